@@ -1,0 +1,183 @@
+"""Turn an :class:`~specdiff.model.Alignment` into the amendments a reviewer reads.
+
+Each changed pair becomes one :class:`~specdiff.model.Amendment`: a clause
+``added``, ``removed``, ``modified``, ``moved`` (perhaps also modified),
+``split`` or ``merged``; a section ``added``, ``removed``, ``renamed``,
+``moved`` or ``modified`` (its heading attributes changed). Pairs whose
+normalized text is equal and that stayed in place are not amendments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Effect, Section, SectionMatch
+from specdiff.semantics import describe_change, obligations, severity
+from specdiff.worddiff import word_diff
+
+
+def amendments_from(alignment: Alignment) -> list[Amendment]:
+    """Every amendment of one file, in the order a reader meets them in the new text."""
+    section_pairs = {m.old.id: m.new.id for m in alignment.sections}
+    found: list[tuple[tuple[int, int], Amendment]] = []
+    for section in alignment.removed_sections:
+        found.append(((_new_position_of_old(section.lines[0], alignment), 0), _section_added_or_removed("removed", section)))
+    for section in alignment.added_sections:
+        found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
+    for match in alignment.sections:
+        amendment = _section_change(match, match.old.id in alignment.moved_sections)
+        if amendment:
+            found.append(((match.new.lines[0], 0), amendment))
+    for match in alignment.clauses:
+        amendment = _clause_change(match, section_pairs)
+        if amendment:
+            found.append(((match.new[0].lines[0], 1), amendment))
+    for clause in alignment.removed:
+        found.append(((_new_position_of_old(clause.lines[0], alignment), 1), _clause_added_or_removed("removed", clause)))
+    for clause in alignment.added:
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause)))
+    found.sort(key=lambda item: item[0])
+    return [amendment for _, amendment in found]
+
+
+def amendments_of_whole_file(sections: tuple[Section, ...], kind: str) -> list[Amendment]:
+    """The amendments of a file added or deleted as a whole: every section and clause."""
+    found: list[Amendment] = []
+    for section in sections:
+        if section.level > 0:
+            found.append(_section_added_or_removed(kind, section))
+        found += [_clause_added_or_removed(kind, clause) for clause in section.clauses]
+    return found
+
+
+# -- clauses ---------------------------------------------------------------------
+
+
+def _clause_change(match: ClauseMatch, section_pairs: dict[str, str]) -> Amendment | None:
+    old_text = " ".join(c.normalized for c in match.old)
+    new_text = " ".join(c.normalized for c in match.new)
+    if len(match.old) > 1:
+        kind = "merged"
+    elif len(match.new) > 1:
+        kind = "split"
+    elif match.moved:
+        kind = "moved"
+    elif old_text != new_text:
+        kind = "modified"
+    else:
+        return None
+    example = all(c.kind == "example" for c in match.old + match.new)
+    effects = describe_change(old_text, new_text, example=example)
+    effects += _reference_effects(match.old, match.new)
+    if kind in ("split", "merged") and not effects:
+        effects = [Effect("editorial")]
+    across = section_pairs.get(match.old[0].section) != match.new[0].section
+    normative = bool(obligations(old_text) or obligations(new_text))
+    return _amendment(
+        "clause",
+        kind,
+        severity(kind, effects, normative=normative, moved_across_sections=across),
+        match.old,
+        match.new,
+        match.score,
+        effects,
+        # A pilcrow marks where a split cut the clause, or a merge joined two.
+        word_diff(" ¶ ".join(c.normalized for c in match.old), " ¶ ".join(c.normalized for c in match.new)),
+    )
+
+
+def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Effect]:
+    old_refs = [*(f"[^{f}]" for c in old for f in c.footnotes), *(link for c in old for link in c.links)]
+    new_refs = [*(f"[^{f}]" for c in new for f in c.footnotes), *(link for c in new for link in c.links)]
+    if set(old_refs) == set(new_refs):
+        return []
+    return [
+        Effect(
+            "reference",
+            ", ".join(r for r in old_refs if r not in new_refs) or None,
+            ", ".join(r for r in new_refs if r not in old_refs) or None,
+        )
+    ]
+
+
+def _clause_added_or_removed(kind: str, clause: Clause) -> Amendment:
+    found = obligations(clause.normalized)
+    effects = [Effect("modality", None, found[0], "strengthened")] if kind == "added" and found else []
+    if kind == "removed" and found:
+        effects = [Effect("modality", found[0], None, "weakened")]
+    if clause.kind == "example":
+        effects = [Effect("example")]
+    sides = ((), (clause,)) if kind == "added" else ((clause,), ())
+    tag = "insert" if kind == "added" else "delete"
+    return _amendment(
+        "clause", kind, severity(kind, effects, normative=bool(found)), *sides, 0.0, effects, [(tag, clause.normalized)]
+    )
+
+
+# -- sections --------------------------------------------------------------------
+
+
+def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
+    old, new = match.old, match.new
+    effects: list[Effect] = []
+    renamed = old.heading != new.heading or old.anchor != new.anchor
+    if old.heading != new.heading:
+        effects += [Effect("heading", old.heading, new.heading)]
+        effects += [e for e in describe_change(old.heading, new.heading) if e.type != "editorial"]
+    if old.anchor != new.anchor:
+        effects.append(Effect("reference", f"#{old.anchor}" if old.anchor else None, f"#{new.anchor}" if new.anchor else None))
+    for key in sorted(old.attributes.keys() | new.attributes.keys()):
+        before, after = old.attributes.get(key), new.attributes.get(key)
+        if before != after:
+            effects.append(Effect("attribute", f"{key}={before}" if before else None, f"{key}={after}" if after else None))
+    if not effects and not moved:
+        return None
+    kind = "renamed" if renamed else "moved" if moved else "modified"
+    editorial_rename = renamed and old.anchor == new.anchor and describe_change(old.heading, new.heading) == [Effect("editorial")]
+    graded = severity(kind, [e for e in effects if e.type != "heading"], normative=False)
+    if kind == "renamed" and editorial_rename and not any(e.type == "attribute" for e in effects):
+        graded = "editorial"
+    elif graded == "editorial" or kind == "moved":
+        graded = "substantive"
+    return _amendment("section", kind, graded, (old,), (new,), match.score, effects, word_diff(old.heading, new.heading))
+
+
+def _section_added_or_removed(kind: str, section: Section) -> Amendment:
+    sides = ((), (section,)) if kind == "added" else ((section,), ())
+    tag = "insert" if kind == "added" else "delete"
+    return _amendment("section", kind, "substantive", *sides, 0.0, [], [(tag, section.heading)])
+
+
+# -- shared ----------------------------------------------------------------------
+
+
+def _amendment(unit, kind, graded, old, new, similarity, effects, pieces) -> Amendment:
+    return Amendment(
+        unit=unit,
+        kind=kind,
+        severity=graded,
+        old=tuple(old),
+        new=tuple(new),
+        similarity=round(similarity, 4),
+        effects=effects,
+        word_diff=pieces,
+        id=_amendment_id(unit, kind, old, new),
+    )
+
+
+def _amendment_id(unit: str, kind: str, old, new) -> str:
+    """A short hash of what the amendment is about, stable across runs and rebases."""
+    parts = [unit, kind]
+    for side in (old, new):
+        parts += [f"{item.path}#{item.section if isinstance(item, Clause) else item.id}:{item.fingerprint}" for item in side]
+        parts.append("|")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=6).hexdigest()
+
+
+def _new_position_of_old(line: int, alignment: Alignment) -> int:
+    """Where, in the new text, something at old ``line`` would have been."""
+    best = 0
+    for match in alignment.clauses:
+        if match.old[0].lines[0] <= line:
+            best = max(best, match.new[-1].lines[1])
+    return best

@@ -1,0 +1,195 @@
+"""Read specdiff's settings from ``specdiff.toml`` or ``[tool.specdiff]`` in pyproject.toml.
+
+``specdiff.toml`` holds the keys at top level, as ``ruff.toml`` does; when both
+files exist, ``specdiff.toml`` wins. With neither, the defaults apply::
+
+    specs = ["**/*.md", "**/*.markdown"]       # which files are specifications
+    exclude = ["**/README*", "**/CHANGELOG*", ...]
+    requirement_ids = ['\\b(?:FR|NFR|REQ|SC|US|AC)-\\d+\\b']
+    max_file_bytes = 20_000_000
+
+    [[artifacts]]                               # outputs built from the spec
+    path = "generated/system_prompt.txt"
+    from = ["spec/behavior.md#privacy"]
+
+    [[evals]]                                   # eval suites that test it
+    path = "evals/suite.jsonl"
+    from = ["spec/behavior.md"]
+
+A file that does not parse, or a key of the wrong type, is a
+:class:`~specdiff.errors.SpecdiffError` naming the file and key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from specdiff.errors import SpecdiffError
+from specdiff.parse import DEFAULT_REQUIREMENT_IDS
+
+DEFAULT_SPECS = ("**/*.md", "**/*.markdown")
+DEFAULT_EXCLUDE = tuple(
+    f"**/{name}*"
+    for name in (
+        "README",
+        "CHANGELOG",
+        "CHANGES",
+        "HISTORY",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "NOTICE",
+        "AUTHORS",
+        "CONTRIBUTING",
+        "CODE_OF_CONDUCT",
+        "SECURITY",
+        "SUPPORT",
+    )
+) + ("**/node_modules/**", ".github/**")
+DEFAULT_MAX_FILE_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class DeclaredOutput:
+    """An artifact or eval suite named in the config, with the spec parts it is built from."""
+
+    path: str
+    sources: tuple[str, ...]
+    """``file.md`` or ``file.md#anchor`` references."""
+
+
+@dataclass(frozen=True)
+class Config:
+    specs: tuple[str, ...] = DEFAULT_SPECS
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    requirement_ids: tuple[str, ...] = DEFAULT_REQUIREMENT_IDS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    artifacts: tuple[DeclaredOutput, ...] = ()
+    evals: tuple[DeclaredOutput, ...] = ()
+    source: str | None = None
+    """The file the settings came from, ``None`` for the defaults."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def is_spec(self, path: str) -> bool:
+        """Whether ``path`` (relative to the repository root, with ``/``) is a spec file.
+
+        >>> Config().is_spec("spec/behavior.md"), Config().is_spec("docs/README.md")
+        (True, False)
+        """
+        return _matches_any(path, self.specs) and not _matches_any(path, self.exclude)
+
+
+def load_config(root: Path) -> Config:
+    """The settings for the repository whose work tree is ``root``."""
+    own_file = root / "specdiff.toml"
+    if own_file.is_file():
+        return _from_table(_read_toml(own_file), "specdiff.toml", "")
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("specdiff")
+        if table is not None:
+            if not isinstance(table, dict):
+                raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
+            return _from_table(table, "pyproject.toml", "tool.specdiff.")
+    return Config()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise SpecdiffError(f"{path.name} is not valid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecdiffError(f"cannot read {path.name}: {error}") from None
+
+
+_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals"}
+
+
+def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
+    def where(key: str) -> str:
+        return f"{source}: {prefix}{key}"
+
+    warnings = tuple(f"{where(key)} is not a specdiff setting; ignored" for key in sorted(table.keys() - _KNOWN_KEYS))
+    requirement_ids = _strings(table, "requirement_ids", where, DEFAULT_REQUIREMENT_IDS)
+    for pattern in requirement_ids:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise SpecdiffError(f"{where('requirement_ids')}: {pattern!r} is not a valid regular expression ({error})") from None
+    max_file_bytes = table.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
+    if not isinstance(max_file_bytes, int) or isinstance(max_file_bytes, bool) or max_file_bytes <= 0:
+        raise SpecdiffError(f"{where('max_file_bytes')} must be a positive whole number of bytes")
+    return Config(
+        specs=_strings(table, "specs", where, DEFAULT_SPECS),
+        exclude=_strings(table, "exclude", where, DEFAULT_EXCLUDE),
+        requirement_ids=requirement_ids,
+        max_file_bytes=max_file_bytes,
+        artifacts=_outputs(table, "artifacts", where),
+        evals=_outputs(table, "evals", where),
+        source=source,
+        warnings=warnings,
+    )
+
+
+def _strings(table: dict[str, Any], key: str, where, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = table.get(key, default)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise SpecdiffError(f"{where(key)} must be a list of strings")
+    return tuple(value)
+
+
+def _outputs(table: dict[str, Any], key: str, where) -> tuple[DeclaredOutput, ...]:
+    entries = table.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise SpecdiffError(f"{where(key)} must be an array of tables ([[{key}]])")
+    outputs = []
+    for n, entry in enumerate(entries, 1):
+        path = entry.get("path")
+        if not isinstance(path, str) or not path:
+            raise SpecdiffError(f'{where(key)} entry {n} needs a path = "..."')
+        entry_name = f"{where(key)} entry {n}"
+        sources = _strings(entry, "from", lambda k, entry_name=entry_name: f"{entry_name} {k}", ())
+        outputs.append(DeclaredOutput(path, sources))
+    return tuple(outputs)
+
+
+def _matches_any(path: str, patterns: tuple[str, ...]) -> bool:
+    return any(_glob_pattern(p).fullmatch(path) for p in patterns)
+
+
+_GLOB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _glob_pattern(glob: str) -> re.Pattern[str]:
+    """Compile a path glob: ``**`` spans folders, ``*`` and ``?`` stay within one.
+
+    >>> bool(_glob_pattern("**/*.md").fullmatch("a.md")), bool(_glob_pattern("spec/*.md").fullmatch("spec/x/a.md"))
+    (True, False)
+    """
+    if glob not in _GLOB_CACHE:
+        out, i = [], 0
+        while i < len(glob):
+            if glob.startswith("**/", i):
+                out.append("(?:.*/)?")
+                i += 3
+            elif glob.startswith("**", i):
+                out.append(".*")
+                i += 2
+            elif glob[i] == "*":
+                out.append("[^/]*")
+                i += 1
+            elif glob[i] == "?":
+                out.append("[^/]")
+                i += 1
+            else:
+                out.append(re.escape(glob[i]))
+                i += 1
+        _GLOB_CACHE[glob] = re.compile("".join(out))
+    return _GLOB_CACHE[glob]

@@ -1,0 +1,274 @@
+"""Plain data shared by every stage of the pipeline.
+
+``parse`` builds :class:`Document` s of :class:`Section` s and :class:`Clause` s;
+``align`` pairs them into an :class:`Alignment`; ``semantics`` turns the pairs
+into :class:`Amendment` s carrying :class:`Effect` s; ``diff`` gathers them per
+file into a :class:`SpecDiff`. Nothing here does work beyond small derived
+properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("editorial", "substantive", "breaking")
+"""Severity levels, least to most serious."""
+
+BUMP_FOR_SEVERITY = {"editorial": "patch", "substantive": "minor", "breaking": "major"}
+"""The spec version bump a diff suggests, by its most serious amendment."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The smallest unit a reviewer reasons about: a paragraph, a list item, ...
+
+    ``kind`` is one of ``paragraph``, ``list_item``, ``blockquote``,
+    ``admonition``, ``table_row``, ``example`` (a fenced or indented code
+    block), ``html``, ``footnote`` (a footnote definition) or ``front_matter``.
+    """
+
+    path: str
+    """The file the clause was read from."""
+    kind: str
+    text: str
+    """The clause's source text as written, without the lines of nested list items."""
+    normalized: str
+    """``text`` with Markdown markers, emphasis and soft wraps folded; what is compared."""
+    lines: tuple[int, int]
+    """First and last source line, 1-based and inclusive."""
+    section: str
+    """Id of the section the clause belongs to."""
+    heading: str
+    """Heading text of that section (empty before the first heading)."""
+    index: int
+    """Position among all clauses of the document, from 0."""
+    fingerprint: str
+    """Hash of ``normalized``: equal fingerprints mean equal clauses."""
+    footnotes: tuple[str, ...] = ()
+    """Footnote labels referenced, ``[^abcd]`` gives ``abcd``."""
+    requirements: tuple[str, ...] = ()
+    """Requirement IDs mentioned, such as ``FR-001``."""
+    links: tuple[str, ...] = ()
+    """Link targets that are not web addresses: ``#anchor``, ``other.md#anchor``."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the clauses directly under it (not those of subsections).
+
+    Every document has a first section with ``level == 0`` and ``id == ""``
+    holding whatever comes before the first heading.
+    """
+
+    path: str
+    id: str
+    """The explicit anchor when there is one, else the heading's GitHub slug.
+
+    GitHub's slug (numbered ``-1``, ``-2`` when repeated) rather than a slug of
+    the whole heading path, because that is what ``[see](#slug)`` links in a
+    spec without explicit anchors point at."""
+    heading: str
+    """Heading text without its attribute block and Markdown emphasis."""
+    level: int
+    anchor: str | None
+    """Explicit anchor: ``{#anchor}`` after the heading, or ``<a id="anchor">``."""
+    slug: str
+    """GitHub-style slug of the heading text alone."""
+    attributes: dict[str, str]
+    """Other ``key=value`` pairs of the heading's attribute block."""
+    parent: str | None
+    """Id of the enclosing section; ``None`` for the level-0 section."""
+    heading_path: tuple[str, ...]
+    """Headings from the outermost enclosing section down to this one."""
+    lines: tuple[int, int]
+    """From the heading line to the line before the next heading, 1-based."""
+    index: int
+    """Position among the document's sections, from 0."""
+    clauses: tuple[Clause, ...] = ()
+    fingerprint: str = ""
+    """Hash of the heading text and attributes."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed spec file."""
+
+    path: str
+    sections: tuple[Section, ...]
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause of the document, in source order."""
+        return tuple(clause for section in self.sections for clause in section.clauses)
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """An old section paired with a new one, and by which evidence.
+
+    ``by`` is ``anchor`` (same explicit anchor), ``heading`` (same heading
+    text) or ``content`` (most clauses survive under a changed heading).
+    """
+
+    old: Section
+    new: Section
+    score: float
+    by: str
+
+
+@dataclass(frozen=True)
+class ClauseMatch:
+    """Old clauses paired with new ones.
+
+    One old and one new clause in the common case; one old and several new for
+    a split; several old and one new for a merge. ``moved`` is true when the
+    clause now sits in another section, or was reordered within its section.
+    """
+
+    old: tuple[Clause, ...]
+    new: tuple[Clause, ...]
+    score: float
+    """Similarity of the old and new text, 0 to 1."""
+    moved: bool = False
+
+
+@dataclass
+class Alignment:
+    """Everything ``align`` found between two versions of a document.
+
+    Every old clause is in exactly one of ``clauses`` or ``removed``, and every
+    new clause in exactly one of ``clauses`` or ``added``; likewise for sections.
+    """
+
+    sections: list[SectionMatch]
+    added_sections: list[Section]
+    removed_sections: list[Section]
+    clauses: list[ClauseMatch]
+    added: list[Clause]
+    removed: list[Clause]
+    moved_sections: set[str] = field(default_factory=set)
+    """Ids (old side) of matched sections that changed parent or order."""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a text change means for the rule.
+
+    ``type`` is one of ``modality``, ``negation``, ``number``, ``quantifier``,
+    ``condition``, ``reference``, ``example``, ``attribute``, ``heading``,
+    ``wording`` or ``editorial`` (see ``semantics``); ``direction`` is ``strengthened``,
+    ``weakened`` or ``reversed`` where that applies.
+    """
+
+    type: str
+    old: str | None = None
+    new: str | None = None
+    direction: str | None = None
+
+
+@dataclass(frozen=True)
+class Impact:
+    """An output an amendment reaches, and the chain of edges that explains why."""
+
+    node: str
+    kind: str
+    why: tuple[str, ...]
+
+
+@dataclass
+class Amendment:
+    """One change a reviewer reads: a clause or section added, removed, modified...
+
+    ``unit`` is ``clause`` or ``section``. ``kind`` is ``added``, ``removed``,
+    ``modified``, ``moved``, ``split`` or ``merged``, and for sections also
+    ``renamed``. ``word_diff`` is a list of ``(tag, text)`` with difflib's tag
+    words ``equal``, ``delete`` and ``insert``.
+    """
+
+    unit: str
+    kind: str
+    severity: str
+    old: tuple[Clause | Section, ...]
+    new: tuple[Clause | Section, ...]
+    similarity: float
+    effects: list[Effect]
+    word_diff: list[tuple[str, str]]
+    id: str
+    """Stable across runs: a hash of the unit, kind and both sides' fingerprints."""
+    impact: list[Impact] = field(default_factory=list)
+
+
+@dataclass
+class FileDiff:
+    """The amendments of one spec file; ``status`` is like git's."""
+
+    old_path: str | None
+    new_path: str | None
+    status: str
+    """``added``, ``deleted``, ``renamed`` or ``modified``."""
+    amendments: list[Amendment]
+    alignment: Alignment | None = None
+    """The full pairing, kept for ``--matches``; ``None`` for added or deleted files."""
+
+    @property
+    def path(self) -> str:
+        """The path a reader knows the file by: the new one unless it was deleted."""
+        return self.new_path or self.old_path or ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One side of a diff: the revision as the user wrote it and the commit it named.
+
+    ``commit`` is ``None`` for the working tree.
+    """
+
+    rev: str | None
+    commit: str | None
+
+    @property
+    def label(self) -> str:
+        """How to show this side to a person."""
+        if self.commit is None:
+            return "working tree"
+        return f"{self.rev} ({self.commit[:10]})" if self.rev else self.commit[:10]
+
+
+@dataclass
+class SpecDiff:
+    """Everything one run found: the result the CLI, TUI and PR bot all render."""
+
+    base: Revision
+    head: Revision
+    files: list[FileDiff]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def amendments(self) -> list[Amendment]:
+        return [a for f in self.files for a in f.amendments]
+
+    @property
+    def by_kind(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for amendment in self.amendments:
+            counts[amendment.kind] = counts.get(amendment.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
+    @property
+    def by_severity(self) -> dict[str, int]:
+        counts = {severity: 0 for severity in SEVERITIES}
+        for amendment in self.amendments:
+            counts[amendment.severity] += 1
+        return counts
+
+    @property
+    def severity(self) -> str | None:
+        """The most serious severity of any amendment, ``None`` when there are none."""
+        present = [s for s, n in self.by_severity.items() if n]
+        return present[-1] if present else None
+
+    @property
+    def bump(self) -> str | None:
+        """Suggested version bump: ``major``, ``minor``, ``patch`` or ``None``."""
+        return BUMP_FOR_SEVERITY[self.severity] if self.severity else None

@@ -1,0 +1,366 @@
+"""Turn the text of one Markdown spec file into a :class:`~specdiff.model.Document`.
+
+A document is a list of sections, each a heading with the clauses directly
+under it. Clauses are the blocks a reviewer reasons about one at a time:
+
+>>> doc = parse_document('''# Safety {#safety authority=root}
+...
+... The assistant MUST refuse[^a1b2].
+...
+... - Be brief.
+...   - Very brief.
+... ''', "spec.md")
+>>> [(s.id, s.heading, s.attributes) for s in doc.sections]
+[('', '', {}), ('safety', 'Safety', {'authority': 'root'})]
+>>> for clause in doc.clauses:
+...     print(clause.kind, repr(clause.normalized), clause.lines, clause.footnotes)
+paragraph 'The assistant MUST refuse[^a1b2].' (3, 3) ('a1b2',)
+list_item 'Be brief.' (5, 5) ()
+list_item 'Very brief.' (6, 6) ()
+
+Markdown is read with markdown-it-py (CommonMark plus tables, front matter,
+footnotes and ``!!! type "title"`` admonitions). This module knows nothing
+about git; :func:`decode` turns a file's bytes into text first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from specdiff.errors import UnreadableFile
+from specdiff.model import Clause, Document, Section
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+
+DEFAULT_REQUIREMENT_IDS = (r"\b(?:FR|NFR|REQ|SC|US|AC)-\d+\b",)
+"""Requirement ID patterns (spec-kit ``FR-001``, ``SC-002`` ...); configurable."""
+
+_ATTRIBUTE_BLOCK = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_ATTRIBUTE = re.compile(
+    r"""#(?P<id>[^\s}]+)|\.(?P<cls>[\w-]+)|(?P<key>[\w-]+)=(?:"(?P<qv>[^"]*)"|'(?P<sv>[^']*)'|(?P<v>[^\s"']+))"""
+)
+_HTML_ANCHOR = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']\s*/?>\s*(?:</a>)?""", re.IGNORECASE)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_LINK_TARGET = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_WEB_ADDRESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)")
+_BLOCKQUOTE_MARKER = re.compile(r"^\s*>\s?")
+# Emphasis markers at the edge of a word: `*must*`, `**never**`, `_only_`. An
+# underscore inside a word (snake_case) is text, so it needs a non-word neighbour.
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_WHITESPACE = re.compile(r"\s+")
+
+# Above this share of NUL bytes in the first 8 KB a file is binary, as git decides.
+_BINARY_SNIFF_BYTES = 8000
+
+
+def decode(data: bytes, path: str) -> str:
+    """Return the text of a spec file, or raise :class:`UnreadableFile`.
+
+    A NUL byte in the first 8,000 bytes means binary (git's own test); a
+    UTF-8 byte-order mark is dropped.
+
+    >>> decode(b"\\xef\\xbb\\xbfhello", "a.md")
+    'hello'
+    >>> decode(b"caf\\xe9", "a.md")
+    Traceback (most recent call last):
+    ...
+    specdiff.errors.UnreadableFile: a.md is not UTF-8 text (byte 3); skipped
+    """
+    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
+        raise UnreadableFile(f"{path} looks binary; skipped")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"{path} is not UTF-8 text (byte {error.start}); skipped") from None
+
+
+def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAULT_REQUIREMENT_IDS) -> Document:
+    """Parse Markdown ``text`` read from ``path`` into sections and clauses."""
+    lines = text.split("\n")
+    blocks = sorted(_blocks(_markdown().parse(text), lines), key=lambda b: b.start)
+    requirement_pattern = re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
+    return _assemble(path, blocks, lines, requirement_pattern)
+
+
+def normalize(text: str, kind: str = "paragraph") -> str:
+    """Fold what does not change a clause's meaning: markers, emphasis, soft wraps.
+
+    >>> normalize("- The assistant **must**\\n  answer *briefly*.", "list_item")
+    'The assistant must answer briefly.'
+    >>> normalize("| a |  b |", "table_row")
+    'a | b'
+
+    Examples and HTML keep their line breaks, only trailing spaces go.
+    """
+    if kind in ("example", "html", "front_matter"):
+        return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
+    source_lines = text.split("\n")
+    if kind == "list_item" and source_lines:
+        source_lines[0] = _LIST_MARKER.sub("", source_lines[0], count=1)
+    if kind == "blockquote":
+        source_lines = [_BLOCKQUOTE_MARKER.sub("", line, count=1) for line in source_lines]
+    if kind == "table_row":
+        cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+        return " | ".join(_fold_inline(cell) for cell in cells)
+    return _fold_inline(" ".join(source_lines))
+
+
+def fingerprint(normalized: str) -> str:
+    """A short stable hash of normalized text."""
+    return hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def slugify(heading: str) -> str:
+    """GitHub's heading slug: lower case, punctuation dropped, spaces to hyphens.
+
+    >>> slugify("Don't reveal *secrets* (ever)")
+    'dont-reveal-secrets-ever'
+    """
+    slug = re.sub(r"[^\w\- ]", "", heading.lower(), flags=re.UNICODE)
+    return slug.strip().replace(" ", "-")
+
+
+def _fold_inline(text: str) -> str:
+    return _WHITESPACE.sub(" ", _EMPHASIS.sub("", text)).strip()
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return (
+        MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin).use(footnote_plugin).use(admon_plugin)
+    )
+
+
+@dataclass
+class _Block:
+    """A heading or a clause's source lines, before sections are assembled."""
+
+    kind: str
+    start: int
+    """0-based first line."""
+    line_numbers: list[int]
+    """0-based lines that belong to the block (a list item leaves out its nested lists)."""
+    level: int = 0
+    heading: str = ""
+
+
+def _blocks(tokens: list, lines: list[str]) -> Iterator[_Block]:
+    from markdown_it.tree import SyntaxTreeNode
+
+    yield from _walk(SyntaxTreeNode(tokens).children, lines)
+
+
+def _span(node: SyntaxTreeNode) -> range:
+    if node.map is not None:
+        return range(node.map[0], node.map[1])
+    # Footnote definitions carry no line map; their children do.
+    spans = [_span(child) for child in node.children]
+    spans = [s for s in spans if len(s)]
+    return range(spans[0].start, spans[-1].stop) if spans else range(0)
+
+
+def _walk(nodes: Iterable[SyntaxTreeNode], lines: list[str]) -> Iterator[_Block]:
+    for node in nodes:
+        kind = node.type
+        if kind == "heading":
+            yield _Block("heading", node.map[0], list(range(*node.map)), int(node.tag[1]), node.children[0].content)
+        elif kind in ("bullet_list", "ordered_list"):
+            for item in node.children:
+                yield from _list_item(item, lines)
+        elif kind == "table":
+            for row in (r for part in node.children for r in part.children):
+                yield _Block("table_row", row.map[0], list(range(*row.map)))
+        elif kind == "footnote_block":
+            for footnote in node.children:
+                span = _span(footnote)
+                yield _Block("footnote", span.start, list(span))
+        elif kind == "hr":
+            continue
+        else:
+            span = _span(node)
+            if len(span):
+                yield _Block(_CLAUSE_KIND.get(kind, "paragraph"), span.start, list(span))
+
+
+_CLAUSE_KIND = {
+    "paragraph": "paragraph",
+    "blockquote": "blockquote",
+    "admonition": "admonition",
+    "fence": "example",
+    "code_block": "example",
+    "html_block": "html",
+    "front_matter": "front_matter",
+}
+
+
+def _list_item(item: SyntaxTreeNode, lines: list[str]) -> Iterator[_Block]:
+    """One clause for the item's own lines, then one per nested item."""
+    nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
+    nested_lines = {n for child in nested for n in _span(child)}
+    own = [n for n in _span(item) if n not in nested_lines]
+    yield _Block("list_item", own[0] if own else item.map[0], own)
+    for child in nested:
+        for grandchild in child.children:
+            yield from _list_item(grandchild, lines)
+
+
+def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pattern: re.Pattern[str] | None) -> Document:
+    """Group blocks into sections and turn clause blocks into clauses."""
+    preamble = _new_section(path, "", "", 0, None, {}, None, (), 1)
+    sections: list[Section] = [preamble]
+    clauses_by_section: list[list[Clause]] = [[]]
+    used_ids: set[str] = {""}
+    stack: list[Section] = []  # enclosing sections, outermost first
+    pending_anchor: str | None = None
+    for block in blocks:
+        text = "\n".join(lines[n] for n in block.line_numbers).strip("\n")
+        if block.kind == "heading":
+            heading, anchor, attributes = _split_heading(block.heading)
+            anchor = anchor or pending_anchor
+            pending_anchor = None
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            heading_path = (*(parent.heading_path if parent else ()), heading)
+            section_id = _unique(anchor or slugify(heading), used_ids)
+            section = _new_section(
+                path,
+                section_id,
+                heading,
+                block.level,
+                anchor,
+                attributes,
+                parent.id if parent else None,
+                heading_path,
+                block.start + 1,
+            )
+            sections.append(section)
+            clauses_by_section.append([])
+            stack.append(section)
+            continue
+        anchor_only = _HTML_ANCHOR.fullmatch(text.strip())
+        if anchor_only and block.kind in ("paragraph", "html"):
+            # `<a id="x"></a>` on its own line names the heading that follows.
+            pending_anchor = anchor_only.group(1)
+            continue
+        pending_anchor = None
+        if text.strip():
+            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], requirement_pattern))
+    return _finish(path, sections, clauses_by_section, len(lines))
+
+
+def _clause(path: str, block: _Block, text: str, section: Section, requirement_pattern: re.Pattern[str] | None) -> Clause:
+    normalized = normalize(text, block.kind)
+    return Clause(
+        path=path,
+        kind=block.kind,
+        text=text,
+        normalized=normalized,
+        lines=(block.line_numbers[0] + 1, block.line_numbers[-1] + 1),
+        section=section.id,
+        heading=section.heading,
+        index=0,  # numbered by _finish once every clause is known
+        fingerprint=fingerprint(normalized),
+        footnotes=tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
+        requirements=tuple(dict.fromkeys(requirement_pattern.findall(text))) if requirement_pattern else (),
+        links=tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
+    )
+
+
+def _finish(path: str, sections: list[Section], clauses_by_section: list[list[Clause]], line_count: int) -> Document:
+    """Attach clauses to their sections, number them, and close each section's line range."""
+    ends = [s.lines[0] - 1 for s in sections[1:]] + [max(line_count, 1)]
+    finished: list[Section] = []
+    index = 0
+    for i, (section, clauses, end) in enumerate(zip(sections, clauses_by_section, ends)):
+        numbered = []
+        for clause in clauses:
+            numbered.append(replace(clause, index=index))
+            index += 1
+        finished.append(replace(section, index=i, clauses=tuple(numbered), lines=(section.lines[0], max(section.lines[0], end))))
+    return Document(path=path, sections=tuple(finished))
+
+
+def _new_section(
+    path: str,
+    section_id: str,
+    heading: str,
+    level: int,
+    anchor: str | None,
+    attributes: dict[str, str],
+    parent: str | None,
+    heading_path: tuple[str, ...],
+    first_line: int,
+) -> Section:
+    attribute_text = " ".join(f"{k}={v}" for k, v in sorted(attributes.items()))
+    return Section(
+        path=path,
+        id=section_id,
+        heading=heading,
+        level=level,
+        anchor=anchor,
+        slug=slugify(heading),
+        attributes=attributes,
+        parent=parent,
+        heading_path=heading_path,
+        lines=(first_line, first_line),
+        index=0,
+        fingerprint=fingerprint(f"{heading}\n{attribute_text}"),
+    )
+
+
+def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
+    """Separate a heading's text from its anchor and attributes.
+
+    >>> _split_heading('Be kind {#kind authority="user"}')
+    ('Be kind', 'kind', {'authority': 'user'})
+    >>> _split_heading('<a id="x"></a>Scope')
+    ('Scope', 'x', {})
+    >>> _split_heading('Use {braces} here')
+    ('Use {braces} here', None, {})
+    """
+    anchor: str | None = None
+    attributes: dict[str, str] = {}
+    block = _ATTRIBUTE_BLOCK.search(raw)
+    if block and _is_attribute_block(block.group(1)):
+        for match in _ATTRIBUTE.finditer(block.group(1)):
+            if match.group("id"):
+                anchor = match.group("id")
+            elif match.group("key"):
+                value = next(v for v in (match.group("qv"), match.group("sv"), match.group("v")) if v is not None)
+                attributes[match.group("key")] = value
+        raw = raw[: block.start()]
+    html_anchor = _HTML_ANCHOR.search(raw)
+    if html_anchor:
+        anchor = anchor or html_anchor.group(1)
+        raw = raw[: html_anchor.start()] + raw[html_anchor.end() :]
+    return _fold_inline(raw), anchor, attributes
+
+
+def _is_attribute_block(inner: str) -> bool:
+    """True when every word of ``{...}`` is ``#id``, ``.class`` or ``key=value``."""
+    remainder = _ATTRIBUTE.sub("", inner)
+    return bool(inner.strip()) and not remainder.strip()
+
+
+def _unique(section_id: str, used: set[str]) -> str:
+    """Number repeated ids as GitHub numbers repeated heading slugs: x, x-1, x-2."""
+    candidate, n = section_id, 0
+    while candidate in used:
+        n += 1
+        candidate = f"{section_id}-{n}"
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,32 @@
+"""Output formats. Each module exposes ``render(diff, options) -> str``.
+
+``FORMATS`` maps the names ``--format`` accepts to those modules; a new format
+is a new module and one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol
+
+from specdiff.model import SpecDiff
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render, as settled once by the CLI."""
+
+    color: bool = False
+    width: int = 100
+    matches: bool = False
+    """JSON only: also list every matched pair, changed or not."""
+
+
+class Renderer(Protocol):
+    def render(self, diff: SpecDiff, options: RenderOptions) -> str: ...
+
+
+from specdiff.render import json, terminal  # noqa: E402  (they import RenderOptions above)
+
+FORMATS: dict[str, ModuleType] = {"text": terminal, "json": json}

@@ -1,0 +1,122 @@
+"""``--format json``: the public contract of DESIGN section 8, schema ``specdiff/1``.
+
+Fields may be added; renaming or removing one needs a new ``schema`` value.
+Sides of an amendment are lists (a split has one old and several new clauses);
+each side names its path, section id, heading, 1-based inclusive lines, text
+and fingerprint.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from specdiff.model import Amendment, Clause, ClauseMatch, Effect, FileDiff, Revision, Section, SectionMatch, SpecDiff
+from specdiff.render import RenderOptions
+
+SCHEMA = "specdiff/1"
+
+
+def render(diff: SpecDiff, options: RenderOptions) -> str:
+    return json.dumps(as_data(diff, matches=options.matches), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_data(diff: SpecDiff, *, matches: bool = False) -> dict[str, Any]:
+    """The JSON document as plain Python data."""
+    return {
+        "schema": SCHEMA,
+        "base": _revision(diff.base),
+        "head": _revision(diff.head),
+        "files": [_file(f, matches) for f in diff.files],
+        "summary": {
+            "files": len(diff.files),
+            "amendments": len(diff.amendments),
+            "by_kind": diff.by_kind,
+            "by_severity": diff.by_severity,
+            "severity": diff.severity,
+            "bump": diff.bump,
+        },
+        "warnings": list(diff.warnings),
+    }
+
+
+def _revision(revision: Revision) -> dict[str, Any]:
+    return {"rev": revision.rev, "commit": revision.commit}
+
+
+def _file(file: FileDiff, matches: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "old_path": file.old_path,
+        "new_path": file.new_path,
+        "status": file.status,
+        "amendments": [_amendment(a) for a in file.amendments],
+    }
+    if matches:
+        data["matches"] = _matches(file)
+    return data
+
+
+def _amendment(amendment: Amendment) -> dict[str, Any]:
+    return {
+        "id": amendment.id,
+        "unit": amendment.unit,
+        "kind": amendment.kind,
+        "severity": amendment.severity,
+        "similarity": amendment.similarity,
+        "old": [_side(item) for item in amendment.old],
+        "new": [_side(item) for item in amendment.new],
+        "effects": [_effect(e) for e in amendment.effects],
+        "word_diff": [[tag, text] for tag, text in amendment.word_diff],
+        "impact": [{"node": i.node, "kind": i.kind, "why": list(i.why)} for i in amendment.impact],
+    }
+
+
+def _side(item: Clause | Section) -> dict[str, Any]:
+    if isinstance(item, Clause):
+        return {
+            "path": item.path,
+            "section": item.section,
+            "heading": item.heading,
+            "lines": list(item.lines),
+            "text": item.text,
+            "fingerprint": item.fingerprint,
+            "kind": item.kind,
+        }
+    return {
+        "path": item.path,
+        "section": item.id,
+        "heading": item.heading,
+        "lines": list(item.lines),
+        "text": item.heading,
+        "fingerprint": item.fingerprint,
+        "level": item.level,
+        "anchor": item.anchor,
+        "attributes": dict(item.attributes),
+    }
+
+
+def _effect(effect: Effect) -> dict[str, Any]:
+    return {"type": effect.type, "old": effect.old, "new": effect.new, "direction": effect.direction}
+
+
+def _matches(file: FileDiff) -> list[dict[str, Any]]:
+    """Every paired section and clause, changed or not, so tools can carry notes across revisions."""
+    if file.alignment is None:
+        return []
+    pairs: list[dict[str, Any]] = [_section_match(m) for m in file.alignment.sections]
+    pairs += [_clause_match(m) for m in file.alignment.clauses]
+    return pairs
+
+
+def _section_match(match: SectionMatch) -> dict[str, Any]:
+    return {"unit": "section", "old": _side(match.old), "new": _side(match.new), "score": match.score, "by": match.by}
+
+
+def _clause_match(match: ClauseMatch) -> dict[str, Any]:
+    return {
+        "unit": "clause",
+        "old": [_side(c) for c in match.old],
+        "new": [_side(c) for c in match.new],
+        "score": match.score,
+        "moved": match.moved,
+    }

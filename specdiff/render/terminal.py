@@ -1,0 +1,211 @@
+"""``--format text``: the amendments for a person at a terminal, drawn with Rich.
+
+Per file, per section, each amendment with its kind, severity, lines, an
+inline word diff and its effects in words, then a one-line summary. Warnings
+are not part of it: the CLI writes them to stderr. Without
+colour the word diff keeps its meaning through ``[-deleted-]{+inserted+}``
+markers, as ``git diff --word-diff=plain`` prints them.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from specdiff.model import Amendment, Clause, Effect, FileDiff, Section, SpecDiff
+from specdiff.render import RenderOptions
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+CONTEXT_WORDS = 12
+"""Unchanged words kept on each side of a change; longer unchanged runs are cut to "…"."""
+
+MAX_SHOWN_CHARS = 600
+"""Added and removed clauses longer than this are cut; ``--format json`` has them whole."""
+
+SEVERITY_STYLE = {"breaking": "bold red", "substantive": "yellow", "editorial": "green"}
+KIND_STYLE = {
+    "added": "green",
+    "removed": "red",
+    "modified": "cyan",
+    "moved": "magenta",
+    "split": "magenta",
+    "merged": "magenta",
+    "renamed": "cyan",
+}
+
+
+def render(diff: SpecDiff, options: RenderOptions) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for file in diff.files:
+        _file(console, file, options.color)
+    console.print(summary_line(diff))
+    if options.color:
+        return buffer.getvalue()
+    # Rich pads wrapped lines to the width; plain text should not end in spaces.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def summary_line(diff: SpecDiff) -> str:
+    """One line: how many amendments of which severity, and the suggested bump."""
+    sides = f"{diff.base.label} → {diff.head.label}"
+    renamed = sum(1 for f in diff.files if f.status == "renamed")
+    if not diff.amendments:
+        moves = f"; {renamed} file{'s' if renamed != 1 else ''} renamed" if renamed else ""
+        return f"No spec amendments{moves} ({sides})."
+    counts = ", ".join(f"{n} {severity}" for severity, n in reversed(diff.by_severity.items()) if n)
+    files = f"{len(diff.files)} file{'s' if len(diff.files) != 1 else ''}"
+    total = len(diff.amendments)
+    return f"{total} amendment{'s' if total != 1 else ''} in {files} ({counts}) · suggested bump: {diff.bump} · {sides}"
+
+
+def _file(console: Console, file: FileDiff, color: bool) -> None:
+    from rich.rule import Rule
+
+    title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
+    count = len(file.amendments)
+    console.print(Rule(f"{title}  ({file.status}, {count} amendment{'s' if count != 1 else ''})", align="left", style="bold"))
+    current_section: tuple[str, str] | None = None
+    for amendment in file.amendments:
+        section = _section_of(amendment)
+        if section != current_section:
+            current_section = section
+            heading, section_id = section
+            console.print(
+                _text(
+                    ("§ ", "bold"),
+                    (heading or "(before the first heading)", "bold"),
+                    (f"  #{section_id}" if section_id else "", "dim"),
+                )
+            )
+        _amendment(console, amendment, color)
+    console.print()
+
+
+def _section_of(amendment: Amendment) -> tuple[str, str]:
+    """The section under which to show an amendment: where it now is, or where it was."""
+    item = (amendment.new or amendment.old)[0]
+    if isinstance(item, Section):
+        return item.heading, item.id
+    return item.heading, item.section
+
+
+def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
+    from rich.padding import Padding
+
+    label = f"{amendment.kind} {amendment.unit}" if amendment.unit == "section" else amendment.kind
+    console.print(
+        Padding(
+            _text(
+                (label, KIND_STYLE.get(amendment.kind, "")),
+                (" · ", "dim"),
+                (amendment.severity, SEVERITY_STYLE[amendment.severity]),
+                (" · ", "dim"),
+                (_where(amendment), "dim"),
+            ),
+            (0, 0, 0, 2),
+            expand=False,
+        )
+    )
+    console.print(Padding(_diff_text(amendment, color), (0, 0, 0, 4), expand=False))
+    for effect in amendment.effects:
+        console.print(
+            Padding(_text(("↳ ", "dim"), (describe_effect(effect), "italic" if color else "")), (0, 0, 0, 4), expand=False)
+        )
+
+
+def _where(amendment: Amendment) -> str:
+    """Line numbers of each side, and the section a clause moved from or to."""
+
+    def lines(items) -> str:
+        first, last = items[0].lines[0], items[-1].lines[1]
+        if isinstance(items[0], Section):
+            return f"L{first}"
+        return f"L{first}" if first == last else f"L{first}–{last}"
+
+    if not amendment.old:
+        return f"new {lines(amendment.new)}"
+    if not amendment.new:
+        return f"old {lines(amendment.old)}"
+    before, after = lines(amendment.old), lines(amendment.new)
+    where = before if before == after else f"{before} → {after}"
+    old, new = amendment.old[0], amendment.new[0]
+    if isinstance(old, Clause) and isinstance(new, Clause) and old.heading != new.heading:
+        where += f" (from § {old.heading or 'top of file'})"
+    return where
+
+
+def describe_effect(effect: Effect) -> str:
+    """An effect in words: ``modality: should → must (strengthened)``."""
+    if effect.type == "editorial":
+        return "editorial: no normative change"
+    if effect.type == "example":
+        return "example changed"
+    if effect.type == "wording":
+        return "reworded: no change to obligations, numbers or conditions found"
+    change = f"{effect.old or '—'} → {effect.new or '—'}"
+    if effect.type == "modality" and effect.old is None:
+        change = f"obligation added: {effect.new}"
+    elif effect.type == "modality" and effect.new is None:
+        change = f"obligation removed: {effect.old}"
+    direction = f" ({effect.direction})" if effect.direction else ""
+    return f"{effect.type}: {change}{direction}"
+
+
+def _diff_text(amendment: Amendment, color: bool) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    pieces = amendment.word_diff
+    if amendment.kind in ("added", "removed"):
+        tag, body = pieces[0]
+        if len(body) > MAX_SHOWN_CHARS:
+            body = body[:MAX_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
+        pieces = [(tag, body)]
+    for k, (tag, piece) in enumerate(pieces):
+        if tag == "equal":
+            text.append(_trim(piece, first=k == 0, last=k == len(pieces) - 1))
+        elif tag == "delete":
+            text.append(piece if color or amendment.kind == "removed" else f"[-{piece}-]", "red strike" if color else "")
+        else:
+            text.append(piece if color or amendment.kind == "added" else f"{{+{piece}+}}", "green underline" if color else "")
+    return text
+
+
+def _trim(piece: str, *, first: bool, last: bool) -> str:
+    """Cut a long unchanged run down to the words next to the changes around it.
+
+    >>> _trim("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3", first=True, last=False)
+    '… r s t u v w x y z 1 2 3'
+    """
+    if first and last:  # nothing changed in the text (a move): show it, cut like an added clause
+        return piece if len(piece) <= MAX_SHOWN_CHARS else piece[:MAX_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
+    words = piece.split(" ")
+    head = [] if first else words[:CONTEXT_WORDS]  # context after the previous change
+    tail = [] if last else words[-CONTEXT_WORDS:]  # context before the next change
+    if len(words) <= len(head) + len(tail) + 1:
+        return piece
+    return " ".join(head) + (" … " if head and tail else " …" if head else "… ") + " ".join(tail)
+
+
+def _text(*parts: tuple[str, str]) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for content, style in parts:
+        text.append(content, style)
+    return text

@@ -1,0 +1,259 @@
+"""Read revisions of a git repository, the way ``git diff`` names them.
+
+The only module that talks to git (through GitPython). It resolves revisions,
+lists changed files with rename detection and reads file contents, and knows
+nothing about Markdown.
+
+Revisions, as for ``git diff``:
+
+==============  =============================================
+``[]``          HEAD against the working tree
+``[REV]``       REV against the working tree
+``[A, B]``      A against B
+``["A..B"]``    A against B (an empty side means HEAD)
+``["A...B"]``   the merge base of A and B against B
+==============  =============================================
+
+The working tree side includes staged and unstaged edits to tracked files,
+as ``git diff HEAD`` does.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from specdiff.errors import SpecdiffError
+from specdiff.model import Revision
+
+if TYPE_CHECKING:
+    import git
+
+# Git's status letters, as `git diff --name-status` prints them.
+_STATUS = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "C": "added", "T": "modified"}
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file that differs between the two sides of a diff."""
+
+    old_path: str | None
+    new_path: str | None
+    status: str
+    """``added``, ``deleted``, ``modified`` or ``renamed``."""
+
+
+@dataclass(frozen=True)
+class RevisionRange:
+    """The two sides of a diff; ``head.commit is None`` means the working tree."""
+
+    base: Revision
+    head: Revision
+
+
+class Repository:
+    """An open git repository. Use it as a context manager so its git processes end."""
+
+    def __init__(self, path: str | os.PathLike[str] = ".") -> None:
+        import git
+
+        location = Path(path)
+        if not location.exists():
+            raise SpecdiffError(f"{location}: no such folder")
+        try:
+            self._repo = git.Repo(location, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise SpecdiffError(
+                f"{location.resolve()} is not in a git repository (run specdiff inside one, or pass -C DIR)"
+            ) from None
+        if self._repo.bare:
+            raise SpecdiffError(f"{location.resolve()} is a bare repository; specdiff needs a work tree")
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._repo.close()
+
+    @property
+    def root(self) -> Path:
+        """The top folder of the work tree."""
+        return Path(self._repo.working_tree_dir or ".")
+
+    @property
+    def is_shallow(self) -> bool:
+        return (Path(self._repo.git_dir) / "shallow").exists()
+
+    # -- revisions -----------------------------------------------------------------
+
+    def resolve(self, revisions: list[str]) -> RevisionRange:
+        """Turn the revisions a user typed into the two sides of a diff."""
+        if len(revisions) > 2:
+            raise SpecdiffError(f"too many revisions: {' '.join(revisions)} (give at most two, or A..B)")
+        if len(revisions) == 2:
+            for rev in revisions:
+                if ".." in rev:
+                    raise SpecdiffError(f"{rev}: a range cannot be combined with another revision")
+            return RevisionRange(self._side(revisions[0]), self._side(revisions[1]))
+        if not revisions:
+            return RevisionRange(self._side("HEAD"), Revision(None, None))
+        rev = revisions[0]
+        if "..." in rev:
+            left, right = (side or "HEAD" for side in rev.split("...", 1))
+            head = self._side(right)
+            base_commit = self._merge_base(left, right, rev)
+            return RevisionRange(Revision(f"merge-base({left}, {right})", base_commit), head)
+        if ".." in rev:
+            left, right = (side or "HEAD" for side in rev.split("..", 1))
+            return RevisionRange(self._side(left), self._side(right))
+        return RevisionRange(self._side(rev), Revision(None, None))
+
+    def _side(self, rev: str) -> Revision:
+        return Revision(rev, self.commit_of(rev))
+
+    def commit_of(self, rev: str) -> str:
+        """The full id of the commit ``rev`` names, or a SpecdiffError saying why not."""
+        import git
+
+        if rev.startswith("-"):
+            raise SpecdiffError(f"{rev}: a revision cannot start with '-'")
+        try:
+            return self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        except git.GitCommandError:
+            pass
+        if rev == "HEAD" and not self._has_commits():
+            raise SpecdiffError("the repository has no commits yet; commit a first version of the spec to diff against")
+        if self.is_shallow:
+            raise SpecdiffError(
+                f"unknown revision {rev!r}: this is a shallow clone and the commit may not have been fetched; "
+                "run `git fetch --deepen=100` (or `git fetch --unshallow`) and try again"
+            )
+        raise SpecdiffError(f"unknown revision {rev!r}: not a commit, branch or tag in {self.root}")
+
+    def _merge_base(self, left: str, right: str, written: str) -> str:
+        import git
+
+        self.commit_of(left)
+        self.commit_of(right)
+        try:
+            return self._repo.git.merge_base(self.commit_of(left), self.commit_of(right))
+        except git.GitCommandError:
+            hint = (
+                "; this is a shallow clone: run `git fetch --deepen=100` (or `git fetch --unshallow`) and try again"
+                if self.is_shallow
+                else ""
+            )
+            raise SpecdiffError(f"{written}: {left} and {right} have no common ancestor{hint}") from None
+
+    def _has_commits(self) -> bool:
+        return self._repo.head.is_valid()
+
+    # -- files ---------------------------------------------------------------------
+
+    def changed_files(self, revisions: RevisionRange, paths: list[str] | None = None) -> list[FileChange]:
+        """Files that differ between the two sides, with renames detected as ``git diff -M`` does."""
+        import git
+
+        sides = [revisions.base.commit] + ([revisions.head.commit] if revisions.head.commit else [])
+        pathspecs = self.pathspecs(paths or [])
+        try:
+            output = self._repo.git.diff("--name-status", "-z", "-M", "--no-ext-diff", "--no-color", *sides, "--", *pathspecs)
+        except git.GitCommandError as error:
+            raise SpecdiffError(f"git diff failed: {_first_line(error.stderr)}") from None
+        return _parse_name_status(output)
+
+    def pathspecs(self, paths: list[str]) -> list[str]:
+        """Paths typed relative to the current folder, made relative to the work tree's top."""
+        root = self.root.resolve()
+        result = []
+        for path in paths:
+            absolute = Path(os.path.abspath(path))
+            try:
+                result.append(absolute.relative_to(root).as_posix() or ".")
+            except ValueError:
+                raise SpecdiffError(f"{path} is outside the repository at {root}") from None
+        return result
+
+    def size(self, commit: str | None, path: str) -> int:
+        """Size in bytes of ``path`` at ``commit`` (``None``: the working tree)."""
+        if commit is None:
+            return (self.root / path).stat().st_size
+        return self._blob(commit, path).size
+
+    def read(self, commit: str | None, path: str) -> bytes:
+        """The content of ``path`` at ``commit``, or in the working tree when ``commit`` is ``None``."""
+        if commit is None:
+            try:
+                return (self.root / path).read_bytes()
+            except OSError as error:
+                raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
+        return self._blob(commit, path).data_stream.read()
+
+    def _blob(self, commit: str, path: str) -> git.Blob:
+        try:
+            return self._repo.commit(commit).tree / path
+        except KeyError:
+            raise SpecdiffError(f"{path} does not exist at {commit[:10]}") from None
+
+    # -- writing (the sample repository) -----------------------------------------------
+
+    @staticmethod
+    def create(path: Path) -> Repository:
+        """Make a new, empty repository at ``path`` with ``main`` as its branch."""
+        import git
+
+        repo = git.Repo.init(path, initial_branch="main")
+        repo.close()
+        return Repository(path)
+
+    def commit_all(self, message: str, date: str, author: tuple[str, str] = ("Sample Author", "author@example.invalid")) -> str:
+        """Stage every change in the work tree and commit it with a fixed date; return the commit id."""
+        name, email = author
+        environment = {
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_NAME": name,
+            "GIT_COMMITTER_EMAIL": email,
+            "GIT_COMMITTER_DATE": date,
+        }
+        self._repo.git.add("-A")
+        with self._repo.git.custom_environment(**environment):
+            self._repo.git.commit("-q", "--allow-empty", "--no-verify", "--no-gpg-sign", "-m", message)
+        return self._repo.head.commit.hexsha
+
+
+def _parse_name_status(output: str) -> list[FileChange]:
+    """Read ``git diff --name-status -z`` output.
+
+    >>> for change in _parse_name_status("M\\0a.md\\0R097\\0b.md\\0c.md\\0"):
+    ...     print(change)
+    FileChange(old_path='a.md', new_path='a.md', status='modified')
+    FileChange(old_path='b.md', new_path='c.md', status='renamed')
+    """
+    fields = output.split("\0")
+    changes: list[FileChange] = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        letter = fields[i][0]
+        if letter in ("R", "C"):
+            old, new = fields[i + 1], fields[i + 2]
+            changes.append(FileChange(old if letter == "R" else None, new, _STATUS[letter]))
+            i += 3
+            continue
+        path = fields[i + 1]
+        status = _STATUS.get(letter, "modified")
+        changes.append(FileChange(None if status == "added" else path, None if status == "deleted" else path, status))
+        i += 2
+    return changes
+
+
+def _first_line(text: str | None) -> str:
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lines[0].removeprefix("stderr: ").strip("'") if lines else "unknown error"

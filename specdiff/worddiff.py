@@ -1,0 +1,39 @@
+"""Word-level diff of two texts, in difflib's vocabulary.
+
+>>> word_diff("The assistant should answer.", "The assistant must answer.")
+[('equal', 'The assistant '), ('delete', 'should'), ('insert', 'must'), ('equal', ' answer.')]
+
+Text is cut into words, runs of whitespace and single punctuation marks, so a
+changed comma does not repaint the word beside it. ``replace`` opcodes become a
+``delete`` then an ``insert``; neighbours with the same tag are joined.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_PIECE = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Return ``(tag, text)`` pieces that rebuild ``old`` from the ``equal`` and
+    ``delete`` pieces and ``new`` from the ``equal`` and ``insert`` pieces."""
+    a, b = _PIECE.findall(old), _PIECE.findall(new)
+    pieces: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag in ("equal", "delete", "replace") and i2 > i1:
+            pieces.append(("equal" if tag == "equal" else "delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace") and j2 > j1:
+            pieces.append(("insert", "".join(b[j1:j2])))
+    return _joined(pieces)
+
+
+def _joined(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    joined: list[tuple[str, str]] = []
+    for tag, text in pieces:
+        if joined and joined[-1][0] == tag:
+            joined[-1] = (tag, joined[-1][1] + text)
+        else:
+            joined.append((tag, text))
+    return joined

@@ -1,0 +1,26 @@
+"""The examples in the pure modules' docstrings run as tests, so they cannot go stale."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "specdiff.parse",
+    "specdiff.align",
+    "specdiff.semantics",
+    "specdiff.worddiff",
+    "specdiff.config",
+    "specdiff.repo",
+    "specdiff.render.terminal",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert tried > 0, f"{name} has no examples"
+    assert failures == 0
