@@ -72,7 +72,7 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str]) -> Amendme
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
-    normative = bool(obligations(old_text) or obligations(new_text))
+    normative = not example and bool(obligations(old_text) or obligations(new_text))
     return _amendment(
         "clause",
         kind,
@@ -101,7 +101,8 @@ def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list
 
 
 def _clause_added_or_removed(kind: str, clause: Clause) -> Amendment:
-    found = obligations(clause.normalized)
+    # What an example's dialogue says ("you must...") is not a rule of the spec.
+    found = [] if clause.kind == "example" else obligations(clause.normalized)
     effects = [Effect("modality", None, found[0], "strengthened")] if kind == "added" and found else []
     if kind == "removed" and found:
         effects = [Effect("modality", found[0], None, "weakened")]

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     diff.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    diff.add_argument("-C", dest="repository", default=".", metavar="DIR", help="run as if started in DIR")
     _add_output_options(diff)
     diff.set_defaults(run=_run_diff)
 
@@ -67,13 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("directory", nargs="?", type=Path, help="where to build it (default: a new temporary folder)")
     _add_output_options(demo)
     demo.set_defaults(run=_run_demo)
+    # `specdiff --help` is what people type: show the default command's options too.
+    parser.epilog = "options of the default command (specdiff diff):\n" + _options_help(diff)
     return parser
+
+
+def _options_help(parser: argparse.ArgumentParser) -> str:
+    """The option list of ``parser``'s help, without its usage and description."""
+    text = parser.format_help()
+    return text[text.index("options:") + len("options:\n") :]
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     from specdiff.render import FORMATS
 
-    parser.add_argument("-C", dest="repository", default=".", metavar="DIR", help="run as if started in DIR")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.add_argument("--matches", action="store_true", help="JSON: also list every matched pair, changed or not")
     parser.add_argument(
@@ -98,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = _command_names(parser)
     if not arguments or (arguments[0] not in commands and arguments[0] not in ("-h", "--help", "--version")):
         arguments = ["diff", *arguments]
-    args = parser.parse_args(arguments)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as stop:  # --help, --version, or a usage error already reported
+        return stop.code if isinstance(stop.code, int) else 2
     run: Callable[[argparse.Namespace, list[str]], int] = args.run
     try:
         return run(args, paths)
@@ -134,6 +145,8 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 def _run_diff(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.diff import DiffRequest, diff_revisions
 
+    # Paths after `--` are relative to the -C folder, as for `git -C`.
+    paths = [str(Path(args.repository) / path) for path in paths]
     result = diff_revisions(DiffRequest(args.repository, tuple(args.revisions), tuple(paths)))
     _show(result, args, sys.stdout)
     return _exit_code(result, args.fail_on)
@@ -143,11 +156,13 @@ def _run_demo(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.diff import DiffRequest, diff_revisions
     from specdiff.sample import build_sample_repository
 
+    if paths:
+        raise SpecdiffError("demo shows the whole last change; run specdiff in the sample repository to limit paths")
     directory = args.directory or Path(tempfile.mkdtemp(prefix="specdiff-demo-"))
     commits = build_sample_repository(directory)
     print(f"Built the sample spec repository ({len(commits)} commits) in {directory}", file=sys.stderr)
     print("Showing `specdiff HEAD~1` there:\n", file=sys.stderr)
-    result = diff_revisions(DiffRequest(directory, ("HEAD~1",), tuple(paths)))
+    result = diff_revisions(DiffRequest(directory, ("HEAD~1",)))
     _show(result, args, sys.stdout)
     print(
         f"\nTry next:\n  cd {directory}\n  specdiff HEAD~8 HEAD~4        # several commits at once\n"

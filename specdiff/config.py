@@ -90,7 +90,10 @@ def load_config(root: Path) -> Config:
         return _from_table(_read_toml(own_file), "specdiff.toml", "")
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("specdiff")
+        tool = _read_toml(pyproject).get("tool", {})
+        if not isinstance(tool, dict):
+            raise SpecdiffError("pyproject.toml: [tool] must be a table")
+        table = tool.get("specdiff")
         if table is not None:
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")

@@ -74,11 +74,16 @@ def _document(repo: Repository, commit: str | None, path: str | None, config: Co
     size = repo.size(commit, path)
     if size > config.max_file_bytes:
         raise SpecdiffError(
-            f"{path} is {size / 1e6:.1f} MB, over the {config.max_file_bytes / 1e6:.0f} MB limit for a spec file; "
+            f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
             "leave it out with `-- PATH` or raise max_file_bytes in the config"
         )
     text = decode(repo.read(commit, path), path)
     return parse_document(text, path, config.requirement_ids)
+
+
+def _size(count: int) -> str:
+    """A byte count for people: ``2,000 bytes``, ``20 MB``."""
+    return f"{count:,} bytes" if count < 1_000_000 else f"{count / 1e6:.3g} MB"
 
 
 def _unselected_paths_warning(repo: Repository, revisions, request: DiffRequest, config: Config) -> list[str]:

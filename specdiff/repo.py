@@ -173,7 +173,7 @@ class Repository:
         root = self.root.resolve()
         result = []
         for path in paths:
-            absolute = Path(os.path.abspath(path))
+            absolute = Path(path).resolve()  # resolved like the root, so symlinked folders compare equal
             try:
                 result.append(absolute.relative_to(root).as_posix() or ".")
             except ValueError:

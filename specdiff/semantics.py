@@ -371,7 +371,8 @@ def _only_typos(old: str, new: str) -> bool:
         for x, y in zip(a[i1:i2], b[j1:j2]):
             if min(len(x), len(y)) < 4 or fuzz.ratio(x, y) / 100 < TYPO_SIMILARITY:
                 return False
-            if _NUMBER.fullmatch(x) or _NUMBER.fullmatch(y) or _MODAL_PATTERN.fullmatch(x) or _MODAL_PATTERN.fullmatch(y):
+            # "shuold" -> "should" is a typo fixed; "shall" -> "shell" or "13" -> "18" is not.
+            if _NUMBER.fullmatch(x) or _NUMBER.fullmatch(y) or (_MODAL_PATTERN.fullmatch(x) and _MODAL_PATTERN.fullmatch(y)):
                 return False
         changed = True
     return changed

@@ -1,0 +1,53 @@
+"""Open a benchmark input: a git repository, or an exported corpus turned into one.
+
+A corpus folder holds ``manifest.json`` and one folder per commit
+(``<seq>-<sha>/<path>``), as in ``../shared/corpora``. It is replayed into a
+temporary git repository, oldest commit first, with its original dates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def repository(path: str | Path) -> Path:
+    """``path`` itself if it is a git work tree, else a repository built from the corpus there."""
+    path = Path(path)
+    if (path / ".git").exists():
+        return path
+    if not (path / "manifest.json").is_file():
+        raise SystemExit(f"{path} is neither a git repository nor a corpus folder with manifest.json")
+    destination = Path(tempfile.mkdtemp(prefix="specdiff-bench-")) / path.name
+    destination.mkdir()
+    commits = json.loads((path / "manifest.json").read_text())["commits"]
+    git(destination, "init", "-q", "-b", "main")
+    for commit in commits:
+        for entry in destination.iterdir():
+            if entry.name != ".git":
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        for file in commit["files"]:
+            target = destination / file["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path / commit["dir"] / file["path"], target)
+        dates = {"GIT_AUTHOR_DATE": commit.get("author_date") or commit["date"], "GIT_COMMITTER_DATE": commit["date"]}
+        git(destination, "add", "-A")
+        git(destination, "commit", "-q", "--allow-empty", "-m", commit["subject"] or commit["dir"], env=dates)
+    return destination
+
+
+def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    identity = {"GIT_AUTHOR_NAME": "corpus", "GIT_AUTHOR_EMAIL": "corpus@example.invalid",
+                "GIT_COMMITTER_NAME": "corpus", "GIT_COMMITTER_EMAIL": "corpus@example.invalid"}
+    done = subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
+                          env={**os.environ, **identity, **(env or {})})
+    return done.stdout
+
+
+def first_parent_commits(repo: Path) -> list[str]:
+    """Commit ids of the first-parent history, oldest first."""
+    return git(repo, "rev-list", "--first-parent", "--reverse", "HEAD").split()
