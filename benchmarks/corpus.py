@@ -41,10 +41,15 @@ def repository(path: str | Path) -> Path:
 
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    identity = {"GIT_AUTHOR_NAME": "corpus", "GIT_AUTHOR_EMAIL": "corpus@example.invalid",
-                "GIT_COMMITTER_NAME": "corpus", "GIT_COMMITTER_EMAIL": "corpus@example.invalid"}
-    done = subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                          env={**os.environ, **identity, **(env or {})})
+    identity = {
+        "GIT_AUTHOR_NAME": "corpus",
+        "GIT_AUTHOR_EMAIL": "corpus@example.invalid",
+        "GIT_COMMITTER_NAME": "corpus",
+        "GIT_COMMITTER_EMAIL": "corpus@example.invalid",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env={**os.environ, **identity, **(env or {})}
+    )
     return done.stdout
 
 

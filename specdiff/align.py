@@ -56,9 +56,9 @@ CLAUSE_MOVE_SIMILARITY_MIN = 0.7
 edited). Stricter, because boilerplate sentences recur in many sections."""
 
 MIN_MOVE_CHARS = 20
-"""Repeated identical clauses shorter than this (``[...]``, ``Example:``) are
-only paired within their own section: pairing them across sections would
-report moves nobody made."""
+"""Clauses shorter than this (``[...]``, ``Example:``) are only paired within
+their own section: pairing such boilerplate across sections would report
+moves nobody made."""
 
 SPLIT_MERGE_MIN = 0.75
 """Least similarity between a clause and the joined text of the parts it was
@@ -104,6 +104,7 @@ MAX_SECTION_BODY_TOKENS = 3000
 a section, bounded for very long ones."""
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_UNPAIRED = "\0unpaired"  # stands for the new id of a section that has no pair
 
 
 def align_documents(old: Document, new: Document) -> Alignment:
@@ -159,10 +160,13 @@ def _heading_key(section: Section) -> str:
 
 def _pair_by_heading(old, new, pairs, pair, taken) -> None:
     """Same heading under paired parents first, then same heading if unique."""
-    new_parent_of = {}
-    for o in old:
-        if o.index in pairs:
-            new_parent_of[o.id] = pairs[o.index].new.id
+    new_parent_of: dict[str, str] = {}
+
+    def parent_in_new(o: Section) -> str | None:
+        # Top-level sections have no parent on either side; a parent that is not
+        # paired has no place in the new document, so nothing can sit under it.
+        return None if o.parent is None else new_parent_of.get(o.parent, _UNPAIRED)
+
     free_new_by_parent_and_heading: dict[tuple, list[Section]] = defaultdict(list)
     for n in new:
         if n.index not in taken:
@@ -171,7 +175,7 @@ def _pair_by_heading(old, new, pairs, pair, taken) -> None:
         if o.index in pairs:
             new_parent_of[o.id] = pairs[o.index].new.id
             continue
-        candidates = free_new_by_parent_and_heading.get((new_parent_of.get(o.parent or ""), _heading_key(o)), [])
+        candidates = free_new_by_parent_and_heading.get((parent_in_new(o), _heading_key(o)), [])
         candidates = [n for n in candidates if n.index not in taken]
         if candidates:
             pair(o, candidates[0], 1.0, "heading")
@@ -384,6 +388,8 @@ class _ClausePairing:
                 same_place = self.same_place(i, j)
                 if score < (CLAUSE_SIMILARITY_MIN if same_place else CLAUSE_MOVE_SIMILARITY_MIN):
                     continue
+                if not same_place and min(len(self.old[i].normalized), len(self.new[j].normalized)) < MIN_MOVE_CHARS:
+                    continue
                 distance = abs(i / len(self.old) - j / len(self.new))
                 candidates.append((score + (SAME_SECTION_BONUS if same_place else 0.0) - 0.01 * distance, score, i, j))
         taken: set[int] = set()
@@ -452,6 +458,7 @@ class _ClausePairing:
             current = self.score_of_old.get(new_to_old[j], 0.0) if j in new_to_old else 0.0
             if current >= 1.0:
                 continue
+            partner = new_to_old.get(j)
             best = self._best_run(
                 whole=self.tokens_new(j),
                 around=self._expected_old_position(j, new_to_old),
@@ -463,6 +470,10 @@ class _ClausePairing:
             )
             if best and best[0] >= SPLIT_MERGE_MIN and best[0] >= current + SPLIT_MERGE_GAIN:
                 score, run = best
+                if partner is not None and partner not in run:
+                    # The merge explains the new clause better than its old pair, which is set free.
+                    self.partner_of_old.pop(partner, None)
+                    self.score_of_old.pop(partner, None)
                 for i in run:
                     old_partner.pop(i, None)
                     self.partner_of_old.pop(i, None)

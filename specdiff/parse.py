@@ -37,6 +37,7 @@ from specdiff.model import Clause, Document, Section
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from markdown_it.tree import SyntaxTreeNode
 
 DEFAULT_REQUIREMENT_IDS = (r"\b(?:FR|NFR|REQ|SC|US|AC)-\d+\b",)
@@ -48,6 +49,7 @@ _ATTRIBUTE = re.compile(
 )
 _HTML_ANCHOR = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']\s*/?>\s*(?:</a>)?""", re.IGNORECASE)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_DEFINITION = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:")
 _LINK_TARGET = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _WEB_ADDRESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)")
@@ -84,8 +86,11 @@ def decode(data: bytes, path: str) -> str:
 
 def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAULT_REQUIREMENT_IDS) -> Document:
     """Parse Markdown ``text`` read from ``path`` into sections and clauses."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CommonMark counts a lone CR as a line end too
     lines = text.split("\n")
-    blocks = sorted(_blocks(_markdown().parse(text), lines), key=lambda b: b.start)
+    tokens = _markdown().parse(text)
+    blocks = _blocks(tokens, lines)
+    blocks = sorted(blocks + _uncovered(tokens, lines), key=lambda b: b.start)
     requirement_pattern = re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
     return _assemble(path, blocks, lines, requirement_pattern)
 
@@ -157,10 +162,29 @@ class _Block:
     heading: str = ""
 
 
-def _blocks(tokens: list, lines: list[str]) -> Iterator[_Block]:
+def _blocks(tokens: list[Token], lines: list[str]) -> list[_Block]:
     from markdown_it.tree import SyntaxTreeNode
 
-    yield from _walk(SyntaxTreeNode(tokens).children, lines)
+    return list(_walk(SyntaxTreeNode(tokens).children, lines))
+
+
+def _uncovered(tokens: list[Token], lines: list[str]) -> list[_Block]:
+    """Blocks for text markdown-it left out, so that no line of a spec is lost.
+
+    The footnote plugin drops definitions nothing refers to; reference-style
+    link definitions vanish the same way. Each run of such lines becomes a
+    clause (a ``footnote`` when it starts like one).
+    """
+    covered = {n for token in tokens if token.map for n in range(*token.map)}
+    runs: list[list[int]] = []
+    for n, line in enumerate(lines):
+        if n in covered or not line.strip():
+            continue
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [_Block("footnote" if _FOOTNOTE_DEFINITION.match(lines[run[0]]) else "paragraph", run[0], run) for run in runs]
 
 
 def _span(node: SyntaxTreeNode) -> range:
@@ -226,6 +250,9 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
     stack: list[Section] = []  # enclosing sections, outermost first
     pending_anchor: str | None = None
     for block in blocks:
+        # A list item's span runs on over the blank line after it; a clause does not.
+        while len(block.line_numbers) > 1 and not lines[block.line_numbers[-1]].strip():
+            block.line_numbers.pop()
         text = "\n".join(lines[n] for n in block.line_numbers).strip("\n")
         if block.kind == "heading":
             heading, anchor, attributes = _split_heading(block.heading)
@@ -235,7 +262,7 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
                 stack.pop()
             parent = stack[-1] if stack else None
             heading_path = (*(parent.heading_path if parent else ()), heading)
-            section_id = _unique(anchor or slugify(heading), used_ids)
+            section_id = _unique(anchor or slugify(heading) or "section", used_ids)
             section = _new_section(
                 path,
                 section_id,
@@ -275,7 +302,7 @@ def _clause(path: str, block: _Block, text: str, section: Section, requirement_p
         index=0,  # numbered by _finish once every clause is known
         fingerprint=fingerprint(normalized),
         footnotes=tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
-        requirements=tuple(dict.fromkeys(requirement_pattern.findall(text))) if requirement_pattern else (),
+        requirements=tuple(dict.fromkeys(m.group(0) for m in requirement_pattern.finditer(text))) if requirement_pattern else (),
         links=tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
     )
 

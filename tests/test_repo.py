@@ -187,9 +187,7 @@ def test_changed_files_limited_by_pathspec(spec_repo):
     with open_repo(spec_repo.path) as repo:
         revisions = repo.resolve(["HEAD~1", "HEAD"])
         assert len(repo.changed_files(revisions)) == 2
-        assert repo.changed_files(revisions, [str(spec_repo.path / "spec")]) == [
-            FileChange("spec/a.md", "spec/a.md", "modified")
-        ]
+        assert repo.changed_files(revisions, [str(spec_repo.path / "spec")]) == [FileChange("spec/a.md", "spec/a.md", "modified")]
 
 
 def test_changed_files_pathspec_is_relative_to_current_folder(spec_repo, monkeypatch):

@@ -11,8 +11,12 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 @pytest.fixture
 def changed_repo(spec_repo):
-    spec_repo.commit("first", {"spec.md": "# Rules {#rules}\n\nThe assistant should answer within 30 days, as the [policy](#rules) says.\n"})
-    spec_repo.commit("second", {"spec.md": "# Rules {#rules}\n\nThe assistant must answer within 14 days, as the [policy](#rules) says.\n"})
+    spec_repo.commit(
+        "first", {"spec.md": "# Rules {#rules}\n\nThe assistant should answer within 30 days, as the [policy](#rules) says.\n"}
+    )
+    spec_repo.commit(
+        "second", {"spec.md": "# Rules {#rules}\n\nThe assistant must answer within 14 days, as the [policy](#rules) says.\n"}
+    )
     return spec_repo
 
 
