@@ -39,8 +39,8 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         files = []
         for change in changes:
             try:
-                old = _document(repo, revisions.base.commit, change.old_path, config)
-                new = _document(repo, revisions.head.commit, change.new_path, config)
+                old = _document(repo, change.old_path, change.old_blob, config)
+                new = _document(repo, change.new_path, change.new_blob, config)
             except UnreadableFile as skipped:
                 warnings.append(str(skipped))
                 continue
@@ -67,17 +67,18 @@ def _is_spec_change(change: FileChange, config: Config) -> bool:
     return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
 
 
-def _document(repo: Repository, commit: str | None, path: str | None, config: Config) -> Document | None:
-    """Parse one side of a change; ``None`` when the file does not exist on that side."""
+def _document(repo: Repository, path: str | None, blob: str | None, config: Config) -> Document | None:
+    """Parse one side of a change: a stored blob, or the working-tree file when ``blob`` is
+    ``None``; ``None`` when the file does not exist on that side."""
     if path is None:
         return None
-    size = repo.size(commit, path)
+    size = repo.blob_size(blob) if blob else repo.size(None, path)
     if size > config.max_file_bytes:
         raise SpecdiffError(
             f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
             "leave it out with `-- PATH` or raise max_file_bytes in the config"
         )
-    text = decode(repo.read(commit, path), path)
+    text = decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
     return parse_document(text, path, config.requirement_ids)
 
 

@@ -89,7 +89,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # CommonMark counts a lone CR as a line end too
     lines = text.split("\n")
     tokens = _markdown().parse(text)
-    blocks = _blocks(tokens, lines)
+    blocks = _blocks(tokens)
     blocks = sorted(blocks + _uncovered(tokens, lines), key=lambda b: b.start)
     requirement_pattern = re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
     return _assemble(path, blocks, lines, requirement_pattern)
@@ -144,9 +144,12 @@ def _markdown() -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return (
-        MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin).use(footnote_plugin).use(admon_plugin)
-    )
+    markdown = MarkdownIt("commonmark", {"html": True}).enable("table")
+    markdown.use(front_matter_plugin).use(footnote_plugin).use(admon_plugin)
+    # Clauses are cut from block tokens and their source lines; the inline pass
+    # (emphasis, links) would cost 40 % of parsing for nothing.
+    markdown.disable("inline")
+    return markdown
 
 
 @dataclass
@@ -162,25 +165,33 @@ class _Block:
     heading: str = ""
 
 
-def _blocks(tokens: list[Token], lines: list[str]) -> list[_Block]:
+def _blocks(tokens: list[Token]) -> list[_Block]:
     from markdown_it.tree import SyntaxTreeNode
 
-    return list(_walk(SyntaxTreeNode(tokens).children, lines))
+    return list(_walk(SyntaxTreeNode(tokens).children))
 
 
 def _uncovered(tokens: list[Token], lines: list[str]) -> list[_Block]:
-    """Blocks for text markdown-it left out, so that no line of a spec is lost.
+    """Blocks for the lines markdown-it leaves out of its token stream.
 
-    The footnote plugin drops definitions nothing refers to; reference-style
-    link definitions vanish the same way. Each run of such lines becomes a
-    clause (a ``footnote`` when it starts like one).
+    Footnote definitions are such lines: the footnote plugin takes them out,
+    and would only put them back from the inline pass, which specdiff skips.
+    Reference-style link definitions vanish too. Each run of uncovered lines
+    becomes a clause, a ``footnote`` when it starts like one; a footnote's
+    indented continuation paragraphs stay part of it.
     """
     covered = {n for token in tokens if token.map for n in range(*token.map)}
     runs: list[list[int]] = []
     for n, line in enumerate(lines):
         if n in covered or not line.strip():
             continue
-        if runs and runs[-1][-1] == n - 1:
+        continues_footnote = (
+            runs
+            and _FOOTNOTE_DEFINITION.match(lines[runs[-1][0]])
+            and line.startswith(("    ", "\t"))
+            and all(not lines[k].strip() for k in range(runs[-1][-1] + 1, n))
+        )
+        if runs and (runs[-1][-1] == n - 1 or continues_footnote):
             runs[-1].append(n)
         else:
             runs.append([n])
@@ -188,29 +199,20 @@ def _uncovered(tokens: list[Token], lines: list[str]) -> list[_Block]:
 
 
 def _span(node: SyntaxTreeNode) -> range:
-    if node.map is not None:
-        return range(node.map[0], node.map[1])
-    # Footnote definitions carry no line map; their children do.
-    spans = [_span(child) for child in node.children]
-    spans = [s for s in spans if len(s)]
-    return range(spans[0].start, spans[-1].stop) if spans else range(0)
+    return range(node.map[0], node.map[1]) if node.map is not None else range(0)
 
 
-def _walk(nodes: Iterable[SyntaxTreeNode], lines: list[str]) -> Iterator[_Block]:
+def _walk(nodes: Iterable[SyntaxTreeNode]) -> Iterator[_Block]:
     for node in nodes:
         kind = node.type
         if kind == "heading":
             yield _Block("heading", node.map[0], list(range(*node.map)), int(node.tag[1]), node.children[0].content)
         elif kind in ("bullet_list", "ordered_list"):
             for item in node.children:
-                yield from _list_item(item, lines)
+                yield from _list_item(item)
         elif kind == "table":
             for row in (r for part in node.children for r in part.children):
                 yield _Block("table_row", row.map[0], list(range(*row.map)))
-        elif kind == "footnote_block":
-            for footnote in node.children:
-                span = _span(footnote)
-                yield _Block("footnote", span.start, list(span))
         elif kind == "hr":
             continue
         else:
@@ -230,7 +232,7 @@ _CLAUSE_KIND = {
 }
 
 
-def _list_item(item: SyntaxTreeNode, lines: list[str]) -> Iterator[_Block]:
+def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
     """One clause for the item's own lines, then one per nested item."""
     nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
     nested_lines = {n for child in nested for n in _span(child)}
@@ -238,7 +240,7 @@ def _list_item(item: SyntaxTreeNode, lines: list[str]) -> Iterator[_Block]:
     yield _Block("list_item", own[0] if own else item.map[0], own)
     for child in nested:
         for grandchild in child.children:
-            yield from _list_item(grandchild, lines)
+            yield from _list_item(grandchild)
 
 
 def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pattern: re.Pattern[str] | None) -> Document:

@@ -44,6 +44,10 @@ class FileChange:
     new_path: str | None
     status: str
     """``added``, ``deleted``, ``modified`` or ``renamed``."""
+    old_blob: str | None = None
+    """Git's id of the old content; ``None`` when there is no old side."""
+    new_blob: str | None = None
+    """Git's id of the new content; ``None`` when there is no new side or it is the working tree."""
 
 
 @dataclass(frozen=True)
@@ -163,10 +167,12 @@ class Repository:
         sides = [revisions.base.commit] + ([revisions.head.commit] if revisions.head.commit else [])
         pathspecs = self.pathspecs(paths or [])
         try:
-            output = self._repo.git.diff("--name-status", "-z", "-M", "--no-ext-diff", "--no-color", *sides, "--", *pathspecs)
+            output = self._repo.git.diff(
+                "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", *sides, "--", *pathspecs
+            )
         except git.GitCommandError as error:
             raise SpecdiffError(f"git diff failed: {_first_line(error.stderr)}") from None
-        return _parse_name_status(output)
+        return _parse_raw_diff(output)
 
     def pathspecs(self, paths: list[str]) -> list[str]:
         """Paths typed relative to the current folder, made relative to the work tree's top."""
@@ -194,6 +200,18 @@ class Repository:
             except OSError as error:
                 raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
         return self._blob(commit, path).data_stream.read()
+
+    def blob_size(self, blob: str) -> int:
+        """Size in bytes of the content git stores under id ``blob``."""
+        return int(self._repo.odb.info(bytes.fromhex(blob)).size)
+
+    def read_blob(self, blob: str) -> bytes:
+        """The content git stores under id ``blob``.
+
+        Read by id through git's object database, not by walking a commit's
+        tree: on a 24-file Model Spec release that walk took 0.2 s of 1 s.
+        """
+        return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
 
     def _blob(self, commit: str, path: str) -> git.Blob:
         try:
@@ -229,27 +247,45 @@ class Repository:
         return self._repo.head.commit.hexsha
 
 
-def _parse_name_status(output: str) -> list[FileChange]:
-    """Read ``git diff --name-status -z`` output.
+_NO_BLOB = "0" * 40
 
-    >>> for change in _parse_name_status("M\\0a.md\\0R097\\0b.md\\0c.md\\0"):
-    ...     print(change)
-    FileChange(old_path='a.md', new_path='a.md', status='modified')
-    FileChange(old_path='b.md', new_path='c.md', status='renamed')
+
+def _parse_raw_diff(output: str) -> list[FileChange]:
+    """Read ``git diff --raw -z --no-abbrev`` output.
+
+    >>> a, b, none = "a" * 40, "b" * 40, "0" * 40
+    >>> for change in _parse_raw_diff(f":100644 100644 {a} {none} M\\0x.md\\0:100644 100644 {a} {b} R097\\0y.md\\0z.md\\0"):
+    ...     print(change.old_path, change.new_path, change.status, change.new_blob)
+    x.md x.md modified None
+    y.md z.md renamed bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
     """
     fields = output.split("\0")
     changes: list[FileChange] = []
     i = 0
-    while i < len(fields) and fields[i]:
-        letter = fields[i][0]
+    while i < len(fields) and fields[i].startswith(":"):
+        _, _, old_blob, new_blob, letters = fields[i][1:].split(" ")
+        letter = letters[0]
+        old_blob_or_none = None if old_blob == _NO_BLOB else old_blob
+        new_blob_or_none = None if new_blob == _NO_BLOB else new_blob
         if letter in ("R", "C"):
             old, new = fields[i + 1], fields[i + 2]
-            changes.append(FileChange(old if letter == "R" else None, new, _STATUS[letter]))
+            if letter == "R":
+                changes.append(FileChange(old, new, "renamed", old_blob_or_none, new_blob_or_none))
+            else:  # a copy leaves the original in place: only the new file is a change
+                changes.append(FileChange(None, new, "added", None, new_blob_or_none))
             i += 3
             continue
         path = fields[i + 1]
         status = _STATUS.get(letter, "modified")
-        changes.append(FileChange(None if status == "added" else path, None if status == "deleted" else path, status))
+        changes.append(
+            FileChange(
+                None if status == "added" else path,
+                None if status == "deleted" else path,
+                status,
+                old_blob_or_none,
+                new_blob_or_none,
+            )
+        )
         i += 2
     return changes
 

@@ -25,13 +25,23 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Return ``(tag, text)`` pieces that rebuild ``old`` from the ``equal`` and
     ``delete`` pieces and ``new`` from the ``equal`` and ``insert`` pieces."""
     a, b = _PIECE.findall(old), _PIECE.findall(new)
-    pieces: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(str.isspace, a, b, autojunk=False).get_opcodes():
+    # Most edits touch a few words of a long clause: set the common start and
+    # end aside first, since difflib's cost grows with the product of lengths.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    pieces: list[tuple[str, str]] = [("equal", "".join(a[:head]))]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(str.isspace, middle_a, middle_b, autojunk=False).get_opcodes():
         if tag in ("equal", "delete", "replace") and i2 > i1:
-            pieces.append(("equal" if tag == "equal" else "delete", "".join(a[i1:i2])))
+            pieces.append(("equal" if tag == "equal" else "delete", "".join(middle_a[i1:i2])))
         if tag in ("insert", "replace") and j2 > j1:
-            pieces.append(("insert", "".join(b[j1:j2])))
-    return _joined(pieces)
+            pieces.append(("insert", "".join(middle_b[j1:j2])))
+    pieces.append(("equal", "".join(a[len(a) - tail :])))
+    return _joined([piece for piece in pieces if piece[1]])
 
 
 def _joined(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:

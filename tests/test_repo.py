@@ -8,11 +8,16 @@ from pathlib import Path
 import pytest
 
 from specdiff.errors import SpecdiffError
-from specdiff.repo import FileChange, Repository
+from specdiff.repo import Repository
 
 SPEC_V1 = "# Policy\n\n## Replies\n\nThe assistant answers questions about the catalogue.\n"
 SPEC_V2 = SPEC_V1 + "\nThe assistant MUST NOT share patron records.\n"
 SPEC_V3 = SPEC_V2 + "\nThe assistant keeps replies short.\n"
+
+
+def described(changes):
+    """Changes as (old path, new path, status): what these tests check."""
+    return [(c.old_path, c.new_path, c.status) for c in changes]
 
 
 def open_repo(path: Path) -> Repository:
@@ -50,10 +55,10 @@ def test_no_revisions_is_head_against_working_tree_with_staged_and_unstaged_edit
         assert revisions.base.commit == head
         assert revisions.head.commit is None, "no revisions: the head side is the working tree"
         changes = sorted(repo.changed_files(revisions), key=lambda c: c.new_path or "")
-    assert changes == [
-        FileChange(None, "new_staged.md", "added"),
-        FileChange("staged.md", "staged.md", "modified"),
-        FileChange("unstaged.md", "unstaged.md", "modified"),
+    assert described(changes) == [
+        (None, "new_staged.md", "added"),
+        ("staged.md", "staged.md", "modified"),
+        ("unstaged.md", "unstaged.md", "modified"),
     ]
 
 
@@ -64,7 +69,7 @@ def test_one_revision_is_that_revision_against_working_tree(spec_repo, three_com
         assert revisions.base.commit == three_commits[0]
         assert revisions.base.rev == "HEAD~2"
         assert revisions.head.commit is None
-        assert repo.changed_files(revisions) == [FileChange("spec.md", "spec.md", "modified")]
+        assert described(repo.changed_files(revisions)) == [("spec.md", "spec.md", "modified")]
 
 
 def test_two_revisions_are_base_and_head(spec_repo, three_commits):
@@ -105,7 +110,7 @@ def test_three_dot_range_starts_from_the_merge_base(spec_repo):
         assert revisions.base.commit == fork, "A...B starts from the merge base, not from A"
         assert revisions.base.commit != main_tip
         assert revisions.head.commit == feature
-        assert repo.changed_files(revisions) == [FileChange("spec.md", "spec.md", "modified")], (
+        assert described(repo.changed_files(revisions)) == [("spec.md", "spec.md", "modified")], (
             "main's own change to other.md must not show up in main...feature"
         )
 
@@ -149,10 +154,10 @@ def test_changed_files_reports_modified_added_and_deleted(spec_repo):
     spec_repo.commit("change", {"kept.md": SPEC_V2, "new.md": new}, remove=("gone.md",))
     with open_repo(spec_repo.path) as repo:
         changes = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
-    assert sorted(changes, key=lambda c: c.old_path or c.new_path or "") == [
-        FileChange("gone.md", None, "deleted"),
-        FileChange("kept.md", "kept.md", "modified"),
-        FileChange(None, "new.md", "added"),
+    assert described(sorted(changes, key=lambda c: c.old_path or c.new_path or "")) == [
+        ("gone.md", None, "deleted"),
+        ("kept.md", "kept.md", "modified"),
+        (None, "new.md", "added"),
     ]
 
 
@@ -162,7 +167,7 @@ def test_changed_files_detects_a_moved_file_as_renamed(spec_repo):
     spec_repo.commit("move")
     with open_repo(spec_repo.path) as repo:
         changes = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
-    assert changes == [FileChange("spec/old-name.md", "spec/new-name.md", "renamed")]
+    assert described(changes) == [("spec/old-name.md", "spec/new-name.md", "renamed")]
 
 
 def test_changed_files_detects_a_rename_with_small_edits(spec_repo):
@@ -170,7 +175,7 @@ def test_changed_files_detects_a_rename_with_small_edits(spec_repo):
     spec_repo.commit("move and edit", {"b.md": SPEC_V3.replace("short", "brief")}, remove=("a.md",))
     with open_repo(spec_repo.path) as repo:
         changes = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
-    assert changes == [FileChange("a.md", "b.md", "renamed")]
+    assert described(changes) == [("a.md", "b.md", "renamed")]
 
 
 def test_changed_files_keeps_paths_with_spaces_and_non_ascii_verbatim(spec_repo):
@@ -178,7 +183,7 @@ def test_changed_files_keeps_paths_with_spaces_and_non_ascii_verbatim(spec_repo)
     spec_repo.commit("edit", {"spec/café policy.md": SPEC_V2})
     with open_repo(spec_repo.path) as repo:
         changes = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
-    assert changes == [FileChange("spec/café policy.md", "spec/café policy.md", "modified")]
+    assert described(changes) == [("spec/café policy.md", "spec/café policy.md", "modified")]
 
 
 def test_changed_files_limited_by_pathspec(spec_repo):
@@ -187,7 +192,9 @@ def test_changed_files_limited_by_pathspec(spec_repo):
     with open_repo(spec_repo.path) as repo:
         revisions = repo.resolve(["HEAD~1", "HEAD"])
         assert len(repo.changed_files(revisions)) == 2
-        assert repo.changed_files(revisions, [str(spec_repo.path / "spec")]) == [FileChange("spec/a.md", "spec/a.md", "modified")]
+        assert described(repo.changed_files(revisions, [str(spec_repo.path / "spec")])) == [
+            ("spec/a.md", "spec/a.md", "modified")
+        ]
 
 
 def test_changed_files_pathspec_is_relative_to_current_folder(spec_repo, monkeypatch):
@@ -196,7 +203,7 @@ def test_changed_files_pathspec_is_relative_to_current_folder(spec_repo, monkeyp
     monkeypatch.chdir(spec_repo.path / "spec")
     with open_repo(spec_repo.path) as repo:
         changes = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]), ["a.md"])
-    assert changes == [FileChange("spec/a.md", "spec/a.md", "modified")]
+    assert described(changes) == [("spec/a.md", "spec/a.md", "modified")]
 
 
 def test_pathspecs_turns_paths_relative_to_current_folder_into_repo_relative(spec_repo, monkeypatch):
@@ -317,3 +324,16 @@ def test_shallow_clone_missing_the_base_suggests_fetching_more_history(spec_repo
             repo.resolve(["HEAD~1"])
     assert "git fetch --deepen" in str(error.value)
     assert "HEAD~1" in str(error.value)
+
+
+def test_changed_files_carry_blob_ids_to_read(spec_repo):
+    spec_repo.commit("base", {"spec.md": SPEC_V1})
+    spec_repo.commit("change", {"spec.md": SPEC_V2})
+    spec_repo.write("spec.md", SPEC_V3)
+    with open_repo(spec_repo.path) as repo:
+        (committed,) = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
+        assert repo.read_blob(committed.old_blob) == SPEC_V1.encode()
+        assert repo.read_blob(committed.new_blob) == SPEC_V2.encode()
+        assert repo.blob_size(committed.new_blob) == len(SPEC_V2.encode())
+        (working,) = repo.changed_files(repo.resolve(["HEAD"]))
+        assert working.new_blob is None, "an edited working-tree file has no blob yet: it is read from disk"
