@@ -6,7 +6,8 @@
    file whose headings carry explicit anchors, the anchors are stripped from
    both versions, the sections aligned, and the pairing scored against the
    anchors: precision and recall of matched pairs, and how many headings whose
-   text changed under the same anchor were found.
+   text changed under the same anchor were found. A predicted pair is judged
+   when the anchor of at least one of its sections exists in both versions.
 2. Edit ground truth. Real spec paragraphs (from the newest revision of the
    first input) are rebuilt into a plain document, then edited at random with
    a fixed seed: moves within and across sections, splits, merges, rewordings,
@@ -65,9 +66,9 @@ def score_anchor_pairing(old_text: str, new_text: str, score: AnchorScore, label
     new_by_anchor = {s.anchor: s.index for s in new_doc.sections if s.anchor}
     truth = {s.index: new_by_anchor[s.anchor] for s in old_doc.sections if s.anchor and s.anchor in new_by_anchor}
     predicted = {m.old.index: m.new.index for m in align_sections(old_bare.sections, new_bare.sections)}
-    anchored_old = {s.index for s in old_doc.sections if s.anchor}
-    anchored_new = {s.index for s in new_doc.sections if s.anchor}
-    judged = {o: n for o, n in predicted.items() if o in anchored_old or n in anchored_new}
+    # A pair can be judged when either side's anchor is on both sides. When an
+    # anchor was added, dropped or renamed, the anchors cannot say what is right.
+    judged = {o: n for o, n in predicted.items() if o in truth or n in truth.values()}
     score.pairs += len(truth)
     score.predicted += len(judged)
     score.correct += sum(1 for o, n in judged.items() if truth.get(o) == n)
@@ -155,13 +156,18 @@ class Truth:
 
 
 def plain_sections(text: str) -> list[Plain]:
-    """The paragraphs of a real spec, grouped under their headings, ids in order."""
+    """The paragraphs of a real spec, grouped under their headings, ids in order.
+
+    Paragraphs whose text occurs more than once are left out: which of two
+    identical sentences moved is a question without an answer.
+    """
     doc = parse_document(text, "spec.md")
+    counts = Counter(c.normalized for c in doc.clauses)
     sections, next_id = [], 0
     for section in doc.sections[1:]:
         paragraphs = []
         for clause in section.clauses:
-            if clause.kind == "paragraph" and len(clause.normalized) >= 40 and "[" not in clause.normalized[:1]:
+            if clause.kind == "paragraph" and len(clause.normalized) >= 40 and counts[clause.normalized] == 1:
                 paragraphs.append(Paragraph(next_id, clause.normalized))
                 next_id += 1
         sections.append(Plain(section.heading, paragraphs))
@@ -176,7 +182,11 @@ def render(sections: list[Plain]) -> tuple[str, dict[int, int]]:
         lines += [f"## {section.heading}", ""]
         for paragraph in section.paragraphs:
             first_line[paragraph.id] = len(lines) + 1
-            lines += (textwrap.wrap(paragraph.text, 60) if paragraph.wrap else [paragraph.text]) + [""]
+            lines += (
+                textwrap.wrap(paragraph.text, 60, break_on_hyphens=False, break_long_words=False)
+                if paragraph.wrap
+                else [paragraph.text]
+            ) + [""]
     return "\n".join(lines), first_line
 
 
@@ -342,14 +352,15 @@ def edit_ground_truth(text: str, seed: int, trials: int) -> None:
 
 def timing(repos: list[Path]) -> None:
     print("3. Alignment time (parsing excluded)\n")
-    largest = None
+    largest = None  # the pair with the most changed lines
     for repo in repos:
         commits = first_parent_commits(repo)
         for a, b in zip(commits, commits[1:]):
             for old_path, new_path in changed_anchored_files(repo, a, b):
-                old_text, new_text = show(repo, a, old_path), show(repo, b, new_path)
-                size = len(old_text) + len(new_text)
+                numstat = git(repo, "diff", "--numstat", f"{a}:{old_path}", f"{b}:{new_path}").split()
+                size = int(numstat[0]) + int(numstat[1]) if numstat else 0
                 if largest is None or size > largest[0]:
+                    old_text, new_text = show(repo, a, old_path), show(repo, b, new_path)
                     largest = (size, old_text, new_text, f"{repo.name} {a[:7]}..{b[:7]} {new_path}")
     if largest:
         _, old_text, new_text, label = largest

@@ -55,6 +55,13 @@ CLAUSE_MOVE_SIMILARITY_MIN = 0.7
 """Least similarity to pair clauses across unpaired sections (moved and
 edited). Stricter, because boilerplate sentences recur in many sections."""
 
+SHORT_CLAUSE_TOKENS = 12
+SHORT_CLAUSE_MOVE_SIMILARITY_MIN = 0.85
+"""Clauses of fewer than ``SHORT_CLAUSE_TOKENS`` words and marks need this
+similarity to pair across sections: "This keyword's value MUST be an object."
+and "... MUST be a valid JSON Schema." are 0.7 alike and in different places
+of the JSON Schema spec, but they are not one sentence moved."""
+
 MIN_MOVE_CHARS = 20
 """Clauses shorter than this (``[...]``, ``Example:``) are only paired within
 their own section: pairing such boilerplate across sections would report
@@ -66,7 +73,8 @@ split into (or merged from)."""
 
 SPLIT_MERGE_GAIN = 0.1
 """How much better the parts together must explain the clause than the best
-single part, so that an edit next to an unrelated new clause is not a split."""
+single part, so that an edit next to an unrelated new clause is not a split
+(at most half of what the single part leaves unexplained; see ``_explains_better``)."""
 
 SPLIT_PART_COVERAGE = 0.6
 """Each part of a split or merge must take at least this share of its words
@@ -114,16 +122,62 @@ def align_documents(old: Document, new: Document) -> Alignment:
     paired_new = {m.new.id for m in section_matches}
     section_pairs = {m.old.id: m.new.id for m in section_matches}
     clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs)
+    removed_sections = [s for s in old.sections if s.id not in paired_old]
     return Alignment(
         sections=section_matches,
         added_sections=[s for s in new.sections if s.id not in paired_new],
-        removed_sections=[s for s in old.sections if s.id not in paired_old],
+        removed_sections=removed_sections,
         clauses=clause_matches,
         added=added,
         removed=removed,
         moved_sections=_moved_sections(section_matches),
+        merged_sections=_merged_sections(removed_sections, clause_matches, new),
         warnings=warnings,
     )
+
+
+def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> list[ClauseMatch]:
+    """Pair clauses removed from one file with clauses added to another: moves between files.
+
+    The same rules as within a file: identical text first (if unique and not
+    boilerplate), then similar text above the cross-section threshold.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    old_by_fp = _unique_index(removed, lambda c: c.fingerprint)
+    new_by_fp = _unique_index(added, lambda c: c.fingerprint)
+    matches = []
+    for fp, o in old_by_fp.items():
+        n = new_by_fp.get(fp)
+        if n is not None and n.path != o.path and len(o.normalized) >= MIN_MOVE_CHARS:
+            matches.append(ClauseMatch((o,), (n,), 1.0, moved=True))
+    taken = {c for m in matches for c in m.old + m.new}
+    free_old = [c for c in removed if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
+    free_new = [c for c in added if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
+    if free_old and free_new and len(free_old) * len(free_new) <= MAX_SIMILARITY_CELLS:
+        tokens_old = [_tokens(c.normalized) for c in free_old]
+        tokens_new = [_tokens(c.normalized) for c in free_new]
+        matrix = process.cdist(
+            tokens_old, tokens_new, scorer=Indel.normalized_similarity, score_cutoff=CLAUSE_MOVE_SIMILARITY_MIN, workers=-1
+        )
+        rows, columns = matrix.nonzero()
+        candidates = []
+        for r, c in zip(rows.tolist(), columns.tolist()):
+            o, n = free_old[r], free_new[c]
+            short = min(len(tokens_old[r]), len(tokens_new[c])) < SHORT_CLAUSE_TOKENS
+            score = float(matrix[r][c])
+            threshold = SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
+            if o.path != n.path and (o.kind == "example") == (n.kind == "example") and score >= threshold:
+                candidates.append((score, r, c))
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for score, r, c in sorted(candidates, key=lambda x: (-x[0], x[1], x[2])):
+            if r not in used_old and c not in used_new:
+                used_old.add(r)
+                used_new.add(c)
+                matches.append(ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True))
+    return matches
 
 
 # -- sections ---------------------------------------------------------------------
@@ -252,6 +306,20 @@ def _children(sections: Sequence[Section]) -> dict[str, set[str]]:
         if s.parent is not None:
             children[s.parent].add(s.id)
     return children
+
+
+def _merged_sections(removed: list[Section], matches: list[ClauseMatch], new: Document) -> dict[str, Section]:
+    """Removed sections whose clauses mostly went into one new section, with that section."""
+    new_section_of = {c.index: m.new[0].section for m in matches for c in m.old}
+    sections_by_id = {s.id: s for s in new.sections}
+    merged = {}
+    for section in removed:
+        destinations = Counter(new_section_of[c.index] for c in section.clauses if c.index in new_section_of)
+        if destinations:
+            target, count = destinations.most_common(1)[0]
+            if count / len(section.clauses) >= SECTION_CONTENT_MIN:
+                merged[section.id] = sections_by_id[target]
+    return merged
 
 
 def _moved_sections(matches: list[SectionMatch]) -> set[str]:
@@ -386,7 +454,7 @@ class _ClausePairing:
                 if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
                     continue
                 same_place = self.same_place(i, j)
-                if score < (CLAUSE_SIMILARITY_MIN if same_place else CLAUSE_MOVE_SIMILARITY_MIN):
+                if score < (CLAUSE_SIMILARITY_MIN if same_place else self._move_threshold(i, j)):
                     continue
                 if not same_place and min(len(self.old[i].normalized), len(self.new[j].normalized)) < MIN_MOVE_CHARS:
                     continue
@@ -397,6 +465,10 @@ class _ClausePairing:
             if i not in self.partner_of_old and j not in taken:
                 self.pair(i, j, score)
                 taken.add(j)
+
+    def _move_threshold(self, i: int, j: int) -> float:
+        short = min(len(self.tokens_old(i)), len(self.tokens_new(j))) < SHORT_CLAUSE_TOKENS
+        return SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
 
     def _blocks_by_section(self, free_old: list[int], free_new: list[int]) -> list[tuple[list[int], list[int]]]:
         new_by_section: dict[str, list[int]] = defaultdict(list)
@@ -440,7 +512,7 @@ class _ClausePairing:
                 section=lambda j: self.new[j].section,
                 scorer=Indel,
             )
-            if best and best[0] >= SPLIT_MERGE_MIN and best[0] >= current + SPLIT_MERGE_GAIN:
+            if best and _explains_better(best[0], current):
                 score, run = best
                 for j in run:
                     new_partner.pop(j, None)
@@ -468,7 +540,7 @@ class _ClausePairing:
                 section=lambda i: self.old[i].section,
                 scorer=Indel,
             )
-            if best and best[0] >= SPLIT_MERGE_MIN and best[0] >= current + SPLIT_MERGE_GAIN:
+            if best and _explains_better(best[0], current):
                 score, run = best
                 if partner is not None and partner not in run:
                     # The merge explains the new clause better than its old pair, which is set free.
@@ -500,12 +572,17 @@ class _ClausePairing:
         return 0
 
     def _best_run(self, whole, around, count, tokens, available, section, scorer):
-        """The best run of 2..MAX_PARTS adjacent available clauses near ``around``."""
+        """The best run of 2..MAX_PARTS available clauses of one section near ``around``.
+
+        Clauses paired elsewhere are stepped over: when the paragraph between
+        two merged ones moved away, the two were still neighbours to the editor.
+        """
+        window = [k for k in range(max(0, around - MAX_PARTS), min(count, around + MAX_PARTS + 1)) if available(k)]
         best = None
-        for start in range(max(0, around - MAX_PARTS + 1), min(count, around + 2)):
+        for first in range(len(window)):
             run: list[int] = []
-            for k in range(start, min(count, start + MAX_PARTS)):
-                if not available(k) or (run and section(k) != section(run[0])):
+            for k in window[first : first + MAX_PARTS]:
+                if run and section(k) != section(run[0]):
                     break
                 run.append(k)
                 if len(run) < 2:
@@ -548,6 +625,15 @@ class _ClausePairing:
             in_order = _longest_increasing([j for _, j in pairs])
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _explains_better(joined: float, single: float) -> bool:
+    """Whether parts joined (score ``joined``) explain a clause better than its best single pair.
+
+    The gain asked for shrinks as the single pair nears 1: when the first part
+    of a split keeps 90 % of the words, the whole cannot gain 0.1 any more.
+    """
+    return joined >= SPLIT_MERGE_MIN and joined - single >= min(SPLIT_MERGE_GAIN, (1 - single) / 2)
 
 
 def _coverage(part: list[str], whole: list[str], scorer) -> float:

@@ -3,7 +3,8 @@
 Each changed pair becomes one :class:`~specdiff.model.Amendment`: a clause
 ``added``, ``removed``, ``modified``, ``moved`` (perhaps also modified),
 ``split`` or ``merged``; a section ``added``, ``removed``, ``renamed``,
-``moved`` or ``modified`` (its heading attributes changed). Pairs whose
+``moved``, ``merged`` (into another section, which took most of its clauses)
+or ``modified`` (its heading attributes changed). Pairs whose
 normalized text is equal and that stayed in place are not amendments.
 """
 
@@ -21,7 +22,9 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
     section_pairs = {m.old.id: m.new.id for m in alignment.sections}
     found: list[tuple[tuple[int, int], Amendment]] = []
     for section in alignment.removed_sections:
-        found.append(((_new_position_of_old(section.lines[0], alignment), 0), _section_added_or_removed("removed", section)))
+        position = (_new_position_of_old(section.lines[0], alignment), 0)
+        target = alignment.merged_sections.get(section.id)
+        found.append((position, _section_merged(section, target) if target else _section_added_or_removed("removed", section)))
     for section in alignment.added_sections:
         found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
     for match in alignment.sections:
@@ -38,16 +41,6 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause)))
     found.sort(key=lambda item: item[0])
     return [amendment for _, amendment in found]
-
-
-def amendments_of_whole_file(sections: tuple[Section, ...], kind: str) -> list[Amendment]:
-    """The amendments of a file added or deleted as a whole: every section and clause."""
-    found: list[Amendment] = []
-    for section in sections:
-        if section.level > 0:
-            found.append(_section_added_or_removed(kind, section))
-        found += [_clause_added_or_removed(kind, clause) for clause in section.clauses]
-    return found
 
 
 # -- clauses ---------------------------------------------------------------------
@@ -124,7 +117,7 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
     renamed = old.heading != new.heading or old.anchor != new.anchor
     if old.heading != new.heading:
         effects += [Effect("heading", old.heading, new.heading)]
-        effects += [e for e in describe_change(old.heading, new.heading) if e.type != "editorial"]
+        effects += [e for e in describe_change(old.heading, new.heading) if e.type not in ("editorial", "wording")]
     if old.anchor != new.anchor:
         effects.append(Effect("reference", f"#{old.anchor}" if old.anchor else None, f"#{new.anchor}" if new.anchor else None))
     for key in sorted(old.attributes.keys() | new.attributes.keys()):
@@ -141,6 +134,12 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
     elif graded == "editorial" or kind == "moved":
         graded = "substantive"
     return _amendment("section", kind, graded, (old,), (new,), match.score, effects, word_diff(old.heading, new.heading))
+
+
+def _section_merged(section: Section, target: Section) -> Amendment:
+    """A section that is gone because most of its clauses now sit in ``target``."""
+    pieces = word_diff(section.heading, target.heading)
+    return _amendment("section", "merged", "substantive", (section,), (target,), 0.0, [], pieces)
 
 
 def _section_added_or_removed(kind: str, section: Section) -> Amendment:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from specdiff.align import align_documents
-from specdiff.amendments import amendments_from, amendments_of_whole_file
+from specdiff.align import align_across_files, align_documents
+from specdiff.amendments import amendments_from
 from specdiff.config import Config, load_config
 from specdiff.errors import SpecdiffError, UnreadableFile
-from specdiff.model import Document, FileDiff, SpecDiff
+from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.parse import decode, parse_document
 from specdiff.repo import FileChange, Repository
 
@@ -36,7 +36,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         revisions = repo.resolve(list(request.revisions))
         changes = [c for c in repo.changed_files(revisions, list(request.paths)) if _is_spec_change(c, config)]
         warnings = list(config.warnings)
-        files = []
+        aligned = []
         for change in changes:
             try:
                 old = _document(repo, change.old_path, change.old_blob, config)
@@ -44,23 +44,37 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
             except UnreadableFile as skipped:
                 warnings.append(str(skipped))
                 continue
-            file_diff = diff_documents(old, new, change)
-            warnings += file_diff.alignment.warnings if file_diff.alignment else []
-            files.append(file_diff)
+            aligned.append((change, align_file(old, new, change)))
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
-        return SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings)
+    files = diff_alignments(aligned)
+    warnings += [w for _, alignment in aligned for w in alignment.warnings]
+    return SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings)
 
 
-def diff_documents(old: Document | None, new: Document | None, change: FileChange) -> FileDiff:
-    """The amendments between two parsed versions of one file (either may be absent)."""
-    if old is None and new is not None:
-        return FileDiff(None, change.new_path, "added", amendments_of_whole_file(new.sections, "added"))
-    if new is None and old is not None:
-        return FileDiff(change.old_path, None, "deleted", amendments_of_whole_file(old.sections, "removed"))
-    assert old is not None and new is not None
-    alignment = align_documents(old, new)
-    return FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment), alignment)
+def align_file(old: Document | None, new: Document | None, change: FileChange) -> Alignment:
+    """Align two versions of one file; a missing side (added or deleted file) is an empty document."""
+    return align_documents(old or parse_document("", change.old_path or ""), new or parse_document("", change.new_path or ""))
+
+
+def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDiff]:
+    """The amendments of every file, once clauses that moved between files are paired.
+
+    A clause moved from one file to another shows once, in the file it moved to.
+    """
+    moves = align_across_files(
+        [c for _, alignment in aligned for c in alignment.removed], [c for _, alignment in aligned for c in alignment.added]
+    )
+    moved_away = {m.old[0] for m in moves}
+    moved_in = {m.new[0] for m in moves}
+    for change, alignment in aligned:
+        alignment.removed = [c for c in alignment.removed if c not in moved_away]
+        alignment.added = [c for c in alignment.added if c not in moved_in]
+        alignment.clauses += [m for m in moves if m.new[0].path == change.new_path]
+    return [
+        FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment), alignment)
+        for change, alignment in aligned
+    ]
 
 
 def _is_spec_change(change: FileChange, config: Config) -> bool:

@@ -138,6 +138,9 @@ class Alignment:
 
     Every old clause is in exactly one of ``clauses`` or ``removed``, and every
     new clause in exactly one of ``clauses`` or ``added``; likewise for sections.
+    One exception: a clause that moved to another file of the same diff is in
+    that file's ``clauses`` (its old side names its old path) and in neither
+    list here.
     """
 
     sections: list[SectionMatch]
@@ -148,6 +151,8 @@ class Alignment:
     removed: list[Clause]
     moved_sections: set[str] = field(default_factory=set)
     """Ids (old side) of matched sections that changed parent or order."""
+    merged_sections: dict[str, Section] = field(default_factory=dict)
+    """Removed sections (by old id) whose clauses mostly went into one new section: that section."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -208,8 +213,8 @@ class FileDiff:
     status: str
     """``added``, ``deleted``, ``renamed`` or ``modified``."""
     amendments: list[Amendment]
-    alignment: Alignment | None = None
-    """The full pairing, kept for ``--matches``; ``None`` for added or deleted files."""
+    alignment: Alignment
+    """The full pairing, kept for ``--matches`` (an added or deleted file is aligned with an empty one)."""
 
     @property
     def path(self) -> str:

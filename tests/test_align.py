@@ -426,3 +426,72 @@ def test_rewrapping_paragraphs_changes_nothing(document, wrap_seed):
     for m in alignment.clauses:
         assert texts(m.old) == texts(m.new), "re-wrapped clauses keep their normalized text"
     assert_partition(old, new, alignment)
+
+
+# -- sections merged, moves between files, bounded work ----------------------------------
+
+
+def test_section_whose_clauses_went_into_another_is_merged_into_it():
+    old = (
+        "# Rules\n\n## Privacy {#privacy}\n\nNever read loans aloud to anyone else.\n\n"
+        "## Records {#records}\n\nKeep records for two years at most.\n\nDelete records on request within a week.\n"
+    )
+    new = (
+        "# Rules\n\n## Privacy {#privacy}\n\nNever read loans aloud to anyone else.\n\n"
+        "Keep records for two years at most.\n\nDelete records on request within a week.\n"
+    )
+    _, _, alignment = align(old, new)
+    assert [s.id for s in alignment.removed_sections] == ["records"]
+    assert alignment.merged_sections["records"].id == "privacy", "most of its clauses now sit under #privacy"
+    (merged,) = [a for a in amendments_from(alignment) if a.unit == "section"]
+    assert merged.kind == "merged" and merged.old[0].id == "records" and merged.new[0].id == "privacy"
+
+
+def test_clause_moved_between_files_is_paired_across_files():
+    from specdiff.align import align_across_files
+
+    moved_text = "The assistant must confirm the branch before booking a room."
+    a_old = parse_document(f"# A\n\nStay.\n\n{moved_text}\n", "a.md")
+    b_old = parse_document("# B\n\nOther rule here.\n", "b.md")
+    a_new = parse_document("# A\n\nStay.\n", "a.md")
+    b_new = parse_document(f"# B\n\nOther rule here.\n\n{moved_text.replace('room', 'meeting room')}\n", "b.md")
+    removed = align_documents(a_old, a_new).removed + align_documents(b_old, b_new).removed
+    added = align_documents(a_old, a_new).added + align_documents(b_old, b_new).added
+    (move,) = align_across_files(removed, added)
+    assert (move.old[0].path, move.new[0].path) == ("a.md", "b.md") and move.moved
+    assert 0.7 <= move.score < 1.0
+
+
+def test_huge_near_identical_lists_are_bounded_with_a_warning(monkeypatch):
+    import specdiff.align
+
+    monkeypatch.setattr(specdiff.align, "MAX_SIMILARITY_CELLS", 400)
+    old = "# Items\n\n" + "".join(f"- item number {n} of the list\n" for n in range(60))
+    new = "# Items\n\n" + "".join(f"- item number {n} of the list, edited\n" for n in range(60))
+    _, _, alignment = align(old, new)
+    assert alignment.warnings and "only clauses of paired sections were compared" in alignment.warnings[0]
+    assert len(alignment.clauses) == 60, "every item is still paired with its edited self"
+    assert all(m.old[0].normalized.split()[2] == m.new[0].normalized.split()[2] for m in alignment.clauses)
+
+
+def test_amendments_rebuild_the_new_clause_list_from_the_old():
+    old = (
+        "# A {#a}\n\nKeep this.\n\nDrop this one now.\n\nSplit me. Into two parts here.\n\n"
+        "# B {#b}\n\nMove me to section A please.\n"
+    )
+    new = (
+        "# A {#a}\n\nKeep this.\n\nSplit me.\n\nInto two parts here.\n\nMove me to section A please.\n\n"
+        "A brand new clause.\n\n# B {#b}\n"
+    )
+    old_doc, new_doc, alignment = align(old, new)
+    unchanged = [
+        m
+        for m in alignment.clauses
+        if len(m.old) == len(m.new) == 1 and not m.moved and m.old[0].normalized == m.new[0].normalized
+    ]
+    amendments = [a for a in amendments_from(alignment) if a.unit == "clause"]
+    rebuilt_new = {c.index for m in unchanged for c in m.new} | {c.index for a in amendments for c in a.new}
+    rebuilt_old = {c.index for m in unchanged for c in m.old} | {c.index for a in amendments for c in a.old}
+    assert rebuilt_new == {c.index for c in new_doc.clauses}, "unchanged pairs plus amendments give every new clause"
+    assert rebuilt_old == {c.index for c in old_doc.clauses}, "and account for every old clause"
+    assert {a.kind for a in amendments} == {"removed", "split", "moved", "added"}

@@ -144,7 +144,9 @@ def _where(amendment: Amendment) -> str:
     before, after = lines(amendment.old), lines(amendment.new)
     where = before if before == after else f"{before} → {after}"
     old, new = amendment.old[0], amendment.new[0]
-    if isinstance(old, Clause) and isinstance(new, Clause) and old.heading != new.heading:
+    if isinstance(old, Clause) and isinstance(new, Clause) and old.path != new.path:
+        where += f" (from {old.path} § {old.heading or 'top of file'})"
+    elif amendment.kind == "moved" and isinstance(old, Clause) and isinstance(new, Clause) and old.heading != new.heading:
         where += f" (from § {old.heading or 'top of file'})"
     return where
 

@@ -58,3 +58,11 @@ def test_no_amendments_says_so(changed_repo, specdiff):
     result = specdiff("-C", changed_repo.path)
     assert result.code == 0
     assert result.out.startswith("No spec amendments (HEAD (")
+
+
+def test_a_move_between_files_names_the_file_it_came_from(spec_repo, specdiff):
+    rule = "The assistant must confirm the branch before it books a meeting room."
+    spec_repo.commit("first", {"rooms.md": f"# Rooms\n\nRooms are free.\n\n{rule}\n", "staff.md": "# Staff\n\nStaff answer.\n"})
+    spec_repo.commit("second", {"rooms.md": "# Rooms\n\nRooms are free.\n", "staff.md": f"# Staff\n\nStaff answer.\n\n{rule}\n"})
+    out = specdiff("-C", spec_repo.path, "HEAD~1", "--color", "never").out
+    assert "moved · substantive" in out and "(from rooms.md § Rooms)" in out
