@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import hashlib
 
+from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Effect, Section, SectionMatch
-from specdiff.semantics import describe_change, obligations, severity
+from specdiff.semantics import describe_change, describe_clause, severity
 from specdiff.worddiff import word_diff
 
 
 def amendments_from(alignment: Alignment) -> list[Amendment]:
     """Every amendment of one file, in the order a reader meets them in the new text."""
     section_pairs = {m.old.id: m.new.id for m in alignment.sections}
+    capitals = uses_rfc2119_capitals(_texts(alignment))
     found: list[tuple[tuple[int, int], Amendment]] = []
     for section in alignment.removed_sections:
         position = (_new_position_of_old(section.lines[0], alignment), 0)
@@ -28,25 +30,33 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
     for section in alignment.added_sections:
         found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
     for match in alignment.sections:
-        amendment = _section_change(match, match.old.id in alignment.moved_sections)
+        amendment = _section_change(match, match.old.id in alignment.moved_sections, capitals)
         if amendment:
             found.append(((match.new.lines[0], 0), amendment))
     for match in alignment.clauses:
-        amendment = _clause_change(match, section_pairs)
+        amendment = _clause_change(match, section_pairs, capitals)
         if amendment:
             found.append(((match.new[0].lines[0], 1), amendment))
     for clause in alignment.removed:
-        found.append(((_new_position_of_old(clause.lines[0], alignment), 1), _clause_added_or_removed("removed", clause)))
+        position = (_new_position_of_old(clause.lines[0], alignment), 1)
+        found.append((position, _clause_added_or_removed("removed", clause, capitals)))
     for clause in alignment.added:
-        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause)))
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, capitals)))
     found.sort(key=lambda item: item[0])
     return [amendment for _, amendment in found]
+
+
+def _texts(alignment: Alignment) -> list[str]:
+    """The text of every clause on either side, to tell how the document writes its keywords."""
+    return [c.normalized for m in alignment.clauses for c in m.old + m.new] + [
+        c.normalized for c in alignment.added + alignment.removed
+    ]
 
 
 # -- clauses ---------------------------------------------------------------------
 
 
-def _clause_change(match: ClauseMatch, section_pairs: dict[str, str]) -> Amendment | None:
+def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: bool) -> Amendment | None:
     old_text = " ".join(c.normalized for c in match.old)
     new_text = " ".join(c.normalized for c in match.new)
     if len(match.old) > 1:
@@ -60,16 +70,15 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str]) -> Amendme
     else:
         return None
     example = all(c.kind == "example" for c in match.old + match.new)
-    effects = describe_change(old_text, new_text, example=example)
+    effects = describe_change(old_text, new_text, example=example, capitals=capitals)
     effects += _reference_effects(match.old, match.new)
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
-    normative = not example and bool(obligations(old_text) or obligations(new_text))
     return _amendment(
         "clause",
         kind,
-        severity(kind, effects, normative=normative, moved_across_sections=across),
+        severity(kind, effects, moved_across_sections=across),
         match.old,
         match.new,
         match.score,
@@ -93,31 +102,25 @@ def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list
     ]
 
 
-def _clause_added_or_removed(kind: str, clause: Clause) -> Amendment:
+def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
-    found = [] if clause.kind == "example" else obligations(clause.normalized)
-    effects = [Effect("modality", None, found[0], "strengthened")] if kind == "added" and found else []
-    if kind == "removed" and found:
-        effects = [Effect("modality", found[0], None, "weakened")]
-    if clause.kind == "example":
-        effects = [Effect("example")]
+    effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", capitals=capitals)
     sides = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
-    return _amendment(
-        "clause", kind, severity(kind, effects, normative=bool(found)), *sides, 0.0, effects, [(tag, clause.normalized)]
-    )
+    return _amendment("clause", kind, severity(kind, effects), *sides, 0.0, effects, [(tag, clause.normalized)])
 
 
 # -- sections --------------------------------------------------------------------
 
 
-def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
+def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendment | None:
     old, new = match.old, match.new
     effects: list[Effect] = []
     renamed = old.heading != new.heading or old.anchor != new.anchor
     if old.heading != new.heading:
         effects += [Effect("heading", old.heading, new.heading)]
-        effects += [e for e in describe_change(old.heading, new.heading) if e.type not in ("editorial", "wording")]
+        meaning = describe_change(old.heading, new.heading, capitals=capitals)
+        effects += [e for e in meaning if e.type not in ("editorial", "wording")]
     if old.anchor != new.anchor:
         effects.append(Effect("reference", f"#{old.anchor}" if old.anchor else None, f"#{new.anchor}" if new.anchor else None))
     for key in sorted(old.attributes.keys() | new.attributes.keys()):
@@ -128,7 +131,7 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
         return None
     kind = "renamed" if renamed else "moved" if moved else "modified"
     editorial_rename = renamed and old.anchor == new.anchor and describe_change(old.heading, new.heading) == [Effect("editorial")]
-    graded = severity(kind, [e for e in effects if e.type != "heading"], normative=False)
+    graded = severity(kind, [e for e in effects if e.type != "heading"])
     if kind == "renamed" and editorial_rename and not any(e.type == "attribute" for e in effects):
         graded = "editorial"
     elif graded == "editorial" or kind == "moved":

@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
     diff.add_argument("-C", dest="repository", default=".", metavar="DIR", help="run as if started in DIR")
+    diff.add_argument(
+        "--explain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add a language model's summary and verdict to substantive amendments (needs OPENAI_API_KEY; "
+        "default: on when the config has an [llm] table)",
+    )
     _add_output_options(diff)
     diff.set_defaults(run=_run_diff)
 
@@ -147,7 +154,7 @@ def _run_diff(args: argparse.Namespace, paths: list[str]) -> int:
 
     # Paths after `--` are relative to the -C folder, as for `git -C`.
     paths = [str(Path(args.repository) / path) for path in paths]
-    result = diff_revisions(DiffRequest(args.repository, tuple(args.revisions), tuple(paths)))
+    result = diff_revisions(DiffRequest(args.repository, tuple(args.revisions), tuple(paths), explain=args.explain))
     _show(result, args, sys.stdout)
     return _exit_code(result, args.fail_on)
 

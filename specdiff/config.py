@@ -63,6 +63,29 @@ class DeclaredOutput:
 
 
 @dataclass(frozen=True)
+class LlmSettings:
+    """The optional language model (``[llm]`` in specdiff.toml, ``[tool.specdiff.llm]``).
+
+    The API key is never configured here: it comes from ``OPENAI_API_KEY``.
+    The endpoint comes from ``base_url`` or ``OPENAI_BASE_URL`` (any
+    OpenAI-compatible server).
+    """
+
+    enabled: bool = False
+    """True when the table is present (unless it says ``enabled = false``), or with ``--explain``."""
+    model: str = "gpt-4o-mini"
+    base_url: str | None = None
+    batch_size: int = 8
+    """Amendments explained per request."""
+    concurrency: int = 4
+    """Requests in flight at once."""
+    timeout: float = 30.0
+    """Seconds to wait for one answer."""
+    retries: int = 2
+    """Retries of a request after a rate limit (429), a server error or a timeout."""
+
+
+@dataclass(frozen=True)
 class Config:
     specs: tuple[str, ...] = DEFAULT_SPECS
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
@@ -70,6 +93,7 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     artifacts: tuple[DeclaredOutput, ...] = ()
     evals: tuple[DeclaredOutput, ...] = ()
+    llm: LlmSettings = LlmSettings()
     source: str | None = None
     """The file the settings came from, ``None`` for the defaults."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -110,7 +134,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SpecdiffError(f"cannot read {path.name}: {error}") from None
 
 
-_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals"}
+_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm"}
 
 
 def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
@@ -134,9 +158,40 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
         max_file_bytes=max_file_bytes,
         artifacts=_outputs(table, "artifacts", where),
         evals=_outputs(table, "evals", where),
+        llm=_llm(table.get("llm"), where),
         source=source,
         warnings=warnings,
     )
+
+
+def _llm(table: Any, where) -> LlmSettings:
+    if table is None:
+        return LlmSettings()
+    if not isinstance(table, dict):
+        raise SpecdiffError(f"{where('llm')} must be a table")
+    checks = {
+        "enabled": (bool, "true or false"),
+        "model": (str, "a model name"),
+        "base_url": (str, "an http(s) address"),
+        "batch_size": (int, "a whole number from 1"),
+        "concurrency": (int, "a whole number from 1"),
+        "timeout": ((int, float), "a number of seconds above 0"),
+        "retries": (int, "a whole number from 0"),
+    }
+    if "api_key" in table:
+        raise SpecdiffError(f"{where('llm.api_key')}: keep the API key in OPENAI_API_KEY, not in a file")
+    least = {"batch_size": 1, "concurrency": 1, "retries": 0}
+    values: dict[str, Any] = {"enabled": True}
+    for key, value in table.items():
+        if key not in checks:
+            raise SpecdiffError(f"{where('llm.' + key)} is not an llm setting ({', '.join(checks)})")
+        kind, wanted = checks[key]
+        wrong_type = not isinstance(value, kind) or (isinstance(value, bool) and key != "enabled")
+        too_small = not wrong_type and ((key in least and value < least[key]) or (key == "timeout" and value <= 0))
+        if wrong_type or too_small:
+            raise SpecdiffError(f"{where('llm.' + key)} must be {wanted}")
+        values[key] = value
+    return LlmSettings(**values)
 
 
 def _strings(table: dict[str, Any], key: str, where, default: tuple[str, ...]) -> tuple[str, ...]:

@@ -27,6 +27,8 @@ class DiffRequest:
     repository: str | os.PathLike[str] = "."
     revisions: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
+    explain: bool | None = None
+    """Ask the language model about substantive amendments; ``None``: as the config says."""
 
 
 def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDiff:
@@ -47,9 +49,15 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
             aligned.append((change, align_file(old, new, change)))
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
+        state_dir = repo.state_dir
     files = diff_alignments(aligned)
     warnings += [w for _, alignment in aligned for w in alignment.warnings]
-    return SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings)
+    result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=state_dir)
+    if request.explain if request.explain is not None else config.llm.enabled:
+        from specdiff.llm import explain
+
+        result.warnings += explain(result, config.llm)
+    return result
 
 
 def align_file(old: Document | None, new: Document | None, change: FileChange) -> Alignment:

@@ -10,6 +10,7 @@ properties.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SEVERITIES = ("editorial", "substantive", "breaking")
 """Severity levels, least to most serious."""
@@ -170,6 +171,10 @@ class Effect:
     old: str | None = None
     new: str | None = None
     direction: str | None = None
+    sentence: str | None = None
+    """The sentence the effect is about (as it now reads; as it read, if it is gone)."""
+    normative: bool = False
+    """Whether that sentence states a rule (has an obliging or permitting phrase)."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,20 @@ class Impact:
     node: str
     kind: str
     why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A language model's reading of an amendment (optional; see ``llm``).
+
+    ``verdict`` is one of ``clarified``, ``narrowed``, ``broadened``,
+    ``reversed``, ``new-obligation``, ``removed-obligation`` or ``no-change``.
+    """
+
+    summary: str
+    verdict: str
+    rationale: str
+    model: str
 
 
 @dataclass
@@ -202,6 +221,7 @@ class Amendment:
     id: str
     """Stable across runs: a hash of the unit, kind and both sides' fingerprints."""
     impact: list[Impact] = field(default_factory=list)
+    explanation: Explanation | None = None
 
 
 @dataclass
@@ -248,6 +268,8 @@ class SpecDiff:
     head: Revision
     files: list[FileDiff]
     warnings: list[str] = field(default_factory=list)
+    state_dir: Path | None = None
+    """Where specdiff keeps caches and review marks for this repository (inside its ``.git``)."""
 
     @property
     def amendments(self) -> list[Amendment]:

@@ -91,6 +91,11 @@ class Repository:
         return Path(self._repo.working_tree_dir or ".")
 
     @property
+    def state_dir(self) -> Path:
+        """``.git/specdiff``: where specdiff keeps caches and review marks (not created here)."""
+        return Path(self._repo.git_dir) / "specdiff"
+
+    @property
     def is_shallow(self) -> bool:
         return (Path(self._repo.git_dir) / "shallow").exists()
 

@@ -1,367 +1,290 @@
-"""What a text change does to the rule it states: effects and severity.
+"""What a text change does to the rule it states: its effects, and how serious it is.
 
-:func:`describe_change` compares an old and a new text and returns
-:class:`~specdiff.model.Effect` s, one per thing that changed meaning:
+:func:`describe_change` reads an old and a new text sentence by sentence and
+returns :class:`~specdiff.model.Effect` s, each naming the sentence it is about:
 
 ``modality``
-    the obligation word changed. Obligations rank may < should < must, and
-    prohibitions likewise: may not < should not < must not. ``direction`` is
-    ``strengthened``, ``weakened`` or ``reversed`` (a permission became a
-    prohibition or the reverse). ``old`` or ``new`` is ``None`` when a
-    sentence gained or lost its obligation.
+    an obliging word changed. Obligations rank may < should < must, and
+    prohibitions likewise, may not < should not < must not. ``direction`` is
+    ``strengthened``, ``weakened`` or ``reversed`` (a permission or obligation
+    became a prohibition, or the reverse). ``old`` is ``None`` when a sentence
+    gained the phrase (an obligation added: strengthened; a permission added:
+    weakened), ``new`` is ``None`` when it lost it.
 ``negation``
-    the sentence's polarity flipped ("do" / "don't").
+    the sentence's polarity flipped ("may share" / "may not share").
 ``number``
-    a number, date, age or limit changed.
+    a number, date, age or limit changed; ``old`` and ``new`` list the numbers
+    that went and came.
 ``quantifier``
-    all / every / any / always against some / most / only / sometimes.
+    all / every / any against some / most / only / few changed.
 ``condition``
-    an exception or condition came or went (unless, except, only if, when, if).
-``reference``
-    a link target or footnote reference changed.
+    an exception or condition came or went (unless, except, only if, if, when).
 ``example``
     an example block changed.
 ``wording``
-    the words changed, but none of the above: a rewording that seems to keep
-    the meaning, which a reviewer should still read;
+    the words changed but none of the above did: read it, it may still matter.
 ``editorial``
     nothing normative changed: whitespace, punctuation, case, a typo.
 
-Words inside code spans and quotations do not count: "``should``" in backticks
-or a quoted line of dialogue is not an obligation.
+(``reference``, ``attribute`` and ``heading`` effects come from the structure
+around the text; see ``amendments``.)
 
->>> [(e.type, e.old, e.new, e.direction) for e in describe_change(
-...     "The assistant should answer in English.", "The assistant must answer in English.")]
-[('modality', 'should', 'must', 'strengthened')]
+>>> for e in describe_change("The assistant should answer in English.", "The assistant must answer in English."):
+...     print(e.type, e.old, e.new, e.direction)
+modality should must strengthened
 >>> [e.type for e in describe_change("Recieve the book.", "Receive the book.")]
 ['editorial']
 
-:func:`severity` grades an amendment from its kind and effects:
+A sentence of a paragraph is compared with the sentence it became, so an
+effect says where it is; sentences that were split, merged or reordered are
+compared as a group.
+
+:func:`severity` grades an amendment:
 
 ``breaking``
-    an obligation was added, removed, reversed or strengthened, a sentence
-    with an obligation was negated, or a number in such a sentence changed;
-``substantive``
-    anything else that changes the words;
+    an obligation was added, removed, reversed or strengthened (a modality
+    effect strengthened or reversed where either side obliges, or an obliging
+    phrase gone); or a sentence that states a rule (has any modal phrase) was
+    negated or had a number changed;
 ``editorial``
-    only editorial effects, or an unchanged clause reordered within its section.
+    only editorial effects (and the clause did not change section);
+``substantive``
+    anything else.
+
+A diff suggests a version bump from its most serious amendment: breaking →
+major, substantive → minor, editorial → patch.
 """
 
 from __future__ import annotations
 
-import re
+import difflib
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
 
+from specdiff.lexicon import Modal, conditions, modal_meaning, modals, numbers, polarity, prose, quantifiers, sentences, words
 from specdiff.model import Effect
 
-# -- the obligation lexicon ------------------------------------------------------
-
-# (phrase, polarity, strength). Polarity +1 is an obligation or permission,
-# -1 a prohibition. Strength: 1 may, 2 should, 3 must. Longer phrases are tried
-# first, so "must not" wins over "must".
-_MODAL_PHRASES: list[tuple[str, int, int]] = [
-    # prohibitions
-    # a modal verb before "avoid" or "refrain from" sets the prohibition's strength
-    ("must avoid", -1, 3),
-    ("shall avoid", -1, 3),
-    ("should avoid", -1, 2),
-    ("may avoid", -1, 1),
-    ("must refrain from", -1, 3),
-    ("should refrain from", -1, 2),
-    ("may refrain from", -1, 1),
-    ("must not", -1, 3),
-    ("mustn't", -1, 3),
-    ("shall not", -1, 3),
-    ("shan't", -1, 3),
-    ("must never", -1, 3),
-    ("shall never", -1, 3),
-    ("should never", -1, 2),
-    ("never", -1, 3),
-    ("is not allowed to", -1, 3),
-    ("are not allowed to", -1, 3),
-    ("is not permitted to", -1, 3),
-    ("are not permitted to", -1, 3),
-    ("is prohibited from", -1, 3),
-    ("are prohibited from", -1, 3),
-    ("is forbidden to", -1, 3),
-    ("prohibited", -1, 3),
-    ("forbidden", -1, 3),
-    ("do not", -1, 3),
-    ("don't", -1, 3),
-    ("does not", -1, 3),
-    ("doesn't", -1, 3),
-    ("should not", -1, 2),
-    ("shouldn't", -1, 2),
-    ("ought not to", -1, 2),
-    ("avoid", -1, 2),
-    ("avoids", -1, 2),
-    ("refrain from", -1, 2),
-    ("refrains from", -1, 2),
-    ("is not recommended", -1, 2),
-    ("not recommended", -1, 2),
-    ("is discouraged", -1, 2),
-    ("may not", -1, 1),
-    ("need not", -1, 1),
-    ("cannot", -1, 1),
-    ("can't", -1, 1),
-    ("can not", -1, 1),
-    # obligations and permissions
-    ("must", 1, 3),
-    ("shall", 1, 3),
-    ("is required to", 1, 3),
-    ("are required to", 1, 3),
-    ("required", 1, 3),
-    ("has to", 1, 3),
-    ("have to", 1, 3),
-    ("needs to", 1, 3),
-    ("need to", 1, 3),
-    ("always", 1, 3),
-    ("mandatory", 1, 3),
-    ("should", 1, 2),
-    ("ought to", 1, 2),
-    ("is recommended", 1, 2),
-    ("recommended", 1, 2),
-    ("is expected to", 1, 2),
-    ("may", 1, 1),
-    ("can", 1, 1),
-    ("is allowed to", 1, 1),
-    ("are allowed to", 1, 1),
-    ("is permitted to", 1, 1),
-    ("are permitted to", 1, 1),
-    ("optional", 1, 1),
-    ("optionally", 1, 1),
-]
-_MODAL_PATTERN = re.compile(
-    r"(?<![\w'])("
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _, _ in sorted(_MODAL_PHRASES, key=lambda x: -len(x[0])))
-    + r")(?![\w'])",
-    re.IGNORECASE,
-)
-_MODAL_MEANING = {p: (polarity, strength) for p, polarity, strength in _MODAL_PHRASES}
-
-OBLIGATION_STRENGTH = 2
-"""Modal strength from which a phrase is an obligation (should, must, avoid,
-never...) rather than a permission (may, can)."""
-
-_NEGATION = re.compile(r"(?<![\w'])(not|no|never|none|nothing|neither|nor|without)(?![\w'])|n't\b", re.IGNORECASE)
-_NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
-    "thousand million billion once twice half"
-).split()
-_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_QUANTIFIER = re.compile(
-    r"(?<![\w'])(all|every|each|any|always|some|most|only|sometimes|usually|often|rarely|few|many|several|none)(?![\w'])",
-    re.IGNORECASE,
-)
-_CONDITION = re.compile(
-    r"(?<![\w'])(unless|except(?: when| where)?|only (?:if|when)|if|when|whenever|where|provided that|as long as|in case|until)"
-    r"(?![\w'])",
-    re.IGNORECASE,
-)
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(\[*_]?[A-Z0-9])")
-_WORD = re.compile(r"\w+")
-
 TYPO_SIMILARITY = 0.8
-"""Two words this alike (rapidfuzz ratio, 0-1), at least 4 letters long, are
-the same word with a typo fixed."""
+"""Two words this alike (rapidfuzz ratio, 0-1), each at least 4 letters long,
+are one word with a typo fixed ("recieve", "receive")."""
+
+SENTENCE_KINSHIP = 0.5
+"""A new sentence is the continuation of an old one (reworded, split, merged,
+moved within the paragraph) when they share at least half their words (word
+similarity, or the share of the shorter one's words found in the longer)."""
 
 
-def describe_change(old: str, new: str, *, example: bool = False) -> list[Effect]:
-    """The effects of rewriting ``old`` as ``new``; ``[]`` if the texts are equal."""
+def describe_change(old: str, new: str, *, example: bool = False, capitals: bool = False) -> list[Effect]:
+    """The effects of rewriting ``old`` as ``new``; ``[]`` if the texts are equal.
+
+    ``capitals`` says the document writes RFC 2119 keywords in capitals on
+    purpose, so lower-case "may" is plain English there.
+    """
     if old == new:
         return []
-    if _content_words(old) == _content_words(new) or _only_typos(old, new):
+    if words(old, capitals=capitals) == words(new, capitals=capitals) or _only_typos(old, new, capitals):
         return [Effect("editorial")]
     if example:
         return [Effect("example")]
     effects: list[Effect] = []
-    for old_sentence, new_sentence in _changed_sentences(_prose(old), _prose(new)):
-        effects += _sentence_effects(old_sentence, new_sentence)
-    return _deduplicated(effects) or [Effect("wording")]
+    for old_part, new_part in _changed_sentences(old, new):
+        effects += _sentence_effects(old_part, new_part, capitals)
+    return list(dict.fromkeys(effects)) or [Effect("wording")]
 
 
-def obligations(text: str) -> list[str]:
-    """The obligation phrases (should and stronger, prohibitions included) in ``text``.
+def describe_clause(text: str, *, added: bool, example: bool = False, capitals: bool = False) -> list[Effect]:
+    """The effects of adding (or removing) a whole clause: the rules it brings (or takes)."""
+    if example:
+        return [Effect("example")]
+    effects = []
+    for sentence in sentences(text):
+        for modal in modals(sentence, capitals=capitals):
+            pair = (None, modal) if added else (modal, None)
+            effects.append(_modality(*pair, sentence=sentence))
+    return effects
 
-    >>> obligations("You may ask. The assistant MUST NOT guess and should avoid `must`.")
-    ['MUST NOT', 'should avoid']
+
+def obliges(text: str, *, capitals: bool = False) -> bool:
+    """Whether ``text`` states an obligation or prohibition (not just a permission).
+
+    >>> obliges("You may ask."), obliges("Never guess."), obliges("It avoids `must`.")
+    (False, True, True)
     """
-    return [phrase for phrase, (_, strength) in _modals(_prose(text)) if strength >= OBLIGATION_STRENGTH]
+    return any(m.obliges for m in modals(text, capitals=capitals))
 
 
-def severity(kind: str, effects: list[Effect], *, normative: bool, moved_across_sections: bool = False) -> str:
-    """Grade an amendment ``editorial``, ``substantive`` or ``breaking``.
-
-    ``normative`` says whether the text (old or new) states an obligation;
-    adding or removing such a clause is breaking.
-    """
-    if kind in ("added", "removed"):
-        return "breaking" if normative else "substantive"
-    if any(_is_breaking(e, normative) for e in effects):
+def severity(kind: str, effects: list[Effect], *, moved_across_sections: bool = False) -> str:
+    """Grade an amendment ``editorial``, ``substantive`` or ``breaking`` (rules above)."""
+    if any(_is_breaking(e) for e in effects):
         return "breaking"
-    if moved_across_sections:
+    if kind in ("added", "removed") or moved_across_sections:
         return "substantive"
-    if all(e.type == "editorial" for e in effects):
+    if effects and all(e.type == "editorial" for e in effects):
+        return "editorial"
+    if not effects and kind == "moved":  # reordered within its section, text unchanged
         return "editorial"
     return "substantive"
 
 
-def _is_breaking(effect: Effect, normative: bool) -> bool:
+def _is_breaking(effect: Effect) -> bool:
     if effect.type == "modality":
-        return effect.direction in ("strengthened", "reversed") or (effect.direction == "weakened" and effect.new is None)
+        old, new = _meaning(effect.old), _meaning(effect.new)
+        if new is None:
+            return old is not None and old.obliges  # an obligation removed
+        if effect.direction in ("strengthened", "reversed"):
+            return new.obliges or (old is not None and old.obliges)
+        return False
     if effect.type in ("negation", "number"):
-        return normative
+        return effect.normative
     return False
+
+
+def _meaning(phrase: str | None) -> Modal | None:
+    return modal_meaning(phrase) if phrase else None
 
 
 # -- sentences -------------------------------------------------------------------
 
 
-def _prose(text: str) -> str:
-    """Text with code spans and quotations blanked out, so their words do not count."""
-    return _QUOTED.sub(" ", _CODE_SPAN.sub(" ", text))
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
-
-
 def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]]:
-    """The sentences that differ, paired one to one where the counts agree.
+    """The sentences that changed, each with what it became.
 
-    Where one sentence became two (or two one), the run is compared as a whole,
-    so that a merge does not read as one sentence lost and another changed.
+    Unchanged sentences are set aside; the rest are grouped by kinship (a
+    sentence split in two joins both halves; two merged join the pair) and each
+    group is returned as its old and new text joined, ``None`` for a side with
+    no sentence (a sentence added or removed).
     """
-    import difflib
+    from rapidfuzz.distance import Indel
 
-    a, b = _sentences(old), _sentences(new)
-    pairs: list[tuple[str | None, str | None]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if i2 - i1 == j2 - j1:
-            pairs += list(zip(a[i1:i2], b[j1:j2]))
+    a, b = sentences(old), sentences(new)
+    unchanged = Counter(a) & Counter(b)
+    olds, news = _without(a, unchanged), _without(b, unchanged)
+    old_words = [words(prose(s)) for s in olds]
+    new_words = [words(prose(s)) for s in news]
+
+    def kin(i: int, j: int) -> float:
+        x, y = old_words[i], new_words[j]
+        if not x or not y:
+            return 0.0
+        shared = (len(x) + len(y) - Indel.distance(x, y)) / 2
+        return max(Indel.normalized_similarity(x, y), shared / min(len(x), len(y)))
+
+    # Each sentence links to its closest kin on the other side; linked sentences form groups.
+    group = list(range(len(olds) + len(news)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    def link(i: int, j: int) -> None:
+        group[root(i)] = root(len(olds) + j)
+
+    scores = [[kin(i, j) for j in range(len(news))] for i in range(len(olds))]
+    for i in range(len(olds)):
+        j = max(range(len(news)), key=lambda j: scores[i][j], default=None)
+        if j is not None and scores[i][j] >= SENTENCE_KINSHIP:
+            link(i, j)
+    for j in range(len(news)):
+        i = max(range(len(olds)), key=lambda i: scores[i][j], default=None)
+        if i is not None and scores[i][j] >= SENTENCE_KINSHIP:
+            link(i, j)
+    members: dict[int, tuple[list[str], list[str]]] = {}
+    for i, sentence in enumerate(olds):
+        members.setdefault(root(i), ([], []))[0].append(sentence)
+    for j, sentence in enumerate(news):
+        members.setdefault(root(len(olds) + j), ([], []))[1].append(sentence)
+    return [(" ".join(o) or None, " ".join(n) or None) for o, n in members.values()]
+
+
+def _without(items: list[str], unchanged: Counter[str]) -> list[str]:
+    """``items`` less as many copies of each as ``unchanged`` counts."""
+    left = Counter(unchanged)
+    kept = []
+    for item in items:
+        if left[item] > 0:
+            left[item] -= 1
         else:
-            pairs.append((" ".join(a[i1:i2]) or None, " ".join(b[j1:j2]) or None))
-    return pairs
+            kept.append(item)
+    return kept
 
 
-def _sentence_effects(old: str | None, new: str | None) -> list[Effect]:
+def _sentence_effects(old: str | None, new: str | None, capitals: bool) -> list[Effect]:
+    """The effects of one sentence (or group) changing; ``None`` for a side that is not there."""
     old_text, new_text = old or "", new or ""
-    effects: list[Effect] = []
-    old_modal, new_modal = _strongest_modal(old_text), _strongest_modal(new_text)
-    if _modal_key(old_modal) != _modal_key(new_modal) and (old_modal or new_modal):
-        effects.append(_modality_effect(old_modal, new_modal))
-    if old is not None and new is not None and _polarity(old_text) != _polarity(new_text):
-        effects.append(
-            Effect(
-                "negation",
-                "affirmative" if _polarity(old_text) > 0 else "negative",
-                "affirmative" if _polarity(new_text) > 0 else "negative",
-            )
-        )
-    old_numbers, new_numbers = Counter(_numbers(old_text)), Counter(_numbers(new_text))
-    if old_numbers != new_numbers:
-        effects.append(
-            Effect(
-                "number",
-                ", ".join((old_numbers - new_numbers).elements()) or None,
-                ", ".join((new_numbers - old_numbers).elements()) or None,
-            )
-        )
-    effects += _word_class_effect("quantifier", _QUANTIFIER, old_text, new_text)
-    effects += _word_class_effect("condition", _CONDITION, old_text, new_text)
+    where = new or old
+    old_modals, new_modals = modals(old_text, capitals=capitals), modals(new_text, capitals=capitals)
+    normative = bool(old_modals or new_modals)
+    effects = [_modality(a, b, sentence=where) for a, b in _paired_modals(old_modals, new_modals)]
+    effects = [e for e in effects if e.direction is not None]
+    if old is not None and new is not None:
+        before, after = polarity(old_text, capitals=capitals), polarity(new_text, capitals=capitals)
+        if before != after:
+            effects.append(Effect("negation", _polarity_word(before), _polarity_word(after), sentence=where, normative=normative))
+    for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
+        effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
     return effects
 
 
-def _word_class_effect(effect_type: str, pattern: re.Pattern[str], old: str, new: str) -> list[Effect]:
-    old_words = Counter(w.lower() for w in pattern.findall(old))
-    new_words = Counter(w.lower() for w in pattern.findall(new))
-    if old_words == new_words:
+def _polarity_word(sign: int) -> str:
+    return "affirmative" if sign > 0 else "negative"
+
+
+def _word_class_change(
+    effect_type: str, reader: Callable[[str], list[str]], old: str, new: str, where: str | None, normative: bool
+) -> list[Effect]:
+    before, after = Counter(reader(old)), Counter(reader(new))
+    if before == after:
         return []
-    return [
-        Effect(
-            effect_type,
-            ", ".join((old_words - new_words).elements()) or None,
-            ", ".join((new_words - old_words).elements()) or None,
-        )
-    ]
+    gone = ", ".join((before - after).elements()) or None
+    came = ", ".join((after - before).elements()) or None
+    return [Effect(effect_type, gone, came, sentence=where, normative=normative)]
 
 
 # -- modality --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Modal:
-    phrase: str
-    polarity: int
-    strength: int
+def _paired_modals(old: list[Modal], new: list[Modal]) -> list[tuple[Modal | None, Modal | None]]:
+    """Pair the modal phrases of two versions of a sentence, in order; unpaired ones with ``None``."""
+    pairs: list[tuple[Modal | None, Modal | None]] = []
+    keys_old = [(m.polarity, m.strength) for m in old]
+    keys_new = [(m.polarity, m.strength) for m in new]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = old[i1:i2], new[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            pairs.append((olds[k] if k < len(olds) else None, news[k] if k < len(news) else None))
+    return pairs
 
 
-def _modals(text: str) -> list[tuple[str, tuple[int, int]]]:
-    found = []
-    for match in _MODAL_PATTERN.finditer(text):
-        phrase = match.group(1)
-        key = " ".join(phrase.lower().replace("’", "'").split())
-        found.append((phrase, _MODAL_MEANING[key]))
-    return found
-
-
-def _strongest_modal(text: str) -> _Modal | None:
-    modals = _modals(text.replace("’", "'"))
-    if not modals:
-        return None
-    phrase, (polarity, strength) = max(modals, key=lambda m: (m[1][1], m[1][0] < 0))
-    return _Modal(" ".join(phrase.split()), polarity, strength)
-
-
-def _modal_key(modal: _Modal | None) -> tuple[int, int] | None:
-    return (modal.polarity, modal.strength) if modal else None
-
-
-def _modality_effect(old: _Modal | None, new: _Modal | None) -> Effect:
-    if old is None:
-        direction = "strengthened"
-    elif new is None:
-        direction = "weakened"
-    elif old.polarity != new.polarity:
+def _modality(old: Modal | None, new: Modal | None, *, sentence: str | None) -> Effect:
+    """A modality effect; its direction is ``None`` when nothing changed in force."""
+    direction: str | None
+    if old is None and new is not None:
+        direction = "strengthened" if new.obliges else "weakened"
+    elif new is None and old is not None:
+        direction = "weakened" if old.obliges else "strengthened"
+    elif old is not None and new is not None and old.polarity != new.polarity:
         direction = "reversed"
-    else:
+    elif old is not None and new is not None and old.strength != new.strength:
         direction = "strengthened" if new.strength > old.strength else "weakened"
-    return Effect("modality", old.phrase if old else None, new.phrase if new else None, direction)
-
-
-def _polarity(text: str) -> int:
-    """+1 for an affirmative sentence, -1 for a negated one (odd number of negations)."""
-    return -1 if len(_NEGATION.findall(text.replace("’", "'"))) % 2 else 1
-
-
-def _numbers(text: str) -> list[str]:
-    return [n.lower() for n in _NUMBER.findall(text)]
+    else:
+        direction = None
+    return Effect(
+        "modality", old.phrase if old else None, new.phrase if new else None, direction, sentence=sentence, normative=True
+    )
 
 
 # -- editorial -------------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def _content_words(text: str) -> list[str]:
-    return _words(text.replace("’", "'"))
-
-
-def _only_typos(old: str, new: str) -> bool:
+def _only_typos(old: str, new: str, capitals: bool) -> bool:
     """True when the word lists differ only by near-identical word pairs."""
-    import difflib
-
     from rapidfuzz import fuzz
 
-    a, b = _content_words(old), _content_words(new)
+    a, b = words(old, capitals=capitals), words(new, capitals=capitals)
     changed = False
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -372,11 +295,7 @@ def _only_typos(old: str, new: str) -> bool:
             if min(len(x), len(y)) < 4 or fuzz.ratio(x, y) / 100 < TYPO_SIMILARITY:
                 return False
             # "shuold" -> "should" is a typo fixed; "shall" -> "shell" or "13" -> "18" is not.
-            if _NUMBER.fullmatch(x) or _NUMBER.fullmatch(y) or (_MODAL_PATTERN.fullmatch(x) and _MODAL_PATTERN.fullmatch(y)):
+            if numbers(x) or numbers(y) or (modal_meaning(x) and modal_meaning(y)):
                 return False
         changed = True
     return changed
-
-
-def _deduplicated(effects: list[Effect]) -> list[Effect]:
-    return list(dict.fromkeys(effects))

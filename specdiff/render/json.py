@@ -11,7 +11,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from specdiff.model import Amendment, Clause, ClauseMatch, Effect, FileDiff, Revision, Section, SectionMatch, SpecDiff
+from specdiff.model import (
+    Amendment,
+    Clause,
+    ClauseMatch,
+    Effect,
+    Explanation,
+    FileDiff,
+    Revision,
+    Section,
+    SectionMatch,
+    SpecDiff,
+)
 from specdiff.render import RenderOptions
 
 SCHEMA = "specdiff/1"
@@ -68,6 +79,18 @@ def _amendment(amendment: Amendment) -> dict[str, Any]:
         "effects": [_effect(e) for e in amendment.effects],
         "word_diff": [[tag, text] for tag, text in amendment.word_diff],
         "impact": [{"node": i.node, "kind": i.kind, "why": list(i.why)} for i in amendment.impact],
+        "explanation": _explanation(amendment.explanation),
+    }
+
+
+def _explanation(explanation: Explanation | None) -> dict[str, Any] | None:
+    if explanation is None:
+        return None
+    return {
+        "summary": explanation.summary,
+        "verdict": explanation.verdict,
+        "rationale": explanation.rationale,
+        "model": explanation.model,
     }
 
 
@@ -96,7 +119,14 @@ def _side(item: Clause | Section) -> dict[str, Any]:
 
 
 def _effect(effect: Effect) -> dict[str, Any]:
-    return {"type": effect.type, "old": effect.old, "new": effect.new, "direction": effect.direction}
+    return {
+        "type": effect.type,
+        "old": effect.old,
+        "new": effect.new,
+        "direction": effect.direction,
+        "sentence": effect.sentence,
+        "normative": effect.normative,
+    }
 
 
 def _matches(file: FileDiff) -> list[dict[str, Any]]:

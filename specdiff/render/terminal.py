@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from specdiff.lexicon import modal_meaning
 from specdiff.model import Amendment, Clause, Effect, FileDiff, Section, SpecDiff
 from specdiff.render import RenderOptions
 
@@ -123,9 +124,20 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
     )
     console.print(Padding(_diff_text(amendment, color), (0, 0, 0, 4), expand=False))
     for effect in amendment.effects:
-        console.print(
-            Padding(_text(("↳ ", "dim"), (describe_effect(effect), "italic" if color else "")), (0, 0, 0, 4), expand=False)
-        )
+        line = describe_effect(effect) + _which_sentence(effect, amendment)
+        console.print(Padding(_text(("↳ ", "dim"), (line, "italic" if color else "")), (0, 0, 0, 4), expand=False))
+    if amendment.explanation:
+        said = f"{amendment.explanation.summary} [{amendment.explanation.verdict}]"
+        console.print(Padding(_text(("✎ ", "dim"), (said, "cyan" if color else "")), (0, 0, 0, 4), expand=False))
+
+
+def _which_sentence(effect: Effect, amendment: Amendment) -> str:
+    """``in "…"``, naming the sentence an effect is about when the clause has several."""
+    whole = " ".join(item.normalized for item in (amendment.new or amendment.old) if isinstance(item, Clause))
+    if not effect.sentence or effect.sentence.strip() == whole.strip():
+        return ""
+    sentence = effect.sentence if len(effect.sentence) <= 60 else effect.sentence[:60].rsplit(" ", 1)[0] + " …"
+    return f' in "{sentence}"'
 
 
 def _where(amendment: Amendment) -> str:
@@ -160,10 +172,11 @@ def describe_effect(effect: Effect) -> str:
     if effect.type == "wording":
         return "reworded: no change to obligations, numbers or conditions found"
     change = f"{effect.old or '—'} → {effect.new or '—'}"
-    if effect.type == "modality" and effect.old is None:
-        change = f"obligation added: {effect.new}"
-    elif effect.type == "modality" and effect.new is None:
-        change = f"obligation removed: {effect.old}"
+    if effect.type == "modality" and (effect.old is None or effect.new is None):
+        phrase = effect.new or effect.old or ""
+        meaning = modal_meaning(phrase)
+        rule = "obligation" if meaning and meaning.obliges else "permission"
+        change = f"{rule} {'added' if effect.old is None else 'removed'}: {phrase}"
     direction = f" ({effect.direction})" if effect.direction else ""
     return f"{effect.type}: {change}{direction}"
 

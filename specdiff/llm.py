@@ -1,0 +1,244 @@
+"""Optional: a language model's one-line summary and verdict for each substantive amendment.
+
+Everything in specdiff works without this. When it is switched on (``--explain``
+or an ``[llm]`` table in the config) and ``OPENAI_API_KEY`` is set, the
+substantive and breaking amendments of a diff are sent, several per request,
+to any OpenAI-compatible endpoint through the ``openai`` client. Each answer is
+a JSON object, checked before use:
+
+    {"amendments": [{"id": "…", "summary": "…", "verdict": "narrowed", "rationale": "…"}]}
+
+Answers are cached on disk by a hash of the model and the prompt, so running
+the same diff again sends nothing. Any failure (no key, timeout, rate limit
+after retries, server error, an answer that is not the JSON asked for) leaves
+the offline reading in place and becomes one warning. The key is never
+written anywhere, and never appears in a message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from specdiff.config import LlmSettings
+from specdiff.model import Amendment, Clause, Explanation, SpecDiff
+
+VERDICTS = ("clarified", "narrowed", "broadened", "reversed", "new-obligation", "removed-obligation", "no-change")
+
+MAX_TEXT_CHARS = 1500
+"""Each side of an amendment is cut to this many characters in the prompt."""
+
+MAX_SUMMARY_CHARS = 300
+
+PROMPT_VERSION = "1"
+"""Part of every cache key: changing the prompt's wording must not reuse old answers."""
+
+SYSTEM_PROMPT = """\
+You review amendments to a specification. For each amendment you get its id, kind,
+section, old text, new text and what an automatic reading found. Answer with one JSON
+object: {"amendments": [{"id": "<the id>", "summary": "<one line, at most 20 words,
+what changed for someone following the rule>", "verdict": "<one of: clarified,
+narrowed, broadened, reversed, new-obligation, removed-obligation, no-change>",
+"rationale": "<one short sentence>"}]} with one entry per amendment, in the same order."""
+
+
+class ReplyError(Exception):
+    """An answer that cannot be used, with the reason."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Amendments sent together, and the messages that ask about them."""
+
+    amendments: tuple[Amendment, ...]
+    messages: tuple[dict[str, str], ...]
+
+
+def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None) -> list[str]:
+    """Attach an :class:`Explanation` to each substantive or breaking amendment it can.
+
+    Returns warnings (at most one); never raises for a failing model.
+    ``api_key`` defaults to ``OPENAI_API_KEY``.
+    """
+    import openai
+
+    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+    wanted = [a for a in diff.amendments if a.severity in ("substantive", "breaking")]
+    if not wanted:
+        return []
+    if not key:
+        return ["--explain needs OPENAI_API_KEY; showing the offline reading only"]
+    cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
+    batches = [batch_for(wanted[k : k + settings.batch_size], settings.model) for k in range(0, len(wanted), settings.batch_size)]
+    ask = _asker(settings, key)
+    failures: list[str] = []
+
+    def run(batch: Batch) -> None:
+        cache_key = cache.key(settings.model, batch.messages)
+        reply = cache.get(cache_key)
+        if reply is None:
+            try:
+                reply = read_reply(ask(batch.messages), batch)
+            except (ReplyError, openai.OpenAIError) as error:
+                failures.append(_redacted(_describe(error), key))
+                return
+            cache.put(cache_key, reply)
+        for amendment in batch.amendments:
+            entry = reply.get(amendment.id)
+            if entry:
+                amendment.explanation = Explanation(entry["summary"], entry["verdict"], entry["rationale"], settings.model)
+
+    with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
+        list(pool.map(run, batches))
+    if not failures:
+        return []
+    missed = sum(1 for a in wanted if a.explanation is None)
+    return [f"no explanation for {missed} of {len(wanted)} amendments ({failures[0]}); showing the offline reading for them"]
+
+
+def batch_for(amendments: list[Amendment], model: str) -> Batch:
+    """The request for a few amendments: a system prompt and one user message listing them."""
+    items = []
+    for amendment in amendments:
+        items.append(
+            {
+                "id": amendment.id,
+                "kind": f"{amendment.unit} {amendment.kind}",
+                "section": _heading(amendment),
+                "old": _text(amendment.old),
+                "new": _text(amendment.new),
+                "automatic reading": [_effect_words(e) for e in amendment.effects] or ["none"],
+            }
+        )
+    user = json.dumps({"amendments": items}, ensure_ascii=False, indent=1)
+    return Batch(tuple(amendments), ({"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}))
+
+
+def read_reply(content: str | None, batch: Batch) -> dict[str, dict[str, str]]:
+    """Check an answer and return its entries by amendment id; raise :class:`ReplyError` if unusable."""
+    try:
+        data = json.loads(content or "")
+    except json.JSONDecodeError:
+        raise ReplyError("the answer was not JSON") from None
+    entries = data.get("amendments") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ReplyError('the answer had no "amendments" list')
+    ids = {a.id for a in batch.amendments}
+    found: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("id") not in ids:
+            continue
+        summary, verdict, rationale = entry.get("summary"), entry.get("verdict"), entry.get("rationale", "")
+        if isinstance(summary, str) and summary.strip() and verdict in VERDICTS and isinstance(rationale, str):
+            found[entry["id"]] = {
+                "summary": " ".join(summary.split())[:MAX_SUMMARY_CHARS],
+                "verdict": verdict,
+                "rationale": " ".join(rationale.split())[:MAX_SUMMARY_CHARS],
+            }
+    if not found:
+        raise ReplyError("the answer explained none of the amendments asked about")
+    return found
+
+
+class Cache:
+    """Answers on disk, one JSON file per prompt hash; a missing folder means no cache."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(model: str, messages: tuple[dict[str, str], ...]) -> str:
+        text = json.dumps([PROMPT_VERSION, model, list(messages)], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> dict[str, dict[str, str]] | None:
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # absent or damaged: ask again
+        return data if isinstance(data, dict) else None
+
+    def put(self, key: str, reply: dict[str, dict[str, str]]) -> None:
+        """Write atomically, so a crash never leaves half an answer behind."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=self.folder, suffix=".tmp", delete=False, encoding="utf-8") as file:
+                json.dump(reply, file, ensure_ascii=False, sort_keys=True)
+            os.replace(file.name, self.folder / f"{key}.json")
+        except OSError:
+            pass  # a cache that cannot be written only costs a request next time
+
+
+def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], ...]], str | None]:
+    from openai import OpenAI
+
+    client = OpenAI(
+        api_key=key,
+        base_url=settings.base_url or os.environ.get("OPENAI_BASE_URL") or None,
+        timeout=settings.timeout,
+        max_retries=settings.retries,
+    )
+
+    def ask(messages: tuple[dict[str, str], ...]) -> str | None:
+        response = client.chat.completions.create(
+            model=settings.model,
+            messages=list(messages),  # type: ignore[arg-type]
+            response_format={"type": "json_object"},
+            temperature=0,
+        )
+        return response.choices[0].message.content if response.choices else None
+
+    return ask
+
+
+def _describe(error: Exception) -> str:
+    """A short reason for a failed request, without the request's details."""
+    import openai
+
+    if isinstance(error, ReplyError):
+        return str(error)
+    if isinstance(error, openai.APITimeoutError):
+        return "the model did not answer in time"
+    if isinstance(error, openai.RateLimitError):
+        return "rate limited (429) after retries"
+    if isinstance(error, openai.AuthenticationError):
+        return "the API key was refused (401)"
+    if isinstance(error, openai.APIStatusError):
+        return f"the server answered {error.status_code}"
+    if isinstance(error, openai.APIConnectionError):
+        return "could not reach the model's server"
+    return f"{type(error).__name__}"
+
+
+def _redacted(message: str, key: str) -> str:
+    return message.replace(key, "***") if key else message
+
+
+def _heading(amendment: Amendment) -> str:
+    item = (amendment.new or amendment.old)[0]
+    return item.heading
+
+
+def _text(items: tuple[Any, ...]) -> str:
+    text = "\n\n".join(item.text if isinstance(item, Clause) else item.heading for item in items)
+    return text if len(text) <= MAX_TEXT_CHARS else text[:MAX_TEXT_CHARS] + " …"
+
+
+def _effect_words(effect: Any) -> str:
+    parts = [effect.type]
+    if effect.old or effect.new:
+        parts.append(f"{effect.old or '—'} → {effect.new or '—'}")
+    if effect.direction:
+        parts.append(f"({effect.direction})")
+    return " ".join(parts)

@@ -1,0 +1,110 @@
+"""HTTP servers on 127.0.0.1 that stand in for outside services in tests.
+
+Each runs in a thread for the length of one test, answers from a script the
+test writes, and records every request it got, so a test can check both what
+specdiff sent and what it did with the answers.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    """By lower-case name."""
+    body: Any
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+class FakeServer:
+    """A scripted HTTP server: ``answer(request) -> Reply`` decides each reply."""
+
+    def __init__(self, answer: Callable[[Request], Reply]) -> None:
+        self.answer = answer
+        self.requests: list[Request] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                try:
+                    body = json.loads(raw) if raw else None
+                except ValueError:
+                    body = raw.decode("utf-8", "replace")
+                request = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                server.requests.append(request)
+                reply = server.answer(request)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                payload = reply.body if isinstance(reply.body, (bytes, str)) else json.dumps(reply.body)
+                data = payload.encode() if isinstance(payload, str) else payload
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for name, value in reply.headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (a timeout test)
+
+            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> FakeServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def chat_completion(content: str) -> dict[str, Any]:
+    """An OpenAI chat completion whose one message says ``content``."""
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 1767225600,
+        "model": "test-model",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
+
+
+def explaining(request: Request, verdict: str = "narrowed") -> Reply:
+    """A well-behaved model: explains every amendment the request asks about."""
+    user = next(m["content"] for m in request.body["messages"] if m["role"] == "user")
+    ids = [item["id"] for item in json.loads(user)["amendments"]]
+    entries = [{"id": i, "summary": f"Summary of {i}.", "verdict": verdict, "rationale": "Because."} for i in ids]
+    return Reply(200, chat_completion(json.dumps({"amendments": entries})))
