@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # (phrase, polarity, strength, RFC 2119 keyword). Longer phrases win over their
 # prefixes ("must not" over "must"). A modal verb before "avoid" or "refrain
@@ -42,8 +42,8 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is not allowed to", -1, 3, False), ("are not allowed to", -1, 3, False), ("is not permitted to", -1, 3, False),
     ("are not permitted to", -1, 3, False), ("is prohibited from", -1, 3, False), ("are prohibited from", -1, 3, False),
     ("is forbidden to", -1, 3, False), ("is prohibited", -1, 3, False), ("prohibited", -1, 3, False),
-    ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False), ("does not", -1, 3, False),
-    ("doesn't", -1, 3, False), ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
+    ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False),
+    ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
     ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("should never", -1, 2, False),
     ("ought not to", -1, 2, False), ("should avoid", -1, 2, False), ("should refrain from", -1, 2, False),
     ("avoid", -1, 2, False), ("avoids", -1, 2, False), ("refrain from", -1, 2, False), ("refrains from", -1, 2, False),
@@ -84,8 +84,8 @@ _NUMBER = re.compile(
     r"(?<![\w.])\d+(?:[.,:/-]\d+)*%?(?![\w])|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])", re.IGNORECASE
 )
 _CONDITION = re.compile(
-    r"(?<![\w'])(unless|except(?: when| where| if| for)?|only if|only when|if|when|whenever|provided(?: that)?|"
-    r"as long as|in case|until)(?![\w'])",
+    r"(?<![\w'])(unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|"
+    r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until)(?![\w'])",
     re.IGNORECASE,
 )
 _QUANTIFIER = re.compile(
@@ -108,6 +108,8 @@ class Modal:
     """+1 obliges or permits, -1 prohibits."""
     strength: int
     """1 may, 2 should, 3 must."""
+    span: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+    """Where the phrase is in the text it was read from."""
 
     @property
     def obliges(self) -> bool:
@@ -135,13 +137,13 @@ def modals(text: str, *, capitals: bool = False) -> list[Modal]:
     clean = prose(text).replace("’", "'")
     imperative = _IMPERATIVE_DO.match(clean)
     if imperative:
-        found.append(Modal(text[imperative.start(1) : imperative.end(1)], 1, 3))
+        found.append(Modal(text[imperative.start(1) : imperative.end(1)], 1, 3, imperative.span(1)))
     for match in _MODAL.finditer(clean):
         key = " ".join(match.group(1).lower().split())
         polarity, strength, rfc = _MEANING[key]
         if capitals and rfc and not match.group(1).isupper():
             continue
-        found.append(Modal(" ".join(text[match.start(1) : match.end(1)].split()), polarity, strength))
+        found.append(Modal(" ".join(text[match.start(1) : match.end(1)].split()), polarity, strength, match.span(1)))
     return found
 
 
@@ -164,11 +166,12 @@ def polarity(text: str, *, capitals: bool = False) -> int:
     >>> polarity("The assistant may share it."), polarity("The assistant may not share it.")
     (1, -1)
     """
-    clean = prose(text).replace("’", "'")
+    outside = prose(text).replace("’", "'")
     sign = 1
     for modal in modals(text, capitals=capitals):
         sign *= modal.polarity
-    outside = _MODAL.sub(" ", clean)
+        start, end = modal.span
+        outside = outside[:start] + " " * (end - start) + outside[end:]
     return sign * (-1 if len(_NEGATOR.findall(outside)) % 2 else 1)
 
 

@@ -9,7 +9,8 @@ returns :class:`~specdiff.model.Effect` s, each naming the sentence it is about:
     ``strengthened``, ``weakened`` or ``reversed`` (a permission or obligation
     became a prohibition, or the reverse). ``old`` is ``None`` when a sentence
     gained the phrase (an obligation added: strengthened; a permission added:
-    weakened), ``new`` is ``None`` when it lost it.
+    weakened), ``new`` is ``None`` when it lost it (an obligation taken away:
+    weakened; a permission taken away: strengthened).
 ``negation``
     the sentence's polarity flipped ("may share" / "may not share").
 ``number``
@@ -44,8 +45,9 @@ compared as a group.
 ``breaking``
     an obligation was added, removed, reversed or strengthened (a modality
     effect strengthened or reversed where either side obliges, or an obliging
-    phrase gone); or a sentence that states a rule (has any modal phrase) was
-    negated or had a number changed;
+    phrase gone or left a mere permission: "must" to "may"); or a sentence
+    that states a rule (has any modal phrase) was negated or had a number
+    changed;
 ``editorial``
     only editorial effects (and the clause did not change section);
 ``substantive``
@@ -129,9 +131,9 @@ def severity(kind: str, effects: list[Effect], *, moved_across_sections: bool = 
 def _is_breaking(effect: Effect) -> bool:
     if effect.type == "modality":
         old, new = _meaning(effect.old), _meaning(effect.new)
-        if new is None:
-            return old is not None and old.obliges  # an obligation removed
-        if effect.direction in ("strengthened", "reversed"):
+        if old is not None and old.obliges and (new is None or not new.obliges):
+            return True  # an obligation removed, or left as a mere permission
+        if new is not None and effect.direction in ("strengthened", "reversed"):
             return new.obliges or (old is not None and old.obliges)
         return False
     if effect.type in ("negation", "number"):

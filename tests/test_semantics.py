@@ -1,0 +1,643 @@
+"""Tests of ``specdiff.semantics`` and ``specdiff.lexicon``: what a text change does to the rule it states.
+
+The table below is a reviewer's reading of clause pairs from a fictional
+travel-and-booking assistant's spec. Each row says which effects a careful
+reader expects (the exact set of effect types), the modal phrases and numbers
+that changed, and the severity, all worked out from the rules in the module
+docstrings of ``semantics`` and ``lexicon``, not from the code's output.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specdiff.lexicon import conditions, modals, numbers, polarity, quantifiers, sentences, uses_rfc2119_capitals
+from specdiff.model import Effect
+from specdiff.semantics import describe_change, describe_clause, obliges, severity
+
+S, W, R = "strengthened", "weakened", "reversed"
+BREAKING, SUBSTANTIVE, EDITORIAL = "breaking", "substantive", "editorial"
+
+
+def row(
+    id: str,
+    old: str,
+    new: str,
+    types: set[str],
+    sev: str,
+    *,
+    modality: tuple[tuple[str | None, str | None, str], ...] = (),
+    number: tuple[str | None, str | None] | None = None,
+    sentence: str | None = None,
+    capitals: bool = False,
+    xfail: str | None = None,
+):
+    """One table row; ``modality`` lists ``(old phrase, new phrase, direction)`` of every modality effect."""
+    assert ("modality" in types) == bool(modality), f"{id}: modality rows name their phrases"
+    assert ("number" in types) == (number is not None), f"{id}: number rows name their numbers"
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(old, new, types, sev, modality, number, sentence, capitals, id=id, marks=marks)
+
+
+ROWS = [
+    # -- modality: RFC 2119 capitals --------------------------------------------------------------
+    row("rfc-should-must", "The assistant SHOULD cite its sources.", "The assistant MUST cite its sources.",
+        {"modality"}, BREAKING, modality=(("SHOULD", "MUST", S),), capitals=True),
+    row("rfc-must-should", "The assistant MUST cite its sources.", "The assistant SHOULD cite its sources.",
+        {"modality"}, SUBSTANTIVE, modality=(("MUST", "SHOULD", W),), capitals=True),
+    row("rfc-may-must", "Clients MAY cache the session token.", "Clients MUST cache the session token.",
+        {"modality"}, BREAKING, modality=(("MAY", "MUST", S),), capitals=True),
+    row("rfc-mustnot-shouldnot", "Servers MUST NOT log the payload.", "Servers SHOULD NOT log the payload.",
+        {"modality"}, SUBSTANTIVE, modality=(("MUST NOT", "SHOULD NOT", W),), capitals=True),
+    row("rfc-shouldnot-mustnot", "Clients SHOULD NOT poll the status endpoint.", "Clients MUST NOT poll the status endpoint.",
+        {"modality"}, BREAKING, modality=(("SHOULD NOT", "MUST NOT", S),), capitals=True),
+    row("rfc-shall-must-same-force", "Servers SHALL reject expired tokens.", "Servers MUST reject expired tokens.",
+        {"wording"}, SUBSTANTIVE, capitals=True),
+    row("rfc-mustnot-may-reversed", "Clients MUST NOT cache the token.", "Clients MAY cache the token.",
+        {"modality", "negation"}, BREAKING, modality=(("MUST NOT", "MAY", R),), capitals=True),
+    row("rfc-optional-required", "The `lang` field is OPTIONAL.", "The `lang` field is REQUIRED.",
+        {"modality"}, BREAKING, modality=(("OPTIONAL", "REQUIRED", S),), capitals=True),
+    # -- modality: plain English ------------------------------------------------------------------
+    row("should-must", "The assistant should answer in English.", "The assistant must answer in English.",
+        {"modality"}, BREAKING, modality=(("should", "must", S),)),
+    row("should-avoid-must-never", "The assistant should avoid guessing a user's age.",
+        "The assistant must never guess a user's age.",
+        {"modality"}, BREAKING, modality=(("should avoid", "must never", S),)),
+    row("may-must", "Users may export their travel history.", "Users must export their travel history.",
+        {"modality"}, BREAKING, modality=(("may", "must", S),)),
+    row("should-is-required-to", "The assistant should confirm before deleting files.",
+        "The assistant is required to confirm before deleting files.",
+        {"modality"}, BREAKING, modality=(("should", "is required to", S),)),
+    row("must-ought-to", "The assistant must greet returning users by name.",
+        "The assistant ought to greet returning users by name.",
+        {"modality"}, SUBSTANTIVE, modality=(("must", "ought to", W),)),
+    row("may-needs-to", "The assistant may ask for a pickup location.", "The assistant needs to ask for a pickup location.",
+        {"modality"}, BREAKING, modality=(("may", "needs to", S),)),
+    row("should-always", "The assistant should show prices in the local currency.",
+        "The assistant always shows prices in the local currency.",
+        {"modality"}, BREAKING, modality=(("should", "always", S),)),
+    row("should-not-never", "The assistant should not reveal internal notes.", "The assistant never reveals internal notes.",
+        {"modality"}, BREAKING, modality=(("should not", "never", S),)),
+    row("should-not-dont", "The assistant should not store voice recordings.", "Don't store voice recordings.",
+        {"modality"}, BREAKING, modality=(("should not", "Don't", S),)),
+    row("should-not-do-not", "The assistant should not interrupt the user.", "Do not interrupt the user.",
+        {"modality"}, BREAKING, modality=(("should not", "Do not", S),)),
+    row("must-not-should-avoid", "The assistant must not use slang in formal replies.",
+        "The assistant should avoid slang in formal replies.",
+        {"modality"}, SUBSTANTIVE, modality=(("must not", "should avoid", W),)),
+    row("avoid-never", "Avoid jargon in error messages.", "Never use jargon in error messages.",
+        {"modality"}, BREAKING, modality=(("Avoid", "Never", S),)),
+    row("refrains-from-must-not", "The assistant refrains from giving legal advice.",
+        "The assistant must not give legal advice.",
+        {"modality"}, BREAKING, modality=(("refrains from", "must not", S),)),
+    row("should-not-is-not-allowed-to", "The assistant should not share a user's contacts.",
+        "The assistant is not allowed to share a user's contacts.",
+        {"modality"}, BREAKING, modality=(("should not", "is not allowed to", S),)),
+    row("discouraged-prohibited", "Sharing payment details with partners is discouraged.",
+        "Sharing payment details with partners is prohibited.",
+        {"modality"}, BREAKING, modality=(("is discouraged", "is prohibited", S),)),
+    row("may-cannot-reversed", "The assistant may change the delivery address.",
+        "The assistant cannot change the delivery address.",
+        {"modality", "negation"}, BREAKING, modality=(("may", "cannot", R),)),
+    row("permission-to-prohibition", "Users may delete shared albums.", "Users must not delete shared albums.",
+        {"modality", "negation"}, BREAKING, modality=(("may", "must not", R),)),
+    row("prohibition-to-permission", "The assistant must not schedule meetings on weekends.",
+        "The assistant may schedule meetings on weekends.",
+        {"modality", "negation"}, BREAKING, modality=(("must not", "may", R),)),
+    row("obligation-added", "The assistant confirms the booking by email.", "The assistant must confirm the booking by email.",
+        {"modality"}, BREAKING, modality=((None, "must", S),)),
+    row("obligation-removed", "The assistant must log every refund.", "The assistant logs every refund.",
+        {"modality"}, BREAKING, modality=(("must", None, W),)),
+    row("permission-added", "The assistant suggests nearby restaurants.", "The assistant may suggest nearby restaurants.",
+        {"modality"}, SUBSTANTIVE, modality=((None, "may", W),)),
+    row("permission-removed", "The assistant may suggest a tip.", "The assistant suggests a tip.",
+        {"modality"}, SUBSTANTIVE, modality=(("may", None, S),)),
+    # must -> may leaves a permission where an obligation was: the obligation is removed.
+    row("must-may-weakened", "The assistant must attach a receipt.", "The assistant may attach a receipt.",
+        {"modality"}, BREAKING, modality=(("must", "may", W),)),
+    row("must-should-weakened", "The assistant must attach a receipt.", "The assistant should attach a receipt.",
+        {"modality"}, SUBSTANTIVE, modality=(("must", "should", W),)),
+    row("must-need-not", "The assistant must ask for a receipt.", "The assistant need not ask for a receipt.",
+        {"modality", "negation"}, BREAKING, modality=(("must", "need not", R),)),
+    row("never-always", "The assistant never plays audio automatically.", "The assistant always plays audio automatically.",
+        {"modality", "negation"}, BREAKING, modality=(("never", "always", R),)),
+    row("allowed-required", "The assistant is allowed to round prices.", "The assistant is required to round prices.",
+        {"modality"}, BREAKING, modality=(("is allowed to", "is required to", S),)),
+    row("optional-mandatory", "Two-factor login is optional.", "Two-factor login is mandatory.",
+        {"modality"}, BREAKING, modality=(("optional", "mandatory", S),)),
+    row("can-has-to", "The assistant can archive old chats.", "The assistant has to archive old chats.",
+        {"modality"}, BREAKING, modality=(("can", "has to", S),)),
+    row("two-modals-one-changes", "The assistant may ask follow-up questions but must not repeat them.",
+        "The assistant should ask follow-up questions but must not repeat them.",
+        {"modality"}, BREAKING, modality=(("may", "should", S),)),
+    row("modality-and-number", "Users may upload three photos.", "Users must upload five photos.",
+        {"modality", "number"}, BREAKING, modality=(("may", "must", S),), number=("three", "five")),
+    # -- negation ---------------------------------------------------------------------------------
+    row("may-share-may-not-share", "The assistant may share the itinerary with travel companions.",
+        "The assistant may not share the itinerary with travel companions.",
+        {"modality", "negation"}, BREAKING, modality=(("may", "may not", R),)),
+    row("do-dont-imperative", "Do mention the refund deadline.", "Don't mention the refund deadline.",
+        {"modality", "negation"}, BREAKING, modality=(("Do", "Don't", R),)),
+    # "does not" describes; it is a negation, not a prohibition ("don't" commands).
+    row("includes-does-not-include", "The summary includes the title of the document.",
+        "The summary does not include the title of the document.",
+        {"negation"}, SUBSTANTIVE),
+    row("non-modal-negated", "Exported files are encrypted at rest.", "Exported files are not encrypted at rest.",
+        {"negation"}, SUBSTANTIVE),
+    row("modal-sentence-negated", "The assistant must tell the user about the outage.",
+        "The assistant must tell the user nothing about the outage.",
+        {"negation"}, BREAKING),
+    # -- numbers ----------------------------------------------------------------------------------
+    row("digits-with-modal", "The assistant must keep replies under 200 words.",
+        "The assistant must keep replies under 150 words.",
+        {"number"}, BREAKING, number=("200", "150")),
+    row("number-words-no-modal", "The onboarding tour has two steps.", "The onboarding tour has three steps.",
+        {"number"}, SUBSTANTIVE, number=("two", "three")),
+    row("age-with-modal", "Users under 13 cannot create an account.", "Users under 16 cannot create an account.",
+        {"number"}, BREAKING, number=("13", "16")),
+    row("percentage-no-modal", "The student discount is 10%.", "The student discount is 15%.",
+        {"number"}, SUBSTANTIVE, number=("10%", "15%")),
+    row("iso-date", "The new policy takes effect on 2025-03-01.", "The new policy takes effect on 2025-04-01.",
+        {"number"}, SUBSTANTIVE, number=("2025-03-01", "2025-04-01")),
+    row("day-of-date", "The beta closes on 3 March 2026.", "The beta closes on 5 March 2026.",
+        {"number"}, SUBSTANTIVE, number=("3", "5")),
+    row("number-words-with-modal", "The assistant should offer three alternatives.",
+        "The assistant should offer five alternatives.",
+        {"number"}, BREAKING, number=("three", "five")),
+    row("limit-with-permission", "Users may attach up to 5 files.", "Users may attach up to 10 files.",
+        {"number"}, BREAKING, number=("5", "10")),
+    row("once-twice", "The assistant reminds the user once.", "The assistant reminds the user twice.",
+        {"number"}, SUBSTANTIVE, number=("once", "twice")),
+    row("two-numbers-change", "Support is staffed from 9 to 17 on weekdays.", "Support is staffed from 8 to 18 on weekdays.",
+        {"number"}, SUBSTANTIVE, number=("9, 17", "8, 18")),
+    row("digits-in-url-ignored", "The help pages live at https://example.com/2024/help.",
+        "The help pages live at https://example.com/2025/help.",
+        {"wording"}, SUBSTANTIVE),
+    # -- quantifiers ------------------------------------------------------------------------------
+    row("all-some", "All invoices are archived after review.", "Some invoices are archived after review.",
+        {"quantifier"}, SUBSTANTIVE),
+    row("every-only", "The assistant should greet every caller.", "The assistant should greet only new callers.",
+        {"quantifier"}, SUBSTANTIVE),
+    row("each-most", "The assistant checks each attachment for viruses.", "The assistant checks most attachments for viruses.",
+        {"quantifier"}, SUBSTANTIVE),
+    # -- conditions -------------------------------------------------------------------------------
+    row("unless-added", "The assistant must read new messages aloud.",
+        "The assistant must read new messages aloud unless the user is in a meeting.",
+        {"condition"}, SUBSTANTIVE),
+    row("except-when-removed", "Notifications stay muted except when an alarm rings.", "Notifications stay muted.",
+        {"condition"}, SUBSTANTIVE),
+    row("only-if-added", "The assistant may share the location.", "The assistant may share the location only if the user asks.",
+        {"condition"}, SUBSTANTIVE),
+    row("if-added-no-modal", "The map is shown.", "The map is shown if the user shares a location.",
+        {"condition"}, SUBSTANTIVE),
+    row("unless-becomes-if", "The assistant must call back unless the line is busy.",
+        "The assistant must call back if the line is busy.",
+        {"condition"}, SUBSTANTIVE),
+    # -- editorial --------------------------------------------------------------------------------
+    row("typo-fixed", "The assistant should acknowlege every request.", "The assistant should acknowledge every request.",
+        {"editorial"}, EDITORIAL),
+    row("punctuation", "Keep answers short, clear and friendly.", "Keep answers short, clear, and friendly!",
+        {"editorial"}, EDITORIAL),
+    row("case-plain-english", "The Assistant should use the user's Preferred Name.",
+        "The assistant should use the user's preferred name.",
+        {"editorial"}, EDITORIAL),
+    row("whitespace", "The assistant  may\npause   briefly.", "The assistant may pause briefly.",
+        {"editorial"}, EDITORIAL),
+    row("misspelled-modal-fixed", "The assistant shuold summarise long threads.",
+        "The assistant should summarise long threads.",
+        {"editorial"}, EDITORIAL),
+    row("spelling-variant", "Use the colour scheme the user picked.", "Use the color scheme the user picked.",
+        {"editorial"}, EDITORIAL),
+    row("curly-vs-straight-apostrophe", "Don't share card numbers.", "Don’t share card numbers.",
+        {"editorial"}, EDITORIAL),
+    row("capitals-off-case-only", "Clients MUST retry on timeouts.", "Clients must retry on timeouts.",
+        {"editorial"}, EDITORIAL),
+    # -- wording ----------------------------------------------------------------------------------
+    row("reworded-rule", "The assistant must reply in the language of the user.",
+        "The assistant must answer in the user's own language.",
+        {"wording"}, SUBSTANTIVE),
+    row("reworded-description", "The dashboard lists recent trips.", "The dashboard shows the latest journeys.",
+        {"wording"}, SUBSTANTIVE),
+    row("adjective-added", "The assistant should keep a friendly tone.", "The assistant should keep a warm and friendly tone.",
+        {"wording"}, SUBSTANTIVE),
+    # -- sentence level ---------------------------------------------------------------------------
+    row("paragraph-one-obligation",
+        "The assistant greets the user by name. It should offer help with bookings. "
+        "It may mention current promotions. Replies stay short.",
+        "The assistant greets the user by name. It must offer help with bookings. "
+        "It may mention current promotions. Replies stay short.",
+        {"modality"}, BREAKING, modality=(("should", "must", S),), sentence="must offer help with bookings"),
+    row("paragraph-sentence-removed",
+        "Calls are recorded. The assistant must log the call. Logs are kept private.",
+        "Calls are recorded. Logs are kept private.",
+        {"modality"}, BREAKING, modality=(("must", None, W),), sentence="must log the call"),
+    row("paragraph-sentence-added",
+        "Calls are recorded. Logs are kept private.",
+        "Calls are recorded. The assistant must tell the caller. Logs are kept private.",
+        {"modality"}, BREAKING, modality=((None, "must", S),), sentence="must tell the caller"),
+    row("paragraph-number-sentence",
+        "Rooms are booked by the hour. The assistant must hold a room for 15 minutes. Late guests are called.",
+        "Rooms are booked by the hour. The assistant must hold a room for 10 minutes. Late guests are called.",
+        {"number"}, BREAKING, number=("15", "10"), sentence="hold a room for 10 minutes"),
+    row("split-same-words", "The assistant must check the calendar, then it must confirm the time.",
+        "The assistant must check the calendar. Then it must confirm the time.",
+        {"editorial"}, EDITORIAL),
+    row("split-in-paragraph",
+        "Bookings open at noon. The assistant must check the calendar and must confirm the time with the user. "
+        "Prices are shown in euros.",
+        "Bookings open at noon. The assistant must check the calendar. It must also confirm the time with the user. "
+        "Prices are shown in euros.",
+        {"wording"}, SUBSTANTIVE),
+    row("merge-in-paragraph",
+        "Bookings open at noon. The assistant must verify the caller. It must read back the order. Prices are in euros.",
+        "Bookings open at noon. The assistant must verify the caller, and it must read back the order. Prices are in euros.",
+        {"wording"}, SUBSTANTIVE),
+    # -- traps: modal words that are not the spec's own -----------------------------------------
+    row("modal-in-code-span", "Log the `should` keyword count.", "Log the `must` keyword count.",
+        {"wording"}, SUBSTANTIVE),
+    row("modal-in-double-quotes", 'The greeting template says "you should rest".', 'The greeting template says "you must rest".',
+        {"wording"}, SUBSTANTIVE),
+    row("modal-in-curly-quotes", "The banner reads “You may now board”.", "The banner reads “You must now board”.",
+        {"wording"}, SUBSTANTIVE),
+    row("modal-in-link-target", "Read the [rules](https://example.com/should) first.",
+        "Read the [rules](https://example.com/must) first.",
+        {"wording"}, SUBSTANTIVE),
+    row("footnote-label", "The assistant should cite the source.[^m4y1]", "The assistant should cite the source.[^mu5t]",
+        {"wording"}, SUBSTANTIVE),
+    row("footnote-label-digits", "Refunds are issued within a week.[^7]", "Refunds are issued within a week.[^8]",
+        {"wording"}, SUBSTANTIVE),
+    row("substring-shoulder-canister", "A shoulder bag is included.", "A canister is included.",
+        {"wording"}, SUBSTANTIVE),
+    row("substring-mayor-mustard", "The mayor opens the fair.", "The mustard stand opens the fair.",
+        {"wording"}, SUBSTANTIVE),
+    row("curly-shouldnt", "The assistant should share draft replies.", "The assistant shouldn’t share draft replies.",
+        {"modality", "negation"}, BREAKING, modality=(("should", "shouldn’t", R),)),
+    row("curly-dont-added", "Share card numbers with the bank.", "Don’t share card numbers with the bank.",
+        {"modality", "negation"}, BREAKING, modality=((None, "Don’t", S),)),
+    row("straight-dont-added", "Share card numbers with the bank.", "Don't share card numbers with the bank.",
+        {"modality", "negation"}, BREAKING, modality=((None, "Don't", S),)),
+    # -- RFC 2119 capitals mode -------------------------------------------------------------------
+    row("caps-lower-case-is-english", "The value may be empty.", "The value should be empty.",
+        {"wording"}, SUBSTANTIVE, capitals=True),
+    row("caps-mixed-clauses", "Servers MAY compress responses; the body may be empty.",
+        "Servers MUST compress responses; the body may be empty.",
+        {"modality"}, BREAKING, modality=(("MAY", "MUST", S),), sentence="Servers MUST compress", capitals=True),
+    row("no-caps-lower-case-counts", "The value may be empty.", "The value should be empty.",
+        {"modality"}, BREAKING, modality=(("may", "should", S),)),
+    row("caps-keyword-lowered", "Clients MUST retry on timeouts.", "Clients must retry on timeouts.",
+        {"modality"}, BREAKING, modality=(("MUST", None, W),), capitals=True),
+    row("caps-keyword-raised", "Users may log in.", "Users MAY log in.",
+        {"modality"}, SUBSTANTIVE, modality=((None, "MAY", W),), capitals=True),
+    row("caps-lower-must-not-negated", "The field must not be null.", "The field must be null.",
+        {"negation"}, SUBSTANTIVE, capitals=True),
+]  # fmt: skip
+
+
+def _number_set(value: str | None) -> set[str]:
+    return set(value.split(", ")) if value else set()
+
+
+@pytest.mark.parametrize("old, new, types, sev, modality, number, sentence, capitals", ROWS)
+def test_clause_pair(old, new, types, sev, modality, number, sentence, capitals):
+    effects = describe_change(old, new, capitals=capitals)
+    got_types = {e.type for e in effects}
+    got_modality = [(e.old, e.new, e.direction) for e in effects if e.type == "modality"]
+    got_numbers = [(_number_set(e.old), _number_set(e.new)) for e in effects if e.type == "number"]
+    got_severity = severity("modified", effects)
+    summary = f"effects={effects!r} severity={got_severity}"
+    assert got_types == types, summary
+    assert Counter(got_modality) == Counter(modality), summary
+    if number is not None:
+        assert got_numbers == [(_number_set(number[0]), _number_set(number[1]))], summary
+    assert got_severity == sev, summary
+    if sentence is not None:
+        about = [e for e in effects if e.type not in ("editorial", "wording")]
+        assert about and all(sentence in (e.sentence or "") for e in about), summary
+
+
+def test_table_is_large_and_covers_every_effect_type():
+    assert len(ROWS) >= 60
+    covered = set().union(*(p.values[2] for p in ROWS))
+    assert covered >= {"modality", "negation", "number", "quantifier", "condition", "editorial", "wording"}
+    assert {d for p in ROWS for *_, d in p.values[4]} == {S, W, R}
+    assert {p.values[3] for p in ROWS} == {BREAKING, SUBSTANTIVE, EDITORIAL}
+
+
+# -- sentence level, spelled out ---------------------------------------------------------------------
+
+
+def test_only_the_changed_sentence_of_a_paragraph_is_reported():
+    old = (
+        "The assistant greets the user by name. It should offer help with bookings. "
+        "It may mention current promotions. Replies stay short."
+    )
+    new = old.replace("It should offer", "It must offer")
+    effects = describe_change(old, new)
+    (effect,) = [e for e in effects if e.type == "modality"]
+    assert effect.sentence == "It must offer help with bookings."
+    assert effect.normative is True
+    assert effects == [effect], "the unchanged sentences (with their own 'may') add nothing"
+
+
+def test_removed_sentence_is_named_as_it_read():
+    effects = describe_change("Calls are recorded. The assistant must log the call.", "Calls are recorded.")
+    assert [(e.type, e.old, e.new, e.sentence) for e in effects] == [
+        ("modality", "must", None, "The assistant must log the call.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (
+            "Rooms are cleaned daily. The assistant must check the calendar and must confirm the time with the user.",
+            "Rooms are cleaned daily. The assistant must check the calendar. It must also confirm the time with the user.",
+        ),
+        (
+            "The assistant must verify the caller. It must read back the order. Prices are in euros.",
+            "The assistant must verify the caller, and it must read back the order. Prices are in euros.",
+        ),
+        (
+            "Never share a passport number. The assistant should greet guests warmly.",
+            "The assistant should greet guests warmly. Never share a passport number.",
+        ),
+    ],
+    ids=["split", "merged", "reordered"],
+)
+def test_split_merged_or_reordered_sentences_keep_their_obligations(old, new):
+    effects = describe_change(old, new)
+    assert not [e for e in effects if e.type in ("modality", "negation")], effects
+    assert severity("modified", effects) != BREAKING
+
+
+def test_example_blocks_give_only_an_example_effect():
+    assert describe_change("```\nsay hello\n```", "```\nyou must say hello\n```", example=True) == [Effect("example")]
+    assert describe_change("same", "same", example=True) == []
+
+
+def test_equal_texts_have_no_effects():
+    assert describe_change("The assistant must greet guests.", "The assistant must greet guests.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet='abc must may not never 12.,;`"', min_size=1, max_size=40))
+def test_whitespace_around_text_is_editorial(text):
+    effects = describe_change(text, f"  {text}\n")
+    assert effects == [Effect("editorial")]
+    assert severity("modified", effects) == EDITORIAL
+
+
+# -- describe_clause, severity of added / removed / moved, obliges --------------------------------
+
+
+def test_clause_added_with_an_obligation():
+    text = "The assistant must confirm the time. It may suggest a slot."
+    effects = describe_clause(text, added=True)
+    assert [(e.type, e.old, e.new, e.direction, e.sentence) for e in effects] == [
+        ("modality", None, "must", S, "The assistant must confirm the time."),
+        ("modality", None, "may", W, "It may suggest a slot."),
+    ]
+    assert all(e.normative for e in effects)
+    assert severity("added", effects) == BREAKING
+
+
+def test_clause_removed_with_an_obligation():
+    effects = describe_clause("Never share a passport number.", added=False)
+    assert [(e.type, e.old, e.new, e.direction) for e in effects] == [("modality", "Never", None, W)]
+    assert severity("removed", effects) == BREAKING
+
+
+@pytest.mark.parametrize("added", [True, False])
+def test_clause_with_only_a_permission_is_substantive(added):
+    effects = describe_clause("Guests may pick a room colour.", added=added)
+    assert [(e.old, e.new) for e in effects] == ([(None, "may")] if added else [("may", None)])
+    assert severity("added" if added else "removed", effects) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_clause_without_modal_is_substantive(kind):
+    effects = describe_clause("The lobby has plants.", added=kind == "added")
+    assert effects == []
+    assert severity(kind, effects) == SUBSTANTIVE
+
+
+def test_added_example_block_gives_only_example():
+    effects = describe_clause("assistant: you must never do this", added=True, example=True)
+    assert effects == [Effect("example")]
+    assert severity("added", effects) == SUBSTANTIVE
+
+
+def test_describe_clause_respects_capitals():
+    assert describe_clause("The value may be empty.", added=True, capitals=True) == []
+    (effect,) = describe_clause("The value MUST be set.", added=True, capitals=True)
+    assert (effect.old, effect.new, effect.direction) == (None, "MUST", S)
+
+
+def test_severity_of_moves_and_plain_modifications():
+    assert severity("moved", [], moved_across_sections=True) == SUBSTANTIVE
+    assert severity("moved", []) == EDITORIAL
+    assert severity("moved", [Effect("editorial")]) == EDITORIAL
+    assert severity("moved", [Effect("editorial")], moved_across_sections=True) == SUBSTANTIVE
+    assert severity("modified", [Effect("editorial")]) == EDITORIAL
+    assert severity("modified", [Effect("wording")]) == SUBSTANTIVE
+    assert severity("modified", [Effect("editorial"), Effect("wording")]) == SUBSTANTIVE
+    assert severity("modified", [Effect("number", "1", "2", normative=False)]) == SUBSTANTIVE
+    assert severity("modified", [Effect("number", "1", "2", normative=True)]) == BREAKING
+    assert severity("modified", [Effect("negation", "affirmative", "negative", normative=True)]) == BREAKING
+    assert severity("modified", [Effect("quantifier", "all", "some", normative=True)]) == SUBSTANTIVE
+    assert severity("modified", [Effect("condition", None, "unless", normative=True)]) == SUBSTANTIVE
+
+
+@pytest.mark.parametrize(
+    "text, capitals, expected",
+    [
+        ("You may ask about the weather.", False, False),
+        ("Users can log in with a passkey.", False, False),
+        ("The assistant should reply within a day.", False, True),
+        ("The assistant must reply.", False, True),
+        ("Never guess a password.", False, True),
+        ("Users may not rename the group.", False, True),
+        ("It avoids `must`.", False, True),
+        ("Log the `must` flag.", False, False),
+        ('The sign says "you must stop".', False, False),
+        ("The mayor's shoulder aches.", False, False),
+        ("The value must be set.", True, False),
+        ("The value MUST be set.", True, True),
+        ("The value MAY be empty.", True, False),
+        ("Don’t guess.", True, True),
+    ],
+)
+def test_obliges(text, capitals, expected):
+    assert obliges(text, capitals=capitals) is expected
+
+
+# -- lexicon -------------------------------------------------------------------------------------
+
+
+def _read(text, **kwargs):
+    return [(m.phrase, m.polarity, m.strength) for m in modals(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The assistant must not guess.", [("must not", -1, 3)]),
+        ("The assistant MUST NOT guess.", [("MUST NOT", -1, 3)]),
+        ("The assistant must   not guess.", [("must not", -1, 3)]),
+        ("You may ask, but it should avoid slang.", [("may", 1, 1), ("should avoid", -1, 2)]),
+        ("It should refrain from jokes.", [("should refrain from", -1, 2)]),
+        ("It ought to wait.", [("ought to", 1, 2)]),
+        ("It needs to wait.", [("needs to", 1, 3)]),
+        ("It is required to wait.", [("is required to", 1, 3)]),
+        ("It is not allowed to wait.", [("is not allowed to", -1, 3)]),
+        ("It is allowed to wait.", [("is allowed to", 1, 1)]),
+        ("It cannot wait.", [("cannot", -1, 1)]),
+        ("It always waits.", [("always", 1, 3)]),
+        ("Never wait.", [("Never", -1, 3)]),
+        ("Do cite the source.", [("Do", 1, 3)]),
+        ("Do not cite the source.", [("Do not", -1, 3)]),
+        ("Don’t cite the source.", [("Don’t", -1, 3)]),
+        ("It shouldn’t wait.", [("shouldn’t", -1, 2)]),
+        ("It mustn't wait.", [("mustn't", -1, 3)]),
+        ("Wait if you can.", [("can", 1, 1)]),
+        ("The mayor's shoulder has a canister of mustard.", []),
+        ('Say `must` or "should" or “may” or ‘never’.', []),
+        ("See [the rules](https://example.com/must/never) and <https://example.com/may>.", []),
+        ("A note.[^must] Another.[^m4y1]", []),
+        ("I do like it.", []),
+        ("", []),
+    ],
+)
+def test_modals(text, expected):
+    assert _read(text) == expected
+
+
+def test_modals_in_capitals_mode_skip_lower_case_rfc_words_only():
+    text = "Servers MUST reject it; the value may be empty and should be short, but never null."
+    assert _read(text, capitals=True) == [("MUST", 1, 3), ("never", -1, 3)]
+    assert [m.phrase for m in modals(text)] == ["MUST", "may", "should", "never"]
+
+
+def test_modal_obliges_property():
+    assert [m.obliges for m in modals("It may go, can stay, should eat, must pay, may not shout.")] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The assistant may share it.", 1),
+        ("The assistant may not share it.", -1),
+        ("The assistant must not share it.", -1),
+        ("The assistant must share nothing.", -1),
+        ("The assistant must not share nothing.", 1),
+        ("Exports are not encrypted.", -1),
+        ("Exports aren't encrypted.", -1),
+        ("Exports aren’t encrypted.", -1),
+        ("Never guess.", -1),
+        ("The assistant works without a network.", -1),
+        ("Set the `not` flag.", 1),
+        ('The button says "do not press".', 1),
+        ("The note is a knot.", 1),
+    ],
+)
+def test_polarity(text, expected):
+    assert polarity(text) == expected
+
+
+def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
+    # "must" is plain English in a capitals document, but its "not" still negates.
+    assert polarity("The field MUST NOT be null.", capitals=True) == -1
+    assert polarity("The field must not be null.", capitals=True) == -1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Within 14 days, twice a year.", ["14", "twice"]),
+        ("Refunds take 3 days.[^12]", ["3"]),
+        ("See https://example.com/v2/2024 and [docs](https://example.com/7).", []),
+        ("Run `retry 5` once.", ["once"]),
+        ("A 15% fee after 2025-03-01.", ["15%", "2025-03-01"]),
+        ("Wait 2.5 seconds, then Two more.", ["2.5", "two"]),
+        ("Version v2 of the mp3 player.", []),
+        ("Someone often tones it down.", []),
+        ("Open from 9:30 to 17:00.", ["9:30", "17:00"]),
+        ("Twenty guests, one host.", ["twenty", "one"]),
+    ],
+)
+def test_numbers(text, expected):
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Reply unless the user is busy.", ["unless"]),
+        ("Reply except when the user is busy.", ["except when"]),
+        ("Reply only If asked.", ["only if"]),
+        pytest.param("Reply only\nif asked, except\nwhen busy.", ["only if", "except when"], id="wrapped-condition"),
+        ("Reply if asked, when idle, until noon.", ["if", "when", "until"]),
+        ("Reply provided that it is day, as long as it is light.", ["provided that", "as long as"]),
+        ("Everyone except staff.", ["except"]),
+        ("A gift of wheniest sunshine.", []),
+        ("Use `if` in code.", []),
+    ],
+)
+def test_conditions(text, expected):
+    assert conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("All invoices, every receipt, each note.", ["all", "every", "each"]),
+        ("Only staff, some guests, most days.", ["only", "some", "most"]),
+        ("Reply only if asked.", []),
+        ("Everyone and no one.", ["everyone", "no one"]),
+        ("A tall ball, a fewer sum.", []),
+        ('The label "all" is fine.', []),
+    ],
+)
+def test_quantifiers(text, expected):
+    assert quantifiers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Be brief. Cite sources; never guess. e.g. it stays.", ["Be brief.", "Cite sources;", "never guess. e.g. it stays."]),
+        ("Is it late? Call back! Then stop.", ["Is it late?", "Call back!", "Then stop."]),
+        ("Keep it short. cite sources.", ["Keep it short. cite sources."]),
+        ("Rooms hold two. 3 rooms are free.", ["Rooms hold two.", "3 rooms are free."]),
+        ('He said no. "Fine," she said.', ["He said no.", '"Fine," she said.']),
+        ("  One sentence only.  ", ["One sentence only."]),
+        ("", []),
+    ],
+)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["Implementations MUST reject it.", "The value MAY be empty.", "It should parse."], True),
+        (["The assistant should answer.", "It must not guess.", "It MUST be kind."], False),
+        (["It MUST go.", "it must stay."], False),
+        (["Never guess.", "Always cite.", "It MUST go."], True),
+        (['Set `MUST` and "SHOULD" here.', "It must go."], False),
+        ([], False),
+    ],
+)
+def test_uses_rfc2119_capitals(texts, expected):
+    assert uses_rfc2119_capitals(texts) is expected
