@@ -12,8 +12,10 @@ Obligations rank by strength, 1 may < 2 should < 3 must, and have a polarity,
 [('may', 1, 1), ('must not', -1, 3)]
 
 Plain English counts as well as RFC 2119 capitals, contractions and curly
-apostrophes included; words inside code spans, quotations and link targets do
-not, nor do longer words that contain a modal ("shoulder", "mayor"):
+apostrophes included, and so does a sentence that starts with a command
+("Include the title."). Words inside code spans, quotations and link targets
+do not, nor do longer words that contain a modal ("shoulder", "mayor"), nor
+modal words used otherwise ("to avoid doubt", "the need to", "in May 2025"):
 
 >>> [m.phrase for m in modals("Don’t say `should` or \\"must\\"; the mayor's shoulder may ache.")]
 ['Don’t', 'may']
@@ -34,6 +36,8 @@ from dataclasses import dataclass, field
 # (phrase, polarity, strength, RFC 2119 keyword). Longer phrases win over their
 # prefixes ("must not" over "must"). A modal verb before "avoid" or "refrain
 # from" gives the prohibition its strength ("should avoid" = should not).
+# "Need not" and "is not required to" lift an obligation without forbidding
+# anything: they read as a permission.
 _PHRASES: list[tuple[str, int, int, bool]] = [
     # prohibitions
     ("must not", -1, 3, True), ("mustn't", -1, 3, False), ("shall not", -1, 3, True), ("shan't", -1, 3, False),
@@ -48,17 +52,20 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("ought not to", -1, 2, False), ("should avoid", -1, 2, False), ("should refrain from", -1, 2, False),
     ("avoid", -1, 2, False), ("avoids", -1, 2, False), ("refrain from", -1, 2, False), ("refrains from", -1, 2, False),
     ("not recommended", -1, 2, True), ("is discouraged", -1, 2, False),
-    ("may not", -1, 1, True), ("need not", -1, 1, False), ("needn't", -1, 1, False), ("may avoid", -1, 1, False),
-    ("may refrain from", -1, 1, False),
+    ("may not", -1, 1, True), ("may avoid", -1, 1, False), ("may refrain from", -1, 1, False),
     # obligations and permissions
-    ("must", 1, 3, True), ("shall", 1, 3, True), ("is required to", 1, 3, False), ("are required to", 1, 3, False),
-    ("required", 1, 3, True), ("has to", 1, 3, False), ("have to", 1, 3, False), ("needs to", 1, 3, False),
-    ("need to", 1, 3, False), ("always", 1, 3, False), ("mandatory", 1, 3, False),
-    ("should", 1, 2, True), ("ought to", 1, 2, False), ("recommended", 1, 2, True), ("is expected to", 1, 2, False),
-    ("are expected to", 1, 2, False),
+    ("must", 1, 3, True), ("must always", 1, 3, False), ("shall", 1, 3, True), ("is required to", 1, 3, False),
+    ("are required to", 1, 3, False), ("required", 1, 3, True), ("has to", 1, 3, False), ("have to", 1, 3, False),
+    ("needs to", 1, 3, False), ("need to", 1, 3, False), ("always", 1, 3, False), ("mandatory", 1, 3, False),
+    ("should", 1, 2, True), ("should always", 1, 2, False), ("ought to", 1, 2, False), ("recommended", 1, 2, True),
+    ("is expected to", 1, 2, False), ("are expected to", 1, 2, False),
     ("may", 1, 1, True), ("can", 1, 1, False), ("is allowed to", 1, 1, False), ("are allowed to", 1, 1, False),
     ("is permitted to", 1, 1, False), ("are permitted to", 1, 1, False), ("optional", 1, 1, True),
-    ("optionally", 1, 1, False),
+    ("optionally", 1, 1, False), ("feel free to", 1, 1, False), ("is able to", 1, 1, False),
+    ("are able to", 1, 1, False),
+    ("need not", 1, 1, False), ("needn't", 1, 1, False), ("does not need to", 1, 1, False),
+    ("do not need to", 1, 1, False), ("doesn't need to", 1, 1, False), ("don't need to", 1, 1, False),
+    ("is not required to", 1, 1, False), ("are not required to", 1, 1, False), ("not required", 1, 1, False),
 ]  # fmt: skip
 _MEANING = {phrase: (polarity, strength, rfc) for phrase, polarity, strength, rfc in _PHRASES}
 _MODAL = re.compile(
@@ -67,36 +74,100 @@ _MODAL = re.compile(
     + r")(?![\w'])",
     re.IGNORECASE,
 )
-# An imperative "Do" at the start of a sentence obliges as "must" does ("Do cite
-# the source" against "Don't cite the source").
-_IMPERATIVE_DO = re.compile(r"^\s*(do)(?=\s+(?!not\b)[a-z])", re.IGNORECASE)
+
+# A sentence that starts with a command obliges as "must" does: "Include a code
+# sample." against "Do not include a code sample." The verbs are those specs
+# give orders with; a verb followed by "of" is a noun ("Use of cookies ...").
+_COMMAND_VERBS = (
+    "accept acknowledge act add address adjust allow answer append apply ask assume attach avoid begin block "
+    "build call cap check choose cite clarify clear close collect compare confirm consider contact continue copy "
+    "correct count create decline default defer delete deliver deny describe detect direct disable display do "
+    "double-check drop email emit enable encourage encrypt end enforce ensure escalate estimate exclude expire "
+    "explain export fail fall fetch fill filter flag follow forward gather give greet group guide hand handle "
+    "help hide highlight hold identify ignore include inform insist introduce invite keep label lead leave let "
+    "limit link list load lock log look maintain make mark mask match mention merge move name note notify "
+    "offer omit open order pass pause pick place point post prefer prepare present preserve print prioritize "
+    "prioritise proceed prompt protect provide publish push put query quote raise rate read recommend record "
+    "redact redirect reduce refer refresh refuse reject release remember remind remove rename repeat rephrase "
+    "reply report request require resend reserve reset resolve respect respond restart restrict resume retain "
+    "retry return reveal review revoke rewrite round route run save say schedule search see select send set "
+    "share show sign skip sort speak specify split start state stay stop store strip submit suggest summarize "
+    "summarise supply support switch take tell test thank throttle track translate treat trigger trim try turn "
+    "update upload use validate verify wait warn welcome withhold write"
+).split()
+_COMMAND = re.compile(
+    r"^\s*(?:please\s+)?(" + "|".join(_COMMAND_VERBS) + r")(?=\s)"
+    # ... unless the word is the subject: "Support is staffed", "Use of cookies".
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b)",
+    re.IGNORECASE,
+)
+
+# "Do not" commands only where a command can stand: at the start of a sentence,
+# after a colon or a dash, or after "please". "Keys do not work" describes.
+_COMMAND_POSITION = re.compile(r"(?:^|[:;\u2014\u2013-]|\bplease|\band|\bbut|\bso|\bthen)\s*$", re.IGNORECASE)
+# Words before "need to" that make it a noun: "the need to keep logs small".
+_NOUN_NEED = re.compile(r"\b(?:the|a|an|no|any|its|their|our|your|his|her|this|that)\s+$", re.IGNORECASE)
+# "To avoid ambiguity, ..." states a purpose, not a prohibition.
+_PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_MONTH_NEAR_DIGIT = re.compile(r"\s+\d")
 
 OBLIGATION_STRENGTH = 2
 """From this strength on (should, must) a phrase obliges; below it (may, can) it permits."""
 
 _NEGATOR = re.compile(r"(?<![\w'])(?:not|no|never|none|nothing|nobody|neither|nor|without)(?![\w'])|n't\b", re.IGNORECASE)
+# Phrases built with a negating word that negate nothing: bounds and emphasis.
+_NEGATION_IDIOMS = re.compile(
+    r"\b(?:not\s+only|no\s+(?:later|more|fewer|less|longer|sooner)\s+than|not\s+(?:later|more|fewer|less)\s+than|"
+    r"without\s+delay|whether\s+or\s+not)\b",
+    re.IGNORECASE,
+)
+# Words that carry a negation in their sense: "must not omit" is "must include",
+# "must not be empty" is "must have something".
+_NEGATIVE_SENSE = re.compile(
+    r"(?<![\w'])(?:omit|omits|omitted|exclude|excludes|excluded|skip|skips|skipped|leave\s+out|leaves\s+out|"
+    r"lack|lacks|fail\s+to|fails\s+to|forget|forgets|neglect|neglects|withhold|withholds|empty|blank|missing|absent)"
+    r"(?![\w'])",
+    re.IGNORECASE,
+)
+_MONTHS = "January February March April May June July August September October November December".split()
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion once twice half double triple"
+    "billion twice thrice half double triple"
 ).split()
+# Digits (not inside a word, not a requirement id such as FR-003), number words,
+# "once" as a frequency ("once a day", not "once the payment clears"), and month
+# names next to a day or year.
 _NUMBER = re.compile(
-    r"(?<![\w.])\d+(?:[.,:/-]\d+)*%?(?![\w])|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])", re.IGNORECASE
+    r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
+    r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
+    r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d)",
+    re.IGNORECASE,
 )
+_NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
+# Condition words, read as one: "if", "when" and "whenever" set the same
+# condition; "only if" and "only when" too; "provided that" and "as long as".
 _CONDITION = re.compile(
-    r"(?<![\w'])(unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|"
+    r"(?<![\w'])(unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
     r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until)(?![\w'])",
     re.IGNORECASE,
 )
+_CONDITION_SAME = {"when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided"}
 _QUANTIFIER = re.compile(
-    r"(?<![\w'])(all|every|each|any|some|most|many|few|several|only|sometimes|usually|often|rarely|none|"
-    r"everyone|anyone|someone|no one|nobody)(?![\w'])",
+    r"(?<![\w'])(all|every(?!\s+\d)|each|any|some|most|many|few|several|(?<!not\s)only|sometimes|usually|often|rarely|none|"
+    r"everyone|anyone|someone|no\s+one|nobody)(?![\w'])",
     re.IGNORECASE,
 )
-# Text whose words are not the spec's own: code, quotations, link targets, footnote labels.
-_NOT_PROSE = re.compile(r"`+[^`]*`+|\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|\]\([^)]*\)|\[\^[^\]]*\]|<[^>\n]+>|https?://\S+")
+_QUANTIFIER_SAME = {"each": "every", "all": "every", "everyone": "every", "anyone": "any", "nobody": "no one"}
+# Text whose words are not the spec's own: code, quotations, link targets, footnote
+# labels, HTML tags, web addresses and spec-kit's [NEEDS CLARIFICATION: ...] markers.
+_NOT_PROSE = re.compile(
+    r"`+[^`]*`+|\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|\]\([^)]*\)|\[\^[^\]]*\]|<[^>\n]+>|https?://\S+|\[NEEDS CLARIFICATION[^\]]*\]"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[*_]?[A-Z0-9])|(?<=;)\s+")
 _WORD = re.compile(r"\w+")
+_INSIDE_WORD_MARK = re.compile(r"(?<=\w)['’\-](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -118,7 +189,7 @@ class Modal:
 
 
 def prose(text: str) -> str:
-    """``text`` with code spans, quotations, link targets and footnote labels blanked out."""
+    """``text`` with what is not the spec's own wording blanked out (same length)."""
     return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -135,16 +206,32 @@ def modals(text: str, *, capitals: bool = False) -> list[Modal]:
     """The obliging and permitting phrases of ``text``'s prose, in order."""
     found = []
     clean = prose(text).replace("’", "'")
-    imperative = _IMPERATIVE_DO.match(clean)
-    if imperative:
-        found.append(Modal(text[imperative.start(1) : imperative.end(1)], 1, 3, imperative.span(1)))
+    command = _COMMAND.match(clean)
+    if command and not _MODAL.match(clean, command.start(1)):
+        found.append(Modal(text[command.start(1) : command.end(1)], 1, 3, command.span(1)))
     for match in _MODAL.finditer(clean):
-        key = " ".join(match.group(1).lower().split())
+        written = match.group(1)
+        key = " ".join(written.lower().split())
         polarity, strength, rfc = _MEANING[key]
-        if capitals and rfc and not match.group(1).isupper():
+        if capitals and rfc and not written.isupper():
+            continue
+        if not _reads_as_modal(key, written, clean[: match.start(1)], clean[match.end(1) :]):
             continue
         found.append(Modal(" ".join(text[match.start(1) : match.end(1)].split()), polarity, strength, match.span(1)))
     return found
+
+
+def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
+    """Whether a modal word, between ``before`` and ``after``, is used as one."""
+    if key in ("do not", "don't"):
+        return bool(_COMMAND_POSITION.search(before))
+    if key in ("need to", "needs to"):
+        return not _NOUN_NEED.search(before)
+    if key in ("avoid", "avoids", "refrain from", "refrains from"):
+        return not _PURPOSE.search(before)
+    if written == "May":  # the month: "in May 2025", "1 May"
+        return not (_MONTH_NEAR_DIGIT.match(after) or re.search(r"\d\s+$", before))
+    return True
 
 
 def modal_meaning(phrase: str) -> Modal | None:
@@ -160,47 +247,96 @@ def modal_meaning(phrase: str) -> Modal | None:
 def polarity(text: str, *, capitals: bool = False) -> int:
     """+1 for an affirmative sentence, -1 for a negated one.
 
-    Each prohibiting phrase and each negating word outside them turns it over:
-    "must not share" and "must share nothing" are both negative.
+    Each prohibiting phrase, and each negating word outside the modal phrases,
+    turns it over: "must not share" and "must share nothing" are both negative.
+    Negating words inside a condition ("when the body is not chunked") or in a
+    bound ("no later than") do not count.
 
     >>> polarity("The assistant may share it."), polarity("The assistant may not share it.")
     (1, -1)
+    >>> polarity("Send it when the body is not chunked."), polarity("Reply no later than noon.")
+    (1, 1)
     """
-    outside = prose(text).replace("’", "'")
     sign = 1
     for modal in modals(text, capitals=capitals):
         sign *= modal.polarity
+    return sign * negated_sense(text, capitals=capitals)
+
+
+def negated_sense(text: str, *, capitals: bool = False) -> int:
+    """-1 when the words outside the modal phrases negate what the sentence asserts, else +1.
+
+    Negating words ("not", "no", "without") and words with a negation in
+    their sense ("omit", "empty") each turn it over, so "must not omit the
+    address" asserts what "must include the address" does. Negations inside a
+    condition ("when the body is not chunked"), a relative clause ("what it
+    does not know") or a bound ("no later than") do not count.
+
+    >>> negated_sense("Receipts must not omit the address."), negated_sense("Receipts omit the address.")
+    (1, -1)
+    """
+    asserted = _asserted(text, capitals)
+    count = len(_NEGATOR.findall(asserted)) + len(_NEGATIVE_SENSE.findall(asserted))
+    return -1 if count % 2 else 1
+
+
+def inverted_by_wording(text: str, *, capitals: bool = False) -> bool:
+    """Whether words with a negation in their sense turn round what the modal governs.
+
+    "must not omit the address" obliges as "must include the address" does.
+    Plain negating words do not count here: "must tell nothing" is a negation.
+
+    >>> inverted_by_wording("Receipts must not omit the address."), inverted_by_wording("Tell nothing.")
+    (True, False)
+    """
+    return len(_NEGATIVE_SENSE.findall(_asserted(text, capitals))) % 2 == 1
+
+
+def _asserted(text: str, capitals: bool) -> str:
+    """The prose of ``text`` without its modal phrases, conditions, relative clauses and bounds."""
+    outside = prose(text).replace("’", "'")
+    for modal in modals(text, capitals=capitals):
         start, end = modal.span
         outside = outside[:start] + " " * (end - start) + outside[end:]
-    return sign * (-1 if len(_NEGATOR.findall(outside)) % 2 else 1)
+    outside = _NEGATION_IDIOMS.sub(" ", outside)
+    return re.sub(r"(?i)\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b[^,;]*", " ", outside)
 
 
 def numbers(text: str) -> list[str]:
-    """Numbers, in digits or words, of the prose of ``text``.
+    """Numbers, in digits or words, of the prose of ``text``; numbers alone in code count too.
 
-    >>> numbers("Within 14 days, twice a year, not [^k3f9] or https://x.org/v2.")
-    ['14', 'twice']
+    >>> numbers("Within 14 days, twice a year, on 1 May, not [^k3f9], FR-003 or https://x.org/v2; retry `3` times.")
+    ['14', 'twice', '1', 'may', '3']
     """
-    return [n.lower() for n in _NUMBER.findall(prose(text))]
+    found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(prose(text))]
+    found += [(m.start(), m.group(1)) for m in _NUMERIC_CODE.finditer(text)]
+    return [number for _, number in sorted(found)]
 
 
 def conditions(text: str) -> list[str]:
-    """Condition and exception words: unless, except, only if, if, when..."""
-    return [" ".join(c.lower().split()) for c in _CONDITION.findall(prose(text))]
+    """Condition and exception words, with synonyms folded ("when" reads as "if").
+
+    >>> conditions("Reply when asked, only\\nif polite, unless busy.")
+    ['if', 'only if', 'unless']
+    """
+    found = (" ".join(c.lower().split()) for c in _CONDITION.findall(prose(text)))
+    return [_CONDITION_SAME.get(c, c) for c in found]
 
 
 def quantifiers(text: str) -> list[str]:
-    """Quantifier words (all, every, some, only...) outside condition phrases."""
-    return [q.lower() for q in _QUANTIFIER.findall(_CONDITION.sub(" ", prose(text)))]
+    """Quantifier words outside condition phrases, with synonyms folded ("each" reads as "every")."""
+    found = (" ".join(q.lower().split()) for q in _QUANTIFIER.findall(_CONDITION.sub(" ", prose(text))))
+    return [_QUANTIFIER_SAME.get(q, q) for q in found]
 
 
 def words(text: str, *, capitals: bool = False) -> list[str]:
     """The words of ``text`` in lower case, for comparing wording.
 
-    In a document that uses RFC 2119 capitals, a keyword keeps its case: "may"
-    and "MAY" are different words there.
+    Apostrophes and hyphens inside a word are dropped, so "its" and "it's",
+    "e-mail" and "email" read alike. In a document that uses RFC 2119
+    capitals, a keyword keeps its case: "may" and "MAY" are different words there.
     """
-    found = _WORD.findall(text.replace("’", "'"))
+    found = _WORD.findall(_INSIDE_WORD_MARK.sub("", text))
     if not capitals:
         return [w.lower() for w in found]
     return [w if w.isupper() and w.lower() in _RFC_WORDS else w.lower() for w in found]

@@ -62,8 +62,21 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
-from specdiff.lexicon import Modal, conditions, modal_meaning, modals, numbers, polarity, prose, quantifiers, sentences, words
+from specdiff.lexicon import (
+    Modal,
+    conditions,
+    inverted_by_wording,
+    modal_meaning,
+    modals,
+    numbers,
+    polarity,
+    prose,
+    quantifiers,
+    sentences,
+    words,
+)
 from specdiff.model import Effect
 
 TYPO_SIMILARITY = 0.8
@@ -84,7 +97,7 @@ def describe_change(old: str, new: str, *, example: bool = False, capitals: bool
     """
     if old == new:
         return []
-    if words(old, capitals=capitals) == words(new, capitals=capitals) or _only_typos(old, new, capitals):
+    if _same_words(old, new, capitals) or _only_typos(old, new, capitals):
         return [Effect("editorial")]
     if example:
         return [Effect("example")]
@@ -151,18 +164,26 @@ def _meaning(phrase: str | None) -> Modal | None:
 def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]]:
     """The sentences that changed, each with what it became.
 
-    Unchanged sentences are set aside; the rest are grouped by kinship (a
-    sentence split in two joins both halves; two merged join the pair) and each
-    group is returned as its old and new text joined, ``None`` for a side with
-    no sentence (a sentence added or removed).
+    Unchanged sentences are set aside. The rest are grouped by kinship: each
+    links to its closest kin on the other side, so a sentence split in two
+    joins both halves, two merged join their one result, and a sentence moved
+    within the paragraph finds itself. A sentence with no kin that sits where
+    another one without kin was is that sentence rewritten. Each group comes
+    back as its old and new text joined, with ``None`` for a side that has no
+    sentence (a sentence added or removed).
     """
     from rapidfuzz.distance import Indel
 
     a, b = sentences(old), sentences(new)
-    unchanged = Counter(a) & Counter(b)
-    olds, news = _without(a, unchanged), _without(b, unchanged)
-    old_words = [words(prose(s)) for s in olds]
-    new_words = [words(prose(s)) for s in news]
+    stretches = [
+        (range(i1, i2), range(j1, j2))
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    olds = [i for stretch, _ in stretches for i in stretch]
+    news = [j for _, stretch in stretches for j in stretch]
+    old_words = {i: words(prose(a[i])) for i in olds}
+    new_words = {j: words(prose(b[j])) for j in news}
 
     def kin(i: int, j: int) -> float:
         x, y = old_words[i], new_words[j]
@@ -171,52 +192,55 @@ def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]
         shared = (len(x) + len(y) - Indel.distance(x, y)) / 2
         return max(Indel.normalized_similarity(x, y), shared / min(len(x), len(y)))
 
-    # Each sentence links to its closest kin on the other side; linked sentences form groups.
-    group = list(range(len(olds) + len(news)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
-    def link(i: int, j: int) -> None:
-        group[root(i)] = root(len(olds) + j)
-
-    scores = [[kin(i, j) for j in range(len(news))] for i in range(len(olds))]
-    for i in range(len(olds)):
-        j = max(range(len(news)), key=lambda j: scores[i][j], default=None)
-        if j is not None and scores[i][j] >= SENTENCE_KINSHIP:
-            link(i, j)
-    for j in range(len(news)):
-        i = max(range(len(olds)), key=lambda i: scores[i][j], default=None)
-        if i is not None and scores[i][j] >= SENTENCE_KINSHIP:
-            link(i, j)
-    members: dict[int, tuple[list[str], list[str]]] = {}
-    for i, sentence in enumerate(olds):
-        members.setdefault(root(i), ([], []))[0].append(sentence)
-    for j, sentence in enumerate(news):
-        members.setdefault(root(len(olds) + j), ([], []))[1].append(sentence)
+    groups = _Groups()
+    for i in olds:
+        j = max(news, key=lambda j: kin(i, j), default=None)
+        if j is not None and kin(i, j) >= SENTENCE_KINSHIP:
+            groups.link(("old", i), ("new", j))
+    for j in news:
+        i = max(olds, key=lambda i: kin(i, j), default=None)
+        if i is not None and kin(i, j) >= SENTENCE_KINSHIP:
+            groups.link(("old", i), ("new", j))
+    for old_stretch, new_stretch in stretches:
+        lonely_old = [i for i in old_stretch if not groups.linked(("old", i))]
+        lonely_new = [j for j in new_stretch if not groups.linked(("new", j))]
+        for i, j in zip(lonely_old, lonely_new):
+            groups.link(("old", i), ("new", j))
+    members: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+    for i in olds:
+        members.setdefault(groups.root(("old", i)), ([], []))[0].append(a[i])
+    for j in news:
+        members.setdefault(groups.root(("new", j)), ([], []))[1].append(b[j])
     return [(" ".join(o) or None, " ".join(n) or None) for o, n in members.values()]
 
 
-def _without(items: list[str], unchanged: Counter[str]) -> list[str]:
-    """``items`` less as many copies of each as ``unchanged`` counts."""
-    left = Counter(unchanged)
-    kept = []
-    for item in items:
-        if left[item] > 0:
-            left[item] -= 1
-        else:
-            kept.append(item)
-    return kept
+class _Groups:
+    """Union-find over sentences, named ("old", i) or ("new", j)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(self, item: tuple[str, int]) -> tuple[str, int]:
+        while self._parent.get(item, item) != item:
+            item = self._parent[item]
+        return item
+
+    def link(self, x: tuple[str, int], y: tuple[str, int]) -> None:
+        self._parent.setdefault(x, x)
+        self._parent.setdefault(y, y)
+        self._parent[self.root(x)] = self.root(y)
+
+    def linked(self, item: tuple[str, int]) -> bool:
+        return item in self._parent
 
 
 def _sentence_effects(old: str | None, new: str | None, capitals: bool) -> list[Effect]:
     """The effects of one sentence (or group) changing; ``None`` for a side that is not there."""
     old_text, new_text = old or "", new or ""
     where = new or old
-    old_modals, new_modals = modals(old_text, capitals=capitals), modals(new_text, capitals=capitals)
+    # A modal's force is read with its sentence's sense: "must not omit" obliges as "must include" does.
+    old_modals = _in_sense(modals(old_text, capitals=capitals), inverted_by_wording(old_text, capitals=capitals))
+    new_modals = _in_sense(modals(new_text, capitals=capitals), inverted_by_wording(new_text, capitals=capitals))
     normative = bool(old_modals or new_modals)
     effects = [_modality(a, b, sentence=where) for a, b in _paired_modals(old_modals, new_modals)]
     effects = [e for e in effects if e.direction is not None]
@@ -227,6 +251,13 @@ def _sentence_effects(old: str | None, new: str | None, capitals: bool) -> list[
     for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
     return effects
+
+
+def _in_sense(found: list[Modal], inverted: bool) -> list[Modal]:
+    """The modals with the first one's polarity turned when the wording inverts it."""
+    if not inverted or not found:
+        return found
+    return [replace(found[0], polarity=-found[0].polarity), *found[1:]]
 
 
 def _polarity_word(sign: int) -> str:
@@ -291,13 +322,33 @@ def _only_typos(old: str, new: str, capitals: bool) -> bool:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
+        if tag == "delete" and all(_doubled(a, k) for k in range(i1, i2)):
+            changed = True  # "The the assistant" -> "The assistant"
+            continue
+        if tag == "insert" and all(_doubled(b, k) for k in range(j1, j2)):
+            changed = True
+            continue
         if tag != "replace" or i2 - i1 != j2 - j1:
             return False
         for x, y in zip(a[i1:i2], b[j1:j2]):
-            if min(len(x), len(y)) < 4 or fuzz.ratio(x, y) / 100 < TYPO_SIMILARITY:
+            alike = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) / 100 >= TYPO_SIMILARITY
+            swapped = len(x) >= 3 and sorted(x) == sorted(y)  # "teh" -> "the"
+            negated = x + "nt" == y or y + "nt" == x  # "should" -> "shouldn't" (apostrophes are dropped)
+            if not (alike or swapped) or negated:
                 return False
-            # "shuold" -> "should" is a typo fixed; "shall" -> "shell" or "13" -> "18" is not.
-            if numbers(x) or numbers(y) or (modal_meaning(x) and modal_meaning(y)):
+            # "shuold" -> "should" is a typo fixed; "shall" -> "shell", "13" -> "18" or FR-003 -> FR-004 is not.
+            if any(c.isdigit() for c in x + y) or (modal_meaning(x) and modal_meaning(y)):
                 return False
         changed = True
     return changed
+
+
+def _same_words(old: str, new: str, capitals: bool) -> bool:
+    """Equal words, also when a compound was split or joined ("rate-limiter", "rate limiter")."""
+    a, b = words(old, capitals=capitals), words(new, capitals=capitals)
+    return a == b or "".join(a) == "".join(b)
+
+
+def _doubled(sequence: list[str], k: int) -> bool:
+    """Whether word ``k`` repeats the word next to it."""
+    return (k > 0 and sequence[k - 1] == sequence[k]) or (k + 1 < len(sequence) and sequence[k + 1] == sequence[k])
