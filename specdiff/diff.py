@@ -16,8 +16,10 @@ from specdiff.amendments import amendments_from
 from specdiff.config import Config, load_config
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
+from specdiff.nodes import changed_nodes
 from specdiff.parse import decode, parse_document
 from specdiff.repo import FileChange, Repository
+from specdiff.workspace import graph_at
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,11 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
             aligned.append((change, align_file(old, new, change)))
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
-        state_dir = repo.state_dir
-    files = diff_alignments(aligned)
-    warnings += [w for _, alignment in aligned for w in alignment.warnings]
-    result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=state_dir)
+        files = diff_alignments(aligned)
+        warnings += [w for _, alignment in aligned for w in alignment.warnings]
+        result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=repo.state_dir)
+        if result.amendments:
+            _attach_impact(result, repo, config)
     if request.explain if request.explain is not None else config.llm.enabled:
         from specdiff.llm import explain
 
@@ -83,6 +86,15 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
         FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment), alignment)
         for change, alignment in aligned
     ]
+
+
+def _attach_impact(result: SpecDiff, repo: Repository, config: Config) -> None:
+    """Find, in the dependency graph at the head side, what each amendment reaches."""
+    graph, workspace, warnings = graph_at(repo, result.head.commit, config)
+    for amendment in result.amendments:
+        amendment.impact = graph.impact(changed_nodes(amendment, workspace.documents))
+    result.dangling = graph.dangling
+    result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 
 def _is_spec_change(change: FileChange, config: Config) -> bool:

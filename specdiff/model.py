@@ -179,11 +179,60 @@ class Effect:
 
 @dataclass(frozen=True)
 class Impact:
-    """An output an amendment reaches, and the chain of edges that explains why."""
+    """An output an amendment reaches, and the chain of edges that explains why.
+
+    ``node`` is ``artifact:<path>``, ``eval:<path>`` or ``eval:<path>#<case>``;
+    ``kind`` is ``artifact`` or ``eval``; ``why`` has one line per dependency
+    on the shortest path from the output to what changed.
+    """
 
     node: str
     kind: str
     why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A reference to a section, file or requirement the spec does not have."""
+
+    where: str
+    """``file:line`` of the reference."""
+    target: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference points at in the spec: a file, a section of it, or a requirement ID."""
+
+    path: str | None = None
+    """The spec file, relative to the repository root."""
+    anchor: str | None = None
+    """A section id or anchor in that file; ``None`` means the whole file."""
+    requirement: str | None = None
+    """A requirement ID (``FR-001``) instead of a place."""
+
+    @property
+    def label(self) -> str:
+        if self.requirement:
+            return self.requirement
+        return f"{self.path}#{self.anchor}" if self.anchor else f"{self.path}"
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """One edge for the dependency graph, as a scanner found it.
+
+    ``dependent`` is a node id (``artifact:docs/guide.md``, ``eval:evals/a.jsonl#case-1``,
+    ``clause:…``); ``target`` is a node id or a :class:`Target` to resolve; ``reason``
+    says how the dependency was declared ("specdiff marker", "footnote [^k3f9]"), and
+    ``where`` where it was found (``file:line``).
+    """
+
+    dependent: str
+    target: str | Target
+    reason: str
+    where: str
 
 
 @dataclass(frozen=True)
@@ -270,6 +319,17 @@ class SpecDiff:
     warnings: list[str] = field(default_factory=list)
     state_dir: Path | None = None
     """Where specdiff keeps caches and review marks for this repository (inside its ``.git``)."""
+    dangling: list[Dangling] = field(default_factory=list)
+    """References, at the head side, to spec sections or requirements that do not exist."""
+
+    @property
+    def outputs(self) -> dict[str, list[Amendment]]:
+        """Every artifact and eval some amendment reaches, with the amendments that reach it."""
+        reached: dict[str, list[Amendment]] = {}
+        for amendment in self.amendments:
+            for impact in amendment.impact:
+                reached.setdefault(impact.node, []).append(amendment)
+        return dict(sorted(reached.items()))
 
     @property
     def amendments(self) -> list[Amendment]:

@@ -51,6 +51,22 @@ class FileChange:
 
 
 @dataclass(frozen=True)
+class TrackedFile:
+    """A file git tracks at some revision (or in the working tree)."""
+
+    path: str
+    size: int
+    blob: str | None
+    """Git's id of the content; ``None`` in the working tree, where the file is read from disk."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    id: str
+    subject: str
+
+
+@dataclass(frozen=True)
 class RevisionRange:
     """The two sides of a diff; ``head.commit is None`` means the working tree."""
 
@@ -223,6 +239,67 @@ class Repository:
             return self._repo.commit(commit).tree / path
         except KeyError:
             raise SpecdiffError(f"{path} does not exist at {commit[:10]}") from None
+
+    # -- whole trees ------------------------------------------------------------------
+
+    def list_files(self, commit: str | None) -> list[TrackedFile]:
+        """Every file git tracks at ``commit``, or in the working tree when ``commit`` is ``None``.
+
+        In the working tree, files deleted but not yet staged are left out.
+        """
+        if commit is None:
+            found = []
+            for path in filter(None, self._repo.git.ls_files("-z").split("\0")):
+                full = self.root / path
+                if full.is_file():
+                    found.append(TrackedFile(path, full.stat().st_size, None))
+            return found
+        listing = self._repo.git.ls_tree("-r", "-l", "-z", "--full-tree", commit)
+        found = []
+        for entry in listing.split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            _, kind, blob, size = meta.split()
+            if kind == "blob":
+                found.append(TrackedFile(path, int(size), blob))
+        return found
+
+    def grep(self, commit: str | None, patterns: list[str], *, fixed: bool = False) -> set[str]:
+        """Paths of tracked text files at ``commit`` (or in the working tree) containing any pattern.
+
+        ``git grep`` does the searching, binary files left out (``-I``): ten
+        thousand files take a fraction of a second, where reading them into
+        Python takes seconds.
+        """
+        import git
+
+        if not patterns:
+            return set()
+        flags = ["-l", "-I", "-z", "-F" if fixed else "-E"]
+        arguments = [*flags, *(a for p in patterns for a in ("-e", p))] + ([commit] if commit else []) + ["--"]
+        try:
+            output = self._repo.git.grep(*arguments)
+        except git.GitCommandError as error:
+            if error.status == 1:  # nothing found
+                return set()
+            raise SpecdiffError(f"git grep failed: {_first_line(error.stderr)}") from None
+        prefix = f"{commit}:" if commit else ""
+        return {path.removeprefix(prefix) for path in output.split("\0") if path}
+
+    def commits_touching(self, since: str, until: str | None, paths: list[str]) -> list[Commit]:
+        """Commits after ``since`` up to ``until`` (default HEAD) that changed ``paths``, oldest first."""
+        import git
+
+        try:
+            output = self._repo.git.log("--reverse", "--format=%H%x00%s", f"{since}..{until or 'HEAD'}", "--", *paths)
+        except git.GitCommandError as error:
+            raise SpecdiffError(f"git log failed: {_first_line(error.stderr)}") from None
+        return [Commit(*line.split("\0", 1)) for line in output.splitlines() if line]
+
+    def is_dirty(self, paths: list[str]) -> bool:
+        """Whether the working tree or index differs from HEAD in any of ``paths``."""
+        return bool(self._repo.git.status("--porcelain", "--", *paths).strip()) if paths else False
 
     # -- writing (the sample repository) -----------------------------------------------
 

@@ -46,9 +46,21 @@ def as_data(diff: SpecDiff, *, matches: bool = False) -> dict[str, Any]:
             "by_severity": diff.by_severity,
             "severity": diff.severity,
             "bump": diff.bump,
+            "outputs": len(diff.outputs),
         },
+        "impact": _roll_up(diff),
+        "dangling": [{"where": d.where, "target": d.target, "reason": d.reason} for d in diff.dangling],
         "warnings": list(diff.warnings),
     }
+
+
+def _roll_up(diff: SpecDiff) -> dict[str, list[dict[str, Any]]]:
+    """Every output the diff reaches, by kind, with the ids of the amendments that reach it."""
+    rolled: dict[str, list[dict[str, Any]]] = {"artifacts": [], "evals": []}
+    for node, amendments in diff.outputs.items():
+        kind = "evals" if node.startswith("eval:") else "artifacts"
+        rolled[kind].append({"node": node, "amendments": [a.id for a in amendments]})
+    return rolled
 
 
 def _revision(revision: Revision) -> dict[str, Any]:

@@ -26,6 +26,11 @@ CONTEXT_WORDS = 12
 MAX_SHOWN_CHARS = 600
 """Added and removed clauses longer than this are cut; ``--format json`` has them whole."""
 
+MAX_OUTPUTS_SHOWN = 4
+"""Outputs named under an amendment; the roll-up at the end names them all."""
+
+MAX_DANGLING_SHOWN = 10
+
 SEVERITY_STYLE = {"breaking": "bold red", "substantive": "yellow", "editorial": "green"}
 KIND_STYLE = {
     "added": "green",
@@ -54,11 +59,37 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
     )
     for file in diff.files:
         _file(console, file, options.color)
+    _outputs(console, diff)
     console.print(summary_line(diff))
     if options.color:
         return buffer.getvalue()
     # Rich pads wrapped lines to the width; plain text should not end in spaces.
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def _outputs(console: Console, diff: SpecDiff) -> None:
+    """What to rebuild and re-run, then the references that lead nowhere."""
+    outputs = diff.outputs
+    for kind, title in (("artifact", "Outputs to rebuild"), ("eval", "Evals to re-run")):
+        nodes = [node for node in outputs if node.startswith(f"{kind}:")]
+        if nodes:
+            console.print(_text((f"{title} ({len(nodes)}):", "bold")))
+            for node in nodes:
+                count = len(outputs[node])
+                console.print(_text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim")))
+    if diff.dangling:
+        console.print(_text((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
+        for dangling in diff.dangling[:MAX_DANGLING_SHOWN]:
+            console.print(_text((f"  {dangling.where}", ""), (f"  {dangling.target} does not exist ({dangling.reason})", "dim")))
+        if len(diff.dangling) > MAX_DANGLING_SHOWN:
+            console.print(f"  … and {len(diff.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
+    if outputs or diff.dangling:
+        console.print()
+
+
+def output_name(node: str) -> str:
+    """An output node as a person reads it: its path, and the case of an eval suite."""
+    return node.split(":", 1)[1]
 
 
 def summary_line(diff: SpecDiff) -> str:
@@ -126,6 +157,12 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
     for effect in amendment.effects:
         line = describe_effect(effect) + _which_sentence(effect, amendment)
         console.print(Padding(_text(("↳ ", "dim"), (line, "italic" if color else "")), (0, 0, 0, 4), expand=False))
+    if amendment.impact:
+        names = [output_name(i.node) for i in amendment.impact]
+        shown = ", ".join(names[:MAX_OUTPUTS_SHOWN]) + (
+            f" (+{len(names) - MAX_OUTPUTS_SHOWN} more)" if len(names) > MAX_OUTPUTS_SHOWN else ""
+        )
+        console.print(Padding(_text(("⇢ reaches ", "dim"), (shown, "blue" if color else "")), (0, 0, 0, 4), expand=False))
     if amendment.explanation:
         said = f"{amendment.explanation.summary} [{amendment.explanation.verdict}]"
         console.print(Padding(_text(("✎ ", "dim"), (said, "cyan" if color else "")), (0, 0, 0, 4), expand=False))

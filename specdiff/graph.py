@@ -1,0 +1,252 @@
+"""The dependency graph: what is built from which part of the spec, and why.
+
+Nodes are named by ``nodes``: sections, clauses, artifacts and eval cases.
+Edges point from the dependent to what it depends on, and say why:
+
+- a section depends on its clauses and subsections, and a file (the
+  level-0 section) on its top-level sections, since they are its content;
+- everything the scanners in ``scan`` find: the config's ``from`` lists,
+  ``specdiff:`` markers, links, requirement IDs, eval cases, and the
+  conventions of known spec layouts.
+
+The **impact** of a change is every artifact and eval that depends on a changed
+node, directly or through sections and cross-references, each with the
+shortest chain of dependencies that explains it:
+
+>>> graph = SpecGraph()
+>>> graph.add_dependency("section:spec.md#privacy", "clause:spec.md#privacy/1", "contains", "")
+>>> graph.add_dependency("artifact:prompt.txt", "section:spec.md#privacy", "specdiff marker", "prompt.txt:3")
+>>> for impact in graph.impact(["clause:spec.md#privacy/1"]):
+...     print(impact.node, *impact.why, sep="\\n  ")
+artifact:prompt.txt
+  prompt.txt → spec.md#privacy (specdiff marker, prompt.txt:3)
+  spec.md#privacy → spec.md#privacy/1 (contains)
+
+A reference to a section, file or requirement that does not exist is kept as
+:class:`Dangling`, and the section is still a (missing) node, so that outputs
+naming a section that was removed are found too.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from specdiff.lexicon import uses_rfc2119_capitals
+from specdiff.model import Dangling, Dependency, Document, Impact, Target
+from specdiff.nodes import clause_nodes, output_kind, section_node
+from specdiff.semantics import obliges
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from specdiff.scan import Workspace
+
+OUTPUT_KINDS = ("artifact", "eval")
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """The normative clauses of one section, and those no eval reaches."""
+
+    path: str
+    section: str
+    heading: str
+    normative: int
+    uncovered: tuple[str, ...]
+    """Node ids of the normative clauses no eval depends on."""
+
+    @property
+    def covered(self) -> int:
+        return self.normative - len(self.uncovered)
+
+
+@dataclass
+class SpecGraph:
+    """A networkx ``DiGraph`` of dependencies, and the references that led nowhere."""
+
+    graph: nx.DiGraph = field(default_factory=lambda: _digraph())
+    dangling: list[Dangling] = field(default_factory=list)
+
+    def add_dependency(self, dependent: str, dependency: str, reason: str, where: str) -> None:
+        for node in (dependent, dependency):
+            if node not in self.graph:
+                self.graph.add_node(node, kind=output_kind(node), label=_default_label(node))
+        self.graph.add_edge(dependent, dependency, reason=reason, where=where)
+
+    def impact(self, changed: Iterable[str]) -> list[Impact]:
+        """Every artifact and eval that depends on a changed node, with the shortest path as why."""
+        start = [node for node in dict.fromkeys(changed) if node in self.graph]
+        came_from: dict[str, str | None] = {node: None for node in start}
+        queue = deque(start)
+        while queue:
+            node = queue.popleft()
+            for dependent in self.graph.predecessors(node):
+                if dependent not in came_from:
+                    came_from[dependent] = node
+                    queue.append(dependent)
+        found = []
+        for node in came_from:
+            kind = output_kind(node)
+            if kind in OUTPUT_KINDS:
+                found.append(Impact(node, kind, tuple(self._why(node, came_from))))
+        return sorted(found, key=lambda i: (i.kind, i.node))
+
+    def outputs(self) -> list[str]:
+        """Every artifact and eval node, sorted."""
+        return sorted(n for n in self.graph if output_kind(n) in OUTPUT_KINDS)
+
+    def inputs_of(self, output: str) -> list[str]:
+        """The clause nodes an output depends on, directly or not, in graph order."""
+        import networkx as nx
+
+        return [n for n in nx.descendants(self.graph, output) if output_kind(n) == "clause"]
+
+    def coverage(self) -> list[CoverageRow]:
+        """Per section, the normative clauses and those no eval case reaches."""
+        import networkx as nx
+
+        covered: set[str] = set()
+        for node in self.graph:
+            if output_kind(node) == "eval":
+                covered |= nx.descendants(self.graph, node)
+        rows = []
+        for node, data in self.graph.nodes(data=True):
+            if data.get("kind") != "section" or data.get("missing"):
+                continue
+            normative = [c for c in self.graph.successors(node) if self.graph.nodes[c].get("normative")]
+            if normative:
+                uncovered = tuple(c for c in normative if c not in covered)
+                rows.append(CoverageRow(data["path"], data["section"], data["label"], len(normative), uncovered))
+        return sorted(rows, key=lambda r: (r.path, self.graph.nodes[section_node(r.path, r.section)]["order"]))
+
+    def label(self, node: str) -> str:
+        return str(self.graph.nodes[node].get("label", node)) if node in self.graph else _default_label(node)
+
+    def _why(self, node: str, came_from: dict[str, str | None]) -> list[str]:
+        steps = []
+        current = node
+        while came_from[current] is not None:
+            following = came_from[current]
+            assert following is not None
+            edge = self.graph.edges[current, following]
+            where = f", {edge['where']}" if edge.get("where") else ""
+            steps.append(f"{self.label(current)} → {self.label(following)} ({edge['reason']}{where})")
+            current = following
+        return steps
+
+
+def build_graph(workspace: Workspace) -> SpecGraph:
+    """The dependency graph of a repository at one revision."""
+    from specdiff.scan import scan_all
+
+    graph = SpecGraph()
+    for document in workspace.documents.values():
+        _add_document(graph, document)
+    index = _TargetIndex(workspace.documents)
+    for dependency in scan_all(workspace):
+        _add(graph, index, dependency, workspace)
+    return graph
+
+
+def _add_document(graph: SpecGraph, document: Document) -> None:
+    """Sections and clauses as nodes; a section depends on its content."""
+    path = document.path
+    nodes = clause_nodes(document)
+    capitals = uses_rfc2119_capitals(c.normalized for c in document.clauses)
+    for order, section in enumerate(document.sections):
+        node = section_node(path, section.id)
+        label = f"{path}#{section.id}" if section.id else path
+        graph.graph.add_node(
+            node, kind="section", path=path, section=section.id, label=label, heading=section.heading, order=order
+        )
+        if section.level > 0:
+            parent = section_node(path, section.parent if section.parent is not None else "")
+            graph.graph.add_edge(parent, node, reason="contains", where="")
+        for ordinal, clause in enumerate(section.clauses, 1):
+            clause_id = nodes[clause.index]
+            graph.graph.add_node(
+                clause_id,
+                kind="clause",
+                path=path,
+                section=section.id,
+                label=f"{label}/{ordinal}" if section.id else f"{path}#/{ordinal}",
+                text=clause.normalized,
+                fingerprint=clause.fingerprint,
+                normative=clause.kind != "example" and obliges(clause.normalized, capitals=capitals),
+            )
+            graph.graph.add_edge(node, clause_id, reason="contains", where="")
+
+
+class _TargetIndex:
+    """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug, a requirement."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
+        self.sections: dict[tuple[str, str], str] = {}
+        self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
+        self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
+        for path, document in documents.items():
+            for section in document.sections:
+                for name in (section.slug, section.anchor, section.id):
+                    if name is not None:
+                        self.sections.setdefault((path, name), section.id)
+            nodes = clause_nodes(document)
+            for clause in document.clauses:
+                for requirement in clause.requirements:
+                    self.first_mention.setdefault(requirement, nodes[clause.index])
+                    if clause.normalized.lstrip("-*[] ").startswith(requirement):  # "**FR-001**: System MUST ..."
+                        self.definitions.setdefault(requirement, []).append(nodes[clause.index])
+
+    def resolve(self, target: Target) -> list[str]:
+        if target.requirement:
+            if target.requirement in self.definitions:
+                return self.definitions[target.requirement]
+            mention = self.first_mention.get(target.requirement)
+            return [mention] if mention else []
+        if target.path not in self.documents:
+            return []
+        if not target.anchor:
+            return [section_node(target.path, "")]
+        section = self.sections.get((target.path, target.anchor))
+        return [section_node(target.path, section)] if section is not None else []
+
+
+def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspace: Workspace) -> None:
+    target = dependency.target
+    if isinstance(target, str):
+        graph.add_dependency(dependency.dependent, target, dependency.reason, dependency.where)
+        return
+    nodes = index.resolve(target)
+    for node in nodes:
+        if node == dependency.dependent or (
+            output_kind(dependency.dependent) == "clause" and _contains(graph, node, dependency.dependent)
+        ):
+            continue  # a clause's link to its own section adds nothing
+        graph.add_dependency(dependency.dependent, node, dependency.reason, dependency.where)
+    if nodes:
+        return
+    if target.path is not None and target.path not in workspace.documents and target.path in workspace.files:
+        return  # a link to a Markdown file that is not a spec: not our business
+    graph.dangling.append(Dangling(dependency.where, target.label, dependency.reason))
+    if target.path and target.anchor:
+        # Keep the missing section as a node: a diff that removed it still finds who named it.
+        missing = section_node(target.path, target.anchor)
+        graph.add_dependency(dependency.dependent, missing, dependency.reason + " (missing)", dependency.where)
+        graph.graph.nodes[missing].update(missing=True, label=f"{target.path}#{target.anchor}")
+
+
+def _contains(graph: SpecGraph, section: str, clause: str) -> bool:
+    return graph.graph.has_edge(section, clause)
+
+
+def _digraph() -> Any:
+    import networkx as nx
+
+    return nx.DiGraph()
+
+
+def _default_label(node: str) -> str:
+    return node.split(":", 1)[1] if ":" in node else node

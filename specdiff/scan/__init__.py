@@ -1,0 +1,129 @@
+"""Scanners: each finds one kind of dependency on the spec, and says where it found it.
+
+A scanner is a module with ``scan(workspace) -> Iterable[Dependency]``. Every
+scanner sees the same :class:`Workspace` (the parsed spec files, the tracked
+files, the config) and reads other files only through it. ``SCANNERS`` lists
+them by name; the dependency graph takes the union of what they find.
+
+========================  ===================================================
+``declared``              ``[[artifacts]]`` and ``[[evals]]`` in the config
+``crossrefs``             links between spec sections (``[see](#privacy)``)
+``markers``               ``specdiff: spec/file.md#anchor`` in any file
+``links``                 Markdown links to ``spec/file.md#anchor`` in any file
+``requirements``          requirement IDs (``FR-001``) mentioned in any file
+``eval_suites``           JSON Lines eval suites whose cases name a spec section
+``footnotes``             OpenAI Model Spec: ``[^abcd]`` and ``examples/abcd.md``
+``openspec``              OpenSpec: ``#### Scenario:`` blocks are eval cases
+``speckit``               spec-kit: ``plan.md``, ``tasks.md`` … beside ``spec.md``
+``kiro``                  Kiro: ``_Requirements: 1.2_`` in ``.kiro/specs`` tasks
+========================  ===================================================
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Protocol
+
+from specdiff.config import Config
+from specdiff.model import Dependency, Document
+from specdiff.nodes import artifact_node, eval_node
+
+_EVAL_FOLDERS = {"eval", "evals", "examples", "tests", "test", "__tests__", "spec_tests"}
+_EVAL_NAME = re.compile(r"^test_|_test\.|\.test\.|\.spec\.[jt]sx?$")
+
+
+@dataclass
+class Workspace:
+    """The repository at one revision, as scanners see it."""
+
+    documents: dict[str, Document]
+    """Every spec file, parsed, by path."""
+    files: set[str]
+    """Every tracked file small enough to read."""
+    config: Config
+    read: Callable[[str], str | None]
+    """The text of a tracked file; ``None`` for binary, non-UTF-8 or missing files."""
+    grep: Callable[[list[str], bool], set[str]]
+    """Paths of files containing any of the patterns (fixed strings when the flag is set)."""
+    _texts: dict[str, str | None] = field(default_factory=dict)
+
+    def text(self, path: str) -> str | None:
+        """``read`` with a memory, since several scanners read the same files."""
+        if path not in self._texts:
+            self._texts[path] = self.read(path)
+        return self._texts[path]
+
+    def output_node(self, path: str, case: str | None = None) -> str:
+        """The node of a file that depends on the spec: an eval if the config or its place says so."""
+        declared_evals = {o.path for o in self.config.evals}
+        declared_artifacts = {o.path for o in self.config.artifacts}
+        if path in declared_evals or (path not in declared_artifacts and looks_like_eval(path)):
+            return eval_node(path, case)
+        return artifact_node(path)
+
+
+def looks_like_eval(path: str) -> bool:
+    """Whether a path is a test or eval by its place or name.
+
+    >>> looks_like_eval("examples/k3f9.md"), looks_like_eval("tests/test_x.py"), looks_like_eval("docs/a.md")
+    (True, True, False)
+    """
+    folders = set(path.split("/")[:-1])
+    return bool(folders & _EVAL_FOLDERS) or bool(_EVAL_NAME.search(posixpath.basename(path)))
+
+
+def resolve_path(source: str, target: str) -> str:
+    """A path written in ``source`` (relative to its folder, or to the root if it starts with ``/``).
+
+    >>> resolve_path("docs/guide.md", "../spec/a.md"), resolve_path("x/y.py", "/spec/a.md")
+    ('spec/a.md', 'spec/a.md')
+    """
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+class Scanner(Protocol):
+    def scan(self, workspace: Workspace) -> Iterable[Dependency]: ...
+
+
+def scan_all(workspace: Workspace) -> list[Dependency]:
+    """What every scanner finds, in the order of ``SCANNERS``."""
+    return [dependency for scanner in SCANNERS.values() for dependency in scanner.scan(workspace)]
+
+
+# The scanners import Workspace and the helpers above.
+from specdiff.scan import (  # noqa: E402
+    crossrefs,
+    declared,
+    eval_suites,
+    footnotes,
+    kiro,
+    links,
+    markers,
+    openspec,
+    requirements,
+    speckit,
+)
+
+SCANNERS: dict[str, ModuleType] = {
+    "declared": declared,
+    "crossrefs": crossrefs,
+    "markers": markers,
+    "links": links,
+    "requirements": requirements,
+    "eval_suites": eval_suites,
+    "footnotes": footnotes,
+    "openspec": openspec,
+    "speckit": speckit,
+    "kiro": kiro,
+}

@@ -1,0 +1,37 @@
+"""Requirement IDs mentioned in any file: ``T005 Build the SMS template (FR-004)``.
+
+The IDs a spec defines (spec-kit ``FR-001``, ``SC-002``…; the patterns are
+``requirement_ids`` in the config) are looked for in every other tracked file;
+a file that mentions one depends on the clause that defines it. In a file that
+mentions requirements, an ID the spec does not define is reported as dangling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from specdiff.model import Dependency, Target
+from specdiff.scan import Workspace, line_of
+
+
+def scan(workspace: Workspace) -> Iterator[Dependency]:
+    patterns = workspace.config.requirement_ids
+    if not patterns:
+        return
+    defined = {r for document in workspace.documents.values() for c in document.clauses for r in c.requirements}
+    if not defined:
+        return
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+    for path in sorted(workspace.grep(sorted(defined), True) & workspace.files):
+        text = workspace.text(path)
+        if text is None or path in workspace.documents:
+            continue
+        seen: set[str] = set()
+        for match in pattern.finditer(text):
+            requirement = match.group(0)
+            if requirement in seen:
+                continue
+            seen.add(requirement)
+            where = f"{path}:{line_of(text, match.start())}"
+            yield Dependency(workspace.output_node(path), Target(requirement=requirement), f"mentions {requirement}", where)

@@ -1,0 +1,53 @@
+"""A repository at one revision, read for the dependency graph.
+
+:func:`open_workspace` lists the tracked files, parses every spec file, and
+gives the scanners a way to read and search the rest without loading ten
+thousand files into memory; :func:`graph_at` builds the graph from it.
+"""
+
+from __future__ import annotations
+
+from specdiff.config import Config
+from specdiff.errors import UnreadableFile
+from specdiff.graph import SpecGraph, build_graph
+from specdiff.model import Document
+from specdiff.parse import decode, parse_document
+from specdiff.repo import Repository, TrackedFile
+from specdiff.scan import Workspace
+
+
+def open_workspace(repo: Repository, commit: str | None, config: Config) -> tuple[Workspace, list[str]]:
+    """The repository at ``commit`` (``None``: the working tree), and warnings about files skipped."""
+    files = {f.path: f for f in repo.list_files(commit) if f.size <= config.max_file_bytes}
+    warnings: list[str] = []
+    documents: dict[str, Document] = {}
+    for path, tracked in files.items():
+        if config.is_spec(path):
+            try:
+                documents[path] = parse_document(decode(_read(repo, tracked), path), path, config.requirement_ids)
+            except UnreadableFile as skipped:
+                warnings.append(str(skipped))
+
+    def read(path: str) -> str | None:
+        tracked = files.get(path)
+        if tracked is None:
+            return None
+        try:
+            return decode(_read(repo, tracked), path)
+        except UnreadableFile:
+            return None
+
+    def grep(patterns: list[str], fixed: bool) -> set[str]:
+        return repo.grep(commit, patterns, fixed=fixed)
+
+    return Workspace(documents, set(files), config, read, grep), warnings
+
+
+def graph_at(repo: Repository, commit: str | None, config: Config) -> tuple[SpecGraph, Workspace, list[str]]:
+    """The dependency graph at ``commit``, the workspace it was built from, and warnings."""
+    workspace, warnings = open_workspace(repo, commit, config)
+    return build_graph(workspace), workspace, warnings
+
+
+def _read(repo: Repository, tracked: TrackedFile) -> bytes:
+    return repo.read_blob(tracked.blob) if tracked.blob else repo.read(None, tracked.path)
