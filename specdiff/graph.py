@@ -46,6 +46,12 @@ if TYPE_CHECKING:
 
 OUTPUT_KINDS = ("artifact", "eval")
 
+MAX_CROSS_REFERENCES = 1
+"""Cross-references followed on one path from an output to a change. One hop
+keeps "this clause says *see #privacy*" meaningful; following them on and on
+links every eval of the Model Spec to nearly every section (99 % coverage,
+why-chains of fifteen links), which tells a reviewer nothing."""
+
 
 @dataclass(frozen=True)
 class CoverageRow:
@@ -71,47 +77,35 @@ class SpecGraph:
     dangling: list[Dangling] = field(default_factory=list)
 
     def add_dependency(self, dependent: str, dependency: str, reason: str, where: str) -> None:
+        """Add an edge; one from a clause to what it links to is a cross-reference."""
         for node in (dependent, dependency):
             if node not in self.graph:
                 self.graph.add_node(node, kind=output_kind(node), label=_default_label(node))
-        self.graph.add_edge(dependent, dependency, reason=reason, where=where)
+        crossref = output_kind(dependent) == "clause"
+        self.graph.add_edge(dependent, dependency, reason=reason, where=where, crossref=crossref)
 
     def impact(self, changed: Iterable[str]) -> list[Impact]:
         """Every artifact and eval that depends on a changed node, with the shortest path as why."""
-        start = [node for node in dict.fromkeys(changed) if node in self.graph]
-        came_from: dict[str, str | None] = {node: None for node in start}
-        queue = deque(start)
-        while queue:
-            node = queue.popleft()
-            for dependent in self.graph.predecessors(node):
-                if dependent not in came_from:
-                    came_from[dependent] = node
-                    queue.append(dependent)
-        found = []
-        for node in came_from:
+        came_from = self._reach(changed, towards_dependents=True)
+        found = {}
+        for node, hops in came_from:
             kind = output_kind(node)
-            if kind in OUTPUT_KINDS:
-                found.append(Impact(node, kind, tuple(self._why(node, came_from))))
-        return sorted(found, key=lambda i: (i.kind, i.node))
+            if kind in OUTPUT_KINDS and node not in found:
+                found[node] = Impact(node, kind, tuple(self._why((node, hops), came_from)))
+        return sorted(found.values(), key=lambda i: (i.kind, i.node))
 
     def outputs(self) -> list[str]:
         """Every artifact and eval node, sorted."""
         return sorted(n for n in self.graph if output_kind(n) in OUTPUT_KINDS)
 
     def inputs_of(self, output: str) -> list[str]:
-        """The clause nodes an output depends on, directly or not, in graph order."""
-        import networkx as nx
-
-        return [n for n in nx.descendants(self.graph, output) if output_kind(n) == "clause"]
+        """The clause nodes an output depends on, directly or through its sections and cross-references."""
+        return list(dict.fromkeys(n for n, _ in self._reach([output], towards_dependents=False) if output_kind(n) == "clause"))
 
     def coverage(self) -> list[CoverageRow]:
         """Per section, the normative clauses and those no eval case reaches."""
-        import networkx as nx
-
-        covered: set[str] = set()
-        for node in self.graph:
-            if output_kind(node) == "eval":
-                covered |= nx.descendants(self.graph, node)
+        evals = [node for node in self.graph if output_kind(node) == "eval"]
+        covered = {node for node, _ in self._reach(evals, towards_dependents=False)}
         rows = []
         for node, data in self.graph.nodes(data=True):
             if data.get("kind") != "section" or data.get("missing"):
@@ -122,20 +116,40 @@ class SpecGraph:
                 rows.append(CoverageRow(data["path"], data["section"], data["label"], len(normative), uncovered))
         return sorted(rows, key=lambda r: (r.path, self.graph.nodes[section_node(r.path, r.section)]["order"]))
 
+    def _reach(self, starts: Iterable[str], *, towards_dependents: bool) -> dict[tuple[str, int], tuple[str, int] | None]:
+        """Breadth-first walk from ``starts``, along at most ``MAX_CROSS_REFERENCES`` cross-references.
+
+        Returns, for each ``(node, cross-references used)`` reached, the step it
+        was reached from (``None`` for a start), so shortest paths can be read back.
+        """
+        came_from: dict[tuple[str, int], tuple[str, int] | None] = {
+            (n, 0): None for n in dict.fromkeys(starts) if n in self.graph
+        }
+        queue = deque(came_from)
+        while queue:
+            node, hops = queue.popleft()
+            neighbours = self.graph.predecessors(node) if towards_dependents else self.graph.successors(node)
+            for neighbour in neighbours:
+                edge = self.graph.edges[(neighbour, node) if towards_dependents else (node, neighbour)]
+                used = hops + (1 if edge.get("crossref") else 0)
+                if used <= MAX_CROSS_REFERENCES and (neighbour, used) not in came_from:
+                    came_from[(neighbour, used)] = (node, hops)
+                    queue.append((neighbour, used))
+        return came_from
+
     def label(self, node: str) -> str:
         return str(self.graph.nodes[node].get("label", node)) if node in self.graph else _default_label(node)
 
-    def _why(self, node: str, came_from: dict[str, str | None]) -> list[str]:
-        steps = []
-        current = node
-        while came_from[current] is not None:
-            following = came_from[current]
-            assert following is not None
-            edge = self.graph.edges[current, following]
+    def _why(self, step: tuple[str, int], came_from: dict[tuple[str, int], tuple[str, int] | None]) -> list[str]:
+        """The edges from an output back to the change that reached it, one line each."""
+        lines = []
+        following = came_from[step]
+        while following is not None:
+            edge = self.graph.edges[step[0], following[0]]
             where = f", {edge['where']}" if edge.get("where") else ""
-            steps.append(f"{self.label(current)} → {self.label(following)} ({edge['reason']}{where})")
-            current = following
-        return steps
+            lines.append(f"{self.label(step[0])} → {self.label(following[0])} ({edge['reason']}{where})")
+            step, following = following, came_from[following]
+        return lines
 
 
 def build_graph(workspace: Workspace) -> SpecGraph:
@@ -250,3 +264,29 @@ def _digraph() -> Any:
 
 def _default_label(node: str) -> str:
     return node.split(":", 1)[1] if ":" in node else node
+
+
+def export(graph: SpecGraph, format: str) -> str:
+    """The graph as ``dot`` (Graphviz), ``graphml`` or ``json`` (networkx node-link) text."""
+    import json
+
+    import networkx as nx
+
+    if format == "json":
+        return json.dumps(nx.node_link_data(graph.graph, edges="edges"), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    if format == "graphml":
+        return "\n".join(nx.generate_graphml(graph.graph)) + "\n"
+    lines = ["digraph specdiff {", "  rankdir=LR;", "  node [shape=box, fontsize=10];"]
+    shapes = {"artifact": "note", "eval": "component", "section": "folder", "clause": "box"}
+    for node, data in graph.graph.nodes(data=True):
+        style = ", style=dashed" if data.get("missing") else ""
+        shape = shapes.get(data.get("kind", ""), "box")
+        lines.append(f"  {_quoted(node)} [label={_quoted(str(data.get('label', node)))}, shape={shape}{style}];")
+    for source, target, data in graph.graph.edges(data=True):
+        lines.append(f"  {_quoted(source)} -> {_quoted(target)} [label={_quoted(data.get('reason', ''))}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -176,6 +176,10 @@ class Repository:
             )
             raise SpecdiffError(f"{written}: {left} and {right} have no common ancestor{hint}") from None
 
+    def head_commit(self) -> str | None:
+        """The commit HEAD points at; ``None`` in a repository with no commits yet."""
+        return self._repo.head.commit.hexsha if self._has_commits() else None
+
     def _has_commits(self) -> bool:
         return self._repo.head.is_valid()
 

@@ -1,0 +1,69 @@
+"""One module per subcommand, each with ``add_parser(subparsers)`` and ``run(args, paths) -> int``.
+
+``COMMANDS`` maps command names to modules, in the order ``--help`` lists
+them; ``cli`` builds the parser from it. The helpers here settle what every
+command shares: the repository option, colour, width and warnings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO
+
+
+def add_repository_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-C", dest="repository", default=".", metavar="DIR", help="run as if started in DIR")
+
+
+def add_color_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default=os.environ.get("SPECDIFF_COLOR", "auto"),
+        help="colour the output: auto (default; off when not a terminal or NO_COLOR is set), always, never",
+    )
+
+
+def relative_to_repository(args: argparse.Namespace, paths: list[str]) -> list[str]:
+    """Paths after ``--`` (or positional paths) are relative to the -C folder, as for ``git -C``."""
+    return [str(Path(args.repository) / path) for path in paths]
+
+
+def use_color(choice: str, out: TextIO) -> bool:
+    """Colour once, here: ``always``, ``never``, or for a terminal that wants it."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return out.isatty()
+
+
+def width(out: TextIO) -> int:
+    """The terminal's width, or ``COLUMNS``, or 100 when writing to a file or pipe."""
+    if out.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 20 else 100
+
+
+def print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"specdiff: warning: {warning}", file=sys.stderr)
+
+
+from specdiff.commands import check, coverage, demo, diff, graph, impact, stamp  # noqa: E402
+
+COMMANDS: dict[str, ModuleType] = {
+    "diff": diff,
+    "demo": demo,
+    "impact": impact,
+    "check": check,
+    "stamp": stamp,
+    "coverage": coverage,
+    "graph": graph,
+}

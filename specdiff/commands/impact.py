@@ -1,0 +1,89 @@
+"""``specdiff impact [REVS] [-- PATH...]``: the outputs and eval cases a change reaches, and why."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+from specdiff.model import SpecDiff
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "impact",
+        help="artifacts and eval cases a change reaches, and why",
+        description="List every artifact and eval case the amendments between two revisions reach, "
+        "each with the amendments that reach it and the chain of dependencies that explains why. "
+        "Revisions are read as for `specdiff diff`.",
+    )
+    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_repository_option(parser)
+    parser.add_argument(
+        "--evals", action="store_true", help="print only the eval cases to re-run, one per line (JSONL with --format json)"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.diff import DiffRequest, diff_revisions
+
+    result = diff_revisions(
+        DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=False)
+    )
+    print_warnings(result.warnings)
+    if args.evals:
+        print(*_eval_lines(result, as_json=args.format == "json"), sep="\n")
+    elif args.format == "json":
+        print(json.dumps(_as_data(result), indent=2, ensure_ascii=False))
+    else:
+        print(_as_text(result))
+    return 0
+
+
+def _eval_lines(result: SpecDiff, *, as_json: bool) -> list[str]:
+    lines = []
+    for node, amendments in result.outputs.items():
+        if not node.startswith("eval:"):
+            continue
+        name = node.removeprefix("eval:")
+        if as_json:
+            path, _, case = name.partition("#")
+            record = {"eval": name, "path": path, "case": case or None, "amendments": [a.id for a in amendments]}
+            lines.append(json.dumps(record, ensure_ascii=False))
+        else:
+            lines.append(name)
+    return lines
+
+
+def _as_data(result: SpecDiff) -> dict:
+    outputs = []
+    for node, amendments in result.outputs.items():
+        reached = []
+        for amendment in amendments:
+            why = next(i.why for i in amendment.impact if i.node == node)
+            reached.append({"id": amendment.id, "kind": amendment.kind, "severity": amendment.severity, "why": list(why)})
+        outputs.append({"node": node, "kind": node.split(":", 1)[0], "amendments": reached})
+    return {"base": result.base.commit, "head": result.head.commit, "outputs": outputs}
+
+
+def _as_text(result: SpecDiff) -> str:
+    if not result.outputs:
+        return "No artifact or eval depends on what changed."
+    lines = []
+    for node, amendments in result.outputs.items():
+        kind, name = node.split(":", 1)
+        lines.append(f"{name}  ({kind}, {len(amendments)} amendment{'s' if len(amendments) != 1 else ''})")
+        for amendment in amendments:
+            item = (amendment.new or amendment.old)[0]
+            lines.append(f"  ← {amendment.kind} · {amendment.severity} · {item.path} L{item.lines[0]}: {_snippet(amendment)}")
+            why = next(i.why for i in amendment.impact if i.node == node)
+            lines += [f"      {step}" for step in why]
+    return "\n".join(lines)
+
+
+def _snippet(amendment) -> str:
+    text = " ".join(piece for tag, piece in amendment.word_diff if tag != "delete")
+    text = " ".join(text.split())
+    return text if len(text) <= 70 else text[:70].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,102 @@
+"""``specdiff.lock``: what each output was last built or reviewed against.
+
+For every artifact and eval, the lock records the fingerprints of the spec
+clauses it depends on, grouped by section, and the commit it was stamped at:
+
+    {
+      "outputs": {
+        "artifact:generated/policy.py": {
+          "commit": "9f3e2a1…",
+          "inputs": {"spec/behavior.md#holds_and_renewals": ["5d1c…", "a0b2…"]}
+        }
+      },
+      "version": 1
+    }
+
+Keys are sorted and each list is in document order, so two branches that
+stamp different outputs merge without conflict. The file is written
+atomically, and a file that cannot be read is an error, never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from specdiff.errors import SpecdiffError
+from specdiff.graph import SpecGraph
+
+LOCK_NAME = "specdiff.lock"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One output's inputs when it was stamped."""
+
+    commit: str | None
+    inputs: dict[str, tuple[str, ...]]
+    """``path#section`` → the fingerprints of the clauses the output depends on there."""
+
+
+@dataclass
+class Lock:
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    """By output node (``artifact:…``, ``eval:…``)."""
+
+
+def read_lock(path: Path) -> Lock | None:
+    """The lock at ``path``; ``None`` if there is none; a SpecdiffError if it is damaged."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecdiffError(f"cannot read {path.name}: {error}") from None
+    try:
+        data = json.loads(text)
+        return _lock_from(data)
+    except json.JSONDecodeError as error:
+        problem = f"not valid JSON (line {error.lineno}: {error.msg})"
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        problem = f"not a specdiff lock file ({error})"
+    raise SpecdiffError(f"{path.name} is {problem}; fix it, or delete it and run `specdiff stamp` again")
+
+
+def write_lock(path: Path, lock: Lock) -> None:
+    """Write the lock atomically: a crash leaves the old file or the new one, never half of one."""
+    data = {
+        "version": VERSION,
+        "outputs": {
+            output: {"commit": stamp.commit, "inputs": {k: list(v) for k, v in sorted(stamp.inputs.items())}}
+            for output, stamp in sorted(lock.stamps.items())
+        },
+    }
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.", delete=False, encoding="utf-8") as file:
+        file.write(text)
+    os.replace(file.name, path)
+
+
+def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:
+    """What an output depends on now: its clauses' fingerprints by ``path#section``, in order."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for node in graph.inputs_of(output):
+        data = graph.graph.nodes[node]
+        ordinal = int(node.rsplit("/", 1)[1])
+        grouped.setdefault(f"{data['path']}#{data['section']}", []).append((ordinal, data["fingerprint"]))
+    return {key: tuple(fp for _, fp in sorted(entries)) for key, entries in sorted(grouped.items())}
+
+
+def _lock_from(data: Any) -> Lock:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ValueError(f"version {data.get('version') if isinstance(data, dict) else '?'} is not {VERSION}")
+    stamps = {}
+    for output, entry in data["outputs"].items():
+        inputs = {str(k): tuple(str(fp) for fp in v) for k, v in entry["inputs"].items()}
+        stamps[str(output)] = Stamp(entry.get("commit"), inputs)
+    return Lock(stamps)
