@@ -15,7 +15,7 @@ from pathlib import Path
 from specdiff.config import Config, load_config
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.graph import SpecGraph
-from specdiff.lockfile import LOCK_NAME, Lock, Stamp, inputs_of, read_lock, write_lock
+from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, write_lock
 from specdiff.nodes import output_path
 from specdiff.parse import decode, parse_document
 from specdiff.repo import Commit, Repository
@@ -90,7 +90,7 @@ def check(repository: str | Path, revision: str | None = None) -> CheckResult:
         for output, stamped in sorted(lock.stamps.items()):
             if output not in outputs:
                 continue
-            now = _following_renames(inputs_of(graph, output), stamped.inputs, set(graph_paths(graph)))
+            now = current_inputs(graph, output, stamped)
             changes = [
                 attribution.change(section, stamped.inputs.get(section, ()), now.get(section, ()), stamped.commit)
                 for section in sorted(set(now) | set(stamped.inputs))
@@ -101,31 +101,6 @@ def check(repository: str | Path, revision: str | None = None) -> CheckResult:
         unstamped = sorted(outputs - set(lock.stamps))
         gone = sorted(set(lock.stamps) - outputs)
         return CheckResult(stale, unstamped, gone, warnings)
-
-
-def graph_paths(graph: SpecGraph) -> set[str]:
-    """The spec files in the graph."""
-    return {data["path"] for _, data in graph.graph.nodes(data=True) if data.get("kind") == "section" and not data.get("missing")}
-
-
-def _following_renames(
-    now: dict[str, tuple[str, ...]], stamped: dict[str, tuple[str, ...]], paths: set[str]
-) -> dict[str, tuple[str, ...]]:
-    """``now``, with sections of a renamed spec file filed under their stamped path when their clauses are the same.
-
-    A file moved from ``spec/definitions.md`` to ``spec/glossary.md`` does not
-    make what was built from it stale.
-    """
-    renamed = dict(now)
-    for key, fingerprints in stamped.items():
-        path, _, section = key.partition("#")
-        if path in paths or key in now:
-            continue
-        for current, current_fingerprints in now.items():
-            if current.partition("#")[2] == section and current_fingerprints == fingerprints and current not in stamped:
-                renamed[key] = renamed.pop(current)
-                break
-    return renamed
 
 
 def _chosen_outputs(graph: SpecGraph, paths: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from specdiff.align import align_across_files, align_documents
 from specdiff.amendments import amendments_from
 from specdiff.config import Config, load_config
 from specdiff.errors import SpecdiffError, UnreadableFile
+from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes
 from specdiff.parse import decode, parse_document
@@ -94,6 +95,13 @@ def _attach_impact(result: SpecDiff, repo: Repository, config: Config) -> None:
     for amendment in result.amendments:
         amendment.impact = graph.impact(changed_nodes(amendment, workspace.documents))
     result.dangling = graph.dangling
+    try:
+        lock = read_lock(repo.root / LOCK_NAME)
+    except SpecdiffError as error:
+        warnings.append(str(error))
+        lock = None
+    if lock is not None:
+        result.stale = stale_outputs(graph, lock)
     result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 

@@ -65,6 +65,8 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("are able to", 1, 1, False),
     ("need not", 1, 1, False), ("needn't", 1, 1, False), ("does not need to", 1, 1, False),
     ("do not need to", 1, 1, False), ("doesn't need to", 1, 1, False), ("don't need to", 1, 1, False),
+    ("do not have to", 1, 1, False), ("does not have to", 1, 1, False), ("don't have to", 1, 1, False),
+    ("doesn't have to", 1, 1, False),
     ("is not required to", 1, 1, False), ("are not required to", 1, 1, False), ("not required", 1, 1, False),
 ]  # fmt: skip
 _MEANING = {phrase: (polarity, strength, rfc) for phrase, polarity, strength, rfc in _PHRASES}

@@ -92,6 +92,41 @@ def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(fp for _, fp in sorted(entries)) for key, entries in sorted(grouped.items())}
 
 
+def current_inputs(graph: SpecGraph, output: str, stamp: Stamp) -> dict[str, tuple[str, ...]]:
+    """What an output depends on now, keyed as in its stamp (a renamed spec file keeps its stamped keys)."""
+    return _following_renames(inputs_of(graph, output), stamp.inputs, _graph_paths(graph))
+
+
+def stale_outputs(graph: SpecGraph, lock: Lock) -> list[str]:
+    """Stamped outputs whose inputs changed since."""
+    return [o for o in graph.outputs() if o in lock.stamps and current_inputs(graph, o, lock.stamps[o]) != lock.stamps[o].inputs]
+
+
+def _graph_paths(graph: SpecGraph) -> set[str]:
+    """The spec files in the graph."""
+    return {data["path"] for _, data in graph.graph.nodes(data=True) if data.get("kind") == "section" and not data.get("missing")}
+
+
+def _following_renames(
+    now: dict[str, tuple[str, ...]], stamped: dict[str, tuple[str, ...]], paths: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """``now``, with sections of a renamed spec file filed under their stamped path when their clauses are the same.
+
+    A file moved from ``spec/definitions.md`` to ``spec/glossary.md`` does not
+    make what was built from it stale.
+    """
+    renamed = dict(now)
+    for key, fingerprints in stamped.items():
+        path, _, section = key.partition("#")
+        if path in paths or key in now:
+            continue
+        for current, current_fingerprints in now.items():
+            if current.partition("#")[2] == section and current_fingerprints == fingerprints and current not in stamped:
+                renamed[key] = renamed.pop(current)
+                break
+    return renamed
+
+
 def _lock_from(data: Any) -> Lock:
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ValueError(f"version {data.get('version') if isinstance(data, dict) else '?'} is not {VERSION}")

@@ -321,6 +321,8 @@ class SpecDiff:
     """Where specdiff keeps caches and review marks for this repository (inside its ``.git``)."""
     dangling: list[Dangling] = field(default_factory=list)
     """References, at the head side, to spec sections or requirements that do not exist."""
+    stale: list[str] | None = None
+    """Outputs whose spec inputs changed since ``specdiff.lock`` stamped them; ``None`` without a lock."""
 
     @property
     def outputs(self) -> dict[str, list[Amendment]]:

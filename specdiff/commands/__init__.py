@@ -56,11 +56,12 @@ def print_warnings(warnings: list[str]) -> None:
         print(f"specdiff: warning: {warning}", file=sys.stderr)
 
 
-from specdiff.commands import check, coverage, demo, diff, graph, impact, stamp  # noqa: E402
+from specdiff.commands import check, comment, coverage, demo, diff, graph, impact, stamp  # noqa: E402
 
 COMMANDS: dict[str, ModuleType] = {
     "diff": diff,
     "demo": demo,
+    "comment": comment,
     "impact": impact,
     "check": check,
     "stamp": stamp,

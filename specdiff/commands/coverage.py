@@ -65,7 +65,7 @@ def _as_data(rows: list[CoverageRow], graph: SpecGraph) -> dict:
 def _as_text(rows: list[CoverageRow], graph: SpecGraph, show_uncovered: bool) -> str:
     if not rows:
         return "No normative clauses found (none states an obligation or prohibition)."
-    width = min(60, max(len(f"{r.path}#{r.section}") for r in rows))
+    width = max(len(f"{r.path}#{r.section}") for r in rows)
     lines = [f"{'section':<{width}}  {'rules':>5}  {'covered':>7}  {'share':>5}"]
     for r in rows:
         lines.append(

@@ -50,7 +50,7 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
         choices=FAIL_ON_LEVELS,
         metavar="LEVEL",
         help=f"exit 1 if any amendment is at least this severe ({', '.join(SEVERITIES)}), or with 'stale' "
-        "if it reaches an output or eval",
+        "if an output is stale (per specdiff.lock; without one, if the change reaches any output or eval)",
     )
     add_color_option(parser)
 
@@ -79,8 +79,8 @@ def exit_code(result: SpecDiff, fail_on: str | None) -> int:
     """1 when the ``--fail-on`` level is met: an amendment that serious, or any output reached for ``stale``."""
     if fail_on is None:
         return 0
-    if fail_on == "stale":
-        return 1 if result.outputs else 0
+    if fail_on == "stale":  # stale per specdiff.lock when there is one, else anything reached
+        return 1 if (result.stale if result.stale is not None else result.outputs) else 0
     if result.severity is None:
         return 0
     return 1 if SEVERITIES.index(result.severity) >= SEVERITIES.index(fail_on) else 0

@@ -49,6 +49,7 @@ def as_data(diff: SpecDiff, *, matches: bool = False) -> dict[str, Any]:
             "outputs": len(diff.outputs),
         },
         "impact": _roll_up(diff),
+        "stale": diff.stale,
         "dangling": [{"where": d.where, "target": d.target, "reason": d.reason} for d in diff.dangling],
         "warnings": list(diff.warnings),
     }

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from specdiff.lexicon import modal_meaning
-from specdiff.model import Amendment, Clause, Effect, FileDiff, Section, SpecDiff
+from specdiff.model import Amendment, Clause, FileDiff, Section, SpecDiff
 from specdiff.render import RenderOptions
+from specdiff.render.words import describe_effect, output_name, which_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,7 +76,10 @@ def _outputs(console: Console, diff: SpecDiff) -> None:
             console.print(_text((f"{title} ({len(nodes)}):", "bold")))
             for node in nodes:
                 count = len(outputs[node])
-                console.print(_text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim")))
+                stale = ("  stale since stamped", "yellow") if node in (diff.stale or []) else ("", "")
+                console.print(
+                    _text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim"), stale)
+                )
     if diff.dangling:
         console.print(_text((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
         for dangling in diff.dangling[:MAX_DANGLING_SHOWN]:
@@ -85,11 +88,6 @@ def _outputs(console: Console, diff: SpecDiff) -> None:
             console.print(f"  … and {len(diff.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
     if outputs or diff.dangling:
         console.print()
-
-
-def output_name(node: str) -> str:
-    """An output node as a person reads it: its path, and the case of an eval suite."""
-    return node.split(":", 1)[1]
 
 
 def summary_line(diff: SpecDiff) -> str:
@@ -155,7 +153,7 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
     )
     console.print(Padding(_diff_text(amendment, color), (0, 0, 0, 4), expand=False))
     for effect in amendment.effects:
-        line = describe_effect(effect) + _which_sentence(effect, amendment)
+        line = describe_effect(effect) + which_sentence(effect, amendment)
         console.print(Padding(_text(("↳ ", "dim"), (line, "italic" if color else "")), (0, 0, 0, 4), expand=False))
     if amendment.impact:
         names = [output_name(i.node) for i in amendment.impact]
@@ -166,15 +164,6 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
     if amendment.explanation:
         said = f"{amendment.explanation.summary} [{amendment.explanation.verdict}]"
         console.print(Padding(_text(("✎ ", "dim"), (said, "cyan" if color else "")), (0, 0, 0, 4), expand=False))
-
-
-def _which_sentence(effect: Effect, amendment: Amendment) -> str:
-    """``in "…"``, naming the sentence an effect is about when the clause has several."""
-    whole = " ".join(item.normalized for item in (amendment.new or amendment.old) if isinstance(item, Clause))
-    if not effect.sentence or effect.sentence.strip() == whole.strip():
-        return ""
-    sentence = effect.sentence if len(effect.sentence) <= 60 else effect.sentence[:60].rsplit(" ", 1)[0] + " …"
-    return f' in "{sentence}"'
 
 
 def _where(amendment: Amendment) -> str:
@@ -198,24 +187,6 @@ def _where(amendment: Amendment) -> str:
     elif amendment.kind == "moved" and isinstance(old, Clause) and isinstance(new, Clause) and old.heading != new.heading:
         where += f" (from § {old.heading or 'top of file'})"
     return where
-
-
-def describe_effect(effect: Effect) -> str:
-    """An effect in words: ``modality: should → must (strengthened)``."""
-    if effect.type == "editorial":
-        return "editorial: no normative change"
-    if effect.type == "example":
-        return "example changed"
-    if effect.type == "wording":
-        return "reworded: no change to obligations, numbers or conditions found"
-    change = f"{effect.old or '—'} → {effect.new or '—'}"
-    if effect.type == "modality" and (effect.old is None or effect.new is None):
-        phrase = effect.new or effect.old or ""
-        meaning = modal_meaning(phrase)
-        rule = "obligation" if meaning and meaning.obliges else "permission"
-        change = f"{rule} {'added' if effect.old is None else 'removed'}: {phrase}"
-    direction = f" ({effect.direction})" if effect.direction else ""
-    return f"{effect.type}: {change}{direction}"
 
 
 def _diff_text(amendment: Amendment, color: bool) -> Text:

@@ -1,0 +1,51 @@
+"""``specdiff comment [REVS]``: the pull-request comment, printed or posted as one sticky comment."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+from specdiff.commands.diff import FAIL_ON_LEVELS, exit_code
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "comment",
+        help="the pull-request comment (Markdown); --post creates or updates it on GitHub",
+        description="Render the amendments between two revisions as a pull-request comment. With --post, "
+        "create it on the pull request, or update the one specdiff posted before (never a second one). "
+        "In GitHub Actions the repository and pull request come from the environment; the token from "
+        "GITHUB_TOKEN. Typical use: `specdiff comment origin/main...HEAD --post`.",
+    )
+    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_repository_option(parser)
+    parser.add_argument("--post", action="store_true", help="post to the pull request instead of printing")
+    parser.add_argument("--repo", metavar="OWNER/NAME", help="the GitHub repository (default: GITHUB_REPOSITORY)")
+    parser.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request (default: from GITHUB_EVENT_PATH)")
+    parser.add_argument("--explain", action=argparse.BooleanOptionalAction, default=None, help="add a language model's summaries")
+    parser.add_argument("--fail-on", choices=FAIL_ON_LEVELS, metavar="LEVEL", help="exit 1 at this severity, or 'stale'")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.render.markdown import MARKER, comment_body
+
+    request = DiffRequest(
+        args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=args.explain
+    )
+    result = diff_revisions(request)
+    print_warnings(result.warnings)
+    body = comment_body(result)
+    if not args.post:
+        sys.stdout.write(body)
+        return exit_code(result, args.fail_on)
+    from specdiff.github import post_comment, pull_request_from
+
+    pull_request = pull_request_from(args.repo, args.pr)
+    # With nothing to say, only an existing comment is corrected; no new noise.
+    outcome = post_comment(pull_request, os.environ.get("GITHUB_TOKEN", ""), body, MARKER, only_update=not result.amendments)
+    print(f"specdiff: comment {outcome} on {pull_request.repository}#{pull_request.number}", file=sys.stderr)
+    return exit_code(result, args.fail_on)

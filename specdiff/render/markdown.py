@@ -1,0 +1,234 @@
+"""``--format markdown``: the pull-request comment, GitHub-flavoured Markdown.
+
+Readable in ten seconds, complete when opened: a headline (amendments by
+severity, suggested bump, stale outputs), the breaking and substantive
+amendments with their effects in words and a compact inline diff, editorial
+ones folded in ``<details>``, the outputs and eval cases reached with why, and
+a footer naming the revisions compared. A hidden marker, :data:`MARKER`,
+identifies the comment so the bot updates it instead of adding another.
+
+Spec text is never trusted: it is HTML-escaped (no tags, so it cannot close
+the ``<details>`` around it or inject markup), ``@`` cannot ping anyone, and
+pipes cannot break a table. The body stays under GitHub's 65,536-character
+limit by dropping the least important parts first and saying what was cut.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from specdiff import __version__
+from specdiff.model import Amendment, Clause, Section, SpecDiff
+from specdiff.render import RenderOptions
+from specdiff.render.words import describe_effect, output_name, which_sentence
+
+MARKER = "<!-- specdiff:comment -->"
+"""The first line of every comment specdiff writes."""
+
+MAX_BODY_CHARS = 65_536
+"""GitHub's limit on a comment body."""
+
+CONTEXT_WORDS = 10
+"""Unchanged words kept on each side of a change in the inline diff."""
+
+MAX_OUTPUTS_PER_AMENDMENT = 5
+
+SEVERITY_TITLE = {"breaking": "🔴 Breaking", "substantive": "🟡 Substantive", "editorial": "⚪ Editorial"}
+
+
+def render(diff: SpecDiff, options: RenderOptions) -> str:
+    return comment_body(diff)
+
+
+def comment_body(diff: SpecDiff, *, limit: int = MAX_BODY_CHARS) -> str:
+    """The whole comment, cut to ``limit`` characters by dropping the least important parts first."""
+    if not diff.amendments:
+        return (
+            "\n\n".join([MARKER, "### Spec changes: none", "No spec file changed in the compared revisions.", _footer(diff)])
+            + "\n"
+        )
+    parts = _Parts(
+        headline=_headline(diff),
+        serious=[_amendment_block(a) for a in diff.amendments if a.severity == "breaking"]
+        + [_amendment_block(a) for a in diff.amendments if a.severity == "substantive"],
+        editorial=[_amendment_block(a) for a in diff.amendments if a.severity == "editorial"],
+        outputs=_outputs_table(diff),
+        footer=_footer(diff),
+    )
+    return parts.fit(limit)
+
+
+@dataclass
+class _Parts:
+    headline: str
+    serious: list[str]
+    editorial: list[str]
+    outputs: str
+    footer: str
+
+    def fit(self, limit: int) -> str:
+        """Assemble the parts, dropping (in this order) editorial amendments, the outputs table and
+        then the last serious amendments until the body fits."""
+        cut: list[str] = []
+        serious, editorial, outputs = list(self.serious), list(self.editorial), self.outputs
+        while True:
+            body = self._assemble(serious, editorial, outputs, cut)
+            if len(body) <= limit:
+                return body
+            if editorial:
+                cut.append(f"{len(editorial)} editorial amendment{'s' if len(editorial) != 1 else ''}")
+                editorial = []
+            elif outputs:
+                cut.append("the table of outputs and eval cases")
+                outputs = ""
+            elif serious:
+                dropped = max(1, len(serious) // 4)
+                serious = serious[:-dropped]
+                cut = [c for c in cut if not c.startswith("the last")] + [
+                    f"the last {len(self.serious) - len(serious)} breaking or substantive amendments"
+                ]
+            else:
+                return body[: limit - 1] + "…"
+
+    def _assemble(self, serious: list[str], editorial: list[str], outputs: str, cut: list[str]) -> str:
+        pieces = [MARKER, self.headline, *serious]
+        if editorial:
+            count = len(editorial)
+            summary = f"{count} editorial amendment{'s' if count != 1 else ''}"
+            pieces.append(f"<details><summary>{summary}</summary>\n\n" + "\n\n".join(editorial) + "\n\n</details>")
+        if outputs:
+            pieces.append(outputs)
+        if cut:
+            pieces.append(
+                "> [!NOTE]\n> This comment was cut to fit GitHub's size limit: "
+                + "; ".join(cut)
+                + " not shown. Run `specdiff` locally for everything."
+            )
+        pieces.append(self.footer)
+        return "\n\n".join(pieces) + "\n"
+
+
+def _headline(diff: SpecDiff) -> str:
+    counts = ", ".join(f"{n} {severity}" for severity, n in reversed(diff.by_severity.items()) if n)
+    total = len(diff.amendments)
+    line = f"### Spec changes: {total} amendment{'s' if total != 1 else ''} ({counts}) · suggested bump: **{diff.bump}**"
+    facts = []
+    artifacts = [n for n in diff.outputs if n.startswith("artifact:")]
+    evals = [n for n in diff.outputs if n.startswith("eval:")]
+    if artifacts:
+        facts.append(f"{len(artifacts)} output{'s' if len(artifacts) != 1 else ''} to rebuild")
+    if evals:
+        facts.append(f"{len(evals)} eval{'s' if len(evals) != 1 else ''} to re-run")
+    if diff.stale:
+        facts.append(f"**{len(diff.stale)} stale** since last stamped")
+    if diff.dangling:
+        facts.append(f"{len(diff.dangling)} dangling reference{'s' if len(diff.dangling) != 1 else ''}")
+    return line + ("\n\n" + " · ".join(facts) if facts else "")
+
+
+def _amendment_block(amendment: Amendment) -> str:
+    item = (amendment.new or amendment.old)[0]
+    where = _location(amendment)
+    label = f"{amendment.kind} {amendment.unit}" if amendment.unit == "section" else amendment.kind
+    lines = [f"**{SEVERITY_TITLE[amendment.severity]}** · {label} · {where}"]
+    if not isinstance(item, Section) or amendment.kind != "added":
+        lines.append(_quote(_inline_diff(amendment)))
+    for effect in amendment.effects:
+        lines.append(f"- {escape(describe_effect(effect) + which_sentence(effect, amendment))}")
+    if amendment.explanation:
+        lines.append(f"- ✎ {escape(amendment.explanation.summary)} (*{escape(amendment.explanation.verdict)}*)")
+    if amendment.impact:
+        names = [f"`{_code(output_name(i.node))}`" for i in amendment.impact]
+        more = len(names) - MAX_OUTPUTS_PER_AMENDMENT
+        shown = ", ".join(names[:MAX_OUTPUTS_PER_AMENDMENT]) + (f" and {more} more" if more > 0 else "")
+        lines.append(f"- reaches {shown}")
+    return "\n".join(lines)
+
+
+def _location(amendment: Amendment) -> str:
+    item = (amendment.new or amendment.old)[0]
+    heading = item.heading if isinstance(item, (Clause, Section)) else ""
+    first, last = item.lines[0], (amendment.new or amendment.old)[-1].lines[1]
+    lines = f"L{first}" if first == last or isinstance(item, Section) else f"L{first}–{last}"
+    side = "" if amendment.new else " (removed)"
+    return f"`{_code(item.path)}` § {escape(heading or 'top of file')} · {lines}{side}"
+
+
+def _inline_diff(amendment: Amendment) -> str:
+    """The word diff with <del> and <ins>, long unchanged runs cut to their edges."""
+    pieces = amendment.word_diff
+    out = []
+    for k, (tag, text) in enumerate(pieces):
+        if tag == "equal":
+            out.append(escape(_trim(text, first=k == 0, last=k == len(pieces) - 1)))
+        elif amendment.kind in ("added", "removed"):
+            out.append(escape(_trim(text, first=True, last=True)))
+        elif tag == "delete":
+            out.append(f"<del>{escape(text)}</del>")
+        else:
+            out.append(f"<ins>{escape(text)}</ins>")
+    return "".join(out)
+
+
+def _trim(text: str, *, first: bool, last: bool) -> str:
+    words = text.split(" ")
+    if first and last:
+        return text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …"
+    head = [] if first else words[:CONTEXT_WORDS]
+    tail = [] if last else words[-CONTEXT_WORDS:]
+    if len(words) <= len(head) + len(tail) + 1:
+        return text
+    return " ".join(head) + (" … " if head and tail else " …" if head else "… ") + " ".join(tail)
+
+
+def _quote(text: str) -> str:
+    """A blockquote; fence lines of an example are dropped (a fence would show the tags as text)
+    and each line ends in a hard break so the example keeps its lines."""
+    lines = [line for line in text.split("\n") if not re.match(r"\s*(```|~~~)", line)]
+    return "\n".join("> " + line + ("  " if k < len(lines) - 1 else "") if line.strip() else ">" for k, line in enumerate(lines))
+
+
+def _outputs_table(diff: SpecDiff) -> str:
+    if not diff.outputs:
+        return ""
+    stale = set(diff.stale or [])
+    rows = ["| output | kind | amendments | why (first) |", "|---|---|---|---|"]
+    for node, amendments in diff.outputs.items():
+        kind = node.split(":", 1)[0] + (" · **stale**" if node in stale else "")
+        why = next(i.why for i in amendments[0].impact if i.node == node)
+        more = f" (+{len(why) - 1} step{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
+        reason = _cell(why[0]) + more if why else "changed directly"
+        rows.append(f"| `{_code(output_name(node))}` | {kind} | {len(amendments)} | {reason} |")
+    count = len(diff.outputs)
+    return f"<details><summary>Outputs and eval cases reached ({count})</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
+
+
+def _footer(diff: SpecDiff) -> str:
+    base = f"`{_code(diff.base.rev or '')}` ({diff.base.commit[:10] if diff.base.commit else 'working tree'})"
+    head = f"`{_code(diff.head.rev or 'working tree')}`" + (f" ({diff.head.commit[:10]})" if diff.head.commit else "")
+    return f"<sub>specdiff {__version__} · {base} → {head}</sub>"
+
+
+_MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
+
+
+def escape(text: str) -> str:
+    """Spec text made inert: no HTML, no @-mentions, no table breaks, no line-start Markdown.
+
+    >>> escape("<script>@alice | </details>")
+    '&lt;script&gt;@\\u200balice \\\\| &lt;/details&gt;'
+    """
+    escaped = html.escape(text, quote=False)
+    escaped = _MENTION.sub("@\u200b", escaped)  # a zero-width space stops GitHub's mention
+    return escaped.replace("|", "\\|")
+
+
+def _cell(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    """Text for inside a code span: backticks cannot end it early."""
+    return text.replace("`", "'")
