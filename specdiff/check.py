@@ -92,7 +92,7 @@ def check(repository: str | Path, revision: str | None = None) -> CheckResult:
                 continue
             now = current_inputs(graph, output, stamped)
             changes = [
-                attribution.change(section, stamped.inputs.get(section, ()), now.get(section, ()), stamped.commit)
+                attribution.change(output, section, stamped.inputs.get(section, ()), now.get(section, ()), stamped.commit)
                 for section in sorted(set(now) | set(stamped.inputs))
                 if now.get(section, ()) != stamped.inputs.get(section, ())
             ]
@@ -126,9 +126,16 @@ class _Attribution:
             data["fingerprint"]: data["text"] for _, data in graph.graph.nodes(data=True) if data.get("kind") == "clause"
         }
 
-    def change(self, section: str, before: tuple[str, ...], after: tuple[str, ...], stamped: str | None) -> SectionChange:
+    def change(
+        self, output: str, section: str, before: tuple[str, ...], after: tuple[str, ...], stamped: str | None
+    ) -> SectionChange:
         path = section.split("#", 1)[0]
-        commit = self._first_change(path, section, before, stamped) if stamped else None
+        if not stamped:
+            commit = None
+        elif before:
+            commit = self._first_change(path, section, before, stamped)
+        else:  # a new dependency: the output (or the config) came to name this section
+            commit = self._first_commit(stamped, [path, output_path(output), "specdiff.toml", "pyproject.toml"])
         if stamped:
             self._sections_at(stamped, path)  # learns the old clause texts
         added = tuple(self._texts.get(fp, fp) for fp in after if fp not in before)
@@ -145,6 +152,13 @@ class _Attribution:
             if sections is None or sections.get(section, ()) != before:
                 return commit
         return None
+
+    def _first_commit(self, stamped: str, paths: list[str]) -> Commit | None:
+        try:
+            commits = self.repo.commits_touching(stamped, self.head, paths)
+        except SpecdiffError:
+            return None
+        return commits[0] if commits else None
 
     def _sections_at(self, commit: str, path: str) -> dict[str, tuple[str, ...]] | None:
         """Clause fingerprints by ``path#section`` in ``path`` at ``commit``; ``None`` if it is not there."""

@@ -77,9 +77,20 @@ def write_lock(path: Path, lock: Lock) -> None:
         },
     }
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # what a plain open() would have given a new file
     with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.", delete=False, encoding="utf-8") as file:
         file.write(text)
-    os.replace(file.name, path)
+    try:
+        os.chmod(file.name, mode)
+        os.replace(file.name, path)
+    except OSError:
+        os.unlink(file.name)
+        raise
 
 
 def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:
@@ -110,25 +121,27 @@ def _graph_paths(graph: SpecGraph) -> set[str]:
 def _following_renames(
     now: dict[str, tuple[str, ...]], stamped: dict[str, tuple[str, ...]], paths: set[str]
 ) -> dict[str, tuple[str, ...]]:
-    """``now``, with sections of a renamed spec file filed under their stamped path when their clauses are the same.
+    """``now``, with the sections of a renamed spec file filed under their stamped path.
 
-    A file moved from ``spec/definitions.md`` to ``spec/glossary.md`` does not
-    make what was built from it stale.
+    A section of a file the stamp never saw is taken for the same section of a
+    stamped file that is gone, so moving ``spec/definitions.md`` to
+    ``spec/glossary.md`` makes nothing stale, and editing one clause while
+    moving it shows just that clause.
     """
+    stamped_paths = {key.partition("#")[0] for key in stamped}
     renamed = dict(now)
-    for key, fingerprints in stamped.items():
+    for key in stamped:
         path, _, section = key.partition("#")
-        if path in paths or key in now:
-            continue
-        for current, current_fingerprints in now.items():
-            if current.partition("#")[2] == section and current_fingerprints == fingerprints and current not in stamped:
-                renamed[key] = renamed.pop(current)
-                break
+        if path in paths:
+            continue  # the stamped file is still there: not a rename
+        new_names = [k for k in renamed if k.partition("#")[2] == section and k.partition("#")[0] not in stamped_paths]
+        if new_names:
+            renamed[key] = renamed.pop(new_names[0])
     return renamed
 
 
 def _lock_from(data: Any) -> Lock:
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != VERSION:
         raise ValueError(f"version {data.get('version') if isinstance(data, dict) else '?'} is not {VERSION}")
     stamps = {}
     for output, entry in data["outputs"].items():

@@ -88,10 +88,11 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     """Parse Markdown ``text`` read from ``path`` into sections and clauses."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # CommonMark counts a lone CR as a line end too
     lines = text.split("\n")
-    tokens = _markdown().parse(text)
-    blocks = _blocks(tokens)
-    blocks = sorted(blocks + _uncovered(tokens, lines), key=lambda b: b.start)
-    requirement_pattern = re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
+    blocks = []
+    starts = _chunk_starts(lines)
+    for start, end in zip(starts, starts[1:] + [len(lines)]):
+        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(lines[start:end]))]
+    requirement_pattern = _requirement_pattern(tuple(requirement_ids))
     return _assemble(path, blocks, lines, requirement_pattern)
 
 
@@ -152,17 +153,81 @@ def _markdown() -> MarkdownIt:
     return markdown
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Block:
     """A heading or a clause's source lines, before sections are assembled."""
 
     kind: str
     start: int
     """0-based first line."""
-    line_numbers: list[int]
+    line_numbers: tuple[int, ...]
     """0-based lines that belong to the block (a list item leaves out its nested lists)."""
     level: int = 0
     heading: str = ""
+
+    def shifted(self, offset: int) -> _Block:
+        if not offset:
+            return self
+        return _Block(self.kind, self.start + offset, tuple(n + offset for n in self.line_numbers), self.level, self.heading)
+
+
+# A chunk of a document starts at an ATX heading that is not inside a fence or
+# a raw HTML block. Block structure never crosses such a heading, so each chunk
+# can be parsed alone, and a chunk seen before (the unchanged sections of the
+# previous revision, when walking history) is not parsed again.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+
+
+def _chunk_starts(lines: list[str]) -> list[int]:
+    """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML and front matter."""
+    starts = [0]
+    fence: str | None = None
+    raw: str | None = None
+    n = 0
+    if lines and lines[0].strip() == "---":  # front matter runs to the next --- line
+        n = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0) + 1
+    while n < len(lines):
+        line = lines[n]
+        if fence is not None:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+        elif raw is not None:
+            if f"</{raw}" in line.lower():
+                raw = None
+        elif (opening := _FENCE.match(line)) is not None:
+            fence = opening.group(1)
+        elif (html := _RAW_HTML.match(line)) is not None:
+            raw = html.group(1).lower()
+            if f"</{raw}" in line.lower():
+                raw = None
+        elif _ATX_HEADING.match(line) and n > 0:
+            starts.append(n)
+        n += 1
+    return starts
+
+
+@lru_cache(maxsize=8192)
+def _chunk_blocks(text: str) -> tuple[_Block, ...]:
+    """The blocks of one chunk, lines counted from the chunk's first line."""
+    lines = text.split("\n")
+    tokens = _markdown().parse(text)
+    blocks = sorted(_blocks(tokens) + _uncovered(tokens, lines), key=lambda b: b.start)
+    trimmed = []
+    for block in blocks:
+        numbers = list(block.line_numbers)
+        # A list item's span runs on over the blank line after it; a clause does not.
+        while len(numbers) > 1 and not lines[numbers[-1]].strip():
+            numbers.pop()
+        trimmed.append(_Block(block.kind, block.start, tuple(numbers), block.level, block.heading))
+    return tuple(trimmed)
+
+
+@lru_cache(maxsize=64)
+def _requirement_pattern(requirement_ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
 
 
 def _blocks(tokens: list[Token]) -> list[_Block]:
@@ -195,7 +260,7 @@ def _uncovered(tokens: list[Token], lines: list[str]) -> list[_Block]:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return [_Block("footnote" if _FOOTNOTE_DEFINITION.match(lines[run[0]]) else "paragraph", run[0], run) for run in runs]
+    return [_Block("footnote" if _FOOTNOTE_DEFINITION.match(lines[run[0]]) else "paragraph", run[0], tuple(run)) for run in runs]
 
 
 def _span(node: SyntaxTreeNode) -> range:
@@ -206,19 +271,19 @@ def _walk(nodes: Iterable[SyntaxTreeNode]) -> Iterator[_Block]:
     for node in nodes:
         kind = node.type
         if kind == "heading":
-            yield _Block("heading", node.map[0], list(range(*node.map)), int(node.tag[1]), node.children[0].content)
+            yield _Block("heading", node.map[0], tuple(range(*node.map)), int(node.tag[1]), node.children[0].content)
         elif kind in ("bullet_list", "ordered_list"):
             for item in node.children:
                 yield from _list_item(item)
         elif kind == "table":
             for row in (r for part in node.children for r in part.children):
-                yield _Block("table_row", row.map[0], list(range(*row.map)))
+                yield _Block("table_row", row.map[0], tuple(range(*row.map)))
         elif kind == "hr":
             continue
         else:
             span = _span(node)
             if len(span):
-                yield _Block(_CLAUSE_KIND.get(kind, "paragraph"), span.start, list(span))
+                yield _Block(_CLAUSE_KIND.get(kind, "paragraph"), span.start, tuple(span))
 
 
 _CLAUSE_KIND = {
@@ -237,7 +302,7 @@ def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
     nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
     nested_lines = {n for child in nested for n in _span(child)}
     own = [n for n in _span(item) if n not in nested_lines]
-    yield _Block("list_item", own[0] if own else item.map[0], own)
+    yield _Block("list_item", own[0] if own else item.map[0], tuple(own))
     for child in nested:
         for grandchild in child.children:
             yield from _list_item(grandchild)
@@ -251,10 +316,8 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
     used_ids: set[str] = {""}
     stack: list[Section] = []  # enclosing sections, outermost first
     pending_anchor: str | None = None
+    index = 0
     for block in blocks:
-        # A list item's span runs on over the blank line after it; a clause does not.
-        while len(block.line_numbers) > 1 and not lines[block.line_numbers[-1]].strip():
-            block.line_numbers.pop()
         text = "\n".join(lines[n] for n in block.line_numbers).strip("\n")
         if block.kind == "heading":
             heading, anchor, attributes = _split_heading(block.heading)
@@ -287,12 +350,15 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
             continue
         pending_anchor = None
         if text.strip():
-            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], requirement_pattern))
+            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_pattern))
+            index += 1
     return _finish(path, sections, clauses_by_section, len(lines))
 
 
-def _clause(path: str, block: _Block, text: str, section: Section, requirement_pattern: re.Pattern[str] | None) -> Clause:
-    normalized = normalize(text, block.kind)
+def _clause(
+    path: str, block: _Block, text: str, section: Section, index: int, requirement_pattern: re.Pattern[str] | None
+) -> Clause:
+    normalized, print_, footnotes, requirements, links = _clause_facts(block.kind, text, requirement_pattern)
     return Clause(
         path=path,
         kind=block.kind,
@@ -301,25 +367,36 @@ def _clause(path: str, block: _Block, text: str, section: Section, requirement_p
         lines=(block.line_numbers[0] + 1, block.line_numbers[-1] + 1),
         section=section.id,
         heading=section.heading,
-        index=0,  # numbered by _finish once every clause is known
-        fingerprint=fingerprint(normalized),
-        footnotes=tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
-        requirements=tuple(dict.fromkeys(m.group(0) for m in requirement_pattern.finditer(text))) if requirement_pattern else (),
-        links=tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
+        index=index,
+        fingerprint=print_,
+        footnotes=footnotes,
+        requirements=requirements,
+        links=links,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _clause_facts(
+    kind: str, text: str, requirement_pattern: re.Pattern[str] | None
+) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a clause's text says, remembered: a spec's clauses mostly repeat from one revision to the next."""
+    normalized = normalize(text, kind)
+    requirements = tuple(dict.fromkeys(m.group(0) for m in requirement_pattern.finditer(text))) if requirement_pattern else ()
+    return (
+        normalized,
+        fingerprint(normalized),
+        tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
+        requirements,
+        tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
     )
 
 
 def _finish(path: str, sections: list[Section], clauses_by_section: list[list[Clause]], line_count: int) -> Document:
-    """Attach clauses to their sections, number them, and close each section's line range."""
+    """Attach clauses to their sections and close each section's line range."""
     ends = [s.lines[0] - 1 for s in sections[1:]] + [max(line_count, 1)]
     finished: list[Section] = []
-    index = 0
     for i, (section, clauses, end) in enumerate(zip(sections, clauses_by_section, ends)):
-        numbered = []
-        for clause in clauses:
-            numbered.append(replace(clause, index=index))
-            index += 1
-        finished.append(replace(section, index=i, clauses=tuple(numbered), lines=(section.lines[0], max(section.lines[0], end))))
+        finished.append(replace(section, index=i, clauses=tuple(clauses), lines=(section.lines[0], max(section.lines[0], end))))
     return Document(path=path, sections=tuple(finished))
 
 

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     )
     print_warnings(result.warnings)
     if args.evals:
-        print(*_eval_lines(result, as_json=args.format == "json"), sep="\n")
+        for line in _eval_lines(result, as_json=args.format == "json"):
+            print(line)
     elif args.format == "json":
         print(json.dumps(_as_data(result), indent=2, ensure_ascii=False))
     else:
@@ -84,6 +85,7 @@ def _as_text(result: SpecDiff) -> str:
 
 
 def _snippet(amendment) -> str:
-    text = " ".join(piece for tag, piece in amendment.word_diff if tag != "delete")
+    gone = not amendment.new  # a removed clause: show what it said
+    text = " ".join(piece for tag, piece in amendment.word_diff if (tag == "delete") == gone or tag == "equal")
     text = " ".join(text.split())
     return text if len(text) <= 70 else text[:70].rsplit(" ", 1)[0] + " …"

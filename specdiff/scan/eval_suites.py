@@ -34,8 +34,8 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
                 continue
             if not isinstance(case, dict):
                 continue
-            name = case.get("id") or case.get("name")
-            if not isinstance(name, (str, int)):
+            name = case.get("id", case.get("name"))
+            if not isinstance(name, (str, int)) or isinstance(name, bool):
                 continue
             for value in case.values():
                 match = SPEC_REFERENCE.match(value) if isinstance(value, str) else None

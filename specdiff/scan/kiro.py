@@ -21,6 +21,7 @@ from specdiff.scan import Workspace, line_of
 
 CRITERIA = re.compile(r"_Requirements?:\s*([\d.,\s]+?)_")
 REQUIREMENT_HEADING = re.compile(r"^requirement\s+(\d+)\b", re.IGNORECASE)
+NUMBERED_ITEM = re.compile(r"\d+[.)]\s")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
@@ -52,7 +53,8 @@ def _criterion(document: Document, number: str) -> str | None:
     if not criterion:
         return section_node(document.path, section.id)
     subtree = {section.id} | {s.id for s in document.sections if _inside(document, s.id, section.id)}
-    items = [c for c in document.clauses if c.section in subtree and c.kind == "list_item"]
+    # Criteria are the numbered items at the left margin; nested bullets under one are part of it.
+    items = [c for c in document.clauses if c.section in subtree and c.kind == "list_item" and NUMBERED_ITEM.match(c.text)]
     k = int(criterion)
     return clause_nodes(document)[items[k - 1].index] if 0 < k <= len(items) else None
 

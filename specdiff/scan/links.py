@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from specdiff.model import Dependency, Target
 from specdiff.scan import Workspace, line_of, resolve_path
 
-LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.(?:md|markdown))(?:#([^)\s>]+))?>?\s*\)")
+LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.(?:md|markdown))(?:#([^)\s>\"]+))?>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path in sorted(workspace.grep([r"\.(md|markdown)[#)]"], False) & workspace.files):
+    for path in sorted(workspace.grep([r"\.(md|markdown)[#)> ]"], False) & workspace.files):
         if path in workspace.documents:
             continue  # links between spec files are cross-references
         text = workspace.text(path)
