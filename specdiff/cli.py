@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run specdiff with ``argv`` (default: the process arguments); return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     arguments, paths = _split_paths(arguments)
+    if len(arguments) >= 3 and arguments[0] == "-C" and arguments[2] in COMMANDS:
+        arguments = [arguments[2], *arguments[:2], *arguments[3:]]  # `specdiff -C DIR log`, as git takes -C
     if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
         arguments = ["diff", *arguments]
     try:

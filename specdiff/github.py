@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import urllib.error
 import urllib.request
@@ -49,7 +50,7 @@ def pull_request_from(repository: str | None, number: int | None, environment: d
     """The pull request to comment on: from the flags, else from the GitHub Actions environment."""
     env = os.environ if environment is None else environment
     repository = repository or env.get("GITHUB_REPOSITORY")
-    if not repository or repository.count("/") != 1:
+    if not repository or not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
         raise SpecdiffError("no repository to comment on: pass --repo OWNER/NAME or set GITHUB_REPOSITORY")
     if number is None:
         number = _number_from_event(env.get("GITHUB_EVENT_PATH"))

@@ -103,6 +103,45 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
     return [f"no explanation for {missed} of {len(wanted)} amendments ({failures[0]}); showing the offline reading for them"]
 
 
+SUMMARY_PROMPT = """\
+You write release notes for a specification. From the amendments listed, write a short
+summary for readers of the release notes: two to four sentences of plain prose, the most
+important changes first, no lists. Answer with one JSON object: {"summary": "<the prose>"}."""
+
+MAX_SUMMARY_AMENDMENTS = 60
+"""Amendments described to the model for a summary; breaking and substantive ones first."""
+
+
+def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None) -> tuple[str | None, list[str]]:
+    """A prose summary of a whole diff for release notes, and warnings; ``None`` if it cannot be had."""
+    import openai
+
+    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+    if not key:
+        return None, ["a summary needs OPENAI_API_KEY; the release notes have none"]
+    ranked = sorted(diff.amendments, key=lambda a: ("breaking", "substantive", "editorial").index(a.severity))
+    batch = batch_for(ranked[:MAX_SUMMARY_AMENDMENTS], settings.model)
+    messages = ({"role": "system", "content": SUMMARY_PROMPT}, batch.messages[1])
+    cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
+    cache_key = cache.key(settings.model, messages)
+    cached = cache.get(cache_key)
+    if cached is not None and isinstance(cached.get("summary"), str):
+        return cached["summary"], []
+    try:
+        content = _asker(settings, key)(messages)
+        data = json.loads(content or "")
+        summary = data.get("summary") if isinstance(data, dict) else None
+        if not isinstance(summary, str) or not summary.strip():
+            raise ReplyError('the answer had no "summary"')
+    except json.JSONDecodeError:
+        return None, ["no summary for the release notes (the answer was not JSON)"]
+    except (ReplyError, openai.OpenAIError) as error:
+        return None, [f"no summary for the release notes ({_redacted(_describe(error), key)})"]
+    summary = " ".join(summary.split())
+    cache.put(cache_key, {"summary": summary})
+    return summary, []
+
+
 def batch_for(amendments: list[Amendment], model: str) -> Batch:
     """The request for a few amendments: a system prompt and one user message listing them."""
     items = []
@@ -158,7 +197,7 @@ class Cache:
         text = json.dumps([PROMPT_VERSION, model, list(messages)], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def get(self, key: str) -> dict[str, dict[str, str]] | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
         try:
@@ -167,7 +206,7 @@ class Cache:
             return None  # absent or damaged: ask again
         return data if isinstance(data, dict) else None
 
-    def put(self, key: str, reply: dict[str, dict[str, str]]) -> None:
+    def put(self, key: str, reply: dict[str, Any]) -> None:
         """Write atomically, so a crash never leaves half an answer behind."""
         if self.folder is None:
             return

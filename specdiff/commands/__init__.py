@@ -56,7 +56,19 @@ def print_warnings(warnings: list[str]) -> None:
         print(f"specdiff: warning: {warning}", file=sys.stderr)
 
 
-from specdiff.commands import check, comment, coverage, demo, diff, graph, impact, stamp  # noqa: E402
+from specdiff.commands import (  # noqa: E402
+    blame,
+    changelog,
+    check,
+    comment,
+    coverage,
+    demo,
+    diff,
+    graph,
+    impact,
+    log,
+    stamp,
+)
 
 COMMANDS: dict[str, ModuleType] = {
     "diff": diff,
@@ -67,4 +79,7 @@ COMMANDS: dict[str, ModuleType] = {
     "stamp": stamp,
     "coverage": coverage,
     "graph": graph,
+    "log": log,
+    "blame": blame,
+    "changelog": changelog,
 }

@@ -27,6 +27,12 @@ class Renderer(Protocol):
     def render(self, diff: SpecDiff, options: RenderOptions) -> str: ...
 
 
-from specdiff.render import json, markdown, sarif, terminal  # noqa: E402  (they import RenderOptions above)
+from specdiff.render import changelog, json, markdown, sarif, terminal  # noqa: E402  (they import RenderOptions above)
 
-FORMATS: dict[str, ModuleType] = {"text": terminal, "json": json, "markdown": markdown, "sarif": sarif}
+FORMATS: dict[str, ModuleType] = {
+    "text": terminal,
+    "json": json,
+    "markdown": markdown,
+    "sarif": sarif,
+    "changelog": changelog,
+}

@@ -35,6 +35,9 @@ CONTEXT_WORDS = 10
 
 MAX_OUTPUTS_PER_AMENDMENT = 5
 
+MAX_DIFF_CHARS = 1200
+"""Longest inline diff of one amendment; the rest is "…" (``specdiff`` locally shows it all)."""
+
 SEVERITY_TITLE = {"breaking": "🔴 Breaking", "substantive": "🟡 Substantive", "editorial": "⚪ Editorial"}
 
 
@@ -157,19 +160,27 @@ def _location(amendment: Amendment) -> str:
 
 
 def _inline_diff(amendment: Amendment) -> str:
-    """The word diff with <del> and <ins>, long unchanged runs cut to their edges."""
+    """The word diff with <del> and <ins>, long unchanged runs cut to their edges, and the whole
+    cut at ``MAX_DIFF_CHARS`` so one huge clause cannot crowd the others out of the comment."""
     pieces = amendment.word_diff
     out = []
+    shown = 0
     for k, (tag, text) in enumerate(pieces):
-        if tag == "equal":
-            out.append(escape(_trim(text, first=k == 0, last=k == len(pieces) - 1)))
-        elif amendment.kind in ("added", "removed"):
-            out.append(escape(_trim(text, first=True, last=True)))
-        elif tag == "delete":
-            out.append(f"<del>{escape(text)}</del>")
-        else:
-            out.append(f"<ins>{escape(text)}</ins>")
+        if tag == "equal" or amendment.kind in ("added", "removed"):
+            text = _trim(text, first=k == 0 or tag != "equal", last=k == len(pieces) - 1 or tag != "equal")
+        if shown + len(text) > MAX_DIFF_CHARS:
+            text = text[: max(0, MAX_DIFF_CHARS - shown)].rsplit(" ", 1)[0]
+            out.append(_tagged(tag, text, amendment) + " …")
+            break
+        shown += len(text)
+        out.append(_tagged(tag, text, amendment))
     return "".join(out)
+
+
+def _tagged(tag: str, text: str, amendment: Amendment) -> str:
+    if tag == "equal" or amendment.kind in ("added", "removed") or not text:
+        return escape(text)
+    return f"<del>{escape(text)}</del>" if tag == "delete" else f"<ins>{escape(text)}</ins>"
 
 
 def _trim(text: str, *, first: bool, last: bool) -> str:
@@ -198,35 +209,45 @@ def _outputs_table(diff: SpecDiff) -> str:
     for node, amendments in diff.outputs.items():
         kind = node.split(":", 1)[0] + (" · **stale**" if node in stale else "")
         why = next(i.why for i in amendments[0].impact if i.node == node)
-        more = f" (+{len(why) - 1} step{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
-        reason = _cell(why[0]) + more if why else "changed directly"
-        rows.append(f"| `{_code(output_name(node))}` | {kind} | {len(amendments)} | {reason} |")
+        first = why[0].removeprefix(f"{output_name(node)} ") if why else ""
+        more = f" (via {len(why) - 1} more link{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
+        reason = _cell(first) + more if why else "changed directly"
+        rows.append(f"| `{_code(output_name(node)).replace('|', '&#124;')}` | {kind} | {len(amendments)} | {reason} |")
     count = len(diff.outputs)
     return f"<details><summary>Outputs and eval cases reached ({count})</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
 
 
 def _footer(diff: SpecDiff) -> str:
-    base = f"`{_code(diff.base.rev or '')}` ({diff.base.commit[:10] if diff.base.commit else 'working tree'})"
-    head = f"`{_code(diff.head.rev or 'working tree')}`" + (f" ({diff.head.commit[:10]})" if diff.head.commit else "")
-    return f"<sub>specdiff {__version__} · {base} → {head}</sub>"
+    return (
+        f"<sub>specdiff {__version__} · {_side(diff.base.rev, diff.base.commit)} → {_side(diff.head.rev, diff.head.commit)}</sub>"
+    )
+
+
+def _side(rev: str | None, commit: str | None) -> str:
+    """A revision as typed and the commit it named, without saying the same id twice."""
+    if commit is None:
+        return "the working tree"
+    if not rev or rev == commit or commit.startswith(rev):
+        return f"`{commit[:10]}`"
+    return f"`{_code(rev)}` ({commit[:10]})"
 
 
 _MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
 
 
 def escape(text: str) -> str:
-    """Spec text made inert: no HTML, no @-mentions, no table breaks, no line-start Markdown.
+    """Spec text made inert: no HTML (so no closing the ``<details>`` around it), no @-mentions.
 
-    >>> escape("<script>@alice | </details>")
-    '&lt;script&gt;@\\u200balice \\\\| &lt;/details&gt;'
+    >>> escape("<script>@alice </details>")
+    '&lt;script&gt;@\\u200balice &lt;/details&gt;'
     """
     escaped = html.escape(text, quote=False)
-    escaped = _MENTION.sub("@\u200b", escaped)  # a zero-width space stops GitHub's mention
-    return escaped.replace("|", "\\|")
+    return _MENTION.sub("@\u200b", escaped)  # a zero-width space stops GitHub's mention
 
 
 def _cell(text: str) -> str:
-    return escape(" ".join(text.split()))
+    """Text for a table cell: escaped, on one line, and with no pipe to split the row."""
+    return escape(" ".join(text.split())).replace("|", "&#124;")
 
 
 def _code(text: str) -> str:

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from specdiff import __version__
-from specdiff.model import Amendment, SpecDiff
+from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
 from specdiff.render.words import describe_effect, output_name
 
@@ -48,7 +48,7 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
 
 
 def as_data(diff: SpecDiff) -> dict[str, Any]:
-    results = [_breaking(a) for a in diff.amendments if a.severity == "breaking"]
+    results = [_breaking(a, f) for f in diff.files for a in f.amendments if a.severity == "breaking"]
     stale = diff.stale if diff.stale is not None else list(diff.outputs)
     results += [_stale(node, diff) for node in stale]
     return {
@@ -66,17 +66,21 @@ def as_data(diff: SpecDiff) -> dict[str, Any]:
     }
 
 
-def _breaking(amendment: Amendment) -> dict[str, Any]:
-    side = amendment.new or amendment.old
-    first, last = side[0].lines[0], side[-1].lines[1]
+def _breaking(amendment: Amendment, file: FileDiff) -> dict[str, Any]:
     effects = "; ".join(describe_effect(e) for e in amendment.effects) or amendment.kind
-    heading = side[0].heading or "top of file"
+    if amendment.new:
+        path, first, last = amendment.new[0].path, amendment.new[0].lines[0], amendment.new[-1].lines[1]
+        where = ""
+    else:  # removed: its old lines mean nothing in the file as it is now, so point at the file
+        path, first, last = file.new_path or file.old_path or amendment.old[0].path, 1, 1
+        where = f" (was at line {amendment.old[0].lines[0]})"
+    heading = (amendment.new or amendment.old)[0].heading or "top of file"
     return {
         "ruleId": "specdiff/breaking-amendment",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": f"{amendment.kind} in § {heading}: {effects}"},
-        "locations": [_location(side[0].path, first, last if amendment.new else first)],
+        "message": {"text": f"{amendment.kind} in § {heading}{where}: {effects}"},
+        "locations": [_location(path, first, last)],
         "partialFingerprints": {"specdiffAmendment/v1": amendment.id},
     }
 

@@ -13,7 +13,7 @@ def describe_effect(effect: Effect) -> str:
     if effect.type == "example":
         return "example changed"
     if effect.type == "wording":
-        return "reworded: no change to obligations, numbers or conditions found"
+        return "reworded: no obligation, number or condition changed (worth a read)"
     change = f"{effect.old or '—'} → {effect.new or '—'}"
     if effect.type == "modality" and (effect.old is None or effect.new is None):
         phrase = effect.new or effect.old or ""

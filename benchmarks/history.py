@@ -1,0 +1,135 @@
+"""``specdiff log`` and ``specdiff blame`` on a long history, cold and warm, against ``git log -p``.
+
+    python benchmarks/history.py [--commits 2000] [--clauses 3000] [--runs 3]
+
+Builds (with ``git fast-import``) a synthetic history of ``--commits`` commits
+on one spec file of ``--clauses`` clauses in 150 sections. Each commit rewords
+or renumbers a clause or two, and now and then adds, removes or moves one.
+Then times, as separate processes (start-up included):
+
+- ``git log -p --word-diff`` over the whole history;
+- ``specdiff log --format json`` with an empty cache (cold) and again (warm);
+- ``specdiff blame spec.md#<a section>``, cold (after the log filled the
+  cache, so "cold" here means a fresh process) and warm.
+
+Targets: warm log at most 2x ``git log -p --word-diff``; blame of one section under 1 s warm.
+Prints figures and ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = (
+    "assistant must should may never patron account hold renewal fine room event staff branch catalogue "
+    "data user request answer verify share confirm library card reminder notice"
+).split()
+
+
+def build(root: Path, commits: int, clauses: int, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    sections = 150
+    per_section = clauses // sections
+    spec = [[_sentence(rng) for _ in range(per_section)] for _ in range(sections)]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    stream = []
+    for n in range(commits):
+        if n:
+            _edit(spec, rng)
+        text = _render(spec).encode()
+        stream.append(
+            f"commit refs/heads/main\nmark :{n + 1}\n"
+            f"author Bench <bench@example.invalid> {1_700_000_000 + n * 3600} +0000\n"
+            f"committer Bench <bench@example.invalid> {1_700_000_000 + n * 3600} +0000\n"
+            f"data {len(f'Revision {n}')}\nRevision {n}\n"
+            + (f"from :{n}\n" if n else "")
+            + f"M 100644 inline spec.md\ndata {len(text)}\n"
+        )
+        stream.append(text)
+        stream.append(b"\n")
+    data = b"".join(part.encode() if isinstance(part, str) else part for part in stream)
+    subprocess.run(["git", "-C", str(root), "fast-import", "--quiet"], input=data, check=True)
+    subprocess.run(["git", "-C", str(root), "checkout", "-q", "main"], check=True)
+
+
+def _sentence(rng: random.Random) -> str:
+    return "The " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 24))) + f" within {rng.randint(2, 90)} days."
+
+
+def _edit(spec: list[list[str]], rng: random.Random) -> None:
+    for _ in range(rng.randint(1, 2)):
+        section = rng.choice(spec)
+        k = rng.randrange(len(section))
+        roll = rng.random()
+        if roll < 0.5:
+            words = section[k].split(" ")
+            words[rng.randrange(1, len(words) - 1)] = rng.choice(WORDS)
+            section[k] = " ".join(words)
+        elif roll < 0.7:
+            section[k] = section[k].rsplit(" within ", 1)[0] + f" within {rng.randint(2, 90)} days."
+        elif roll < 0.8:
+            section.insert(k, _sentence(rng))
+        elif roll < 0.9 and len(section) > 5:
+            section.pop(k)
+        else:
+            rng.choice(spec).append(section.pop(k))
+
+
+def _render(spec: list[list[str]]) -> str:
+    lines = []
+    for s, section in enumerate(spec):
+        lines += [f"## Section {s} {{#s{s}}}", ""]
+        for clause in section:
+            lines += [clause, ""]
+    return "\n".join(lines)
+
+
+def timed(command: list[str], cwd: Path, runs: int = 1) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--commits", type=int, default=2000)
+    parser.add_argument("--clauses", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="specdiff-history-")) / "repo"
+    started = time.perf_counter()
+    build(root, args.commits, args.clauses)
+    print(f"repository          {root} ({args.commits} commits, {args.clauses} clauses; built in {time.perf_counter() - started:.1f} s)")
+    specdiff = [sys.executable, "-m", "specdiff"]
+    env_cache = root / ".git" / "specdiff"
+
+    git_log = timed(["git", "log", "-p", "--word-diff", "--first-parent"], root, args.runs)
+    shutil.rmtree(env_cache, ignore_errors=True)
+    cold = timed([*specdiff, "log", "--format", "json"], root)
+    warm = timed([*specdiff, "log", "--format", "json"], root, args.runs)
+    blame_first = timed([*specdiff, "blame", "spec.md#s75"], root)
+    blame_warm = timed([*specdiff, "blame", "spec.md#s75"], root, args.runs)
+    size = (env_cache / "history.sqlite").stat().st_size if (env_cache / "history.sqlite").exists() else 0
+
+    print(f"git log -p --word-diff   {git_log:8.3f} s")
+    print(f"specdiff log, cold       {cold:8.3f} s   ({cold / git_log:.1f}x git)")
+    print(f"specdiff log, warm       {warm:8.3f} s   ({warm / git_log:.1f}x git; target <= 2x)")
+    print(f"specdiff blame, 1st run  {blame_first:8.3f} s")
+    print(f"specdiff blame, warm     {blame_warm:8.3f} s   (target < 1 s)")
+    print(f"cache size               {size / 1e6:8.1f} MB")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    main()

@@ -1,0 +1,46 @@
+"""``specdiff changelog A B``: a draft of release notes between two revisions, in Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "changelog",
+        help="a draft of release notes between two revisions (Markdown)",
+        description="Draft release notes for the spec between two revisions: breaking changes, then what was "
+        "added, changed and removed, by section. With a language model configured (--explain or an [llm] "
+        "table), a short prose summary goes on top.",
+    )
+    parser.add_argument("revisions", nargs="+", metavar="REV", help="A B, or A..B, or A...B")
+    add_repository_option(parser)
+    parser.add_argument(
+        "--explain", action=argparse.BooleanOptionalAction, default=None, help="add a prose summary from a language model"
+    )
+    return parser
+
+
+def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.config import load_config
+    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.render.changelog import release_notes
+    from specdiff.repo import Repository
+
+    result = diff_revisions(
+        DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=False)
+    )
+    with Repository(args.repository) as repo:
+        settings = load_config(repo.root).llm
+    summary = None
+    if (args.explain if args.explain is not None else settings.enabled) and result.amendments:
+        from specdiff.llm import summarize
+
+        summary, warnings = summarize(result, settings)
+        result.warnings += warnings
+    print_warnings(result.warnings)
+    sys.stdout.write(release_notes(result, summary))
+    return 0

@@ -1,0 +1,103 @@
+"""``specdiff log [RANGE] [-- PATH[#anchor]...]``: the amendments of each commit, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from specdiff.commands import add_color_option, add_repository_option, use_color, width
+from specdiff.model import SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
+
+KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "log",
+        help="the amendments of each commit, like git log -p in clauses",
+        description="Show, newest first, what each commit of a range did to the specs, amendment by "
+        "amendment. The range is read as for `git log` (default: the history of HEAD). After `--`, "
+        "name files, folders or sections (spec/behavior.md#privacy) to follow.",
+    )
+    parser.add_argument("revisions", nargs="*", metavar="RANGE", help="revisions or ranges, as for git log")
+    add_repository_option(parser)
+    parser.add_argument("--all", action="store_true", help="include the commits of merged branches (default: first parent only)")
+    parser.add_argument("--severity", choices=SEVERITIES, help="only amendments at least this severe")
+    parser.add_argument("--kind", choices=KINDS, action="append", help="only amendments of this kind (repeat for several)")
+    parser.add_argument("-n", "--max-count", type=int, metavar="N", help="show at most N commits")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text, or JSON Lines: one commit per line")
+    add_color_option(parser)
+    return parser
+
+
+def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.history import walk
+    from specdiff.render import RenderOptions
+    from specdiff.render import json as json_render
+    from specdiff.render.terminal import render
+
+    filters = [_path_filter(p) for p in paths]
+    options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
+    shown = 0
+    for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
+        files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and f.amendments]
+        if not files:
+            continue
+        diff = SpecDiff(Revision(None, commit.parent), Revision(None, commit.id), files)
+        if args.format == "json":
+            data = json_render.as_data(diff)
+            print(
+                json.dumps(
+                    {
+                        "commit": commit.id,
+                        "parent": commit.parent,
+                        "author": commit.author,
+                        "date": commit.date,
+                        "subject": commit.subject,
+                        "files": data["files"],
+                        "summary": data["summary"],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            header = f"commit {commit.id[:10]} · {commit.date[:10]} · {commit.author}\n    {commit.subject}\n"
+            sys.stdout.write(("\x1b[33m" + header + "\x1b[0m" if options.color else header) + "\n")
+            sys.stdout.write(render(diff, options) + "\n")
+        shown += 1
+        if args.max_count and shown >= args.max_count:
+            break
+    if shown == 0 and args.format == "text":
+        print("No spec amendments in this range.")
+    return 0
+
+
+def _path_filter(text: str) -> tuple[str, str | None]:
+    path, _, anchor = text.partition("#")
+    return path.rstrip("/"), anchor or None
+
+
+def _kept(file: FileDiff, args: argparse.Namespace, filters: list[tuple[str, str | None]]) -> FileDiff | None:
+    """The file with only the amendments that pass the filters, or ``None`` if the file is filtered out."""
+    paths = {file.old_path, file.new_path} - {None}
+    if filters and not any(_under(p, f_path) for p in paths for f_path, _ in filters):
+        return None
+    anchors = {anchor for f_path, anchor in filters if anchor and any(_under(p, f_path) for p in paths)}
+    keep = [a for a in file.amendments if _wanted(a, args, anchors)]
+    return FileDiff(file.old_path, file.new_path, file.status, keep, None)
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/") or prefix in (".", "")
+
+
+def _wanted(amendment: Amendment, args: argparse.Namespace, anchors: set[str]) -> bool:
+    if args.severity and SEVERITIES.index(amendment.severity) < SEVERITIES.index(args.severity):
+        return False
+    if args.kind and amendment.kind not in args.kind:
+        return False
+    if anchors:
+        sections = {getattr(item, "section", None) or getattr(item, "id", None) for item in amendment.old + amendment.new}
+        return bool(sections & anchors)
+    return True

@@ -1,0 +1,306 @@
+"""The spec's history, commit by commit: what each commit amended, and where each clause came from.
+
+:func:`walk` yields, newest first, every commit of a range with the
+amendments it made to the spec files (``specdiff log``); :func:`blame` follows
+each clause of a section back through the history to the commit that last
+changed its meaning and the one that introduced it (``specdiff blame``),
+through moves, splits, merges and file renames.
+
+What a commit did is computed once and kept in a content-addressed cache
+(``history_cache``), keyed by the blob ids of the files it changed: running the
+log again, or over a longer range, only computes the new commits.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from specdiff.config import Config, load_config
+from specdiff.diff import align_file, diff_alignments
+from specdiff.errors import SpecdiffError, UnreadableFile
+from specdiff.history_cache import HistoryCache, cache_key
+from specdiff.model import Clause, Document, FileDiff
+from specdiff.parse import decode, parse_document
+from specdiff.repo import FileChange, LoggedCommit, Repository
+
+PROGRESS_FROM = 20
+"""Commits to compute from which a progress bar is shown (on a terminal)."""
+
+DOCUMENTS_KEPT = 8
+"""Parsed file versions kept while walking: the new version of one commit is
+the old version of the next, so a handful is enough, and memory stays flat."""
+
+ClauseRef = tuple[str, int]
+"""A clause by file path and index in that version of the file."""
+
+
+@dataclass(frozen=True)
+class ClauseLink:
+    """Clauses of the parent paired with clauses of the commit, and how serious the change was."""
+
+    old: tuple[ClauseRef, ...]
+    new: tuple[ClauseRef, ...]
+    severity: str | None
+    """``None`` when the text and place did not change."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Unchanged clauses, in order: old ``old_start + k`` is new ``new_start + k`` for k < length."""
+
+    old_path: str
+    new_path: str
+    old_start: int
+    new_start: int
+    length: int
+
+
+@dataclass
+class CommitAmendments:
+    """What one commit did to the spec files; what the cache keeps."""
+
+    files: list[FileDiff]
+    """The amendments, file by file (without the full alignment)."""
+    runs: list[Run] = field(default_factory=list)
+    links: list[ClauseLink] = field(default_factory=list)
+    """Every pairing that is not part of a run: changed, moved, split, merged."""
+    added: list[ClauseRef] = field(default_factory=list)
+
+    @property
+    def amendment_count(self) -> int:
+        return sum(len(f.amendments) for f in self.files)
+
+
+@dataclass(frozen=True)
+class Blame:
+    """One clause of today's spec, with its story."""
+
+    clause: Clause
+    last_changed: LoggedCommit | None
+    """The newest commit that changed its meaning (any change with ``all_changes``)."""
+    introduced: LoggedCommit | None
+    """The commit where it (or the oldest of the clauses merged into it) first appeared."""
+
+
+def walk(
+    repository: str, revisions: list[str], *, first_parent: bool = True, config: Config | None = None
+) -> Iterator[tuple[LoggedCommit, CommitAmendments]]:
+    """Every commit of ``revisions`` (as for ``git log``), newest first, with what it did to the specs."""
+    with Repository(repository) as repo:
+        config = config or load_config(repo.root)
+        commits = list(repo.history(revisions, first_parent=first_parent))
+        cache = HistoryCache(repo.state_dir)
+        try:
+            keys = {c.id: _key(c, config) for c in commits}
+            _fill(repo, cache, config, [c for c in reversed(commits) if keys[c.id] and not cache.has(keys[c.id])], keys)
+            for commit in commits:
+                key = keys[commit.id]
+                yield commit, (cache.get(key) or CommitAmendments([])) if key else CommitAmendments([])
+        finally:
+            cache.close()
+
+
+def blame(
+    repository: str, path: str, anchor: str | None = None, *, revision: str = "HEAD", all_changes: bool = False
+) -> list[Blame]:
+    """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``revision``, with its story."""
+    with Repository(repository) as repo:
+        config = load_config(repo.root)
+        tip = repo.commit_of(revision)
+        try:
+            document = parse_document(decode(repo.read(tip, path), path), path, config.requirement_ids)
+        except UnreadableFile as error:
+            raise SpecdiffError(str(error)) from None
+    clauses = _clauses_under(document, anchor)
+    open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}
+    last_changed: dict[int, LoggedCommit] = {}
+    introduced: dict[int, LoggedCommit] = {}
+    history = walk(repository, [revision], config=config)
+    for commit, amendments in history:
+        if not open_refs:
+            history.close()
+            break
+        if not amendments.files:
+            continue
+        step = _Step(amendments)
+        for index in list(open_refs):
+            older: set[ClauseRef] = set()
+            for ref in open_refs[index]:
+                if ref in step.added:
+                    introduced[index] = commit  # this branch of its history starts here; older ones overwrite
+                    continue
+                found = step.older(ref)
+                if found is None:
+                    older.add(ref)  # the file did not change here
+                    continue
+                refs, severity = found
+                meaningful = severity is not None and (all_changes or severity != "editorial")
+                if meaningful and index not in last_changed:
+                    last_changed[index] = commit
+                older.update(refs)
+            if older:
+                open_refs[index] = older
+            else:
+                del open_refs[index]
+    return [Blame(c, last_changed.get(c.index, introduced.get(c.index)), introduced.get(c.index)) for c in clauses]
+
+
+# -- computing commits -------------------------------------------------------------
+
+
+def _key(commit: LoggedCommit, config: Config) -> str | None:
+    """The cache key of what a commit did to the specs; ``None`` when it touched no spec file."""
+    changes = [c for c in commit.changes if _is_spec(c, config)]
+    return cache_key(config, changes) if changes else None
+
+
+def _is_spec(change: FileChange, config: Config) -> bool:
+    return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
+
+
+def _fill(
+    repo: Repository, cache: HistoryCache, config: Config, missing: list[LoggedCommit], keys: dict[str, str | None]
+) -> None:
+    """Compute and cache the commits not in the cache yet, oldest first (so file versions are reused)."""
+    if not missing:
+        return
+    documents: dict[str, Document | None] = {}
+    with _progress(len(missing)) as advance:
+        for commit in missing:
+            key = keys[commit.id]
+            assert key is not None
+            cache.put(key, _compute(repo, config, commit, documents))
+            advance()
+    cache.commit()
+
+
+def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
+    aligned = []
+    for change in commit.changes:
+        if not _is_spec(change, config):
+            continue
+        old = _document(repo, change.old_path, change.old_blob, config, documents)
+        new = _document(repo, change.new_path, change.new_blob, config, documents)
+        if (change.old_path and old is None) or (change.new_path and new is None):
+            continue  # unreadable on one side: left out of the history, as the diff leaves it out
+        aligned.append((change, align_file(old, new, change)))
+    files = diff_alignments(aligned)
+    result = CommitAmendments([replace(f, alignment=None) for f in files])
+    for file in files:
+        _record_links(file, result)
+    return result
+
+
+def _document(
+    repo: Repository, path: str | None, blob: str | None, config: Config, documents: dict[str, Document | None]
+) -> Document | None:
+    if path is None or blob is None:
+        return None
+    key = f"{blob}:{path}"
+    if key not in documents:
+        try:
+            if repo.blob_size(blob) > config.max_file_bytes:
+                raise UnreadableFile(f"{path} is over max_file_bytes")
+            documents[key] = parse_document(decode(repo.read_blob(blob), path), path, config.requirement_ids)
+        except UnreadableFile:
+            documents[key] = None
+        while len(documents) > DOCUMENTS_KEPT:
+            documents.pop(next(iter(documents)))
+    return documents[key]
+
+
+def _record_links(file: FileDiff, result: CommitAmendments) -> None:
+    """Turn a file's alignment into runs of unchanged clauses and links for the rest."""
+    assert file.alignment is not None
+    severity_of = {
+        (tuple((c.path, c.index) for c in a.old), tuple((c.path, c.index) for c in a.new)): a.severity
+        for a in file.amendments
+        if a.unit == "clause" and a.old and a.new
+    }
+    unchanged: list[tuple[Clause, Clause]] = []
+    for match in file.alignment.clauses:
+        old = tuple((c.path, c.index) for c in match.old)
+        new = tuple((c.path, c.index) for c in match.new)
+        if (old, new) in severity_of:
+            result.links.append(ClauseLink(old, new, severity_of[(old, new)]))
+        else:
+            unchanged.append((match.old[0], match.new[0]))
+    result.added += [(c.path, c.index) for c in file.alignment.added]
+    unchanged.sort(key=lambda pair: (pair[1].path, pair[1].index))
+    for old, new in unchanged:
+        last = result.runs[-1] if result.runs else None
+        if (
+            last is not None
+            and (last.old_path, last.new_path) == (old.path, new.path)
+            and last.old_start + last.length == old.index
+            and last.new_start + last.length == new.index
+        ):
+            result.runs[-1] = replace(last, length=last.length + 1)
+        else:
+            result.runs.append(Run(old.path, new.path, old.index, new.index, 1))
+
+
+class _Step:
+    """One commit's pairings, looked up from the new side (walking history backwards)."""
+
+    def __init__(self, amendments: CommitAmendments) -> None:
+        self.added = set(amendments.added)
+        self.by_new: dict[ClauseRef, tuple[tuple[ClauseRef, ...], str | None]] = {}
+        for link in amendments.links:
+            for ref in link.new:
+                self.by_new[ref] = (link.old, link.severity)
+        self.runs: dict[str, list[Run]] = {}
+        for run in amendments.runs:
+            self.runs.setdefault(run.new_path, []).append(run)
+        self.changed_paths = {f.new_path for f in amendments.files if f.new_path}
+
+    def older(self, ref: ClauseRef) -> tuple[tuple[ClauseRef, ...], str | None] | None:
+        """What ``ref`` was in the parent, and how it changed; ``None`` if its file did not change."""
+        if ref in self.by_new:
+            return self.by_new[ref]
+        path, index = ref
+        for run in self.runs.get(path, []):
+            if run.new_start <= index < run.new_start + run.length:
+                return ((run.old_path, run.old_start + index - run.new_start),), None
+        if path in self.changed_paths:
+            return (), None  # in a changed file but paired with nothing: should not happen; treat as gone
+        return None
+
+
+def _clauses_under(document: Document, anchor: str | None) -> list[Clause]:
+    if anchor is None:
+        return list(document.clauses)
+    ids = {s.id for s in document.sections if anchor in (s.id, s.anchor, s.slug)}
+    if not ids:
+        raise SpecdiffError(f"{document.path} has no section #{anchor}")
+    grew = True
+    while grew:  # add subsections
+        more = {s.id for s in document.sections if s.parent in ids} - ids
+        grew = bool(more)
+        ids |= more
+    return [c for c in document.clauses if c.section in ids]
+
+
+class _progress:
+    """A Rich progress bar on stderr for long computations; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total < PROGRESS_FROM or not sys.stderr.isatty():
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Reading spec history", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
