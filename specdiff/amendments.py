@@ -57,6 +57,8 @@ def _texts(alignment: Alignment) -> list[str]:
 
 
 def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: bool) -> Amendment | None:
+    if not match.moved and len(match.old) == len(match.new) == 1 and match.old[0].fingerprint == match.new[0].fingerprint:
+        return None  # the common case, decided without building any text
     old_text = " ".join(c.normalized for c in match.old)
     new_text = " ".join(c.normalized for c in match.new)
     if len(match.old) > 1:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from specdiff.config import Config, load_config
 from specdiff.diff import align_file, diff_alignments
@@ -214,32 +215,30 @@ def _document(
 def _record_links(file: FileDiff, result: CommitAmendments) -> None:
     """Turn a file's alignment into runs of unchanged clauses and links for the rest."""
     assert file.alignment is not None
-    severity_of = {
-        (tuple((c.path, c.index) for c in a.old), tuple((c.path, c.index) for c in a.new)): a.severity
-        for a in file.amendments
-        if a.unit == "clause" and a.old and a.new
-    }
-    unchanged: list[tuple[Clause, Clause]] = []
+    severity_of = {(a.new[0].path, a.new[0].index): a.severity for a in file.amendments if a.unit == "clause" and a.old and a.new}
+    runs: list[list[Any]] = []  # [old path, new path, old start, new start, length]; matches come in new order
     for match in file.alignment.clauses:
-        old = tuple((c.path, c.index) for c in match.old)
-        new = tuple((c.path, c.index) for c in match.new)
-        if (old, new) in severity_of:
-            result.links.append(ClauseLink(old, new, severity_of[(old, new)]))
-        else:
-            unchanged.append((match.old[0], match.new[0]))
-    result.added += [(c.path, c.index) for c in file.alignment.added]
-    unchanged.sort(key=lambda pair: (pair[1].path, pair[1].index))
-    for old, new in unchanged:
-        last = result.runs[-1] if result.runs else None
+        first = match.new[0]
+        severity = severity_of.get((first.path, first.index))
+        if severity is not None or len(match.old) != 1 or len(match.new) != 1:
+            old = tuple((c.path, c.index) for c in match.old)
+            new = tuple((c.path, c.index) for c in match.new)
+            result.links.append(ClauseLink(old, new, severity))
+            continue
+        before = match.old[0]
+        last = runs[-1] if runs else None
         if (
-            last is not None
-            and (last.old_path, last.new_path) == (old.path, new.path)
-            and last.old_start + last.length == old.index
-            and last.new_start + last.length == new.index
+            last
+            and last[0] == before.path
+            and last[1] == first.path
+            and last[2] + last[4] == before.index
+            and last[3] + last[4] == first.index
         ):
-            result.runs[-1] = replace(last, length=last.length + 1)
+            last[4] += 1
         else:
-            result.runs.append(Run(old.path, new.path, old.index, new.index, 1))
+            runs.append([before.path, first.path, before.index, first.index, 1])
+    result.runs += [Run(*run) for run in runs]
+    result.added += [(c.path, c.index) for c in file.alignment.added]
 
 
 class _Step:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # (phrase, polarity, strength, RFC 2119 keyword). Longer phrases win over their
 # prefixes ("must not" over "must"). A modal verb before "avoid" or "refrain
@@ -353,9 +354,24 @@ def uses_rfc2119_capitals(texts: Iterable[str]) -> bool:
     The JSON Schema specification does (MUST, SHOULD, MAY); the OpenAI Model
     Spec writes "should" and "must" in lower case and keeps capitals for emphasis.
     """
-    joined = prose("\n".join(texts))
-    upper = len(_RFC_KEYWORD_UPPER.findall(joined))
-    return upper > len(_RFC_KEYWORD_ANY.findall(joined)) - upper
+    upper = lower = 0
+    for text in texts:
+        up, low = _keyword_cases(text)
+        upper += up
+        lower += low
+    return upper > lower
+
+
+@lru_cache(maxsize=65536)
+def _keyword_cases(text: str) -> tuple[int, int]:
+    """RFC 2119 keywords in ``text``'s prose: how many in capitals, how many not.
+
+    Remembered per clause text: walking a long history asks about the same
+    clauses revision after revision.
+    """
+    clean = prose(text)
+    upper = len(_RFC_KEYWORD_UPPER.findall(clean))
+    return upper, len(_RFC_KEYWORD_ANY.findall(clean)) - upper
 
 
 # Counting whole words, without reading modal phrases: on a 3,000-clause spec the
