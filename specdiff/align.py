@@ -40,7 +40,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from specdiff.model import Alignment, Clause, ClauseMatch, Document, Section, SectionMatch
 
@@ -112,6 +113,8 @@ MAX_SECTION_BODY_TOKENS = 3000
 a section, bounded for very long ones."""
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+T = TypeVar("T")
+K = TypeVar("K")
 _UNPAIRED = "\0unpaired"  # stands for the new id of a section that has no pair
 
 
@@ -185,110 +188,124 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
 
 def align_sections(old: Sequence[Section], new: Sequence[Section]) -> list[SectionMatch]:
     """Pair sections by anchor, then heading text, then content; in old order."""
-    pairs: dict[int, SectionMatch] = {}  # old index -> match
-    taken: set[int] = set()  # new indexes
-
-    def pair(o: Section, n: Section, score: float, by: str) -> None:
-        pairs[o.index] = SectionMatch(o, n, score, by)
-        taken.add(n.index)
-
+    pairing = _SectionPairing(old, new)
     # The text before the first heading is always the same place.
-    pair(old[0], new[0], 1.0, "anchor")
-
-    new_by_anchor = _unique_index(new, lambda s: s.anchor)
-    for o in old:
-        n = new_by_anchor.get(o.anchor) if o.anchor else None
-        if n is not None and o.index not in pairs and n.index not in taken:
-            pair(o, n, 1.0, "anchor")
-
-    _pair_by_heading(old, new, pairs, pair, taken)
-    _pair_by_content(old, new, pairs, pair, taken)
+    pairing.pair(old[0], new[0], 1.0, "anchor")
+    pairing.pair_by_anchor()
+    pairing.pair_by_heading()
+    pairing.pair_by_content()
     # Content pairing may pair parents whose children can now pair by heading.
-    _pair_by_heading(old, new, pairs, pair, taken)
-    return [pairs[i] for i in sorted(pairs)]
+    pairing.pair_by_heading()
+    return [pairing.pairs[i] for i in sorted(pairing.pairs)]
 
 
 def _heading_key(section: Section) -> str:
     return " ".join(section.heading.lower().split()).rstrip(":.")
 
 
-def _pair_by_heading(old, new, pairs, pair, taken) -> None:
-    """Same heading under paired parents first, then same heading if unique."""
-    new_parent_of: dict[str, str] = {}
+class _SectionPairing:
+    """The state of pairing one document's sections, filled in stage by stage."""
 
-    def parent_in_new(o: Section) -> str | None:
-        # Top-level sections have no parent on either side; a parent that is not
-        # paired has no place in the new document, so nothing can sit under it.
-        return None if o.parent is None else new_parent_of.get(o.parent, _UNPAIRED)
+    def __init__(self, old: Sequence[Section], new: Sequence[Section]) -> None:
+        self.old = old
+        self.new = new
+        self.pairs: dict[int, SectionMatch] = {}  # old index -> match
+        self.taken: set[int] = set()  # new indexes
 
-    free_new_by_parent_and_heading: dict[tuple, list[Section]] = defaultdict(list)
-    for n in new:
-        if n.index not in taken:
+    def pair(self, o: Section, n: Section, score: float, by: str) -> None:
+        self.pairs[o.index] = SectionMatch(o, n, score, by)
+        self.taken.add(n.index)
+
+    def free(self) -> tuple[list[Section], list[Section]]:
+        return [o for o in self.old if o.index not in self.pairs], [n for n in self.new if n.index not in self.taken]
+
+    def pair_by_anchor(self) -> None:
+        new_by_anchor = _unique_index(self.new, lambda s: s.anchor)
+        for o in self.old:
+            n = new_by_anchor.get(o.anchor) if o.anchor else None
+            if n is not None and o.index not in self.pairs and n.index not in self.taken:
+                self.pair(o, n, 1.0, "anchor")
+
+    def pair_by_heading(self) -> None:
+        """Same heading under paired parents first, then same heading if unique."""
+        new_parent_of: dict[str, str] = {}
+
+        def parent_in_new(o: Section) -> str | None:
+            # Top-level sections have no parent on either side; a parent that is not
+            # paired has no place in the new document, so nothing can sit under it.
+            return None if o.parent is None else new_parent_of.get(o.parent, _UNPAIRED)
+
+        free_new_by_parent_and_heading: dict[tuple[str | None, str], list[Section]] = defaultdict(list)
+        for n in self.free()[1]:
             free_new_by_parent_and_heading[(n.parent, _heading_key(n))].append(n)
-    for o in old:
-        if o.index in pairs:
-            new_parent_of[o.id] = pairs[o.index].new.id
-            continue
-        candidates = free_new_by_parent_and_heading.get((parent_in_new(o), _heading_key(o)), [])
-        candidates = [n for n in candidates if n.index not in taken]
-        if candidates:
-            pair(o, candidates[0], 1.0, "heading")
-            new_parent_of[o.id] = candidates[0].id
+        for o in self.old:
+            if o.index in self.pairs:
+                new_parent_of[o.id] = self.pairs[o.index].new.id
+                continue
+            candidates = free_new_by_parent_and_heading.get((parent_in_new(o), _heading_key(o)), [])
+            candidates = [n for n in candidates if n.index not in self.taken]
+            if candidates:
+                self.pair(o, candidates[0], 1.0, "heading")
+                new_parent_of[o.id] = candidates[0].id
 
-    free_old = [o for o in old if o.index not in pairs]
-    free_new = [n for n in new if n.index not in taken]
-    old_counts = Counter(_heading_key(o) for o in free_old)
-    new_by_heading = _unique_index(free_new, _heading_key)
-    for o in free_old:
-        key = _heading_key(o)
-        n = new_by_heading.get(key)
-        if n is not None and old_counts[key] == 1 and n.index not in taken:
-            pair(o, n, 1.0, "heading")
+        free_old, free_new = self.free()
+        old_counts = Counter(_heading_key(o) for o in free_old)
+        new_by_heading = _unique_index(free_new, _heading_key)
+        for o in free_old:
+            key = _heading_key(o)
+            namesake = new_by_heading.get(key)
+            if namesake is not None and old_counts[key] == 1 and namesake.index not in self.taken:
+                self.pair(o, namesake, 1.0, "heading")
 
+    def pair_by_content(self) -> None:
+        """Pair the remaining sections whose content mostly survives."""
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Indel
 
-def _pair_by_content(old, new, pairs, pair, taken) -> None:
-    """Pair the remaining sections whose content mostly survives."""
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import Indel
+        free_old, free_new = self.free()
+        if not free_old or not free_new:
+            return
+        body_old = [_tokens(" ".join(c.normalized for c in o.clauses))[:MAX_SECTION_BODY_TOKENS] for o in free_old]
+        body_new = [_tokens(" ".join(c.normalized for c in n.clauses))[:MAX_SECTION_BODY_TOKENS] for n in free_new]
+        body_similarity = process.cdist(body_old, body_new, scorer=Indel.normalized_similarity, workers=-1)
+        heading_similarity = process.cdist(
+            [o.heading.lower() for o in free_old], [n.heading.lower() for n in free_new], scorer=fuzz.token_sort_ratio, workers=-1
+        )
+        children_old = _children(self.old)
+        children_new = _children(self.new)
+        new_id_of = {o.id: self.pairs[o.index].new.id for o in self.old if o.index in self.pairs}
 
-    free_old = [o for o in old if o.index not in pairs]
-    free_new = [n for n in new if n.index not in taken]
-    if not free_old or not free_new:
-        return
-    body_old = [_tokens(" ".join(c.normalized for c in o.clauses))[:MAX_SECTION_BODY_TOKENS] for o in free_old]
-    body_new = [_tokens(" ".join(c.normalized for c in n.clauses))[:MAX_SECTION_BODY_TOKENS] for n in free_new]
-    body_similarity = process.cdist(body_old, body_new, scorer=Indel.normalized_similarity, workers=-1)
-    heading_similarity = process.cdist(
-        [o.heading.lower() for o in free_old], [n.heading.lower() for n in free_new], scorer=fuzz.token_sort_ratio, workers=-1
-    )
-    children_old = _children(old)
-    children_new = _children(new)
-    new_id_of = {o.id: pairs[o.index].new.id for o in old if o.index in pairs}
-
-    candidates = []
-    for i, o in enumerate(free_old):
-        fingerprints_old = Counter(c.fingerprint for c in o.clauses)
-        for j, n in enumerate(free_new):
-            heading = float(heading_similarity[i][j]) / 100
-            content = _content_share(
-                fingerprints_old, n, float(body_similarity[i][j]), children_old[o.id], children_new[n.id], new_id_of
-            )
-            if content is None:
-                if heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level:
-                    candidates.append((heading, i, j))
-            elif content >= SECTION_CONTENT_MIN or (
-                content >= SECTION_CONTENT_WITH_HEADING_MIN and heading >= SECTION_HEADING_ALIKE
-            ):
-                candidates.append((0.75 * content + 0.25 * heading, i, j))
-    for score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        o, n = free_old[i], free_new[j]
-        if o.index not in pairs and n.index not in taken:
-            pair(o, n, round(score, 4), "content")
+        candidates = []
+        for i, o in enumerate(free_old):
+            fingerprints_old = Counter(c.fingerprint for c in o.clauses)
+            for j, n in enumerate(free_new):
+                heading = float(heading_similarity[i][j]) / 100
+                content = _content_share(
+                    fingerprints_old, n, float(body_similarity[i][j]), children_old[o.id], children_new[n.id], new_id_of
+                )
+                if content is None:
+                    if heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level:
+                        candidates.append((heading, i, j))
+                elif content >= SECTION_CONTENT_MIN or (
+                    content >= SECTION_CONTENT_WITH_HEADING_MIN and heading >= SECTION_HEADING_ALIKE
+                ):
+                    candidates.append((0.75 * content + 0.25 * heading, i, j))
+        for score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+            o, n = free_old[i], free_new[j]
+            if o.index not in self.pairs and n.index not in self.taken:
+                self.pair(o, n, round(score, 4), "content")
 
 
-def _content_share(fingerprints_old, new_section, body_similarity, old_children, new_children, new_id_of) -> float | None:
+def _content_share(
+    fingerprints_old: Counter[str],
+    new_section: Section,
+    body_similarity: float,
+    old_children: set[str],
+    new_children: set[str],
+    new_id_of: dict[str, str],
+) -> float | None:
     """How much of a section's content survives in a candidate; ``None`` if both are empty."""
-    shares = []
+    shares: list[float] = []
     if fingerprints_old or new_section.clauses:
         fingerprints_new = Counter(c.fingerprint for c in new_section.clauses)
         shared = sum((fingerprints_old & fingerprints_new).values())
@@ -361,7 +378,7 @@ class _ClausePairing:
         self.grouped_old: set[int] = set()
         self.grouped_new: set[int] = set()
         self.warnings: list[str] = []
-        self._token_cache: dict[int, list[str]] = {}
+        self._token_cache: dict[tuple[str, int], list[str]] = {}
 
     # helpers
 
@@ -418,7 +435,7 @@ class _ClausePairing:
     def tokens_new(self, j: int) -> list[str]:
         return self._tokens(("n", j), self.new[j])
 
-    def _tokens(self, key, clause: Clause) -> list[str]:
+    def _tokens(self, key: tuple[str, int], clause: Clause) -> list[str]:
         if key not in self._token_cache:
             self._token_cache[key] = _tokens(clause.normalized)
         return self._token_cache[key]
@@ -508,7 +525,7 @@ class _ClausePairing:
                 around=self._expected_new_position(i),
                 count=len(self.new),
                 tokens=self.tokens_new,
-                available=lambda j, i=i: j not in self.grouped_new and new_partner.get(j, i) == i,
+                available=_free_or_with(i, new_partner, self.grouped_new),
                 section=lambda j: self.new[j].section,
                 scorer=Indel,
             )
@@ -536,7 +553,7 @@ class _ClausePairing:
                 around=self._expected_old_position(j, new_to_old),
                 count=len(self.old),
                 tokens=self.tokens_old,
-                available=lambda i, j=j: i not in self.grouped_old and old_partner.get(i, j) == j,
+                available=_free_or_with(j, old_partner, self.grouped_old),
                 section=lambda i: self.old[i].section,
                 scorer=Indel,
             )
@@ -571,7 +588,16 @@ class _ClausePairing:
                 return new_to_old[k] + 1
         return 0
 
-    def _best_run(self, whole, around, count, tokens, available, section, scorer):
+    def _best_run(
+        self,
+        whole: list[str],
+        around: int,
+        count: int,
+        tokens: Callable[[int], list[str]],
+        available: Callable[[int], bool],
+        section: Callable[[int], str],
+        scorer: Any,
+    ) -> tuple[float, list[int]] | None:
         """The best run of 2..MAX_PARTS available clauses of one section near ``around``.
 
         Clauses paired elsewhere are stepped over: when the paragraph between
@@ -636,11 +662,16 @@ def _explains_better(joined: float, single: float) -> bool:
     return joined >= SPLIT_MERGE_MIN and joined - single >= min(SPLIT_MERGE_GAIN, (1 - single) / 2)
 
 
-def _coverage(part: list[str], whole: list[str], scorer) -> float:
+def _free_or_with(owner: int, partner_of: dict[int, int], grouped: set[int]) -> Callable[[int], bool]:
+    """Whether a clause may join ``owner``'s split or merge: not grouped yet, and paired with nothing or with it."""
+    return lambda k: k not in grouped and partner_of.get(k, owner) == owner
+
+
+def _coverage(part: list[str], whole: list[str], scorer: Any) -> float:
     """Share of ``part``'s tokens found, in order, in ``whole``."""
     if not part:
         return 0.0
-    common = (len(part) + len(whole) - scorer.distance(part, whole)) / 2
+    common = (len(part) + len(whole) - int(scorer.distance(part, whole))) / 2
     return common / len(part)
 
 
@@ -648,10 +679,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _unique_index(items, key) -> dict:
+def _unique_index(items: Iterable[T], key: Callable[[T], K | None]) -> dict[K, T]:
     """Map each key that occurs exactly once to its item."""
-    counts = Counter(key(item) for item in items)
-    return {key(item): item for item in items if key(item) is not None and counts[key(item)] == 1}
+    keyed = [(key(item), item) for item in items]
+    counts = Counter(k for k, _ in keyed)
+    return {k: item for k, item in keyed if k is not None and counts[k] == 1}
 
 
 def _longest_increasing(values: list[int]) -> set[int]:

@@ -33,10 +33,10 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
         amendment = _section_change(match, match.old.id in alignment.moved_sections, capitals)
         if amendment:
             found.append(((match.new.lines[0], 0), amendment))
-    for match in alignment.clauses:
-        amendment = _clause_change(match, section_pairs, capitals)
+    for clause_match in alignment.clauses:
+        amendment = _clause_change(clause_match, section_pairs, capitals)
         if amendment:
-            found.append(((match.new[0].lines[0], 1), amendment))
+            found.append(((clause_match.new[0].lines[0], 1), amendment))
     for clause in alignment.removed:
         position = (_new_position_of_old(clause.lines[0], alignment), 1)
         found.append((position, _clause_added_or_removed("removed", clause, capitals)))
@@ -107,9 +107,9 @@ def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list
 def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
     effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", capitals=capitals)
-    sides = ((), (clause,)) if kind == "added" else ((clause,), ())
+    old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
-    return _amendment("clause", kind, severity(kind, effects), *sides, 0.0, effects, [(tag, clause.normalized)])
+    return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
 
 
 # -- sections --------------------------------------------------------------------
@@ -148,15 +148,27 @@ def _section_merged(section: Section, target: Section) -> Amendment:
 
 
 def _section_added_or_removed(kind: str, section: Section) -> Amendment:
-    sides = ((), (section,)) if kind == "added" else ((section,), ())
+    old, new = ((), (section,)) if kind == "added" else ((section,), ())
     tag = "insert" if kind == "added" else "delete"
-    return _amendment("section", kind, "substantive", *sides, 0.0, [], [(tag, section.heading)])
+    return _amendment("section", kind, "substantive", old, new, 0.0, [], [(tag, section.heading)])
 
 
 # -- shared ----------------------------------------------------------------------
 
 
-def _amendment(unit, kind, graded, old, new, similarity, effects, pieces) -> Amendment:
+Side = tuple[Clause, ...] | tuple[Section, ...]
+
+
+def _amendment(
+    unit: str,
+    kind: str,
+    graded: str,
+    old: Side,
+    new: Side,
+    similarity: float,
+    effects: list[Effect],
+    pieces: list[tuple[str, str]],
+) -> Amendment:
     return Amendment(
         unit=unit,
         kind=kind,
@@ -170,7 +182,7 @@ def _amendment(unit, kind, graded, old, new, similarity, effects, pieces) -> Ame
     )
 
 
-def _amendment_id(unit: str, kind: str, old, new) -> str:
+def _amendment_id(unit: str, kind: str, old: Side, new: Side) -> str:
     """A short hash of what the amendment is about, stable across runs and rebases."""
     parts = [unit, kind]
     for side in (old, new):

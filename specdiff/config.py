@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,12 +165,12 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
     )
 
 
-def _llm(table: Any, where) -> LlmSettings:
+def _llm(table: Any, where: Callable[[str], str]) -> LlmSettings:
     if table is None:
         return LlmSettings()
     if not isinstance(table, dict):
         raise SpecdiffError(f"{where('llm')} must be a table")
-    checks = {
+    checks: dict[str, tuple[type | tuple[type, ...], str]] = {
         "enabled": (bool, "true or false"),
         "model": (str, "a model name"),
         "base_url": (str, "an http(s) address"),
@@ -194,7 +195,7 @@ def _llm(table: Any, where) -> LlmSettings:
     return LlmSettings(**values)
 
 
-def _strings(table: dict[str, Any], key: str, where, default: tuple[str, ...]) -> tuple[str, ...]:
+def _strings(table: dict[str, Any], key: str, where: Callable[[str], str], default: tuple[str, ...]) -> tuple[str, ...]:
     value = table.get(key, default)
     if isinstance(value, str):
         value = [value]
@@ -203,7 +204,7 @@ def _strings(table: dict[str, Any], key: str, where, default: tuple[str, ...]) -
     return tuple(value)
 
 
-def _outputs(table: dict[str, Any], key: str, where) -> tuple[DeclaredOutput, ...]:
+def _outputs(table: dict[str, Any], key: str, where: Callable[[str], str]) -> tuple[DeclaredOutput, ...]:
     entries = table.get(key, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise SpecdiffError(f"{where(key)} must be an array of tables ([[{key}]])")
@@ -212,10 +213,14 @@ def _outputs(table: dict[str, Any], key: str, where) -> tuple[DeclaredOutput, ..
         path = entry.get("path")
         if not isinstance(path, str) or not path:
             raise SpecdiffError(f'{where(key)} entry {n} needs a path = "..."')
-        entry_name = f"{where(key)} entry {n}"
-        sources = _strings(entry, "from", lambda k, entry_name=entry_name: f"{entry_name} {k}", ())
+        sources = _strings(entry, "from", _prefixed(f"{where(key)} entry {n}"), ())
         outputs.append(DeclaredOutput(path, sources))
     return tuple(outputs)
+
+
+def _prefixed(prefix: str) -> Callable[[str], str]:
+    """Names a key of one entry in error messages: ``specdiff.toml: artifacts entry 2 from``."""
+    return lambda key: f"{prefix} {key}"
 
 
 def _matches_any(path: str, patterns: tuple[str, ...]) -> bool:

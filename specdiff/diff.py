@@ -19,7 +19,7 @@ from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes
 from specdiff.parse import decode, parse_document
-from specdiff.repo import FileChange, Repository
+from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.workspace import graph_at
 
 
@@ -129,7 +129,7 @@ def _size(count: int) -> str:
     return f"{count:,} bytes" if count < 1_000_000 else f"{count / 1e6:.3g} MB"
 
 
-def _unselected_paths_warning(repo: Repository, revisions, request: DiffRequest, config: Config) -> list[str]:
+def _unselected_paths_warning(repo: Repository, revisions: RevisionRange, request: DiffRequest, config: Config) -> list[str]:
     """Explain an empty result when the user named files the config does not select."""
     all_changes = repo.changed_files(revisions, list(request.paths))
     skipped = sorted({c.new_path or c.old_path or "" for c in all_changes})

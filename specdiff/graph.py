@@ -253,7 +253,7 @@ def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspac
 
 
 def _contains(graph: SpecGraph, section: str, clause: str) -> bool:
-    return graph.graph.has_edge(section, clause)
+    return bool(graph.graph.has_edge(section, clause))
 
 
 def _digraph() -> Any:

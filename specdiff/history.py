@@ -14,7 +14,8 @@ log again, or over a longer range, only computes the new commits.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -87,7 +88,7 @@ class Blame:
 
 def walk(
     repository: str, revisions: list[str], *, first_parent: bool = True, config: Config | None = None
-) -> Iterator[tuple[LoggedCommit, CommitAmendments]]:
+) -> Generator[tuple[LoggedCommit, CommitAmendments], None, None]:
     """Every commit of ``revisions`` (as for ``git log``), newest first, with what it did to the specs."""
     with Repository(repository) as repo:
         config = config or load_config(repo.root)
@@ -95,7 +96,8 @@ def walk(
         cache = HistoryCache(repo.state_dir)
         try:
             keys = {c.id: _key(c, config) for c in commits}
-            _fill(repo, cache, config, [c for c in reversed(commits) if keys[c.id] and not cache.has(keys[c.id])], keys)
+            missing = [c for c in reversed(commits) if (key := keys[c.id]) is not None and not cache.has(key)]
+            _fill(repo, cache, config, missing, keys)
             for commit in commits:
                 key = keys[commit.id]
                 yield commit, (cache.get(key) or CommitAmendments([])) if key else CommitAmendments([])
@@ -282,24 +284,15 @@ def _clauses_under(document: Document, anchor: str | None) -> list[Clause]:
     return [c for c in document.clauses if c.section in ids]
 
 
-class _progress:
-    """A Rich progress bar on stderr for long computations; nothing when stderr is not a terminal."""
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A Rich progress bar on stderr for a long computation; yields the function that advances it."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
 
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar = None
-
-    def __enter__(self):
-        if self.total < PROGRESS_FROM or not sys.stderr.isatty():
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("Reading spec history", total=self.total)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Reading spec history", total=total)
+        yield lambda: bar.advance(task)

@@ -230,9 +230,10 @@ def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], .
     )
 
     def ask(messages: tuple[dict[str, str], ...]) -> str | None:
-        response = client.chat.completions.create(
+        # Messages are plain dicts, which the client's typed overloads do not name.
+        response = client.chat.completions.create(  # type: ignore[call-overload]
             model=settings.model,
-            messages=list(messages),  # type: ignore[arg-type]
+            messages=list(messages),
             response_format={"type": "json_object"},
             temperature=0,
         )

@@ -282,8 +282,9 @@ class FileDiff:
     status: str
     """``added``, ``deleted``, ``renamed`` or ``modified``."""
     amendments: list[Amendment]
-    alignment: Alignment
-    """The full pairing, kept for ``--matches`` (an added or deleted file is aligned with an empty one)."""
+    alignment: Alignment | None = None
+    """The full pairing, kept for ``--matches`` (an added or deleted file is aligned with an empty one);
+    ``None`` where it is not kept (the history cache)."""
 
     @property
     def path(self) -> str:

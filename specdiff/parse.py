@@ -271,13 +271,14 @@ def _walk(nodes: Iterable[SyntaxTreeNode]) -> Iterator[_Block]:
     for node in nodes:
         kind = node.type
         if kind == "heading":
-            yield _Block("heading", node.map[0], tuple(range(*node.map)), int(node.tag[1]), node.children[0].content)
+            span = _span(node)
+            yield _Block("heading", span.start, tuple(span), int(node.tag[1]), node.children[0].content)
         elif kind in ("bullet_list", "ordered_list"):
             for item in node.children:
                 yield from _list_item(item)
         elif kind == "table":
             for row in (r for part in node.children for r in part.children):
-                yield _Block("table_row", row.map[0], tuple(range(*row.map)))
+                yield _Block("table_row", _span(row).start, tuple(_span(row)))
         elif kind == "hr":
             continue
         else:
@@ -302,7 +303,7 @@ def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
     nested = [child for child in item.children if child.type in ("bullet_list", "ordered_list")]
     nested_lines = {n for child in nested for n in _span(child)}
     own = [n for n in _span(item) if n not in nested_lines]
-    yield _Block("list_item", own[0] if own else item.map[0], tuple(own))
+    yield _Block("list_item", own[0] if own else _span(item).start, tuple(own))
     for child in nested:
         for grandchild in child.children:
             yield from _list_item(grandchild)

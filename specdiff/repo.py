@@ -165,7 +165,7 @@ class Repository:
         if rev.startswith("-"):
             raise SpecdiffError(f"{rev}: a revision cannot start with '-'")
         try:
-            return self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+            return str(self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"))
         except git.GitCommandError:
             pass
         if rev == "HEAD" and not self._has_commits():
@@ -183,7 +183,7 @@ class Repository:
         self.commit_of(left)
         self.commit_of(right)
         try:
-            return self._repo.git.merge_base(self.commit_of(left), self.commit_of(right))
+            return str(self._repo.git.merge_base(self.commit_of(left), self.commit_of(right)))
         except git.GitCommandError:
             hint = (
                 "; this is a shallow clone: run `git fetch --deepen=100` (or `git fetch --unshallow`) and try again"
@@ -240,7 +240,7 @@ class Repository:
                 return (self.root / path).read_bytes()
             except OSError as error:
                 raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
-        return self._blob(commit, path).data_stream.read()
+        return bytes(self._blob(commit, path).data_stream.read())
 
     def blob_size(self, blob: str) -> int:
         """Size in bytes of the content git stores under id ``blob``."""

@@ -194,13 +194,13 @@ def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]
 
     groups = _Groups()
     for i in olds:
-        j = max(news, key=lambda j: kin(i, j), default=None)
-        if j is not None and kin(i, j) >= SENTENCE_KINSHIP:
-            groups.link(("old", i), ("new", j))
+        closest = max(news, key=lambda j: kin(i, j), default=None)
+        if closest is not None and kin(i, closest) >= SENTENCE_KINSHIP:
+            groups.link(("old", i), ("new", closest))
     for j in news:
-        i = max(olds, key=lambda i: kin(i, j), default=None)
-        if i is not None and kin(i, j) >= SENTENCE_KINSHIP:
-            groups.link(("old", i), ("new", j))
+        closest = max(olds, key=lambda i: kin(i, j), default=None)
+        if closest is not None and kin(closest, j) >= SENTENCE_KINSHIP:
+            groups.link(("old", closest), ("new", j))
     for old_stretch, new_stretch in stretches:
         lonely_old = [i for i in old_stretch if not groups.linked(("old", i))]
         lonely_new = [j for j in new_stretch if not groups.linked(("new", j))]

@@ -52,7 +52,7 @@ in C, though less careful to keep phrases whole."""
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     if len(a) * len(b) <= DIFFLIB_LIMIT:
-        return difflib.SequenceMatcher(str.isspace, a, b, autojunk=False).get_opcodes()
+        return list(difflib.SequenceMatcher(str.isspace, a, b, autojunk=False).get_opcodes())
     from rapidfuzz.distance import Indel
 
     return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(a, b)]

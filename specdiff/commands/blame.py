@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from specdiff.commands import add_repository_option
+from specdiff.history import Blame
+from specdiff.repo import LoggedCommit
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "blame",
         help="when each clause of a section got its meaning, and where it came from",
         description="For each clause of a spec file, or of one section (PATH#anchor) and its subsections: the "
@@ -53,8 +56,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     return 0
 
 
-def _as_data(entry) -> dict:
-    def commit(c):
+def _as_data(entry: Blame) -> dict[str, Any]:
+    def commit(c: LoggedCommit | None) -> dict[str, str] | None:
         return None if c is None else {"commit": c.id, "date": c.date, "author": c.author, "subject": c.subject}
 
     clause = entry.clause

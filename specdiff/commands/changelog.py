@@ -8,8 +8,8 @@ import sys
 from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "changelog",
         help="a draft of release notes between two revisions (Markdown)",
         description="Draft release notes for the spec between two revisions: breaking changes, then what was "

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from specdiff.check import CheckResult
 from specdiff.commands import add_repository_option, print_warnings
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "check",
         help="outputs stale since they were stamped",
         description="Compare specdiff.lock with the spec in the working tree (or at --rev): list each output "
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     return 1 if args.fail_on == "stale" and (result.stale or result.unstamped) else 0
 
 
-def _as_data(result: CheckResult) -> dict:
+def _as_data(result: CheckResult) -> dict[str, Any]:
     return {
         "stale": [
             {

@@ -10,8 +10,8 @@ from specdiff.commands import add_repository_option, print_warnings, relative_to
 from specdiff.commands.diff import FAIL_ON_LEVELS, exit_code
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "comment",
         help="the pull-request comment (Markdown); --post creates or updates it on GitHub",
         description="Render the amendments between two revisions as a pull-request comment. With --post, "

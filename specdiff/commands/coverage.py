@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from specdiff.commands import add_repository_option, print_warnings
 from specdiff.graph import CoverageRow, SpecGraph
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "coverage",
         help="normative clauses no eval case reaches",
         description="For each section, count the clauses that state an obligation or prohibition and those "
@@ -44,7 +45,7 @@ def _totals(rows: list[CoverageRow]) -> tuple[int, int]:
     return sum(r.normative for r in rows), sum(r.covered for r in rows)
 
 
-def _as_data(rows: list[CoverageRow], graph: SpecGraph) -> dict:
+def _as_data(rows: list[CoverageRow], graph: SpecGraph) -> dict[str, Any]:
     normative, covered = _totals(rows)
     return {
         "sections": [

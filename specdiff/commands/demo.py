@@ -11,8 +11,8 @@ from specdiff.commands.diff import add_output_options, exit_code, show
 from specdiff.errors import SpecdiffError
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "demo",
         help="build the sample spec repository and show its last change",
         description="Build the bundled sample spec repository (a fictional library assistant's spec, "

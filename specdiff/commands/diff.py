@@ -20,8 +20,8 @@ Clause-level semantic diffs of specifications kept in git.
 FAIL_ON_LEVELS = (*SEVERITIES, "stale")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "diff",
         help="amendments between two revisions (the default command)",
         description=DESCRIPTION,

@@ -8,8 +8,8 @@ import sys
 from specdiff.commands import add_repository_option, print_warnings
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "graph",
         help="export the dependency graph (dot, graphml, json)",
         description="Print the dependency graph of the spec, its artifacts and its evals: DOT for Graphviz "

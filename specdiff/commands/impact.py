@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
-from specdiff.model import SpecDiff
+from specdiff.model import Amendment, SpecDiff
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "impact",
         help="artifacts and eval cases a change reaches, and why",
         description="List every artifact and eval case the amendments between two revisions reach, "
@@ -58,7 +59,7 @@ def _eval_lines(result: SpecDiff, *, as_json: bool) -> list[str]:
     return lines
 
 
-def _as_data(result: SpecDiff) -> dict:
+def _as_data(result: SpecDiff) -> dict[str, Any]:
     outputs = []
     for node, amendments in result.outputs.items():
         reached = []
@@ -84,7 +85,7 @@ def _as_text(result: SpecDiff) -> str:
     return "\n".join(lines)
 
 
-def _snippet(amendment) -> str:
+def _snippet(amendment: Amendment) -> str:
     gone = not amendment.new  # a removed clause: show what it said
     text = " ".join(piece for tag, piece in amendment.word_diff if (tag == "delete") == gone or tag == "equal")
     text = " ".join(text.split())

@@ -12,8 +12,8 @@ from specdiff.model import SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
 KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "log",
         help="the amendments of each commit, like git log -p in clauses",
         description="Show, newest first, what each commit of a range did to the specs, amendment by "
@@ -80,7 +80,7 @@ def _path_filter(text: str) -> tuple[str, str | None]:
 
 def _kept(file: FileDiff, args: argparse.Namespace, filters: list[tuple[str, str | None]]) -> FileDiff | None:
     """The file with only the amendments that pass the filters, or ``None`` if the file is filtered out."""
-    paths = {file.old_path, file.new_path} - {None}
+    paths = {p for p in (file.old_path, file.new_path) if p is not None}
     if filters and not any(_under(p, f_path) for p in paths for f_path, _ in filters):
         return None
     anchors = {anchor for f_path, anchor in filters if anchor and any(_under(p, f_path) for p in paths)}

@@ -7,8 +7,8 @@ import argparse
 from specdiff.commands import add_repository_option, relative_to_repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = commands.add_parser(
         "stamp",
         help="record that outputs are up to date with the spec",
         description="Record in specdiff.lock, for each artifact and eval (or only those under PATH), the "

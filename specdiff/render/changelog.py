@@ -9,6 +9,8 @@ model configured, ``specdiff changelog`` puts a short prose summary on top.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from specdiff.model import Amendment, Clause, Effect, SpecDiff
 from specdiff.render import RenderOptions
 from specdiff.render.words import describe_effect
@@ -16,7 +18,7 @@ from specdiff.render.words import describe_effect
 QUOTE_CHARS = 160
 """Longest quotation of a clause in a bullet."""
 
-GROUPS = (
+GROUPS: tuple[tuple[str, Callable[[Amendment], bool]], ...] = (
     ("Breaking changes", lambda a: a.severity == "breaking"),
     ("Added", lambda a: a.severity != "breaking" and a.kind == "added"),
     ("Changed", lambda a: a.severity == "substantive" and a.kind not in ("added", "removed")),

@@ -144,6 +144,8 @@ def _effect(effect: Effect) -> dict[str, Any]:
 
 def _matches(file: FileDiff) -> list[dict[str, Any]]:
     """Every paired section and clause, changed or not, so tools can carry notes across revisions."""
+    if file.alignment is None:
+        return []
     pairs: list[dict[str, Any]] = [_section_match(m) for m in file.alignment.sections]
     pairs += [_clause_match(m) for m in file.alignment.clauses]
     return pairs

@@ -169,7 +169,7 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
 def _where(amendment: Amendment) -> str:
     """Line numbers of each side, and the section a clause moved from or to."""
 
-    def lines(items) -> str:
+    def lines(items: tuple[Clause | Section, ...]) -> str:
         first, last = items[0].lines[0], items[-1].lines[1]
         if isinstance(items[0], Section):
             return f"L{first}"
