@@ -98,9 +98,17 @@ def walk(
             keys = {c.id: _key(c, config) for c in commits}
             missing = [c for c in reversed(commits) if (key := keys[c.id]) is not None and not cache.has(key)]
             _fill(repo, cache, config, missing, keys)
+            documents: dict[str, Document | None] = {}
             for commit in commits:
                 key = keys[commit.id]
-                yield commit, (cache.get(key) or CommitAmendments([])) if key else CommitAmendments([])
+                if key is None:
+                    yield commit, CommitAmendments([])
+                    continue
+                found = cache.get(key)
+                if found is None:  # an entry that could not be read: compute it again
+                    found = _compute(repo, config, commit, documents)
+                    cache.put(key, found)
+                yield commit, found
         finally:
             cache.close()
 

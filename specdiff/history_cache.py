@@ -57,23 +57,42 @@ class HistoryCache:
         return db
 
     def has(self, key: str) -> bool:
-        return self._db.execute("SELECT 1 FROM commits WHERE key = ?", (key,)).fetchone() is not None
+        return self._query("SELECT 1 FROM commits WHERE key = ?", key) is not None
 
     def get(self, key: str) -> Any:
-        row = self._db.execute("SELECT value FROM commits WHERE key = ?", (key,)).fetchone()
+        """The value under ``key``; ``None`` when there is none or it cannot be read (a miss either way)."""
+        row = self._query("SELECT value FROM commits WHERE key = ?", key)
         if row is None:
             return None
         try:
             return pickle.loads(row[0])
-        except Exception:  # an entry from another version, or damaged: a miss
+        except Exception:  # an entry from another version, or damaged
             return None
 
     def put(self, key: str, value: Any) -> None:
-        self._db.execute("INSERT OR REPLACE INTO commits VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+        try:
+            self._db.execute("INSERT OR REPLACE INTO commits VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+        except sqlite3.DatabaseError:
+            self._set_aside()
+            self._db.execute("INSERT OR REPLACE INTO commits VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
 
     def commit(self) -> None:
-        self._db.commit()
+        try:
+            self._db.commit()
+        except sqlite3.DatabaseError:
+            self._set_aside()
+
+    def _query(self, sql: str, key: str) -> Any:
+        try:
+            return self._db.execute(sql, (key,)).fetchone()
+        except sqlite3.DatabaseError:  # damaged pages past the header show up only now
+            self._set_aside()
+            return None
+
+    def _set_aside(self) -> None:
+        """Carry on in memory: the damaged file is left for the next clean run to replace."""
+        self._db = self._open(None)
 
     def close(self) -> None:
-        self._db.commit()
+        self.commit()
         self._db.close()

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
-        files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and f.amendments]
+        files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
         if not files:
             continue
         diff = SpecDiff(Revision(None, commit.parent), Revision(None, commit.id), files)
@@ -71,6 +71,11 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     if shown == 0 and args.format == "text":
         print("No spec amendments in this range.")
     return 0
+
+
+def _worth_showing(file: FileDiff, args: argparse.Namespace) -> bool:
+    """A file with amendments left, or a renamed file when nothing narrows the log down."""
+    return bool(file.amendments) or (file.status == "renamed" and not args.severity and not args.kind)
 
 
 def _path_filter(text: str) -> tuple[str, str | None]:
