@@ -49,5 +49,15 @@ def graph_at(repo: Repository, commit: str | None, config: Config) -> tuple[Spec
     return build_graph(workspace), workspace, warnings
 
 
+def graph_of(repository: str, revision: str | None) -> tuple[SpecGraph, list[str]]:
+    """The dependency graph of a repository at ``revision`` (``None``: the working tree), and warnings."""
+    from specdiff.config import load_config
+
+    with Repository(repository) as repo:
+        commit = repo.commit_of(revision) if revision else None
+        graph, _, warnings = graph_at(repo, commit, load_config(repo.root))
+    return graph, warnings
+
+
 def _read(repo: Repository, tracked: TrackedFile) -> bytes:
     return repo.read_blob(tracked.blob) if tracked.blob else repo.read(None, tracked.path)

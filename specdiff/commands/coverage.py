@@ -25,13 +25,9 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.config import load_config
-    from specdiff.repo import Repository
-    from specdiff.workspace import graph_at
+    from specdiff.workspace import graph_of
 
-    with Repository(args.repository) as repo:
-        commit = repo.commit_of(args.rev) if args.rev else None
-        graph, _, warnings = graph_at(repo, commit, load_config(repo.root))
+    graph, warnings = graph_of(args.repository, args.rev)
     print_warnings(warnings)
     rows = graph.coverage()
     if args.format == "json":

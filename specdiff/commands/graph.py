@@ -22,14 +22,10 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.config import load_config
     from specdiff.graph import export
-    from specdiff.repo import Repository
-    from specdiff.workspace import graph_at
+    from specdiff.workspace import graph_of
 
-    with Repository(args.repository) as repo:
-        commit = repo.commit_of(args.rev) if args.rev else None
-        graph, _, warnings = graph_at(repo, commit, load_config(repo.root))
+    graph, warnings = graph_of(args.repository, args.rev)
     print_warnings(warnings)
     sys.stdout.write(export(graph, args.format))
     return 0
