@@ -42,6 +42,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         changes = [c for c in repo.changed_files(revisions, list(request.paths)) if _is_spec_change(c, config)]
         warnings = list(config.warnings)
         aligned = []
+        head_documents: dict[str, Document] = {}
         for change in changes:
             try:
                 old = _document(repo, change.old_path, change.old_blob, config)
@@ -50,13 +51,15 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
                 warnings.append(str(skipped))
                 continue
             aligned.append((change, align_file(old, new, change)))
+            if new is not None:
+                head_documents[new.path] = new
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
         files = diff_alignments(aligned)
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
         result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=repo.state_dir)
         if result.amendments:
-            _attach_impact(result, repo, config)
+            _attach_impact(result, repo, config, head_documents)
     if request.explain if request.explain is not None else config.llm.enabled:
         from specdiff.llm import explain
 
@@ -89,9 +92,9 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
     ]
 
 
-def _attach_impact(result: SpecDiff, repo: Repository, config: Config) -> None:
+def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: dict[str, Document]) -> None:
     """Find, in the dependency graph at the head side, what each amendment reaches."""
-    graph, workspace, warnings = graph_at(repo, result.head.commit, config)
+    graph, workspace, warnings = graph_at(repo, result.head.commit, config, parsed)
     for amendment in result.amendments:
         amendment.impact = graph.impact(changed_nodes(amendment, workspace.documents))
     result.dangling = graph.dangling

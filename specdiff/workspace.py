@@ -16,13 +16,21 @@ from specdiff.repo import Repository, TrackedFile
 from specdiff.scan import Workspace
 
 
-def open_workspace(repo: Repository, commit: str | None, config: Config) -> tuple[Workspace, list[str]]:
-    """The repository at ``commit`` (``None``: the working tree), and warnings about files skipped."""
+def open_workspace(
+    repo: Repository, commit: str | None, config: Config, parsed: dict[str, Document] | None = None
+) -> tuple[Workspace, list[str]]:
+    """The repository at ``commit`` (``None``: the working tree), and warnings about files skipped.
+
+    ``parsed`` holds spec files already parsed at that revision (the diff's new
+    side), which are not parsed again.
+    """
     files = {f.path: f for f in repo.list_files(commit) if f.size <= config.max_file_bytes}
     warnings: list[str] = []
     documents: dict[str, Document] = {}
     for path, tracked in files.items():
-        if config.is_spec(path):
+        if path in (parsed or {}):
+            documents[path] = (parsed or {})[path]
+        elif config.is_spec(path):
             try:
                 documents[path] = parse_document(decode(_read(repo, tracked), path), path, config.requirement_ids)
             except UnreadableFile as skipped:
@@ -43,9 +51,11 @@ def open_workspace(repo: Repository, commit: str | None, config: Config) -> tupl
     return Workspace(documents, set(files), config, read, grep), warnings
 
 
-def graph_at(repo: Repository, commit: str | None, config: Config) -> tuple[SpecGraph, Workspace, list[str]]:
+def graph_at(
+    repo: Repository, commit: str | None, config: Config, parsed: dict[str, Document] | None = None
+) -> tuple[SpecGraph, Workspace, list[str]]:
     """The dependency graph at ``commit``, the workspace it was built from, and warnings."""
-    workspace, warnings = open_workspace(repo, commit, config)
+    workspace, warnings = open_workspace(repo, commit, config, parsed)
     return build_graph(workspace), workspace, warnings
 
 
