@@ -43,7 +43,18 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
     for clause in alignment.added:
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, capitals)))
     found.sort(key=lambda item: item[0])
-    return [amendment for _, amendment in found]
+    return _with_distinct_ids([amendment for _, amendment in found])
+
+
+def _with_distinct_ids(amendments: list[Amendment]) -> list[Amendment]:
+    """Number repeated ids (two identical clauses removed from one section): ``id``, ``id-2``…"""
+    seen: dict[str, int] = {}
+    for amendment in amendments:
+        count = seen.get(amendment.id, 0) + 1
+        seen[amendment.id] = count
+        if count > 1:
+            amendment.id = f"{amendment.id}-{count}"
+    return amendments
 
 
 def _texts(alignment: Alignment) -> list[str]:

@@ -53,8 +53,9 @@ class CheckResult:
     warnings: list[str]
 
 
-def stamp(repository: str | Path, paths: list[str], *, force: bool = False) -> list[str]:
-    """Record the inputs of the outputs named by ``paths`` (all outputs if empty); return those stamped."""
+def stamp(repository: str | Path, paths: list[str], *, force: bool = False, outputs: list[str] | None = None) -> list[str]:
+    """Record the inputs of the outputs named by ``paths``, or by their nodes in ``outputs``
+    (``eval:suite.jsonl#case-3``); all outputs when both are empty. Return those stamped."""
     with Repository(repository) as repo:
         config = load_config(repo.root)
         lock_path = repo.root / LOCK_NAME
@@ -66,8 +67,14 @@ def stamp(repository: str | Path, paths: list[str], *, force: bool = False) -> l
             lock = Lock()
         graph, _, _ = graph_at(repo, None, config)
         head = repo.head_commit()
-        chosen = _chosen_outputs(graph, repo.pathspecs(paths) if paths else [])
-        if not paths:
+        if outputs:
+            unknown = sorted(set(outputs) - set(graph.outputs()))
+            if unknown:
+                raise SpecdiffError(f"{', '.join(unknown)}: not an output that depends on the spec (see `specdiff graph`)")
+            chosen = sorted(outputs)
+        else:
+            chosen = _chosen_outputs(graph, repo.pathspecs(paths) if paths else [])
+        if not paths and not outputs:
             lock = Lock()  # stamping everything also forgets outputs that are gone
         for output in chosen:
             lock.stamps[output] = Stamp(head, inputs_of(graph, output))

@@ -61,6 +61,11 @@ class Batch:
     messages: tuple[dict[str, str], ...]
 
 
+def configured_api_key() -> str | None:
+    """The key specdiff uses: ``OPENAI_API_KEY``, never a file."""
+    return os.environ.get("OPENAI_API_KEY") or None
+
+
 def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None) -> list[str]:
     """Attach an :class:`Explanation` to each substantive or breaking amendment it can.
 
@@ -69,7 +74,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
     """
     import openai
 
-    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+    key = api_key if api_key is not None else configured_api_key()
     wanted = [a for a in diff.amendments if a.severity in ("substantive", "breaking")]
     if not wanted:
         return []
@@ -116,7 +121,7 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     """A prose summary of a whole diff for release notes, and warnings; ``None`` if it cannot be had."""
     import openai
 
-    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+    key = api_key if api_key is not None else configured_api_key()
     if not key:
         return None, ["a summary needs OPENAI_API_KEY; the release notes have none"]
     ranked = sorted(diff.amendments, key=lambda a: ("breaking", "substantive", "editorial").index(a.severity))

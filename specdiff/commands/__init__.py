@@ -67,12 +67,14 @@ from specdiff.commands import (  # noqa: E402
     graph,
     impact,
     log,
+    review,
     stamp,
 )
 
 COMMANDS: dict[str, ModuleType] = {
     "diff": diff,
     "demo": demo,
+    "review": review,
     "comment": comment,
     "impact": impact,
     "check": check,

@@ -1,0 +1,78 @@
+"""``?``: every key of the review app, read from the bindings the widgets declare."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HelpSection = tuple[str, list[BindingType]]
+"""A heading, and the bindings listed under it."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """A box over the app listing each key once per action; any of Escape, ``?`` or ``q`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 90;
+            max-width: 95%;
+            height: auto;
+            max-height: 90%;
+            padding: 0 2;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+        }
+    }
+    """
+
+    def __init__(self, sections: list[HelpSection], notes: str = "") -> None:
+        super().__init__()
+        self.sections = sections
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Escape closes"
+            yield Static(self._table(), id="help-keys")
+
+    def _table(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for n, (heading, bindings) in enumerate(self.sections):
+            if n:
+                table.add_row("", "")
+            table.add_row("", Text(heading, style="bold underline"))
+            for keys, description in self.rows(bindings):
+                table.add_row(keys, description)
+        if self.notes:
+            table.add_row("", "")
+            table.add_row("", Text(self.notes, style="italic"))
+        return table
+
+    def rows(self, bindings: list[BindingType]) -> list[tuple[str, str]]:
+        """One row per action, with every key bound to it: ``↓ j  Next amendment``."""
+        keys: dict[str, list[str]] = {}
+        descriptions: dict[str, str] = {}
+        for declared in bindings:
+            binding = declared if isinstance(declared, Binding) else Binding(*declared)
+            for key in binding.key.split(","):
+                shown = self.app.get_key_display(binding.with_key(key.strip()))
+                keys.setdefault(binding.action, []).append(shown)
+            descriptions.setdefault(binding.action, binding.tooltip or binding.description)
+        return [(" ".join(shown), descriptions[action]) for action, shown in keys.items()]

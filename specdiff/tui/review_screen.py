@@ -1,0 +1,390 @@
+"""The review screen: the tree on the left, the amendment and its impact on the right.
+
+It owns the keys that act on the amendment under the cursor (mark reviewed,
+stamp, open, explain) and on what is listed (filters, search), because they
+must work whichever panel has the focus. Slow work (stamping reads the whole
+dependency graph; the language model may take seconds) runs in thread
+workers that post a message back, so the screen never stops answering keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from specdiff.config import LlmSettings
+from specdiff.errors import SpecdiffError
+from specdiff.llm import configured_api_key
+from specdiff.model import FileDiff, SpecDiff
+from specdiff.tui.amendment_tree import AmendmentTree
+from specdiff.tui.amendment_view import AmendmentView
+from specdiff.tui.editor import editor_command, editor_target
+from specdiff.tui.help_screen import HelpScreen, HelpSection
+from specdiff.tui.impact_panel import ImpactPanel
+from specdiff.tui.items import Filters, ReviewItem, next_kind, review_items
+from specdiff.tui.messages import ExplanationReady, OutputsStamped
+from specdiff.tui.reviewed import ReviewedMarks, set_reviewed
+from specdiff.tui.search import SearchBar
+from specdiff.tui.summary_bar import SummaryBar
+
+SIDE_BY_SIDE_FROM = 110
+"""Terminal columns from which the two texts start side by side; narrower, they start unified
+(at 80 columns each side would get about 20 columns of text)."""
+
+MOVE = Binding.Group("move", compact=True)
+UNREVIEWED = Binding.Group("unreviewed", compact=True)
+SEVERITY = Binding.Group("severity")
+
+NEXT = Binding("j", "next_amendment", "Next", group=MOVE, tooltip="Next amendment", id="review.next")
+PREVIOUS = Binding("k", "previous_amendment", "Previous", group=MOVE, tooltip="Previous amendment", id="review.previous")
+NEXT_UNREVIEWED = Binding("n", "next_unreviewed", "Next unreviewed", group=UNREVIEWED, id="review.next_unreviewed")
+PREVIOUS_UNREVIEWED = Binding("N", "previous_unreviewed", "Previous unreviewed", group=UNREVIEWED, id="review.previous_unrev")
+
+# Priority: the search field must have the focus before the next key is read, so that
+# "/kiosk" typed (or pasted) in one go is all search text.
+SEARCH = Binding(
+    "slash", "search", "Search", tooltip="Only amendments whose text contains what you type", priority=True, id="review.search"
+)
+SEVERITIES = [
+    Binding("1", "severity('breaking')", "Breaking", group=SEVERITY, tooltip="Only breaking amendments", id="review.breaking"),
+    Binding("2", "severity('substantive')", "Substantive", group=SEVERITY, tooltip="Only substantive", id="review.substantive"),
+    Binding("3", "severity('editorial')", "Editorial", group=SEVERITY, tooltip="Only editorial", id="review.editorial"),
+    Binding("0", "severity('all')", "All", group=SEVERITY, tooltip="Every severity", id="review.all_severities"),
+]
+KIND = Binding("f", "cycle_kind", "Kind", tooltip="Only one kind (added, modified…); again: the next; then all", id="review.kind")
+
+MARK = Binding("r", "toggle_reviewed", "Reviewed", tooltip="Mark it reviewed, or not (kept across restarts)", id="review.mark")
+LAYOUT = Binding("v", "toggle_layout", "View", tooltip="Side by side ⇄ unified", id="review.layout")
+STAMP = Binding("s", "stamp", "Stamp", tooltip="Stamp the outputs it reaches in specdiff.lock", id="review.stamp")
+OPEN = Binding("o", "open_in_editor", "Open", tooltip="Open the file at this line in $EDITOR", id="review.open")
+EXPLAIN = Binding("e", "explain", "Explain", tooltip="Ask the language model what this changes", id="review.explain")
+HELP = Binding("question_mark", "help", "Help", tooltip="This list of keys", id="review.help")
+
+
+class ReviewScreen(Screen[None]):
+    """Walk through a diff amendment by amendment."""
+
+    # In the footer's order: at 80 columns it shows the first eight; ? lists them all.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        HELP,
+        MARK,
+        NEXT_UNREVIEWED,
+        PREVIOUS_UNREVIEWED,
+        LAYOUT,
+        STAMP,
+        OPEN,
+        EXPLAIN,
+        SEARCH,
+        *SEVERITIES,
+        KIND,
+        NEXT,
+        PREVIOUS,
+    ]
+
+    def __init__(self, diff: SpecDiff, marks: ReviewedMarks, repository: Path, llm: LlmSettings) -> None:
+        super().__init__()
+        self.diff = diff
+        self.marks = marks
+        self.repository = repository
+        self.llm = llm
+        self.items = review_items(diff)
+        self.filters = Filters()
+        self.explaining: str | None = None
+        """Id of the amendment the language model is being asked about."""
+
+    # -- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(self.diff, id="summary")
+        if not self.items:
+            yield Static(self._nothing_to_review(), id="empty", markup=False)
+        else:
+            with Horizontal(id="body"):
+                yield AmendmentTree(self.marks, id="tree")
+                with Vertical(id="details"):
+                    yield AmendmentView(id="amendment")
+                    yield ImpactPanel(id="impact")
+            search = SearchBar(id="search")
+            search.display = False
+            yield search
+        yield Footer(compact=True)
+
+    def _nothing_to_review(self) -> str:
+        lines = [
+            "No spec amendments to review.",
+            "",
+            f"Between {self.diff.base.label} and {self.diff.head.label} no clause or section of a spec file changed.",
+            "Name other revisions (specdiff review HEAD~3), or check which files are specs in specdiff.toml.",
+            "",
+            "Press q to quit.",
+        ]
+        return "\n".join(lines)
+
+    def on_mount(self) -> None:
+        warnings = list(self.diff.warnings) + ([self.marks.warning] if self.marks.warning else [])
+        if warnings:
+            self.notify("\n".join(warnings), title="specdiff", severity="warning", markup=False, timeout=8)
+        if not self.items:
+            return
+        self.query_one(ImpactPanel).stale = set(self.diff.stale or [])
+        self.query_one(AmendmentView).layout_mode = "side-by-side" if self.app.size.width >= SIDE_BY_SIDE_FROM else "unified"
+        self.query_one(AmendmentTree).focus()
+        # After the first layout: the tree scrolls its cursor into view, which needs its height.
+        self.call_after_refresh(self._list)
+
+    def _list(self) -> None:
+        """List the items that pass the filters, staying on the current one if it still does."""
+        tree = self.query_one(AmendmentTree)
+        shown = [item for item in self.items if self.filters.matches(item)]
+        current = tree.show_items(shown, keep=tree.current)
+        if current is None:
+            self._show(None)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        tree = self.query_one(AmendmentTree)
+        reviewed = sum(1 for item in self.items if item.id in self.marks)
+        self.query_one(SummaryBar).update_counts(reviewed=reviewed, shown=len(tree.items), filters=self.filters)
+
+    def _show(self, item: ReviewItem | None) -> None:
+        explaining = self.llm.model if item is not None and item.id == self.explaining else None
+        self.query_one(AmendmentView).show(item, reviewed=item is not None and item.id in self.marks, explaining=explaining)
+        self.query_one(ImpactPanel).show(item)
+
+    def _current(self) -> ReviewItem | None:
+        if not self.items:
+            return None
+        return self.query_one(AmendmentTree).current
+
+    @on(AmendmentTree.AmendmentHighlighted)
+    def _highlighted(self, event: AmendmentTree.AmendmentHighlighted) -> None:
+        self._show(event.item)
+
+    # -- moving --------------------------------------------------------------------
+
+    def action_next_amendment(self) -> None:
+        if self.items:
+            self.query_one(AmendmentTree).action_next_amendment()
+
+    def action_previous_amendment(self) -> None:
+        if self.items:
+            self.query_one(AmendmentTree).action_previous_amendment()
+
+    def action_next_unreviewed(self) -> None:
+        self._unreviewed(1)
+
+    def action_previous_unreviewed(self) -> None:
+        self._unreviewed(-1)
+
+    def _unreviewed(self, delta: int) -> None:
+        tree = self.query_one(AmendmentTree) if self.items else None
+        if tree is None or not tree.items:
+            return
+        if not tree.go_to_unreviewed(delta):
+            listed = "listed " if self.filters.active else ""
+            self.notify(f"Every {listed}amendment is reviewed.", title="Nothing left")
+
+    # -- filtering -----------------------------------------------------------------
+
+    def action_severity(self, severity: str) -> None:
+        if self.items:
+            self.filters = dataclasses.replace(self.filters, severity=None if severity == "all" else severity)
+            self._list()
+
+    def action_cycle_kind(self) -> None:
+        if self.items:
+            self.filters = dataclasses.replace(self.filters, kind=next_kind(self.filters.kind, self.items))
+            self._list()
+
+    def action_search(self) -> None:
+        if not self.items:
+            return
+        bar = self.query_one(SearchBar)
+        if bar.display:
+            raise SkipAction()  # a / typed in the search text
+        bar.open(self.filters.text)
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        if event.text == self.filters.text:
+            return
+        self.filters = dataclasses.replace(self.filters, text=event.text)
+        self._list()
+
+    # -- reviewing -----------------------------------------------------------------
+
+    def action_toggle_layout(self) -> None:
+        if self.items:
+            self.query_one(AmendmentView).toggle_layout()
+
+    def action_toggle_reviewed(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        try:
+            set_reviewed(self.marks, item.id, item.id not in self.marks)
+        except OSError as error:
+            self.notify(f"Could not save the reviewed marks: {error}", severity="error", markup=False)
+        self.query_one(AmendmentTree).refresh_marks(item)
+        self._show(item)
+        self._update_summary()
+
+    def action_help(self) -> None:
+        where = "memory only (not saved)"
+        if self.marks.path is not None:
+            path = self.marks.path
+            where = str(path.relative_to(self.repository) if path.is_relative_to(self.repository) else path)
+        notes = (
+            "Mouse: click an amendment to show it, a section to open or close it; the wheel scrolls each panel.\n"
+            f"Reviewed marks are kept in {where}."
+        )
+        self.app.push_screen(HelpScreen(self.help_sections(), notes))
+
+    def help_sections(self) -> list[HelpSection]:
+        """Every key, by what it is for, from the bindings the app's parts declare."""
+        return [
+            ("Moving", [*AmendmentTree.BINDINGS, NEXT, PREVIOUS, NEXT_UNREVIEWED, PREVIOUS_UNREVIEWED]),
+            ("Filtering", [SEARCH, *SEVERITIES, KIND, *SearchBar.BINDINGS]),
+            ("Reviewing", [MARK, LAYOUT, STAMP, OPEN, EXPLAIN, HELP, *type(self.app).BINDINGS]),
+        ]
+
+    def action_open_in_editor(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        editor = os.environ.get("EDITOR", "").strip()
+        if not editor:
+            self.notify("Set $EDITOR to open files, for example: export EDITOR=vim", title="No editor", severity="warning")
+            return
+        path, line = editor_target(item.amendment)
+        target = self.repository / path
+        if not target.is_file():
+            self.notify(f"{path} is not in the working tree.", severity="warning", markup=False)
+            return
+        command = editor_command(editor, target, line)
+        try:
+            try:
+                with self.app.suspend():
+                    done = subprocess.run(command, check=False)
+            except SuspendNotSupported:
+                # No terminal to hand over (a headless test, or Textual in a browser):
+                # the editor runs without the screen, and its output goes nowhere.
+                done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL, capture_output=True)
+        except OSError as error:
+            self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
+            return
+        if done.returncode:
+            self.notify(f"{command[0]} exited with status {done.returncode}.", severity="warning", markup=False)
+
+    def action_stamp(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        if not item.amendment.impact:
+            self.notify("This amendment reaches no output or eval: nothing to stamp.", title="Stamp")
+            return
+        if any(w.group == "stamp" and w.is_running for w in self.workers):
+            self.notify("Still stamping the last ones…", title="Stamp")
+            return
+        self._stamp(item.id, [impact.node for impact in item.amendment.impact])
+
+    @work(thread=True, group="stamp", exit_on_error=False)
+    def _stamp(self, amendment_id: str, outputs: list[str]) -> None:
+        """Record the outputs' inputs in specdiff.lock (reads the working tree's dependency graph)."""
+        from specdiff.check import stamp
+
+        try:
+            stamped = stamp(self.repository, [], outputs=outputs)
+        except SpecdiffError as error:
+            self.post_message(OutputsStamped(amendment_id, [], str(error)))
+            return
+        self.post_message(OutputsStamped(amendment_id, stamped, None))
+
+    @on(OutputsStamped)
+    def _stamped(self, message: OutputsStamped) -> None:
+        if message.error:
+            self.notify(message.error, title="Not stamped", severity="error", markup=False)
+            return
+        count = len(message.stamped)
+        self.notify(f"Stamped {count} output{'s' if count != 1 else ''} in specdiff.lock.", title="Stamp")
+        self.query_one(ImpactPanel).mark_stamped(message.stamped)
+
+    def action_explain(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        amendment = item.amendment
+        if amendment.severity == "editorial":
+            self.notify("Only substantive and breaking amendments are explained.", title="Explain")
+            return
+        if item.id == self.explaining:
+            return
+        if not configured_api_key():  # said here in the app's own words
+            self.notify("Set OPENAI_API_KEY to ask a language model (see docs/explain.md).", title="Explain", severity="warning")
+            return
+        self.explaining = item.id
+        self._show(item)
+        # A copy goes to the worker, so the diff is only changed here, on the app's thread.
+        copy = dataclasses.replace(amendment, explanation=None)
+        file = item.file
+        single = SpecDiff(
+            self.diff.base,
+            self.diff.head,
+            [FileDiff(file.old_path, file.new_path, file.status, [copy], file.alignment)],
+            state_dir=self.diff.state_dir,
+        )
+        # Exclusive: asking about another amendment cancels waiting for this one's answer.
+        self.run_worker(
+            partial(self._explain, single), name=item.id, group="explain", exclusive=True, thread=True, exit_on_error=False
+        )
+
+    def _explain(self, single: SpecDiff) -> None:
+        """In a thread: ask the model about one amendment (``llm`` caches answers on disk)."""
+        from specdiff.llm import explain
+
+        warnings = explain(single, self.llm)
+        amendment = single.amendments[0]
+        if get_current_worker().is_cancelled:
+            return  # the reviewer asked about another amendment since
+        self.post_message(ExplanationReady(amendment.id, amendment.explanation, warnings[0] if warnings else None))
+
+    @on(ExplanationReady)
+    def _explained(self, message: ExplanationReady) -> None:
+        if self.explaining == message.amendment_id:
+            self.explaining = None
+        for item in self.items:
+            if item.id == message.amendment_id and message.explanation is not None:
+                item.amendment.explanation = message.explanation
+        if message.warning or message.explanation is None:
+            reason = message.warning or "the model gave no explanation for this amendment"
+            self.notify(reason, title="No explanation", severity="warning", markup=False)
+        self._refresh_current()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state not in (WorkerState.ERROR, WorkerState.CANCELLED) or worker.group not in ("stamp", "explain"):
+            return
+        if worker.group == "explain" and self.explaining == worker.name:
+            self.explaining = None
+            self._refresh_current()
+        if event.state == WorkerState.ERROR:
+            what = "Stamping" if worker.group == "stamp" else "Asking the language model"
+            self.notify(f"{what} failed: {worker.error!r}", severity="error", markup=False)
+
+    def _refresh_current(self) -> None:
+        item = self._current()
+        if item is not None:
+            self._show(item)

@@ -1,0 +1,65 @@
+"""Items, groups and filters: what the tree lists, in which order, and what passes the filters."""
+
+from __future__ import annotations
+
+import doctest
+
+from specdiff.tui import items as items_module
+from specdiff.tui.items import Filters, grouped, next_kind, review_items, where
+
+
+def test_docstring_examples():
+    failures, tried = doctest.testmod(items_module)
+    assert tried > 0 and failures == 0
+
+
+def test_items_follow_the_diff_and_group_by_file_then_section(sample_diff):
+    items = review_items(sample_diff)
+    assert [item.position for item in items] == list(range(6))
+    assert [item.amendment for item in items] == sample_diff.amendments
+    files = grouped(items)
+    assert [group.file.path for group in files] == ["spec/behavior.md", "specs/001-hold-pickup-reminders/spec.md"]
+    assert [(s.section_id, len(s.items)) for s in files[0].sections] == [
+        ("account_access", 1),
+        ("borrowing_privacy", 1),
+        ("room_bookings", 1),
+        ("tone", 1),
+        ("access_needs", 1),
+    ]
+    assert files[0].sections[0].heading == "Verify before touching an account"
+
+
+def test_filters_combine_severity_kind_and_text(sample_diff):
+    items = review_items(sample_diff)
+
+    def passing(**chosen) -> list[int]:
+        return [item.position for item in items if Filters(**chosen).matches(item)]
+
+    assert passing() == [0, 1, 2, 3, 4, 5]
+    assert passing(severity="breaking") == [0, 1, 5]
+    assert passing(kind="added") == [1]
+    assert passing(severity="breaking", kind="modified") == [0, 5]
+    assert passing(text="SCREEN READER") == [4], "search ignores case"
+    assert passing(text="should avoid") == [4], "the old side is searched too"
+    assert passing(text="room_bookings") == [], "section ids are not text"
+    assert passing(text="meeting rooms") == [2], "headings are"
+    assert Filters(severity="substantive", kind="modified", text="x").describe() == 'substantive · modified · "x"'
+
+
+def test_the_kind_filter_cycles_through_the_kinds_present_then_all(sample_diff):
+    items = review_items(sample_diff)
+    assert next_kind(None, items) == "added"
+    assert next_kind("added", items) == "modified"
+    assert next_kind("modified", items) is None
+    assert next_kind("split", items) is None, "a kind no longer present goes back to all"
+
+
+def test_where_names_the_lines_of_each_side(sample_diff):
+    assert [where(a) for a in sample_diff.amendments] == [
+        "L75–76",
+        "new L93",
+        "L134–137 → L135–138",
+        "L156 → L157",
+        "L173–174 → L174–175",
+        "L52",
+    ]
