@@ -66,5 +66,13 @@ def _replace_work_tree(destination: Path, tree: Path) -> None:
         if entry.name != ".git":
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     # Plain copies, not copy2: keeping the source files' times would let git take
-    # a same-sized edit ("7 days" -> "5 days") for an unchanged file.
-    shutil.copytree(tree, destination, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    # a same-sized edit ("7 days" -> "5 days") for an unchanged file. Byte code is
+    # left behind: pip compiles the sample's generated/policy.py when it installs
+    # the wheel, and the sample's commits must not depend on how it was installed.
+    shutil.copytree(
+        tree,
+        destination,
+        dirs_exist_ok=True,
+        copy_function=shutil.copyfile,
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )

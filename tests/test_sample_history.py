@@ -205,3 +205,20 @@ def test_demo_refuses_a_folder_that_is_not_empty(specdiff, tmp_path):
     result = specdiff("demo", tmp_path / "full")
     assert result.code == 2 and "not empty" in result.err
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def test_byte_code_next_to_the_sample_is_not_committed(tmp_path, monkeypatch):
+    """pip compiles the sample's Python files when it installs the wheel; the commits must not change."""
+    import shutil
+
+    import specdiff.sample
+    from specdiff.sample import build_sample_repository, history_dir
+
+    copy = tmp_path / "revisions"
+    shutil.copytree(history_dir(), copy)
+    for tree in copy.glob("*/tree"):
+        (tree / "generated" / "__pycache__").mkdir(parents=True, exist_ok=True)
+        (tree / "generated" / "__pycache__" / "policy.cpython-311.pyc").write_bytes(b"\x00compiled")
+    clean = build_sample_repository(tmp_path / "clean")
+    monkeypatch.setattr(specdiff.sample, "history_dir", lambda: copy)
+    assert build_sample_repository(tmp_path / "with-pyc") == clean
