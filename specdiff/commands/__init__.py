@@ -13,7 +13,10 @@ import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from specdiff.diff import DiffRequest
 
 
 def add_repository_option(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +32,20 @@ def add_color_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_revisions_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+
+
 def relative_to_repository(args: argparse.Namespace, paths: list[str]) -> list[str]:
     """Paths after ``--`` (or positional paths) are relative to the -C folder, as for ``git -C``."""
     return [str(Path(args.repository) / path) for path in paths]
+
+
+def diff_request(args: argparse.Namespace, paths: list[str], explain: bool | None) -> DiffRequest:
+    """The comparison a command's revisions, -C folder and paths after ``--`` ask for."""
+    from specdiff.diff import DiffRequest  # not at the top: `specdiff --help` stays light
+
+    return DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain)
 
 
 def use_color(choice: str, out: TextIO) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+from specdiff.commands import add_repository_option, diff_request, print_warnings
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -26,13 +26,11 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.config import load_config
-    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.diff import diff_revisions
     from specdiff.render.changelog import release_notes
     from specdiff.repo import Repository
 
-    result = diff_revisions(
-        DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=False)
-    )
+    result = diff_revisions(diff_request(args, paths, explain=False))
     with Repository(args.repository) as repo:
         settings = load_config(repo.root).llm
     summary = None

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.commands.diff import FAIL_ON_LEVELS, exit_code
 
 
@@ -19,7 +19,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "In GitHub Actions the repository and pull request come from the environment; the token from "
         "GITHUB_TOKEN. Typical use: `specdiff comment origin/main...HEAD --post`.",
     )
-    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_revisions_argument(parser)
     add_repository_option(parser)
     parser.add_argument("--post", action="store_true", help="post to the pull request instead of printing")
     parser.add_argument("--repo", metavar="OWNER/NAME", help="the GitHub repository (default: GITHUB_REPOSITORY)")
@@ -30,13 +30,10 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.diff import diff_revisions
     from specdiff.render.markdown import MARKER, comment_body
 
-    request = DiffRequest(
-        args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=args.explain
-    )
-    result = diff_revisions(request)
+    result = diff_revisions(diff_request(args, paths, explain=args.explain))
     print_warnings(result.warnings)
     body = comment_body(result)
     if not args.post:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from specdiff.commands import add_color_option, add_repository_option, print_warnings, relative_to_repository, use_color, width
+from specdiff.commands import (
+    add_color_option,
+    add_repository_option,
+    add_revisions_argument,
+    diff_request,
+    print_warnings,
+    use_color,
+    width,
+)
 from specdiff.model import SEVERITIES, SpecDiff
 
 DESCRIPTION = """\
@@ -27,7 +35,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_revisions_argument(parser)
     add_repository_option(parser)
     parser.add_argument(
         "--explain",
@@ -56,12 +64,9 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.diff import diff_revisions
 
-    request = DiffRequest(
-        args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=args.explain
-    )
-    result = diff_revisions(request)
+    result = diff_revisions(diff_request(args, paths, explain=args.explain))
     show(result, args)
     return exit_code(result, args.fail_on)
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from specdiff.commands import add_repository_option, print_warnings, relative_to_repository
+from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.model import Amendment, SpecDiff
 
 
@@ -18,7 +18,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "each with the amendments that reach it and the chain of dependencies that explains why. "
         "Revisions are read as for `specdiff diff`.",
     )
-    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_revisions_argument(parser)
     add_repository_option(parser)
     parser.add_argument(
         "--evals", action="store_true", help="print only the eval cases to re-run, one per line (JSONL with --format json)"
@@ -28,11 +28,9 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.diff import DiffRequest, diff_revisions
+    from specdiff.diff import diff_revisions
 
-    result = diff_revisions(
-        DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain=False)
-    )
+    result = diff_revisions(diff_request(args, paths, explain=False))
     print_warnings(result.warnings)
     if args.evals:
         for line in _eval_lines(result, as_json=args.format == "json"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from specdiff.commands import add_repository_option, relative_to_repository
+from specdiff.commands import add_repository_option, add_revisions_argument, diff_request
 from specdiff.errors import SpecdiffError
 
 
@@ -17,7 +17,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "changed words marked, what each change means, the outputs and eval cases it reaches, and a "
         "reviewed tick that is kept across restarts. Press ? in the app for every key.",
     )
-    parser.add_argument("revisions", nargs="*", metavar="REV", help="zero, one or two revisions, or A..B / A...B")
+    add_revisions_argument(parser)
     add_repository_option(parser)
     return parser
 
@@ -25,12 +25,10 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, paths: list[str]) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise SpecdiffError("review needs a terminal; for text in a pipe or a file, run `specdiff` with the same revisions")
-    from specdiff.diff import DiffRequest
-
     # Textual is imported here, not at the top: `specdiff --help` and plain diffs never load it.
     from specdiff.tui.app import make_app
 
     print("specdiff: reading the diff…", file=sys.stderr, end="\r", flush=True)  # a large one takes seconds
-    app = make_app(DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths))))
+    app = make_app(diff_request(args, paths, explain=None))
     app.run()
     return app.return_code or 0

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 
 from specdiff import __version__
-from specdiff.model import Amendment, Clause, Section, SpecDiff
+from specdiff.model import Amendment, Section, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.words import describe_effect, output_name, which_sentence
+from specdiff.render.words import describe_effect, lines_of, output_name, which_sentence
 
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
@@ -151,12 +151,9 @@ def _amendment_block(amendment: Amendment) -> str:
 
 
 def _location(amendment: Amendment) -> str:
-    item = (amendment.new or amendment.old)[0]
-    heading = item.heading if isinstance(item, (Clause, Section)) else ""
-    first, last = item.lines[0], (amendment.new or amendment.old)[-1].lines[1]
-    lines = f"L{first}" if first == last or isinstance(item, Section) else f"L{first}–{last}"
-    side = "" if amendment.new else " (removed)"
-    return f"`{_code(item.path)}` § {escape(heading or 'top of file')} · {lines}{side}"
+    side = amendment.new or amendment.old
+    removed = "" if amendment.new else " (removed)"
+    return f"`{_code(side[0].path)}` § {escape(side[0].heading or 'top of file')} · {lines_of(side)}{removed}"
 
 
 def _inline_diff(amendment: Amendment) -> str:

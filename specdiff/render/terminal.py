@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from specdiff.model import Amendment, Clause, FileDiff, Section, SpecDiff
+from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.words import describe_effect, output_name, which_sentence
+from specdiff.render.words import describe_effect, moved_from, output_name, section_of, where, which_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -111,7 +111,7 @@ def _file(console: Console, file: FileDiff, color: bool) -> None:
     console.print(Rule(f"{title}  ({file.status}, {count} amendment{'s' if count != 1 else ''})", align="left", style="bold"))
     current_section: tuple[str, str] | None = None
     for amendment in file.amendments:
-        section = _section_of(amendment)
+        section = section_of(amendment)
         if section != current_section:
             current_section = section
             heading, section_id = section
@@ -124,14 +124,6 @@ def _file(console: Console, file: FileDiff, color: bool) -> None:
             )
         _amendment(console, amendment, color)
     console.print()
-
-
-def _section_of(amendment: Amendment) -> tuple[str, str]:
-    """The section under which to show an amendment: where it now is, or where it was."""
-    item = (amendment.new or amendment.old)[0]
-    if isinstance(item, Section):
-        return item.heading, item.id
-    return item.heading, item.section
 
 
 def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
@@ -167,26 +159,9 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
 
 
 def _where(amendment: Amendment) -> str:
-    """Line numbers of each side, and the section a clause moved from or to."""
-
-    def lines(items: tuple[Clause | Section, ...]) -> str:
-        first, last = items[0].lines[0], items[-1].lines[1]
-        if isinstance(items[0], Section):
-            return f"L{first}"
-        return f"L{first}" if first == last else f"L{first}–{last}"
-
-    if not amendment.old:
-        return f"new {lines(amendment.new)}"
-    if not amendment.new:
-        return f"old {lines(amendment.old)}"
-    before, after = lines(amendment.old), lines(amendment.new)
-    where = before if before == after else f"{before} → {after}"
-    old, new = amendment.old[0], amendment.new[0]
-    if isinstance(old, Clause) and isinstance(new, Clause) and old.path != new.path:
-        where += f" (from {old.path} § {old.heading or 'top of file'})"
-    elif amendment.kind == "moved" and isinstance(old, Clause) and isinstance(new, Clause) and old.heading != new.heading:
-        where += f" (from § {old.heading or 'top of file'})"
-    return where
+    """Line numbers of each side, and the file or section a clause moved from."""
+    source = moved_from(amendment)
+    return where(amendment) + (f" (from {source})" if source else "")
 
 
 def _diff_text(amendment: Amendment, color: bool) -> Text:

@@ -1,9 +1,10 @@
-"""Amendments in words, shared by the renderers: effects, output names, the sentence an effect is about."""
+"""Amendments in words, shared by the renderers and the review app: effects, output names, the
+sentence an effect is about, the section an amendment belongs to and the lines it spans."""
 
 from __future__ import annotations
 
 from specdiff.lexicon import modal_meaning
-from specdiff.model import Amendment, Clause, Effect
+from specdiff.model import Amendment, Clause, Effect, Section
 
 
 def describe_effect(effect: Effect) -> str:
@@ -36,3 +37,44 @@ def which_sentence(effect: Effect, amendment: Amendment) -> str:
         return ""
     sentence = effect.sentence if len(effect.sentence) <= 60 else effect.sentence[:60].rsplit(" ", 1)[0] + " …"
     return f' in "{sentence}"'
+
+
+def section_of(amendment: Amendment) -> tuple[str, str]:
+    """``(heading, id)`` of the section to list an amendment under: where it now is, or where it was."""
+    item = (amendment.new or amendment.old)[0]
+    if isinstance(item, Section):
+        return item.heading, item.id
+    return item.heading, item.section
+
+
+def lines_of(side: tuple[Clause | Section, ...]) -> str:
+    """The source lines one side of an amendment spans: ``L75``, ``L75–76``; a section by its heading line."""
+    first, last = side[0].lines[0], side[-1].lines[1]
+    if isinstance(side[0], Section) or first == last:
+        return f"L{first}"
+    return f"L{first}–{last}"
+
+
+def where(amendment: Amendment) -> str:
+    """Lines of each side: ``L75–76``, ``L134–137 → L135–138``, ``new L93``, ``old L12``."""
+    if not amendment.old:
+        return f"new {lines_of(amendment.new)}"
+    if not amendment.new:
+        return f"old {lines_of(amendment.old)}"
+    before, after = lines_of(amendment.old), lines_of(amendment.new)
+    return before if before == after else f"{before} → {after}"
+
+
+def moved_from(amendment: Amendment) -> str | None:
+    """Where a clause came from, when it now sits in another file (``spec/a.md § Fines``) or was
+    moved to another section (``§ Fines``). A clause whose section was renamed did not move."""
+    if not amendment.old or not amendment.new:
+        return None
+    old, new = amendment.old[0], amendment.new[0]
+    if not isinstance(old, Clause) or not isinstance(new, Clause):
+        return None
+    if old.path != new.path:
+        return f"{old.path} § {old.heading or 'top of file'}"
+    if amendment.kind == "moved" and old.section != new.section:
+        return f"§ {old.heading or 'top of file'}"
+    return None

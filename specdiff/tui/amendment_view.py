@@ -24,8 +24,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from specdiff.model import Amendment, Clause, Section
-from specdiff.render.words import describe_effect, which_sentence
-from specdiff.tui.items import ReviewItem, lines_of, moved_from, where
+from specdiff.render.words import describe_effect, lines_of, moved_from, where, which_sentence
+from specdiff.tui.items import ReviewItem
 
 LAYOUTS = ("side-by-side", "unified")
 

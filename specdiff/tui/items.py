@@ -6,8 +6,7 @@ and the filters are tested without running the app.
 - :func:`review_items` — one :class:`ReviewItem` per amendment of a diff, in the order the
   text report prints them;
 - :class:`Filters` — severity, kind and search text, and whether an item passes them;
-- :func:`grouped` — consecutive items of the same file and section, as the tree shows them;
-- :func:`where` — the lines of each side, ``L75–76 → L76–77``.
+- :func:`grouped` — consecutive items of the same file and section, as the tree shows them.
 
 >>> Filters(severity="breaking", text="kiosk").describe()
 'breaking · "kiosk"'
@@ -18,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from specdiff.model import Amendment, Clause, FileDiff, Section, SpecDiff
+from specdiff.model import Amendment, Clause, FileDiff, SpecDiff
+from specdiff.render.words import section_of
 
 KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
 """Amendment kinds, in the order the kind filter cycles through them."""
@@ -61,14 +61,6 @@ def review_items(diff: SpecDiff) -> list[ReviewItem]:
             heading, section_id = section_of(amendment)
             items.append(ReviewItem(amendment, file, section_id, heading, len(items)))
     return items
-
-
-def section_of(amendment: Amendment) -> tuple[str, str]:
-    """``(heading, id)`` of the section to list an amendment under: where it now is, or where it was."""
-    item = (amendment.new or amendment.old)[0]
-    if isinstance(item, Section):
-        return item.heading, item.id
-    return item.heading, item.section
 
 
 @dataclass(frozen=True)
@@ -152,35 +144,3 @@ def grouped(items: list[ReviewItem]) -> list[FileGroup]:
             sections.append(SectionGroup(item.heading, item.section_id))
         sections[-1].items.append(item)
     return files
-
-
-def lines_of(side: tuple[Clause | Section, ...]) -> str:
-    """The source lines one side of an amendment spans: ``L75``, ``L75–76``; a section by its heading line."""
-    first, last = side[0].lines[0], side[-1].lines[1]
-    if isinstance(side[0], Section) or first == last:
-        return f"L{first}"
-    return f"L{first}–{last}"
-
-
-def where(amendment: Amendment) -> str:
-    """Lines of each side: ``L75–76``, ``L134–137 → L135–138``, ``new L93``, ``old L12``."""
-    if not amendment.old:
-        return f"new {lines_of(amendment.new)}"
-    if not amendment.new:
-        return f"old {lines_of(amendment.old)}"
-    before, after = lines_of(amendment.old), lines_of(amendment.new)
-    return before if before == after else f"{before} → {after}"
-
-
-def moved_from(amendment: Amendment) -> str | None:
-    """Where a clause came from, when it now sits in another file or section: ``spec/a.md § Fines``."""
-    if not amendment.old or not amendment.new:
-        return None
-    old, new = amendment.old[0], amendment.new[0]
-    if not isinstance(old, Clause) or not isinstance(new, Clause):
-        return None
-    if old.path != new.path:
-        return f"{old.path} § {old.heading or 'top of file'}"
-    if old.section != new.section:
-        return f"§ {old.heading or 'top of file'}"
-    return None

@@ -66,3 +66,12 @@ def test_a_move_between_files_names_the_file_it_came_from(spec_repo, specdiff):
     spec_repo.commit("second", {"rooms.md": "# Rooms\n\nRooms are free.\n", "staff.md": f"# Staff\n\nStaff answer.\n\n{rule}\n"})
     out = specdiff("-C", spec_repo.path, "HEAD~1", "--color", "never").out
     assert "moved · substantive" in out and "(from rooms.md § Rooms)" in out
+
+
+def test_a_clause_in_a_renamed_section_did_not_move(spec_repo, specdiff):
+    rule = "The assistant should describe links by where they lead."
+    spec_repo.commit("first", {"spec.md": f"# Access requests {{#access}}\n\n{rule}\n"})
+    spec_repo.commit("second", {"spec.md": f"# Access needs {{#access_needs}}\n\n{rule.replace('should', 'must')}\n"})
+    out = specdiff("-C", spec_repo.path, "HEAD~1", "--color", "never").out
+    assert "renamed section" in out and "modality: should → must" in out
+    assert "(from" not in out

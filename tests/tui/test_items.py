@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import doctest
 
+from specdiff.render.words import where
 from specdiff.tui import items as items_module
-from specdiff.tui.items import Filters, grouped, next_kind, review_items, where
+from specdiff.tui.items import Filters, grouped, next_kind, review_items
 
 
 def test_docstring_examples():
