@@ -33,7 +33,8 @@ class SectionChange:
     removed: tuple[str, ...]
     """Text (or, if the stamped commit is gone, the fingerprint) of clauses no longer there."""
     commit: Commit | None
-    """The first commit since the stamp that changed the section; ``None`` when only the working tree did."""
+    """The first commit since the stamp that changed the section; ``None`` when only the working tree
+    did, or when the stamp names no commit or one this clone does not have."""
 
 
 @dataclass(frozen=True)

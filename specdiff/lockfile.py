@@ -15,13 +15,15 @@ clauses it depends on, grouped by section, and the commit it was stamped at:
 
 Keys are sorted and each list is in document order, so two branches that
 stamp different outputs merge without conflict. The file is written
-atomically, and a file that cannot be read is an error, never overwritten.
+atomically, and a file that cannot be read is an error, never overwritten
+(unless ``specdiff stamp --force`` is asked to).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,12 +61,20 @@ def read_lock(path: Path) -> Lock | None:
         raise SpecdiffError(f"cannot read {path.name}: {error}") from None
     try:
         data = json.loads(text)
-        return _lock_from(data)
     except json.JSONDecodeError as error:
-        problem = f"not valid JSON (line {error.lineno}: {error.msg})"
+        raise SpecdiffError(
+            f"{path.name} is not valid JSON (line {error.lineno}: {error.msg}); "
+            "fix it, or delete it and run `specdiff stamp` again"
+        ) from None
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is int and version > VERSION:
+        raise SpecdiffError(f"{path.name} was written by a newer specdiff (lock version {version}); upgrade specdiff")
+    try:
+        return _lock_from(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        problem = f"not a specdiff lock file ({error})"
-    raise SpecdiffError(f"{path.name} is {problem}; fix it, or delete it and run `specdiff stamp` again")
+        raise SpecdiffError(
+            f"{path.name} is not a specdiff lock file ({error}); fix it, or delete it and run `specdiff stamp` again"
+        ) from None
 
 
 def write_lock(path: Path, lock: Lock) -> None:
@@ -140,11 +150,22 @@ def _following_renames(
     return renamed
 
 
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+"""A full SHA-1 or SHA-256 commit id: anything else in a lock is refused, never handed to git."""
+
+
 def _lock_from(data: Any) -> Lock:
-    if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != VERSION:
-        raise ValueError(f"version {data.get('version') if isinstance(data, dict) else '?'} is not {VERSION}")
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    if data.get("version") != VERSION or type(data.get("version")) is not int:
+        raise ValueError(f'expected "version": {VERSION}, found {json.dumps(data.get("version"))}')
+    if "outputs" not in data:
+        raise ValueError('no "outputs"')
     stamps = {}
     for output, entry in data["outputs"].items():
+        commit = entry.get("commit")
+        if commit is not None and not (isinstance(commit, str) and _COMMIT_ID.fullmatch(commit)):
+            raise ValueError(f"the commit of {output} is not a commit id: {json.dumps(commit)}")
         inputs = {str(k): tuple(str(fp) for fp in v) for k, v in entry["inputs"].items()}
-        stamps[str(output)] = Stamp(entry.get("commit"), inputs)
+        stamps[str(output)] = Stamp(commit, inputs)
     return Lock(stamps)

@@ -255,8 +255,14 @@ class Repository:
         return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
 
     def _blob(self, commit: str, path: str) -> git.Blob:
+        import git
+
         try:
-            return self._repo.commit(commit).tree / path
+            tree = self._repo.commit(commit).tree
+        except (ValueError, git.BadName):  # an id git does not have, or a name it cannot resolve
+            raise SpecdiffError(f"commit {commit[:10]} is not in this clone (fetch more history)") from None
+        try:
+            return tree / path
         except KeyError:
             raise SpecdiffError(f"{path} does not exist at {commit[:10]}") from None
 
@@ -312,7 +318,9 @@ class Repository:
         import git
 
         try:
-            output = self._repo.git.log("--reverse", "--format=%H%x00%s", f"{since}..{until or 'HEAD'}", "--", *paths)
+            output = self._repo.git.log(
+                "--reverse", "--format=%H%x00%s", "--end-of-options", f"{since}..{until or 'HEAD'}", "--", *paths
+            )
         except git.GitCommandError as error:
             raise SpecdiffError(f"git log failed: {_first_line(error.stderr)}") from None
         return [Commit(*line.split("\0", 1)) for line in output.splitlines() if line]

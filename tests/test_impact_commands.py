@@ -369,3 +369,36 @@ def test_corrupt_lock_is_a_one_line_error_and_stamp_refuses(spec_repo, specdiff)
     forced = specdiff("stamp", "-C", spec_repo.path, "--force")
     assert forced.code == 0, forced.err
     assert specdiff("check", "-C", spec_repo.path).code == 0
+
+
+def test_a_lock_commit_that_is_not_a_commit_id_is_refused_and_never_reaches_git(spec_repo, specdiff):
+    spec_repo.commit("first", FILES)
+    assert specdiff("stamp", "-C", spec_repo.path).code == 0
+    lock_path = spec_repo.path / LOCK_NAME
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    trap = spec_repo.path / "written-by-git"
+    for entry in lock["outputs"].values():
+        entry["commit"] = f"--output={trap}"
+    lock_path.write_text(json.dumps(lock), encoding="utf-8")
+    assert_one_line_error(specdiff("check", "-C", spec_repo.path), "is not a commit id")
+    assert not list(spec_repo.path.glob("written-by-git*")), "the lock's text was handed to git as an option"
+
+
+def test_a_lock_stamped_at_a_commit_this_clone_lacks_still_checks(spec_repo, specdiff):
+    spec_repo.commit("first", FILES)
+    assert specdiff("stamp", "-C", spec_repo.path).code == 0
+    lock_path = spec_repo.path / LOCK_NAME
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    for entry in lock["outputs"].values():
+        entry["commit"] = "ab" * 20  # squashed away, or beyond a shallow clone's depth
+        entry["inputs"] = {key: ["0" * 16] for key in entry["inputs"]}
+    lock_path.write_text(json.dumps(lock), encoding="utf-8")
+    run = specdiff("check", "-C", spec_repo.path)
+    assert run.code == 0 and run.err == "", run.err
+    assert "stale" in run.out
+
+
+def test_a_lock_from_a_newer_specdiff_asks_for_an_upgrade(spec_repo, specdiff):
+    spec_repo.commit("first", FILES)
+    (spec_repo.path / LOCK_NAME).write_text('{"version": 2, "outputs": {}}\n', encoding="utf-8")
+    assert_one_line_error(specdiff("check", "-C", spec_repo.path), "newer specdiff", "upgrade specdiff")

@@ -109,10 +109,10 @@ def test_rewrite_keeps_the_lock_readable_by_others(tmp_path):
     ("text", "expected"),
     [
         ("{not json", "not valid JSON (line 1"),
-        ('{"version": 2, "outputs": {}}', "version 2 is not 1"),
-        ('{"outputs": {}}', "version None is not 1"),
+        ('{"version": "1", "outputs": {}}', 'expected "version": 1, found "1"'),
+        ('{"outputs": {}}', 'expected "version": 1, found null'),
         ("[1, 2]", "not a specdiff lock file"),
-        ('{"version": 1}', "not a specdiff lock file"),
+        ('{"version": 1}', 'not a specdiff lock file (no "outputs")'),
         ('{"version": 1, "outputs": {"artifact:x": {"commit": null}}}', "not a specdiff lock file"),
     ],
     ids=["invalid-json", "wrong-version", "no-version", "a-list", "no-outputs", "no-inputs"],
