@@ -72,14 +72,14 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
     Returns warnings (at most one); never raises for a failing model.
     ``api_key`` defaults to ``OPENAI_API_KEY``.
     """
-    import openai
-
     key = api_key if api_key is not None else configured_api_key()
     wanted = [a for a in diff.amendments if a.severity in ("substantive", "breaking")]
     if not wanted:
         return []
     if not key:
-        return ["--explain needs OPENAI_API_KEY; showing the offline reading only"]
+        return ["explaining needs OPENAI_API_KEY (or pass --no-explain); showing the offline reading only"]
+    import openai  # here, not above: it takes half a second, and the cases above need none of it
+
     cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
     batches = [batch_for(wanted[k : k + settings.batch_size], settings.model) for k in range(0, len(wanted), settings.batch_size)]
     ask = _asker(settings, key)
@@ -119,11 +119,11 @@ MAX_SUMMARY_AMENDMENTS = 60
 
 def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None) -> tuple[str | None, list[str]]:
     """A prose summary of a whole diff for release notes, and warnings; ``None`` if it cannot be had."""
-    import openai
-
     key = api_key if api_key is not None else configured_api_key()
     if not key:
         return None, ["a summary needs OPENAI_API_KEY; the release notes have none"]
+    import openai
+
     ranked = sorted(diff.amendments, key=lambda a: ("breaking", "substantive", "editorial").index(a.severity))
     batch = batch_for(ranked[:MAX_SUMMARY_AMENDMENTS], settings.model)
     messages = ({"role": "system", "content": SUMMARY_PROMPT}, batch.messages[1])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specdiff.commands import add_repository_option
-from specdiff.history import Blame
-from specdiff.repo import LoggedCommit
+
+if TYPE_CHECKING:
+    from specdiff.history import Blame
+    from specdiff.repo import LoggedCommit
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from specdiff.check import CheckResult
 from specdiff.commands import add_repository_option, print_warnings
+
+if TYPE_CHECKING:
+    from specdiff.check import CheckResult
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specdiff.commands import add_repository_option, print_warnings
-from specdiff.graph import CoverageRow, SpecGraph
+
+if TYPE_CHECKING:
+    from specdiff.graph import CoverageRow, SpecGraph
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
