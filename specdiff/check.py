@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from specdiff.config import Config, load_config
-from specdiff.errors import SpecdiffError, UnreadableFile
+from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, write_lock
 from specdiff.nodes import output_path
-from specdiff.parse import decode, parse_document
 from specdiff.repo import Commit, Repository
+from specdiff.spec_files import read_spec
 from specdiff.workspace import graph_at
 
 
@@ -173,8 +173,8 @@ class _Attribution:
         key = (commit, path)
         if key not in self._fingerprints:
             try:
-                document = parse_document(decode(self.repo.read(commit, path), path), path, self.config.requirement_ids)
-            except (SpecdiffError, UnreadableFile):
+                document = read_spec(self.repo, path, self.repo.blob_of(commit, path), self.config)
+            except SpecdiffError:  # not there at that commit, unreadable, or too large
                 self._fingerprints[key] = None
                 return None
             for clause in document.clauses:

@@ -18,8 +18,9 @@ from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes
-from specdiff.parse import decode, parse_document
+from specdiff.parse import parse_document
 from specdiff.repo import FileChange, Repository, RevisionRange
+from specdiff.spec_files import read_spec, touches_spec
 from specdiff.workspace import graph_at
 
 
@@ -39,7 +40,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
     with Repository(request.repository) as repo:
         config = config or load_config(repo.root)
         revisions = repo.resolve(list(request.revisions))
-        changes = [c for c in repo.changed_files(revisions, list(request.paths)) if _is_spec_change(c, config)]
+        changes = [c for c in repo.changed_files(revisions, list(request.paths)) if touches_spec(c, config)]
         warnings = list(config.warnings)
         aligned = []
         head_documents: dict[str, Document] = {}
@@ -108,28 +109,9 @@ def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: d
     result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 
-def _is_spec_change(change: FileChange, config: Config) -> bool:
-    return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
-
-
 def _document(repo: Repository, path: str | None, blob: str | None, config: Config) -> Document | None:
-    """Parse one side of a change: a stored blob, or the working-tree file when ``blob`` is
-    ``None``; ``None`` when the file does not exist on that side."""
-    if path is None:
-        return None
-    size = repo.blob_size(blob) if blob else repo.size(None, path)
-    if size > config.max_file_bytes:
-        raise SpecdiffError(
-            f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
-            "leave it out with `-- PATH` or raise max_file_bytes in the config"
-        )
-    text = decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
-    return parse_document(text, path, config.requirement_ids)
-
-
-def _size(count: int) -> str:
-    """A byte count for people: ``2,000 bytes``, ``20 MB``."""
-    return f"{count:,} bytes" if count < 1_000_000 else f"{count / 1e6:.3g} MB"
+    """One side of a change; ``None`` when the file does not exist on that side."""
+    return None if path is None else read_spec(repo, path, blob, config)
 
 
 def _unselected_paths_warning(repo: Repository, revisions: RevisionRange, request: DiffRequest, config: Config) -> list[str]:

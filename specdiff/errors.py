@@ -16,3 +16,11 @@ class UnreadableFile(SpecdiffError):
 
     The pipeline skips such a file with a warning instead of stopping.
     """
+
+
+class FileTooLarge(SpecdiffError):
+    """A spec file over ``max_file_bytes``.
+
+    A diff stops on one (the user asked about it); the history and the
+    dependency graph leave it out with a warning.
+    """

@@ -21,11 +21,11 @@ from typing import Any
 
 from specdiff.config import Config, load_config
 from specdiff.diff import align_file, diff_alignments
-from specdiff.errors import SpecdiffError, UnreadableFile
+from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import Clause, Document, FileDiff
-from specdiff.parse import decode, parse_document
-from specdiff.repo import FileChange, LoggedCommit, Repository
+from specdiff.repo import LoggedCommit, Repository
+from specdiff.spec_files import read_spec, touches_spec
 
 PROGRESS_FROM = 20
 """Commits to compute from which a progress bar is shown (on a terminal)."""
@@ -120,10 +120,7 @@ def blame(
     with Repository(repository) as repo:
         config = load_config(repo.root)
         tip = repo.commit_of(revision)
-        try:
-            document = parse_document(decode(repo.read(tip, path), path), path, config.requirement_ids)
-        except UnreadableFile as error:
-            raise SpecdiffError(str(error)) from None
+        document = read_spec(repo, path, repo.blob_of(tip, path), config)
     clauses = _clauses_under(document, anchor)
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}
     last_changed: dict[int, LoggedCommit] = {}
@@ -163,12 +160,8 @@ def blame(
 
 def _key(commit: LoggedCommit, config: Config) -> str | None:
     """The cache key of what a commit did to the specs; ``None`` when it touched no spec file."""
-    changes = [c for c in commit.changes if _is_spec(c, config)]
+    changes = [c for c in commit.changes if touches_spec(c, config)]
     return cache_key(config, changes) if changes else None
-
-
-def _is_spec(change: FileChange, config: Config) -> bool:
-    return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
 
 
 def _fill(
@@ -190,7 +183,7 @@ def _fill(
 def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
     aligned = []
     for change in commit.changes:
-        if not _is_spec(change, config):
+        if not touches_spec(change, config):
             continue
         old = _document(repo, change.old_path, change.old_blob, config, documents)
         new = _document(repo, change.new_path, change.new_blob, config, documents)
@@ -212,10 +205,8 @@ def _document(
     key = f"{blob}:{path}"
     if key not in documents:
         try:
-            if repo.blob_size(blob) > config.max_file_bytes:
-                raise UnreadableFile(f"{path} is over max_file_bytes")
-            documents[key] = parse_document(decode(repo.read_blob(blob), path), path, config.requirement_ids)
-        except UnreadableFile:
+            documents[key] = read_spec(repo, path, blob, config)
+        except (UnreadableFile, FileTooLarge):
             documents[key] = None
         while len(documents) > DOCUMENTS_KEPT:
             documents.pop(next(iter(documents)))

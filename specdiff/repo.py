@@ -242,6 +242,10 @@ class Repository:
                 raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
         return bytes(self._blob(commit, path).data_stream.read())
 
+    def blob_of(self, commit: str, path: str) -> str:
+        """Git's id of the content of ``path`` at ``commit``."""
+        return str(self._blob(commit, path).hexsha)
+
     def blob_size(self, blob: str) -> int:
         """Size in bytes of the content git stores under id ``blob``."""
         return int(self._repo.odb.info(bytes.fromhex(blob)).size)

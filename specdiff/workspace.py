@@ -8,12 +8,13 @@ thousand files into memory; :func:`graph_at` builds the graph from it.
 from __future__ import annotations
 
 from specdiff.config import Config
-from specdiff.errors import UnreadableFile
+from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.graph import SpecGraph, build_graph
 from specdiff.model import Document
-from specdiff.parse import decode, parse_document
+from specdiff.parse import decode
 from specdiff.repo import Repository, TrackedFile
 from specdiff.scan import Workspace
+from specdiff.spec_files import read_spec
 
 
 def open_workspace(
@@ -24,16 +25,18 @@ def open_workspace(
     ``parsed`` holds spec files already parsed at that revision (the diff's new
     side), which are not parsed again.
     """
-    files = {f.path: f for f in repo.list_files(commit) if f.size <= config.max_file_bytes}
+    tracked_files = repo.list_files(commit)
+    files = {f.path: f for f in tracked_files if f.size <= config.max_file_bytes}
     warnings: list[str] = []
     documents: dict[str, Document] = {}
-    for path, tracked in files.items():
+    for tracked in tracked_files:
+        path = tracked.path
         if path in (parsed or {}):
             documents[path] = (parsed or {})[path]
         elif config.is_spec(path):
             try:
-                documents[path] = parse_document(decode(_read(repo, tracked), path), path, config.requirement_ids)
-            except UnreadableFile as skipped:
+                documents[path] = read_spec(repo, path, tracked.blob, config)
+            except (UnreadableFile, FileTooLarge) as skipped:
                 warnings.append(str(skipped))
 
     def read(path: str) -> str | None:

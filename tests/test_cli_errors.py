@@ -174,6 +174,13 @@ def test_size_limit_message_states_the_sizes_meaningfully(specdiff, oversized):
     assert "0 MB limit" not in line and "0.0 MB" not in line, line
 
 
+def test_the_graph_leaves_out_a_spec_file_over_the_limit_with_a_warning(specdiff, oversized):
+    run = specdiff("graph", "-C", oversized.path, "--format", "json")
+    assert run.code == 0, run.err
+    assert "big.md is 2,000 bytes, over the 1,000 bytes limit for a spec file" in run.err
+    assert "big.md" not in run.out
+
+
 def test_spec_file_under_the_size_limit_is_diffed(specdiff, oversized):
     oversized.write("specdiff.toml", "max_file_bytes = 3000\n")
     run = specdiff("-C", oversized.path, "HEAD~1", "HEAD", "--format", "json")

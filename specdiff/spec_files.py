@@ -1,0 +1,40 @@
+"""Spec files under the config: which changes touch one, and reading one version of one.
+
+Every step that reads a spec — the diff, the history walk, the dependency
+graph, the lock check — reads it through :func:`read_spec`, so the size limit,
+the text checks and the parse settings are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from specdiff.config import Config
+from specdiff.errors import FileTooLarge
+from specdiff.model import Document
+from specdiff.parse import decode, parse_document
+from specdiff.repo import FileChange, Repository
+
+
+def touches_spec(change: FileChange, config: Config) -> bool:
+    """Whether either side of a change is a spec file under the config."""
+    return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
+
+
+def read_spec(repo: Repository, path: str, blob: str | None, config: Config) -> Document:
+    """Parse one version of a spec file: a stored blob, or the working-tree file when ``blob`` is ``None``.
+
+    Raises :class:`FileTooLarge` over ``max_file_bytes`` and
+    :class:`~specdiff.errors.UnreadableFile` for binary or non-UTF-8 content.
+    """
+    size = repo.blob_size(blob) if blob else repo.size(None, path)
+    if size > config.max_file_bytes:
+        raise FileTooLarge(
+            f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
+            "leave it out with `-- PATH` or `exclude`, or raise max_file_bytes in the config"
+        )
+    text = decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
+    return parse_document(text, path, config.requirement_ids)
+
+
+def _size(count: int) -> str:
+    """A byte count for people: ``2,000 bytes``, ``20 MB``."""
+    return f"{count:,} bytes" if count < 1_000_000 else f"{count / 1e6:.3g} MB"
