@@ -64,6 +64,11 @@ def _texts(alignment: Alignment) -> list[str]:
     ]
 
 
+CLAUSE_SEPARATOR = " ¶ "
+"""Joins the clauses of a split or merge before their words are diffed: the pilcrow shows where a
+split cut the clause, or a merge joined two."""
+
+
 # -- clauses ---------------------------------------------------------------------
 
 
@@ -96,8 +101,7 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: 
         match.new,
         match.score,
         effects,
-        # A pilcrow marks where a split cut the clause, or a merge joined two.
-        word_diff(" ¶ ".join(c.normalized for c in match.old), " ¶ ".join(c.normalized for c in match.new)),
+        word_diff(CLAUSE_SEPARATOR.join(c.normalized for c in match.old), CLAUSE_SEPARATOR.join(c.normalized for c in match.new)),
     )
 
 

@@ -8,8 +8,8 @@ branches, finds the entry already there; a change of ``specs`` or
 
 Entries are pickled model objects. The file lives in the repository's ``.git``
 folder, which specdiff trusts as much as git's own hooks there; an entry that
-cannot be read is computed again, and a damaged database is set aside for an
-in-memory one, with nothing lost but time.
+cannot be read is computed again, and a damaged database is moved to
+``history.sqlite.damaged`` and a new one started, with nothing lost but time.
 """
 
 from __future__ import annotations
@@ -36,25 +36,31 @@ def cache_key(config: Config, changes: list[FileChange]) -> str:
     return hashlib.sha256(json.dumps([settings, files]).encode()).hexdigest()
 
 
+_INSERT = "INSERT OR REPLACE INTO commits VALUES (?, ?)"
+
+
 class HistoryCache:
-    """A key-value store of pickled commit results, in SQLite."""
+    """A key-value store of pickled commit results, in SQLite (in memory when the file cannot be written)."""
 
     def __init__(self, state_dir: Path | None) -> None:
-        self._db = self._open(state_dir / "history.sqlite" if state_dir else None)
+        self._path = state_dir / "history.sqlite" if state_dir else None
+        self._db = self._open()
 
-    @staticmethod
-    def _open(path: Path | None) -> sqlite3.Connection:
-        if path is not None:
+    def _open(self) -> sqlite3.Connection:
+        """The database file; a new one if it is damaged; one in memory if neither can be had."""
+        if self._path is not None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=10)
-                db.execute("CREATE TABLE IF NOT EXISTS commits (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-                return db
+                return _connect(self._path)
+            except sqlite3.DatabaseError:
+                self._move_aside()
+            except OSError:
+                self._path = None  # unwritable: work without keeping anything
+        if self._path is not None:
+            try:
+                return _connect(self._path)
             except (OSError, sqlite3.DatabaseError):
-                pass  # unwritable or damaged: work without keeping anything
-        db = sqlite3.connect(":memory:")
-        db.execute("CREATE TABLE commits (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        return db
+                self._path = None
+        return _connect(":memory:")
 
     def has(self, key: str) -> bool:
         return self._query("SELECT 1 FROM commits WHERE key = ?", key) is not None
@@ -70,29 +76,49 @@ class HistoryCache:
             return None
 
     def put(self, key: str, value: Any) -> None:
+        row = (key, pickle.dumps(value, protocol=5))
         try:
-            self._db.execute("INSERT OR REPLACE INTO commits VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+            self._db.execute(_INSERT, row)
         except sqlite3.DatabaseError:
-            self._set_aside()
-            self._db.execute("INSERT OR REPLACE INTO commits VALUES (?, ?)", (key, pickle.dumps(value, protocol=5)))
+            self._start_over()
+            self._db.execute(_INSERT, row)
 
     def commit(self) -> None:
         try:
             self._db.commit()
         except sqlite3.DatabaseError:
-            self._set_aside()
+            self._start_over()
 
     def _query(self, sql: str, key: str) -> Any:
         try:
             return self._db.execute(sql, (key,)).fetchone()
         except sqlite3.DatabaseError:  # damaged pages past the header show up only now
-            self._set_aside()
+            self._start_over()
             return None
 
-    def _set_aside(self) -> None:
-        """Carry on in memory: the damaged file is left for the next clean run to replace."""
-        self._db = self._open(None)
+    def _start_over(self) -> None:
+        """The database turned out damaged: set it aside and carry on with a new one."""
+        self._db.close()
+        self._move_aside()
+        self._db = self._open()
+
+    def _move_aside(self) -> None:
+        """Keep the damaged file as ``history.sqlite.damaged`` (replacing an older one) for a look, if anyone wants one."""
+        if self._path is None:
+            return
+        try:
+            self._path.replace(self._path.with_name(self._path.name + ".damaged"))
+        except OSError:
+            self._path = None
 
     def close(self) -> None:
         self.commit()
         self._db.close()
+
+
+def _connect(target: Path | str) -> sqlite3.Connection:
+    if isinstance(target, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(target, timeout=10)
+    db.execute("CREATE TABLE IF NOT EXISTS commits (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+    return db

@@ -20,13 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from specdiff.atomic import write_text_atomically
 from specdiff.config import LlmSettings
 from specdiff.model import Amendment, Clause, Explanation, SpecDiff
 
@@ -81,7 +81,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
     import openai  # here, not above: it takes half a second, and the cases above need none of it
 
     cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
-    batches = [batch_for(wanted[k : k + settings.batch_size], settings.model) for k in range(0, len(wanted), settings.batch_size)]
+    batches = [batch_for(wanted[k : k + settings.batch_size]) for k in range(0, len(wanted), settings.batch_size)]
     ask = _asker(settings, key)
     failures: list[str] = []
 
@@ -125,7 +125,7 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     import openai
 
     ranked = sorted(diff.amendments, key=lambda a: ("breaking", "substantive", "editorial").index(a.severity))
-    batch = batch_for(ranked[:MAX_SUMMARY_AMENDMENTS], settings.model)
+    batch = batch_for(ranked[:MAX_SUMMARY_AMENDMENTS])
     messages = ({"role": "system", "content": SUMMARY_PROMPT}, batch.messages[1])
     cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
     cache_key = cache.key(settings.model, messages)
@@ -147,7 +147,7 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     return summary, []
 
 
-def batch_for(amendments: list[Amendment], model: str) -> Batch:
+def batch_for(amendments: list[Amendment]) -> Batch:
     """The request for a few amendments: a system prompt and one user message listing them."""
     items = []
     for amendment in amendments:
@@ -217,9 +217,7 @@ class Cache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=self.folder, suffix=".tmp", delete=False, encoding="utf-8") as file:
-                json.dump(reply, file, ensure_ascii=False, sort_keys=True)
-            os.replace(file.name, self.folder / f"{key}.json")
+            write_text_atomically(self.folder / f"{key}.json", json.dumps(reply, ensure_ascii=False, sort_keys=True))
         except OSError:
             pass  # a cache that cannot be written only costs a request next time
 

@@ -22,13 +22,12 @@ atomically, and a file that cannot be read is an error, never overwritten
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from specdiff.atomic import write_text_atomically
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 
@@ -86,21 +85,7 @@ def write_lock(path: Path, lock: Lock) -> None:
             for output, stamp in sorted(lock.stamps.items())
         },
     }
-    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # what a plain open() would have given a new file
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.", delete=False, encoding="utf-8") as file:
-        file.write(text)
-    try:
-        os.chmod(file.name, mode)
-        os.replace(file.name, path)
-    except OSError:
-        os.unlink(file.name)
-        raise
+    write_text_atomically(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:

@@ -15,6 +15,9 @@ from pathlib import Path
 SEVERITIES = ("editorial", "substantive", "breaking")
 """Severity levels, least to most serious."""
 
+AMENDMENT_KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
+"""What an amendment did to a clause or section, in the order lists and filters show them."""
+
 BUMP_FOR_SEVERITY = {"editorial": "patch", "substantive": "minor", "breaking": "major"}
 """The spec version bump a diff suggests, by its most serious amendment."""
 

@@ -92,8 +92,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     starts = _chunk_starts(lines)
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(lines[start:end]))]
-    requirement_pattern = _requirement_pattern(tuple(requirement_ids))
-    return _assemble(path, blocks, lines, requirement_pattern)
+    return _assemble(path, blocks, lines, requirement_pattern(tuple(requirement_ids)))
 
 
 def normalize(text: str, kind: str = "paragraph") -> str:
@@ -226,7 +225,8 @@ def _chunk_blocks(text: str) -> tuple[_Block, ...]:
 
 
 @lru_cache(maxsize=64)
-def _requirement_pattern(requirement_ids: tuple[str, ...]) -> re.Pattern[str] | None:
+def requirement_pattern(requirement_ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regular expression matching any of the configured requirement-ID patterns; ``None`` for none."""
     return re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
 
 

@@ -361,10 +361,6 @@ class Repository:
             yield _logged_commit(buffer.decode("utf-8", "replace"))
         process.wait()
 
-    def is_dirty(self, paths: list[str]) -> bool:
-        """Whether the working tree or index differs from HEAD in any of ``paths``."""
-        return bool(self._repo.git.status("--porcelain", "--", *paths).strip()) if paths else False
-
     # -- writing (the sample repository) -----------------------------------------------
 
     @staticmethod

@@ -193,6 +193,17 @@ def test_a_damaged_cache_file_does_not_stop_the_walk(three_commits, when):
     assert summary(repo.path) == expected
 
 
+def test_a_damaged_cache_file_is_set_aside_and_a_new_one_kept(three_commits, monkeypatch):
+    repo, _ = three_commits
+    expected = summary(repo.path)
+    cache_file(repo).write_bytes(b"this is not a database\n" * 300)
+    assert summary(repo.path) == expected
+    damaged = cache_file(repo).with_name("history.sqlite.damaged")
+    assert damaged.read_bytes().startswith(b"this is not a database"), "kept for a look"
+    forbid_computing(monkeypatch)
+    assert summary(repo.path) == expected, "the new cache file kept what the walk computed"
+
+
 def test_a_cache_with_damaged_pages_does_not_stop_the_walk(three_commits):
     repo, _ = three_commits
     expected = summary(repo.path)

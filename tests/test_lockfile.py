@@ -75,7 +75,7 @@ def test_failed_replace_keeps_the_old_lock(tmp_path, monkeypatch):
     def crash(source, destination):
         raise OSError("disk full")
 
-    monkeypatch.setattr("specdiff.lockfile.os.replace", crash)
+    monkeypatch.setattr("specdiff.atomic.os.replace", crash)
     with pytest.raises(OSError):
         write_lock(path, Lock())
     assert path.read_bytes() == before, "a crash leaves the old file"
@@ -88,7 +88,7 @@ def test_failed_replace_leaves_no_temporary_file(tmp_path, monkeypatch):
     def crash(source, destination):
         raise OSError("disk full")
 
-    monkeypatch.setattr("specdiff.lockfile.os.replace", crash)
+    monkeypatch.setattr("specdiff.atomic.os.replace", crash)
     with pytest.raises(OSError):
         write_lock(path, Lock())
     assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]

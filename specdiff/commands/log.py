@@ -7,9 +7,7 @@ import json
 import sys
 
 from specdiff.commands import add_color_option, add_repository_option, use_color, width
-from specdiff.model import SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
-
-KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
+from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -24,7 +22,9 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add_repository_option(parser)
     parser.add_argument("--all", action="store_true", help="include the commits of merged branches (default: first parent only)")
     parser.add_argument("--severity", choices=SEVERITIES, help="only amendments at least this severe")
-    parser.add_argument("--kind", choices=KINDS, action="append", help="only amendments of this kind (repeat for several)")
+    parser.add_argument(
+        "--kind", choices=AMENDMENT_KINDS, action="append", help="only amendments of this kind (repeat for several)"
+    )
     parser.add_argument("-n", "--max-count", type=int, metavar="N", help="show at most N commits")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text, or JSON Lines: one commit per line")
     add_color_option(parser)

@@ -7,7 +7,6 @@ is a new module and one line here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Protocol
 
 from specdiff.model import SpecDiff
@@ -24,12 +23,14 @@ class RenderOptions:
 
 
 class Renderer(Protocol):
+    """What each renderer module provides (the type checker holds every entry of ``FORMATS`` to it)."""
+
     def render(self, diff: SpecDiff, options: RenderOptions) -> str: ...
 
 
 from specdiff.render import changelog, json, markdown, sarif, terminal  # noqa: E402  (they import RenderOptions above)
 
-FORMATS: dict[str, ModuleType] = {
+FORMATS: dict[str, Renderer] = {
     "text": terminal,
     "json": json,
     "markdown": markdown,

@@ -25,7 +25,6 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Protocol
 
 from specdiff.config import Config
@@ -93,6 +92,8 @@ def line_of(text: str, offset: int) -> int:
 
 
 class Scanner(Protocol):
+    """What each scanner module provides (the type checker holds every entry of ``SCANNERS`` to it)."""
+
     def scan(self, workspace: Workspace) -> Iterable[Dependency]: ...
 
 
@@ -115,7 +116,7 @@ from specdiff.scan import (  # noqa: E402
     speckit,
 )
 
-SCANNERS: dict[str, ModuleType] = {
+SCANNERS: dict[str, Scanner] = {
     "declared": declared,
     "crossrefs": crossrefs,
     "markers": markers,

@@ -8,21 +8,20 @@ mentions requirements, an ID the spec does not define is reported as dangling.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from specdiff.model import Dependency, Target
+from specdiff.parse import requirement_pattern
 from specdiff.scan import Workspace, line_of
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    patterns = workspace.config.requirement_ids
-    if not patterns:
+    pattern = requirement_pattern(tuple(workspace.config.requirement_ids))
+    if pattern is None:
         return
     defined = {r for document in workspace.documents.values() for c in document.clauses for r in c.requirements}
     if not defined:
         return
-    pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
     for path in sorted(workspace.grep(sorted(defined), True) & workspace.files):
         text = workspace.text(path)
         if text is None or path in workspace.documents:

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from specdiff.amendments import CLAUSE_SEPARATOR
 from specdiff.model import Amendment, Clause, Section
 from specdiff.render.words import describe_effect, lines_of, moved_from, where, which_sentence
 from specdiff.tui.items import ReviewItem
@@ -32,9 +33,6 @@ LAYOUTS = ("side-by-side", "unified")
 NOTHING_MATCHES = (
     "No amendment matches the filters. Press 0 for every severity, f for every kind, / then Escape to clear the search."
 )
-
-CLAUSE_SEPARATOR = " ¶ "
-"""How ``amendments`` joins the clauses of a split or merge before diffing their words."""
 
 
 class AmendmentView(VerticalScroll):

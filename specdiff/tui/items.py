@@ -17,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from specdiff.model import Amendment, Clause, FileDiff, SpecDiff
+from specdiff.model import AMENDMENT_KINDS, Amendment, Clause, FileDiff, SpecDiff
 from specdiff.render.words import section_of
 
-KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
 """Amendment kinds, in the order the kind filter cycles through them."""
 
 
@@ -102,7 +101,7 @@ def next_kind(current: str | None, items: list[ReviewItem]) -> str | None:
     >>> next_kind(None, []) is None
     True
     """
-    present = [kind for kind in KINDS if any(item.amendment.kind == kind for item in items)]
+    present = [kind for kind in AMENDMENT_KINDS if any(item.amendment.kind == kind for item in items)]
     cycle: list[str | None] = [None, *present]
     return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else None
 

@@ -17,11 +17,11 @@ and the file is replaced only when the reviewer marks something.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from specdiff.atomic import write_text_atomically
 
 FILE_NAME = "reviewed.json"
 VERSION = 1
@@ -100,13 +100,5 @@ def _read(path: Path) -> dict[str, str]:
 
 
 def _write(path: Path, marked: dict[str, str]) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"version": VERSION, "reviewed": marked}, indent=1, sort_keys=True) + "\n"
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.", delete=False, encoding="utf-8") as file:
-        file.write(text)
-    try:
-        os.replace(file.name, path)
-    except OSError:
-        os.unlink(file.name)
-        raise
+    write_text_atomically(path, json.dumps({"version": VERSION, "reviewed": marked}, indent=1, sort_keys=True) + "\n")

@@ -40,6 +40,7 @@ class SummaryBar(Widget):
         super().__init__(id=id)
         self.diff = diff
         self.total = len(diff.amendments)
+        self.counts = diff.by_severity
         self.reviewed = 0
         self.shown = self.total
         self.filters = Filters()
@@ -58,7 +59,7 @@ class SummaryBar(Widget):
             text.append("no amendments", style("summary-bar--dim"))
             return text
         text.append(f"{self.total} amendment{'s' if self.total != 1 else ''}: ")
-        counts = self.diff.by_severity
+        counts = self.counts
         for n, severity in enumerate(reversed(SEVERITIES)):
             if n:
                 text.append(" · ", style("summary-bar--dim"))
