@@ -117,6 +117,14 @@ def test_log_follows_one_section(sample, specdiff):
             assert {side["section"] for side in amendment["old"] + amendment["new"]} & {"handoff"}
 
 
+def test_log_paths_are_relative_to_the_folder_it_runs_in(sample, specdiff, monkeypatch):
+    path, _, _ = sample
+    from_top = [entry["commit"] for entry in log_json(specdiff, path, "--", "spec/behavior.md#handoff")]
+    monkeypatch.chdir(path / "spec")
+    from_spec = [entry["commit"] for entry in log_json(specdiff, ".", "--", "behavior.md#handoff")]
+    assert from_spec == from_top and from_top
+
+
 def test_log_max_count(sample, specdiff):
     path, _, _ = sample
     # Commit 16 touched no spec file; commit 15 only renamed one, which the log shows.

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specdiff.commands import add_repository_option
+from specdiff.commands import add_repository_option, relative_to_repository
 
 if TYPE_CHECKING:
     from specdiff.history import Blame
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 
     path, _, anchor = args.target.partition("#")
     with Repository(args.repository) as repo:
-        (relative,) = repo.pathspecs([str(Path(args.repository) / path)])
+        (relative,) = repo.pathspecs(relative_to_repository(args, [path]))
     blames = blame(args.repository, relative, anchor or None, revision=args.rev, all_changes=args.all_changes)
     if args.format == "json":
         print(json.dumps([_as_data(b) for b in blames], indent=2, ensure_ascii=False))

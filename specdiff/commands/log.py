@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from specdiff.commands import add_color_option, add_repository_option, use_color, width
+from specdiff.commands import add_color_option, add_repository_option, relative_to_repository, use_color, width
 from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.render import json as json_render
     from specdiff.render.terminal import render
 
-    filters = [_path_filter(p) for p in paths]
+    filters = _path_filters(args, paths)
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
@@ -78,9 +78,17 @@ def _worth_showing(file: FileDiff, args: argparse.Namespace) -> bool:
     return bool(file.amendments) or (file.status == "renamed" and not args.severity and not args.kind)
 
 
-def _path_filter(text: str) -> tuple[str, str | None]:
-    path, _, anchor = text.partition("#")
-    return path.rstrip("/"), anchor or None
+def _path_filters(args: argparse.Namespace, paths: list[str]) -> list[tuple[str, str | None]]:
+    """``(path from the repository's top, anchor or None)`` for each ``PATH[#anchor]`` after ``--``;
+    paths are typed relative to the current (or -C) folder, as for ``git log``."""
+    if not paths:
+        return []
+    from specdiff.repo import Repository
+
+    split = [text.partition("#") for text in paths]
+    with Repository(args.repository) as repo:
+        relative = repo.pathspecs(relative_to_repository(args, [path for path, _, _ in split]))
+    return [(path.rstrip("/"), anchor or None) for path, (_, _, anchor) in zip(relative, split)]
 
 
 def _kept(file: FileDiff, args: argparse.Namespace, filters: list[tuple[str, str | None]]) -> FileDiff | None:
