@@ -167,7 +167,12 @@ def _key(commit: LoggedCommit, config: Config) -> str | None:
 def _fill(
     repo: Repository, cache: HistoryCache, config: Config, missing: list[LoggedCommit], keys: dict[str, str | None]
 ) -> None:
-    """Compute and cache the commits not in the cache yet, oldest first (so file versions are reused)."""
+    """Compute and cache the commits not in the cache yet, all before any is shown, under one progress bar.
+
+    A commit's old file versions are the previous commit's new ones; ``documents``
+    (keyed by blob) parses each version once. ``log -n 1`` on an empty cache
+    still computes the whole range.
+    """
     if not missing:
         return
     documents: dict[str, Document | None] = {}

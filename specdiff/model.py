@@ -178,6 +178,10 @@ class Effect:
     """The sentence the effect is about (as it now reads; as it read, if it is gone)."""
     normative: bool = False
     """Whether that sentence states a rule (has an obliging or permitting phrase)."""
+    old_obliges: bool = False
+    new_obliges: bool = False
+    """Modality only: whether the old and the new phrase oblige, as read in their sentences
+    (a phrase alone can read otherwise: a bare command verb, a sense turned by "not")."""
 
 
 @dataclass(frozen=True)

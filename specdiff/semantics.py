@@ -143,19 +143,14 @@ def severity(kind: str, effects: list[Effect], *, moved_across_sections: bool = 
 
 def _is_breaking(effect: Effect) -> bool:
     if effect.type == "modality":
-        old, new = _meaning(effect.old), _meaning(effect.new)
-        if old is not None and old.obliges and (new is None or not new.obliges):
+        if effect.old_obliges and not effect.new_obliges:
             return True  # an obligation removed, or left as a mere permission
-        if new is not None and effect.direction in ("strengthened", "reversed"):
-            return new.obliges or (old is not None and old.obliges)
+        if effect.new is not None and effect.direction in ("strengthened", "reversed"):
+            return effect.new_obliges or effect.old_obliges
         return False
     if effect.type in ("negation", "number"):
         return effect.normative
     return False
-
-
-def _meaning(phrase: str | None) -> Modal | None:
-    return modal_meaning(phrase) if phrase else None
 
 
 # -- sentences -------------------------------------------------------------------
@@ -306,7 +301,14 @@ def _modality(old: Modal | None, new: Modal | None, *, sentence: str | None) -> 
     else:
         direction = None
     return Effect(
-        "modality", old.phrase if old else None, new.phrase if new else None, direction, sentence=sentence, normative=True
+        "modality",
+        old.phrase if old else None,
+        new.phrase if new else None,
+        direction,
+        sentence=sentence,
+        normative=True,
+        old_obliges=bool(old and old.obliges),
+        new_obliges=bool(new and new.obliges),
     )
 
 

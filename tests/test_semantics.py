@@ -300,6 +300,9 @@ ROWS = [
         {"modality"}, SUBSTANTIVE, modality=((None, "MAY", W),), capitals=True),
     row("caps-lower-must-not-negated", "The field must not be null.", "The field must be null.",
         {"negation"}, SUBSTANTIVE, capitals=True),
+    # -- a command verb is an obligation, removed like any other -----------------------------------
+    row("command-removed", "Include the title. Be brief.", "Be brief.",
+        {"modality"}, BREAKING, modality=(("Include", None, W),)),
 ]  # fmt: skip
 
 

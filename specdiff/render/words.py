@@ -3,7 +3,6 @@ sentence an effect is about, the section an amendment belongs to and the lines i
 
 from __future__ import annotations
 
-from specdiff.lexicon import modal_meaning
 from specdiff.model import Amendment, Clause, Effect, Section
 
 
@@ -18,8 +17,7 @@ def describe_effect(effect: Effect) -> str:
     change = f"{effect.old or '—'} → {effect.new or '—'}"
     if effect.type == "modality" and (effect.old is None or effect.new is None):
         phrase = effect.new or effect.old or ""
-        meaning = modal_meaning(phrase)
-        rule = "obligation" if meaning and meaning.obliges else "permission"
+        rule = "obligation" if effect.new_obliges or effect.old_obliges else "permission"
         change = f"{rule} {'added' if effect.old is None else 'removed'}: {phrase}"
     direction = f" ({effect.direction})" if effect.direction else ""
     return f"{effect.type}: {change}{direction}"
