@@ -134,9 +134,9 @@ def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendme
     old, new = match.old, match.new
     effects: list[Effect] = []
     renamed = old.heading != new.heading or old.anchor != new.anchor
+    meaning = describe_change(old.heading, new.heading, capitals=capitals) if old.heading != new.heading else []
     if old.heading != new.heading:
         effects += [Effect("heading", old.heading, new.heading)]
-        meaning = describe_change(old.heading, new.heading, capitals=capitals)
         effects += [e for e in meaning if e.type not in ("editorial", "wording")]
     if old.anchor != new.anchor:
         effects.append(Effect("reference", f"#{old.anchor}" if old.anchor else None, f"#{new.anchor}" if new.anchor else None))
@@ -147,7 +147,7 @@ def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendme
     if not effects and not moved:
         return None
     kind = "renamed" if renamed else "moved" if moved else "modified"
-    editorial_rename = renamed and old.anchor == new.anchor and describe_change(old.heading, new.heading) == [Effect("editorial")]
+    editorial_rename = renamed and old.anchor == new.anchor and meaning == [Effect("editorial")]
     graded = severity(kind, [e for e in effects if e.type != "heading"])
     if kind == "renamed" and editorial_rename and not any(e.type == "attribute" for e in effects):
         graded = "editorial"
