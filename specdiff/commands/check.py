@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from specdiff.commands import add_repository_option, print_warnings
+from specdiff.render.words import shorten
 
 if TYPE_CHECKING:
     from specdiff.check import CheckResult
@@ -80,4 +81,4 @@ def _as_text(result: CheckResult) -> str:
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= 100 else text[:100].rsplit(" ", 1)[0] + " …"
+    return shorten(text, 100)

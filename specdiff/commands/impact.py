@@ -8,6 +8,7 @@ from typing import Any
 
 from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.model import Amendment, SpecDiff
+from specdiff.render.words import shorten
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -87,4 +88,4 @@ def _snippet(amendment: Amendment) -> str:
     gone = not amendment.new  # a removed clause: show what it said
     text = " ".join(piece for tag, piece in amendment.word_diff if (tag == "delete") == gone or tag == "equal")
     text = " ".join(text.split())
-    return text if len(text) <= 70 else text[:70].rsplit(" ", 1)[0] + " …"
+    return shorten(text, 70)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from specdiff.model import Amendment, Clause, Effect, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.words import describe_effect
+from specdiff.render.words import describe_effect, shorten
 
 QUOTE_CHARS = 160
 """Longest quotation of a clause in a bullet."""
@@ -98,4 +98,4 @@ def _quote(amendment: Amendment) -> str:
     items = amendment.new or amendment.old
     text = " ".join(item.normalized if isinstance(item, Clause) else item.heading for item in items)
     text = " ".join(text.split())
-    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    return shorten(text, QUOTE_CHARS)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.words import describe_effect, lines_of, output_name, which_sentence
+from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
 
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
@@ -183,7 +183,7 @@ def _tagged(tag: str, text: str, amendment: Amendment) -> str:
 def _trim(text: str, *, first: bool, last: bool) -> str:
     words = text.split(" ")
     if first and last:
-        return text if len(text) <= 400 else text[:400].rsplit(" ", 1)[0] + " …"
+        return shorten(text, 400)
     head = [] if first else words[:CONTEXT_WORDS]
     tail = [] if last else words[-CONTEXT_WORDS:]
     if len(words) <= len(head) + len(tail) + 1:

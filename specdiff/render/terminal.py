@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.words import describe_effect, moved_from, output_name, section_of, where, which_sentence
+from specdiff.render.words import describe_effect, moved_from, output_name, section_of, shorten, where, which_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -171,9 +171,7 @@ def _diff_text(amendment: Amendment, color: bool) -> Text:
     pieces = amendment.word_diff
     if amendment.kind in ("added", "removed"):
         tag, body = pieces[0]
-        if len(body) > MAX_SHOWN_CHARS:
-            body = body[:MAX_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
-        pieces = [(tag, body)]
+        pieces = [(tag, shorten(body, MAX_SHOWN_CHARS))]
     for k, (tag, piece) in enumerate(pieces):
         if tag == "equal":
             text.append(_trim(piece, first=k == 0, last=k == len(pieces) - 1))
@@ -191,7 +189,7 @@ def _trim(piece: str, *, first: bool, last: bool) -> str:
     '… r s t u v w x y z 1 2 3'
     """
     if first and last:  # nothing changed in the text (a move): show it, cut like an added clause
-        return piece if len(piece) <= MAX_SHOWN_CHARS else piece[:MAX_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
+        return shorten(piece, MAX_SHOWN_CHARS)
     words = piece.split(" ")
     head = [] if first else words[:CONTEXT_WORDS]  # context after the previous change
     tail = [] if last else words[-CONTEXT_WORDS:]  # context before the next change

@@ -23,6 +23,15 @@ def describe_effect(effect: Effect) -> str:
     return f"{effect.type}: {change}{direction}"
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text``, or as many of its first words as fit in ``limit`` characters, then " …".
+
+    >>> shorten("Holds wait seven days at the desk.", 20)
+    'Holds wait seven …'
+    """
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def output_name(node: str) -> str:
     """An output node as a person reads it: its path, and the case of an eval suite."""
     return node.split(":", 1)[1]
@@ -33,8 +42,7 @@ def which_sentence(effect: Effect, amendment: Amendment) -> str:
     whole = " ".join(item.normalized for item in (amendment.new or amendment.old) if isinstance(item, Clause))
     if not effect.sentence or effect.sentence.strip() == whole.strip():
         return ""
-    sentence = effect.sentence if len(effect.sentence) <= 60 else effect.sentence[:60].rsplit(" ", 1)[0] + " …"
-    return f' in "{sentence}"'
+    return f' in "{shorten(effect.sentence, 60)}"'
 
 
 def section_of(amendment: Amendment) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from specdiff.model import Clause
+from specdiff.render.words import shorten
 from specdiff.tui.items import FileGroup, ReviewItem, SectionGroup, grouped
 from specdiff.tui.reviewed import ReviewedMarks
 
@@ -248,4 +249,4 @@ def _snippet(item: ReviewItem) -> str:
     first = side[0]
     words = (first.normalized if isinstance(first, Clause) else first.heading).split()
     text = " ".join(words)
-    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return shorten(text, SNIPPET_CHARS)
