@@ -24,13 +24,12 @@ import random
 import re
 import sys
 import textwrap
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import first_parent_commits, git, repository  # noqa: E402
+from corpus import best_of, first_parent_commits, git, repository  # noqa: E402
 
 from specdiff.align import align_documents, align_sections  # noqa: E402
 from specdiff.amendments import amendments_from  # noqa: E402
@@ -395,15 +394,6 @@ def synthetic(clauses: int, changed: float, seed: int):
             else:
                 new_lines += [text, ""]
     return parse_document("\n".join(old_lines), "a.md"), parse_document("\n".join(new_lines), "a.md")
-
-
-def best_of(run, times: int = 3) -> float:
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""Open a benchmark input: a git repository, or an exported corpus turned into one.
+"""What the benchmarks share: opening an input (a git repository, or an exported corpus turned
+into one), running git, and timing.
 
 A corpus folder holds ``manifest.json`` and one folder per commit
 (``<seq>-<sha>/<path>``), as in ``../shared/corpora``. It is replayed into a
@@ -12,7 +13,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def repository(path: str | Path) -> Path:
@@ -56,3 +60,13 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
 def first_parent_commits(repo: Path) -> list[str]:
     """Commit ids of the first-parent history, oldest first."""
     return git(repo, "rev-list", "--first-parent", "--reverse", "HEAD").split()
+
+
+def best_of(work: Callable[[], Any], runs: int = 3) -> float:
+    """The fastest of ``runs`` calls of ``work``, in seconds (the least disturbed by the machine)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best

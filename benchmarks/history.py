@@ -32,6 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import best_of  # noqa: E402
+
 WORDS = (
     "assistant must should may never patron account hold renewal fine room event staff branch catalogue "
     "data user request answer verify share confirm library card reminder notice"
@@ -104,7 +107,7 @@ def _render(spec: list[list[str]]) -> str:
 
 def timed(command: list[str], cwd: Path, runs: int = 1) -> float:
     """The best wall-clock time of ``runs`` runs of ``command``, in seconds."""
-    return min(measured(command, cwd)[0] for _ in range(runs))
+    return best_of(lambda: measured(command, cwd), runs)
 
 
 def measured(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -128,7 +131,9 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="specdiff-history-")) / "repo"
     started = time.perf_counter()
     build(root, args.commits, args.clauses)
-    print(f"repository          {root} ({args.commits} commits, {args.clauses} clauses; built in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"repository          {root} ({args.commits} commits, {args.clauses} clauses; built in {time.perf_counter() - started:.1f} s)"
+    )
     specdiff = [sys.executable, "-m", "specdiff"]
     env_cache = root / ".git" / "specdiff"
 

@@ -20,7 +20,6 @@ Target: graph and impact of the 10,000-file repository under 2 s.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import subprocess
 import sys
@@ -29,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import git  # noqa: E402
+from corpus import best_of, git  # noqa: E402
 
 from specdiff.config import load_config  # noqa: E402
 from specdiff.nodes import clause_nodes  # noqa: E402
@@ -68,7 +67,11 @@ def build(root: Path, files: int, specs: int, seed: int = 7) -> None:
         body = "\n".join(" ".join(rng.choice(WORDS) for _ in range(12)) for _ in range(20))
         if n % 5 == 0:
             spec, anchor = rng.choice(anchors)
-            body += {0: f"\n# specdiff: {spec}#{anchor}\n", 1: f"\nSee [the rule](../{spec}#{anchor}).\n", 2: "\n# covers FR-0101\n"}[n % 3]
+            body += {
+                0: f"\n# specdiff: {spec}#{anchor}\n",
+                1: f"\nSee [the rule](../{spec}#{anchor}).\n",
+                2: "\n# covers FR-0101\n",
+            }[n % 3]
         write(path, body)
     write(root / "specdiff.toml", 'specs = ["spec/**/*.md"]\n')
 
@@ -76,15 +79,6 @@ def build(root: Path, files: int, specs: int, seed: int = 7) -> None:
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -103,13 +97,13 @@ def main() -> None:
 
     config = load_config(root)
     with Repository(root) as repo:
-        graph_time = best_of(args.runs, lambda: graph_at(repo, None, config))
+        graph_time = best_of(lambda: graph_at(repo, None, config), args.runs)
         head = repo.commit_of("HEAD")
-        head_time = best_of(args.runs, lambda: graph_at(repo, head, config))
+        head_time = best_of(lambda: graph_at(repo, head, config), args.runs)
         graph, workspace, _ = graph_at(repo, None, config)
         clauses = [node for document in workspace.documents.values() for node in clause_nodes(document).values()]
         changed = random.Random(1).sample(clauses, 100)
-        impact_time = best_of(args.runs, lambda: [graph.impact([node]) for node in changed])
+        impact_time = best_of(lambda: [graph.impact([node]) for node in changed], args.runs)
     print(f"graph             {graph.graph.number_of_nodes()} nodes, {graph.graph.number_of_edges()} edges")
     print(f"graph, worktree   {graph_time:.3f} s")
     print(f"graph, HEAD       {head_time:.3f} s")
@@ -125,7 +119,7 @@ def main() -> None:
     spec.write_text("\n".join(text))
     git(root, "commit", "-q", "-am", "revise")
     command = [sys.executable, "-m", "specdiff", "-C", str(root), "HEAD~1", "--format", "json"]
-    whole = best_of(args.runs, lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ}))
+    whole = best_of(lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL), args.runs)
     print(f"specdiff HEAD~1   {whole:.3f} s   (whole command, start-up included)")
 
 

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests" / "tui"))
+from corpus import git  # noqa: E402
 from pilot_helpers import big_spec  # noqa: E402
 
 from specdiff.diff import DiffRequest, diff_revisions  # noqa: E402
@@ -37,16 +38,12 @@ from specdiff.tui.app import ReviewApp  # noqa: E402
 
 
 def build(root: Path, sections: int, clauses: int) -> None:
-    def git(*args: str) -> None:
-        identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
-        subprocess.run(["git", "-C", str(root), *identity, *args], check=True)
-
     root.mkdir(parents=True)
-    git("init", "-q")
+    git(root, "init", "-q")
     for revision in (0, 1):
         (root / "spec.md").write_text(big_spec(sections, clauses, revision), encoding="utf-8")
-        git("add", "-A")
-        git("commit", "-qm", f"revision {revision}")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", f"revision {revision}")
 
 
 async def measure(app: ReviewApp, size: tuple[int, int]) -> None:
