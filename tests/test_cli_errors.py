@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
+from helpers import assert_usage_error, shallow_clone
 
 from specdiff import __version__
 from specdiff.cli import main
@@ -23,25 +22,6 @@ def repo(spec_repo):
     spec_repo.commit("v1", {"spec.md": SPEC_V1})
     spec_repo.commit("v2", {"spec.md": SPEC_TYPO_FIXED})
     return spec_repo
-
-
-def assert_usage_error(run, *expected: str) -> str:
-    """Exit 2, nothing on stdout, exactly one ``specdiff: error:`` line on stderr; return that line."""
-    assert "Traceback" not in run.err, run.err
-    assert run.code == 2, f"exit code {run.code}, stderr: {run.err!r}"
-    assert run.out == "", "nothing may go to stdout on an error"
-    lines = run.err.splitlines()
-    assert len(lines) == 1, f"expected one line on stderr, got {lines!r}"
-    assert lines[0].startswith("specdiff: error:"), lines[0]
-    for text in expected:
-        assert text in lines[0], f"{text!r} missing from {lines[0]!r}"
-    return lines[0]
-
-
-def shallow_clone(source: Path, dest: Path) -> Path:
-    # A file:// URL, not a plain path: a local path clone ignores --depth.
-    subprocess.run(["git", "clone", "-q", "--depth", "1", source.as_uri(), str(dest)], check=True, capture_output=True)
-    return dest
 
 
 # -- repositories and revisions -------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 
 import networkx as nx
 import pytest
+from helpers import assert_usage_error
 
 from specdiff.lockfile import LOCK_NAME
 
@@ -55,16 +56,6 @@ def repo(spec_repo):
     spec_repo.commit("First policy", FILES)
     spec_repo.commit("Shorten the pickup window", {"spec/lending.md": lending(HOLDS_CHANGED)})
     return spec_repo
-
-
-def assert_one_line_error(run, *expected: str) -> str:
-    assert "Traceback" not in run.err, run.err
-    assert run.code == 2, f"exit code {run.code}, stderr: {run.err!r}"
-    lines = run.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("specdiff: error:"), lines
-    for text in expected:
-        assert text in lines[0], f"{text!r} missing from {lines[0]!r}"
-    return lines[0]
 
 
 # -- impact ---------------------------------------------------------------------------------------
@@ -349,22 +340,22 @@ def test_stamp_one_path_stamps_only_that_output(spec_repo, specdiff):
 
 def test_stamp_a_path_that_is_not_an_output(spec_repo, specdiff):
     spec_repo.commit("First policy", FILES)
-    assert_one_line_error(specdiff("stamp", "-C", spec_repo.path, "specdiff.toml"), "specdiff.toml", "not an output")
+    assert_usage_error(specdiff("stamp", "-C", spec_repo.path, "specdiff.toml"), "specdiff.toml", "not an output")
     assert not (spec_repo.path / LOCK_NAME).exists()
 
 
 def test_check_without_a_lock_is_a_one_line_error(spec_repo, specdiff):
     spec_repo.commit("First policy", FILES)
     run = specdiff("check", "-C", spec_repo.path)
-    assert_one_line_error(run, "no specdiff.lock", "specdiff stamp")
+    assert_usage_error(run, "no specdiff.lock", "specdiff stamp")
     assert run.out == ""
 
 
 def test_corrupt_lock_is_a_one_line_error_and_stamp_refuses(spec_repo, specdiff):
     spec_repo.commit("First policy", FILES)
     (spec_repo.path / LOCK_NAME).write_text('{"version": 1, "outputs": ', encoding="utf-8")
-    assert_one_line_error(specdiff("check", "-C", spec_repo.path), "specdiff.lock is not valid JSON")
-    assert_one_line_error(specdiff("stamp", "-C", spec_repo.path), "specdiff.lock is not valid JSON", "--force")
+    assert_usage_error(specdiff("check", "-C", spec_repo.path), "specdiff.lock is not valid JSON")
+    assert_usage_error(specdiff("stamp", "-C", spec_repo.path), "specdiff.lock is not valid JSON", "--force")
     assert (spec_repo.path / LOCK_NAME).read_text(encoding="utf-8") == '{"version": 1, "outputs": ', "left as it was"
     forced = specdiff("stamp", "-C", spec_repo.path, "--force")
     assert forced.code == 0, forced.err
@@ -380,7 +371,7 @@ def test_a_lock_commit_that_is_not_a_commit_id_is_refused_and_never_reaches_git(
     for entry in lock["outputs"].values():
         entry["commit"] = f"--output={trap}"
     lock_path.write_text(json.dumps(lock), encoding="utf-8")
-    assert_one_line_error(specdiff("check", "-C", spec_repo.path), "is not a commit id")
+    assert_usage_error(specdiff("check", "-C", spec_repo.path), "is not a commit id")
     assert not list(spec_repo.path.glob("written-by-git*")), "the lock's text was handed to git as an option"
 
 
@@ -401,4 +392,4 @@ def test_a_lock_stamped_at_a_commit_this_clone_lacks_still_checks(spec_repo, spe
 def test_a_lock_from_a_newer_specdiff_asks_for_an_upgrade(spec_repo, specdiff):
     spec_repo.commit("first", FILES)
     (spec_repo.path / LOCK_NAME).write_text('{"version": 2, "outputs": {}}\n', encoding="utf-8")
-    assert_one_line_error(specdiff("check", "-C", spec_repo.path), "newer specdiff", "upgrade specdiff")
+    assert_usage_error(specdiff("check", "-C", spec_repo.path), "newer specdiff", "upgrade specdiff")

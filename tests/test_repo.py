@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import shallow_clone
 
 from specdiff.errors import SpecdiffError
 from specdiff.repo import Repository
@@ -32,12 +33,6 @@ def three_commits(spec_repo) -> list[str]:
         spec_repo.commit("v2", {"spec.md": SPEC_V2}),
         spec_repo.commit("v3", {"spec.md": SPEC_V3}),
     ]
-
-
-def shallow_clone(source: Path, dest: Path) -> Path:
-    # A file:// URL, not a plain path: a local path clone ignores --depth.
-    subprocess.run(["git", "clone", "-q", "--depth", "1", source.as_uri(), str(dest)], check=True, capture_output=True)
-    return dest
 
 
 # -- revisions, as git diff names them -------------------------------------------------

@@ -10,11 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-
-def has_effect(amendment: dict, expected: dict) -> bool:
-    """Whether the amendment has an effect with all of ``expected``'s fields."""
-    return any(all(effect.get(k) == v for k, v in expected.items()) for effect in amendment["effects"])
+from helpers import has_effect
 
 
 @pytest.fixture(scope="module")

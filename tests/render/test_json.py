@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import has_effect
 
 SPEC_V1 = """# Rules {#rules}
 
@@ -31,11 +32,6 @@ Names are optional.
 """
 
 SIDE_KEYS = {"path", "section", "heading", "lines", "text", "fingerprint"}
-
-
-def has_effect(amendment: dict, expected: dict) -> bool:
-    """Whether the amendment has an effect with all of ``expected``'s fields."""
-    return any(all(effect.get(k) == v for k, v in expected.items()) for effect in amendment["effects"])
 
 
 @pytest.fixture
