@@ -17,7 +17,7 @@ from specdiff.config import Config, load_config
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
-from specdiff.nodes import changed_nodes
+from specdiff.nodes import changed_nodes, clause_nodes
 from specdiff.parse import parse_document
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
@@ -96,8 +96,9 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
 def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: dict[str, Document]) -> None:
     """Find, in the dependency graph at the head side, what each amendment reaches."""
     graph, workspace, warnings = graph_at(repo, result.head.commit, config, parsed)
+    nodes = {path: clause_nodes(document) for path, document in workspace.documents.items()}
     for amendment in result.amendments:
-        amendment.impact = graph.impact(changed_nodes(amendment, workspace.documents))
+        amendment.impact = graph.impact(changed_nodes(amendment, nodes))
     result.dangling = graph.dangling
     try:
         lock = read_lock(repo.root / LOCK_NAME)

@@ -51,18 +51,19 @@ def clause_nodes(document: Document) -> dict[int, str]:
     }
 
 
-def changed_nodes(amendment: Amendment, documents: dict[str, Document]) -> list[str]:
+def changed_nodes(amendment: Amendment, clause_nodes_by_path: dict[str, dict[int, str]]) -> list[str]:
     """The nodes an amendment changes, in the graph of the head side.
 
     Its new clauses and sections, and the sections its old side was in: a
     clause removed from a section changes that section (or, if the section is
     gone, the missing node that outputs naming it still point to).
+    ``clause_nodes_by_path`` holds :func:`clause_nodes` of each head-side document.
     """
     nodes = []
     for item in amendment.new:
         if isinstance(item, Clause):
-            if item.path in documents:
-                nodes.append(clause_nodes(documents[item.path])[item.index])
+            if item.path in clause_nodes_by_path:
+                nodes.append(clause_nodes_by_path[item.path][item.index])
         else:
             nodes.append(section_node(item.path, item.id))
     for item in amendment.old:
