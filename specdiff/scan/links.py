@@ -16,9 +16,8 @@ LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.(?:md|markdown))(?:#([^)\s>\"]+))?>?(?:
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path in sorted(workspace.grep([r"\.(md|markdown)[#)> ]"], False) & workspace.files):
-        if path in workspace.documents:
-            continue  # links between spec files are cross-references
+    # Links between spec files are cross-references, found by ``crossrefs``.
+    for path in sorted(workspace.grep([r"\.(md|markdown)[#)> ]"], False) & workspace.files - workspace.documents.keys()):
         text = workspace.text(path)
         if text is None:
             continue

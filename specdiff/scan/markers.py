@@ -22,9 +22,9 @@ MARKER = re.compile(r"specdiff:\s*([\w./-]+\.(?:md|markdown))(?:#([\w.:-]*[\w-])
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path in sorted(workspace.grep(["specdiff:"], True) & workspace.files):
+    for path in sorted(workspace.grep(["specdiff:"], True) & workspace.files - workspace.documents.keys()):
         text = workspace.text(path)
-        if text is None or path in workspace.documents:
+        if text is None:
             continue
         for match in MARKER.finditer(text):
             target = Target(match.group(1).lstrip("/"), match.group(2))

@@ -22,9 +22,9 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
     defined = {r for document in workspace.documents.values() for c in document.clauses for r in c.requirements}
     if not defined:
         return
-    for path in sorted(workspace.grep(sorted(defined), True) & workspace.files):
+    for path in sorted(workspace.grep(sorted(defined), True) & workspace.files - workspace.documents.keys()):
         text = workspace.text(path)
-        if text is None or path in workspace.documents:
+        if text is None:
             continue
         seen: set[str] = set()
         for match in pattern.finditer(text):
