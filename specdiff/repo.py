@@ -175,7 +175,10 @@ class Repository:
                 f"unknown revision {rev!r}: this is a shallow clone and the commit may not have been fetched; "
                 "run `git fetch --deepen=100` (or `git fetch --unshallow`) and try again"
             )
-        raise SpecdiffError(f"unknown revision {rev!r}: not a commit, branch or tag in {self.root}")
+        raise SpecdiffError(
+            f"unknown revision {rev!r}: not a commit, branch or tag in {self.root} "
+            "(`git branch -a` and `git tag` list the names there; `git fetch` gets missing ones)"
+        )
 
     def _merge_base(self, left: str, right: str, written: str) -> str:
         import git
