@@ -95,7 +95,8 @@ def case_problems(case: dict[str, object]) -> list[str]:
 def show_case(case: dict[str, object], sources: Sources, quiet: bool) -> list[str]:
     """Print one case's text; return what is wrong with it."""
     problems = case_problems(case)
-    header = f"== {case['id']}  {case['unit']} {case['kind']} [{case['class']}]" + ("  (debatable)" if case.get("debatable") else "")
+    debatable = "  (debatable)" if case.get("debatable") else ""
+    header = f"== {case['id']}  {case['unit']} {case['kind']} [{case['class']}]{debatable}"
     out = [header, f"   {case.get('note', '')}"]
     for side in ("old", "new"):
         for pointer in case.get(side, []):  # type: ignore[attr-defined]
