@@ -57,6 +57,13 @@ class Sources:
             raise LookupError(shown.stderr.strip())
         return shown.stdout
 
+    def has_commit(self, repo: str, commit: str) -> bool:
+        if repo.startswith("corpus:"):
+            return self.corpora is not None and (self.corpora / repo.removeprefix("corpus:") / commit).is_dir()
+        clone = self.clones / repo.split("/")[-1] if self.clones else Path("/nonexistent")
+        found = subprocess.run(["git", "-C", str(clone), "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True)
+        return found.returncode == 0
+
 
 def pointer_problem(unit: str, lines: list[int], document: Document) -> str | None:
     """Why ``lines`` is not exactly one clause block (or one heading line) of ``document``, or None."""
@@ -120,6 +127,31 @@ def show_case(case: dict[str, object], sources: Sources, quiet: bool) -> list[st
     return problems
 
 
+def show_blame(case: dict[str, object], sources: Sources, quiet: bool) -> list[str]:
+    """Print one blame case's clause; return what is wrong with it (pointer, section, commits)."""
+    repo, path, (first, last) = str(case["repo"]), str(case["path"]), case["lines"]  # type: ignore[misc]
+    out, problems = [f"== {case['id']}  expect {str(case['expected_commit'])[:10]}", f"   {case.get('note', '')}"], []
+    try:
+        text = sources.text(repo, str(case["commit"]), path)
+    except (LookupError, OSError) as error:
+        return [str(error)]
+    if not sources.has_commit(repo, str(case["expected_commit"])):
+        problems.append(f"no commit {case['expected_commit']} in {repo}")
+    document = parse_document(text, path)
+    problem = pointer_problem("clause", [first, last], document)
+    if problem:
+        problems.append(problem)
+    sections = {clause.lines: clause.section for clause in document.clauses}
+    if not problem and f"#{sections[(first, last)]}" != case["target"]:
+        problems.append(f"the clause is in #{sections[(first, last)]}, not {case['target']}")
+    source_lines = text.replace("\r\n", "\n").split("\n")
+    out += [f"    {n:5} | {source_lines[n - 1][:160]}" for n in range(first, min(last, first + 11) + 1)]
+    out += [f"  !! {problem}" for problem in problems]
+    if not quiet or problems:
+        print("\n".join(out))
+    return problems
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -138,7 +170,8 @@ def main() -> None:
             seen.add(case["id"])
             if args.id and case["id"] not in args.id:
                 continue
-            bad += bool(show_case(case, sources, args.quiet))
+            show = show_blame if "expected_commit" in case else show_case
+            bad += bool(show(case, sources, args.quiet))
     print(f"{len(seen)} cases, {bad} with problems")
     sys.exit(1 if bad else 0)
 
