@@ -129,7 +129,9 @@ def show_case(case: dict[str, object], sources: Sources, quiet: bool) -> list[st
 
 def show_blame(case: dict[str, object], sources: Sources, quiet: bool) -> list[str]:
     """Print one blame case's clause; return what is wrong with it (pointer, section, commits)."""
-    repo, path, (first, last) = str(case["repo"]), str(case["path"]), case["lines"]  # type: ignore[misc]
+    repo, path, lines = str(case["repo"]), str(case["path"]), case["lines"]
+    assert isinstance(lines, list)
+    first, last = int(lines[0]), int(lines[1])
     out, problems = [f"== {case['id']}  expect {str(case['expected_commit'])[:10]}", f"   {case.get('note', '')}"], []
     try:
         text = sources.text(repo, str(case["commit"]), path)
