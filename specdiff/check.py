@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from specdiff.config import Config, load_config
+from specdiff.config import Config, repository_config
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, write_lock
@@ -58,7 +58,7 @@ def stamp(repository: str | Path, paths: list[str], *, force: bool = False, outp
     """Record the inputs of the outputs named by ``paths``, or by their nodes in ``outputs``
     (``eval:suite.jsonl#case-3``); all outputs when both are empty. Return those stamped."""
     with Repository(repository) as repo:
-        config = load_config(repo.root)
+        config = repository_config(repo)
         lock_path = repo.root / LOCK_NAME
         try:
             lock = read_lock(lock_path) or Lock()
@@ -86,7 +86,7 @@ def stamp(repository: str | Path, paths: list[str], *, force: bool = False, outp
 def check(repository: str | Path, revision: str | None = None) -> CheckResult:
     """Which stamped outputs are stale at ``revision`` (default: the working tree)."""
     with Repository(repository) as repo:
-        config = load_config(repo.root)
+        config = repository_config(repo)
         lock = read_lock(repo.root / LOCK_NAME)
         if lock is None:
             raise SpecdiffError(f"there is no {LOCK_NAME} yet; run `specdiff stamp` once the outputs are up to date")

@@ -3,8 +3,8 @@
 ``specdiff.toml`` holds the keys at top level, as ``ruff.toml`` does; when both
 files exist, ``specdiff.toml`` wins. With neither, the defaults apply::
 
-    specs = ["**/*.md", "**/*.markdown"]       # which files are specifications
-    exclude = ["**/README*", "**/CHANGELOG*", ...]
+    specs = ["**/*.md", "**/*.markdown", "**/*.mdx"]   # which files are specifications
+    exclude = ["**/README*", "**/CONTRIBUTING*", ...]  # community files (see ``layouts``)
     requirement_ids = ['\\b(?:FR|NFR|REQ|SC|US|AC)-\\d+\\b']
     max_file_bytes = 20_000_000
 
@@ -16,6 +16,10 @@ files exist, ``specdiff.toml`` wins. With neither, the defaults apply::
     path = "evals/suite.jsonl"
     from = ["spec/behavior.md"]
 
+With no config file at all, the spec files are those of the layout
+``layouts.detect_layout`` recognises in the tracked files (the Model Spec,
+OpenSpec, IETF drafts, ...).
+
 A file that does not parse, or a key of the wrong type, is a
 :class:`~specdiff.errors.SpecdiffError` naming the file and key.
 """
@@ -24,33 +28,20 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specdiff.errors import SpecdiffError
+from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, detect_layout, glob_for, looks_like_spec
 from specdiff.parse import DEFAULT_REQUIREMENT_IDS
 
-DEFAULT_SPECS = ("**/*.md", "**/*.markdown")
-DEFAULT_EXCLUDE = tuple(
-    f"**/{name}*"
-    for name in (
-        "README",
-        "CHANGELOG",
-        "CHANGES",
-        "HISTORY",
-        "LICENSE",
-        "LICENCE",
-        "COPYING",
-        "NOTICE",
-        "AUTHORS",
-        "CONTRIBUTING",
-        "CODE_OF_CONDUCT",
-        "SECURITY",
-        "SUPPORT",
-    )
-) + ("**/node_modules/**", ".github/**")
+if TYPE_CHECKING:
+    from specdiff.repo import Repository
+
+DEFAULT_SPECS = GENERIC_SPECS
+DEFAULT_EXCLUDE = COMMUNITY_EXCLUDE
 DEFAULT_MAX_FILE_BYTES = 20_000_000
 
 
@@ -98,6 +89,8 @@ class Config:
     source: str | None = None
     """The file the settings came from, ``None`` for the defaults."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    layout: Layout | None = field(default=None, compare=False)
+    """The detected layout the defaults came from (no config file, tracked files known)."""
 
     def is_spec(self, path: str) -> bool:
         """Whether ``path`` (relative to the repository root, with ``/``) is a spec file.
@@ -105,11 +98,42 @@ class Config:
         >>> Config().is_spec("spec/behavior.md"), Config().is_spec("docs/README.md")
         (True, False)
         """
-        return _matches_any(path, self.specs) and not _matches_any(path, self.exclude)
+        return matches_any(path, self.specs) and not matches_any(path, self.exclude)
+
+    def unselected_notice(self, changed: Iterable[str]) -> str | None:
+        """A note when files that look like specs changed but are not selected, with the line that would select them.
+
+        Only under the detected defaults: a ``specs`` written in a config file is a choice.
+        """
+        if self.source is not None:
+            return None
+        missed = sorted(p for p in set(changed) if looks_like_spec(p) and not self.is_spec(p))
+        if not missed:
+            return None
+        globs = list(dict.fromkeys([*self.specs, *(glob_for(p) for p in missed)]))
+        shown = ", ".join(missed[:3]) + (f" and {len(missed) - 3} more" if len(missed) > 3 else "")
+        verb = "looks" if len(missed) == 1 else "look"
+        line = "specs = [" + ", ".join(f'"{g}"' for g in globs) + "]"
+        them = "it as a spec" if len(missed) == 1 else "them as specs"
+        return (
+            f"{shown} changed and {verb} like a spec but {'is' if len(missed) == 1 else 'are'} not selected; "
+            f"to read {them}, put this line in specdiff.toml (`specdiff init` writes one): {line}"
+        )
 
 
-def load_config(root: Path) -> Config:
-    """The settings for the repository whose work tree is ``root``."""
+def repository_config(repo: Repository, commit: str | None = None) -> Config:
+    """The settings of ``repo``: its config file, or defaults detected from the files tracked at ``commit``
+    (``None``: the working tree)."""
+    return load_config(repo.root, lambda: [f.path for f in repo.list_files(commit)])
+
+
+def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) -> Config:
+    """The settings for the repository whose work tree is ``root``.
+
+    Without a config file, the spec files are those of the layout detected in
+    the paths ``tracked`` returns (see ``layouts``), or the generic defaults
+    when it is not given.
+    """
     own_file = root / "specdiff.toml"
     if own_file.is_file():
         return _from_table(_read_toml(own_file), "specdiff.toml", "")
@@ -123,7 +147,10 @@ def load_config(root: Path) -> Config:
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
             return _from_table(table, "pyproject.toml", "tool.specdiff.")
-    return Config()
+    if tracked is None:
+        return Config()
+    layout = detect_layout(tracked())
+    return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -223,7 +250,8 @@ def _prefixed(prefix: str) -> Callable[[str], str]:
     return lambda key: f"{prefix} {key}"
 
 
-def _matches_any(path: str, patterns: tuple[str, ...]) -> bool:
+def matches_any(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``path`` matches one of the globs."""
     return any(_glob_pattern(p).fullmatch(path) for p in patterns)
 
 

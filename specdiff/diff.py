@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from specdiff.align import align_across_files, align_documents
 from specdiff.amendments import amendments_from
-from specdiff.config import Config, load_config
+from specdiff.config import Config, repository_config
+from specdiff.dangling import introduced
 from specdiff.errors import SpecdiffError, UnreadableFile
+from specdiff.graph import OUTPUT_KINDS
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
-from specdiff.nodes import changed_nodes, clause_nodes
+from specdiff.nodes import changed_nodes, clause_nodes, output_path
 from specdiff.parse import parse_document
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
@@ -33,15 +35,21 @@ class DiffRequest:
     paths: tuple[str, ...] = ()
     explain: bool | None = None
     """Ask the language model about substantive amendments; ``None``: as the config says."""
+    all_dangling: bool = False
+    """Report every dangling reference at the head side, not only those the change introduced."""
 
 
 def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDiff:
     """Compare the spec files of two revisions (see ``repo`` for how they are named)."""
     with Repository(request.repository) as repo:
-        config = config or load_config(repo.root)
         revisions = repo.resolve(list(request.revisions))
-        changes = [c for c in repo.changed_files(revisions, list(request.paths)) if touches_spec(c, config)]
+        config = config or repository_config(repo, revisions.head.commit)
+        all_changes = repo.changed_files(revisions, list(request.paths))
+        changes = [c for c in all_changes if touches_spec(c, config)]
         warnings = list(config.warnings)
+        notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
+        if notice and not (request.paths and not changes):  # else the warning below says it
+            warnings.append(notice)
         aligned = []
         head_documents: dict[str, Document] = {}
         for change in changes:
@@ -60,7 +68,8 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
         result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=repo.state_dir)
         if result.amendments:
-            _attach_impact(result, repo, config, head_documents)
+            changed_files = {p for c in all_changes for p in (c.old_path, c.new_path) if p}
+            _attach_impact(result, repo, config, head_documents, changed_files, request.all_dangling)
     if request.explain if request.explain is not None else config.llm.enabled:
         from specdiff.llm import explain
 
@@ -93,13 +102,23 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
     ]
 
 
-def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: dict[str, Document]) -> None:
+def _attach_impact(
+    result: SpecDiff,
+    repo: Repository,
+    config: Config,
+    parsed: dict[str, Document],
+    changed_files: set[str],
+    all_dangling: bool = False,
+) -> None:
     """Find, in the dependency graph at the head side, what each amendment reaches."""
     graph, workspace, warnings = graph_at(repo, result.head.commit, config, parsed)
     nodes = {path: clause_nodes(document) for path, document in workspace.documents.items()}
     for amendment in result.amendments:
-        amendment.impact = graph.impact(changed_nodes(amendment, nodes))
-    result.dangling = graph.dangling
+        reached = graph.impact(changed_nodes(amendment, nodes), kinds=(*OUTPUT_KINDS, "mention"))
+        amendment.impact = [i for i in reached if i.kind != "mention"]
+        built = {output_path(i.node) for i in amendment.impact}
+        amendment.mentions = [i for i in reached if i.kind == "mention" and output_path(i.node) not in built]
+    result.dangling = graph.dangling if all_dangling else introduced(graph.dangling, result.amendments, changed_files)
     try:
         lock = read_lock(repo.root / LOCK_NAME)
     except SpecdiffError as error:

@@ -84,13 +84,14 @@ class SpecGraph:
         crossref = output_kind(dependent) == "clause"
         self.graph.add_edge(dependent, dependency, reason=reason, where=where, crossref=crossref)
 
-    def impact(self, changed: Iterable[str]) -> list[Impact]:
-        """Every artifact and eval that depends on a changed node, with the shortest path as why."""
+    def impact(self, changed: Iterable[str], kinds: tuple[str, ...] = OUTPUT_KINDS) -> list[Impact]:
+        """Every artifact and eval (or node of ``kinds``: ``mention``) that depends on a changed node,
+        with the shortest path as why."""
         came_from = self._reach(changed, towards_dependents=True)
         found = {}
         for node, hops in came_from:
             kind = output_kind(node)
-            if kind in OUTPUT_KINDS and node not in found:
+            if kind in kinds and node not in found:
                 found[node] = Impact(node, kind, tuple(self._why((node, hops), came_from)))
         return sorted(found.values(), key=lambda i: (i.kind, i.node))
 
@@ -202,6 +203,7 @@ class _TargetIndex:
         self.sections: dict[tuple[str, str], str] = {}
         self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
         self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
+        self.clauses: dict[tuple[str, str], str] = {}  # (path, anchor set inside a clause) -> that clause
         for path, document in documents.items():
             for section in document.sections:
                 for name in (section.slug, section.anchor, section.id):
@@ -209,6 +211,8 @@ class _TargetIndex:
                         self.sections.setdefault((path, name), section.id)
             nodes = clause_nodes(document)
             for clause in document.clauses:
+                for name in clause.anchors:  # `<a name="x">` in a table row: links to #x lead to that row
+                    self.clauses.setdefault((path, name), nodes[clause.index])
                 for requirement in clause.requirements:
                     self.first_mention.setdefault(requirement, nodes[clause.index])
                     if clause.normalized.lstrip("-*[] ").startswith(requirement):  # "**FR-001**: System MUST ..."
@@ -224,8 +228,14 @@ class _TargetIndex:
             return []
         if not target.anchor:
             return [section_node(target.path, "")]
-        section = self.sections.get((target.path, target.anchor))
-        return [section_node(target.path, section)] if section is not None else []
+        # GitHub prefixes the ids it renders with `user-content-`, and links may say so.
+        for anchor in dict.fromkeys((target.anchor, target.anchor.removeprefix("user-content-"))):
+            section = self.sections.get((target.path, anchor))
+            if section is not None:
+                return [section_node(target.path, section)]
+            if (target.path, anchor) in self.clauses:
+                return [self.clauses[(target.path, anchor)]]
+        return []
 
 
 def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspace: Workspace) -> None:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from specdiff.config import Config, load_config
+from specdiff.config import Config, repository_config
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
@@ -91,7 +91,7 @@ def walk(
 ) -> Generator[tuple[LoggedCommit, CommitAmendments], None, None]:
     """Every commit of ``revisions`` (as for ``git log``), newest first, with what it did to the specs."""
     with Repository(repository) as repo:
-        config = config or load_config(repo.root)
+        config = config or repository_config(repo)
         commits = list(repo.history(revisions, first_parent=first_parent))
         cache = HistoryCache(repo.state_dir)
         try:
@@ -118,8 +118,8 @@ def blame(
 ) -> list[Blame]:
     """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``revision``, with its story."""
     with Repository(repository) as repo:
-        config = load_config(repo.root)
         tip = repo.commit_of(revision)
+        config = repository_config(repo, tip)
         document = read_spec(repo, path, repo.blob_of(tip, path), config)
     clauses = _clauses_under(document, anchor)
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}

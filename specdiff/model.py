@@ -54,6 +54,9 @@ class Clause:
     """Requirement IDs mentioned, such as ``FR-001``."""
     links: tuple[str, ...] = ()
     """Link targets that are not web addresses: ``#anchor``, ``other.md#anchor``."""
+    anchors: tuple[str, ...] = ()
+    """Anchors set inside the clause (``<a name="x">`` in a table row, a kramdown ``{: #x}`` after it):
+    links to ``#x`` lead here."""
 
 
 @dataclass(frozen=True)
@@ -188,8 +191,9 @@ class Effect:
 class Impact:
     """An output an amendment reaches, and the chain of edges that explains why.
 
-    ``node`` is ``artifact:<path>``, ``eval:<path>`` or ``eval:<path>#<case>``;
-    ``kind`` is ``artifact`` or ``eval``; ``why`` has one line per dependency
+    ``node`` is ``artifact:<path>``, ``eval:<path>`` or ``eval:<path>#<case>``
+    (``mention:<path>`` for a document that only links to the spec);
+    ``kind`` is ``artifact``, ``eval`` or ``mention``; ``why`` has one line per dependency
     on the shortest path from the output to what changed.
     """
 
@@ -277,6 +281,9 @@ class Amendment:
     id: str
     """Stable across runs: a hash of the unit, kind and both sides' fingerprints."""
     impact: list[Impact] = field(default_factory=list)
+    """Outputs built from what changed: to rebuild or re-run."""
+    mentions: list[Impact] = field(default_factory=list)
+    """Other documents that link to what changed (``mention:<path>``): they mention it, nothing is built from it."""
     explanation: Explanation | None = None
 
 

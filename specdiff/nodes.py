@@ -5,6 +5,7 @@
 ``clause:<path>#<id>/<n>``        the n-th clause (from 1) directly in a section
 ``artifact:<path>``               an output built from the spec
 ``eval:<path>`` ``eval:<path>#<case>``   an eval suite, or one case of it
+``mention:<path>``                a document that links to the spec (nothing built)
 ================================  =========================================
 
 >>> clause_node("spec.md", "privacy", 2), output_kind("eval:evals/a.jsonl#c1")
@@ -32,8 +33,12 @@ def eval_node(path: str, case: str | None = None) -> str:
     return f"eval:{path}#{case}" if case else f"eval:{path}"
 
 
+def mention_node(path: str) -> str:
+    return f"mention:{path}"
+
+
 def output_kind(node: str) -> str:
-    """``artifact``, ``eval``, ``section`` or ``clause``: the part before the colon."""
+    """``artifact``, ``eval``, ``mention``, ``section`` or ``clause``: the part before the colon."""
     return node.split(":", 1)[0]
 
 

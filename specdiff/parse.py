@@ -48,6 +48,10 @@ _ATTRIBUTE = re.compile(
     r"""#(?P<id>[^\s}]+)|\.(?P<cls>[\w-]+)|(?P<key>[\w-]+)=(?:"(?P<qv>[^"]*)"|'(?P<sv>[^']*)'|(?P<v>[^\s"']+))"""
 )
 _HTML_ANCHOR = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']\s*/?>\s*(?:</a>)?""", re.IGNORECASE)
+# Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`.
+_HTML_ANCHOR_IN_TEXT = re.compile(r"""<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE)
+# A kramdown block attribute line: `{: #fig-upload title="Upload"}`, `{:compact}`.
+_KRAMDOWN_IAL = re.compile(r"\{:\s*([^{}]*)\}")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEFINITION = re.compile(r"^\s{0,3}\[\^[^\]\s]+\]:")
 _LINK_TARGET = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
@@ -88,11 +92,99 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     """Parse Markdown ``text`` read from ``path`` into sections and clauses."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # CommonMark counts a lone CR as a line end too
     lines = text.split("\n")
-    blocks = []
-    starts = _chunk_starts(lines)
-    for start, end in zip(starts, starts[1:] + [len(lines)]):
-        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(lines[start:end]))]
+    mdx = path.endswith(".mdx")
+    # What markdown-it reads: the same lines, with the ones that are not Markdown
+    # (kramdown-rfc front matter, JSX and ESM in MDX) blanked and kept as blocks of their own.
+    readable, set_aside = _kramdown_rfc(lines)
+    if mdx:
+        readable, jsx = _mdx_code(readable)
+        set_aside += jsx
+    blocks = list(set_aside)
+    starts = _chunk_starts(readable)
+    for start, end in zip(starts, starts[1:] + [len(readable)]):
+        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:end]), mdx)]
+    blocks.sort(key=lambda b: b.start)
     return _assemble(path, blocks, lines, requirement_pattern(tuple(requirement_ids)))
+
+
+# kramdown-rfc (IETF drafts) opens with YAML that runs to the first `--- abstract`
+# (or `--- middle`) line, and marks the parts of the document the same way.
+_KRAMDOWN_PART = re.compile(r"^---[ \t]+(abstract|middle|back|note_(\S+))\s*$")
+
+
+def _kramdown_rfc(lines: list[str]) -> tuple[list[str], list[_Block]]:
+    """Lines with kramdown-rfc's front matter blanked (it becomes one ``front_matter`` block),
+    ``--- abstract`` and ``--- note_X`` read as level-1 headings, ``--- middle`` and ``--- back`` as blank.
+
+    >>> readable, blocks = _kramdown_rfc(["---", "title: Frames", "--- abstract", "", "Text.", "--- middle"])
+    >>> readable, [(b.kind, b.line_numbers) for b in blocks]
+    (['', '', '# Abstract', '', 'Text.', ''], [('front_matter', (0, 1))])
+    """
+    if not lines or lines[0].strip() != "---":
+        return lines, []
+    end = next((n for n in range(1, len(lines)) if lines[n].startswith("---") or lines[n].strip() == "..."), None)
+    if end is None or not _KRAMDOWN_PART.match(lines[end]):
+        return lines, []  # plain front matter, which markdown-it reads
+    readable = list(lines)
+    for n in range(end):
+        readable[n] = ""
+    for n in range(end, len(lines)):
+        part = _KRAMDOWN_PART.match(lines[n])
+        if part:
+            name = part.group(1)
+            readable[n] = "# Abstract" if name == "abstract" else f"# {part.group(2).replace('_', ' ')}" if part.group(2) else ""
+    return readable, [_Block("front_matter", 0, tuple(range(end)))]
+
+
+# MDX: `import`/`export` statements, lines that hold only JSX tags (`<Note>`,
+# `</Tabs>`, `<Card title="x" />`) and `{expression}` lines are code, not prose.
+_ESM = re.compile(r"^(?:import|export)\b")
+_JSX_TAGS_LINE = re.compile(r"^\s*(?:</?(?!a[\s>/])[A-Za-z][\w.:-]*(?:\s+[^<>]*?)?/?>\s*)+$")
+_JSX_TAG_OPENING = re.compile(r"^\s*<(?!a\s)[A-Za-z][\w.:-]*(?:\s[^<>]*)?$")  # `<CardGroup` … `>` on a later line
+_JSX_EXPRESSION_LINE = re.compile(r"^\s*\{.*\}\s*$")
+
+
+def _mdx_code(lines: list[str]) -> tuple[list[str], list[_Block]]:
+    """MDX lines with the JSX and ESM lines blanked; each run of them becomes one ``html`` block.
+
+    Text between a component's tags stays Markdown, as MDX reads it:
+
+    >>> readable, blocks = _mdx_code(["import X from './x'", "", "<Note>", "  Clients MUST retry.", "</Note>"])
+    >>> readable, [(b.kind, b.line_numbers) for b in blocks]
+    (['', '', '', '  Clients MUST retry.', ''], [('html', (0,)), ('html', (2,)), ('html', (4,))])
+    """
+    readable = list(lines)
+    code: list[int] = []
+    fence: str | None = None
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        if fence is not None:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+        elif (opening := _FENCE.match(line)) is not None:
+            fence = opening.group(1)
+        elif _ESM.match(line):  # an ESM block runs to the next blank line, as MDX reads it
+            while n + 1 < len(lines) and lines[n + 1].strip():
+                code.append(n)
+                n += 1
+            code.append(n)
+        elif _JSX_TAG_OPENING.match(line):  # a tag whose attributes go on over several lines
+            end = next((k for k in range(n + 1, min(n + 50, len(lines))) if lines[k].rstrip().endswith(">")), n)
+            code += range(n, end + 1)
+            n = end
+        elif _JSX_TAGS_LINE.match(line) or _JSX_EXPRESSION_LINE.match(line):
+            code.append(n)
+        n += 1
+    blocks: list[_Block] = []
+    for n in code:
+        readable[n] = ""
+        if blocks and blocks[-1].line_numbers[-1] == n - 1:
+            blocks[-1] = _Block("html", blocks[-1].start, (*blocks[-1].line_numbers, n))
+        else:
+            blocks.append(_Block("html", n, (n,)))
+    return readable, blocks
 
 
 def normalize(text: str, kind: str = "paragraph") -> str:
@@ -137,8 +229,8 @@ def _fold_inline(text: str) -> str:
     return _WHITESPACE.sub(" ", _EMPHASIS.sub("", text)).strip()
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _markdown(mdx: bool = False) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -149,6 +241,8 @@ def _markdown() -> MarkdownIt:
     # Clauses are cut from block tokens and their source lines; the inline pass
     # (emphasis, links) would cost 40 % of parsing for nothing.
     markdown.disable("inline")
+    if mdx:
+        markdown.disable("code")  # MDX has no indented code blocks: a component's indented children are prose
     return markdown
 
 
@@ -209,10 +303,10 @@ def _chunk_starts(lines: list[str]) -> list[int]:
 
 
 @lru_cache(maxsize=8192)
-def _chunk_blocks(text: str) -> tuple[_Block, ...]:
+def _chunk_blocks(text: str, mdx: bool = False) -> tuple[_Block, ...]:
     """The blocks of one chunk, lines counted from the chunk's first line."""
     lines = text.split("\n")
-    tokens = _markdown().parse(text)
+    tokens = _markdown(mdx).parse(text)
     blocks = sorted(_blocks(tokens) + _uncovered(tokens, lines), key=lambda b: b.start)
     trimmed = []
     for block in blocks:
@@ -344,6 +438,21 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
             clauses_by_section.append([])
             stack.append(section)
             continue
+        ial = _KRAMDOWN_IAL.fullmatch(text.strip()) if block.kind == "paragraph" else None
+        if ial:
+            # A kramdown attribute line names what it touches: the heading or clause right above, else what follows.
+            ident = _ATTRIBUTE.search(ial.group(1))
+            anchor = ident.group("id") if ident and ident.group("id") else None
+            last = sections[-1]
+            if anchor and last.level and not clauses_by_section[-1] and last.lines[0] == block.start:
+                used_ids.discard(last.id)
+                sections[-1] = stack[-1] = replace(last, id=_unique(anchor, used_ids), anchor=anchor)
+            elif anchor and clauses_by_section[-1] and clauses_by_section[-1][-1].lines[1] == block.start:
+                above = clauses_by_section[-1][-1]
+                clauses_by_section[-1][-1] = replace(above, anchors=(*above.anchors, anchor))
+            elif anchor:
+                pending_anchor = anchor
+            continue
         anchor_only = _HTML_ANCHOR.fullmatch(text.strip())
         if anchor_only and block.kind in ("paragraph", "html"):
             # `<a id="x"></a>` on its own line names the heading that follows.
@@ -359,7 +468,7 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
 def _clause(
     path: str, block: _Block, text: str, section: Section, index: int, requirement_pattern: re.Pattern[str] | None
 ) -> Clause:
-    normalized, print_, footnotes, requirements, links = _clause_facts(block.kind, text, requirement_pattern)
+    normalized, print_, footnotes, requirements, links, anchors = _clause_facts(block.kind, text, requirement_pattern)
     return Clause(
         path=path,
         kind=block.kind,
@@ -373,13 +482,14 @@ def _clause(
         footnotes=footnotes,
         requirements=requirements,
         links=links,
+        anchors=anchors,
     )
 
 
 @lru_cache(maxsize=65536)
 def _clause_facts(
     kind: str, text: str, requirement_pattern: re.Pattern[str] | None
-) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What a clause's text says, remembered: a spec's clauses mostly repeat from one revision to the next."""
     normalized = normalize(text, kind)
     requirements = tuple(dict.fromkeys(m.group(0) for m in requirement_pattern.finditer(text))) if requirement_pattern else ()
@@ -389,6 +499,7 @@ def _clause_facts(
         tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
         requirements,
         tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
+        tuple(dict.fromkeys(_HTML_ANCHOR_IN_TEXT.findall(text))),
     )
 
 

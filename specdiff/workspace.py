@@ -64,11 +64,11 @@ def graph_at(
 
 def graph_of(repository: str, revision: str | None) -> tuple[SpecGraph, list[str]]:
     """The dependency graph of a repository at ``revision`` (``None``: the working tree), and warnings."""
-    from specdiff.config import load_config
+    from specdiff.config import repository_config
 
     with Repository(repository) as repo:
         commit = repo.commit_of(revision) if revision else None
-        graph, _, warnings = graph_at(repo, commit, load_config(repo.root))
+        graph, _, warnings = graph_at(repo, commit, repository_config(repo, commit))
     return graph, warnings
 
 

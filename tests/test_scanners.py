@@ -195,8 +195,24 @@ def test_relative_link_from_docs_to_a_spec_section(spec_repo):
     assert_found(
         scan(spec_repo, links),
         [
-            Dependency("artifact:docs/guide.md", Target("spec/lending.md", "holds"), "links to it", "docs/guide.md:3"),
-            Dependency("artifact:docs/guide.md", Target("spec/lending.md", None), "links to it", "docs/guide.md:5"),
+            Dependency("mention:docs/guide.md", Target("spec/lending.md", "holds"), "links to it", "docs/guide.md:3"),
+            Dependency("mention:docs/guide.md", Target("spec/lending.md", None), "links to it", "docs/guide.md:5"),
+        ],
+    )
+
+
+def test_links_from_a_declared_artifact_or_an_eval_are_dependencies_not_mentions(spec_repo):
+    spec_repo.write("specdiff.toml", SPEC_ONLY + '\n[[artifacts]]\npath = "docs/guide.md"\n')
+    spec_repo.write("spec/lending.md", LENDING)
+    spec_repo.write("docs/guide.md", "Read the [hold rules](../spec/lending.md#holds) first.\n")
+    spec_repo.write("tests/holds.md", "Checks the [hold rules](../spec/lending.md#holds).\n")
+    spec_repo.write("README.md", "The [policy](spec/lending.md).\n")
+    assert_found(
+        scan(spec_repo, links),
+        [
+            Dependency("artifact:docs/guide.md", Target("spec/lending.md", "holds"), "links to it", "docs/guide.md:1"),
+            Dependency("eval:tests/holds.md", Target("spec/lending.md", "holds"), "links to it", "tests/holds.md:1"),
+            Dependency("mention:README.md", Target("spec/lending.md", None), "links to it", "README.md:1"),
         ],
     )
 
@@ -516,5 +532,5 @@ def test_link_with_a_title_counts(spec_repo):
     spec_repo.write("spec/lending.md", LENDING)
     spec_repo.write("docs/guide.md", 'See the [hold rules](../spec/lending.md#holds "Hold rules").\n')
     assert scan(spec_repo, links) == [
-        Dependency("artifact:docs/guide.md", Target("spec/lending.md", "holds"), "links to it", "docs/guide.md:1")
+        Dependency("mention:docs/guide.md", Target("spec/lending.md", "holds"), "links to it", "docs/guide.md:1")
     ]

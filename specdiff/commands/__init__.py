@@ -45,7 +45,13 @@ def diff_request(args: argparse.Namespace, paths: list[str], explain: bool | Non
     """The comparison a command's revisions, -C folder and paths after ``--`` ask for."""
     from specdiff.diff import DiffRequest  # not at the top: `specdiff --help` stays light
 
-    return DiffRequest(args.repository, tuple(args.revisions), tuple(relative_to_repository(args, paths)), explain)
+    return DiffRequest(
+        args.repository,
+        tuple(args.revisions),
+        tuple(relative_to_repository(args, paths)),
+        explain,
+        all_dangling=getattr(args, "all_dangling", False),
+    )
 
 
 def use_color(choice: str, out: TextIO) -> bool:

@@ -54,6 +54,14 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.add_argument("--matches", action="store_true", help="JSON: also list every matched pair, changed or not")
     parser.add_argument(
+        "--mentions", action="store_true", help="text: also name the documents that link to what changed (JSON always has them)"
+    )
+    parser.add_argument(
+        "--all-dangling",
+        action="store_true",
+        help="report every reference to a section that does not exist, not only those this change introduced",
+    )
+    parser.add_argument(
         "--fail-on",
         choices=FAIL_ON_LEVELS,
         metavar="LEVEL",
@@ -75,7 +83,12 @@ def show(result: SpecDiff, args: argparse.Namespace) -> None:
     from specdiff.render import FORMATS, RenderOptions
 
     print_warnings(result.warnings)
-    options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout), matches=args.matches)
+    options = RenderOptions(
+        color=use_color(args.color, sys.stdout),
+        width=width(sys.stdout),
+        matches=args.matches,
+        mentions=getattr(args, "mentions", False),
+    )
     sys.stdout.write(FORMATS[args.format].render(result, options))
     sys.stdout.flush()
 

@@ -20,6 +20,8 @@ class RenderOptions:
     width: int = 100
     matches: bool = False
     """JSON only: also list every matched pair, changed or not."""
+    mentions: bool = False
+    """Text: also name the documents that link to what changed ("mentioned in"); JSON always has them."""
 
 
 class Renderer(Protocol):

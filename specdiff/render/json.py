@@ -92,6 +92,7 @@ def _amendment(amendment: Amendment) -> dict[str, Any]:
         "effects": [_effect(e) for e in amendment.effects],
         "word_diff": [[tag, text] for tag, text in amendment.word_diff],
         "impact": [{"node": i.node, "kind": i.kind, "why": list(i.why)} for i in amendment.impact],
+        "mentioned_in": [{"node": i.node, "why": list(i.why)} for i in amendment.mentions],
         "explanation": _explanation(amendment.explanation),
     }
 

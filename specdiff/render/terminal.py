@@ -58,8 +58,9 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
         markup=False,
     )
     for file in diff.files:
-        _file(console, file, options.color)
-    _outputs(console, diff)
+        if file.amendments or file.status != "modified":  # a file whose change meant nothing gets no header
+            _file(console, file, options)
+    _outputs(console, diff, options.mentions)
     console.print(summary_line(diff))
     if options.color:
         return buffer.getvalue()
@@ -67,9 +68,11 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
-def _outputs(console: Console, diff: SpecDiff) -> None:
-    """What to rebuild and re-run, then the references that lead nowhere."""
+def _outputs(console: Console, diff: SpecDiff, mentions: bool) -> None:
+    """What to rebuild and re-run, the documents that mention what changed (on request), then the
+    references the change left leading nowhere."""
     outputs = diff.outputs
+    mentioned = _mentioned(diff) if mentions else {}
     for kind, title in (("artifact", "Outputs to rebuild"), ("eval", "Evals to re-run")):
         nodes = [node for node in outputs if node.startswith(f"{kind}:")]
         if nodes:
@@ -80,14 +83,29 @@ def _outputs(console: Console, diff: SpecDiff) -> None:
                 console.print(
                     _text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim"), stale)
                 )
+    if mentioned:
+        console.print(
+            _text((f"Mentioned in ({len(mentioned)}):", "bold"), ("  links to what changed; nothing to rebuild", "dim"))
+        )
+        for node, count in mentioned.items():
+            console.print(_text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim")))
     if diff.dangling:
         console.print(_text((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
         for dangling in diff.dangling[:MAX_DANGLING_SHOWN]:
             console.print(_text((f"  {dangling.where}", ""), (f"  {dangling.target} does not exist ({dangling.reason})", "dim")))
         if len(diff.dangling) > MAX_DANGLING_SHOWN:
             console.print(f"  … and {len(diff.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
-    if outputs or diff.dangling:
+    if outputs or mentioned or diff.dangling:
         console.print()
+
+
+def _mentioned(diff: SpecDiff) -> dict[str, int]:
+    """Each document that links to something the diff changed, with how many amendments it mentions."""
+    counts: dict[str, int] = {}
+    for amendment in diff.amendments:
+        for mention in amendment.mentions:
+            counts[mention.node] = counts.get(mention.node, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def summary_line(diff: SpecDiff) -> str:
@@ -103,7 +121,7 @@ def summary_line(diff: SpecDiff) -> str:
     return f"{total} amendment{'s' if total != 1 else ''} in {files} ({counts}) · suggested bump: {diff.bump} · {sides}"
 
 
-def _file(console: Console, file: FileDiff, color: bool) -> None:
+def _file(console: Console, file: FileDiff, options: RenderOptions) -> None:
     from rich.rule import Rule
 
     title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
@@ -122,13 +140,14 @@ def _file(console: Console, file: FileDiff, color: bool) -> None:
                     (f"  #{section_id}" if section_id else "", "dim"),
                 )
             )
-        _amendment(console, amendment, color)
+        _amendment(console, amendment, options)
     console.print()
 
 
-def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
+def _amendment(console: Console, amendment: Amendment, options: RenderOptions) -> None:
     from rich.padding import Padding
 
+    color = options.color
     label = f"{amendment.kind} {amendment.unit}" if amendment.unit == "section" else amendment.kind
     console.print(
         Padding(
@@ -153,6 +172,12 @@ def _amendment(console: Console, amendment: Amendment, color: bool) -> None:
             f" (+{len(names) - MAX_OUTPUTS_SHOWN} more)" if len(names) > MAX_OUTPUTS_SHOWN else ""
         )
         console.print(Padding(_text(("⇢ reaches ", "dim"), (shown, "blue" if color else "")), (0, 0, 0, 4), expand=False))
+    if options.mentions and amendment.mentions:
+        names = [output_name(i.node) for i in amendment.mentions]
+        shown = ", ".join(names[:MAX_OUTPUTS_SHOWN]) + (
+            f" (+{len(names) - MAX_OUTPUTS_SHOWN} more)" if len(names) > MAX_OUTPUTS_SHOWN else ""
+        )
+        console.print(Padding(_text(("⇢ mentioned in ", "dim"), (shown, "")), (0, 0, 0, 4), expand=False))
     if amendment.explanation:
         said = f"{amendment.explanation.summary} [{amendment.explanation.verdict}]"
         console.print(Padding(_text(("✎ ", "dim"), (said, "cyan" if color else "")), (0, 0, 0, 4), expand=False))

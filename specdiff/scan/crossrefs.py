@@ -21,7 +21,7 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
                 file, _, anchor = link.partition("#")
                 if not file:
                     target = Target(path, anchor or None)
-                elif file.endswith((".md", ".markdown")):
+                elif file.endswith((".md", ".markdown", ".mdx")):
                     target = Target(resolve_path(path, file), anchor or None)
                 else:
                     continue

@@ -17,7 +17,7 @@ from specdiff.model import Dependency, Target
 from specdiff.nodes import eval_node
 from specdiff.scan import Workspace
 
-SPEC_REFERENCE = re.compile(r"^([\w./-]+\.(?:md|markdown))(?:#([\w.:-]+))?$")
+SPEC_REFERENCE = re.compile(r"^([\w./-]+\.(?:md|markdown|mdx))(?:#([\w.:-]+))?$")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from specdiff.model import Dependency, Target
 from specdiff.scan import Workspace, line_of
 
-MARKER = re.compile(r"specdiff:\s*([\w./-]+\.(?:md|markdown))(?:#([\w.:-]*[\w-]))?")
+MARKER = re.compile(r"specdiff:\s*([\w./-]+\.(?:md|markdown|mdx))(?:#([\w.:-]*[\w-]))?")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:

@@ -53,5 +53,5 @@ def make_app(request: DiffRequest) -> ReviewApp:
     with Repository(request.repository) as repo:
         root = repo.root
     config = load_config(root)
-    diff = diff_revisions(dataclasses.replace(request, explain=False), config)
+    diff = diff_revisions(dataclasses.replace(request, explain=False))
     return ReviewApp(diff, root, llm=config.llm)

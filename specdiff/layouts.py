@@ -1,0 +1,263 @@
+"""Which files of a repository are its specification, when no config says so.
+
+:func:`detect_layout` looks at the paths a repository tracks and recognises
+the layouts real spec repositories use; each found layout contributes the
+globs of its spec files and a sentence saying why:
+
+>>> layout = detect_layout(["model_spec.md", "examples/k3f9.md", "README.md"])
+>>> layout.specs, layout.reasons[0]
+(('model_spec.md',), 'OpenAI Model Spec: model_spec.md, with examples/*.md as its eval cases')
+
+========================  ====================================================
+OpenAI Model Spec         ``model_spec.md`` beside ``examples/<id>.md``
+OpenSpec                  ``openspec/specs/**/spec.md`` and change deltas
+spec-kit                  ``specs/<feature>/spec.md`` (``plan.md`` … are built from it)
+Kiro                      ``.kiro/specs/<feature>/requirements.md``
+IETF drafts               ``draft-*.md`` (kramdown-rfc), old ones in ``archive/`` left out
+MDX documentation site    a ``specification/`` folder of ``.mdx`` pages
+released versions         ``versions/**/<x.y.z>.md``, and the working copy beside them
+========================  ====================================================
+
+With none of them, every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a
+spec except community files (README, CONTRIBUTING, GOVERNANCE, …); and when
+that leaves nothing, the README is the spec (toml up to 0.5 kept its
+specification there).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PROSE_SUFFIXES = (".md", ".markdown", ".mdx")
+"""Files that can be specs: Markdown and MDX."""
+
+GENERIC_SPECS = tuple(f"**/*{suffix}" for suffix in PROSE_SUFFIXES)
+
+COMMUNITY_FILES = (
+    "README",
+    "CHANGELOG",
+    "CHANGES",
+    "HISTORY",
+    "NEWS",
+    "RELEASING",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "NOTICE",
+    "AUTHORS",
+    "CONTRIBUTORS",
+    "CONTRIBUTING",
+    "CODE_OF_CONDUCT",
+    "CODE-OF-CONDUCT",
+    "GOVERNANCE",
+    "MAINTAINERS",
+    "EDITORS",
+    "IMPLEMENTATIONS",
+    "ADOPTERS",
+    "SECURITY",
+    "SUPPORT",
+    "CODEOWNERS",
+    "AGENTS",
+    "CLAUDE",
+    "GEMINI",
+)
+"""Names of files about the project rather than the spec (each also with a suffix: ``SECURITY.md``)."""
+
+COMMUNITY_EXCLUDE = tuple(f"**/{name}*" for name in COMMUNITY_FILES) + (
+    "**/node_modules/**",
+    ".github/**",
+    "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
+    "**/newsletters/**",
+)
+
+# A released version's file: 3.1.1.md, toml-v0.5.0.md, v2.md.
+# (3.0.0-editors.md, the editors of a release, is not one.)
+_VERSION_FILE = re.compile(r"(?:^|[-_ ])v?\d+(?:\.\d+)+\.(?:md|markdown|mdx)$|^v?\d+(?:\.\d+)*\.(?:md|markdown|mdx)$")
+# A translation's folder inside versions/: cn, ja, pt-BR (English ones are read).
+_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+_SPEC_FOLDERS = ("specification", "specifications", "spec", "specs")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The spec files of a repository as detected: globs, exclusions, and why."""
+
+    specs: tuple[str, ...]
+    exclude: tuple[str, ...]
+    reasons: tuple[str, ...]
+    """One sentence per layout found (or for the generic choice)."""
+    names: tuple[str, ...] = ()
+    """The layouts found, ``()`` for the generic choice."""
+
+
+def detect_layout(paths: Iterable[str]) -> Layout:
+    """The spec files of a repository that tracks ``paths`` (relative, with ``/``)."""
+    files = sorted(p for p in paths if p.endswith(PROSE_SUFFIXES))
+    found: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
+    for detector in (_model_spec, _openspec, _speckit, _kiro, _ietf_drafts, _mdx_site, _released_versions):
+        result = detector(files)
+        if result is not None:
+            found.append(result)
+    if found:
+        specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
+        extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
+        community = tuple(g for g in COMMUNITY_EXCLUDE if not any(matches_any(s, (g,)) for s in specs))
+        return Layout(specs, community + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
+    if not any(_selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE) for p in files):
+        readme = next((p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"), None)
+        if readme is not None:
+            return Layout((readme,), (), (f"{readme}: the only prose in the repository, so it is the spec",))
+    return Layout(
+        GENERIC_SPECS,
+        COMMUNITY_EXCLUDE,
+        ("every Markdown and MDX file, except community files (README, CONTRIBUTING, GOVERNANCE, …)",),
+    )
+
+
+def looks_like_spec(path: str) -> bool:
+    """Whether a path could be a spec by its name: Markdown or MDX, and not a community file.
+
+    >>> looks_like_spec("docs/tools.mdx"), looks_like_spec("GOVERNANCE.md"), looks_like_spec("a.py")
+    (True, False, False)
+    """
+    return path.endswith(PROSE_SUFFIXES) and _selected(path, GENERIC_SPECS, COMMUNITY_EXCLUDE)
+
+
+def glob_for(path: str) -> str:
+    """A glob that selects ``path`` and its neighbours: its folder (two levels at most), its suffix.
+
+    >>> glob_for("docs/docs/learn/intro.mdx"), glob_for("toml.md")
+    ('docs/docs/**/*.mdx', 'toml.md')
+    """
+    folder = posixpath.dirname(path)
+    if not folder:
+        return path
+    top = "/".join(folder.split("/")[:2])
+    return f"{top}/**/*{posixpath.splitext(path)[1]}"
+
+
+def matches_any(path: str, globs: tuple[str, ...]) -> bool:
+    from specdiff.config import matches_any
+
+    return matches_any(path, globs)
+
+
+def _selected(path: str, specs: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    return matches_any(path, specs) and not matches_any(path, exclude)
+
+
+Found = tuple[str, tuple[str, ...], tuple[str, ...], str]
+
+
+def _model_spec(files: list[str]) -> Found | None:
+    specs = [p for p in files if posixpath.basename(p) == "model_spec.md"]
+    if not specs:
+        return None
+    examples = any(posixpath.basename(posixpath.dirname(p)) == "examples" for p in files)
+    why = f"OpenAI Model Spec: {', '.join(specs)}" + (", with examples/*.md as its eval cases" if examples else "")
+    return ("Model Spec", tuple(specs), (), why)
+
+
+def _openspec(files: list[str]) -> Found | None:
+    if not any(p.startswith("openspec/specs/") or p.startswith("openspec/changes/") for p in files):
+        return None
+    globs = ("openspec/specs/**/spec.md", "openspec/changes/**/specs/**/spec.md")
+    why = "OpenSpec: openspec/specs/**/spec.md and the spec deltas of openspec/changes/ (scenarios are eval cases)"
+    return ("OpenSpec", globs, (), why)
+
+
+def _speckit(files: list[str]) -> Found | None:
+    feature_specs = [p for p in files if re.fullmatch(r"(?:.*/)?specs/[^/]+/spec\.md", p) and not p.startswith("openspec/")]
+    if not feature_specs:
+        return None
+    globs = ("specs/**/spec.md", ".specify/memory/constitution.md")
+    why = f"spec-kit: {len(feature_specs)} feature spec{'s' if len(feature_specs) != 1 else ''} (specs/*/spec.md); plan.md, tasks.md … are built from them"
+    return ("spec-kit", globs, (), why)
+
+
+def _kiro(files: list[str]) -> Found | None:
+    if not any(p.startswith(".kiro/specs/") and p.endswith("/requirements.md") for p in files):
+        return None
+    return (
+        "Kiro",
+        (".kiro/specs/**/requirements.md",),
+        (),
+        "Kiro: .kiro/specs/*/requirements.md; design and tasks are built from them",
+    )
+
+
+def _ietf_drafts(files: list[str]) -> Found | None:
+    drafts = [p for p in files if posixpath.basename(p).startswith("draft-") and not p.startswith("archive/")]
+    if not drafts:
+        return None
+    archived = any(p.startswith("archive/") for p in files)
+    why = f"IETF drafts: {len(drafts)} draft-*.md file{'s' if len(drafts) != 1 else ''} (kramdown-rfc)" + (
+        "; archive/ (published or expired drafts) left out" if archived else ""
+    )
+    return ("IETF drafts", ("**/draft-*.md",), ("archive/**",) if archived else (), why)
+
+
+def _mdx_site(files: list[str]) -> Found | None:
+    mdx = [p for p in files if p.endswith(".mdx")]
+    if not mdx:
+        return None
+    folders = sorted(
+        {
+            "/".join(parts[: k + 1])
+            for p in files
+            for parts in [p.split("/")]
+            for k, part in enumerate(parts[:-1])
+            if part in _SPEC_FOLDERS
+        },
+        key=len,
+    )
+    tops = [f for f in folders if not any(f.startswith(g + "/") for g in folders if g != f)]
+    if tops:
+        globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in (".mdx", ".md"))
+        return ("MDX site", globs, (), f"MDX documentation site: the pages under {', '.join(top + '/' for top in tops)}")
+    why = f"MDX documentation site: {len(mdx)} .mdx pages (no specification/ folder, so every page)"
+    return ("MDX site", GENERIC_SPECS, ("**/blog/**",), why)
+
+
+def _released_versions(files: list[str]) -> Found | None:
+    versions = [
+        p
+        for p in files
+        if p.startswith("versions/")
+        and _VERSION_FILE.search(posixpath.basename(p))
+        and not any(_LANGUAGE_FOLDER.match(part) and part != "en" for part in p.split("/")[1:-1])
+    ]
+    if len(versions) < 2:
+        return None
+    translated = any(
+        _LANGUAGE_FOLDER.match(part) and part != "en" for p in files if p.startswith("versions/") for part in p.split("/")[1:-1]
+    )
+    stems = {re.sub(r"[-_ ]?v?\d+(?:\.\d+)+.*$", "", posixpath.basename(p)) for p in versions}
+    working = [p for p in files if p.startswith("src/")]
+    working = working or [p for p in files if "/" not in p and posixpath.splitext(p)[0] in stems - {""}]
+    if stems - {""}:  # toml-v0.5.0.md: the spec has a name, and without toml.md its working copy is the README
+        working = working or [p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"]
+    globs = ("versions/**/*.md",) + (("src/**/*.md",) if any(p.startswith("src/") for p in working) else tuple(working))
+    why = f"released versions: {len(versions)} files in versions/" + (
+        f", and the working copy {', '.join(working)}" if working else ""
+    )
+    excluded = tuple(
+        sorted(
+            {
+                "/".join(p.split("/")[: k + 2]) + "/**"
+                for p in files
+                if p.startswith("versions/")
+                for k, part in enumerate(p.split("/")[1:-1])
+                if _LANGUAGE_FOLDER.match(part) and part != "en"
+            }
+        )
+    )
+    if any(p.startswith("versions/") and p.endswith("-editors.md") for p in files):
+        excluded += ("versions/**/*-editors.md",)
+        why += "; the editors lists left out"
+    if translated:
+        why += "; translations left out"
+    return ("released versions", globs, excluded, why)
