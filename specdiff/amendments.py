@@ -14,6 +14,7 @@ import hashlib
 
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Effect, Section, SectionMatch
+from specdiff.parse import visible_text
 from specdiff.semantics import describe_change, describe_clause, severity
 from specdiff.worddiff import word_diff
 
@@ -88,15 +89,22 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: 
     else:
         return None
     example = all(c.kind == "example" for c in match.old + match.new)
-    effects = describe_change(old_text, new_text, example=example, capitals=capitals)
-    effects += _reference_effects(match.old, match.new)
+    retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
+    if retargeted:  # only anchors and link targets changed: where things lead, not what they say
+        effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
+    else:
+        effects = describe_change(old_text, new_text, example=example, capitals=capitals)
+        effects += _reference_effects(match.old, match.new)
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
+    graded = severity(kind, effects, moved_across_sections=across)
+    if retargeted and not across:
+        graded = "editorial"
     return _amendment(
         "clause",
         kind,
-        severity(kind, effects, moved_across_sections=across),
+        graded,
         match.old,
         match.new,
         match.score,
@@ -119,6 +127,15 @@ def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list
     ]
 
 
+def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Effect]:
+    """An ``attribute`` effect when the anchors set in the clauses changed (``<a name="x">``)."""
+    before = [a for c in old for a in c.anchors]
+    after = [a for c in new for a in c.anchors]
+    if before == after:
+        return []
+    return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
+
+
 def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
     effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", capitals=capitals)
@@ -133,13 +150,14 @@ def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amend
 def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendment | None:
     old, new = match.old, match.new
     effects: list[Effect] = []
-    renamed = old.heading != new.heading or old.anchor != new.anchor
+    renamed = old.heading != new.heading  # an anchor alone changing is an attribute, not a new name
     meaning = describe_change(old.heading, new.heading, capitals=capitals) if old.heading != new.heading else []
     if old.heading != new.heading:
         effects += [Effect("heading", old.heading, new.heading)]
         effects += [e for e in meaning if e.type not in ("editorial", "wording")]
-    if old.anchor != new.anchor:
-        effects.append(Effect("reference", f"#{old.anchor}" if old.anchor else None, f"#{new.anchor}" if new.anchor else None))
+    anchor_moved = old.anchor != new.anchor and old.id != new.id
+    if anchor_moved:  # the section is linked to by another name: `<a name="infoObject">` became #info-object
+        effects.append(Effect("attribute", f"#{old.id}", f"#{new.id}"))
     for key in sorted(old.attributes.keys() | new.attributes.keys()):
         before, after = old.attributes.get(key), new.attributes.get(key)
         if before != after:
@@ -147,10 +165,13 @@ def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendme
     if not effects and not moved:
         return None
     kind = "renamed" if renamed else "moved" if moved else "modified"
-    editorial_rename = renamed and old.anchor == new.anchor and meaning == [Effect("editorial")]
+    editorial_rename = renamed and not anchor_moved and meaning == [Effect("editorial")]
+    key_values = [e for e in effects if e.type == "attribute" and not (e.old or e.new or "").startswith("#")]
     graded = severity(kind, [e for e in effects if e.type != "heading"])
-    if kind == "renamed" and editorial_rename and not any(e.type == "attribute" for e in effects):
+    if kind == "renamed" and editorial_rename and not key_values:
         graded = "editorial"
+    elif kind == "modified" and all(e.type == "attribute" and e not in key_values for e in effects):
+        graded = "editorial"  # only the anchor changed
     elif graded == "editorial" or kind == "moved":
         graded = "substantive"
     return _amendment("section", kind, graded, (old,), (new,), match.score, effects, word_diff(old.heading, new.heading))

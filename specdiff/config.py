@@ -147,9 +147,12 @@ def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) 
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
             return _from_table(table, "pyproject.toml", "tool.specdiff.")
-    if tracked is None:
-        return Config()
-    layout = detect_layout(tracked())
+    return Config() if tracked is None else detected_config(tracked())
+
+
+def detected_config(tracked: Iterable[str]) -> Config:
+    """The defaults for a repository that tracks these paths: the spec files of its layout."""
+    layout = detect_layout(tracked)
     return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 
 

@@ -120,6 +120,12 @@ def blame(
     with Repository(repository) as repo:
         tip = repo.commit_of(revision)
         config = repository_config(repo, tip)
+        if not config.is_spec(path):
+            where = config.source or "the detected defaults"
+            raise SpecdiffError(
+                f"{path} is not a spec file under {where}, so specdiff keeps no history of its clauses "
+                "(see `specs` in specdiff.toml, or run `specdiff init`); `git blame` shows its lines"
+            )
         document = read_spec(repo, path, repo.blob_of(tip, path), config)
     clauses = _clauses_under(document, anchor)
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}

@@ -174,7 +174,8 @@ def _speckit(files: list[str]) -> Found | None:
     if not feature_specs:
         return None
     globs = ("specs/**/spec.md", ".specify/memory/constitution.md")
-    why = f"spec-kit: {len(feature_specs)} feature spec{'s' if len(feature_specs) != 1 else ''} (specs/*/spec.md); plan.md, tasks.md … are built from them"
+    count = f"{len(feature_specs)} feature spec{'s' if len(feature_specs) != 1 else ''}"
+    why = f"spec-kit: {count} (specs/*/spec.md); plan.md, tasks.md … are built from them"
     return ("spec-kit", globs, (), why)
 
 

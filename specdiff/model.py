@@ -310,7 +310,8 @@ class FileDiff:
 class Revision:
     """One side of a diff: the revision as the user wrote it and the commit it named.
 
-    ``commit`` is ``None`` for the working tree.
+    ``commit`` is ``None`` for the working tree, and for the nothing before a
+    root commit (then ``rev`` says so).
     """
 
     rev: str | None
@@ -320,7 +321,7 @@ class Revision:
     def label(self) -> str:
         """How to show this side to a person."""
         if self.commit is None:
-            return "working tree"
+            return self.rev or "working tree"  # a root commit's base is named, not a commit
         return f"{self.rev} ({self.commit[:10]})" if self.rev else self.commit[:10]
 
 

@@ -210,6 +210,24 @@ def normalize(text: str, kind: str = "paragraph") -> str:
     return _fold_inline(" ".join(source_lines))
 
 
+_INVISIBLE = re.compile(
+    r"""<a\s[^>]*?(?:id|name)\s*=\s*["'][^"']*["'][^>]*>|</a>|\{:[^{}]*\}|\{#[^{}\s]+\}|(?<=\])\(\s*<?[^()\s>]*>?(?:\s+"[^"]*")?\s*\)""",
+    re.IGNORECASE,
+)
+
+
+def visible_text(normalized: str) -> str:
+    """What a reader sees of a clause once rendered: without anchors and link targets.
+
+    Two clauses with the same visible text differ only in where links lead or
+    what anchors they set, which is editorial.
+
+    >>> visible_text('<a name="infoTitle"></a>title | See [Info](#infoObject).')
+    'title | See [Info].'
+    """
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", normalized)).strip()
+
+
 def fingerprint(normalized: str) -> str:
     """A short stable hash of normalized text."""
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).hexdigest()

@@ -170,6 +170,12 @@ class Repository:
             pass
         if rev == "HEAD" and not self._has_commits():
             raise SpecdiffError("the repository has no commits yet; commit a first version of the spec to diff against")
+        ancestor = re.fullmatch(r"(.+?)((?:[~^]\d*)+)", rev)
+        if ancestor and not self.is_shallow and self._names_commit(ancestor.group(1)):
+            raise SpecdiffError(
+                f"{rev}: goes back past the first commit of the repository ({ancestor.group(1)} has no ancestor that far); "
+                f"`specdiff log {ancestor.group(1)}` shows what each commit, the first one too, did to the specs"
+            )
         if self.is_shallow:
             raise SpecdiffError(
                 f"unknown revision {rev!r}: this is a shallow clone and the commit may not have been fetched; "
@@ -179,6 +185,15 @@ class Repository:
             f"unknown revision {rev!r}: not a commit, branch or tag in {self.root} "
             "(`git branch -a` and `git tag` list the names there; `git fetch` gets missing ones)"
         )
+
+    def _names_commit(self, rev: str) -> bool:
+        import git
+
+        try:
+            self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        except git.GitCommandError:
+            return False
+        return True
 
     def _merge_base(self, left: str, right: str, written: str) -> str:
         import git

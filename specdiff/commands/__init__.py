@@ -86,6 +86,7 @@ from specdiff.commands import (  # noqa: E402
     diff,
     graph,
     impact,
+    init,
     log,
     review,
     stamp,
@@ -93,6 +94,7 @@ from specdiff.commands import (  # noqa: E402
 
 COMMANDS: dict[str, ModuleType] = {
     "diff": diff,
+    "init": init,
     "demo": demo,
     "review": review,
     "comment": comment,

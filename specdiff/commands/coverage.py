@@ -33,10 +33,26 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     print_warnings(warnings)
     rows = graph.coverage()
     if args.format == "json":
-        print(json.dumps(_as_data(rows, graph), indent=2, ensure_ascii=False))
+        data = _as_data(rows, graph)
+        data["dangling"] = [{"where": d.where, "target": d.target, "reason": d.reason} for d in graph.dangling]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(_as_text(rows, graph, args.show_uncovered))
+        print(_as_text(rows, graph, args.show_uncovered) + _dangling_text(graph))
     return 0
+
+
+MAX_DANGLING_SHOWN = 20
+
+
+def _dangling_text(graph: SpecGraph) -> str:
+    """Every reference to a section or requirement that does not exist (a diff shows only those it introduced)."""
+    if not graph.dangling:
+        return ""
+    lines = ["", f"Dangling references ({len(graph.dangling)}):"]
+    lines += [f"  {d.where}  {d.target} does not exist ({d.reason})" for d in graph.dangling[:MAX_DANGLING_SHOWN]]
+    if len(graph.dangling) > MAX_DANGLING_SHOWN:
+        lines.append(f"  … and {len(graph.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
+    return "\n".join(lines)
 
 
 def _totals(rows: list[CoverageRow]) -> tuple[int, int]:

@@ -26,6 +26,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.workspace import graph_of
 
     graph, warnings = graph_of(args.repository, args.rev)
-    print_warnings(warnings)
+    # Every dangling reference, each once: missing sections are also dashed nodes in the output.
+    print_warnings(warnings + [f"{d.where}: {d.target} does not exist ({d.reason})" for d in graph.dangling])
     sys.stdout.write(export(graph, args.format))
     return 0

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
         files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
         if not files:
             continue
-        diff = SpecDiff(Revision(None, commit.parent), Revision(None, commit.id), files)
+        base = Revision(None, commit.parent) if commit.parent else Revision("nothing (first commit)", None)
+        diff = SpecDiff(base, Revision(None, commit.id), files)
         if args.format == "json":
             data = json_render.as_data(diff)
             print(

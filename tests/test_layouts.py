@@ -1,0 +1,117 @@
+"""Which files are specs when no config says so: the layouts of real spec repositories."""
+
+from __future__ import annotations
+
+from specdiff.config import Config, detected_config
+from specdiff.layouts import detect_layout, glob_for, looks_like_spec
+
+COMMUNITY = [
+    "README.md",
+    "CONTRIBUTING.md",
+    "CODE_OF_CONDUCT.md",
+    "GOVERNANCE.md",
+    "MAINTAINERS.md",
+    "IMPLEMENTATIONS.md",
+    "SECURITY.md",
+    "CHANGELOG.md",
+    "AGENTS.md",
+    ".github/pull_request_template.md",
+    "blog/posts/launch.md",
+]
+
+
+def selected(paths: list[str]) -> list[str]:
+    config = detected_config(paths)
+    return sorted(p for p in paths if config.is_spec(p))
+
+
+def test_community_files_are_left_out_and_the_spec_stays():
+    assert selected([*COMMUNITY, "widget.md", "docs/terms.markdown"]) == ["docs/terms.markdown", "widget.md"]
+
+
+def test_readme_is_the_spec_when_it_is_the_only_prose():
+    assert selected(["README.md", "CHANGELOG.md", "tests/example.toml", "LICENSE"]) == ["README.md"]
+    assert selected(["README.md", "widget.md"]) == ["widget.md"], "with a spec beside it, the README is a README"
+    assert "only prose" in detect_layout(["README.md"]).reasons[0]
+
+
+def test_mdx_is_a_spec_suffix_by_default():
+    assert Config().is_spec("docs/tools.mdx")
+    assert selected(["guide/intro.mdx", "guide/setup.md", "README.md"]) == ["guide/intro.mdx", "guide/setup.md"]
+
+
+def test_an_mdx_site_with_a_specification_folder_reads_only_that_folder():
+    paths = [
+        "docs/specification/2026-01-01/basic.mdx",
+        "docs/specification/draft/basic.mdx",
+        "docs/specification/draft/notes.md",
+        "docs/tutorials/quickstart.mdx",
+        "blog/content/posts/news.md",
+        "README.md",
+    ]
+    layout = detect_layout(paths)
+    assert layout.names == ("MDX site",)
+    assert selected(paths) == paths[:3]
+
+
+def test_ietf_drafts_leave_the_archive_out():
+    paths = [
+        "draft-ietf-wg-frames.md",
+        "draft-ietf-wg-pings.md",
+        "archive/draft-ietf-wg-old.md",
+        "writeups/frames.md",
+        "README.md",
+    ]
+    assert selected(paths) == ["draft-ietf-wg-frames.md", "draft-ietf-wg-pings.md"]
+    assert "archive/" in detect_layout(paths).reasons[0]
+
+
+def test_model_spec_reads_the_spec_and_leaves_examples_as_evals():
+    paths = ["model_spec.md", "examples/k3f9.md", "examples/p2x7.md", "README.md", "CHANGELOG.md"]
+    assert selected(paths) == ["model_spec.md"]
+
+
+def test_openspec_speckit_and_kiro_folders():
+    paths = [
+        "openspec/specs/auth/spec.md",
+        "openspec/changes/add-2fa/proposal.md",
+        "openspec/changes/add-2fa/specs/auth/spec.md",
+        "specs/001-holds/spec.md",
+        "specs/001-holds/plan.md",
+        "specs/001-holds/tasks.md",
+        ".kiro/specs/login/requirements.md",
+        ".kiro/specs/login/tasks.md",
+        "docs/guide.md",
+    ]
+    layout = detect_layout(paths)
+    assert layout.names == ("OpenSpec", "spec-kit", "Kiro")
+    assert selected(paths) == [
+        ".kiro/specs/login/requirements.md",
+        "openspec/changes/add-2fa/specs/auth/spec.md",
+        "openspec/specs/auth/spec.md",
+        "specs/001-holds/spec.md",
+    ]
+
+
+def test_released_versions_with_their_working_copy_and_without_translations_or_editor_lists():
+    numbered = ["versions/1.0.0.md", "versions/1.1.0.md", "versions/1.1.0-editors.md", "proposals/webhooks.md", "GOVERNANCE.md"]
+    assert selected(numbered) == ["versions/1.0.0.md", "versions/1.1.0.md"]
+    named = ["widget.md", "versions/en/widget-v0.1.0.md", "versions/en/widget-v0.2.0.md", "versions/ja/widget-v0.2.0.md"]
+    assert selected(named) == ["versions/en/widget-v0.1.0.md", "versions/en/widget-v0.2.0.md", "widget.md"]
+    in_readme = ["README.md", "versions/en/widget-v0.1.0.md", "versions/en/widget-v0.2.0.md"]
+    assert selected(in_readme) == in_readme, "no widget.md: the working copy is the README"
+
+
+def test_looks_like_spec_and_the_glob_that_selects_a_path():
+    assert looks_like_spec("docs/guide/intro.mdx") and not looks_like_spec("CONTRIBUTING.md")
+    assert glob_for("docs/guide/deep/intro.mdx") == "docs/guide/**/*.mdx"
+
+
+def test_the_notice_names_the_files_and_the_line_that_selects_them():
+    config = detected_config(["docs/specification/a.mdx", "docs/guide/b.mdx"])
+    notice = config.unselected_notice(["docs/guide/b.mdx", "CONTRIBUTING.md", "docs/specification/a.mdx"])
+    assert notice is not None
+    assert notice.startswith("docs/guide/b.mdx changed and looks like a spec but is not selected")
+    assert 'specs = ["docs/specification/**/*.mdx", "docs/specification/**/*.md", "docs/guide/**/*.mdx"]' in notice
+    assert config.unselected_notice(["CONTRIBUTING.md"]) is None
+    assert Config(source="specdiff.toml").unselected_notice(["docs/guide/b.mdx"]) is None, "a written config is a choice"
