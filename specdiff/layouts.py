@@ -68,7 +68,7 @@ COMMUNITY_FILES = (
 
 COMMUNITY_EXCLUDE = tuple(f"**/{name}*" for name in COMMUNITY_FILES) + (
     "**/node_modules/**",
-    ".github/**",
+    "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
     "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
     "**/newsletters/**",
 )

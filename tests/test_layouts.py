@@ -16,6 +16,7 @@ COMMUNITY = [
     "CHANGELOG.md",
     "AGENTS.md",
     ".github/pull_request_template.md",
+    ".agents/skills/write/SKILL.md",
     "blog/posts/launch.md",
 ]
 
