@@ -13,6 +13,8 @@ MODULES = [
     "specdiff.semantics",
     "specdiff.worddiff",
     "specdiff.config",
+    "specdiff.layouts",
+    "specdiff.dangling",
     "specdiff.repo",
     "specdiff.render.terminal",
 ]

@@ -91,6 +91,8 @@ def test_changed_pages_outside_the_spec_get_one_notice_with_the_line_to_select_t
     assert len(notices) == 1
     assert "docs/guide/intro.mdx changed and looks like a spec" in notices[0]
     assert '"docs/guide/**/*.mdx"' in notices[0] and "README" not in notices[0]
+    log = specdiff("log", "-C", spec_repo.path)
+    assert [line for line in log.err.splitlines() if "not selected" in line] == notices, "the log says it once too"
 
 
 def test_init_for_an_mdx_site(spec_repo, specdiff):

@@ -6,7 +6,14 @@ import argparse
 import json
 import sys
 
-from specdiff.commands import add_color_option, add_repository_option, relative_to_repository, use_color, width
+from specdiff.commands import (
+    add_color_option,
+    add_repository_option,
+    print_warnings,
+    relative_to_repository,
+    use_color,
+    width,
+)
 from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
 
 
@@ -40,7 +47,9 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     filters = _path_filters(args, paths)
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
+    changed: set[str] = set()
     for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
+        changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
         files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
         if not files:
             continue
@@ -71,7 +80,18 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
             break
     if shown == 0 and args.format == "text":
         print("No spec amendments in this range.")
+    print_warnings(_unselected_notice(args, changed))
     return 0
+
+
+def _unselected_notice(args: argparse.Namespace, changed: set[str]) -> list[str]:
+    """Once for the whole log: files that look like specs changed in it but are not selected."""
+    from specdiff.config import repository_config
+    from specdiff.repo import Repository
+
+    with Repository(args.repository) as repo:
+        notice = repository_config(repo).unselected_notice(changed)
+    return [notice] if notice else []
 
 
 def _worth_showing(file: FileDiff, args: argparse.Namespace) -> bool:
