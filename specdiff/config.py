@@ -107,7 +107,8 @@ class Config:
         """
         if self.source is not None:
             return None
-        missed = sorted(p for p in set(changed) if looks_like_spec(p) and not self.is_spec(p))
+        # Files the defaults leave out on purpose (archive/, translations, editor lists) are not missed.
+        missed = sorted(p for p in set(changed) if looks_like_spec(p) and not matches_any(p, self.specs + self.exclude))
         if not missed:
             return None
         globs = list(dict.fromkeys([*self.specs, *(glob_for(p) for p in missed)]))

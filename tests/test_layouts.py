@@ -115,4 +115,7 @@ def test_the_notice_names_the_files_and_the_line_that_selects_them():
     assert notice.startswith("docs/guide/b.mdx changed and looks like a spec but is not selected")
     assert 'specs = ["docs/specification/**/*.mdx", "docs/specification/**/*.md", "docs/guide/**/*.mdx"]' in notice
     assert config.unselected_notice(["CONTRIBUTING.md"]) is None
+    drafts = detected_config(["draft-ietf-wg-a.md", "archive/draft-ietf-wg-b.md", "notes/plan.md"])
+    assert drafts.unselected_notice(["archive/draft-ietf-wg-b.md"]) is None, "left out on purpose"
+    assert "notes/plan.md" in (drafts.unselected_notice(["notes/plan.md"]) or "")
     assert Config(source="specdiff.toml").unselected_notice(["docs/guide/b.mdx"]) is None, "a written config is a choice"
