@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specdiff.errors import SpecdiffError
-from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, detect_layout, glob_for, looks_like_spec
+from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, default_exclude, detect_layout, glob_for, looks_like_spec
 from specdiff.parse import DEFAULT_REQUIREMENT_IDS
 
 if TYPE_CHECKING:
@@ -183,9 +183,10 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
     max_file_bytes = table.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
     if not isinstance(max_file_bytes, int) or isinstance(max_file_bytes, bool) or max_file_bytes <= 0:
         raise SpecdiffError(f"{where('max_file_bytes')} must be a positive whole number of bytes")
+    specs = _strings(table, "specs", where, DEFAULT_SPECS)
     return Config(
-        specs=_strings(table, "specs", where, DEFAULT_SPECS),
-        exclude=_strings(table, "exclude", where, DEFAULT_EXCLUDE),
+        specs=specs,
+        exclude=_strings(table, "exclude", where, default_exclude(specs)),
         requirement_ids=requirement_ids,
         max_file_bytes=max_file_bytes,
         artifacts=_outputs(table, "artifacts", where),

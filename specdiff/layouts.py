@@ -104,8 +104,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
     if found:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
         extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
-        community = tuple(g for g in COMMUNITY_EXCLUDE if not any(matches_any(s, (g,)) for s in specs))
-        return Layout(specs, community + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
+        return Layout(specs, default_exclude(specs) + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
     if not any(_selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE) for p in files):
         readme = next((p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"), None)
         if readme is not None:
@@ -115,6 +114,16 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         COMMUNITY_EXCLUDE,
         ("every Markdown and MDX file, except community files (README, CONTRIBUTING, GOVERNANCE, …)",),
     )
+
+
+def default_exclude(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """The community exclusions that do not contradict ``specs``: a spec glob in ``.kiro/``
+    keeps hidden folders in, one naming ``README.md`` keeps the README.
+
+    >>> "**/.*/**" in default_exclude((".kiro/specs/**/requirements.md",)), "**/.*/**" in default_exclude(("**/*.md",))
+    (False, True)
+    """
+    return tuple(g for g in COMMUNITY_EXCLUDE if not any(matches_any(s, (g,)) for s in specs))
 
 
 def looks_like_spec(path: str) -> bool:

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 
 def config_text(config: Config, specs: list[str], graph: SpecGraph) -> str:
     """The commented ``specdiff.toml`` for the detected ``config``."""
-    from specdiff.layouts import COMMUNITY_EXCLUDE
+    from specdiff.layouts import default_exclude
 
     layout = config.layout
     lines = ["# specdiff.toml, written by `specdiff init`. Edit freely: every key is optional.", "#"]
@@ -81,7 +81,7 @@ def config_text(config: Config, specs: list[str], graph: SpecGraph) -> str:
         "# Which files are specifications (globs from the repository root; ** spans folders).",
         _array("specs", config.specs),
     ]
-    if config.exclude == COMMUNITY_EXCLUDE:
+    if config.exclude == default_exclude(config.specs):
         lines += [
             "# Left out by default: community files (README, CONTRIBUTING, GOVERNANCE, MAINTAINERS, SECURITY, …),",
             "# .github/ and node_modules/. Writing `exclude` replaces that list.",
