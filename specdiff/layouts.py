@@ -179,7 +179,7 @@ def _openspec(files: list[str]) -> Found | None:
 
 
 def _speckit(files: list[str]) -> Found | None:
-    feature_specs = [p for p in files if re.fullmatch(r"(?:.*/)?specs/[^/]+/spec\.md", p) and not p.startswith("openspec/")]
+    feature_specs = [p for p in files if re.fullmatch(r"specs/[^/]+/spec\.md", p)]  # as the glob below selects
     if not feature_specs:
         return None
     globs = ("specs/**/spec.md", ".specify/memory/constitution.md")
