@@ -15,6 +15,8 @@ MODULES = [
     "specdiff.config",
     "specdiff.repo",
     "specdiff.render.terminal",
+    "specdiff.lint.rules",
+    "specdiff.lint.registry",
 ]
 
 
