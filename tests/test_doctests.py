@@ -15,6 +15,7 @@ MODULES = [
     "specdiff.config",
     "specdiff.repo",
     "specdiff.render.terminal",
+    "specdiff.lint.base",
     "specdiff.lint.rules",
     "specdiff.lint.registry",
 ]

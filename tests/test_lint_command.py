@@ -203,3 +203,12 @@ def test_list_names_every_check(specdiff):
     assert [line.split()[0] for line in run.out.splitlines()] == [
         "VAG001", "VAG002", "VAG003", "KW001", "KW002", "KW003", "CON001", "CON002", "DUP001", "TST001", "REF001",
     ]  # fmt: skip
+
+
+def test_a_comment_suppresses_a_check(base, specdiff):
+    path, anchor, bad, _ = CASES["VAG001"]
+    base.commit("Introduce, with a reason to keep it", _with(path, anchor, "<!-- specdiff-lint: ignore VAG001 -->\n" + bad))
+    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff, base, "--all") == []
+    base.commit("Ignore another check", _with(path, anchor, "<!-- specdiff-lint: ignore KW -->\n" + bad))
+    assert [f["check"] for f in _findings(specdiff, base, "--all")] == ["VAG001"]

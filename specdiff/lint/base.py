@@ -16,6 +16,7 @@ from specdiff.model import Clause
 LINT_SEVERITIES = ("info", "warning", "error")
 """Finding severities, least to most serious (``--fail-on`` takes one of them)."""
 
+_SUPPRESS = re.compile(r"<!--\s*specdiff-lint:\s*ignore\s+([A-Z0-9, ]+?)\s*-->")
 _BOILERPLATE = re.compile(r"\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b", re.IGNORECASE)
 
 
@@ -75,6 +76,23 @@ class ClauseView:
 
     clause: Clause
     facts: DocumentFacts = field(default_factory=DocumentFacts)
+    ignored: tuple[str, ...] = ()
+    """Check ids or prefixes a ``<!-- specdiff-lint: ignore ... -->`` comment turns off here."""
+
+    def allows(self, check_id: str) -> bool:
+        return not any(check_id.startswith(code) for code in self.ignored)
+
+
+def ignored_here(clause: Clause, previous: Clause | None) -> tuple[str, ...]:
+    """The codes of suppression comments in the clause, or alone on the line before it.
+
+    >>> from specdiff.parse import parse_document
+    >>> first, second = parse_document("<!-- specdiff-lint: ignore VAG001, KW -->\\nBe timely.", "a.md").clauses
+    >>> ignored_here(second, first)
+    ('VAG001', 'KW')
+    """
+    texts = [clause.text] + ([previous.text] if previous is not None and previous.kind == "html" else [])
+    return tuple(code for text in texts for m in _SUPPRESS.finditer(text) for code in re.split(r"[,\s]+", m.group(1)) if code)
 
 
 def finding(check: str, clause: Clause, message: str, evidence: str = "", other: Clause | None = None) -> Finding:

@@ -19,7 +19,7 @@ from specdiff.config import Config, load_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.graph import SpecGraph
 from specdiff.lint import references, untested
-from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts
+from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
 from specdiff.lint.registry import CLAUSE_CHECKS, selected
 from specdiff.lint.rules import RuleBook, rules_of
 from specdiff.model import Clause, Document, FileDiff, Revision
@@ -80,17 +80,23 @@ def _lint_all(documents: dict[str, Document], spec: dict[str, Document], graph: 
         facts = document_facts(document.clauses)
         for clause in document.clauses:
             clauses += 1
-            findings += _read(ClauseView(clause, facts), book, chosen)
+            findings += _read(_view(clause, facts, document), book, chosen)
     if "TST001" in chosen and any(n.startswith("eval:") for n in graph.graph):
         uncovered = {node for row in graph.coverage() for node in row.uncovered}
         for document in documents.values():
             nodes = clause_nodes(document)
-            findings += [untested.untested(c, changed=False) for c in document.clauses if nodes[c.index] in uncovered]
+            findings += [
+                untested.untested(c, changed=False)
+                for c in document.clauses
+                if nodes[c.index] in uncovered and _view(c, DocumentFacts(), document).allows("TST001")
+            ]
     if "REF001" in chosen:
         for document in documents.values():
             for dangling in graph.dangling:
                 findings += [
-                    references.dangling_reference(dangling, c) for c in document.clauses if references.located_in(dangling, c)
+                    references.dangling_reference(dangling, c)
+                    for c in document.clauses
+                    if references.located_in(dangling, c) and _view(c, DocumentFacts(), document).allows("REF001")
                 ]
     return LintResult(_once_per_document(findings), clauses, Revision(None, None))
 
@@ -112,6 +118,7 @@ def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> Lint
             else DocumentFacts()
         )
         old_facts = _old_facts(file)
+        head = workspace.documents.get(file.new_path or "")
         for amendment in file.amendments:
             new = tuple(c for c in amendment.new if isinstance(c, Clause))
             old = tuple(c for c in amendment.old if isinstance(c, Clause))
@@ -119,15 +126,16 @@ def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> Lint
                 continue
             clauses += len(new)
             before = {f.key for c in old for f in _read(ClauseView(c, old_facts), book, chosen)}
-            findings += [f for c in new for f in _read(ClauseView(c, new_facts), book, chosen) if f.key not in before]
-            if "TST001" in chosen and has_evals and untested.strengthened_without_eval(amendment):
+            views = [_view(c, new_facts, head) for c in new]
+            findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
+            if "TST001" in chosen and has_evals and untested.strengthened_without_eval(amendment) and views[0].allows("TST001"):
                 findings.append(untested.untested(new[0]))
             if "REF001" in chosen:
                 findings += [
-                    references.dangling_reference(d, c)
+                    references.dangling_reference(d, view.clause)
                     for d in graph.dangling
-                    for c in new
-                    if references.located_in(d, c) and not references.pointed_before(d, old)
+                    for view in views
+                    if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
                 ]
     return LintResult(_once_per_document(findings), clauses, diff.head, diff.base, list(dict.fromkeys(diff.warnings + warnings)))
 
@@ -136,8 +144,14 @@ def _read(view: ClauseView, book: RuleBook, chosen: set[str]) -> list[Finding]:
     found = []
     for check, ids in CLAUSE_CHECKS.items():
         if chosen.intersection(ids):
-            found += [f for f in check(view, book) if f.check in chosen]
+            found += [f for f in check(view, book) if f.check in chosen and view.allows(f.check)]
     return found
+
+
+def _view(clause: Clause, facts: DocumentFacts, document: Document | None) -> ClauseView:
+    """The clause with its document's facts and the suppression comments that apply to it."""
+    previous = document.clauses[clause.index - 1] if document is not None and clause.index > 0 else None
+    return ClauseView(clause, facts, ignored_here(clause, previous))
 
 
 def _rule_book(documents: dict[str, Document]) -> RuleBook:
