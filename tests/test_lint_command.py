@@ -189,6 +189,7 @@ def test_sarif_points_at_the_lines(base, specdiff):
         (("--select", "XYZ"), None, "unknown lint check 'XYZ'"),
         ((), '[lint]\nselect = "VAG"\nfoo = 1\n', "lint.foo is not a lint setting"),
         ((), "lint = 3\n", "lint must be a table"),
+        (("HEAD", "HEAD"), None, "--all reads one revision"),
     ],
 )
 def test_bad_selection_is_a_usage_error(base, specdiff, args, config, expected):

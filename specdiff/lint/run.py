@@ -17,6 +17,7 @@ from pathlib import Path
 
 from specdiff.config import Config, load_config
 from specdiff.diff import DiffRequest, diff_revisions
+from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.lint import references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
@@ -61,6 +62,8 @@ def lint(request: LintRequest) -> LintResult:
             request.ignore if request.ignore is not None else config.lint.ignore,
         )
         if request.all_clauses:
+            if len(request.revisions) > 1:
+                raise SpecdiffError("--all reads one revision, not a range: give at most one")
             commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
             graph, workspace, warnings = graph_at(repo, commit, config)
             paths = [_relative(repo.root, p) for p in request.paths]
