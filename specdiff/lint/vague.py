@@ -3,6 +3,7 @@
 "Reply in a timely manner" cannot be tested: how soon is timely? The words are
 our own list, kept apart from ``lexicon`` on purpose: they say nothing about
 whether a sentence obliges, only about whether its obligation can be checked.
+"As required by the language" is left out: it names its measure.
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ CHECKS = (
 )
 
 _QUALIFIERS = re.compile(
-    r"\b(?:as (?:needed|necessary|appropriate|required)|where (?:possible|appropriate|practical|feasible|necessary)"
+    r"\b(?:as (?:needed|necessary|appropriate)|where (?:possible|appropriate|practical|feasible|necessary)"
     r"|(?:if|when) (?:possible|appropriate|practical|feasible|necessary)|as (?:soon|far) as (?:possible|practical)"
     r"|in a timely (?:manner|fashion)|appropriate(?:ly)?|reasonabl[ey]|timely|promptly|adequate(?:ly)?"
     r"|sufficient(?:ly)?|suitabl[ey]|properly)\b",
     re.IGNORECASE,
 )
+# "Note that ..." reads as a command ("note" is a command verb), but it introduces a remark, not a rule.
+_REMARK = re.compile(r"^\W*note\b", re.IGNORECASE)
 _OPEN_LIST = re.compile(r"\b(?:etc\b\.?|and so on|and so forth)", re.IGNORECASE)
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 
@@ -57,7 +60,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
         return []
     found = []
     for sentence in sentences(clause.normalized):
-        if not any(m.obliges for m in modals(sentence, capitals=view.facts.capitals)):
+        if _REMARK.match(sentence) or not any(m.obliges for m in modals(sentence, capitals=view.facts.capitals)):
             continue
         text = prose(sentence)
         for match in _QUALIFIERS.finditer(text):
