@@ -2,14 +2,16 @@
 
 "The assistant must share X" against "The assistant must not share X"; "may
 renew a book 3 times" against "may renew a book 5 times". Rules are compared
-only when they name the same condition words, since "unless asked" may be
-exactly the exception that reconciles them.
+only when they state the same conditions, since "unless asked" may be exactly
+the exception that reconciles them. On the JSON Schema history, comparing only
+the condition words paired "MAY be included if the validation result ..." with
+"MUST NOT be included if the validation was successful".
 """
 
 from __future__ import annotations
 
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import Rule, RuleBook, rules_of
+from specdiff.lint.rules import DEICTIC, Rule, RuleBook, rules_of
 
 CHECKS = (
     Check(
@@ -52,10 +54,17 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 
 
 def _elsewhere(rule: Rule, other: Rule) -> bool:
-    """Whether ``other`` is a different sentence (a clause may state a rule and its exception)."""
+    """Whether ``other`` is a different sentence about the same thing (a clause may state a rule and its exception).
+
+    Rules that point at their section's subject ("This property MUST NOT be included")
+    in two different sections are about two different things.
+    """
     assert rule.clause is not None and other.clause is not None
     same_clause = (rule.clause.path, rule.clause.index) == (other.clause.path, other.clause.index)
-    return not (same_clause and rule.sentence == other.sentence)
+    if same_clause and rule.sentence == other.sentence:
+        return False
+    different_subject = (rule.clause.path, rule.clause.section) != (other.clause.path, other.clause.section)
+    return not (different_subject and (DEICTIC.search(rule.clause.normalized) or DEICTIC.search(other.clause.normalized)))
 
 
 def _found(check_id: str, view: ClauseView, rule: Rule, other: Rule, relation: str) -> Finding:

@@ -14,12 +14,10 @@ another section: "this" is another keyword there.
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz, process
 
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import RuleBook, fold, rules_of
+from specdiff.lint.rules import DEICTIC, RuleBook, fold, rules_of
 
 CHECKS = (
     Check(
@@ -39,7 +37,6 @@ SIMILAR = 90
 pattern ("The assistant must not reveal X" for several X) start to match."""
 
 _FILLERS = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "be", "is", "are", "that", "which"}
-_DEICTIC = re.compile(r"\b(?:this|these)\b", re.IGNORECASE)
 
 MIN_WORDS = 6
 """Shorter rules ("Be brief.") recur on purpose in different sections; they are not flagged."""
@@ -60,7 +57,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                 continue
             if _content(rule.sentence) != _content(other.sentence):
                 continue  # another number (CON002), another keyword, another object: not a copy
-            if _DEICTIC.search(clause.normalized) and other.clause.section != clause.section:
+            if DEICTIC.search(clause.normalized) and other.clause.section != clause.section:
                 continue
             where = f"{other.clause.path}:{other.clause.lines[0]}"
             found.append(finding("DUP001", clause, f"restates the rule at {where}", other.sentence, other.clause))

@@ -9,8 +9,8 @@ forbids), so "must share X" and "must not share X" have the same holder and
 action and opposite signs:
 
 >>> rule = read_rule("The assistant must not share borrowing history, unless asked.", clause=None)
->>> rule.holder, rule.action, rule.sign
-('assistant', 'share borrowing history', -1)
+>>> rule.holder, rule.action, rule.sign, rule.conditions
+('assistant', 'share borrowing history', -1, ('unless asked',))
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from specdiff.lexicon import conditions, modals, numbers, polarity, prose, sentences, words
+from specdiff.lexicon import modals, numbers, polarity, prose, sentences, words
 from specdiff.model import Clause
 
 # Words that carry no meaning for "same holder, same action": articles, the
@@ -28,6 +28,13 @@ _ACTION_END = re.compile(
     r"[,;:.!?()]|\b(?:unless|except|if|when|whenever|while|until|provided|only|before|after|because|so that)\b",
     re.IGNORECASE,
 )
+
+_CONDITION_CLAUSE = re.compile(
+    r"\b(?:unless|except|if|when|whenever|while|until|provided|only if|only when)\b[^,;.]*", re.IGNORECASE
+)
+DEICTIC = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
+"""Words that point at the section's subject: "This keyword's value MUST be ..." in one section
+and the same words in another are about two different keywords."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class Rule:
     obliges: bool
     numbers: tuple[str, ...]
     conditions: tuple[str, ...]
+    """Each condition as written, from its word to the next comma ("if the body is chunked")."""
 
     @property
     def action_without_numbers(self) -> str:
@@ -72,7 +80,7 @@ def read_rule(sentence: str, clause: Clause | None, *, capitals: bool = False) -
         strength=modal.strength,
         obliges=any(m.obliges for m in found),
         numbers=tuple(numbers(sentence)),
-        conditions=tuple(sorted(set(conditions(sentence)))),
+        conditions=tuple(sorted({_content(c) for c in _CONDITION_CLAUSE.findall(clean)})),
     )
 
 
