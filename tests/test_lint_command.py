@@ -213,3 +213,21 @@ def test_a_comment_suppresses_a_check(base, specdiff):
     assert _findings(specdiff, base, "--all") == []
     base.commit("Ignore another check", _with(path, anchor, "<!-- specdiff-lint: ignore KW -->\n" + bad))
     assert [f["check"] for f in _findings(specdiff, base, "--all")] == ["VAG001"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The assistant should act as a reasonable user would expect.",  # a person standard, not a vague qualifier
+        "Renewals follow [the hold rules](#3-holds).",  # the heading's slug once the build numbers headings
+        "Note that a reasonable wait depends on the branch.",  # a remark, not a rule
+    ],
+)
+def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff, sentence):
+    base.commit("Add", _with("spec/desk.md", HOLD, sentence))
+    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
+
+
+def test_lowercase_keyword_in_a_description_is_plain_english(base, specdiff):
+    base.commit("Add", _with("spec/wire.md", REQUEST, "A server MAY say under which version a request should be read."))
+    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []

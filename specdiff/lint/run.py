@@ -96,6 +96,8 @@ def _lint_all(documents: dict[str, Document], spec: dict[str, Document], graph: 
     if "REF001" in chosen:
         for document in documents.values():
             for dangling in graph.dangling:
+                if references.numbered_heading(dangling, spec):
+                    continue
                 findings += [
                     references.dangling_reference(dangling, c)
                     for c in document.clauses
@@ -137,6 +139,7 @@ def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> Lint
                 findings += [
                     references.dangling_reference(d, view.clause)
                     for d in graph.dangling
+                    if not references.numbered_heading(d, workspace.documents)
                     for view in views
                     if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
                 ]

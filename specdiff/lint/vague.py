@@ -50,6 +50,9 @@ _QUALIFIERS = re.compile(
 )
 # "Note that ..." reads as a command ("note" is a command verb), but it introduces a remark, not a rule.
 _REMARK = re.compile(r"^\W*note\b", re.IGNORECASE)
+# "A reasonable user", "a reasonable person": the law's standard of a person, which names its
+# measure; 3 of the first 17 false VAG001 findings on the Model Spec.
+_PERSON_STANDARD = re.compile(r"\s+(?:user|person|people|human|reader|observer|developer)s?\b", re.IGNORECASE)
 _OPEN_LIST = re.compile(r"\b(?:etc\b\.?|and so on|and so forth)", re.IGNORECASE)
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 
@@ -64,6 +67,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             continue
         text = prose(sentence)
         for match in _QUALIFIERS.finditer(text):
+            if match.group().lower() == "reasonable" and _PERSON_STANDARD.match(text, match.end()):
+                continue
             found.append(finding("VAG001", clause, f'rule rests on "{match.group()}": say how it is measured', match.group()))
         for match in _OPEN_LIST.finditer(text):
             found.append(finding("VAG002", clause, f'rule ends a list with "{match.group()}": name every case', match.group()))
