@@ -231,3 +231,14 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff, sentence)
 def test_lowercase_keyword_in_a_description_is_plain_english(base, specdiff):
     base.commit("Add", _with("spec/wire.md", REQUEST, "A server MAY say under which version a request should be read."))
     assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
+
+
+def test_comment_gains_a_lint_section(base, specdiff):
+    path, anchor, bad, _ = CASES["CON001"]
+    base.commit("Introduce <b>trouble</b> for @alice", _with(path, anchor, bad.replace("fines.", "fines, @alice <b>now</b>.")))
+    run = specdiff("comment", "-C", base.path, "HEAD~1", "--lint")
+    assert run.code == 0, run.err
+    section = run.out[run.out.index("### Lint: 1 finding") :]
+    assert "| 🔴 | CON001 opposite-force | <code>spec/desk.md:17</code> |" in section, section
+    assert "<b>" not in section and "@alice" not in section.replace("@\u200balice", ""), "spec text is escaped"
+    assert "### Lint" not in specdiff("comment", "-C", base.path, "HEAD~1").out, "only with --lint"
