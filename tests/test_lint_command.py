@@ -86,7 +86,7 @@ def _with(path: str, anchor: str, added: str) -> dict[str, str]:
 
 
 def _findings(specdiff, repo, *args: str) -> list[dict]:
-    run = specdiff("lint", "-C", repo.path, *args, "--format", "json", "--fail-on", "never")
+    run = specdiff("lint", "-C", repo.path, "--format", "json", "--fail-on", "never", *args)
     assert run.code == 0, run.err
     return json.loads(run.out)["findings"]
 
@@ -221,6 +221,7 @@ def test_a_comment_suppresses_a_check(base, specdiff):
         "The assistant should act as a reasonable user would expect.",  # a person standard, not a vague qualifier
         "Renewals follow [the hold rules](#3-holds).",  # the heading's slug once the build numbers headings
         "Note that a reasonable wait depends on the branch.",  # a remark, not a rule
+        "The assistant must not read out fees (e.g., late fees, lost-card fees, etc.).",  # e.g. already illustrates
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff, sentence):
@@ -242,3 +243,9 @@ def test_comment_gains_a_lint_section(base, specdiff):
     assert "| 🔴 | CON001 opposite-force | <code>spec/desk.md:17</code> |" in section, section
     assert "<b>" not in section and "@alice" not in section.replace("@\u200balice", ""), "spec text is escaped"
     assert "### Lint" not in specdiff("comment", "-C", base.path, "HEAD~1").out, "only with --lint"
+
+
+def test_paths_limit_what_is_linted(base, specdiff):
+    base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with(*CASES["KW001"][:3])})
+    assert [f["check"] for f in _findings(specdiff, base, "--all", "--", "spec/wire.md")] == ["KW001"]
+    assert [f["check"] for f in _findings(specdiff, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]

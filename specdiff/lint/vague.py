@@ -53,6 +53,9 @@ _REMARK = re.compile(r"^\W*note\b", re.IGNORECASE)
 # "A reasonable user", "a reasonable person": the law's standard of a person, which names its
 # measure; 3 of the first 17 false VAG001 findings on the Model Spec.
 _PERSON_STANDARD = re.compile(r"\s+(?:user|person|people|human|reader|observer|developer)s?\b", re.IGNORECASE)
+# "(e.g., backwards, enciphered, etc.)": "e.g." already says the list only illustrates, so
+# "etc." opens nothing (2 of the 3 VAG002 findings on the Model Spec were such lists).
+_ILLUSTRATION = re.compile(r"\b(?:e\.\s?g\.|for example|for instance)", re.IGNORECASE)
 _OPEN_LIST = re.compile(r"\b(?:etc\b\.?|and so on|and so forth)", re.IGNORECASE)
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 
@@ -71,6 +74,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                 continue
             found.append(finding("VAG001", clause, f'rule rests on "{match.group()}": say how it is measured', match.group()))
         for match in _OPEN_LIST.finditer(text):
+            if _ILLUSTRATION.search(text[: match.start()]):
+                continue
             found.append(finding("VAG002", clause, f'rule ends a list with "{match.group()}": name every case', match.group()))
         for match in _AND_OR.finditer(text):
             found.append(finding("VAG003", clause, 'rule says "and/or": say whether one is enough', match.group()))
