@@ -78,6 +78,19 @@ class LlmSettings:
 
 
 @dataclass(frozen=True)
+class LintSettings:
+    """``[lint]`` in specdiff.toml (``[tool.specdiff.lint]``): the checks ``specdiff lint`` runs.
+
+    Ids or their prefixes, as ruff takes them: ``select = ["VAG", "CON001"]``,
+    ``ignore = ["KW003"]``. The command line's ``--select`` / ``--ignore`` win.
+    """
+
+    select: tuple[str, ...] = ()
+    """Empty: every check."""
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     specs: tuple[str, ...] = DEFAULT_SPECS
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
@@ -86,6 +99,7 @@ class Config:
     artifacts: tuple[DeclaredOutput, ...] = ()
     evals: tuple[DeclaredOutput, ...] = ()
     llm: LlmSettings = LlmSettings()
+    lint: LintSettings = LintSettings()
     source: str | None = None
     """The file the settings came from, ``None`` for the defaults."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -166,7 +180,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SpecdiffError(f"cannot read {path.name}: {error}") from None
 
 
-_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm"}
+_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint"}
 
 
 def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
@@ -192,6 +206,7 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
         artifacts=_outputs(table, "artifacts", where),
         evals=_outputs(table, "evals", where),
         llm=_llm(table.get("llm"), where),
+        lint=_lint(table.get("lint"), where),
         source=source,
         warnings=warnings,
     )
@@ -225,6 +240,17 @@ def _llm(table: Any, where: Callable[[str], str]) -> LlmSettings:
             raise SpecdiffError(f"{where('llm.' + key)} must be {wanted}")
         values[key] = value
     return LlmSettings(**values)
+
+
+def _lint(table: Any, where: Callable[[str], str]) -> LintSettings:
+    if table is None:
+        return LintSettings()
+    if not isinstance(table, dict):
+        raise SpecdiffError(f"{where('lint')} must be a table")
+    for key in table.keys() - {"select", "ignore"}:
+        raise SpecdiffError(f"{where('lint.' + key)} is not a lint setting (select, ignore)")
+    inside = _prefixed(where("lint"))
+    return LintSettings(_strings(table, "select", inside, ()), _strings(table, "ignore", inside, ()))
 
 
 def _strings(table: dict[str, Any], key: str, where: Callable[[str], str], default: tuple[str, ...]) -> tuple[str, ...]:

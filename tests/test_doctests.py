@@ -17,6 +17,9 @@ MODULES = [
     "specdiff.dangling",
     "specdiff.repo",
     "specdiff.render.terminal",
+    "specdiff.lint.base",
+    "specdiff.lint.rules",
+    "specdiff.lint.registry",
 ]
 
 

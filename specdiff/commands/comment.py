@@ -8,6 +8,7 @@ import sys
 
 from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.commands.diff import FAIL_ON_LEVELS, exit_code
+from specdiff.model import SpecDiff
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -25,6 +26,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--repo", metavar="OWNER/NAME", help="the GitHub repository (default: GITHUB_REPOSITORY)")
     parser.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request (default: from GITHUB_EVENT_PATH)")
     parser.add_argument("--explain", action=argparse.BooleanOptionalAction, default=None, help="add a language model's summaries")
+    parser.add_argument("--lint", action="store_true", help="add a Lint section: what `specdiff lint` finds on the change")
     parser.add_argument("--fail-on", choices=FAIL_ON_LEVELS, metavar="LEVEL", help="exit 1 at this severity, or 'stale'")
     return parser
 
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 
     result = diff_revisions(diff_request(args, paths, explain=args.explain))
     print_warnings(result.warnings)
-    body = comment_body(result)
+    body = comment_body(result) if not args.lint else _with_lint(result, args, paths)
     if not args.post:
         sys.stdout.write(body)
         return exit_code(result, args.fail_on)
@@ -46,3 +48,16 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     outcome = post_comment(pull_request, os.environ.get("GITHUB_TOKEN", ""), body, MARKER, only_update=not result.amendments)
     print(f"specdiff: comment {outcome} on {pull_request.repository}#{pull_request.number}", file=sys.stderr)
     return exit_code(result, args.fail_on)
+
+
+def _with_lint(result: SpecDiff, args: argparse.Namespace, paths: list[str]) -> str:
+    """The comment with the Lint section after it, the amendments cut to leave it room."""
+    from specdiff.lint.comment import lint_section
+    from specdiff.lint.run import LintRequest, lint
+    from specdiff.render.markdown import MAX_BODY_CHARS, comment_body
+
+    request = diff_request(args, paths, explain=False)
+    found = lint(LintRequest(request.repository, request.revisions, request.paths))
+    print_warnings([w for w in found.warnings if w not in result.warnings])
+    section = lint_section(found)
+    return comment_body(result, limit=MAX_BODY_CHARS - len(section) - 1) + "\n" + section

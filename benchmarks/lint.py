@@ -1,0 +1,155 @@
+"""How often ``specdiff lint`` speaks on real specs, and how often it is right. Prints tables; asserts nothing.
+
+    python benchmarks/lint.py --repo model_spec=/work/clones/model_spec --repo json_schema=/work/clones/json_schema
+        [--labels benchmarks/data/lint_real.jsonl] [--history N] [--candidates OUT.jsonl]
+
+Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
+with corpus-to-repo keep the upstream commit ids). The script never writes into
+PATH: it clones it to a temporary folder first (specdiff keeps caches in .git).
+
+1. Findings per 1,000 clauses with ``--all`` at the newest commit, per check.
+2. With ``--history N``: findings of ``specdiff lint PARENT COMMIT`` on the N
+   newest commits, per check (what a PR would be told).
+3. With ``--labels``: precision per check on the labelled findings. Each line
+   points at a finding and says whether a careful reviewer would want it::
+
+       {"repo": "json_schema", "mode": "all", "commit": "<sha>", "check": "VAG001",
+        "path": "specs/jsonschema-core.md", "line": 562, "evidence": "reasonable",
+        "label": true, "note": "..."}
+
+   ``mode`` is ``all`` (``--all`` at ``commit``) or ``diff`` (``commit``'s parent
+   against ``commit``). A labelled finding the tool no longer reports is listed as
+   gone (it counts neither way: the label is about text the tool pointed at).
+4. ``--candidates OUT`` writes every finding of 1 and 2 in the labels' format,
+   without ``label``, for labelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import subprocess
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from specdiff.cli import main
+
+
+def lint_json(repo: Path, *args: str) -> dict:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["lint", "-C", str(repo), *args, "--format", "json", "--fail-on", "never"])
+    if code != 0:
+        raise SystemExit(f"specdiff lint {' '.join(args)} failed in {repo} (exit {code})")
+    return json.loads(out.getvalue())
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def pointer(name: str, mode: str, commit: str, finding: dict) -> dict:
+    return {
+        "repo": name,
+        "mode": mode,
+        "commit": commit,
+        "check": finding["check"],
+        "path": finding["path"],
+        "line": finding["lines"][0],
+        "evidence": finding["evidence"][:120],
+    }
+
+
+def at(repo: Path, commit: str) -> None:
+    git(repo, "checkout", "-q", "--detach", commit)
+
+
+def main_benchmark() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", action="append", default=[], metavar="NAME=PATH", required=True)
+    parser.add_argument("--labels", type=Path)
+    parser.add_argument("--history", type=int, default=0, metavar="N")
+    parser.add_argument("--candidates", type=Path)
+    args = parser.parse_args()
+    sources = dict(entry.split("=", 1) for entry in args.repo)
+    candidates: list[dict] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        clones = {}
+        for name, path in sources.items():
+            clones[name] = Path(scratch) / name
+            subprocess.run(["git", "clone", "-q", path, str(clones[name])], check=True)
+
+        print("1. --all at the newest commit: findings per 1,000 clauses")
+        print(f"{'repo':<14} {'clauses':>7} {'findings':>8} {'per 1k':>7}  by check")
+        for name, clone in clones.items():
+            head = git(clone, "rev-parse", "HEAD")
+            data = lint_json(clone, "--all")
+            summary = data["summary"]
+            per_k = 1000 * summary["findings"] / max(summary["clauses"], 1)
+            by = ", ".join(f"{k} {1000 * v / summary['clauses']:.1f}" for k, v in summary["by_check"].items())
+            print(f"{name:<14} {summary['clauses']:>7} {summary['findings']:>8} {per_k:>7.1f}  {by}")
+            candidates += [pointer(name, "all", head, f) for f in data["findings"]]
+
+        if args.history:
+            print(f"\n2. each of the {args.history} newest commits against its parent")
+            for name, clone in clones.items():
+                commits = git(clone, "rev-list", "--first-parent", f"--max-count={args.history}", "HEAD").split()
+                by: Counter[str] = Counter()
+                clauses = 0
+                for commit in commits:
+                    if not git(clone, "rev-list", "--parents", "-n", "1", commit).split()[1:]:
+                        continue  # the root commit has no parent to diff against
+                    data = lint_json(clone, f"{commit}~1", commit)
+                    clauses += data["summary"]["clauses"]
+                    by.update(f["check"] for f in data["findings"])
+                    candidates += [pointer(name, "diff", commit, f) for f in data["findings"]]
+                total = sum(by.values())
+                print(f"{name:<14} {len(commits)} commits, {clauses} changed clauses, {total} findings: {dict(sorted(by.items()))}")
+
+        if args.labels:
+            score(args.labels, clones)
+
+    if args.candidates:
+        args.candidates.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in candidates), encoding="utf-8")
+        print(f"\n{len(candidates)} candidate findings written to {args.candidates}")
+
+
+def score(labels_file: Path, clones: dict[str, Path]) -> None:
+    labels = [json.loads(line) for line in labels_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found: dict[tuple[str, str, str], set[tuple[str, str, int]]] = {}
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    gone = []
+    for label in labels:
+        run = (label["repo"], label["mode"], label["commit"])
+        if label["repo"] not in clones:
+            continue
+        if run not in found:
+            clone = clones[label["repo"]]
+            if label["mode"] == "all":
+                at(clone, label["commit"])
+                data = lint_json(clone, "--all")
+            else:
+                data = lint_json(clone, f"{label['commit']}~1", label["commit"])
+            found[run] = {(f["check"], f["path"], f["lines"][0]) for f in data["findings"]}
+        if (label["check"], label["path"], label["line"]) not in found[run]:
+            gone.append(label)
+            continue
+        tally[label["check"]]["right" if label["label"] else "wrong"] += 1
+    print(f"\n3. precision on {sum(sum(t.values()) for t in tally.values())} labelled findings")
+    print(f"{'check':<8} {'right':>5} {'wrong':>5} {'precision':>9}")
+    right = wrong = 0
+    for check in sorted(tally):
+        r, w = tally[check]["right"], tally[check]["wrong"]
+        right, wrong = right + r, wrong + w
+        print(f"{check:<8} {r:>5} {w:>5} {r / (r + w):>9.2f}")
+    if right + wrong:
+        print(f"{'all':<8} {right:>5} {wrong:>5} {right / (right + wrong):>9.2f}")
+    for label in gone:
+        print(f"  gone: {label['repo']} {label['mode']} {label['commit'][:10]} {label['check']} {label['path']}:{label['line']}")
+
+
+if __name__ == "__main__":
+    main_benchmark()

@@ -1,0 +1,107 @@
+"""What every check shares: its description (:class:`Check`), what it finds (:class:`Finding`),
+and what it reads (:class:`ClauseView`, the clause with the facts of its document).
+
+A check family is a module with a ``CHECKS`` tuple of :class:`Check` s and a
+``check(view, book) -> list[Finding]`` function; ``registry`` gathers them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from specdiff.lexicon import uses_rfc2119_capitals
+from specdiff.model import Clause
+
+LINT_SEVERITIES = ("info", "warning", "error")
+"""Finding severities, least to most serious (``--fail-on`` takes one of them)."""
+
+_SUPPRESS = re.compile(r"<!--\s*specdiff-lint:\s*ignore\s+([A-Z0-9, ]+?)\s*-->")
+_BOILERPLATE = re.compile(r"\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check: its id (``VAG001``), a short name, what a finding means, and a bad and a good example."""
+
+    id: str
+    name: str
+    severity: str
+    summary: str
+    bad: str
+    good: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place.
+
+    ``evidence`` is what the check matched (a phrase, or the other rule's
+    text); with the check id it makes the finding's ``key``, which says
+    whether the problem was already there before the change.
+    """
+
+    check: str
+    path: str
+    lines: tuple[int, int]
+    message: str
+    evidence: str = ""
+    section: str = ""
+    other: tuple[str, int] | None = None
+    """The other rule of a contradiction or duplicate: its path and first line."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.check, " ".join(self.evidence.lower().split()))
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a check needs to know about a clause's document as a whole."""
+
+    capitals: bool = False
+    """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
+    boilerplate: bool = False
+    """The document cites RFC 2119, RFC 8174 or BCP 14."""
+
+
+def document_facts(clauses: list[Clause] | tuple[Clause, ...]) -> DocumentFacts:
+    texts = [c.normalized for c in clauses]
+    return DocumentFacts(uses_rfc2119_capitals(texts), any(_BOILERPLATE.search(t) for t in texts))
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """A clause to lint, with its document's facts."""
+
+    clause: Clause
+    facts: DocumentFacts = field(default_factory=DocumentFacts)
+    ignored: tuple[str, ...] = ()
+    """Check ids or prefixes a ``<!-- specdiff-lint: ignore ... -->`` comment turns off here."""
+
+    def allows(self, check_id: str) -> bool:
+        return not any(check_id.startswith(code) for code in self.ignored)
+
+
+def ignored_here(clause: Clause, previous: Clause | None) -> tuple[str, ...]:
+    """The codes of suppression comments in the clause, or alone on the line before it.
+
+    >>> from specdiff.parse import parse_document
+    >>> first, second = parse_document("<!-- specdiff-lint: ignore VAG001, KW -->\\nBe timely.", "a.md").clauses
+    >>> ignored_here(second, first)
+    ('VAG001', 'KW')
+    """
+    texts = [clause.text] + ([previous.text] if previous is not None and previous.kind == "html" else [])
+    return tuple(code for text in texts for m in _SUPPRESS.finditer(text) for code in re.split(r"[,\s]+", m.group(1)) if code)
+
+
+def finding(check: str, clause: Clause, message: str, evidence: str = "", other: Clause | None = None) -> Finding:
+    return Finding(
+        check,
+        clause.path,
+        clause.lines,
+        message,
+        evidence,
+        clause.section,
+        (other.path, other.lines[0]) if other is not None else None,
+    )

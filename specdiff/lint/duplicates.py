@@ -1,0 +1,69 @@
+"""Duplicates: a rule that restates another one elsewhere in the spec.
+
+Two copies of a rule drift apart: the next change edits one and not the other.
+Only obligations and prohibitions count. rapidfuzz's token-sort ratio finds the
+candidates; a candidate is a duplicate when it uses the same words, in any
+order, but for a few fillers. On the JSON Schema specification, the ratio alone
+paired "The value of `maximum` MUST be a number ... upper limit" with its
+`minimum` twin: two rules that differ in the one word that matters.
+
+A clause that points at its section's subject ("This keyword's value MUST be an
+array. Each item of the array MUST be ...") restates nothing when it sits in
+another section: "this" is another keyword there.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from specdiff.lint.base import Check, ClauseView, Finding, finding
+from specdiff.lint.rules import DEICTIC, RuleBook, fold, rules_of
+
+CHECKS = (
+    Check(
+        "DUP001",
+        "duplicate-rule",
+        "warning",
+        "A rule restates another rule elsewhere in the spec.",
+        "The assistant must ask for the card number before renewing a loan. (elsewhere: Before renewing a loan, "
+        "the assistant must ask for the card number.)",
+        "The assistant must ask for the card number before renewing a loan. (elsewhere: See "
+        "[Verify before touching an account](#account_access).)",
+    ),
+)
+
+SIMILAR = 90
+"""Token-sort ratio (0-100) from which two rules read as one. Below it, rules that share a
+pattern ("The assistant must not reveal X" for several X) start to match."""
+
+_FILLERS = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "be", "is", "are", "that", "which"}
+
+MIN_WORDS = 6
+"""Shorter rules ("Be brief.") recur on purpose in different sections; they are not flagged."""
+
+
+def check(view: ClauseView, book: RuleBook) -> list[Finding]:
+    found = []
+    clause = view.clause
+    for rule in rules_of(clause, capitals=view.facts.capitals):
+        if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS:
+            continue
+        for _, _, k in process.extract(
+            fold(rule.sentence), book.folded, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR, limit=5
+        ):
+            other = book.rules[k]
+            assert other.clause is not None
+            if (other.clause.path, other.clause.index) == (clause.path, clause.index) or other.sign != rule.sign:
+                continue
+            if _content(rule.sentence) != _content(other.sentence):
+                continue  # another number (CON002), another keyword, another object: not a copy
+            if DEICTIC.search(clause.normalized) and other.clause.section != clause.section:
+                continue
+            where = f"{other.clause.path}:{other.clause.lines[0]}"
+            found.append(finding("DUP001", clause, f"restates the rule at {where}", other.sentence, other.clause))
+            break
+    return found
+
+
+def _content(sentence: str) -> set[str]:
+    return set(fold(sentence).split()) - _FILLERS

@@ -1,0 +1,76 @@
+"""Keyword misuse in documents that write RFC 2119 keywords in capitals (as idnits checks RFCs).
+
+Only documents that use the capitals are read: in the others "must" is plain
+English. RFC 8174 says lower-case keywords have their ordinary meaning, so a
+lower-case "must" alone is fine; next to a capital keyword in the same
+sentence it leaves the reader guessing which force was meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from specdiff.lexicon import prose, sentences
+from specdiff.lint.base import Check, ClauseView, Finding, finding
+from specdiff.lint.rules import RuleBook
+
+CHECKS = (
+    Check(
+        "KW001",
+        "keyword-mixed-case",
+        "warning",
+        'A keyword is half in capitals ("MUST not"): RFC 2119 keywords are written whole in capitals.',
+        "A client MUST not retry a rejected request.",
+        "A client MUST NOT retry a rejected request.",
+    ),
+    Check(
+        "KW002",
+        "keyword-lowercase",
+        "warning",
+        "A sentence with a capital keyword also uses a lower-case one: which force is meant?",
+        "A server MUST log the request and should keep the log for a week.",
+        "A server MUST log the request and SHOULD keep the log for a week.",
+    ),
+    Check(
+        "KW003",
+        "keyword-no-boilerplate",
+        "info",
+        "The document writes RFC 2119 keywords in capitals but never cites RFC 2119 / BCP 14.",
+        "(a document whose rules say MUST and SHOULD, with no conventions paragraph)",
+        'The key words "MUST", "SHOULD" and "MAY" in this document are to be interpreted as described in '
+        "BCP 14 (RFC 2119, RFC 8174) when, and only when, they appear in all capitals.",
+    ),
+)
+
+_MIXED = re.compile(
+    r"\b(?:MUST|SHALL|SHOULD|MAY)\s+(?:not|Not)\b|\b(?:[Mm]ust|[Ss]hall|[Ss]hould|[Mm]ay)\s+NOT\b"
+    r"|\bNOT\s+(?:recommended|Recommended)\b"
+)
+_UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
+_LOWER = re.compile(r"\b(?:must|shall|should)\b")
+# A lower-case keyword in a clause that describes rather than obliges: "the dialect under
+# which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
+# Schema history these were 5 of the first 10 KW002 findings, all false.
+_DESCRIBED = re.compile(r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b)[^,;]*$", re.IGNORECASE)
+
+
+def check(view: ClauseView, book: RuleBook) -> list[Finding]:
+    clause = view.clause
+    if not view.facts.capitals or clause.kind in ("example", "html", "front_matter"):
+        return []
+    found = []
+    text = prose(clause.normalized)
+    for match in _MIXED.finditer(text):
+        found.append(finding("KW001", clause, f'"{match.group()}": write the keyword whole in capitals', match.group()))
+    for sentence in sentences(text):
+        if _UPPER.search(sentence):
+            for match in _LOWER.finditer(sentence):
+                if _DESCRIBED.search(sentence[: match.start()]):
+                    continue
+                if not _MIXED.search(sentence[max(0, match.start() - 8) : match.end() + 8]):
+                    found.append(
+                        finding("KW002", clause, f'lower-case "{match.group()}" beside a capital keyword', match.group())
+                    )
+    if not view.facts.boilerplate and _UPPER.search(text):
+        found.append(finding("KW003", clause, "keywords in capitals, but the document never cites RFC 2119 or BCP 14"))
+    return found

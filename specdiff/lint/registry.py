@@ -1,0 +1,37 @@
+"""Every check by id, and the text checks that read one clause at a time.
+
+``CHECKS`` maps ids (``VAG001``) to :class:`~specdiff.lint.base.Check`;
+``--select`` and ``--ignore`` take ids or their prefixes (``VAG``, ``CON``), as ruff does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from specdiff.errors import SpecdiffError
+from specdiff.lint import contradictions, duplicates, keywords, references, untested, vague
+from specdiff.lint.base import Check, ClauseView, Finding
+from specdiff.lint.rules import RuleBook
+
+ClauseCheck = Callable[[ClauseView, RuleBook], list[Finding]]
+
+_FAMILIES = (vague, keywords, contradictions, duplicates, untested, references)
+CHECKS: dict[str, Check] = {c.id: c for family in _FAMILIES for c in family.CHECKS}
+
+CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
+    family.check: tuple(c.id for c in family.CHECKS) for family in (vague, keywords, contradictions, duplicates)
+}
+"""The checks that read one clause (with the spec's rules), and the ids each can report."""
+
+
+def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
+    """The check ids chosen by ``select`` (default: all) less ``ignore``; unknown codes are an error.
+
+    >>> sorted(selected(("CON",), ("CON002",)))
+    ['CON001']
+    """
+    for code in (*select, *ignore):
+        if code != "ALL" and not any(check_id.startswith(code) for check_id in CHECKS):
+            raise SpecdiffError(f"unknown lint check {code!r} (see `specdiff lint --list`)")
+    chosen = {i for i in CHECKS if not select or "ALL" in select or any(i.startswith(s) for s in select)}
+    return {i for i in chosen if not any(i.startswith(s) for s in ignore)}

@@ -1,0 +1,197 @@
+"""The lint pipeline: which clauses to read, the checks on them, and what the change introduced.
+
+By default the clauses are those the diff's amendments wrote (the new side of
+every added, modified, moved, split or merged clause), and a finding counts
+only if the clause's old side did not have it too: a PR is judged on its own
+lines. With ``all_clauses`` every clause of every spec file is read.
+
+The consistency checks compare each clause with every rule of the spec at the
+head side, so they need the whole workspace, read once here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specdiff.config import Config, load_config
+from specdiff.diff import DiffRequest, diff_revisions
+from specdiff.errors import SpecdiffError
+from specdiff.graph import SpecGraph
+from specdiff.lint import references, untested
+from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
+from specdiff.lint.registry import CLAUSE_CHECKS, selected
+from specdiff.lint.rules import RuleBook, rules_of
+from specdiff.model import Clause, Document, FileDiff, Revision
+from specdiff.nodes import clause_nodes
+from specdiff.repo import Repository
+from specdiff.workspace import graph_at
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """What the user asked to lint."""
+
+    repository: str | os.PathLike[str] = "."
+    revisions: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    """Relative to the repository root (or absolute)."""
+    all_clauses: bool = False
+    select: tuple[str, ...] | None = None
+    """``None``: as the config's ``[lint]`` says."""
+    ignore: tuple[str, ...] | None = None
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    clauses: int
+    """How many clauses were read."""
+    head: Revision
+    base: Revision | None = None
+    """``None`` with ``all_clauses``."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def lint(request: LintRequest) -> LintResult:
+    with Repository(request.repository) as repo:
+        config = load_config(repo.root)
+        chosen = selected(
+            request.select if request.select is not None else config.lint.select,
+            request.ignore if request.ignore is not None else config.lint.ignore,
+        )
+        if request.all_clauses:
+            if len(request.revisions) > 1:
+                raise SpecdiffError("--all reads one revision, not a range: give at most one")
+            commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
+            graph, workspace, warnings = graph_at(repo, commit, config)
+            paths = [_relative(repo.root, p) for p in request.paths]
+            documents = {k: d for k, d in workspace.documents.items() if _under(k, paths)}
+            result = _lint_all(documents, workspace.documents, graph, chosen)
+            result.head = Revision(request.revisions[0] if request.revisions else None, commit)
+            result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
+            return result
+    return _lint_change(request, config, chosen)
+
+
+def _lint_all(documents: dict[str, Document], spec: dict[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
+    book = _rule_book(spec)
+    findings: list[Finding] = []
+    clauses = 0
+    for document in documents.values():
+        facts = document_facts(document.clauses)
+        for clause in document.clauses:
+            clauses += 1
+            findings += _read(_view(clause, facts, document), book, chosen)
+    if "TST001" in chosen and any(n.startswith("eval:") for n in graph.graph):
+        uncovered = {node for row in graph.coverage() for node in row.uncovered}
+        for document in documents.values():
+            nodes = clause_nodes(document)
+            findings += [
+                untested.untested(c, changed=False)
+                for c in document.clauses
+                if nodes[c.index] in uncovered and _view(c, DocumentFacts(), document).allows("TST001")
+            ]
+    if "REF001" in chosen:
+        for document in documents.values():
+            for dangling in graph.dangling:
+                if references.numbered_heading(dangling, spec):
+                    continue
+                findings += [
+                    references.dangling_reference(dangling, c)
+                    for c in document.clauses
+                    if references.located_in(dangling, c) and _view(c, DocumentFacts(), document).allows("REF001")
+                ]
+    return LintResult(_once_per_document(findings), clauses, Revision(None, None))
+
+
+def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> LintResult:
+    diff = diff_revisions(DiffRequest(request.repository, request.revisions, request.paths, explain=False), config)
+    findings: list[Finding] = []
+    clauses = 0
+    if not diff.amendments:
+        return LintResult([], 0, diff.head, diff.base, diff.warnings)
+    with Repository(request.repository) as repo:
+        graph, workspace, warnings = graph_at(repo, diff.head.commit, config)
+    book = _rule_book(workspace.documents) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
+    has_evals = any(n.startswith("eval:") for n in graph.graph)
+    for file in diff.files:
+        new_facts = (
+            document_facts(workspace.documents[file.new_path].clauses)
+            if file.new_path in workspace.documents
+            else DocumentFacts()
+        )
+        old_facts = _old_facts(file)
+        head = workspace.documents.get(file.new_path or "")
+        for amendment in file.amendments:
+            new = tuple(c for c in amendment.new if isinstance(c, Clause))
+            old = tuple(c for c in amendment.old if isinstance(c, Clause))
+            if amendment.unit != "clause" or not new:
+                continue
+            clauses += len(new)
+            before = {f.key for c in old for f in _read(ClauseView(c, old_facts), book, chosen)}
+            views = [_view(c, new_facts, head) for c in new]
+            findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
+            if "TST001" in chosen and has_evals and untested.strengthened_without_eval(amendment) and views[0].allows("TST001"):
+                findings.append(untested.untested(new[0]))
+            if "REF001" in chosen:
+                findings += [
+                    references.dangling_reference(d, view.clause)
+                    for d in graph.dangling
+                    if not references.numbered_heading(d, workspace.documents)
+                    for view in views
+                    if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
+                ]
+    return LintResult(_once_per_document(findings), clauses, diff.head, diff.base, list(dict.fromkeys(diff.warnings + warnings)))
+
+
+def _read(view: ClauseView, book: RuleBook, chosen: set[str]) -> list[Finding]:
+    found = []
+    for check, ids in CLAUSE_CHECKS.items():
+        if chosen.intersection(ids):
+            found += [f for f in check(view, book) if f.check in chosen and view.allows(f.check)]
+    return found
+
+
+def _view(clause: Clause, facts: DocumentFacts, document: Document | None) -> ClauseView:
+    """The clause with its document's facts and the suppression comments that apply to it."""
+    previous = document.clauses[clause.index - 1] if document is not None and clause.index > 0 else None
+    return ClauseView(clause, facts, ignored_here(clause, previous))
+
+
+def _rule_book(documents: dict[str, Document]) -> RuleBook:
+    rules = []
+    for document in documents.values():
+        capitals = document_facts(document.clauses).capitals
+        for clause in document.clauses:
+            rules += rules_of(clause, capitals=capitals)
+    return RuleBook(rules)
+
+
+def _old_facts(file: FileDiff) -> DocumentFacts:
+    """The old side's facts, from the clauses the alignment kept (there is no old document at hand)."""
+    if file.alignment is None:
+        return DocumentFacts()
+    old = [c for match in file.alignment.clauses for c in match.old if c.path == file.old_path] + file.alignment.removed
+    return document_facts(old)
+
+
+def _once_per_document(findings: list[Finding]) -> list[Finding]:
+    """Drop repeats: document-wide findings (KW003) once per file, any finding once per place."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for f in sorted(findings, key=lambda f: (f.path, f.lines, f.check)):
+        identity = (f.check, f.path) if f.check == "KW003" else (f.check, f.path, str(f.lines), f.key[1])
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(f)
+    return kept
+
+
+def _relative(root: Path, path: str) -> str:
+    return os.path.relpath(Path(path).resolve(), root.resolve()).replace(os.sep, "/")
+
+
+def _under(path: str, prefixes: list[str]) -> bool:
+    return not prefixes or any(p in (".", path) or path.startswith(p.rstrip("/") + "/") for p in prefixes)
