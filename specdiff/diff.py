@@ -94,17 +94,23 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
 
 
 def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: dict[str, Document]) -> None:
-    """Find, in the dependency graph at the head side, what each amendment reaches."""
-    graph, workspace, warnings = graph_at(repo, result.head.commit, config, parsed)
-    nodes = {path: clause_nodes(document) for path, document in workspace.documents.items()}
-    for amendment in result.amendments:
-        amendment.impact = graph.impact(changed_nodes(amendment, nodes))
-    result.dangling = graph.dangling
+    """Find, in the dependency graph at the head side, what each amendment reaches.
+
+    The graph holds only the spec files impact can reach, unless a lock is to
+    be checked: staleness compares every stamped section, so then it is complete.
+    """
+    warnings: list[str] = []
     try:
         lock = read_lock(repo.root / LOCK_NAME)
     except SpecdiffError as error:
         warnings.append(str(error))
         lock = None
+    graph, _, workspace_warnings = graph_at(repo, result.head.commit, config, parsed, complete=lock is not None)
+    warnings = workspace_warnings + warnings
+    nodes = {path: clause_nodes(document) for path, document in parsed.items()}
+    for amendment in result.amendments:
+        amendment.impact = graph.impact(changed_nodes(amendment, nodes))
+    result.dangling = graph.dangling
     if lock is not None:
         result.stale = stale_outputs(graph, lock)
     result.warnings = list(dict.fromkeys(result.warnings + warnings))

@@ -25,14 +25,18 @@ def read_spec(repo: Repository, path: str, blob: str | None, config: Config) -> 
     Raises :class:`FileTooLarge` over ``max_file_bytes`` and
     :class:`~specdiff.errors.UnreadableFile` for binary or non-UTF-8 content.
     """
+    return parse_document(read_spec_text(repo, path, blob, config), path, config.requirement_ids)
+
+
+def read_spec_text(repo: Repository, path: str, blob: str | None, config: Config) -> str:
+    """The text of one version of a spec file, with the checks of :func:`read_spec`, not parsed yet."""
     size = repo.blob_size(blob) if blob else repo.size(None, path)
     if size > config.max_file_bytes:
         raise FileTooLarge(
             f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
             "leave it out with `-- PATH` or `exclude`, or raise max_file_bytes in the config"
         )
-    text = decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
-    return parse_document(text, path, config.requirement_ids)
+    return decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
 
 
 def _size(count: int) -> str:
