@@ -30,13 +30,17 @@ def read_spec(repo: Repository, path: str, blob: str | None, config: Config) -> 
 
 def read_spec_text(repo: Repository, path: str, blob: str | None, config: Config) -> str:
     """The text of one version of a spec file, with the checks of :func:`read_spec`, not parsed yet."""
-    size = repo.blob_size(blob) if blob else repo.size(None, path)
-    if size > config.max_file_bytes:
+    if blob:
+        size, data = repo.read_blob_within(blob, config.max_file_bytes)
+    else:
+        size = repo.size(None, path)
+        data = repo.read(None, path) if size <= config.max_file_bytes else None
+    if data is None:
         raise FileTooLarge(
             f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
             "leave it out with `-- PATH` or `exclude`, or raise max_file_bytes in the config"
         )
-    return decode(repo.read_blob(blob) if blob else repo.read(None, path), path)
+    return decode(data, path)
 
 
 def _size(count: int) -> str:
