@@ -34,7 +34,10 @@ def run(checkout: Path, repo: Path, *args: str) -> bytes:
     shutil.rmtree(repo / ".git" / "specdiff", ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(checkout), "NO_COLOR": "1", "COLUMNS": "100"}
     done = subprocess.run([sys.executable, "-m", "specdiff", *args], cwd=repo, env=env, capture_output=True)
-    return done.stdout + b"\n--- stderr ---\n" + done.stderr + f"\n--- exit {done.returncode} ---\n".encode()
+    stderr = done.stderr
+    if b"Traceback" in stderr:  # a crash names the checkout's files and lines: compare what was raised
+        stderr = b"crashed: " + stderr.strip().splitlines()[-1]
+    return done.stdout + b"\n--- stderr ---\n" + stderr + f"\n--- exit {done.returncode} ---\n".encode()
 
 
 def pairs_touching_markdown(repo: Path, wanted: int) -> list[tuple[str, str]]:
