@@ -19,6 +19,7 @@ from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes
 from specdiff.parse import parse_document
+from specdiff.parse_cache import ParseCache
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
 from specdiff.workspace import graph_at
@@ -42,12 +43,13 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         revisions = repo.resolve(list(request.revisions))
         changes = [c for c in repo.changed_files(revisions, list(request.paths)) if touches_spec(c, config)]
         warnings = list(config.warnings)
+        cache = ParseCache(repo.state_dir)
         aligned = []
         head_documents: dict[str, Document] = {}
         for change in changes:
             try:
-                old = _document(repo, change.old_path, change.old_blob, config)
-                new = _document(repo, change.new_path, change.new_blob, config)
+                old = _document(repo, change.old_path, change.old_blob, config, cache)
+                new = _document(repo, change.new_path, change.new_blob, config, cache)
             except UnreadableFile as skipped:
                 warnings.append(str(skipped))
                 continue
@@ -116,9 +118,9 @@ def _attach_impact(result: SpecDiff, repo: Repository, config: Config, parsed: d
     result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 
-def _document(repo: Repository, path: str | None, blob: str | None, config: Config) -> Document | None:
+def _document(repo: Repository, path: str | None, blob: str | None, config: Config, cache: ParseCache) -> Document | None:
     """One side of a change; ``None`` when the file does not exist on that side."""
-    return None if path is None else read_spec(repo, path, blob, config)
+    return None if path is None else read_spec(repo, path, blob, config, cache)
 
 
 def _unselected_paths_warning(repo: Repository, revisions: RevisionRange, request: DiffRequest, config: Config) -> list[str]:

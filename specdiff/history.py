@@ -24,6 +24,7 @@ from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import Clause, Document, FileDiff
+from specdiff.parse_cache import ParseCache
 from specdiff.repo import LoggedCommit, Repository
 from specdiff.spec_files import read_spec, touches_spec
 
@@ -130,7 +131,7 @@ def blame(
     with Repository(repository) as repo:
         config = load_config(repo.root)
         tip = repo.commit_of(revision)
-        document = read_spec(repo, path, repo.blob_of(tip, path), config)
+        document = read_spec(repo, path, repo.blob_of(tip, path), config, ParseCache(repo.state_dir))
     clauses = _clauses_under(document, anchor)
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}
     last_changed: dict[int, LoggedCommit] = {}
@@ -199,7 +200,7 @@ def _document(
     key = f"{blob}:{path}"
     if key not in documents:
         try:
-            documents[key] = read_spec(repo, path, blob, config)
+            documents[key] = read_spec(repo, path, blob, config, ParseCache(repo.state_dir, keep_new=False))
         except (UnreadableFile, FileTooLarge):
             documents[key] = None
         while len(documents) > DOCUMENTS_KEPT:

@@ -12,11 +12,12 @@ from specdiff.config import Config
 from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.graph import SpecGraph, build_graph
 from specdiff.model import Document
-from specdiff.parse import decode, parse_document
+from specdiff.parse import decode
+from specdiff.parse_cache import ParseCache
 from specdiff.repo import Repository, TrackedFile
 from specdiff.scan import Workspace
 from specdiff.spec_documents import SpecDocuments
-from specdiff.spec_files import read_spec_text
+from specdiff.spec_files import parse_spec, read_spec_text
 
 
 def open_workspace(
@@ -42,8 +43,11 @@ def open_workspace(
             except (UnreadableFile, FileTooLarge) as skipped:
                 warnings.append(str(skipped))
 
+    cache = ParseCache(repo.state_dir)
+    blobs = {tracked.path: tracked.blob for tracked in tracked_files}
+
     def parse(text: str, path: str) -> Document:
-        return parse_document(text, path, config.requirement_ids)
+        return parse_spec(lambda: text, path, blobs[path], config, cache)
 
     documents = SpecDocuments(texts, parse, parsed)
 
