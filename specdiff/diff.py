@@ -21,6 +21,7 @@ from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
 from specdiff.parse import parse_document
+from specdiff.parse_cache import ParseCache
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
 from specdiff.workspace import graph_at
@@ -50,12 +51,13 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
         if notice and not (request.paths and not changes):  # else the warning below says it
             warnings.append(notice)
+        cache = ParseCache(repo.state_dir)
         aligned = []
         head_documents: dict[str, Document] = {}
         for change in changes:
             try:
-                old = _document(repo, change.old_path, change.old_blob, config)
-                new = _document(repo, change.new_path, change.new_blob, config)
+                old = _document(repo, change.old_path, change.old_blob, config, cache)
+                new = _document(repo, change.new_path, change.new_blob, config, cache)
             except UnreadableFile as skipped:
                 warnings.append(str(skipped))
                 continue
@@ -110,28 +112,36 @@ def _attach_impact(
     changed_files: set[str],
     all_dangling: bool = False,
 ) -> None:
-    """Find, in the dependency graph at the head side, what each amendment reaches."""
-    graph, workspace, warnings = graph_at(repo, result.head.commit, config, parsed)
-    nodes = {path: clause_nodes(document) for path, document in workspace.documents.items()}
+    """Find, in the dependency graph at the head side, what each amendment reaches.
+
+    The graph holds only the spec files impact can reach, unless a lock is to
+    be checked: staleness compares every stamped section, so then it is complete.
+    """
+    warnings: list[str] = []
+    try:
+        lock = read_lock(repo.root / LOCK_NAME)
+    except SpecdiffError as error:
+        warnings.append(str(error))
+        lock = None
+    # Every dangling reference (--all-dangling) needs every file read, as staleness does.
+    complete = lock is not None or all_dangling
+    graph, _, workspace_warnings = graph_at(repo, result.head.commit, config, parsed, complete=complete)
+    warnings = workspace_warnings + warnings
+    nodes = {path: clause_nodes(document) for path, document in parsed.items()}
     for amendment in result.amendments:
         reached = graph.impact(changed_nodes(amendment, nodes), kinds=(*OUTPUT_KINDS, "mention"))
         amendment.impact = [i for i in reached if i.kind != "mention"]
         built = {output_path(i.node) for i in amendment.impact}
         amendment.mentions = [i for i in reached if i.kind == "mention" and output_path(i.node) not in built]
     result.dangling = graph.dangling if all_dangling else introduced(graph.dangling, result.amendments, changed_files)
-    try:
-        lock = read_lock(repo.root / LOCK_NAME)
-    except SpecdiffError as error:
-        warnings.append(str(error))
-        lock = None
     if lock is not None:
         result.stale = stale_outputs(graph, lock)
     result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 
-def _document(repo: Repository, path: str | None, blob: str | None, config: Config) -> Document | None:
+def _document(repo: Repository, path: str | None, blob: str | None, config: Config, cache: ParseCache) -> Document | None:
     """One side of a change; ``None`` when the file does not exist on that side."""
-    return None if path is None else read_spec(repo, path, blob, config)
+    return None if path is None else read_spec(repo, path, blob, config, cache)
 
 
 def _unselected_paths_warning(repo: Repository, revisions: RevisionRange, request: DiffRequest, config: Config) -> list[str]:

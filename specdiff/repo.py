@@ -276,6 +276,21 @@ class Repository:
         """
         return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
 
+    def read_blob_within(self, blob: str, max_bytes: int) -> tuple[int, bytes | None]:
+        """The size of the content under id ``blob``, and the content unless it is over ``max_bytes``.
+
+        One request to git's persistent ``cat-file --batch`` process, whose
+        answer starts with the size, where :meth:`blob_size` then
+        :meth:`read_blob` make two (to two processes): on the largest Model
+        Spec release pair, 315 requests instead of 630.
+        """
+        stream = self._repo.odb.stream(bytes.fromhex(blob))
+        if stream.size <= max_bytes:
+            return stream.size, bytes(stream.read())
+        while stream.read(1 << 20):  # the process must be read to the end before its next answer
+            pass
+        return stream.size, None
+
     def _blob(self, commit: str, path: str) -> git.Blob:
         import git
 

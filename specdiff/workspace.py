@@ -1,8 +1,9 @@
 """A repository at one revision, read for the dependency graph.
 
-:func:`open_workspace` lists the tracked files, parses every spec file, and
-gives the scanners a way to read and search the rest without loading ten
-thousand files into memory; :func:`graph_at` builds the graph from it.
+:func:`open_workspace` lists the tracked files, reads every spec file (parsed
+only when something looks at it), and gives the scanners a way to read and
+search the rest without loading ten thousand files into memory;
+:func:`graph_at` builds the graph from it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.graph import SpecGraph, build_graph
 from specdiff.model import Document
 from specdiff.parse import decode
+from specdiff.parse_cache import ParseCache
 from specdiff.repo import Repository, TrackedFile
 from specdiff.scan import Workspace
-from specdiff.spec_files import read_spec
+from specdiff.spec_documents import SpecDocuments
+from specdiff.spec_files import parse_spec, read_spec_text
 
 
 def open_workspace(
@@ -22,22 +25,31 @@ def open_workspace(
 ) -> tuple[Workspace, list[str]]:
     """The repository at ``commit`` (``None``: the working tree), and warnings about files skipped.
 
-    ``parsed`` holds spec files already parsed at that revision (the diff's new
-    side), which are not parsed again.
+    Every spec file is read (one ``git cat-file`` process serves them all) but
+    parsed only when something looks at it (see ``spec_documents``); ``parsed``
+    holds spec files already parsed at that revision (the diff's new side),
+    which are not parsed again.
     """
+    parsed = parsed or {}
     tracked_files = repo.list_files(commit)
     files = {f.path: f for f in tracked_files if f.size <= config.max_file_bytes}
     warnings: list[str] = []
-    documents: dict[str, Document] = {}
+    texts: dict[str, str] = {}
     for tracked in tracked_files:
         path = tracked.path
-        if path in (parsed or {}):
-            documents[path] = (parsed or {})[path]
-        elif config.is_spec(path):
+        if path in parsed or config.is_spec(path):
             try:
-                documents[path] = read_spec(repo, path, tracked.blob, config)
+                texts[path] = read_spec_text(repo, path, tracked.blob, config)
             except (UnreadableFile, FileTooLarge) as skipped:
                 warnings.append(str(skipped))
+
+    cache = ParseCache(repo.state_dir)
+    blobs = {tracked.path: tracked.blob for tracked in tracked_files}
+
+    def parse(text: str, path: str) -> Document:
+        return parse_spec(lambda: text, path, blobs[path], config, cache)
+
+    documents = SpecDocuments(texts, parse, parsed)
 
     def read(path: str) -> str | None:
         tracked = files.get(path)
@@ -48,18 +60,33 @@ def open_workspace(
         except UnreadableFile:
             return None
 
+    searched: dict[tuple[tuple[str, ...], bool], set[str]] = {}
+
     def grep(patterns: list[str], fixed: bool) -> set[str]:
-        return repo.grep(commit, patterns, fixed=fixed)
+        """``git grep``, remembered: the graph of a diff runs the scanners twice."""
+        key = (tuple(patterns), fixed)
+        if key not in searched:
+            searched[key] = repo.grep(commit, patterns, fixed=fixed)
+        return set(searched[key])
 
     return Workspace(documents, set(files), config, read, grep), warnings
 
 
 def graph_at(
-    repo: Repository, commit: str | None, config: Config, parsed: dict[str, Document] | None = None
+    repo: Repository,
+    commit: str | None,
+    config: Config,
+    parsed: dict[str, Document] | None = None,
+    *,
+    complete: bool = True,
 ) -> tuple[SpecGraph, Workspace, list[str]]:
-    """The dependency graph at ``commit``, the workspace it was built from, and warnings."""
+    """The dependency graph at ``commit``, the workspace it was built from, and warnings.
+
+    ``complete=False`` leaves out the spec files nothing depends on and that
+    name nothing (see :func:`~specdiff.graph.build_graph`): enough for impact.
+    """
     workspace, warnings = open_workspace(repo, commit, config, parsed)
-    return build_graph(workspace), workspace, warnings
+    return build_graph(workspace, complete=complete), workspace, warnings
 
 
 def graph_of(repository: str, revision: str | None) -> tuple[SpecGraph, list[str]]:

@@ -253,3 +253,48 @@ def test_export_graphml_with_missing_and_dangling_nodes_parses(spec_repo):
     graph = graph_of(spec_repo, DANGLING)
     parsed = nx.parse_graphml(export(graph, "graphml"))
     assert parsed.nodes[f"section:{SPEC}#gone"]["missing"] is True
+
+
+# -- the graph of a diff: only the spec files impact can reach -------------------------------
+
+SPREAD = {
+    "specdiff.toml": 'specs = ["spec/*.md"]\n',
+    "spec/lending.md": LENDING,
+    "spec/glossary.md": "# Glossary\n\n## Patron {#patron}\n\nA patron is anyone with a library card.\n",
+    "spec/rooms.md": "# Rooms\n\nRooms can be booked for two hours, as the [holds](lending.md#holds) rules say.\n",
+    "spec/tasks.md": "# Tasks\n\n- **FR-001**: The system must list overdue items.\n- See [patron](glossary.md#patron).\n",
+    # Named by nothing, naming nothing in another file: a diff's graph leaves these two out.
+    "spec/history.md": "# History\n\nThe library opened in 1901[^cd34].\n\n[^cd34]: Dates.\n",
+    "spec/scenarios.md": "# Requirement: Quiet rooms\n\nRooms must stay quiet.\n\n## Scenario: Noise\n\n- **THEN** staff act\n",
+    "examples/ab12.md": "# Renewal examples\n\nUser: can I renew again?\n",
+    "examples/cd34.md": "# Dates\n\nUser: when did the library open?\n",
+    "src/renewals.py": "# specdiff: spec/lending.md#renewals\nMAX_RENEWALS = 2\n",
+    "src/report.py": "# Lists overdue items (FR-001), see spec/glossary.md#gone\n# specdiff: spec/glossary.md#gone\n",
+    "evals/rooms.jsonl": '{"id": "two-hours", "spec": "spec/rooms.md"}\n',
+}
+SELF_CONTAINED = {"spec/history.md", "spec/scenarios.md"}
+
+
+def test_the_graph_of_a_diff_parses_only_what_impact_can_reach_and_finds_the_same(spec_repo):
+    spec_repo.commit("layout", SPREAD)
+    config = load_config(spec_repo.path)
+    with Repository(spec_repo.path) as repo:
+        workspace, _ = open_workspace(repo, None, config)
+        complete = build_graph(workspace)
+        for path in sorted(workspace.documents):
+            head = {path: workspace.documents[path]}
+            small_workspace, _ = open_workspace(repo, None, config, head)
+            small = build_graph(small_workspace, complete=False)
+            assert set(small_workspace.documents.parsed_paths()) & SELF_CONTAINED <= {path}, f"diff of {path}"
+            assert small.dangling == complete.dangling
+            for node, data in complete.graph.nodes(data=True):
+                if data.get("path") == path:
+                    assert small.impact([node]) == complete.impact([node]), f"impact of {node} with {path} changed"
+    assert {i.node for i in complete.impact(["clause:spec/history.md#history/1"])} == {"eval:examples/cd34.md"}
+    assert {i.node for i in complete.impact(["clause:spec/scenarios.md#scenario-noise/1"])} == {
+        "eval:spec/scenarios.md#scenario-noise"
+    }
+    assert {i.node for i in complete.impact(["clause:spec/lending.md#holds/1"])} == {
+        "artifact:src/renewals.py",  # renewals links to holds (one cross-reference)
+        "eval:evals/rooms.jsonl#two-hours",  # rooms links to holds, and the eval names rooms
+    }

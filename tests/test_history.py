@@ -143,6 +143,28 @@ def test_full_walk_includes_the_branch_commits_and_the_merge_shows_nothing(merge
     assert walked[ids["names"]] == [("spec.md", "added", "breaking")]
 
 
+def test_log_n_1_on_a_cold_cache_computes_only_the_newest_commit(three_commits, counted, specdiff):
+    repo, (_, _, stricter) = three_commits
+    shown = specdiff("log", "-C", repo.path, "-n", "1", "--format", "json")
+    assert shown.code == 0 and len(shown.out.splitlines()) == 1
+    assert counted == [stricter], "walk computes newest first and stops when the log has its one commit"
+    counted.clear()
+    assert [c for c, _ in summary(repo.path)] == [stricter, three_commits[1][1], three_commits[1][0]]
+    assert counted == [three_commits[1][0]], "the stopped walk cached what it computed"
+
+
+def test_blame_stops_walking_once_every_clause_has_its_story(three_commits, counted):
+    repo, (first, _, stricter) = three_commits
+    newest = repo.commit("add a section", {"spec.md": RULES_V2 + "\n# Names {#names}\n\nNever guess a patron's name.\n"})
+    counted.clear()
+    (found,) = blame(str(repo.path), "spec.md", "names")
+    assert found.introduced is not None and found.introduced.id == newest
+    assert counted == [newest], "the section's one clause was introduced by the newest commit: nothing older is needed"
+    counted.clear()
+    assert {b.introduced.id for b in blame(str(repo.path), "spec.md") if b.introduced} == {first, newest}
+    assert counted == [stricter, first], "the rest of the file needs the older commits; the newest comes from the cache"
+
+
 # -- the cache -----------------------------------------------------------------------------
 
 
@@ -179,7 +201,7 @@ def test_changing_how_specs_are_read_misses_the_cache(three_commits, counted, se
     assert counted == [], "same settings: all from the cache"
     repo.write("specdiff.toml", setting + "\n")
     assert summary(repo.path) == expected
-    assert counted == [first, stricter], "every entry missed and was computed again, oldest first"
+    assert counted == [stricter, first], "every entry missed and was computed again, newest first"
 
 
 @pytest.mark.parametrize("when", ["before the first walk", "after a walk"])

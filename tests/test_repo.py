@@ -332,3 +332,14 @@ def test_changed_files_carry_blob_ids_to_read(spec_repo):
         assert repo.blob_size(committed.new_blob) == len(SPEC_V2.encode())
         (working,) = repo.changed_files(repo.resolve(["HEAD"]))
         assert working.new_blob is None, "an edited working-tree file has no blob yet: it is read from disk"
+
+
+def test_a_blob_over_the_limit_is_not_returned_and_the_next_read_still_works(spec_repo):
+    spec_repo.commit("base", {"spec.md": SPEC_V1})
+    spec_repo.commit("change", {"spec.md": SPEC_V2})
+    with open_repo(spec_repo.path) as repo:
+        (committed,) = repo.changed_files(repo.resolve(["HEAD~1", "HEAD"]))
+        size = len(SPEC_V2.encode())
+        assert repo.read_blob_within(committed.new_blob, size) == (size, SPEC_V2.encode())
+        assert repo.read_blob_within(committed.new_blob, size - 1) == (size, None)
+        assert repo.read_blob_within(committed.old_blob, 10**6) == (len(SPEC_V1.encode()), SPEC_V1.encode())

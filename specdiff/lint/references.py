@@ -8,6 +8,7 @@ change wrote, unless the clause pointed at the same target before.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from specdiff.lint.base import Check, Finding, finding
 from specdiff.model import Clause, Dangling, Document
@@ -37,7 +38,7 @@ def pointed_before(dangling: Dangling, old: tuple[Clause, ...]) -> bool:
     )
 
 
-def numbered_heading(dangling: Dangling, documents: dict[str, Document]) -> bool:
+def numbered_heading(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
     """Whether the target is a section's slug with its section number in front (``#421-instance-data-model``
     for "Instance Data Model"): the project numbers its headings when it builds, and the link resolves there.
 

@@ -12,10 +12,11 @@ head side, so they need the whole workspace, read once here.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from specdiff.config import Config, load_config
+from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
@@ -56,26 +57,31 @@ class LintResult:
 
 def lint(request: LintRequest) -> LintResult:
     with Repository(request.repository) as repo:
-        config = load_config(repo.root)
-        chosen = selected(
-            request.select if request.select is not None else config.lint.select,
-            request.ignore if request.ignore is not None else config.lint.ignore,
-        )
         if request.all_clauses:
             if len(request.revisions) > 1:
                 raise SpecdiffError("--all reads one revision, not a range: give at most one")
             commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
+            config = repository_config(repo, commit)
             graph, workspace, warnings = graph_at(repo, commit, config)
             paths = [_relative(repo.root, p) for p in request.paths]
             documents = {k: d for k, d in workspace.documents.items() if _under(k, paths)}
-            result = _lint_all(documents, workspace.documents, graph, chosen)
+            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config))
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
             return result
-    return _lint_change(request, config, chosen)
+        config = repository_config(repo, repo.resolve(list(request.revisions)).head.commit)
+    return _lint_change(request, config, _chosen(request, config))
 
 
-def _lint_all(documents: dict[str, Document], spec: dict[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
+def _chosen(request: LintRequest, config: Config) -> set[str]:
+    """The check ids to run: the command line's --select/--ignore, else the config's [lint]."""
+    return selected(
+        request.select if request.select is not None else config.lint.select,
+        request.ignore if request.ignore is not None else config.lint.ignore,
+    )
+
+
+def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
     book = _rule_book(spec)
     findings: list[Finding] = []
     clauses = 0
@@ -117,13 +123,9 @@ def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> Lint
     book = _rule_book(workspace.documents) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
     has_evals = any(n.startswith("eval:") for n in graph.graph)
     for file in diff.files:
-        new_facts = (
-            document_facts(workspace.documents[file.new_path].clauses)
-            if file.new_path in workspace.documents
-            else DocumentFacts()
-        )
-        old_facts = _old_facts(file)
         head = workspace.documents.get(file.new_path or "")
+        new_facts = document_facts(head.clauses) if head is not None else DocumentFacts()
+        old_facts = _old_facts(file)
         for amendment in file.amendments:
             new = tuple(c for c in amendment.new if isinstance(c, Clause))
             old = tuple(c for c in amendment.old if isinstance(c, Clause))
@@ -160,7 +162,7 @@ def _view(clause: Clause, facts: DocumentFacts, document: Document | None) -> Cl
     return ClauseView(clause, facts, ignored_here(clause, previous))
 
 
-def _rule_book(documents: dict[str, Document]) -> RuleBook:
+def _rule_book(documents: Mapping[str, Document]) -> RuleBook:
     rules = []
     for document in documents.values():
         capitals = document_facts(document.clauses).capitals

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from specdiff.config import Config
-from specdiff.model import Dependency, Document
+from specdiff.model import Dependency
 from specdiff.nodes import artifact_node, eval_node
+from specdiff.spec_documents import SpecDocuments
 
 _EVAL_FOLDERS = {"eval", "evals", "examples", "tests", "test", "__tests__", "spec_tests"}
 _EVAL_NAME = re.compile(r"^test_|_test\.|\.test\.|\.spec\.[jt]sx?$")
@@ -39,8 +40,10 @@ _EVAL_NAME = re.compile(r"^test_|_test\.|\.test\.|\.spec\.[jt]sx?$")
 class Workspace:
     """The repository at one revision, as scanners see it."""
 
-    documents: dict[str, Document]
-    """Every spec file, parsed, by path."""
+    documents: SpecDocuments
+    """Every spec file by path, parsed when first looked up; a scanner that reads inside
+    every spec file goes through ``documents.matching`` so files that cannot hold what it
+    looks for are not parsed."""
     files: set[str]
     """Every tracked file small enough to read."""
     config: Config

@@ -6,15 +6,20 @@ link to an anchor that does not exist is reported as dangling.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from specdiff.model import Dependency, Target
 from specdiff.nodes import clause_nodes
 from specdiff.scan import Workspace, resolve_path
 
+LINK_HINT = re.compile(r"\]\((?:\s|>)*<?(?:#|[^)\s>#]*\.(?:md|markdown)(?:[#)\s>]|$))")
+"""Where a link to a section or a Markdown file could start (in the file's raw text, around
+blockquote marks): files without one are not parsed."""
+
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path, document in workspace.documents.items():
+    for path, document in workspace.documents.matching(LINK_HINT):
         nodes = clause_nodes(document)
         for clause in document.clauses:
             for link in clause.links:

@@ -8,15 +8,18 @@ root (``examples/abcd.md``).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 
 from specdiff.model import Dependency
 from specdiff.nodes import clause_nodes, eval_node
 from specdiff.scan import Workspace
 
+FOOTNOTE_HINT = re.compile(r"\[\^")
+
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path, document in workspace.documents.items():
+    for path, document in workspace.documents.kept(FOOTNOTE_HINT):
         nodes = clause_nodes(document)
         folder = posixpath.dirname(path)
         for clause in document.clauses:

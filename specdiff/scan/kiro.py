@@ -25,9 +25,10 @@ NUMBERED_ITEM = re.compile(r"\d+[.)]\s")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path, document in workspace.documents.items():
+    for path in workspace.documents:
         if not path.startswith(".kiro/specs/") or posixpath.basename(path) != "requirements.md":
             continue
+        document = workspace.documents[path]
         folder = posixpath.dirname(path)
         for name in ("design.md", "tasks.md"):
             output = posixpath.join(folder, name)

@@ -22,10 +22,12 @@ from specdiff.scan import Workspace
 
 SCENARIO = re.compile(r"^scenario\s*:", re.IGNORECASE)
 REQUIREMENT = re.compile(r"^requirement\s*:", re.IGNORECASE)
+SCENARIO_HINT = re.compile(r"scenario\s*:", re.IGNORECASE)
+"""A heading's text is a piece of the file's text: files without this have no scenario and are not parsed."""
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path, document in workspace.documents.items():
+    for path, document in workspace.documents.kept(SCENARIO_HINT):
         by_id = {s.id: s for s in document.sections}
         for section in document.sections:
             if not SCENARIO.match(section.heading):

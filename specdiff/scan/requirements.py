@@ -19,7 +19,7 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
     pattern = requirement_pattern(tuple(workspace.config.requirement_ids))
     if pattern is None:
         return
-    defined = {r for document in workspace.documents.values() for c in document.clauses for r in c.requirements}
+    defined = {r for _, document in workspace.documents.matching(pattern) for c in document.clauses for r in c.requirements}
     if not defined:
         return
     for path in sorted(workspace.grep(sorted(defined), True) & workspace.files - workspace.documents.keys()):
