@@ -18,6 +18,7 @@ from specdiff.errors import SpecdiffError
 from specdiff.evals import RUNNERS
 
 if TYPE_CHECKING:
+    from specdiff.evals.draft import DraftCase
     from specdiff.evals.select import Read
     from specdiff.repo import Repository
 
@@ -46,11 +47,24 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="promptfoo: also write a copy of the affected config with only the affected tests to FILE "
         "(relative paths in it are read from FILE's folder, so keep it beside the original)",
     )
+    draft = actions.add_parser(
+        "draft",
+        help="draft eval cases for amendments that add or strengthen a rule, or that no eval reaches",
+        description="For each amendment that adds or strengthens a rule, or changes one no eval reaches, draft "
+        "an eval case and an edge case in the repository's own format (OpenSpec scenario, Model Spec "
+        "examples file, JSON Lines record), tied to the clause. Prints a patch for `git apply`, or writes "
+        "the changed files under --stage DIR; nothing in the repository is overwritten. With a model "
+        "configured ([llm] and OPENAI_API_KEY, as for --explain) the drafts are written by it; else skeletons.",
+    )
+    add_revisions_argument(draft)
+    add_repository_option(draft)
+    draft.add_argument("--stage", metavar="DIR", help="write each changed file under DIR instead of printing a patch")
+    draft.add_argument("--offline", action="store_true", help="skeletons only, even with a model configured")
     return parser
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    return _select(args, paths)
+    return _select(args, paths) if args.action == "select" else _draft(args, paths)
 
 
 def _select(args: argparse.Namespace, paths: list[str]) -> int:
@@ -75,6 +89,46 @@ def _select(args: argparse.Namespace, paths: list[str]) -> int:
         write_text_atomically(Path(args.filtered_config), next(iter(selection.configs.values())))
     for item in selection.items:
         print(item)
+    return 0
+
+
+def _draft(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.atomic import write_text_atomically
+    from specdiff.config import load_config
+    from specdiff.diff import diff_revisions
+    from specdiff.evals.draft import as_patch, draft_edits, draft_targets, skeleton
+    from specdiff.repo import Repository
+    from specdiff.workspace import open_workspace
+
+    result = diff_revisions(diff_request(args, paths, explain=False))
+    print_warnings(result.warnings)
+    targets = draft_targets(result.amendments)
+    with Repository(args.repository) as repo:
+        config = load_config(repo.root)
+        workspace, warnings = open_workspace(repo, result.head.commit, config)
+    print_warnings(warnings)
+    written: dict[str, DraftCase] = {}
+    if config.llm.enabled and not args.offline and targets:
+        from specdiff.evals.draft_model import ask_for_drafts
+
+        written, model_warnings = ask_for_drafts(targets, config.llm, result.state_dir)
+        print_warnings(model_warnings)
+    drafts = [(t, written.get(t.case_id) or skeleton(t)) for t in targets]
+    declared = {o.path for o in config.evals}
+    suites = sorted(p for p in workspace.files if p.endswith(".jsonl") and (p in declared or "/evals/" in f"/{p}"))
+    edits = draft_edits(drafts, workspace.documents, workspace.files, workspace.text, suites)
+    by_model = sum(1 for t in targets if t.case_id in written)
+    if args.stage:
+        stage = Path(args.stage)
+        taken = [e.path for e in edits if (stage / e.path).exists()]
+        if taken:
+            raise SpecdiffError(f"{stage / taken[0]} exists already; drafts never overwrite (choose another --stage)")
+        for edit in edits:
+            (stage / edit.path).parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomically(stage / edit.path, edit.new)
+    else:
+        sys.stdout.write(as_patch(edits))
+    print(f"specdiff: {len(targets)} draft(s), {by_model} by a model, {len(targets) - by_model} skeleton(s)", file=sys.stderr)
     return 0
 
 
