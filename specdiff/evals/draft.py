@@ -1,7 +1,9 @@
 """Draft eval cases for the amendments that need one, in the repository's own format.
 
 An amendment needs a draft when it adds a rule, strengthens one (``should`` →
-``must``, an exception removed), or changes a rule no eval reaches. Each draft
+``must``, an exception removed), or changes a rule no eval reaches (a breaking
+change, or one whose changed sentence states a rule: a reworded description
+is not a rule). Each draft
 is two cases, the case itself and one edge case that probes the changed
 wording, written where the repository keeps its evals, and tied to the clause
 so that ``specdiff coverage`` counts it once accepted:
@@ -42,6 +44,7 @@ DEFAULT_SUITE = "evals/suite.jsonl"
 _RULE_KINDS = ("paragraph", "list_item", "blockquote", "admonition", "table_row")
 """Clause kinds that state rules; an example block, HTML or front matter is tested through the rule it illustrates."""
 
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 _REQUIREMENT = re.compile(r"^requirement\s*:", re.IGNORECASE)
 _PROMPT_FIELDS = ("input", "prompt", "question", "query", "user", "message")
 _EXPECTED_FIELDS = ("expected", "ideal", "target", "answer", "expected_behavior", "expected_behaviour", "criteria")
@@ -105,7 +108,7 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
             reason = "adds a rule"
         elif strengthened:
             reason = "strengthens a rule"
-        elif amendment.severity != "editorial" and not reached:
+        elif not reached and (amendment.severity == "breaking" or any(e.normative for e in amendment.effects)):
             reason = "changes a rule no eval reaches"
         else:
             continue
@@ -116,7 +119,8 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
 
 def skeleton(target: DraftTarget) -> DraftCase:
     """The offline draft: the clause and the change, and TODOs for a person to fill in."""
-    clause = " ".join(target.clause.text.split())
+    # Without its footnote marks: quoted in a Model Spec examples file, "[^o92b]" would tie that file to o92b.
+    clause = " ".join(_FOOTNOTE_MARK.sub("", target.clause.text).split())
     return DraftCase(
         title=f"TODO: name this case ({target.reason})",
         prompt=f"TODO: a user message that puts this rule to work: {clause}",
