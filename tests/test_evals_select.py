@@ -226,3 +226,7 @@ def test_action_step_writes_the_selection_as_an_output(repo, tmp_path):
     lines = output.read_text().splitlines()
     assert lines[0].startswith("selection<<") and lines[-1] == lines[0].removeprefix("selection<<")
     assert lines[1:-1] == ["tasks/assistant.py --sample-id history,kiosk"]
+
+
+def test_evals_without_an_action_is_a_usage_error(repo, specdiff):
+    assert_usage_error(specdiff("evals", "-C", repo.path), "ACTION")
