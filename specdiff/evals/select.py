@@ -123,7 +123,8 @@ def _select_jsonl(evals: list[AffectedEval], read: Read) -> Selection:
 
 
 def _select_promptfoo(evals: list[AffectedEval], read: Read) -> Selection:
-    configs = {path: promptfoo.load(read(path) or "") for path in {e.path for e in evals}}
+    yaml_files = {e.path for e in evals if e.path.endswith((".yaml", ".yml"))}  # only these can be promptfoo configs
+    configs = {path: promptfoo.load(read(path) or "") for path in yaml_files}
     files, other = _by_file(evals, lambda p: configs.get(p) is not None and "tests" in (configs[p] or {}))
     selection = Selection("promptfoo", other=other)
     descriptions: list[str] = []
