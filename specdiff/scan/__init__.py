@@ -16,6 +16,9 @@ them by name; the dependency graph takes the union of what they find.
 ``openspec``              OpenSpec: ``#### Scenario:`` blocks are eval cases
 ``speckit``               spec-kit: ``plan.md``, ``tasks.md`` … beside ``spec.md``
 ``kiro``                  Kiro: ``_Requirements: 1.2_`` in ``.kiro/specs`` tasks
+``promptfoo``            promptfoo configs: tests with ``metadata.spec``
+``pytest_marks``          pytest tests marked ``@pytest.mark.spec("file#anchor")``
+``inspect_tasks``         Inspect ``Sample(id=…, metadata={"spec": …})``
 ========================  ===================================================
 """
 
@@ -111,10 +114,13 @@ from specdiff.scan import (  # noqa: E402
     declared,
     eval_suites,
     footnotes,
+    inspect_tasks,
     kiro,
     links,
     markers,
     openspec,
+    promptfoo,
+    pytest_marks,
     requirements,
     speckit,
 )
@@ -130,4 +136,7 @@ SCANNERS: dict[str, Scanner] = {
     "openspec": openspec,
     "speckit": speckit,
     "kiro": kiro,
+    "promptfoo": promptfoo,
+    "pytest_marks": pytest_marks,
+    "inspect_tasks": inspect_tasks,
 }
