@@ -10,6 +10,7 @@ import pytest
 MODULES = [
     "specdiff.parse",
     "specdiff.align",
+    "specdiff.align.text",
     "specdiff.semantics",
     "specdiff.worddiff",
     "specdiff.config",

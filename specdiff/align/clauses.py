@@ -1,49 +1,13 @@
-"""Pair the sections and clauses of two versions of a document.
-
-The pairing a careful human would make, found in an order that puts the
-strongest evidence first:
-
-Sections
-    1. the same explicit anchor (``{#privacy}``);
-    2. the same heading text, first under parents already paired, then anywhere
-       if the heading is unique;
-    3. content: a section whose heading changed is still the same section when
-       most of its clauses (or subsections) survive.
-
-Clauses
-    1. identical normalized text (equal fingerprints); a fingerprint that
-       occurs once on each side anchors the rest, as in patience diff;
-    2. similar text (rapidfuzz, over word tokens), preferring the paired
-       section and nearby position; a clause that changes section must be more
-       alike to be paired than one that stays;
-    3. splits and merges: an old clause whose words are spread over several
-       adjacent new clauses (or the reverse) much better than over any single one;
-    4. moves: a paired clause is moved when its new section is not the pair of
-       its old one, or when it left the order of the clauses around it.
-
-Whatever is left is added or removed.
-
->>> from specdiff.parse import parse_document
->>> old = parse_document("# Rules {#rules}\\n\\nBe kind.\\n\\nAnswer in English.\\n", "a.md")
->>> new = parse_document("# House rules {#rules}\\n\\nAnswer in plain English.\\n\\nBe kind.\\n", "a.md")
->>> alignment = align_documents(old, new)
->>> [(m.old.heading, m.new.heading, m.by) for m in alignment.sections][1:]
-[('Rules', 'House rules', 'anchor')]
->>> [(m.old[0].normalized, m.new[0].normalized, round(m.score, 2), m.moved) for m in alignment.clauses]
-[('Answer in English.', 'Answer in plain English.', 0.89, False), ('Be kind.', 'Be kind.', 1.0, True)]
-
-Every threshold below is named, with the reason for its value.
-"""
+"""Pair the clauses of two versions of a document: identical, similar, split or merged, moved."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from specdiff.model import Alignment, Clause, ClauseMatch, Document, Section, SectionMatch
+from specdiff.align.text import longest_increasing, tokens, unique_index
+from specdiff.model import Clause, ClauseMatch
 
 # -- clause thresholds -----------------------------------------------------------
 
@@ -93,51 +57,6 @@ MAX_SIMILARITY_CELLS = 4_000_000
 0.2 s). Beyond it, only clauses of paired sections are compared, and a warning
 says so: thousands of near-identical list items must not hang a diff."""
 
-# -- section thresholds ----------------------------------------------------------
-
-SECTION_CONTENT_MIN = 0.6
-"""Share of content (clauses or subsections) that must survive for a section
-whose heading changed to be the same section."""
-
-SECTION_CONTENT_WITH_HEADING_MIN = 0.4
-"""Lower content share accepted when the headings are also alike (below)."""
-
-SECTION_HEADING_ALIKE = 0.6
-"""Heading similarity (rapidfuzz token sort ratio, 0-1) that counts as alike."""
-
-EMPTY_SECTION_HEADING_MIN = 0.8
-"""Sections with no content at all can only be paired by a near-equal heading."""
-
-MAX_SECTION_BODY_TOKENS = 3000
-"""Section bodies are compared on their first tokens only; enough to recognise
-a section, bounded for very long ones."""
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-T = TypeVar("T")
-K = TypeVar("K")
-_UNPAIRED = "\0unpaired"  # stands for the new id of a section that has no pair
-
-
-def align_documents(old: Document, new: Document) -> Alignment:
-    """Pair the sections, then the clauses, of two versions of one document."""
-    section_matches = align_sections(old.sections, new.sections)
-    paired_old = {m.old.id for m in section_matches}
-    paired_new = {m.new.id for m in section_matches}
-    section_pairs = {m.old.id: m.new.id for m in section_matches}
-    clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs)
-    removed_sections = [s for s in old.sections if s.id not in paired_old]
-    return Alignment(
-        sections=section_matches,
-        added_sections=[s for s in new.sections if s.id not in paired_new],
-        removed_sections=removed_sections,
-        clauses=clause_matches,
-        added=added,
-        removed=removed,
-        moved_sections=_moved_sections(section_matches),
-        merged_sections=_merged_sections(removed_sections, clause_matches, new),
-        warnings=warnings,
-    )
-
 
 def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> list[ClauseMatch]:
     """Pair clauses removed from one file with clauses added to another: moves between files.
@@ -148,8 +67,8 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    old_by_fp = _unique_index(removed, lambda c: c.fingerprint)
-    new_by_fp = _unique_index(added, lambda c: c.fingerprint)
+    old_by_fp = unique_index(removed, lambda c: c.fingerprint)
+    new_by_fp = unique_index(added, lambda c: c.fingerprint)
     matches = []
     for fp, o in old_by_fp.items():
         n = new_by_fp.get(fp)
@@ -159,8 +78,8 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
     free_old = [c for c in removed if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
     free_new = [c for c in added if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
     if free_old and free_new and len(free_old) * len(free_new) <= MAX_SIMILARITY_CELLS:
-        tokens_old = [_tokens(c.normalized) for c in free_old]
-        tokens_new = [_tokens(c.normalized) for c in free_new]
+        tokens_old = [tokens(c.normalized) for c in free_old]
+        tokens_new = [tokens(c.normalized) for c in free_new]
         matrix = process.cdist(
             tokens_old, tokens_new, scorer=Indel.normalized_similarity, score_cutoff=CLAUSE_MOVE_SIMILARITY_MIN, workers=-1
         )
@@ -181,174 +100,6 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
                 used_new.add(c)
                 matches.append(ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True))
     return matches
-
-
-# -- sections ---------------------------------------------------------------------
-
-
-def align_sections(old: Sequence[Section], new: Sequence[Section]) -> list[SectionMatch]:
-    """Pair sections by anchor, then heading text, then content; in old order."""
-    pairing = _SectionPairing(old, new)
-    # The text before the first heading is always the same place.
-    pairing.pair(old[0], new[0], 1.0, "anchor")
-    pairing.pair_by_anchor()
-    pairing.pair_by_heading()
-    pairing.pair_by_content()
-    # Content pairing may pair parents whose children can now pair by heading.
-    pairing.pair_by_heading()
-    return [pairing.pairs[i] for i in sorted(pairing.pairs)]
-
-
-def _heading_key(section: Section) -> str:
-    return " ".join(section.heading.lower().split()).rstrip(":.")
-
-
-class _SectionPairing:
-    """The state of pairing one document's sections, filled in stage by stage."""
-
-    def __init__(self, old: Sequence[Section], new: Sequence[Section]) -> None:
-        self.old = old
-        self.new = new
-        self.pairs: dict[int, SectionMatch] = {}  # old index -> match
-        self.taken: set[int] = set()  # new indexes
-
-    def pair(self, o: Section, n: Section, score: float, by: str) -> None:
-        self.pairs[o.index] = SectionMatch(o, n, score, by)
-        self.taken.add(n.index)
-
-    def free(self) -> tuple[list[Section], list[Section]]:
-        return [o for o in self.old if o.index not in self.pairs], [n for n in self.new if n.index not in self.taken]
-
-    def pair_by_anchor(self) -> None:
-        new_by_anchor = _unique_index(self.new, lambda s: s.anchor)
-        for o in self.old:
-            n = new_by_anchor.get(o.anchor) if o.anchor else None
-            if n is not None and o.index not in self.pairs and n.index not in self.taken:
-                self.pair(o, n, 1.0, "anchor")
-
-    def pair_by_heading(self) -> None:
-        """Same heading under paired parents first, then same heading if unique."""
-        new_parent_of: dict[str, str] = {}
-
-        def parent_in_new(o: Section) -> str | None:
-            # Top-level sections have no parent on either side; a parent that is not
-            # paired has no place in the new document, so nothing can sit under it.
-            return None if o.parent is None else new_parent_of.get(o.parent, _UNPAIRED)
-
-        free_new_by_parent_and_heading: dict[tuple[str | None, str], list[Section]] = defaultdict(list)
-        for n in self.free()[1]:
-            free_new_by_parent_and_heading[(n.parent, _heading_key(n))].append(n)
-        for o in self.old:
-            if o.index in self.pairs:
-                new_parent_of[o.id] = self.pairs[o.index].new.id
-                continue
-            candidates = free_new_by_parent_and_heading.get((parent_in_new(o), _heading_key(o)), [])
-            candidates = [n for n in candidates if n.index not in self.taken]
-            if candidates:
-                self.pair(o, candidates[0], 1.0, "heading")
-                new_parent_of[o.id] = candidates[0].id
-
-        free_old, free_new = self.free()
-        old_counts = Counter(_heading_key(o) for o in free_old)
-        new_by_heading = _unique_index(free_new, _heading_key)
-        for o in free_old:
-            key = _heading_key(o)
-            namesake = new_by_heading.get(key)
-            if namesake is not None and old_counts[key] == 1 and namesake.index not in self.taken:
-                self.pair(o, namesake, 1.0, "heading")
-
-    def pair_by_content(self) -> None:
-        """Pair the remaining sections whose content mostly survives."""
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Indel
-
-        free_old, free_new = self.free()
-        if not free_old or not free_new:
-            return
-        body_old = [_tokens(" ".join(c.normalized for c in o.clauses))[:MAX_SECTION_BODY_TOKENS] for o in free_old]
-        body_new = [_tokens(" ".join(c.normalized for c in n.clauses))[:MAX_SECTION_BODY_TOKENS] for n in free_new]
-        body_similarity = process.cdist(body_old, body_new, scorer=Indel.normalized_similarity, workers=-1)
-        heading_similarity = process.cdist(
-            [o.heading.lower() for o in free_old], [n.heading.lower() for n in free_new], scorer=fuzz.token_sort_ratio, workers=-1
-        )
-        children_old = _children(self.old)
-        children_new = _children(self.new)
-        new_id_of = {o.id: self.pairs[o.index].new.id for o in self.old if o.index in self.pairs}
-
-        candidates = []
-        for i, o in enumerate(free_old):
-            fingerprints_old = Counter(c.fingerprint for c in o.clauses)
-            for j, n in enumerate(free_new):
-                heading = float(heading_similarity[i][j]) / 100
-                content = _content_share(
-                    fingerprints_old, n, float(body_similarity[i][j]), children_old[o.id], children_new[n.id], new_id_of
-                )
-                if content is None:
-                    if heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level:
-                        candidates.append((heading, i, j))
-                elif content >= SECTION_CONTENT_MIN or (
-                    content >= SECTION_CONTENT_WITH_HEADING_MIN and heading >= SECTION_HEADING_ALIKE
-                ):
-                    candidates.append((0.75 * content + 0.25 * heading, i, j))
-        for score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-            o, n = free_old[i], free_new[j]
-            if o.index not in self.pairs and n.index not in self.taken:
-                self.pair(o, n, round(score, 4), "content")
-
-
-def _content_share(
-    fingerprints_old: Counter[str],
-    new_section: Section,
-    body_similarity: float,
-    old_children: set[str],
-    new_children: set[str],
-    new_id_of: dict[str, str],
-) -> float | None:
-    """How much of a section's content survives in a candidate; ``None`` if both are empty."""
-    shares: list[float] = []
-    if fingerprints_old or new_section.clauses:
-        fingerprints_new = Counter(c.fingerprint for c in new_section.clauses)
-        shared = sum((fingerprints_old & fingerprints_new).values())
-        total = max(sum(fingerprints_old.values()), len(new_section.clauses))
-        shares += [shared / total, body_similarity]
-    if old_children or new_children:
-        kept = sum(1 for child in old_children if new_id_of.get(child) in new_children)
-        shares.append(kept / max(len(old_children), len(new_children)))
-    return max(shares) if shares else None
-
-
-def _children(sections: Sequence[Section]) -> dict[str, set[str]]:
-    children: dict[str, set[str]] = defaultdict(set)
-    for s in sections:
-        if s.parent is not None:
-            children[s.parent].add(s.id)
-    return children
-
-
-def _merged_sections(removed: list[Section], matches: list[ClauseMatch], new: Document) -> dict[str, Section]:
-    """Removed sections whose clauses mostly went into one new section, with that section."""
-    new_section_of = {c.index: m.new[0].section for m in matches for c in m.old}
-    sections_by_id = {s.id: s for s in new.sections}
-    merged = {}
-    for section in removed:
-        destinations = Counter(new_section_of[c.index] for c in section.clauses if c.index in new_section_of)
-        if destinations:
-            target, count = destinations.most_common(1)[0]
-            if count / len(section.clauses) >= SECTION_CONTENT_MIN:
-                merged[section.id] = sections_by_id[target]
-    return merged
-
-
-def _moved_sections(matches: list[SectionMatch]) -> set[str]:
-    """Old ids of paired sections now under another parent, or out of order."""
-    new_id_of = {m.old.id: m.new.id for m in matches}
-    moved = {m.old.id for m in matches if m.old.parent is not None and new_id_of.get(m.old.parent) != m.new.parent}
-    in_order = _longest_increasing([m.new.index for m in matches])
-    moved |= {m.old.id for k, m in enumerate(matches) if k not in in_order}
-    return moved
-
-
-# -- clauses ----------------------------------------------------------------------
 
 
 def align_clauses(
@@ -437,7 +188,7 @@ class _ClausePairing:
 
     def _tokens(self, key: tuple[str, int], clause: Clause) -> list[str]:
         if key not in self._token_cache:
-            self._token_cache[key] = _tokens(clause.normalized)
+            self._token_cache[key] = tokens(clause.normalized)
         return self._token_cache[key]
 
     def pair_similar(self) -> None:
@@ -648,7 +399,7 @@ class _ClausePairing:
         kept: set[int] = set()
         for pairs in by_section.values():
             pairs.sort()
-            in_order = _longest_increasing([j for _, j in pairs])
+            in_order = longest_increasing([j for _, j in pairs])
             kept.update(pairs[k][0] for k in in_order)
         return kept
 
@@ -673,40 +424,3 @@ def _coverage(part: list[str], whole: list[str], scorer: Any) -> float:
         return 0.0
     common = (len(part) + len(whole) - int(scorer.distance(part, whole))) / 2
     return common / len(part)
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
-
-
-def _unique_index(items: Iterable[T], key: Callable[[T], K | None]) -> dict[K, T]:
-    """Map each key that occurs exactly once to its item."""
-    keyed = [(key(item), item) for item in items]
-    counts = Counter(k for k, _ in keyed)
-    return {k: item for k, item in keyed if k is not None and counts[k] == 1}
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence of ``values``.
-
-    >>> sorted(_longest_increasing([0, 5, 1, 2, 3]))
-    [0, 2, 3, 4]
-    """
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
-    tail_positions: list[int] = []
-    previous = [-1] * len(values)
-    for position, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_positions.append(position)
-        else:
-            tails[k] = value
-            tail_positions[k] = position
-        previous[position] = tail_positions[k - 1] if k else -1
-    kept: set[int] = set()
-    position = tail_positions[-1] if tail_positions else -1
-    while position != -1:
-        kept.add(position)
-        position = previous[position]
-    return kept
