@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from specdiff.align.text import longest_increasing, tokens, unique_index
 from specdiff.model import ClauseMatch, Document, Section, SectionMatch
@@ -22,6 +23,31 @@ SECTION_HEADING_ALIKE = 0.6
 
 EMPTY_SECTION_HEADING_MIN = 0.8
 """Sections with no content at all can only be paired by a near-equal heading."""
+
+SECTION_CONTENT_IN_PLACE_MIN = 0.25
+SECTION_HEADING_IN_PLACE_MIN = 0.5
+"""A section renamed and rewritten at once keeps little text and half its
+heading words; it is still the same section when it sits where the old one
+sat: under the paired parent, between the same paired neighbours."""
+
+MAX_SECTIONS_SHARING_KEY = 20
+"""A clause text or reference found in more new sections than this is
+boilerplate, and is not used to find candidates."""
+
+MIN_REFERENCES = 2
+"""References carried over count as evidence only from this many on: one
+shared link is a coincidence."""
+
+MAX_SECTION_CELLS = 40_000
+"""Up to this many old-by-new free sections (200 by 200) every pair is
+compared; beyond, only pairs that share clauses, references, subsections,
+a gap between paired neighbours or an alike heading."""
+
+MAX_HEADING_CANDIDATES = 5
+"""Most new sections compared with an old one for an alike heading alone (in big documents)."""
+
+MAX_GAP_CANDIDATES = 50
+"""Most new sections of one gap compared with each old section in it."""
 
 MAX_SECTION_BODY_TOKENS = 3000
 """Section bodies are compared on their first tokens only; enough to recognise
@@ -43,8 +69,16 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> list[Secti
     return [pairing.pairs[i] for i in sorted(pairing.pairs)]
 
 
+_NUMBERING = re.compile(r"^(?:(?:section|appendix)\s+)?(?:\d{1,3}|[a-z](?=[.)]))(?:\.\d+)*[.):]?\s+(?=\S)")
+
+
 def _heading_key(section: Section) -> str:
-    return " ".join(section.heading.lower().split()).rstrip(":.")
+    """The heading as compared: case, spacing, a trailing colon and a leading number ("4.2.", "A.1") ignored.
+
+    Renumbering is the most common edit of a heading and says nothing about
+    which section is which.
+    """
+    return _NUMBERING.sub("", " ".join(section.heading.lower().split()).rstrip(":."))
 
 
 class _SectionPairing:
@@ -102,63 +136,200 @@ class _SectionPairing:
                 self.pair(o, namesake, 1.0, "heading")
 
     def pair_by_content(self) -> None:
-        """Pair the remaining sections whose content mostly survives."""
-        from rapidfuzz import fuzz, process
+        """Pair the remaining sections whose content mostly survives, or whose place and name say they are one.
+
+        Evidence, strongest first: clauses kept word for word, subsections
+        already paired, references carried over (footnotes, requirement IDs,
+        links), body text alike; then the heading, and whether both sit under
+        paired parents. Only pairs that share something are scored: comparing
+        every free section with every other took 21.7 s on 1,000 renumbered
+        sections.
+        """
         from rapidfuzz.distance import Indel
 
         free_old, free_new = self.free()
         if not free_old or not free_new:
             return
-        body_old = [tokens(" ".join(c.normalized for c in o.clauses))[:MAX_SECTION_BODY_TOKENS] for o in free_old]
-        body_new = [tokens(" ".join(c.normalized for c in n.clauses))[:MAX_SECTION_BODY_TOKENS] for n in free_new]
-        body_similarity = process.cdist(body_old, body_new, scorer=Indel.normalized_similarity, workers=-1)
-        heading_similarity = process.cdist(
-            [o.heading.lower() for o in free_old], [n.heading.lower() for n in free_new], scorer=fuzz.token_sort_ratio, workers=-1
-        )
-        children_old = _children(self.old)
-        children_new = _children(self.new)
         new_id_of = {o.id: self.pairs[o.index].new.id for o in self.old if o.index in self.pairs}
-
+        evidence = _Evidence(free_old, free_new, self.old, self.new, new_id_of)
+        bodies_old = [_body(o) for o in free_old]
+        bodies_new = [_body(n) for n in free_new]
         candidates = []
-        for i, o in enumerate(free_old):
-            fingerprints_old = Counter(c.fingerprint for c in o.clauses)
-            for j, n in enumerate(free_new):
-                heading = float(heading_similarity[i][j]) / 100
-                content = _content_share(
-                    fingerprints_old, n, float(body_similarity[i][j]), children_old[o.id], children_new[n.id], new_id_of
+        for (i, j), heading in evidence.candidates().items():
+            o, n = free_old[i], free_new[j]
+            body = Indel.normalized_similarity(bodies_old[i], bodies_new[j]) if bodies_old[i] or bodies_new[j] else None
+            content = evidence.content(i, j, body)
+            same_parent = (o.parent is None and n.parent is None) or (
+                o.parent is not None and new_id_of.get(o.parent) == n.parent
+            )
+            if content is None:
+                admitted = heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level
+                content = 0.0
+            else:
+                admitted = (
+                    content >= SECTION_CONTENT_MIN
+                    or (content >= SECTION_CONTENT_WITH_HEADING_MIN and heading >= SECTION_HEADING_ALIKE)
+                    or (
+                        same_parent
+                        and evidence.same_gap(i, j)
+                        and content >= SECTION_CONTENT_IN_PLACE_MIN
+                        and heading >= SECTION_HEADING_IN_PLACE_MIN
+                    )
                 )
-                if content is None:
-                    if heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level:
-                        candidates.append((heading, i, j))
-                elif content >= SECTION_CONTENT_MIN or (
-                    content >= SECTION_CONTENT_WITH_HEADING_MIN and heading >= SECTION_HEADING_ALIKE
-                ):
-                    candidates.append((0.75 * content + 0.25 * heading, i, j))
+            if admitted:
+                score = 0.6 * content + 0.25 * heading + 0.15 * same_parent
+                candidates.append((score, i, j))
         for score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
             o, n = free_old[i], free_new[j]
             if o.index not in self.pairs and n.index not in self.taken:
                 self.pair(o, n, round(score, 4), "content")
 
 
-def _content_share(
-    fingerprints_old: Counter[str],
-    new_section: Section,
-    body_similarity: float,
-    old_children: set[str],
-    new_children: set[str],
-    new_id_of: dict[str, str],
-) -> float | None:
-    """How much of a section's content survives in a candidate; ``None`` if both are empty."""
-    shares: list[float] = []
-    if fingerprints_old or new_section.clauses:
-        fingerprints_new = Counter(c.fingerprint for c in new_section.clauses)
-        shared = sum((fingerprints_old & fingerprints_new).values())
-        total = max(sum(fingerprints_old.values()), len(new_section.clauses))
-        shares += [shared / total, body_similarity]
-    if old_children or new_children:
-        kept = sum(1 for child in old_children if new_id_of.get(child) in new_children)
-        shares.append(kept / max(len(old_children), len(new_children)))
-    return max(shares) if shares else None
+def _body(section: Section) -> list[str]:
+    return tokens(" ".join(c.normalized for c in section.clauses))[:MAX_SECTION_BODY_TOKENS]
+
+
+class _Evidence:
+    """What each free old section shares with each free new one, found through indexes, not by trying every pair."""
+
+    def __init__(
+        self,
+        free_old: list[Section],
+        free_new: list[Section],
+        old: Sequence[Section],
+        new: Sequence[Section],
+        new_id_of: dict[str, str],
+    ) -> None:
+        self.free_old = free_old
+        self.free_new = free_new
+        self.shared: Counter[tuple[int, int]] = Counter()  # clauses kept word for word
+        self.kept_children: Counter[tuple[int, int]] = Counter()
+        self.shared_refs: Counter[tuple[int, int]] = Counter()
+        position_new = {n.id: j for j, n in enumerate(free_new)}
+        self._count_shared(
+            [Counter(c.fingerprint for c in o.clauses) for o in free_old],
+            [Counter(c.fingerprint for c in n.clauses) for n in free_new],
+            self.shared,
+        )
+        self.refs_old = [Counter(_references(o)) for o in free_old]
+        self.refs_new = [Counter(_references(n)) for n in free_new]
+        self._count_shared(self.refs_old, self.refs_new, self.shared_refs)
+        self.children_old = _children(old)
+        self.children_new = _children(new)
+        parent_in_new = {s.id: s.parent for s in new}
+        for i, o in enumerate(free_old):
+            for child in self.children_old[o.id]:
+                new_parent = parent_in_new.get(new_id_of.get(child, _UNPAIRED))
+                if new_parent in position_new:
+                    self.kept_children[(i, position_new[new_parent])] += 1
+        self.gap_old = _gaps(old, free_old, lambda s: new_id_of.get(s.id))
+        new_paired = set(new_id_of.values())
+        self.gap_new = _gaps(new, free_new, lambda s: s.id if s.id in new_paired else None)
+        self.in_gap_old: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+        self.in_gap_new: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+        for i, gap in enumerate(self.gap_old):
+            self.in_gap_old[gap].append(i)
+        for j, gap in enumerate(self.gap_new):
+            self.in_gap_new[gap].append(j)
+
+    @staticmethod
+    def _count_shared(old: list[Counter[str]], new: list[Counter[str]], into: Counter[tuple[int, int]]) -> None:
+        """Add up, for each pair that shares any key, how many keys they share (with multiplicity)."""
+        where: dict[str, list[int]] = defaultdict(list)
+        for j, keys in enumerate(new):
+            for key in keys:
+                where[key].append(j)
+        for i, keys in enumerate(old):
+            for key, count in keys.items():
+                holders = where.get(key, ())
+                if len(holders) > MAX_SECTIONS_SHARING_KEY:
+                    continue  # boilerplate ("Example:", "[...]") says nothing about which section is which
+                for j in holders:
+                    into[(i, j)] += min(count, new[j][key])
+
+    def candidates(self) -> dict[tuple[int, int], float]:
+        """Pairs worth scoring, with their heading similarity (0-1)."""
+        from rapidfuzz import fuzz, process
+
+        pairs = set(self.shared) | set(self.kept_children) | set(self.shared_refs)
+        pairs |= {(i, j) for i in range(len(self.free_old)) for j in self.same_gap_new(i)}
+        if len(self.free_old) * len(self.free_new) <= MAX_SECTION_CELLS:
+            # Small enough to compare everything: a rewritten body may share no clause at all.
+            pairs |= {(i, j) for i in range(len(self.free_old)) for j in range(len(self.free_new))}
+        else:
+            headings = process.cdist(
+                [o.heading.lower() for o in self.free_old],
+                [n.heading.lower() for n in self.free_new],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=100 * SECTION_HEADING_ALIKE,
+                workers=-1,
+            )
+            # Each old section's few most alike headings: in a list of numbered rules
+            # every heading is 0.6 alike to every other.
+            import numpy
+
+            best = numpy.argsort(-headings, axis=1, kind="stable")[:, :MAX_HEADING_CANDIDATES]
+            for i, row in enumerate(best.tolist()):
+                pairs |= {(i, j) for j in row if headings[i][j]}
+        return {
+            (i, j): fuzz.token_sort_ratio(self.free_old[i].heading.lower(), self.free_new[j].heading.lower()) / 100
+            for i, j in pairs
+        }
+
+    def content(self, i: int, j: int, body: float | None) -> float | None:
+        """How much of old section ``i`` survives in new section ``j``; ``None`` when both hold nothing."""
+        o, n = self.free_old[i], self.free_new[j]
+        shares: list[float] = []
+        if body is not None:
+            shares += [self.shared[(i, j)] / max(len(o.clauses), len(n.clauses)), body]
+        children = max(len(self.children_old[o.id]), len(self.children_new[n.id]))
+        if children:
+            shares.append(self.kept_children[(i, j)] / children)
+        references = max(sum(self.refs_old[i].values()), sum(self.refs_new[j].values()))
+        if references >= MIN_REFERENCES:
+            shares.append(self.shared_refs[(i, j)] / references)
+        return max(shares) if shares else None
+
+    def same_gap(self, i: int, j: int) -> bool:
+        return self.gap_old[i] == self.gap_new[j]
+
+    def same_gap_new(self, i: int) -> list[int]:
+        """The new sections in old section ``i``'s gap, those at about its rank in the gap first."""
+        olds, news = self.in_gap_old[self.gap_old[i]], self.in_gap_new[self.gap_old[i]]
+        if len(news) <= MAX_GAP_CANDIDATES:
+            return news
+        centre = olds.index(i) * len(news) // len(olds)
+        half = MAX_GAP_CANDIDATES // 2
+        return news[max(0, centre - half) : centre + half]
+
+
+def _references(section: Section) -> list[str]:
+    """What a section's text points to, which survives rewording: footnotes, requirement IDs, links."""
+    return [f"^{f}" for c in section.clauses for f in c.footnotes] + [
+        ref for c in section.clauses for ref in (*c.requirements, *c.links)
+    ]
+
+
+def _gaps(
+    sections: Sequence[Section], free: list[Section], partner: Callable[[Section], str | None]
+) -> list[tuple[str | None, str | None]]:
+    """For each free section, the paired sections just before and after it (by their new id): the gap it sits in."""
+    free_ids = {s.id for s in free}
+    before: dict[str, str | None] = {}
+    last: str | None = None
+    for s in sections:
+        if s.id in free_ids:
+            before[s.id] = last
+        else:
+            last = partner(s) or last
+    after: dict[str, str | None] = {}
+    following: str | None = None
+    for s in reversed(sections):
+        if s.id in free_ids:
+            after[s.id] = following
+        else:
+            following = partner(s) or following
+    return [(before[s.id], after[s.id]) for s in free]
 
 
 def _children(sections: Sequence[Section]) -> dict[str, set[str]]:
