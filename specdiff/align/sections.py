@@ -98,10 +98,22 @@ class _SectionPairing:
         return [o for o in self.old if o.index not in self.pairs], [n for n in self.new if n.index not in self.taken]
 
     def pair_by_anchor(self) -> None:
+        """Same explicit anchor; then an explicit anchor that keeps the other side's slug.
+
+        Renaming ``## Upload-Complete`` to ``### Completeness {#upload-complete}``
+        keeps every link to the section working: the author said it is the same.
+        """
         new_by_anchor = unique_index(self.new, lambda s: s.anchor)
         for o in self.old:
             n = new_by_anchor.get(o.anchor) if o.anchor else None
             if n is not None and o.index not in self.pairs and n.index not in self.taken:
+                self.pair(o, n, 1.0, "anchor")
+        free_old, free_new = self.free()
+        new_by_slug = unique_index(free_new, lambda s: s.slug)
+        new_by_anchor = unique_index(free_new, lambda s: s.anchor)
+        for o in free_old:
+            n = new_by_anchor.get(o.slug) if o.anchor is None else new_by_slug.get(o.anchor)
+            if n is not None and n.index not in self.taken and (o.anchor is None) != (n.anchor is None):
                 self.pair(o, n, 1.0, "anchor")
 
     def pair_by_heading(self) -> None:
@@ -165,6 +177,10 @@ class _SectionPairing:
             if content is None:
                 admitted = heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level
                 content = 0.0
+            elif body is None and heading < SECTION_HEADING_IN_PLACE_MIN:
+                # Only subsections in common: an empty "Header Fields" whose fields now
+                # sit under a new "State" was dropped, not renamed.
+                admitted = False
             else:
                 admitted = (
                     content >= SECTION_CONTENT_MIN
@@ -357,7 +373,16 @@ def merged_sections(removed: list[Section], matches: list[ClauseMatch], new: Doc
 def moved_sections(matches: list[SectionMatch]) -> set[str]:
     """Old ids of paired sections now under another parent, or out of order."""
     new_id_of = {m.old.id: m.new.id for m in matches}
-    moved = {m.old.id for m in matches if m.old.parent is not None and new_id_of.get(m.old.parent) != m.new.parent}
+    parents_new = {m.new.parent for m in matches if m.old.parent is None and m.old.level}
+    # A title added above every top-level section (or dropped) moves nothing.
+    wrapper = next(iter(parents_new)) if len(parents_new) == 1 else None
+    moved = {
+        m.old.id
+        for m in matches
+        if m.old.level
+        and new_id_of.get(m.old.parent or "") != m.new.parent
+        and not (m.old.parent is None and m.new.parent == wrapper)
+    }
     in_order = longest_increasing([m.new.index for m in matches])
     moved |= {m.old.id for k, m in enumerate(matches) if k not in in_order}
     return moved
