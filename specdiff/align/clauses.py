@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from specdiff.align.text import longest_increasing, tokens, unique_index
+from specdiff.align.text import content_words, longest_increasing, tokens, unique_index
 from specdiff.model import Clause, ClauseMatch
 
 PREAMBLE = ""
@@ -54,6 +56,18 @@ MAX_PARTS = 4
 SAME_SECTION_BONUS = 0.05
 """Added to the similarity of candidates in paired sections, so that of two
 equally similar candidates the one that stayed in place wins."""
+
+IN_PLACE_OVERLAP_MIN = 0.4
+"""Least share of rarity-weighted content words two clauses in the same place
+must share to be one clause reworded. Real rewordings of one rule keep 0.4-0.9
+(Model Spec, resumable-upload draft); a different rule written in the same
+spot keeps under 0.3."""
+
+MIN_IN_PLACE_WORDS = 3
+"""Clauses with fewer content words than this are too short to judge by words."""
+
+MAX_IN_PLACE_CANDIDATES = 20
+"""Most new clauses of one gap compared with an old clause there."""
 
 MAX_SIMILARITY_CELLS = 4_000_000
 """Largest clause-by-clause similarity matrix computed at once (about 16 MB and
@@ -126,6 +140,7 @@ def align_clauses(
     pairing = _ClausePairing(old, new, section_pairs)
     pairing.pair_identical()
     pairing.pair_similar()
+    pairing.pair_in_place()
     pairing.find_splits_and_merges()
     return pairing.result()
 
@@ -247,6 +262,46 @@ class _ClausePairing:
             if i not in self.partner_of_old and j not in taken:
                 self.pair(i, j, score)
                 taken.add(j)
+
+    def pair_in_place(self) -> None:
+        """Pair a reworded clause with the clause that took its place, by the rarer words they share.
+
+        A rule rewritten around the same point keeps its subject and key
+        terms but few of its words in order ("The `Upload-Limit` field indicates
+        limits ..." -> "An upload resource MAY enforce limits, communicated via
+        the `Upload-Limit` field ...": 0.40 alike). When such a clause sits
+        between the same paired neighbours, in the paired section, as a clause
+        that appeared, the two are one clause edited if they share enough of
+        their words, each weighted by how rare it is in the document.
+        """
+        free_old, free_new = self.free_old(), self.free_new()
+        if not free_old or not free_new:
+            return
+        weights = _rarity([self.tokens_old(i) for i in range(len(self.old))] + [self.tokens_new(j) for j in range(len(self.new))])
+        partner_positions = sorted(self.partner_of_old.items())
+        olds = [o for o, _ in partner_positions]
+        free_new_set = set(free_new)
+        candidates = []
+        for i in free_old:
+            k = bisect_left(olds, i)
+            low = partner_positions[k - 1][1] if k > 0 else -1
+            high = partner_positions[k][1] if k < len(olds) else len(self.new)
+            words_old = content_words(self.tokens_old(i))
+            for j in range(low + 1, min(high, low + 1 + MAX_IN_PLACE_CANDIDATES) if high > low else low + 1):
+                if j not in free_new_set or not self.same_place(i, j):
+                    continue
+                if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
+                    continue
+                shared = _weighted_overlap(words_old, content_words(self.tokens_new(j)), weights)
+                if shared >= IN_PLACE_OVERLAP_MIN:
+                    candidates.append((shared, i, j))
+        taken: set[int] = set()
+        from rapidfuzz.distance import Indel
+
+        for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+            if i not in self.partner_of_old and j not in taken:
+                taken.add(j)
+                self.pair(i, j, Indel.normalized_similarity(self.tokens_old(i), self.tokens_new(j)))
 
     def _move_threshold(self, i: int, j: int) -> float:
         short = min(len(self.tokens_old(i)), len(self.tokens_new(j))) < SHORT_CLAUSE_TOKENS
@@ -416,6 +471,22 @@ class _ClausePairing:
             in_order = longest_increasing([j for _, j in pairs])
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _rarity(texts: list[list[str]]) -> dict[str, float]:
+    """Each content word's weight: the log of how many clauses there are over how many hold it."""
+    holders: Counter[str] = Counter()
+    for words in texts:
+        holders.update(set(content_words(words)))
+    return {word: math.log((len(texts) + 1) / count) for word, count in holders.items()}
+
+
+def _weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> float:
+    """Weight of the words two clauses share over the weight of the smaller clause's words (0-1)."""
+    if len(a) < MIN_IN_PLACE_WORDS or len(b) < MIN_IN_PLACE_WORDS:
+        return 0.0
+    smaller = min(sum(weights.get(w, 0.0) for w in a), sum(weights.get(w, 0.0) for w in b))
+    return sum(weights.get(w, 0.0) for w in a & b) / smaller if smaller else 0.0
 
 
 def _explains_better(joined: float, single: float) -> bool:

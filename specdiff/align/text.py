@@ -17,6 +17,22 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at by for from with without into onto as and or but nor if then than that this these those
+    it its is are was were be been being has have had do does did not no so such which who whom whose what when where
+    how all any each every some can could may might must shall should will would""".split()
+)
+
+
+def content_words(words: list[str]) -> set[str]:
+    """The words of a clause that carry its subject: not punctuation, not function words.
+
+    >>> sorted(content_words(["the", "server", "must", "reject", "it", "."]))
+    ['reject', 'server']
+    """
+    return {w for w in words if w.isalnum() and w not in _FUNCTION_WORDS}
+
+
 def unique_index(items: Iterable[T], key: Callable[[T], K | None]) -> dict[K, T]:
     """Map each key that occurs exactly once to its item."""
     keyed = [(key(item), item) for item in items]
