@@ -53,3 +53,151 @@ def test_a_paragraph_under_a_heading_still_moves_between_files():
     new_b = parse_document(f"# Records\n\nKeep it short.\n\n{text}\n", "b.md")
     moves = align_across_files(align_documents(old_a, new_a).removed, align_documents(old_b, new_b).added)
     assert [(m.old[0].path, m.new[0].path) for m in moves] == [("a.md", "b.md")]
+
+
+# -- reworded clauses ---------------------------------------------------------------------
+
+
+def test_clause_that_gains_sentences_around_the_same_rule_is_modified():
+    old = (
+        "# Archive {#archive}\n\nThe archive keeps every closed ticket.\n\n"
+        "Before moving a ticket to the archive, the tool SHALL apply its pending labels to the board.\n\n"
+        "Archived tickets are read-only.\n"
+    )
+    new = (
+        "# Archive {#archive}\n\nThe archive keeps every closed ticket.\n\n"
+        "After reserving the archive slot, the tool SHALL apply pending labels to the board, then move the ticket. "
+        "It SHALL undo the labels when the move fails. A failed undo SHALL leave the ticket in the reserved slot "
+        "for an operator to inspect by hand.\n\n"
+        "Archived tickets are read-only.\n"
+    )
+    alignment = align(old, new)
+    assert not alignment.added and not alignment.removed
+    assert ("clause", "modified") in kinds(alignment)
+
+
+def test_field_definition_reworded_in_place_is_modified():
+    old = (
+        "# Fields\n\nThe `Tide-Level` header field indicates the water height at the quay, counted in centimetres. "
+        "The `Tide-Level` field value is an Integer.\n\nServers echo it unchanged.\n"
+    )
+    new = (
+        "# Fields\n\nThe water height is carried by the `Tide-Level` header field. Its field value is an Integer, "
+        "in centimetres above the quay datum.\n\nServers echo it unchanged.\n"
+    )
+    alignment = align(old, new)
+    assert not alignment.removed and not alignment.added
+    assert alignment.clauses[0].old[0].normalized.startswith("The `Tide-Level`")
+
+
+def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
+    old = "# Boats\n\nBoats moor at the east pier.\n\nCaptains report fuel levels every morning before departure.\n\nEnd.\n"
+    new = "# Boats\n\nBoats moor at the east pier.\n\nVisitors may photograph the lighthouse from the north path.\n\nEnd.\n"
+    alignment = align(old, new)
+    assert [c.normalized for c in alignment.removed] == ["Captains report fuel levels every morning before departure."]
+    assert [c.normalized for c in alignment.added] == ["Visitors may photograph the lighthouse from the north path."]
+
+
+# -- sections -----------------------------------------------------------------------------
+
+
+def test_renamed_top_heading_keeps_its_subsections_in_place():
+    old = (
+        "Harbour Rules 1.0\n=================\n\nThese rules govern the harbour.\n\n"
+        "Mooring\n-------\n\nMoor bow first.\n\nFuel\n----\n\nRefuel at the east pier only.\n\n"
+        "Fees\n----\n\nFees are due monthly.\n"
+    )
+    new = (
+        "Harbour Rules 2.0\n=================\n\nSummary\n-------\n\nA short list of harbour rules.\n\n"
+        "Introduction\n------------\n\nThese rules govern the harbour.\n\n"
+        "Mooring\n-------\n\nMoor bow first.\n\nFuel\n----\n\nRefuel at the east pier only.\n\n"
+        "Fees\n----\n\nFees are due monthly.\n"
+    )
+    alignment = align(old, new)
+    by_old = {m.old.heading: m.new.heading for m in alignment.sections}
+    assert by_old["Harbour Rules 1.0"] == "Harbour Rules 2.0"
+    assert not alignment.moved_sections, "no section changed parent or order"
+    assert [(u, k) for u, k in kinds(alignment) if u == "section"].count(("section", "moved")) == 0
+
+
+def test_section_renamed_with_level_change_keeps_the_old_slug_as_anchor():
+    old = "# Fields\n\n## Tide-Level\n\nThe field says how high the water is.\n\n# Other\n\nText.\n"
+    new = "# State\n\n### Water height {#tide-level}\n\nThe height of the water is carried by this field.\n\n# Other\n\nText.\n"
+    alignment = align(old, new)
+    (match,) = [m for m in alignment.sections if m.old.heading == "Tide-Level"]
+    assert match.new.heading == "Water height" and match.by == "anchor"
+
+
+def test_section_renamed_and_rewritten_in_place_is_renamed():
+    old = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Fuel safety\n\n"
+        "Never refuel with the engine running. Keep an extinguisher on deck while refuelling. [^f1]\n\n"
+        "## Fees\n\nFees are due monthly.\n"
+    )
+    new = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Refuelling safely\n\n"
+        "Stop the engine before any refuelling begins, and keep an extinguisher within reach of the pump. [^f1]\n\n"
+        "## Fees\n\nFees are due monthly.\n"
+    )
+    alignment = align(old, new)
+    by_old = {m.old.heading: m.new.heading for m in alignment.sections}
+    assert by_old["Fuel safety"] == "Refuelling safely"
+    assert ("section", "renamed") in kinds(alignment)
+
+
+def test_section_now_under_a_new_parent_is_moved_but_a_title_added_above_all_moves_nothing():
+    old = "# Creation\n\nCreate it.\n\n# Retrieval\n\nFetch it.\n\n# Limits\n\nLimit it.\n"
+    regrouped = (
+        "# Resource\n\nAbout the resource.\n\n## Creation\n\nCreate it.\n\n## Retrieval\n\nFetch it.\n\n# Limits\n\nLimit it.\n"
+    )
+    titled = "# Handbook\n\n## Creation\n\nCreate it.\n\n## Retrieval\n\nFetch it.\n\n## Limits\n\nLimit it.\n"
+    moved = align(old, regrouped).moved_sections
+    assert moved == {"creation", "retrieval"}
+    assert align(old, titled).moved_sections == set()
+
+
+def test_many_renumbered_sections_pair_by_their_unnumbered_headings():
+    old = "".join(f"## {n}. Rule about item {n}\n\nItem {n} is kept dry.\n\n" for n in range(1, 40))
+    new = "".join(f"## {n + 1}. Rule about item {n}\n\nItem {n} is kept dry.\n\n" for n in range(1, 40))
+    alignment = align(old, new)
+    assert all(m.old.heading.split(". ", 1)[1] == m.new.heading.split(". ", 1)[1] for m in alignment.sections[1:])
+    assert len(alignment.sections) == 40 and not alignment.added_sections
+
+
+# -- splits, merges, nested lists ---------------------------------------------------------
+
+
+def test_list_item_restructured_into_nested_items_is_one_split():
+    old = (
+        "# Order\n\n1. Ordering says how two tickets compare. Ordering MUST compare the queue number first, "
+        "then the desk letter. When queue numbers are equal, a priority ticket comes before a normal one. "
+        "Two priority tickets MUST be compared by their issue time, the earlier first.\n\n"
+        "1. Another rule stays as it is.\n"
+    )
+    new = (
+        "# Order\n\n1. Ordering says how two tickets compare.\n\n"
+        "   1. Ordering MUST compare the queue number first, then the desk letter.\n\n"
+        "   1. When queue numbers are equal, a priority ticket comes before a normal one.\n\n"
+        "   1. Two priority tickets MUST be compared by their issue time, the earlier first.\n\n"
+        "1. Another rule stays as it is.\n"
+    )
+    alignment = align(old, new)
+    assert not alignment.added and not alignment.removed, "the nested items are parts of the split, not additions"
+    (split,) = [m for m in alignment.clauses if len(m.new) > 1]
+    assert len(split.new) == 4
+
+
+def test_short_opening_paragraph_merged_into_the_next_is_a_merge():
+    old = (
+        "# Exceptions\n\nThere are two kinds of exception to the quiet-hours rule in the harbour handbook.\n\n"
+        "Second, emergency vessels may sound horns at any hour when a rescue is under way, and the harbour "
+        "master may allow a departure horn before dawn for fishing boats that have registered the day before.\n"
+    )
+    new = (
+        "# Exceptions\n\nThere is one kind of exception to the quiet-hours rule in the harbour handbook. "
+        "Specifically, emergency vessels may sound horns at any hour when a rescue is under way, and the harbour "
+        "master may allow a departure horn before dawn for fishing boats that have registered the day before.\n"
+    )
+    alignment = align(old, new)
+    (merge,) = alignment.clauses
+    assert len(merge.old) == 2 and len(merge.new) == 1
