@@ -282,7 +282,13 @@ class _ClausePairing:
         free_old, free_new = self.free_old(), self.free_new()
         if not free_old or not free_new:
             return
-        weights = _rarity([self.tokens_old(i) for i in range(len(self.old))] + [self.tokens_new(j) for j in range(len(self.new))])
+        # Rarity within the sections that changed: enough to tell "assistant" from
+        # "clarification", without reading the whole of a 20,000-clause document.
+        sections = {self.old[i].section for i in free_old} | {self.new[j].section for j in free_new}
+        weights = _rarity(
+            [self.tokens_old(i) for i, c in enumerate(self.old) if c.section in sections]
+            + [self.tokens_new(j) for j, c in enumerate(self.new) if c.section in sections]
+        )
         partner_positions = sorted(self.partner_of_old.items())
         olds = [o for o, _ in partner_positions]
         free_new_set = set(free_new)

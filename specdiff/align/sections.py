@@ -166,10 +166,19 @@ class _SectionPairing:
         evidence = _Evidence(free_old, free_new, self.old, self.new, new_id_of)
         bodies_old = [_body(o) for o in free_old]
         bodies_new = [_body(n) for n in free_new]
+        pairs = evidence.candidates()
+        matrix = None
+        if len(pairs) == len(free_old) * len(free_new):
+            from rapidfuzz import process
+
+            matrix = process.cdist(bodies_old, bodies_new, scorer=Indel.normalized_similarity, workers=-1)
         candidates = []
-        for (i, j), heading in evidence.candidates().items():
+        for (i, j), heading in pairs.items():
             o, n = free_old[i], free_new[j]
-            body = Indel.normalized_similarity(bodies_old[i], bodies_new[j]) if bodies_old[i] or bodies_new[j] else None
+            if not (bodies_old[i] or bodies_new[j]):
+                body = None
+            else:
+                body = float(matrix[i][j]) if matrix is not None else Indel.normalized_similarity(bodies_old[i], bodies_new[j])
             content = evidence.content(i, j, body)
             same_parent = (o.parent is None and n.parent is None) or (
                 o.parent is not None and new_id_of.get(o.parent) == n.parent
