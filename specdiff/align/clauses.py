@@ -74,6 +74,9 @@ MIN_IN_PLACE_WORDS = 3
 MAX_IN_PLACE_CANDIDATES = 20
 """Most new clauses of one gap compared with an old clause there."""
 
+MAX_RARITY_CLAUSES = 1000
+"""Clauses read to weigh words by rarity; a sample of bigger documents."""
+
 MAX_SIMILARITY_CELLS = 4_000_000
 """Largest clause-by-clause similarity matrix computed at once (about 16 MB and
 0.2 s). Beyond it, only clauses of paired sections are compared, and a warning
@@ -284,11 +287,11 @@ class _ClausePairing:
             return
         # Rarity within the sections that changed: enough to tell "assistant" from
         # "clarification", without reading the whole of a 20,000-clause document.
+        # A sample of them is as good for weights and bounds the time (20,000 clauses).
         sections = {self.old[i].section for i in free_old} | {self.new[j].section for j in free_new}
-        weights = _rarity(
-            [self.tokens_old(i) for i, c in enumerate(self.old) if c.section in sections]
-            + [self.tokens_new(j) for j, c in enumerate(self.new) if c.section in sections]
-        )
+        nearby = [c for c in self.old if c.section in sections] + [c for c in self.new if c.section in sections]
+        step = max(1, len(nearby) // MAX_RARITY_CLAUSES)
+        weights = _rarity([tokens(c.normalized) for c in nearby[::step]])
         partner_positions = sorted(self.partner_of_old.items())
         olds = [o for o, _ in partner_positions]
         free_new_set = set(free_new)
@@ -490,20 +493,22 @@ class _ClausePairing:
         return kept
 
 
-def _rarity(texts: list[list[str]]) -> dict[str, float]:
-    """Each content word's weight: the log of how many clauses there are over how many hold it."""
+def _rarity(texts: list[list[str]]) -> Callable[[str], float]:
+    """Each content word's weight: the log of how many clauses there are over how many hold it (unseen: rarest)."""
     holders: Counter[str] = Counter()
     for words in texts:
-        holders.update(set(content_words(words)))
-    return {word: math.log((len(texts) + 1) / count) for word, count in holders.items()}
+        holders.update(content_words(words))
+    rarest = math.log(len(texts) + 1)
+    weights = {word: math.log((len(texts) + 1) / count) for word, count in holders.items()}
+    return lambda word: weights.get(word, rarest)
 
 
-def _weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> float:
+def _weighted_overlap(a: set[str], b: set[str], weight: Callable[[str], float]) -> float:
     """Weight of the words two clauses share over the weight of the smaller clause's words (0-1)."""
     if len(a) < MIN_IN_PLACE_WORDS or len(b) < MIN_IN_PLACE_WORDS:
         return 0.0
-    smaller = min(sum(weights.get(w, 0.0) for w in a), sum(weights.get(w, 0.0) for w in b))
-    return sum(weights.get(w, 0.0) for w in a & b) / smaller if smaller else 0.0
+    smaller = min(sum(map(weight, a)), sum(map(weight, b)))
+    return sum(map(weight, a & b)) / smaller if smaller else 0.0
 
 
 def _explains_better(joined: float, single: float) -> bool:

@@ -63,6 +63,7 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> list[Secti
     pairing.pair(old[0], new[0], 1.0, "anchor")
     pairing.pair_by_anchor()
     pairing.pair_by_heading()
+    pairing.pair_by_kept_slug()
     pairing.pair_by_content()
     # Content pairing may pair parents whose children can now pair by heading.
     pairing.pair_by_heading()
@@ -98,16 +99,21 @@ class _SectionPairing:
         return [o for o in self.old if o.index not in self.pairs], [n for n in self.new if n.index not in self.taken]
 
     def pair_by_anchor(self) -> None:
-        """Same explicit anchor; then an explicit anchor that keeps the other side's slug.
-
-        Renaming ``## Upload-Complete`` to ``### Completeness {#upload-complete}``
-        keeps every link to the section working: the author said it is the same.
-        """
         new_by_anchor = unique_index(self.new, lambda s: s.anchor)
         for o in self.old:
             n = new_by_anchor.get(o.anchor) if o.anchor else None
             if n is not None and o.index not in self.pairs and n.index not in self.taken:
                 self.pair(o, n, 1.0, "anchor")
+
+    def pair_by_kept_slug(self) -> None:
+        """An explicit anchor that keeps the other side's slug, among sections not paired by heading.
+
+        Renaming ``## Upload-Complete`` to ``### Completeness {#upload-complete}``
+        keeps every link to the section working: the author said it is the same.
+        Only after heading pairing: an anchor ``{#dereferencing}`` added to
+        "Base IRI, Anchors, and Dereferencing" does not make it the old
+        "Dereferencing", which is still there.
+        """
         free_old, free_new = self.free()
         new_by_slug = unique_index(free_new, lambda s: s.slug)
         new_by_anchor = unique_index(free_new, lambda s: s.anchor)
