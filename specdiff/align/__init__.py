@@ -60,6 +60,6 @@ def align_documents(old: Document, new: Document) -> Alignment:
         added=added,
         removed=removed,
         moved_sections=moved_sections(section_matches),
-        merged_sections=merged_sections(removed_sections, clause_matches, new),
+        merged_sections=merged_sections(removed_sections, clause_matches, new, section_matches),
         warnings=warnings,
     )

@@ -50,7 +50,7 @@ SPLIT_PART_COVERAGE = 0.6
 """Each part of a split or merge must take at least this share of its words
 from the whole; an added sentence next to an edited one is not a part."""
 
-TIGHT_PART_COVERAGE = 0.8
+TIGHT_PART_COVERAGE = 0.7
 TIGHT_PART_TOKENS = 8
 """A part of at least this many tokens, this much inside the whole, is surely a part (see ``_tight``)."""
 
@@ -450,10 +450,16 @@ class _ClausePairing:
     ) -> tuple[float, list[int]] | None:
         """The best run of 2..MAX_PARTS available clauses of one section near ``around``.
 
-        Clauses paired elsewhere are stepped over: when the paragraph between
-        two merged ones moved away, the two were still neighbours to the editor.
+        Clauses paired elsewhere, and clauses that cannot be a part (too little
+        of them in the whole), are stepped over: when the paragraph between two
+        merged ones moved away or was dropped, the two were still neighbours
+        to the editor.
         """
-        window = [k for k in range(max(0, around - MAX_PARTS), min(count, around + MAX_PARTS + 1)) if available(k)]
+        window = [
+            k
+            for k in range(max(0, around - MAX_PARTS), min(count, around + MAX_PARTS + 1))
+            if available(k) and _coverage(tokens(k), whole, scorer) >= SPLIT_PART_COVERAGE
+        ]
         best = None
         for first in range(len(window)):
             run: list[int] = []

@@ -371,16 +371,31 @@ def _children(sections: Sequence[Section]) -> dict[str, set[str]]:
     return children
 
 
-def merged_sections(removed: list[Section], matches: list[ClauseMatch], new: Document) -> dict[str, Section]:
-    """Removed sections whose clauses mostly went into one new section, with that section."""
+def merged_sections(
+    removed: list[Section], matches: list[ClauseMatch], new: Document, section_matches: list[SectionMatch]
+) -> dict[str, Section]:
+    """Removed sections whose content mostly went into one new section, with that section.
+
+    Content is its clauses and its subsections: "Be approachable" had one
+    paragraph, which moved into "Use appropriate style", and five subsections,
+    which now sit under it.
+    """
     new_section_of = {c.index: m.new[0].section for m in matches for c in m.old}
+    new_parent_of = {m.old.id: m.new.parent for m in section_matches}
+    children: dict[str, list[str]] = defaultdict(list)
+    for m in section_matches:
+        if m.old.parent is not None:
+            children[m.old.parent].append(m.old.id)
     sections_by_id = {s.id: s for s in new.sections}
     merged = {}
     for section in removed:
         destinations = Counter(new_section_of[c.index] for c in section.clauses if c.index in new_section_of)
+        destinations.update(p for child in children[section.id] if (p := new_parent_of[child]) is not None)
+        # Subsections that were removed too count against a merge, as removed clauses do.
+        total = len(section.clauses) + sum(1 for s in removed if s.parent == section.id) + len(children[section.id])
         if destinations:
             target, count = destinations.most_common(1)[0]
-            if count / len(section.clauses) >= SECTION_CONTENT_MIN:
+            if count / total >= SECTION_CONTENT_MIN:
                 merged[section.id] = sections_by_id[target]
     return merged
 
