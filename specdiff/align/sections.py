@@ -108,11 +108,11 @@ class _SectionPairing:
     def pair_by_kept_slug(self) -> None:
         """An explicit anchor that keeps the other side's slug, among sections not paired by heading.
 
-        Renaming ``## Upload-Complete`` to ``### Completeness {#upload-complete}``
+        Renaming ``## Tide-Level`` to ``### Water height {#tide-level}``
         keeps every link to the section working: the author said it is the same.
         Only after heading pairing: an anchor ``{#dereferencing}`` added to
-        "Base IRI, Anchors, and Dereferencing" does not make it the old
-        "Dereferencing", which is still there.
+        "Moorings, Buoys and Fees" does not make it the old "Fees", which is
+        still there.
         """
         free_old, free_new = self.free()
         new_by_slug = unique_index(free_new, lambda s: s.slug)
@@ -193,7 +193,7 @@ class _SectionPairing:
                 admitted = heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level
                 content = 0.0
             elif body is None and heading < SECTION_HEADING_IN_PLACE_MIN:
-                # Only subsections in common: an empty "Header Fields" whose fields now
+                # Only subsections in common: an empty "Fields" whose fields now
                 # sit under a new "State" was dropped, not renamed.
                 admitted = False
             else:
@@ -376,9 +376,9 @@ def merged_sections(
 ) -> dict[str, Section]:
     """Removed sections whose content mostly went into one new section, with that section.
 
-    Content is its clauses and its subsections: "Be approachable" had one
-    paragraph, which moved into "Use appropriate style", and five subsections,
-    which now sit under it.
+    Content is its clauses and its subsections: a top section with one
+    paragraph, which moved into a sibling, and five subsections, which now sit
+    under that sibling, was merged into it (a real Model Spec release).
     """
     new_section_of = {c.index: m.new[0].section for m in matches for c in m.old}
     new_parent_of = {m.old.id: m.new.parent for m in section_matches}
