@@ -14,16 +14,18 @@ log again, or over a longer range, only computes the new commits.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from specdiff.align.text import content_words, tokens
 from specdiff.config import Config, repository_config
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
-from specdiff.model import Clause, Document, FileDiff
+from specdiff.model import Amendment, Clause, ClauseMatch, Document, FileDiff
 from specdiff.parse_cache import ParseCache
 from specdiff.repo import LoggedCommit, Repository
 from specdiff.spec_files import read_spec, touches_spec
@@ -47,6 +49,10 @@ class ClauseLink:
     new: tuple[ClauseRef, ...]
     severity: str | None
     """``None`` when the text and place did not change."""
+    kept_meaning: tuple[ClauseRef, ...] = ()
+    """New clauses of the link whose meaning did not change although the amendment is graded
+    above editorial: a part of a split that is word for word in the old clause, or a clause
+    retouched only in wording (see :func:`_kept_meaning`)."""
 
 
 @dataclass(frozen=True)
@@ -217,15 +223,20 @@ def _document(
 def _record_links(file: FileDiff, result: CommitAmendments) -> None:
     """Turn a file's alignment into runs of unchanged clauses and links for the rest."""
     assert file.alignment is not None
-    severity_of = {(a.new[0].path, a.new[0].index): a.severity for a in file.amendments if a.unit == "clause" and a.old and a.new}
+    changes = {(a.new[0].path, a.new[0].index): a for a in file.amendments if a.unit == "clause" and a.old and a.new}
+    partner = {m.old.id: m.new.id for m in file.alignment.sections}
+    new_subsections = {s.id: s.parent for s in file.alignment.added_sections if s.parent is not None}
     runs: list[list[Any]] = []  # [old path, new path, old start, new start, length]; matches come in new order
     for match in file.alignment.clauses:
         first = match.new[0]
-        severity = severity_of.get((first.path, first.index))
+        change = changes.get((first.path, first.index))
+        severity = change.severity if change else None
         if severity is not None or len(match.old) != 1 or len(match.new) != 1:
             old = tuple((c.path, c.index) for c in match.old)
             new = tuple((c.path, c.index) for c in match.new)
-            result.links.append(ClauseLink(old, new, severity))
+            into_new = new_subsections.get(first.section) == partner.get(match.old[0].section, "")
+            kept = tuple((c.path, c.index) for c in _kept_meaning(match, change, into_new)) if change else ()
+            result.links.append(ClauseLink(old, new, severity, kept))
             continue
         before = match.old[0]
         last = runs[-1] if runs else None
@@ -243,6 +254,43 @@ def _record_links(file: FileDiff, result: CommitAmendments) -> None:
     result.added += [(c.path, c.index) for c in file.alignment.added]
 
 
+_PRONOUNS_AND_FILLERS = frozenset("i we me us my our mine ours you your also just".split())
+"""Words whose change leaves a clause's meaning alone, with the function words of ``content_words``."""
+
+SAME_STEM_PREFIX = 5
+"""Two words sharing this many first letters are one word inflected (backwards, backward)."""
+
+
+def _kept_meaning(match: ClauseMatch, change: Amendment, into_new_subsection: bool) -> list[Clause]:
+    """The new clauses of a changed pair that still say what they said.
+
+    A split leaves each part that is word for word in the old clause as it
+    was. A clause moved into a new subsection of its own section (an
+    introduction put under a new "Introduction" heading) stays under the same
+    scope. A clause retouched only in wording (no effect on any rule found) keeps
+    its meaning when every word it lost or gained is a function word, a pronoun
+    or another form of the same word: "I propose" -> "we propose", "overkill"
+    -> "an overkill", "a IRI" -> "an IRI". "a new minor version" -> "a new
+    patch version" changes a content word, and so the meaning.
+    """
+    if match.moved and not into_new_subsection:
+        return []  # a clause moved to another section is under another scope and authority
+    if len(match.new) > 1:
+        whole = " ".join(c.normalized for c in match.old)
+        return [c for c in match.new if c.normalized in whole]
+    if len(match.old) > 1 or not all(e.type in ("wording", "editorial") for e in change.effects):
+        return []
+    old_words = Counter(w for c in match.old for w in content_words(tokens(c.normalized)) if w not in _PRONOUNS_AND_FILLERS)
+    new_words = Counter(w for c in match.new for w in content_words(tokens(c.normalized)) if w not in _PRONOUNS_AND_FILLERS)
+    lost, gained = list((old_words - new_words).elements()), list((new_words - old_words).elements())
+    for word in list(lost):
+        twin = next((g for g in gained if g[:SAME_STEM_PREFIX] == word[:SAME_STEM_PREFIX]), None)
+        if twin is not None and min(len(word), len(twin)) >= SAME_STEM_PREFIX:
+            lost.remove(word)
+            gained.remove(twin)
+    return list(match.new) if not lost and not gained else []
+
+
 class _Step:
     """One commit's pairings, looked up from the new side (walking history backwards)."""
 
@@ -251,7 +299,9 @@ class _Step:
         self.by_new: dict[ClauseRef, tuple[tuple[ClauseRef, ...], str | None]] = {}
         for link in amendments.links:
             for ref in link.new:
-                self.by_new[ref] = (link.old, link.severity)
+                # A clause whose meaning was kept changed only editorially, for blame.
+                kept = ref in link.kept_meaning
+                self.by_new[ref] = (link.old, "editorial" if kept and link.severity else link.severity)
         self.runs: dict[str, list[Run]] = {}
         for run in amendments.runs:
             self.runs.setdefault(run.new_path, []).append(run)
