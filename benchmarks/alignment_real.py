@@ -39,6 +39,7 @@ from corpus import git, repository  # noqa: E402
 
 from specdiff.config import load_config  # noqa: E402
 from specdiff.diff import align_file, diff_alignments  # noqa: E402
+from specdiff.errors import SpecdiffError  # noqa: E402
 from specdiff.model import Alignment, Clause, Section  # noqa: E402
 from specdiff.parse import parse_document  # noqa: E402
 from specdiff.repo import FileChange, Repository  # noqa: E402
@@ -132,7 +133,10 @@ def align_commits(repo: Path, old: str, new: str, paths: set[str]) -> dict[str, 
     with Repository(str(repo)) as handle:
         config = load_config(handle.root)
         revisions = handle.resolve([old, new])
-        changes = [c for c in handle.changed_files(revisions) if _selected(c, config, paths)]
+        try:
+            changes = [c for c in handle.changed_files(revisions) if _selected(c, config, paths)]
+        except SpecdiffError:  # the clone lacks some other file's object: the labelled files only
+            changes = handle.changed_files(revisions, sorted(str(repo / p) for p in paths))
         aligned = []
         for change in changes:
             documents = []
@@ -387,7 +391,11 @@ def main() -> None:
     for (name, old, new), these in by_commits.items():
         repo, _ = histories.open(name)
         paths = {p.path for c in these for p in c.old + c.new}
-        alignments = align_commits(repo, histories.commit(name, old), histories.commit(name, new), paths)
+        try:
+            alignments = align_commits(repo, histories.commit(name, old), histories.commit(name, new), paths)
+        except SpecdiffError as error:  # a clone that lacks an object: the cases cannot be judged
+            verdicts += [Verdict(case, "?", False, f"{name} {old[:10]}..{new[:10]} unreadable: {error}") for case in these]
+            continue
         verdicts += [judge(case, alignments) for case in these]
     report(verdicts)
     if args.blame:
