@@ -201,3 +201,33 @@ def test_short_opening_paragraph_merged_into_the_next_is_a_merge():
     alignment = align(old, new)
     (merge,) = alignment.clauses
     assert len(merge.old) == 2 and len(merge.new) == 1
+
+
+def test_section_in_its_old_place_keeping_much_of_its_text_is_renamed_whatever_its_heading():
+    old = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Choosing buoy colours\n\n"
+        "Crews must be able to tell which colour any given buoy wants to show: red for port, green for starboard.\n\n"
+        "## Fees\n\nFees are due monthly.\n"
+    )
+    new = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Marking channel sides\n\n"
+        "Crews must be able to determine which side or colour any given buoy marks at night: red for port, "
+        "green for starboard, lit in the same colours.\n\n## Fees\n\nFees are due monthly.\n"
+    )
+    alignment = align(old, new)
+    by_old = {m.old.heading: m.new.heading for m in alignment.sections}
+    assert by_old["Choosing buoy colours"] == "Marking channel sides"
+
+
+def test_a_new_section_in_place_of_an_unrelated_removed_one_is_not_paired():
+    old = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Fuel\n\nRefuel only at the east pier.\n\n"
+        "## Fees\n\nFees are due monthly.\n"
+    )
+    new = (
+        "# Guide\n\n## Mooring\n\nMoor bow first.\n\n## Visitors\n\nVisitors may photograph the lighthouse.\n\n"
+        "## Fees\n\nFees are due monthly.\n"
+    )
+    alignment = align(old, new)
+    assert [s.heading for s in alignment.removed_sections] == ["Fuel"]
+    assert [s.heading for s in alignment.added_sections] == ["Visitors"]
