@@ -54,6 +54,16 @@ TIGHT_PART_COVERAGE = 0.7
 TIGHT_PART_TOKENS = 8
 """A part of at least this many tokens, this much inside the whole, is surely a part (see ``_tight``)."""
 
+GROWN_SPLIT_COVERAGE = 0.85
+GROWN_SPLIT_PART_SHARE = 0.2
+GROWN_SPLIT_OVERLAP = 1.25
+GROWN_SPLIT_GAIN = 0.2
+GROWN_SPLIT_MIN_TOKENS = 12
+"""A split whose parts gained text (see ``_grown_split``): the parts together hold 85 % of the
+old clause's words, in order; each holds a fifth of them, mostly not the same ones (their
+shares add up to at most 1.25 times what they hold together), and together they hold a
+fifth more than the best single part. Clauses under 12 tokens are too short to judge."""
+
 MAX_PARTS = 6
 """Most parts a split or merge is searched for: real edits rarely exceed three,
 but a list item restructured into a parent and nested items makes five (semver)."""
@@ -374,10 +384,13 @@ class _ClausePairing:
                 section=lambda j: self.new[j].section,
                 scorer=Indel,
             )
-            if best and (
+            accepted = best is not None and (
                 _explains_better(best[0], current)
                 or (best[0] > current and _tight(best[1], self.tokens_old(i), self.tokens_new, Indel))
-            ):
+            )
+            if not accepted:
+                best = self._grown_split(i, _free_or_with(i, new_partner, self.grouped_new))
+            if best and (accepted or best[0] > current or i not in self.partner_of_old):
                 score, run = best
                 for j in run:
                     new_partner.pop(j, None)
@@ -421,6 +434,50 @@ class _ClausePairing:
                 self.groups.append((tuple(run), (j,), score))
                 self.grouped_old.update(run)
                 self.grouped_new.add(j)
+
+    def _grown_split(self, i: int, available: Callable[[int], bool]) -> tuple[float, list[int]] | None:
+        """A split whose parts also gained text: each takes its own share of the old clause, together nearly all of it.
+
+        "Let x be A if v matches A, and B otherwise." rewritten as three steps
+        ("Let x be C." / "If v matches B, set x to B." / "If v matches A, set
+        x to A.") keeps 88 % of the old words across the parts but no part is
+        mostly old text, so the joined text is only 0.59 alike.
+        """
+        from rapidfuzz.distance import Indel
+
+        whole = self.tokens_old(i)
+        if len(whole) < GROWN_SPLIT_MIN_TOKENS:
+            return None
+
+        def common(part: list[str]) -> float:
+            return (len(part) + len(whole) - Indel.distance(part, whole)) / 2
+
+        around = self._expected_new_position(i)
+        window = [k for k in range(max(0, around - MAX_PARTS), min(len(self.new), around + MAX_PARTS + 1)) if available(k)]
+        best: tuple[float, list[int]] | None = None
+        for first in range(len(window)):
+            run: list[int] = []
+            for k in window[first : first + MAX_PARTS]:
+                if run and (self.new[k].section != self.new[run[0]].section or k != run[-1] + 1):
+                    break
+                run.append(k)
+                if len(run) < 2:
+                    continue
+                shares = [common(self.tokens_new(part)) for part in run]
+                together = common([t for part in run for t in self.tokens_new(part)])
+                covered = together / len(whole)
+                if (
+                    covered >= GROWN_SPLIT_COVERAGE
+                    and min(shares) >= GROWN_SPLIT_PART_SHARE * len(whole)
+                    and sum(shares) <= GROWN_SPLIT_OVERLAP * together
+                    and covered - max(shares) / len(whole) >= GROWN_SPLIT_GAIN
+                    and (best is None or covered > best[0])
+                ):
+                    best = (covered, list(run))
+        if best is None:
+            return None
+        joined = [t for part in best[1] for t in self.tokens_new(part)]
+        return Indel.normalized_similarity(whole, joined), best[1]
 
     def _expected_new_position(self, i: int) -> int:
         """Where old clause ``i`` would sit in the new document: its partner, or after its nearest paired predecessor."""
