@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -373,6 +374,7 @@ def blame_check(path: Path, histories: Histories) -> None:
             shown = named[:10] if named else ("no clause at those lines" if not entries else "none")
             print(f"  {case['id']}: expected {expected[:10]}, blame names {shown}")
     print(f"blame right              {right}/{len(cases)}")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
