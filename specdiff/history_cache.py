@@ -25,7 +25,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "3"
+FORMAT = "4"
 """Bumped whenever what is stored changes shape."""
 
 
