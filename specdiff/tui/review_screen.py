@@ -31,7 +31,7 @@ from specdiff.llm import configured_api_key
 from specdiff.model import FileDiff, SpecDiff
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.amendment_view import AmendmentView
-from specdiff.tui.editor import editor_command, editor_target
+from specdiff.tui.editor import editor_command, editor_target, file_to_open, missing_program
 from specdiff.tui.help_screen import HelpScreen, HelpSection
 from specdiff.tui.impact_panel import ImpactPanel
 from specdiff.tui.items import Filters, ReviewItem, next_kind, review_items
@@ -141,7 +141,9 @@ class ReviewScreen(Screen[None]):
             return
         self.query_one(ImpactPanel).stale = set(self.diff.stale or [])
         self.query_one(AmendmentView).layout_mode = "side-by-side" if self.app.size.width >= SIDE_BY_SIDE_FROM else "unified"
-        self.query_one(AmendmentTree).focus()
+        # At once, not Widget.focus(), which waits a turn: a "/" read in between would open the
+        # search and then lose the focus to the tree.
+        self.set_focus(self.query_one(AmendmentTree))
         # After the first layout: the tree scrolls its cursor into view, which needs its height.
         self.call_after_refresh(self._list)
 
@@ -269,25 +271,51 @@ class ReviewScreen(Screen[None]):
         if not editor:
             self.notify("Set $EDITOR to open files, for example: export EDITOR=vim", title="No editor", severity="warning")
             return
-        path, line = editor_target(item.amendment)
-        target = self.repository / path
-        if not target.is_file():
-            self.notify(f"{path} is not in the working tree.", severity="warning", markup=False)
-            return
-        command = editor_command(editor, target, line)
+        target = editor_target(self.diff, item.amendment)
         try:
-            try:
-                with self.app.suspend():
-                    done = subprocess.run(command, check=False)
-            except SuspendNotSupported:
-                # No terminal to hand over (a headless test, or Textual in a browser):
-                # the editor runs without the screen, and its output goes nowhere.
-                done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL, capture_output=True)
-        except OSError as error:
-            self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
+            path = file_to_open(target, self.repository, self.diff.state_dir)
+            command = editor_command(editor, path, target.line)
+        except (SpecdiffError, OSError, ValueError) as error:
+            self.notify(f"Cannot open {target.path}: {error}", title="Open", severity="warning", markup=False)
             return
-        if done.returncode:
-            self.notify(f"{command[0]} exited with status {done.returncode}.", severity="warning", markup=False)
+        missing = missing_program(command)
+        if missing is not None:
+            self.notify(f"Could not start {missing}: not found (check $EDITOR).", title="Open", severity="error", markup=False)
+            return
+        if target.revision.commit is not None:
+            self.notify(
+                f"A read-only copy of {target.path} at {target.revision.label}, line {target.line}.", title="Open", markup=False
+            )
+        failed = self._run_editor(command)
+        if failed:
+            self.notify(failed, title="Open", severity="warning", markup=False)
+
+    def _run_editor(self, command: list[str]) -> str | None:
+        """Run the editor with the terminal handed over; say what went wrong, if anything.
+
+        Nothing may raise inside ``App.suspend()``: an exception there skips giving
+        the terminal back, and the app is left frozen with keys echoing (issue 15).
+        """
+        failed: str | None = None
+
+        def edit(**options: object) -> None:
+            nonlocal failed
+            try:
+                done = subprocess.run(command, check=False, **options)  # type: ignore[call-overload]
+            except OSError as error:
+                failed = f"Could not start {command[0]}: {error.strerror or error}"
+                return
+            if done.returncode:
+                failed = f"{command[0]} exited with status {done.returncode}."
+
+        try:
+            with self.app.suspend():
+                edit()
+        except SuspendNotSupported:
+            # No terminal to hand over (a headless test, or Textual in a browser):
+            # the editor runs without the screen, and its output goes nowhere.
+            edit(stdin=subprocess.DEVNULL, capture_output=True)
+        return failed
 
     def action_stamp(self) -> None:
         item = self._current()

@@ -55,7 +55,19 @@ async def reviewing(app: ReviewApp, size: tuple[int, int] = (80, 24)) -> AsyncIt
     async with app.run_test(size=size, message_hook=hook) as pilot:
         review.pilot = pilot
         await pilot.pause()
+        await past_loading(pilot)
         yield review
+
+
+async def past_loading(pilot: Pilot[None], timeout: float = 20) -> None:
+    """Wait until the app has computed its diff and shows the review screen."""
+    from specdiff.tui.loading_screen import LoadingScreen
+
+    waited = 0.0
+    while isinstance(pilot.app.screen, LoadingScreen) and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()
 
 
 def shown(widget: Widget) -> str:

@@ -255,17 +255,31 @@ def fake_editor(folder: Path, status: int = 0) -> tuple[Path, Path]:
     return script, record
 
 
-def test_o_opens_the_file_at_the_amendment_line_in_editor(sample_app, sample_copy, tmp_path, monkeypatch):
+def test_o_opens_the_working_tree_file_at_the_amendment_line_in_editor(sample_copy, tmp_path, monkeypatch):
+    script, record = fake_editor(tmp_path)
+    monkeypatch.setenv("EDITOR", str(script))
+
+    async def scenario():
+        async with reviewing(make_app(DiffRequest(sample_copy, ("HEAD~1",)))) as review:
+            await review.press("j", "o")
+            assert record.read_text(encoding="utf-8").splitlines() == ["+93", str(sample_copy / "spec" / "behavior.md")]
+            assert review.notes == []
+            await review.press("j")
+            assert review.current.position == 2, "the app goes on after the editor closes"
+
+    run(scenario())
+
+
+def test_o_opens_a_read_only_copy_when_the_head_is_a_commit(sample_app, sample_copy, tmp_path, monkeypatch):
     script, record = fake_editor(tmp_path)
     monkeypatch.setenv("EDITOR", str(script))
 
     async def scenario():
         async with reviewing(sample_app()) as review:
             await review.press("j", "o")
-            assert record.read_text(encoding="utf-8").splitlines() == ["+93", str(sample_copy / "spec" / "behavior.md")]
-            assert review.notes == []
-            await review.press("j")
-            assert review.current.position == 2, "the app goes on after the editor closes"
+            line, path = record.read_text(encoding="utf-8").splitlines()
+            assert line == "+93" and "review-files" in path and path.endswith("spec/behavior.md")
+            assert "A read-only copy of spec/behavior.md at HEAD (" in review.said()
 
     run(scenario())
 
