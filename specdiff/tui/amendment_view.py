@@ -12,6 +12,7 @@ its own numbered block.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from rich.console import RenderableType
@@ -26,7 +27,8 @@ from textual.widgets import Static
 from specdiff.amendments import CLAUSE_SEPARATOR
 from specdiff.model import Amendment, Clause, Section
 from specdiff.render.words import describe_effect, lines_of, moved_from, where, which_sentence
-from specdiff.tui.items import ReviewItem
+from specdiff.tui.items import FileGroup, ReviewItem, SectionGroup
+from specdiff.tui.reviewed import ReviewedMarks
 
 LAYOUTS = ("side-by-side", "unified")
 
@@ -72,8 +74,8 @@ class AmendmentView(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: ReviewItem | None = None
-        self.message = ""
-        """What to say when there is no amendment to show; empty until the first ``show``."""
+        self.message: str | Text = ""
+        """What to show instead of an amendment (nothing matches; a file or section's summary)."""
         self.reviewed = False
         self.explaining: str | None = None
         """The model being asked about this amendment, if it is."""
@@ -96,6 +98,13 @@ class AmendmentView(VerticalScroll):
         if scroll_back:
             self.scroll_home(animate=False)
 
+    def show_group(self, group: FileGroup | SectionGroup, marks: ReviewedMarks) -> None:
+        """Show a file or section line's summary: what it holds and how much of it is reviewed."""
+        self.item = None
+        self.message = group_summary(group, marks)
+        self._draw()
+        self.scroll_home(animate=False)
+
     def toggle_layout(self) -> str:
         """Switch between side by side and unified; return the new layout."""
         self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
@@ -114,7 +123,7 @@ class AmendmentView(VerticalScroll):
         self.set_class(item is None, "-nothing")
         title = self.query_one("#amendment-title", Static)
         if item is None:
-            title.update(Text(self.message))
+            title.update(Text(self.message) if isinstance(self.message, str) else self.message)
             return
         amendment = item.amendment
         title.update(self._title(item))
@@ -232,3 +241,26 @@ def _numbered(text: Text, item: Clause | Section, *, only_first: bool = False) -
     if len(lines) == span and not only_first:
         return [(str(first + k), line) for k, line in enumerate(lines)]
     return [(str(first) if k == 0 else "", line) for k, line in enumerate(lines)]
+
+
+def group_summary(group: FileGroup | SectionGroup, marks: ReviewedMarks) -> Text:
+    """``§ Quiet rooms (was Quiet hours) · spec.md`` then counts by severity and kind, and progress."""
+    items = group.items
+    text = Text()
+    if isinstance(group, SectionGroup):
+        text.append(f"§ {group.label}", "bold")
+        if items:
+            text.append(f" · {items[0].path}")
+    else:
+        text.append(group.file.path, "bold")
+        text.append(f" · {group.file.status}")
+    text.append("\n")
+    severities = Counter(item.amendment.severity for item in items)
+    kinds = Counter(item.amendment.kind for item in items)
+    reviewed = sum(1 for item in items if item.id in marks)
+    text.append(f"{len(items)} amendment{'s' if len(items) != 1 else ''}: ")
+    text.append(" · ".join(f"{n} {severity}" for severity, n in severities.most_common()))
+    text.append(" (" + ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) + ")")
+    text.append(f"\n✓ {reviewed}/{len(items)} reviewed")
+    text.append("\n\nj: its first amendment · → open · ← close", "dim")
+    return text

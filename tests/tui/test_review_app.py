@@ -101,12 +101,16 @@ def test_r_marks_reviewed_and_the_mark_survives_a_restart(sample_copy):
             first = review.current
             await review.press("r")
             assert "✓ 1/6 reviewed" in shown(review.app.screen.query_one(SummaryBar))
-            assert "✓ reviewed" in shown(review.app.screen.query_one("#amendment-title"))
+            assert review.current.position == 1, "r goes on to the next unreviewed amendment"
             assert "✓ B modified" in shown(review.app.screen.query_one(AmendmentTree))
             on_disk = json.loads(marks_file.read_text(encoding="utf-8"))
             assert list(on_disk["reviewed"]) == [first.id], "the mark is written at once"
-            await review.press("j", "r", "r")
-            assert first.id in review.app.marks and review.current.id not in review.app.marks, "r again unmarks"
+            await review.press("k")
+            assert "✓ reviewed" in shown(review.app.screen.query_one("#amendment-title"))
+            await review.press("r")
+            assert first.id not in review.app.marks and review.current is first, "r on a reviewed one unmarks it, and stays"
+            await review.press("r")
+            assert first.id in review.app.marks and review.current.position == 1
 
     async def second_session():
         async with reviewing(sample_app()) as review:
@@ -132,8 +136,8 @@ def test_n_and_shift_n_go_to_the_next_and_previous_unreviewed(sample_app):
             assert review.current.position == 0
             await review.press("N")
             assert review.current.position == 5, "N wraps around to the last unreviewed"
-            await review.press("r", "n")
-            assert review.current.position == 0
+            await review.press("r")
+            assert review.current.position == 0, "r on 5 marks it and wraps to the next unreviewed"
         app = sample_app()
         for item in items:
             set_reviewed(app.marks, item.id, True)
@@ -155,10 +159,13 @@ def test_severity_keys_filter_and_zero_shows_all(sample_app):
             assert review.current.position == 2, "the first substantive amendment is shown"
             assert "showing 3: substantive" in shown(screen.query_one(SummaryBar))
             await review.press("1")
-            assert [i.position for i in tree.items] == [0, 1, 5]
+            assert [i.position for i in tree.items] == [0, 1, 2, 3, 4, 5], "1 after 2: substantive and breaking"
+            assert "showing 6: breaking+substantive" in shown(screen.query_one(SummaryBar))
+            await review.press("2")
+            assert [i.position for i in tree.items] == [0, 1, 5], "2 again takes substantive out"
             await review.press("j")
             assert review.current.position == 1
-            await review.press("3")
+            await review.press("1", "3")
             assert tree.items == [] and review.current is None
             assert "No amendment matches the filters" in shown(screen.query_one("#amendment-title"))
             await review.press("r", "s", "e")  # nothing selected: nothing happens
@@ -219,7 +226,12 @@ def test_s_stamps_the_outputs_the_amendment_reaches(sample_app, sample_copy):
     async def scenario():
         async with reviewing(sample_app()) as review:
             reached = {impact.node for impact in review.current.amendment.impact}
+            await review.press("s", "n")
+            assert not (sample_copy / LOCK_NAME).exists(), "n: nothing is written"
             await review.press("s")
+            question = str(review.app.screen.query_one("#confirm-question").content)
+            assert "3 outputs and 2 evals" in question and "working tree" in question and "reviewing HEAD (" in question
+            await review.press("y")
             await review.app.workers.wait_for_complete()
             await review.pilot.pause()
             lock = json.loads((sample_copy / LOCK_NAME).read_text(encoding="utf-8"))
@@ -237,7 +249,7 @@ def test_a_damaged_lock_file_is_reported_not_replaced(sample_app, sample_copy):
 
     async def scenario():
         async with reviewing(sample_app()) as review:
-            await review.press("s")
+            await review.press("s", "y")
             await review.app.workers.wait_for_complete()
             await review.pilot.pause()
             assert "Not stamped" in review.said() and "specdiff.lock is not valid JSON" in review.said()
