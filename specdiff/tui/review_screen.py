@@ -72,6 +72,13 @@ MARK = Binding(
     "r", "toggle_reviewed", "Reviewed", tooltip="Mark it reviewed and go to the next unreviewed; again: unmark", id="review.mark"
 )
 LAYOUT = Binding("v", "toggle_layout", "View", tooltip="Side by side ⇄ unified", id="review.layout")
+NEXT_CHANGE = Binding(
+    "right_square_bracket", "change(1)", "Next change", tooltip="Scroll to the next change in a long clause", id="review.down"
+)
+PREVIOUS_CHANGE = Binding(
+    "left_square_bracket", "change(-1)", "Previous change", tooltip="Scroll to the previous change", id="review.up"
+)
+FOLDING = Binding("z", "toggle_folding", "Unfold", tooltip="Show the unchanged lines, or fold them again", id="review.fold")
 STAMP = Binding("s", "stamp", "Stamp", tooltip="Stamp the outputs it reaches in specdiff.lock (asks first)", id="review.stamp")
 OPEN = Binding("o", "open_in_editor", "Open", tooltip="Open the file at this line in $EDITOR", id="review.open")
 EXPLAIN = Binding("e", "explain", "Explain", tooltip="Ask the language model what this changes", id="review.explain")
@@ -109,6 +116,9 @@ class ReviewScreen(Screen[None]):
         ORDER,
         NEXT,
         PREVIOUS,
+        NEXT_CHANGE,
+        PREVIOUS_CHANGE,
+        FOLDING,
     ]
 
     def __init__(self, diff: SpecDiff, marks: ReviewedMarks, repository: Path, llm: LlmSettings) -> None:
@@ -263,6 +273,15 @@ class ReviewScreen(Screen[None]):
         if self.items:
             self.query_one(AmendmentView).toggle_layout()
 
+    def action_change(self, direction: int) -> None:
+        if self.items and self._current() is not None and not self.query_one(AmendmentView).go_to_change(direction):
+            self.notify(f"No change {'below' if direction > 0 else 'above'}.", title="Changes", timeout=2)
+
+    def action_toggle_folding(self) -> None:
+        if self.items:
+            folded = self.query_one(AmendmentView).toggle_folding()
+            self.notify("Unchanged lines folded." if folded else "Every line shown.", title="Folding", timeout=2)
+
     def action_toggle_reviewed(self) -> None:
         """Mark the amendment reviewed and go on to the next unreviewed one; on a reviewed one, unmark it and stay."""
         item = self._current()
@@ -299,7 +318,8 @@ class ReviewScreen(Screen[None]):
         return [
             ("Moving", [NEXT, PREVIOUS, *AmendmentTree.BINDINGS, NEXT_UNREVIEWED, PREVIOUS_UNREVIEWED]),
             ("Filtering and order", [SEARCH, *SEVERITIES, KIND, ORDER, *SearchBar.BINDINGS]),
-            ("Reviewing", [MARK, LAYOUT, STAMP, OPEN, EXPLAIN, HELP, *type(self.app).BINDINGS]),
+            ("Reading", [LAYOUT, NEXT_CHANGE, PREVIOUS_CHANGE, FOLDING]),
+            ("Reviewing", [MARK, STAMP, OPEN, EXPLAIN, HELP, *type(self.app).BINDINGS]),
         ]
 
     def action_open_in_editor(self) -> None:

@@ -68,6 +68,7 @@ async def past_loading(pilot: Pilot[None], timeout: float = 20) -> None:
         await pilot.pause(0.05)
         waited += 0.05
     await pilot.pause()
+    await pilot.pause()  # the review screen's first layout, then the drawing that needs its sizes
 
 
 def shown(widget: Widget) -> str:

@@ -199,9 +199,9 @@ def test_v_toggles_side_by_side_and_unified(sample_app):
             assert "75 Patrons aged 1316 or over" in unified
             await review.press("v")
             assert view.layout_mode == "side-by-side" and not view.has_class("-unified")
-            old, new = shown(view.query_one("#amendment-old")), shown(view.query_one("#amendment-new"))
-            assert "old · L75–76" in old and "Patrons aged 13" in old and "aged 16" not in old
-            assert "new · L75–76" in new and "Patrons aged 16" in new and "aged 13" not in new
+            sides = shown(view.query_one("#amendment-sides"))
+            assert "old · L75–76  ⇄  new · L75–76" in sides
+            assert "│ 75 Patrons aged 13 or 75 Patrons aged 16 or │" in sides, "each side's line 75 on one row"
             await review.press("v")
             assert view.layout_mode == "unified"
 
@@ -214,9 +214,11 @@ def test_a_wide_terminal_starts_side_by_side(sample_app):
             view = review.app.screen.query_one(AmendmentView)
             assert view.layout_mode == "side-by-side"
             await review.press("j", "j")  # the example block: four numbered lines on each side
-            old, new = shown(view.query_one("#amendment-old")), shown(view.query_one("#amendment-new"))
-            assert [n for n in ("134", "135", "136", "137") if f"│ {n} " in old] == ["134", "135", "136", "137"]
-            assert [n for n in ("135", "136", "137", "138") if f"│ {n} " in new] == ["135", "136", "137", "138"]
+            rows = shown(view.query_one("#amendment-sides")).splitlines()
+            assert rows[1].startswith("│ 134 ~~~xml") and "135 ~~~xml" in rows[1], "each old line beside its new line"
+            assert rows[2].startswith("│ 135 <user>Could I have") and "136 <user>Could I have" in rows[2]
+            assert [n for n in ("136", "137") if f"│ {n} <assistant>" in "\n".join(rows)] == ["136"]
+            assert any(row.startswith("│ 137 ~~~") and "138 ~~~" in row for row in rows)
             assert "↳ example changed" in shown(view.query_one("#amendment-effects"))
 
     run(scenario())
