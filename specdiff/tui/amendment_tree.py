@@ -39,6 +39,9 @@ Textual's line index; 300 leaves cost a few milliseconds."""
 SNIPPET_CHARS = 60
 """Text shown after an amendment's kind; the tree is scrolled sideways for more, the view shows it all."""
 
+AMENDMENT_LINE = 44
+"""Columns for an amendment's line to show its kind and about 25 characters of its text."""
+
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
 """Marks the arrow of a section, as Tree does, so that clicking it opens or closes the section."""
 
@@ -307,8 +310,8 @@ class AmendmentTree(Tree[NodeData]):
         component = self.get_component_rich_style
         done = all(item.id in self.marks for item in section.items)
         count = f"  {len(section.items)}"
-        # Room left on the line: the guides of two levels, the arrow, the mark and the count.
-        room = self.scrollable_content_region.width - 2 * self.guide_depth - 2 - 2 - len(count)
+        # Room left on the line: the file's guide, the arrow, the mark, the count, and a column spare.
+        room = self.scrollable_content_region.width - self.guide_depth - 2 - 2 - len(count) - 1
         text = Text(no_wrap=True)
         text.append("✓ " if done else "§ ", component("amendment-tree--tick") if done else "")
         text.append(cut_in_the_middle(section.label, room))
@@ -328,9 +331,11 @@ class AmendmentTree(Tree[NodeData]):
         return text
 
     def widest_label(self) -> int:
-        """Columns the longest file or section line needs (amendment lines are cut: the view shows them)."""
+        """Columns the longest file or section line needs, and at least what an amendment's kind and
+        first words need (amendment lines are cut beyond: the view shows the whole text)."""
         groups = grouped(self.items)
-        widths = [len(group.file.path) + 20 for group in groups]
+        widths = [AMENDMENT_LINE if self.items else 0]
+        widths += [len(group.file.path) + 20 for group in groups]
         widths += [len(section.label) + 12 for group in groups for section in group.sections]
         return max(widths, default=0)
 
@@ -342,14 +347,14 @@ def cut_in_the_middle(text: str, room: int) -> str:
     …" headings by the dozen); the end usually says which one it is.
 
     >>> cut_in_the_middle("Respect the letter and spirit of instructions", 30)
-    'Respect the lette…instructions'
+    'Respect the le…of instructions'
     >>> cut_in_the_middle("Be kind", 30)
     'Be kind'
     """
     if len(text) <= room or room < 8:
         return text
-    head = (room - 1) * 3 // 5
-    tail = room - 1 - head
+    tail = room // 2
+    head = room - 1 - tail
     return f"{text[:head].rstrip()}…{text[len(text) - tail :].lstrip()}"
 
 

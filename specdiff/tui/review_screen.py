@@ -45,6 +45,9 @@ SIDE_BY_SIDE_FROM = 110
 """Terminal columns from which the two texts start side by side; narrower, they start unified
 (at 80 columns each side would get about 20 columns of text)."""
 
+TREE_MIN = 26
+"""The tree's narrowest width: a file name and an amendment's kind still fit."""
+
 MOVE = Binding.Group("move", compact=True)
 UNREVIEWED = Binding.Group("unreviewed", compact=True)
 SEVERITY = Binding.Group("severity")
@@ -183,6 +186,20 @@ class ReviewScreen(Screen[None]):
         if current is None:
             self._show(None)
         self._update_summary()
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        """As wide as its file and section lines need, between 26 columns and 45% of the terminal.
+
+        At 80 columns that is 36 at most, leaving the amendment 44; at 160, up to 72.
+        """
+        tree = self.query_one(AmendmentTree)
+        widest = max(tree.widest_label(), TREE_MIN)
+        tree.styles.width = min(widest, max(TREE_MIN, self.app.size.width * 45 // 100))
+
+    def on_resize(self) -> None:
+        if self.items:
+            self._fit_tree()
 
     def _update_summary(self) -> None:
         tree = self.query_one(AmendmentTree)

@@ -67,6 +67,9 @@ def big_diff(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SpecDiff]:
 
 
 @pytest.fixture
-def big_app(big_diff):
+def big_app(big_diff, tmp_path: Path):
+    """The big diff's app, with reviewed marks of its own (not in the shared repository's .git)."""
     path, diff = big_diff
-    return ReviewApp(copy.deepcopy(diff), path)
+    mine = copy.deepcopy(diff)
+    mine.state_dir = tmp_path / "state"
+    return ReviewApp(mine, path)
