@@ -53,8 +53,9 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        self.watch(box, "scroll_y", lambda _: self._say_what_is_below(box), init=False)
-        self.call_after_refresh(self._say_what_is_below, box)
+        # Its size and content size are known only after layout; either may change with the terminal.
+        for attribute in ("scroll_y", "size", "virtual_size"):
+            self.watch(box, attribute, lambda _: self._say_what_is_below(box), init=False)
 
     def _say_what_is_below(self, box: VerticalScroll) -> None:
         """At 80×24 the keys do not fit: the box's bottom line says there are more, and how to see them."""

@@ -16,6 +16,14 @@ from specdiff.model import SpecDiff
 from specdiff.tui.app import ReviewApp
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives the app: mark them ``tui`` (deselect with ``-m "not tui"``)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.tui)
+
+
 @pytest.fixture
 def sample_copy(sample_repo, tmp_path: Path) -> Path:
     """A private copy of the sample repository: tests here write marks, locks and files."""

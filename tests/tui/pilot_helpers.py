@@ -93,3 +93,10 @@ def big_spec(sections: int, per_section: int, revision: int) -> str:
                 text = f"Rule {n}: keep request {n} short{',' if revision else ''} and plain."
             lines += [text, ""]
     return "\n".join(lines)
+
+
+def long_example(changed: str) -> str:
+    """A spec whose one clause is a 40-line example; ``changed`` is its 31st line."""
+    lines = [f"Line {n}: the patron asks about book {n}." for n in range(40)]
+    lines[30] = changed
+    return "# Rules\n\nExamples follow.\n\n~~~text\n" + "\n".join(lines) + "\n~~~\n"

@@ -78,7 +78,7 @@ def test_opening_a_section_with_the_mouse_adds_its_amendments(big_app):
             tree = review.app.screen.query_one(AmendmentTree)
             section = sections(tree)[3]
             assert isinstance(section.data, SectionGroup) and not section.children
-            await review.pilot.click(AmendmentTree, offset=(3, section.line - tree.scroll_offset.y))  # its arrow, after the focus bar
+            await review.pilot.click(AmendmentTree, offset=(3, section.line - tree.scroll_offset.y))  # its arrow
             await review.pilot.pause()
             assert section.is_expanded and len(section.children) == 10
             assert review.current.position == 0, "opening a section does not change the amendment shown"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import reviewing, run, shown
+from pilot_helpers import long_example, reviewing, run, shown
 
 from specdiff.diff import DiffRequest
 from specdiff.tui.amendment_view import AmendmentView
@@ -83,13 +83,6 @@ def test_effects_are_in_words_and_an_amendment_that_reaches_nothing_says_so(rule
             assert "No artifact or eval case depends on this part of the spec." in shown(panel.query_one("#impact-text"))
 
     run(scenario())
-
-
-def long_example(changed: str) -> str:
-    """A spec whose one clause is a 40-line example; ``changed`` is its 31st line."""
-    lines = [f"Line {n}: the patron asks about book {n}." for n in range(40)]
-    lines[30] = changed
-    return "# Rules\n\nExamples follow.\n\n~~~text\n" + "\n".join(lines) + "\n~~~\n"
 
 
 @pytest.fixture

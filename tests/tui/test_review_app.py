@@ -475,3 +475,13 @@ def test_the_command_module_does_not_import_textual():
     code = "import sys, specdiff.commands.review, specdiff.tui; print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_dumb_terminal_gets_the_text_diff_with_a_note(sample_copy):
+    from terminal import run_in_terminal
+
+    done = run_in_terminal(["review", "-C", str(sample_copy), "HEAD~1", "HEAD"], wait_for="\n", keys="", env={"TERM": "dumb"})
+    assert done.code == 0
+    assert "TERM=dumb cannot show the review app; here is the text diff instead." in done.screen
+    assert "\x1b[" not in done.screen, "no escape sequence: no app, no colour"
+    assert "spec/behavior.md" in done.screen and "breaking" in done.screen
