@@ -18,9 +18,9 @@ Each key figure includes Textual's wait for the app to go idle, as a test's
 ``pilot.press`` does, so it is what a user sees at most.
 
 With ``--repository PATH --revisions A B`` it times instead what a reviewer
-waits for on a real repository (the Model Spec release, say): ``make_app``
-(the diff, as ``specdiff review A B`` computes it) and then the first screen,
-until the tree shows an amendment; best of ``--runs``.
+waits for on a real repository (the Model Spec release, say), from
+``make_app`` as ``specdiff review A B`` calls it: until the first screen is
+drawn, and until the tree shows an amendment; best of ``--runs``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from pilot_helpers import big_spec  # noqa: E402
 from specdiff.diff import DiffRequest, diff_revisions  # noqa: E402
 from specdiff.tui.amendment_tree import AmendmentTree  # noqa: E402
 from specdiff.tui.app import ReviewApp, make_app  # noqa: E402
+from specdiff.tui.review_screen import ReviewScreen  # noqa: E402
 
 
 def build(root: Path, sections: int, clauses: int) -> None:
@@ -78,26 +79,31 @@ async def measure(app: ReviewApp, size: tuple[int, int]) -> None:
         await timed("Escape: search cleared", "escape")
 
 
-async def first_screen(app: ReviewApp, size: tuple[int, int]) -> float:
-    """Seconds from starting the app until the tree shows an amendment."""
+async def first_screens(request: DiffRequest, size: tuple[int, int]) -> tuple[float, float, int]:
+    """Seconds from ``make_app`` until the app's first screen is drawn, and until an amendment is shown.
+
+    The first screen is the loading screen (the diff is computed behind it);
+    before issue 15 nothing was drawn until the diff was ready, so both figures
+    were the same.
+    """
     started = time.perf_counter()
+    app = make_app(request)
     async with app.run_test(size=size) as pilot:
-        tree = app.screen.query_one(AmendmentTree)
-        while tree.current is None:
-            await pilot.pause()
-        return time.perf_counter() - started
+        drawn = time.perf_counter() - started
+        while not isinstance(app.screen, ReviewScreen) or app.screen.query_one(AmendmentTree).current is None:
+            await pilot.pause(0.01)
+        shown = time.perf_counter() - started
+        return drawn, shown, len(app.screen.items)
 
 
 def time_to_first_screen(repository: Path, revisions: list[str], size: tuple[int, int], runs: int) -> None:
     request = DiffRequest(repository, tuple(revisions))
-    best_diff = best_screen = float("inf")
+    best_drawn = best_shown = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
-        app = make_app(request)
-        best_diff = min(best_diff, time.perf_counter() - started)
-        best_screen = min(best_screen, asyncio.run(first_screen(app, size)))
-    print(f"{' '.join(revisions)}: {len(app.diff.amendments)} amendments in {len(app.diff.files)} files")
-    print(f"make_app (the diff): {best_diff:.2f} s; first screen: {best_screen:.2f} s; total {best_diff + best_screen:.2f} s")
+        drawn, shown, count = asyncio.run(first_screens(request, size))
+        best_drawn, best_shown = min(best_drawn, drawn), min(best_shown, shown)
+    print(f"{' '.join(revisions)} at {size[0]}x{size[1]}: {count} amendments")
+    print(f"first screen drawn: {best_drawn:.2f} s; first amendment shown: {best_shown:.2f} s (best of {runs})")
 
 
 def main() -> None:
