@@ -325,6 +325,7 @@ class ReviewScreen(Screen[None]):
             path = self.marks.path
             where = str(path.relative_to(self.repository) if path.is_relative_to(self.repository) else path)
         notes = (
+            "Tab moves the focus: tree, amendment, impact (the focused pane has a bar down its left edge).\n"
             "Mouse: click an amendment to show it, a section to open or close it; the wheel scrolls each panel.\n"
             f"Reviewed marks are kept in {where}."
         )
