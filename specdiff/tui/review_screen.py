@@ -189,13 +189,15 @@ class ReviewScreen(Screen[None]):
         self._fit_tree()
 
     def _fit_tree(self) -> None:
-        """As wide as its file and section lines need, between 26 columns and 45% of the terminal.
+        """As wide as its file and section lines need, within what leaves the amendment room.
 
-        At 80 columns that is 36 at most, leaving the amendment 44; at 160, up to 72.
+        At most 45% of the terminal, and at least 62 columns left for the amendment
+        (but the tree gets 30 whatever): 30 at 80 columns, 38 at 100, up to 72 at 160.
         """
         tree = self.query_one(AmendmentTree)
-        widest = max(tree.widest_label(), TREE_MIN)
-        tree.styles.width = min(widest, max(TREE_MIN, self.app.size.width * 45 // 100))
+        width = self.app.size.width
+        room = min(width * 45 // 100, max(30, width - 62))
+        tree.styles.width = max(TREE_MIN, min(tree.widest_label(), room))
 
     def on_resize(self) -> None:
         if self.items:

@@ -47,7 +47,7 @@ def test_a_split_shows_both_sides_row_by_row_with_a_pilcrow_where_it_cut(rules_a
             assert "old · L3–4  ⇄  new · L3–6" in rows[0]
             assert rows[1].startswith("│ 3 The assistant must answer in English, and it")
             assert "3 The assistant must answer in English. ¶ It" in rows[1], "the new side beside the old, on the same row"
-            assert rows[2].startswith("│   should keep"), "soft wraps are folded: one number, at the first line"
+            assert rows[2].startswith("│   ") and rows[2][4].isalpha(), "soft wraps are folded: one number, at the first line"
             await review.press("v")
             unified = shown(view.query_one("#amendment-unified"))
             assert "L3–4 → L3–6" in unified and "English, and it. ¶ It should" in unified
