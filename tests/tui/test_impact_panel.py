@@ -16,8 +16,9 @@ def test_outputs_and_eval_cases_with_the_chain_that_reaches_them(sample_app):
             assert panel.border_title == "Reaches 3 outputs, 2 evals" and panel.border_subtitle == "s: stamp them"
             text = shown(panel.query_one("#impact-text"))
             assert "artifact generated/policy.py  stale since stamped" in text, "as specdiff.lock says"
-            assert "artifact docs/assistant-guide.md  → #account_access: links to it" in text
-            assert "→ #account_access:\n         specdiff marker, generated/policy.py:8" in text, "its own link, in a few words"
+            flat = " ".join(text.split())  # as wrapped at any width
+            assert "artifact docs/assistant-guide.md → #account_access: links to it" in flat
+            assert "→ #account_access: specdiff marker, generated/policy.py:8" in flat, "its own link, in a few words"
             assert "eval     evals/suite.jsonl#verify-before-renew" in text
             await review.press("N")
             assert panel.border_title == "Reaches 1 output, 0 evals"
