@@ -16,6 +16,11 @@ then times, in Textual's headless mode:
 
 Each key figure includes Textual's wait for the app to go idle, as a test's
 ``pilot.press`` does, so it is what a user sees at most.
+
+With ``--repository PATH --revisions A B`` it times instead what a reviewer
+waits for on a real repository (the Model Spec release, say), from
+``make_app`` as ``specdiff review A B`` calls it: until the first screen is
+drawn, and until the tree shows an amendment; best of ``--runs``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ from pilot_helpers import big_spec  # noqa: E402
 
 from specdiff.diff import DiffRequest, diff_revisions  # noqa: E402
 from specdiff.tui.amendment_tree import AmendmentTree  # noqa: E402
-from specdiff.tui.app import ReviewApp  # noqa: E402
+from specdiff.tui.app import ReviewApp, make_app  # noqa: E402
+from specdiff.tui.review_screen import ReviewScreen  # noqa: E402
 
 
 def build(root: Path, sections: int, clauses: int) -> None:
@@ -73,13 +79,46 @@ async def measure(app: ReviewApp, size: tuple[int, int]) -> None:
         await timed("Escape: search cleared", "escape")
 
 
+async def first_screens(request: DiffRequest, size: tuple[int, int]) -> tuple[float, float, int]:
+    """Seconds from ``make_app`` until the app's first screen is drawn, and until an amendment is shown.
+
+    The first screen is the loading screen (the diff is computed behind it);
+    before issue 15 nothing was drawn until the diff was ready, so both figures
+    were the same.
+    """
+    started = time.perf_counter()
+    app = make_app(request)
+    async with app.run_test(size=size) as pilot:
+        drawn = time.perf_counter() - started
+        while not isinstance(app.screen, ReviewScreen) or app.screen.query_one(AmendmentTree).current is None:
+            await pilot.pause(0.01)
+        shown = time.perf_counter() - started
+        return drawn, shown, len(app.screen.items)
+
+
+def time_to_first_screen(repository: Path, revisions: list[str], size: tuple[int, int], runs: int) -> None:
+    request = DiffRequest(repository, tuple(revisions))
+    best_drawn = best_shown = float("inf")
+    for _ in range(runs):
+        drawn, shown, count = asyncio.run(first_screens(request, size))
+        best_drawn, best_shown = min(best_drawn, drawn), min(best_shown, shown)
+    print(f"{' '.join(revisions)} at {size[0]}x{size[1]}: {count} amendments")
+    print(f"first screen drawn: {best_drawn:.2f} s; first amendment shown: {best_shown:.2f} s (best of {runs})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sections", type=int, default=500)
     parser.add_argument("--clauses", type=int, default=10)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument("--repository", type=Path, help="time the first screen of this repository's diff instead")
+    parser.add_argument("--revisions", nargs=2, default=["HEAD~1", "HEAD"], metavar="REV")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
+    if args.repository:
+        time_to_first_screen(args.repository, args.revisions, (width, height), args.runs)
+        return
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "repo"
         build(root, args.sections, args.clauses)

@@ -5,6 +5,10 @@ section is opened, by the reviewer or by moving into it, so a diff of
 thousands of amendments opens with one node per section. Labels are drawn
 from the node's data at render time, so a new reviewed tick only needs the
 line repainted.
+
+The cursor may rest on a file or section line (←, the page keys, a click);
+the tree then says so with :class:`AmendmentTree.GroupHighlighted`, and the
+screen shows that group instead of keeping the last amendment on the right.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ Textual's line index; 300 leaves cost a few milliseconds."""
 SNIPPET_CHARS = 60
 """Text shown after an amendment's kind; the tree is scrolled sideways for more, the view shows it all."""
 
+AMENDMENT_LINE = 44
+"""Columns for an amendment's line to show its kind and about 25 characters of its text."""
+
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
 """Marks the arrow of a section, as Tree does, so that clicking it opens or closes the section."""
 
@@ -48,6 +55,15 @@ class AmendmentTree(Tree[NodeData]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "next_amendment", "Next amendment", show=False, id="tree.next"),
         Binding("up", "previous_amendment", "Previous amendment", show=False, id="tree.previous"),
+        Binding("left", "close", "Close", tooltip="Close the section or file, or go up to it", show=False, id="tree.close"),
+        Binding("right", "open", "Open", tooltip="Open the section or file, or go into it", show=False, id="tree.open"),
+        Binding("g,home", "first", "First", tooltip="First amendment", show=False, id="tree.first"),
+        Binding("G,end", "last", "Last", tooltip="Last amendment", show=False, id="tree.last"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="tree.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="tree.half_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="tree.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="tree.page_up"),
+        Binding("space", "toggle_node", "Open or close", tooltip="Open or close the section or file", show=False, id="tree.tog"),
     ]
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
@@ -78,6 +94,12 @@ class AmendmentTree(Tree[NodeData]):
 
         item: ReviewItem
 
+    @dataclass
+    class GroupHighlighted(Message):
+        """The cursor is on a file or section line."""
+
+        group: FileGroup | SectionGroup
+
     def __init__(self, marks: ReviewedMarks, *, id: str | None = None) -> None:
         super().__init__("amendments", id=id)
         self.show_root = False
@@ -85,7 +107,7 @@ class AmendmentTree(Tree[NodeData]):
         self.marks = marks
         self.items: list[ReviewItem] = []
         self.current: ReviewItem | None = None
-        """The amendment shown on the right: the last one the cursor was on."""
+        """The amendment under the cursor; ``None`` on a file or section line."""
         self._index: dict[ReviewItem, int] = {}
         self._section_nodes: dict[ReviewItem, TreeNode[NodeData]] = {}
         self._leaves: dict[ReviewItem, TreeNode[NodeData]] = {}
@@ -134,8 +156,15 @@ class AmendmentTree(Tree[NodeData]):
     # -- moving --------------------------------------------------------------------
 
     def go_to(self, item: ReviewItem) -> None:
-        """Put the cursor on an amendment, opening its section first."""
-        self._open(self._section_nodes[item])
+        """Put the cursor on an amendment, opening its file and section first.
+
+        (Its file may have been closed with space or ←: moving to a leaf
+        hidden under it left the cursor where it was, and j stuck there.)
+        """
+        section_node = self._section_nodes[item]
+        if section_node.parent is not None and not section_node.parent.is_expanded:
+            section_node.parent.expand()
+        self._open(section_node)
         leaf = self._leaves[item]
         # Adding leaves drops Textual's line index; reading a line rebuilds it, and
         # move_cursor needs it to know the leaf's line.
@@ -145,13 +174,65 @@ class AmendmentTree(Tree[NodeData]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         # The cursor may have moved on since this was posted (keys pressed quickly): ignore it then.
-        if isinstance(event.node.data, ReviewItem) and event.node is self.cursor_node:
-            self._highlighted(event.node.data)
+        if event.node is not self.cursor_node:
+            return
+        data = event.node.data
+        if isinstance(data, ReviewItem):
+            self._highlighted(data)
+        elif isinstance(data, (FileGroup, SectionGroup)):
+            self.current = None
+            self.post_message(self.GroupHighlighted(data))
 
     def _highlighted(self, item: ReviewItem) -> None:
         if item is not self.current:
             self.current = item
             self.post_message(self.AmendmentHighlighted(item))
+
+    def action_first(self) -> None:
+        if self.items:
+            self.go_to(self.items[0])
+
+    def action_last(self) -> None:
+        if self.items:
+            self.go_to(self.items[-1])
+
+    def action_half_page(self, direction: int) -> None:
+        self._move_lines(direction * max(1, self.scrollable_content_region.height // 2))
+
+    def action_page_down(self) -> None:
+        self._move_lines(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._move_lines(-max(1, self.scrollable_content_region.height - 1))
+
+    def _move_lines(self, lines: int) -> None:
+        self.cursor_line = max(0, min(self.last_line, max(self.cursor_line, 0) + lines))
+        self.scroll_to_line(self.cursor_line)
+
+    def action_close(self) -> None:
+        """←: close the file or section under the cursor; on an amendment or a closed one, go up a level."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_open(self) -> None:
+        """→: open the file or section under the cursor; if it is open, go to its first line inside."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            if isinstance(node.data, SectionGroup):
+                self._open(node)
+            else:
+                node.expand()
+        elif isinstance(node.data, SectionGroup):
+            self.go_to(node.data.items[0])
+        elif node.children:
+            self.move_cursor(node.children[0], animate=False)
 
     def action_next_amendment(self) -> None:
         self._step(1)
@@ -192,8 +273,9 @@ class AmendmentTree(Tree[NodeData]):
     # -- drawing -------------------------------------------------------------------
 
     def refresh_marks(self, item: ReviewItem) -> None:
-        """Repaint an amendment's line and its section's, after its reviewed mark changed."""
-        for node in (self._leaves.get(item), self._section_nodes.get(item)):
+        """Repaint an amendment's line, its section's and its file's, after its reviewed mark changed."""
+        section = self._section_nodes.get(item)
+        for node in (self._leaves.get(item), section, section.parent if section else None):
             if node is not None:
                 node.refresh()
 
@@ -227,20 +309,53 @@ class AmendmentTree(Tree[NodeData]):
     def _section_label(self, section: SectionGroup) -> Text:
         component = self.get_component_rich_style
         done = all(item.id in self.marks for item in section.items)
+        count = f"  {len(section.items)}"
+        # Room left on the line: the file's guide, the arrow, the mark, the count, and a column spare.
+        room = self.scrollable_content_region.width - self.guide_depth - 2 - 2 - len(count) - 1
         text = Text(no_wrap=True)
         text.append("✓ " if done else "§ ", component("amendment-tree--tick") if done else "")
-        text.append(section.heading or "(top of file)")
-        text.append(f"  {len(section.items)}", component("amendment-tree--dim"))
+        text.append(cut_in_the_middle(section.label, room))
+        text.append(count, component("amendment-tree--dim"))
         return text
 
     def _file_label(self, group: FileGroup) -> Text:
         file = group.file
         component = self.get_component_rich_style
+        done = all(item.id in self.marks for item in group.items)
         name = f"{file.old_path} → {file.new_path}" if file.status == "renamed" else file.path
         text = Text(no_wrap=True)
+        if done:
+            text.append("✓ ", component("amendment-tree--tick"))
         text.append(name, component("amendment-tree--file"))
         text.append(f"  {file.status} · {len(group.items)}", component("amendment-tree--dim"))
         return text
+
+    def widest_label(self) -> int:
+        """Columns the longest file or section line needs, and at least what an amendment's kind and
+        first words need (amendment lines are cut beyond: the view shows the whole text)."""
+        groups = grouped(self.items)
+        widths = [AMENDMENT_LINE if self.items else 0]
+        widths += [len(group.file.path) + 20 for group in groups]
+        widths += [len(section.label) + 12 for group in groups for section in group.sections]
+        return max(widths, default=0)
+
+
+def cut_in_the_middle(text: str, room: int) -> str:
+    """``text``, or its start and end around an ellipsis when it is longer than ``room``.
+
+    Headings that start alike stay apart when cut (the Model Spec has "Do not
+    …" headings by the dozen); the end usually says which one it is.
+
+    >>> cut_in_the_middle("Respect the letter and spirit of instructions", 30)
+    'Respect the le…of instructions'
+    >>> cut_in_the_middle("Be kind", 30)
+    'Be kind'
+    """
+    if len(text) <= room or room < 8:
+        return text
+    tail = room // 2
+    head = room - 1 - tail
+    return f"{text[:head].rstrip()}…{text[len(text) - tail :].lstrip()}"
 
 
 def _snippet(item: ReviewItem) -> str:

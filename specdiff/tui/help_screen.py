@@ -31,7 +31,8 @@ class HelpScreen(ModalScreen[None]):
             max-width: 95%;
             height: auto;
             max-height: 90%;
-            padding: 0 2;
+            padding: 0 1 0 2;
+            scrollbar-size-vertical: 1;
             border: round $accent;
             border-title-color: $accent;
             background: $surface;
@@ -45,10 +46,23 @@ class HelpScreen(ModalScreen[None]):
         self.notes = notes
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as box:
+        with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Escape closes"
             yield Static(self._table(), id="help-keys")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        # Its size and content size are known only after layout; either may change with the terminal.
+        for attribute in ("scroll_y", "size", "virtual_size"):
+            self.watch(box, attribute, lambda _: self._say_what_is_below(box), init=False)
+
+    def _say_what_is_below(self, box: VerticalScroll) -> None:
+        """At 80×24 the keys do not fit: the box's bottom line says there are more, and how to see them."""
+        if box.scroll_y < box.max_scroll_y:
+            box.border_subtitle = "↓ more below (↓ PgDn) · Escape closes"
+        else:
+            box.border_subtitle = "Escape closes"
 
     def _table(self) -> Table:
         table = Table.grid(padding=(0, 2))

@@ -31,10 +31,11 @@ from specdiff.llm import configured_api_key
 from specdiff.model import FileDiff, SpecDiff
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.amendment_view import AmendmentView
-from specdiff.tui.editor import editor_command, editor_target
+from specdiff.tui.confirm_screen import ConfirmScreen
+from specdiff.tui.editor import editor_command, editor_target, file_to_open, missing_program
 from specdiff.tui.help_screen import HelpScreen, HelpSection
 from specdiff.tui.impact_panel import ImpactPanel
-from specdiff.tui.items import Filters, ReviewItem, next_kind, review_items
+from specdiff.tui.items import ORDERS, Filters, ReviewItem, next_kind, ordered, review_items
 from specdiff.tui.messages import ExplanationReady, OutputsStamped
 from specdiff.tui.reviewed import ReviewedMarks, set_reviewed
 from specdiff.tui.search import SearchBar
@@ -43,6 +44,9 @@ from specdiff.tui.summary_bar import SummaryBar
 SIDE_BY_SIDE_FROM = 110
 """Terminal columns from which the two texts start side by side; narrower, they start unified
 (at 80 columns each side would get about 20 columns of text)."""
+
+TREE_MIN = 26
+"""The tree's narrowest width: a file name and an amendment's kind still fit."""
 
 MOVE = Binding.Group("move", compact=True)
 UNREVIEWED = Binding.Group("unreviewed", compact=True)
@@ -59,19 +63,41 @@ SEARCH = Binding(
     "slash", "search", "Search", tooltip="Only amendments whose text contains what you type", priority=True, id="review.search"
 )
 SEVERITIES = [
-    Binding("1", "severity('breaking')", "Breaking", group=SEVERITY, tooltip="Only breaking amendments", id="review.breaking"),
-    Binding("2", "severity('substantive')", "Substantive", group=SEVERITY, tooltip="Only substantive", id="review.substantive"),
-    Binding("3", "severity('editorial')", "Editorial", group=SEVERITY, tooltip="Only editorial", id="review.editorial"),
+    Binding("1", "severity('breaking')", "Breaking", group=SEVERITY, tooltip="Breaking: only, or also", id="review.breaking"),
+    Binding("2", "severity('substantive')", "Substantive", group=SEVERITY, tooltip="Substantive: only, or also", id="review.sub"),
+    Binding("3", "severity('editorial')", "Editorial", group=SEVERITY, tooltip="Editorial: only, or also", id="review.editorial"),
     Binding("0", "severity('all')", "All", group=SEVERITY, tooltip="Every severity", id="review.all_severities"),
 ]
+ORDER = Binding("O", "cycle_order", "Order", tooltip="Largest file first ⇄ diff order ⇄ most severe first", id="review.order")
 KIND = Binding("f", "cycle_kind", "Kind", tooltip="Only one kind (added, modified…); again: the next; then all", id="review.kind")
 
-MARK = Binding("r", "toggle_reviewed", "Reviewed", tooltip="Mark it reviewed, or not (kept across restarts)", id="review.mark")
+MARK = Binding(
+    "r", "toggle_reviewed", "Reviewed", tooltip="Mark it reviewed and go to the next unreviewed; again: unmark", id="review.mark"
+)
 LAYOUT = Binding("v", "toggle_layout", "View", tooltip="Side by side ⇄ unified", id="review.layout")
-STAMP = Binding("s", "stamp", "Stamp", tooltip="Stamp the outputs it reaches in specdiff.lock", id="review.stamp")
+NEXT_CHANGE = Binding(
+    "right_square_bracket", "change(1)", "Next change", tooltip="Scroll to the next change in a long clause", id="review.down"
+)
+PREVIOUS_CHANGE = Binding(
+    "left_square_bracket", "change(-1)", "Previous change", tooltip="Scroll to the previous change", id="review.up"
+)
+FOLDING = Binding("z", "toggle_folding", "Unfold", tooltip="Show the unchanged lines, or fold them again", id="review.fold")
+STAMP = Binding("s", "stamp", "Stamp", tooltip="Stamp the outputs it reaches in specdiff.lock (asks first)", id="review.stamp")
 OPEN = Binding("o", "open_in_editor", "Open", tooltip="Open the file at this line in $EDITOR", id="review.open")
 EXPLAIN = Binding("e", "explain", "Explain", tooltip="Ask the language model what this changes", id="review.explain")
 HELP = Binding("question_mark", "help", "Help", tooltip="This list of keys", id="review.help")
+
+
+def outputs_and_evals(nodes: list[str]) -> str:
+    """``3 outputs and 2 evals``, counted as the impact panel counts them.
+
+    >>> outputs_and_evals(["artifact:a.py", "eval:e.jsonl#1", "artifact:b.py"])
+    '2 outputs and 1 eval'
+    """
+    outputs = sum(1 for node in nodes if node.startswith("artifact:"))
+    evals = len(nodes) - outputs
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((outputs, "output"), (evals, "eval")) if n]
+    return " and ".join(parts) or "nothing"
 
 
 class ReviewScreen(Screen[None]):
@@ -90,8 +116,12 @@ class ReviewScreen(Screen[None]):
         SEARCH,
         *SEVERITIES,
         KIND,
+        ORDER,
         NEXT,
         PREVIOUS,
+        NEXT_CHANGE,
+        PREVIOUS_CHANGE,
+        FOLDING,
     ]
 
     def __init__(self, diff: SpecDiff, marks: ReviewedMarks, repository: Path, llm: LlmSettings) -> None:
@@ -102,6 +132,7 @@ class ReviewScreen(Screen[None]):
         self.llm = llm
         self.items = review_items(diff)
         self.filters = Filters()
+        self.order = ORDERS[0]
         self.explaining: str | None = None
         """Id of the amendment the language model is being asked about."""
 
@@ -141,23 +172,41 @@ class ReviewScreen(Screen[None]):
             return
         self.query_one(ImpactPanel).stale = set(self.diff.stale or [])
         self.query_one(AmendmentView).layout_mode = "side-by-side" if self.app.size.width >= SIDE_BY_SIDE_FROM else "unified"
-        self.query_one(AmendmentTree).focus()
+        # At once, not Widget.focus(), which waits a turn: a "/" read in between would open the
+        # search and then lose the focus to the tree.
+        self.set_focus(self.query_one(AmendmentTree))
         # After the first layout: the tree scrolls its cursor into view, which needs its height.
         self.call_after_refresh(self._list)
 
     def _list(self) -> None:
         """List the items that pass the filters, staying on the current one if it still does."""
         tree = self.query_one(AmendmentTree)
-        shown = [item for item in self.items if self.filters.matches(item)]
+        shown = ordered([item for item in self.items if self.filters.matches(item)], self.order)
         current = tree.show_items(shown, keep=tree.current)
         if current is None:
             self._show(None)
         self._update_summary()
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        """As wide as its file and section lines need, within what leaves the amendment room.
+
+        At most 45% of the terminal, and at least 62 columns left for the amendment
+        (but the tree gets 30 whatever): 30 at 80 columns, 38 at 100, up to 72 at 160.
+        """
+        tree = self.query_one(AmendmentTree)
+        width = self.app.size.width
+        room = min(width * 45 // 100, max(30, width - 62))
+        tree.styles.width = max(TREE_MIN, min(tree.widest_label(), room))
+
+    def on_resize(self) -> None:
+        if self.items:
+            self._fit_tree()
 
     def _update_summary(self) -> None:
         tree = self.query_one(AmendmentTree)
         reviewed = sum(1 for item in self.items if item.id in self.marks)
-        self.query_one(SummaryBar).update_counts(reviewed=reviewed, shown=len(tree.items), filters=self.filters)
+        self.query_one(SummaryBar).update_counts(reviewed=reviewed, shown=len(tree.items), filters=self.filters, order=self.order)
 
     def _show(self, item: ReviewItem | None) -> None:
         explaining = self.llm.model if item is not None and item.id == self.explaining else None
@@ -172,6 +221,11 @@ class ReviewScreen(Screen[None]):
     @on(AmendmentTree.AmendmentHighlighted)
     def _highlighted(self, event: AmendmentTree.AmendmentHighlighted) -> None:
         self._show(event.item)
+
+    @on(AmendmentTree.GroupHighlighted)
+    def _group_highlighted(self, event: AmendmentTree.GroupHighlighted) -> None:
+        self.query_one(AmendmentView).show_group(event.group, self.marks)
+        self.query_one(ImpactPanel).show(None)
 
     # -- moving --------------------------------------------------------------------
 
@@ -200,9 +254,17 @@ class ReviewScreen(Screen[None]):
     # -- filtering -----------------------------------------------------------------
 
     def action_severity(self, severity: str) -> None:
+        """1, 2, 3 add their severity to those shown (the first one pressed: only it); 0 shows all."""
         if self.items:
-            self.filters = dataclasses.replace(self.filters, severity=None if severity == "all" else severity)
+            everything = dataclasses.replace(self.filters, severities=frozenset())
+            self.filters = everything if severity == "all" else self.filters.toggle(severity)
             self._list()
+
+    def action_cycle_order(self) -> None:
+        if self.items:
+            self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+            self._list()
+            self.notify(f"Listed {self.order}.", title="Order")
 
     def action_cycle_kind(self) -> None:
         if self.items:
@@ -230,17 +292,34 @@ class ReviewScreen(Screen[None]):
         if self.items:
             self.query_one(AmendmentView).toggle_layout()
 
+    def action_change(self, direction: int) -> None:
+        if self.items and self._current() is not None and not self.query_one(AmendmentView).go_to_change(direction):
+            self.notify(f"No change {'below' if direction > 0 else 'above'}.", title="Changes", timeout=2)
+
+    def action_toggle_folding(self) -> None:
+        if self.items:
+            folded = self.query_one(AmendmentView).toggle_folding()
+            self.notify("Unchanged lines folded." if folded else "Every line shown.", title="Folding", timeout=2)
+
     def action_toggle_reviewed(self) -> None:
+        """Mark the amendment reviewed and go on to the next unreviewed one; on a reviewed one, unmark it and stay."""
         item = self._current()
         if item is None:
+            if self.items and self.query_one(AmendmentTree).items:
+                self.notify("Move onto an amendment (j) to mark it reviewed.", title="Reviewed")
             return
+        marking = item.id not in self.marks
         try:
-            set_reviewed(self.marks, item.id, item.id not in self.marks)
+            set_reviewed(self.marks, item.id, marking)
         except OSError as error:
             self.notify(f"Could not save the reviewed marks: {error}", severity="error", markup=False)
-        self.query_one(AmendmentTree).refresh_marks(item)
+        tree = self.query_one(AmendmentTree)
+        tree.refresh_marks(item)
         self._show(item)
         self._update_summary()
+        if marking and not tree.go_to_unreviewed(1):
+            listed = "listed " if self.filters.active else ""
+            self.notify(f"Every {listed}amendment is reviewed.", title="Done")
 
     def action_help(self) -> None:
         where = "memory only (not saved)"
@@ -248,6 +327,7 @@ class ReviewScreen(Screen[None]):
             path = self.marks.path
             where = str(path.relative_to(self.repository) if path.is_relative_to(self.repository) else path)
         notes = (
+            "Tab moves the focus: tree, amendment, impact (the focused pane has a bar down its left edge).\n"
             "Mouse: click an amendment to show it, a section to open or close it; the wheel scrolls each panel.\n"
             f"Reviewed marks are kept in {where}."
         )
@@ -256,9 +336,10 @@ class ReviewScreen(Screen[None]):
     def help_sections(self) -> list[HelpSection]:
         """Every key, by what it is for, from the bindings the app's parts declare."""
         return [
-            ("Moving", [*AmendmentTree.BINDINGS, NEXT, PREVIOUS, NEXT_UNREVIEWED, PREVIOUS_UNREVIEWED]),
-            ("Filtering", [SEARCH, *SEVERITIES, KIND, *SearchBar.BINDINGS]),
-            ("Reviewing", [MARK, LAYOUT, STAMP, OPEN, EXPLAIN, HELP, *type(self.app).BINDINGS]),
+            ("Moving", [NEXT, PREVIOUS, *AmendmentTree.BINDINGS, NEXT_UNREVIEWED, PREVIOUS_UNREVIEWED]),
+            ("Filtering and order", [SEARCH, *SEVERITIES, KIND, ORDER, *SearchBar.BINDINGS]),
+            ("Reading", [LAYOUT, NEXT_CHANGE, PREVIOUS_CHANGE, FOLDING]),
+            ("Reviewing", [MARK, STAMP, OPEN, EXPLAIN, HELP, *type(self.app).BINDINGS]),
         ]
 
     def action_open_in_editor(self) -> None:
@@ -269,37 +350,75 @@ class ReviewScreen(Screen[None]):
         if not editor:
             self.notify("Set $EDITOR to open files, for example: export EDITOR=vim", title="No editor", severity="warning")
             return
-        path, line = editor_target(item.amendment)
-        target = self.repository / path
-        if not target.is_file():
-            self.notify(f"{path} is not in the working tree.", severity="warning", markup=False)
-            return
-        command = editor_command(editor, target, line)
+        target = editor_target(self.diff, item.amendment)
         try:
-            try:
-                with self.app.suspend():
-                    done = subprocess.run(command, check=False)
-            except SuspendNotSupported:
-                # No terminal to hand over (a headless test, or Textual in a browser):
-                # the editor runs without the screen, and its output goes nowhere.
-                done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL, capture_output=True)
-        except OSError as error:
-            self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
+            path = file_to_open(target, self.repository, self.diff.state_dir)
+            command = editor_command(editor, path, target.line)
+        except (SpecdiffError, OSError, ValueError) as error:
+            self.notify(f"Cannot open {target.path}: {error}", title="Open", severity="warning", markup=False)
             return
-        if done.returncode:
-            self.notify(f"{command[0]} exited with status {done.returncode}.", severity="warning", markup=False)
+        missing = missing_program(command)
+        if missing is not None:
+            self.notify(f"Could not start {missing}: not found (check $EDITOR).", title="Open", severity="error", markup=False)
+            return
+        if target.revision.commit is not None:
+            self.notify(
+                f"A read-only copy of {target.path} at {target.revision.label}, line {target.line}.", title="Open", markup=False
+            )
+        failed = self._run_editor(command)
+        if failed:
+            self.notify(failed, title="Open", severity="warning", markup=False)
+
+    def _run_editor(self, command: list[str]) -> str | None:
+        """Run the editor with the terminal handed over; say what went wrong, if anything.
+
+        Nothing may raise inside ``App.suspend()``: an exception there skips giving
+        the terminal back, and the app is left frozen with keys echoing (issue 15).
+        """
+        failed: str | None = None
+
+        def edit(**options: object) -> None:
+            nonlocal failed
+            try:
+                done = subprocess.run(command, check=False, **options)  # type: ignore[call-overload]
+            except OSError as error:
+                failed = f"Could not start {command[0]}: {error.strerror or error}"
+                return
+            if done.returncode:
+                failed = f"{command[0]} exited with status {done.returncode}."
+
+        try:
+            with self.app.suspend():
+                edit()
+        except SuspendNotSupported:
+            # No terminal to hand over (a headless test, or Textual in a browser):
+            # the editor runs without the screen, and its output goes nowhere.
+            edit(stdin=subprocess.DEVNULL, capture_output=True)
+        return failed
 
     def action_stamp(self) -> None:
         item = self._current()
         if item is None:
             return
-        if not item.amendment.impact:
+        impact = item.amendment.impact
+        if not impact:
             self.notify("This amendment reaches no output or eval: nothing to stamp.", title="Stamp")
             return
         if any(w.group == "stamp" and w.is_running for w in self.workers):
             self.notify("Still stamping the last ones…", title="Stamp")
             return
-        self._stamp(item.id, [impact.node for impact in item.amendment.impact])
+        nodes = [i.node for i in impact]
+        question = (
+            f"Record in specdiff.lock that {outputs_and_evals(nodes)} are up to date with the spec "
+            f"as it is in the working tree?"
+        )
+        if self.diff.head.commit is not None:
+            question += f" (You are reviewing {self.diff.head.label}; the lock records the working tree.)"
+        self.app.push_screen(ConfirmScreen("Stamp", question), partial(self._confirmed_stamp, item.id, nodes))
+
+    def _confirmed_stamp(self, amendment_id: str, nodes: list[str], yes: bool | None) -> None:
+        if yes:
+            self._stamp(amendment_id, nodes)
 
     @work(thread=True, group="stamp", exit_on_error=False)
     def _stamp(self, amendment_id: str, outputs: list[str]) -> None:
@@ -318,8 +437,7 @@ class ReviewScreen(Screen[None]):
         if message.error:
             self.notify(message.error, title="Not stamped", severity="error", markup=False)
             return
-        count = len(message.stamped)
-        self.notify(f"Stamped {count} output{'s' if count != 1 else ''} in specdiff.lock.", title="Stamp")
+        self.notify(f"Stamped {outputs_and_evals(message.stamped)} in specdiff.lock, as of the working tree.", title="Stamp")
         self.query_one(ImpactPanel).mark_stamped(message.stamped)
 
     def action_explain(self) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from specdiff.model import SEVERITIES, SpecDiff
-from specdiff.tui.items import Filters
+from specdiff.tui.items import ORDERS, Filters
 
 
 class SummaryBar(Widget):
@@ -44,10 +44,11 @@ class SummaryBar(Widget):
         self.reviewed = 0
         self.shown = self.total
         self.filters = Filters()
+        self.order = ORDERS[0]
 
-    def update_counts(self, *, reviewed: int, shown: int, filters: Filters) -> None:
+    def update_counts(self, *, reviewed: int, shown: int, filters: Filters, order: str = ORDERS[0]) -> None:
         """Show new progress and filter figures."""
-        self.reviewed, self.shown, self.filters = reviewed, shown, filters
+        self.reviewed, self.shown, self.filters, self.order = reviewed, shown, filters, order
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -69,4 +70,7 @@ class SummaryBar(Widget):
         if self.filters.active:
             text.append("   ")
             text.append(f"showing {self.shown}: {self.filters.describe()}", style("summary-bar--filter"))
+        if self.order != ORDERS[0]:
+            text.append("   ")
+            text.append(self.order, style("summary-bar--filter"))
         return text

@@ -16,6 +16,14 @@ from specdiff.model import SpecDiff
 from specdiff.tui.app import ReviewApp
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives the app: mark them ``tui`` (deselect with ``-m "not tui"``)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.tui)
+
+
 @pytest.fixture
 def sample_copy(sample_repo, tmp_path: Path) -> Path:
     """A private copy of the sample repository: tests here write marks, locks and files."""
@@ -67,6 +75,9 @@ def big_diff(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SpecDiff]:
 
 
 @pytest.fixture
-def big_app(big_diff):
+def big_app(big_diff, tmp_path: Path):
+    """The big diff's app, with reviewed marks of its own (not in the shared repository's .git)."""
     path, diff = big_diff
-    return ReviewApp(copy.deepcopy(diff), path)
+    mine = copy.deepcopy(diff)
+    mine.state_dir = tmp_path / "state"
+    return ReviewApp(mine, path)

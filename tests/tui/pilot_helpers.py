@@ -55,7 +55,20 @@ async def reviewing(app: ReviewApp, size: tuple[int, int] = (80, 24)) -> AsyncIt
     async with app.run_test(size=size, message_hook=hook) as pilot:
         review.pilot = pilot
         await pilot.pause()
+        await past_loading(pilot)
         yield review
+
+
+async def past_loading(pilot: Pilot[None], timeout: float = 20) -> None:
+    """Wait until the app has computed its diff and shows the review screen."""
+    from specdiff.tui.loading_screen import LoadingScreen
+
+    waited = 0.0
+    while isinstance(pilot.app.screen, LoadingScreen) and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()
+    await pilot.pause()  # the review screen's first layout, then the drawing that needs its sizes
 
 
 def shown(widget: Widget) -> str:
@@ -80,3 +93,10 @@ def big_spec(sections: int, per_section: int, revision: int) -> str:
                 text = f"Rule {n}: keep request {n} short{',' if revision else ''} and plain."
             lines += [text, ""]
     return "\n".join(lines)
+
+
+def long_example(changed: str) -> str:
+    """A spec whose one clause is a 40-line example; ``changed`` is its 31st line."""
+    lines = [f"Line {n}: the patron asks about book {n}." for n in range(40)]
+    lines[30] = changed
+    return "# Rules\n\nExamples follow.\n\n~~~text\n" + "\n".join(lines) + "\n~~~\n"

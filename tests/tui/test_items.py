@@ -6,7 +6,7 @@ import doctest
 
 from specdiff.render.words import where
 from specdiff.tui import items as items_module
-from specdiff.tui.items import Filters, grouped, next_kind, review_items
+from specdiff.tui.items import Filters, grouped, next_kind, ordered, review_items
 
 
 def test_docstring_examples():
@@ -37,14 +37,17 @@ def test_filters_combine_severity_kind_and_text(sample_diff):
         return [item.position for item in items if Filters(**chosen).matches(item)]
 
     assert passing() == [0, 1, 2, 3, 4, 5]
-    assert passing(severity="breaking") == [0, 1, 5]
+    assert passing(severities=frozenset({"breaking"})) == [0, 1, 5]
+    assert passing(severities=frozenset({"breaking", "substantive"})) == [0, 1, 2, 3, 4, 5]
     assert passing(kind="added") == [1]
-    assert passing(severity="breaking", kind="modified") == [0, 5]
+    assert passing(severities=frozenset({"breaking"}), kind="modified") == [0, 5]
     assert passing(text="SCREEN READER") == [4], "search ignores case"
     assert passing(text="should avoid") == [4], "the old side is searched too"
     assert passing(text="room_bookings") == [], "section ids are not text"
     assert passing(text="meeting rooms") == [2], "headings are"
-    assert Filters(severity="substantive", kind="modified", text="x").describe() == 'substantive · modified · "x"'
+    assert Filters(frozenset({"substantive"}), kind="modified", text="x").describe() == 'substantive · modified · "x"'
+    assert Filters().toggle("editorial").toggle("breaking").describe() == "breaking+editorial"
+    assert not Filters().toggle("editorial").toggle("editorial").active, "toggled twice: every severity again"
 
 
 def test_the_kind_filter_cycles_through_the_kinds_present_then_all(sample_diff):
@@ -64,3 +67,12 @@ def test_where_names_the_lines_of_each_side(sample_diff):
         "L173–174 → L174–175",
         "L52",
     ]
+
+
+def test_orders_put_the_largest_file_first_or_the_most_severe_first(sample_diff):
+    items = review_items(sample_diff)
+    assert [i.position for i in ordered(items, "diff order")] == [0, 1, 2, 3, 4, 5]
+    assert [i.position for i in ordered(items, "largest file first")] == [0, 1, 2, 3, 4, 5], "behavior.md has 5 of 6"
+    assert [i.position for i in ordered(list(reversed(items)), "largest file first")] == [4, 3, 2, 1, 0, 5]
+    assert [i.amendment.severity for i in ordered(items, "severity")] == ["breaking"] * 3 + ["substantive"] * 3
+    assert [i.position for i in ordered(items, "severity")] == [0, 1, 5, 2, 3, 4], "ties keep the diff's order"

@@ -101,12 +101,16 @@ def test_r_marks_reviewed_and_the_mark_survives_a_restart(sample_copy):
             first = review.current
             await review.press("r")
             assert "✓ 1/6 reviewed" in shown(review.app.screen.query_one(SummaryBar))
-            assert "✓ reviewed" in shown(review.app.screen.query_one("#amendment-title"))
+            assert review.current.position == 1, "r goes on to the next unreviewed amendment"
             assert "✓ B modified" in shown(review.app.screen.query_one(AmendmentTree))
             on_disk = json.loads(marks_file.read_text(encoding="utf-8"))
             assert list(on_disk["reviewed"]) == [first.id], "the mark is written at once"
-            await review.press("j", "r", "r")
-            assert first.id in review.app.marks and review.current.id not in review.app.marks, "r again unmarks"
+            await review.press("k")
+            assert "✓ reviewed" in shown(review.app.screen.query_one("#amendment-title"))
+            await review.press("r")
+            assert first.id not in review.app.marks and review.current is first, "r on a reviewed one unmarks it, and stays"
+            await review.press("r")
+            assert first.id in review.app.marks and review.current.position == 1
 
     async def second_session():
         async with reviewing(sample_app()) as review:
@@ -132,8 +136,8 @@ def test_n_and_shift_n_go_to_the_next_and_previous_unreviewed(sample_app):
             assert review.current.position == 0
             await review.press("N")
             assert review.current.position == 5, "N wraps around to the last unreviewed"
-            await review.press("r", "n")
-            assert review.current.position == 0
+            await review.press("r")
+            assert review.current.position == 0, "r on 5 marks it and wraps to the next unreviewed"
         app = sample_app()
         for item in items:
             set_reviewed(app.marks, item.id, True)
@@ -155,10 +159,13 @@ def test_severity_keys_filter_and_zero_shows_all(sample_app):
             assert review.current.position == 2, "the first substantive amendment is shown"
             assert "showing 3: substantive" in shown(screen.query_one(SummaryBar))
             await review.press("1")
-            assert [i.position for i in tree.items] == [0, 1, 5]
+            assert [i.position for i in tree.items] == [0, 1, 2, 3, 4, 5], "1 after 2: substantive and breaking"
+            assert "showing 6: breaking+substantive" in shown(screen.query_one(SummaryBar))
+            await review.press("2")
+            assert [i.position for i in tree.items] == [0, 1, 5], "2 again takes substantive out"
             await review.press("j")
             assert review.current.position == 1
-            await review.press("3")
+            await review.press("1", "3")
             assert tree.items == [] and review.current is None
             assert "No amendment matches the filters" in shown(screen.query_one("#amendment-title"))
             await review.press("r", "s", "e")  # nothing selected: nothing happens
@@ -192,9 +199,9 @@ def test_v_toggles_side_by_side_and_unified(sample_app):
             assert "75 Patrons aged 1316 or over" in unified
             await review.press("v")
             assert view.layout_mode == "side-by-side" and not view.has_class("-unified")
-            old, new = shown(view.query_one("#amendment-old")), shown(view.query_one("#amendment-new"))
-            assert "old · L75–76" in old and "Patrons aged 13" in old and "aged 16" not in old
-            assert "new · L75–76" in new and "Patrons aged 16" in new and "aged 13" not in new
+            sides = shown(view.query_one("#amendment-sides"))
+            assert "old · L75–76  ⇄  new · L75–76" in sides
+            assert "│ 75 Patrons aged 13 or 75 Patrons aged 16 or │" in sides, "each side's line 75 on one row"
             await review.press("v")
             assert view.layout_mode == "unified"
 
@@ -207,9 +214,11 @@ def test_a_wide_terminal_starts_side_by_side(sample_app):
             view = review.app.screen.query_one(AmendmentView)
             assert view.layout_mode == "side-by-side"
             await review.press("j", "j")  # the example block: four numbered lines on each side
-            old, new = shown(view.query_one("#amendment-old")), shown(view.query_one("#amendment-new"))
-            assert [n for n in ("134", "135", "136", "137") if f"│ {n} " in old] == ["134", "135", "136", "137"]
-            assert [n for n in ("135", "136", "137", "138") if f"│ {n} " in new] == ["135", "136", "137", "138"]
+            rows = shown(view.query_one("#amendment-sides")).splitlines()
+            assert rows[1].startswith("│ 134 ~~~xml") and "135 ~~~xml" in rows[1], "each old line beside its new line"
+            assert rows[2].startswith("│ 135 <user>Could I have") and "136 <user>Could I have" in rows[2]
+            assert [n for n in ("136", "137") if f"│ {n} <assistant>" in "\n".join(rows)] == ["136"]
+            assert any(row.startswith("│ 137 ~~~") and "138 ~~~" in row for row in rows)
             assert "↳ example changed" in shown(view.query_one("#amendment-effects"))
 
     run(scenario())
@@ -219,7 +228,12 @@ def test_s_stamps_the_outputs_the_amendment_reaches(sample_app, sample_copy):
     async def scenario():
         async with reviewing(sample_app()) as review:
             reached = {impact.node for impact in review.current.amendment.impact}
+            await review.press("s", "n")
+            assert not (sample_copy / LOCK_NAME).exists(), "n: nothing is written"
             await review.press("s")
+            question = str(review.app.screen.query_one("#confirm-question").content)
+            assert "3 outputs and 2 evals" in question and "working tree" in question and "reviewing HEAD (" in question
+            await review.press("y")
             await review.app.workers.wait_for_complete()
             await review.pilot.pause()
             lock = json.loads((sample_copy / LOCK_NAME).read_text(encoding="utf-8"))
@@ -237,7 +251,7 @@ def test_a_damaged_lock_file_is_reported_not_replaced(sample_app, sample_copy):
 
     async def scenario():
         async with reviewing(sample_app()) as review:
-            await review.press("s")
+            await review.press("s", "y")
             await review.app.workers.wait_for_complete()
             await review.pilot.pause()
             assert "Not stamped" in review.said() and "specdiff.lock is not valid JSON" in review.said()
@@ -255,17 +269,31 @@ def fake_editor(folder: Path, status: int = 0) -> tuple[Path, Path]:
     return script, record
 
 
-def test_o_opens_the_file_at_the_amendment_line_in_editor(sample_app, sample_copy, tmp_path, monkeypatch):
+def test_o_opens_the_working_tree_file_at_the_amendment_line_in_editor(sample_copy, tmp_path, monkeypatch):
+    script, record = fake_editor(tmp_path)
+    monkeypatch.setenv("EDITOR", str(script))
+
+    async def scenario():
+        async with reviewing(make_app(DiffRequest(sample_copy, ("HEAD~1",)))) as review:
+            await review.press("j", "o")
+            assert record.read_text(encoding="utf-8").splitlines() == ["+93", str(sample_copy / "spec" / "behavior.md")]
+            assert review.notes == []
+            await review.press("j")
+            assert review.current.position == 2, "the app goes on after the editor closes"
+
+    run(scenario())
+
+
+def test_o_opens_a_read_only_copy_when_the_head_is_a_commit(sample_app, sample_copy, tmp_path, monkeypatch):
     script, record = fake_editor(tmp_path)
     monkeypatch.setenv("EDITOR", str(script))
 
     async def scenario():
         async with reviewing(sample_app()) as review:
             await review.press("j", "o")
-            assert record.read_text(encoding="utf-8").splitlines() == ["+93", str(sample_copy / "spec" / "behavior.md")]
-            assert review.notes == []
-            await review.press("j")
-            assert review.current.position == 2, "the app goes on after the editor closes"
+            line, path = record.read_text(encoding="utf-8").splitlines()
+            assert line == "+93" and "review-files" in path and path.endswith("spec/behavior.md")
+            assert "A read-only copy of spec/behavior.md at HEAD (" in review.said()
 
     run(scenario())
 
@@ -447,3 +475,13 @@ def test_the_command_module_does_not_import_textual():
     code = "import sys, specdiff.commands.review, specdiff.tui; print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ}, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_dumb_terminal_gets_the_text_diff_with_a_note(sample_copy):
+    from terminal import run_in_terminal
+
+    done = run_in_terminal(["review", "-C", str(sample_copy), "HEAD~1", "HEAD"], wait_for="\n", keys="", env={"TERM": "dumb"})
+    assert done.code == 0
+    assert "TERM=dumb cannot show the review app; here is the text diff instead." in done.screen
+    assert "\x1b[" not in done.screen, "no escape sequence: no app, no colour"
+    assert "spec/behavior.md" in done.screen and "breaking" in done.screen

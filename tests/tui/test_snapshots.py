@@ -8,6 +8,9 @@ exactly in the ``test`` extra so that an upgrade cannot change them silently.
 
 from __future__ import annotations
 
+from pilot_helpers import long_example
+
+from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.model import Revision, SpecDiff
 from specdiff.tui.app import ReviewApp
 
@@ -16,12 +19,50 @@ def test_main_screen_at_80_by_24(snap_compare, sample_app):
     assert snap_compare(sample_app(), terminal_size=(80, 24))
 
 
-def test_side_by_side_in_a_wide_terminal(snap_compare, sample_app):
-    assert snap_compare(sample_app(), terminal_size=(140, 40), press=["j"])
+def test_main_screen_at_160_by_45(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(160, 45))
 
 
-def test_help_screen(snap_compare, sample_app):
-    assert snap_compare(sample_app(), terminal_size=(100, 36), press=["question_mark"])
+def test_side_by_side_example_at_160_by_45(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(160, 45), press=["j", "j"])
+
+
+def test_help_screen_at_80_by_24(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_help_screen_at_160_by_45(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(160, 45), press=["question_mark"])
+
+
+def test_a_section_line_shows_its_summary_at_80_by_24(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(80, 24), press=["left"])
+
+
+def test_stamp_asks_first_at_80_by_24(snap_compare, sample_app):
+    assert snap_compare(sample_app(), terminal_size=(80, 24), press=["s"])
+
+
+def test_a_long_clause_folded_at_160_by_45(snap_compare, spec_repo):
+    """The picture in docs/review.md: a 40-line example changed on one line."""
+    spec_repo.commit("first", {"spec.md": long_example("Line 30: the patron asks about book 30.")})
+    spec_repo.commit("second", {"spec.md": long_example("Line 30: the patron asks about a film.")})
+    diff = diff_revisions(DiffRequest(spec_repo.path, ("HEAD~1", "HEAD")))
+    diff.base, diff.head = Revision("HEAD~1", "1" * 40), Revision("HEAD", "2" * 40)  # the same picture on every run
+    assert snap_compare(ReviewApp(diff, spec_repo.path), terminal_size=(160, 45))
+
+
+def test_a_long_clause_folded_at_80_by_24(snap_compare, spec_repo):
+    spec_repo.commit("first", {"spec.md": long_example("Line 30: the patron asks about book 30.")})
+    spec_repo.commit("second", {"spec.md": long_example("Line 30: the patron asks about a film.")})
+    diff = diff_revisions(DiffRequest(spec_repo.path, ("HEAD~1", "HEAD")))
+    diff.base, diff.head = Revision("HEAD~1", "1" * 40), Revision("HEAD", "2" * 40)
+    assert snap_compare(ReviewApp(diff, spec_repo.path), terminal_size=(80, 24))
+
+
+def test_no_color_at_80_by_24(snap_compare, sample_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(sample_app(), terminal_size=(80, 24))
 
 
 def test_filtered_to_breaking_and_reviewed(snap_compare, sample_app):
