@@ -11,6 +11,8 @@ MODULES = [
     "specdiff.parse",
     "specdiff.align",
     "specdiff.semantics",
+    "specdiff.lexicon",
+    "specdiff.force",
     "specdiff.worddiff",
     "specdiff.config",
     "specdiff.layouts",
