@@ -127,6 +127,10 @@ def _clause_change(
         effects += _reference_effects(match.old, match.new)
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
+    elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
+        # Paragraphs joined or cut with a few words changed at the seam ("... answer, so most ...")
+        # stay a visible change, not a slight rewording: the history counts them as a revision.
+        effects = [Effect("wording") if e.type == "editorial" else e for e in effects]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
     graded = severity(kind, effects, moved_across_sections=across)
     if retargeted and not across:

@@ -448,8 +448,8 @@ _ABOUT_THE_TEXT = re.compile(
 _PURPOSE_BEFORE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|you|the\s+\w+)\s+(?:\w+\s+){0,8}$", re.I)
 # Verbs that say what a thing may bring about; with no actor as subject, "may" is a likelihood.
 _EFFECT_VERBS = {
-    "waste", "reduce", "cost", "slow", "hurt", "damage", "undermine", "worsen", "improve", "reveal", "expose",
-    "override", "break", "prevent", "lead", "trigger", "require", "increase", "decrease", "create", "introduce",
+    "waste", "reduce", "cost", "slow", "hurt", "damage", "undermine", "worsen", "improve", "lead", "trigger",
+    "increase", "decrease",
 }  # fmt: skip
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)

@@ -206,8 +206,6 @@ def severity(kind: str, effects: list[Effect], *, moved_across_sections: bool = 
 
 def _is_breaking(effect: Effect) -> bool:
     if effect.type == "modality":
-        if effect.new is None and _sentence_gone(effect):
-            return True  # a rule's sentence taken away, a licence included: others relied on it
         if effect.old_obliges and not effect.new_obliges:
             return True  # an obligation left as a mere permission
         if effect.new is not None and effect.direction in ("strengthened", "reversed"):
@@ -231,12 +229,6 @@ _DIRECTION_ORDER = (
     "reversed", "strengthened", "weakened", "added", "removed", "holder_changed", "number_changed",
     "exception_removed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
 )  # fmt: skip
-
-
-def _sentence_gone(effect: Effect) -> bool:
-    """Whether a modality effect's sentence went with its phrase (an effect names the sentence as it
-    now reads, or as it read if it is gone; only the gone one still holds the phrase)."""
-    return bool(effect.old and effect.sentence and effect.old in effect.sentence)
 
 
 def _force_explains(effects: list[Effect], sentence: str | None) -> bool:

@@ -436,11 +436,10 @@ def test_clause_removed_with_an_obligation():
 
 
 @pytest.mark.parametrize("added", [True, False])
-def test_clause_with_only_a_permission(added):
-    # A licence added changes nothing that complied; taken away, what relied on it no longer complies.
+def test_clause_with_only_a_permission_is_substantive(added):
     effects = describe_clause("Guests may pick a room colour.", added=added)
     assert [(e.old, e.new) for e in effects] == ([(None, "may")] if added else [("may", None)])
-    assert severity("added" if added else "removed", effects) == (SUBSTANTIVE if added else BREAKING)
+    assert severity("added" if added else "removed", effects) == SUBSTANTIVE
 
 
 @pytest.mark.parametrize("kind", ["added", "removed"])
