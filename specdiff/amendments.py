@@ -14,6 +14,7 @@ import bisect
 import hashlib
 import itertools
 
+from specdiff.force import Place, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Effect, Section, SectionMatch
 from specdiff.parse import visible_text
@@ -21,10 +22,17 @@ from specdiff.semantics import describe_change, describe_clause, severity
 from specdiff.worddiff import word_diff
 
 
-def amendments_from(alignment: Alignment) -> list[Amendment]:
-    """Every amendment of one file, in the order a reader meets them in the new text."""
+def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> list[Amendment]:
+    """Every amendment of one file, in the order a reader meets them in the new text.
+
+    ``capitals`` says whether the repository writes RFC 2119 keywords in
+    capitals; the diff decides it once for all its files (``None``: decide
+    from this file alone).
+    """
     section_pairs = {m.old.id: m.new.id for m in alignment.sections}
-    capitals = uses_rfc2119_capitals(_texts(alignment))
+    if capitals is None:
+        capitals = uses_rfc2119_capitals(alignment_texts(alignment))
+    places = places_of(_all_sections(alignment), capitals=capitals)
     found: list[tuple[tuple[int, int], Amendment]] = []
     new_position_of_old = _NewPositionOfOld(alignment)
     for section in alignment.removed_sections:
@@ -34,18 +42,18 @@ def amendments_from(alignment: Alignment) -> list[Amendment]:
     for section in alignment.added_sections:
         found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
     for match in alignment.sections:
-        amendment = _section_change(match, match.old.id in alignment.moved_sections, capitals)
+        amendment = _section_change(match, match.old.id in alignment.moved_sections)
         if amendment:
             found.append(((match.new.lines[0], 0), amendment))
     for clause_match in alignment.clauses:
-        amendment = _clause_change(clause_match, section_pairs, capitals)
+        amendment = _clause_change(clause_match, section_pairs, places, capitals)
         if amendment:
             found.append(((clause_match.new[0].lines[0], 1), amendment))
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
-        found.append((position, _clause_added_or_removed("removed", clause, capitals)))
+        found.append((position, _clause_added_or_removed("removed", clause, _place(clause, places, capitals))))
     for clause in alignment.added:
-        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, capitals)))
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
     found.sort(key=lambda item: item[0])
     return _with_distinct_ids([amendment for _, amendment in found])
 
@@ -61,7 +69,14 @@ def _with_distinct_ids(amendments: list[Amendment]) -> list[Amendment]:
     return amendments
 
 
-def _texts(alignment: Alignment) -> list[str]:
+def _all_sections(alignment: Alignment) -> list[Section]:
+    """Every section on either side, each once, to find each clause's place (its lead-in)."""
+    found = {id(s): s for m in alignment.sections for s in (m.old, m.new)}
+    found.update({id(s): s for s in alignment.added_sections + alignment.removed_sections})
+    return list(found.values())
+
+
+def alignment_texts(alignment: Alignment) -> list[str]:
     """The text of every clause on either side, to tell how the document writes its keywords."""
     return [c.normalized for m in alignment.clauses for c in m.old + m.new] + [
         c.normalized for c in alignment.added + alignment.removed
@@ -76,7 +91,13 @@ split cut the clause, or a merge joined two."""
 # -- clauses ---------------------------------------------------------------------
 
 
-def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: bool) -> Amendment | None:
+def _place(clause: Clause, places: dict[Clause, Place], capitals: bool) -> Place:
+    return places.get(clause) or Place(clause.kind, path=clause.path, capitals=capitals)
+
+
+def _clause_change(
+    match: ClauseMatch, section_pairs: dict[str, str], places: dict[Clause, Place], capitals: bool
+) -> Amendment | None:
     if not match.moved and len(match.old) == len(match.new) == 1 and match.old[0].fingerprint == match.new[0].fingerprint:
         return None  # the common case, decided without building any text
     old_text = " ".join(c.normalized for c in match.old)
@@ -96,10 +117,20 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], capitals: 
     if retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
     else:
-        effects = describe_change(old_text, new_text, example=example, capitals=capitals)
+        effects = describe_change(
+            old_text,
+            new_text,
+            example=example,
+            old_place=_place(match.old[0], places, capitals),
+            new_place=_place(match.new[-1], places, capitals),
+        )
         effects += _reference_effects(match.old, match.new)
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
+    elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
+        # Paragraphs joined or cut with a few words changed at the seam ("... answer, so most ...")
+        # stay a visible change, not a slight rewording: the history counts them as a revision.
+        effects = [Effect("wording") if e.type == "editorial" else e for e in effects]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
     graded = severity(kind, effects, moved_across_sections=across)
     if retargeted and not across:
@@ -139,9 +170,9 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
     return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
 
 
-def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amendment:
+def _clause_added_or_removed(kind: str, clause: Clause, place: Place) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
-    effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", capitals=capitals)
+    effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", place=place)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
@@ -150,11 +181,16 @@ def _clause_added_or_removed(kind: str, clause: Clause, capitals: bool) -> Amend
 # -- sections --------------------------------------------------------------------
 
 
-def _section_change(match: SectionMatch, moved: bool, capitals: bool) -> Amendment | None:
+def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
     old, new = match.old, match.new
     effects: list[Effect] = []
     renamed = old.heading != new.heading  # an anchor alone changing is an attribute, not a new name
-    meaning = describe_change(old.heading, new.heading, capitals=capitals) if old.heading != new.heading else []
+    # A heading names a section; it states no rule, so its words are read in a place that holds none.
+    meaning = (
+        describe_change(old.heading, new.heading, old_place=place_of_heading(old), new_place=place_of_heading(new))
+        if old.heading != new.heading
+        else []
+    )
     if old.heading != new.heading:
         effects += [Effect("heading", old.heading, new.heading)]
         effects += [e for e in meaning if e.type not in ("editorial", "wording")]

@@ -12,11 +12,12 @@ import os
 from dataclasses import dataclass
 
 from specdiff.align import align_across_files, align_documents
-from specdiff.amendments import amendments_from
+from specdiff.amendments import alignment_texts, amendments_from
 from specdiff.config import Config, repository_config
 from specdiff.dangling import introduced
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.graph import OUTPUT_KINDS
+from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
@@ -98,8 +99,10 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
         alignment.removed = [c for c in alignment.removed if c not in moved_away]
         alignment.added = [c for c in alignment.added if c not in moved_in]
         alignment.clauses += [m for m in moves if m.new[0].path == change.new_path]
+    # One capitals mode for the whole diff, so one edit gets one grade in every file of it.
+    capitals = uses_rfc2119_capitals(text for _, alignment in aligned for text in alignment_texts(alignment))
     return [
-        FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment), alignment)
+        FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment, capitals=capitals), alignment)
         for change, alignment in aligned
     ]
 

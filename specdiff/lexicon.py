@@ -64,6 +64,9 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is permitted to", 1, 1, False), ("are permitted to", 1, 1, False), ("optional", 1, 1, True),
     ("optionally", 1, 1, False), ("feel free to", 1, 1, False), ("is able to", 1, 1, False),
     ("are able to", 1, 1, False),
+    ("is free to", 1, 1, False), ("are free to", 1, 1, False), ("best practice is to", 1, 2, False),
+    ("it's recommended", 1, 2, False), ("it is recommended", 1, 2, False), ("it is best to", 1, 2, False),
+    ("is unacceptable", -1, 3, False), ("is not acceptable", -1, 3, False), ("are not acceptable", -1, 3, False),
     ("need not", 1, 1, False), ("needn't", 1, 1, False), ("does not need to", 1, 1, False),
     ("do not need to", 1, 1, False), ("doesn't need to", 1, 1, False), ("don't need to", 1, 1, False),
     ("do not have to", 1, 1, False), ("does not have to", 1, 1, False), ("don't have to", 1, 1, False),
@@ -96,12 +99,24 @@ _COMMAND_VERBS = (
     "retry return reveal review revoke rewrite round route run save say schedule search see select send set "
     "share show sign skip sort speak specify split start state stay stop store strip submit suggest summarize "
     "summarise supply support switch take tell test thank throttle track translate treat trigger trim try turn "
-    "update upload use validate verify wait warn welcome withhold write"
+    "update upload use validate verify wait warn welcome withhold write "
+    # more verbs specs give orders with, in rules lists ("seek clarification when ...")
+    "abstain adhere adopt aim align anticipate assess assist attempt attribute balance bump calibrate caution "
+    "comply convey decrement defend demonstrate disclose discourage distinguish draw emphasize emphasise engage "
+    "err escape evaluate exercise express favor favour flatten foster frame increment indicate interpret keep "
+    "maximize minimize monitor normalize normalise object obtain preface presume produce promote qualify refuse "
+    "reason recognize recognise claim reference refrain remain reserve resist seek serve steer strive surface tailor "
+    "terminate treat uphold weigh"
 ).split()
 _COMMAND = re.compile(
-    r"^\s*(?:please\s+)?(" + "|".join(_COMMAND_VERBS) + r")(?=\s)"
-    # ... unless the word is the subject: "Support is staffed", "Use of cookies".
-    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b)",
+    # a command may follow a leading circumstance: "Given a version number, increment the: ..."
+    # or a step's label: "Setup: Run the script"
+    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
+    r"|[A-Z][\w -]{0,30}:\s*)?"
+    r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
+    # ... unless the word is the subject ("Support is staffed", "Use of cookies") or a term
+    # being defined ("query - Parameters that are appended to the URL").
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|\s+[-:\u2013\u2014])",
     re.IGNORECASE,
 )
 
@@ -127,7 +142,7 @@ _NEGATION_IDIOMS = re.compile(
 # Words that carry a negation in their sense: "must not omit" is "must include",
 # "must not be empty" is "must have something".
 _NEGATIVE_SENSE = re.compile(
-    r"(?<![\w'])(?:omit|omits|omitted|exclude|excludes|excluded|skip|skips|skipped|leave\s+out|leaves\s+out|"
+    r"(?<![\w'-])(?:omit|omits|omitted|exclude|excludes|excluded|skip|skips|skipped|leave\s+out|leaves\s+out|"
     r"lack|lacks|fail\s+to|fails\s+to|forget|forgets|neglect|neglects|withhold|withholds|empty|blank|missing|absent)"
     r"(?![\w'])",
     re.IGNORECASE,
@@ -142,7 +157,7 @@ _NUMBER_WORDS = (
 # "once" as a frequency ("once a day", not "once the payment clears"), and month
 # names next to a day or year.
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    r"(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
     r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
     r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
     r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d)",
@@ -153,13 +168,17 @@ _NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
 # condition; "only if" and "only when" too; "provided that" and "as long as".
 _CONDITION = re.compile(
     r"(?<![\w'])(unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
-    r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until)(?![\w'])",
+    r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until|other\s+than|save\s+for|apart\s+from|"
+    r"with\s+the\s+exception\s+of)(?![\w'])",
     re.IGNORECASE,
 )
-_CONDITION_SAME = {"when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided"}
+_CONDITION_SAME = {
+    "when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided",
+    "other than": "except", "save for": "except", "apart from": "except", "with the exception of": "except",
+}  # fmt: skip
 _QUANTIFIER = re.compile(
-    r"(?<![\w'])(all|every(?!\s+\d)|each|any|some|most|many|few|several|(?<!not\s)only|sometimes|usually|often|rarely|none|"
-    r"everyone|anyone|someone|no\s+one|nobody)(?![\w'])",
+    r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|most|many|few|several|(?<!not\s)only|sometimes|usually|often|rarely|none|"
+    r"everyone|anyone|someone|no\s+one|nobody)(?![\w'-])",
     re.IGNORECASE,
 )
 _QUANTIFIER_SAME = {"each": "every", "all": "every", "everyone": "every", "anyone": "any", "nobody": "no one"}
@@ -193,7 +212,12 @@ class Modal:
 
 def prose(text: str) -> str:
     """``text`` with what is not the spec's own wording blanked out (same length)."""
+    if not any(mark in text for mark in _NOT_PROSE_MARKS):
+        return text  # nothing to blank: skip the scan (1.3 s on a 10 MB line)
     return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+
+
+_NOT_PROSE_MARKS = ("`", '"', "“", "‘", "](", "[^", "<", "http", "[NEEDS")
 
 
 def sentences(text: str) -> list[str]:
@@ -202,26 +226,91 @@ def sentences(text: str) -> list[str]:
     >>> sentences("Be brief. Cite sources; never guess. e.g. this stays.")
     ['Be brief.', 'Cite sources;', 'never guess. e.g. this stays.']
     """
+    if not any(mark in text for mark in ".!?;"):
+        return [text.strip()] if text.strip() else []
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
 def modals(text: str, *, capitals: bool = False) -> list[Modal]:
-    """The obliging and permitting phrases of ``text``'s prose, in order."""
+    """The obliging and permitting phrases of ``text``'s prose, in order.
+
+    Deontic predicates count ("are not allowed", "is only licensed", "is
+    required"), read before the single words they contain. With ``capitals``,
+    a keyword counts when its first word is in capitals, so "MUST not" is a
+    prohibition.
+
+    >>> [(m.phrase, m.polarity, m.strength) for m in modals("White lies are not allowed; quoting is only licensed when asked.")]
+    [('are not allowed', -1, 3), ('is only licensed', 1, 1)]
+    >>> [(m.phrase, m.polarity, m.strength) for m in modals("A key is required; the rest is optional.")]
+    [('required', 1, 3), ('optional', 1, 1)]
+    >>> [(m.phrase, m.polarity) for m in modals("Servers MUST not retry.", capitals=True)]
+    [('MUST not', -1)]
+    """
     found = []
     clean = prose(text).replace("’", "'")
     command = _COMMAND.match(clean)
-    if command and not _MODAL.match(clean, command.start(1)):
+    if command and not _MODAL.match(clean, command.start(1)) and not _DEONTIC.match(clean, command.start(1)):
         found.append(Modal(text[command.start(1) : command.end(1)], 1, 3, command.span(1)))
+    taken: list[tuple[int, int]] = []
+    lowered = clean.lower()
+    licensing = any(verb in lowered for verb in ("allows", "permits", "lets"))
+    deontic = any(word in lowered for word in _DEONTIC_MEANING)
+    # (each scan is skipped when its words are absent: on a 10 MB line each took a second or two)
+    for match in _LICENSING_VERB.finditer(clean) if licensing else ():  # "the procedure allows the header to be included"
+        found.append(Modal(text[match.start(1) : match.end(1)], 1, 1, match.span(1)))
+        taken.append(match.span(1))
+    for match in _DEONTIC.finditer(clean) if deontic else ():
+        written = text[match.start() : match.end()]
+        word = match.group("word").lower()
+        if capitals and word in _RFC_WORDS and not match.group("word").isupper():
+            continue
+        polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
+        found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
+        taken.append(match.span())
     for match in _MODAL.finditer(clean):
+        if len(found) >= MAX_MODALS:
+            break
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
         written = match.group(1)
         key = " ".join(written.lower().split())
         polarity, strength, rfc = _MEANING[key]
-        if capitals and rfc and not written.isupper():
+        if capitals and rfc and not written.split()[0].isupper():
             continue
-        if not _reads_as_modal(key, written, clean[: match.start(1)], clean[match.end(1) :]):
+        # A window around the phrase is all the checks read: slicing the whole text per match
+        # took minutes on 10 MB of "must must must ..." on one line.
+        if not _reads_as_modal(key, written, clean[max(0, start - _WINDOW) : start], clean[end : end + _WINDOW]):
             continue
-        found.append(Modal(" ".join(text[match.start(1) : match.end(1)].split()), polarity, strength, match.span(1)))
-    return found
+        found.append(Modal(" ".join(text[start:end].split()), polarity, strength, (start, end)))
+    return sorted(found, key=lambda m: m.span)
+
+
+_LICENSING_VERB = re.compile(r"(?<![\w'])(allows|permits|lets)(?=\s+(?:[\w`'-]+\s+){1,6}?(?:to\s|be\s))", re.IGNORECASE)
+
+MAX_MODALS = 1000
+"""Modal phrases read in one text at most. No sentence a person wrote has more; a 10 MB line of
+"must must must ..." would otherwise take a minute to read, phrase by phrase."""
+
+_WINDOW = 120
+"""Characters read on each side of a modal phrase to judge it (a few words are enough)."""
+
+# "is required", "are not allowed", "is only licensed": a form of "be", perhaps an adverb or
+# "not", and a deontic participle. (polarity, strength) without and with "not".
+_DEONTIC_MEANING = {
+    **{w: ((1, 1), (-1, 3)) for w in ("allowed", "permitted", "licensed", "licenced", "entitled", "authorized", "authorised")},
+    **{w: ((1, 3), (1, 1)) for w in ("obliged", "obligated", "mandated")},
+    **{w: ((-1, 3), (1, 1)) for w in ("prohibited", "forbidden", "disallowed", "banned")},
+    "expected": ((1, 2), (1, 1)),
+    "encouraged": ((1, 2), (1, 1)),
+    "discouraged": ((-1, 2), (1, 1)),
+}
+# ("required", "recommended", "optional" and "mandatory" are read as single words, with or without "be".)
+_DEONTIC = re.compile(
+    r"(?<![\w'])(?:is|are|be|been|being|was|were|remains?)\s+(?:(?!not\b)[a-z]+ly\s+|only\s+|also\s+|still\s+|never\s+)*"
+    r"(?P<not>not\s+(?:(?:[a-z]+ly|only|also|even)\s+)*)?(?P<word>" + "|".join(_DEONTIC_MEANING) + r")(?:\s+to(?=\s))?(?![\w'-])",
+    re.IGNORECASE,
+)
 
 
 def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
@@ -275,8 +364,10 @@ def negated_sense(text: str, *, capitals: bool = False) -> int:
     condition ("when the body is not chunked"), a relative clause ("what it
     does not know") or a bound ("no later than") do not count.
 
-    >>> negated_sense("Receipts must not omit the address."), negated_sense("Receipts omit the address.")
+    >>> negated_sense("Receipts must include the address."), negated_sense("Receipts must not omit the address.")
     (1, -1)
+    >>> polarity("Receipts must include the address."), polarity("Receipts must not omit the address.")
+    (1, 1)
     """
     asserted = _asserted(text, capitals)
     count = len(_NEGATOR.findall(asserted)) + len(_NEGATIVE_SENSE.findall(asserted))
@@ -298,9 +389,13 @@ def inverted_by_wording(text: str, *, capitals: bool = False) -> bool:
 def _asserted(text: str, capitals: bool) -> str:
     """The prose of ``text`` without its modal phrases, conditions, relative clauses and bounds."""
     outside = prose(text).replace("’", "'")
-    for modal in modals(text, capitals=capitals):
+    pieces, at = [], 0
+    for modal in modals(text, capitals=capitals):  # blanked in one pass: one slice per modal was quadratic
         start, end = modal.span
-        outside = outside[:start] + " " * (end - start) + outside[end:]
+        if start >= at:
+            pieces += [outside[at:start], " " * (end - start)]
+            at = end
+    outside = "".join([*pieces, outside[at:]])
     outside = _NEGATION_IDIOMS.sub(" ", outside)
     return re.sub(r"(?i)\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b[^,;]*", " ", outside)
 
@@ -311,9 +406,22 @@ def numbers(text: str) -> list[str]:
     >>> numbers("Within 14 days, twice a year, on 1 May, not [^k3f9], FR-003 or https://x.org/v2; retry `3` times.")
     ['14', 'twice', '1', 'may', '3']
     """
-    found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(prose(text))]
+    clean = prose(text)
+    found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
     found += [(m.start(), m.group(1)) for m in _NUMERIC_CODE.finditer(text)]
     return [number for _, number in sorted(found)]
+
+
+def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
+    """A section number ("Section 5.6.2", "RFC 9110") or "one" used as a pronoun ("One consequence of ...")."""
+    if _NUMBERED_THING.search(text, max(0, match.start() - 16), match.start()):
+        return True
+    if match.group().lower() == "one":
+        return match.group() == "One" and match.start() == len(text) - len(text.lstrip()) or text.startswith(" of", match.end())
+    return False
+
+
+_NUMBERED_THING = re.compile(r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|step|part|version|v)\s*$")
 
 
 def conditions(text: str) -> list[str]:
@@ -369,10 +477,14 @@ def _keyword_cases(text: str) -> tuple[int, int]:
     Remembered per clause text: walking a long history asks about the same
     clauses revision after revision.
     """
-    clean = prose(text)
+    clean = prose(text[:_KEYWORD_SAMPLE])
     upper = len(_RFC_KEYWORD_UPPER.findall(clean))
     return upper, len(_RFC_KEYWORD_ANY.findall(clean)) - upper
 
+
+_KEYWORD_SAMPLE = 20_000
+"""Characters of a clause counted to tell how it writes keywords: a clause's opening says it, and a
+10 MB line of "must must ..." took 3 s to count whole."""
 
 # Counting whole words, without reading modal phrases: on a 3,000-clause spec the
 # full reading took 0.28 s per revision, this takes a few milliseconds.

@@ -18,6 +18,9 @@ SEVERITIES = ("editorial", "substantive", "breaking")
 AMENDMENT_KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
 """What an amendment did to a clause or section, in the order lists and filters show them."""
 
+UNSURE_BELOW = 0.7
+"""An effect read with less confidence than this makes its amendment worth a read."""
+
 BUMP_FOR_SEVERITY = {"editorial": "patch", "substantive": "minor", "breaking": "major"}
 """The spec version bump a diff suggests, by its most serious amendment."""
 
@@ -184,7 +187,10 @@ class Effect:
     old_obliges: bool = False
     new_obliges: bool = False
     """Modality only: whether the old and the new phrase oblige, as read in their sentences
-    (a phrase alone can read otherwise: a bare command verb, a sense turned by "not")."""
+    (a phrase alone can read otherwise: a bare command verb, a sense turned by "not").
+    Condition, scope and constraint effects: whether the sentence obliges (not just permits)."""
+    confidence: float = 1.0
+    """How sure the reading is, 0-1; below 0.7 the amendment is worth a read (see ``force``)."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +291,11 @@ class Amendment:
     mentions: list[Impact] = field(default_factory=list)
     """Other documents that link to what changed (``mention:<path>``): they mention it, nothing is built from it."""
     explanation: Explanation | None = None
+
+    @property
+    def worth_a_read(self) -> bool:
+        """True when some effect was read with low confidence: a person should check the grade."""
+        return any(e.confidence < UNSURE_BELOW for e in self.effects)
 
 
 @dataclass

@@ -12,6 +12,8 @@ MODULES = [
     "specdiff.align",
     "specdiff.align.text",
     "specdiff.semantics",
+    "specdiff.lexicon",
+    "specdiff.force",
     "specdiff.worddiff",
     "specdiff.config",
     "specdiff.layouts",

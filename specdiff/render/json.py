@@ -90,6 +90,7 @@ def _amendment(amendment: Amendment) -> dict[str, Any]:
         "old": [_side(item) for item in amendment.old],
         "new": [_side(item) for item in amendment.new],
         "effects": [_effect(e) for e in amendment.effects],
+        "worth_a_read": amendment.worth_a_read,
         "word_diff": [[tag, text] for tag, text in amendment.word_diff],
         "impact": [{"node": i.node, "kind": i.kind, "why": list(i.why)} for i in amendment.impact],
         "mentioned_in": [{"node": i.node, "why": list(i.why)} for i in amendment.mentions],
@@ -140,6 +141,7 @@ def _effect(effect: Effect) -> dict[str, Any]:
         "direction": effect.direction,
         "sentence": effect.sentence,
         "normative": effect.normative,
+        "confidence": effect.confidence,
     }
 
 

@@ -1,0 +1,624 @@
+"""Normative force: which sentences of a spec state rules, and which rule each states.
+
+``lexicon`` finds the words that *can* oblige or permit; this module decides,
+sentence by sentence and in the sentence's place, which of them the spec uses
+to state a rule of its own. A **rule** is an obligation, a prohibition or a
+permission, with its holder when the sentence names one. Everything else is
+read as a non-rule, for a reason:
+
+``hedge``
+    a possibility or likelihood: "users may feel rushed", "this may take a while";
+``ability``
+    "can" as ability or possibility: "the method can be applied to lists";
+``descriptive``
+    "always" / "never" describing, not ruling ("an always-on service"), or a
+    deontic adjective that names a kind of thing ("the required fields");
+``reported``
+    what someone else says: "tell the user that it cannot help";
+``not_modal``
+    a word that only looks like an order: "See the appendix", "Note that";
+``heading``, ``example``, ``changelog``
+    the sentence's place holds no rules: a section heading, an example block or
+    an ``Example:`` title, a change log entry.
+
+Rules need not have a modal verb: deontic predicates ("is required", "are not
+allowed", "is only licensed when") count, so do commands where the document
+states rules ("Cite the source."), and so does a list item under a lead-in that
+carries the force ("The assistant must not produce: ..."):
+
+>>> [(r.force, r.holder, r.phrase) for r in rules("The assistant must not guess. Users may feel ignored.")]
+[('prohibition', 'assistant', 'must not')]
+>>> [(r.force, r.phrase) for r in rules("White lies are not allowed.")]
+[('prohibition', 'are not allowed')]
+>>> [r.force for r in rules("guessing a user's age", Place(kind="list_item", lead_in="The assistant must not rely on:"))]
+['prohibition']
+
+:func:`same_rule` tells whether two rules are one rule reworded (same force,
+same holder, mostly the same action), which alignment can use to pair clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from specdiff.lexicon import Modal, modals, sentences, words
+
+if TYPE_CHECKING:
+    from specdiff.model import Clause, Document, Section
+
+CERTAIN = 0.9
+"""Confidence of a reading the words settle (RFC capitals, "must" after a named holder)."""
+LIKELY = 0.75
+"""Confidence of a reading a reviewer would share most of the time ("may" after an unknown subject)."""
+UNSURE = 0.6
+"""Below ``0.7`` an effect is flagged "worth a read": a deontic "can", a holder-less "always"."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a clause sits, as far as its force is concerned."""
+
+    kind: str = "paragraph"
+    """The clause kind (``list_item``, ``example``, ``blockquote`` ...); ``heading`` for a section heading."""
+    heading_path: tuple[str, ...] = ()
+    path: str = ""
+    lead_in: str | None = None
+    """For a list item: the text of the paragraph above its list when that paragraph ends with a colon."""
+    capitals: bool = False
+    """The document writes RFC 2119 keywords in capitals on purpose."""
+
+    commentary: bool = False
+    """An aside the document marks as commentary (``!!! meta "Commentary"``), not as its rules."""
+
+    @property
+    def holds_rules(self) -> bool:
+        """False where nothing is a rule: headings, examples, change logs, commentary."""
+        # (an HTML block holds rules: MDX specs put them in <Note> blocks)
+        return self.kind not in ("heading", "example", "front_matter") and not self.changelog and not self.commentary
+
+    @property
+    def changelog(self) -> bool:
+        """A change log file, or a section of release notes."""
+        name = self.path.rsplit("/", 1)[-1].lower()
+        if re.match(r"(?:changelog|changes|history|news|release[-_ ]?notes)\b", name):
+            return True
+        return any(_CHANGELOG_HEADING.search(h) for h in self.heading_path)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one obliging-looking phrase of a sentence does there."""
+
+    modal: Modal
+    rule: bool
+    reason: str
+    """``rule``, or why it is not one (``hedge``, ``ability``, ``descriptive``, ``reported`` ...)."""
+    confidence: float
+    holder: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule a sentence states."""
+
+    force: str
+    """``obligation``, ``prohibition`` or ``permission``."""
+    strength: int
+    """1 may, 2 should, 3 must."""
+    holder: str | None
+    """Who must comply, by its head word ("assistant", "client"); ``None`` when unnamed."""
+    action: str
+    """The words that follow the force, lower case: what must (not) or may be done."""
+    phrase: str
+    """The words that carry the force, as written ("MUST NOT", "are not allowed")."""
+    sentence: str
+    confidence: float
+
+
+# -- places ------------------------------------------------------------------------
+
+
+def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Clause, Place]:
+    """The place of every clause of ``sections``, with each list item's lead-in.
+
+    A list item's lead-in is the paragraph just above its list, when it ends
+    with a colon and only list items stand between them.
+    """
+    found: dict[Clause, Place] = {}
+    headings: dict[str, tuple[str, ...]] = {}
+    for section in sections:
+        headings[section.id] = section.heading_path
+        lead_in: str | None = None
+        for clause in section.clauses:
+            if clause.kind != "list_item":
+                lead_in = clause.normalized if clause.normalized.rstrip().endswith(":") else None
+            found[clause] = Place(
+                clause.kind,
+                section.heading_path,
+                clause.path,
+                lead_in if clause.kind == "list_item" else None,
+                capitals,
+                commentary=clause.kind == "admonition" and bool(_COMMENTARY.match(clause.text)),
+            )
+    return found
+
+
+def place_of_heading(section: Section, *, capitals: bool = False) -> Place:
+    return Place("heading", section.heading_path, section.path, None, capitals)
+
+
+def states_rule(clauses: Iterable[Clause], document: Document, *, capitals: bool = False) -> bool:
+    """Whether any of ``clauses`` (of ``document``) states a rule, read in its place."""
+    places = places_of(document.sections, capitals=capitals)
+    return any(rules(c.normalized, places.get(c, Place(c.kind, capitals=capitals))) for c in clauses)
+
+
+# -- rules -------------------------------------------------------------------------
+
+
+def rules(text: str, place: Place = Place()) -> list[Rule]:
+    """The rules ``text`` states, sentence by sentence, in its place."""
+    found = []
+    for sentence in sentences(text):
+        for reading in read_sentence(sentence, place):
+            if reading.rule:
+                found.append(_rule(reading, sentence))
+    return found
+
+
+def rule_modals(text: str, place: Place = Place()) -> list[Modal]:
+    """The modal phrases of ``text`` that state rules, in order (what ``semantics`` compares)."""
+    return [r.modal for r in read_all(text, place) if r.rule]
+
+
+def read_all(text: str, place: Place = Place()) -> list[Reading]:
+    """Every reading of every sentence of ``text``."""
+    return [reading for sentence in sentences(text) for reading in read_sentence(sentence, place)]
+
+
+def read_sentence(sentence: str, place: Place = Place()) -> list[Reading]:
+    """Read each obliging-looking phrase of one sentence: a rule, or why not.
+
+    >>> [(r.modal.phrase, r.reason) for r in read_sentence("The method can be applied twice.")]
+    [('can', 'ability')]
+    >>> [(r.modal.phrase, r.reason) for r in read_sentence("Reply that it cannot answer.")]
+    [('Reply', 'rule'), ('cannot', 'reported')]
+    """
+    # Lower-case keywords are read in a capitals document too (real specs lower-case a "should"
+    # now and then and mean it), with less confidence: see ``_read``.
+    found = modals(sentence)
+    if not place.holds_rules:
+        reason = "changelog" if place.changelog else "commentary" if place.commentary else place.kind
+        return [Reading(m, False, reason, CERTAIN) for m in found]
+    if _EXAMPLE_TITLE.match(sentence) or (place.kind == "paragraph" and _DEFINITION.match(sentence) and not found):
+        return [Reading(m, False, "example", CERTAIN) for m in found]
+    readings = [_read(m, sentence, place) for m in found]
+    step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
+    if step and not any(r.rule for r in readings):
+        # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
+        readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
+    only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
+    if only_commands and place.kind == "list_item" and place.lead_in:
+        # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
+        # is no command of its own but the lead-in's prohibition.
+        inherited = _lead_in_force(place)
+        if inherited is not None:
+            readings = [r for r in readings if not r.rule] + [inherited]
+    return readings
+
+
+def _lead_in_force(place: Place) -> Reading | None:
+    """The force a list item takes from its lead-in ("The assistant must not: ...")."""
+    assert place.lead_in is not None
+    last = sentences(place.lead_in)[-1:] or [""]
+    lead = [r for r in read_sentence(last[0], replace(place, kind="paragraph", lead_in=None)) if r.rule]
+    if not lead:
+        return None
+    source = lead[-1]
+    return Reading(replace(source.modal, span=(0, 0)), True, "lead_in", min(source.confidence, LIKELY), source.holder)
+
+
+def _read(modal: Modal, sentence: str, place: Place) -> Reading:
+    """One phrase in its sentence: the heart of the reader (the reasons are in the module docstring)."""
+    start, end = modal.span
+    # A window each side is all the rules read; slicing the whole sentence per phrase was
+    # quadratic on a 10 MB line of "must must ...".
+    before, after = sentence[max(0, start - _WINDOW) : start], sentence[end : end + _WINDOW]
+    if start > _WINDOW:
+        before = "\u2026 " + before  # not the sentence's opening: no command or heading-like start here
+    key = " ".join(modal.phrase.lower().replace("’", "'").split())
+    holder = _holder(before)
+    upper = modal.phrase.split()[0].isupper() and len(modal.phrase) > 2
+    if _reported(before) and not (place.capitals and upper):
+        return Reading(modal, False, "reported", LIKELY, holder)
+    if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
+        return Reading(modal, True, "rule", LIKELY, None)  # a command: "Cite the source.", "Setup: Run the script"
+    if _ABOUT_THE_TEXT.match(sentence) or _subject_word(before) in ("we", "our", "us"):
+        # "This section describes cases where the assistant should refuse"; "we need to": the authors.
+        return Reading(modal, False, "descriptive", LIKELY, holder)
+    if _HEDGED_BEFORE.search(before) and not upper:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "might need to override", "would need to be"
+    if key == "may" and _likelihood(after, strict=upper):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "It MAY mean ...", "may be removed in the future"
+    if place.capitals and upper:
+        return Reading(modal, True, "rule", CERTAIN, holder)
+    if _in_condition(before) and key in _WEAK_KEYS:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
+    if key in _NEED_KEYS and _next_words(after)[:1] in (["know"], ["understand"], ["be"], ["have"], ["see"]):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "it needs to know the length"
+    if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
+    if key == "may":
+        reading = _read_may(modal, before, after, holder)
+    elif key in ("can", "cannot", "can't", "can not"):
+        reading = _read_can(modal, before, after, holder)
+    elif key in ("always", "never"):
+        reading = _read_always(modal, sentence, before, after, holder)
+    else:
+        reading = None
+    if reading is not None:
+        return replace(reading, confidence=min(reading.confidence, LIKELY)) if place.capitals and reading.rule else reading
+    if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or before.rstrip().endswith("(")):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the required fields" (but "`role` (required)")
+    if key in ("is able to", "are able to"):
+        return Reading(modal, False, "ability", LIKELY, holder)
+    if _COMPARATIVE.search(before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)
+    if _PAST_PREDICATE.match(key) or _BY_OTHERS.match(after) or (key in _ADJECTIVES and _PAST_BEFORE.search(before)):
+        return Reading(modal, False, "reported", LIKELY, holder)  # "were required", "are not allowed by RFC 3986"
+    confidence = CERTAIN if (holder or key in _STRONG_KEYS) and not place.capitals else LIKELY
+    return Reading(modal, True, "rule", confidence, holder)
+
+
+def _opens(before: str) -> bool:
+    """Whether a command verb after ``before`` opens its sentence (perhaps after "Given X," or "Setup:")."""
+    return not before.strip() or bool(_LEADING_CIRCUMSTANCE.fullmatch(before)) or bool(_STEP_LABEL.fullmatch(before))
+
+
+def _likelihood(after: str, *, strict: bool = False) -> bool:
+    """Whether what follows "may" says what is likely: "may mean", "may be removed in the future".
+
+    ``strict`` (a capitalised MAY) counts only verbs that cannot grant anything ("mean", "seem").
+    """
+    nxt = _next_words(after)
+    verbs = _LIKELIHOOD_VERBS if strict else _EPISTEMIC_NEXT
+    return bool(nxt[:1] and nxt[0] in verbs) or bool(_FUTURE.search(after[:80]))
+
+
+def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Reading:
+    nxt = _next_words(after)
+    subject = _subject_word(before)
+    if _RELATIVE_BEFORE.search(before) or (subject or "").endswith("ing"):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "rules which may override", "refusing may reveal"
+    if nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and holder in _ACTORS:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "the assistant may be tasked with": acted upon
+    right_after = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:40])][:2]
+    if any(w in _HEDGING_ADVERBS for w in right_after):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "may sometimes", "may well", "may even"
+    if "only" in right_after or re.match(r"\s+be\s+\w+\s+only\b", after):
+        return Reading(modal, True, "rule", LIKELY, holder)  # a licence with a limit: "may be considered only if"
+    if nxt[:1] and nxt[0] in _EPISTEMIC_NEXT:
+        return Reading(modal, False, "hedge", LIKELY, holder)
+    if nxt[:1] and nxt[0] in _EFFECT_VERBS and holder not in _ACTORS:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "trivial questions may waste the user's time"
+    if nxt[:2] in (["not", "be"], ["be", "a"], ["be", "an"], ["be", "the"], ["be", "more"], ["be", "less"], ["be", "to"]):
+        return Reading(modal, False, "hedge", LIKELY, holder)
+    if nxt[:1] == ["be"] and len(nxt) > 1 and (nxt[1] in _EPISTEMIC_BE or nxt[1].endswith("ing")):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "may be difficult", "may be generating"
+    if nxt[:1] == ["be"] and len(nxt) > 1 and not _PARTICIPLE.match(nxt[1]) and holder is None:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "validation alone may be insufficient"
+    if subject in _NON_HOLDERS:
+        return Reading(modal, False, "hedge", LIKELY, holder)
+    if holder:
+        return Reading(modal, True, "rule", CERTAIN, holder)
+    return Reading(modal, True, "rule", LIKELY, holder)
+
+
+def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Reading:
+    nxt = _next_words(after)
+    if re.match(r"\s+only\b", after):
+        return Reading(modal, True, "rule", LIKELY, holder)  # "can only be used to create fragments"
+    if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in _EPISTEMIC_BE:
+        # "Inline tables cannot be used to add keys": what may not be done, said of the thing.
+        return Reading(modal, True, "rule", LIKELY, holder)
+    if nxt[:2] == ["be", "used"]:
+        return Reading(modal, True, "rule", UNSURE, holder)  # "YAML can be used as well": a licence
+    if nxt[:1] == ["be"] or (nxt[:1] and nxt[0] in _EPISTEMIC_NEXT | _ABILITY_NEXT) or _COMPARATIVE.search(before):
+        return Reading(modal, False, "ability", LIKELY, holder)
+    subject = _subject_word(before)
+    if modal.polarity < 0 and subject is not None and subject not in _NON_HOLDERS and subject not in ("it", "they"):
+        # "Users under 13 cannot create an account" forbids; a reviewer should check it.
+        return Reading(modal, True, "rule", UNSURE, holder)
+    # "Clients can control logging", "an attacker can claim to be any client": what is possible.
+    # (On issue 19's real set a bare "can" is ability far more often than licence.)
+    return Reading(modal, False, "ability", LIKELY, holder)
+
+
+def _read_always(modal: Modal, sentence: str, before: str, after: str, holder: str | None) -> Reading:
+    start, end = modal.span
+    if sentence[end : end + 1] == "-" or sentence[max(0, start - 1) : start] == "-":
+        return Reading(modal, False, "descriptive", CERTAIN, holder)  # "an always-available entity"
+    nxt = _next_words(after)
+    if nxt[:1] and nxt[0].endswith("ing") and re.search(r"\b(?:to|of|in|by|for)\s+$", before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "in addition to always representing"
+    if _opens(before.rstrip(" *_(\"'")) or _COMMAND_OPENING.search(before):
+        return Reading(modal, True, "rule", CERTAIN, None)  # "Never guess.", "... and always cite"
+    if _BE_BEFORE.search(before) and nxt[:1] and _PARTICIPLE.match(nxt[0]) and not re.match(r"\s+\w+(?:\s+\w+)?\s+by\b", after):
+        return Reading(modal, True, "rule", UNSURE, holder)  # a guarantee: "data is never shared" (not "... set by the app")
+    if nxt[:1] and nxt[0] in _BE_FORMS or _BE_BEFORE.search(before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)
+    if nxt[:1] and (nxt[0] in _EPISTEMIC_NEXT or _subject_word(before) in _NON_HOLDERS):
+        return Reading(modal, False, "descriptive", LIKELY, holder)
+    # "Fines never exceed the item's price": a limit the spec sets, said of the thing it binds.
+    return Reading(modal, True, "rule", UNSURE, holder)
+
+
+def _rule(reading: Reading, sentence: str) -> Rule:
+    modal = reading.modal
+    force = "prohibition" if modal.polarity < 0 else "obligation" if modal.strength >= 2 else "permission"
+    start, end = modal.span
+    action = " ".join(words(sentence[end:])[:12]) if end else " ".join(words(sentence)[:12])
+    return Rule(force, modal.strength, reading.holder, action, modal.phrase, sentence, reading.confidence)
+
+
+def same_rule(a: Rule, b: Rule, *, overlap: float = 0.5) -> bool:
+    """Whether ``b`` restates ``a``: same force, same holder (or either unnamed), and at
+    least ``overlap`` of the shorter action's words shared.
+
+    >>> x = rules("The assistant must cite every source it quotes.")[0]
+    >>> y = rules("The assistant must always cite the sources it quotes.")[0]
+    >>> z = rules("Clients must cite every source.")[0]
+    >>> same_rule(x, y), same_rule(x, z)
+    (True, False)
+    """
+    if a.force != b.force:
+        return False
+    if a.holder and b.holder and a.holder != b.holder:
+        return False
+    x, y = set(a.action.split()) - _FUNCTION_WORDS, set(b.action.split()) - _FUNCTION_WORDS
+    if not x or not y:
+        return x == y
+    return len(x & y) / min(len(x), len(y)) >= overlap
+
+
+# -- the words around a phrase ---------------------------------------------------------
+
+
+def holder_of(text: str) -> str | None:
+    """The head word of the subject at the end of ``text`` when it names who a rule binds."""
+    return _holder(text)
+
+
+def _holder(before: str) -> str | None:
+    subject = _subject_words(before)
+    for word in reversed(subject):
+        if word in _AGENTS:
+            return _AGENTS[word]
+    return None
+
+
+def _subject_words(before: str) -> list[str]:
+    """The words of the clause that leads up to a phrase (after the last comma, colon, "that" ...)."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause)][-6:]
+
+
+def _subject_word(before: str) -> str | None:
+    found = _subject_words(before)
+    while found and found[-1] in _ADVERBS:
+        found.pop()
+    return found[-1] if found else None
+
+
+def _next_words(after: str) -> list[str]:
+    found = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:80])]
+    return [w for w in found if w not in _ADVERBS][:3]
+
+
+def _reported(before: str) -> bool:
+    """Whether a phrase sits inside what someone is told or says: "reply that it cannot help"."""
+    return bool(_REPORTING.search(before))
+
+
+def _in_condition(before: str) -> bool:
+    """Whether a phrase sits in an if/when/whether clause that has not closed yet."""
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(_CONDITION_OPEN.search(clause))
+
+
+_MODAL_KEYS = {
+    "must", "must not", "shall", "shall not", "should", "should not", "may", "may not", "can", "cannot", "never",
+    "always", "do not", "don't", "avoid", "need to", "needs to", "has to", "have to", "ought to",
+}  # fmt: skip
+_WINDOW = 300
+"""Characters read on each side of a phrase to judge it: a clause's worth."""
+_WEAK_KEYS = {"may", "can", "cannot", "can't", "can not", "always", "never", "may not", "could"}
+_NEED_KEYS = {"need to", "needs to", "has to", "have to"}
+_HEDGING_ADVERBS = {"sometimes", "often", "occasionally", "well", "even", "possibly", "perhaps", "rarely", "usually"}
+# Verbs after a capitalised MAY that still only say what is likely: "It MAY mean ...".
+_LIKELIHOOD_VERBS = {"mean", "seem", "appear", "happen", "occur", "vary", "exist", "result", "cause", "arise", "imply"}
+_ABOUT_THE_TEXT = re.compile(
+    r"^\W*(?:[A-Za-z0-9]{1,2}[.)]\s+)?(?:this|the\s+following|the\s+above|the\s+next)\s+(?:section|document|specification|spec|chapter|part|page|"
+    r"example|examples|figure|table|appendix|list)\b|^\W*examples\s+include\b",
+    re.I,
+)
+_PURPOSE_BEFORE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|you|the\s+\w+)\s+(?:\w+\s+){0,8}$", re.I)
+# Verbs that say what a thing may bring about; with no actor as subject, "may" is a likelihood.
+_EFFECT_VERBS = {
+    "waste", "reduce", "cost", "slow", "hurt", "damage", "undermine", "worsen", "improve", "lead", "trigger",
+    "increase", "decrease",
+}  # fmt: skip
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+_HEDGED_BEFORE = re.compile(r"\b(?:might|could|would)\s+(?:\w+ly\s+)?$", re.I)
+_PAST_PREDICATE = re.compile(r"^(?:was|were|been)\b")
+_BY_OTHERS = re.compile(r"\s+by\s+(?:\[?RFC|\[|the\s+\w+\s+(?:specification|standard|RFC))", re.I)
+# "Given a version number MAJOR.MINOR.PATCH, " before a command; "Setup: " naming a step.
+_LEADING_CIRCUMSTANCE = re.compile(
+    r"\s*(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*(?:please\s+)?",
+    re.I,
+)
+_SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
+_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*")
+_FUTURE = re.compile(r"\b(?:in\s+(?:the\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I)
+_STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't", "shan't", "is required to", "are required to"}
+# Deontic adjectives that name a kind of thing before a noun ("the required fields") unless a
+# form of "be" makes them the predicate ("fields are required").
+_ADJECTIVES = {"required", "prohibited", "forbidden", "mandatory", "optional", "recommended", "not recommended", "not required"}
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|are|be|been|being|was|were|remains?|becomes?|considered|deemed|it's)\s+(?:(?:\w+ly|not)\s+)*$", re.I
+)
+_BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had"}
+_PARTICIPLE = re.compile(
+    r"^(?:\w+ed|shown|given|sent|made|done|taken|written|known|seen|kept|held|told|sold|built|set|put|read|shared|"
+    r"stored|used|logged|retained|disclosed|revealed|exposed|transmitted|cached)$"
+)
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have)\s+$", re.I)
+_COMPARATIVE = re.compile(
+    r"\b(?:than|as\s+(?:much|many|well|far|soon|long)\s+as|whatever|wherever|however|what)\s+(?:\w+\s+){0,4}$", re.I
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:(\u2014]|\s-\s|\b(?:that|which|who|whom|whose|because|since|although|though|so|and|but|or|while|where|if|when|unless)\b",
+    re.I,
+)
+_CONDITION_OPEN = re.compile(
+    r"\b(?:if|when|whenever|whether|unless|in\s+case|where|wherever|as\s+long\s+as|even\s+though|so\s+that)\b", re.I
+)
+_COMMAND_OPENING = re.compile(r"(?:^|[:;\u2014]|\b(?:and|but|or|then|please))\s*[*_\"'(]*$", re.I)
+_REPORTING = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|telling|told|reply|replies|replying|respond|responds|responding|explain|"
+    r"explains|explaining|ensure|ensures|guarantee|guarantees|means|state|stating|inform|informs|informing|answer|answers|claim|claims|claiming|admit|admits|"
+    r"acknowledge|acknowledges|warn|warns|warning|remind|reminds|assure|assures|insist|insists|suggest|suggests|"
+    r"suggesting|believe|believes|think|thinks|feel|feels|assume|assumes|pretend|pretends|promise|promises|"
+    r"mention|mentions|explaining|indicate|indicates|indicating)\b(?:\s+[\w'-]+){0,5}?\s+that\b",
+    re.I,
+)
+_EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|illustration)\b\s*\d*\s*[:.\u2014-]", re.I)
+# "**Tool**: a program that can be called ..." defines a word; it rules only with a rule word of its own.
+_DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
+_COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I)
+_CHANGELOG_HEADING = re.compile(
+    r"\b(?:change\s?log|release\s+notes|revision\s+history|changes\s+(?:in|since)|what's\s+new)\b", re.I
+)
+# Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".
+_EPISTEMIC_NEXT = {
+    "feel", "seem", "appear", "look", "sound", "find", "want", "wish", "prefer", "need", "become", "cause",
+    "lead", "result", "happen", "occur", "arise", "vary", "differ", "mean", "indicate", "reflect", "involve",
+    "depend", "exist", "come", "get", "think", "believe", "know", "expect", "hope", "like", "worry", "struggle",
+    "experience", "face", "encounter", "misunderstand", "perceive", "interpret", "benefit", "affect", "prove",
+    "pose", "harm", "well", "even", "still", "already", "sometimes", "lack", "imply", "confuse", "mislead",
+    "miss", "overlook", "notice", "grow", "increase", "decrease", "diverge", "conflict", "seek", "intend",
+    "understand", "err", "misread", "fail", "break", "crash", "contain", "include", "comprise", "exhibit",
+    "play", "attempt", "try",
+}  # fmt: skip
+_EPISTEMIC_BE = {
+    "difficult", "hard", "easy", "helpful", "useful", "appropriate", "inappropriate", "necessary", "unclear",
+    "possible", "impossible", "likely", "unlikely", "true", "false", "wrong", "right", "harmful", "unsafe",
+    "safe", "best", "better", "worse", "ambiguous", "subject", "due", "because", "that", "in", "at", "on",
+    "able", "unable", "tempting", "preferable", "reasonable", "challenging", "confusing", "misleading",
+    "important", "dangerous", "sensitive", "relevant", "related", "similar", "different", "present", "absent",
+    "missing", "available", "unavailable", "incorrect", "correct", "outdated", "incomplete", "interpreted",
+    "perceived", "seen", "viewed", "read", "considered", "affected", "influenced", "caused", "triggered",
+    "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient",
+}  # fmt: skip
+_ABILITY_NEXT = {
+    "support",
+    "handle",
+    "process",
+    "understand",
+    "generate",
+    "produce",
+    "run",
+    "execute",
+    "reach",
+    "hold",
+    "store",
+    "fit",
+    "afford",
+}
+# Subjects that make "may" a likelihood ("people may disagree", "this may take long"): they are
+# not who a spec binds. "Users" and "it" are left out: "users may export", "it may decline".
+_NON_HOLDERS = {
+    "this", "that", "these", "those", "there", "he", "she", "we", "people", "humans", "someone", "somebody",
+    "anyone", "others", "some", "many", "things", "such", "which", "what",
+}  # fmt: skip
+_ADVERBS = {
+    "also", "only", "still", "even", "always", "never", "not", "generally", "usually", "often", "sometimes",
+    "typically", "then", "therefore", "thus", "instead", "however", "further", "additionally", "optionally",
+    "explicitly", "simply", "just", "now", "already", "reasonably", "safely",
+}  # fmt: skip
+# Who a rule binds, by the head word of the subject; plurals and synonyms fold into one holder.
+_AGENTS = {
+    word: holder
+    for holder, forms in {
+        "assistant": "assistant assistants model models chatgpt",
+        "implementation": "implementation implementations implementer implementers implementor implementors",
+        "client": "client clients",
+        "server": "server servers",
+        "user": "user users",
+        "developer": "developer developers",
+        "operator": "operator operators",
+        "agent": "agent agents",
+        "host": "host hosts",
+        "application": "application applications app apps",
+        "proxy": "proxy proxies intermediary intermediaries gateway gateways",
+        "cache": "cache caches",
+        "sender": "sender senders",
+        "recipient": "recipient recipients receiver receivers",
+        "validator": "validator validators",
+        "parser": "parser parsers decoder decoders",
+        "generator": "generator generators encoder encoders",
+        "tool": "tool tools",
+        "author": "author authors",
+        "maintainer": "maintainer maintainers",
+        "publisher": "publisher publishers",
+        "consumer": "consumer consumers",
+        "producer": "producer producers",
+        "provider": "provider providers",
+        "origin": "origin origins",
+        "you": "you",
+        "software": "software",
+        "document": "document documents",
+        "schema": "schema schemas",
+        "version": "version versions",
+        "keyword": "keyword keywords",
+        "value": "value values",
+        "field": "field fields property properties",
+        "request": "request requests",
+        "response": "response responses",
+        "message": "message messages",
+    }.items()
+    for word in forms.split()
+}
+# Holders that act (and so can be licensed to, or be described as always doing something).
+_ACTORS = {
+    "assistant", "implementation", "client", "server", "developer", "operator", "agent", "host", "application",
+    "proxy", "cache", "sender", "recipient", "validator", "parser", "generator", "tool", "author", "maintainer",
+    "publisher", "consumer", "producer", "provider", "origin", "you", "software",
+}  # fmt: skip
+_FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "to",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "it",
+    "its",
+    "that",
+    "this",
+    "be",
+    "with",
+    "by",
+    "as",
+    "any",
+    "every",
+    "all",
+}

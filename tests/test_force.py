@@ -1,0 +1,317 @@
+"""Tests of ``specdiff.force``: which sentences state rules, read in their place, and what a change
+to them means. Every sentence here is our own, written for a fictional bike-rental service and its
+booking API; one class of the reading per block, as ``docs/severity.md`` lists them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from specdiff.force import Place, places_of, read_sentence, rules, same_rule
+from specdiff.model import Amendment
+from specdiff.parse import parse_document
+from specdiff.semantics import describe_change, main_direction, severity
+
+PROSE = Place()
+
+
+def reasons(sentence: str, place: Place = PROSE) -> list[tuple[str, str]]:
+    return [(r.modal.phrase, r.reason) for r in read_sentence(sentence, place)]
+
+
+def states_rule(text: str, place: Place = PROSE) -> bool:
+    return bool(rules(text, place))
+
+
+def reading(old: str, new: str, **places: Place) -> tuple[str, str]:
+    """The main direction and the severity of rewriting ``old`` as ``new``."""
+    effects = describe_change(old, new, old_place=places.get("old"), new_place=places.get("new"))
+    amendment = Amendment("clause", "modified", severity("modified", effects), (), (), 0.5, effects, [], "x")
+    return main_direction(amendment), amendment.severity
+
+
+# -- non-rules ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riders may feel rushed at the counter.",  # a feeling
+        "Returns may be slower during the evening peak.",  # "may be" + an adjective, no holder
+        "Late fees may vary by city.",  # epistemic verb
+        "This may mean the lock is jammed.",
+        "Refusing may reveal that the bike is stolen.",  # a gerund as subject
+        "Docking rules which may override this section are listed below.",  # a relative clause
+        "The booking may be to a station that closed.",  # "may be to"
+        "The assistant might need to check the weather.",  # "need to" after "might"
+    ],
+)
+def test_hedges_state_no_rule(sentence):
+    assert not states_rule(sentence), reasons(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The pricing method can be applied to tandem bikes as well.",
+        "A dock holds more bikes than a van can carry.",
+        "The app can display the map offline.",
+        "It cannot expect a refund to be offered.",
+    ],
+)
+def test_ability_states_no_rule(sentence):
+    assert not states_rule(sentence), reasons(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The service is an always-open, ever-patient helper.",  # compound adjective
+        "The station map is always up to date.",  # "always" + be
+        "Bikes are always collected by the night crew.",  # a passive with its agent
+        "In addition to always greeting riders, staff wear badges.",  # "to always greeting"
+    ],
+)
+def test_descriptive_always_and_never_state_no_rule(sentence):
+    assert not states_rule(sentence), reasons(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reply that it cannot book a bike for tomorrow.",  # reported inside a command
+        "Tell the rider that they must wear a helmet.",
+        "The rider says that the assistant should hurry.",
+    ],
+)
+def test_reported_speech_is_not_the_specs_own(sentence):
+    found = reasons(sentence)
+    assert all(reason in ("reported", "rule") for _, reason in found)
+    assert [phrase for phrase, reason in found if reason == "reported"], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "See the [pricing table](#pricing) for daily rates.",
+        "Note that stations close at midnight.",
+        "This section describes cases where the assistant should refuse a booking.",
+        "We need to expand to three more cities.",
+        "The following example shows a booking that is not allowed.",
+    ],
+)
+def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
+    assert not states_rule(sentence), reasons(sentence)
+
+
+def test_places_that_hold_no_rules():
+    rule = "The assistant must check the rider's licence."
+    assert states_rule(rule)
+    assert not states_rule(rule, Place("heading"))
+    assert not states_rule(rule, Place("example"))
+    assert not states_rule("Describe the new pricing.", Place(heading_path=("Changelog", "v2")))
+    assert not states_rule("Clarify the refund window.", Place(path="CHANGELOG.md"))
+    assert not states_rule("**Example**: a rider asks to book twelve bikes.")
+    assert not states_rule("Examples include rides that must end at another station.")
+
+
+def test_commentary_admonitions_hold_no_rules():
+    doc = parse_document('# Rides\n\n!!! meta "Commentary"\n    Staff should smile.\n\nStaff should wave.\n', "s.md")
+    places = places_of(doc.sections)
+    by_text = {c.normalized: places[c] for c in doc.clauses}
+    assert [states_rule(text, place) for text, place in by_text.items()] == [False, True]
+
+
+# -- rules without a modal ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "force"),
+    [
+        ("Riding on the pavement is not allowed.", "prohibition"),
+        ("Tandems are only permitted on weekends.", "permission"),
+        ("Helmets are required for riders under sixteen.", "obligation"),
+        ("Smoking at a dock is prohibited.", "prohibition"),
+        ("Riders are entitled to one free swap per day.", "permission"),
+        ("The rider has to return the key.", "obligation"),
+        ("Staff are expected to wipe the saddles.", "obligation"),
+        ("Renting a bike is only licensed when the rider shows an ID.", "permission"),
+        ("It is unacceptable to lock a bike to a tree.", "prohibition"),
+        ("`helmet_size` (required): the rider's helmet size.", "obligation"),
+        ("Bikes cannot be parked in the lobby.", "prohibition"),
+    ],
+)
+def test_deontic_predicates_state_rules(sentence, force):
+    assert [r.force for r in rules(sentence)] == [force], reasons(sentence)
+
+
+def test_past_and_borrowed_rules_are_reported():
+    assert not states_rule("Riders were required to pay cash in the first year.")
+    assert not states_rule("Such names are not allowed by RFC 3986.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Check the brakes before each ride.",
+        "Given a damaged bike, flag it in the app.",  # after a circumstance
+        "Setup: Run the dock calibration at dawn.",  # after a step's label
+        "Seek the rider's consent before sharing a location.",
+    ],
+)
+def test_imperatives_state_rules(sentence):
+    assert [r.force for r in rules(sentence)] == ["obligation"], reasons(sentence)
+
+
+def test_a_defined_term_is_not_a_command():
+    assert not states_rule("query - a search for free bikes near a station.")
+
+
+def test_list_items_inherit_their_lead_in():
+    doc = parse_document(
+        "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
+        "Riders enjoy:\n\n- quiet lanes\n",
+        "s.md",
+    )
+    places = places_of(doc.sections)
+    items = [c for c in doc.clauses if c.kind == "list_item"]
+    assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
+
+
+def test_scenario_steps_state_rules():
+    place = Place("list_item")
+    assert states_rule("**WHEN** the dock is full", place) and states_rule("**THEN** the app offers the next dock", place)
+
+
+def test_holder_and_same_rule():
+    (rule,) = rules("Clients must send the booking id with every request.")
+    assert (rule.force, rule.holder) == ("obligation", "client")
+    (reworded,) = rules("Clients must always send the booking id in each request.")
+    (other_holder,) = rules("Servers must send the booking id with every request.")
+    (other_force,) = rules("Clients may send the booking id with every request.")
+    assert same_rule(rule, reworded)
+    assert not same_rule(rule, other_holder)
+    assert not same_rule(rule, other_force)
+
+
+# -- directions --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "direction", "graded"),
+    [
+        ("Clients SHOULD NOT poll the dock.", "Clients MUST NOT poll the dock.", "strengthened", "breaking"),
+        ("Clients MUST not poll the dock.", "Clients MUST NOT poll the dock.", "none", "editorial"),  # mixed case
+        ("Riding on the pavement is not permitted.", "Riding on the pavement is permitted.", "reversed", "breaking"),
+        ("The name MUST be a string.", "The name MUST be a non-empty string.", "narrowed", "breaking"),
+        ("The name MUST be a non-empty string.", "The name MUST be a string.", "broadened", "substantive"),
+        ("Riders must return bikes by ten.", "Riders must return bikes by ten unless the dock is full.",
+         "exception_added", "substantive"),
+        ("Riders must return bikes by ten unless the dock is full.", "Riders must return bikes by ten.",
+         "exception_removed", "breaking"),
+        ("Staff must call the rider when asked.", "Staff must call the rider when explicitly asked.",
+         "scope_narrowed", "substantive"),
+        ("Staff must call the rider when explicitly asked.", "Staff must call the rider when asked.",
+         "scope_widened", "breaking"),
+        ("Staff must not unlock a bike unless explicitly asked.", "Staff must not unlock a bike unless asked.",
+         "scope_narrowed", "substantive"),  # the exception widened, so the rule reaches fewer cases
+        ("Clients MUST retry the booking.", "Servers MUST retry the booking.", "holder_changed", "breaking"),
+        ("Riders must return bikes within 24 hours.", "Riders must return bikes within 12 hours.", "number_changed", "breaking"),
+        ("The assistant may share the dock's address.", "The assistant may share the dock's address only with the rider.",
+         "narrowed", "breaking"),
+        ("Any rider may book a tandem.", "Only members may book a tandem.", "scope_narrowed", "substantive"),
+    ],
+)
+def test_directions_as_a_reviewer_reads_them(old, new, direction, graded):
+    assert reading(old, new) == (direction, graded)
+
+
+def test_a_rewrite_that_keeps_the_must_is_no_obligation_removed():
+    old = "Riders must lock the bike. It is then checked by staff."
+    new = "Staff check each bike. Every rider must lock it first."
+    assert reading(old, new)[0] == "none"
+
+
+# -- editorial ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Riders must recieve a receipt.", "Riders must receive a receipt."),  # typo
+        ("Riders must get a receipt — by email.", "Riders must get a receipt --- by email."),  # dash style
+        ("Riders must say “ready” first.", 'Riders must say "ready" first.'),  # quote style
+        ("Riders must **always** lock up.", "Riders must *always* lock up."),  # markup only
+        ("The fee is $f = 2n$ euros.", "The fee is \\(f = 2n\\) euros."),  # math delimiters only
+        ("See [prices](https://a.example/v1) first.", "See [prices](https://a.example/v2) first."),  # link target
+        ("Riders must lock the bike.[^a1]", "Riders must lock the bike.[^b2]"),  # footnote marker
+        ("Riders should wear a helmet.", "Riders SHOULD wear a helmet."),  # keyword case only
+        ("Riders must return a bike to a dock.", "Riders must return a bike to the dock."),  # article
+        ("- MINOR when a dock is added, and", "- MINOR when a dock is added"),  # a list item's trailing "and"
+    ],
+)
+def test_noise_is_editorial(old, new):
+    assert reading(old, new) == ("none", "editorial")
+
+
+def test_a_small_edit_inside_an_example_is_editorial_and_worth_a_read():
+    old = "```\nrider: book a bike\nassistant: which station?\n```"
+    new = "```\nrider: book a bike please\nassistant: which station?\n```"
+    (effect,) = describe_change(old, new, example=True)
+    assert (effect.type, effect.confidence < 0.7) == ("editorial", True)
+
+
+def test_an_example_whose_verdict_changes_is_an_example_change():
+    old = "```\nassistant: sure, here is the code <!-- GOOD -->\n```"
+    new = "```\nassistant: sure, here is the code <!-- BAD -->\n```"
+    assert [e.type for e in describe_change(old, new, example=True)] == ["example"]
+
+
+# -- through the CLI ---------------------------------------------------------------------------------
+
+
+def _amendments(specdiff, repo):
+    result = specdiff("-C", repo.path, "HEAD~1", "HEAD", "--format", "json")
+    assert result.code == 0, result.err
+    found = [a for f in json.loads(result.out)["files"] for a in f["amendments"]]
+    return {(a["new"] or a["old"])[0]["text"]: a for a in found}
+
+
+def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdiff):
+    spec_repo.commit("one", {"spec/rides.md": "# Rides\n\nThe assistant must greet riders.\n"})
+    spec_repo.commit(
+        "two",
+        {
+            "spec/rides.md": "# Rides\n\nThe assistant must greet riders.\n\nRiders may feel rushed at busy docks.\n\n"
+            "**Example**: a rider asks for twelve bikes.\n\nThe assistant can display the map offline.\n"
+        },
+    )
+    found = _amendments(specdiff, spec_repo)
+    assert {text: a["severity"] for text, a in found.items()} == {
+        "Riders may feel rushed at busy docks.": "substantive",
+        "**Example**: a rider asks for twelve bikes.": "substantive",
+        "The assistant can display the map offline.": "substantive",
+    }
+
+
+def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
+    # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
+    # gets the same grade because the diff decides the mode once.
+    rfc = "# API\n\nClients MUST send an id. Servers MUST reply. Servers SHOULD log. Clients MAY retry.\n\n"
+    old, new = "The reply may be empty.\n", "The reply must be empty.\n"
+    spec_repo.commit("one", {"spec/rfc.md": rfc + old, "spec/plain.md": "# Notes\n\n" + old})
+    spec_repo.commit("two", {"spec/rfc.md": rfc + new, "spec/plain.md": "# Notes\n\n" + new})
+    result = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json")
+    files = json.loads(result.out)["files"]
+    grades = {f["new_path"]: [a["severity"] for a in f["amendments"]] for f in files}
+    assert grades["spec/rfc.md"] == grades["spec/plain.md"] == ["breaking"]
+
+
+def test_uncertain_readings_are_flagged_in_json(spec_repo, specdiff):
+    spec_repo.commit("one", {"spec/rides.md": "# Rides\n\nRiders under twelve ride with an adult.\n"})
+    spec_repo.commit("two", {"spec/rides.md": "# Rides\n\nRiders under twelve cannot ride alone.\n"})
+    (amendment,) = _amendments(specdiff, spec_repo).values()
+    assert amendment["worth_a_read"] is True
+    assert all("confidence" in e for e in amendment["effects"])
+    assert min(e["confidence"] for e in amendment["effects"]) < 0.7
