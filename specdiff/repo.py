@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from specdiff.errors import SpecdiffError
+from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.model import Revision
 
 if TYPE_CHECKING:
@@ -246,19 +246,41 @@ class Repository:
         return result
 
     def size(self, commit: str | None, path: str) -> int:
-        """Size in bytes of ``path`` at ``commit`` (``None``: the working tree)."""
+        """Size in bytes of ``path`` at ``commit`` (``None``: the working tree; a link's own size)."""
         if commit is None:
-            return (self.root / path).stat().st_size
+            try:
+                return (self.root / path).lstat().st_size
+            except OSError as error:
+                raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
         return self._blob(commit, path).size
 
     def read(self, commit: str | None, path: str) -> bytes:
-        """The content of ``path`` at ``commit``, or in the working tree when ``commit`` is ``None``."""
+        """The content of ``path`` at ``commit``, or in the working tree when ``commit`` is ``None``.
+
+        In the working tree a symbolic link reads as its link text, as git stores
+        it in a commit: a pull request can commit a link to ``../.git/config``
+        (where actions/checkout keeps the token) or ``/etc/passwd``, and
+        following it would print that file. A file reached through a linked
+        folder that leaves the repository is refused with
+        :class:`~specdiff.errors.UnreadableFile`.
+        """
         if commit is None:
-            try:
-                return (self.root / path).read_bytes()
-            except OSError as error:
-                raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
+            return self._read_working_file(path)
         return bytes(self._blob(commit, path).data_stream.read())
+
+    def _read_working_file(self, path: str) -> bytes:
+        full = self.root / path
+        try:
+            if full.is_symlink():
+                return os.fsencode(os.readlink(full))
+            if not full.resolve().is_relative_to(self.root.resolve()):
+                raise UnreadableFile(f"{path} is reached through a symbolic link that leaves the repository; skipped")
+            if full.exists() and not full.is_file():  # a FIFO would block the read for ever
+                raise UnreadableFile(f"{path} is not a regular file; skipped")
+            with open(full, "rb") as file:
+                return file.read()
+        except OSError as error:
+            raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
 
     def blob_of(self, commit: str, path: str) -> str:
         """Git's id of the content of ``path`` at ``commit``."""
@@ -314,8 +336,8 @@ class Repository:
             found = []
             for path in filter(None, self._repo.git.ls_files("-z").split("\0")):
                 full = self.root / path
-                if full.is_file():
-                    found.append(TrackedFile(path, full.stat().st_size, None))
+                if full.is_symlink() or full.is_file():  # a link is listed as itself (see `read`)
+                    found.append(TrackedFile(path, full.lstat().st_size, None))
             return found
         listing = self._repo.git.ls_tree("-r", "-l", "-z", "--full-tree", commit)
         found = []
