@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
             cache.put(cache_key, reply)
         for amendment in batch.amendments:
             entry = reply.get(amendment.id)
-            if entry:
+            if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("summary", "verdict", "rationale")):
                 amendment.explanation = Explanation(entry["summary"], entry["verdict"], entry["rationale"], settings.model)
 
     with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
@@ -133,13 +134,10 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     if cached is not None and isinstance(cached.get("summary"), str):
         return cached["summary"], []
     try:
-        content = _asker(settings, key)(messages)
-        data = json.loads(content or "")
+        data = _loaded(_asker(settings, key)(messages))
         summary = data.get("summary") if isinstance(data, dict) else None
         if not isinstance(summary, str) or not summary.strip():
             raise ReplyError('the answer had no "summary"')
-    except json.JSONDecodeError:
-        return None, ["no summary for the release notes (the answer was not JSON)"]
     except (ReplyError, openai.OpenAIError) as error:
         return None, [f"no summary for the release notes ({_redacted(_describe(error), key)})"]
     summary = " ".join(summary.split())
@@ -167,17 +165,14 @@ def batch_for(amendments: list[Amendment]) -> Batch:
 
 def read_reply(content: str | None, batch: Batch) -> dict[str, dict[str, str]]:
     """Check an answer and return its entries by amendment id; raise :class:`ReplyError` if unusable."""
-    try:
-        data = json.loads(content or "")
-    except json.JSONDecodeError:
-        raise ReplyError("the answer was not JSON") from None
+    data = _loaded(content)
     entries = data.get("amendments") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ReplyError('the answer had no "amendments" list')
     ids = {a.id for a in batch.amendments}
     found: dict[str, dict[str, str]] = {}
     for entry in entries:
-        if not isinstance(entry, dict) or entry.get("id") not in ids:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or entry["id"] not in ids:
             continue
         summary, verdict, rationale = entry.get("summary"), entry.get("verdict"), entry.get("rationale", "")
         if isinstance(summary, str) and summary.strip() and verdict in VERDICTS and isinstance(rationale, str):
@@ -222,7 +217,23 @@ class Cache:
             pass  # a cache that cannot be written only costs a request next time
 
 
+MAX_ANSWER_BYTES = 2_000_000
+"""Largest answer read from the model: a batch's JSON is a few kilobytes; a 300 MB answer used 1.2 GB."""
+
+
+def _loaded(content: str | bytes | None) -> Any:
+    """JSON text decoded, or :class:`ReplyError` (not JSON, or nested too deeply to be an answer)."""
+    try:
+        return json.loads(content or "")
+    except (ValueError, TypeError):
+        raise ReplyError("the answer was not JSON") from None
+    except RecursionError:
+        raise ReplyError("the answer was JSON nested too deeply") from None
+
+
 def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], ...]], str | None]:
+    """Ask the model; the answer is read as a stream, within ``timeout`` seconds in total
+    (checked between chunks, so at most one read past it) and :data:`MAX_ANSWER_BYTES`."""
     from openai import OpenAI
 
     client = OpenAI(
@@ -234,15 +245,34 @@ def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], .
 
     def ask(messages: tuple[dict[str, str], ...]) -> str | None:
         # Messages are plain dicts, which the client's typed overloads do not name.
-        response = client.chat.completions.create(  # type: ignore[call-overload]
+        with client.chat.completions.with_streaming_response.create(  # type: ignore[call-overload]
             model=settings.model,
             messages=list(messages),
             response_format={"type": "json_object"},
             temperature=0,
-        )
-        return response.choices[0].message.content if response.choices else None
+        ) as response:
+            deadline = time.monotonic() + settings.timeout
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_ANSWER_BYTES:
+                    raise ReplyError(f"the answer was over {MAX_ANSWER_BYTES // 1_000_000} MB")
+                if time.monotonic() > deadline:
+                    raise ReplyError(f"the model did not finish answering within {settings.timeout:g} seconds")
+        return _content(_loaded(bytes(body)))
 
     return ask
+
+
+def _content(completion: Any) -> str:
+    """The first message's text of a chat completion, checked shape by shape."""
+    choices = completion.get("choices") if isinstance(completion, dict) else None
+    first = choices[0] if isinstance(choices, list) and choices else None
+    message = first.get("message") if isinstance(first, dict) else None
+    content = message.get("content") if isinstance(message, dict) else None
+    if not isinstance(content, str):
+        raise ReplyError("the server's answer was not a chat completion with a text message")
+    return content
 
 
 def _describe(error: Exception) -> str:
