@@ -30,6 +30,7 @@ from typing import Any
 from specdiff.atomic import write_text_atomically
 from specdiff.config import LlmSettings
 from specdiff.model import Amendment, Clause, Explanation, SpecDiff
+from specdiff.render.controls import printable
 
 VERDICTS = ("clarified", "narrowed", "broadened", "reversed", "new-obligation", "removed-obligation", "no-change")
 
@@ -140,7 +141,7 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
             raise ReplyError('the answer had no "summary"')
     except (ReplyError, openai.OpenAIError) as error:
         return None, [f"no summary for the release notes ({_redacted(_describe(error), key)})"]
-    summary = " ".join(summary.split())
+    summary = printable(" ".join(summary.split()))
     cache.put(cache_key, {"summary": summary})
     return summary, []
 
@@ -176,10 +177,10 @@ def read_reply(content: str | None, batch: Batch) -> dict[str, dict[str, str]]:
             continue
         summary, verdict, rationale = entry.get("summary"), entry.get("verdict"), entry.get("rationale", "")
         if isinstance(summary, str) and summary.strip() and verdict in VERDICTS and isinstance(rationale, str):
-            found[entry["id"]] = {
-                "summary": " ".join(summary.split())[:MAX_SUMMARY_CHARS],
+            found[entry["id"]] = {  # one line each, and no control character to reach a terminal
+                "summary": printable(" ".join(summary.split()))[:MAX_SUMMARY_CHARS],
                 "verdict": verdict,
-                "rationale": " ".join(rationale.split())[:MAX_SUMMARY_CHARS],
+                "rationale": printable(" ".join(rationale.split()))[:MAX_SUMMARY_CHARS],
             }
     if not found:
         raise ReplyError("the answer explained none of the amendments asked about")

@@ -14,8 +14,11 @@ it colours itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
+
+T = TypeVar("T")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_COLOUR = re.compile(r"(\x1b\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -58,3 +61,31 @@ class PrintableStream:
 
     def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding...
         return getattr(self.stream, name)
+
+
+def printable_copy(value: T) -> T:
+    """A copy of a result (dataclasses, lists, tuples, dicts) with :func:`printable` applied to
+    every string in it: for the review app, which draws the screen itself. Objects shared in
+    ``value`` stay shared in the copy (an alignment and its amendments hold the same clauses).
+    """
+    copies: dict[int, Any] = {}
+
+    def copy(item: Any) -> Any:
+        if isinstance(item, str):
+            return printable(item)
+        if id(item) in copies:
+            return copies[id(item)]
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            fields = {f.name: copy(getattr(item, f.name)) for f in dataclasses.fields(item) if f.init}
+            made: Any = dataclasses.replace(item, **fields)
+        elif isinstance(item, (list, tuple, set)):
+            made = type(item)(copy(element) for element in item)
+        elif isinstance(item, dict):
+            made = {copy(key): copy(element) for key, element in item.items()}
+        else:
+            return item
+        copies[id(item)] = made
+        return made
+
+    result: T = copy(value)
+    return result

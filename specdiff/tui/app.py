@@ -18,6 +18,7 @@ from textual.screen import Screen
 from specdiff.config import LlmSettings, load_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.model import SpecDiff
+from specdiff.render.controls import printable_copy
 from specdiff.repo import Repository
 from specdiff.tui.review_screen import ReviewScreen
 from specdiff.tui.reviewed import load_marks
@@ -53,5 +54,6 @@ def make_app(request: DiffRequest) -> ReviewApp:
     with Repository(request.repository) as repo:
         root = repo.root
     config = load_config(root)
-    diff = diff_revisions(dataclasses.replace(request, explain=False))
+    # Text from a pull request must not drive the terminal: control characters made visible once, here.
+    diff = printable_copy(diff_revisions(dataclasses.replace(request, explain=False)))
     return ReviewApp(diff, root, llm=config.llm)
