@@ -159,7 +159,8 @@ class GitHub:
             try:
                 answer = _exchange(method, url, data, self._headers(data is not None))
             except (OSError, http.client.HTTPException) as error:
-                if attempt == ATTEMPTS - 1:
+                # A server that used the whole deadline once gets no second one: the job would hang for minutes.
+                if attempt == ATTEMPTS - 1 or isinstance(error, TimeoutError):
                     raise SpecdiffError(self._redacted(f"cannot reach GitHub at {self.api_url}: {_reason(error)}")) from None
                 time.sleep(BACKOFF_SECONDS * 2**attempt)
                 continue
