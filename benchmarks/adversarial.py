@@ -198,7 +198,7 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
 def make_repo(folder: Path, *versions: dict[str, str | bytes | None], messages: list[str] | None = None) -> Path:
     """A repository with one commit per version (``None`` deletes a file); ``folder/repo``."""
     repo = folder / "repo"
-    repo.mkdir(exist_ok=True)
+    repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q", "-b", "main")
     for n, files in enumerate(versions):
         write(repo, files)
@@ -465,13 +465,14 @@ def terminal_cases() -> list[Case]:
 # -- 5. symbolic links out of the repository ----------------------------------------------
 
 LINK_COMMANDS: dict[str, list[str]] = {
-    "diff": [],
-    "diff-json": ["--format", "json"],
+    # the link arrives in the last commit; the base is the commit before it, the head the working tree
+    "diff": ["HEAD~1"],
+    "diff-json": ["HEAD~1", "--format", "json"],
     "graph": ["graph", "--format", "json"],
     "coverage": ["coverage", "--show-uncovered"],
     "check": ["check"],
-    "impact": ["impact"],
-    "comment": ["comment"],
+    "impact": ["impact", "HEAD~1"],
+    "comment": ["comment", "HEAD~1"],
 }
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from specdiff.errors import SpecdiffError
 from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, default_exclude, detect_layout, glob_for, looks_like_spec
 from specdiff.parse import DEFAULT_REQUIREMENT_IDS
+from specdiff.patterns import check_pattern
 
 if TYPE_CHECKING:
     from specdiff.repo import Repository
@@ -190,10 +191,10 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
     warnings = tuple(f"{where(key)} is not a specdiff setting; ignored" for key in sorted(table.keys() - _KNOWN_KEYS))
     requirement_ids = _strings(table, "requirement_ids", where, DEFAULT_REQUIREMENT_IDS)
     for pattern in requirement_ids:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise SpecdiffError(f"{where('requirement_ids')}: {pattern!r} is not a valid regular expression ({error})") from None
+        # A pull request can change the config: a pattern is matched in linear time or refused.
+        problem = check_pattern(pattern)
+        if problem:
+            raise SpecdiffError(f"{where('requirement_ids')}: {pattern!r} is not a usable regular expression ({problem})")
     max_file_bytes = table.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
     if not isinstance(max_file_bytes, int) or isinstance(max_file_bytes, bool) or max_file_bytes <= 0:
         raise SpecdiffError(f"{where('max_file_bytes')} must be a positive whole number of bytes")

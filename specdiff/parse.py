@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from specdiff.errors import UnreadableFile
 from specdiff.model import Clause, Document, Section
+from specdiff.patterns import compile_linear
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -338,8 +339,15 @@ def _chunk_blocks(text: str, mdx: bool = False) -> tuple[_Block, ...]:
 
 @lru_cache(maxsize=64)
 def requirement_pattern(requirement_ids: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regular expression matching any of the configured requirement-ID patterns; ``None`` for none."""
-    return re.compile("|".join(f"(?:{p})" for p in requirement_ids)) if requirement_ids else None
+    """One regular expression matching any of the configured requirement-ID patterns; ``None`` for none.
+
+    Patterns other than the defaults come from a config a pull request can
+    change, and are matched in linear time (see ``patterns``).
+    """
+    if not requirement_ids:
+        return None
+    joined = "|".join(f"(?:{p})" for p in requirement_ids)
+    return re.compile(joined) if requirement_ids == tuple(DEFAULT_REQUIREMENT_IDS) else compile_linear(joined)
 
 
 def _blocks(tokens: list[Token]) -> list[_Block]:
