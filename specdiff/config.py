@@ -172,13 +172,21 @@ def detected_config(tracked: Iterable[str]) -> Config:
     return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 
 
+MAX_CONFIG_BYTES = 1_000_000
+"""A config is a few kilobytes; a pull request's 1 GB one is refused before it is read."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise SpecdiffError(f"{path.name} is over {MAX_CONFIG_BYTES // 1_000_000} MB; that is not a config")
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SpecdiffError(f"{path.name} is not valid TOML: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise SpecdiffError(f"cannot read {path.name}: {error}") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, or arrays nested thousands deep
+        raise SpecdiffError(f"{path.name} is not valid TOML (a number too large or nesting too deep)") from None
 
 
 _KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint"}

@@ -288,7 +288,10 @@ class Repository:
 
     def blob_size(self, blob: str) -> int:
         """Size in bytes of the content git stores under id ``blob``."""
-        return int(self._repo.odb.info(bytes.fromhex(blob)).size)
+        try:
+            return int(self._repo.odb.info(bytes.fromhex(blob)).size)
+        except (ValueError, OSError):
+            raise _missing(blob) from None
 
     def read_blob(self, blob: str) -> bytes:
         """The content git stores under id ``blob``.
@@ -296,7 +299,10 @@ class Repository:
         Read by id through git's object database, not by walking a commit's
         tree: on a 24-file Model Spec release that walk took 0.2 s of 1 s.
         """
-        return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+        try:
+            return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+        except (ValueError, OSError):  # a partial or damaged clone: the object is not there
+            raise _missing(blob) from None
 
     def read_blob_within(self, blob: str, max_bytes: int) -> tuple[int, bytes | None]:
         """The size of the content under id ``blob``, and the content unless it is over ``max_bytes``.
@@ -445,6 +451,15 @@ class Repository:
 
 
 _NO_BLOB = "0" * 40
+_GITLINK = "160000"
+"""The mode git gives a submodule's entry."""
+
+
+def _missing(blob: str) -> SpecdiffError:
+    return SpecdiffError(
+        f"git object {blob[:10]} is missing from this clone (partial or damaged); "
+        "run `git fetch` (or `git fetch --refetch`) and try again"
+    )
 
 
 def _logged_commit(record: str) -> LoggedCommit:
@@ -467,7 +482,10 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
     changes: list[FileChange] = []
     i = 0
     while i < len(fields) and fields[i].startswith(":"):
-        _, _, old_blob, new_blob, letters = fields[i][1:].split(" ")
+        old_mode, new_mode, old_blob, new_blob, letters = fields[i][1:].split(" ")
+        if _GITLINK in (old_mode, new_mode):  # a submodule: a commit of another repository, not a file
+            i += 3 if letters[0] in ("R", "C") else 2
+            continue
         letter = letters[0]
         old_blob_or_none = None if old_blob == _NO_BLOB else old_blob
         new_blob_or_none = None if new_blob == _NO_BLOB else new_blob
