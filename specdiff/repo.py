@@ -401,7 +401,7 @@ class Repository:
         """
         import git
 
-        for rev in revisions:
+        for rev in revisions or ["HEAD"]:  # an empty repository says so in one line, as a bad revision does
             for side in re.split(r"\.\.\.?", rev):
                 if side:
                     self.commit_of(side)
@@ -420,7 +420,10 @@ class Repository:
                     yield _logged_commit(record.decode("utf-8", "replace"))
         if buffer:
             yield _logged_commit(buffer.decode("utf-8", "replace"))
-        process.wait()
+        try:
+            process.wait()
+        except git.GitCommandError as error:  # objects missing from a partial or damaged clone
+            raise SpecdiffError(f"git log failed: {_first_line(str(error.stderr))}") from None
 
     # -- writing (the sample repository) -----------------------------------------------
 
