@@ -272,8 +272,12 @@ def _exchange(method: str, url: str, data: bytes | None, headers: dict[str, str]
         connection.request(method, target or "/", body=data, headers=headers)
         response = connection.getresponse()
         body = response.read(MAX_RESPONSE_BYTES + 1)
+        if expired.is_set():  # the shut socket read as an early end: the answer is cut, not complete
+            raise TimeoutError(f"no complete answer within {TIMEOUT_SECONDS:g} seconds")
         if len(body) > MAX_RESPONSE_BYTES:
             raise http.client.HTTPException(f"the answer was over {MAX_RESPONSE_BYTES // 1_000_000} MB")
+        if response.length:  # bytes the Content-Length promised that never came
+            raise http.client.IncompleteRead(body, response.length)
         return _Answer(response.status, response.headers, body)
     except (OSError, http.client.HTTPException):
         if expired.is_set():
