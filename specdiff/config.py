@@ -60,8 +60,9 @@ class LlmSettings:
     """The optional language model (``[llm]`` in specdiff.toml, ``[tool.specdiff.llm]``).
 
     The API key is never configured here: it comes from ``OPENAI_API_KEY``.
-    The endpoint comes from ``base_url`` or ``OPENAI_BASE_URL`` (any
-    OpenAI-compatible server).
+    The endpoint comes from ``OPENAI_BASE_URL`` or else ``base_url`` (any
+    OpenAI-compatible server): the environment wins, so a pull request that
+    edits the config cannot send the key elsewhere.
     """
 
     enabled: bool = False

@@ -239,7 +239,8 @@ def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], .
 
     client = OpenAI(
         api_key=key,
-        base_url=settings.base_url or os.environ.get("OPENAI_BASE_URL") or None,
+        # The environment wins: whoever holds the key decides where it goes, not a pull request's config.
+        base_url=os.environ.get("OPENAI_BASE_URL") or settings.base_url or None,
         timeout=settings.timeout,
         max_retries=settings.retries,
     )
