@@ -131,6 +131,14 @@ class Repository:
     def is_shallow(self) -> bool:
         return (Path(self._repo.git_dir) / "shallow").exists()
 
+    def shallow_boundaries(self) -> set[str]:
+        """In a shallow clone, the commits where history is cut: git shows them with no parent, so
+        their changes hold everything before them. Empty for a full clone."""
+        try:
+            return set((Path(self._repo.git_dir) / "shallow").read_text().split())
+        except OSError:
+            return set()
+
     # -- revisions -----------------------------------------------------------------
 
     def resolve(self, revisions: list[str]) -> RevisionRange:

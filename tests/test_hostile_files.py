@@ -265,3 +265,15 @@ def test_reviewed_marks_merge_per_entry(tmp_path):
     set_reviewed(first, "bbbb", False)  # the first window unticks what the second ticked
     set_reviewed(second, "cccc", True)  # the second window must not bring "bbbb" back
     assert sorted(load_marks(tmp_path).marked) == ["aaaa", "cccc"]
+
+
+@pytest.mark.parametrize("command", [["log"], ["blame", "spec.md"]])
+def test_a_shallow_clone_says_where_history_is_cut(spec_repo, specdiff, tmp_path, command):
+    from helpers import shallow_clone
+
+    for n in range(3):
+        spec_repo.commit(f"c{n}", {"spec.md": RULE_OLD + f"\nRule {n} must hold.\n"})
+    clone = shallow_clone(spec_repo.path, tmp_path / "shallow")
+    result = specdiff(*command, "-C", clone)
+    assert result.code == 0 and "shallow clone: history is cut here" in result.out
+    assert "shallow clone" not in specdiff(*command, "-C", spec_repo.path).out
