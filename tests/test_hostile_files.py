@@ -277,3 +277,15 @@ def test_a_shallow_clone_says_where_history_is_cut(spec_repo, specdiff, tmp_path
     result = specdiff(*command, "-C", clone)
     assert result.code == 0 and "shallow clone: history is cut here" in result.out
     assert "shallow clone" not in specdiff(*command, "-C", spec_repo.path).out
+
+
+@pytest.mark.parametrize("command", [[], ["--format", "json"], ["comment"]])
+def test_a_spec_swapped_for_a_link_in_the_working_tree_is_not_followed(spec_repo, specdiff, tmp_path, command):
+    secret = tmp_path / "secret.md"
+    secret.write_text(f"# Secret\n\n{SECRET}\n")
+    spec_repo.commit("first", {"spec/rules.md": RULE_OLD})
+    (spec_repo.path / "spec" / "rules.md").unlink()
+    (spec_repo.path / "spec" / "rules.md").symlink_to(secret)
+    result = specdiff(*command, "-C", spec_repo.path)
+    assert "c2VjcmV0" not in result.out + result.err and "Traceback" not in result.err
+    assert str(secret) in result.out, "the link is compared as its link text"
