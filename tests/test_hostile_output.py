@@ -94,6 +94,14 @@ def test_the_comment_stays_inert(hostile_repo, specdiff):
     assert problems_in_comment(result.out) == []
 
 
+def test_the_release_notes_stay_inert(hostile_repo, specdiff):
+    result = specdiff("changelog", "-C", hostile_repo.path, "HEAD~1", "HEAD")
+    assert result.code == 0, result.err
+    problems = problems_in_comment(MARKER + "\n" + result.out)
+    # "# Injected" after a blank line is a real heading of the spec, which the notes list as "### Injected".
+    assert [p for p in problems if p != "an injected heading"] == []
+
+
 def test_a_path_with_a_newline_stays_inside_its_code_span(spec_repo, specdiff):
     spec_repo.commit("first", {"spec.md": SPEC_V1, "out/x\n\n<img src=x>.txt": PROMPT})
     spec_repo.commit("second", {"spec.md": SPEC_V2})
@@ -102,9 +110,9 @@ def test_a_path_with_a_newline_stays_inside_its_code_span(spec_repo, specdiff):
 
 
 def test_a_model_summary_is_escaped_like_spec_text():
-    from specdiff.render.markdown import _inline
+    from specdiff.render.escaping import inline
 
-    assert _inline("![x](https://t.example/p.png)\n\n</details>") == "!\\[x\\](https://t.example/p.png) &lt;/details&gt;"
+    assert inline("![x](https://t.example/p.png)\n\n</details>") == "!\\[x\\](https://t.example/p.png) &lt;/details&gt;"
 
 
 # Terminal escapes.

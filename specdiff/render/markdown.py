@@ -8,8 +8,8 @@ a footer naming the revisions compared. A hidden marker, :data:`MARKER`,
 identifies the comment so the bot updates it instead of adding another.
 
 Spec text, paths, eval ids and model answers are never trusted: each passes
-the escaping function of its context (:func:`escape` for prose, :func:`_inline`
-for one line, :func:`_cell` for a table cell, :func:`_code` for a code span),
+the escaping function of its context (see ``escaping``: prose, one line, a table
+cell, a code span),
 so none can close the ``<details>`` around it, add markup, links or images,
 ping anyone or break a table (see docs/security.md). The body stays under GitHub's 65,536-character
 limit by dropping the least important parts first and saying what was cut.
@@ -17,14 +17,13 @@ limit by dropping the least important parts first and saying what was cut.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
 from specdiff.render import RenderOptions
-from specdiff.render.controls import printable
+from specdiff.render.escaping import cell, code, inline, prose
 from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
 
 MARKER = "<!-- specdiff:comment -->"
@@ -142,11 +141,11 @@ def _amendment_block(amendment: Amendment) -> str:
     if not isinstance(item, Section) or amendment.kind != "added":
         lines.append(_quote(_inline_diff(amendment)))
     for effect in amendment.effects:
-        lines.append(f"- {_inline(describe_effect(effect) + which_sentence(effect, amendment))}")
+        lines.append(f"- {inline(describe_effect(effect) + which_sentence(effect, amendment))}")
     if amendment.explanation:
-        lines.append(f"- ✎ {_inline(amendment.explanation.summary)} (*{_inline(amendment.explanation.verdict)}*)")
+        lines.append(f"- ✎ {inline(amendment.explanation.summary)} (*{inline(amendment.explanation.verdict)}*)")
     if amendment.impact:
-        names = [f"`{_code(output_name(i.node))}`" for i in amendment.impact]
+        names = [f"`{code(output_name(i.node))}`" for i in amendment.impact]
         more = len(names) - MAX_OUTPUTS_PER_AMENDMENT
         shown = ", ".join(names[:MAX_OUTPUTS_PER_AMENDMENT]) + (f" and {more} more" if more > 0 else "")
         lines.append(f"- reaches {shown}")
@@ -156,7 +155,7 @@ def _amendment_block(amendment: Amendment) -> str:
 def _location(amendment: Amendment) -> str:
     side = amendment.new or amendment.old
     removed = "" if amendment.new else " (removed)"
-    return f"`{_code(side[0].path)}` § {_inline(side[0].heading or 'top of file')} · {lines_of(side)}{removed}"
+    return f"`{code(side[0].path)}` § {inline(side[0].heading or 'top of file')} · {lines_of(side)}{removed}"
 
 
 def _inline_diff(amendment: Amendment) -> str:
@@ -179,8 +178,8 @@ def _inline_diff(amendment: Amendment) -> str:
 
 def _tagged(tag: str, text: str, amendment: Amendment) -> str:
     if tag == "equal" or amendment.kind in ("added", "removed") or not text:
-        return escape(text)
-    return f"<del>{escape(text)}</del>" if tag == "delete" else f"<ins>{escape(text)}</ins>"
+        return prose(text)
+    return f"<del>{prose(text)}</del>" if tag == "delete" else f"<ins>{prose(text)}</ins>"
 
 
 def _trim(text: str, *, first: bool, last: bool) -> str:
@@ -211,8 +210,8 @@ def _outputs_table(diff: SpecDiff) -> str:
         why = next(i.why for i in amendments[0].impact if i.node == node)
         first = why[0].removeprefix(f"{output_name(node)} ") if why else ""
         more = f" (via {len(why) - 1} more link{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
-        reason = _cell(first) + more if why else "changed directly"
-        rows.append(f"| `{_code(output_name(node), in_table=True)}` | {kind} | {len(amendments)} | {reason} |")
+        reason = cell(first) + more if why else "changed directly"
+        rows.append(f"| `{code(output_name(node), in_table=True)}` | {kind} | {len(amendments)} | {reason} |")
     count = len(diff.outputs)
     return f"<details><summary>Outputs and eval cases reached ({count})</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
 
@@ -229,51 +228,4 @@ def _side(rev: str | None, commit: str | None) -> str:
         return "the working tree"
     if not rev or rev == commit or commit.startswith(rev):
         return f"`{commit[:10]}`"
-    return f"`{_code(rev)}` ({commit[:10]})"
-
-
-_MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
-_REFERENCE = re.compile(r"#(?=\d)")
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*\[\]|~])")
-
-
-def escape(text: str) -> str:
-    """Untrusted text made inert in Markdown prose (one escaping function for each context).
-
-    No HTML (so no closing the ``<details>`` around it, no ``<img onerror>``), no
-    link or image (``[`` and ``]`` are escaped, so no tracking pixel), no
-    emphasis or strike-through to fake a deletion, no pipe to break a table, no
-    @-mention or #-reference to ping anyone, no control character. Line breaks
-    stay; a caller that needs one line uses :func:`_inline`.
-
-    >>> escape("<script>@alice </details>")
-    '&lt;script&gt;@\\u200balice &lt;/details&gt;'
-    >>> escape("![x](https://t.example/p.png) ~~must~~ a|b #12")
-    '!\\\\[x\\\\](https://t.example/p.png) \\\\~\\\\~must\\\\~\\\\~ a\\\\|b #\\u200b12'
-    """
-    escaped = html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", printable(text)), quote=False)
-    escaped = _REFERENCE.sub("#\u200b", escaped)  # "#12" would link (and notify) issue 12
-    return _MENTION.sub("@\u200b", escaped)  # a zero-width space stops GitHub's mention
-
-
-def _inline(text: str) -> str:
-    """Untrusted text for a place that must stay one line (a heading, an effect, a model's summary)."""
-    return escape(" ".join(text.split()))
-
-
-def _cell(text: str) -> str:
-    """Text for a table cell: escaped (pipes included) and on one line."""
-    return _inline(text)
-
-
-def _code(text: str, *, in_table: bool = False) -> str:
-    """Text for inside a code span: one line (a line break could end the span's paragraph and
-    let what follows be read as Markdown), no backtick to end it early, no control character.
-    Backslashes do not escape inside a code span, but a table row is split on pipes before spans
-    are read, so in a table a pipe is written ``\\|``.
-
-    >>> _code("a`b\\n\\n<img src=x>|")
-    "a'b <img src=x>|"
-    """
-    code = " ".join(printable(text).replace("`", "'").split())
-    return code.replace("|", "\\|") if in_table else code
+    return f"`{code(rev)}` ({commit[:10]})"
