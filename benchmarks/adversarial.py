@@ -237,7 +237,7 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "requirement-ids-50k": lambda k: "".join(f"- FR-{n:05d}: the system must log event {n}.\n" for n in range(int(50_000 * k))),
     "heading-100k-spaces": lambda k: "# a" + " " * int(100_000 * k) + "b\n\ntext\n",
     "nested-quotes-10k": lambda k: ">" * int(10_000 * k) + " must\n",
-    "nested-lists-5k": lambda k: "".join("  " * n + "- must\n" for n in range(int(5_000 * k))),
+    "nested-lists-4k": lambda k: "".join("  " * n + "- must\n" for n in range(int(4_000 * k))),  # 16 MB at 4k
     "emphasis-openers-100k": lambda k: "*a" * int(100_000 * k) + "\n",
     "html-comment-unclosed-1MB": lambda k: "<!--" + " must" * int(200_000 * k) + "\n",
     "backticks-100k": lambda k: "`a" * int(100_000 * k) + "\n",

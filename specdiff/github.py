@@ -159,8 +159,9 @@ class GitHub:
             try:
                 answer = _exchange(method, url, data, self._headers(data is not None))
             except (OSError, http.client.HTTPException) as error:
-                # A server that used the whole deadline once gets no second one: the job would hang for minutes.
-                if attempt == ATTEMPTS - 1 or isinstance(error, TimeoutError):
+                # A server that used the whole deadline once gets no second one (the job would hang for
+                # minutes), and one that answers garbage (a bad status line, a cut body) would again.
+                if attempt == ATTEMPTS - 1 or isinstance(error, (TimeoutError, http.client.HTTPException)):
                     raise SpecdiffError(self._redacted(f"cannot reach GitHub at {self.api_url}: {_reason(error)}")) from None
                 time.sleep(BACKOFF_SECONDS * 2**attempt)
                 continue
@@ -256,18 +257,24 @@ def _exchange(method: str, url: str, data: bytes | None, headers: dict[str, str]
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     connection = kind(parts.hostname or "", parts.port, timeout=TIMEOUT_SECONDS)
     expired = threading.Event()
+    sockets: list[socket.socket] = []  # kept here: on "Connection: close" http.client forgets its socket
 
     def expire() -> None:
         expired.set()
-        if connection.sock is not None:
+        for opened in sockets:
             try:
-                connection.sock.shutdown(socket.SHUT_RDWR)
+                opened.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
 
     timer = threading.Timer(TIMEOUT_SECONDS, expire)
     timer.start()
     try:
+        connection.connect()
+        if connection.sock is not None:
+            sockets.append(connection.sock)
+        if expired.is_set():
+            expire()
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         connection.request(method, target or "/", body=data, headers=headers)
         response = connection.getresponse()
@@ -306,7 +313,8 @@ def _retry_wait(status: int, headers: http.client.HTTPMessage, attempt: int) -> 
     """Seconds to wait before retrying, or ``None`` when retrying cannot help.
 
     ``Retry-After`` and ``x-ratelimit-reset`` are used when they are numbers
-    that make sense; a negative, non-numeric or infinite one means the usual backoff.
+    that make sense; a negative or non-numeric one means the usual backoff, and
+    an infinite one fails at once, as any wait over a minute does.
     """
     rate_limited = status == 429 or (status == 403 and headers.get("x-ratelimit-remaining") == "0")
     if not rate_limited and status < 500:
@@ -321,12 +329,12 @@ def _retry_wait(status: int, headers: http.client.HTTPMessage, attempt: int) -> 
 
 
 def _number(text: str | None) -> float | None:
-    """A header's finite number, or ``None``."""
+    """A header's number (``inf`` included: wait for ever, so fail now), or ``None`` (absent, not a number, NaN)."""
     try:
         value = float(text) if text is not None else None
     except ValueError:
         return None
-    return value if value is not None and math.isfinite(value) else None
+    return None if value is None or math.isnan(value) else value
 
 
 def _next_link(header: str | None) -> str | None:

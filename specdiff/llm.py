@@ -255,12 +255,17 @@ def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], .
         ) as response:
             deadline = time.monotonic() + settings.timeout
             body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > MAX_ANSWER_BYTES:
-                    raise ReplyError(f"the answer was over {MAX_ANSWER_BYTES // 1_000_000} MB")
-                if time.monotonic() > deadline:
-                    raise ReplyError(f"the model did not finish answering within {settings.timeout:g} seconds")
+            try:
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > MAX_ANSWER_BYTES:
+                        raise ReplyError(f"the answer was over {MAX_ANSWER_BYTES // 1_000_000} MB")
+                    if time.monotonic() > deadline:
+                        raise ReplyError(f"the model did not finish answering within {settings.timeout:g} seconds")
+            except ReplyError:
+                raise
+            except Exception as error:  # the HTTP library's own errors while the body streams in (a cut body)
+                raise ReplyError(f"the answer broke off ({type(error).__name__})") from None
         return _content(_loaded(bytes(body)))
 
     return ask

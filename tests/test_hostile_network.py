@@ -261,3 +261,22 @@ def test_model_output_cannot_drive_the_terminal(model_repo, specdiff):
         model_repo.write("specdiff.toml", f'[llm]\nbase_url = "{server.url}/v1"\n')
         result = specdiff("-C", model_repo.path, "HEAD~1", "HEAD")
     assert "Fine \\u001b]0;owned\\u0007 \\u009b2J" in result.out
+
+
+def test_an_infinite_retry_after_fails_at_once(pr, specdiff, monkeypatch):
+    with FakeServer(lambda r: Reply(429, {"message": "slow"}, {"Retry-After": "1e400"})) as api:
+        assert_usage_error(post(specdiff, pr, api.url, monkeypatch), "429")
+    assert len(api.requests) == 1
+
+
+def test_a_body_dripping_after_its_headers_meets_the_deadline(pr, specdiff, monkeypatch):
+    monkeypatch.setattr("specdiff.github.TIMEOUT_SECONDS", 1.0)
+    body = b" " * 200 + b"[]"
+    with RawServer(raw_reply(200, body)[: -len(body)], *[bytes([c]) for c in body], pause=0.02) as api:
+        assert_usage_error(post(specdiff, pr, api.url, monkeypatch), "within 1 seconds")
+
+
+def test_a_model_answer_cut_short_falls_back(model_repo, specdiff):
+    body = json.dumps(chat_completion("{}")).encode()
+    with RawServer(raw_reply(200, body)[:-10]) as server:
+        assert "broke off" in explain(specdiff, model_repo, server.url)

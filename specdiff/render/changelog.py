@@ -33,7 +33,7 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
 
 def release_notes(diff: SpecDiff, summary: str | None = None) -> str:
     """The release notes; ``summary`` (from a language model) goes on top when given."""
-    title = f"# Spec changes: {inline(diff.base.rev or diff.base.label)} → {inline(diff.head.rev or diff.head.label)}"
+    title = f"# Spec changes: {diff.base.rev or diff.base.label} → {diff.head.rev or diff.head.label}"  # as typed
     lines = [title, ""]
     if summary:  # a model's answer: as untrusted as the spec text
         lines += [inline(summary), ""]
