@@ -160,8 +160,10 @@ class GitHub:
                 answer = _exchange(method, url, data, self._headers(data is not None))
             except (OSError, http.client.HTTPException) as error:
                 # A server that used the whole deadline once gets no second one (the job would hang for
-                # minutes), and one that answers garbage (a bad status line, a cut body) would again.
-                if attempt == ATTEMPTS - 1 or isinstance(error, (TimeoutError, http.client.HTTPException)):
+                # minutes), and one that answers garbage (a bad status line, a cut body) would again; a
+                # dropped connection (RemoteDisconnected, a ConnectionError too) is worth another try.
+                garbage = isinstance(error, http.client.HTTPException) and not isinstance(error, ConnectionError)
+                if attempt == ATTEMPTS - 1 or isinstance(error, TimeoutError) or garbage:
                     raise SpecdiffError(self._redacted(f"cannot reach GitHub at {self.api_url}: {_reason(error)}")) from None
                 time.sleep(BACKOFF_SECONDS * 2**attempt)
                 continue
