@@ -320,7 +320,10 @@ class Repository:
         :meth:`read_blob` make two (to two processes): on the largest Model
         Spec release pair, 315 requests instead of 630.
         """
-        stream = self._repo.odb.stream(bytes.fromhex(blob))
+        try:
+            stream = self._repo.odb.stream(bytes.fromhex(blob))
+        except (ValueError, OSError):  # a partial or damaged clone: the object is not there
+            raise _missing(blob) from None
         if stream.size <= max_bytes:
             return stream.size, bytes(stream.read())
         while stream.read(1 << 20):  # the process must be read to the end before its next answer
