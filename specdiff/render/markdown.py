@@ -24,8 +24,10 @@ from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
 from specdiff.render import RenderOptions
 from specdiff.render.escaping import cell, code, inline, prose
-from specdiff.render.escaping import prose as escape  # noqa: F401  (the name lint/comment.py imports)
 from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
+
+escape = prose
+"""The prose escaping (see ``escaping``), under the name ``lint/comment.py`` imports."""
 
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
