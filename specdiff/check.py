@@ -15,7 +15,7 @@ from pathlib import Path
 from specdiff.config import Config, repository_config
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
-from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, write_lock
+from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, updating, write_lock
 from specdiff.nodes import output_path
 from specdiff.repo import Commit, Repository
 from specdiff.spec_files import read_spec
@@ -59,28 +59,36 @@ def stamp(repository: str | Path, paths: list[str], *, force: bool = False, outp
     (``eval:suite.jsonl#case-3``); all outputs when both are empty. Return those stamped."""
     with Repository(repository) as repo:
         config = repository_config(repo)
-        lock_path = repo.root / LOCK_NAME
-        try:
-            lock = read_lock(lock_path) or Lock()
-        except SpecdiffError as error:
-            if not force:
-                raise SpecdiffError(f"{error} (or replace it with `specdiff stamp --force`)") from None
-            lock = Lock()
         graph, _, _ = graph_at(repo, None, config)
-        head = repo.head_commit()
-        if outputs:
-            unknown = sorted(set(outputs) - set(graph.outputs()))
-            if unknown:
-                raise SpecdiffError(f"{', '.join(unknown)}: not an output that depends on the spec (see `specdiff graph`)")
-            chosen = sorted(outputs)
-        else:
-            chosen = _chosen_outputs(graph, repo.pathspecs(paths) if paths else [])
-        if not paths and not outputs:
-            lock = Lock()  # stamping everything also forgets outputs that are gone
-        for output in chosen:
-            lock.stamps[output] = Stamp(head, inputs_of(graph, output))
+        with updating(repo.state_dir):  # a second stamp waits here, then reads what this one wrote
+            return _stamp(repo, graph, paths, force, outputs)
+
+
+def _stamp(repo: Repository, graph: SpecGraph, paths: list[str], force: bool, outputs: list[str] | None) -> list[str]:
+    lock_path = repo.root / LOCK_NAME
+    try:
+        lock = read_lock(lock_path) or Lock()
+    except SpecdiffError as error:
+        if not force:
+            raise SpecdiffError(f"{error} (or replace it with `specdiff stamp --force`)") from None
+        lock = Lock()
+    head = repo.head_commit()
+    if outputs:
+        unknown = sorted(set(outputs) - set(graph.outputs()))
+        if unknown:
+            raise SpecdiffError(f"{', '.join(unknown)}: not an output that depends on the spec (see `specdiff graph`)")
+        chosen = sorted(outputs)
+    else:
+        chosen = _chosen_outputs(graph, repo.pathspecs(paths) if paths else [])
+    if not paths and not outputs:
+        lock = Lock()  # stamping everything also forgets outputs that are gone
+    for output in chosen:
+        lock.stamps[output] = Stamp(head, inputs_of(graph, output))
+    try:
         write_lock(lock_path, lock)
-        return chosen
+    except OSError as error:
+        raise SpecdiffError(f"cannot write {LOCK_NAME}: {error.strerror}") from None
+    return chosen
 
 
 def check(repository: str | Path, revision: str | None = None) -> CheckResult:

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from specdiff import __version__
-from specdiff.commands import COMMANDS
+from specdiff.commands import COMMANDS, use_color
 from specdiff.commands.diff import DESCRIPTION
 from specdiff.errors import SpecdiffError
+from specdiff.render.controls import PrintableStream
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,6 +64,22 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already reported
         return stop.code if isinstance(stop.code, int) else 2
     run: Callable[[argparse.Namespace, list[str]], int] = args.run
+    if args.command == "review":  # the review app draws the screen itself, and escapes its text
+        return _run(run, args, paths)
+    # Whatever a command prints passes through `printable`: spec text, paths, commit subjects and
+    # model answers come from strangers' pull requests and must not drive the terminal.
+    stdout, stderr = sys.stdout, sys.stderr
+    colour = hasattr(args, "color") and use_color(args.color, stdout)
+    sys.stdout = PrintableStream(stdout, keep_colour=colour)
+    sys.stderr = PrintableStream(stderr)
+    try:
+        return _run(run, args, paths)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(run: Callable[[argparse.Namespace, list[str]], int], args: argparse.Namespace, paths: list[str]) -> int:
+    """Run one command, turning a :class:`SpecdiffError` into one line on stderr and exit code 2."""
     try:
         return run(args, paths)
     except SpecdiffError as error:

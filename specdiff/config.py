@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from specdiff.errors import SpecdiffError
 from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, default_exclude, detect_layout, glob_for, looks_like_spec
 from specdiff.parse import DEFAULT_REQUIREMENT_IDS
+from specdiff.patterns import check_pattern
 
 if TYPE_CHECKING:
     from specdiff.repo import Repository
@@ -59,8 +60,9 @@ class LlmSettings:
     """The optional language model (``[llm]`` in specdiff.toml, ``[tool.specdiff.llm]``).
 
     The API key is never configured here: it comes from ``OPENAI_API_KEY``.
-    The endpoint comes from ``base_url`` or ``OPENAI_BASE_URL`` (any
-    OpenAI-compatible server).
+    The endpoint comes from ``OPENAI_BASE_URL`` or else ``base_url`` (any
+    OpenAI-compatible server): the environment wins, so a pull request that
+    edits the config cannot send the key elsewhere.
     """
 
     enabled: bool = False
@@ -171,13 +173,21 @@ def detected_config(tracked: Iterable[str]) -> Config:
     return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 
 
+MAX_CONFIG_BYTES = 1_000_000
+"""A config is a few kilobytes; a pull request's 1 GB one is refused before it is read."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise SpecdiffError(f"{path.name} is over {MAX_CONFIG_BYTES // 1_000_000} MB; that is not a config")
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SpecdiffError(f"{path.name} is not valid TOML: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise SpecdiffError(f"cannot read {path.name}: {error}") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, or arrays nested thousands deep
+        raise SpecdiffError(f"{path.name} is not valid TOML (a number too large or nesting too deep)") from None
 
 
 _KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint"}
@@ -190,10 +200,10 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
     warnings = tuple(f"{where(key)} is not a specdiff setting; ignored" for key in sorted(table.keys() - _KNOWN_KEYS))
     requirement_ids = _strings(table, "requirement_ids", where, DEFAULT_REQUIREMENT_IDS)
     for pattern in requirement_ids:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise SpecdiffError(f"{where('requirement_ids')}: {pattern!r} is not a valid regular expression ({error})") from None
+        # A pull request can change the config: a pattern is matched in linear time or refused.
+        problem = check_pattern(pattern)
+        if problem:
+            raise SpecdiffError(f"{where('requirement_ids')}: {pattern!r} is not a usable regular expression ({problem})")
     max_file_bytes = table.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
     if not isinstance(max_file_bytes, int) or isinstance(max_file_bytes, bool) or max_file_bytes <= 0:
         raise SpecdiffError(f"{where('max_file_bytes')} must be a positive whole number of bytes")

@@ -25,6 +25,7 @@ from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
+from specdiff.unreadable import unreadable_amendment
 from specdiff.workspace import graph_at
 
 
@@ -55,19 +56,26 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         cache = ParseCache(repo.state_dir)
         aligned = []
         head_documents: dict[str, Document] = {}
+        unreadable: list[FileDiff] = []
         for change in changes:
-            try:
-                old = _document(repo, change.old_path, change.old_blob, config, cache)
-                new = _document(repo, change.new_path, change.new_blob, config, cache)
-            except UnreadableFile as skipped:
-                warnings.append(str(skipped))
+            old, old_error = _readable(repo, change.old_path, change.old_blob, config, cache)
+            new, new_error = _readable(repo, change.new_path, change.new_blob, config, cache)
+            if new_error is not None and old_error is None and change.new_path is not None:
+                # Turned unreadable: a change that cannot be checked, never a silent skip.
+                amendment = unreadable_amendment(change.new_path, str(new_error))
+                unreadable.append(FileDiff(change.old_path, change.new_path, change.status, [amendment]))
                 continue
+            if new_error is not None or (old_error is not None and new is None):
+                warnings.append(str(new_error or old_error))
+                continue
+            if old_error is not None:
+                warnings.append(f"{old_error}; its new version is compared with an empty file")
             aligned.append((change, align_file(old, new, change)))
             if new is not None:
                 head_documents[new.path] = new
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
-        files = diff_alignments(aligned)
+        files = diff_alignments(aligned) + unreadable
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
         result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=repo.state_dir)
         if result.amendments:
@@ -142,9 +150,14 @@ def _attach_impact(
     result.warnings = list(dict.fromkeys(result.warnings + warnings))
 
 
-def _document(repo: Repository, path: str | None, blob: str | None, config: Config, cache: ParseCache) -> Document | None:
-    """One side of a change; ``None`` when the file does not exist on that side."""
-    return None if path is None else read_spec(repo, path, blob, config, cache)
+def _readable(
+    repo: Repository, path: str | None, blob: str | None, config: Config, cache: ParseCache
+) -> tuple[Document | None, UnreadableFile | None]:
+    """One side of a change (``None`` when the file does not exist on that side), or why it cannot be read."""
+    try:
+        return (None if path is None else read_spec(repo, path, blob, config, cache)), None
+    except UnreadableFile as error:
+        return None, error
 
 
 def _unselected_paths_warning(repo: Repository, revisions: RevisionRange, request: DiffRequest, config: Config) -> list[str]:

@@ -10,6 +10,9 @@ Entries are pickled model objects. The file lives in the repository's ``.git``
 folder, which specdiff trusts as much as git's own hooks there; an entry that
 cannot be read is computed again, and a damaged database is moved to
 ``history.sqlite.damaged`` and a new one started, with nothing lost but time.
+A database that another run holds ("database is locked") is not damaged:
+specdiff waits for it, and if it stays locked, goes on without the cache
+for that step rather than setting a healthy file aside.
 """
 
 from __future__ import annotations
@@ -51,7 +54,9 @@ class HistoryCache:
         if self._path is not None:
             try:
                 return _connect(self._path)
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as error:
+                if _busy(error):
+                    return _connect(":memory:")  # another run holds it past the wait: do without, keep the file
                 self._move_aside()
             except OSError:
                 self._path = None  # unwritable: work without keeping anything
@@ -79,21 +84,25 @@ class HistoryCache:
         row = (key, pickle.dumps(value, protocol=5))
         try:
             self._db.execute(_INSERT, row)
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if _busy(error):
+                return  # not kept this time; computed again next time
             self._start_over()
             self._db.execute(_INSERT, row)
 
     def commit(self) -> None:
         try:
             self._db.commit()
-        except sqlite3.DatabaseError:
-            self._start_over()
+        except sqlite3.DatabaseError as error:
+            if not _busy(error):
+                self._start_over()
 
     def _query(self, sql: str, key: str) -> Any:
         try:
             return self._db.execute(sql, (key,)).fetchone()
-        except sqlite3.DatabaseError:  # damaged pages past the header show up only now
-            self._start_over()
+        except sqlite3.DatabaseError as error:  # damaged pages past the header show up only now
+            if not _busy(error):
+                self._start_over()
             return None
 
     def _start_over(self) -> None:
@@ -116,9 +125,18 @@ class HistoryCache:
         self._db.close()
 
 
+BUSY_TIMEOUT_SECONDS = 10
+"""How long to wait for another specdiff run that holds the database."""
+
+
+def _busy(error: sqlite3.DatabaseError) -> bool:
+    """Whether an error means "another connection holds the database", which is waiting, not damage."""
+    return isinstance(error, sqlite3.OperationalError) and any(w in str(error) for w in ("locked", "busy"))
+
+
 def _connect(target: Path | str) -> sqlite3.Connection:
     if isinstance(target, Path):
         target.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(target, timeout=10)
+    db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_SECONDS)
     db.execute("CREATE TABLE IF NOT EXISTS commits (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
     return db

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from typing import Any
 from specdiff.atomic import write_text_atomically
 from specdiff.config import LlmSettings
 from specdiff.model import Amendment, Clause, Explanation, SpecDiff
+from specdiff.render.controls import printable
 
 VERDICTS = ("clarified", "narrowed", "broadened", "reversed", "new-obligation", "removed-obligation", "no-change")
 
@@ -97,7 +99,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
             cache.put(cache_key, reply)
         for amendment in batch.amendments:
             entry = reply.get(amendment.id)
-            if entry:
+            if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("summary", "verdict", "rationale")):
                 amendment.explanation = Explanation(entry["summary"], entry["verdict"], entry["rationale"], settings.model)
 
     with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
@@ -133,16 +135,13 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     if cached is not None and isinstance(cached.get("summary"), str):
         return cached["summary"], []
     try:
-        content = _asker(settings, key)(messages)
-        data = json.loads(content or "")
+        data = _loaded(_asker(settings, key)(messages))
         summary = data.get("summary") if isinstance(data, dict) else None
         if not isinstance(summary, str) or not summary.strip():
             raise ReplyError('the answer had no "summary"')
-    except json.JSONDecodeError:
-        return None, ["no summary for the release notes (the answer was not JSON)"]
     except (ReplyError, openai.OpenAIError) as error:
         return None, [f"no summary for the release notes ({_redacted(_describe(error), key)})"]
-    summary = " ".join(summary.split())
+    summary = printable(" ".join(summary.split()))
     cache.put(cache_key, {"summary": summary})
     return summary, []
 
@@ -167,24 +166,21 @@ def batch_for(amendments: list[Amendment]) -> Batch:
 
 def read_reply(content: str | None, batch: Batch) -> dict[str, dict[str, str]]:
     """Check an answer and return its entries by amendment id; raise :class:`ReplyError` if unusable."""
-    try:
-        data = json.loads(content or "")
-    except json.JSONDecodeError:
-        raise ReplyError("the answer was not JSON") from None
+    data = _loaded(content)
     entries = data.get("amendments") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ReplyError('the answer had no "amendments" list')
     ids = {a.id for a in batch.amendments}
     found: dict[str, dict[str, str]] = {}
     for entry in entries:
-        if not isinstance(entry, dict) or entry.get("id") not in ids:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or entry["id"] not in ids:
             continue
         summary, verdict, rationale = entry.get("summary"), entry.get("verdict"), entry.get("rationale", "")
         if isinstance(summary, str) and summary.strip() and verdict in VERDICTS and isinstance(rationale, str):
-            found[entry["id"]] = {
-                "summary": " ".join(summary.split())[:MAX_SUMMARY_CHARS],
+            found[entry["id"]] = {  # one line each, and no control character to reach a terminal
+                "summary": printable(" ".join(summary.split()))[:MAX_SUMMARY_CHARS],
                 "verdict": verdict,
-                "rationale": " ".join(rationale.split())[:MAX_SUMMARY_CHARS],
+                "rationale": printable(" ".join(rationale.split()))[:MAX_SUMMARY_CHARS],
             }
     if not found:
         raise ReplyError("the answer explained none of the amendments asked about")
@@ -222,27 +218,68 @@ class Cache:
             pass  # a cache that cannot be written only costs a request next time
 
 
+MAX_ANSWER_BYTES = 2_000_000
+"""Largest answer read from the model: a batch's JSON is a few kilobytes; a 300 MB answer used 1.2 GB."""
+
+
+def _loaded(content: str | bytes | None) -> Any:
+    """JSON text decoded, or :class:`ReplyError` (not JSON, or nested too deeply to be an answer)."""
+    try:
+        return json.loads(content or "")
+    except (ValueError, TypeError):
+        raise ReplyError("the answer was not JSON") from None
+    except RecursionError:
+        raise ReplyError("the answer was JSON nested too deeply") from None
+
+
 def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], ...]], str | None]:
+    """Ask the model; the answer is read as a stream, within ``timeout`` seconds in total
+    (checked between chunks, so at most one read past it) and :data:`MAX_ANSWER_BYTES`."""
     from openai import OpenAI
 
     client = OpenAI(
         api_key=key,
-        base_url=settings.base_url or os.environ.get("OPENAI_BASE_URL") or None,
+        # The environment wins: whoever holds the key decides where it goes, not a pull request's config.
+        base_url=os.environ.get("OPENAI_BASE_URL") or settings.base_url or None,
         timeout=settings.timeout,
         max_retries=settings.retries,
     )
 
     def ask(messages: tuple[dict[str, str], ...]) -> str | None:
         # Messages are plain dicts, which the client's typed overloads do not name.
-        response = client.chat.completions.create(  # type: ignore[call-overload]
+        with client.chat.completions.with_streaming_response.create(  # type: ignore[call-overload]
             model=settings.model,
             messages=list(messages),
             response_format={"type": "json_object"},
             temperature=0,
-        )
-        return response.choices[0].message.content if response.choices else None
+        ) as response:
+            deadline = time.monotonic() + settings.timeout
+            body = bytearray()
+            try:
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > MAX_ANSWER_BYTES:
+                        raise ReplyError(f"the answer was over {MAX_ANSWER_BYTES // 1_000_000} MB")
+                    if time.monotonic() > deadline:
+                        raise ReplyError(f"the model did not finish answering within {settings.timeout:g} seconds")
+            except ReplyError:
+                raise
+            except Exception as error:  # the HTTP library's own errors while the body streams in (a cut body)
+                raise ReplyError(f"the answer broke off ({type(error).__name__})") from None
+        return _content(_loaded(bytes(body)))
 
     return ask
+
+
+def _content(completion: Any) -> str:
+    """The first message's text of a chat completion, checked shape by shape."""
+    choices = completion.get("choices") if isinstance(completion, dict) else None
+    first = choices[0] if isinstance(choices, list) and choices else None
+    message = first.get("message") if isinstance(first, dict) else None
+    content = message.get("content") if isinstance(message, dict) else None
+    if not isinstance(content, str):
+        raise ReplyError("the server's answer was not a chat completion with a text message")
+    return content
 
 
 def _describe(error: Exception) -> str:

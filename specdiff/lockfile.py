@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from specdiff.atomic import write_text_atomically
+from specdiff.atomic import exclusive, write_text_atomically
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 
@@ -50,9 +51,18 @@ class Lock:
     """By output node (``artifact:…``, ``eval:…``)."""
 
 
+MAX_LOCK_BYTES = 32_000_000
+"""Largest lock read: a 205 MB lock took 1.3 GB to read; 32 MB holds some 300,000 fingerprints."""
+
+
 def read_lock(path: Path) -> Lock | None:
-    """The lock at ``path``; ``None`` if there is none; a SpecdiffError if it is damaged."""
+    """The lock at ``path``; ``None`` if there is none; a SpecdiffError if it is damaged or odd
+    (a folder, a FIFO, a link, too large, nested too deeply)."""
     try:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise SpecdiffError(f"{path.name} is not a regular file; delete it and run `specdiff stamp` again")
+        if path.stat().st_size > MAX_LOCK_BYTES:
+            raise SpecdiffError(f"{path.name} is over {MAX_LOCK_BYTES // 1_000_000} MB, more than a lock can need; is it a lock?")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
@@ -65,6 +75,8 @@ def read_lock(path: Path) -> Lock | None:
             f"{path.name} is not valid JSON (line {error.lineno}: {error.msg}); "
             "fix it, or delete it and run `specdiff stamp` again"
         ) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, or nesting thousands deep
+        raise SpecdiffError(f"{path.name} is not a specdiff lock file (a value too large or nested too deeply)") from None
     version = data.get("version") if isinstance(data, dict) else None
     if type(version) is int and version > VERSION:
         raise SpecdiffError(f"{path.name} was written by a newer specdiff (lock version {version}); upgrade specdiff")
@@ -77,7 +89,11 @@ def read_lock(path: Path) -> Lock | None:
 
 
 def write_lock(path: Path, lock: Lock) -> None:
-    """Write the lock atomically: a crash leaves the old file or the new one, never half of one."""
+    """Write the lock atomically: a crash leaves the old file or the new one, never half of one.
+
+    Run it inside :func:`updating` when the lock was read first, so a second
+    ``specdiff stamp`` waits instead of overwriting this one's entries.
+    """
     data = {
         "version": VERSION,
         "outputs": {
@@ -86,6 +102,11 @@ def write_lock(path: Path, lock: Lock) -> None:
         },
     }
     write_text_atomically(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def updating(state_dir: Path) -> AbstractContextManager[None]:
+    """Hold ``.git/specdiff`` locked while the lock is read, changed and written."""
+    return exclusive(state_dir)
 
 
 def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:

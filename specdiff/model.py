@@ -15,7 +15,7 @@ from pathlib import Path
 SEVERITIES = ("editorial", "substantive", "breaking")
 """Severity levels, least to most serious."""
 
-AMENDMENT_KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed")
+AMENDMENT_KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed", "unreadable")
 """What an amendment did to a clause or section, in the order lists and filters show them."""
 
 UNSURE_BELOW = 0.7
@@ -272,8 +272,9 @@ class Amendment:
 
     ``unit`` is ``clause`` or ``section``. ``kind`` is ``added``, ``removed``,
     ``modified``, ``moved``, ``split`` or ``merged``, and for sections also
-    ``renamed``. ``word_diff`` is a list of ``(tag, text)`` with difflib's tag
-    words ``equal``, ``delete`` and ``insert``.
+    ``renamed``; a spec file that can no longer be read as text gets one
+    amendment of unit ``file`` and kind ``unreadable`` (see ``unreadable``).
+    ``word_diff`` is a list of ``(tag, text)`` with difflib's tag words ``equal``, ``delete`` and ``insert``.
     """
 
     unit: str

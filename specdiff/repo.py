@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from specdiff.errors import SpecdiffError
+from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.model import Revision
 
 if TYPE_CHECKING:
@@ -130,6 +130,14 @@ class Repository:
     @property
     def is_shallow(self) -> bool:
         return (Path(self._repo.git_dir) / "shallow").exists()
+
+    def shallow_boundaries(self) -> set[str]:
+        """In a shallow clone, the commits where history is cut: git shows them with no parent, so
+        their changes hold everything before them. Empty for a full clone."""
+        try:
+            return set((Path(self._repo.git_dir) / "shallow").read_text().split())
+        except OSError:
+            return set()
 
     # -- revisions -----------------------------------------------------------------
 
@@ -246,19 +254,41 @@ class Repository:
         return result
 
     def size(self, commit: str | None, path: str) -> int:
-        """Size in bytes of ``path`` at ``commit`` (``None``: the working tree)."""
+        """Size in bytes of ``path`` at ``commit`` (``None``: the working tree; a link's own size)."""
         if commit is None:
-            return (self.root / path).stat().st_size
+            try:
+                return (self.root / path).lstat().st_size
+            except OSError as error:
+                raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
         return self._blob(commit, path).size
 
     def read(self, commit: str | None, path: str) -> bytes:
-        """The content of ``path`` at ``commit``, or in the working tree when ``commit`` is ``None``."""
+        """The content of ``path`` at ``commit``, or in the working tree when ``commit`` is ``None``.
+
+        In the working tree a symbolic link reads as its link text, as git stores
+        it in a commit: a pull request can commit a link to ``../.git/config``
+        (where actions/checkout keeps the token) or ``/etc/passwd``, and
+        following it would print that file. A file reached through a linked
+        folder that leaves the repository is refused with
+        :class:`~specdiff.errors.UnreadableFile`.
+        """
         if commit is None:
-            try:
-                return (self.root / path).read_bytes()
-            except OSError as error:
-                raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
+            return self._read_working_file(path)
         return bytes(self._blob(commit, path).data_stream.read())
+
+    def _read_working_file(self, path: str) -> bytes:
+        full = self.root / path
+        try:
+            if full.is_symlink():
+                return os.fsencode(os.readlink(full))
+            if not full.resolve().is_relative_to(self.root.resolve()):
+                raise UnreadableFile(f"{path} is reached through a symbolic link that leaves the repository; skipped")
+            if full.exists() and not full.is_file():  # a FIFO would block the read for ever
+                raise UnreadableFile(f"{path} is not a regular file; skipped")
+            with open(full, "rb") as file:
+                return file.read()
+        except OSError as error:
+            raise SpecdiffError(f"cannot read {path}: {error.strerror}") from None
 
     def blob_of(self, commit: str, path: str) -> str:
         """Git's id of the content of ``path`` at ``commit``."""
@@ -266,7 +296,10 @@ class Repository:
 
     def blob_size(self, blob: str) -> int:
         """Size in bytes of the content git stores under id ``blob``."""
-        return int(self._repo.odb.info(bytes.fromhex(blob)).size)
+        try:
+            return int(self._repo.odb.info(bytes.fromhex(blob)).size)
+        except (ValueError, OSError):
+            raise _missing(blob) from None
 
     def read_blob(self, blob: str) -> bytes:
         """The content git stores under id ``blob``.
@@ -274,7 +307,10 @@ class Repository:
         Read by id through git's object database, not by walking a commit's
         tree: on a 24-file Model Spec release that walk took 0.2 s of 1 s.
         """
-        return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+        try:
+            return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+        except (ValueError, OSError):  # a partial or damaged clone: the object is not there
+            raise _missing(blob) from None
 
     def read_blob_within(self, blob: str, max_bytes: int) -> tuple[int, bytes | None]:
         """The size of the content under id ``blob``, and the content unless it is over ``max_bytes``.
@@ -284,7 +320,10 @@ class Repository:
         :meth:`read_blob` make two (to two processes): on the largest Model
         Spec release pair, 315 requests instead of 630.
         """
-        stream = self._repo.odb.stream(bytes.fromhex(blob))
+        try:
+            stream = self._repo.odb.stream(bytes.fromhex(blob))
+        except (ValueError, OSError):  # a partial or damaged clone: the object is not there
+            raise _missing(blob) from None
         if stream.size <= max_bytes:
             return stream.size, bytes(stream.read())
         while stream.read(1 << 20):  # the process must be read to the end before its next answer
@@ -314,8 +353,8 @@ class Repository:
             found = []
             for path in filter(None, self._repo.git.ls_files("-z").split("\0")):
                 full = self.root / path
-                if full.is_file():
-                    found.append(TrackedFile(path, full.stat().st_size, None))
+                if full.is_symlink() or full.is_file():  # a link is listed as itself (see `read`)
+                    found.append(TrackedFile(path, full.lstat().st_size, None))
             return found
         listing = self._repo.git.ls_tree("-r", "-l", "-z", "--full-tree", commit)
         found = []
@@ -373,7 +412,7 @@ class Repository:
         """
         import git
 
-        for rev in revisions:
+        for rev in revisions or ["HEAD"]:  # an empty repository says so in one line, as a bad revision does
             for side in re.split(r"\.\.\.?", rev):
                 if side:
                     self.commit_of(side)
@@ -392,7 +431,10 @@ class Repository:
                     yield _logged_commit(record.decode("utf-8", "replace"))
         if buffer:
             yield _logged_commit(buffer.decode("utf-8", "replace"))
-        process.wait()
+        try:
+            process.wait()
+        except git.GitCommandError as error:  # objects missing from a partial or damaged clone
+            raise SpecdiffError(f"git log failed: {_first_line(str(error.stderr))}") from None
 
     # -- writing (the sample repository) -----------------------------------------------
 
@@ -423,6 +465,15 @@ class Repository:
 
 
 _NO_BLOB = "0" * 40
+_GITLINK = "160000"
+"""The mode git gives a submodule's entry."""
+
+
+def _missing(blob: str) -> SpecdiffError:
+    return SpecdiffError(
+        f"git object {blob[:10]} is missing from this clone (partial or damaged); "
+        "run `git fetch` (or `git fetch --refetch`) and try again"
+    )
 
 
 def _logged_commit(record: str) -> LoggedCommit:
@@ -445,7 +496,10 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
     changes: list[FileChange] = []
     i = 0
     while i < len(fields) and fields[i].startswith(":"):
-        _, _, old_blob, new_blob, letters = fields[i][1:].split(" ")
+        old_mode, new_mode, old_blob, new_blob, letters = fields[i][1:].split(" ")
+        if _GITLINK in (old_mode, new_mode):  # a submodule: a commit of another repository, not a file
+            i += 3 if letters[0] in ("R", "C") else 2
+            continue
         letter = letters[0]
         old_blob_or_none = None if old_blob == _NO_BLOB else old_blob
         new_blob_or_none = None if new_blob == _NO_BLOB else new_blob

@@ -3,18 +3,39 @@
 Every step that reads a spec — the diff, the history walk, the dependency
 graph, the lock check — reads it through :func:`read_spec`, so the size limit,
 the text checks and the parse settings are the same everywhere.
+
+Decoding is strict on purpose: a file that cannot be read as text raises
+:class:`~specdiff.errors.UnreadableFile`, and the diff reports a spec file
+that *turns* unreadable as a breaking amendment (see ``unreadable``), so
+re-encoding a spec, or slipping one NUL byte into it, cannot hide a change
+from ``--fail-on``.
 """
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 
 from specdiff.config import Config
-from specdiff.errors import FileTooLarge
+from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.model import Document
-from specdiff.parse import decode, parse_document
+from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache, parse_key
 from specdiff.repo import FileChange, Repository
+
+BINARY_SNIFF_BYTES = 8000
+"""Git's own test for a binary file: a NUL byte among the first 8,000 bytes."""
+
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"
+"""How a Git LFS pointer file starts: the spec's text is elsewhere, not in the repository."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose mark is its first two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def touches_spec(change: FileChange, config: Config) -> bool:
@@ -26,7 +47,7 @@ def read_spec(repo: Repository, path: str, blob: str | None, config: Config, cac
     """Parse one version of a spec file: a stored blob, or the working-tree file when ``blob`` is ``None``.
 
     Raises :class:`FileTooLarge` over ``max_file_bytes`` and
-    :class:`~specdiff.errors.UnreadableFile` for binary or non-UTF-8 content.
+    :class:`~specdiff.errors.UnreadableFile` for content that is not text.
     A stored blob is looked up in ``cache`` first, and kept there once parsed.
     """
     return parse_spec(lambda: read_spec_text(repo, path, blob, config), path, blob, config, cache)
@@ -55,7 +76,48 @@ def read_spec_text(repo: Repository, path: str, blob: str | None, config: Config
             f"{path} is {_size(size)}, over the {_size(config.max_file_bytes)} limit for a spec file; "
             "leave it out with `-- PATH` or `exclude`, or raise max_file_bytes in the config"
         )
-    return decode(data, path)
+    return decode_spec(data, path)
+
+
+def decode_spec(data: bytes, path: str) -> str:
+    """The text of a spec file, or :class:`~specdiff.errors.UnreadableFile` saying why there is none.
+
+    A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32); without
+    one, text with a NUL in every other byte is UTF-16 and other text must be
+    UTF-8. A NUL byte elsewhere means binary, as git decides.
+
+    >>> decode_spec("# Rules".encode("utf-16"), "a.md")
+    '# Rules'
+    >>> decode_spec(b"\\xef\\xbb\\xbfhello", "a.md")
+    'hello'
+    >>> decode_spec(b"caf\\xe9", "a.md")
+    Traceback (most recent call last):
+    ...
+    specdiff.errors.UnreadableFile: a.md is not UTF-8 text (byte 3); skipped
+    """
+    if data.startswith(LFS_POINTER):
+        raise UnreadableFile(f"{path} is a Git LFS pointer, not the spec's text (run `git lfs pull`); skipped")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        encoding = _utf16_without_mark(data[:BINARY_SNIFF_BYTES])
+    if encoding is None and b"\0" in data[:BINARY_SNIFF_BYTES]:
+        raise UnreadableFile(f"{path} looks binary (a NUL byte); skipped")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"{path} is not {(encoding or 'utf-8').upper()} text (byte {error.start}); skipped") from None
+    return text.removeprefix("\ufeff")
+
+
+def _utf16_without_mark(head: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when every other byte of a text's start is NUL (ASCII in UTF-16)."""
+    if len(head) < 4 or len(head) % 2:
+        return None
+    if head[1::2].count(0) == len(head) // 2 and head[0::2].count(0) == 0:
+        return "utf-16-le"
+    if head[0::2].count(0) == len(head) // 2 and head[1::2].count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _size(count: int) -> str:

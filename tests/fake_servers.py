@@ -108,3 +108,63 @@ def explaining(request: Request, verdict: str = "narrowed") -> Reply:
     ids = [item["id"] for item in json.loads(user)["amendments"]]
     entries = [{"id": i, "summary": f"Summary of {i}.", "verdict": verdict, "rationale": "Because."} for i in ids]
     return Reply(200, chat_completion(json.dumps({"amendments": entries})))
+
+
+class RawServer:
+    """A server on 127.0.0.1 that answers every connection with the same raw bytes, for answers
+    no HTTP library would send: a bad status line, a truncated body, a reply dripped byte by byte.
+
+    ``pieces`` are sent in turn, ``pause`` seconds apart; the request itself is read and dropped.
+    """
+
+    def __init__(self, *pieces: bytes, pause: float = 0.0) -> None:
+        import socket
+
+        self.pieces, self.pause = pieces, pause
+        self.connections = 0
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._socket.getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    def _serve(self) -> None:
+        while not self._closed.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: Any) -> None:
+        try:
+            connection.settimeout(5)
+            connection.recv(65536)
+            for piece in self.pieces:
+                if self._closed.is_set():
+                    break
+                connection.sendall(piece)
+                time.sleep(self.pause)
+        except OSError:
+            pass
+        finally:
+            connection.close()
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._closed.set()
+        self._socket.close()
+
+
+def raw_reply(status: int, body: bytes, headers: dict[str, str] | None = None) -> bytes:
+    """The bytes of an HTTP/1.1 answer."""
+    lines = [f"HTTP/1.1 {status} X", f"Content-Length: {len(body)}", "Content-Type: application/json", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body

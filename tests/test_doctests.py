@@ -23,6 +23,12 @@ MODULES = [
     "specdiff.lint.base",
     "specdiff.lint.rules",
     "specdiff.lint.registry",
+    "specdiff.render.escaping",
+    "specdiff.render.controls",
+    "specdiff.spec_files",
+    "specdiff.unreadable",
+    "specdiff.patterns",
+    "specdiff.github",
 ]
 
 

@@ -14,6 +14,7 @@ from specdiff.github import PullRequest, pull_request_from
 from specdiff.render.markdown import MARKER
 
 TOKEN = "ghs_test-0123456789-do-not-print"
+BOT = "github-actions[bot]"
 COMMENTS = "/repos/owner/repo/issues/7/comments"
 
 V1 = "# Rules {#rules}\n\nThe assistant should answer in English.\n"
@@ -33,13 +34,15 @@ class Api:
         if self.first:
             return self.first.pop(0)
         path, _, query = request.path.partition("?")
+        if path == "/user":  # as for the Actions token, which may not ask who it is
+            return Reply(403, {"message": "Resource not accessible by integration"})
         if request.method == "GET" and re.fullmatch(r"/repos/[^/]+/[^/]+/issues/\d+/comments", path):
             page = int(dict(p.split("=") for p in query.split("&") if p).get("page", 1))
             more = page < len(self.pages)
             link = {"Link": f'<{self.url}{path}?per_page=100&page={page + 1}>; rel="next"'} if more else {}
             return Reply(200, self.pages[page - 1], link)
         if request.method == "POST":
-            comment = {"id": next(self.ids), "body": request.body["body"]}
+            comment = {"id": next(self.ids), "body": request.body["body"], "user": {"login": BOT}}
             self.pages[-1].append(comment)
             return Reply(201, comment)
         if request.method == "PATCH":
@@ -119,20 +122,25 @@ def test_without_a_comment_one_is_created(changed_repo, specdiff, github):
 
 def test_an_existing_comment_on_a_later_page_is_updated_in_place(changed_repo, specdiff, github):
     others = [{"id": n, "body": f"looks good {n}"} for n in range(3)]
-    server = github(Api(others, [{"id": 42, "body": f"{MARKER}\n\nan older comment"}]))
+    server = github(Api(others, [{"id": 42, "body": f"{MARKER}\n\nan older comment", "user": {"login": BOT}}]))
     result = post(specdiff, changed_repo)
     assert result.code == 0 and "comment updated on owner/repo#7" in result.err
-    assert calls(server) == [("GET", COMMENTS), ("GET", COMMENTS), ("PATCH", "/repos/owner/repo/issues/comments/42")]
+    assert calls(server) == [
+        ("GET", COMMENTS),
+        ("GET", COMMENTS),
+        ("GET", "/user"),
+        ("PATCH", "/repos/owner/repo/issues/comments/42"),
+    ]
     assert "page=2" in server.requests[1].path, "follows the Link header"
     assert server.requests[-1].body == {"body": expected_body(specdiff, changed_repo)}
 
 
 def test_the_same_body_is_not_sent_again(changed_repo, specdiff, github):
     body = expected_body(specdiff, changed_repo)
-    server = github(Api([{"id": 42, "body": body}]))
+    server = github(Api([{"id": 42, "body": body, "user": {"login": BOT}}]))
     result = post(specdiff, changed_repo)
     assert result.code == 0 and "comment unchanged" in result.err
-    assert calls(server) == [("GET", COMMENTS)]
+    assert calls(server) == [("GET", COMMENTS), ("GET", "/user")]
 
 
 def test_a_server_error_is_retried(changed_repo, specdiff, github):
@@ -183,10 +191,10 @@ def test_a_refused_request_is_one_line_without_the_token(changed_repo, specdiff,
 
 
 def test_no_spec_changes_corrects_an_existing_comment(unchanged_repo, specdiff, github):
-    server = github(Api([{"id": 42, "body": f"{MARKER}\n\nan older comment"}]))
+    server = github(Api([{"id": 42, "body": f"{MARKER}\n\nan older comment", "user": {"login": BOT}}]))
     result = post(specdiff, unchanged_repo)
     assert result.code == 0 and "comment updated" in result.err
-    assert calls(server) == [("GET", COMMENTS), ("PATCH", "/repos/owner/repo/issues/comments/42")]
+    assert calls(server) == [("GET", COMMENTS), ("GET", "/user"), ("PATCH", "/repos/owner/repo/issues/comments/42")]
     body = server.requests[-1].body["body"]
     assert body.startswith(MARKER + "\n") and "### Spec changes: none" in body
 

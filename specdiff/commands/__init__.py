@@ -71,6 +71,20 @@ def width(out: TextIO) -> int:
     return int(columns) if columns.isdigit() and int(columns) > 20 else 100
 
 
+SHALLOW_CUT = (
+    "(shallow clone: history is cut here, so this commit's changes include everything before it; "
+    "`git fetch --unshallow` gets the rest)"
+)
+
+
+def shallow_boundaries(repository: str) -> set[str]:
+    """The commits where a shallow clone's history is cut (none in a full clone)."""
+    from specdiff.repo import Repository
+
+    with Repository(repository) as repo:
+        return repo.shallow_boundaries()
+
+
 def print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"specdiff: warning: {warning}", file=sys.stderr)

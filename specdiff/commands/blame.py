@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from specdiff.commands import add_repository_option, relative_to_repository
+from specdiff.commands import SHALLOW_CUT, add_repository_option, relative_to_repository, shallow_boundaries
 
 if TYPE_CHECKING:
     from specdiff.history import Blame
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
         print(json.dumps([_as_data(b) for b in blames], indent=2, ensure_ascii=False))
         return 0
     section = None
+    cut = shallow_boundaries(args.repository)
     for entry in blames:
         if entry.clause.section != section:
             section = entry.clause.section
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
         print(f"  L{entry.clause.lines[0]:<5} {when}  {text[:80] + (' …' if len(text) > 80 else '')}")
         if changed:
             print(f"         last changed: {changed.subject}")
+            if changed.id in cut:
+                print(f"         {SHALLOW_CUT}")
         if introduced and (not changed or introduced.id != changed.id):
             print(f"         introduced:   {introduced.id[:8]} {introduced.date[:10]} {introduced.subject}")
     return 0

@@ -97,6 +97,8 @@ def exit_code(result: SpecDiff, fail_on: str | None) -> int:
     """1 when the ``--fail-on`` level is met: an amendment that serious, or any output reached for ``stale``."""
     if fail_on is None:
         return 0
+    if any(a.kind == "unreadable" for a in result.amendments):  # nothing in it could be checked
+        return 1
     if fail_on == "stale":  # stale per specdiff.lock when there is one, else anything reached
         return 1 if (result.stale if result.stale is not None else result.outputs) else 0
     if result.severity is None:

@@ -7,10 +7,12 @@ import json
 import sys
 
 from specdiff.commands import (
+    SHALLOW_CUT,
     add_color_option,
     add_repository_option,
     print_warnings,
     relative_to_repository,
+    shallow_boundaries,
     use_color,
     width,
 )
@@ -48,6 +50,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     changed: set[str] = set()
+    cut = shallow_boundaries(args.repository)
     for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
         changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
         files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
@@ -73,6 +76,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
             )
         else:
             header = f"commit {commit.id[:10]} · {commit.date[:10]} · {commit.author}\n    {commit.subject}\n"
+            if commit.id in cut:
+                header += f"    {SHALLOW_CUT}\n"
             sys.stdout.write(("\x1b[33m" + header + "\x1b[0m" if options.color else header) + "\n")
             sys.stdout.write(render(diff, options) + "\n")
         shown += 1

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from specdiff.model import Amendment, Clause, Effect, SpecDiff
 from specdiff.render import RenderOptions
+from specdiff.render.escaping import code, inline
 from specdiff.render.words import describe_effect, shorten
 
 QUOTE_CHARS = 160
@@ -32,10 +33,10 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
 
 def release_notes(diff: SpecDiff, summary: str | None = None) -> str:
     """The release notes; ``summary`` (from a language model) goes on top when given."""
-    title = f"# Spec changes: {diff.base.rev or diff.base.label} → {diff.head.rev or diff.head.label}"
+    title = f"# Spec changes: {diff.base.rev or diff.base.label} → {diff.head.rev or diff.head.label}"  # as typed
     lines = [title, ""]
-    if summary:
-        lines += [summary.strip(), ""]
+    if summary:  # a model's answer: as untrusted as the spec text
+        lines += [inline(summary), ""]
     if not diff.amendments:
         return "\n".join(lines + ["No spec changes."]) + "\n"
     bump = f"Suggested version bump: **{diff.bump}**."
@@ -61,12 +62,12 @@ def release_notes(diff: SpecDiff, summary: str | None = None) -> str:
 
 def _section_title(amendment: Amendment) -> str:
     item = (amendment.new or amendment.old)[0]
-    return f"{item.heading or 'Top of file'} (`{item.path}`)"
+    return f"{inline(item.heading or 'Top of file')} (`{code(item.path)}`)"
 
 
 def _bullet(amendment: Amendment) -> str:
-    what = _what(amendment)
-    quote = _quote(amendment)
+    what = inline(_what(amendment))
+    quote = inline(_quote(amendment))
     return f"{what}: “{quote}”" if quote else what
 
 

@@ -7,22 +7,27 @@ ones folded in ``<details>``, the outputs and eval cases reached with why, and
 a footer naming the revisions compared. A hidden marker, :data:`MARKER`,
 identifies the comment so the bot updates it instead of adding another.
 
-Spec text is never trusted: it is HTML-escaped (no tags, so it cannot close
-the ``<details>`` around it or inject markup), ``@`` cannot ping anyone, and
-pipes cannot break a table. The body stays under GitHub's 65,536-character
+Spec text, paths, eval ids and model answers are never trusted: each passes
+the escaping function of its context (see ``escaping``: prose, one line, a table
+cell, a code span),
+so none can close the ``<details>`` around it, add markup, links or images,
+ping anyone or break a table (see docs/security.md). The body stays under GitHub's 65,536-character
 limit by dropping the least important parts first and saying what was cut.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
 from specdiff.render import RenderOptions
+from specdiff.render.escaping import cell, code, inline, prose
 from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
+
+escape = prose
+"""The prose escaping (see ``escaping``), under the name ``lint/comment.py`` imports."""
 
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
@@ -139,11 +144,11 @@ def _amendment_block(amendment: Amendment) -> str:
     if not isinstance(item, Section) or amendment.kind != "added":
         lines.append(_quote(_inline_diff(amendment)))
     for effect in amendment.effects:
-        lines.append(f"- {escape(describe_effect(effect) + which_sentence(effect, amendment))}")
+        lines.append(f"- {inline(describe_effect(effect) + which_sentence(effect, amendment))}")
     if amendment.explanation:
-        lines.append(f"- ✎ {escape(amendment.explanation.summary)} (*{escape(amendment.explanation.verdict)}*)")
+        lines.append(f"- ✎ {inline(amendment.explanation.summary)} (*{inline(amendment.explanation.verdict)}*)")
     if amendment.impact:
-        names = [f"`{_code(output_name(i.node))}`" for i in amendment.impact]
+        names = [f"`{code(output_name(i.node))}`" for i in amendment.impact]
         more = len(names) - MAX_OUTPUTS_PER_AMENDMENT
         shown = ", ".join(names[:MAX_OUTPUTS_PER_AMENDMENT]) + (f" and {more} more" if more > 0 else "")
         lines.append(f"- reaches {shown}")
@@ -153,7 +158,7 @@ def _amendment_block(amendment: Amendment) -> str:
 def _location(amendment: Amendment) -> str:
     side = amendment.new or amendment.old
     removed = "" if amendment.new else " (removed)"
-    return f"`{_code(side[0].path)}` § {escape(side[0].heading or 'top of file')} · {lines_of(side)}{removed}"
+    return f"`{code(side[0].path)}` § {inline(side[0].heading or 'top of file')} · {lines_of(side)}{removed}"
 
 
 def _inline_diff(amendment: Amendment) -> str:
@@ -176,8 +181,8 @@ def _inline_diff(amendment: Amendment) -> str:
 
 def _tagged(tag: str, text: str, amendment: Amendment) -> str:
     if tag == "equal" or amendment.kind in ("added", "removed") or not text:
-        return escape(text)
-    return f"<del>{escape(text)}</del>" if tag == "delete" else f"<ins>{escape(text)}</ins>"
+        return prose(text)
+    return f"<del>{prose(text)}</del>" if tag == "delete" else f"<ins>{prose(text)}</ins>"
 
 
 def _trim(text: str, *, first: bool, last: bool) -> str:
@@ -194,7 +199,7 @@ def _trim(text: str, *, first: bool, last: bool) -> str:
 def _quote(text: str) -> str:
     """A blockquote; fence lines of an example are dropped (a fence would show the tags as text)
     and each line ends in a hard break so the example keeps its lines."""
-    lines = [line for line in text.split("\n") if not re.match(r"\s*(```|~~~)", line)]
+    lines = [line for line in text.split("\n") if not re.match(r"\s*((\\?`){3}|(\\?~){3})", line)]
     return "\n".join("> " + line + ("  " if k < len(lines) - 1 else "") if line.strip() else ">" for k, line in enumerate(lines))
 
 
@@ -208,8 +213,8 @@ def _outputs_table(diff: SpecDiff) -> str:
         why = next(i.why for i in amendments[0].impact if i.node == node)
         first = why[0].removeprefix(f"{output_name(node)} ") if why else ""
         more = f" (via {len(why) - 1} more link{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
-        reason = _cell(first) + more if why else "changed directly"
-        rows.append(f"| `{_code(output_name(node)).replace('|', '&#124;')}` | {kind} | {len(amendments)} | {reason} |")
+        reason = cell(first) + more if why else "changed directly"
+        rows.append(f"| `{code(output_name(node), in_table=True)}` | {kind} | {len(amendments)} | {reason} |")
     count = len(diff.outputs)
     return f"<details><summary>Outputs and eval cases reached ({count})</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
 
@@ -226,27 +231,4 @@ def _side(rev: str | None, commit: str | None) -> str:
         return "the working tree"
     if not rev or rev == commit or commit.startswith(rev):
         return f"`{commit[:10]}`"
-    return f"`{_code(rev)}` ({commit[:10]})"
-
-
-_MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
-
-
-def escape(text: str) -> str:
-    """Spec text made inert: no HTML (so no closing the ``<details>`` around it), no @-mentions.
-
-    >>> escape("<script>@alice </details>")
-    '&lt;script&gt;@\\u200balice &lt;/details&gt;'
-    """
-    escaped = html.escape(text, quote=False)
-    return _MENTION.sub("@\u200b", escaped)  # a zero-width space stops GitHub's mention
-
-
-def _cell(text: str) -> str:
-    """Text for a table cell: escaped, on one line, and with no pipe to split the row."""
-    return escape(" ".join(text.split())).replace("|", "&#124;")
-
-
-def _code(text: str) -> str:
-    """Text for inside a code span: backticks cannot end it early."""
-    return text.replace("`", "'")
+    return f"`{code(rev)}` ({commit[:10]})"

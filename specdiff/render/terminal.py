@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
+from specdiff.render.controls import printable
 from specdiff.render.words import describe_effect, moved_from, output_name, section_of, shorten, where, which_sentence
 
 if TYPE_CHECKING:
@@ -126,7 +127,8 @@ def _file(console: Console, file: FileDiff, options: RenderOptions) -> None:
 
     title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
     count = len(file.amendments)
-    console.print(Rule(f"{title}  ({file.status}, {count} amendment{'s' if count != 1 else ''})", align="left", style="bold"))
+    plural = "s" if count != 1 else ""
+    console.print(Rule(printable(f"{title}  ({file.status}, {count} amendment{plural})"), align="left", style="bold"))
     current_section: tuple[str, str] | None = None
     for amendment in file.amendments:
         section = section_of(amendment)
@@ -193,7 +195,8 @@ def _diff_text(amendment: Amendment, color: bool) -> Text:
     from rich.text import Text
 
     text = Text()
-    pieces = amendment.word_diff
+    # Colour codes pass the output stream, so the text coloured here is neutralised here.
+    pieces = [(tag, printable(piece)) for tag, piece in amendment.word_diff]
     if amendment.kind in ("added", "removed"):
         tag, body = pieces[0]
         pieces = [(tag, shorten(body, MAX_SHOWN_CHARS))]
@@ -228,5 +231,5 @@ def _text(*parts: tuple[str, str]) -> Text:
 
     text = Text()
     for content, style in parts:
-        text.append(content, style)
+        text.append(printable(content), style)
     return text

@@ -12,6 +12,8 @@ def describe_effect(effect: Effect) -> str:
         return "editorial: no normative change"
     if effect.type == "example":
         return "example changed"
+    if effect.type == "unreadable":
+        return f"unreadable: the file {effect.new}, so none of its rules can be compared (counted as breaking)"
     if effect.type == "wording":
         return "reworded: no obligation, number or condition changed (worth a read)"
     change = f"{effect.old or '—'} → {effect.new or '—'}"

@@ -23,6 +23,7 @@ from specdiff.config import LlmSettings, load_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.model import SpecDiff
+from specdiff.render.controls import printable_copy
 from specdiff.repo import Repository
 from specdiff.tui.loading_screen import LoadingScreen
 from specdiff.tui.review_screen import ReviewScreen
@@ -103,4 +104,5 @@ def make_app(request: DiffRequest) -> ReviewApp:
     quiet = dataclasses.replace(request, explain=False)
     comparing = f"{sides.base.label} → {sides.head.label}"
     # diff_revisions reads the config itself (as on main), with the layout it detects.
-    return ReviewApp(lambda: diff_revisions(quiet), root, llm=config.llm, comparing=comparing)
+    # Text from a pull request must not drive the terminal: control characters made visible once, here.
+    return ReviewApp(lambda: printable_copy(diff_revisions(quiet)), root, llm=config.llm, comparing=comparing)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from specdiff.atomic import write_text_atomically
+from specdiff.atomic import exclusive, write_text_atomically
 
 FILE_NAME = "reviewed.json"
 VERSION = 1
@@ -71,15 +71,19 @@ def set_reviewed(marks: ReviewedMarks, amendment_id: str, reviewed: bool, *, now
         marks.marked.pop(amendment_id, None)
     if marks.path is None:
         return
-    try:
-        on_disk = _read(marks.path)
-    except UnreadableMarks:
-        on_disk = {}  # the reviewer was warned at start; their marks replace it now
-    merged = {**on_disk, **marks.marked}
-    if not reviewed:
-        merged.pop(amendment_id, None)
-    marks.marked = merged
-    _write(marks.path, merged)
+    # Only this one entry changes on disk (another window's ticks and unticks since stay as they are),
+    # under a file lock so that two windows saving at once take turns.
+    with exclusive(marks.path.parent):
+        try:
+            merged = _read(marks.path)
+        except UnreadableMarks:
+            merged = dict(marks.marked)  # the reviewer was warned at start; their marks replace it now
+        if reviewed:
+            merged[amendment_id] = marks.marked[amendment_id]
+        else:
+            merged.pop(amendment_id, None)
+        marks.marked = merged
+        _write(marks.path, merged)
 
 
 def _read(path: Path) -> dict[str, str]:

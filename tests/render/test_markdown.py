@@ -111,9 +111,9 @@ def test_pipes_in_headings_and_text_do_not_add_table_columns(hostile_comment):
     rows = table_rows(hostile_comment)
     assert len(rows) >= 3, "header, rule and at least one output"
     assert {unescaped_pipes(row) for row in rows} == {5}, rows
-    # Outside a table a pipe is plain text: left as written.
-    assert "§ Pipes | and `ticks`" in hostile_comment
-    assert "Keep it short | always |" in hostile_comment
+    # Outside a table a pipe is escaped too (it renders the same), and so are backticks.
+    assert "§ Pipes \\| and \\`ticks\\`" in hostile_comment
+    assert "Keep it short \\| always \\|" in hostile_comment
 
 
 def test_backticks_in_a_path_do_not_break_code_spans(hostile_comment):
