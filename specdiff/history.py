@@ -231,6 +231,11 @@ def _record_links(file: FileDiff, result: CommitAmendments) -> None:
         first = match.new[0]
         change = changes.get((first.path, first.index))
         severity = change.severity if change else None
+        if change is not None and severity == "editorial" and change.worth_a_read:
+            # An editorial reading made with low confidence ("minor" -> "patch" in a long
+            # sentence) may hide a change of meaning: blame stops there unless the wording
+            # check below finds only function words or forms of the same word changed.
+            severity = "substantive"
         if severity is not None or len(match.old) != 1 or len(match.new) != 1:
             old = tuple((c.path, c.index) for c in match.old)
             new = tuple((c.path, c.index) for c in match.new)

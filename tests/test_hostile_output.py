@@ -7,6 +7,7 @@ request can carry in clause text, headings, file names, eval ids and commit subj
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 
@@ -188,8 +189,17 @@ def test_the_review_app_gets_no_control_character(spec_repo):
     spec_repo.commit("first", {"spec.md": SPEC_V1})
     spec_repo.commit("second", {"spec.md": SPEC_V2.replace("short.", "short \x1b]0;owned\x07 \x9b2J.")})
     app = make_app(DiffRequest(spec_repo.path, ("HEAD~1", "HEAD")))
-    texts = [piece for a in app.diff.amendments for _, piece in a.word_diff] + [
-        item.text for a in app.diff.amendments for item in a.new if hasattr(item, "text")
+
+    async def shown_diff():
+        async with app.run_test(size=(80, 24)) as pilot:
+            while app.diff is None and app.error is None:  # the diff is read behind a loading screen
+                await pilot.pause(0.05)
+            return app.diff
+
+    diff = asyncio.run(shown_diff())
+    assert diff is not None, app.error
+    texts = [piece for a in diff.amendments for _, piece in a.word_diff] + [
+        item.text for a in diff.amendments for item in a.new if hasattr(item, "text")
     ]
     assert any("\\u001b]0;owned" in text for text in texts)
     assert not any(CONTROL.search(text) for text in texts)
