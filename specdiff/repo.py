@@ -364,7 +364,9 @@ class Repository:
             meta, path = entry.split("\t", 1)
             _, kind, blob, size = meta.split()
             if kind == "blob":
-                found.append(TrackedFile(path, int(size), blob))
+                # A clone that lacks the object (a partial or trimmed one) lists its size as
+                # "BAD" or "-": it is listed all the same, and only reading it is an error.
+                found.append(TrackedFile(path, int(size) if size.isdigit() else 0, blob))
         return found
 
     def grep(self, commit: str | None, patterns: list[str], *, fixed: bool = False) -> set[str]:

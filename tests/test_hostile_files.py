@@ -161,6 +161,17 @@ def test_a_missing_object_is_one_line(spec_repo, specdiff):
     assert_usage_error(specdiff("log", "-C", spec_repo.path), "missing")
 
 
+def test_a_missing_object_outside_the_compared_specs_is_no_obstacle(spec_repo, specdiff):
+    # A trimmed clone lacks a large binary; `git ls-tree -l` then lists its size as "BAD".
+    spec_repo.commit("first", {"spec.md": RULE_OLD, "lib/tool.jar": "binary stand-in"})
+    spec_repo.commit("second", {"spec.md": RULE_NEW, "lib/tool.jar": "binary stand-in"})
+    blob = spec_repo.git("rev-parse", "HEAD:lib/tool.jar")
+    (spec_repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    run = specdiff("HEAD~1", "HEAD", "--format", "json", "-C", spec_repo.path)
+    assert run.code == 0 and "Traceback" not in run.err, run.err
+    assert json.loads(run.out)["summary"]["amendments"] >= 1
+
+
 # Config and lock.
 
 CONFIGS = {
