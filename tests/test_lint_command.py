@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from tests.helpers import assert_usage_error
+from helpers import assert_usage_error
 
 DESK = """\
 # Help desk

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SpecRepo
+from conftest import SpecRepo
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "# Desk\n\n## Holds {#holds}\n\nThe assistant should tell the patron when a hold is ready.\n"
