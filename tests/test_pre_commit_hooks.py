@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SpecRepo
 
 ROOT = Path(__file__).resolve().parent.parent
