@@ -34,7 +34,8 @@ carries the force ("The assistant must not produce: ..."):
 ['prohibition']
 
 :func:`same_rule` tells whether two rules are one rule reworded (same force,
-same holder, mostly the same action), which alignment can use to pair clauses.
+same holder, mostly the same action). Nothing calls it yet: alignment pairs reworded
+clauses by shared content words, and ``lint`` still reads rules its own way (``lint/rules.py``).
 """
 
 from __future__ import annotations
@@ -385,11 +386,6 @@ def same_rule(a: Rule, b: Rule, *, overlap: float = 0.5) -> bool:
 
 
 # -- the words around a phrase ---------------------------------------------------------
-
-
-def holder_of(text: str) -> str | None:
-    """The head word of the subject at the end of ``text`` when it names who a rule binds."""
-    return _holder(text)
 
 
 def _holder(before: str) -> str | None:
