@@ -84,7 +84,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
 
     cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
     batches = [batch_for(wanted[k : k + settings.batch_size]) for k in range(0, len(wanted), settings.batch_size)]
-    ask = _asker(settings, key)
+    ask = asker(settings, key)
     failures: list[str] = []
 
     def run(batch: Batch) -> None:
@@ -94,7 +94,7 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
             try:
                 reply = read_reply(ask(batch.messages), batch)
             except (ReplyError, openai.OpenAIError) as error:
-                failures.append(_redacted(_describe(error), key))
+                failures.append(redacted(describe_failure(error), key))
                 return
             cache.put(cache_key, reply)
         for amendment in batch.amendments:
@@ -135,12 +135,12 @@ def summarize(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = No
     if cached is not None and isinstance(cached.get("summary"), str):
         return cached["summary"], []
     try:
-        data = _loaded(_asker(settings, key)(messages))
+        data = _loaded(asker(settings, key)(messages))
         summary = data.get("summary") if isinstance(data, dict) else None
         if not isinstance(summary, str) or not summary.strip():
             raise ReplyError('the answer had no "summary"')
     except (ReplyError, openai.OpenAIError) as error:
-        return None, [f"no summary for the release notes ({_redacted(_describe(error), key)})"]
+        return None, [f"no summary for the release notes ({redacted(describe_failure(error), key)})"]
     summary = printable(" ".join(summary.split()))
     cache.put(cache_key, {"summary": summary})
     return summary, []
@@ -232,7 +232,7 @@ def _loaded(content: str | bytes | None) -> Any:
         raise ReplyError("the answer was JSON nested too deeply") from None
 
 
-def _asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], ...]], str | None]:
+def asker(settings: LlmSettings, key: str) -> Callable[[tuple[dict[str, str], ...]], str | None]:
     """Ask the model; the answer is read as a stream, within ``timeout`` seconds in total
     (checked between chunks, so at most one read past it) and :data:`MAX_ANSWER_BYTES`."""
     from openai import OpenAI
@@ -282,7 +282,7 @@ def _content(completion: Any) -> str:
     return content
 
 
-def _describe(error: Exception) -> str:
+def describe_failure(error: Exception) -> str:
     """A short reason for a failed request, without the request's details."""
     import openai
 
@@ -301,7 +301,7 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}"
 
 
-def _redacted(message: str, key: str) -> str:
+def redacted(message: str, key: str) -> str:
     return message.replace(key, "***") if key else message
 
 

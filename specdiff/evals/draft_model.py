@@ -19,7 +19,7 @@ from pathlib import Path
 
 from specdiff.config import LlmSettings
 from specdiff.evals.draft import DraftCase, DraftTarget
-from specdiff.llm import Cache, ReplyError, _asker, _describe, _redacted, configured_api_key
+from specdiff.llm import Cache, ReplyError, asker, configured_api_key, describe_failure, redacted
 
 PROMPT_VERSION = "draft-1"
 """Part of every cache key: changing the prompt's wording must not reuse old answers."""
@@ -51,7 +51,7 @@ def ask_for_drafts(
     import openai  # here: it takes half a second, and offline drafting needs none of it
 
     cache = Cache(state_dir / "llm" if state_dir else None)
-    ask = _asker(settings, key)
+    ask = asker(settings, key)
     drafts: dict[str, DraftCase] = {}
     failures: list[str] = []
     for target in targets:
@@ -62,7 +62,7 @@ def ask_for_drafts(
             try:
                 reply = read_draft(ask(messages))
             except (ReplyError, openai.OpenAIError) as error:
-                failures.append(_redacted(_describe(error), key))
+                failures.append(redacted(describe_failure(error), key))
                 if isinstance(error, openai.APITimeoutError):
                     break  # a server too slow for one clause is too slow for the next: do not wait again
                 continue
