@@ -126,7 +126,8 @@ def _attach_impact(
     """Find, in the dependency graph at the head side, what each amendment reaches.
 
     The graph holds only the spec files impact can reach, unless a lock is to
-    be checked: staleness compares every stamped section, so then it is complete.
+    be checked (staleness compares every stamped section) or every dangling
+    reference is asked for (``all_dangling``): then it is complete.
     """
     warnings: list[str] = []
     try:

@@ -20,6 +20,7 @@ MODULES = [
     "specdiff.dangling",
     "specdiff.repo",
     "specdiff.render.terminal",
+    "specdiff.render.words",
     "specdiff.lint.base",
     "specdiff.lint.rules",
     "specdiff.lint.registry",

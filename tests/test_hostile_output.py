@@ -182,6 +182,13 @@ def test_colour_codes_of_specdiff_itself_stay(spec_repo, specdiff):
     assert "\x1b[" in out and not CONTROL.search(re.sub(r"\x1b\[[0-9;]*m", "", out))
 
 
+def test_a_commit_subject_cannot_restyle_the_log_in_colour(spec_repo, specdiff):
+    spec_repo.commit("first", {"spec.md": SPEC_V1})
+    spec_repo.commit("second \x1b[8m hidden", {"spec.md": SPEC_V2})
+    out = specdiff("log", "--color", "always", "-C", spec_repo.path).out
+    assert "\x1b[8m" not in out and "\\u001b[8m" in out, "a colour code in a subject is shown, not obeyed"
+
+
 def test_the_review_app_gets_no_control_character(spec_repo):
     from specdiff.diff import DiffRequest
     from specdiff.tui.app import make_app

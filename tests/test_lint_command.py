@@ -248,3 +248,15 @@ def test_paths_limit_what_is_linted(base, specdiff):
     base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with(*CASES["KW001"][:3])})
     assert [f["check"] for f in _findings(specdiff, base, "--all", "--", "spec/wire.md")] == ["KW001"]
     assert [f["check"] for f in _findings(specdiff, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]
+
+
+def test_a_pipe_in_a_finding_stays_one_table_cell():
+    from specdiff.lint.base import Finding
+    from specdiff.lint.comment import lint_section
+    from specdiff.lint.run import LintResult
+    from specdiff.model import Revision
+
+    finding = Finding("VAG003", "spec/desk.md", (3, 3), "'and/or' in a | b leaves it open")
+    row = lint_section(LintResult([finding], 1, Revision(None, None))).splitlines()[-1]
+    assert "a \\| b" in row and "&#124;" not in row, row
+    assert row.replace("\\|", "").count("|") == 5, "four cells: the pipe in the message is escaped, not a border"

@@ -128,6 +128,15 @@ def test_crossrefs_ignore_links_to_files_that_are_not_markdown(spec_repo):
     assert not [d for d in found if "logo" in d.reason], f"a link to an image is not a cross-reference: {found}"
 
 
+def test_crossrefs_find_a_link_to_an_mdx_spec(spec_repo):
+    # A file whose only link goes to an .mdx spec must still be read for links.
+    spec_repo.write("specdiff.toml", 'specs = ["docs/**/*.md", "docs/**/*.mdx"]\n')
+    spec_repo.write("docs/intro.md", "# Intro\n\nThe transport rules are in [transports](transports.mdx#framing).\n")
+    spec_repo.write("docs/transports.mdx", "# Transports\n\n## Framing\n\nMessages must be framed.\n")
+    found = scan(spec_repo, crossrefs)
+    assert [d.target for d in found] == [Target("docs/transports.mdx", "framing")], found
+
+
 # -- markers --------------------------------------------------------------------------------------
 
 

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.history import walk
     from specdiff.render import RenderOptions
     from specdiff.render import json as json_render
+    from specdiff.render.controls import printable
     from specdiff.render.terminal import render
 
     filters = _path_filters(args, paths)
@@ -78,6 +79,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
             header = f"commit {commit.id[:10]} · {commit.date[:10]} · {commit.author}\n    {commit.subject}\n"
             if commit.id in cut:
                 header += f"    {SHALLOW_CUT}\n"
+            header = printable(header)  # a commit subject must not restyle the terminal (colour codes pass below)
             sys.stdout.write(("\x1b[33m" + header + "\x1b[0m" if options.color else header) + "\n")
             sys.stdout.write(render(diff, options) + "\n")
         shown += 1

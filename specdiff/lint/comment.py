@@ -1,7 +1,7 @@
 """The "Lint" section of the pull-request comment (``specdiff comment --lint``).
 
 A short table of what ``specdiff lint`` found on the change, most serious first,
-cut at :data:`MAX_ROWS`. Spec text goes through the comment's own ``escape``,
+cut at :data:`MAX_ROWS`. Spec text goes through the table-cell escaping of ``render.escaping``,
 so a finding cannot inject HTML or mention anyone.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from specdiff.lint.base import LINT_SEVERITIES
 from specdiff.lint.registry import CHECKS
 from specdiff.lint.run import LintResult
-from specdiff.render.markdown import escape
+from specdiff.render.escaping import cell
 
 MAX_ROWS = 30
 """Findings listed; more would bury the amendments the comment is about."""
@@ -25,8 +25,8 @@ def lint_section(result: LintResult) -> str:
     rows = ["| | check | where | finding |", "|---|---|---|---|"]
     for f in ranked[:MAX_ROWS]:
         check = CHECKS[f.check]
-        where = escape(f"{f.path}:{f.lines[0]}").replace("|", "&#124;")
-        message = escape(" ".join(f.message.split())).replace("|", "&#124;")
+        where = cell(f"{f.path}:{f.lines[0]}")
+        message = cell(f.message)
         rows.append(f"| {_ICON[check.severity]} | {check.id} {check.name} | <code>{where}</code> | {message} |")
     more = f"\n\n…and {len(ranked) - MAX_ROWS} more (`specdiff lint` lists them all)." if len(ranked) > MAX_ROWS else ""
     count = f"{len(ranked)} finding{'s' if len(ranked) != 1 else ''}"

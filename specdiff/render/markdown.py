@@ -26,9 +26,6 @@ from specdiff.render import RenderOptions
 from specdiff.render.escaping import cell, code, inline, prose
 from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
 
-escape = prose
-"""The prose escaping (see ``escaping``), under the name ``lint/comment.py`` imports."""
-
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
 
