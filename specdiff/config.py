@@ -180,7 +180,10 @@ MAX_CONFIG_BYTES = 1_000_000
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise SpecdiffError(f"{path.name} is over {MAX_CONFIG_BYTES // 1_000_000} MB; that is not a config")
+            raise SpecdiffError(
+                f"{path.name} is over {MAX_CONFIG_BYTES // 1_000_000} MB, more than settings can need; "
+                "keep only the keys docs/getting-started.md lists"
+            )
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SpecdiffError(f"{path.name} is not valid TOML: {error}") from None

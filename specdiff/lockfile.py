@@ -62,7 +62,10 @@ def read_lock(path: Path) -> Lock | None:
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise SpecdiffError(f"{path.name} is not a regular file; delete it and run `specdiff stamp` again")
         if path.stat().st_size > MAX_LOCK_BYTES:
-            raise SpecdiffError(f"{path.name} is over {MAX_LOCK_BYTES // 1_000_000} MB, more than a lock can need; is it a lock?")
+            raise SpecdiffError(
+                f"{path.name} is over {MAX_LOCK_BYTES // 1_000_000} MB, more than a lock can need; "
+                "delete it and run `specdiff stamp` again"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None

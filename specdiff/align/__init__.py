@@ -5,10 +5,13 @@ strongest evidence first:
 
 Sections
     1. the same explicit anchor (``{#privacy}``);
-    2. the same heading text, first under parents already paired, then anywhere
-       if the heading is unique;
-    3. content: a section whose heading changed is still the same section when
-       most of its clauses (or subsections) survive.
+    2. the same heading text (leading numbers such as "4.2." aside), first under
+       parents already paired, then anywhere if the heading is unique;
+    3. a heading that keeps the other side's slug as its explicit anchor;
+    4. content and place: a section whose heading changed is still the same
+       section when most of its clauses (or subsections, footnotes, requirement
+       IDs, links) survive, or when it sits between the same paired neighbours;
+       then headings again, for children of sections paired by content.
 
 Clauses
     1. identical normalized text (equal fingerprints); a fingerprint that
@@ -16,9 +19,12 @@ Clauses
     2. similar text (rapidfuzz, over word tokens), preferring the paired
        section and nearby position; a clause that changes section must be more
        alike to be paired than one that stays;
-    3. splits and merges: an old clause whose words are spread over several
-       adjacent new clauses (or the reverse) much better than over any single one;
-    4. moves: a paired clause is moved when its new section is not the pair of
+    3. in place: a clause reworded where another stood (same paired section and
+       neighbours) when they share enough content words, rarer words counting more;
+    4. splits and merges: an old clause whose words are spread over up to six
+       adjacent new clauses (or the reverse) much better than over any single one,
+       also when the parts gained text;
+    5. moves: a paired clause is moved when its new section is not the pair of
        its old one, or when it left the order of the clauses around it.
 
 Whatever is left is added or removed.
@@ -32,7 +38,8 @@ Whatever is left is added or removed.
 >>> [(m.old[0].normalized, m.new[0].normalized, round(m.score, 2), m.moved) for m in alignment.clauses]
 [('Answer in English.', 'Answer in plain English.', 0.89, False), ('Be kind.', 'Be kind.', 1.0, True)]
 
-Every threshold below is named, with the reason for its value.
+Front matter and the text before the first heading never pair across files.
+Every threshold is named, with the reason for its value, in ``sections`` and ``clauses``.
 """
 
 from __future__ import annotations
