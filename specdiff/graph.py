@@ -278,9 +278,11 @@ def _add_document(graph: SpecGraph, document: Document) -> None:
 
 
 class _TargetIndex:
-    """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug, a requirement.
+    """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug (also
+    behind GitHub's ``user-content-`` prefix), an anchor set inside a clause, a requirement.
 
-    A file's sections are indexed when a target first names it (parsing it then).
+    Requirement IDs are indexed up front, from the files whose text matches the pattern; a
+    file's sections and clause anchors when a target first names it (parsing it then).
     """
 
     def __init__(self, workspace: Workspace) -> None:

@@ -64,12 +64,14 @@ _BLOCKQUOTE_MARKER = re.compile(r"^\s*>\s?")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _WHITESPACE = re.compile(r"\s+")
 
-# Above this share of NUL bytes in the first 8 KB a file is binary, as git decides.
-_BINARY_SNIFF_BYTES = 8000
+BINARY_SNIFF_BYTES = 8000
+"""A NUL byte within this many first bytes makes a file binary, as git decides."""
 
 
 def decode(data: bytes, path: str) -> str:
-    """Return the text of a spec file, or raise :class:`UnreadableFile`.
+    """Return the text of a tracked file that is not a spec (read by the scanners), or raise
+    :class:`UnreadableFile`. Spec files go through ``spec_files.decode_spec``, which also
+    reads UTF-16 and UTF-32.
 
     A NUL byte in the first 8,000 bytes means binary (git's own test); a
     UTF-8 byte-order mark is dropped.
@@ -81,7 +83,7 @@ def decode(data: bytes, path: str) -> str:
     ...
     specdiff.errors.UnreadableFile: a.md is not UTF-8 text (byte 3); skipped
     """
-    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
+    if b"\0" in data[:BINARY_SNIFF_BYTES]:
         raise UnreadableFile(f"{path} looks binary; skipped")
     try:
         return data.decode("utf-8-sig")

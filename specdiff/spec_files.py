@@ -19,12 +19,9 @@ from collections.abc import Callable
 from specdiff.config import Config
 from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.model import Document
-from specdiff.parse import parse_document
+from specdiff.parse import BINARY_SNIFF_BYTES, parse_document
 from specdiff.parse_cache import ParseCache, parse_key
 from specdiff.repo import FileChange, Repository
-
-BINARY_SNIFF_BYTES = 8000
-"""Git's own test for a binary file: a NUL byte among the first 8,000 bytes."""
 
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"
 """How a Git LFS pointer file starts: the spec's text is elsewhere, not in the repository."""
