@@ -12,7 +12,6 @@ from specdiff.commands import (
     add_repository_option,
     print_warnings,
     relative_to_repository,
-    shallow_boundaries,
     use_color,
     width,
 )
@@ -41,18 +40,22 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.config import repository_config
     from specdiff.history import walk
     from specdiff.render import RenderOptions
     from specdiff.render import json as json_render
     from specdiff.render.controls import printable
     from specdiff.render.terminal import render
+    from specdiff.repo import Repository
 
     filters = _path_filters(args, paths)
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     changed: set[str] = set()
-    cut = shallow_boundaries(args.repository)
-    for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all):
+    with Repository(args.repository) as repo:  # opened once for the settings and the shallow cut
+        config = repository_config(repo)
+        cut = repo.shallow_boundaries()
+    for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all, config=config):
         changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
         files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
         if not files:
@@ -87,18 +90,9 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
             break
     if shown == 0 and args.format == "text":
         print("No spec amendments in this range.")
-    print_warnings(_unselected_notice(args, changed))
+    notice = config.unselected_notice(changed)  # once for the whole log
+    print_warnings([notice] if notice else [])
     return 0
-
-
-def _unselected_notice(args: argparse.Namespace, changed: set[str]) -> list[str]:
-    """Once for the whole log: files that look like specs changed in it but are not selected."""
-    from specdiff.config import repository_config
-    from specdiff.repo import Repository
-
-    with Repository(args.repository) as repo:
-        notice = repository_config(repo).unselected_notice(changed)
-    return [notice] if notice else []
 
 
 def _worth_showing(file: FileDiff, args: argparse.Namespace) -> bool:
