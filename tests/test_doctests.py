@@ -12,6 +12,7 @@ MODULES = [
     "specdiff.align",
     "specdiff.align.text",
     "specdiff.semantics",
+    "specdiff.editorial",
     "specdiff.lexicon",
     "specdiff.force",
     "specdiff.worddiff",
