@@ -12,6 +12,7 @@ from helpers import assert_usage_error
 
 from specdiff.evals import draft as draft_module
 from specdiff.evals import draft_model
+from specdiff.scan import kiro
 
 KEY = "sk-test-draft-key"
 
@@ -149,6 +150,62 @@ def test_nothing_to_draft_prints_an_empty_patch(spec_repo, specdiff):
     assert run.out == "" and "0 draft(s)" in run.err
 
 
+KIRO_V1 = """\
+# Requirements Document
+
+## Requirements
+
+### Requirement 1
+
+**User Story:** As a patron, I want to renew loans, so that I keep books longer.
+
+#### Acceptance Criteria
+
+1. WHEN a patron renews a loan THEN the system SHALL extend it by two weeks
+2. WHEN a loan was renewed twice THEN the system SHOULD refuse another renewal
+"""
+
+KIRO_V2 = KIRO_V1.replace("SHOULD refuse", "SHALL refuse") + "3. IF an item has a hold THEN the system SHALL refuse to renew it\n"
+
+KIRO_TASKS = "# Implementation Plan\n\n- [x] 1. Build the renewal endpoint\n  - _Requirements: 1.1, 1.2_\n"
+
+
+def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, specdiff):
+    folder = ".kiro/specs/renewals"
+    spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1, f"{folder}/tasks.md": KIRO_TASKS})
+    spec_repo.commit("v2", {f"{folder}/requirements.md": KIRO_V2})
+    strengthened = "WHEN a loan was renewed twice THEN the system SHALL refuse another renewal"
+    added = "IF an item has a hold THEN the system SHALL refuse to renew it"
+    assert {strengthened, added} <= uncovered(specdiff, spec_repo), "the build task is not a test"
+    run = draft(specdiff, spec_repo)
+    assert "2 draft(s), 0 by a model, 2 skeleton(s)" in run.err
+    added_lines = [line[1:] for line in run.out.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    tasks = [line for line in added_lines if line.startswith("- [ ]*")]
+    assert [t.split(" (draft-")[0] for t in tasks] == [
+        "- [ ]* 2. Test TODO: name this case (strengthens a rule)",
+        "- [ ]* 3. Test TODO: name this case (adds a rule)",
+    ], "numbered after the last task"
+    assert [line.strip() for line in added_lines if "_Requirements" in line] == ["- _Requirements: 1.2_", "- _Requirements: 1.3_"]
+    assert any(line.startswith("  - WHEN TODO:") and " THEN TODO:" in line for line in added_lines)
+    assert any(line.startswith("  - Edge case: WHEN TODO:") for line in added_lines)
+    accept(spec_repo, run.out)
+    assert not {strengthened, added} & uncovered(specdiff, spec_repo), "the drafted test tasks reach both criteria"
+    graph = json.loads(specdiff("graph", "-C", spec_repo.path, "--format", "json").out)
+    evals = sorted(n["id"] for n in graph["nodes"] if n["id"].startswith("eval:"))
+    assert evals == [f"eval:{folder}/tasks.md#task-2", f"eval:{folder}/tasks.md#task-3"], "they parse back as Kiro test tasks"
+
+
+def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff):
+    folder = ".kiro/specs/renewals"
+    spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1})
+    spec_repo.commit("v2", {f"{folder}/requirements.md": KIRO_V2})
+    run = draft(specdiff, spec_repo)
+    assert f"new file mode 100644\n--- /dev/null\n+++ b/{folder}/tasks.md\n" in run.out
+    assert "+# Implementation Plan\n+\n+- [ ]* 1. Test" in run.out
+    accept(spec_repo, run.out)
+    assert "IF an item has a hold THEN the system SHALL refuse to renew it" not in uncovered(specdiff, spec_repo)
+
+
 GOOD = {
     "title": "Renewal limit",
     "prompt": "Can I renew this book a third time?",
@@ -216,7 +273,7 @@ def test_offline_flag_sends_nothing(model_repo, specdiff):
     assert server.requests == [] and "0 by a model" in run.err
 
 
-@pytest.mark.parametrize("module", [draft_module, draft_model])
+@pytest.mark.parametrize("module", [draft_module, draft_model, kiro])
 def test_docstring_examples(module):
     failures, tried = doctest.testmod(module)
     assert tried > 0 and failures == 0

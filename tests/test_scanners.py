@@ -504,6 +504,36 @@ def test_kiro_criterion_beyond_the_last_is_dangling(spec_repo):
     ], "requirement 1 has three criteria; 1.4 does not exist"
 
 
+KIRO_TEST_TASKS = """\
+# Implementation Plan
+
+- [x] 1. Build the sign-in form
+  - _Requirements: 1.1_
+- [ ]* 1.1 Write property test for the lockout
+  - **Property 3: five failures lock the account**
+  - **Validates: Requirements 1.3, 2.1**
+- [ ] 2. Integration testing of the unlock screen
+  - _Requirements: 2_
+"""
+
+
+def test_kiro_test_tasks_are_eval_cases_of_the_criteria_they_name(spec_repo):
+    spec_repo.write("specdiff.toml", 'specs = [".kiro/specs/*/requirements.md"]\n')
+    folder = ".kiro/specs/login"
+    spec_repo.write(f"{folder}/requirements.md", KIRO_REQUIREMENTS)
+    spec_repo.write(f"{folder}/tasks.md", KIRO_TEST_TASKS)
+    requirements_md = f"{folder}/requirements.md"
+    found = [d for d in scan(spec_repo, kiro) if d.reason.startswith("_Requirements")]
+    tasks, criteria = f"{folder}/tasks.md", f"clause:{requirements_md}#acceptance-criteria"
+    test = f"eval:{tasks}#task-1.1"
+    assert found == [
+        Dependency(f"artifact:{tasks}", f"{criteria}/1", "_Requirements: 1.1_", f"{tasks}:4"),
+        Dependency(test, f"{criteria}/3", "_Requirements: 1.3_", f"{tasks}:7"),
+        Dependency(test, f"{criteria}-1/1", "_Requirements: 2.1_", f"{tasks}:7"),
+        Dependency(f"eval:{tasks}#task-2", f"section:{requirements_md}#requirement-2", "_Requirements: 2_", f"{tasks}:9"),
+    ], "a build task makes tasks.md an artifact; a test task (Kiro's **Validates:** form too) is an eval case"
+
+
 KIRO_NESTED = """\
 # Requirements Document
 

@@ -13,6 +13,9 @@ so that ``specdiff coverage`` counts it once accepted:
                 ``### Requirement:``
 ``model-spec``  a new ``examples/<id>.md`` with good and bad answers, and the
                 footnote ``[^<id>]`` added to the clause
+``kiro``        a test task in the feature's ``tasks.md`` whose steps are
+                acceptance criteria (WHEN … THEN …), tied by
+                ``_Requirements: N.M_`` to the criterion it tests
 ``jsonl``       records appended to the JSON Lines suite, with that suite's
                 own fields and a ``spec`` reference to the clause's section
 ==============  ==============================================================
@@ -35,8 +38,9 @@ from typing import Literal
 
 from specdiff.model import Amendment, Clause, Document, Section
 from specdiff.render.words import describe_effect
+from specdiff.scan import kiro
 
-Layout = Literal["openspec", "model-spec", "jsonl"]
+Layout = Literal["openspec", "kiro", "model-spec", "jsonl"]
 
 DEFAULT_SUITE = "evals/suite.jsonl"
 """Where JSON Lines drafts go in a repository that has no suite yet."""
@@ -132,11 +136,14 @@ def skeleton(target: DraftTarget) -> DraftCase:
 
 
 def layout_of(target: DraftTarget, documents: Mapping[str, Document], files: set[str]) -> Layout:
-    """Where a draft for this clause goes: OpenSpec under a requirement, Model Spec beside footnoted examples, else JSONL."""
+    """Where a draft for this clause goes: OpenSpec under a requirement, a Kiro requirement's tasks, Model Spec
+    beside footnoted examples, else JSONL."""
     document = documents.get(target.clause.path)
     section = _section(document, target.clause.section) if document else None
     if section is not None and _REQUIREMENT.match(section.heading):
         return "openspec"
+    if document is not None and _is_kiro_requirements(document.path) and kiro.criterion_number(document, target.clause):
+        return "kiro"
     labels = {label for c in document.clauses for label in c.footnotes} if document else set()
     if document is not None and any(_examples_file(document.path, label, files) for label in labels):
         return "model-spec"
@@ -174,6 +181,13 @@ def draft_edits(
             assert section is not None
             at = min(section.lines[1], len(lines_of(path)))  # a last section may end past the last line
             insertions.setdefault(path, []).append((at, _scenario(target, case, section.level + 1, lines_of(path), at)))
+        elif layout == "kiro":
+            tasks = posixpath.join(posixpath.dirname(path), "tasks.md")
+            if not lines_of(tasks):
+                texts[tasks] = ["# Implementation Plan"]
+            number = _next_task_number(lines_of(tasks)) + len(insertions.get(tasks, []))
+            criterion = kiro.criterion_number(documents[path], target.clause) or ""
+            insertions.setdefault(tasks, []).append((len(lines_of(tasks)), _test_task(target, case, number, criterion)))
         elif layout == "model-spec":
             label = target.case_id.removeprefix("draft-")
             example = posixpath.join(posixpath.dirname(path), "examples", f"{label}.md")
@@ -190,7 +204,8 @@ def draft_edits(
         lines = list(lines_of(path))
         for line, label in footnotes.get(path, []):
             lines[line - 1] = _with_footnote(lines[line - 1], label)
-        for at, block in sorted(insertions.get(path, []), key=lambda i: i[0], reverse=True):
+        # From the last place up, and at one place the last block first, so the blocks keep their order.
+        for at, block in reversed(sorted(insertions.get(path, []), key=lambda i: i[0])):
             lines[at:at] = block
         edits.append(FileEdit(path, old, "\n".join(lines) + "\n"))
     edits += [FileEdit(path, None, text) for path, text in sorted(created.items())]
@@ -232,6 +247,31 @@ def _scenario(target: DraftTarget, case: DraftCase, level: int, lines: list[str]
     ):
         block += [f"{hashes} Scenario: {_one_line(name)}", f"- **WHEN** {_one_line(when)}", f"- **THEN** {_one_line(then)}", ""]
     return block
+
+
+def _is_kiro_requirements(path: str) -> bool:
+    return path.startswith(".kiro/specs/") and posixpath.basename(path) == "requirements.md"
+
+
+def _next_task_number(lines: list[str]) -> int:
+    """One more than the highest top-level task number of a ``tasks.md``."""
+    numbers = [int(t.number.split(".")[0]) for t in kiro.tasks_of("\n".join(lines))]
+    return max(numbers, default=0) + 1
+
+
+def _test_task(target: DraftTarget, case: DraftCase, number: int, criterion: str) -> list[str]:
+    """A Kiro test task: its steps are acceptance criteria in EARS form, and it names the criterion it tests.
+
+    Kiro marks optional tasks (tests, mostly) with ``*``; the word "test" in the title is what
+    makes ``specdiff.scan.kiro`` read it as an eval case.
+    """
+    return [
+        "",
+        f"- [ ]* {number}. Test {_one_line(case.title)} ({target.case_id})",
+        f"  - WHEN {_one_line(case.prompt)} THEN {_one_line(case.expected)}",
+        f"  - Edge case: WHEN {_one_line(case.edge_prompt)} THEN {_one_line(case.edge_expected)}",
+        f"  - _Requirements: {criterion}_",
+    ]
 
 
 def _model_spec_example(target: DraftTarget, case: DraftCase, label: str) -> str:
