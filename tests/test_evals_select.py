@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +91,18 @@ INSPECT_TASK = '''\
 from inspect_ai import Task, task
 from inspect_ai.dataset import Sample
 from inspect_ai.scorer import includes
+from inspect_ai.solver import Generate, TaskState, solver
+
+
+@solver
+def desk_reply():
+    """A canned answer instead of a model, so the task runs offline."""
+
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
+        state.output.completion = "Sorry, I cannot share that; you may renew twice."
+        return state
+
+    return solve
 
 
 @task
@@ -100,6 +114,7 @@ def branch_assistant():
             Sample(id="kiosk", input="Show my loans", target="cannot", metadata={"spec": ["spec/assistant.md#privacy"]}),
             Sample(id="unmarked", input="Hello", target="hello"),
         ],
+        solver=desk_reply(),
         scorer=includes(),
     )
 '''
@@ -182,6 +197,23 @@ def test_inspect_sample_ids(repo, specdiff):
     assert run.out.splitlines() == ["tasks/assistant.py --sample-id history,kiosk"]
     ids = {s.id for s in inspect_tasks.samples_of((repo.path / "tasks/assistant.py").read_text())}
     assert {"history", "kiosk"} <= ids, "every selected id is a sample of the task"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("inspect_ai") is None,
+    reason="inspect-ai is not installed (pip install -e '.[evals-inspect]', or '.[test]' which includes it)",
+)
+def test_inspect_eval_runs_exactly_the_selected_samples(repo, specdiff, tmp_path):
+    """`inspect eval` itself takes the selection: a real run (a canned solver, Inspect's mock model, no network)."""
+    [arguments] = select(specdiff, repo, "inspect").out.splitlines()
+    logs = tmp_path / "logs"
+    command = [sys.executable, "-m", "inspect_ai", "eval", *shlex.split(arguments), "--model", "mockllm/model"]
+    command += ["--log-dir", str(logs), "--log-format", "json", "--display", "plain", "--no-log-realtime"]
+    ran = subprocess.run(command, cwd=repo.path, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    [log] = [json.loads(p.read_text()) for p in logs.glob("*.json")]
+    assert log["status"] == "success", log.get("error")
+    assert [s["id"] for s in log["samples"]] == ["history", "kiosk"], "only the samples of the changed #privacy section"
 
 
 @pytest.mark.parametrize("runner", ["jsonl", "promptfoo", "pytest", "inspect"])

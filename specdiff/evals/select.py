@@ -148,6 +148,10 @@ def _select_promptfoo(evals: list[AffectedEval], read: Read) -> Selection:
 def filter_pattern(descriptions: list[str]) -> str:
     """A JavaScript regular expression matching exactly these test descriptions.
 
+    promptfoo keeps the tests whose description ``new RegExp(pattern).test()``
+    accepts, a match anywhere in it: hence the anchors, so that a description
+    that is part of another does not select the other too.
+
     >>> filter_pattern(["refuses (kiosk)", "a.b"])
     '^(?:refuses \\\\(kiosk\\\\)|a\\\\.b)$'
     """
