@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
+from types import SimpleNamespace
 
 import networkx as nx
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from specdiff.config import load_config
 from specdiff.graph import MAX_CROSS_REFERENCES, SpecGraph, build_graph, export
 from specdiff.repo import Repository
+from specdiff.scan import KEPT_ONLY, SCANNERS
 from specdiff.workspace import open_workspace
 
 # The Holds section is named by an artifact only through the Renewals clause that
@@ -273,6 +276,25 @@ SPREAD = {
     "evals/rooms.jsonl": '{"id": "two-hours", "spec": "spec/rooms.md"}\n',
 }
 SELF_CONTAINED = {"spec/history.md", "spec/scenarios.md"}
+
+
+def test_the_graph_of_a_diff_runs_again_only_the_scanners_that_read_kept_files(spec_repo, monkeypatch):
+    spec_repo.commit("layout", SPREAD)
+    runs: Counter[str] = Counter()
+
+    def counted(name, scanner):
+        def scan(workspace):
+            runs[name] += 1
+            return scanner.scan(workspace)
+
+        return SimpleNamespace(scan=scan)
+
+    for name, scanner in list(SCANNERS.items()):
+        monkeypatch.setitem(SCANNERS, name, counted(name, scanner))
+    with Repository(spec_repo.path) as repo:
+        workspace, _ = open_workspace(repo, None, load_config(spec_repo.path), {})
+        build_graph(workspace, complete=False)
+    assert dict(runs) == {name: 2 if name in KEPT_ONLY else 1 for name in SCANNERS}
 
 
 def test_the_graph_of_a_diff_parses_only_what_impact_can_reach_and_finds_the_same(spec_repo):

@@ -15,11 +15,14 @@ them by name; the dependency graph takes the union of what they find.
 ``footnotes``             OpenAI Model Spec: ``[^abcd]`` and ``examples/abcd.md``
 ``openspec``              OpenSpec: ``#### Scenario:`` blocks are eval cases
 ``speckit``               spec-kit: ``plan.md``, ``tasks.md`` … beside ``spec.md``
-``kiro``                  Kiro: ``_Requirements: 1.2_`` in ``.kiro/specs`` tasks
+``kiro``                  Kiro: ``_Requirements: 1.2_`` in ``.kiro/specs`` tasks (test tasks are evals)
 ``promptfoo``            promptfoo configs: tests with ``metadata.spec``
 ``pytest_marks``          pytest tests marked ``@pytest.mark.spec("file#anchor")``
 ``inspect_tasks``         Inspect ``Sample(id=…, metadata={"spec": …})``
 ========================  ===================================================
+
+``footnotes`` and ``openspec`` find dependencies that stay inside one file, so
+they read only the files the graph keeps (``SpecDocuments.kept``).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class Workspace:
     grep: Callable[[list[str], bool], set[str]]
     """Paths of files containing any of the patterns (fixed strings when the flag is set)."""
     _texts: dict[str, str | None] = field(default_factory=dict)
+    _found: dict[str, list[Dependency]] = field(default_factory=dict)
+    """What each scanner found, by name (see :func:`scan_all`)."""
 
     def text(self, path: str) -> str | None:
         """``read`` with a memory, since several scanners read the same files."""
@@ -104,8 +109,17 @@ class Scanner(Protocol):
 
 
 def scan_all(workspace: Workspace) -> list[Dependency]:
-    """What every scanner finds, in the order of ``SCANNERS``."""
-    return [dependency for scanner in SCANNERS.values() for dependency in scanner.scan(workspace)]
+    """What every scanner finds, in the order of ``SCANNERS``.
+
+    A workspace is one revision, so a scanner finds the same things each time,
+    except those that look only inside the files the graph keeps
+    (``KEPT_ONLY``): the graph of a diff calls this twice, before and after
+    choosing those files, and only they run again.
+    """
+    for name, scanner in SCANNERS.items():
+        if name not in workspace._found or name in KEPT_ONLY:
+            workspace._found[name] = list(scanner.scan(workspace))
+    return [dependency for name in SCANNERS for dependency in workspace._found[name]]
 
 
 # The scanners import Workspace and the helpers above.
@@ -140,3 +154,6 @@ SCANNERS: dict[str, Scanner] = {
     "pytest_marks": pytest_marks,
     "inspect_tasks": inspect_tasks,
 }
+
+KEPT_ONLY = ("footnotes", "openspec")
+"""The scanners that read spec files through ``documents.kept``: what they find changes with ``keep_only``."""
