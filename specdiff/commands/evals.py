@@ -93,30 +93,42 @@ def _select(args: argparse.Namespace, paths: list[str]) -> int:
 
 
 def _draft(args: argparse.Namespace, paths: list[str]) -> int:
+    from functools import cache
+
     from specdiff.atomic import write_text_atomically
     from specdiff.config import repository_config
     from specdiff.diff import diff_revisions
     from specdiff.evals.draft import as_patch, draft_edits, draft_targets, skeleton
+    from specdiff.parse_cache import ParseCache
     from specdiff.repo import Repository
-    from specdiff.workspace import open_workspace
+    from specdiff.spec_files import read_spec
 
-    result = diff_revisions(diff_request(args, paths, explain=False))
-    print_warnings(result.warnings)
-    targets = draft_targets(result.amendments)
+    request = diff_request(args, paths, explain=False)
     with Repository(args.repository) as repo:
-        config = repository_config(repo, result.head.commit)
-        workspace, warnings = open_workspace(repo, result.head.commit, config)
-    print_warnings(warnings)
-    written: dict[str, DraftCase] = {}
-    if config.llm.enabled and not args.offline and targets:
-        from specdiff.evals.draft_model import ask_for_drafts
+        head = repo.resolve(list(request.revisions)).head.commit
+        config = repository_config(repo, head)
+        result = diff_revisions(request, config)
+        print_warnings(result.warnings)
+        targets = draft_targets(result.amendments)
+        # Not a second workspace: the drafts need the file list, the suites' text and the documents the
+        # targets are in, which the diff parsed already (the parse cache holds them, by blob).
+        tracked = {f.path: f for f in repo.list_files(head) if f.size <= config.max_file_bytes}
+        parse_cache = ParseCache(repo.state_dir)
+        documents = {
+            path: read_spec(repo, path, tracked[path].blob if path in tracked else None, config, parse_cache)
+            for path in dict.fromkeys(t.clause.path for t in targets)
+        }
+        read = cache(_reader(repo, head))
+        written: dict[str, DraftCase] = {}
+        if config.llm.enabled and not args.offline and targets:
+            from specdiff.evals.draft_model import ask_for_drafts
 
-        written, model_warnings = ask_for_drafts(targets, config.llm, result.state_dir)
-        print_warnings(model_warnings)
-    drafts = [(t, written.get(t.case_id) or skeleton(t)) for t in targets]
-    declared = {o.path for o in config.evals}
-    suites = sorted(p for p in workspace.files if p.endswith(".jsonl") and (p in declared or "/evals/" in f"/{p}"))
-    edits = draft_edits(drafts, workspace.documents, workspace.files, workspace.text, suites)
+            written, model_warnings = ask_for_drafts(targets, config.llm, result.state_dir)
+            print_warnings(model_warnings)
+        drafts = [(t, written.get(t.case_id) or skeleton(t)) for t in targets]
+        declared = {o.path for o in config.evals}
+        suites = sorted(p for p in tracked if p.endswith(".jsonl") and (p in declared or "/evals/" in f"/{p}"))
+        edits = draft_edits(drafts, documents, set(tracked), read, suites)
     by_model = sum(1 for t in targets if t.case_id in written)
     if args.stage:
         stage = Path(args.stage)
