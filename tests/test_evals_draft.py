@@ -188,6 +188,7 @@ def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, sp
     assert [line.strip() for line in added_lines if "_Requirements" in line] == ["- _Requirements: 1.2_", "- _Requirements: 1.3_"]
     assert any(line.startswith("  - WHEN TODO:") and " THEN TODO:" in line for line in added_lines)
     assert any(line.startswith("  - Edge case: WHEN TODO:") for line in added_lines)
+    assert "puts this rule to work: IF an item has a hold THEN the system SHALL" in run.out, "quoted without its number"
     accept(spec_repo, run.out)
     assert not {strengthened, added} & uncovered(specdiff, spec_repo), "the drafted test tasks reach both criteria"
     graph = json.loads(specdiff("graph", "-C", spec_repo.path, "--format", "json").out)

@@ -123,8 +123,9 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
 
 def skeleton(target: DraftTarget) -> DraftCase:
     """The offline draft: the clause and the change, and TODOs for a person to fill in."""
-    # Without its footnote marks: quoted in a Model Spec examples file, "[^o92b]" would tie that file to o92b.
-    clause = " ".join(_FOOTNOTE_MARK.sub("", target.clause.text).split())
+    # As compared (no list marker or emphasis), without its footnote marks: quoted in a Model Spec
+    # examples file, "[^o92b]" would tie that file to o92b.
+    clause = " ".join(_FOOTNOTE_MARK.sub("", target.clause.normalized).split())
     return DraftCase(
         title=f"TODO: name this case ({target.reason})",
         prompt=f"TODO: a user message that puts this rule to work: {clause}",
