@@ -207,6 +207,16 @@ def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff):
     assert "IF an item has a hold THEN the system SHALL refuse to renew it" not in uncovered(specdiff, spec_repo)
 
 
+def test_kiro_rule_outside_every_requirement_goes_to_the_jsonl_suite(spec_repo, specdiff):
+    folder = ".kiro/specs/renewals"
+    intro = KIRO_V1.replace("## Requirements\n", "## Introduction\n\nStaff SHALL log every renewal.\n\n## Requirements\n")
+    spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1, f"{folder}/tasks.md": KIRO_TASKS})
+    spec_repo.commit("v2", {f"{folder}/requirements.md": intro})
+    run = draft(specdiff, spec_repo)
+    assert "1 draft(s)" in run.err and f"+++ b/{folder}/tasks.md" not in run.out, "no requirement to name in a task"
+    assert '"spec": ".kiro/specs/renewals/requirements.md#introduction"' in run.out
+
+
 GOOD = {
     "title": "Renewal limit",
     "prompt": "Can I renew this book a third time?",

@@ -90,7 +90,7 @@ def requirement_of(document: Document, section_id: str) -> tuple[Section, str] |
     while section is not None:
         if match := REQUIREMENT_HEADING.match(section.heading):
             return section, match.group(1)
-        section = by_id.get(section.parent or "")
+        section = by_id.get(section.parent) if section.parent is not None else None
     return None
 
 
