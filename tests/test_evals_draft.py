@@ -207,6 +207,16 @@ def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff):
     assert "IF an item has a hold THEN the system SHALL refuse to renew it" not in uncovered(specdiff, spec_repo)
 
 
+def test_a_file_without_a_last_newline_still_takes_the_patch(spec_repo, specdiff):
+    folder = ".kiro/specs/renewals"
+    spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1, f"{folder}/tasks.md": KIRO_TASKS.rstrip("\n")})
+    spec_repo.commit("v2", {f"{folder}/requirements.md": KIRO_V2})
+    run = draft(specdiff, spec_repo)
+    assert "\\ No newline at end of file" in run.out
+    accept(spec_repo, run.out)
+    assert (spec_repo.path / folder / "tasks.md").read_text().startswith(KIRO_TASKS), "the last line is kept, now ended"
+
+
 def test_kiro_rule_outside_every_requirement_goes_to_the_jsonl_suite(spec_repo, specdiff):
     folder = ".kiro/specs/renewals"
     intro = KIRO_V1.replace("## Requirements\n", "## Introduction\n\nStaff SHALL log every renewal.\n\n## Requirements\n")

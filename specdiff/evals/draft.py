@@ -224,9 +224,9 @@ def as_patch(edits: list[FileEdit]) -> str:
             header.append(f"--- a/{edit.path}")
         header.append(f"+++ b/{edit.path}")
         old_lines = (edit.old or "").splitlines(keepends=True)
-        if old_lines and not old_lines[-1].endswith("\n"):
-            old_lines[-1] += "\n"  # the edit ends every file with a newline
         body = list(difflib.unified_diff(old_lines, edit.new.splitlines(keepends=True), n=3))[2:]
+        # A file that did not end with a newline says so, or `git apply` finds no such last line.
+        body = [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in body]
         parts.append("\n".join(header) + "\n" + "".join(body))
     return "".join(parts)
 
