@@ -534,6 +534,21 @@ def test_kiro_test_tasks_are_eval_cases_of_the_criteria_they_name(spec_repo):
     ], "a build task makes tasks.md an artifact; a test task (Kiro's **Validates:** form too) is an eval case"
 
 
+def test_kiro_ranges_name_each_criterion_and_all_names_none(spec_repo):
+    spec_repo.write("specdiff.toml", 'specs = [".kiro/specs/*/requirements.md"]\n')
+    folder = ".kiro/specs/login"
+    spec_repo.write(f"{folder}/requirements.md", KIRO_REQUIREMENTS)
+    tasks = "- [ ] 1. Sign-in\n  - _Requirements: All, 1.2-1.3, 2.1_\n- [ ] 2. Done\n  - _Requirements: All_\n"
+    spec_repo.write(f"{folder}/tasks.md", tasks)
+    found = [(d.target, d.reason) for d in scan(spec_repo, kiro) if d.reason.startswith("_Requirements")]
+    criteria = f"clause:{folder}/requirements.md#acceptance-criteria"
+    assert found == [
+        (f"{criteria}/2", "_Requirements: 1.2_"),
+        (f"{criteria}/3", "_Requirements: 1.3_"),
+        (f"{criteria}-1/1", "_Requirements: 2.1_"),
+    ], "before, the range made the whole list unreadable"
+
+
 KIRO_NESTED = """\
 # Requirements Document
 

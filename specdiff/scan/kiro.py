@@ -7,8 +7,8 @@
 
 ``_Requirements: 1.3_`` (or Kiro's ``**Validates: Requirements 1.3**``) is
 acceptance criterion 3 of requirement 1: the third numbered item under the
-``Requirement 1`` heading. A criterion that does not exist is reported as
-dangling. A task whose title names a test ("Write property tests for …",
+``Requirement 1`` heading; ``1.2-1.4`` names three. A criterion that does not
+exist is reported as dangling. A task whose title names a test ("Write property tests for …",
 "Integration testing") is an eval case of the criteria it names,
 ``eval:<tasks.md>#task-<number>``; other tasks make ``tasks.md`` an artifact.
 In Kiro the acceptance criteria are the rules (they say SHALL); the tests
@@ -26,7 +26,10 @@ from specdiff.model import Clause, Dependency, Document, Section, Target
 from specdiff.nodes import clause_nodes, eval_node, section_node
 from specdiff.scan import Workspace, line_of
 
-CRITERIA = re.compile(r"_Requirements?:\s*([\d.,\s]+?)_|Validates:?\**\s*Requirements?:?\s*([\d.,\s]*\d)")
+CRITERIA = re.compile(r"_Requirements?:[\t ]*([\w.,\t –-]+?)_|Validates:?\**\s*Requirements?:?\s*([\d.,\s–-]*\d)")
+NUMBER_OR_RANGE = re.compile(r"(\d+)(?:\.(\d+))?(?:\s*[-–]\s*(\d+)\.(\d+))?")
+MAX_RANGE = 50
+"""A longer range (``1.1-1.500``) is a slip: only its two ends are read."""
 REQUIREMENT_HEADING = re.compile(r"^requirement\s+(\d+)\b", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"\d+[.)]\s")
 TASK = re.compile(r"^[ \t]*[-*][ \t]+\[[ xX~-]\]\*?[ \t]*(\d+(?:\.\d+)*)\.?[ \t]+(.*)$", re.MULTILINE)
@@ -77,10 +80,28 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
             for match in CRITERIA.finditer(text):
                 test = next((t for t in tests if t.start <= match.start() < t.end), None)
                 referrer = eval_node(output, f"task-{test.number}") if test else node
-                for number in re.findall(r"\d+(?:\.\d+)?", match.group(1) or match.group(2)):
+                for number in criteria_named(match.group(1) or match.group(2)):
                     where = f"{output}:{line_of(text, match.start())}"
                     target = _criterion(document, number) or Target(path, f"requirement-{number}")
                     yield Dependency(referrer, target, f"_Requirements: {number}_", where)
+
+
+def criteria_named(text: str) -> list[str]:
+    """The criteria a ``_Requirements:`` list names, ranges of one requirement spelled out (``All`` names none).
+
+    >>> criteria_named("1.1, 2, 4.2-4.4, All")
+    ['1.1', '2', '4.2', '4.3', '4.4']
+    """
+    named = []
+    for match in NUMBER_OR_RANGE.finditer(text):
+        requirement, first, to_requirement, last = match.groups()
+        if first is None:
+            named.append(requirement)
+        elif last is not None and to_requirement == requirement and 0 <= int(last) - int(first) < MAX_RANGE:
+            named += [f"{requirement}.{k}" for k in range(int(first), int(last) + 1)]
+        else:
+            named += [f"{requirement}.{first}"] + ([f"{to_requirement}.{last}"] if last is not None else [])
+    return named
 
 
 def requirement_of(document: Document, section_id: str) -> tuple[Section, str] | None:
