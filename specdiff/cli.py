@@ -18,6 +18,7 @@ from typing import NoReturn
 from specdiff import __version__
 from specdiff.commands import COMMANDS, use_color
 from specdiff.commands.diff import DESCRIPTION
+from specdiff.config import CONFIG_FROM
 from specdiff.errors import SpecdiffError
 from specdiff.render.controls import PrintableStream
 
@@ -33,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, built without running anything."""
     parser = _Parser(prog="specdiff", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"specdiff {__version__}")
+    parser.add_argument(  # taken out before parsing (see `_config_from`): listed here for --help
+        "--config-from",
+        metavar="REV",
+        help="read specdiff.toml (or pyproject.toml) from this revision, not the working tree, for any command; "
+        "in CI, the base branch, so a pull request cannot change its own check (env: SPECDIFF_CONFIG_FROM)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
         subparser = command.add_parser(subparsers)
@@ -55,6 +62,19 @@ def main(argv: list[str] | None = None) -> int:
         _tune_garbage_collector()
     arguments = list(sys.argv[1:] if argv is None else argv)
     arguments, paths = _split_paths(arguments)
+    try:
+        arguments, config_from = _config_from(arguments)
+    except ValueError as error:
+        print(f"specdiff: error: {error} (see `specdiff --help`)", file=sys.stderr)
+        return 2
+    token = CONFIG_FROM.set(config_from)
+    try:
+        return _main(arguments, paths)
+    finally:
+        CONFIG_FROM.reset(token)
+
+
+def _main(arguments: list[str], paths: list[str]) -> int:
     if len(arguments) >= 3 and arguments[0] == "-C" and arguments[2] in COMMANDS:
         arguments = [arguments[2], *arguments[:2], *arguments[3:]]  # `specdiff -C DIR log`, as git takes -C
     if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
@@ -101,6 +121,26 @@ def _tune_garbage_collector() -> None:
 
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
+
+
+def _config_from(arguments: list[str]) -> tuple[list[str], str | None]:
+    """Take ``--config-from REV`` (or ``--config-from=REV``) out of the arguments, wherever it is:
+    every command reads the settings, so the option belongs to none of them."""
+    rest: list[str] = []
+    revision = None
+    words = iter(arguments)
+    for word in words:
+        if word == "--config-from":
+            revision = next(words, None)
+            if not revision:
+                raise ValueError("--config-from needs a revision")
+        elif word.startswith("--config-from="):
+            revision = word.removeprefix("--config-from=")
+        else:
+            rest.append(word)
+    if revision is not None and (not revision or revision.startswith("-")):
+        raise ValueError(f"--config-from needs a revision, not {revision!r}")
+    return rest, revision
 
 
 def _split_paths(arguments: list[str]) -> tuple[list[str], list[str]]:

@@ -22,13 +22,20 @@ OpenSpec, IETF drafts, ...).
 
 A file that does not parse, or a key of the wrong type, is a
 :class:`~specdiff.errors.SpecdiffError` naming the file and key.
+
+The settings are the working tree's, unless ``--config-from REV`` (or the
+environment variable ``SPECDIFF_CONFIG_FROM``) names a revision to read them
+from: in CI, the base branch, so a pull request cannot loosen its own check
+(see docs/security.md).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,10 +145,44 @@ class Config:
         )
 
 
+CONFIG_FROM: ContextVar[str | None] = ContextVar("config_from", default=None)
+"""The revision ``--config-from`` names for this run; ``None``: ``SPECDIFF_CONFIG_FROM``, else the working tree."""
+
+
+def config_revision() -> str | None:
+    """The revision to read the settings from (``--config-from``, else ``SPECDIFF_CONFIG_FROM``), or ``None``."""
+    return CONFIG_FROM.get() or os.environ.get("SPECDIFF_CONFIG_FROM") or None
+
+
 def repository_config(repo: Repository, commit: str | None = None) -> Config:
     """The settings of ``repo``: its config file, or defaults detected from the files tracked at ``commit``
-    (``None``: the working tree)."""
+    (``None``: the working tree).
+
+    Under ``--config-from REV`` both come from ``REV`` instead, whatever the
+    working tree or ``commit`` hold: a pull request's own config is not read.
+    """
+    source = config_revision()
+    if source is not None:
+        return config_at(repo, source)
     return load_config(repo.root, lambda: [f.path for f in repo.list_files(commit)])
+
+
+def config_at(repo: Repository, revision: str) -> Config:
+    """The settings as committed at ``revision``: its config file, else the defaults for its files."""
+    commit = repo.commit_of(revision)
+    tracked = {f.path: f for f in repo.list_files(commit)}
+
+    def read(name: str) -> str | None:
+        found = tracked.get(name)
+        if found is None:
+            return None
+        _check_size(found.size, name)
+        try:
+            return repo.read(commit, name).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SpecdiffError(f"cannot read {name} at {revision}: {error}") from None
+
+    return _config_from(read, lambda: tracked, f" at {revision}")
 
 
 def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) -> Config:
@@ -151,19 +192,35 @@ def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) 
     the paths ``tracked`` returns (see ``layouts``), or the generic defaults
     when it is not given.
     """
-    own_file = root / "specdiff.toml"
-    if own_file.is_file():
-        return _from_table(_read_toml(own_file), "specdiff.toml", "")
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        tool = _read_toml(pyproject).get("tool", {})
+
+    def read(name: str) -> str | None:
+        path = root / name
+        if not path.is_file():
+            return None
+        try:
+            _check_size(path.stat().st_size, name)
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise SpecdiffError(f"cannot read {name}: {error}") from None
+
+    return _config_from(read, tracked, "")
+
+
+def _config_from(read: Callable[[str], str | None], tracked: Callable[[], Iterable[str]] | None, where: str) -> Config:
+    """The settings in the files ``read`` returns (``None``: no such file); ``where`` follows the file's name."""
+    own_text = read("specdiff.toml")
+    if own_text is not None:
+        return _from_table(_parse_toml(own_text, "specdiff.toml"), f"specdiff.toml{where}", "")
+    pyproject = read("pyproject.toml")
+    if pyproject is not None:
+        tool = _parse_toml(pyproject, "pyproject.toml").get("tool", {})
         if not isinstance(tool, dict):
             raise SpecdiffError("pyproject.toml: [tool] must be a table")
         table = tool.get("specdiff")
         if table is not None:
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
-            return _from_table(table, "pyproject.toml", "tool.specdiff.")
+            return _from_table(table, f"pyproject.toml{where}", "tool.specdiff.")
     return Config() if tracked is None else detected_config(tracked())
 
 
@@ -177,20 +234,21 @@ MAX_CONFIG_BYTES = 1_000_000
 """A config is a few kilobytes; a pull request's 1 GB one is refused before it is read."""
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_CONFIG_BYTES:
+        raise SpecdiffError(
+            f"{name} is over {MAX_CONFIG_BYTES // 1_000_000} MB, more than settings can need; "
+            "keep only the keys docs/getting-started.md lists"
+        )
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise SpecdiffError(
-                f"{path.name} is over {MAX_CONFIG_BYTES // 1_000_000} MB, more than settings can need; "
-                "keep only the keys docs/getting-started.md lists"
-            )
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SpecdiffError(f"{path.name} is not valid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpecdiffError(f"cannot read {path.name}: {error}") from None
+        raise SpecdiffError(f"{name} is not valid TOML: {error}") from None
     except (ValueError, RecursionError):  # a number of thousands of digits, or arrays nested thousands deep
-        raise SpecdiffError(f"{path.name} is not valid TOML (a number too large or nesting too deep)") from None
+        raise SpecdiffError(f"{name} is not valid TOML (a number too large or nesting too deep)") from None
 
 
 _KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint"}

@@ -26,7 +26,15 @@ def hermetic_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
         monkeypatch.setenv(f"GIT_{role}_EMAIL", "test@example.invalid")
         monkeypatch.setenv(f"GIT_{role}_DATE", "2026-01-01T12:00:00+00:00")
     monkeypatch.setenv("GIT_EDITOR", "false")
-    for name in ("NO_COLOR", "SPECDIFF_COLOR", "FORCE_COLOR", "OPENAI_API_KEY", "OPENAI_BASE_URL", "GITHUB_TOKEN"):
+    for name in (
+        "NO_COLOR",
+        "SPECDIFF_COLOR",
+        "SPECDIFF_CONFIG_FROM",
+        "FORCE_COLOR",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "GITHUB_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
 

@@ -25,14 +25,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.config import load_config
+    from specdiff.config import repository_config
     from specdiff.diff import diff_revisions
     from specdiff.render.changelog import release_notes
     from specdiff.repo import Repository
 
     result = diff_revisions(diff_request(args, paths, explain=False))
     with Repository(args.repository) as repo:
-        settings = load_config(repo.root).llm
+        settings = repository_config(repo).llm  # under --config-from, the trusted revision's model endpoint
     summary = None
     if (args.explain if args.explain is not None else settings.enabled) and result.amendments:
         from specdiff.llm import summarize
