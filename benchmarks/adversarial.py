@@ -53,7 +53,7 @@ import os, resource, sys
 sys.path.insert(0, os.environ["BENCH_SOURCE"])
 from specdiff.cli import main
 try:
-    code = main(sys.argv[1:])
+    code = main()  # no arguments given: the process's own, and the settings the installed command runs with
 finally:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     with open(os.environ["BENCH_PEAK"], "w") as file:
@@ -252,7 +252,9 @@ def pathological_cases() -> list[Case]:
             for command in (["HEAD~1", "HEAD", "--format", "json"], ["HEAD~1", "HEAD"]):
                 # As the issue measured: the file is added, then one clause is appended, and the
                 # second commit is compared (both sides parsed, one amendment shown).
-                def build(folder: Path, make: Callable[[float], str] = make, k: float = k, command: list[str] = command) -> list[str]:
+                def build(
+                    folder: Path, make: Callable[[float], str] = make, k: float = k, command: list[str] = command
+                ) -> list[str]:
                     text = make(k)
                     make_repo(folder, {"spec.md": SPEC_V1}, {"hostile.md": text}, {"hostile.md": text + APPENDED})
                     return list(command)
@@ -306,7 +308,9 @@ def gate_cases() -> list[Case]:
         for n, (old, new) in enumerate(PAIRS):
             for side in ("commit", "worktree"):
 
-                def build(folder: Path, encode: Callable[[str], bytes] = encode, old: str = old, new: str = new, side: str = side) -> list[str]:
+                def build(
+                    folder: Path, encode: Callable[[str], bytes] = encode, old: str = old, new: str = new, side: str = side
+                ) -> list[str]:
                     repo = make_repo(folder, {"spec.md": _spec(old), "prompt.txt": PROMPT})
                     write(repo, {"spec.md": encode(_spec(new))})
                     if side == "worktree":
@@ -451,7 +455,10 @@ def terminal_cases() -> list[Case]:
 
                 def build(folder: Path, escape: str = escape, place: str = place, argv: list[str] = argv) -> list[str]:
                     path = f"spec{escape}.md" if place == "path" else "spec.md"
-                    old, new = SPEC_V1, SPEC_V2.replace("Keep answers short.", f"Keep answers {escape if place == 'clause' else ''}short.")
+                    old, new = (
+                        SPEC_V1,
+                        SPEC_V2.replace("Keep answers short.", f"Keep answers {escape if place == 'clause' else ''}short."),
+                    )
                     if place == "heading":
                         old, new = old.replace("# Rules", f"# Rules {escape}"), new.replace("# Rules", f"# Rules {escape}")
                     subject = f"Loosen the rule {escape}" if place == "subject" else "Loosen the rule"
@@ -643,7 +650,11 @@ GITHUB_SCENARIOS: dict[str, tuple[Callable[[str, str, dict[str, str], Server], b
         {},
         TIME_CAP,
     ),
-    "next-page-loop": (lambda m, p, h, s: _listing(m, p, h, s, http(200, [], {"Link": f'<{s.url}{p}>; rel="next"'})), {}, TIME_CAP),
+    "next-page-loop": (
+        lambda m, p, h, s: _listing(m, p, h, s, http(200, [], {"Link": f'<{s.url}{p}>; rel="next"'})),
+        {},
+        TIME_CAP,
+    ),
     "next-page-bad-port": (
         lambda m, p, h, s: _listing(m, p, h, s, http(200, [], {"Link": '<http://127.0.0.1:x/a>; rel="next"'})),
         {},
@@ -667,9 +678,15 @@ GITHUB_SCENARIOS: dict[str, tuple[Callable[[str, str, dict[str, str], Server], b
     "not-http": (lambda m, p, h, s: b"SSH-2.0-OpenSSH\r\n", {}, 10.0),
     "deep-json": (lambda m, p, h, s: _listing(m, p, h, s, http(200, None, raw=deep_json(100_000))), {}, TIME_CAP),
     "object-not-list": (lambda m, p, h, s: _listing(m, p, h, s, http(200, {"a": 1})), {}, TIME_CAP),
-    "marker-without-id": (lambda m, p, h, s: _listing(m, p, h, s, http(200, [{"body": MARKED, "user": {"login": "specdiff-bot"}}])), {}, TIME_CAP),
+    "marker-without-id": (
+        lambda m, p, h, s: _listing(m, p, h, s, http(200, [{"body": MARKED, "user": {"login": "specdiff-bot"}}])),
+        {},
+        TIME_CAP,
+    ),
     "marker-id-is-text": (
-        lambda m, p, h, s: _listing(m, p, h, s, http(200, [{"id": "../../x", "body": MARKED, "user": {"login": "specdiff-bot"}}])),
+        lambda m, p, h, s: _listing(
+            m, p, h, s, http(200, [{"id": "../../x", "body": MARKED, "user": {"login": "specdiff-bot"}}])
+        ),
         {},
         TIME_CAP,
     ),
@@ -688,14 +705,22 @@ GITHUB_SCENARIOS: dict[str, tuple[Callable[[str, str, dict[str, str], Server], b
     "status-500-forever": (lambda m, p, h, s: http(500, {"message": "down"}), {}, 15.0),
     "token-with-newline": (lambda m, p, h, s: _listing(m, p, h, s, OK_COMMENTS), {"GITHUB_TOKEN": TOKEN + "\n"}, TIME_CAP),
     "token-with-space": (lambda m, p, h, s: _listing(m, p, h, s, OK_COMMENTS), {"GITHUB_TOKEN": "ghs abc " + TOKEN}, TIME_CAP),
-    "token-with-control": (lambda m, p, h, s: _listing(m, p, h, s, OK_COMMENTS), {"GITHUB_TOKEN": TOKEN + "\r\nX-Evil: 1"}, TIME_CAP),
+    "token-with-control": (
+        lambda m, p, h, s: _listing(m, p, h, s, OK_COMMENTS),
+        {"GITHUB_TOKEN": TOKEN + "\r\nX-Evil: 1"},
+        TIME_CAP,
+    ),
     "api-url-file": (lambda m, p, h, s: OK_COMMENTS, {"GITHUB_API_URL": "file:///etc/passwd"}, TIME_CAP),
     "api-url-ftp": (lambda m, p, h, s: OK_COMMENTS, {"GITHUB_API_URL": "ftp://127.0.0.1/"}, TIME_CAP),
     "event-nested": (lambda m, p, h, s: OK_COMMENTS, {"EVENT": "[" * 100_000 + "]" * 100_000}, TIME_CAP),
     "event-pull-request-list": (lambda m, p, h, s: OK_COMMENTS, {"EVENT": '{"pull_request": [7]}'}, TIME_CAP),
     "event-number-bool": (lambda m, p, h, s: OK_COMMENTS, {"EVENT": '{"pull_request": {"number": true}}'}, TIME_CAP),
     "event-not-utf8": (lambda m, p, h, s: OK_COMMENTS, {"EVENT": "\udcff"}, TIME_CAP),
-    "message-echoes-token": (lambda m, p, h, s: http(401, {"message": f"bad credentials {h.get('authorization', '')}"}), {}, TIME_CAP),
+    "message-echoes-token": (
+        lambda m, p, h, s: http(401, {"message": f"bad credentials {h.get('authorization', '')}"}),
+        {},
+        TIME_CAP,
+    ),
     "message-with-escapes": (lambda m, p, h, s: http(404, {"message": "\x1b]0;owned\x07 Not Found"}), {}, TIME_CAP),
 }
 
@@ -741,7 +766,13 @@ def github_cases() -> list[Case]:
 
 
 def completion(content: object) -> bytes:
-    body = {"id": "c", "object": "chat.completion", "created": 1, "model": "m", "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]}
+    body = {
+        "id": "c",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "m",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}],
+    }
     return json.dumps(body).encode()
 
 
@@ -824,11 +855,17 @@ def repo_cases() -> list[Case]:
     for depth in (1_000, 100_000):
 
         def deep_toml(folder: Path, depth: int = depth) -> list[str]:
-            make_repo(folder, {"spec.md": SPEC_V1, "specdiff.toml": "a = " + "[" * depth + "]" * depth + "\n"}, {"spec.md": SPEC_V2})
+            make_repo(
+                folder, {"spec.md": SPEC_V1, "specdiff.toml": "a = " + "[" * depth + "]" * depth + "\n"}, {"spec.md": SPEC_V2}
+            )
             return ["HEAD~1", "HEAD"]
 
         def deep_lock(folder: Path, depth: int = depth) -> list[str]:
-            make_repo(folder, {"spec.md": SPEC_V1, "specdiff.lock": '{"outputs": ' + "[" * depth + "]" * depth + "}"}, {"spec.md": SPEC_V2})
+            make_repo(
+                folder,
+                {"spec.md": SPEC_V1, "specdiff.lock": '{"outputs": ' + "[" * depth + "]" * depth + "}"},
+                {"spec.md": SPEC_V2},
+            )
             return ["check"]
 
         def deep_pyproject(folder: Path, depth: int = depth) -> list[str]:
@@ -842,7 +879,11 @@ def repo_cases() -> list[Case]:
     for where in ("specdiff.toml", "specdiff.lock"):
 
         def big_number(folder: Path, where: str = where) -> list[str]:
-            text = ("max_file_bytes = " + "9" * 5001 + "\n") if where.endswith("toml") else '{"version": ' + "9" * 5001 + ', "outputs": {}}'
+            text = (
+                ("max_file_bytes = " + "9" * 5001 + "\n")
+                if where.endswith("toml")
+                else '{"version": ' + "9" * 5001 + ', "outputs": {}}'
+            )
             make_repo(folder, {"spec.md": SPEC_V1, where: text}, {"spec.md": SPEC_V2})
             return ["check"] if where.endswith("lock") else ["HEAD~1", "HEAD"]
 
@@ -876,7 +917,9 @@ def repo_cases() -> list[Case]:
 
     def shallow(folder: Path, command: list[str]) -> list[str]:
         source = make_repo(folder / "source", {"spec.md": SPEC_V1}, {"spec.md": SPEC_V2}, {"spec.md": SPEC_V2 + "\nMore.\n"})
-        subprocess.run(["git", "clone", "-q", "--depth", "1", source.as_uri(), str(folder / "repo")], check=True, capture_output=True)
+        subprocess.run(
+            ["git", "clone", "-q", "--depth", "1", source.as_uri(), str(folder / "repo")], check=True, capture_output=True
+        )
         return command
 
     for command in (["log"], ["blame", "spec.md"], ["HEAD~1", "HEAD"], ["changelog", "HEAD~1", "HEAD"]):
@@ -937,7 +980,9 @@ def main() -> None:
     def one(case: Case) -> tuple[Case, str | None]:
         failure = run_case(case, source)
         if args.verbose:
-            print(f"  {'FAIL' if failure else 'ok  '} {case.family}: {case.name}" + (f" — {failure}" if failure else ""), flush=True)
+            print(
+                f"  {'FAIL' if failure else 'ok  '} {case.family}: {case.name}" + (f" — {failure}" if failure else ""), flush=True
+            )
         return case, failure
 
     start = time.perf_counter()

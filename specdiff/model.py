@@ -105,6 +105,8 @@ class Document:
 
     path: str
     sections: tuple[Section, ...]
+    notes: tuple[str, ...] = ()
+    """What the parse could not read clause by clause, and how it read it instead (warnings)."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -102,12 +103,119 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     if mdx:
         readable, jsx = _mdx_code(readable)
         set_aside += jsx
-    blocks = list(set_aside)
-    starts = _chunk_starts(readable)
-    for start, end in zip(starts, starts[1:] + [len(readable)]):
-        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:end]), mdx)]
+    detailed = _detailed_lines(readable)
+    blocks = [block for block in set_aside if block.start < detailed]
+    starts = _chunk_starts(readable[:detailed])
+    for start, end in zip(starts, starts[1:] + [detailed]):
+        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:detailed][: end - start]), mdx)]
     blocks.sort(key=lambda b: b.start)
-    return _assemble(path, blocks, lines, requirement_pattern(tuple(requirement_ids)))
+    blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
+    if rest:  # one block of text, which `_assemble` cuts into pieces
+        blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
+    return _assemble(path, blocks, lines, requirement_pattern(tuple(requirement_ids)), rest[0] if rest else None)
+
+
+# -- Reading within bounds ------------------------------------------------------------
+# Real specs stay far inside these. The largest seen: OpenAPI 3.2.0 (296 kB, 5,604 lines,
+# 1,226 clauses, 265 sections), spec-kit's changelog (1,665 clauses, 436 sections), and a
+# 9,224-character paragraph. Past them a hostile file is still compared in full, but as
+# blocks of text instead of clause by clause, and a warning says from which line.
+
+MAX_DETAILED_LINES = 10_000
+"""Lines the Markdown parser reads; the rest are blocks of text (200,000 table rows took 81 s and 1.2 GB)."""
+MAX_DETAILED_CHARS = 1_000_000
+"""Characters the Markdown parser reads, at most (a 16 MB file of 4,000 ever deeper list items)."""
+MAX_SECTIONS = 2_000
+"""Headings read as sections; from the next one on, blocks of text (20,000 identical headings took 143 s)."""
+MAX_CLAUSES = 5_000
+"""Clauses read one by one; from the next one on, blocks of text (50,000 requirement lines were killed at 45 s)."""
+MAX_CLAUSE_CHARS = 50_000
+"""A longer clause (a 700 kB unclosed fence, 10 MB on one line) is compared in pieces of at most this size."""
+MIN_PIECE_CHARS = MAX_CLAUSE_CHARS // 4
+"""A piece ends, past this size, at a blank line or a line whose hash says so: the cuts depend on the
+text around them, not on where the clause starts, so an inserted line changes one piece, not all after it."""
+
+
+def _detailed_lines(lines: list[str]) -> int:
+    """How many of the first lines the Markdown parser reads (``MAX_DETAILED_LINES``, ``MAX_DETAILED_CHARS``)."""
+    size = 0
+    for n, line in enumerate(lines[:MAX_DETAILED_LINES]):
+        size += len(line) + 1
+        if size > MAX_DETAILED_CHARS:
+            return n
+    return min(len(lines), MAX_DETAILED_LINES)
+
+
+def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tuple[list[_Block], tuple[int, ...], str]:
+    """The blocks read clause by clause, the lines left to read as blocks of text, and why they are left.
+
+    >>> blocks = [_Block("heading", n, (n,), 1, "h") for n in range(MAX_SECTIONS + 2)]
+    >>> kept, rest, reason = _within_budget(blocks, MAX_SECTIONS + 2, MAX_SECTIONS + 2)
+    >>> len(kept), rest, reason
+    (2000, (2000, 2001), 'more than 2,000 headings')
+    """
+    sections = clauses = 0
+    for k, block in enumerate(blocks):
+        if block.kind == "heading":
+            sections += 1
+        else:
+            clauses += 1
+        if sections > MAX_SECTIONS or clauses > MAX_CLAUSES:
+            cut = block.start
+            reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
+            kept = [_Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < cut), b.level, b.heading) for b in blocks[:k]]
+            return [b for b in kept if b.line_numbers], tuple(range(cut, line_count)), reason
+    reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
+    return blocks, tuple(range(detailed, line_count)), reason
+
+
+def _pieces(numbered: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
+    """Cut numbered lines into pieces of at most ``MAX_CLAUSE_CHARS``: each piece's line numbers and text.
+
+    A line longer than that is cut at spaces (or anywhere, if it has none).
+
+    >>> [(lines, len(text)) for lines, text in _pieces([(0, "a"), (1, "b " * MAX_CLAUSE_CHARS)])]
+    [((0,), 1), ((1,), 50000), ((1,), 50000)]
+    """
+    pieces: list[tuple[tuple[int, ...], str]] = []
+    group: list[tuple[int, str]] = []
+    size = 0
+
+    def close() -> None:
+        nonlocal size
+        while group and not group[-1][1].strip():
+            group.pop()
+        while group and not group[0][1].strip():
+            group.pop(0)
+        if group:
+            pieces.append((tuple(n for n, _ in group), "\n".join(line for _, line in group)))
+        group.clear()
+        size = 0
+
+    for n, line in numbered:
+        if len(line) > MAX_CLAUSE_CHARS:
+            close()
+            pieces += [((n,), part) for part in _cut_line(line)]
+            continue
+        if size + len(line) + 1 > MAX_CLAUSE_CHARS:
+            close()
+        group.append((n, line))
+        size += len(line) + 1
+        if size >= MIN_PIECE_CHARS and (not line.strip() or zlib.crc32(line.encode()) % 16 == 0):
+            close()
+    close()
+    return pieces
+
+
+def _cut_line(line: str) -> Iterator[str]:
+    """Parts of one long line, each at most ``MAX_CLAUSE_CHARS``, cut after a space where there is one."""
+    start = 0
+    while len(line) - start > MAX_CLAUSE_CHARS:
+        space = line.rfind(" ", start + MAX_CLAUSE_CHARS // 2, start + MAX_CLAUSE_CHARS)
+        end = space + 1 if space >= 0 else start + MAX_CLAUSE_CHARS
+        yield line[start:end]
+        start = end
+    yield line[start:]
 
 
 # kramdown-rfc (IETF drafts) opens with YAML that runs to the first `--- abstract`
@@ -431,8 +539,15 @@ def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
             yield from _list_item(grandchild)
 
 
-def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pattern: re.Pattern[str] | None) -> Document:
-    """Group blocks into sections and turn clause blocks into clauses."""
+def _assemble(
+    path: str, blocks: list[_Block], lines: list[str], requirement_pattern: re.Pattern[str] | None, rest: int | None
+) -> Document:
+    """Group blocks into sections and turn clause blocks into clauses.
+
+    A clause over ``MAX_CLAUSE_CHARS`` becomes pieces, as does the block of the
+    lines from ``rest`` on (past the budget; its ``heading`` says why).
+    """
+    notes: list[str] = []
     preamble = _new_section(path, "", "", 0, None, {}, None, (), 1)
     sections: list[Section] = [preamble]
     clauses_by_section: list[list[Clause]] = [[]]
@@ -487,10 +602,26 @@ def _assemble(path: str, blocks: list[_Block], lines: list[str], requirement_pat
             pending_anchor = anchor_only.group(1)
             continue
         pending_anchor = None
-        if text.strip():
+        if len(text) > MAX_CLAUSE_CHARS or block.start == rest:
+            pieces = _pieces([(n, lines[n]) for n in block.line_numbers])
+            if block.start == rest:
+                notes.append(
+                    f"{path}: from line {rest + 1:,} on, the text is compared in blocks of up to {MAX_CLAUSE_CHARS:,} "
+                    f"characters, not clause by clause ({block.heading})"
+                )
+            else:
+                notes.append(
+                    f"{path}:{block.start + 1}: a clause of {len(text):,} characters is compared as {len(pieces):,} pieces "
+                    f"of at most {MAX_CLAUSE_CHARS:,} characters"
+                )
+            for numbers, piece in pieces:
+                part = _Block(block.kind, numbers[0], numbers)
+                clauses_by_section[-1].append(_clause(path, part, piece, sections[-1], index, requirement_pattern))
+                index += 1
+        elif text.strip():
             clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_pattern))
             index += 1
-    return _finish(path, sections, clauses_by_section, len(lines))
+    return _finish(path, sections, clauses_by_section, len(lines), tuple(notes))
 
 
 def _clause(
@@ -531,13 +662,15 @@ def _clause_facts(
     )
 
 
-def _finish(path: str, sections: list[Section], clauses_by_section: list[list[Clause]], line_count: int) -> Document:
+def _finish(
+    path: str, sections: list[Section], clauses_by_section: list[list[Clause]], line_count: int, notes: tuple[str, ...]
+) -> Document:
     """Attach clauses to their sections and close each section's line range."""
     ends = [s.lines[0] - 1 for s in sections[1:]] + [max(line_count, 1)]
     finished: list[Section] = []
     for i, (section, clauses, end) in enumerate(zip(sections, clauses_by_section, ends)):
         finished.append(replace(section, index=i, clauses=tuple(clauses), lines=(section.lines[0], max(section.lines[0], end))))
-    return Document(path=path, sections=tuple(finished))
+    return Document(path=path, sections=tuple(finished), notes=notes)
 
 
 def _new_section(

@@ -68,5 +68,5 @@ def align_documents(old: Document, new: Document) -> Alignment:
         removed=removed,
         moved_sections=moved_sections(section_matches),
         merged_sections=merged_sections(removed_sections, clause_matches, new, section_matches),
-        warnings=warnings,
+        warnings=list(dict.fromkeys([*old.notes, *new.notes, *warnings])),  # what each parse could not read in detail
     )
