@@ -356,9 +356,10 @@ def modals(text: str, *, capitals: bool = False) -> list[Modal]:
 
 _LICENSING_VERB = re.compile(r"(?<![\w'])(allows|permits|lets)(?=\s+(?:[\w`'-]+\s+){1,6}?(?:to\s|be\s))", re.IGNORECASE)
 
-MAX_MODALS = 1000
-"""Modal phrases read in one text at most. No sentence a person wrote has more; a 10 MB line of
-"must must must ..." would otherwise take a minute to read, phrase by phrase."""
+MAX_MODALS = 100
+"""Modal phrases read in one text at most. The most in one sentence of the real specs is 19; a
+10 MB line of "must must must ..." would otherwise take a minute to read, phrase by phrase, and
+each 50,000-character block of a 200,000-row table of "must" cells a fifth of a second."""
 
 _WINDOW = 120
 """Characters read on each side of a modal phrase to judge it (a few words are enough)."""
