@@ -189,7 +189,7 @@ def test_a_hostile_config_is_one_line(spec_repo, specdiff, text):
 
 def test_a_nested_quantifier_pattern_runs_in_linear_time(spec_repo, specdiff):
     spec_repo.commit("first", {"spec.md": RULE_OLD, "specdiff.toml": 'requirement_ids = ["(a+)+$"]\n'})
-    spec_repo.write("spec.md", RULE_OLD + "\n" + "a" * 100_000 + "!\n")
+    spec_repo.write("spec.md", RULE_OLD + "\n" + "a" * 40_000 + "!\n")
     result = specdiff("HEAD", "-C", spec_repo.path)  # with Python's re this would not end
     assert result.code == 0 and "1 amendment" in result.out
 
