@@ -207,12 +207,18 @@ def _pieces(numbered: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]
     return pieces
 
 
+_SENTENCE_GAP = re.compile(r"[.!?;]\s+")
+
+
 def _cut_line(line: str) -> Iterator[str]:
-    """Parts of one long line, each at most ``MAX_CLAUSE_CHARS``, cut after a space where there is one."""
+    """Parts of one long line, each at most ``MAX_CLAUSE_CHARS``: cut at the first sentence end
+    past ``MIN_PIECE_CHARS`` (so an edit moves no cut after the next sentence end), else after
+    the last space that fits, else anywhere."""
     start = 0
     while len(line) - start > MAX_CLAUSE_CHARS:
-        space = line.rfind(" ", start + MAX_CLAUSE_CHARS // 2, start + MAX_CLAUSE_CHARS)
-        end = space + 1 if space >= 0 else start + MAX_CLAUSE_CHARS
+        sentence_end = _SENTENCE_GAP.search(line, start + MIN_PIECE_CHARS, start + MAX_CLAUSE_CHARS)
+        space = line.rfind(" ", start + MIN_PIECE_CHARS, start + MAX_CLAUSE_CHARS)
+        end = sentence_end.end() if sentence_end else space + 1 if space >= 0 else start + MAX_CLAUSE_CHARS
         yield line[start:end]
         start = end
     yield line[start:]
