@@ -70,6 +70,9 @@ class Outcome:
     seconds: float
     peak_mb: float | None
     timed_out: bool
+    processor_seconds: float | None = None
+    """Processor time the CLI used by the time it was killed: on a machine others share, wall time
+    runs several times longer, and this says how much of a slow case is the case itself."""
 
 
 @dataclass
@@ -156,18 +159,30 @@ def execute(argv: list[str], cwd: Path, env: dict[str, str], cap: float) -> Outc
         out, err = process.communicate(timeout=cap)
     except subprocess.TimeoutExpired:
         timed_out = True
+        processor = processor_time(process.pid)
         os.killpg(process.pid, 9)
         out, err = process.communicate()
     seconds = time.perf_counter() - start
     peak_file = Path(env["BENCH_PEAK"])
     peak = int(peak_file.read_text()) / 1024 if peak_file.exists() and peak_file.read_text() else None
     decode = lambda data: data.decode("utf-8", "replace")  # noqa: E731
-    return Outcome(None if timed_out else process.returncode, decode(out), decode(err), seconds, peak, timed_out)
+    code = None if timed_out else process.returncode
+    return Outcome(code, decode(out), decode(err), seconds, peak, timed_out, processor if timed_out else None)
+
+
+def processor_time(pid: int) -> float | None:
+    """User and system time of a running process, from /proc (``None`` where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def judge(case: Case, outcome: Outcome, folder: Path, server: Server | None) -> str | None:
     if outcome.timed_out:
-        return f"over {case.seconds:g} s (killed)"
+        used = f"; {outcome.processor_seconds:.1f} s of processor time by then" if outcome.processor_seconds is not None else ""
+        return f"over {case.seconds:g} s (killed{used})"
     if outcome.peak_mb is not None and outcome.peak_mb > MEMORY_CAP_MB:
         return f"{outcome.peak_mb:.0f} MB, over {MEMORY_CAP_MB} MB"
     if "Traceback" in outcome.err:
