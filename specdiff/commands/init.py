@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specdiff.commands import add_repository_option, print_warnings
+from specdiff.nodes import node_name, output_kind
 
 if TYPE_CHECKING:
     from specdiff.config import Config
@@ -117,7 +118,7 @@ def summary(config: Config, specs: list[str], graph: SpecGraph, target: Path) ->
     lines = [f"Wrote {target.name}: {_count(len(specs), 'spec file')}."]
     lines += [f"  {reason}" for reason in (layout.reasons if layout else ())]
     outputs = graph.outputs()
-    artifacts = sum(1 for n in outputs if n.startswith("artifact:"))
+    artifacts = sum(1 for n in outputs if output_kind(n) == "artifact")
     lines.append(f"  {_count(artifacts, 'output')} and {_count(len(outputs) - artifacts, 'eval case')} depend on them.")
     lines.append("Check it with `specdiff coverage`; `specdiff HEAD~1` shows the last commit's amendments.")
     return "\n".join(lines)
@@ -125,16 +126,16 @@ def summary(config: Config, specs: list[str], graph: SpecGraph, target: Path) ->
 
 def _found(graph: SpecGraph, kind: str, title: str) -> list[str]:
     """Comment lines naming the outputs of one kind the graph found, and how (markers, layouts, …)."""
-    nodes = [n for n in graph.outputs() if n.startswith(f"{kind}:")]
+    nodes = [n for n in graph.outputs() if output_kind(n) == kind]
     if not nodes:
         return [f"# {title}: none found (declare them below, or add `specdiff: <spec file>#<section>` markers)."]
     how: Counter[str] = Counter()
     for node in nodes:
-        for _, _, data in graph.graph.out_edges(node, data=True):
-            how[_reason_kind(str(data.get("reason", "")))] += 1
+        for reason in graph.reasons(node):
+            how[_reason_kind(reason)] += 1
     ways = ", ".join(f"{reason} ({n})" for reason, n in how.most_common())
     lines = [f"# {title}, found without any config ({ways}):"]
-    lines += [f"#   {node.split(':', 1)[1]}" for node in nodes[:MAX_LISTED]]
+    lines += [f"#   {node_name(node)}" for node in nodes[:MAX_LISTED]]
     if len(nodes) > MAX_LISTED:
         lines.append(f"#   … and {len(nodes) - MAX_LISTED} more")
     return lines

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
+from specdiff.nodes import output_kind
 from specdiff.render import RenderOptions
 from specdiff.render.escaping import cell, code, inline, prose
 from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
@@ -120,8 +121,8 @@ def _headline(diff: SpecDiff) -> str:
     total = len(diff.amendments)
     line = f"### Spec changes: {total} amendment{'s' if total != 1 else ''} ({counts}) · suggested bump: **{diff.bump}**"
     facts = []
-    artifacts = [n for n in diff.outputs if n.startswith("artifact:")]
-    evals = [n for n in diff.outputs if n.startswith("eval:")]
+    artifacts = [n for n in diff.outputs if output_kind(n) == "artifact"]
+    evals = [n for n in diff.outputs if output_kind(n) == "eval"]
     if artifacts:
         facts.append(f"{len(artifacts)} output{'s' if len(artifacts) != 1 else ''} to rebuild")
     if evals:
@@ -206,7 +207,7 @@ def _outputs_table(diff: SpecDiff) -> str:
     stale = set(diff.stale or [])
     rows = ["| output | kind | amendments | why (first) |", "|---|---|---|---|"]
     for node, amendments in diff.outputs.items():
-        kind = node.split(":", 1)[0] + (" · **stale**" if node in stale else "")
+        kind = output_kind(node) + (" · **stale**" if node in stale else "")
         why = next(i.why for i in amendments[0].impact if i.node == node)
         first = why[0].removeprefix(f"{output_name(node)} ") if why else ""
         more = f" (via {len(why) - 1} more link{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""

@@ -4,6 +4,7 @@ sentence an effect is about, the section an amendment belongs to and the lines i
 from __future__ import annotations
 
 from specdiff.model import Amendment, Clause, Effect, Section
+from specdiff.nodes import node_name
 
 
 def describe_effect(effect: Effect) -> str:
@@ -36,7 +37,7 @@ def shorten(text: str, limit: int) -> str:
 
 def output_name(node: str) -> str:
     """An output node as a person reads it: its path, and the case of an eval suite."""
-    return node.split(":", 1)[1]
+    return node_name(node)
 
 
 def which_sentence(effect: Effect, amendment: Amendment) -> str:

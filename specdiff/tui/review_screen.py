@@ -29,6 +29,7 @@ from specdiff.config import LlmSettings
 from specdiff.errors import SpecdiffError
 from specdiff.llm import configured_api_key
 from specdiff.model import FileDiff, SpecDiff
+from specdiff.nodes import output_kind
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.amendment_view import AmendmentView
 from specdiff.tui.confirm_screen import ConfirmScreen
@@ -94,7 +95,7 @@ def outputs_and_evals(nodes: list[str]) -> str:
     >>> outputs_and_evals(["artifact:a.py", "eval:e.jsonl#1", "artifact:b.py"])
     '2 outputs and 1 eval'
     """
-    outputs = sum(1 for node in nodes if node.startswith("artifact:"))
+    outputs = sum(1 for node in nodes if output_kind(node) == "artifact")
     evals = len(nodes) - outputs
     parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((outputs, "output"), (evals, "eval")) if n]
     return " and ".join(parts) or "nothing"
