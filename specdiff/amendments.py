@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+from dataclasses import replace
 from typing import Literal
 
 from specdiff.force import Place, place_of_heading, places_of
@@ -62,12 +63,12 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
 def _with_distinct_ids(amendments: list[Amendment]) -> list[Amendment]:
     """Number repeated ids (two identical clauses removed from one section): ``id``, ``id-2``…"""
     seen: dict[str, int] = {}
+    distinct = []
     for amendment in amendments:
         count = seen.get(amendment.id, 0) + 1
         seen[amendment.id] = count
-        if count > 1:
-            amendment.id = f"{amendment.id}-{count}"
-    return amendments
+        distinct.append(replace(amendment, id=f"{amendment.id}-{count}") if count > 1 else amendment)
+    return distinct
 
 
 def _all_sections(alignment: Alignment) -> list[Section]:
