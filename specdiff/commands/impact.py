@@ -9,7 +9,7 @@ from typing import Any
 from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.model import Amendment, SpecDiff
 from specdiff.nodes import Node, node_name, output_kind
-from specdiff.render.words import shorten
+from specdiff.render.words import counted, shorten
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -76,7 +76,7 @@ def _as_text(result: SpecDiff) -> str:
     lines = []
     for node, amendments in result.outputs.items():
         kind, name = output_kind(node), node_name(node)
-        lines.append(f"{name}  ({kind}, {len(amendments)} amendment{'s' if len(amendments) != 1 else ''})")
+        lines.append(f"{name}  ({kind}, {counted(len(amendments), 'amendment')})")
         for amendment in amendments:
             item = (amendment.new or amendment.old)[0]
             lines.append(f"  ← {amendment.kind} · {amendment.severity} · {item.path} L{item.lines[0]}: {_snippet(amendment)}")

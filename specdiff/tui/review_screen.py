@@ -30,6 +30,7 @@ from specdiff.errors import SpecdiffError
 from specdiff.llm import configured_api_key
 from specdiff.model import Amendment, SpecDiff
 from specdiff.nodes import output_kind
+from specdiff.render.words import counted
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.amendment_view import AmendmentView
 from specdiff.tui.confirm_screen import ConfirmScreen
@@ -97,7 +98,7 @@ def outputs_and_evals(nodes: list[str]) -> str:
     """
     outputs = sum(1 for node in nodes if output_kind(node) == "artifact")
     evals = len(nodes) - outputs
-    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((outputs, "output"), (evals, "eval")) if n]
+    parts = [counted(n, word) for n, word in ((outputs, "output"), (evals, "eval")) if n]
     return " and ".join(parts) or "nothing"
 
 
