@@ -13,10 +13,12 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+from dataclasses import replace
+from typing import Literal
 
 from specdiff.force import Place, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
-from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Effect, Section, SectionMatch
+from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import visible_text
 from specdiff.semantics import describe_change, describe_clause, severity
 from specdiff.worddiff import word_diff
@@ -61,12 +63,12 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
 def _with_distinct_ids(amendments: list[Amendment]) -> list[Amendment]:
     """Number repeated ids (two identical clauses removed from one section): ``id``, ``id-2``…"""
     seen: dict[str, int] = {}
+    distinct = []
     for amendment in amendments:
         count = seen.get(amendment.id, 0) + 1
         seen[amendment.id] = count
-        if count > 1:
-            amendment.id = f"{amendment.id}-{count}"
-    return amendments
+        distinct.append(replace(amendment, id=f"{amendment.id}-{count}") if count > 1 else amendment)
+    return distinct
 
 
 def _all_sections(alignment: Alignment) -> list[Section]:
@@ -102,6 +104,7 @@ def _clause_change(
         return None  # the common case, decided without building any text
     old_text = " ".join(c.normalized for c in match.old)
     new_text = " ".join(c.normalized for c in match.new)
+    kind: AmendmentKind
     if len(match.old) > 1:
         kind = "merged"
     elif len(match.new) > 1:
@@ -170,7 +173,7 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
     return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
 
 
-def _clause_added_or_removed(kind: str, clause: Clause, place: Place) -> Amendment:
+def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, place: Place) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
     effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", place=place)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
@@ -203,7 +206,7 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
             effects.append(Effect("attribute", f"{key}={before}" if before else None, f"{key}={after}" if after else None))
     if not effects and not moved:
         return None
-    kind = "renamed" if renamed else "moved" if moved else "modified"
+    kind: AmendmentKind = "renamed" if renamed else "moved" if moved else "modified"
     editorial_rename = renamed and not anchor_moved and meaning == [Effect("editorial")]
     key_values = [e for e in effects if e.type == "attribute" and not (e.old or e.new or "").startswith("#")]
     graded = severity(kind, [e for e in effects if e.type != "heading"])
@@ -222,7 +225,7 @@ def _section_merged(section: Section, target: Section) -> Amendment:
     return _amendment("section", "merged", "substantive", (section,), (target,), 0.0, [], pieces)
 
 
-def _section_added_or_removed(kind: str, section: Section) -> Amendment:
+def _section_added_or_removed(kind: Literal["added", "removed"], section: Section) -> Amendment:
     old, new = ((), (section,)) if kind == "added" else ((section,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("section", kind, "substantive", old, new, 0.0, [], [(tag, section.heading)])
@@ -235,9 +238,9 @@ Side = tuple[Clause, ...] | tuple[Section, ...]
 
 
 def _amendment(
-    unit: str,
-    kind: str,
-    graded: str,
+    unit: Unit,
+    kind: AmendmentKind,
+    graded: Severity,
     old: Side,
     new: Side,
     similarity: float,

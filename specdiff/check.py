@@ -16,7 +16,7 @@ from specdiff.config import Config, repository_config
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, updating, write_lock
-from specdiff.nodes import output_path
+from specdiff.nodes import output_path, section_key, split_section_key
 from specdiff.repo import Commit, Repository
 from specdiff.spec_files import read_spec
 from specdiff.workspace import graph_at
@@ -138,14 +138,12 @@ class _Attribution:
         self.head = head
         self.config = config
         self._fingerprints: dict[tuple[str, str], dict[str, tuple[str, ...]] | None] = {}
-        self._texts = {
-            data["fingerprint"]: data["text"] for _, data in graph.graph.nodes(data=True) if data.get("kind") == "clause"
-        }
+        self._texts = {clause.fingerprint: clause.text for clause in graph.clauses()}
 
     def change(
         self, output: str, section: str, before: tuple[str, ...], after: tuple[str, ...], stamped: str | None
     ) -> SectionChange:
-        path = section.split("#", 1)[0]
+        path, _ = split_section_key(section)
         if not stamped:
             commit = None
         elif before:
@@ -187,5 +185,7 @@ class _Attribution:
                 return None
             for clause in document.clauses:
                 self._texts.setdefault(clause.fingerprint, clause.normalized)
-            self._fingerprints[key] = {f"{path}#{s.id}": tuple(c.fingerprint for c in s.clauses) for s in document.sections}
+            self._fingerprints[key] = {
+                section_key(path, s.id): tuple(c.fingerprint for c in s.clauses) for s in document.sections
+            }
         return self._fingerprints[key]

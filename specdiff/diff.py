@@ -9,7 +9,8 @@ the PR bot all call :func:`diff_revisions`; none repeats a step.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from specdiff.align import align_across_files, align_documents
 from specdiff.amendments import alignment_texts, amendments_from
@@ -19,7 +20,7 @@ from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.graph import OUTPUT_KINDS
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
-from specdiff.model import Alignment, Document, FileDiff, SpecDiff
+from specdiff.model import Alignment, Amendment, Dangling, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
 from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
@@ -77,15 +78,28 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
             warnings += _unselected_paths_warning(repo, revisions, request, config)
         files = diff_alignments(aligned) + unreadable
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
-        result = SpecDiff(base=revisions.base, head=revisions.head, files=files, warnings=warnings, state_dir=repo.state_dir)
-        if result.amendments:
+        reach = _Reach(files)
+        if any(f.amendments for f in files):
             changed_files = {p for c in all_changes for p in (c.old_path, c.new_path) if p}
-            _attach_impact(result, repo, config, head_documents, changed_files, request.all_dangling)
+            reach = _reach(files, repo, config, revisions.head.commit, head_documents, changed_files, request.all_dangling)
+            warnings = list(dict.fromkeys(warnings + reach.warnings))
+        files, state_dir = reach.files, repo.state_dir
     if request.explain if request.explain is not None else config.llm.enabled:
         from specdiff.llm import explain
 
-        result.warnings += explain(result, config.llm)
-    return result
+        explanations, explain_warnings = explain([a for f in files for a in f.amendments], config.llm, state_dir=state_dir)
+        if explanations:
+            files = _each_amendment(files, lambda a: replace(a, explanation=explanations.get(a.id, a.explanation)))
+        warnings += explain_warnings
+    return SpecDiff(
+        base=revisions.base,
+        head=revisions.head,
+        files=files,
+        warnings=warnings,
+        state_dir=state_dir,
+        dangling=reach.dangling,
+        stale=reach.stale,
+    )
 
 
 def align_file(old: Document | None, new: Document | None, change: FileChange) -> Alignment:
@@ -96,17 +110,26 @@ def align_file(old: Document | None, new: Document | None, change: FileChange) -
 def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDiff]:
     """The amendments of every file, once clauses that moved between files are paired.
 
-    A clause moved from one file to another shows once, in the file it moved to.
+    A clause moved from one file to another shows once, in the file it moved to. The
+    alignments given are left as they are: each file diff holds a new one with those moves.
     """
     moves = align_across_files(
         [c for _, alignment in aligned for c in alignment.removed], [c for _, alignment in aligned for c in alignment.added]
     )
     moved_away = {m.old[0] for m in moves}
     moved_in = {m.new[0] for m in moves}
-    for change, alignment in aligned:
-        alignment.removed = [c for c in alignment.removed if c not in moved_away]
-        alignment.added = [c for c in alignment.added if c not in moved_in]
-        alignment.clauses += [m for m in moves if m.new[0].path == change.new_path]
+    aligned = [
+        (
+            change,
+            replace(
+                alignment,
+                removed=[c for c in alignment.removed if c not in moved_away],
+                added=[c for c in alignment.added if c not in moved_in],
+                clauses=alignment.clauses + [m for m in moves if m.new[0].path == change.new_path],
+            ),
+        )
+        for change, alignment in aligned
+    ]
     # One capitals mode for the whole diff, so one edit gets one grade in every file of it.
     capitals = uses_rfc2119_capitals(text for _, alignment in aligned for text in alignment_texts(alignment))
     return [
@@ -115,14 +138,30 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
     ]
 
 
-def _attach_impact(
-    result: SpecDiff,
+def _each_amendment(files: list[FileDiff], change: Callable[[Amendment], Amendment]) -> list[FileDiff]:
+    """The file diffs again, with ``change(amendment)`` in place of each amendment."""
+    return [replace(file, amendments=[change(a) for a in file.amendments]) for file in files]
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """The file diffs with what each amendment reaches, and what the graph found beside."""
+
+    files: list[FileDiff]
+    dangling: list[Dangling] = field(default_factory=list)
+    stale: list[str] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _reach(
+    files: list[FileDiff],
     repo: Repository,
     config: Config,
+    head: str | None,
     parsed: dict[str, Document],
     changed_files: set[str],
     all_dangling: bool = False,
-) -> None:
+) -> _Reach:
     """Find, in the dependency graph at the head side, what each amendment reaches.
 
     The graph holds only the spec files impact can reach, unless a lock is to
@@ -137,18 +176,21 @@ def _attach_impact(
         lock = None
     # Every dangling reference (--all-dangling) needs every file read, as staleness does.
     complete = lock is not None or all_dangling
-    graph, _, workspace_warnings = graph_at(repo, result.head.commit, config, parsed, complete=complete)
-    warnings = workspace_warnings + warnings
+    graph, _, workspace_warnings = graph_at(repo, head, config, parsed, complete=complete)
     nodes = {path: clause_nodes(document) for path, document in parsed.items()}
-    for amendment in result.amendments:
+
+    def reaching(amendment: Amendment) -> Amendment:
         reached = graph.impact(changed_nodes(amendment, nodes), kinds=(*OUTPUT_KINDS, "mention"))
-        amendment.impact = [i for i in reached if i.kind != "mention"]
-        built = {output_path(i.node) for i in amendment.impact}
-        amendment.mentions = [i for i in reached if i.kind == "mention" and output_path(i.node) not in built]
-    result.dangling = graph.dangling if all_dangling else introduced(graph.dangling, result.amendments, changed_files)
-    if lock is not None:
-        result.stale = stale_outputs(graph, lock)
-    result.warnings = list(dict.fromkeys(result.warnings + warnings))
+        impact = [i for i in reached if i.kind != "mention"]
+        built = {output_path(i.node) for i in impact}
+        mentions = [i for i in reached if i.kind == "mention" and output_path(i.node) not in built]
+        return replace(amendment, impact=impact, mentions=mentions)
+
+    files = _each_amendment(files, reaching)
+    amendments = [a for f in files for a in f.amendments]
+    dangling = graph.dangling if all_dangling else introduced(graph.dangling, amendments, changed_files)
+    stale = stale_outputs(graph, lock) if lock is not None else None
+    return _Reach(files, dangling, stale, workspace_warnings + warnings)
 
 
 def _readable(

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
-from specdiff.nodes import clause_nodes, output_kind, section_node
+from specdiff.nodes import Node, clause_nodes, output_kind, section_node
 from specdiff.parse import requirement_pattern
 from specdiff.semantics import obliges
 
@@ -68,6 +68,21 @@ class CoverageRow:
     @property
     def covered(self) -> int:
         return self.normative - len(self.uncovered)
+
+
+@dataclass(frozen=True)
+class GraphClause:
+    """A clause as the graph holds it: what the lock, ``check`` and coverage read of it."""
+
+    node: str
+    path: str
+    section: str
+    """The id of the section it is directly in."""
+    ordinal: int
+    """Its place in that section, from 1."""
+    text: str
+    """Its normalized text."""
+    fingerprint: str
 
 
 class _Adjacency:
@@ -139,6 +154,25 @@ class SpecGraph:
 
     def __contains__(self, node: str) -> bool:
         return node in self._adjacency.nodes
+
+    def clause(self, node: str) -> GraphClause:
+        """The clause a ``clause:`` node names (a KeyError for a node the graph does not hold)."""
+        data = self._adjacency.nodes[node]
+        ordinal = Node.parse(node).ordinal
+        return GraphClause(node, data["path"], data["section"], ordinal or 0, data["text"], data["fingerprint"])
+
+    def clauses(self) -> list[GraphClause]:
+        """Every clause in the graph, file by file in document order."""
+        return [self.clause(node) for node, data in self._adjacency.nodes.items() if data.get("kind") == "clause"]
+
+    def reasons(self, node: str) -> list[str]:
+        """Why ``node`` depends on each thing it depends on ("specdiff marker", "footnote [^k3f9]"), in the order found."""
+        return [str(edge.get("reason", "")) for edge in self._adjacency.successors.get(node, {}).values()]
+
+    def spec_paths(self) -> set[str]:
+        """The spec files whose sections are in the graph (not counting sections named but missing)."""
+        nodes = self._adjacency.nodes.values()
+        return {data["path"] for data in nodes if data.get("kind") == "section" and not data.get("missing")}
 
     def impact(self, changed: Iterable[str], kinds: tuple[str, ...] = OUTPUT_KINDS) -> list[Impact]:
         """Every artifact and eval (or node of ``kinds``: ``mention``) that depends on a changed node,

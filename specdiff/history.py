@@ -25,7 +25,7 @@ from specdiff.config import Config, repository_config
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
-from specdiff.model import Amendment, Clause, ClauseMatch, Document, FileDiff
+from specdiff.model import SEVERITIES, Amendment, AmendmentKind, Clause, ClauseMatch, Document, FileDiff, Severity
 from specdiff.parse_cache import ParseCache
 from specdiff.repo import LoggedCommit, Repository
 from specdiff.spec_files import read_spec, touches_spec
@@ -351,3 +351,60 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("Reading spec history", total=total)
         yield lambda: bar.advance(task)
+
+
+# -- choosing what log shows -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """What ``specdiff log`` keeps of each commit's amendments."""
+
+    severity: Severity | None = None
+    """Only amendments at least this severe."""
+    kinds: frozenset[AmendmentKind] = frozenset()
+    """Only amendments of these kinds (empty: any)."""
+    places: tuple[tuple[str, str | None], ...] = ()
+    """Only these files or folders (paths from the repository's top), or sections of them: ``(path, anchor or None)``."""
+
+    @property
+    def narrows(self) -> bool:
+        """Whether amendments are picked by severity or kind (then a rename with none left is not shown)."""
+        return self.severity is not None or bool(self.kinds)
+
+
+def filtered(files: list[FileDiff], keep: LogFilter) -> list[FileDiff]:
+    """One commit's file diffs with only the amendments ``keep`` selects, and only the files left
+    worth showing: those with amendments, or renamed when nothing narrows the log down.
+
+    >>> filtered([FileDiff("a.md", "b.md", "renamed", [])], LogFilter())[0].status
+    'renamed'
+    >>> filtered([FileDiff("a.md", "b.md", "renamed", [])], LogFilter(severity="breaking"))
+    []
+    """
+    kept = (_kept(file, keep) for file in files)
+    return [f for f in kept if f is not None and (f.amendments or (f.status == "renamed" and not keep.narrows))]
+
+
+def _kept(file: FileDiff, keep: LogFilter) -> FileDiff | None:
+    """The file with only the amendments that pass, or ``None`` if the file is not among ``keep.places``."""
+    paths = {p for p in (file.old_path, file.new_path) if p is not None}
+    if keep.places and not any(_under(p, place) for p in paths for place, _ in keep.places):
+        return None
+    anchors = {anchor for place, anchor in keep.places if anchor and any(_under(p, place) for p in paths)}
+    return FileDiff(file.old_path, file.new_path, file.status, [a for a in file.amendments if _wanted(a, keep, anchors)], None)
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/") or prefix in (".", "")
+
+
+def _wanted(amendment: Amendment, keep: LogFilter, anchors: set[str]) -> bool:
+    if keep.severity and SEVERITIES.index(amendment.severity) < SEVERITIES.index(keep.severity):
+        return False
+    if keep.kinds and amendment.kind not in keep.kinds:
+        return False
+    if anchors:
+        sections = {item.section if isinstance(item, Clause) else item.id for item in amendment.old + amendment.new}
+        return bool(sections & anchors)
+    return True

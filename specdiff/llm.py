@@ -68,21 +68,25 @@ def configured_api_key() -> str | None:
     return os.environ.get("OPENAI_API_KEY") or None
 
 
-def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None) -> list[str]:
-    """Attach an :class:`Explanation` to each substantive or breaking amendment it can.
+def explain(
+    amendments: list[Amendment], settings: LlmSettings, *, state_dir: Path | None = None, api_key: str | None = None
+) -> tuple[dict[str, Explanation], list[str]]:
+    """An :class:`Explanation` for each substantive or breaking amendment it can, by amendment id.
 
-    Returns warnings (at most one); never raises for a failing model.
-    ``api_key`` defaults to ``OPENAI_API_KEY``.
+    Also returns warnings (at most one); never raises for a failing model, and
+    changes no amendment. Answers are cached under ``state_dir``; ``api_key``
+    defaults to ``OPENAI_API_KEY``.
     """
     key = api_key if api_key is not None else configured_api_key()
-    wanted = [a for a in diff.amendments if a.severity in ("substantive", "breaking")]
+    wanted = [a for a in amendments if a.severity in ("substantive", "breaking")]
     if not wanted:
-        return []
+        return {}, []
     if not key:
-        return ["explaining needs OPENAI_API_KEY (or pass --no-explain); showing the offline reading only"]
+        return {}, ["explaining needs OPENAI_API_KEY (or pass --no-explain); showing the offline reading only"]
     import openai  # here, not above: it takes half a second, and the cases above need none of it
 
-    cache = Cache(diff.state_dir / "llm" if diff.state_dir else None)
+    cache = Cache(state_dir / "llm" if state_dir else None)
+    explained: dict[str, Explanation] = {}
     batches = [batch_for(wanted[k : k + settings.batch_size]) for k in range(0, len(wanted), settings.batch_size)]
     ask = asker(settings, key)
     failures: list[str] = []
@@ -100,14 +104,16 @@ def explain(diff: SpecDiff, settings: LlmSettings, *, api_key: str | None = None
         for amendment in batch.amendments:
             entry = reply.get(amendment.id)
             if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("summary", "verdict", "rationale")):
-                amendment.explanation = Explanation(entry["summary"], entry["verdict"], entry["rationale"], settings.model)
+                explained[amendment.id] = Explanation(entry["summary"], entry["verdict"], entry["rationale"], settings.model)
 
     with ThreadPoolExecutor(max_workers=settings.concurrency) as pool:
         list(pool.map(run, batches))
     if not failures:
-        return []
-    missed = sum(1 for a in wanted if a.explanation is None)
-    return [f"no explanation for {missed} of {len(wanted)} amendments ({failures[0]}); showing the offline reading for them"]
+        return explained, []
+    missed = sum(1 for a in wanted if a.id not in explained)
+    return explained, [
+        f"no explanation for {missed} of {len(wanted)} amendments ({failures[0]}); showing the offline reading for them"
+    ]
 
 
 SUMMARY_PROMPT = """\

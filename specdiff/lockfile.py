@@ -31,6 +31,7 @@ from typing import Any
 from specdiff.atomic import exclusive, write_text_atomically
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
+from specdiff.nodes import section_key, split_section_key
 
 LOCK_NAME = "specdiff.lock"
 VERSION = 1
@@ -116,25 +117,19 @@ def inputs_of(graph: SpecGraph, output: str) -> dict[str, tuple[str, ...]]:
     """What an output depends on now: its clauses' fingerprints by ``path#section``, in order."""
     grouped: dict[str, list[tuple[int, str]]] = {}
     for node in graph.inputs_of(output):
-        data = graph.graph.nodes[node]
-        ordinal = int(node.rsplit("/", 1)[1])
-        grouped.setdefault(f"{data['path']}#{data['section']}", []).append((ordinal, data["fingerprint"]))
+        clause = graph.clause(node)
+        grouped.setdefault(section_key(clause.path, clause.section), []).append((clause.ordinal, clause.fingerprint))
     return {key: tuple(fp for _, fp in sorted(entries)) for key, entries in sorted(grouped.items())}
 
 
 def current_inputs(graph: SpecGraph, output: str, stamp: Stamp) -> dict[str, tuple[str, ...]]:
     """What an output depends on now, keyed as in its stamp (a renamed spec file keeps its stamped keys)."""
-    return _following_renames(inputs_of(graph, output), stamp.inputs, _graph_paths(graph))
+    return _following_renames(inputs_of(graph, output), stamp.inputs, graph.spec_paths())
 
 
 def stale_outputs(graph: SpecGraph, lock: Lock) -> list[str]:
     """Stamped outputs whose inputs changed since."""
     return [o for o in graph.outputs() if o in lock.stamps and current_inputs(graph, o, lock.stamps[o]) != lock.stamps[o].inputs]
-
-
-def _graph_paths(graph: SpecGraph) -> set[str]:
-    """The spec files in the graph."""
-    return {data["path"] for _, data in graph.graph.nodes(data=True) if data.get("kind") == "section" and not data.get("missing")}
 
 
 def _following_renames(
@@ -147,13 +142,13 @@ def _following_renames(
     ``spec/glossary.md`` makes nothing stale, and editing one clause while
     moving it shows just that clause.
     """
-    stamped_paths = {key.partition("#")[0] for key in stamped}
+    stamped_paths = {split_section_key(key)[0] for key in stamped}
     renamed = dict(now)
     for key in stamped:
-        path, _, section = key.partition("#")
+        path, section = split_section_key(key)
         if path in paths:
             continue  # the stamped file is still there: not a rename
-        new_names = [k for k in renamed if k.partition("#")[2] == section and k.partition("#")[0] not in stamped_paths]
+        new_names = [k for k in renamed if split_section_key(k)[1] == section and split_section_key(k)[0] not in stamped_paths]
         if new_names:
             renamed[key] = renamed.pop(new_names[0])
     return renamed

@@ -11,17 +11,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
-SEVERITIES = ("editorial", "substantive", "breaking")
+Severity = Literal["editorial", "substantive", "breaking"]
+"""How serious an amendment is (see ``docs/severity.md``)."""
+
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 """Severity levels, least to most serious."""
 
-AMENDMENT_KINDS = ("added", "removed", "modified", "moved", "split", "merged", "renamed", "unreadable")
-"""What an amendment did to a clause or section, in the order lists and filters show them."""
+AmendmentKind = Literal["added", "removed", "modified", "moved", "split", "merged", "renamed", "unreadable"]
+"""What an amendment did to a clause or section."""
+
+AMENDMENT_KINDS: tuple[AmendmentKind, ...] = get_args(AmendmentKind)
+"""The amendment kinds, in the order lists and filters show them."""
+
+Unit = Literal["clause", "section", "file"]
+"""What an amendment is about: a clause, a section, or a whole file that turned unreadable."""
+
+EffectType = Literal[
+    "modality",
+    "negation",
+    "holder",
+    "number",
+    "quantifier",
+    "condition",
+    "scope",
+    "reference",
+    "example",
+    "attribute",
+    "heading",
+    "wording",
+    "editorial",
+    "unreadable",
+]
+"""What an :class:`Effect` is about (``semantics`` defines each)."""
 
 UNSURE_BELOW = 0.7
 """An effect read with less confidence than this makes its amendment worth a read."""
 
-BUMP_FOR_SEVERITY = {"editorial": "patch", "substantive": "minor", "breaking": "major"}
+BUMP_FOR_SEVERITY: dict[Severity, str] = {"editorial": "patch", "substantive": "minor", "breaking": "major"}
 """The spec version bump a diff suggests, by its most serious amendment."""
 
 
@@ -178,7 +206,7 @@ class Effect:
     ``weakened`` or ``reversed`` where that applies.
     """
 
-    type: str
+    type: EffectType
     old: str | None = None
     new: str | None = None
     direction: str | None = None
@@ -279,9 +307,9 @@ class Amendment:
     ``word_diff`` is a list of ``(tag, text)`` with difflib's tag words ``equal``, ``delete`` and ``insert``.
     """
 
-    unit: str
-    kind: str
-    severity: str
+    unit: Unit
+    kind: AmendmentKind
+    severity: Severity
     old: tuple[Clause | Section, ...]
     new: tuple[Clause | Section, ...]
     similarity: float
@@ -368,21 +396,21 @@ class SpecDiff:
         return [a for f in self.files for a in f.amendments]
 
     @property
-    def by_kind(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
+    def by_kind(self) -> dict[AmendmentKind, int]:
+        counts: dict[AmendmentKind, int] = {}
         for amendment in self.amendments:
             counts[amendment.kind] = counts.get(amendment.kind, 0) + 1
         return dict(sorted(counts.items()))
 
     @property
-    def by_severity(self) -> dict[str, int]:
-        counts = {severity: 0 for severity in SEVERITIES}
+    def by_severity(self) -> dict[Severity, int]:
+        counts: dict[Severity, int] = {severity: 0 for severity in SEVERITIES}
         for amendment in self.amendments:
             counts[amendment.severity] += 1
         return counts
 
     @property
-    def severity(self) -> str | None:
+    def severity(self) -> Severity | None:
         """The most serious severity of any amendment, ``None`` when there are none."""
         present = [s for s, n in self.by_severity.items() if n]
         return present[-1] if present else None

@@ -8,13 +8,83 @@
 ``mention:<path>``                a document that links to the spec (nothing built)
 ================================  =========================================
 
+Other modules build names with the functions below and take them apart with
+:meth:`Node.parse` (or the shortcuts :func:`output_kind`, :func:`output_path`
+and :func:`node_name`), never by splitting the text themselves:
+
 >>> clause_node("spec.md", "privacy", 2), output_kind("eval:evals/a.jsonl#c1")
 ('clause:spec.md#privacy/2', 'eval')
+>>> Node.parse("clause:spec.md#privacy/2")
+Node(kind='clause', path='spec.md', section='privacy', ordinal=2, case=None)
+>>> str(Node.parse("eval:evals/a.jsonl#c1")) == "eval:evals/a.jsonl#c1"
+True
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from specdiff.model import Amendment, Clause, Document
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node name taken apart: its kind, the file it is in, and what it names there.
+
+    ``section`` is the section id of a ``section`` or ``clause`` node (empty: the
+    whole file), ``ordinal`` the clause's place in that section (from 1), and
+    ``case`` the case of an ``eval`` node (``None``: the whole suite).
+    """
+
+    kind: str
+    path: str
+    section: str | None = None
+    ordinal: int | None = None
+    case: str | None = None
+
+    @classmethod
+    def parse(cls, node: str) -> Node:
+        """The parts of a node name written by the functions of this module."""
+        kind, _, name = node.partition(":")
+        path, _, rest = name.partition("#")
+        if kind == "section":
+            return cls(kind, path, section=rest)
+        if kind == "clause":
+            section, _, ordinal = rest.rpartition("/")
+            return cls(kind, path, section=section, ordinal=int(ordinal))
+        return cls(kind, path, case=rest or None)
+
+    def __str__(self) -> str:
+        if self.kind == "section":
+            return section_node(self.path, self.section or "")
+        if self.kind == "clause":
+            return clause_node(self.path, self.section or "", self.ordinal or 0)
+        return f"{self.kind}:{self.path}#{self.case}" if self.case else f"{self.kind}:{self.path}"
+
+
+def node_name(node: str) -> str:
+    """A node without its kind, as a person reads it: ``spec.md#privacy/2``, ``evals/a.jsonl#c1``.
+
+    >>> node_name("artifact:generated/policy.py")
+    'generated/policy.py'
+    """
+    kind, colon, name = node.partition(":")
+    return name if colon else kind
+
+
+def section_key(path: str, section_id: str) -> str:
+    """How the lock and ``check`` name a section: ``path#id`` (the section node's name)."""
+    return f"{path}#{section_id}"
+
+
+def split_section_key(key: str) -> tuple[str, str]:
+    """The file and section id of a :func:`section_key`.
+
+    >>> split_section_key("spec/a.md#holds"), split_section_key("spec/a.md#")
+    (('spec/a.md', 'holds'), ('spec/a.md', ''))
+    """
+    path, _, section_id = key.partition("#")
+    return path, section_id
 
 
 def section_node(path: str, section_id: str) -> str:
@@ -39,12 +109,12 @@ def mention_node(path: str) -> str:
 
 def output_kind(node: str) -> str:
     """``artifact``, ``eval``, ``mention``, ``section`` or ``clause``: the part before the colon."""
-    return node.split(":", 1)[0]
+    return node.partition(":")[0]
 
 
 def output_path(node: str) -> str:
     """The file an artifact or eval node names (without its case)."""
-    return node.split(":", 1)[1].split("#", 1)[0]
+    return Node.parse(node).path
 
 
 def clause_nodes(document: Document) -> dict[int, str]:

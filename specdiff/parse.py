@@ -277,8 +277,7 @@ def _mdx_code(lines: list[str]) -> tuple[list[str], list[_Block]]:
     while n < len(lines):
         line = lines[n]
         if fence is not None:
-            closing = _FENCE.match(line)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+            if _closes(fence, line):
                 fence = None
         elif (opening := _FENCE.match(line)) is not None:
             fence = opening.group(1)
@@ -408,6 +407,20 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 
 
+def _closes(fence: str, line: str) -> bool:
+    """Whether ``line`` closes a code block opened by ``fence``: the same character, at least as
+    many of them, and nothing else on the line (CommonMark).
+
+    >>> _closes("```", "````"), _closes("```", "~~~"), _closes("````", "```"), _closes("```", "``` x")
+    (True, False, False, False)
+    """
+    closing = _FENCE.match(line)
+    if closing is None:
+        return False
+    marks = closing.group(1)
+    return marks[0] == fence[0] and len(marks) >= len(fence) and not line.strip(" `~")
+
+
 def _chunk_starts(lines: list[str]) -> list[int]:
     """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML and front matter."""
     starts = [0]
@@ -419,8 +432,7 @@ def _chunk_starts(lines: list[str]) -> list[int]:
     while n < len(lines):
         line = lines[n]
         if fence is not None:
-            closing = _FENCE.match(line)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+            if _closes(fence, line):
                 fence = None
         elif raw is not None:
             if f"</{raw}" in line.lower():

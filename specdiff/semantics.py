@@ -79,7 +79,7 @@ from specdiff.lexicon import (
     sentences,
     words,
 )
-from specdiff.model import Amendment, Effect
+from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
 
 KINSHIP_CHARS_AT_MOST = 200_000
 """Characters of changed sentences beyond which they are compared as one group (see ``_changed_sentences``)."""
@@ -185,7 +185,7 @@ def obliges(text: str, *, capitals: bool = False, place: Place | None = None) ->
     return any(m.obliges for m in rule_modals(text, place or Place(capitals=capitals)))
 
 
-def severity(kind: str, effects: list[Effect], *, moved_across_sections: bool = False) -> str:
+def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_sections: bool = False) -> Severity:
     """Grade an amendment ``editorial``, ``substantive`` or ``breaking`` (rules above)."""
     if any(_is_breaking(e) and not (e.type == "negation" and _force_explains(effects, e.sentence)) for e in effects):
         return "breaking"
@@ -250,7 +250,7 @@ def main_direction(amendment: Amendment) -> str:
     ``exception_added``, ``scope_widened``, ``scope_narrowed``, ``narrowed``,
     ``broadened``.
     """
-    found = set()
+    found: set[str] = set()
     for effect in amendment.effects:
         if effect.type == "modality":
             if amendment.kind in ("added", "removed"):
@@ -384,7 +384,12 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
                     confidence=sure,
                 )
             )
-    for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
+    word_classes: tuple[tuple[EffectType, Callable[[str], list[str]]], ...] = (
+        ("number", numbers),
+        ("quantifier", quantifiers),
+        ("condition", conditions),
+    )
+    for effect_type, reader in word_classes:
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
     effects = [_with_condition_direction(e, obliging) if e.type == "condition" else e for e in effects]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
@@ -646,7 +651,7 @@ def _polarity_word(sign: int) -> str:
 
 
 def _word_class_change(
-    effect_type: str, reader: Callable[[str], list[str]], old: str, new: str, where: str | None, normative: bool
+    effect_type: EffectType, reader: Callable[[str], list[str]], old: str, new: str, where: str | None, normative: bool
 ) -> list[Effect]:
     before, after = Counter(reader(old)), Counter(reader(new))
     if before == after:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 
-from specdiff.model import Amendment, Clause, Effect
+from specdiff.model import Amendment, Clause, Effect, Severity
 
-SEVERITY = "breaking"
+SEVERITY: Severity = "breaking"
 """Nothing in the file can be checked, so assume the worst."""
 
 

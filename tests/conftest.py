@@ -6,9 +6,11 @@ commit dates, so repositories built here are the same on every machine.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,6 +94,29 @@ def specdiff(capsys: pytest.CaptureFixture[str]):
         code = main([str(a) for a in argv])
         captured = capsys.readouterr()
         return Run(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def specdiff_json(specdiff):
+    """Run the real CLI with ``--format json``, check that it succeeded, and read its output.
+
+    ``specdiff_json("-C", path, "HEAD~1")`` is the parsed document. ``lines=True`` reads one
+    JSON value a line (``log``, ``impact --evals``); ``quiet=True`` also checks that nothing,
+    not even a warning, went to stderr.
+    """
+
+    def run(*argv: str | Path, lines: bool = False, quiet: bool = False) -> Any:
+        at = argv.index("--") if "--" in argv else len(argv)  # paths after "--" stay last
+        result = specdiff(*argv[:at], "--format", "json", *argv[at:])
+        assert "Traceback" not in result.err, result.err
+        assert result.code == 0, f"exit code {result.code}, stderr: {result.err!r}"
+        if quiet:
+            assert result.err == "", result.err
+        if lines:
+            return [json.loads(line) for line in result.out.splitlines()]
+        return json.loads(result.out)
 
     return run
 

@@ -131,8 +131,12 @@ def test_pyproject_tool_that_is_not_a_table(specdiff, repo):
 # -- file size limit -----------------------------------------------------------------------
 
 
-def test_default_size_limit_is_20_megabytes():
-    assert DEFAULT_MAX_FILE_BYTES == 20_000_000
+def test_without_a_config_a_spec_over_20_megabytes_is_refused(specdiff, repo):
+    """The default limit holds on its own: one byte over it, and the file is named with the sizes."""
+    repo.commit("huge spec", {"huge.md": "# Huge\n\n" + "x" * (DEFAULT_MAX_FILE_BYTES - 8) + "\n"})
+    assert (repo.path / "huge.md").stat().st_size == DEFAULT_MAX_FILE_BYTES + 1
+    line = assert_usage_error(specdiff("-C", repo.path, "HEAD~1", "HEAD"), "huge.md", "max_file_bytes")
+    assert "over the 20 MB limit" in line, line
 
 
 @pytest.fixture

@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-import json
-
 RULE = "The assistant must confirm the branch before it books a meeting room."
 
 
-def run_json(specdiff, repo, *revisions):
-    result = specdiff("-C", repo.path, *revisions, "--format", "json")
-    assert result.code == 0, result.err
-    return json.loads(result.out)
-
-
-def test_added_file_lists_its_sections_and_clauses(spec_repo, specdiff):
+def test_added_file_lists_its_sections_and_clauses(spec_repo, specdiff_json):
     spec_repo.commit("first", {"a.md": "# A\n\nAlpha rule stays.\n"})
     spec_repo.commit("second", {"b.md": "# Bookings {#bookings}\n\nRooms may be booked.\n\n- Never double-book a room.\n"})
-    (file,) = run_json(specdiff, spec_repo, "HEAD~1", "HEAD")["files"]
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert (file["old_path"], file["new_path"], file["status"]) == (None, "b.md", "added")
     kinds = [(a["unit"], a["kind"]) for a in file["amendments"]]
     assert kinds == [("section", "added"), ("clause", "added"), ("clause", "added")]
     assert file["amendments"][2]["severity"] == "breaking", "a new prohibition"
 
 
-def test_deleted_file_lists_what_was_removed(spec_repo, specdiff):
+def test_deleted_file_lists_what_was_removed(spec_repo, specdiff_json):
     spec_repo.commit("first", {"a.md": "# A\n\nAlpha rule stays.\n", "b.md": "# B\n\nThe assistant should greet people.\n"})
     spec_repo.commit("second", remove=("b.md",))
-    (file,) = run_json(specdiff, spec_repo, "HEAD~1", "HEAD")["files"]
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert (file["status"], file["new_path"]) == ("deleted", None)
     assert [(a["unit"], a["kind"]) for a in file["amendments"]] == [("section", "removed"), ("clause", "removed")]
 
 
-def test_clause_moved_to_another_file_shows_once_as_moved(spec_repo, specdiff):
+def test_clause_moved_to_another_file_shows_once_as_moved(spec_repo, specdiff_json):
     spec_repo.commit(
         "first",
         {"rooms.md": f"# Rooms\n\nRooms are free.\n\n{RULE}\n", "staff.md": "# Staff\n\nStaff answer the phone.\n"},
@@ -40,7 +32,7 @@ def test_clause_moved_to_another_file_shows_once_as_moved(spec_repo, specdiff):
         "second",
         {"rooms.md": "# Rooms\n\nRooms are free.\n", "staff.md": f"# Staff\n\nStaff answer the phone.\n\n{RULE}\n"},
     )
-    data = run_json(specdiff, spec_repo, "HEAD~1", "HEAD")
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
     amendments = {f["new_path"]: f["amendments"] for f in data["files"]}
     assert amendments["rooms.md"] == [], "the source file does not also report a removal"
     (moved,) = amendments["staff.md"]
@@ -49,12 +41,12 @@ def test_clause_moved_to_another_file_shows_once_as_moved(spec_repo, specdiff):
     assert data["summary"]["amendments"] == 1
 
 
-def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff):
+def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff_json):
     old_only = "".join(f"Paragraph {n} only lived in the old file and went away.\n\n" for n in range(6))
     new_only = "".join(f"Paragraph {n} is new, written for the new file.\n\n" for n in range(6))
     spec_repo.commit("first", {"old.md": f"# Old\n\n{RULE}\n\n{old_only}"})
     spec_repo.commit("second", {"new.md": f"# New\n\n{new_only}{RULE}\n"}, remove=("old.md",))
-    data = run_json(specdiff, spec_repo, "HEAD~1", "HEAD")
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
     kinds = sorted((f["status"], a["unit"], a["kind"]) for f in data["files"] for a in f["amendments"])
     assert {f["status"] for f in data["files"]} == {"added", "deleted"}, "too different for git to call it a rename"
     assert ("added", "clause", "moved") in kinds, kinds

@@ -67,11 +67,9 @@ JSONL_V2 = JSONL_V1.replace("may renew an item twice", "must not renew an item m
 SUITE = '{"id": "renew-1", "spec": "desk.md#renewals", "input": "Renew?", "ideal": "Yes", "grader": "exact"}\n'
 
 
-def uncovered(specdiff, repo):
+def uncovered(specdiff_json, repo):
     """The text of every normative clause no eval reaches, as `specdiff coverage` counts them."""
-    run = specdiff("coverage", "-C", repo.path, "--format", "json")
-    assert run.code == 0, run.err
-    return {c["text"] for s in json.loads(run.out)["sections"] for c in s["uncovered"]}
+    return {c["text"] for s in specdiff_json("coverage", "-C", repo.path)["sections"] for c in s["uncovered"]}
 
 
 def draft(specdiff, repo, *more):
@@ -86,47 +84,47 @@ def accept(repo, patch):
     repo.commit("accept drafts")
 
 
-def test_openspec_draft_is_a_scenario_under_the_requirement(spec_repo, specdiff):
+def test_openspec_draft_is_a_scenario_under_the_requirement(spec_repo, specdiff, specdiff_json):
     spec_repo.commit("v1", {"specs/auth/spec.md": OPENSPEC_V1})
     spec_repo.commit("v2", {"specs/auth/spec.md": OPENSPEC_V2})
     rule = "The system SHALL record every sign-in with its time and address."
-    assert rule in uncovered(specdiff, spec_repo)
+    assert rule in uncovered(specdiff_json, spec_repo)
     run = draft(specdiff, spec_repo)
     assert "1 draft(s), 0 by a model, 1 skeleton(s)" in run.err
     assert "+#### Scenario: TODO: name this case (adds a rule) (draft-" in run.out
     assert "+- **WHEN** TODO: a user message that puts this rule to work: The system SHALL record every sign-in" in run.out
     accept(spec_repo, run.out)
-    assert rule not in uncovered(specdiff, spec_repo), "the new requirement is now reached by its draft scenarios"
-    graph = json.loads(specdiff("graph", "-C", spec_repo.path, "--format", "json").out)
+    assert rule not in uncovered(specdiff_json, spec_repo), "the new requirement is now reached by its draft scenarios"
+    graph = specdiff_json("graph", "-C", spec_repo.path)
     scenarios = [n["id"] for n in graph["nodes"] if n["id"].startswith("eval:specs/auth/spec.md#scenario-todo")]
     assert len(scenarios) == 2, f"the case and its edge case parse back as OpenSpec scenarios: {scenarios}"
 
 
-def test_model_spec_draft_is_an_examples_file_and_a_footnote(spec_repo, specdiff):
+def test_model_spec_draft_is_an_examples_file_and_a_footnote(spec_repo, specdiff, specdiff_json):
     spec_repo.commit("v1", {"spec.md": MODEL_SPEC_V1, "examples/ab12.md": EXAMPLES})
     spec_repo.commit("v2", {"spec.md": MODEL_SPEC_V2})
     rule = "The assistant must not guess a patron's age."
-    assert rule in uncovered(specdiff, spec_repo)
+    assert rule in uncovered(specdiff_json, spec_repo)
     run = draft(specdiff, spec_repo)
     assert "+The assistant must not guess a patron's age[^" in run.out, "the footnote ties the examples to the clause"
     assert "new file mode 100644" in run.out and "+**Good response**:" in run.out and "+**Bad response**:" in run.out
     accept(spec_repo, run.out)
-    assert not any(t.startswith("The assistant must not guess") for t in uncovered(specdiff, spec_repo))
+    assert not any(t.startswith("The assistant must not guess") for t in uncovered(specdiff_json, spec_repo))
     impact = specdiff("impact", "-C", spec_repo.path, "HEAD~1", "HEAD", "--evals")
     assert [line for line in impact.out.splitlines() if line.startswith("examples/") and "ab12" not in line], impact.out
 
 
-def test_jsonl_draft_has_the_suites_fields(spec_repo, specdiff):
+def test_jsonl_draft_has_the_suites_fields(spec_repo, specdiff, specdiff_json):
     spec_repo.commit("v1", {"desk.md": JSONL_V1, "evals/suite.jsonl": SUITE})
     spec_repo.commit("v2", {"desk.md": JSONL_V2})
-    assert "Fines must stop at ten pounds." in uncovered(specdiff, spec_repo)
+    assert "Fines must stop at ten pounds." in uncovered(specdiff_json, spec_repo)
     run = draft(specdiff, spec_repo)
     added = [json.loads(line[1:]) for line in run.out.splitlines() if line.startswith("+{")]
     assert [list(r) for r in added] == [["id", "spec", "input", "ideal", "grader"]] * len(added), "the suite's own fields"
     assert {r["spec"] for r in added} == {"desk.md#renewals", "desk.md#fines"}
     assert sum(r["id"].endswith("-edge") for r in added) == len(added) // 2, "each draft has an edge case"
     accept(spec_repo, run.out)
-    assert "Fines must stop at ten pounds." not in uncovered(specdiff, spec_repo), "the fines rule no eval reached is covered"
+    assert "Fines must stop at ten pounds." not in uncovered(specdiff_json, spec_repo), "the fines rule is now covered"
 
 
 def test_stage_writes_files_and_never_overwrites(spec_repo, specdiff, tmp_path):
@@ -170,13 +168,13 @@ KIRO_V2 = KIRO_V1.replace("SHOULD refuse", "SHALL refuse") + "3. IF an item has 
 KIRO_TASKS = "# Implementation Plan\n\n- [x] 1. Build the renewal endpoint\n  - _Requirements: 1.1, 1.2_\n"
 
 
-def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, specdiff):
+def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, specdiff, specdiff_json):
     folder = ".kiro/specs/renewals"
     spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1, f"{folder}/tasks.md": KIRO_TASKS})
     spec_repo.commit("v2", {f"{folder}/requirements.md": KIRO_V2})
     strengthened = "WHEN a loan was renewed twice THEN the system SHALL refuse another renewal"
     added = "IF an item has a hold THEN the system SHALL refuse to renew it"
-    assert {strengthened, added} <= uncovered(specdiff, spec_repo), "the build task is not a test"
+    assert {strengthened, added} <= uncovered(specdiff_json, spec_repo), "the build task is not a test"
     run = draft(specdiff, spec_repo)
     assert "2 draft(s), 0 by a model, 2 skeleton(s)" in run.err
     added_lines = [line[1:] for line in run.out.splitlines() if line.startswith("+") and not line.startswith("+++")]
@@ -190,13 +188,13 @@ def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, sp
     assert any(line.startswith("  - Edge case: WHEN TODO:") for line in added_lines)
     assert "puts this rule to work: IF an item has a hold THEN the system SHALL" in run.out, "quoted without its number"
     accept(spec_repo, run.out)
-    assert not {strengthened, added} & uncovered(specdiff, spec_repo), "the drafted test tasks reach both criteria"
-    graph = json.loads(specdiff("graph", "-C", spec_repo.path, "--format", "json").out)
+    assert not {strengthened, added} & uncovered(specdiff_json, spec_repo), "the drafted test tasks reach both criteria"
+    graph = specdiff_json("graph", "-C", spec_repo.path)
     evals = sorted(n["id"] for n in graph["nodes"] if n["id"].startswith("eval:"))
     assert evals == [f"eval:{folder}/tasks.md#task-2", f"eval:{folder}/tasks.md#task-3"], "they parse back as Kiro test tasks"
 
 
-def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff):
+def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff, specdiff_json):
     folder = ".kiro/specs/renewals"
     spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1})
     spec_repo.commit("v2", {f"{folder}/requirements.md": KIRO_V2})
@@ -204,7 +202,7 @@ def test_kiro_draft_starts_a_tasks_file_when_there_is_none(spec_repo, specdiff):
     assert f"new file mode 100644\n--- /dev/null\n+++ b/{folder}/tasks.md\n" in run.out
     assert "+# Implementation Plan\n+\n+- [ ]* 1. Test" in run.out
     accept(spec_repo, run.out)
-    assert "IF an item has a hold THEN the system SHALL refuse to renew it" not in uncovered(specdiff, spec_repo)
+    assert "IF an item has a hold THEN the system SHALL refuse to renew it" not in uncovered(specdiff_json, spec_repo)
 
 
 def test_a_file_without_a_last_newline_still_takes_the_patch(spec_repo, specdiff):

@@ -271,14 +271,12 @@ def test_an_example_whose_verdict_changes_is_an_example_change():
 # -- through the CLI ---------------------------------------------------------------------------------
 
 
-def _amendments(specdiff, repo):
-    result = specdiff("-C", repo.path, "HEAD~1", "HEAD", "--format", "json")
-    assert result.code == 0, result.err
-    found = [a for f in json.loads(result.out)["files"] for a in f["amendments"]]
+def _amendments(specdiff_json, repo):
+    found = [a for f in specdiff_json("-C", repo.path, "HEAD~1", "HEAD")["files"] for a in f["amendments"]]
     return {(a["new"] or a["old"])[0]["text"]: a for a in found}
 
 
-def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdiff):
+def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdiff_json):
     spec_repo.commit("one", {"spec/rides.md": "# Rides\n\nThe assistant must greet riders.\n"})
     spec_repo.commit(
         "two",
@@ -287,7 +285,7 @@ def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdif
             "**Example**: a rider asks for twelve bikes.\n\nThe assistant can display the map offline.\n"
         },
     )
-    found = _amendments(specdiff, spec_repo)
+    found = _amendments(specdiff_json, spec_repo)
     assert {text: a["severity"] for text, a in found.items()} == {
         "Riders may feel rushed at busy docks.": "substantive",
         "**Example**: a rider asks for twelve bikes.": "substantive",
@@ -308,10 +306,10 @@ def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     assert grades["spec/rfc.md"] == grades["spec/plain.md"] == ["breaking"]
 
 
-def test_uncertain_readings_are_flagged_in_json(spec_repo, specdiff):
+def test_uncertain_readings_are_flagged_in_json(spec_repo, specdiff_json):
     spec_repo.commit("one", {"spec/rides.md": "# Rides\n\nRiders under twelve ride with an adult.\n"})
     spec_repo.commit("two", {"spec/rides.md": "# Rides\n\nRiders under twelve cannot ride alone.\n"})
-    (amendment,) = _amendments(specdiff, spec_repo).values()
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
     assert amendment["worth_a_read"] is True
     assert all("confidence" in e for e in amendment["effects"])
     assert min(e["confidence"] for e in amendment["effects"]) < 0.7

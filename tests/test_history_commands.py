@@ -26,12 +26,6 @@ def sample(sample_repo):
     return path, commits, lambda commit_id: commits.index(commit_id) + 1
 
 
-def log_json(specdiff, path, *arguments) -> list[dict]:
-    result = specdiff("log", "-C", path, "--format", "json", *arguments)
-    assert result.code == 0 and result.err == "", result.err
-    return [json.loads(line) for line in result.out.splitlines()]
-
-
 def numbers(sample, entries: list[dict]) -> list[int]:
     return [sample[2](entry["commit"]) for entry in entries]
 
@@ -64,9 +58,9 @@ def test_log_lists_commits_newest_first_with_their_amendments(sample, specdiff):
     assert "The assistant [-SHOULD-]{+MUST+} verify" in out
 
 
-def test_log_json_is_one_object_per_commit(sample, specdiff):
+def test_log_json_is_one_object_per_commit(sample, specdiff_json):
     path, commits, number = sample
-    entries = log_json(specdiff, path)
+    entries = specdiff_json("log", "-C", path, lines=True, quiet=True)
     assert all(set(e) >= {"commit", "parent", "author", "date", "subject", "files", "summary"} for e in entries)
     found = numbers(sample, entries)
     assert found == sorted(found, reverse=True), "newest first"
@@ -81,22 +75,22 @@ def test_log_json_is_one_object_per_commit(sample, specdiff):
     assert {a["kind"] for a in all_amendments(root)} == {"added"}
 
 
-def test_log_severity_keeps_only_breaking_commits_and_amendments(sample, specdiff):
+def test_log_severity_keeps_only_breaking_commits_and_amendments(sample, specdiff_json):
     path, _, _ = sample
-    entries = log_json(specdiff, path, "--severity", "breaking")
+    entries = specdiff_json("log", "-C", path, "--severity", "breaking", lines=True, quiet=True)
     found = set(numbers(sample, entries))
     # SHOULD -> MUST, a negation flip, a clause with a MUST added, 13 -> 16.
     assert {3, 5, 6, 17} <= found
     assert not found & {2, 4, 7, 8, 9, 10, 12, 13, 14, 15, 16}
     assert all(a["severity"] == "breaking" for e in entries for a in all_amendments(e))
-    everything = log_json(specdiff, path)
+    everything = specdiff_json("log", "-C", path, lines=True, quiet=True)
     has_breaking = {e["commit"] for e in everything if any(a["severity"] == "breaking" for a in all_amendments(e))}
     assert {e["commit"] for e in entries} == has_breaking
 
 
-def test_log_kind_moved_finds_the_moved_rule(sample, specdiff):
+def test_log_kind_moved_finds_the_moved_rule(sample, specdiff, specdiff_json):
     path, _, _ = sample
-    (entry,) = log_json(specdiff, path, "--kind", "moved")
+    (entry,) = specdiff_json("log", "-C", path, "--kind", "moved", lines=True, quiet=True)
     assert numbers(sample, [entry]) == [8]
     (moved,) = all_amendments(entry)
     assert moved["kind"] == "moved" and moved["new"][0]["section"] == "fines_and_fees"
@@ -105,9 +99,9 @@ def test_log_kind_moved_finds_the_moved_rule(sample, specdiff):
     assert sum(line.startswith("commit ") for line in text.splitlines()) == 1
 
 
-def test_log_follows_one_section(sample, specdiff):
+def test_log_follows_one_section(sample, specdiff_json):
     path, _, _ = sample
-    entries = log_json(specdiff, path, "--", "spec/behavior.md#handoff")
+    entries = specdiff_json("log", "-C", path, "--", "spec/behavior.md#handoff", lines=True, quiet=True)
     found = numbers(sample, entries)
     assert {9, 12} <= set(found), "the split and the heading rename"
     assert not set(found) & {3, 8, 10, 17}, "commits that only changed other sections"
@@ -117,25 +111,25 @@ def test_log_follows_one_section(sample, specdiff):
             assert {side["section"] for side in amendment["old"] + amendment["new"]} & {"handoff"}
 
 
-def test_log_paths_are_relative_to_the_folder_it_runs_in(sample, specdiff, monkeypatch):
+def test_log_paths_are_relative_to_the_folder_it_runs_in(sample, specdiff_json, monkeypatch):
     path, _, _ = sample
-    from_top = [entry["commit"] for entry in log_json(specdiff, path, "--", "spec/behavior.md#handoff")]
+    from_top = specdiff_json("log", "-C", path, "--", "spec/behavior.md#handoff", lines=True, quiet=True)
     monkeypatch.chdir(path / "spec")
-    from_spec = [entry["commit"] for entry in log_json(specdiff, ".", "--", "behavior.md#handoff")]
-    assert from_spec == from_top and from_top
+    from_spec = specdiff_json("log", "-C", ".", "--", "behavior.md#handoff", lines=True, quiet=True)
+    assert [e["commit"] for e in from_spec] == [e["commit"] for e in from_top] and from_top
 
 
-def test_log_max_count(sample, specdiff):
+def test_log_max_count(sample, specdiff, specdiff_json):
     path, _, _ = sample
     # Commit 16 touched no spec file; commit 15 only renamed one, which the log shows.
-    assert numbers(sample, log_json(specdiff, path, "-n", "2")) == [17, 15]
+    assert numbers(sample, specdiff_json("log", "-C", path, "-n", "2", lines=True, quiet=True)) == [17, 15]
     text = specdiff("log", "-C", path, "-n", "2", "--color", "never").out
     assert sum(line.startswith("commit ") for line in text.splitlines()) == 2
 
 
-def test_log_of_a_range(sample, specdiff):
+def test_log_of_a_range(sample, specdiff, specdiff_json):
     path, commits, _ = sample
-    assert numbers(sample, log_json(specdiff, path, f"{commits[2]}..{commits[4]}")) == [5, 4]
+    assert numbers(sample, specdiff_json("log", "-C", path, f"{commits[2]}..{commits[4]}", lines=True, quiet=True)) == [5, 4]
     nothing = specdiff("log", "-C", path, f"{commits[14]}..{commits[15]}")
     assert nothing.code == 0 and nothing.out == "No spec amendments in this range.\n"
 
@@ -147,7 +141,7 @@ def test_log_of_an_unknown_revision_is_a_one_line_error(sample, specdiff):
     assert result.err.count("\n") == 1 and result.err.startswith("specdiff: error: unknown revision 'no-such-branch'")
 
 
-def test_log_all_includes_the_commits_of_merged_branches(spec_repo, specdiff):
+def test_log_all_includes_the_commits_of_merged_branches(spec_repo, specdiff_json):
     base = spec_repo.commit("base", {"spec.md": RULES_V1})
     spec_repo.git("checkout", "-q", "-b", "feature")
     stricter = spec_repo.commit("feature: require English", {"spec.md": RULES_V2})
@@ -156,10 +150,10 @@ def test_log_all_includes_the_commits_of_merged_branches(spec_repo, specdiff):
     spec_repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature")
     merge = spec_repo.git("rev-parse", "HEAD")
 
-    default = log_json(specdiff, spec_repo.path)
+    default = specdiff_json("log", "-C", spec_repo.path, lines=True, quiet=True)
     assert [e["commit"] for e in default] == [merge, base], "first parent: the merge carries the branch's change"
     assert [a["kind"] for a in all_amendments(default[0])] == ["modified"]
-    everything = log_json(specdiff, spec_repo.path, "--all")
+    everything = specdiff_json("log", "-C", spec_repo.path, "--all", lines=True, quiet=True)
     assert [e["commit"] for e in everything] == [stricter, base], "the branch's own commit; the merge shows nothing"
     assert all_amendments(everything[0]) == all_amendments(default[0])
 
@@ -181,11 +175,9 @@ def test_blame_text_names_the_commits(sample, specdiff):
     assert "Raise the self-service age to 16 and tighten kiosk privacy" in result.out
 
 
-def test_blame_json(sample, specdiff):
+def test_blame_json(sample, specdiff_json):
     path, commits, _ = sample
-    result = specdiff("blame", "-C", path, "spec/behavior.md#account_access", "--format", "json")
-    assert result.code == 0
-    entries = json.loads(result.out)
+    entries = specdiff_json("blame", "-C", path, "spec/behavior.md#account_access")
     assert entries and all(e["path"] == "spec/behavior.md" and e["section"] == "account_access" for e in entries)
     assert all(set(e) == {"path", "section", "lines", "text", "fingerprint", "last_changed", "introduced"} for e in entries)
     (must,) = [e for e in entries if e["text"].startswith("The assistant MUST verify")]

@@ -62,11 +62,11 @@ def test_a_link_out_of_the_repository_is_never_followed(leaking_repo, specdiff, 
     assert "c2VjcmV0" not in result.out and "c2VjcmV0" not in result.err
 
 
-def test_a_committed_link_reads_as_its_link_text(spec_repo, specdiff):
+def test_a_committed_link_reads_as_its_link_text(spec_repo, specdiff_json):
     spec_repo.commit("first", {"spec/rules.md": RULE_OLD})
     (spec_repo.path / "spec" / "leak.md").symlink_to("../.git/config")
     spec_repo.git("add", "-A")
-    data = json.loads(specdiff("HEAD", "--format", "json", "-C", spec_repo.path).out)
+    data = specdiff_json("HEAD", "-C", spec_repo.path)
     texts = [c["text"] for f in data["files"] for a in f["amendments"] for c in a["new"]]
     assert texts == ["../.git/config"], "the link, as git stores it"
 
@@ -83,7 +83,7 @@ UNREADABLE = {
 
 @pytest.mark.parametrize("side", ["commit", "working-tree"])
 @pytest.mark.parametrize("encode", UNREADABLE.values(), ids=UNREADABLE.keys())
-def test_a_spec_that_turns_unreadable_trips_every_fail_on_level(spec_repo, specdiff, encode, side):
+def test_a_spec_that_turns_unreadable_trips_every_fail_on_level(spec_repo, specdiff, encode, side, specdiff_json):
     spec_repo.commit("first", {"spec.md": RULE_OLD, "prompt.txt": PROMPT})
     spec_repo.write("spec.md", encode(RULE_NEW))
     revisions = ["HEAD"]
@@ -92,7 +92,7 @@ def test_a_spec_that_turns_unreadable_trips_every_fail_on_level(spec_repo, specd
         revisions = ["HEAD~1", "HEAD"]
     for level in ("editorial", "substantive", "breaking", "stale"):
         assert specdiff(*revisions, "--fail-on", level, "-C", spec_repo.path).code == 1, level
-    data = json.loads(specdiff(*revisions, "--format", "json", "-C", spec_repo.path).out)
+    data = specdiff_json(*revisions, "-C", spec_repo.path)
     [amendment] = [a for f in data["files"] for a in f["amendments"]]
     assert (amendment["unit"], amendment["kind"], amendment["severity"]) == ("file", "unreadable", "breaking")
     comment = specdiff("comment", *revisions, "--fail-on", "breaking", "-C", spec_repo.path)

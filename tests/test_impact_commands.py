@@ -89,10 +89,8 @@ def test_impact_without_outputs_says_so(spec_repo, specdiff):
     assert run.out.strip() == "No artifact or eval depends on what changed."
 
 
-def test_impact_json_shape(repo, specdiff):
-    run = specdiff("impact", "-C", repo.path, "HEAD~1", "--format", "json")
-    assert run.code == 0, run.err
-    data = json.loads(run.out)
+def test_impact_json_shape(repo, specdiff_json):
+    data = specdiff_json("impact", "-C", repo.path, "HEAD~1")
     assert set(data) == {"base", "head", "outputs"}
     assert data["base"] == repo.git("rev-parse", "HEAD~1") and data["head"] is None, "HEAD~1 against the working tree"
     by_node = {o["node"]: o for o in data["outputs"]}
@@ -140,11 +138,11 @@ def test_impact_evals_prints_nothing_when_no_eval_is_reached(spec_repo, specdiff
     assert run.out == "", f"no eval to re-run, so no JSON line at all: {run.out!r}"
 
 
-def test_impact_of_removed_section_reaches_outputs_that_named_it(spec_repo, specdiff):
+def test_impact_of_removed_section_reaches_outputs_that_named_it(spec_repo, specdiff_json):
     spec_repo.commit("First policy", FILES)
     without_fines = lending().replace("## Fines {#fines}\n\nFines never exceed the price of the item.\n\n", "")
     spec_repo.commit("Abolish fines", {"spec/lending.md": without_fines})
-    data = json.loads(specdiff("impact", "-C", spec_repo.path, "HEAD~1", "--format", "json").out)
+    data = specdiff_json("impact", "-C", spec_repo.path, "HEAD~1")
     nodes = {o["node"] for o in data["outputs"]}
     assert nodes == {"artifact:generated/prompt.txt", "eval:evals/lending.jsonl#fine-cap"}, nodes
 
@@ -169,10 +167,8 @@ def test_impact_text_of_removed_clause_shows_what_was_removed(spec_repo, specdif
 # -- diff -----------------------------------------------------------------------------------------
 
 
-def test_diff_json_has_impact_per_amendment_and_rolled_up(repo, specdiff):
-    run = specdiff("diff", "-C", repo.path, "HEAD~1", "--format", "json")
-    assert run.code == 0, run.err
-    data = json.loads(run.out)
+def test_diff_json_has_impact_per_amendment_and_rolled_up(repo, specdiff_json):
+    data = specdiff_json("diff", "-C", repo.path, "HEAD~1")
     (file,) = data["files"]
     (amendment,) = file["amendments"]
     nodes = {i["node"]: i for i in amendment["impact"]}
@@ -187,13 +183,13 @@ def test_diff_json_has_impact_per_amendment_and_rolled_up(repo, specdiff):
     assert data["dangling"] == []
 
 
-def test_diff_json_lists_dangling_references(spec_repo, specdiff):
+def test_diff_json_lists_dangling_references(spec_repo, specdiff, specdiff_json):
     spec_repo.commit("First policy", FILES)
     spec_repo.commit(
         "Shorten and add a stray marker",
         {"spec/lending.md": lending(HOLDS_CHANGED), "src/old.py": "# specdiff: spec/lending.md#reservations\n"},
     )
-    data = json.loads(specdiff("diff", "-C", spec_repo.path, "HEAD~1", "--format", "json").out)
+    data = specdiff_json("diff", "-C", spec_repo.path, "HEAD~1")
     assert data["dangling"] == [{"where": "src/old.py:1", "target": "spec/lending.md#reservations", "reason": "specdiff marker"}]
 
 
@@ -232,8 +228,8 @@ def test_graph_graphml(repo, specdiff):
     assert graph.has_edge("eval:evals/lending.jsonl#fine-cap", "section:spec/lending.md#fines")
 
 
-def test_graph_at_a_revision(repo, specdiff):
-    old = json.loads(specdiff("graph", "-C", repo.path, "--rev", "HEAD~1", "--format", "json").out)
+def test_graph_at_a_revision(repo, specdiff_json):
+    old = specdiff_json("graph", "-C", repo.path, "--rev", "HEAD~1")
     texts = {n.get("text") for n in old["nodes"]}
     assert "Holds wait at the desk for seven days." in texts and HOLDS_CHANGED not in texts
 
@@ -254,10 +250,10 @@ def test_coverage_text(repo, specdiff):
     }, run.out
 
 
-def test_coverage_json_totals_and_uncovered(spec_repo, specdiff):
+def test_coverage_json_totals_and_uncovered(spec_repo, specdiff_json):
     files = dict(FILES, **{"evals/lending.jsonl": '{"id": "hold-ready", "spec": "spec/lending.md#holds"}\n'})
     spec_repo.commit("Only one eval case", files)
-    data = json.loads(specdiff("coverage", "-C", spec_repo.path, "--format", "json").out)
+    data = specdiff_json("coverage", "-C", spec_repo.path)
     assert data["total"] == {"normative": 3, "covered": 2, "share": 0.6667}
     fines = next(s for s in data["sections"] if s["section"] == "fines")
     assert fines["uncovered"] == [
@@ -308,11 +304,11 @@ def test_check_without_fail_on_exits_0_even_when_stale(spec_repo, specdiff):
     assert run.code == 0 and "is stale" in run.out
 
 
-def test_check_json(spec_repo, specdiff):
+def test_check_json(spec_repo, specdiff, specdiff_json):
     spec_repo.commit("First policy", FILES)
     specdiff("stamp", "-C", spec_repo.path)
     commit = spec_repo.commit("Shorten the pickup window", {"spec/lending.md": lending(HOLDS_CHANGED)})
-    data = json.loads(specdiff("check", "-C", spec_repo.path, "--format", "json").out)
+    data = specdiff_json("check", "-C", spec_repo.path)
     stale = {s["output"]: s for s in data["stale"]}
     assert set(stale) == {"artifact:generated/x.py", "eval:evals/lending.jsonl#hold-ready"}
     (change,) = stale["artifact:generated/x.py"]["changes"]

@@ -84,10 +84,8 @@ def _with(path: str, anchor: str, added: str) -> dict[str, str]:
     return {path: text}
 
 
-def _findings(specdiff, repo, *args: str) -> list[dict]:
-    run = specdiff("lint", "-C", repo.path, "--format", "json", "--fail-on", "never", *args)
-    assert run.code == 0, run.err
-    return json.loads(run.out)["findings"]
+def _findings(specdiff_json, repo, *args: str) -> list[dict]:
+    return specdiff_json("lint", "-C", repo.path, "--fail-on", "never", *args)["findings"]
 
 
 @pytest.fixture
@@ -96,56 +94,56 @@ def base(spec_repo):
     return spec_repo
 
 
-def test_base_spec_is_clean(base, specdiff):
-    assert _findings(specdiff, base, "--all") == [], "the base text must not trip any check"
+def test_base_spec_is_clean(base, specdiff_json):
+    assert _findings(specdiff_json, base, "--all") == [], "the base text must not trip any check"
 
 
 @pytest.mark.parametrize("check", sorted(CASES))
-def test_check_fires_on_the_commit_that_introduces_it_and_not_on_its_fix(base, specdiff, check):
+def test_check_fires_on_the_commit_that_introduces_it_and_not_on_its_fix(base, specdiff_json, check):
     path, anchor, bad, good = CASES[check]
     base.commit(f"Introduce {check}", _with(path, anchor, bad))
     base.commit(f"Fix {check}", _with(path, anchor, good))
 
-    introduced = _findings(specdiff, base, "HEAD~2", "HEAD~1")
+    introduced = _findings(specdiff_json, base, "HEAD~2", "HEAD~1")
     assert [f["check"] for f in introduced] == [check], introduced
     assert introduced[0]["path"] == path and introduced[0]["lines"][0] > 1, introduced[0]
 
-    assert _findings(specdiff, base, "HEAD~1", "HEAD") == [], f"{check} must not fire on the fixing commit"
-    assert _findings(specdiff, base, "--all") == [], f"{check}: the fixed spec must be clean"
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == [], f"{check} must not fire on the fixing commit"
+    assert _findings(specdiff_json, base, "--all") == [], f"{check}: the fixed spec must be clean"
 
 
-def test_capitals_without_boilerplate(spec_repo, specdiff):
+def test_capitals_without_boilerplate(spec_repo, specdiff_json):
     wire = WIRE.replace(WIRE.split("\n\n")[2] + "\n\n", "")
     spec_repo.commit("Base", {**BASE, "spec/wire.md": wire.replace(REQUEST, "A client sends a version header.")})
     spec_repo.commit("Introduce KW003", {"spec/wire.md": wire})
     spec_repo.commit("Fix KW003", {"spec/wire.md": WIRE})
 
-    introduced = _findings(specdiff, spec_repo, "HEAD~2", "HEAD~1")
+    introduced = _findings(specdiff_json, spec_repo, "HEAD~2", "HEAD~1")
     assert [f["check"] for f in introduced] == ["KW003"], introduced
-    assert _findings(specdiff, spec_repo, "HEAD~1", "HEAD") == []
-    assert _findings(specdiff, spec_repo, "--all") == []
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, spec_repo, "--all") == []
 
 
-def test_untested_rule(base, specdiff):
+def test_untested_rule(base, specdiff_json):
     base.commit(
         "Add a section no eval names",
         {"spec/desk.md": DESK + "\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"},
     )
-    introduced = _findings(specdiff, base, "HEAD~1", "HEAD")
+    introduced = _findings(specdiff_json, base, "HEAD~1", "HEAD")
     assert [f["check"] for f in introduced] == ["TST001"], introduced
-    assert [f["check"] for f in _findings(specdiff, base, "--all")] == ["TST001"]
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["TST001"]
 
     base.commit("Test it", {"evals/desk.jsonl": BASE["evals/desk.jsonl"] + '{"id": "pickup", "spec": "spec/desk.md#pickup"}\n'})
-    assert _findings(specdiff, base, "--all") == [], "an eval case now reaches the rule"
+    assert _findings(specdiff_json, base, "--all") == [], "an eval case now reaches the rule"
 
 
-def test_only_what_the_change_introduced(base, specdiff):
+def test_only_what_the_change_introduced(base, specdiff_json):
     """A clause that already had the problem, edited elsewhere, is not the change's fault."""
     path, anchor, bad, _ = CASES["VAG001"]
     base.commit("Introduce", _with(path, anchor, bad))
     base.commit("Reword", _with(path, anchor, bad.replace("hold questions", "questions about holds")))
-    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
-    assert [f["check"] for f in _findings(specdiff, base, "--all")] == ["VAG001"]
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["VAG001"]
 
 
 def test_text_output_and_exit_codes(base, specdiff):
@@ -160,12 +158,12 @@ def test_text_output_and_exit_codes(base, specdiff):
     assert specdiff("lint", "-C", base.path, "HEAD~1", "--select", "CON,DUP").code == 0
 
 
-def test_config_selects_checks(base, specdiff):
+def test_config_selects_checks(base, specdiff, specdiff_json):
     path, anchor, bad, _ = CASES["VAG003"]
     base.commit("Introduce", _with(path, anchor, bad))
     base.commit("Ignore it in the config", {"specdiff.toml": BASE["specdiff.toml"] + '\n[lint]\nignore = ["VAG003"]\n'})
-    assert _findings(specdiff, base, "--all") == []
-    assert [f["check"] for f in _findings(specdiff, base, "--all", "--ignore", "KW")] == ["VAG003"], "the command line wins"
+    assert _findings(specdiff_json, base, "--all") == []
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all", "--ignore", "KW")] == ["VAG003"], "the command line wins"
 
 
 def test_sarif_points_at_the_lines(base, specdiff):
@@ -205,13 +203,13 @@ def test_list_names_every_check(specdiff):
     ]  # fmt: skip
 
 
-def test_a_comment_suppresses_a_check(base, specdiff):
+def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
     path, anchor, bad, _ = CASES["VAG001"]
     base.commit("Introduce, with a reason to keep it", _with(path, anchor, "<!-- specdiff-lint: ignore VAG001 -->\n" + bad))
-    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
-    assert _findings(specdiff, base, "--all") == []
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, base, "--all") == []
     base.commit("Ignore another check", _with(path, anchor, "<!-- specdiff-lint: ignore KW -->\n" + bad))
-    assert [f["check"] for f in _findings(specdiff, base, "--all")] == ["VAG001"]
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["VAG001"]
 
 
 @pytest.mark.parametrize(
@@ -223,14 +221,14 @@ def test_a_comment_suppresses_a_check(base, specdiff):
         "The assistant must not read out fees (e.g., late fees, lost-card fees, etc.).",  # e.g. already illustrates
     ],
 )
-def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff, sentence):
+def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
     base.commit("Add", _with("spec/desk.md", HOLD, sentence))
-    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
-def test_lowercase_keyword_in_a_description_is_plain_english(base, specdiff):
+def test_lowercase_keyword_in_a_description_is_plain_english(base, specdiff_json):
     base.commit("Add", _with("spec/wire.md", REQUEST, "A server MAY say under which version a request should be read."))
-    assert _findings(specdiff, base, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
 def test_comment_gains_a_lint_section(base, specdiff):
@@ -244,10 +242,10 @@ def test_comment_gains_a_lint_section(base, specdiff):
     assert "### Lint" not in specdiff("comment", "-C", base.path, "HEAD~1").out, "only with --lint"
 
 
-def test_paths_limit_what_is_linted(base, specdiff):
+def test_paths_limit_what_is_linted(base, specdiff_json):
     base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with(*CASES["KW001"][:3])})
-    assert [f["check"] for f in _findings(specdiff, base, "--all", "--", "spec/wire.md")] == ["KW001"]
-    assert [f["check"] for f in _findings(specdiff, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all", "--", "spec/wire.md")] == ["KW001"]
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]
 
 
 def test_a_pipe_in_a_finding_stays_one_table_cell():

@@ -7,8 +7,6 @@ README-only spec, a repository full of community files) and runs the real CLI.
 
 from __future__ import annotations
 
-import json
-
 from helpers import assert_usage_error
 
 # -- an MDX documentation site ---------------------------------------------------------
@@ -46,10 +44,10 @@ def mdx_site(spec_repo, rule: str = "SHOULD", seconds: int = 5, guide: str = "St
     )
 
 
-def test_mdx_prose_inside_a_component_is_read_and_jsx_is_not_prose(spec_repo, specdiff):
+def test_mdx_prose_inside_a_component_is_read_and_jsx_is_not_prose(spec_repo, specdiff_json):
     mdx_site(spec_repo)
     mdx_site(spec_repo, rule="MUST", seconds=2)
-    data = json.loads(specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json").out)
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
     (file,) = data["files"]
     (amendment,) = file["amendments"]
     assert amendment["severity"] == "breaking"
@@ -69,14 +67,14 @@ def test_mdx_jsx_and_esm_lines_are_html_blocks():
     assert [s.heading for s in document.sections] == ["", "Pings"]
 
 
-def test_a_link_is_a_mention_shown_on_request_never_an_output(spec_repo, specdiff):
+def test_a_link_is_a_mention_shown_on_request_never_an_output(spec_repo, specdiff, specdiff_json):
     mdx_site(spec_repo)
     mdx_site(spec_repo, rule="MUST")
     plain = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD")
     assert "Outputs to rebuild" not in plain.out and "README.md" not in plain.out
     asked = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--mentions")
     assert "Mentioned in (1):" in asked.out and "⇢ mentioned in README.md" in asked.out
-    data = json.loads(specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json").out)
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
     (amendment,) = data["files"][0]["amendments"]
     assert amendment["impact"] == []
     assert [m["node"] for m in amendment["mentioned_in"]] == ["mention:README.md"]
@@ -202,16 +200,16 @@ OLD_ANCHORS = {"doc": "widgetDocument", "title": "widgetTitle", "size": "widgetS
 NEW_ANCHORS = {"doc": "widget-document", "title": "widget-title", "size": "widget-size", "info": "info-object"}
 
 
-def test_anchors_in_table_rows_resolve(spec_repo, specdiff):
+def test_anchors_in_table_rows_resolve(spec_repo, specdiff_json):
     spec_repo.commit("Spec", {"versions/1.0.0.md": OAS.format(**OLD_ANCHORS), "versions/1.1.0.md": OAS.format(**OLD_ANCHORS)})
-    data = json.loads(specdiff("coverage", "-C", spec_repo.path, "--format", "json").out)
+    data = specdiff_json("coverage", "-C", spec_repo.path)
     assert data["dangling"] == []
 
 
-def test_an_anchor_migration_is_editorial_and_renames_no_section(spec_repo, specdiff):
+def test_an_anchor_migration_is_editorial_and_renames_no_section(spec_repo, specdiff_json):
     spec_repo.commit("Spec", {"versions/1.0.0.md": OAS.format(**OLD_ANCHORS), "versions/1.1.0.md": OAS.format(**OLD_ANCHORS)})
     spec_repo.commit("Kebab-case anchors", {"versions/1.1.0.md": OAS.format(**NEW_ANCHORS)})
-    data = json.loads(specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json").out)
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
     amendments = [a for f in data["files"] for a in f["amendments"]]
     assert amendments and {a["severity"] for a in amendments} == {"editorial"}
     assert not any(a["kind"] == "renamed" for a in amendments)
@@ -228,9 +226,9 @@ def test_an_anchor_migration_is_editorial_and_renames_no_section(spec_repo, spec
     assert data["dangling"] == []
 
 
-def test_github_user_content_links_resolve(spec_repo, specdiff):
+def test_github_user_content_links_resolve(spec_repo, specdiff_json):
     spec_repo.commit("Spec", {"widget.md": "# Widget\n\n- [Keys](#user-content-keys)\n\n## Keys\n\nA key MUST be unique.\n"})
-    data = json.loads(specdiff("coverage", "-C", spec_repo.path, "--format", "json").out)
+    data = specdiff_json("coverage", "-C", spec_repo.path)
     assert data["dangling"] == []
 
 

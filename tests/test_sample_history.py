@@ -6,32 +6,29 @@ tests diff it against its parent through ``specdiff A B --format json``.
 
 from __future__ import annotations
 
-import json
+import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from helpers import has_effect
 
+from specdiff.sample import FIRST_COMMIT_DATE, sample_revisions
 
-@pytest.fixture(scope="module")
-def diff_of(sample_repo):
+_DIFFS: dict[tuple[str, int], dict] = {}
+"""Diffs already run, by sample folder and revision: several tests read the same one."""
+
+
+@pytest.fixture
+def diff_of(sample_repo, specdiff_json):
     """``diff_of(k)``: the JSON of sample revision k (1-based, as the folder names) against k-1."""
-    from specdiff.cli import main
-
     path, commits = sample_repo
-    cache: dict[int, dict] = {}
 
-    def run(k: int, capsys=None) -> dict:
-        if k not in cache:
-            import contextlib
-            import io
-
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                code = main(["-C", str(path), commits[k - 2], commits[k - 1], "--format", "json"])
-            assert code == 0
-            cache[k] = json.loads(out.getvalue())
-        return cache[k]
+    def run(k: int) -> dict:
+        key = (str(path), k)
+        if key not in _DIFFS:
+            _DIFFS[key] = specdiff_json("-C", path, commits[k - 2], commits[k - 1])
+        return _DIFFS[key]
 
     return run
 
@@ -49,9 +46,23 @@ def effect_types(amendment: dict) -> list[str]:
     return [e["type"] for e in amendment["effects"]]
 
 
-def test_sample_history_has_every_revision(sample_repo):
+def test_each_revision_folder_is_one_commit_with_its_message_a_day_apart(sample_repo):
     path, commits = sample_repo
-    assert len(commits) >= 9 and len(set(commits)) == len(commits)
+    revisions = sample_revisions()
+    log = subprocess.run(
+        ["git", "-C", str(path), "log", "--reverse", "--format=%H%x00%aI%x00%B%x01"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    entries = [entry.strip("\n").split("\0") for entry in log.split("\x01") if entry.strip()]
+    assert [commit for commit, _, _ in entries] == commits, "one commit per revision folder, oldest first"
+    assert [message.strip() for _, _, message in entries] == [r.message.strip() for r in revisions]
+    dates = [datetime.fromisoformat(date) for _, date, _ in entries]
+    assert dates[0] == FIRST_COMMIT_DATE
+    assert all(later - earlier == timedelta(days=1) for earlier, later in zip(dates, dates[1:]))
+    files = subprocess.run(["git", "-C", str(path), "ls-files"], check=True, capture_output=True, text=True).stdout.split()
+    last = revisions[-1].tree
+    written = [f.relative_to(last).as_posix() for f in last.rglob("*") if f.is_file() and "__pycache__" not in f.parts]
+    assert sorted(files) == sorted(written), "the last commit holds the last folder's tree"
 
 
 def test_commit_ids_are_reproducible(tmp_path, sample_repo):
@@ -177,11 +188,9 @@ def test_demo_release_mixes_kinds(diff_of, sample_repo):
     assert weakened, "should avoid -> may avoid is a weakening"
 
 
-def test_whole_history_at_once(specdiff, sample_repo):
+def test_whole_history_at_once(specdiff_json, sample_repo):
     path, commits = sample_repo
-    result = specdiff("-C", path, f"{commits[0]}..{commits[-1]}", "--format", "json")
-    data = json.loads(result.out)
-    assert result.code == 0
+    data = specdiff_json("-C", path, f"{commits[0]}..{commits[-1]}")
     statuses = {f["status"] for f in data["files"]}
     assert "renamed" in statuses
     assert data["summary"]["bump"] == "major"

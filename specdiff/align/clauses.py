@@ -6,7 +6,6 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from specdiff.align.text import content_words, longest_increasing, tokens, unique_index
 from specdiff.model import Clause, ClauseMatch
@@ -367,8 +366,6 @@ class _ClausePairing:
     # 3. splits and merges
 
     def find_splits_and_merges(self) -> None:
-        from rapidfuzz.distance import Indel
-
         new_partner = {n: o for o, n in self.partner_of_old.items()}
         # Splits: one old clause, several adjacent new ones.
         for i in range(len(self.old)):
@@ -377,16 +374,15 @@ class _ClausePairing:
             current = self.score_of_old.get(i, 0.0)
             best = self._best_run(
                 whole=self.tokens_old(i),
-                around=self._expected_new_position(i),
+                around=_expected_position(i, self.partner_of_old),
                 count=len(self.new),
                 tokens=self.tokens_new,
                 available=_free_or_with(i, new_partner, self.grouped_new),
                 section=lambda j: self.new[j].section,
-                scorer=Indel,
             )
             accepted = best is not None and (
                 _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.tokens_old(i), self.tokens_new, Indel))
+                or (best[0] > current and _tight(best[1], self.tokens_old(i), self.tokens_new))
             )
             if not accepted:
                 best = self._grown_split(i, _free_or_with(i, new_partner, self.grouped_new))
@@ -411,16 +407,15 @@ class _ClausePairing:
             partner = new_to_old.get(j)
             best = self._best_run(
                 whole=self.tokens_new(j),
-                around=self._expected_old_position(j, new_to_old),
+                around=_expected_position(j, new_to_old),
                 count=len(self.old),
                 tokens=self.tokens_old,
                 available=_free_or_with(j, old_partner, self.grouped_old),
                 section=lambda i: self.old[i].section,
-                scorer=Indel,
             )
             if best and (
                 _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.tokens_new(j), self.tokens_old, Indel))
+                or (best[0] > current and _tight(best[1], self.tokens_new(j), self.tokens_old))
             ):
                 score, run = best
                 if partner is not None and partner not in run:
@@ -452,7 +447,7 @@ class _ClausePairing:
         def common(part: list[str]) -> float:
             return (len(part) + len(whole) - Indel.distance(part, whole)) / 2
 
-        around = self._expected_new_position(i)
+        around = _expected_position(i, self.partner_of_old)
         window = [k for k in range(max(0, around - MAX_PARTS), min(len(self.new), around + MAX_PARTS + 1)) if available(k)]
         best: tuple[float, list[int]] | None = None
         for first in range(len(window)):
@@ -479,23 +474,6 @@ class _ClausePairing:
         joined = [t for part in best[1] for t in self.tokens_new(part)]
         return Indel.normalized_similarity(whole, joined), best[1]
 
-    def _expected_new_position(self, i: int) -> int:
-        """Where old clause ``i`` would sit in the new document: its partner, or after its nearest paired predecessor."""
-        if i in self.partner_of_old:
-            return self.partner_of_old[i]
-        for k in range(i - 1, -1, -1):
-            if k in self.partner_of_old:
-                return self.partner_of_old[k] + 1
-        return 0
-
-    def _expected_old_position(self, j: int, new_to_old: dict[int, int]) -> int:
-        if j in new_to_old:
-            return new_to_old[j]
-        for k in range(j - 1, -1, -1):
-            if k in new_to_old:
-                return new_to_old[k] + 1
-        return 0
-
     def _best_run(
         self,
         whole: list[str],
@@ -504,7 +482,6 @@ class _ClausePairing:
         tokens: Callable[[int], list[str]],
         available: Callable[[int], bool],
         section: Callable[[int], str],
-        scorer: Any,
     ) -> tuple[float, list[int]] | None:
         """The best run of 2..MAX_PARTS available clauses of one section near ``around``.
 
@@ -513,10 +490,12 @@ class _ClausePairing:
         merged ones moved away or was dropped, the two were still neighbours
         to the editor.
         """
+        from rapidfuzz.distance import Indel
+
         window = [
             k
             for k in range(max(0, around - MAX_PARTS), min(count, around + MAX_PARTS + 1))
-            if available(k) and _coverage(tokens(k), whole, scorer) >= SPLIT_PART_COVERAGE
+            if available(k) and _coverage(tokens(k), whole) >= SPLIT_PART_COVERAGE
         ]
         best = None
         for first in range(len(window)):
@@ -528,10 +507,10 @@ class _ClausePairing:
                 if len(run) < 2:
                     continue
                 joined = [t for part in run for t in tokens(part)]
-                score = scorer.normalized_similarity(whole, joined)
+                score = Indel.normalized_similarity(whole, joined)
                 if best is not None and score <= best[0]:
                     continue
-                if all(_coverage(tokens(part), whole, scorer) >= SPLIT_PART_COVERAGE for part in run):
+                if all(_coverage(tokens(part), whole) >= SPLIT_PART_COVERAGE for part in run):
                     best = (score, list(run))
         return best
 
@@ -594,7 +573,7 @@ def _explains_better(joined: float, single: float) -> bool:
     return joined >= SPLIT_MERGE_MIN and joined - single >= min(SPLIT_MERGE_GAIN, (1 - single) / 2)
 
 
-def _tight(run: list[int], whole: list[str], tokens: Callable[[int], list[str]], scorer: Any) -> bool:
+def _tight(run: list[int], whole: list[str], tokens: Callable[[int], list[str]]) -> bool:
     """Whether every part is long and almost wholly found in the whole: then any gain over the single pair is enough.
 
     A one-sentence opening ("There are two kinds of exception ...") merged
@@ -603,7 +582,7 @@ def _tight(run: list[int], whole: list[str], tokens: Callable[[int], list[str]],
     yet the short part is 0.74 inside the result.
     """
     return all(
-        len(tokens(part)) >= TIGHT_PART_TOKENS and _coverage(tokens(part), whole, scorer) >= TIGHT_PART_COVERAGE for part in run
+        len(tokens(part)) >= TIGHT_PART_TOKENS and _coverage(tokens(part), whole) >= TIGHT_PART_COVERAGE for part in run
     )
 
 
@@ -612,9 +591,25 @@ def _free_or_with(owner: int, partner_of: dict[int, int], grouped: set[int]) -> 
     return lambda k: k not in grouped and partner_of.get(k, owner) == owner
 
 
-def _coverage(part: list[str], whole: list[str], scorer: Any) -> float:
+def _expected_position(k: int, partner_of: dict[int, int]) -> int:
+    """Where clause ``k`` would sit on the other side: its partner, or after its nearest paired predecessor.
+
+    >>> _expected_position(3, {0: 0, 1: 4}), _expected_position(1, {1: 7}), _expected_position(0, {})
+    (5, 7, 0)
+    """
+    if k in partner_of:
+        return partner_of[k]
+    for before in range(k - 1, -1, -1):
+        if before in partner_of:
+            return partner_of[before] + 1
+    return 0
+
+
+def _coverage(part: list[str], whole: list[str]) -> float:
     """Share of ``part``'s tokens found, in order, in ``whole``."""
+    from rapidfuzz.distance import Indel
+
     if not part:
         return 0.0
-    common = (len(part) + len(whole) - int(scorer.distance(part, whole))) / 2
+    common = (len(part) + len(whole) - int(Indel.distance(part, whole))) / 2
     return common / len(part)

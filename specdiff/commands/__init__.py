@@ -77,14 +77,6 @@ SHALLOW_CUT = (
 )
 
 
-def shallow_boundaries(repository: str) -> set[str]:
-    """The commits where a shallow clone's history is cut (none in a full clone)."""
-    from specdiff.repo import Repository
-
-    with Repository(repository) as repo:
-        return repo.shallow_boundaries()
-
-
 def print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"specdiff: warning: {warning}", file=sys.stderr)

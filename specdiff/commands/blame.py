@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from specdiff.commands import SHALLOW_CUT, add_repository_option, relative_to_repository, shallow_boundaries
+from specdiff.commands import SHALLOW_CUT, add_repository_option, relative_to_repository
 
 if TYPE_CHECKING:
     from specdiff.history import Blame
@@ -35,14 +35,14 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.repo import Repository
 
     path, _, anchor = args.target.partition("#")
-    with Repository(args.repository) as repo:
+    with Repository(args.repository) as repo:  # opened once for the path and the shallow cut
         (relative,) = repo.pathspecs(relative_to_repository(args, [path]))
+        cut = repo.shallow_boundaries()
     blames = blame(args.repository, relative, anchor or None, revision=args.rev, all_changes=args.all_changes)
     if args.format == "json":
         print(json.dumps([_as_data(b) for b in blames], indent=2, ensure_ascii=False))
         return 0
     section = None
-    cut = shallow_boundaries(args.repository)
     for entry in blames:
         if entry.clause.section != section:
             section = entry.clause.section

@@ -33,12 +33,12 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     result = diff_revisions(diff_request(args, paths, explain=False))
     with Repository(args.repository) as repo:
         settings = repository_config(repo).llm  # under --config-from, the trusted revision's model endpoint
-    summary = None
+    summary: str | None = None
+    warnings: list[str] = []
     if (args.explain if args.explain is not None else settings.enabled) and result.amendments:
         from specdiff.llm import summarize
 
         summary, warnings = summarize(result, settings)
-        result.warnings += warnings
-    print_warnings(result.warnings)
+    print_warnings(result.warnings + warnings)
     sys.stdout.write(release_notes(result, summary))
     return 0

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from specdiff.commands import add_repository_option, print_warnings
+from specdiff.nodes import node_name
 from specdiff.render.words import shorten
 
 if TYPE_CHECKING:
@@ -64,16 +65,16 @@ def _as_text(result: CheckResult) -> str:
     lines = []
     for stale in result.stale:
         since = f" (stamped at {stale.stamped[:10]})" if stale.stamped else ""
-        lines.append(f"{stale.output.split(':', 1)[1]} is stale{since}:")
+        lines.append(f"{node_name(stale.output)} is stale{since}:")
         for change in stale.changes:
             by = f'{change.commit.id[:10]} "{change.commit.subject}"' if change.commit else "uncommitted edits"
             lines.append(f"  {change.section} changed in {by}")
             lines += [f"    was: {_short(text)}" for text in change.removed]
             lines += [f"    now: {_short(text)}" for text in change.added]
     if result.unstamped:
-        lines.append(f"Not stamped yet ({len(result.unstamped)}): " + ", ".join(o.split(":", 1)[1] for o in result.unstamped))
+        lines.append(f"Not stamped yet ({len(result.unstamped)}): " + ", ".join(node_name(o) for o in result.unstamped))
     if result.gone:
-        lines.append("Stamped but no longer depending on the spec: " + ", ".join(o.split(":", 1)[1] for o in result.gone))
+        lines.append("Stamped but no longer depending on the spec: " + ", ".join(node_name(o) for o in result.gone))
     if not lines:
         return "Every stamped output is up to date."
     return "\n".join(lines)

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from specdiff.commands import add_repository_option, print_warnings
+from specdiff.render.words import shorten
 
 if TYPE_CHECKING:
     from specdiff.graph import CoverageRow, SpecGraph
@@ -69,7 +70,7 @@ def _as_data(rows: list[CoverageRow], graph: SpecGraph) -> dict[str, Any]:
                 "heading": r.heading,
                 "normative": r.normative,
                 "covered": r.covered,
-                "uncovered": [{"node": n, "text": graph.graph.nodes[n]["text"]} for n in r.uncovered],
+                "uncovered": [{"node": n, "text": graph.clause(n).text} for n in r.uncovered],
             }
             for r in rows
         ],
@@ -88,8 +89,7 @@ def _as_text(rows: list[CoverageRow], graph: SpecGraph, show_uncovered: bool) ->
         )
         if show_uncovered:
             for node in r.uncovered:
-                text = graph.graph.nodes[node]["text"]
-                lines.append(f"    not covered: {text if len(text) <= 90 else text[:90].rsplit(' ', 1)[0] + ' …'}")
+                lines.append(f"    not covered: {shorten(graph.clause(node).text, 90)}")
     normative, covered = _totals(rows)
     lines.append(f"{'total':<{width}}  {normative:>5}  {covered:>7}  {covered / normative:>5.0%}")
     return "\n".join(lines)

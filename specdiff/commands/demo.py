@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     print(f"Built the sample spec repository ({len(commits)} commits) in {directory}", file=sys.stderr)
     print("Showing `specdiff HEAD~1` there:\n", file=sys.stderr)
     result = diff_revisions(DiffRequest(directory, ("HEAD~1",)))
-    show(result, args)
+    show(result, format=args.format, color=args.color, matches=args.matches, mentions=args.mentions)
     print(
         f"\nTry next:\n  cd {directory}\n"
         "  specdiff HEAD~8 HEAD~4        # several commits at once\n"

@@ -75,21 +75,17 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.diff import diff_revisions
 
     result = diff_revisions(diff_request(args, paths, explain=args.explain))
-    show(result, args)
+    show(result, format=args.format, color=args.color, matches=args.matches, mentions=args.mentions)
     return exit_code(result, args.fail_on)
 
 
-def show(result: SpecDiff, args: argparse.Namespace) -> None:
+def show(result: SpecDiff, *, format: str, color: str, matches: bool = False, mentions: bool = False) -> None:
+    """Print the warnings to stderr and the diff to stdout in ``format``; ``color`` as ``--color`` takes it."""
     from specdiff.render import FORMATS, RenderOptions
 
     print_warnings(result.warnings)
-    options = RenderOptions(
-        color=use_color(args.color, sys.stdout),
-        width=width(sys.stdout),
-        matches=args.matches,
-        mentions=getattr(args, "mentions", False),
-    )
-    sys.stdout.write(FORMATS[args.format].render(result, options))
+    options = RenderOptions(color=use_color(color, sys.stdout), width=width(sys.stdout), matches=matches, mentions=mentions)
+    sys.stdout.write(FORMATS[format].render(result, options))
     sys.stdout.flush()
 
 

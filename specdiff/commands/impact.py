@@ -8,7 +8,8 @@ from typing import Any
 
 from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.model import Amendment, SpecDiff
-from specdiff.render.words import shorten
+from specdiff.nodes import Node, node_name, output_kind
+from specdiff.render.words import counted, shorten
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -46,12 +47,12 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 def _eval_lines(result: SpecDiff, *, as_json: bool) -> list[str]:
     lines = []
     for node, amendments in result.outputs.items():
-        if not node.startswith("eval:"):
+        if output_kind(node) != "eval":
             continue
-        name = node.removeprefix("eval:")
+        name = node_name(node)
         if as_json:
-            path, _, case = name.partition("#")
-            record = {"eval": name, "path": path, "case": case or None, "amendments": [a.id for a in amendments]}
+            parsed = Node.parse(node)
+            record = {"eval": name, "path": parsed.path, "case": parsed.case, "amendments": [a.id for a in amendments]}
             lines.append(json.dumps(record, ensure_ascii=False))
         else:
             lines.append(name)
@@ -65,7 +66,7 @@ def _as_data(result: SpecDiff) -> dict[str, Any]:
         for amendment in amendments:
             why = next(i.why for i in amendment.impact if i.node == node)
             reached.append({"id": amendment.id, "kind": amendment.kind, "severity": amendment.severity, "why": list(why)})
-        outputs.append({"node": node, "kind": node.split(":", 1)[0], "amendments": reached})
+        outputs.append({"node": node, "kind": output_kind(node), "amendments": reached})
     return {"base": result.base.commit, "head": result.head.commit, "outputs": outputs}
 
 
@@ -74,8 +75,8 @@ def _as_text(result: SpecDiff) -> str:
         return "No artifact or eval depends on what changed."
     lines = []
     for node, amendments in result.outputs.items():
-        kind, name = node.split(":", 1)
-        lines.append(f"{name}  ({kind}, {len(amendments)} amendment{'s' if len(amendments) != 1 else ''})")
+        kind, name = output_kind(node), node_name(node)
+        lines.append(f"{name}  ({kind}, {counted(len(amendments), 'amendment')})")
         for amendment in amendments:
             item = (amendment.new or amendment.old)[0]
             lines.append(f"  ← {amendment.kind} · {amendment.severity} · {item.path} L{item.lines[0]}: {_snippet(amendment)}")

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specdiff.commands import add_repository_option, print_warnings
+from specdiff.nodes import node_name, output_kind
+from specdiff.render.words import counted
 
 if TYPE_CHECKING:
     from specdiff.config import Config
@@ -72,7 +74,7 @@ def config_text(config: Config, specs: list[str], graph: SpecGraph) -> str:
     layout = config.layout
     lines = ["# specdiff.toml, written by `specdiff init`. Edit freely: every key is optional.", "#"]
     lines += [f"# Found: {reason}." for reason in (layout.reasons if layout else ())]
-    lines += [f"# That selects {_count(len(specs), 'spec file')}{':' if specs else '.'}"]
+    lines += [f"# That selects {counted(len(specs), 'spec file')}{':' if specs else '.'}"]
     lines += [f"#   {path}" for path in specs[:MAX_LISTED]]
     if len(specs) > MAX_LISTED:
         lines.append(f"#   … and {len(specs) - MAX_LISTED} more")
@@ -114,27 +116,27 @@ def config_text(config: Config, specs: list[str], graph: SpecGraph) -> str:
 def summary(config: Config, specs: list[str], graph: SpecGraph, target: Path) -> str:
     """What ``init`` chose and why, for the terminal."""
     layout = config.layout
-    lines = [f"Wrote {target.name}: {_count(len(specs), 'spec file')}."]
+    lines = [f"Wrote {target.name}: {counted(len(specs), 'spec file')}."]
     lines += [f"  {reason}" for reason in (layout.reasons if layout else ())]
     outputs = graph.outputs()
-    artifacts = sum(1 for n in outputs if n.startswith("artifact:"))
-    lines.append(f"  {_count(artifacts, 'output')} and {_count(len(outputs) - artifacts, 'eval case')} depend on them.")
+    artifacts = sum(1 for n in outputs if output_kind(n) == "artifact")
+    lines.append(f"  {counted(artifacts, 'output')} and {counted(len(outputs) - artifacts, 'eval case')} depend on them.")
     lines.append("Check it with `specdiff coverage`; `specdiff HEAD~1` shows the last commit's amendments.")
     return "\n".join(lines)
 
 
 def _found(graph: SpecGraph, kind: str, title: str) -> list[str]:
     """Comment lines naming the outputs of one kind the graph found, and how (markers, layouts, …)."""
-    nodes = [n for n in graph.outputs() if n.startswith(f"{kind}:")]
+    nodes = [n for n in graph.outputs() if output_kind(n) == kind]
     if not nodes:
         return [f"# {title}: none found (declare them below, or add `specdiff: <spec file>#<section>` markers)."]
     how: Counter[str] = Counter()
     for node in nodes:
-        for _, _, data in graph.graph.out_edges(node, data=True):
-            how[_reason_kind(str(data.get("reason", "")))] += 1
+        for reason in graph.reasons(node):
+            how[_reason_kind(reason)] += 1
     ways = ", ".join(f"{reason} ({n})" for reason, n in how.most_common())
     lines = [f"# {title}, found without any config ({ways}):"]
-    lines += [f"#   {node.split(':', 1)[1]}" for node in nodes[:MAX_LISTED]]
+    lines += [f"#   {node_name(node)}" for node in nodes[:MAX_LISTED]]
     if len(nodes) > MAX_LISTED:
         lines.append(f"#   … and {len(nodes) - MAX_LISTED} more")
     return lines
@@ -150,6 +152,3 @@ def _array(key: str, values: tuple[str, ...]) -> str:
         return f"{key} = [" + ", ".join(f'"{v}"' for v in values) + "]"
     return f"{key} = [\n" + "".join(f'  "{v}",\n' for v in values) + "]"
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

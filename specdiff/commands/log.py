@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from specdiff.commands import (
     SHALLOW_CUT,
@@ -15,7 +16,10 @@ from specdiff.commands import (
     use_color,
     width,
 )
-from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Amendment, FileDiff, Revision, SpecDiff
+from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Revision, SpecDiff
+
+if TYPE_CHECKING:
+    from specdiff.repo import Repository
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -41,23 +45,24 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.config import repository_config
-    from specdiff.history import walk
+    from specdiff.history import LogFilter, filtered, walk
     from specdiff.render import RenderOptions
     from specdiff.render import json as json_render
     from specdiff.render.controls import printable
     from specdiff.render.terminal import render
     from specdiff.repo import Repository
 
-    filters = _path_filters(args, paths)
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     changed: set[str] = set()
-    with Repository(args.repository) as repo:  # opened once for the settings and the shallow cut
+    with Repository(args.repository) as repo:  # opened once for the settings, the paths and the shallow cut
         config = repository_config(repo)
         cut = repo.shallow_boundaries()
+        places = _places(repo, args, paths)
+    keep = LogFilter(args.severity, frozenset(args.kind or ()), places)
     for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all, config=config):
         changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
-        files = [f for f in (_kept(f, args, filters) for f in amendments.files) if f is not None and _worth_showing(f, args)]
+        files = filtered(amendments.files, keep)
         if not files:
             continue
         base = Revision(None, commit.parent) if commit.parent else Revision("nothing (first commit)", None)
@@ -95,44 +100,11 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     return 0
 
 
-def _worth_showing(file: FileDiff, args: argparse.Namespace) -> bool:
-    """A file with amendments left, or a renamed file when nothing narrows the log down."""
-    return bool(file.amendments) or (file.status == "renamed" and not args.severity and not args.kind)
-
-
-def _path_filters(args: argparse.Namespace, paths: list[str]) -> list[tuple[str, str | None]]:
+def _places(repo: Repository, args: argparse.Namespace, paths: list[str]) -> tuple[tuple[str, str | None], ...]:
     """``(path from the repository's top, anchor or None)`` for each ``PATH[#anchor]`` after ``--``;
     paths are typed relative to the current (or -C) folder, as for ``git log``."""
     if not paths:
-        return []
-    from specdiff.repo import Repository
-
+        return ()
     split = [text.partition("#") for text in paths]
-    with Repository(args.repository) as repo:
-        relative = repo.pathspecs(relative_to_repository(args, [path for path, _, _ in split]))
-    return [(path.rstrip("/"), anchor or None) for path, (_, _, anchor) in zip(relative, split)]
-
-
-def _kept(file: FileDiff, args: argparse.Namespace, filters: list[tuple[str, str | None]]) -> FileDiff | None:
-    """The file with only the amendments that pass the filters, or ``None`` if the file is filtered out."""
-    paths = {p for p in (file.old_path, file.new_path) if p is not None}
-    if filters and not any(_under(p, f_path) for p in paths for f_path, _ in filters):
-        return None
-    anchors = {anchor for f_path, anchor in filters if anchor and any(_under(p, f_path) for p in paths)}
-    keep = [a for a in file.amendments if _wanted(a, args, anchors)]
-    return FileDiff(file.old_path, file.new_path, file.status, keep, None)
-
-
-def _under(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith(prefix + "/") or prefix in (".", "")
-
-
-def _wanted(amendment: Amendment, args: argparse.Namespace, anchors: set[str]) -> bool:
-    if args.severity and SEVERITIES.index(amendment.severity) < SEVERITIES.index(args.severity):
-        return False
-    if args.kind and amendment.kind not in args.kind:
-        return False
-    if anchors:
-        sections = {getattr(item, "section", None) or getattr(item, "id", None) for item in amendment.old + amendment.new}
-        return bool(sections & anchors)
-    return True
+    relative = repo.pathspecs(relative_to_repository(args, [path for path, _, _ in split]))
+    return tuple((path.rstrip("/"), anchor or None) for path, (_, _, anchor) in zip(relative, split))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from specdiff.commands import add_repository_option, relative_to_repository
+from specdiff.render.words import counted
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -25,5 +26,5 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.check import stamp
 
     stamped = stamp(args.repository, relative_to_repository(args, [*args.paths, *paths]), force=args.force)
-    print(f"Stamped {len(stamped)} output{'s' if len(stamped) != 1 else ''} in specdiff.lock.")
+    print(f"Stamped {counted(len(stamped), 'output')} in specdiff.lock.")
     return 0

@@ -30,7 +30,7 @@ from typing import Any
 
 from specdiff.evals import Runner
 from specdiff.model import Amendment
-from specdiff.nodes import output_kind
+from specdiff.nodes import Node, output_kind
 from specdiff.scan import inspect_tasks, promptfoo, pytest_marks
 from specdiff.scan.markers import MARKER
 
@@ -72,8 +72,8 @@ def affected_evals(outputs: dict[str, list[Amendment]]) -> list[AffectedEval]:
     for node, amendments in outputs.items():
         if output_kind(node) != "eval":
             continue
-        path, _, case = node.split(":", 1)[1].partition("#")
-        found.append(AffectedEval(path, case or None, tuple(a.id for a in amendments)))
+        parsed = Node.parse(node)
+        found.append(AffectedEval(parsed.path, parsed.case, tuple(a.id for a in amendments)))
     return found
 
 

@@ -23,6 +23,7 @@ from specdiff.model import (
     SectionMatch,
     SpecDiff,
 )
+from specdiff.nodes import output_kind
 from specdiff.render import RenderOptions
 
 SCHEMA = "specdiff/1"
@@ -59,7 +60,7 @@ def _roll_up(diff: SpecDiff) -> dict[str, list[dict[str, Any]]]:
     """Every output the diff reaches, by kind, with the ids of the amendments that reach it."""
     rolled: dict[str, list[dict[str, Any]]] = {"artifacts": [], "evals": []}
     for node, amendments in diff.outputs.items():
-        kind = "evals" if node.startswith("eval:") else "artifacts"
+        kind = "evals" if output_kind(node) == "eval" else "artifacts"
         rolled[kind].append({"node": node, "amendments": [a.id for a in amendments]})
     return rolled
 

@@ -22,9 +22,18 @@ from dataclasses import dataclass
 
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
+from specdiff.nodes import output_kind
 from specdiff.render import RenderOptions
 from specdiff.render.escaping import cell, code, inline, prose
-from specdiff.render.words import describe_effect, lines_of, output_name, shorten, which_sentence
+from specdiff.render.words import (
+    counted,
+    describe_effect,
+    kind_label,
+    lines_of,
+    output_name,
+    trim_context,
+    which_sentence,
+)
 
 MARKER = "<!-- specdiff:comment -->"
 """The first line of every comment specdiff writes."""
@@ -34,6 +43,9 @@ MAX_BODY_CHARS = 65_536
 
 CONTEXT_WORDS = 10
 """Unchanged words kept on each side of a change in the inline diff."""
+
+MAX_SHOWN_CHARS = 400
+"""Characters shown of a clause's text that has no change to centre on (a move)."""
 
 MAX_OUTPUTS_PER_AMENDMENT = 5
 
@@ -83,7 +95,7 @@ class _Parts:
             if len(body) <= limit:
                 return body
             if editorial:
-                cut.append(f"{len(editorial)} editorial amendment{'s' if len(editorial) != 1 else ''}")
+                cut.append(counted(len(editorial), "editorial amendment"))
                 editorial = []
             elif outputs:
                 cut.append("the table of outputs and eval cases")
@@ -101,7 +113,7 @@ class _Parts:
         pieces = [MARKER, self.headline, *serious]
         if editorial:
             count = len(editorial)
-            summary = f"{count} editorial amendment{'s' if count != 1 else ''}"
+            summary = counted(count, "editorial amendment")
             pieces.append(f"<details><summary>{summary}</summary>\n\n" + "\n\n".join(editorial) + "\n\n</details>")
         if outputs:
             pieces.append(outputs)
@@ -118,25 +130,25 @@ class _Parts:
 def _headline(diff: SpecDiff) -> str:
     counts = ", ".join(f"{n} {severity}" for severity, n in reversed(diff.by_severity.items()) if n)
     total = len(diff.amendments)
-    line = f"### Spec changes: {total} amendment{'s' if total != 1 else ''} ({counts}) · suggested bump: **{diff.bump}**"
+    line = f"### Spec changes: {counted(total, 'amendment')} ({counts}) · suggested bump: **{diff.bump}**"
     facts = []
-    artifacts = [n for n in diff.outputs if n.startswith("artifact:")]
-    evals = [n for n in diff.outputs if n.startswith("eval:")]
+    artifacts = [n for n in diff.outputs if output_kind(n) == "artifact"]
+    evals = [n for n in diff.outputs if output_kind(n) == "eval"]
     if artifacts:
-        facts.append(f"{len(artifacts)} output{'s' if len(artifacts) != 1 else ''} to rebuild")
+        facts.append(f"{counted(len(artifacts), 'output')} to rebuild")
     if evals:
-        facts.append(f"{len(evals)} eval{'s' if len(evals) != 1 else ''} to re-run")
+        facts.append(f"{counted(len(evals), 'eval')} to re-run")
     if diff.stale:
         facts.append(f"**{len(diff.stale)} stale** since last stamped")
     if diff.dangling:
-        facts.append(f"{len(diff.dangling)} dangling reference{'s' if len(diff.dangling) != 1 else ''}")
+        facts.append(counted(len(diff.dangling), "dangling reference"))
     return line + ("\n\n" + " · ".join(facts) if facts else "")
 
 
 def _amendment_block(amendment: Amendment) -> str:
     item = (amendment.new or amendment.old)[0]
     where = _location(amendment)
-    label = f"{amendment.kind} {amendment.unit}" if amendment.unit == "section" else amendment.kind
+    label = kind_label(amendment)
     lines = [f"**{SEVERITY_TITLE[amendment.severity]}** · {label} · {where}"]
     if not isinstance(item, Section) or amendment.kind != "added":
         lines.append(_quote(_inline_diff(amendment)))
@@ -166,7 +178,8 @@ def _inline_diff(amendment: Amendment) -> str:
     shown = 0
     for k, (tag, text) in enumerate(pieces):
         if tag == "equal" or amendment.kind in ("added", "removed"):
-            text = _trim(text, first=k == 0 or tag != "equal", last=k == len(pieces) - 1 or tag != "equal")
+            first, last = k == 0 or tag != "equal", k == len(pieces) - 1 or tag != "equal"
+            text = trim_context(text, first=first, last=last, context=CONTEXT_WORDS, whole=MAX_SHOWN_CHARS)
         if shown + len(text) > MAX_DIFF_CHARS:
             text = text[: max(0, MAX_DIFF_CHARS - shown)].rsplit(" ", 1)[0]
             out.append(_tagged(tag, text, amendment) + " …")
@@ -182,17 +195,6 @@ def _tagged(tag: str, text: str, amendment: Amendment) -> str:
     return f"<del>{prose(text)}</del>" if tag == "delete" else f"<ins>{prose(text)}</ins>"
 
 
-def _trim(text: str, *, first: bool, last: bool) -> str:
-    words = text.split(" ")
-    if first and last:
-        return shorten(text, 400)
-    head = [] if first else words[:CONTEXT_WORDS]
-    tail = [] if last else words[-CONTEXT_WORDS:]
-    if len(words) <= len(head) + len(tail) + 1:
-        return text
-    return " ".join(head) + (" … " if head and tail else " …" if head else "… ") + " ".join(tail)
-
-
 def _quote(text: str) -> str:
     """A blockquote; fence lines of an example are dropped (a fence would show the tags as text)
     and each line ends in a hard break so the example keeps its lines."""
@@ -206,10 +208,10 @@ def _outputs_table(diff: SpecDiff) -> str:
     stale = set(diff.stale or [])
     rows = ["| output | kind | amendments | why (first) |", "|---|---|---|---|"]
     for node, amendments in diff.outputs.items():
-        kind = node.split(":", 1)[0] + (" · **stale**" if node in stale else "")
+        kind = output_kind(node) + (" · **stale**" if node in stale else "")
         why = next(i.why for i in amendments[0].impact if i.node == node)
         first = why[0].removeprefix(f"{output_name(node)} ") if why else ""
-        more = f" (via {len(why) - 1} more link{'s' if len(why) != 2 else ''})" if len(why) > 1 else ""
+        more = f" (via {counted(len(why) - 1, 'more link')})" if len(why) > 1 else ""
         reason = cell(first) + more if why else "changed directly"
         rows.append(f"| `{code(output_name(node), in_table=True)}` | {kind} | {len(amendments)} | {reason} |")
     count = len(diff.outputs)

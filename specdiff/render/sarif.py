@@ -14,6 +14,7 @@ from typing import Any
 
 from specdiff import __version__
 from specdiff.model import Amendment, FileDiff, SpecDiff
+from specdiff.nodes import output_path
 from specdiff.render import RenderOptions
 from specdiff.render.words import describe_effect, output_name
 
@@ -94,7 +95,7 @@ def _stale(node: str, diff: SpecDiff) -> dict[str, Any]:
         "ruleIndex": 1,
         "level": "warning",
         "message": {"text": f"{output_name(node)} is stale{because}."},
-        "locations": [_location(output_name(node).split("#", 1)[0], 1, 1)],
+        "locations": [_location(output_path(node), 1, 1)],
         "partialFingerprints": {"specdiffOutput/v1": node},
     }
 

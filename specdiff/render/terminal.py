@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
 from specdiff.render.controls import printable
-from specdiff.render.words import describe_effect, moved_from, output_name, section_of, shorten, where, which_sentence
+from specdiff.render.words import (
+    counted,
+    describe_effect,
+    kind_label,
+    moved_from,
+    output_name,
+    section_of,
+    shorten,
+    trim_context,
+    where,
+    which_sentence,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,14 +93,14 @@ def _outputs(console: Console, diff: SpecDiff, mentions: bool) -> None:
                 count = len(outputs[node])
                 stale = ("  stale since stamped", "yellow") if node in (diff.stale or []) else ("", "")
                 console.print(
-                    _text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim"), stale)
+                    _text(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim"), stale)
                 )
     if mentioned:
         console.print(
             _text((f"Mentioned in ({len(mentioned)}):", "bold"), ("  links to what changed; nothing to rebuild", "dim"))
         )
         for node, count in mentioned.items():
-            console.print(_text(("  " + output_name(node), ""), (f"  ← {count} amendment{'s' if count != 1 else ''}", "dim")))
+            console.print(_text(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim")))
     if diff.dangling:
         console.print(_text((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
         for dangling in diff.dangling[:MAX_DANGLING_SHOWN]:
@@ -114,21 +125,20 @@ def summary_line(diff: SpecDiff) -> str:
     sides = f"{diff.base.label} → {diff.head.label}"
     renamed = sum(1 for f in diff.files if f.status == "renamed")
     if not diff.amendments:
-        moves = f"; {renamed} file{'s' if renamed != 1 else ''} renamed" if renamed else ""
+        moves = f"; {counted(renamed, 'file')} renamed" if renamed else ""
         return f"No spec amendments{moves} ({sides})."
     counts = ", ".join(f"{n} {severity}" for severity, n in reversed(diff.by_severity.items()) if n)
-    files = f"{len(diff.files)} file{'s' if len(diff.files) != 1 else ''}"
+    files = counted(len(diff.files), "file")
     total = len(diff.amendments)
-    return f"{total} amendment{'s' if total != 1 else ''} in {files} ({counts}) · suggested bump: {diff.bump} · {sides}"
+    return f"{counted(total, 'amendment')} in {files} ({counts}) · suggested bump: {diff.bump} · {sides}"
 
 
 def _file(console: Console, file: FileDiff, options: RenderOptions) -> None:
     from rich.rule import Rule
 
     title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
-    count = len(file.amendments)
-    plural = "s" if count != 1 else ""
-    console.print(Rule(printable(f"{title}  ({file.status}, {count} amendment{plural})"), align="left", style="bold"))
+    heading = f"{title}  ({file.status}, {counted(len(file.amendments), 'amendment')})"
+    console.print(Rule(printable(heading), align="left", style="bold"))
     current_section: tuple[str, str] | None = None
     for amendment in file.amendments:
         section = section_of(amendment)
@@ -150,7 +160,7 @@ def _amendment(console: Console, amendment: Amendment, options: RenderOptions) -
     from rich.padding import Padding
 
     color = options.color
-    label = f"{amendment.kind} {amendment.unit}" if amendment.unit == "section" else amendment.kind
+    label = kind_label(amendment)
     console.print(
         Padding(
             _text(
@@ -202,28 +212,13 @@ def _diff_text(amendment: Amendment, color: bool) -> Text:
         pieces = [(tag, shorten(body, MAX_SHOWN_CHARS))]
     for k, (tag, piece) in enumerate(pieces):
         if tag == "equal":
-            text.append(_trim(piece, first=k == 0, last=k == len(pieces) - 1))
+            first, last = k == 0, k == len(pieces) - 1
+            text.append(trim_context(piece, first=first, last=last, context=CONTEXT_WORDS, whole=MAX_SHOWN_CHARS))
         elif tag == "delete":
             text.append(piece if color or amendment.kind == "removed" else f"[-{piece}-]", "red strike" if color else "")
         else:
             text.append(piece if color or amendment.kind == "added" else f"{{+{piece}+}}", "green underline" if color else "")
     return text
-
-
-def _trim(piece: str, *, first: bool, last: bool) -> str:
-    """Cut a long unchanged run down to the words next to the changes around it.
-
-    >>> _trim("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3", first=True, last=False)
-    '… r s t u v w x y z 1 2 3'
-    """
-    if first and last:  # nothing changed in the text (a move): show it, cut like an added clause
-        return shorten(piece, MAX_SHOWN_CHARS)
-    words = piece.split(" ")
-    head = [] if first else words[:CONTEXT_WORDS]  # context after the previous change
-    tail = [] if last else words[-CONTEXT_WORDS:]  # context before the next change
-    if len(words) <= len(head) + len(tail) + 1:
-        return piece
-    return " ".join(head) + (" … " if head and tail else " …" if head else "… ") + " ".join(tail)
 
 
 def _text(*parts: tuple[str, str]) -> Text:

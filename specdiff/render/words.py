@@ -4,6 +4,7 @@ sentence an effect is about, the section an amendment belongs to and the lines i
 from __future__ import annotations
 
 from specdiff.model import Amendment, Clause, Effect, Section
+from specdiff.nodes import node_name
 
 
 def describe_effect(effect: Effect) -> str:
@@ -34,9 +35,43 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless there is one.
+
+    >>> counted(1, "amendment"), counted(3, "eval"), counted(0, "more link")
+    ('1 amendment', '3 evals', '0 more links')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def kind_label(amendment: Amendment) -> str:
+    """What an amendment did, as a heading names it: ``modified``, or ``renamed section`` for a section."""
+    return f"{amendment.kind} section" if amendment.unit == "section" else amendment.kind
+
+
+def trim_context(piece: str, *, first: bool, last: bool, context: int, whole: int) -> str:
+    """Cut a long unchanged run of a word diff down to the ``context`` words next to the changes
+    around it (none before the first change, none after the last). A text with no change at all
+    (``first`` and ``last``: a move) is cut like an added clause, to ``whole`` characters.
+
+    >>> trim_context("a b c d e f g h i j k l m n o p", first=True, last=False, context=3, whole=40)
+    '… n o p'
+    >>> trim_context("a b c d e f g h i j k l m n o p", first=False, last=False, context=3, whole=40)
+    'a b c … n o p'
+    """
+    if first and last:
+        return shorten(piece, whole)
+    words = piece.split(" ")
+    head = [] if first else words[:context]  # context after the previous change
+    tail = [] if last else words[-context:]  # context before the next change
+    if len(words) <= len(head) + len(tail) + 1:
+        return piece
+    return " ".join(head) + (" … " if head and tail else " …" if head else "… ") + " ".join(tail)
+
+
 def output_name(node: str) -> str:
     """An output node as a person reads it: its path, and the case of an eval suite."""
-    return node.split(":", 1)[1]
+    return node_name(node)
 
 
 def which_sentence(effect: Effect, amendment: Amendment) -> str:

@@ -24,7 +24,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from specdiff.model import Clause
-from specdiff.render.words import shorten
+from specdiff.render.words import kind_label, shorten
 from specdiff.tui.items import FileGroup, ReviewItem, SectionGroup, grouped
 from specdiff.tui.reviewed import ReviewedMarks
 
@@ -301,7 +301,7 @@ class AmendmentTree(Tree[NodeData]):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("✓ " if item.id in self.marks else "  ", component("amendment-tree--tick"))
         text.append(SEVERITY_MARK[amendment.severity], component(f"amendment-tree--{amendment.severity}"))
-        kind = f"{amendment.kind} section" if amendment.unit == "section" else amendment.kind
+        kind = kind_label(amendment)
         text.append(f" {kind} ", component("amendment-tree--kind"))
         text.append(_snippet(item), component("amendment-tree--dim"))
         return text

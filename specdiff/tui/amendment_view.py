@@ -30,7 +30,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from specdiff.model import Amendment, Clause, Section
-from specdiff.render.words import describe_effect, lines_of, moved_from, where, which_sentence
+from specdiff.render.words import counted, describe_effect, kind_label, lines_of, moved_from, where, which_sentence
 from specdiff.tui.diff_rows import Fold, Piece, Row, diff_rows, fold
 from specdiff.tui.items import FileGroup, ReviewItem, SectionGroup
 from specdiff.tui.reviewed import ReviewedMarks
@@ -191,7 +191,7 @@ class AmendmentView(VerticalScroll):
         """``modified · breaking · not reviewed``, then the file and section, then the lines."""
         amendment = item.amendment
         text = Text()
-        kind = f"{amendment.kind} section" if amendment.unit == "section" else amendment.kind
+        kind = kind_label(amendment)
         text.append(kind, self._style("kind"))
         text.append(" · ", self._style("dim"))
         text.append(amendment.severity, self._style(amendment.severity))
@@ -226,7 +226,7 @@ class AmendmentView(VerticalScroll):
         return text
 
     def _fold_line(self, part: Fold) -> Text:
-        lines = f"{part.lines} unchanged line{'s' if part.lines != 1 else ''}"
+        lines = counted(part.lines, "unchanged line")
         what = lines if part.lines else f"{part.rows} unchanged sentences"
         return Text(f"⋯ {what}", self._style("fold"))
 
@@ -327,7 +327,7 @@ def group_summary(group: FileGroup | SectionGroup, marks: ReviewedMarks) -> Text
     severities = Counter(item.amendment.severity for item in items)
     kinds = Counter(item.amendment.kind for item in items)
     reviewed = sum(1 for item in items if item.id in marks)
-    text.append(f"{len(items)} amendment{'s' if len(items) != 1 else ''}: ")
+    text.append(f"{counted(len(items), 'amendment')}: ")
     text.append(" · ".join(f"{n} {severity}" for severity, n in severities.most_common()))
     text.append(" (" + ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) + ")")
     text.append(f"\n✓ {reviewed}/{len(items)} reviewed")

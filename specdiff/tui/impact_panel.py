@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from specdiff.model import Impact
-from specdiff.render.words import output_name
+from specdiff.render.words import counted, output_name
 from specdiff.tui.items import ReviewItem
 
 
@@ -55,7 +55,7 @@ class ImpactPanel(VerticalScroll):
         if item is None:
             self.border_title = "Reaches"
         elif impact:
-            self.border_title = f"Reaches {outputs} output{'s' if outputs != 1 else ''}, {evals} eval{'s' if evals != 1 else ''}"
+            self.border_title = f"Reaches {counted(outputs, 'output')}, {counted(evals, 'eval')}"
         else:
             self.border_title = "Reaches nothing"
         self.border_subtitle = "s: stamp them" if impact else ""

@@ -28,7 +28,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from specdiff.config import LlmSettings
 from specdiff.errors import SpecdiffError
 from specdiff.llm import configured_api_key
-from specdiff.model import FileDiff, SpecDiff
+from specdiff.model import Amendment, SpecDiff
+from specdiff.nodes import output_kind
+from specdiff.render.words import counted
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.amendment_view import AmendmentView
 from specdiff.tui.confirm_screen import ConfirmScreen
@@ -94,9 +96,9 @@ def outputs_and_evals(nodes: list[str]) -> str:
     >>> outputs_and_evals(["artifact:a.py", "eval:e.jsonl#1", "artifact:b.py"])
     '2 outputs and 1 eval'
     """
-    outputs = sum(1 for node in nodes if node.startswith("artifact:"))
+    outputs = sum(1 for node in nodes if output_kind(node) == "artifact")
     evals = len(nodes) - outputs
-    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((outputs, "output"), (evals, "eval")) if n]
+    parts = [counted(n, word) for n, word in ((outputs, "output"), (evals, "eval")) if n]
     return " and ".join(parts) or "nothing"
 
 
@@ -455,29 +457,20 @@ class ReviewScreen(Screen[None]):
             return
         self.explaining = item.id
         self._show(item)
-        # A copy goes to the worker, so the diff is only changed here, on the app's thread.
-        copy = dataclasses.replace(amendment, explanation=None)
-        file = item.file
-        single = SpecDiff(
-            self.diff.base,
-            self.diff.head,
-            [FileDiff(file.old_path, file.new_path, file.status, [copy], file.alignment)],
-            state_dir=self.diff.state_dir,
-        )
         # Exclusive: asking about another amendment cancels waiting for this one's answer.
         self.run_worker(
-            partial(self._explain, single), name=item.id, group="explain", exclusive=True, thread=True, exit_on_error=False
+            partial(self._explain, amendment), name=item.id, group="explain", exclusive=True, thread=True, exit_on_error=False
         )
 
-    def _explain(self, single: SpecDiff) -> None:
-        """In a thread: ask the model about one amendment (``llm`` caches answers on disk)."""
+    def _explain(self, amendment: Amendment) -> None:
+        """In a thread: ask the model about one amendment (``llm`` caches answers on disk, and changes
+        nothing it is given: the answer comes back here, and the app's thread files it)."""
         from specdiff.llm import explain
 
-        warnings = explain(single, self.llm)
-        amendment = single.amendments[0]
+        explained, warnings = explain([amendment], self.llm, state_dir=self.diff.state_dir)
         if get_current_worker().is_cancelled:
             return  # the reviewer asked about another amendment since
-        self.post_message(ExplanationReady(amendment.id, amendment.explanation, warnings[0] if warnings else None))
+        self.post_message(ExplanationReady(amendment.id, explained.get(amendment.id), warnings[0] if warnings else None))
 
     @on(ExplanationReady)
     def _explained(self, message: ExplanationReady) -> None:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from specdiff.model import SEVERITIES, SpecDiff
+from specdiff.render.words import counted
 from specdiff.tui.items import ORDERS, Filters
 
 
@@ -59,7 +60,7 @@ class SummaryBar(Widget):
         if not self.total:
             text.append("no amendments", style("summary-bar--dim"))
             return text
-        text.append(f"{self.total} amendment{'s' if self.total != 1 else ''}: ")
+        text.append(f"{counted(self.total, 'amendment')}: ")
         counts = self.counts
         for n, severity in enumerate(reversed(SEVERITIES)):
             if n:

@@ -64,8 +64,8 @@ def test_document_shape(two_revisions, specdiff):
     assert sum(data["summary"]["by_severity"].values()) == len(file["amendments"])
 
 
-def test_amendments_say_what_changed(two_revisions, specdiff):
-    data = json.loads(specdiff("-C", two_revisions.path, "HEAD~1", "HEAD", "--format", "json").out)
+def test_amendments_say_what_changed(two_revisions, specdiff_json):
+    data = specdiff_json("-C", two_revisions.path, "HEAD~1", "HEAD")
     by_kind = {(a["unit"], a["kind"]): a for a in data["files"][0]["amendments"]}
     modified = by_kind[("clause", "modified")]
     assert modified["word_diff"] == [
@@ -82,32 +82,32 @@ def test_amendments_say_what_changed(two_revisions, specdiff):
     assert data["summary"]["bump"] == "major"
 
 
-def test_ids_are_stable_between_runs(two_revisions, specdiff):
-    first = json.loads(specdiff("-C", two_revisions.path, "HEAD~1", "HEAD", "--format", "json").out)
-    second = json.loads(specdiff("-C", two_revisions.path, "HEAD~1", "HEAD", "--format", "json").out)
+def test_ids_are_stable_between_runs(two_revisions, specdiff_json):
+    first = specdiff_json("-C", two_revisions.path, "HEAD~1", "HEAD")
+    second = specdiff_json("-C", two_revisions.path, "HEAD~1", "HEAD")
     ids = [a["id"] for a in first["files"][0]["amendments"]]
     assert ids == [a["id"] for a in second["files"][0]["amendments"]]
     assert len(set(ids)) == len(ids)
 
 
-def test_matches_lists_unchanged_pairs_too(two_revisions, specdiff):
-    data = json.loads(specdiff("-C", two_revisions.path, "HEAD~1", "HEAD", "--format", "json", "--matches").out)
+def test_matches_lists_unchanged_pairs_too(two_revisions, specdiff_json):
+    data = specdiff_json("-C", two_revisions.path, "HEAD~1", "HEAD", "--matches")
     matches = data["files"][0]["matches"]
     sections = [m for m in matches if m["unit"] == "section"]
     assert {(m["old"]["section"], m["new"]["section"]) for m in sections} >= {("rules", "rules"), ("naming", "naming")}
     unchanged = [m for m in matches if m["unit"] == "clause" and m["score"] == 1.0]
     assert any(m["old"][0]["text"] == "Keep answers short." for m in unchanged)
-    plain = json.loads(specdiff("-C", two_revisions.path, "HEAD~1", "HEAD", "--format", "json").out)
+    plain = specdiff_json("-C", two_revisions.path, "HEAD~1", "HEAD")
     assert "matches" not in plain["files"][0]
 
 
-def test_working_tree_head_has_no_commit(two_revisions, specdiff):
+def test_working_tree_head_has_no_commit(two_revisions, specdiff_json):
     two_revisions.write("spec.md", SPEC_V2.replace("short", "brief"))
-    data = json.loads(specdiff("-C", two_revisions.path, "--format", "json").out)
+    data = specdiff_json("-C", two_revisions.path)
     assert data["head"] == {"rev": None, "commit": None}
     assert data["files"][0]["amendments"][0]["new"][0]["text"] == "Keep answers brief."
 
 
-def test_no_changes_is_an_empty_document(two_revisions, specdiff):
-    data = json.loads(specdiff("-C", two_revisions.path, "--format", "json").out)
+def test_no_changes_is_an_empty_document(two_revisions, specdiff_json):
+    data = specdiff_json("-C", two_revisions.path)
     assert data["files"] == [] and data["summary"]["amendments"] == 0 and data["summary"]["bump"] is None

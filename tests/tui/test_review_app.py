@@ -344,12 +344,10 @@ def test_e_works_in_the_background_while_keys_still_move(sample_app, monkeypatch
     asked = threading.Event()
     answer = threading.Event()
 
-    def slow_explain(diff, settings, **_):
+    def slow_explain(amendments, settings, **_):
         asked.set()
         answer.wait(10)
-        for amendment in diff.amendments:
-            amendment.explanation = Explanation("Teens need a guardian until 16.", "narrowed", "The age went up.", "m")
-        return []
+        return {a.id: Explanation("Teens need a guardian until 16.", "narrowed", "The age went up.", "m") for a in amendments}, []
 
     monkeypatch.setattr("specdiff.llm.explain", slow_explain)
 
