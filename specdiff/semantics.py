@@ -127,9 +127,8 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=0.6)]  # an example's title or a "see also" line reworded
-    effects: list[Effect] = []
-    for old_part, new_part in _changed_sentences(old, new):
-        effects += _sentence_effects(old_part, new_part, old_place, new_place)
+    groups = [_sentence_effects(o, n, old_place, new_place) for o, n in _changed_sentences(old, new)]
+    effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
     if effects or not slight_rewording(old, new):
         return effects or [Effect("wording")]
@@ -386,15 +385,131 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
             )
     for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
-    effects = [_with_condition_direction(e, obliging) if e.type == "condition" else e for e in effects]
+    effects = [_with_number_reading(e) if e.type == "number" else e for e in effects]
+    effects = [_with_condition_direction(e, obliging, old_text, new_text) if e.type == "condition" else e for e in effects]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
     effects = [
         _with_only_direction(e, prohibits, new_text, new_modals) if e.type == "quantifier" and normative else e for e in effects
     ]
-    if old is not None and new is not None and normative and all(e.type == "quantifier" and not e.direction for e in effects):
+    restated = _restated_limit(old_text, new_text, old_place, new_place) if normative else None
+    if restated is not None:
+        return [e for e in effects if e.type == "condition"] + restated  # its numbers and keywords are the restated list
+    if old is not None and new is not None and normative and all(_leaves_content_to_read(e) for e in effects):
         effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
+
+
+def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> list[Effect] | None:
+    """A limit on values said the other way round: neither a reversal nor a rule added or removed.
+
+    A rule can fix a set of values from either side: as a list of what is
+    allowed ("names MUST contain only letters", "keys may only contain ASCII")
+    or as what is not ("names MUST NOT contain control characters", "comments
+    may contain any character except NUL"). Rewriting one as the other flips
+    the sentence's polarity, but a reviewer reads it as the set changing:
+
+    - an "only" list that became a prohibition or an "any ... except", or went
+      away, lets more through: ``broadened``;
+    - an "only" list that came (from a prohibition, from "any ... except", or
+      as a new sentence) lets less through: ``narrowed``;
+    - "any ... except" restated as a prohibition reads as ``narrowed``, and the
+      other way round as ``broadened``, with less confidence: only the lists
+      themselves say which set is larger;
+    - an "only" list kept while its keyword changed ("MAY be included only if"
+      -> "MUST be included only if") restricts the same way: no change in force.
+
+    ``None`` when neither side fixes a set this way.
+    """
+    if not any(w in f"{old} {new}".lower() for w in ("only", "any", "not", "never", "cannot", "prohibit", "forbid")):
+        return None  # no limit words: skip reading the sentences again
+    before, after = _limit_kinds(old, old_place), _limit_kinds(new, new_place)
+    if not before and not after:
+        return None
+    direction, sure = None, 0.75
+    loose = {"prohibition", "except", "permission"}  # what can stand for an "only" list said otherwise
+    if before == after == {"only"}:
+        direction = ""
+    elif "only" in before and "only" not in after and not after - loose:
+        direction = "broadened"
+    elif "only" in after and "only" not in before and not before - loose:
+        direction = "narrowed"
+    elif before == {"except"} and after == {"prohibition"}:
+        direction, sure = "narrowed", UNSURE
+    elif before == {"prohibition"} and after == {"except"}:
+        direction, sure = "broadened", UNSURE
+    if direction is None:
+        return None
+    if not direction:
+        return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]
+    return [
+        Effect(
+            "wording",
+            "/".join(sorted(before)) or None,
+            "/".join(sorted(after)) or None,
+            direction,
+            sentence=new or old,
+            normative=True,
+            old_obliges=True,
+            new_obliges=True,
+            confidence=sure,
+        )
+    ]
+
+
+def _with_limits_absorbed(groups: list[list[Effect]]) -> list[list[Effect]]:
+    """Drop the prohibitions that came (or went) beside an "only" list that went (or came).
+
+    "Keys may only contain letters." -> "Keys may contain any letter. Spaces are not
+    allowed." restates one limit over two sentences: the new prohibition is the
+    rest of the restatement, not a rule added.
+    """
+    gone = any(e.type == "wording" and "only" in (e.old or "").split("/") and e.direction for g in groups for e in g)
+    came = any(e.type == "wording" and "only" in (e.new or "").split("/") and e.direction for g in groups for e in g)
+    if not gone and not came:
+        return groups
+
+    def absorbed(group: list[Effect]) -> bool:
+        modal = [e for e in group if e.type == "modality"]
+        if not modal or any(e.type not in ("modality", "negation") for e in group):
+            return False
+        if gone and all(e.old is None and e.new is not None and _prohibits(e.new) for e in modal):
+            return True
+        return came and all(e.new is None and e.old is not None and _prohibits(e.old) for e in modal)
+
+    return [g for g in groups if not absorbed(g)]
+
+
+def _prohibits(phrase: str) -> bool:
+    found = modal_meaning(phrase)
+    return found is not None and found.polarity < 0
+
+
+def _limit_kinds(text: str, place: Place) -> set[str]:
+    """How ``text``'s rules fix a set: ``only`` (a list of what is allowed), ``prohibition``, ``except``
+    ("may contain any ... except"), else ``permission`` or ``rule`` (an obligation)."""
+    kinds = set()
+    for sentence in sentences(text):
+        clean = prose(sentence)
+        for reading in read_sentence(sentence, place):
+            if not reading.rule:
+                continue
+            modal = reading.modal
+            after = clean[modal.span[1] : modal.span[1] + 120] if modal.span != (0, 0) else clean
+            if modal.polarity > 0 and (" only " in f" {modal.phrase.lower()} " or _ONLY_AFTER.match(after)):
+                kinds.add("only")
+            elif modal.polarity < 0:
+                kinds.add("prohibition")
+            elif modal.strength == 1 and _ANY_EXCEPT.match(after):
+                kinds.add("except")
+            else:
+                kinds.add("permission" if modal.strength == 1 else "rule")
+    return kinds
+
+
+# "MUST contain only", "may only contain", "MAY be used only on": the words right after a rule's keyword.
+_ONLY_AFTER = re.compile(r"(?i)\s+(?:(?:be\s+)?[\w-]+\s+)?only\b")
+_ANY_EXCEPT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?any\b[^.;]*?\b(?:except|other\s+than|but)\b")
 
 
 _LIKELIHOOD = re.compile(r"\b(?:might|could)\b", re.IGNORECASE)
@@ -461,23 +576,54 @@ def _same_force(a: str | None, b: str | None) -> bool:
     return (x.polarity, x.strength) == (y.polarity, y.strength)
 
 
+def _leaves_content_to_read(effect: Effect) -> bool:
+    """An effect that does not say what the change does: a quantifier with no direction, a number that only went."""
+    if effect.type == "quantifier":
+        return not effect.direction
+    return effect.type == "number" and not effect.normative
+
+
+def _with_number_reading(effect: Effect) -> Effect:
+    """A number that went alone, with none in its place, went with its words.
+
+    "MUST increase by increments of one" -> "MUST increase": no limit was changed,
+    a constraint was dropped, and that is read as what the rule asks (broadened or
+    narrowed, by ``_scope_and_content``). A number replaced by another ("at
+    least 20" -> "at least 10") is a changed limit, and so is a number that came
+    ("change it regularly" -> "change it every 90 days"): a new limit.
+    """
+    if effect.new is None:
+        return replace(effect, normative=False)
+    return effect
+
+
 _EXCEPTIONS = {"unless", "except", "except when", "except where", "except if", "except for"}
+# A condition joined to another by "or" is an alternative: "when A or if B" reaches more cases.
+_ALTERNATIVE_CONDITION = re.compile(r"(?i)\bor\s+(?:if|when|whenever|where|while)\b")
 
 
-def _with_condition_direction(effect: Effect, obliging: bool) -> Effect:
+def _with_condition_direction(effect: Effect, obliging: bool, old: str = "", new: str = "") -> Effect:
     """Name what a condition change does: an exception came or went, or the rule's scope changed.
 
     "unless" / "except" carve an exception out of a rule: adding one relaxes it,
     removing one tightens it. "if", "when", "only if" bound where a rule
-    applies: adding one narrows its scope, removing one widens it.
+    applies: adding one narrows its scope, removing one widens it, unless it is
+    an alternative ("... or if the value is unknown"): an alternative condition
+    added widens the rule's reach, removed narrows it.
     """
     came = [w.strip() for w in (effect.new or "").split(",") if w.strip()]
     gone = [w.strip() for w in (effect.old or "").split(",") if w.strip()]
     direction = None
     if came and not gone:
         direction = "exception_added" if any(w in _EXCEPTIONS for w in came) else "scope_narrowed"
+        if len(_ALTERNATIVE_CONDITION.findall(new)) > len(_ALTERNATIVE_CONDITION.findall(old)):
+            # "... when an order ships or when its date changes": a second trigger widens the rule's
+            # reach, though a reviewer may read it as a new case; named as neither, and flagged.
+            return replace(effect, new_obliges=obliging, old_obliges=obliging, confidence=UNSURE)
     elif gone and not came:
         direction = "exception_removed" if any(w in _EXCEPTIONS for w in gone) else "scope_widened"
+        if direction == "scope_widened" and len(_ALTERNATIVE_CONDITION.findall(old)) > len(_ALTERNATIVE_CONDITION.findall(new)):
+            direction = "scope_narrowed"
     if not effect.normative:
         direction = None
     return replace(effect, direction=direction, new_obliges=obliging, old_obliges=obliging)
@@ -491,6 +637,8 @@ def _with_only_direction(effect: Effect, prohibits: bool, new: str, new_modals: 
     came, gone = (effect.new or "").split(", "), (effect.old or "").split(", ")
     if ("only" in came) == ("only" in gone):
         return effect
+    if "only" in came and _only_aside(new):
+        return effect  # "(deprecated, migration only)": an aside about one value, not the rule's limit
     first = new_modals[0].span[0] if new_modals and new_modals[0].span != (0, 0) else 0
     only_at = prose(new).lower().find("only")
     if "only" in came and 0 <= only_at < first:
@@ -499,11 +647,21 @@ def _with_only_direction(effect: Effect, prohibits: bool, new: str, new_modals: 
     return replace(effect, direction="narrowed" if narrowed else "broadened")
 
 
+def _only_aside(text: str) -> bool:
+    """Whether every "only" of ``text`` sits inside a parenthesis."""
+    return "only" in prose(text).lower() and not re.search(r"(?i)\bonly\b", _without_asides(prose(text)))
+
+
+def _without_asides(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text)
+
+
 # Words that restrict who or when a rule reaches: dropping "explicitly" from "when explicitly
 # asked" widens it; adding "only" narrows it.
 _SCOPE_WORDS = {
     "explicitly", "expressly", "specifically", "directly", "clearly", "only", "solely", "exclusively", "strictly",
     "genuinely", "truly", "actually", "legitimately", "certain", "particular", "specific", "themselves",
+    "explicit", "express",
 }  # fmt: skip
 _CONDITION_PHRASE = re.compile(r"(?i)\b(?:unless|except|if|when|whenever|while|where|provided|until|in\s+case)\b[^,;.]*")
 
@@ -521,14 +679,18 @@ def _scope_and_content(
     an added "or" offers an alternative, which also turns it round.
     """
     effects: list[Effect] = []
+    if words(old.replace("`", "")) == words(new.replace("`", "")):
+        return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
     a, b = words(prose(old)), words(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
     old_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(old)))))
     new_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(new)))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
-    scope_in = [w for w in inserted if w in _SCOPE_WORDS or (w in new_cond and w not in old_cond)]
-    scope_out = [w for w in deleted if w in _SCOPE_WORDS or (w in old_cond and w not in new_cond)]
+    # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").
+    old_outside, new_outside = set(words(_without_asides(prose(old)))), set(words(_without_asides(prose(new))))
+    scope_in = [w for w in inserted if (w in _SCOPE_WORDS and w in new_outside) or (w in new_cond and w not in old_cond)]
+    scope_out = [w for w in deleted if (w in _SCOPE_WORDS and w in old_outside) or (w in old_cond and w not in new_cond)]
     # Inside an "unless" or "except" the carve-out is what narrows or widens: dropping "explicitly"
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):

@@ -1,0 +1,194 @@
+"""Tests of the directions ``semantics`` names for a change, one class per block, as
+``docs/severity.md`` lists them. Every sentence is our own, written for a fictional
+ferry-booking service and its ticket file format; none is taken from a real spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from specdiff.force import Place, read_sentence, rules
+from specdiff.lexicon import numbers
+from specdiff.model import Amendment
+from specdiff.semantics import describe_change, main_direction, severity
+
+PROSE = Place()
+CAPITALS = Place(capitals=True)
+
+
+def direction(old: str, new: str, place: Place = PROSE) -> tuple[str, str]:
+    """The main direction and the severity of rewriting ``old`` as ``new`` in a paragraph."""
+    effects = describe_change(old, new, old_place=place, new_place=place)
+    amendment = Amendment("clause", "modified", severity("modified", effects), (), (), 0.5, effects, [], "x")
+    return main_direction(amendment), amendment.severity
+
+
+def reasons(sentence: str, place: Place = PROSE) -> list[tuple[str, str]]:
+    return [(r.modal.phrase, r.reason) for r in read_sentence(sentence, place)]
+
+
+# -- a limit on values said the other way round: narrowed or broadened, not reversed -----------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # an "only" list became a prohibition: far more values pass
+        (
+            "Ticket codes MUST contain only digits and dashes.",
+            "Ticket codes MUST NOT contain spaces or line breaks.",
+            ("broadened", "substantive"),
+        ),
+        # ... and the other way round
+        (
+            "Ticket codes MUST NOT contain spaces or line breaks.",
+            "Ticket codes MUST contain only digits and dashes.",
+            ("narrowed", "breaking"),
+        ),
+        # a licence with exceptions restated as a prohibition leans to narrowed (read it: only the lists say)
+        (
+            "Notes may contain any character except the bell and the null character.",
+            "Control characters other than tab are not permitted in notes.",
+            ("narrowed", "breaking"),
+        ),
+        (
+            "Control characters other than tab are not permitted in notes.",
+            "Notes may contain any character except the bell and the null character.",
+            ("broadened", "substantive"),
+        ),
+        # an "only" list turned into "any ..." plus a prohibition, over two sentences
+        (
+            "Berth names may only contain ASCII letters and digits.",
+            "Berth names may contain any letter or digit of any script. Spaces and slashes are not allowed.",
+            ("broadened", "substantive"),
+        ),
+    ],
+)
+def test_a_limit_said_the_other_way_round_is_not_a_reversal(old: str, new: str, expected: tuple[str, str]) -> None:
+    assert direction(old, new, CAPITALS if "MUST" in old else PROSE) == expected
+
+
+def test_a_permission_that_carried_only_is_a_limit() -> None:
+    # removing "MAY be used only on ..." lets the field be used anywhere: broadened, not a rule removed
+    old = "This field MAY be used only on return tickets. It describes the return leg."
+    new = "It describes the return leg."
+    assert direction(old, new, CAPITALS) == ("broadened", "substantive")
+    # a new "only ... allowed" sentence beside the rules narrows what passes
+    old = "Any seat may be booked online."
+    assert direction(old, old + " Cabin seats are only allowed for night crossings.") == ("narrowed", "breaking")
+    # MAY-only and MUST-only restrict alike: no change in force, and flagged
+    effects = describe_change(
+        "The `cabin` field MAY be included only if `night` is true.",
+        "The `cabin` field MUST be included only if `night` is true.",
+        capitals=True,
+    )
+    assert [e.direction for e in effects] == [None] and effects[0].confidence < 0.7
+
+
+def test_a_plain_reversal_stays_a_reversal() -> None:
+    assert direction("Dogs are not allowed on deck.", "Dogs are allowed on deck.") == ("reversed", "breaking")
+    assert direction("Crew MUST NOT open the ramp.", "Crew MUST open the ramp.", CAPITALS)[0] == "reversed"
+
+
+# -- negations that do not turn the rule round ---------------------------------------------------------
+
+
+def test_a_negation_in_an_aside_does_not_reverse_the_rule() -> None:
+    old = "The port code MUST be an IATA code (with a country prefix)."
+    new = "The port code MUST be an upper-case IATA code (without a country prefix)."
+    assert direction(old, new, CAPITALS)[0] != "reversed"
+    # "omit" inside an "(e.g. ...)" aside is not the rule's own sense
+    old = "Agents SHOULD avoid the legacy codes, and MUST NOT use them unless the port requests it."
+    new = (
+        "Agents SHOULD avoid the legacy codes (e.g. they can omit the field), "
+        "and SHOULD NOT use them unless the port requests it."
+    )
+    assert direction(old, new, CAPITALS) == ("weakened", "substantive")
+
+
+def test_an_if_clause_ends_at_then() -> None:
+    # the old condition runs to "then"; the empty list in the rule counts on both sides alike
+    old = "For kiosks that do not print or if the printer is not ready then the kiosk MUST show an empty receipt."
+    new = "For kiosks that do not print, the kiosk MUST show an empty receipt."
+    assert direction(old, new, CAPITALS) == ("scope_narrowed", "substantive")
+
+
+# -- conditions and scope --------------------------------------------------------------------------------
+
+
+def test_an_alternative_condition_dropped_narrows_the_scope() -> None:
+    old = "The agent MUST refund the fare when the crossing is cancelled or when it leaves two hours late."
+    new = "The agent MUST refund the fare when the crossing is cancelled."
+    assert direction(old, new, CAPITALS)[0] == "scope_narrowed"
+
+
+def test_an_alternative_condition_added_is_flagged_not_guessed() -> None:
+    effects = describe_change(
+        "Send a text when the ferry leaves.", "Send a text when the ferry leaves or when the berth changes."
+    )
+    condition = next(e for e in effects if e.type == "condition")
+    assert condition.direction is None and condition.confidence < 0.7
+
+
+def test_dropping_explicit_widens_the_scope() -> None:
+    old = "The purser may share the manifest on explicit request of the captain."
+    new = "The purser may share the manifest on request of the captain."
+    assert direction(old, new)[0] == "scope_widened"
+
+
+def test_only_in_an_aside_is_not_the_rules_limit() -> None:
+    old = "Read the `fare_class` field"
+    new = "Read the `fare_band` field (preferred) or the `fare_class` field (legacy files only)"
+    assert direction(old, new, Place(kind="list_item")) == ("broadened", "substantive")
+
+
+# -- numbers ----------------------------------------------------------------------------------------------
+
+
+def test_a_number_that_went_with_its_words_is_a_constraint_dropped() -> None:
+    old = "Each ticket number MUST increase by steps of one. For example: 7, 8, 9."
+    new = "Each ticket number MUST increase. For example: 7, 8, 9."
+    assert direction(old, new, CAPITALS) == ("broadened", "substantive")
+
+
+def test_a_number_that_came_is_a_new_limit() -> None:
+    assert direction("Riders should renew their pass regularly.", "Riders should renew their pass every 30 days.") == (
+        "number_changed",
+        "breaking",
+    )
+
+
+def test_a_numbered_item_is_a_pointer_not_a_quantity() -> None:
+    assert numbers("as in item 2 above, see note 3 and footnote 4") == []
+
+
+# -- who holds the rule --------------------------------------------------------------------------------------
+
+
+def test_either_party_is_a_holder() -> None:
+    old = "Either party can cancel a booking before boarding."
+    new = "The client MAY cancel a booking before boarding."
+    assert direction(old, new, CAPITALS) == ("holder_changed", "breaking")
+
+
+# -- rule or not --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Manifests can be used to list every passenger aboard.", False),  # what a thing is for
+        ("Each berth has a code that can be used in harbour radio calls.", False),  # said of the thing
+        ("YAML can be used as well to write the timetable.", True),  # a second format licensed
+        ("Remarks may contain any printable character except the pipe.", True),  # a licence over values
+        ("Remarks may contain errors typed at the desk.", False),  # a likelihood
+        ("Give riders the tide times they need to plan the trip.", True),  # "Give" rules; "they need to" is a need
+        ("Choosing one default port avoids the need to ask every time.", False),  # an effect, not a rule
+        ("A timetable could be defined to always list the first sailing.", False),  # "to always" in an infinitive
+    ],
+)
+def test_rule_or_not(sentence: str, expected: bool) -> None:
+    assert bool(rules(sentence)) is expected
+
+
+def test_the_need_of_others_is_not_a_duty() -> None:
+    assert ("need to", "descriptive") in reasons("Give riders the tide times they need to plan the trip.")
