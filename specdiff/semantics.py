@@ -130,6 +130,7 @@ def describe_change(
     groups = [_sentence_effects(o, n, old_place, new_place) for o, n in _changed_sentences(old, new)]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
+    effects = _licences_beside_rules(effects, old, old_place)
     if effects or not slight_rewording(old, new):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=0.6)]
@@ -367,9 +368,17 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     obliging = any(m.obliges for m in old_modals + new_modals)
     pairs = _paired_modals(old_modals, new_modals)
     pairs = [(a, b) for a, b in pairs if not _likelihood_now(a, b, old_text, new_text)]
+    joined: list[Effect] = []
+    if (
+        old is not None
+        and new is not None
+        and old_modals
+        and any(a is None or b is None or a.polarity != b.polarity for a, b in pairs)
+    ):
+        pairs, joined = _rules_rejoined(pairs, old_text, new_text, old_place, new_place, where)
     effects = [_modality(a, b, sentence=where) for a, b in pairs]
-    effects = [replace(e, confidence=sure) for e in effects if e.direction is not None]
-    if old is not None and new is not None:
+    effects = [replace(e, confidence=sure) for e in effects if e.direction is not None] + joined
+    if old is not None and new is not None and not joined:
         before = _polarity(old_modals, old_text)
         after = _polarity(new_modals, new_text)
         if before != after:
@@ -385,7 +394,7 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
             )
     for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
-    effects = [_with_number_reading(e) if e.type == "number" else e for e in effects]
+    effects = [_with_number_reading(e, whole=old is None or new is None) if e.type == "number" else e for e in effects]
     effects = [_with_condition_direction(e, obliging, old_text, new_text) if e.type == "condition" else e for e in effects]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
     effects = [
@@ -398,6 +407,110 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
+
+
+def _rules_rejoined(
+    pairs: list[tuple[Modal | None, Modal | None]], old: str, new: str, old_place: Place, new_place: Place, where: str | None
+) -> tuple[list[tuple[Modal | None, Modal | None]], list[Effect]]:
+    """Read rules that came or flipped in a sentence that already stated rules, as a reviewer would.
+
+    - **Split**: "clients MUST call A, build B and send C" -> "clients MUST call A.
+      Clients SHOULD build B and send C": the SHOULD is no new rule but part of the
+      old MUST with a new force (weakened), found by its words, which the old rule
+      carried and the kept MUST does not.
+    - **Joined**: "MUST take the form X" -> "MUST take the form X, and MUST NOT
+      contain spaces", or "if it is a list, it MUST be non-empty": an obligation or
+      prohibition added to the same subject (no subject of its own, or "it") asks
+      more of what the sentence already ruled: ``narrowed``, not a rule added.
+    - **Rather than**: "MUST NOT rewrite the value" -> "MUST pass the value unchanged
+      rather than rewriting it" keeps the prohibition as the refused alternative and
+      adds a duty: ``narrowed``, not reversed.
+
+    Returns the pairs left to read as modality changes, and the effects found here.
+    """
+    old_rules, new_rules = _rule_places(old, old_place), _rule_places(new, new_place)
+    kept: list[tuple[Modal | None, Modal | None]] = []
+    effects: list[Effect] = []
+    for a, b in pairs:
+        found = _placed(b, new_rules) if b is not None else None
+        if a is None and b is not None and found is not None:
+            index, _, after = found
+            action = _content(after)
+            others = {w for m, _, i, _, rest in new_rules if not (i == index and m.span == b.span) for w in _content(rest)}
+            source = next((m for m, _, _, _, rest in old_rules if _takes_over(action, _content(rest), others)), None)
+            if source is not None and (source.polarity, source.strength) != (b.polarity, b.strength):
+                kept.append((source, b))  # split off an old rule, with a new force
+                continue
+            # Pairing by keywords cannot tell which of two MUSTs of a sentence is the new one: any
+            # of them with no subject of its own (or "it") makes the sentence's added rule a joined one.
+            alike = [
+                (m, rest_before)
+                for m, _, i, rest_before, _ in new_rules
+                if i == index and (m.polarity, m.strength) == (b.polarity, b.strength)
+            ]
+            if b.obliges and any(_joined(m, rest_before, index, new_rules) for m, rest_before in alike):
+                effects.append(_narrowed(None, b.phrase, where))
+                continue
+        if a is not None and b is not None and a.polarity < 0 < b.polarity and found is not None:
+            refused = _RATHER_THAN.search(found[2])
+            gone = _placed(a, old_rules)
+            if refused and gone and len(_content(refused.group(1)) & _content(gone[2])) >= 0.5 * max(1, len(_content(gone[2]))):
+                effects.append(_narrowed(a.phrase, b.phrase, where))
+                continue
+        kept.append((a, b))
+    return kept, effects
+
+
+def _joined(modal: Modal, before: str, index: int, places: list[tuple[Modal, str, int, str, str]]) -> bool:
+    """Whether a rule phrase continues its sentence's subject: "..., and MUST NOT ...", "it MUST ..."."""
+    subject = _subject_of(before)
+    earlier = any(i == index and m.span[0] < modal.span[0] for m, _, i, _, _ in places)
+    return (subject is None and earlier) or subject in ("it", "they")
+
+
+def _takes_over(action: set[str], old_action: set[str], others: set[str]) -> bool:
+    """Whether a new rule's ``action`` carries on an old rule's: most of its words come from the
+    old rule, and they cover at least half of what the old rule asked beyond the other new rules."""
+    rest = old_action - others
+    return len(action) >= 3 and len(action & old_action) >= 0.6 * len(action) and len(action & rest) >= 0.5 * len(rest) > 0
+
+
+_RATHER_THAN = re.compile(r"(?i)\b(?:rather\s+than|instead\s+of)\b(.*)")
+
+
+def _narrowed(old: str | None, new: str | None, where: str | None) -> Effect:
+    return Effect(
+        "wording", old, new, "narrowed", sentence=where, normative=True, old_obliges=True, new_obliges=True, confidence=UNSURE
+    )
+
+
+def _rule_places(text: str, place: Place) -> list[tuple[Modal, str, int, str, str]]:
+    """Each rule phrase of ``text``: the phrase, its sentence, the sentence's index, the words before and after it."""
+    found = []
+    for index, sentence in enumerate(sentences(text)):
+        for reading in read_sentence(sentence, place):
+            if reading.rule:
+                start, end = reading.modal.span
+                found.append((reading.modal, sentence, index, sentence[:start], sentence[end:]))
+    return found
+
+
+def _placed(modal: Modal, places: list[tuple[Modal, str, int, str, str]]) -> tuple[int, str, str] | None:
+    for m, _, index, before, after in places:
+        if m.span == modal.span and m.phrase == modal.phrase:
+            return index, before, after
+    return None
+
+
+def _content(text: str) -> set[str]:
+    return set(words(prose(text))) - _FILLER - {"to", "of", "in", "on", "for", "with", "by", "or", "as", "be", "is", "are"}
+
+
+def _subject_of(before: str) -> str | None:
+    """The subject word right before a rule phrase in its clause ("it", "clients"), or ``None``."""
+    clause = re.split(r"[,;:(]|\b(?:and|but|or|then|that|which)\b", before)[-1]
+    found = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause)]
+    return found[-1] if found else None
 
 
 def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> list[Effect] | None:
@@ -552,6 +665,7 @@ def _without_restated_rules(effects: list[Effect]) -> list[Effect]:
     A paragraph rewritten so that the "must" moved to another sentence still
     states its obligation: that is a rewording, not an obligation removed.
     """
+    effects = _with_force_moved(effects)
     gone = [e for e in effects if e.type == "modality" and e.new is None and e.old is not None]
     came = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None]
     dropped: set[int] = set()
@@ -569,6 +683,55 @@ def _without_restated_rules(effects: list[Effect]) -> list[Effect]:
     return [e for e in effects if id(e) not in dropped]
 
 
+def _with_force_moved(effects: list[Effect]) -> list[Effect]:
+    """Re-pair a rule whose force moved to another sentence.
+
+    "Floats should be 64-bit." -> "Sizes are free. It is recommended that floats be
+    64-bit." pairs "should" with "are free" by place, and "it is recommended" comes as
+    new; but the recommendation is the old "should" restated. When a changed pair's old
+    phrase has the force of a phrase that came elsewhere, the pair is split: the old rule
+    goes to its twin (and ``_without_restated_rules`` drops both), the new phrase came.
+    """
+    came = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None]
+    if not came:
+        return effects
+    out: list[Effect] = []
+    for e in effects:
+        changed = e.type == "modality" and e.old is not None and e.new is not None and e.direction in ("strengthened", "weakened")
+        if changed and any(_same_force(e.old, c.new) for c in came):
+            out += [
+                replace(e, new=None, new_obliges=False, direction=_modality_of(e.old, None)),
+                replace(e, old=None, old_obliges=False, direction=_modality_of(None, e.new)),
+            ]
+        else:
+            out.append(e)
+    return out
+
+
+def _modality_of(old: str | None, new: str | None) -> str | None:
+    a, b = modal_meaning(old or ""), modal_meaning(new or "")
+    return _modality(a if old else None, b if new else None, sentence=None).direction
+
+
+def _licences_beside_rules(effects: list[Effect], old: str, old_place: Place) -> list[Effect]:
+    """A permission added to a text that already stated rules widens what complies: ``broadened``.
+
+    "Floats should be 64-bit." -> "Implementations are free to support any size. It is
+    recommended that floats be 64-bit." licenses more behaviour beside the kept rule; it
+    is not a rule out of nothing (``added`` is kept for obligations and prohibitions, and
+    for permissions in a text that had no rule).
+    """
+    licences = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None and not e.new_obliges]
+    if not licences or not rule_modals(old, old_place):
+        return effects
+    return [
+        Effect("wording", None, e.new, "broadened", sentence=e.sentence, normative=True, confidence=min(e.confidence, 0.75))
+        if e in licences and not _prohibits(e.new or "")
+        else e
+        for e in effects
+    ]
+
+
 def _same_force(a: str | None, b: str | None) -> bool:
     x, y = modal_meaning(a or ""), modal_meaning(b or "")
     if x is None or y is None:
@@ -583,16 +746,18 @@ def _leaves_content_to_read(effect: Effect) -> bool:
     return effect.type == "number" and not effect.normative
 
 
-def _with_number_reading(effect: Effect) -> Effect:
+def _with_number_reading(effect: Effect, *, whole: bool = False) -> Effect:
     """A number that went alone, with none in its place, went with its words.
 
     "MUST increase by increments of one" -> "MUST increase": no limit was changed,
     a constraint was dropped, and that is read as what the rule asks (broadened or
     narrowed, by ``_scope_and_content``). A number replaced by another ("at
     least 20" -> "at least 10") is a changed limit, and so is a number that came
-    ("change it regularly" -> "change it every 90 days"): a new limit.
+    ("change it regularly" -> "change it every 90 days"): a new limit. In a
+    sentence that came or went ``whole``, its numbers came or went with its rule,
+    which the modality effect already names.
     """
-    if effect.new is None:
+    if effect.new is None or whole:
         return replace(effect, normative=False)
     return effect
 

@@ -192,3 +192,44 @@ def test_rule_or_not(sentence: str, expected: bool) -> None:
 
 def test_the_need_of_others_is_not_a_duty() -> None:
     assert ("need to", "descriptive") in reasons("Give riders the tide times they need to plan the trip.")
+
+
+# -- rules that came beside rules ------------------------------------------------------------------------
+
+
+def test_a_rule_split_off_with_a_new_force_is_that_rule_weakened() -> None:
+    old = "When a berth frees up, agents MUST call the harbour office, rebook the waiting riders, and then send each one a text."
+    new = (
+        "When a berth frees up, agents MUST call the harbour office. "
+        "Agents SHOULD rebook the waiting riders, and then send each one a text about the new berth."
+    )
+    assert direction(old, new, CAPITALS) == ("weakened", "substantive")
+
+
+def test_a_rule_joined_to_the_same_subject_narrows_it() -> None:
+    old = "A ticket code MUST take the form AAA-999 where the letters name the port."
+    new = "A ticket code MUST take the form AAA-999 where the letters name the port, and MUST NOT repeat a retired code."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+    old = "If the stops field is a list, its items MUST be port codes."
+    new = "If the stops field is a list, it MUST be non-empty, and its items MUST be port codes."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+
+
+def test_a_new_sentence_with_its_own_subject_is_a_rule_added() -> None:
+    old = "Port codes MUST be three letters."
+    new = "Port codes MUST be three letters. Berth numbers MUST NOT start with zero."
+    assert direction(old, new, CAPITALS) == ("added", "breaking")
+
+
+def test_a_prohibition_kept_as_the_refused_alternative_is_narrowed() -> None:
+    old = "Kiosks MUST NOT reformat the rider's name."
+    new = "Kiosks MUST print the rider's name as given rather than reformatting the rider's name."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+
+
+def test_a_licence_beside_a_kept_rule_broadens_it() -> None:
+    old = "Fares should be shown in euros."
+    new = "Kiosks are free to show fares in any currency. It is recommended that fares be shown in euros."
+    assert direction(old, new) == ("broadened", "substantive")
+    # a licence where there was no rule is a rule added
+    assert direction("Fares are shown in euros.", "Fares may be shown in any currency.")[0] == "added"
