@@ -127,13 +127,46 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=0.6)]  # an example's title or a "see also" line reworded
-    groups = [_sentence_effects(o, n, old_place, new_place) for o, n in _changed_sentences(old, new)]
+    groups = [
+        _sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place)
+        for o, n in _changed_sentences(old, new)
+    ]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
     effects = _licences_beside_rules(effects, old, old_place)
     if effects or not slight_rewording(old, new):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=0.6)]
+
+
+def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
+    """An exemption sentence beside a rule that now exempts more (or fewer) cases.
+
+    "Requests that finish the upload are exempt from this limit." -> "This limit does not
+    apply to empty requests, or to requests that finish the upload." states no rule of its
+    own, but widens the carve-out of the rule beside it: ``exception_added``; shrunk, it is
+    ``exception_removed``. Read only when both versions exempt and one list holds the other.
+    """
+    if old is None or new is None or not (_EXEMPTION.search(old) and _EXEMPTION.search(new)):
+        return []
+    before = set(words(prose(_EXEMPTION_WORDING.sub(" ", old)))) - _FILLER
+    after = set(words(prose(_EXEMPTION_WORDING.sub(" ", new)))) - _FILLER
+    if before == after or not (before < after or after < before):
+        return []
+    obliging = obliges(whole, place=place)
+    if not rule_modals(whole, place):
+        return []
+    direction = "exception_added" if before < after else "exception_removed"
+    return [Effect("condition", None, None, direction, sentence=new, normative=True, old_obliges=obliging, new_obliges=obliging)]
+
+
+_EXEMPTION = re.compile(
+    r"(?i)\b(?:(?:is|are)\s+exempt(?:ed)?\s+from|(?:does|do)\s+not\s+apply\s+to|(?:is|are)\s+not\s+subject\s+to)\b"
+)
+# The words an exemption is worded with, set aside to compare what it exempts.
+_EXEMPTION_WORDING = re.compile(
+    _EXEMPTION.pattern + r"|(?i:\b(?:this|the|that)\s+(?:limit|requirement|rule|restriction)\b|\bor\s+to\b)"
+)
 
 
 def _quoted_and_digits(text: str) -> tuple[list[str], list[str]]:
@@ -904,6 +937,10 @@ def _scope_and_content(
     alternative = "or" in (content_in or content_out)
     narrowed = bool(content_in) ^ prohibits ^ alternative
     direction = "narrowed" if narrowed else "broadened"
+    reach = _reach_change(inserted, deleted, words(prose(old)[before_old:]), words(prose(new)[first:]))
+    if reach is not None:
+        scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
+        return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=0.6)]
     effects.append(
         Effect(
             "wording",
@@ -916,6 +953,28 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _reach_change(inserted: list[str], deleted: list[str], old: list[str], new: list[str]) -> str | None:
+    """A things-or-places list at the end of a rule that grew or shrank: the rule reaches more or fewer.
+
+    "Avoid errors in replies" -> "Avoid errors in replies or any later actions" and "Use
+    short paths in docs and config files" -> "Use short paths in docs" change where or to
+    what the rule applies, for a duty and a ban alike: ``scope_widened`` / ``scope_narrowed``.
+    A rule that fixes a value ("MUST be a string or null") is left to narrowed/broadened.
+    """
+    if bool(inserted) == bool(deleted) or {"be", "is", "are"} & set((new or old)[:3]):
+        return None  # (the words start at the rule's keyword: "MUST be a string or null")
+    tail, words_of = (inserted, new) if inserted else (deleted, old)
+    if tail[0] not in ("and", "or") or len(tail) < 2 or words_of[-len(tail) :] != tail:
+        return None
+    widened = bool(inserted)
+    if _CARVE_OUT & set(words_of[-len(tail) - 8 : -len(tail)]):
+        widened = not widened  # "artifacts unrelated to A and B": the list names what the rule leaves out
+    return "scope_widened" if widened else "scope_narrowed"
+
+
+_CARVE_OUT = {"unrelated", "except", "excluding", "besides", "other", "apart", "outside"}
 
 
 _EXCEPTION_PHRASE = re.compile(r"(?i)\b(?:unless|except)\b[^,;.]*")

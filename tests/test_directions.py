@@ -233,3 +233,28 @@ def test_a_licence_beside_a_kept_rule_broadens_it() -> None:
     assert direction(old, new) == ("broadened", "substantive")
     # a licence where there was no rule is a rule added
     assert direction("Fares are shown in euros.", "Fares may be shown in any currency.")[0] == "added"
+
+
+# -- what a rule reaches ----------------------------------------------------------------------------------
+
+
+def test_a_list_of_places_that_grew_or_shrank_changes_the_scope() -> None:
+    old = "The purser should avoid errors that would spoil the manifests of its crossings."
+    assert direction(old, old[:-1] + " or any later refunds.") == ("scope_widened", "breaking")
+    old = "Use port codes for references in timetables and berth notices."
+    new = "Use port codes for references in timetables."
+    assert direction(old, new) == ("scope_narrowed", "substantive")
+    # a list that names what a ban leaves out turns round: the ban now reaches more
+    old = "- You MUST NOT edit files unrelated to the timetable workflow and its notices."
+    new = "- You MUST NOT edit files unrelated to the timetable workflow."
+    assert direction(old[2:], new[2:], CAPITALS)[0] == "scope_widened"
+    # a value list is what complies, not where the rule applies
+    old = "The fare MUST be a number."
+    assert direction(old, "The fare MUST be a number or null.", CAPITALS)[0] == "broadened"
+
+
+def test_an_exemption_that_grew_is_an_exception_added() -> None:
+    old = "Trips MUST NOT exceed ten hours. Trips that end at the home port are exempt from this limit."
+    new = "Trips MUST NOT exceed ten hours. This limit does not apply to rescue trips, or to trips that end at the home port."
+    assert direction(old, new, CAPITALS) == ("exception_added", "substantive")
+    assert direction(new, old, CAPITALS) == ("exception_removed", "breaking")
