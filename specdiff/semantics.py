@@ -929,6 +929,11 @@ def _scope_and_content(
     if words(prose(old)[:before_old]) != words(prose(new)[:first]):
         return effects  # the subject changed: read as wording (a holder change is found apart)
     inserted, deleted = inserted_and_deleted(words(prose(old)[before_old:]), words(prose(new)[first:]))
+    outside = inserted_and_deleted(words(_without_asides(prose(old)[before_old:])), words(_without_asides(prose(new)[first:])))
+    if any(outside) and outside != (inserted, deleted):
+        # Where the words outside parentheses changed, they say what the rule asks now; the asides
+        # ("(containing a scheme)" -> "(without a fragment)") restate or explain it.
+        inserted, deleted = outside
     content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER]
     content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER]
     if bool(content_in) == bool(content_out):
