@@ -473,7 +473,7 @@ _LEADING_CIRCUMSTANCE = re.compile(
     re.I,
 )
 _SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
-_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*")
+_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*|\s*[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+")
 # "may contain any character", "may only include digits": what a value may hold, a licence over a set.
 _LICENCE_OVER_VALUES = re.compile(
     r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"

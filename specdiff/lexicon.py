@@ -112,11 +112,11 @@ _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
     # or a step's label: "Setup: Run the script"
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
-    r"|[A-Z][\w -]{0,30}:\s*)?"
+    r"|[A-Z][\w -]{0,30}:\s*|[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+)?"  # "Generate checklist - Create ..."
     r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
     # ... unless the word is the subject ("Support is staffed", "Use of cookies") or a term
     # being defined ("query - Parameters that are appended to the URL").
-    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|\s+[-:\u2013\u2014])",
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014])",
     re.IGNORECASE,
 )
 

@@ -258,3 +258,13 @@ def test_an_exemption_that_grew_is_an_exception_added() -> None:
     new = "Trips MUST NOT exceed ten hours. This limit does not apply to rescue trips, or to trips that end at the home port."
     assert direction(old, new, CAPITALS) == ("exception_added", "substantive")
     assert direction(new, old, CAPITALS) == ("exception_removed", "breaking")
+
+
+def test_a_step_label_with_a_dash_leads_into_a_command() -> None:
+    place = Place(kind="list_item")
+    assert [r.phrase for r in rules('Print tickets - Create "Boarding passes":', place)] == ["Create"]
+    old = 'Print tickets - Create "Boarding passes":'
+    new = 'Print tickets - Use PASS_LAYOUT as the page template and create "Boarding passes":'
+    assert direction(old, new, place) == ("narrowed", "breaking")
+    # a term being defined is no command
+    assert not rules("berth - the place a ferry ties up")
