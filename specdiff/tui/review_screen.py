@@ -409,7 +409,8 @@ class ReviewScreen(Screen[None]):
             return
         nodes = [i.node for i in impact]
         question = (
-            f"Record in specdiff.lock that {outputs_and_evals(nodes)} are up to date with the spec as it is in the working tree?"
+            f"Record in specdiff.lock that {outputs_and_evals(nodes)} are up to date with the spec "
+            f"as it is in the working tree?"
         )
         if self.diff.head.commit is not None:
             question += f" (You are reviewing {self.diff.head.label}; the lock records the working tree.)"
