@@ -427,7 +427,12 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
             )
     for effect_type, reader in (("number", numbers), ("quantifier", quantifiers), ("condition", conditions)):
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
-    effects = [_with_number_reading(e, whole=old is None or new is None) if e.type == "number" else e for e in effects]
+    if old is None or new is None:
+        # A sentence that came or went whole takes its numbers, quantifiers and conditions with its
+        # rule, which the modality effect names: "Returns are only allowed at the desk." added is
+        # a rule added, not a narrowing by its "only".
+        effects = [replace(e, normative=False) if e.type in ("number", "quantifier", "condition") else e for e in effects]
+    effects = [_with_number_reading(e) if e.type == "number" else e for e in effects]
     effects = [_with_condition_direction(e, obliging, old_text, new_text) if e.type == "condition" else e for e in effects]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
     effects = [
@@ -569,6 +574,8 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
     """
     if not any(w in f"{old} {new}".lower() for w in ("only", "any", "not", "never", "cannot", "prohibit", "forbid")):
         return None  # no limit words: skip reading the sentences again
+    if not old or new.startswith(old.rstrip()):
+        return None  # a new sentence with its own force is a rule added, even when it limits (guide, section 2)
     before, after = _limit_kinds(old, old_place), _limit_kinds(new, new_place)
     if not before and not after:
         return None
@@ -754,7 +761,15 @@ def _licences_beside_rules(effects: list[Effect], old: str, old_place: Place) ->
     is not a rule out of nothing (``added`` is kept for obligations and prohibitions, and
     for permissions in a text that had no rule).
     """
-    licences = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None and not e.new_obliges]
+    licences = [
+        e
+        for e in effects
+        if e.type == "modality"
+        and e.old is None
+        and e.new is not None
+        and not e.new_obliges
+        and not _limits(e.new, e.sentence or "")
+    ]
     if not licences or not rule_modals(old, old_place):
         return effects
     return [
@@ -763,6 +778,11 @@ def _licences_beside_rules(effects: list[Effect], old: str, old_place: Place) ->
         else e
         for e in effects
     ]
+
+
+def _limits(phrase: str, sentence: str) -> bool:
+    """Whether a permission carries "only" ("are only allowed as ...", "may be used only on"): a limit, not a licence."""
+    return " only " in f" {phrase.lower()} " or bool(re.search(re.escape(phrase) + r"\s+(?:\w+\s+)?only\b", sentence, re.I))
 
 
 def _same_force(a: str | None, b: str | None) -> bool:
@@ -779,18 +799,16 @@ def _leaves_content_to_read(effect: Effect) -> bool:
     return effect.type == "number" and not effect.normative
 
 
-def _with_number_reading(effect: Effect, *, whole: bool = False) -> Effect:
+def _with_number_reading(effect: Effect) -> Effect:
     """A number that went alone, with none in its place, went with its words.
 
     "MUST increase by increments of one" -> "MUST increase": no limit was changed,
     a constraint was dropped, and that is read as what the rule asks (broadened or
     narrowed, by ``_scope_and_content``). A number replaced by another ("at
     least 20" -> "at least 10") is a changed limit, and so is a number that came
-    ("change it regularly" -> "change it every 90 days"): a new limit. In a
-    sentence that came or went ``whole``, its numbers came or went with its rule,
-    which the modality effect already names.
+    ("change it regularly" -> "change it every 90 days"): a new limit.
     """
-    if effect.new is None or whole:
+    if effect.new is None:
         return replace(effect, normative=False)
     return effect
 
@@ -926,8 +944,20 @@ def _scope_and_content(
     before_old = old_modals[0].span[0] if old_modals and old_modals[0].span != (0, 0) else 0
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
-    if words(prose(old)[:before_old]) != words(prose(new)[:first]):
-        return effects  # the subject changed: read as wording (a holder change is found apart)
+    subject_old, subject_new = (words(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
+    if subject_old != subject_new:
+        # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
+        # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
+        # (a holder change is found apart).
+        grew, shrank = inserted_and_deleted(subject_old, subject_new)
+        # "using the kiosk", "that declare X": a who-or-when phrase ("and Mexico" adds subjects instead: wording)
+        qualifier = len(grew or shrank) >= 2 and (grew or shrank)[0] not in ("and", "or")
+        if bool(grew) != bool(shrank) and qualifier and subject_old and subject_new and not _new_holder(subject_old, subject_new):
+            scope = Effect(
+                "scope", " ".join(shrank) or None, " ".join(grew) or None, "scope_narrowed" if grew else "scope_widened"
+            )
+            return [*effects, replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
+        return effects
     inserted, deleted = inserted_and_deleted(words(prose(old)[before_old:]), words(prose(new)[first:]))
     outside = inserted_and_deleted(words(_without_asides(prose(old)[before_old:])), words(_without_asides(prose(new)[first:])))
     if any(outside) and outside != (inserted, deleted):
@@ -958,6 +988,16 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+# Where the clause that holds a rule's subject starts: the words before are framing ("One
+# consequence is that, beyond X, the assistant should ..."), not whom the rule binds.
+_CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but)\b", re.IGNORECASE)
+
+
+def _new_holder(old: list[str], new: list[str]) -> bool:
+    """Whether the subject's head word changed ("client" -> "server"): a holder change, not a scope change."""
+    return bool(old and new) and old[-1] != new[-1] and not set(old) <= set(new) and not set(new) <= set(old)
 
 
 def _reach_change(inserted: list[str], deleted: list[str], old: list[str], new: list[str]) -> str | None:

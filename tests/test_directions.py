@@ -72,9 +72,9 @@ def test_a_permission_that_carried_only_is_a_limit() -> None:
     old = "This field MAY be used only on return tickets. It describes the return leg."
     new = "It describes the return leg."
     assert direction(old, new, CAPITALS) == ("broadened", "substantive")
-    # a new "only ... allowed" sentence beside the rules narrows what passes
+    # a new "only ... allowed" sentence is a rule added (the guide: a new sentence with its own force)
     old = "Any seat may be booked online."
-    assert direction(old, old + " Cabin seats are only allowed for night crossings.") == ("narrowed", "breaking")
+    assert direction(old, old + " Cabin seats are only allowed for night crossings.")[0] == "added"
     # MAY-only and MUST-only restrict alike: no change in force, and flagged
     effects = describe_change(
         "The `cabin` field MAY be included only if `night` is true.",
@@ -268,3 +268,12 @@ def test_a_step_label_with_a_dash_leads_into_a_command() -> None:
     assert direction(old, new, place) == ("narrowed", "breaking")
     # a term being defined is no command
     assert not rules("berth - the place a ferry ties up")
+
+
+def test_a_who_qualifier_on_the_subject_is_scope() -> None:
+    old = "Kiosks MUST print a receipt for every fare."
+    new = "Kiosks with a printer MUST print a receipt for every fare."
+    assert direction(old, new, CAPITALS) == ("scope_narrowed", "substantive")
+    assert direction(new, old, CAPITALS) == ("scope_widened", "breaking")
+    # framing before the subject binds no one: "One result is that kiosks MUST ..."
+    assert direction(old, "One result of the audit is that kiosks MUST print a receipt for every fare.", CAPITALS)[0] == "none"
