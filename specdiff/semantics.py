@@ -253,10 +253,12 @@ def _is_breaking(effect: Effect) -> bool:
 
 
 # A rule made stronger or weaker is named before a rule that came or went beside it: "SHOULD
-# follow" -> "MUST apply ..., and MAY ..." is a strengthening first.
+# follow" -> "MUST apply ..., and MAY ..." is a strengthening first. The change with the larger
+# consequence comes first: a rule split into a MUST and a SHOULD part that also lost its "unless"
+# is an exception removed (breaking) before it is weakened (the real set's guide, section 2).
 _DIRECTION_ORDER = (
-    "reversed", "strengthened", "weakened", "added", "removed", "holder_changed", "number_changed",
-    "exception_removed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
+    "reversed", "strengthened", "exception_removed", "weakened", "added", "removed", "holder_changed",
+    "number_changed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
 )  # fmt: skip
 
 

@@ -277,3 +277,9 @@ def test_a_who_qualifier_on_the_subject_is_scope() -> None:
     assert direction(new, old, CAPITALS) == ("scope_widened", "breaking")
     # framing before the subject binds no one: "One result is that kiosks MUST ..."
     assert direction(old, "One result of the audit is that kiosks MUST print a receipt for every fare.", CAPITALS)[0] == "none"
+
+
+def test_an_exception_removed_is_named_before_a_weakening() -> None:
+    old = "Agents MUST call the office, rebook the riders and then send each a text, unless the crossing is cancelled."
+    new = "Agents MUST call the office. Agents SHOULD rebook the riders and then send each a text about the new berth."
+    assert direction(old, new, CAPITALS) == ("exception_removed", "breaking")
