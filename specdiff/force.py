@@ -250,6 +250,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
     if key in _NEED_KEYS and _next_words(after)[:1] in (["know"], ["understand"], ["be"], ["have"], ["see"]):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "it needs to know the length"
+    if key in ("need to", "needs to") and _subject_word(before) in ("they", "users", "people", "someone", "readers"):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the information they need to decide": a need, not a duty
+    if key == "avoids" and holder not in _ACTORS and _subject_word(before) not in ("it", "she", "he"):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
     if key == "may":
@@ -285,6 +289,8 @@ def _likelihood(after: str, *, strict: bool = False) -> bool:
     ``strict`` (a capitalised MAY) counts only verbs that cannot grant anything ("mean", "seem").
     """
     nxt = _next_words(after)
+    if _LICENCE_OVER_VALUES.match(after):
+        return False  # "Comments may contain any character": a licence, where "it may contain errors" is a likelihood
     verbs = _LIKELIHOOD_VERBS if strict else _EPISTEMIC_NEXT
     return bool(nxt[:1] and nxt[0] in verbs) or bool(_FUTURE.search(after[:80]))
 
@@ -301,6 +307,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, False, "hedge", LIKELY, holder)  # "may sometimes", "may well", "may even"
     if "only" in right_after or re.match(r"\s+be\s+\w+\s+only\b", after):
         return Reading(modal, True, "rule", LIKELY, holder)  # a licence with a limit: "may be considered only if"
+    if _LICENCE_OVER_VALUES.match(after):
+        return Reading(modal, True, "rule", LIKELY, holder)
     if nxt[:1] and nxt[0] in _EPISTEMIC_NEXT:
         return Reading(modal, False, "hedge", LIKELY, holder)
     if nxt[:1] and nxt[0] in _EFFECT_VERBS and holder not in _ACTORS:
@@ -325,6 +333,10 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in _EPISTEMIC_BE:
         # "Inline tables cannot be used to add keys": what may not be done, said of the thing.
         return Reading(modal, True, "rule", LIKELY, holder)
+    if nxt[:2] == ["be", "used"] and (re.match(r"\s+be\s+used\s+to\s", after) or _RELATIVE_BEFORE.search(before)):
+        # "Anchors can be used to name a subschema", "an identifier that can be used in links": what
+        # a thing is for, said of it, not a licence.
+        return Reading(modal, False, "ability", LIKELY, holder)
     if nxt[:2] == ["be", "used"]:
         return Reading(modal, True, "rule", UNSURE, holder)  # "YAML can be used as well": a licence
     if nxt[:1] == ["be"] or (nxt[:1] and nxt[0] in _EPISTEMIC_NEXT | _ABILITY_NEXT) or _COMPARATIVE.search(before):
@@ -345,6 +357,9 @@ def _read_always(modal: Modal, sentence: str, before: str, after: str, holder: s
     nxt = _next_words(after)
     if nxt[:1] and nxt[0].endswith("ing") and re.search(r"\b(?:to|of|in|by|for)\s+$", before):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "in addition to always representing"
+    if re.search(r"\bto\s+$", before) and not _opens(before):
+        # "defined to always pass", "try to always cite": the verb before carries any force.
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if _opens(before.rstrip(" *_(\"'")) or _COMMAND_OPENING.search(before):
         return Reading(modal, True, "rule", CERTAIN, None)  # "Never guess.", "... and always cite"
     if _BE_BEFORE.search(before) and nxt[:1] and _PARTICIPLE.match(nxt[0]) and not re.match(r"\s+\w+(?:\s+\w+)?\s+by\b", after):
@@ -458,7 +473,11 @@ _LEADING_CIRCUMSTANCE = re.compile(
     re.I,
 )
 _SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
-_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*")
+_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*|\s*[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+")
+# "may contain any character", "may only include digits": what a value may hold, a licence over a set.
+_LICENCE_OVER_VALUES = re.compile(
+    r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"
+)
 _FUTURE = re.compile(r"\b(?:in\s+(?:the\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I)
 _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't", "shan't", "is required to", "are required to"}
 # Deontic adjectives that name a kind of thing before a noun ("the required fields") unless a
@@ -474,7 +493,8 @@ _PARTICIPLE = re.compile(
 )
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have)\s+$", re.I)
 _COMPARATIVE = re.compile(
-    r"\b(?:than|as\s+(?:much|many|well|far|soon|long)\s+as|whatever|wherever|however|what)\s+(?:\w+\s+){0,4}$", re.I
+    r"\b(?:(?<!other\s)(?<!rather\s)than|as\s+(?:much|many|well|far|soon|long)\s+as|whatever|wherever|however|what)\s+(?:\w+\s+){0,4}$",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:(\u2014]|\s-\s|\b(?:that|which|who|whom|whose|because|since|although|though|so|and|but|or|while|where|if|when|unless)\b",
@@ -568,6 +588,8 @@ _AGENTS = {
         "parser": "parser parsers decoder decoders",
         "generator": "generator generators encoder encoders",
         "tool": "tool tools",
+        # "Either side can cancel", "both parties may": every party of the exchange, as one holder
+        "party": "side sides party parties peer peers endpoint endpoints",
         "author": "author authors",
         "maintainer": "maintainer maintainers",
         "publisher": "publisher publishers",
@@ -593,7 +615,7 @@ _AGENTS = {
 _ACTORS = {
     "assistant", "implementation", "client", "server", "developer", "operator", "agent", "host", "application",
     "proxy", "cache", "sender", "recipient", "validator", "parser", "generator", "tool", "author", "maintainer",
-    "publisher", "consumer", "producer", "provider", "origin", "you", "software",
+    "publisher", "consumer", "producer", "provider", "origin", "you", "software", "party",
 }  # fmt: skip
 _FUNCTION_WORDS = {
     "the",

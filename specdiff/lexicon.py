@@ -112,11 +112,11 @@ _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
     # or a step's label: "Setup: Run the script"
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
-    r"|[A-Z][\w -]{0,30}:\s*)?"
+    r"|[A-Z][\w -]{0,30}:\s*|[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+)?"  # "Generate checklist - Create ..."
     r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
     # ... unless the word is the subject ("Support is staffed", "Use of cookies") or a term
     # being defined ("query - Parameters that are appended to the URL").
-    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|\s+[-:\u2013\u2014])",
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014])",
     re.IGNORECASE,
 )
 
@@ -466,7 +466,17 @@ def _asserted(text: str, capitals: bool) -> str:
             at = end
     outside = "".join([*pieces, outside[at:]])
     outside = _NEGATION_IDIOMS.sub(" ", outside)
-    return re.sub(r"(?i)\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b[^,;]*", " ", outside)
+    outside = _ASIDE.sub(" ", outside)
+    return _SUBORDINATE.sub(" ", outside)
+
+
+# A parenthesis is an aside: "MUST be an absolute IRI (without a fragment)" negates nothing the rule asks.
+_ASIDE = re.compile(r"\([^()]*\)")
+# A condition or relative clause runs to the next comma or semicolon, or to the "then" that closes
+# an "if ... then ...": "if the value is not supported then the client MUST treat it as empty".
+_SUBORDINATE = re.compile(
+    r"(?i)\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b(?:(?!\bthen\b)[^,;])*"
+)
 
 
 def numbers(text: str) -> list[str]:
@@ -490,7 +500,10 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-_NUMBERED_THING = re.compile(r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|step|part|version|v)\s*$")
+_NUMBERED_THING = re.compile(
+    r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|step|part|version|v|items?|notes?|footnotes?|examples?|"
+    r"paragraphs?|clauses?|lines?)\s*$"
+)
 
 
 def conditions(text: str) -> list[str]:

@@ -127,13 +127,46 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=0.6)]  # an example's title or a "see also" line reworded
-    effects: list[Effect] = []
-    for old_part, new_part in _changed_sentences(old, new):
-        effects += _sentence_effects(old_part, new_part, old_place, new_place)
+    groups = [
+        _sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place)
+        for o, n in _changed_sentences(old, new)
+    ]
+    effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
+    effects = _licences_beside_rules(effects, old, old_place)
     if effects or not slight_rewording(old, new):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=0.6)]
+
+
+def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
+    """An exemption sentence beside a rule that now exempts more (or fewer) cases.
+
+    "Requests that finish the upload are exempt from this limit." -> "This limit does not
+    apply to empty requests, or to requests that finish the upload." states no rule of its
+    own, but widens the carve-out of the rule beside it: ``exception_added``; shrunk, it is
+    ``exception_removed``. Read only when both versions exempt and one list holds the other.
+    """
+    if old is None or new is None or not (_EXEMPTION.search(old) and _EXEMPTION.search(new)):
+        return []
+    before = set(words(prose(_EXEMPTION_WORDING.sub(" ", old)))) - _FILLER
+    after = set(words(prose(_EXEMPTION_WORDING.sub(" ", new)))) - _FILLER
+    if before == after or not (before < after or after < before):
+        return []
+    obliging = obliges(whole, place=place)
+    if not rule_modals(whole, place):
+        return []
+    direction = "exception_added" if before < after else "exception_removed"
+    return [Effect("condition", None, None, direction, sentence=new, normative=True, old_obliges=obliging, new_obliges=obliging)]
+
+
+_EXEMPTION = re.compile(
+    r"(?i)\b(?:(?:is|are)\s+exempt(?:ed)?\s+from|(?:does|do)\s+not\s+apply\s+to|(?:is|are)\s+not\s+subject\s+to)\b"
+)
+# The words an exemption is worded with, set aside to compare what it exempts.
+_EXEMPTION_WORDING = re.compile(
+    _EXEMPTION.pattern + r"|(?i:\b(?:this|the|that)\s+(?:limit|requirement|rule|restriction)\b|\bor\s+to\b)"
+)
 
 
 def _quoted_and_digits(text: str) -> tuple[list[str], list[str]]:
@@ -220,10 +253,12 @@ def _is_breaking(effect: Effect) -> bool:
 
 
 # A rule made stronger or weaker is named before a rule that came or went beside it: "SHOULD
-# follow" -> "MUST apply ..., and MAY ..." is a strengthening first.
+# follow" -> "MUST apply ..., and MAY ..." is a strengthening first. The change with the larger
+# consequence comes first: a rule split into a MUST and a SHOULD part that also lost its "unless"
+# is an exception removed (breaking) before it is weakened (the real set's guide, section 2).
 _DIRECTION_ORDER = (
-    "reversed", "strengthened", "weakened", "added", "removed", "holder_changed", "number_changed",
-    "exception_removed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
+    "reversed", "strengthened", "exception_removed", "weakened", "added", "removed", "holder_changed",
+    "number_changed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
 )  # fmt: skip
 
 
@@ -368,9 +403,17 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     obliging = any(m.obliges for m in old_modals + new_modals)
     pairs = _paired_modals(old_modals, new_modals)
     pairs = [(a, b) for a, b in pairs if not _likelihood_now(a, b, old_text, new_text)]
+    joined: list[Effect] = []
+    if (
+        old is not None
+        and new is not None
+        and old_modals
+        and any(a is None or b is None or a.polarity != b.polarity for a, b in pairs)
+    ):
+        pairs, joined = _rules_rejoined(pairs, old_text, new_text, old_place, new_place, where)
     effects = [_modality(a, b, sentence=where) for a, b in pairs]
-    effects = [replace(e, confidence=sure) for e in effects if e.direction is not None]
-    if old is not None and new is not None:
+    effects = [replace(e, confidence=sure) for e in effects if e.direction is not None] + joined
+    if old is not None and new is not None and not joined:
         before = _polarity(old_modals, old_text)
         after = _polarity(new_modals, new_text)
         if before != after:
@@ -391,15 +434,242 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     )
     for effect_type, reader in word_classes:
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
-    effects = [_with_condition_direction(e, obliging) if e.type == "condition" else e for e in effects]
+    if old is None or new is None:
+        # A sentence that came or went whole takes its numbers, quantifiers and conditions with its
+        # rule, which the modality effect names: "Returns are only allowed at the desk." added is
+        # a rule added, not a narrowing by its "only".
+        effects = [replace(e, normative=False) if e.type in ("number", "quantifier", "condition") else e for e in effects]
+    effects = [_with_number_reading(e) if e.type == "number" else e for e in effects]
+    effects = [_with_condition_direction(e, obliging, old_text, new_text) if e.type == "condition" else e for e in effects]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
     effects = [
         _with_only_direction(e, prohibits, new_text, new_modals) if e.type == "quantifier" and normative else e for e in effects
     ]
-    if old is not None and new is not None and normative and all(e.type == "quantifier" and not e.direction for e in effects):
+    restated = _restated_limit(old_text, new_text, old_place, new_place) if normative else None
+    if restated is not None:
+        return [e for e in effects if e.type == "condition"] + restated  # its numbers and keywords are the restated list
+    if old is not None and new is not None and normative and all(_leaves_content_to_read(e) for e in effects):
         effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
+
+
+def _rules_rejoined(
+    pairs: list[tuple[Modal | None, Modal | None]], old: str, new: str, old_place: Place, new_place: Place, where: str | None
+) -> tuple[list[tuple[Modal | None, Modal | None]], list[Effect]]:
+    """Read rules that came or flipped in a sentence that already stated rules, as a reviewer would.
+
+    - **Split**: "clients MUST call A, build B and send C" -> "clients MUST call A.
+      Clients SHOULD build B and send C": the SHOULD is no new rule but part of the
+      old MUST with a new force (weakened), found by its words, which the old rule
+      carried and the kept MUST does not.
+    - **Joined**: "MUST take the form X" -> "MUST take the form X, and MUST NOT
+      contain spaces", or "if it is a list, it MUST be non-empty": an obligation or
+      prohibition added to the same subject (no subject of its own, or "it") asks
+      more of what the sentence already ruled: ``narrowed``, not a rule added.
+    - **Rather than**: "MUST NOT rewrite the value" -> "MUST pass the value unchanged
+      rather than rewriting it" keeps the prohibition as the refused alternative and
+      adds a duty: ``narrowed``, not reversed.
+
+    Returns the pairs left to read as modality changes, and the effects found here.
+    """
+    old_rules, new_rules = _rule_places(old, old_place), _rule_places(new, new_place)
+    kept: list[tuple[Modal | None, Modal | None]] = []
+    effects: list[Effect] = []
+    for a, b in pairs:
+        found = _placed(b, new_rules) if b is not None else None
+        if a is None and b is not None and found is not None:
+            index, _, after = found
+            action = _content(after)
+            others = {w for m, _, i, _, rest in new_rules if not (i == index and m.span == b.span) for w in _content(rest)}
+            source = next((m for m, _, _, _, rest in old_rules if _takes_over(action, _content(rest), others)), None)
+            if source is not None and (source.polarity, source.strength) != (b.polarity, b.strength):
+                kept.append((source, b))  # split off an old rule, with a new force
+                continue
+            # Pairing by keywords cannot tell which of two MUSTs of a sentence is the new one: any
+            # of them with no subject of its own (or "it") makes the sentence's added rule a joined one.
+            alike = [
+                (m, rest_before)
+                for m, _, i, rest_before, _ in new_rules
+                if i == index and (m.polarity, m.strength) == (b.polarity, b.strength)
+            ]
+            if b.obliges and any(_joined(m, rest_before, index, new_rules) for m, rest_before in alike):
+                effects.append(_narrowed(None, b.phrase, where))
+                continue
+        if a is not None and b is not None and a.polarity < 0 < b.polarity and found is not None:
+            refused = _RATHER_THAN.search(found[2])
+            gone = _placed(a, old_rules)
+            if refused and gone and len(_content(refused.group(1)) & _content(gone[2])) >= 0.5 * max(1, len(_content(gone[2]))):
+                effects.append(_narrowed(a.phrase, b.phrase, where))
+                continue
+        kept.append((a, b))
+    return kept, effects
+
+
+def _joined(modal: Modal, before: str, index: int, places: list[tuple[Modal, str, int, str, str]]) -> bool:
+    """Whether a rule phrase continues its sentence's subject: "..., and MUST NOT ...", "it MUST ..."."""
+    subject = _subject_of(before)
+    earlier = any(i == index and m.span[0] < modal.span[0] for m, _, i, _, _ in places)
+    return (subject is None and earlier) or subject in ("it", "they")
+
+
+def _takes_over(action: set[str], old_action: set[str], others: set[str]) -> bool:
+    """Whether a new rule's ``action`` carries on an old rule's: most of its words come from the
+    old rule, and they cover at least half of what the old rule asked beyond the other new rules."""
+    rest = old_action - others
+    return len(action) >= 3 and len(action & old_action) >= 0.6 * len(action) and len(action & rest) >= 0.5 * len(rest) > 0
+
+
+_RATHER_THAN = re.compile(r"(?i)\b(?:rather\s+than|instead\s+of)\b(.*)")
+
+
+def _narrowed(old: str | None, new: str | None, where: str | None) -> Effect:
+    return Effect(
+        "wording", old, new, "narrowed", sentence=where, normative=True, old_obliges=True, new_obliges=True, confidence=UNSURE
+    )
+
+
+def _rule_places(text: str, place: Place) -> list[tuple[Modal, str, int, str, str]]:
+    """Each rule phrase of ``text``: the phrase, its sentence, the sentence's index, the words before and after it."""
+    found = []
+    for index, sentence in enumerate(sentences(text)):
+        for reading in read_sentence(sentence, place):
+            if reading.rule:
+                start, end = reading.modal.span
+                found.append((reading.modal, sentence, index, sentence[:start], sentence[end:]))
+    return found
+
+
+def _placed(modal: Modal, places: list[tuple[Modal, str, int, str, str]]) -> tuple[int, str, str] | None:
+    for m, _, index, before, after in places:
+        if m.span == modal.span and m.phrase == modal.phrase:
+            return index, before, after
+    return None
+
+
+def _content(text: str) -> set[str]:
+    return set(words(prose(text))) - _FILLER - {"to", "of", "in", "on", "for", "with", "by", "or", "as", "be", "is", "are"}
+
+
+def _subject_of(before: str) -> str | None:
+    """The subject word right before a rule phrase in its clause ("it", "clients"), or ``None``."""
+    clause = re.split(r"[,;:(]|\b(?:and|but|or|then|that|which)\b", before)[-1]
+    found = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause)]
+    return found[-1] if found else None
+
+
+def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> list[Effect] | None:
+    """A limit on values said the other way round: neither a reversal nor a rule added or removed.
+
+    A rule can fix a set of values from either side: as a list of what is
+    allowed ("names MUST contain only letters", "keys may only contain ASCII")
+    or as what is not ("names MUST NOT contain control characters", "comments
+    may contain any character except NUL"). Rewriting one as the other flips
+    the sentence's polarity, but a reviewer reads it as the set changing:
+
+    - an "only" list that became a prohibition or an "any ... except", or went
+      away, lets more through: ``broadened``;
+    - an "only" list that came (from a prohibition, from "any ... except", or
+      as a new sentence) lets less through: ``narrowed``;
+    - "any ... except" restated as a prohibition reads as ``narrowed``, and the
+      other way round as ``broadened``, with less confidence: only the lists
+      themselves say which set is larger;
+    - an "only" list kept while its keyword changed ("MAY be included only if"
+      -> "MUST be included only if") restricts the same way: no change in force.
+
+    ``None`` when neither side fixes a set this way.
+    """
+    if not any(w in f"{old} {new}".lower() for w in ("only", "any", "not", "never", "cannot", "prohibit", "forbid")):
+        return None  # no limit words: skip reading the sentences again
+    if not old or new.startswith(old.rstrip()):
+        return None  # a new sentence with its own force is a rule added, even when it limits (guide, section 2)
+    before, after = _limit_kinds(old, old_place), _limit_kinds(new, new_place)
+    if not before and not after:
+        return None
+    direction, sure = None, 0.75
+    loose = {"prohibition", "except", "permission"}  # what can stand for an "only" list said otherwise
+    if before == after == {"only"}:
+        direction = ""
+    elif "only" in before and "only" not in after and not after - loose:
+        direction = "broadened"
+    elif "only" in after and "only" not in before and not before - loose:
+        direction = "narrowed"
+    elif before == {"except"} and after == {"prohibition"}:
+        direction, sure = "narrowed", UNSURE
+    elif before == {"prohibition"} and after == {"except"}:
+        direction, sure = "broadened", UNSURE
+    if direction is None:
+        return None
+    if not direction:
+        return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]
+    return [
+        Effect(
+            "wording",
+            "/".join(sorted(before)) or None,
+            "/".join(sorted(after)) or None,
+            direction,
+            sentence=new or old,
+            normative=True,
+            old_obliges=True,
+            new_obliges=True,
+            confidence=sure,
+        )
+    ]
+
+
+def _with_limits_absorbed(groups: list[list[Effect]]) -> list[list[Effect]]:
+    """Drop the prohibitions that came (or went) beside an "only" list that went (or came).
+
+    "Keys may only contain letters." -> "Keys may contain any letter. Spaces are not
+    allowed." restates one limit over two sentences: the new prohibition is the
+    rest of the restatement, not a rule added.
+    """
+    gone = any(e.type == "wording" and "only" in (e.old or "").split("/") and e.direction for g in groups for e in g)
+    came = any(e.type == "wording" and "only" in (e.new or "").split("/") and e.direction for g in groups for e in g)
+    if not gone and not came:
+        return groups
+
+    def absorbed(group: list[Effect]) -> bool:
+        modal = [e for e in group if e.type == "modality"]
+        if not modal or any(e.type not in ("modality", "negation") for e in group):
+            return False
+        if gone and all(e.old is None and e.new is not None and _prohibits(e.new) for e in modal):
+            return True
+        return came and all(e.new is None and e.old is not None and _prohibits(e.old) for e in modal)
+
+    return [g for g in groups if not absorbed(g)]
+
+
+def _prohibits(phrase: str) -> bool:
+    found = modal_meaning(phrase)
+    return found is not None and found.polarity < 0
+
+
+def _limit_kinds(text: str, place: Place) -> set[str]:
+    """How ``text``'s rules fix a set: ``only`` (a list of what is allowed), ``prohibition``, ``except``
+    ("may contain any ... except"), else ``permission`` or ``rule`` (an obligation)."""
+    kinds = set()
+    for sentence in sentences(text):
+        clean = prose(sentence)
+        for reading in read_sentence(sentence, place):
+            if not reading.rule:
+                continue
+            modal = reading.modal
+            after = clean[modal.span[1] : modal.span[1] + 120] if modal.span != (0, 0) else clean
+            if modal.polarity > 0 and (" only " in f" {modal.phrase.lower()} " or _ONLY_AFTER.match(after)):
+                kinds.add("only")
+            elif modal.polarity < 0:
+                kinds.add("prohibition")
+            elif modal.strength == 1 and _ANY_EXCEPT.match(after):
+                kinds.add("except")
+            else:
+                kinds.add("permission" if modal.strength == 1 else "rule")
+    return kinds
+
+
+# "MUST contain only", "may only contain", "MAY be used only on": the words right after a rule's keyword.
+_ONLY_AFTER = re.compile(r"(?i)\s+(?:(?:be\s+)?[\w-]+\s+)?only\b")
+_ANY_EXCEPT = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?any\b[^.;]*?\b(?:except|other\s+than|but)\b")
 
 
 _LIKELIHOOD = re.compile(r"\b(?:might|could)\b", re.IGNORECASE)
@@ -442,6 +712,7 @@ def _without_restated_rules(effects: list[Effect]) -> list[Effect]:
     A paragraph rewritten so that the "must" moved to another sentence still
     states its obligation: that is a rewording, not an obligation removed.
     """
+    effects = _with_force_moved(effects)
     gone = [e for e in effects if e.type == "modality" and e.new is None and e.old is not None]
     came = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None]
     dropped: set[int] = set()
@@ -459,6 +730,68 @@ def _without_restated_rules(effects: list[Effect]) -> list[Effect]:
     return [e for e in effects if id(e) not in dropped]
 
 
+def _with_force_moved(effects: list[Effect]) -> list[Effect]:
+    """Re-pair a rule whose force moved to another sentence.
+
+    "Floats should be 64-bit." -> "Sizes are free. It is recommended that floats be
+    64-bit." pairs "should" with "are free" by place, and "it is recommended" comes as
+    new; but the recommendation is the old "should" restated. When a changed pair's old
+    phrase has the force of a phrase that came elsewhere, the pair is split: the old rule
+    goes to its twin (and ``_without_restated_rules`` drops both), the new phrase came.
+    """
+    came = [e for e in effects if e.type == "modality" and e.old is None and e.new is not None]
+    if not came:
+        return effects
+    out: list[Effect] = []
+    for e in effects:
+        changed = e.type == "modality" and e.old is not None and e.new is not None and e.direction in ("strengthened", "weakened")
+        if changed and any(_same_force(e.old, c.new) for c in came):
+            out += [
+                replace(e, new=None, new_obliges=False, direction=_modality_of(e.old, None)),
+                replace(e, old=None, old_obliges=False, direction=_modality_of(None, e.new)),
+            ]
+        else:
+            out.append(e)
+    return out
+
+
+def _modality_of(old: str | None, new: str | None) -> str | None:
+    a, b = modal_meaning(old or ""), modal_meaning(new or "")
+    return _modality(a if old else None, b if new else None, sentence=None).direction
+
+
+def _licences_beside_rules(effects: list[Effect], old: str, old_place: Place) -> list[Effect]:
+    """A permission added to a text that already stated rules widens what complies: ``broadened``.
+
+    "Floats should be 64-bit." -> "Implementations are free to support any size. It is
+    recommended that floats be 64-bit." licenses more behaviour beside the kept rule; it
+    is not a rule out of nothing (``added`` is kept for obligations and prohibitions, and
+    for permissions in a text that had no rule).
+    """
+    licences = [
+        e
+        for e in effects
+        if e.type == "modality"
+        and e.old is None
+        and e.new is not None
+        and not e.new_obliges
+        and not _limits(e.new, e.sentence or "")
+    ]
+    if not licences or not rule_modals(old, old_place):
+        return effects
+    return [
+        Effect("wording", None, e.new, "broadened", sentence=e.sentence, normative=True, confidence=min(e.confidence, 0.75))
+        if e in licences and not _prohibits(e.new or "")
+        else e
+        for e in effects
+    ]
+
+
+def _limits(phrase: str, sentence: str) -> bool:
+    """Whether a permission carries "only" ("are only allowed as ...", "may be used only on"): a limit, not a licence."""
+    return " only " in f" {phrase.lower()} " or bool(re.search(re.escape(phrase) + r"\s+(?:\w+\s+)?only\b", sentence, re.I))
+
+
 def _same_force(a: str | None, b: str | None) -> bool:
     x, y = modal_meaning(a or ""), modal_meaning(b or "")
     if x is None or y is None:
@@ -466,23 +799,54 @@ def _same_force(a: str | None, b: str | None) -> bool:
     return (x.polarity, x.strength) == (y.polarity, y.strength)
 
 
+def _leaves_content_to_read(effect: Effect) -> bool:
+    """An effect that does not say what the change does: a quantifier with no direction, a number that only went."""
+    if effect.type == "quantifier":
+        return not effect.direction
+    return effect.type == "number" and not effect.normative
+
+
+def _with_number_reading(effect: Effect) -> Effect:
+    """A number that went alone, with none in its place, went with its words.
+
+    "MUST increase by increments of one" -> "MUST increase": no limit was changed,
+    a constraint was dropped, and that is read as what the rule asks (broadened or
+    narrowed, by ``_scope_and_content``). A number replaced by another ("at
+    least 20" -> "at least 10") is a changed limit, and so is a number that came
+    ("change it regularly" -> "change it every 90 days"): a new limit.
+    """
+    if effect.new is None:
+        return replace(effect, normative=False)
+    return effect
+
+
 _EXCEPTIONS = {"unless", "except", "except when", "except where", "except if", "except for"}
+# A condition joined to another by "or" is an alternative: "when A or if B" reaches more cases.
+_ALTERNATIVE_CONDITION = re.compile(r"(?i)\bor\s+(?:if|when|whenever|where|while)\b")
 
 
-def _with_condition_direction(effect: Effect, obliging: bool) -> Effect:
+def _with_condition_direction(effect: Effect, obliging: bool, old: str = "", new: str = "") -> Effect:
     """Name what a condition change does: an exception came or went, or the rule's scope changed.
 
     "unless" / "except" carve an exception out of a rule: adding one relaxes it,
     removing one tightens it. "if", "when", "only if" bound where a rule
-    applies: adding one narrows its scope, removing one widens it.
+    applies: adding one narrows its scope, removing one widens it, unless it is
+    an alternative ("... or if the value is unknown"): an alternative condition
+    added widens the rule's reach, removed narrows it.
     """
     came = [w.strip() for w in (effect.new or "").split(",") if w.strip()]
     gone = [w.strip() for w in (effect.old or "").split(",") if w.strip()]
     direction = None
     if came and not gone:
         direction = "exception_added" if any(w in _EXCEPTIONS for w in came) else "scope_narrowed"
+        if len(_ALTERNATIVE_CONDITION.findall(new)) > len(_ALTERNATIVE_CONDITION.findall(old)):
+            # "... when an order ships or when its date changes": a second trigger widens the rule's
+            # reach, though a reviewer may read it as a new case; named as neither, and flagged.
+            return replace(effect, new_obliges=obliging, old_obliges=obliging, confidence=UNSURE)
     elif gone and not came:
         direction = "exception_removed" if any(w in _EXCEPTIONS for w in gone) else "scope_widened"
+        if direction == "scope_widened" and len(_ALTERNATIVE_CONDITION.findall(old)) > len(_ALTERNATIVE_CONDITION.findall(new)):
+            direction = "scope_narrowed"
     if not effect.normative:
         direction = None
     return replace(effect, direction=direction, new_obliges=obliging, old_obliges=obliging)
@@ -496,6 +860,8 @@ def _with_only_direction(effect: Effect, prohibits: bool, new: str, new_modals: 
     came, gone = (effect.new or "").split(", "), (effect.old or "").split(", ")
     if ("only" in came) == ("only" in gone):
         return effect
+    if "only" in came and _only_aside(new):
+        return effect  # "(deprecated, migration only)": an aside about one value, not the rule's limit
     first = new_modals[0].span[0] if new_modals and new_modals[0].span != (0, 0) else 0
     only_at = prose(new).lower().find("only")
     if "only" in came and 0 <= only_at < first:
@@ -504,11 +870,21 @@ def _with_only_direction(effect: Effect, prohibits: bool, new: str, new_modals: 
     return replace(effect, direction="narrowed" if narrowed else "broadened")
 
 
+def _only_aside(text: str) -> bool:
+    """Whether every "only" of ``text`` sits inside a parenthesis."""
+    return "only" in prose(text).lower() and not re.search(r"(?i)\bonly\b", _without_asides(prose(text)))
+
+
+def _without_asides(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text)
+
+
 # Words that restrict who or when a rule reaches: dropping "explicitly" from "when explicitly
 # asked" widens it; adding "only" narrows it.
 _SCOPE_WORDS = {
     "explicitly", "expressly", "specifically", "directly", "clearly", "only", "solely", "exclusively", "strictly",
     "genuinely", "truly", "actually", "legitimately", "certain", "particular", "specific", "themselves",
+    "explicit", "express",
 }  # fmt: skip
 _CONDITION_PHRASE = re.compile(r"(?i)\b(?:unless|except|if|when|whenever|while|where|provided|until|in\s+case)\b[^,;.]*")
 
@@ -526,14 +902,18 @@ def _scope_and_content(
     an added "or" offers an alternative, which also turns it round.
     """
     effects: list[Effect] = []
+    if words(old.replace("`", "")) == words(new.replace("`", "")):
+        return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
     a, b = words(prose(old)), words(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
     old_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(old)))))
     new_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(new)))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
-    scope_in = [w for w in inserted if w in _SCOPE_WORDS or (w in new_cond and w not in old_cond)]
-    scope_out = [w for w in deleted if w in _SCOPE_WORDS or (w in old_cond and w not in new_cond)]
+    # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").
+    old_outside, new_outside = set(words(_without_asides(prose(old)))), set(words(_without_asides(prose(new))))
+    scope_in = [w for w in inserted if (w in _SCOPE_WORDS and w in new_outside) or (w in new_cond and w not in old_cond)]
+    scope_out = [w for w in deleted if (w in _SCOPE_WORDS and w in old_outside) or (w in old_cond and w not in new_cond)]
     # Inside an "unless" or "except" the carve-out is what narrows or widens: dropping "explicitly"
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):
@@ -571,9 +951,26 @@ def _scope_and_content(
     before_old = old_modals[0].span[0] if old_modals and old_modals[0].span != (0, 0) else 0
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
-    if words(prose(old)[:before_old]) != words(prose(new)[:first]):
-        return effects  # the subject changed: read as wording (a holder change is found apart)
+    subject_old, subject_new = (words(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
+    if subject_old != subject_new:
+        # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
+        # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
+        # (a holder change is found apart).
+        grew, shrank = inserted_and_deleted(subject_old, subject_new)
+        # "using the kiosk", "that declare X": a who-or-when phrase ("and Mexico" adds subjects instead: wording)
+        qualifier = len(grew or shrank) >= 2 and (grew or shrank)[0] not in ("and", "or")
+        if bool(grew) != bool(shrank) and qualifier and subject_old and subject_new and not _new_holder(subject_old, subject_new):
+            scope = Effect(
+                "scope", " ".join(shrank) or None, " ".join(grew) or None, "scope_narrowed" if grew else "scope_widened"
+            )
+            return [*effects, replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
+        return effects
     inserted, deleted = inserted_and_deleted(words(prose(old)[before_old:]), words(prose(new)[first:]))
+    outside = inserted_and_deleted(words(_without_asides(prose(old)[before_old:])), words(_without_asides(prose(new)[first:])))
+    if any(outside) and outside != (inserted, deleted):
+        # Where the words outside parentheses changed, they say what the rule asks now; the asides
+        # ("(containing a scheme)" -> "(without a fragment)") restate or explain it.
+        inserted, deleted = outside
     content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER]
     content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER]
     if bool(content_in) == bool(content_out):
@@ -582,6 +979,10 @@ def _scope_and_content(
     alternative = "or" in (content_in or content_out)
     narrowed = bool(content_in) ^ prohibits ^ alternative
     direction = "narrowed" if narrowed else "broadened"
+    reach = _reach_change(inserted, deleted, words(prose(old)[before_old:]), words(prose(new)[first:]))
+    if reach is not None:
+        scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
+        return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=0.6)]
     effects.append(
         Effect(
             "wording",
@@ -594,6 +995,38 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+# Where the clause that holds a rule's subject starts: the words before are framing ("One
+# consequence is that, beyond X, the assistant should ..."), not whom the rule binds.
+_CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but)\b", re.IGNORECASE)
+
+
+def _new_holder(old: list[str], new: list[str]) -> bool:
+    """Whether the subject's head word changed ("client" -> "server"): a holder change, not a scope change."""
+    return bool(old and new) and old[-1] != new[-1] and not set(old) <= set(new) and not set(new) <= set(old)
+
+
+def _reach_change(inserted: list[str], deleted: list[str], old: list[str], new: list[str]) -> str | None:
+    """A things-or-places list at the end of a rule that grew or shrank: the rule reaches more or fewer.
+
+    "Avoid errors in replies" -> "Avoid errors in replies or any later actions" and "Use
+    short paths in docs and config files" -> "Use short paths in docs" change where or to
+    what the rule applies, for a duty and a ban alike: ``scope_widened`` / ``scope_narrowed``.
+    A rule that fixes a value ("MUST be a string or null") is left to narrowed/broadened.
+    """
+    if bool(inserted) == bool(deleted) or {"be", "is", "are"} & set((new or old)[:3]):
+        return None  # (the words start at the rule's keyword: "MUST be a string or null")
+    tail, words_of = (inserted, new) if inserted else (deleted, old)
+    if tail[0] not in ("and", "or") or len(tail) < 2 or words_of[-len(tail) :] != tail:
+        return None
+    widened = bool(inserted)
+    if _CARVE_OUT & set(words_of[-len(tail) - 8 : -len(tail)]):
+        widened = not widened  # "artifacts unrelated to A and B": the list names what the rule leaves out
+    return "scope_widened" if widened else "scope_narrowed"
+
+
+_CARVE_OUT = {"unrelated", "except", "excluding", "besides", "other", "apart", "outside"}
 
 
 _EXCEPTION_PHRASE = re.compile(r"(?i)\b(?:unless|except)\b[^,;.]*")

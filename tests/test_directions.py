@@ -1,0 +1,285 @@
+"""Tests of the directions ``semantics`` names for a change, one class per block, as
+``docs/severity.md`` lists them. Every sentence is our own, written for a fictional
+ferry-booking service and its ticket file format; none is taken from a real spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from specdiff.force import Place, read_sentence, rules
+from specdiff.lexicon import numbers
+from specdiff.model import Amendment
+from specdiff.semantics import describe_change, main_direction, severity
+
+PROSE = Place()
+CAPITALS = Place(capitals=True)
+
+
+def direction(old: str, new: str, place: Place = PROSE) -> tuple[str, str]:
+    """The main direction and the severity of rewriting ``old`` as ``new`` in a paragraph."""
+    effects = describe_change(old, new, old_place=place, new_place=place)
+    amendment = Amendment("clause", "modified", severity("modified", effects), (), (), 0.5, effects, [], "x")
+    return main_direction(amendment), amendment.severity
+
+
+def reasons(sentence: str, place: Place = PROSE) -> list[tuple[str, str]]:
+    return [(r.modal.phrase, r.reason) for r in read_sentence(sentence, place)]
+
+
+# -- a limit on values said the other way round: narrowed or broadened, not reversed -----------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # an "only" list became a prohibition: far more values pass
+        (
+            "Ticket codes MUST contain only digits and dashes.",
+            "Ticket codes MUST NOT contain spaces or line breaks.",
+            ("broadened", "substantive"),
+        ),
+        # ... and the other way round
+        (
+            "Ticket codes MUST NOT contain spaces or line breaks.",
+            "Ticket codes MUST contain only digits and dashes.",
+            ("narrowed", "breaking"),
+        ),
+        # a licence with exceptions restated as a prohibition leans to narrowed (read it: only the lists say)
+        (
+            "Notes may contain any character except the bell and the null character.",
+            "Control characters other than tab are not permitted in notes.",
+            ("narrowed", "breaking"),
+        ),
+        (
+            "Control characters other than tab are not permitted in notes.",
+            "Notes may contain any character except the bell and the null character.",
+            ("broadened", "substantive"),
+        ),
+        # an "only" list turned into "any ..." plus a prohibition, over two sentences
+        (
+            "Berth names may only contain ASCII letters and digits.",
+            "Berth names may contain any letter or digit of any script. Spaces and slashes are not allowed.",
+            ("broadened", "substantive"),
+        ),
+    ],
+)
+def test_a_limit_said_the_other_way_round_is_not_a_reversal(old: str, new: str, expected: tuple[str, str]) -> None:
+    assert direction(old, new, CAPITALS if "MUST" in old else PROSE) == expected
+
+
+def test_a_permission_that_carried_only_is_a_limit() -> None:
+    # removing "MAY be used only on ..." lets the field be used anywhere: broadened, not a rule removed
+    old = "This field MAY be used only on return tickets. It describes the return leg."
+    new = "It describes the return leg."
+    assert direction(old, new, CAPITALS) == ("broadened", "substantive")
+    # a new "only ... allowed" sentence is a rule added (the guide: a new sentence with its own force)
+    old = "Any seat may be booked online."
+    assert direction(old, old + " Cabin seats are only allowed for night crossings.")[0] == "added"
+    # MAY-only and MUST-only restrict alike: no change in force, and flagged
+    effects = describe_change(
+        "The `cabin` field MAY be included only if `night` is true.",
+        "The `cabin` field MUST be included only if `night` is true.",
+        capitals=True,
+    )
+    assert [e.direction for e in effects] == [None] and effects[0].confidence < 0.7
+
+
+def test_a_plain_reversal_stays_a_reversal() -> None:
+    assert direction("Dogs are not allowed on deck.", "Dogs are allowed on deck.") == ("reversed", "breaking")
+    assert direction("Crew MUST NOT open the ramp.", "Crew MUST open the ramp.", CAPITALS)[0] == "reversed"
+
+
+# -- negations that do not turn the rule round ---------------------------------------------------------
+
+
+def test_a_negation_in_an_aside_does_not_reverse_the_rule() -> None:
+    old = "The port code MUST be an IATA code (with a country prefix)."
+    new = "The port code MUST be an upper-case IATA code (without a country prefix)."
+    assert direction(old, new, CAPITALS)[0] != "reversed"
+    # "omit" inside an "(e.g. ...)" aside is not the rule's own sense
+    old = "Agents SHOULD avoid the legacy codes, and MUST NOT use them unless the port requests it."
+    new = (
+        "Agents SHOULD avoid the legacy codes (e.g. they can omit the field), "
+        "and SHOULD NOT use them unless the port requests it."
+    )
+    assert direction(old, new, CAPITALS) == ("weakened", "substantive")
+
+
+def test_an_if_clause_ends_at_then() -> None:
+    # the old condition runs to "then"; the empty list in the rule counts on both sides alike
+    old = "For kiosks that do not print or if the printer is not ready then the kiosk MUST show an empty receipt."
+    new = "For kiosks that do not print, the kiosk MUST show an empty receipt."
+    assert direction(old, new, CAPITALS) == ("scope_narrowed", "substantive")
+
+
+# -- conditions and scope --------------------------------------------------------------------------------
+
+
+def test_an_alternative_condition_dropped_narrows_the_scope() -> None:
+    old = "The agent MUST refund the fare when the crossing is cancelled or when it leaves two hours late."
+    new = "The agent MUST refund the fare when the crossing is cancelled."
+    assert direction(old, new, CAPITALS)[0] == "scope_narrowed"
+
+
+def test_an_alternative_condition_added_is_flagged_not_guessed() -> None:
+    effects = describe_change(
+        "Send a text when the ferry leaves.", "Send a text when the ferry leaves or when the berth changes."
+    )
+    condition = next(e for e in effects if e.type == "condition")
+    assert condition.direction is None and condition.confidence < 0.7
+
+
+def test_dropping_explicit_widens_the_scope() -> None:
+    old = "The purser may share the manifest on explicit request of the captain."
+    new = "The purser may share the manifest on request of the captain."
+    assert direction(old, new)[0] == "scope_widened"
+
+
+def test_only_in_an_aside_is_not_the_rules_limit() -> None:
+    old = "Read the `fare_class` field"
+    new = "Read the `fare_band` field (preferred) or the `fare_class` field (legacy files only)"
+    assert direction(old, new, Place(kind="list_item")) == ("broadened", "substantive")
+
+
+# -- numbers ----------------------------------------------------------------------------------------------
+
+
+def test_a_number_that_went_with_its_words_is_a_constraint_dropped() -> None:
+    old = "Each ticket number MUST increase by steps of one. For example: 7, 8, 9."
+    new = "Each ticket number MUST increase. For example: 7, 8, 9."
+    assert direction(old, new, CAPITALS) == ("broadened", "substantive")
+
+
+def test_a_number_that_came_is_a_new_limit() -> None:
+    assert direction("Riders should renew their pass regularly.", "Riders should renew their pass every 30 days.") == (
+        "number_changed",
+        "breaking",
+    )
+
+
+def test_a_numbered_item_is_a_pointer_not_a_quantity() -> None:
+    assert numbers("as in item 2 above, see note 3 and footnote 4") == []
+
+
+# -- who holds the rule --------------------------------------------------------------------------------------
+
+
+def test_either_party_is_a_holder() -> None:
+    old = "Either party can cancel a booking before boarding."
+    new = "The client MAY cancel a booking before boarding."
+    assert direction(old, new, CAPITALS) == ("holder_changed", "breaking")
+
+
+# -- rule or not --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Manifests can be used to list every passenger aboard.", False),  # what a thing is for
+        ("Each berth has a code that can be used in harbour radio calls.", False),  # said of the thing
+        ("YAML can be used as well to write the timetable.", True),  # a second format licensed
+        ("Remarks may contain any printable character except the pipe.", True),  # a licence over values
+        ("Remarks may contain errors typed at the desk.", False),  # a likelihood
+        ("Give riders the tide times they need to plan the trip.", True),  # "Give" rules; "they need to" is a need
+        ("Choosing one default port avoids the need to ask every time.", False),  # an effect, not a rule
+        ("A timetable could be defined to always list the first sailing.", False),  # "to always" in an infinitive
+    ],
+)
+def test_rule_or_not(sentence: str, expected: bool) -> None:
+    assert bool(rules(sentence)) is expected
+
+
+def test_the_need_of_others_is_not_a_duty() -> None:
+    assert ("need to", "descriptive") in reasons("Give riders the tide times they need to plan the trip.")
+
+
+# -- rules that came beside rules ------------------------------------------------------------------------
+
+
+def test_a_rule_split_off_with_a_new_force_is_that_rule_weakened() -> None:
+    old = "When a berth frees up, agents MUST call the harbour office, rebook the waiting riders, and then send each one a text."
+    new = (
+        "When a berth frees up, agents MUST call the harbour office. "
+        "Agents SHOULD rebook the waiting riders, and then send each one a text about the new berth."
+    )
+    assert direction(old, new, CAPITALS) == ("weakened", "substantive")
+
+
+def test_a_rule_joined_to_the_same_subject_narrows_it() -> None:
+    old = "A ticket code MUST take the form AAA-999 where the letters name the port."
+    new = "A ticket code MUST take the form AAA-999 where the letters name the port, and MUST NOT repeat a retired code."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+    old = "If the stops field is a list, its items MUST be port codes."
+    new = "If the stops field is a list, it MUST be non-empty, and its items MUST be port codes."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+
+
+def test_a_new_sentence_with_its_own_subject_is_a_rule_added() -> None:
+    old = "Port codes MUST be three letters."
+    new = "Port codes MUST be three letters. Berth numbers MUST NOT start with zero."
+    assert direction(old, new, CAPITALS) == ("added", "breaking")
+
+
+def test_a_prohibition_kept_as_the_refused_alternative_is_narrowed() -> None:
+    old = "Kiosks MUST NOT reformat the rider's name."
+    new = "Kiosks MUST print the rider's name as given rather than reformatting the rider's name."
+    assert direction(old, new, CAPITALS) == ("narrowed", "breaking")
+
+
+def test_a_licence_beside_a_kept_rule_broadens_it() -> None:
+    old = "Fares should be shown in euros."
+    new = "Kiosks are free to show fares in any currency. It is recommended that fares be shown in euros."
+    assert direction(old, new) == ("broadened", "substantive")
+    # a licence where there was no rule is a rule added
+    assert direction("Fares are shown in euros.", "Fares may be shown in any currency.")[0] == "added"
+
+
+# -- what a rule reaches ----------------------------------------------------------------------------------
+
+
+def test_a_list_of_places_that_grew_or_shrank_changes_the_scope() -> None:
+    old = "The purser should avoid errors that would spoil the manifests of its crossings."
+    assert direction(old, old[:-1] + " or any later refunds.") == ("scope_widened", "breaking")
+    old = "Use port codes for references in timetables and berth notices."
+    new = "Use port codes for references in timetables."
+    assert direction(old, new) == ("scope_narrowed", "substantive")
+    # a list that names what a ban leaves out turns round: the ban now reaches more
+    old = "- You MUST NOT edit files unrelated to the timetable workflow and its notices."
+    new = "- You MUST NOT edit files unrelated to the timetable workflow."
+    assert direction(old[2:], new[2:], CAPITALS)[0] == "scope_widened"
+    # a value list is what complies, not where the rule applies
+    old = "The fare MUST be a number."
+    assert direction(old, "The fare MUST be a number or null.", CAPITALS)[0] == "broadened"
+
+
+def test_an_exemption_that_grew_is_an_exception_added() -> None:
+    old = "Trips MUST NOT exceed ten hours. Trips that end at the home port are exempt from this limit."
+    new = "Trips MUST NOT exceed ten hours. This limit does not apply to rescue trips, or to trips that end at the home port."
+    assert direction(old, new, CAPITALS) == ("exception_added", "substantive")
+    assert direction(new, old, CAPITALS) == ("exception_removed", "breaking")
+
+
+def test_a_step_label_with_a_dash_leads_into_a_command() -> None:
+    place = Place(kind="list_item")
+    assert [r.phrase for r in rules('Print tickets - Create "Boarding passes":', place)] == ["Create"]
+    old = 'Print tickets - Create "Boarding passes":'
+    new = 'Print tickets - Use PASS_LAYOUT as the page template and create "Boarding passes":'
+    assert direction(old, new, place) == ("narrowed", "breaking")
+    # a term being defined is no command
+    assert not rules("berth - the place a ferry ties up")
+
+
+def test_a_who_qualifier_on_the_subject_is_scope() -> None:
+    old = "Kiosks MUST print a receipt for every fare."
+    new = "Kiosks with a printer MUST print a receipt for every fare."
+    assert direction(old, new, CAPITALS) == ("scope_narrowed", "substantive")
+    assert direction(new, old, CAPITALS) == ("scope_widened", "breaking")
+    # framing before the subject binds no one: "One result is that kiosks MUST ..."
+    assert direction(old, "One result of the audit is that kiosks MUST print a receipt for every fare.", CAPITALS)[0] == "none"
+
+
+def test_an_exception_removed_is_named_before_a_weakening() -> None:
+    old = "Agents MUST call the office, rebook the riders and then send each a text, unless the crossing is cancelled."
+    new = "Agents MUST call the office. Agents SHOULD rebook the riders and then send each a text about the new berth."
+    assert direction(old, new, CAPITALS) == ("exception_removed", "breaking")
