@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from specdiff.align.text import content_words, longest_increasing, tokens, unique_index
+from specdiff.align.text import content_words, longest_increasing, similar_pairs, tokens, unique_index
 from specdiff.model import Clause, ClauseMatch
 
 PREAMBLE = ""
@@ -103,7 +103,6 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
     IETF draft's metadata block is 0.93 alike to the one a renamed draft
     dropped, yet nothing moved.
     """
-    from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
     removed = [c for c in removed if _may_change_file(c)]
@@ -121,15 +120,10 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
     if free_old and free_new and len(free_old) * len(free_new) <= MAX_SIMILARITY_CELLS:
         tokens_old = [clause_tokens(c) for c in free_old]
         tokens_new = [clause_tokens(c) for c in free_new]
-        matrix = process.cdist(
-            tokens_old, tokens_new, scorer=Indel.normalized_similarity, score_cutoff=CLAUSE_MOVE_SIMILARITY_MIN, workers=-1
-        )
-        rows, columns = matrix.nonzero()
         candidates = []
-        for r, c in zip(rows.tolist(), columns.tolist()):
+        for r, c, score in similar_pairs(tokens_old, tokens_new, Indel.normalized_similarity, CLAUSE_MOVE_SIMILARITY_MIN):
             o, n = free_old[r], free_new[c]
             short = min(len(tokens_old[r]), len(tokens_new[c])) < SHORT_CLAUSE_TOKENS
-            score = float(matrix[r][c])
             threshold = SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
             if o.path != n.path and (o.kind == "example") == (n.kind == "example") and score >= threshold:
                 candidates.append((score, r, c))
@@ -249,7 +243,6 @@ class _ClausePairing:
         return self._token_cache[key]
 
     def pair_similar(self) -> None:
-        from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
         free_old, free_new = self.free_old(), self.free_new()
@@ -265,17 +258,10 @@ class _ClausePairing:
         candidates: list[tuple[float, float, int, int]] = []
         cutoff = min(CLAUSE_SIMILARITY_MIN, CLAUSE_MOVE_SIMILARITY_MIN)
         for block_old, block_new in blocks:
-            matrix = process.cdist(
-                [self.tokens_old(i) for i in block_old],
-                [self.tokens_new(j) for j in block_new],
-                scorer=Indel.normalized_similarity,
-                score_cutoff=cutoff,
-                workers=-1,
-            )
-            rows, columns = matrix.nonzero()
-            for r, c in zip(rows.tolist(), columns.tolist()):
+            rows = [self.tokens_old(i) for i in block_old]
+            columns = [self.tokens_new(j) for j in block_new]
+            for r, c, score in similar_pairs(rows, columns, Indel.normalized_similarity, cutoff):
                 i, j = block_old[r], block_new[c]
-                score = float(matrix[r][c])
                 if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
                     continue
                 same_place = self.same_place(i, j)

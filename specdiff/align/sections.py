@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 
-from specdiff.align.text import longest_increasing, tokens, unique_index
+from specdiff.align.text import as_float32, as_symbols, longest_increasing, tokens, unique_index
 from specdiff.model import ClauseMatch, Document, Section, SectionMatch
 
 # -- section thresholds ----------------------------------------------------------
@@ -175,25 +175,26 @@ class _SectionPairing:
             return
         new_id_of = {o.id: self.pairs[o.index].new.id for o in self.old if o.index in self.pairs}
         evidence = _Evidence(free_old, free_new, self.old, self.new, new_id_of)
-        bodies_old = [_body(o) for o in free_old]
-        bodies_new = [_body(n) for n in free_new]
+        bodies_old, bodies_new = as_symbols([_body(o) for o in free_old], [_body(n) for n in free_new])
         pairs = evidence.candidates()
-        matrix = None
-        if len(pairs) == len(free_old) * len(free_new):
-            from rapidfuzz import process
-
-            matrix = process.cdist(bodies_old, bodies_new, scorer=Indel.normalized_similarity, workers=-1)
+        # Every pair compared: scores in single precision, as rapidfuzz's cdist gave them when it did this.
+        every_pair = len(pairs) == len(free_old) * len(free_new)
         candidates = []
         for (i, j), heading in pairs.items():
             o, n = free_old[i], free_new[j]
-            if not (bodies_old[i] or bodies_new[j]):
-                body = None
-            else:
-                body = float(matrix[i][j]) if matrix is not None else Indel.normalized_similarity(bodies_old[i], bodies_new[j])
-            content = evidence.content(i, j, body)
             same_parent = (o.parent is None and n.parent is None) or (
                 o.parent is not None and new_id_of.get(o.parent) == n.parent
             )
+            if not (bodies_old[i] or bodies_new[j]):
+                body = None
+            else:
+                # A body below the least content share that could admit this pair changes
+                # nothing: rapidfuzz may stop early there (below the cut-off it answers 0).
+                # The cut-off sits a hair lower so that single-precision rounding cannot cross it.
+                least = _least_admitted_content(heading, same_parent and evidence.same_gap(i, j))
+                body = Indel.normalized_similarity(bodies_old[i], bodies_new[j], score_cutoff=least - 1e-6)
+                body = as_float32(body) if every_pair else body
+            content = evidence.content(i, j, body)
             if content is None:
                 admitted = heading >= EMPTY_SECTION_HEADING_MIN and o.level == n.level
                 content = 0.0
@@ -221,6 +222,15 @@ class _SectionPairing:
             o, n = free_old[i], free_new[j]
             if o.index not in self.pairs and n.index not in self.taken:
                 self.pair(o, n, round(score, 4), "content")
+
+
+def _least_admitted_content(heading: float, in_place: bool) -> float:
+    """The least content share with which ``pair_by_content`` admits a pair of this heading similarity and place."""
+    if in_place and heading >= SECTION_HEADING_IN_PLACE_MIN:
+        return SECTION_CONTENT_IN_PLACE_MIN
+    if in_place or heading >= SECTION_HEADING_ALIKE:
+        return SECTION_CONTENT_WITH_HEADING_MIN
+    return SECTION_CONTENT_MIN
 
 
 def _body(section: Section) -> list[str]:
@@ -295,20 +305,18 @@ class _Evidence:
             # Small enough to compare everything: a rewritten body may share no clause at all.
             pairs |= {(i, j) for i in range(len(self.free_old)) for j in range(len(self.free_new))}
         else:
-            headings = process.cdist(
-                [o.heading.lower() for o in self.free_old],
-                [n.heading.lower() for n in self.free_new],
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=100 * SECTION_HEADING_ALIKE,
-                workers=-1,
-            )
-            # Each old section's few most alike headings: in a list of numbered rules
-            # every heading is 0.6 alike to every other.
-            import numpy
-
-            best = numpy.argsort(-headings, axis=1, kind="stable")[:, :MAX_HEADING_CANDIDATES]
-            for i, row in enumerate(best.tolist()):
-                pairs |= {(i, j) for j in row if headings[i][j]}
+            # Each old section's few most alike headings (ties: the first in order): in a list
+            # of numbered rules every heading is 0.6 alike to every other.
+            headings = [n.heading.lower() for n in self.free_new]
+            for i, o in enumerate(self.free_old):
+                alike = process.extract(
+                    o.heading.lower(),
+                    headings,
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=100 * SECTION_HEADING_ALIKE,
+                    limit=MAX_HEADING_CANDIDATES,
+                )
+                pairs |= {(i, j) for _, _, j in alike}
         return {
             (i, j): fuzz.token_sort_ratio(self.free_old[i].heading.lower(), self.free_new[j].heading.lower()) / 100
             for i, j in pairs
