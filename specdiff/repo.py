@@ -314,10 +314,12 @@ class Repository:
 
     def changed_files(self, revisions: RevisionRange, paths: list[str] | None = None) -> list[FileChange]:
         """Files that differ between the two sides, with renames detected as ``git diff -M`` does."""
-        sides = [revisions.base.commit] + ([revisions.head.commit] if revisions.head.commit else [])
+        sides = [c for c in (revisions.base.commit, revisions.head.commit) if c]
         pathspecs = self.pathspecs(paths or [])
         try:
-            output = self._run("diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", *sides, "--", *pathspecs)
+            output = self._run(
+                "diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", *sides, "--", *pathspecs
+            )
         except GitError as error:
             raise SpecdiffError(f"git diff failed: {_first_line(error.stderr)}") from None
         return _parse_raw_diff(output)
@@ -468,7 +470,9 @@ class Repository:
     def commits_touching(self, since: str, until: str | None, paths: list[str]) -> list[Commit]:
         """Commits after ``since`` up to ``until`` (default HEAD) that changed ``paths``, oldest first."""
         try:
-            output = self._run("log", "--reverse", "--format=%H%x00%s", "--end-of-options", f"{since}..{until or 'HEAD'}", "--", *paths)
+            output = self._run(
+                "log", "--reverse", "--format=%H%x00%s", "--end-of-options", f"{since}..{until or 'HEAD'}", "--", *paths
+            )
         except GitError as error:
             raise SpecdiffError(f"git log failed: {_first_line(error.stderr)}") from None
         return [Commit(*line.split("\0", 1)) for line in output.splitlines() if line]
