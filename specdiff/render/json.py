@@ -8,7 +8,6 @@ and fingerprint.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from specdiff.model import (
@@ -24,13 +23,13 @@ from specdiff.model import (
     SpecDiff,
 )
 from specdiff.nodes import output_kind
-from specdiff.render import RenderOptions
+from specdiff.render import RenderOptions, json_text
 
 SCHEMA = "specdiff/1"
 
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
-    return json.dumps(as_data(diff, matches=options.matches), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(as_data(diff, matches=options.matches)) + "\n"
 
 
 def as_data(diff: SpecDiff, *, matches: bool = False) -> dict[str, Any]:

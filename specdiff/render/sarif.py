@@ -9,13 +9,12 @@ the amendment id, so a result keeps its identity across pushes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from specdiff import __version__
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.nodes import output_path
-from specdiff.render import RenderOptions
+from specdiff.render import RenderOptions, json_text
 from specdiff.render.words import describe_effect, output_name
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,7 +44,7 @@ RULES = [
 
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
-    return json.dumps(as_data(diff), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(as_data(diff)) + "\n"
 
 
 def as_data(diff: SpecDiff) -> dict[str, Any]:
