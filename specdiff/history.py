@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -102,21 +102,27 @@ def walk(
     yielded, newest first, so a caller that stops early (``log -n 1``,
     ``blame`` once every clause has its story) pays only for what it saw:
     ``log -n 1`` on a cold cache of the 1,141-commit MCP history took about
-    2 minutes when every commit was computed first. A commit's old file
+    2 minutes when every commit was computed first. Commits are read from
+    ``git log`` as it streams them (unless a progress bar needs their count),
+    so ``log -n 1`` does not wait for git to list 4,600 commits with rename
+    detection either (MCP, 4,634 commits, cold: 0.62 -> 0.35 s of processor time). A commit's old file
     versions are the next (older) commit's new ones, so the handful of parsed
     documents kept in ``documents`` serves both.
     """
     with Repository(repository) as repo:
         config = config or repository_config(repo)
-        commits = list(repo.history(revisions, first_parent=first_parent))
+        commits: Iterable[LoggedCommit] = repo.history(revisions, first_parent=first_parent)
         cache = HistoryCache(repo.state_dir)
         try:
-            keys = {c.id: _key(c, config) for c in commits}
-            missing = sum(1 for key in keys.values() if key is not None and not cache.has(key))
+            missing = 0
+            if _progress_shown():  # the bar needs the count first; without it, commits stream from git log
+                commits = list(commits)
+                keys = (_key(c, config) for c in commits)
+                missing = sum(1 for key in keys if key is not None and not cache.has(key))
             documents: dict[str, Document | None] = {}
             with _progress(missing) as advance:
                 for commit in commits:
-                    key = keys[commit.id]
+                    key = _key(commit, config)
                     if key is None:
                         yield commit, CommitAmendments([])
                         continue
@@ -339,10 +345,14 @@ def _clauses_under(document: Document, anchor: str | None) -> list[Clause]:
     return [c for c in document.clauses if c.section in ids]
 
 
+def _progress_shown() -> bool:
+    return sys.stderr.isatty()
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A Rich progress bar on stderr for a long computation; yields the function that advances it."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
+    if total < PROGRESS_FROM or not _progress_shown():
         yield lambda: None
         return
     from rich.console import Console
