@@ -59,6 +59,9 @@ class ParseCache:
         self._folder = state_dir / "parsed" if state_dir else None
         self._keep_new = keep_new
         """``False`` to only read: a history walk meets thousands of old versions, which would push out the useful ones."""
+        self._size: int | None = None
+        """The folder's size as of the last look plus what was written since: looking (a stat
+        of every entry) at each write was quadratic; 200 new parses took a second of 11."""
 
     def get(self, key: str) -> Document | None:
         """The document under ``key``; ``None`` when there is none or it cannot be read."""
@@ -78,15 +81,19 @@ class ParseCache:
             return
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
+            data = pickle.dumps(document, protocol=5)
             with tempfile.NamedTemporaryFile(dir=self._folder, prefix=".", delete=False) as file:
-                file.write(pickle.dumps(document, protocol=5))
+                file.write(data)
             os.replace(file.name, self._folder / key)
-            self._trim()
+            if self._size is not None:
+                self._size += len(data)  # over-counts a replaced entry: that only makes the next look come sooner
+            if self._size is None or self._size > MAX_BYTES:
+                self._size = self._trim()
         except OSError:
             self._folder = None  # unwritable: carry on without keeping anything
 
-    def _trim(self) -> None:
-        """Remove the least recently used entries while the folder is over :data:`MAX_BYTES`."""
+    def _trim(self) -> int:
+        """Remove the least recently used entries while the folder is over :data:`MAX_BYTES`; return its size then."""
         assert self._folder is not None
         entries = []
         for entry in os.scandir(self._folder):
@@ -104,3 +111,4 @@ class ParseCache:
             except FileNotFoundError:
                 pass
             total -= size
+        return total
