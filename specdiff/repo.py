@@ -100,14 +100,16 @@ class GitError(Exception):
         self.stderr = stderr
 
 
-_ENVIRONMENT = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
-"""Git's messages in English (the first line of one may reach the user), and never a password prompt."""
+def _environment(**more: str) -> dict[str, str]:
+    """The process's environment as it is now, with git's messages in English (the first line
+    of one may reach the user) and never a password prompt."""
+    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0", **more}
 
 
 def _git(cwd: Path, *arguments: str, environment: dict[str, str] | None = None) -> str:
     """Run ``git ARGUMENTS`` in ``cwd``; its output (paths kept byte for byte), or :class:`GitError`."""
     done = subprocess.run(
-        ["git", *arguments], cwd=cwd, capture_output=True, env=environment or _ENVIRONMENT, stdin=subprocess.DEVNULL
+        ["git", *arguments], cwd=cwd, capture_output=True, env=environment or _environment(), stdin=subprocess.DEVNULL
     )
     if done.returncode:
         raise GitError(done.returncode, done.stderr.decode("utf-8", "replace"))
@@ -135,7 +137,7 @@ class _ObjectReader:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
-                env=_ENVIRONMENT,
+                env=_environment(),
             )
         assert self._process.stdin is not None and self._process.stdout is not None
         try:
@@ -498,7 +500,7 @@ class Repository:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env=_ENVIRONMENT,
+            env=_environment(),
         )
         assert process.stdout is not None and process.stderr is not None
         try:
@@ -533,15 +535,14 @@ class Repository:
     def commit_all(self, message: str, date: str, author: tuple[str, str] = ("Sample Author", "author@example.invalid")) -> str:
         """Stage every change in the work tree and commit it with a fixed date; return the commit id."""
         name, email = author
-        environment = {
-            **_ENVIRONMENT,
-            "GIT_AUTHOR_NAME": name,
-            "GIT_AUTHOR_EMAIL": email,
-            "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_NAME": name,
-            "GIT_COMMITTER_EMAIL": email,
-            "GIT_COMMITTER_DATE": date,
-        }
+        environment = _environment(
+            GIT_AUTHOR_NAME=name,
+            GIT_AUTHOR_EMAIL=email,
+            GIT_AUTHOR_DATE=date,
+            GIT_COMMITTER_NAME=name,
+            GIT_COMMITTER_EMAIL=email,
+            GIT_COMMITTER_DATE=date,
+        )
         self._run("add", "-A")
         _git(self._root, "commit", "-q", "--allow-empty", "--no-verify", "--no-gpg-sign", "-m", message, environment=environment)
         return self._run("rev-parse", "HEAD").strip()
