@@ -191,14 +191,26 @@ def slight_rewording(old: str, new: str) -> bool:
 
 
 def small_example_edit(old: str, new: str) -> bool:
-    """An example block with a few words changed and no verdict (GOOD / BAD) touched."""
+    r"""An example block with a few words changed, no line added or removed, no verdict (GOOD / BAD)
+    and no number touched.
+
+    >>> small_example_edit("```\nname = 'Ann'  # valid\n```", "```toml\nname = 'Ann'  # valid\n```")
+    True
+    >>> small_example_edit("```\nname = 'Ann'\n```", "```\nname = 'Ann'\n'' = 'blank'  # valid\n```")
+    False
+    """
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     if len(a) + len(b) > 4 * EXAMPLE_SLIP_WORDS + 4:
         return False  # the words that differ span more than a few edits could
     inserted, deleted = inserted_and_deleted(a, b)
     touched = set(inserted + deleted)
     numbers_kept = re.findall(r"\d+", old) == re.findall(r"\d+", new)  # a value in a sample changed: not a slip
-    return len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept
+    lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
+    return len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
+
+
+def _filled_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 EXAMPLE_SLIP_WORDS = 6

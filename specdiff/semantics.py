@@ -220,7 +220,7 @@ def obliges(text: str, *, capitals: bool = False, place: Place | None = None) ->
 
 def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_sections: bool = False) -> Severity:
     """Grade an amendment ``editorial``, ``substantive`` or ``breaking`` (rules above)."""
-    if any(_is_breaking(e) and not (e.type == "negation" and _force_explains(effects, e.sentence)) for e in effects):
+    if any(_is_breaking(e, effects) and not (e.type == "negation" and _force_explains(effects, e.sentence)) for e in effects):
         return "breaking"
     if kind in ("added", "removed") and effects and all(e.type == "editorial" for e in effects):
         return "editorial"  # a line of "see also" pointers came or went
@@ -233,14 +233,24 @@ def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_section
     return "substantive"
 
 
-def _is_breaking(effect: Effect) -> bool:
+def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
+    """Whether ``effect`` (one of the amendment's ``effects``) may leave what complied non-compliant."""
     if effect.type == "modality":
         if effect.old_obliges and not effect.new_obliges:
             return True  # an obligation left as a mere permission
-        if effect.new is not None and effect.direction in ("strengthened", "reversed"):
+        if effect.new is None and effect.old is not None:
+            # A permission taken away with its sentence: what relied on it may no longer comply.
+            # One that carried "only" was a limit ("MAY be used only on ..."): that broadens; one
+            # left as a statement ("may retry" -> "retries") still allows what it did.
+            return _sentence_gone(effect) and not _restrictive(effect, effects)
+        if effect.direction in ("strengthened", "reversed"):
             return effect.new_obliges or effect.old_obliges
         return False
-    if effect.type in ("negation", "number"):
+    if effect.type == "number":
+        # A number gone with none in its place lifts a limit ("increment it by one" -> "increment
+        # it"): more complies, as with words taken from a rule. A number added or changed binds.
+        return effect.normative and effect.new is not None
+    if effect.type == "negation":
         return effect.normative
     if effect.type == "holder":
         return True
@@ -250,6 +260,22 @@ def _is_breaking(effect: Effect) -> bool:
         widened = effect.direction in ("exception_removed", "scope_widened")
         return widened and effect.new_obliges
     return False
+
+
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+def _sentence_gone(effect: Effect) -> bool:
+    """Whether the sentence of a modality effect whose phrase went is gone too (it names the old text then)."""
+    return bool(effect.old and effect.sentence and effect.old.lower() in effect.sentence.lower())
+
+
+def _restrictive(permission: Effect, effects: list[Effect]) -> bool:
+    """Whether a permission that went held an "only": its "only" went with it, or its sentence went whole."""
+    quantifiers = [e for e in effects if e.type == "quantifier" and e.sentence == permission.sentence]
+    if not quantifiers:
+        return bool(permission.sentence and _ONLY.search(permission.sentence))
+    return any("only" in (e.old or "").split(", ") and "only" not in (e.new or "").split(", ") for e in quantifiers)
 
 
 # A rule made stronger or weaker is named before a rule that came or went beside it: "SHOULD

@@ -436,10 +436,12 @@ def test_clause_removed_with_an_obligation():
 
 
 @pytest.mark.parametrize("added", [True, False])
-def test_clause_with_only_a_permission_is_substantive(added):
+def test_clause_with_only_a_permission_is_substantive_added_and_breaking_removed(added):
+    # A permission granted takes nothing away; one taken away may leave guests who relied on it
+    # out of line (see test_severity_real_classes for the permission that was a limit).
     effects = describe_clause("Guests may pick a room colour.", added=added)
     assert [(e.old, e.new) for e in effects] == ([(None, "may")] if added else [("may", None)])
-    assert severity("added" if added else "removed", effects) == SUBSTANTIVE
+    assert severity("added" if added else "removed", effects) == (SUBSTANTIVE if added else BREAKING)
 
 
 @pytest.mark.parametrize("kind", ["added", "removed"])
