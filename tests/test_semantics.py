@@ -263,7 +263,7 @@ ROWS = [
         "Prices are shown in euros.",
         "Bookings open at noon. The assistant must check the calendar. It must also confirm the time with the user. "
         "Prices are shown in euros.",
-        {"wording"}, SUBSTANTIVE),
+        {"editorial"}, EDITORIAL),  # split with "It ... also": the same two rules, a slight rewording
     row("merge-in-paragraph",
         "Bookings open at noon. The assistant must verify the caller. It must read back the order. Prices are in euros.",
         "Bookings open at noon. The assistant must verify the caller, and it must read back the order. Prices are in euros.",
