@@ -271,7 +271,7 @@ def build_graph(workspace: Workspace, *, complete: bool = True) -> SpecGraph:
     _resolve_all(index, dependencies)
     graph = SpecGraph()
     for path in documents if complete else documents.parsed_paths():
-        _add_document(graph, documents[path])
+        _add_document(graph, documents[path], workspace.config.capitals)
     for dependency in dependencies:
         _add(graph, index, dependency, workspace)
     return graph
@@ -284,11 +284,14 @@ def _resolve_all(index: _TargetIndex, dependencies: list[Dependency]) -> None:
             index.resolve(dependency.target)
 
 
-def _add_document(graph: SpecGraph, document: Document) -> None:
-    """Sections and clauses as nodes; a section depends on its content."""
+def _add_document(graph: SpecGraph, document: Document, capitals: bool | None = None) -> None:
+    """Sections and clauses as nodes; a section depends on its content.
+
+    ``capitals`` is the repository's capitals mode (``None``: counted in this document)."""
     path = document.path
     nodes = clause_nodes(document)
-    capitals = uses_rfc2119_capitals(c.normalized for c in document.clauses)
+    if capitals is None:
+        capitals = uses_rfc2119_capitals(c.normalized for c in document.clauses)
     for order, section in enumerate(document.sections):
         node = section_node(path, section.id)
         label = f"{path}#{section.id}" if section.id else path
