@@ -220,7 +220,7 @@ def obliges(text: str, *, capitals: bool = False, place: Place | None = None) ->
 
 def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_sections: bool = False) -> Severity:
     """Grade an amendment ``editorial``, ``substantive`` or ``breaking`` (rules above)."""
-    if any(_is_breaking(e, effects) and not (e.type == "negation" and _force_explains(effects, e.sentence)) for e in effects):
+    if breaking_effects(effects):
         return "breaking"
     if kind in ("added", "removed") and effects and all(e.type == "editorial" for e in effects):
         return "editorial"  # a line of "see also" pointers came or went
@@ -231,6 +231,13 @@ def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_section
     if not effects and kind == "moved":  # reordered within its section, text unchanged
         return "editorial"
     return "substantive"
+
+
+def breaking_effects(effects: list[Effect]) -> list[Effect]:
+    """The effects that make an amendment breaking (none: it is not), to say why it is."""
+    return [
+        e for e in effects if _is_breaking(e, effects) and not (e.type == "negation" and _force_explains(effects, e.sentence))
+    ]
 
 
 def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
