@@ -235,9 +235,42 @@ def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_section
 
 def breaking_effects(effects: list[Effect]) -> list[Effect]:
     """The effects that make an amendment breaking (none: it is not), to say why it is."""
+    restated = _restated(effects)
     return [
-        e for e in effects if _is_breaking(e, effects) and not (e.type == "negation" and _force_explains(effects, e.sentence))
+        e
+        for e in effects
+        if id(e) not in restated
+        and _is_breaking(e, effects)
+        and not (e.type == "negation" and _force_explains(effects, e.sentence))
     ]
+
+
+def _restated(effects: list[Effect]) -> set[int]:
+    """The effects that only move a rule or a number to another sentence of the clause.
+
+    "Floats should be 64-bit." -> "Implementations are free to choose. It's recommended that
+    floats be 64-bit.": the "should" left its sentence (which now grants a licence) and came back
+    as "recommended" in the next one, and "64" went from one sentence and came in the other.
+    Neither the obligation nor the number changed, so neither makes the amendment breaking
+    (the licence beside it is still read: substantive).
+    """
+    found: set[int] = set()
+    numbers = [e for e in effects if e.type == "number"]
+    for gone in numbers:
+        for came in numbers:
+            same = set((gone.old or "").split(", ")) & set((came.new or "").split(", ")) - {""}
+            if gone is not came and gone.sentence != came.sentence and same and not gone.new and not came.old:
+                found |= {id(gone), id(came)}
+    modalities = [e for e in effects if e.type == "modality"]
+    for left in modalities:
+        if not left.old_obliges or left.new_obliges:
+            continue
+        for back in modalities:
+            moved = back.old is None and back.sentence != left.sentence and id(back) not in found
+            if moved and back.new_obliges and _same_force(left.old, back.new):
+                found |= {id(left), id(back)}
+                break
+    return found
 
 
 def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:

@@ -59,3 +59,23 @@ def test_example_gaining_a_sample_line_is_a_change_of_the_example():
 
 def test_example_fence_given_a_language_is_editorial():
     assert grade('```\nbike = "B-1"\n```', '```toml\nbike = "B-1"\n```', example=True) == EDITORIAL
+
+
+# -- a rule or a number moved to another sentence ---------------------------------------------
+
+
+def test_obligation_restated_beside_a_new_licence_is_not_breaking():
+    old = "Docks should report their charge in watts."
+    new = "Docks are free to report their charge in any unit. It's recommended that watts are reported."
+    effects = describe_change(old, new)
+    assert severity("modified", effects) == SUBSTANTIVE, effects
+
+
+def test_number_moved_to_another_sentence_is_not_a_new_limit():
+    old = "Docks should keep 12 bikes."
+    new = "Docks are free to keep any number of bikes. It's recommended that 12 are kept."
+    assert grade(old, new) == SUBSTANTIVE
+
+
+def test_obligation_dropped_for_a_licence_still_breaks():
+    assert grade("Docks should report their charge in watts.", "Docks may report their charge in watts.") == BREAKING
