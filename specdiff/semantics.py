@@ -182,8 +182,17 @@ _POINTER = re.compile(
 )
 
 
+# A sentence that only says where something is written: "The full grammar can be found in the
+# [ABNF file][abnf].", "Details are given in [RFC 9110](...)". It states nothing itself.
+_FOUND_IN = re.compile(
+    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:can|may)\s+be\s+found\s+(?:in|at|under)\s+(?:the\s+)?"
+    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _without_pointers(text: str) -> str:
-    return _POINTER.sub(" ", text).strip()
+    return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
 
 
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)

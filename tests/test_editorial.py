@@ -50,3 +50,17 @@ def test_a_rewording_of_many_words_is_not_slight():
     new = "The map shows the docks near the rider."
     assert not slight_rewording(old, new)
     assert grade(old, new) == "substantive"
+
+
+def test_a_line_that_only_says_where_something_is_written_is_editorial():
+    from specdiff.semantics import describe_clause
+
+    pointer = "The full list of dock codes can be found in the [station register][register]."
+    assert severity("removed", describe_clause(pointer, added=False)) == "editorial"
+    assert severity("added", describe_clause(pointer, added=True)) == "editorial"
+
+
+def test_a_place_that_can_be_found_is_not_a_pointer():
+    from specdiff.semantics import describe_clause
+
+    assert severity("removed", describe_clause("The spare dock can be found in the car park.", added=False)) == "substantive"
