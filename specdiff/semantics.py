@@ -254,6 +254,34 @@ def breaking_effects(effects: list[Effect]) -> list[Effect]:
     ]
 
 
+UNSURE_BREAK = 0.6
+"""The confidence given to the effects behind a ``breaking`` grade that careful readers split on
+(below ``model.UNSURE_BELOW``, so the amendment is flagged worth a read)."""
+
+
+def with_unsure_breaks(effects: list[Effect]) -> list[Effect]:
+    """``effects``, with those behind a debatable ``breaking`` grade marked unsure.
+
+    Two grounds for ``breaking`` divide careful readers, so the grade stands but asks for a
+    read: a permission taken away (is what it allowed now forbidden, or only no longer
+    promised?) and an obligation left as a licence, "MUST" -> "MAY" (a guarantee gone, or a
+    rule weakened?). On issue 19's real set the labels go both ways on each.
+    """
+    found = breaking_effects(effects)
+    if not found or not all(_debatable_break(e) for e in found):
+        return effects
+    unsure = {id(e) for e in found}
+    return [replace(e, confidence=min(e.confidence, UNSURE_BREAK)) if id(e) in unsure else e for e in effects]
+
+
+def _debatable_break(effect: Effect) -> bool:
+    if effect.type != "modality" or effect.old is None:
+        return False
+    permission_gone = effect.new is None and not effect.old_obliges
+    licence_left = effect.new is not None and effect.old_obliges and not effect.new_obliges
+    return permission_gone or licence_left
+
+
 def _restated(effects: list[Effect]) -> set[int]:
     """The effects that only move a rule or a number to another sentence of the clause.
 

@@ -79,3 +79,29 @@ def test_number_moved_to_another_sentence_is_not_a_new_limit():
 
 def test_obligation_dropped_for_a_licence_still_breaks():
     assert grade("Docks should report their charge in watts.", "Docks may report their charge in watts.") == BREAKING
+
+
+# -- grades careful readers split on are flagged, not hidden ----------------------------------
+
+
+def test_debatable_breaks_are_flagged_worth_a_read(spec_repo, specdiff):
+    import json
+
+    spec_repo.commit(
+        "Base",
+        {"spec/docks.md": "# Docks\n\nRiders MUST dock the bike.\n\nRiders MAY leave a bike at a partner shop.\n\n"
+         "Docks MUST report their state.\n"},
+    )
+    spec_repo.commit(
+        "Change",
+        {"spec/docks.md": "# Docks\n\nRiders MUST dock the bike within 20 minutes.\n\nDocks MAY report their state.\n"},
+    )
+    run = specdiff("diff", "-C", spec_repo.path, "--format", "json", "HEAD~1")
+    assert run.code == 0, run.err
+    amendments = [a for f in json.loads(run.out)["files"] for a in f["amendments"]]
+    by_text = {(a["new"] or a["old"])[0]["text"][:20]: a for a in amendments}
+    assert {k: (a["severity"], a["worth_a_read"]) for k, a in by_text.items()} == {
+        "Riders MUST dock the": ("breaking", False),  # a number added: no doubt
+        "Riders MAY leave a b": ("breaking", True),  # a permission taken away
+        "Docks MAY report the": ("breaking", True),  # MUST -> MAY
+    }
