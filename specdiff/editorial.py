@@ -195,12 +195,44 @@ def slight_rewording(old: str, new: str) -> bool:
     """
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     total = len(words(old)) + len(words(new))
+    if _renamed_throughout(a, b):
+        return True
     if not total or (len(a) + len(b)) / total > 2 * SLIGHT_REWORDING + 0.2:
         return False  # cheap bound before the diff: the differing middle is already too long
     inserted, deleted = inserted_and_deleted(a, b)
     if _forces(deleted) != _forces(inserted):
         return False  # a word of force swapped for one of another force: "must" -> "should", "may" -> "might"
+    if not deleted and _list_item_added(old, new):
+        return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
     return (len(inserted) + len(deleted)) / total <= SLIGHT_REWORDING
+
+
+def _renamed_throughout(a: list[str], b: list[str]) -> bool:
+    """Whether ``a`` became ``b`` by one term renamed at least twice and nothing else ("attributes"
+    -> "values" in both places a rule names them): a rename, not a change of what is asked. A single
+    swap is not enough: "adjustable" -> "removable" reads the same way and changes the rule."""
+    if len(a) != len(b) or len(a) > _RENAME_WORDS_AT_MOST:
+        return False  # a rename keeps the word count; the bound keeps the comparison linear
+    swaps = {(x, y) for x, y in zip(a, b) if x != y}
+    count = sum(1 for x, y in zip(a, b) if x != y)
+    if count < 2 or len(swaps) != 1:
+        return False
+    ((x, y),) = swaps
+    return _force_of(x) is None and _force_of(y) is None and not any(c.isdigit() for c in x + y)
+
+
+_RENAME_WORDS_AT_MOST = 2_000
+"""Words of a clause's differing middle beyond which no rename is looked for (no clause a person wrote)."""
+
+
+def _list_item_added(old: str, new: str) -> bool:
+    """Whether ``new`` inserts, mid-sentence, a stretch ending in a comma before words ``old``
+    had: one more item in a list ("due to X" -> "due to Y, X"), which says something new."""
+    a, b = old.lower().split(), new.lower().split()
+    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "insert" and 0 < j1 and j2 < len(b) and b[j2 - 1].endswith(",") and b[j1 - 1][-1] not in ".!?:;":
+            return True
+    return False
 
 
 # Words of force or likelihood by what they do, so that a rewording may swap "may" for "can" or

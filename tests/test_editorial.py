@@ -64,3 +64,28 @@ def test_a_place_that_can_be_found_is_not_a_pointer():
     from specdiff.semantics import describe_clause
 
     assert severity("removed", describe_clause("The spare dock can be found in the car park.", added=False)) == "substantive"
+
+
+def test_a_term_renamed_in_every_place_is_editorial_but_a_single_swap_is_not():
+    old = "Docks MAY support custom charger plugs. Riders SHALL NOT expect a dock to accept custom charger plugs."
+    new = "Docks MAY support custom charger sockets. Riders SHALL NOT expect a dock to accept custom charger sockets."
+    assert grade(old, new, capitals=True) == "editorial"
+    assert grade("The shoulder strap must be adjustable.", "The shoulder strap must be removable.") == "substantive"
+
+
+def test_one_more_item_in_a_list_is_not_a_slight_rewording():
+    tail = " a flat tyre, a broken chain or a closed dock on the planned route of the rider today."
+    old = "A ride can end early due to" + tail
+    new = "A ride can end early due to bad weather," + tail
+    assert not slight_rewording(old, new)
+    assert grade(old, new) == "substantive"
+
+
+def test_a_phrase_opening_the_sentence_is_not_a_list_item():
+    from specdiff.editorial import _list_item_added
+
+    tail = " bike with a flat tyre goes to the workshop first and the rest go back to the docks."
+    old = "Bikes wait at the depot for a check. Each" + tail
+    new = "Bikes wait at the depot for a check. In winter, each" + tail
+    assert not _list_item_added(old, new)
+    assert slight_rewording(old, new)
