@@ -118,6 +118,8 @@ def describe_change(
     capitals = old_place.capitals
     if same_words(old, new) or only_typos(old, new):
         return [Effect("editorial")]
+    if _NAVIGATION.match(old) and _NAVIGATION.match(new):
+        return [Effect("editorial", confidence=0.6)]  # a table-of-contents entry follows the heading it links to
     if example:
         return [Effect("editorial", confidence=0.6)] if small_example_edit(old, new) else [Effect("example")]
     if (
@@ -195,6 +197,10 @@ def _without_pointers(text: str) -> str:
     return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
 
 
+# A line that is only a link to a place in the document, perhaps numbered: a table-of-contents
+# entry ("[Preliminaries](#preliminaries)"). Its words are the heading's, read where the heading is.
+_NAVIGATION = re.compile(r"^\s*(?:\d+[.)]\s*)?\[[^\]]+\]\(#[^)\s]*\)\s*$")
+
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)
 
 
@@ -204,8 +210,8 @@ def describe_clause(
     """The effects of adding (or removing) a whole clause: the rules it brings (or takes)."""
     if example:
         return [Effect("example")]
-    if not words(_without_pointers(text)):
-        return [Effect("editorial")]  # a line of "see also" pointers
+    if not words(_without_pointers(text)) or _NAVIGATION.match(text):
+        return [Effect("editorial")]  # a line of "see also" pointers, or a table-of-contents entry
     place = place or Place(capitals=capitals)
     effects = []
     for sentence in sentences(text):

@@ -89,3 +89,19 @@ def test_a_phrase_opening_the_sentence_is_not_a_list_item():
     new = "Bikes wait at the depot for a check. In winter, each" + tail
     assert not _list_item_added(old, new)
     assert slight_rewording(old, new)
+
+
+def test_a_table_of_contents_entry_follows_its_heading(spec_repo, specdiff):
+    import json
+
+    toc = "# Bikes\n\n- [Docks](#docks)\n- [Fees](#fees)\n\n## Docks\n\nRiders must dock the bike.\n\n"
+    toc += "## Fees\n\nA ride costs two euros.\n"
+    renamed = toc.replace("[Docks](#docks)", "[Stations](#stations)").replace("## Docks", "## Stations")
+    spec_repo.commit("Base", {"spec/bikes.md": toc})
+    spec_repo.commit("Rename", {"spec/bikes.md": renamed})
+    run = specdiff("diff", "-C", spec_repo.path, "--format", "json", "HEAD~1")
+    assert run.code == 0, run.err
+    amendments = [a for f in json.loads(run.out)["files"] for a in f["amendments"]]
+    entry = [a for a in amendments if a["unit"] == "clause"]
+    assert [(a["kind"], a["severity"]) for a in entry] == [("modified", "editorial")]
+    assert any(a["unit"] == "section" and a["severity"] == "substantive" for a in amendments)  # the heading says it
