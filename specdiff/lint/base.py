@@ -60,21 +60,14 @@ class DocumentFacts:
     """What a check needs to know about a clause's document as a whole."""
 
     capitals: bool = False
-    """Rules are read in capitals mode: the repository's mode (``capitals``), else this document's own."""
-    own_capitals: bool = False
-    """The document itself writes RFC 2119 keywords in capitals (``lexicon.uses_rfc2119_capitals``):
-    the keyword checks hold a document to its own convention, whatever the repository's."""
+    """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
     boilerplate: bool = False
     """The document cites RFC 2119, RFC 8174 or BCP 14."""
 
 
-def document_facts(clauses: list[Clause] | tuple[Clause, ...], capitals: bool | None = None) -> DocumentFacts:
-    """The facts of the document these clauses make up; ``capitals`` is the repository's mode
-    (``capitals.with_capitals``), ``None`` to count it in these clauses."""
+def document_facts(clauses: list[Clause] | tuple[Clause, ...]) -> DocumentFacts:
     texts = [c.normalized for c in clauses]
-    own = uses_rfc2119_capitals(texts)
-    boilerplate = any(_BOILERPLATE.search(t) for t in texts)
-    return DocumentFacts(capitals=own if capitals is None else capitals, own_capitals=own, boilerplate=boilerplate)
+    return DocumentFacts(uses_rfc2119_capitals(texts), any(_BOILERPLATE.search(t) for t in texts))
 
 
 @dataclass(frozen=True)

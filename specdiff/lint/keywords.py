@@ -56,7 +56,7 @@ _DESCRIBED = re.compile(r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whe
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     clause = view.clause
-    if not view.facts.own_capitals or clause.kind in ("example", "html", "front_matter"):
+    if not view.facts.capitals or clause.kind in ("example", "html", "front_matter"):
         return []
     found = []
     text = prose(clause.normalized)

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
@@ -62,16 +61,15 @@ def lint(request: LintRequest) -> LintResult:
             if len(request.revisions) > 1:
                 raise SpecdiffError("--all reads one revision, not a range: give at most one")
             commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
-            config = with_capitals(repo, commit, repository_config(repo, commit))
+            config = repository_config(repo, commit)
             graph, workspace, warnings = graph_at(repo, commit, config)
             paths = [_relative(repo.root, p) for p in request.paths]
             documents = {k: d for k, d in workspace.documents.items() if _under(k, paths)}
-            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config), config.capitals)
+            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config))
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
             return result
-        head = repo.resolve(list(request.revisions)).head.commit
-        config = with_capitals(repo, head, repository_config(repo, head))
+        config = repository_config(repo, repo.resolve(list(request.revisions)).head.commit)
     return _lint_change(request, config, _chosen(request, config))
 
 
@@ -83,14 +81,12 @@ def _chosen(request: LintRequest, config: Config) -> set[str]:
     )
 
 
-def _lint_all(
-    documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str], capitals: bool | None
-) -> LintResult:
-    book = _rule_book(spec, capitals) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
+def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
+    book = _rule_book(spec) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
     findings: list[Finding] = []
     clauses = 0
     for document in documents.values():
-        facts = document_facts(document.clauses, capitals)
+        facts = document_facts(document.clauses)
         for clause in document.clauses:
             clauses += 1
             findings += _read(_view(clause, facts, document), book, chosen)
@@ -124,12 +120,12 @@ def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> Lint
         return LintResult([], 0, diff.head, diff.base, diff.warnings)
     with Repository(request.repository) as repo:
         graph, workspace, warnings = graph_at(repo, diff.head.commit, config)
-    book = _rule_book(workspace.documents, config.capitals) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
+    book = _rule_book(workspace.documents) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
     has_evals = any(n.startswith("eval:") for n in graph.graph)
     for file in diff.files:
         head = workspace.documents.get(file.new_path or "")
-        new_facts = document_facts(head.clauses, config.capitals) if head is not None else DocumentFacts()
-        old_facts = _old_facts(file, config.capitals)
+        new_facts = document_facts(head.clauses) if head is not None else DocumentFacts()
+        old_facts = _old_facts(file)
         for amendment in file.amendments:
             new = tuple(c for c in amendment.new if isinstance(c, Clause))
             old = tuple(c for c in amendment.old if isinstance(c, Clause))
@@ -166,21 +162,21 @@ def _view(clause: Clause, facts: DocumentFacts, document: Document | None) -> Cl
     return ClauseView(clause, facts, ignored_here(clause, previous))
 
 
-def _rule_book(documents: Mapping[str, Document], capitals: bool | None) -> RuleBook:
+def _rule_book(documents: Mapping[str, Document]) -> RuleBook:
     rules = []
     for document in documents.values():
-        capitals_here = document_facts(document.clauses, capitals).capitals
+        capitals = document_facts(document.clauses).capitals
         for clause in document.clauses:
-            rules += rules_of(clause, capitals=capitals_here)
+            rules += rules_of(clause, capitals=capitals)
     return RuleBook(rules)
 
 
-def _old_facts(file: FileDiff, capitals: bool | None) -> DocumentFacts:
+def _old_facts(file: FileDiff) -> DocumentFacts:
     """The old side's facts, from the clauses the alignment kept (there is no old document at hand)."""
     if file.alignment is None:
         return DocumentFacts()
     old = [c for match in file.alignment.clauses for c in match.old if c.path == file.old_path] + file.alignment.removed
-    return document_facts(old, capitals)
+    return document_facts(old)
 
 
 def _once_per_document(findings: list[Finding]) -> list[Finding]:
