@@ -20,7 +20,7 @@ from specdiff.force import Place, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import visible_text
-from specdiff.semantics import describe_change, describe_clause, severity
+from specdiff.semantics import describe_change, describe_clause, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
 
 
@@ -135,6 +135,7 @@ def _clause_change(
         # stay a visible change, not a slight rewording: the history counts them as a revision.
         effects = [Effect("wording") if e.type == "editorial" else e for e in effects]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
+    effects = with_unsure_breaks(effects)
     graded = severity(kind, effects, moved_across_sections=across)
     if retargeted and not across:
         graded = "editorial"
@@ -176,6 +177,7 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
 def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, place: Place) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
     effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", place=place)
+    effects = with_unsure_breaks(effects)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])

@@ -109,6 +109,9 @@ class Config:
     evals: tuple[DeclaredOutput, ...] = ()
     llm: LlmSettings = LlmSettings()
     lint: LintSettings = LintSettings()
+    capitals: bool | None = None
+    """``[semantics] capitals``: whether the specs write RFC 2119 keywords in capitals on purpose;
+    ``None`` ("auto"): counted once per repository (see ``capitals``)."""
     source: str | None = None
     """The file the settings came from, ``None`` for the defaults."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -251,7 +254,7 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         raise SpecdiffError(f"{name} is not valid TOML (a number too large or nesting too deep)") from None
 
 
-_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint"}
+_KNOWN_KEYS = {"specs", "exclude", "requirement_ids", "max_file_bytes", "artifacts", "evals", "llm", "lint", "semantics"}
 
 
 def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
@@ -278,6 +281,7 @@ def _from_table(table: dict[str, Any], source: str, prefix: str) -> Config:
         evals=_outputs(table, "evals", where),
         llm=_llm(table.get("llm"), where),
         lint=_lint(table.get("lint"), where),
+        capitals=_capitals(table.get("semantics"), where),
         source=source,
         warnings=warnings,
     )
@@ -322,6 +326,22 @@ def _lint(table: Any, where: Callable[[str], str]) -> LintSettings:
         raise SpecdiffError(f"{where('lint.' + key)} is not a lint setting (select, ignore)")
     inside = _prefixed(where("lint"))
     return LintSettings(_strings(table, "select", inside, ()), _strings(table, "ignore", inside, ()))
+
+
+def _capitals(table: Any, where: Callable[[str], str]) -> bool | None:
+    """``[semantics] capitals = "auto" | true | false``; ``None`` for "auto" or no setting."""
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise SpecdiffError(f"{where('semantics')} must be a table")
+    for key in table.keys() - {"capitals"}:
+        raise SpecdiffError(f"{where('semantics.' + key)} is not a semantics setting (capitals)")
+    value = table.get("capitals", "auto")
+    if value == "auto":
+        return None
+    if not isinstance(value, bool):
+        raise SpecdiffError(f'{where("semantics.capitals")} must be "auto", true or false')
+    return value
 
 
 def _strings(table: dict[str, Any], key: str, where: Callable[[str], str], default: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from specdiff.align import align_across_files, align_documents
 from specdiff.amendments import alignment_texts, amendments_from
+from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.dangling import introduced
 from specdiff.errors import SpecdiffError, UnreadableFile
@@ -47,7 +48,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
     """Compare the spec files of two revisions (see ``repo`` for how they are named)."""
     with Repository(request.repository) as repo:
         revisions = repo.resolve(list(request.revisions))
-        config = config or repository_config(repo, revisions.head.commit)
+        config = with_capitals(repo, revisions.head.commit, config or repository_config(repo, revisions.head.commit))
         all_changes = repo.changed_files(revisions, list(request.paths))
         changes = [c for c in all_changes if touches_spec(c, config)]
         warnings = list(config.warnings)
@@ -76,7 +77,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
                 head_documents[new.path] = new
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
-        files = diff_alignments(aligned) + unreadable
+        files = diff_alignments(aligned, capitals=config.capitals) + unreadable
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
         reach = _Reach(files)
         if any(f.amendments for f in files):
@@ -107,11 +108,13 @@ def align_file(old: Document | None, new: Document | None, change: FileChange) -
     return align_documents(old or parse_document("", change.old_path or ""), new or parse_document("", change.new_path or ""))
 
 
-def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDiff]:
+def diff_alignments(aligned: list[tuple[FileChange, Alignment]], *, capitals: bool | None = None) -> list[FileDiff]:
     """The amendments of every file, once clauses that moved between files are paired.
 
     A clause moved from one file to another shows once, in the file it moved to. The
     alignments given are left as they are: each file diff holds a new one with those moves.
+    ``capitals`` is the repository's RFC 2119 capitals mode (``capitals.with_capitals``);
+    ``None`` counts it over these files alone (for callers without a repository).
     """
     moves = align_across_files(
         [c for _, alignment in aligned for c in alignment.removed], [c for _, alignment in aligned for c in alignment.added]
@@ -130,8 +133,8 @@ def diff_alignments(aligned: list[tuple[FileChange, Alignment]]) -> list[FileDif
         )
         for change, alignment in aligned
     ]
-    # One capitals mode for the whole diff, so one edit gets one grade in every file of it.
-    capitals = uses_rfc2119_capitals(text for _, alignment in aligned for text in alignment_texts(alignment))
+    if capitals is None:
+        capitals = uses_rfc2119_capitals(text for _, alignment in aligned for text in alignment_texts(alignment))
     return [
         FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment, capitals=capitals), alignment)
         for change, alignment in aligned

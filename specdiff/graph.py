@@ -123,7 +123,7 @@ class SpecGraph:
     dangling: list[Dangling] = field(default_factory=list)
     _adjacency: _Adjacency = field(default_factory=_Adjacency, repr=False)
     _networkx: nx.DiGraph | None = field(default=None, repr=False)
-    _unread: list[Document] = field(default_factory=list, repr=False)
+    _unread: list[tuple[Document, bool | None]] = field(default_factory=list, repr=False)
     """Documents whose clause nodes still say ``normative=None``: see :meth:`_read_normative`."""
 
     @property
@@ -232,8 +232,10 @@ class SpecGraph:
                     queue.append((neighbour, used))
         return came_from
 
-    def add_document(self, document: Document) -> None:
+    def add_document(self, document: Document, capitals: bool | None = None) -> None:
         """A spec file's sections and clauses as nodes; a section depends on its content.
+
+        ``capitals`` is the repository's capitals mode (``None``: counted in this document).
 
         Whether a clause is normative (it obliges, forbids or permits) is read
         only when coverage or an export asks: reading every clause took 43 of
@@ -262,13 +264,14 @@ class SpecGraph:
                     normative=None,
                 )
                 self.add_edge(node, clause_id, reason="contains", where="")
-        self._unread.append(document)
+        self._unread.append((document, capitals))
 
     def _read_normative(self) -> None:
         """Fill in ``normative`` on the clause nodes of the documents added since last time."""
-        for document in self._unread:
+        for document, capitals in self._unread:
             nodes = clause_nodes(document)
-            capitals = uses_rfc2119_capitals(c.normalized for c in document.clauses)
+            if capitals is None:
+                capitals = uses_rfc2119_capitals(c.normalized for c in document.clauses)
             for clause in (clause for section in document.sections for clause in section.clauses):
                 self._adjacency.nodes[nodes[clause.index]]["normative"] = clause.kind != "example" and obliges(
                     clause.normalized, capitals=capitals
@@ -318,7 +321,7 @@ def build_graph(workspace: Workspace, *, complete: bool = True) -> SpecGraph:
     _resolve_all(index, dependencies)
     graph = SpecGraph()
     for path in documents if complete else documents.parsed_paths():
-        graph.add_document(documents[path])
+        graph.add_document(documents[path], workspace.config.capitals)
     for dependency in dependencies:
         _add(graph, index, dependency, workspace)
     return graph

@@ -13,6 +13,7 @@ log again, or over a longer range, only computes the new commits.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from specdiff.align.text import content_words, tokens
+from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
@@ -110,8 +112,12 @@ def walk(
     documents kept in ``documents`` serves both.
     """
     with Repository(repository) as repo:
-        config = config or repository_config(repo)
         commits: Iterable[LoggedCommit] = repo.history(revisions, first_parent=first_parent)
+        newest = next(iter(commits), None)  # read before the rest stream in (a generator: put back below)
+        if newest is not None:
+            commits = itertools.chain([newest], commits)
+        # One capitals mode for the whole walk, from its newest commit: an edit reads the same in every commit.
+        config = with_capitals(repo, newest.id if newest else None, config or repository_config(repo))
         cache = HistoryCache(repo.state_dir)
         try:
             missing = 0
@@ -203,7 +209,7 @@ def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: 
         if (change.old_path and old is None) or (change.new_path and new is None):
             continue  # unreadable on one side: left out of the history, as the diff leaves it out
         aligned.append((change, align_file(old, new, change)))
-    files = diff_alignments(aligned)
+    files = diff_alignments(aligned, capitals=config.capitals)
     result = CommitAmendments([replace(f, alignment=None) for f in files])
     for file in files:
         _record_links(file, result)

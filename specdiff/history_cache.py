@@ -34,7 +34,7 @@ FORMAT = "5"
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:
     """The key of a commit's spec changes under ``config``."""
-    settings = [FORMAT, __version__, config.specs, config.exclude, config.requirement_ids, config.max_file_bytes]
+    settings = [FORMAT, __version__, config.specs, config.exclude, config.requirement_ids, config.max_file_bytes, config.capitals]
     files = sorted((c.old_path or "", c.new_path or "", c.status, c.old_blob or "", c.new_blob or "") for c in changes)
     return hashlib.sha256(json.dumps([settings, files]).encode()).hexdigest()
 

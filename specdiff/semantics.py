@@ -118,6 +118,8 @@ def describe_change(
     capitals = old_place.capitals
     if same_words(old, new) or only_typos(old, new):
         return [Effect("editorial")]
+    if _NAVIGATION.match(old) and _NAVIGATION.match(new):
+        return [Effect("editorial", confidence=0.6)]  # a table-of-contents entry follows the heading it links to
     if example:
         return [Effect("editorial", confidence=0.6)] if small_example_edit(old, new) else [Effect("example")]
     if (
@@ -182,9 +184,22 @@ _POINTER = re.compile(
 )
 
 
-def _without_pointers(text: str) -> str:
-    return _POINTER.sub(" ", text).strip()
+# A sentence that only says where something is written: "The full grammar can be found in the
+# [ABNF file][abnf].", "Details are given in [RFC 9110](...)". It states nothing itself.
+_FOUND_IN = re.compile(
+    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:can|may)\s+be\s+found\s+(?:in|at|under)\s+(?:the\s+)?"
+    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
+
+def _without_pointers(text: str) -> str:
+    return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
+
+
+# A line that is only a link to a place in the document, perhaps numbered: a table-of-contents
+# entry ("[Preliminaries](#preliminaries)"). Its words are the heading's, read where the heading is.
+_NAVIGATION = re.compile(r"^\s*(?:\d+[.)]\s*)?\[[^\]]+\]\(#[^)\s]*\)\s*$")
 
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)
 
@@ -195,8 +210,8 @@ def describe_clause(
     """The effects of adding (or removing) a whole clause: the rules it brings (or takes)."""
     if example:
         return [Effect("example")]
-    if not words(_without_pointers(text)):
-        return [Effect("editorial")]  # a line of "see also" pointers
+    if not words(_without_pointers(text)) or _NAVIGATION.match(text):
+        return [Effect("editorial")]  # a line of "see also" pointers, or a table-of-contents entry
     place = place or Place(capitals=capitals)
     effects = []
     for sentence in sentences(text):
@@ -220,7 +235,7 @@ def obliges(text: str, *, capitals: bool = False, place: Place | None = None) ->
 
 def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_sections: bool = False) -> Severity:
     """Grade an amendment ``editorial``, ``substantive`` or ``breaking`` (rules above)."""
-    if any(_is_breaking(e) and not (e.type == "negation" and _force_explains(effects, e.sentence)) for e in effects):
+    if breaking_effects(effects):
         return "breaking"
     if kind in ("added", "removed") and effects and all(e.type == "editorial" for e in effects):
         return "editorial"  # a line of "see also" pointers came or went
@@ -233,14 +248,92 @@ def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_section
     return "substantive"
 
 
-def _is_breaking(effect: Effect) -> bool:
+def breaking_effects(effects: list[Effect]) -> list[Effect]:
+    """The effects that make an amendment breaking (none: it is not), to say why it is."""
+    restated = _restated(effects)
+    return [
+        e
+        for e in effects
+        if id(e) not in restated
+        and _is_breaking(e, effects)
+        and not (e.type == "negation" and _force_explains(effects, e.sentence))
+    ]
+
+
+UNSURE_BREAK = 0.6
+"""The confidence given to the effects behind a ``breaking`` grade that careful readers split on
+(below ``model.UNSURE_BELOW``, so the amendment is flagged worth a read)."""
+
+
+def with_unsure_breaks(effects: list[Effect]) -> list[Effect]:
+    """``effects``, with those behind a debatable ``breaking`` grade marked unsure.
+
+    Two grounds for ``breaking`` divide careful readers, so the grade stands but asks for a
+    read: a permission taken away (is what it allowed now forbidden, or only no longer
+    promised?) and an obligation left as a licence, "MUST" -> "MAY" (a guarantee gone, or a
+    rule weakened?). On issue 19's real set the labels go both ways on each.
+    """
+    found = breaking_effects(effects)
+    if not found or not all(_debatable_break(e) for e in found):
+        return effects
+    unsure = {id(e) for e in found}
+    return [replace(e, confidence=min(e.confidence, UNSURE_BREAK)) if id(e) in unsure else e for e in effects]
+
+
+def _debatable_break(effect: Effect) -> bool:
+    if effect.type != "modality" or effect.old is None:
+        return False
+    permission_gone = effect.new is None and not effect.old_obliges
+    licence_left = effect.new is not None and effect.old_obliges and not effect.new_obliges
+    return permission_gone or licence_left
+
+
+def _restated(effects: list[Effect]) -> set[int]:
+    """The effects that only move a rule or a number to another sentence of the clause.
+
+    "Floats should be 64-bit." -> "Implementations are free to choose. It's recommended that
+    floats be 64-bit.": the "should" left its sentence (which now grants a licence) and came back
+    as "recommended" in the next one, and "64" went from one sentence and came in the other.
+    Neither the obligation nor the number changed, so neither makes the amendment breaking
+    (the licence beside it is still read: substantive).
+    """
+    found: set[int] = set()
+    numbers = [e for e in effects if e.type == "number"]
+    for gone in numbers:
+        for came in numbers:
+            same = set((gone.old or "").split(", ")) & set((came.new or "").split(", ")) - {""}
+            if gone is not came and gone.sentence != came.sentence and same and not gone.new and not came.old:
+                found |= {id(gone), id(came)}
+    modalities = [e for e in effects if e.type == "modality"]
+    for left in modalities:
+        if not left.old_obliges or left.new_obliges:
+            continue
+        for back in modalities:
+            moved = back.old is None and back.sentence != left.sentence and id(back) not in found
+            if moved and back.new_obliges and _same_force(left.old, back.new):
+                found |= {id(left), id(back)}
+                break
+    return found
+
+
+def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
+    """Whether ``effect`` (one of the amendment's ``effects``) may leave what complied non-compliant."""
     if effect.type == "modality":
         if effect.old_obliges and not effect.new_obliges:
             return True  # an obligation left as a mere permission
-        if effect.new is not None and effect.direction in ("strengthened", "reversed"):
+        if effect.new is None and effect.old is not None:
+            # A permission taken away with its sentence: what relied on it may no longer comply.
+            # One that carried "only" was a limit ("MAY be used only on ..."): that broadens; one
+            # left as a statement ("may retry" -> "retries") still allows what it did.
+            return _sentence_gone(effect) and not _restrictive(effect, effects)
+        if effect.direction in ("strengthened", "reversed"):
             return effect.new_obliges or effect.old_obliges
         return False
-    if effect.type in ("negation", "number"):
+    if effect.type == "number":
+        # A number gone with none in its place lifts a limit ("increment it by one" -> "increment
+        # it"): more complies, as with words taken from a rule. A number added or changed binds.
+        return effect.normative and effect.new is not None
+    if effect.type == "negation":
         return effect.normative
     if effect.type == "holder":
         return True
@@ -250,6 +343,22 @@ def _is_breaking(effect: Effect) -> bool:
         widened = effect.direction in ("exception_removed", "scope_widened")
         return widened and effect.new_obliges
     return False
+
+
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+def _sentence_gone(effect: Effect) -> bool:
+    """Whether the sentence of a modality effect whose phrase went is gone too (it names the old text then)."""
+    return bool(effect.old and effect.sentence and effect.old.lower() in effect.sentence.lower())
+
+
+def _restrictive(permission: Effect, effects: list[Effect]) -> bool:
+    """Whether a permission that went held an "only": its "only" went with it, or its sentence went whole."""
+    quantifiers = [e for e in effects if e.type == "quantifier" and e.sentence == permission.sentence]
+    if not quantifiers:
+        return bool(permission.sentence and _ONLY.search(permission.sentence))
+    return any("only" in (e.old or "").split(", ") and "only" not in (e.new or "").split(", ") for e in quantifiers)
 
 
 # A rule made stronger or weaker is named before a rule that came or went beside it: "SHOULD

@@ -8,6 +8,7 @@ search the rest without loading ten thousand files into memory;
 
 from __future__ import annotations
 
+from specdiff.capitals import with_capitals
 from specdiff.config import Config
 from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.graph import SpecGraph, build_graph
@@ -85,7 +86,7 @@ def graph_at(
     ``complete=False`` leaves out the spec files nothing depends on and that
     name nothing (see :func:`~specdiff.graph.build_graph`): enough for impact.
     """
-    workspace, warnings = open_workspace(repo, commit, config, parsed)
+    workspace, warnings = open_workspace(repo, commit, with_capitals(repo, commit, config), parsed)
     return build_graph(workspace, complete=complete), workspace, warnings
 
 

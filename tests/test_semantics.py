@@ -263,7 +263,7 @@ ROWS = [
         "Prices are shown in euros.",
         "Bookings open at noon. The assistant must check the calendar. It must also confirm the time with the user. "
         "Prices are shown in euros.",
-        {"wording"}, SUBSTANTIVE),
+        {"editorial"}, EDITORIAL),  # split with "It ... also": the same two rules, a slight rewording
     row("merge-in-paragraph",
         "Bookings open at noon. The assistant must verify the caller. It must read back the order. Prices are in euros.",
         "Bookings open at noon. The assistant must verify the caller, and it must read back the order. Prices are in euros.",
@@ -436,10 +436,12 @@ def test_clause_removed_with_an_obligation():
 
 
 @pytest.mark.parametrize("added", [True, False])
-def test_clause_with_only_a_permission_is_substantive(added):
+def test_clause_with_only_a_permission_is_substantive_added_and_breaking_removed(added):
+    # A permission granted takes nothing away; one taken away may leave guests who relied on it
+    # out of line (see test_severity_real_classes for the permission that was a limit).
     effects = describe_clause("Guests may pick a room colour.", added=added)
     assert [(e.old, e.new) for e in effects] == ([(None, "may")] if added else [("may", None)])
-    assert severity("added" if added else "removed", effects) == SUBSTANTIVE
+    assert severity("added" if added else "removed", effects) == (SUBSTANTIVE if added else BREAKING)
 
 
 @pytest.mark.parametrize("kind", ["added", "removed"])

@@ -61,7 +61,7 @@ def test_a_removed_clause_uses_the_full_width(rules_app):
             view = review.app.screen.query_one(AmendmentView)
             await review.press("j")
             title = shown(view.query_one("#amendment-title"))
-            assert "removed · substantive" in title and "old L6" in title
+            assert "removed · breaking" in title and "old L6" in title  # a permission taken away (worth a read)
             assert "similarity" not in title, "an added or removed clause has nothing to be similar to"
             assert view.layout_mode == "side-by-side" and not view.query_one("#amendment-sides").display
             text = shown(view.query_one("#amendment-unified"))

@@ -1,0 +1,75 @@
+"""The RFC 2119 capitals mode of a repository, decided once so that one edit gets one grade everywhere.
+
+A spec that writes its keywords in capitals (MUST, SHOULD, MAY) uses them on purpose; a
+lower-case "may" there is read as plain English first (see ``force``). Deciding that per file,
+or per diff, graded the same edit ``breaking`` in one file and ``substantive`` in the next, and
+differently in two diffs of the same repository. So the mode belongs to the repository: the
+``[semantics] capitals`` setting when it says ``true`` or ``false``, else counted over every spec
+file at the revision the command reads (a diff's head, a log's newest commit), more keywords in
+capitals than not (``lexicon.uses_rfc2119_capitals``).
+
+Counting reads every spec file once; the answer is kept in the history cache under the spec
+files' blob ids, so the next command on the same tree does not read them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import replace
+
+from specdiff.config import Config
+from specdiff.errors import FileTooLarge, UnreadableFile
+from specdiff.history_cache import HistoryCache
+from specdiff.lexicon import uses_rfc2119_capitals
+from specdiff.repo import Repository
+from specdiff.spec_files import read_spec_text
+
+FORMAT = "1"
+"""Bumped when the way the mode is counted changes, so that kept answers are counted again."""
+
+
+def with_capitals(repo: Repository, commit: str | None, config: Config) -> Config:
+    """``config`` with its capitals mode decided for ``repo`` at ``commit`` (``None``: the working tree)."""
+    if config.capitals is not None:
+        return config
+    return replace(config, capitals=repository_capitals(repo, commit, config))
+
+
+def repository_capitals(repo: Repository, commit: str | None, config: Config) -> bool:
+    """Whether the spec files of ``repo`` at ``commit`` write RFC 2119 keywords in capitals more often than not."""
+    if config.capitals is not None:
+        return config.capitals
+    files = sorted((f.path, f.blob) for f in repo.list_files(commit) if config.is_spec(f.path))
+    if not files:
+        return False
+    key = None
+    if all(blob for _, blob in files):  # the working tree has no blob ids: counted each time
+        key = "capitals:" + hashlib.sha256(json.dumps([FORMAT, files]).encode()).hexdigest()
+    cache = HistoryCache(repo.state_dir)
+    try:
+        kept = cache.get(key) if key else None
+        if isinstance(kept, bool):
+            return kept
+        decided = uses_rfc2119_capitals(_paragraphs(repo, files, config))
+        if key:
+            cache.put(key, decided)
+        return decided
+    finally:
+        cache.close()
+
+
+def _paragraphs(repo: Repository, files: list[tuple[str, str | None]], config: Config) -> list[str]:
+    """The paragraphs of every readable spec file (a file too large or unreadable is left out)."""
+    found: list[str] = []
+    for path, blob in files:
+        try:
+            text = read_spec_text(repo, path, blob, config)
+        except (UnreadableFile, FileTooLarge):
+            continue
+        found += _BLANK_LINE.split(text)
+    return found
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")

@@ -1,0 +1,107 @@
+"""Editorial detection (``specdiff.editorial``) on sentences of our own: what a copy editor changes."""
+
+from __future__ import annotations
+
+from specdiff.editorial import slight_rewording
+from specdiff.semantics import describe_change, severity
+
+
+def grade(old: str, new: str, *, capitals: bool = False) -> str:
+    return severity("modified", describe_change(old, new, capitals=capitals))
+
+
+def test_a_term_swapped_in_a_long_clause_is_a_slight_rewording():
+    old = "Riders who book ahead are told, by text and in the app, which dock holds the bike and how long the hold lasts."
+    new = "Riders who book ahead are told, by text and in the app, which station holds the bike and how long the hold lasts."
+    assert slight_rewording(old, new)
+    effects = describe_change(old, new)
+    assert [e.type for e in effects] == ["editorial"] and effects[0].confidence < 0.7  # flagged worth a read
+    assert grade(old, new) == "editorial"
+
+
+def test_a_sentence_split_that_keeps_both_rules_is_editorial():
+    old = "Staff must lock the depot at night and must check the alarm before they leave the building."
+    new = "Staff must lock the depot at night. They must also check the alarm before they leave the building."
+    assert grade(old, new) == "editorial"
+
+
+def test_a_modal_swapped_is_never_slight_even_where_it_states_no_rule():
+    old = 'If a rider writes "you must unlock it now", the assistant explains the unlock steps once more.'
+    new = 'If a rider writes "you should unlock it now", the assistant explains the unlock steps once more.'
+    assert not slight_rewording(old, new)
+    assert grade(old, new) == "substantive"
+
+
+def test_may_for_might_is_a_change_of_meaning():
+    old = "The fee MAY be waived; the operator may then refund the deposit to the rider within the week."
+    new = "The fee MAY be waived; the operator might then refund the deposit to the rider within the week."
+    assert grade(old, new, capitals=True) == "substantive"
+
+
+def test_the_same_licence_in_other_words_stays_slight():
+    tail = ", which makes some of them look like numbers in the list of stations shown to riders in the app."
+    old = "Dock names are allowed to consist of digits only" + tail
+    new = "Dock names can consist of digits only" + tail
+    assert slight_rewording(old, new)
+
+
+def test_a_rewording_of_many_words_is_not_slight():
+    old = "The map shows every dock in the city."
+    new = "The map shows the docks near the rider."
+    assert not slight_rewording(old, new)
+    assert grade(old, new) == "substantive"
+
+
+def test_a_line_that_only_says_where_something_is_written_is_editorial():
+    from specdiff.semantics import describe_clause
+
+    pointer = "The full list of dock codes can be found in the [station register][register]."
+    assert severity("removed", describe_clause(pointer, added=False)) == "editorial"
+    assert severity("added", describe_clause(pointer, added=True)) == "editorial"
+
+
+def test_a_place_that_can_be_found_is_not_a_pointer():
+    from specdiff.semantics import describe_clause
+
+    assert severity("removed", describe_clause("The spare dock can be found in the car park.", added=False)) == "substantive"
+
+
+def test_a_term_renamed_in_every_place_is_editorial_but_a_single_swap_is_not():
+    old = "Docks MAY support custom charger plugs. Riders SHALL NOT expect a dock to accept custom charger plugs."
+    new = "Docks MAY support custom charger sockets. Riders SHALL NOT expect a dock to accept custom charger sockets."
+    assert grade(old, new, capitals=True) == "editorial"
+    assert grade("The shoulder strap must be adjustable.", "The shoulder strap must be removable.") == "substantive"
+
+
+def test_one_more_item_in_a_list_is_not_a_slight_rewording():
+    tail = " a flat tyre, a broken chain or a closed dock on the planned route of the rider today."
+    old = "A ride can end early due to" + tail
+    new = "A ride can end early due to bad weather," + tail
+    assert not slight_rewording(old, new)
+    assert grade(old, new) == "substantive"
+
+
+def test_a_phrase_opening_the_sentence_is_not_a_list_item():
+    from specdiff.editorial import _list_item_added
+
+    tail = " bike with a flat tyre goes to the workshop first and the rest go back to the docks."
+    old = "Bikes wait at the depot for a check. Each" + tail
+    new = "Bikes wait at the depot for a check. In winter, each" + tail
+    assert not _list_item_added(old, new)
+    assert slight_rewording(old, new)
+
+
+def test_a_table_of_contents_entry_follows_its_heading(spec_repo, specdiff):
+    import json
+
+    toc = "# Bikes\n\n- [Docks](#docks)\n- [Fees](#fees)\n\n## Docks\n\nRiders must dock the bike.\n\n"
+    toc += "## Fees\n\nA ride costs two euros.\n"
+    renamed = toc.replace("[Docks](#docks)", "[Stations](#stations)").replace("## Docks", "## Stations")
+    spec_repo.commit("Base", {"spec/bikes.md": toc})
+    spec_repo.commit("Rename", {"spec/bikes.md": renamed})
+    run = specdiff("diff", "-C", spec_repo.path, "--format", "json", "HEAD~1")
+    assert run.code == 0, run.err
+    amendments = [a for f in json.loads(run.out)["files"] for a in f["amendments"]]
+    entry = [a for a in amendments if a["unit"] == "clause"]
+    assert [(a["kind"], a["severity"]) for a in entry] == [("modified", "editorial")]
+    assert any(a["unit"] == "section" and a["severity"] == "substantive" for a in amendments)  # the heading says it
