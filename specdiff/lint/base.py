@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from specdiff.force import Place
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Clause
 
@@ -76,6 +77,8 @@ class ClauseView:
 
     clause: Clause
     facts: DocumentFacts = field(default_factory=DocumentFacts)
+    place: Place = field(default_factory=Place)
+    """Where the clause sits (``force.Place``): its list lead-in, whether it is commentary ..."""
     ignored: tuple[str, ...] = ()
     """Check ids or prefixes a ``<!-- specdiff-lint: ignore ... -->`` comment turns off here."""
 

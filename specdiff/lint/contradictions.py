@@ -35,7 +35,7 @@ CHECKS = (
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
-    for rule in rules_of(view.clause, capitals=view.facts.capitals):
+    for rule in rules_of(view.clause, view.place):
         if not rule.action:
             continue
         for other in book.by_action.get((rule.holder, rule.action), []):

@@ -45,7 +45,7 @@ MIN_WORDS = 6
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
     clause = view.clause
-    for rule in rules_of(clause, capitals=view.facts.capitals):
+    for rule in rules_of(clause, view.place):
         if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS:
             continue
         for _, _, k in process.extract(

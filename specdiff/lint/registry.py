@@ -23,6 +23,9 @@ CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
 }
 """The checks that read one clause (with the spec's rules), and the ids each can report."""
 
+BOOK_CHECKS = frozenset({"CON001", "CON002", "DUP001"})
+"""The checks that compare a clause with the spec's other rules (they need the rule book)."""
+
 
 def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
     """The check ids chosen by ``select`` (default: all) less ``ignore``; unknown codes are an error.

@@ -1,37 +1,43 @@
-"""Rules as the contradiction and duplicate checks read them: who must do what, with what force.
+"""Rules as the consistency checks read them: who must do what, with what force.
 
-A rule is one sentence with an obliging or permitting phrase (``lexicon.modals``).
-Its *holder* is what comes before the phrase ("the assistant"), its *action*
-what follows, up to the first comma or condition word ("share borrowing
-history"); a command ("Include the title.") has no holder and its verb starts
-the action. ``sign`` is the sentence's polarity (+1 obliges or permits, -1
-forbids), so "must share X" and "must not share X" have the same holder and
-action and opposite signs:
+Which sentences state rules, and with what force, is ``force``'s reading (the
+diff's): a hedge ("users may feel rushed"), an ability ("the method can be
+applied twice") or a report ("reply that it cannot help") states none, so the
+contradiction and duplicate checks never compare one. From each rule this
+module takes the force and holder ``force`` found, and adds what a comparison
+needs: the *action*, the words that follow the force up to the first comma or
+condition word ("share borrowing history"); a command ("Include the title.")
+starts its action with its verb. ``sign`` is +1 for an obligation or a
+permission and -1 for a prohibition, so "must share X" and "must not share X"
+have the same holder and action and opposite signs:
 
->>> rule = read_rule("The assistant must not share borrowing history, unless asked.", clause=None)
+>>> rule = read_rules("The assistant must not share borrowing history, unless asked.")[0]
 >>> rule.holder, rule.action, rule.sign, rule.conditions
 ('assistant', 'share borrowing history', -1, ('unless asked',))
+>>> read_rules("Patrons may feel rushed at the desk.")
+[]
+
+``force`` names a holder only when the subject is a known kind of agent
+("the assistant", "clients"); otherwise the holder is the subject's own words
+("patrons"), so two rules about different unnamed things are not paired.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from specdiff.lexicon import modals, numbers, polarity, prose, sentences, words
-from specdiff.model import Clause
+from specdiff.force import Place, places_of, rules
+from specdiff.lexicon import CONDITION, CONDITION_PHRASE, modal_meaning, numbers, prose, words
+from specdiff.model import Clause, Document
 
 # Words that carry no meaning for "same holder, same action": articles, the
 # negators that ``sign`` already counts, and "to"/"be" of "is required to be".
 _FILLER = {"the", "a", "an", "to", "be", "not", "no", "never", "any", "its", "their", "all"}
-_ACTION_END = re.compile(
-    r"[,;:.!?()]|\b(?:unless|except|if|when|whenever|while|until|provided|only|before|after|because|so that)\b",
-    re.IGNORECASE,
-)
+# Where an action ends: punctuation, a condition word, or a word that starts a circumstance.
+_ACTION_END = re.compile(rf"[,;:.!?()]|{CONDITION.pattern}|\b(?:only|before|after|because|so\s+that)\b", re.IGNORECASE)
 
-_CONDITION_CLAUSE = re.compile(
-    r"\b(?:unless|except|if|when|whenever|while|until|provided|only if|only when)\b[^,;.]*", re.IGNORECASE
-)
 DEICTIC = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
 """Words that point at the section's subject: "This keyword's value MUST be ..." in one section
 and the same words in another are about two different keywords."""
@@ -48,6 +54,7 @@ class Rule:
     sign: int
     strength: int
     obliges: bool
+    """An obligation or a prohibition (not a permission)."""
     numbers: tuple[str, ...]
     conditions: tuple[str, ...]
     """Each condition as written, from its word to the next comma ("if the body is chunked")."""
@@ -57,39 +64,47 @@ class Rule:
         return " ".join(w for w in self.action.split() if w not in self.numbers)
 
 
-def read_rule(sentence: str, clause: Clause | None, *, capitals: bool = False) -> Rule | None:
-    """The rule ``sentence`` states, or ``None`` when it has no modal phrase."""
-    found = modals(sentence, capitals=capitals)
-    if not found:
-        return None
-    modal = found[0]
-    start, end = modal.span
+def read_rules(text: str, place: Place | None = None, clause: Clause | None = None) -> list[Rule]:
+    """The rules ``text`` states in its ``place``, one per sentence (its first rule)."""
+    found: dict[str, Rule] = {}
+    for rule in rules(text, place or Place()):
+        if rule.sentence not in found:
+            found[rule.sentence] = _compared(rule.sentence, rule.phrase, rule.holder, rule.force, rule.strength, clause)
+    return list(found.values())
+
+
+def rules_of(clause: Clause, place: Place) -> list[Rule]:
+    """The rules of a clause read in its place (examples, headings and change logs state none)."""
+    return read_rules(clause.normalized, place, clause)
+
+
+def document_places(document: Document, *, capitals: bool) -> dict[Clause, Place]:
+    """Every clause's place in ``document`` (its list lead-ins, whether it is commentary ...)."""
+    return places_of(document.sections, capitals=capitals)
+
+
+def _compared(sentence: str, phrase: str, holder: str | None, force: str, strength: int, clause: Clause | None) -> Rule:
     clean = prose(sentence)
-    # A command verb is not a modal phrase after a subject; "do not" is one only where a command stands.
-    command = not modals("they " + modal.phrase) and modal.phrase.lower().replace("’", "'") not in ("do not", "don't")
-    before = re.split(r"[,;:]", clean[:start])[-1]
-    after = clean[start if command else end :]
+    at = clean.find(phrase)
+    meaning = modal_meaning(phrase)
+    # A command verb ("Include", "Cite") is not a modal; its action starts with it. A rule a list
+    # item takes from its lead-in has no phrase of its own in the sentence: the whole item is the action.
+    if at < 0:
+        before, after = "", clean
+    else:
+        before, after = clean[:at], clean[at if meaning is None else at + len(phrase) :]
     cut = _ACTION_END.search(after)
-    action = after[: cut.start()] if cut else after
     return Rule(
         clause,
         sentence,
-        holder="" if command else _content(before),
-        action=_content(action),
-        sign=polarity(sentence, capitals=capitals),
-        strength=modal.strength,
-        obliges=any(m.obliges for m in found),
+        holder=holder or _content(re.split(r"[,;:]", before)[-1]),
+        action=_content(after[: cut.start()] if cut else after),
+        sign=-1 if force == "prohibition" else 1,
+        strength=strength,
+        obliges=force != "permission",
         numbers=tuple(numbers(sentence)),
-        conditions=tuple(sorted({_content(c) for c in _CONDITION_CLAUSE.findall(clean)})),
+        conditions=tuple(sorted({_content(c) for c in CONDITION_PHRASE.findall(clean)})),
     )
-
-
-def rules_of(clause: Clause, *, capitals: bool = False) -> list[Rule]:
-    """The rules of a clause, one per normative sentence; examples state none."""
-    if clause.kind in ("example", "html", "front_matter"):
-        return []
-    found = (read_rule(s, clause, capitals=capitals) for s in sentences(clause.normalized))
-    return [rule for rule in found if rule is not None]
 
 
 def _content(text: str) -> str:
@@ -110,6 +125,16 @@ class RuleBook:
                 self.by_action_without_numbers.setdefault((rule.holder, rule.action_without_numbers), []).append(rule)
         self.folded = [fold(rule.sentence) for rule in rules]
         """Each rule's words in lower case, for the similarity search of the duplicate check."""
+
+    @classmethod
+    def of(cls, documents: Iterable[Document], capitals: dict[str, bool]) -> RuleBook:
+        """The rules of every clause of ``documents`` (``capitals``: by path, whether it writes RFC 2119 capitals)."""
+        found = []
+        for document in documents:
+            places = document_places(document, capitals=capitals.get(document.path, False))
+            for clause in document.clauses:
+                found += rules_of(clause, places.get(clause, Place(clause.kind)))
+        return cls(found)
 
 
 def fold(text: str) -> str:

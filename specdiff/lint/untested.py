@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from specdiff.lint.base import Check, Finding, finding
 from specdiff.model import Amendment, Clause
+from specdiff.strengthening import strengthens
 
 CHECKS = (
     Check(
@@ -23,11 +24,8 @@ CHECKS = (
 
 
 def strengthened_without_eval(amendment: Amendment) -> bool:
-    """Whether the amendment adds or strengthens an obligation and reaches no eval case."""
-    strengthened = any(
-        e.type == "modality" and e.new_obliges and e.direction in ("strengthened", "reversed") for e in amendment.effects
-    )
-    return strengthened and not any(i.kind == "eval" for i in amendment.impact)
+    """Whether the amendment adds or strengthens a rule (``strengthening.strengthens``) and reaches no eval case."""
+    return strengthens(amendment) and not any(i.kind == "eval" for i in amendment.impact)
 
 
 def untested(clause: Clause, *, changed: bool = True) -> Finding:
