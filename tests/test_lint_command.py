@@ -73,6 +73,8 @@ CASES = {
                "Patrons may place 5 holds at once."),
     "DUP001": ("spec/desk.md", HOLD, "Before renewing a loan, the assistant must confirm the card number.",
                "Renewals need the card check described above."),
+    "HLD001": ("spec/desk.md", HOLD, "The card number must be checked before a hold is placed.",
+               "The assistant must check the card number before placing a hold."),
     "REF001": ("spec/desk.md", HOLD, "Renewals follow [the hold rules](#holds-queue).",
                "Renewals follow [the hold rules](#holds)."),
 }  # fmt: skip
@@ -199,7 +201,8 @@ def test_list_names_every_check(specdiff):
     run = specdiff("lint", "--list")
     assert run.code == 0
     assert [line.split()[0] for line in run.out.splitlines()] == [
-        "VAG001", "VAG002", "VAG003", "KW001", "KW002", "KW003", "CON001", "CON002", "DUP001", "TST001", "REF001",
+        "VAG001", "VAG002", "VAG003", "HLD001", "KW001", "KW002", "KW003", "KW004", "CON001", "CON002", "DUP001",
+        "TST001", "REF001",
     ]  # fmt: skip
 
 
@@ -220,6 +223,8 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "Note that a reasonable wait depends on the branch.",  # a remark, not a rule
         "The assistant must not read out fees (e.g., late fees, lost-card fees, etc.).",  # e.g. already illustrates
         "The assistant can read out a patron's fines.",  # an ability ("can"), not a licence that contradicts the ban
+        "A hold must be collected by the patron within a week.",  # a passive that names its agent
+        "A hold may be cancelled at any time.",  # a permission binds no one
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):

@@ -64,11 +64,27 @@ class DocumentFacts:
     """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
     boilerplate: bool = False
     """The document cites RFC 2119, RFC 8174 or BCP 14."""
+    sections_with_holders: frozenset[str] = frozenset()
+    """The sections with a rule that names an agent who must comply ("The assistant must ...")."""
+    gives_reasons: bool = False
+    """Some SHOULD of the document says why, or when it does not apply (see ``keywords``)."""
 
 
 def document_facts(clauses: list[Clause] | tuple[Clause, ...]) -> DocumentFacts:
+    from specdiff.lint.holders import named_holder
+    from specdiff.lint.keywords import should_with_reason
+
     texts = [c.normalized for c in clauses]
-    return DocumentFacts(uses_rfc2119_capitals(texts), any(_BOILERPLATE.search(t) for t in texts))
+    capitals = uses_rfc2119_capitals(texts)
+    return DocumentFacts(
+        capitals,
+        any(_BOILERPLATE.search(t) for t in texts),
+        frozenset(c.section for c in clauses if c.kind not in _NO_RULES and named_holder(c.normalized, c.kind)),
+        capitals and any(should_with_reason(c.normalized) for c in clauses if c.kind not in _NO_RULES),
+    )
+
+
+_NO_RULES = ("example", "html", "front_matter")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from specdiff.lexicon import prose, sentences
+from specdiff.lexicon import CONDITION, prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import RuleBook
 
@@ -39,6 +39,14 @@ CHECKS = (
         "(a document whose rules say MUST and SHOULD, with no conventions paragraph)",
         'The key words "MUST", "SHOULD" and "MAY" in this document are to be interpreted as described in '
         "BCP 14 (RFC 2119, RFC 8174) when, and only when, they appear in all capitals.",
+    ),
+    Check(
+        "KW004",
+        "should-without-reason",
+        "info",
+        "A SHOULD gives no reason and no exception, in a document whose other SHOULDs give them.",
+        "A client SHOULD retry a failed request.",
+        "A client SHOULD retry a failed request, unless the server answered 400: a retry cannot succeed then.",
     ),
 )
 
@@ -71,6 +79,40 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                     found.append(
                         finding("KW002", clause, f'lower-case "{match.group()}" beside a capital keyword', match.group())
                     )
+    if view.facts.gives_reasons:
+        found += _should_without_reason(view, text)
     if not view.facts.boilerplate and _UPPER.search(text):
         found.append(finding("KW003", clause, "keywords in capitals, but the document never cites RFC 2119 or BCP 14"))
+    return found
+
+
+# RFC 2119 on SHOULD: "there may exist valid reasons in particular circumstances to ignore a
+# particular item, but the full implications must be understood". A SHOULD that says why, or
+# names the circumstance where it does not hold, lets a reader weigh it; these words do either
+# (", to free its socket" is a purpose after a comma).
+_SHOULD = re.compile(r"\b(?:SHOULD|(?:NOT\s+)?RECOMMENDED)\b")
+_REASON = re.compile(
+    rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|\b(?:because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
+    r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
+    r"guarantee|make\s+sure|facilitate|simplify)|for\s+(?:interoperability|compatibility|security|privacy|performance|"
+    r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
+    r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
+    re.IGNORECASE,
+)
+
+
+def should_with_reason(text: str) -> bool:
+    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence or the next."""
+    parts = sentences(prose(text))
+    return any(_SHOULD.search(s) and _REASON.search(" ".join(parts[i : i + 2])) for i, s in enumerate(parts))
+
+
+def _should_without_reason(view: ClauseView, text: str) -> list[Finding]:
+    found = []
+    parts = sentences(text)
+    for i, sentence in enumerate(parts):
+        match = _SHOULD.search(sentence)
+        if match and not _REASON.search(" ".join(parts[i : i + 2])):
+            message = f"{match.group()} with no reason or exception: say why, or when it does not apply"
+            found.append(finding("KW004", view.clause, message, sentence))
     return found

@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from specdiff.errors import SpecdiffError
-from specdiff.lint import contradictions, duplicates, keywords, references, untested, vague
+from specdiff.lint import contradictions, duplicates, holders, keywords, references, untested, vague
 from specdiff.lint.base import Check, ClauseView, Finding
 from specdiff.lint.rules import RuleBook
 
 ClauseCheck = Callable[[ClauseView, RuleBook], list[Finding]]
 
-_FAMILIES = (vague, keywords, contradictions, duplicates, untested, references)
+_FAMILIES = (vague, holders, keywords, contradictions, duplicates, untested, references)
 CHECKS: dict[str, Check] = {c.id: c for family in _FAMILIES for c in family.CHECKS}
 
 CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
-    family.check: tuple(c.id for c in family.CHECKS) for family in (vague, keywords, contradictions, duplicates)
+    family.check: tuple(c.id for c in family.CHECKS) for family in (vague, holders, keywords, contradictions, duplicates)
 }
 """The checks that read one clause (with the spec's rules), and the ids each can report."""
 

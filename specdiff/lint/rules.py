@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from specdiff.force import Place, places_of, rules
+from specdiff import force
+from specdiff.force import Place, places_of
 from specdiff.lexicon import CONDITION, CONDITION_PHRASE, modal_meaning, numbers, prose, words
 from specdiff.model import Clause, Document
 
@@ -67,10 +68,26 @@ class Rule:
 def read_rules(text: str, place: Place | None = None, clause: Clause | None = None) -> list[Rule]:
     """The rules ``text`` states in its ``place``, one per sentence (its first rule)."""
     found: dict[str, Rule] = {}
-    for rule in rules(text, place or Place()):
+    for rule in stated(text, place or Place()):
         if rule.sentence not in found:
             found[rule.sentence] = _compared(rule.sentence, rule.phrase, rule.holder, rule.force, rule.strength, clause)
     return list(found.values())
+
+
+def stated(text: str, place: Place) -> list[force.Rule]:
+    """``force.rules``, less lower-case RFC 2119 keywords in a document that writes them in capitals.
+
+    ``force`` reads a lower-case "should" there as a rule with less confidence (real specs
+    slip); RFC 8174 says it has its ordinary English meaning, and a check that reports a
+    problem takes the document at its word: "a request should be read" is no rule there.
+    """
+    found = force.rules(text, place)
+    if not place.capitals:
+        return found
+    return [r for r in found if not (r.phrase.split()[0].lower() in _RFC_KEYWORDS and not r.phrase.split()[0].isupper())]
+
+
+_RFC_KEYWORDS = {"must", "shall", "should", "may", "required", "recommended", "optional"}
 
 
 def rules_of(clause: Clause, place: Place) -> list[Rule]:
