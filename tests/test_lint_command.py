@@ -202,7 +202,7 @@ def test_list_names_every_check(specdiff):
     assert run.code == 0
     assert [line.split()[0] for line in run.out.splitlines()] == [
         "VAG001", "VAG002", "VAG003", "HLD001", "KW001", "KW002", "KW003", "KW004", "CON001", "CON002", "DUP001",
-        "TST001", "REF001",
+        "TST001", "REF001", "CON003",
     ]  # fmt: skip
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from specdiff.errors import SpecdiffError
-from specdiff.lint import contradictions, duplicates, holders, keywords, references, untested, vague
+from specdiff.lint import contradictions, duplicates, holders, keywords, model_check, references, untested, vague
 from specdiff.lint.base import Check, ClauseView, Finding
 from specdiff.lint.rules import RuleBook
 
 ClauseCheck = Callable[[ClauseView, RuleBook], list[Finding]]
 
-_FAMILIES = (vague, holders, keywords, contradictions, duplicates, untested, references)
+_FAMILIES = (vague, holders, keywords, contradictions, duplicates, untested, references, model_check)
 CHECKS: dict[str, Check] = {c.id: c for family in _FAMILIES for c in family.CHECKS}
 
 CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
@@ -23,8 +23,11 @@ CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
 }
 """The checks that read one clause (with the spec's rules), and the ids each can report."""
 
-BOOK_CHECKS = frozenset({"CON001", "CON002", "DUP001"})
+BOOK_CHECKS = frozenset({"CON001", "CON002", "CON003", "DUP001"})
 """The checks that compare a clause with the spec's other rules (they need the rule book)."""
+
+MODEL_CHECKS = frozenset({"CON003"})
+"""The checks that ask a language model: they run only when asked for (``specdiff lint --model``)."""
 
 
 def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:

@@ -21,9 +21,9 @@ from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.force import Place
 from specdiff.graph import SpecGraph
-from specdiff.lint import references, untested
+from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
-from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, selected
+from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
 from specdiff.lint.rules import RuleBook, document_places
 from specdiff.model import Clause, Document, FileDiff, Revision, SpecDiff
 from specdiff.nodes import clause_nodes
@@ -43,6 +43,8 @@ class LintRequest:
     select: tuple[str, ...] | None = None
     """``None``: as the config's ``[lint]`` says."""
     ignore: tuple[str, ...] | None = None
+    model: bool = False
+    """Also run the model check (CON003) on the changed rules; off by default."""
 
 
 @dataclass
@@ -72,7 +74,7 @@ def lint(request: LintRequest) -> LintResult:
             return result
         config = repository_config(repo, repo.resolve(list(request.revisions)).head.commit)
     diff = diff_revisions(DiffRequest(request.repository, request.revisions, request.paths, explain=False), config)
-    return lint_diff(diff, request.repository, config, request.select, request.ignore)
+    return lint_diff(diff, request.repository, config, request.select, request.ignore, model=request.model)
 
 
 def lint_diff(
@@ -81,6 +83,8 @@ def lint_diff(
     config: Config | None = None,
     select: tuple[str, ...] | None = None,
     ignore: tuple[str, ...] | None = None,
+    *,
+    model: bool = False,
 ) -> LintResult:
     """The findings on what ``diff`` (already computed, with its impact) introduced.
 
@@ -94,7 +98,8 @@ def lint_diff(
     with Repository(repository) as repo:
         config = config or repository_config(repo, diff.head.commit)
         workspace, warnings = open_workspace(repo, diff.head.commit, config)
-    chosen = _chosen(LintRequest(repository, select=select, ignore=ignore), config)
+    chosen = _chosen(LintRequest(repository, select=select, ignore=ignore, model=model), config)
+    asked: list[model_check.Asked] = []
     spec = workspace.documents
     book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
     findings: list[Finding] = []
@@ -114,6 +119,8 @@ def lint_diff(
             before = {f.key for c in old for f in _read(_view(c, old_facts, None), book, chosen)}
             views = [_view(c, new_facts, head, places) for c in new]
             findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
+            if "CON003" in chosen and amendment.kind != "moved":
+                asked += [a for view in views if view.allows("CON003") for a in model_check.neighbours(view, book)]
             untested_rule = diff.has_evals and untested.strengthened_without_eval(amendment)
             if "TST001" in chosen and untested_rule and views[0].allows("TST001"):
                 findings.append(untested.untested(new[0]))
@@ -125,15 +132,19 @@ def lint_diff(
                     for view in views
                     if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
                 ]
-    return LintResult(_once_per_document(findings), clauses, diff.head, diff.base, list(dict.fromkeys(diff.warnings + warnings)))
+    found, model_warnings = model_check.contradictions(asked, config.llm, diff.state_dir)
+    warnings = list(dict.fromkeys(diff.warnings + warnings + model_warnings))
+    return LintResult(_once_per_document(findings + found), clauses, diff.head, diff.base, warnings)
 
 
 def _chosen(request: LintRequest, config: Config) -> set[str]:
-    """The check ids to run: the command line's --select/--ignore, else the config's [lint]."""
-    return selected(
+    """The check ids to run: the command line's --select/--ignore, else the config's [lint]; the model
+    check only when asked for."""
+    chosen = selected(
         request.select if request.select is not None else config.lint.select,
         request.ignore if request.ignore is not None else config.lint.ignore,
     )
+    return chosen if request.model else chosen - MODEL_CHECKS
 
 
 def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
