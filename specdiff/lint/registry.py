@@ -34,7 +34,7 @@ def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
     """The check ids chosen by ``select`` (default: all) less ``ignore``; unknown codes are an error.
 
     >>> sorted(selected(("CON",), ("CON002",)))
-    ['CON001']
+    ['CON001', 'CON003']
     """
     for code in (*select, *ignore):
         if code != "ALL" and not any(check_id.startswith(code) for check_id in CHECKS):
