@@ -102,7 +102,15 @@ _REASON = re.compile(
 
 
 def should_with_reason(text: str) -> bool:
-    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence or the next."""
+    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence or the next.
+
+    >>> should_with_reason("A server SHOULD close idle connections, to free their sockets.")
+    True
+    >>> should_with_reason("A client SHOULD retry. Retrying helps.")
+    False
+    >>> should_with_reason("A client SHOULD retry. This avoids a lost request.")
+    True
+    """
     parts = sentences(prose(text))
     return any(_SHOULD.search(s) and _REASON.search(" ".join(parts[i : i + 2])) for i, s in enumerate(parts))
 
