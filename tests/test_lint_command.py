@@ -73,8 +73,9 @@ CASES = {
                "Patrons may place 5 holds at once."),
     "DUP001": ("spec/desk.md", HOLD, "Before renewing a loan, the assistant must confirm the card number.",
                "Renewals need the card check described above."),
-    "HLD001": ("spec/desk.md", HOLD, "The card number must be checked before a hold is placed.",
-               "The assistant must check the card number before placing a hold."),
+    "HLD001": ("spec/desk.md", HOLD,
+               "Users must bring their card to collect a hold.\n\nThe card number must be checked before a hold is placed.",
+               "Users must bring their card to collect a hold.\n\nThe assistant must check the card number before placing a hold."),
     "REF001": ("spec/desk.md", HOLD, "Renewals follow [the hold rules](#holds-queue).",
                "Renewals follow [the hold rules](#holds)."),
 }  # fmt: skip
@@ -225,6 +226,7 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant can read out a patron's fines.",  # an ability ("can"), not a licence that contradicts the ban
         "A hold must be collected by the patron within a week.",  # a passive that names its agent
         "A hold may be cancelled at any time.",  # a permission binds no one
+        "The card number must be checked before a hold is placed.",  # the section binds one agent: it is theirs
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):

@@ -8,6 +8,7 @@ A check family is a module with a ``CHECKS`` tuple of :class:`Check` s and a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from specdiff.force import Place
@@ -64,22 +65,26 @@ class DocumentFacts:
     """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
     boilerplate: bool = False
     """The document cites RFC 2119, RFC 8174 or BCP 14."""
-    sections_with_holders: frozenset[str] = frozenset()
-    """The sections with a rule that names an agent who must comply ("The assistant must ...")."""
+    holders: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """By section id: the agents its rules name as who must comply ("The assistant must ..." names ``assistant``)."""
     gives_reasons: bool = False
     """Some SHOULD of the document says why, or when it does not apply (see ``keywords``)."""
 
 
 def document_facts(clauses: list[Clause] | tuple[Clause, ...]) -> DocumentFacts:
-    from specdiff.lint.holders import named_holder
+    from specdiff.lint.holders import named_holders
     from specdiff.lint.keywords import should_with_reason
 
     texts = [c.normalized for c in clauses]
     capitals = uses_rfc2119_capitals(texts)
+    holders: dict[str, set[str]] = {}
+    for clause in clauses:
+        if clause.kind not in _NO_RULES:
+            holders.setdefault(clause.section, set()).update(named_holders(clause.normalized, clause.kind))
     return DocumentFacts(
         capitals,
         any(_BOILERPLATE.search(t) for t in texts),
-        frozenset(c.section for c in clauses if c.kind not in _NO_RULES and named_holder(c.normalized, c.kind)),
+        {section: frozenset(names) for section, names in holders.items()},
         capitals and any(should_with_reason(c.normalized) for c in clauses if c.kind not in _NO_RULES),
     )
 

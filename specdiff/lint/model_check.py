@@ -79,7 +79,8 @@ def neighbours(view: ClauseView, book: RuleBook) -> list[Asked]:
         for _, score, k in hits:
             other = book.rules[k]
             assert other.clause is not None
-            if score >= MIN_SIMILARITY and (other.clause.path, other.clause.index) != (clause.path, clause.index):
+            elsewhere = (other.clause.path, other.clause.index) != (clause.path, clause.index)
+            if score >= MIN_SIMILARITY and elsewhere and not book.apart(rule, other):
                 others.append(other)
         if others:
             asked.append(Asked(view, rule, tuple(others[:NEIGHBOURS])))
