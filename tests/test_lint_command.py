@@ -266,3 +266,18 @@ def test_a_pipe_in_a_finding_stays_one_table_cell():
     row = lint_section(LintResult([finding], 1, Revision(None, None))).splitlines()[-1]
     assert "a \\| b" in row and "&#124;" not in row, row
     assert row.replace("\\|", "").count("|") == 5, "four cells: the pipe in the message is escaped, not a border"
+
+
+def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(spec_repo, specdiff):
+    """ "The queue" of one section is not the queue of another; two releases side by side restate each other."""
+    release = "# Desk\n\n## Holds {#holds}\n\nThe queue must not be empty.\n\nThe assistant must confirm the card number before renewing a loan.\n"
+    spec_repo.commit("Base", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n', "spec/v1/desk.md": release})
+    spec_repo.commit(
+        "Another section, and the next release beside the first",
+        {
+            "spec/v1/desk.md": release + "\n## Renewals {#renewals}\n\nThe queue must be empty.\n",
+            "spec/v2/desk.md": release.replace("Desk", "Desk, release 2"),
+        },
+    )
+    assert _findings(specdiff, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff, spec_repo, "--all") == []

@@ -12,7 +12,7 @@ import re
 
 from specdiff.lexicon import CONDITION, prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import RuleBook
+from specdiff.lint.rules import RuleBook, stated
 
 CHECKS = (
     Check(
@@ -92,7 +92,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 # (", to free its socket" is a purpose after a comma).
 _SHOULD = re.compile(r"\b(?:SHOULD|(?:NOT\s+)?RECOMMENDED)\b")
 _REASON = re.compile(
-    rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|\b(?:because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
+    rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|,\s+as\s+(?!(?:defined|described|specified|indicated|shown|noted|"
+    r"in|per|well|such|follows|with|of|a|an|the)\b)|\b(?:given|due\s+to|owing\s+to|as\s+a\s+result|because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
     r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
     r"guarantee|make\s+sure|facilitate|simplify)|for\s+(?:interoperability|compatibility|security|privacy|performance|"
     r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
@@ -102,7 +103,7 @@ _REASON = re.compile(
 
 
 def should_with_reason(text: str) -> bool:
-    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence or the next.
+    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence, the one before or the next.
 
     >>> should_with_reason("A server SHOULD close idle connections, to free their sockets.")
     True
@@ -112,15 +113,20 @@ def should_with_reason(text: str) -> bool:
     True
     """
     parts = sentences(prose(text))
-    return any(_SHOULD.search(s) and _REASON.search(" ".join(parts[i : i + 2])) for i, s in enumerate(parts))
+    return any(_SHOULD.search(s) and _REASON.search(" ".join(parts[max(0, i - 1) : i + 2])) for i, s in enumerate(parts))
 
 
 def _should_without_reason(view: ClauseView, text: str) -> list[Finding]:
+    """SHOULDs that state a rule in their place (not "a RECOMMENDED set of keywords", not a change log
+    entry) with no reason or exception in their sentence, the one before ("Due to ..., X SHOULD") or the next."""
+    ruling = {r.sentence for r in stated(view.clause.normalized, view.place) if r.strength == 2}
     found = []
     parts = sentences(text)
+    written = sentences(view.clause.normalized)  # ``text`` is its prose: the same length, code and links blanked
     for i, sentence in enumerate(parts):
         match = _SHOULD.search(sentence)
-        if match and not _REASON.search(" ".join(parts[i : i + 2])):
+        as_written = written[i] if len(written) == len(parts) else sentence
+        if match and as_written in ruling and not _REASON.search(" ".join(parts[max(0, i - 1) : i + 2])):
             message = f"{match.group()} with no reason or exception: say why, or when it does not apply"
             found.append(finding("KW004", view.clause, message, sentence))
     return found

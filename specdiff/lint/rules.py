@@ -39,6 +39,9 @@ _FILLER = {"the", "a", "an", "to", "be", "not", "no", "never", "any", "its", "th
 # Where an action ends: punctuation, a condition word, or a word that starts a circumstance.
 _ACTION_END = re.compile(rf"[,;:.!?()]|{CONDITION.pattern}|\b(?:only|before|after|because|so\s+that)\b", re.IGNORECASE)
 
+# "The array MUST be empty" under one field and "The array SHOULD NOT be empty" under another
+# are about two arrays (OpenAPI: 4 of 4 CON001 findings with --all were such pairs).
+_LOCAL_SUBJECT = re.compile(r"^\W*(?:the|this|that|these|those|its|their|each|such)\b", re.IGNORECASE)
 DEICTIC = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
 """Words that point at the section's subject: "This keyword's value MUST be ..." in one section
 and the same words in another are about two different keywords."""
@@ -59,6 +62,9 @@ class Rule:
     numbers: tuple[str, ...]
     conditions: tuple[str, ...]
     """Each condition as written, from its word to the next comma ("if the body is chunked")."""
+    local: bool = False
+    """The subject is a thing the section has just introduced ("the array", "this string", "its
+    value"): in another section the same words are about another thing."""
 
     @property
     def action_without_numbers(self) -> str:
@@ -121,6 +127,7 @@ def _compared(sentence: str, phrase: str, holder: str | None, force: str, streng
         obliges=force != "permission",
         numbers=tuple(numbers(sentence)),
         conditions=tuple(sorted({_content(c) for c in CONDITION_PHRASE.findall(clean)})),
+        local=holder is None and bool(_LOCAL_SUBJECT.search(re.split(r"[,;:]", before)[-1])),
     )
 
 
@@ -157,9 +164,12 @@ class RuleBook:
         return cls(found, copies_among(documents))
 
     def apart(self, a: Rule, b: Rule) -> bool:
-        """Whether two rules sit in files that are copies of one spec, and so are never compared."""
+        """Whether two rules are never compared: they sit in files that are copies of one spec, or one of
+        them is about a thing its own section introduced (``Rule.local``) and they sit in different sections."""
         assert a.clause is not None and b.clause is not None
-        return frozenset((a.clause.path, b.clause.path)) in self.copies
+        if frozenset((a.clause.path, b.clause.path)) in self.copies:
+            return True
+        return (a.local or b.local) and (a.clause.path, a.clause.section) != (b.clause.path, b.clause.section)
 
 
 def fold(text: str) -> str:
@@ -173,8 +183,14 @@ copies of one spec: OpenAPI keeps every release in ``versions/3.0.0.md``, ``3.0.
 before this, 1,628 of its 1,938 findings with ``--all`` paired a rule with itself in another release."""
 
 
+MIN_SECTIONS = 5
+"""Sections each file needs before shared section ids make two files copies: releases are reworded
+clause by clause (OpenAPI 3.0 and 3.1 share few clauses word for word) but keep their sections."""
+
+
 def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
-    """The pairs of files that share most of their clauses: releases or drafts of one spec, side by side.
+    """The pairs of files that share most of their clauses, or most of their sections: releases or drafts
+    of one spec, side by side.
 
     >>> from specdiff.parse import parse_document
     >>> one = parse_document("Clients must retry.\\n\\nServers must log.\\n", "v1.md")
@@ -183,11 +199,19 @@ def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     >>> sorted(sorted(pair) for pair in copies_among([one, two, other]))
     [['v1.md', 'v2.md']]
     """
+    documents = list(documents)
     prints = {d.path: {c.fingerprint for c in d.clauses if c.normalized.strip()} for d in documents}
+    headings = {d.path: {s.id for s in d.sections if s.heading} for d in documents}
     paths = sorted(p for p, found in prints.items() if found)
     pairs = set()
     for i, a in enumerate(paths):
         for b in paths[i + 1 :]:
-            if len(prints[a] & prints[b]) > COPY_SHARE * min(len(prints[a]), len(prints[b])):
+            if _shared(prints[a], prints[b]) > COPY_SHARE or (
+                min(len(headings[a]), len(headings[b])) >= MIN_SECTIONS and _shared(headings[a], headings[b]) > COPY_SHARE
+            ):
                 pairs.add(frozenset((a, b)))
     return frozenset(pairs)
+
+
+def _shared(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
