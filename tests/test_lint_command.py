@@ -281,3 +281,22 @@ def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(
     )
     assert _findings(specdiff, spec_repo, "HEAD~1", "HEAD") == []
     assert _findings(specdiff, spec_repo, "--all") == []
+
+
+def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sample_repo, specdiff):
+    """Sample commit 17 drafts ``spec/interlibrary-loans.md`` with one problem of each kind; commit 18 fixes them."""
+    path, commits = sample_repo
+
+    def found(*args: str) -> list[dict]:
+        run = specdiff("lint", "-C", path, "--format", "json", "--fail-on", "never", *args)
+        assert run.code == 0, run.err
+        return json.loads(run.out)["findings"]
+
+    draft = found(commits[15], commits[16])
+    every_check = {"VAG001", "VAG002", "VAG003", "HLD001", "KW001", "KW002", "KW003", "KW004"}
+    every_check |= {"CON001", "CON002", "DUP001", "TST001", "REF001"}
+    assert {f["check"] for f in draft} == every_check, draft
+    assert {f["path"] for f in draft} == {"spec/interlibrary-loans.md"}
+    assert found(commits[16], commits[17]) == [], "the tidy commit fixes every problem and brings none"
+    assert found(commits[17], commits[18]) == [], "the release after it writes none either"
+    assert found(commits[17], "--all", "--", "spec/interlibrary-loans.md") == []
