@@ -53,6 +53,7 @@ BASE = {
 }
 
 HOLD = "The assistant should tell the patron when a hold is ready."
+USERS = "Users must bring their card to collect a hold."  # a second agent in the section, for HLD001
 REQUEST = "A client MUST send a version header."
 
 # check id -> (file, anchor sentence, the sentence the problem adds after it, the same sentence fixed)
@@ -74,8 +75,8 @@ CASES = {
     "DUP001": ("spec/desk.md", HOLD, "Before renewing a loan, the assistant must confirm the card number.",
                "Renewals need the card check described above."),
     "HLD001": ("spec/desk.md", HOLD,
-               "Users must bring their card to collect a hold.\n\nThe card number must be checked before a hold is placed.",
-               "Users must bring their card to collect a hold.\n\nThe assistant must check the card number before placing a hold."),
+               f"{USERS}\n\nThe card number must be checked before a hold is placed.",
+               f"{USERS}\n\nThe assistant must check the card number before placing a hold."),
     "REF001": ("spec/desk.md", HOLD, "Renewals follow [the hold rules](#holds-queue).",
                "Renewals follow [the hold rules](#holds)."),
 }  # fmt: skip
@@ -270,7 +271,8 @@ def test_a_pipe_in_a_finding_stays_one_table_cell():
 
 def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(spec_repo, specdiff):
     """ "The queue" of one section is not the queue of another; two releases side by side restate each other."""
-    release = "# Desk\n\n## Holds {#holds}\n\nThe queue must not be empty.\n\nThe assistant must confirm the card number before renewing a loan.\n"
+    rules = "The queue must not be empty.\n\nThe assistant must confirm the card number before renewing a loan.\n"
+    release = f"# Desk\n\n## Holds {{#holds}}\n\n{rules}"
     spec_repo.commit("Base", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n', "spec/v1/desk.md": release})
     spec_repo.commit(
         "Another section, and the next release beside the first",
