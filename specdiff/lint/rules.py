@@ -81,13 +81,14 @@ def read_rules(text: str, place: Place | None = None, clause: Clause | None = No
 
 
 def stated(text: str, place: Place) -> list[force.Rule]:
-    """``force.rules``, less lower-case RFC 2119 keywords in a document that writes them in capitals.
+    """``force.rules``, less questions ("should the assistant ask first?" rules nothing), and less
+    lower-case RFC 2119 keywords in a document that writes them in capitals.
 
     ``force`` reads a lower-case "should" there as a rule with less confidence (real specs
     slip); RFC 8174 says it has its ordinary English meaning, and a check that reports a
     problem takes the document at its word: "a request should be read" is no rule there.
     """
-    found = force.rules(text, place)
+    found = [r for r in force.rules(text, place) if not r.sentence.rstrip(" *_)\"'").endswith("?")]
     if not place.capitals:
         return found
     return [r for r in found if not (r.phrase.split()[0].lower() in _RFC_KEYWORDS and not r.phrase.split()[0].isupper())]

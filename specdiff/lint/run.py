@@ -121,7 +121,7 @@ def lint_diff(
             findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
             if "CON003" in chosen and amendment.kind != "moved":
                 asked += [a for view in views if view.allows("CON003") for a in model_check.neighbours(view, book)]
-            untested_rule = diff.has_evals and untested.strengthened_without_eval(amendment)
+            untested_rule = diff.has_evals and untested.strengthened_without_eval(amendment) and untested.obliges(views[0])
             if "TST001" in chosen and untested_rule and views[0].allows("TST001"):
                 findings.append(untested.untested(new[0]))
             if "REF001" in chosen:
@@ -161,10 +161,14 @@ def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], grap
         uncovered = {node for row in graph.coverage() for node in row.uncovered}
         for document in documents.values():
             nodes = clause_nodes(document)
+            facts = document_facts(document.clauses)
+            places = document_places(document, capitals=facts.capitals)
             findings += [
                 untested.untested(c, changed=False)
                 for c in document.clauses
-                if nodes[c.index] in uncovered and _view(c, DocumentFacts(), document).allows("TST001")
+                if nodes[c.index] in uncovered
+                and (view := _view(c, facts, document, places)).allows("TST001")
+                and untested.obliges(view)
             ]
     if "REF001" in chosen:
         for document in documents.values():
