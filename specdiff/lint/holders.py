@@ -16,6 +16,8 @@ version on SemVer and TOML were such, and none was worth a reviewer's time):
   to support millisecond precision ... the extra digits must be truncated", or a
   data format's "the value MUST be a string", where every rule is written so;
 - a passive inside a relative clause, which describes: "except those that must be escaped";
+- a passive that gives a thing its status for whoever reads it: "MUST be treated as untrusted
+  data", "SHALL be ignored", "MUST NOT be considered anchored";
 - permissions and "cannot" (strength below *should*): "may be omitted" binds no one,
   "it cannot be relocated" describes.
 
@@ -60,6 +62,11 @@ _BY_AGENT = re.compile(r"^[^,;.]*?\bby\s+(?:the\s+|a\s+|an\s+)?\w+", re.IGNORECA
 # Participles that read as adjectives after "be": a state, not an action someone performs.
 _STATES = frozenset({"based", "related", "allowed", "permitted", "required", "prohibited", "forbidden", "supported",
                      "intended", "expected", "limited", "concerned", "interested", "aware", "able"})  # fmt: skip
+# Passives that give a thing its status for whoever reads or processes it ("MUST be treated as
+# untrusted data", "SHALL be ignored", "MUST NOT be considered anchored"): a definition, not an
+# act someone must perform (3 of the first 9 real findings, on the Model Spec, JSON Schema, OpenAPI).
+_STATUS = frozenset({"treated", "considered", "interpreted", "regarded", "understood", "assumed", "deemed", "viewed",
+                     "taken", "ignored", "construed", "recognized", "recognised"})  # fmt: skip
 
 
 def named_holders(text: str, kind: str) -> set[str]:
@@ -81,7 +88,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             continue
         after = rule.sentence[at + len(rule.phrase) :] if at >= 0 else ""
         passive = _PASSIVE.match(after)
-        if passive is None or passive.group(1).lower() in _STATES or _BY_AGENT.match(after[passive.end() :]):
+        if passive is None or passive.group(1).lower() in _STATES | _STATUS or _BY_AGENT.match(after[passive.end() :]):
             continue
         verb = f"{rule.phrase} be {passive.group(1)}"
         found.append(finding("HLD001", clause, f'"{verb}": by whom? The section\'s other rules name who must act', verb))
