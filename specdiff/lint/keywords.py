@@ -89,13 +89,16 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 # RFC 2119 on SHOULD: "there may exist valid reasons in particular circumstances to ignore a
 # particular item, but the full implications must be understood". A SHOULD that says why, or
 # names the circumstance where it does not hold, lets a reader weigh it; these words do either
-# (", to free its socket" is a purpose after a comma).
-_SHOULD = re.compile(r"\b(?:SHOULD|(?:NOT\s+)?RECOMMENDED)\b")
+# (", to free its socket" is a purpose after a comma; "per {{duplicate-iris}}" and "in accordance
+# with RFC 6839" point at where the reason is).
+# "a RECOMMENDED set of keywords" names a kind of thing: no rule, so no reason owed.
+_SHOULD = re.compile(r"\bSHOULD\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:NOT\s+)?RECOMMENDED\b")
 _REASON = re.compile(
     rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|,\s+as\s+(?!(?:defined|described|specified|indicated|shown|noted|"
     r"in|per|well|such|follows|with|of|a|an|the)\b)|\b(?:given|due\s+to|owing\s+to|as\s+a\s+result|because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
     r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
-    r"guarantee|make\s+sure|facilitate|simplify)|for\s+(?:interoperability|compatibility|security|privacy|performance|"
+    r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase)|keeping\s+in\s+mind|"
+    r"in\s+accordance\s+with|per\s+[\[{]|for\s+(?:interoperability|compatibility|security|privacy|performance|"
     r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
     r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
     re.IGNORECASE,
