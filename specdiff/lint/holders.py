@@ -34,7 +34,7 @@ from specdiff import force
 from specdiff.force import Place
 from specdiff.lexicon import modal_meaning
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import RuleBook, stated
+from specdiff.lint.rules import THINGS, RuleBook, stated
 
 CHECKS = (
     Check(
@@ -47,8 +47,6 @@ CHECKS = (
     ),
 )
 
-THINGS = frozenset({"document", "schema", "version", "keyword", "value", "field", "request", "response", "message"})
-"""Holders ``force`` names that are things a rule is about, not agents who comply."""
 
 # "must be checked", "MUST NOT be sent", "should always be logged": a modal, then "be" and a
 # participle. "must be a string" or "must be valid" is a constraint on a thing, not an action.

@@ -58,8 +58,11 @@ _UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\
 _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # A lower-case keyword in a clause that describes rather than obliges: "the dialect under
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
-# Schema history these were 5 of the first 10 KW002 findings, all false.
-_DESCRIBED = re.compile(r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b)[^,;]*$", re.IGNORECASE)
+# Schema history these were 5 of the first 10 KW002 findings, all false. An indirect question
+# ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings.
+_DESCRIBED = re.compile(
+    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$)[^,;]*$", re.IGNORECASE
+)
 
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
@@ -90,7 +93,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 # particular item, but the full implications must be understood". A SHOULD that says why, or
 # names the circumstance where it does not hold, lets a reader weigh it; these words do either
 # (", to free its socket" is a purpose after a comma; "per {{duplicate-iris}}" and "in accordance
-# with RFC 6839" point at where the reason is).
+# with RFC 6839" point at where the reason is; "therefore" follows one; "deprecated" is one:
+# "Declares this operation to be deprecated. Consumers SHOULD refrain from usage").
 # "a RECOMMENDED set of keywords" names a kind of thing: no rule, so no reason owed.
 _SHOULD = re.compile(r"\bSHOULD\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:NOT\s+)?RECOMMENDED\b")
 _REASON = re.compile(
@@ -98,7 +102,8 @@ _REASON = re.compile(
     r"in|per|well|such|follows|with|of|a|an|the)\b)|\b(?:given|due\s+to|owing\s+to|as\s+a\s+result|because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
     r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
     r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase)|keeping\s+in\s+mind|"
-    r"in\s+accordance\s+with|per\s+[\[{]|for\s+(?:interoperability|compatibility|security|privacy|performance|"
+    r"in\s+accordance\s+with|per\s+[\[{]|therefore|thus|hence|deprecated|to\s+maximi[sz]e|"
+    r"for\s+(?:maximum|better|greater|best)\s+\w+|for\s+(?:interoperability|compatibility|security|privacy|performance|"
     r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
     r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
     re.IGNORECASE,

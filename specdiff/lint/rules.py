@@ -41,6 +41,8 @@ _ACTION_END = re.compile(rf"[,;:.!?()]|{CONDITION.pattern}|\b(?:only|before|afte
 
 # "The array MUST be empty" under one field and "The array SHOULD NOT be empty" under another
 # are about two arrays (OpenAPI: 4 of 4 CON001 findings with --all were such pairs).
+THINGS = frozenset({"document", "schema", "version", "keyword", "value", "field", "request", "response", "message"})
+"""Holders ``force`` names that are things a rule is about ("the value", "the field name"), not agents who comply."""
 _LOCAL_SUBJECT = re.compile(r"^\W*(?:the|this|that|these|those|its|their|each|such)\b", re.IGNORECASE)
 DEICTIC = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
 """Words that point at the section's subject: "This keyword's value MUST be ..." in one section
@@ -128,7 +130,7 @@ def _compared(sentence: str, phrase: str, holder: str | None, force: str, streng
         obliges=force != "permission",
         numbers=tuple(numbers(sentence)),
         conditions=tuple(sorted({_content(c) for c in CONDITION_PHRASE.findall(clean)})),
-        local=holder is None and bool(_LOCAL_SUBJECT.search(re.split(r"[,;:]", before)[-1])),
+        local=(holder is None or holder in THINGS) and bool(_LOCAL_SUBJECT.search(re.split(r"[,;:]", before)[-1])),
     )
 
 
@@ -170,7 +172,11 @@ class RuleBook:
         assert a.clause is not None and b.clause is not None
         if frozenset((a.clause.path, b.clause.path)) in self.copies:
             return True
-        return (a.local or b.local) and (a.clause.path, a.clause.section) != (b.clause.path, b.clause.section)
+        if not (a.local or b.local):
+            return False
+        if "table_row" in (a.clause.kind, b.clause.kind):
+            return (a.clause.path, a.clause.index) != (b.clause.path, b.clause.index)  # "The value" of each row is its own
+        return (a.clause.path, a.clause.section) != (b.clause.path, b.clause.section)
 
 
 def fold(text: str) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from specdiff import force
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.holders import THINGS
-from specdiff.lint.rules import stated
+from specdiff.lint.rules import THINGS, stated
 from specdiff.model import Amendment, Clause
 from specdiff.strengthening import strengthens
 
