@@ -196,8 +196,8 @@ clause by clause (OpenAPI 3.0 and 3.1 share few clauses word for word) but keep 
 
 
 def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
-    """The pairs of files that share most of their clauses, or most of their sections: releases or drafts
-    of one spec, side by side.
+    """The pairs of files that belong to two releases named in their paths (:func:`release_of`), or that
+    share most of their clauses or of their sections: releases or drafts of one spec, side by side.
 
     >>> from specdiff.parse import parse_document
     >>> one = parse_document("Clients must retry.\\n\\nServers must log.\\n", "v1.md")
@@ -207,17 +207,45 @@ def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     [['v1.md', 'v2.md']]
     """
     documents = list(documents)
+    releases = {d.path: release_of(d.path) for d in documents}
     prints = {d.path: {c.fingerprint for c in d.clauses if c.normalized.strip()} for d in documents}
     headings = {d.path: {s.id for s in d.sections if s.heading} for d in documents}
     paths = sorted(p for p, found in prints.items() if found)
     pairs = set()
     for i, a in enumerate(paths):
         for b in paths[i + 1 :]:
-            if _shared(prints[a], prints[b]) > COPY_SHARE or (
-                min(len(headings[a]), len(headings[b])) >= MIN_SECTIONS and _shared(headings[a], headings[b]) > COPY_SHARE
+            if (
+                _two_releases(releases[a], releases[b])
+                or _shared(prints[a], prints[b]) > COPY_SHARE
+                or (min(len(headings[a]), len(headings[b])) >= MIN_SECTIONS and _shared(headings[a], headings[b]) > COPY_SHARE)
             ):
                 pairs.add(frozenset((a, b)))
     return frozenset(pairs)
+
+
+_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2})$", re.IGNORECASE)
+
+
+def release_of(path: str) -> tuple[str, str] | None:
+    """The folder and release a file belongs to when a segment of its path names a release
+    (``versions/3.1.0.md``: ``("versions", "3.1.0")``; ``spec/2025-03-26/basic/x.md``: ``("spec", "2025-03-26")``).
+
+    Two files of two releases of one spec sit side by side in such repositories (the Model Context
+    Protocol keeps each dated release in its own folder); their rules are not compared.
+
+    >>> release_of("versions/3.1.0.md"), release_of("docs/spec/2025-03-26/basic/x.md"), release_of("spec/x.md")
+    (('versions', '3.1.0'), ('docs/spec', '2025-03-26'), None)
+    """
+    parts = path.split("/")
+    for i, part in enumerate(parts):
+        name = part.rsplit(".", 1)[0] if i == len(parts) - 1 else part  # a file is named without its extension
+        if _RELEASE.match(name):
+            return "/".join(parts[:i]), name
+    return None
+
+
+def _two_releases(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
 
 
 def _shared(a: set[str], b: set[str]) -> float:

@@ -22,7 +22,7 @@ from specdiff.errors import SpecdiffError
 from specdiff.force import Place
 from specdiff.graph import SpecGraph
 from specdiff.lint import model_check, references, untested
-from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
+from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
 from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
 from specdiff.lint.rules import RuleBook, document_places
 from specdiff.model import Clause, Document, FileDiff, Revision, SpecDiff
@@ -102,11 +102,12 @@ def lint_diff(
     asked: list[model_check.Asked] = []
     spec = workspace.documents
     book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+    cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for file in diff.files:
         head = spec.get(file.new_path or "")
-        new_facts = document_facts(head.clauses) if head is not None else DocumentFacts()
+        new_facts = document_facts(head.clauses, cites) if head is not None else DocumentFacts()
         places = document_places(head, capitals=new_facts.capitals) if head is not None else {}
         old_facts = _old_facts(file)
         for amendment in file.amendments:
@@ -149,10 +150,11 @@ def _chosen(request: LintRequest, config: Config) -> set[str]:
 
 def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
     book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+    cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for document in documents.values():
-        facts = document_facts(document.clauses)
+        facts = document_facts(document.clauses, cites)
         places = document_places(document, capitals=facts.capitals)
         for clause in document.clauses:
             clauses += 1
