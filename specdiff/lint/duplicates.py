@@ -65,7 +65,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                 continue
             if _content(rule.sentence) != _content(other.sentence):
                 continue  # another number (CON002), another keyword, another object: not a copy
-            if DEICTIC.search(clause.normalized) and other.clause.section != clause.section:
+            if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):
                 continue
             if _continues(rule.sentence, clause.normalized) or _continues(other.sentence, other.clause.normalized):
                 if fuzz.token_sort_ratio(fold(clause.normalized), fold(other.clause.normalized)) < SIMILAR:

@@ -128,10 +128,25 @@ def _compared(sentence: str, phrase: str, holder: str | None, force: str, streng
         sign=-1 if force == "prohibition" else 1,
         strength=strength,
         obliges=force != "permission",
-        numbers=tuple(numbers(sentence)),
+        numbers=tuple(n for n in numbers(sentence) if not _NAMED.search(clean, *_around(clean, n))),
         conditions=tuple(sorted({_content(c) for c in CONDITION_PHRASE.findall(clean)})),
         local=(holder is None or holder in THINGS) and bool(_LOCAL_SUBJECT.search(re.split(r"[,;:]", before)[-1])),
     )
+
+
+# "OAuth 2.1", "Draft 2020", "HTTP/1.1": a number that is part of a name, not a quantity
+# (the Model Context Protocol's "implement OAuth 2.1" and "implement OAuth 2.0 Protected Resource
+# Metadata" were 20 of its 20 CON002 findings).
+_NAMED = re.compile(r"\b[A-Z][\w-]*[\s/]+v?\d[\d.]*\b")
+
+
+def _around(text: str, number: str) -> tuple[int, int]:
+    """Where ``number`` first stands in ``text``, with the word before it (for :data:`_NAMED`)."""
+    at = text.lower().find(number)
+    if at < 0:
+        return 0, 0
+    start = text.rfind(" ", 0, max(0, at - 1)) + 1
+    return start, at + len(number)
 
 
 def _content(text: str) -> str:
@@ -223,7 +238,7 @@ def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
-_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2})$", re.IGNORECASE)
+_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE)
 
 
 def release_of(path: str) -> tuple[str, str] | None:
