@@ -128,6 +128,20 @@ def test_capitals_without_boilerplate(spec_repo, specdiff_json):
     assert _findings(specdiff_json, spec_repo, "--all") == []
 
 
+def test_should_without_reason(spec_repo, specdiff_json):
+    """KW004 only in a document whose other SHOULDs say why: there the bare one stands out."""
+    reasoned = "A server SHOULD close an idle connection after a minute, to free its socket."
+    wire = WIRE.replace(REQUEST, f"{REQUEST}\n\n{reasoned}")
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire})
+    spec_repo.commit("Introduce KW004", {"spec/wire.md": wire + "\nA client SHOULD retry a failed request.\n"})
+    fixed = "\nA client SHOULD retry a failed request, unless the server answered 400.\n"
+    spec_repo.commit("Fix KW004", {"spec/wire.md": wire + fixed})
+    introduced = _findings(specdiff_json, spec_repo, "HEAD~2", "HEAD~1")
+    assert [f["check"] for f in introduced] == ["KW004"], introduced
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, spec_repo, "--all") == []
+
+
 def test_untested_rule(base, specdiff_json):
     base.commit(
         "Add a section no eval names",
@@ -269,7 +283,7 @@ def test_a_pipe_in_a_finding_stays_one_table_cell():
     assert row.replace("\\|", "").count("|") == 5, "four cells: the pipe in the message is escaped, not a border"
 
 
-def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(spec_repo, specdiff):
+def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(spec_repo, specdiff_json):
     """ "The queue" of one section is not the queue of another; two releases side by side restate each other."""
     rules = "The queue must not be empty.\n\nThe assistant must confirm the card number before renewing a loan.\n"
     release = f"# Desk\n\n## Holds {{#holds}}\n\n{rules}"
@@ -281,8 +295,8 @@ def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(
             "spec/v2/desk.md": release.replace("Desk", "Desk, release 2"),
         },
     )
-    assert _findings(specdiff, spec_repo, "HEAD~1", "HEAD") == []
-    assert _findings(specdiff, spec_repo, "--all") == []
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, spec_repo, "--all") == []
 
 
 def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sample_repo, specdiff):
@@ -305,6 +319,6 @@ def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sa
     assert found(commits[17], "--all", "--", "spec/interlibrary-loans.md") == []
 
 
-def test_one_citation_of_bcp14_covers_every_file_of_the_spec(spec_repo, specdiff):
+def test_one_citation_of_bcp14_covers_every_file_of_the_spec(spec_repo, specdiff_json):
     spec_repo.commit("Base", {**BASE, "spec/more.md": "# More\n\n## Limits {#limits}\n\nA server SHOULD NOT cache a refusal.\n"})
-    assert [f for f in _findings(specdiff, spec_repo, "--all") if f["check"] == "KW003"] == [], "wire.md cites BCP 14"
+    assert [f for f in _findings(specdiff_json, spec_repo, "--all") if f["check"] == "KW003"] == [], "wire.md cites BCP 14"
