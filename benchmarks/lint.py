@@ -3,6 +3,10 @@
     python benchmarks/lint.py --repo model_spec=/work/clones/model_spec --repo json_schema=/work/clones/json_schema
         [--labels benchmarks/data/lint_real.jsonl] [--history N] [--candidates OUT.jsonl]
 
+The labels name six repositories: ``model_spec`` and ``json_schema`` (the corpora rebuilt
+with corpus-to-repo), ``semver``, ``toml``, ``openapi`` (OAI/OpenAPI-Specification) and
+``mcp`` (modelcontextprotocol/modelcontextprotocol); pass a clone for each to score them all.
+
 Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
 with corpus-to-repo keep the upstream commit ids). The script never writes into
 PATH: it clones it to a temporary folder first (specdiff keeps caches in .git).

@@ -100,6 +100,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         state_dir=state_dir,
         dangling=reach.dangling,
         stale=reach.stale,
+        has_evals=reach.has_evals,
     )
 
 
@@ -154,6 +155,7 @@ class _Reach:
     dangling: list[Dangling] = field(default_factory=list)
     stale: list[str] | None = None
     warnings: list[str] = field(default_factory=list)
+    has_evals: bool = False
 
 
 def _reach(
@@ -193,7 +195,8 @@ def _reach(
     amendments = [a for f in files for a in f.amendments]
     dangling = graph.dangling if all_dangling else introduced(graph.dangling, amendments, changed_files)
     stale = stale_outputs(graph, lock) if lock is not None else None
-    return _Reach(files, dangling, stale, workspace_warnings + warnings)
+    has_evals = any(node.startswith("eval:") for node in graph.graph)
+    return _Reach(files, dangling, stale, workspace_warnings + warnings, has_evals)
 
 
 def _readable(

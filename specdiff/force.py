@@ -35,7 +35,7 @@ carries the force ("The assistant must not produce: ..."):
 
 :func:`same_rule` tells whether two rules are one rule reworded (same force,
 same holder, mostly the same action). Nothing calls it yet: alignment pairs reworded
-clauses by shared content words, and ``lint`` still reads rules its own way (``lint/rules.py``).
+clauses by shared content words; ``lint``'s consistency checks read rules through :func:`rules` (``lint/rules.py``).
 """
 
 from __future__ import annotations

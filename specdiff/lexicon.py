@@ -164,14 +164,18 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
-# Condition words, read as one: "if", "when" and "whenever" set the same
-# condition; "only if" and "only when" too; "provided that" and "as long as".
-_CONDITION = re.compile(
-    r"(?<![\w'])(unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
+_CONDITION_WORDS = (
+    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
     r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until|other\s+than|save\s+for|apart\s+from|"
-    r"with\s+the\s+exception\s+of)(?![\w'])",
-    re.IGNORECASE,
+    r"with\s+the\s+exception\s+of"
 )
+CONDITION = re.compile(rf"(?<![\w'])({_CONDITION_WORDS})(?![\w'])", re.IGNORECASE)
+"""Condition and exception words: the one list every reader of conditions uses (``conditions``,
+``semantics``' scope reading, ``lint``'s rule reader). :func:`conditions` reads some as one:
+"if", "when" and "whenever" set the same condition; "only if" and "only when" too."""
+CONDITION_PHRASE = re.compile(rf"(?<![\w'])(?:{_CONDITION_WORDS})(?![\w'])[^,;.]*", re.IGNORECASE)
+"""A condition word and the rest of its clause, up to the next comma, semicolon or full stop:
+"unless the patron asks" in "Never read out fines unless the patron asks, then whisper."."""
 _CONDITION_SAME = {
     "when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided",
     "other than": "except", "save for": "except", "apart from": "except", "with the exception of": "except",
@@ -525,13 +529,13 @@ def conditions(text: str) -> list[str]:
     >>> conditions("Reply when asked, only\\nif polite, unless busy.")
     ['if', 'only if', 'unless']
     """
-    found = (" ".join(c.lower().split()) for c in _CONDITION.findall(prose(text)))
+    found = (" ".join(c.lower().split()) for c in CONDITION.findall(prose(text)))
     return [_CONDITION_SAME.get(c, c) for c in found]
 
 
 def quantifiers(text: str) -> list[str]:
     """Quantifier words outside condition phrases, with synonyms folded ("each" reads as "every")."""
-    found = (" ".join(q.lower().split()) for q in _QUANTIFIER.findall(_CONDITION.sub(" ", prose(text))))
+    found = (" ".join(q.lower().split()) for q in _QUANTIFIER.findall(CONDITION.sub(" ", prose(text))))
     return [_QUANTIFIER_SAME.get(q, q) for q in found]
 
 

@@ -381,6 +381,8 @@ class SpecDiff:
     """References, at the head side, to spec sections or requirements that do not exist."""
     stale: list[str] | None = None
     """Outputs whose spec inputs changed since ``specdiff.lock`` stamped them; ``None`` without a lock."""
+    has_evals: bool = False
+    """Whether the head side has any eval case at all (``lint`` reports untested rules only then)."""
 
     @property
     def outputs(self) -> dict[str, list[Amendment]]:

@@ -68,6 +68,7 @@ from dataclasses import replace
 from specdiff.editorial import inserted_and_deleted, only_typos, same_words, slight_rewording, small_example_edit
 from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules
 from specdiff.lexicon import (
+    CONDITION_PHRASE,
     Modal,
     conditions,
     inverted_by_wording,
@@ -995,7 +996,6 @@ _SCOPE_WORDS = {
     "genuinely", "truly", "actually", "legitimately", "certain", "particular", "specific", "themselves",
     "explicit", "express",
 }  # fmt: skip
-_CONDITION_PHRASE = re.compile(r"(?i)\b(?:unless|except|if|when|whenever|while|where|provided|until|in\s+case)\b[^,;.]*")
 
 
 def _scope_and_content(
@@ -1015,8 +1015,8 @@ def _scope_and_content(
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
     a, b = words(prose(old)), words(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
-    old_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(old)))))
-    new_cond = set(words(" ".join(_CONDITION_PHRASE.findall(prose(new)))))
+    old_cond = set(words(" ".join(CONDITION_PHRASE.findall(prose(old)))))
+    new_cond = set(words(" ".join(CONDITION_PHRASE.findall(prose(new)))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
     # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").

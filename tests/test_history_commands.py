@@ -1,7 +1,7 @@
 """``specdiff log``, ``specdiff blame`` and ``specdiff changelog`` through the real CLI.
 
 Mostly on the bundled sample (built once per session and only read: see
-``sample_repo/README.md`` for what each of its 17 commits does), with small
+``sample_repo/README.md`` for what each of its 19 commits does), with small
 repositories for merges, the changelog's groups and the language model, which
 needs a ``specdiff.toml`` the shared sample must not get.
 """
@@ -43,13 +43,13 @@ def test_log_lists_commits_newest_first_with_their_amendments(sample, specdiff):
     assert result.code == 0 and result.err == ""
     out = result.out
     headers = [line for line in out.splitlines() if line.startswith("commit ")]
-    assert headers[0].startswith(f"commit {commits[16][:10]} · 2026-01-21 · Sample Author")
+    assert headers[0].startswith(f"commit {commits[18][:10]} · 2026-01-23 · Sample Author")
     assert (
         out.index("Raise the self-service age to 16")
         < out.index("Move the fine lookup rule")
         < out.index("Add first draft of the Quill behaviour spec")
     )
-    positions = [out.index(f"commit {commits[k - 1][:10]}") for k in (17, 14, 8, 3, 1)]
+    positions = [out.index(f"commit {commits[k - 1][:10]}") for k in (19, 17, 14, 8, 3, 1)]
     assert positions == sorted(positions), "newest first"
     assert "Regenerate the policy module" not in out, "commit 16 touches no spec file"
     # Each commit's amendments, rendered as the diff renders them.
@@ -64,9 +64,9 @@ def test_log_json_is_one_object_per_commit(sample, specdiff_json):
     assert all(set(e) >= {"commit", "parent", "author", "date", "subject", "files", "summary"} for e in entries)
     found = numbers(sample, entries)
     assert found == sorted(found, reverse=True), "newest first"
-    assert set(found) >= set(range(1, 15)) | {17} and 16 not in found
+    assert set(found) >= set(range(1, 15)) | {17, 18, 19} and 16 not in found
     newest = entries[0]
-    assert newest["commit"] == commits[16] and newest["parent"] == commits[15]
+    assert newest["commit"] == commits[18] and newest["parent"] == commits[17]
     assert newest["subject"] == "Raise the self-service age to 16 and tighten kiosk privacy"
     assert {f["new_path"] for f in newest["files"]} == {"spec/behavior.md", "specs/001-hold-pickup-reminders/spec.md"}
     assert newest["summary"]["amendments"] == len(all_amendments(newest)) and newest["summary"]["bump"] == "major"
@@ -121,8 +121,8 @@ def test_log_paths_are_relative_to_the_folder_it_runs_in(sample, specdiff_json, 
 
 def test_log_max_count(sample, specdiff, specdiff_json):
     path, _, _ = sample
-    # Commit 16 touched no spec file; commit 15 only renamed one, which the log shows.
-    assert numbers(sample, specdiff_json("log", "-C", path, "-n", "2", lines=True, quiet=True)) == [17, 15]
+    # Commits 19 and 18 touch spec files; -n counts commits with amendments.
+    assert numbers(sample, specdiff_json("log", "-C", path, "-n", "2", lines=True, quiet=True)) == [19, 18]
     text = specdiff("log", "-C", path, "-n", "2", "--color", "never").out
     assert sum(line.startswith("commit ") for line in text.splitlines()) == 2
 
@@ -235,11 +235,11 @@ def section(notes: str, title: str) -> str:
 
 def test_changelog_of_the_whole_sample(sample, specdiff):
     path, commits, _ = sample
-    result = specdiff("changelog", "-C", path, commits[0], commits[16])
+    result = specdiff("changelog", "-C", path, commits[0], commits[18])
     assert result.code == 0 and result.err == ""
     notes = result.out
     lines = notes.splitlines()
-    assert lines[0] == f"# Spec changes: {commits[0]} → {commits[16]}"
+    assert lines[0] == f"# Spec changes: {commits[0]} → {commits[18]}"
     assert lines[2] == "Suggested version bump: **major**."
     assert notes.index("## Breaking changes") < notes.index("## Changed") < notes.index("## Removed")
     breaking = section(notes, "Breaking changes")
@@ -250,8 +250,10 @@ def test_changelog_of_the_whole_sample(sample, specdiff):
     assert "7 → 5" in changed, "a number in a sentence that states no rule: substantive"
     assert "Moved: “Never quote a fine amount from memory" in changed
     assert "The assistant MAY recommend events" in section(notes, "Removed")
-    # Both additions (room capacity, overdue items on kiosks) state obligations: breaking, not "Added".
-    assert "## Added" not in notes
+    # Both additions to the behaviour spec (room capacity, overdue items on kiosks) state obligations:
+    # breaking, not "Added". What is added is the interlibrary loans spec of commits 17-18.
+    added = section(notes, "Added")
+    assert "spec/behavior.md" not in added and "Interlibrary loans (`spec/interlibrary-loans.md`)" in added
     assert "the assistant MUST state the room's capacity" in breaking
     # The typo fix (commit 2) and the handoff split (commit 9); the re-wrap is no amendment at all.
     assert lines[-1] == "Also 2 editorial fixes (typos, punctuation, wrapping)."

@@ -53,6 +53,7 @@ BASE = {
 }
 
 HOLD = "The assistant should tell the patron when a hold is ready."
+USERS = "Users must bring their card to collect a hold."  # a second agent in the section, for HLD001
 REQUEST = "A client MUST send a version header."
 
 # check id -> (file, anchor sentence, the sentence the problem adds after it, the same sentence fixed)
@@ -73,6 +74,9 @@ CASES = {
                "Patrons may place 5 holds at once."),
     "DUP001": ("spec/desk.md", HOLD, "Before renewing a loan, the assistant must confirm the card number.",
                "Renewals need the card check described above."),
+    "HLD001": ("spec/desk.md", HOLD,
+               f"{USERS}\n\nThe card number must be checked before a hold is placed.",
+               f"{USERS}\n\nThe assistant must check the card number before placing a hold."),
     "REF001": ("spec/desk.md", HOLD, "Renewals follow [the hold rules](#holds-queue).",
                "Renewals follow [the hold rules](#holds)."),
 }  # fmt: skip
@@ -120,6 +124,20 @@ def test_capitals_without_boilerplate(spec_repo, specdiff_json):
 
     introduced = _findings(specdiff_json, spec_repo, "HEAD~2", "HEAD~1")
     assert [f["check"] for f in introduced] == ["KW003"], introduced
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, spec_repo, "--all") == []
+
+
+def test_should_without_reason(spec_repo, specdiff_json):
+    """KW004 only in a document whose other SHOULDs say why: there the bare one stands out."""
+    reasoned = "A server SHOULD close an idle connection after a minute, to free its socket."
+    wire = WIRE.replace(REQUEST, f"{REQUEST}\n\n{reasoned}")
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire})
+    spec_repo.commit("Introduce KW004", {"spec/wire.md": wire + "\nA client SHOULD retry a failed request.\n"})
+    fixed = "\nA client SHOULD retry a failed request, unless the server answered 400.\n"
+    spec_repo.commit("Fix KW004", {"spec/wire.md": wire + fixed})
+    introduced = _findings(specdiff_json, spec_repo, "HEAD~2", "HEAD~1")
+    assert [f["check"] for f in introduced] == ["KW004"], introduced
     assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
     assert _findings(specdiff_json, spec_repo, "--all") == []
 
@@ -199,7 +217,8 @@ def test_list_names_every_check(specdiff):
     run = specdiff("lint", "--list")
     assert run.code == 0
     assert [line.split()[0] for line in run.out.splitlines()] == [
-        "VAG001", "VAG002", "VAG003", "KW001", "KW002", "KW003", "CON001", "CON002", "DUP001", "TST001", "REF001",
+        "VAG001", "VAG002", "VAG003", "HLD001", "KW001", "KW002", "KW003", "KW004", "CON001", "CON002", "DUP001",
+        "TST001", "REF001", "CON003",
     ]  # fmt: skip
 
 
@@ -219,6 +238,10 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "Renewals follow [the hold rules](#3-holds).",  # the heading's slug once the build numbers headings
         "Note that a reasonable wait depends on the branch.",  # a remark, not a rule
         "The assistant must not read out fees (e.g., late fees, lost-card fees, etc.).",  # e.g. already illustrates
+        "The assistant can read out a patron's fines.",  # an ability ("can"), not a licence that contradicts the ban
+        "A hold must be collected by the patron within a week.",  # a passive that names its agent
+        "A hold may be cancelled at any time.",  # a permission binds no one
+        "The card number must be checked before a hold is placed.",  # the section binds one agent: it is theirs
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
@@ -258,3 +281,44 @@ def test_a_pipe_in_a_finding_stays_one_table_cell():
     row = lint_section(LintResult([finding], 1, Revision(None, None))).splitlines()[-1]
     assert "a \\| b" in row and "&#124;" not in row, row
     assert row.replace("\\|", "").count("|") == 5, "four cells: the pipe in the message is escaped, not a border"
+
+
+def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(spec_repo, specdiff_json):
+    """ "The queue" of one section is not the queue of another; two releases side by side restate each other."""
+    rules = "The queue must not be empty.\n\nThe assistant must confirm the card number before renewing a loan.\n"
+    release = f"# Desk\n\n## Holds {{#holds}}\n\n{rules}"
+    spec_repo.commit("Base", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n', "spec/v1/desk.md": release})
+    spec_repo.commit(
+        "Another section, and the next release beside the first",
+        {
+            "spec/v1/desk.md": release + "\n## Renewals {#renewals}\n\nThe queue must be empty.\n",
+            "spec/v2/desk.md": release.replace("Desk", "Desk, release 2"),
+        },
+    )
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    assert _findings(specdiff_json, spec_repo, "--all") == []
+
+
+def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sample_repo, specdiff):
+    """Sample commit 17 drafts ``spec/interlibrary-loans.md`` with one problem of each kind; commit 18 fixes them."""
+    path, commits = sample_repo
+
+    def found(*args: str) -> list[dict]:
+        run = specdiff("lint", "-C", path, "--format", "json", "--fail-on", "never", *args)
+        assert run.code == 0, run.err
+        return json.loads(run.out)["findings"]
+
+    draft = found(commits[15], commits[16])
+    # Not KW003: the behaviour spec cites RFC 2119 for the whole spec (test_capitals_without_boilerplate has it).
+    every_check = {"VAG001", "VAG002", "VAG003", "HLD001", "KW001", "KW002", "KW004"}
+    every_check |= {"CON001", "CON002", "DUP001", "TST001", "REF001"}
+    assert {f["check"] for f in draft} == every_check, draft
+    assert {f["path"] for f in draft} == {"spec/interlibrary-loans.md"}
+    assert found(commits[16], commits[17]) == [], "the tidy commit fixes every problem and brings none"
+    assert found(commits[17], commits[18]) == [], "the release after it writes none either"
+    assert found(commits[17], "--all", "--", "spec/interlibrary-loans.md") == []
+
+
+def test_one_citation_of_bcp14_covers_every_file_of_the_spec(spec_repo, specdiff_json):
+    spec_repo.commit("Base", {**BASE, "spec/more.md": "# More\n\n## Limits {#limits}\n\nA server SHOULD NOT cache a refusal.\n"})
+    assert [f for f in _findings(specdiff_json, spec_repo, "--all") if f["check"] == "KW003"] == [], "wire.md cites BCP 14"

@@ -53,11 +53,11 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 def _with_lint(result: SpecDiff, args: argparse.Namespace, paths: list[str]) -> str:
     """The comment with the Lint section after it, the amendments cut to leave it room."""
     from specdiff.lint.comment import lint_section
-    from specdiff.lint.run import LintRequest, lint
+    from specdiff.lint.run import lint_diff
     from specdiff.render.markdown import MAX_BODY_CHARS, comment_body
 
     request = diff_request(args, paths, explain=False)
-    found = lint(LintRequest(request.repository, request.revisions, request.paths))
+    found = lint_diff(result, request.repository)
     print_warnings([w for w in found.warnings if w not in result.warnings])
     section = lint_section(found)
     return comment_body(result, limit=MAX_BODY_CHARS - len(section) - 1) + "\n" + section

@@ -35,6 +35,12 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="LEVEL",
         help="exit 1 if a finding is at least this severe: info (default: any finding), warning, error, or never",
     )
+    parser.add_argument(
+        "--model",
+        action="store_true",
+        help="also ask the language model of [llm] (OPENAI_API_KEY) for contradictions among each changed rule's "
+        "most similar rules (CON003; cached; off by default)",
+    )
     parser.add_argument("--list", action="store_true", help="list the checks and exit")
     return parser
 
@@ -57,6 +63,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
             all_clauses=args.all,
             select=_codes(args.select),
             ignore=_codes(args.ignore),
+            model=args.model,
         )
     )
     print_warnings(result.warnings)

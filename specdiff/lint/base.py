@@ -8,10 +8,12 @@ A check family is a module with a ``CHECKS`` tuple of :class:`Check` s and a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from specdiff.force import Place
 from specdiff.lexicon import uses_rfc2119_capitals
-from specdiff.model import Clause
+from specdiff.model import Clause, Document
 
 LINT_SEVERITIES = ("info", "warning", "error")
 """Finding severities, least to most serious (``--fail-on`` takes one of them)."""
@@ -62,12 +64,39 @@ class DocumentFacts:
     capitals: bool = False
     """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
     boilerplate: bool = False
-    """The document cites RFC 2119, RFC 8174 or BCP 14."""
+    """The document, or another file of its spec, cites RFC 2119, RFC 8174 or BCP 14."""
+    holders: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """By section id: the agents its rules name as who must comply ("The assistant must ..." names ``assistant``)."""
+    gives_reasons: bool = False
+    """Some SHOULD of the document says why, or when it does not apply (see ``keywords``)."""
 
 
-def document_facts(clauses: list[Clause] | tuple[Clause, ...]) -> DocumentFacts:
+def cites_bcp14(documents: Iterable[Document]) -> bool:
+    """Whether any file of the spec cites RFC 2119, RFC 8174 or BCP 14: a spec in many files (the Model
+    Context Protocol) cites it once, on its first page, for all of them."""
+    return any(_BOILERPLATE.search(c.normalized) for d in documents for c in d.clauses)
+
+
+def document_facts(clauses: list[Clause] | tuple[Clause, ...], spec_cites: bool = False) -> DocumentFacts:
+    """The facts of a document of ``clauses``; ``spec_cites``: another file of the spec cites BCP 14."""
+    from specdiff.lint.holders import named_holders
+    from specdiff.lint.keywords import should_with_reason
+
     texts = [c.normalized for c in clauses]
-    return DocumentFacts(uses_rfc2119_capitals(texts), any(_BOILERPLATE.search(t) for t in texts))
+    capitals = uses_rfc2119_capitals(texts)
+    holders: dict[str, set[str]] = {}
+    for clause in clauses:
+        if clause.kind not in _NO_RULES:
+            holders.setdefault(clause.section, set()).update(named_holders(clause.normalized, clause.kind))
+    return DocumentFacts(
+        capitals,
+        spec_cites or any(_BOILERPLATE.search(t) for t in texts),
+        {section: frozenset(names) for section, names in holders.items()},
+        capitals and any(should_with_reason(c.normalized) for c in clauses if c.kind not in _NO_RULES),
+    )
+
+
+_NO_RULES = ("example", "html", "front_matter")
 
 
 @dataclass(frozen=True)
@@ -76,6 +105,8 @@ class ClauseView:
 
     clause: Clause
     facts: DocumentFacts = field(default_factory=DocumentFacts)
+    place: Place = field(default_factory=Place)
+    """Where the clause sits (``force.Place``): its list lead-in, whether it is commentary ..."""
     ignored: tuple[str, ...] = ()
     """Check ids or prefixes a ``<!-- specdiff-lint: ignore ... -->`` comment turns off here."""
 

@@ -35,16 +35,16 @@ CHECKS = (
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
-    for rule in rules_of(view.clause, capitals=view.facts.capitals):
+    for rule in rules_of(view.clause, view.place):
         if not rule.action:
             continue
         for other in book.by_action.get((rule.holder, rule.action), []):
-            if _elsewhere(rule, other) and other.sign != rule.sign and other.conditions == rule.conditions:
+            if _elsewhere(rule, other, book) and other.sign != rule.sign and other.conditions == rule.conditions:
                 found.append(_found("CON001", view, rule, other, "opposite force to"))
         if rule.numbers:
             for other in book.by_action_without_numbers.get((rule.holder, rule.action_without_numbers), []):
                 if (
-                    _elsewhere(rule, other)
+                    _elsewhere(rule, other, book)
                     and other.sign == rule.sign
                     and other.conditions == rule.conditions
                     and set(other.numbers) != set(rule.numbers)
@@ -53,13 +53,15 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     return found
 
 
-def _elsewhere(rule: Rule, other: Rule) -> bool:
+def _elsewhere(rule: Rule, other: Rule, book: RuleBook) -> bool:
     """Whether ``other`` is a different sentence about the same thing (a clause may state a rule and its exception).
 
     Rules that point at their section's subject ("This property MUST NOT be included")
     in two different sections are about two different things.
     """
     assert rule.clause is not None and other.clause is not None
+    if book.apart(rule, other):
+        return False
     same_clause = (rule.clause.path, rule.clause.index) == (other.clause.path, other.clause.index)
     if same_clause and rule.sentence == other.sentence:
         return False

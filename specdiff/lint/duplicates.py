@@ -7,6 +7,12 @@ order, but for a few fillers. On the JSON Schema specification, the ratio alone
 paired "The value of `maximum` MUST be a number ... upper limit" with its
 `minimum` twin: two rules that differ in the one word that matters.
 
+A sentence that follows another in its clause may take its subject from it:
+"Identifiers MUST comprise only ASCII alphanumerics" after a sentence on
+pre-release versions, and the same words after one on build metadata, are two
+rules (SemVer). Such a sentence is a duplicate only when the clauses around
+both are alike too.
+
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
 another section: "this" is another keyword there.
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from specdiff.lexicon import sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import DEICTIC, RuleBook, fold, rules_of
 
@@ -45,7 +52,7 @@ MIN_WORDS = 6
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
     clause = view.clause
-    for rule in rules_of(clause, capitals=view.facts.capitals):
+    for rule in rules_of(clause, view.place):
         if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS:
             continue
         for _, _, k in process.extract(
@@ -53,12 +60,16 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
         ):
             other = book.rules[k]
             assert other.clause is not None
-            if (other.clause.path, other.clause.index) == (clause.path, clause.index) or other.sign != rule.sign:
+            same_clause = (other.clause.path, other.clause.index) == (clause.path, clause.index)
+            if same_clause or other.sign != rule.sign or book.apart(rule, other):
                 continue
             if _content(rule.sentence) != _content(other.sentence):
                 continue  # another number (CON002), another keyword, another object: not a copy
-            if DEICTIC.search(clause.normalized) and other.clause.section != clause.section:
+            if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):
                 continue
+            if _continues(rule.sentence, clause.normalized) or _continues(other.sentence, other.clause.normalized):
+                if fuzz.token_sort_ratio(fold(clause.normalized), fold(other.clause.normalized)) < SIMILAR:
+                    continue  # the same words about what each clause introduced first: two subjects
             where = f"{other.clause.path}:{other.clause.lines[0]}"
             found.append(finding("DUP001", clause, f"restates the rule at {where}", other.sentence, other.clause))
             break
@@ -67,3 +78,9 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 
 def _content(sentence: str) -> set[str]:
     return set(fold(sentence).split()) - _FILLERS
+
+
+def _continues(sentence: str, clause_text: str) -> bool:
+    """Whether ``sentence`` follows another in its clause, and so may lean on it for its subject."""
+    first = sentences(clause_text)[:1]
+    return bool(first) and first[0] != sentence

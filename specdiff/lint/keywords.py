@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from specdiff.lexicon import prose, sentences
+from specdiff.lexicon import CONDITION, prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import RuleBook
+from specdiff.lint.rules import RuleBook, stated
 
 CHECKS = (
     Check(
@@ -40,6 +40,14 @@ CHECKS = (
         'The key words "MUST", "SHOULD" and "MAY" in this document are to be interpreted as described in '
         "BCP 14 (RFC 2119, RFC 8174) when, and only when, they appear in all capitals.",
     ),
+    Check(
+        "KW004",
+        "should-without-reason",
+        "info",
+        "A SHOULD gives no reason and no exception, in a document whose other SHOULDs give them.",
+        "A client SHOULD retry a failed request.",
+        "A client SHOULD retry a failed request, unless the server answered 400: a retry cannot succeed then.",
+    ),
 )
 
 _MIXED = re.compile(
@@ -50,8 +58,11 @@ _UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\
 _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # A lower-case keyword in a clause that describes rather than obliges: "the dialect under
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
-# Schema history these were 5 of the first 10 KW002 findings, all false.
-_DESCRIBED = re.compile(r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b)[^,;]*$", re.IGNORECASE)
+# Schema history these were 5 of the first 10 KW002 findings, all false. An indirect question
+# ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings.
+_DESCRIBED = re.compile(
+    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$)[^,;]*$", re.IGNORECASE
+)
 
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
@@ -71,6 +82,59 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                     found.append(
                         finding("KW002", clause, f'lower-case "{match.group()}" beside a capital keyword', match.group())
                     )
+    if view.facts.gives_reasons:
+        found += _should_without_reason(view, text)
     if not view.facts.boilerplate and _UPPER.search(text):
         found.append(finding("KW003", clause, "keywords in capitals, but the document never cites RFC 2119 or BCP 14"))
+    return found
+
+
+# RFC 2119 on SHOULD: "there may exist valid reasons in particular circumstances to ignore a
+# particular item, but the full implications must be understood". A SHOULD that says why, or
+# names the circumstance where it does not hold, lets a reader weigh it; these words do either
+# (", to free its socket" is a purpose after a comma; "per {{duplicate-iris}}" and "in accordance
+# with RFC 6839" point at where the reason is; "therefore" follows one; "deprecated" is one:
+# "Declares this operation to be deprecated. Consumers SHOULD refrain from usage").
+# "a RECOMMENDED set of keywords" names a kind of thing: no rule, so no reason owed.
+_SHOULD = re.compile(r"\bSHOULD\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:NOT\s+)?RECOMMENDED\b")
+_REASON = re.compile(
+    rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|,\s+as\s+(?!(?:defined|described|specified|indicated|shown|noted|"
+    r"in|per|well|such|follows|with|of|a|an|the)\b)|\b(?:given|due\s+to|owing\s+to|as\s+a\s+result|because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
+    r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
+    r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase)|keeping\s+in\s+mind|"
+    r"in\s+accordance\s+with|per\s+[\[{]|therefore|thus|hence|deprecated|to\s+maximi[sz]e|"
+    r"for\s+(?:maximum|better|greater|best)\s+\w+|for\s+(?:interoperability|compatibility|security|privacy|performance|"
+    r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
+    r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
+    re.IGNORECASE,
+)
+
+
+def should_with_reason(text: str) -> bool:
+    """Whether a SHOULD of ``text`` comes with a reason or an exception in its sentence, the one before or the next.
+
+    >>> should_with_reason("A server SHOULD close idle connections, to free their sockets.")
+    True
+    >>> should_with_reason("A client SHOULD retry. Retrying helps.")
+    False
+    >>> should_with_reason("A client SHOULD retry. This avoids a lost request.")
+    True
+    """
+    parts = sentences(prose(text))
+    return any(_SHOULD.search(s) and _REASON.search(" ".join(parts[max(0, i - 1) : i + 2])) for i, s in enumerate(parts))
+
+
+def _should_without_reason(view: ClauseView, text: str) -> list[Finding]:
+    """SHOULDs that state a rule in their place (not "a RECOMMENDED set of keywords", not a change log
+    entry) with no reason or exception in their sentence, the one before ("Due to ..., X SHOULD") or the next."""
+    ruling = {r.sentence for r in stated(view.clause.normalized, view.place) if r.strength == 2}
+    found = []
+    parts = sentences(text)
+    written = sentences(view.clause.normalized)  # ``text`` is its prose: the same length, code and links blanked
+    for i, sentence in enumerate(parts):
+        match = _SHOULD.search(sentence)
+        as_written = written[i] if len(written) == len(parts) else sentence
+        if match and as_written in ruling and not _REASON.search(" ".join(parts[max(0, i - 1) : i + 2])):
+            message = f"{match.group()} with no reason or exception: say why, or when it does not apply"
+            found.append(finding("KW004", view.clause, message, sentence))
     return found

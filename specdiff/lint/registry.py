@@ -9,26 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from specdiff.errors import SpecdiffError
-from specdiff.lint import contradictions, duplicates, keywords, references, untested, vague
+from specdiff.lint import contradictions, duplicates, holders, keywords, model_check, references, untested, vague
 from specdiff.lint.base import Check, ClauseView, Finding
 from specdiff.lint.rules import RuleBook
 
 ClauseCheck = Callable[[ClauseView, RuleBook], list[Finding]]
 
-_FAMILIES = (vague, keywords, contradictions, duplicates, untested, references)
+_FAMILIES = (vague, holders, keywords, contradictions, duplicates, untested, references, model_check)
 CHECKS: dict[str, Check] = {c.id: c for family in _FAMILIES for c in family.CHECKS}
 
 CLAUSE_CHECKS: dict[ClauseCheck, tuple[str, ...]] = {
-    family.check: tuple(c.id for c in family.CHECKS) for family in (vague, keywords, contradictions, duplicates)
+    family.check: tuple(c.id for c in family.CHECKS) for family in (vague, holders, keywords, contradictions, duplicates)
 }
 """The checks that read one clause (with the spec's rules), and the ids each can report."""
+
+BOOK_CHECKS = frozenset({"CON001", "CON002", "CON003", "DUP001"})
+"""The checks that compare a clause with the spec's other rules (they need the rule book)."""
+
+MODEL_CHECKS = frozenset({"CON003"})
+"""The checks that ask a language model: they run only when asked for (``specdiff lint --model``)."""
 
 
 def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
     """The check ids chosen by ``select`` (default: all) less ``ignore``; unknown codes are an error.
 
     >>> sorted(selected(("CON",), ("CON002",)))
-    ['CON001']
+    ['CON001', 'CON003']
     """
     for code in (*select, *ignore):
         if code != "ALL" and not any(check_id.startswith(code) for check_id in CHECKS):

@@ -1,37 +1,49 @@
-"""Rules as the contradiction and duplicate checks read them: who must do what, with what force.
+"""Rules as the consistency checks read them: who must do what, with what force.
 
-A rule is one sentence with an obliging or permitting phrase (``lexicon.modals``).
-Its *holder* is what comes before the phrase ("the assistant"), its *action*
-what follows, up to the first comma or condition word ("share borrowing
-history"); a command ("Include the title.") has no holder and its verb starts
-the action. ``sign`` is the sentence's polarity (+1 obliges or permits, -1
-forbids), so "must share X" and "must not share X" have the same holder and
-action and opposite signs:
+Which sentences state rules, and with what force, is ``force``'s reading (the
+diff's): a hedge ("users may feel rushed"), an ability ("the method can be
+applied twice") or a report ("reply that it cannot help") states none, so the
+contradiction and duplicate checks never compare one. From each rule this
+module takes the force and holder ``force`` found, and adds what a comparison
+needs: the *action*, the words that follow the force up to the first comma or
+condition word ("share borrowing history"); a command ("Include the title.")
+starts its action with its verb. ``sign`` is +1 for an obligation or a
+permission and -1 for a prohibition, so "must share X" and "must not share X"
+have the same holder and action and opposite signs:
 
->>> rule = read_rule("The assistant must not share borrowing history, unless asked.", clause=None)
+>>> rule = read_rules("The assistant must not share borrowing history, unless asked.")[0]
 >>> rule.holder, rule.action, rule.sign, rule.conditions
 ('assistant', 'share borrowing history', -1, ('unless asked',))
+>>> read_rules("Patrons may feel rushed at the desk.")
+[]
+
+``force`` names a holder only when the subject is a known kind of agent
+("the assistant", "clients"); otherwise the holder is the subject's own words
+("patrons"), so two rules about different unnamed things are not paired.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from specdiff.lexicon import modals, numbers, polarity, prose, sentences, words
-from specdiff.model import Clause
+from specdiff import force
+from specdiff.force import Place, places_of
+from specdiff.lexicon import CONDITION, CONDITION_PHRASE, modal_meaning, numbers, prose, words
+from specdiff.model import Clause, Document
 
 # Words that carry no meaning for "same holder, same action": articles, the
 # negators that ``sign`` already counts, and "to"/"be" of "is required to be".
 _FILLER = {"the", "a", "an", "to", "be", "not", "no", "never", "any", "its", "their", "all"}
-_ACTION_END = re.compile(
-    r"[,;:.!?()]|\b(?:unless|except|if|when|whenever|while|until|provided|only|before|after|because|so that)\b",
-    re.IGNORECASE,
-)
+# Where an action ends: punctuation, a condition word, or a word that starts a circumstance.
+_ACTION_END = re.compile(rf"[,;:.!?()]|{CONDITION.pattern}|\b(?:only|before|after|because|so\s+that)\b", re.IGNORECASE)
 
-_CONDITION_CLAUSE = re.compile(
-    r"\b(?:unless|except|if|when|whenever|while|until|provided|only if|only when)\b[^,;.]*", re.IGNORECASE
-)
+# "The array MUST be empty" under one field and "The array SHOULD NOT be empty" under another
+# are about two arrays (OpenAPI: 4 of 4 CON001 findings with --all were such pairs).
+THINGS = frozenset({"document", "schema", "version", "keyword", "value", "field", "request", "response", "message"})
+"""Holders ``force`` names that are things a rule is about ("the value", "the field name"), not agents who comply."""
+_LOCAL_SUBJECT = re.compile(r"^\W*(?:the|this|that|these|those|its|their|each|such)\b", re.IGNORECASE)
 DEICTIC = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
 """Words that point at the section's subject: "This keyword's value MUST be ..." in one section
 and the same words in another are about two different keywords."""
@@ -48,48 +60,93 @@ class Rule:
     sign: int
     strength: int
     obliges: bool
+    """An obligation or a prohibition (not a permission)."""
     numbers: tuple[str, ...]
     conditions: tuple[str, ...]
     """Each condition as written, from its word to the next comma ("if the body is chunked")."""
+    local: bool = False
+    """The subject is a thing the section has just introduced ("the array", "this string", "its
+    value"): in another section the same words are about another thing."""
 
     @property
     def action_without_numbers(self) -> str:
         return " ".join(w for w in self.action.split() if w not in self.numbers)
 
 
-def read_rule(sentence: str, clause: Clause | None, *, capitals: bool = False) -> Rule | None:
-    """The rule ``sentence`` states, or ``None`` when it has no modal phrase."""
-    found = modals(sentence, capitals=capitals)
-    if not found:
-        return None
-    modal = found[0]
-    start, end = modal.span
+def read_rules(text: str, place: Place | None = None, clause: Clause | None = None) -> list[Rule]:
+    """The rules ``text`` states in its ``place``, one per sentence (its first rule)."""
+    found: dict[str, Rule] = {}
+    for rule in stated(text, place or Place()):
+        if rule.sentence not in found:
+            found[rule.sentence] = _compared(rule.sentence, rule.phrase, rule.holder, rule.force, rule.strength, clause)
+    return list(found.values())
+
+
+def stated(text: str, place: Place) -> list[force.Rule]:
+    """``force.rules``, less questions ("should the assistant ask first?" rules nothing), and less
+    lower-case RFC 2119 keywords in a document that writes them in capitals.
+
+    ``force`` reads a lower-case "should" there as a rule with less confidence (real specs
+    slip); RFC 8174 says it has its ordinary English meaning, and a check that reports a
+    problem takes the document at its word: "a request should be read" is no rule there.
+    """
+    found = [r for r in force.rules(text, place) if not r.sentence.rstrip(" *_)\"'").endswith("?")]
+    if not place.capitals:
+        return found
+    return [r for r in found if not (r.phrase.split()[0].lower() in _RFC_KEYWORDS and not r.phrase.split()[0].isupper())]
+
+
+_RFC_KEYWORDS = {"must", "shall", "should", "may", "required", "recommended", "optional"}
+
+
+def rules_of(clause: Clause, place: Place) -> list[Rule]:
+    """The rules of a clause read in its place (examples, headings and change logs state none)."""
+    return read_rules(clause.normalized, place, clause)
+
+
+def document_places(document: Document, *, capitals: bool) -> dict[Clause, Place]:
+    """Every clause's place in ``document`` (its list lead-ins, whether it is commentary ...)."""
+    return places_of(document.sections, capitals=capitals)
+
+
+def _compared(sentence: str, phrase: str, holder: str | None, force: str, strength: int, clause: Clause | None) -> Rule:
     clean = prose(sentence)
-    # A command verb is not a modal phrase after a subject; "do not" is one only where a command stands.
-    command = not modals("they " + modal.phrase) and modal.phrase.lower().replace("’", "'") not in ("do not", "don't")
-    before = re.split(r"[,;:]", clean[:start])[-1]
-    after = clean[start if command else end :]
+    at = clean.find(phrase)
+    meaning = modal_meaning(phrase)
+    # A command verb ("Include", "Cite") is not a modal; its action starts with it. A rule a list
+    # item takes from its lead-in has no phrase of its own in the sentence: the whole item is the action.
+    if at < 0:
+        before, after = "", clean
+    else:
+        before, after = clean[:at], clean[at if meaning is None else at + len(phrase) :]
     cut = _ACTION_END.search(after)
-    action = after[: cut.start()] if cut else after
     return Rule(
         clause,
         sentence,
-        holder="" if command else _content(before),
-        action=_content(action),
-        sign=polarity(sentence, capitals=capitals),
-        strength=modal.strength,
-        obliges=any(m.obliges for m in found),
-        numbers=tuple(numbers(sentence)),
-        conditions=tuple(sorted({_content(c) for c in _CONDITION_CLAUSE.findall(clean)})),
+        holder=holder or _content(re.split(r"[,;:]", before)[-1]),
+        action=_content(after[: cut.start()] if cut else after),
+        sign=-1 if force == "prohibition" else 1,
+        strength=strength,
+        obliges=force != "permission",
+        numbers=tuple(n for n in numbers(sentence) if not _NAMED.search(clean, *_around(clean, n))),
+        conditions=tuple(sorted({_content(c) for c in CONDITION_PHRASE.findall(clean)})),
+        local=(holder is None or holder in THINGS) and bool(_LOCAL_SUBJECT.search(re.split(r"[,;:]", before)[-1])),
     )
 
 
-def rules_of(clause: Clause, *, capitals: bool = False) -> list[Rule]:
-    """The rules of a clause, one per normative sentence; examples state none."""
-    if clause.kind in ("example", "html", "front_matter"):
-        return []
-    found = (read_rule(s, clause, capitals=capitals) for s in sentences(clause.normalized))
-    return [rule for rule in found if rule is not None]
+# "OAuth 2.1", "Draft 2020", "HTTP/1.1": a number that is part of a name, not a quantity
+# (the Model Context Protocol's "implement OAuth 2.1" and "implement OAuth 2.0 Protected Resource
+# Metadata" were 20 of its 20 CON002 findings).
+_NAMED = re.compile(r"\b[A-Z][\w-]*[\s/]+v?\d[\d.]*\b")
+
+
+def _around(text: str, number: str) -> tuple[int, int]:
+    """Where ``number`` first stands in ``text``, with the word before it (for :data:`_NAMED`)."""
+    at = text.lower().find(number)
+    if at < 0:
+        return 0, 0
+    start = text.rfind(" ", 0, max(0, at - 1)) + 1
+    return start, at + len(number)
 
 
 def _content(text: str) -> str:
@@ -99,8 +156,10 @@ def _content(text: str) -> str:
 class RuleBook:
     """Every rule of the spec at the head side, indexed by holder and action for the consistency checks."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], copies: frozenset[frozenset[str]] = frozenset()) -> None:
         self.rules = rules
+        self.copies = copies
+        """Pairs of files that are copies of one spec (see :func:`copies_among`): their rules are not compared."""
         self.by_action: dict[tuple[str, str], list[Rule]] = {}
         self.by_action_without_numbers: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
@@ -111,7 +170,98 @@ class RuleBook:
         self.folded = [fold(rule.sentence) for rule in rules]
         """Each rule's words in lower case, for the similarity search of the duplicate check."""
 
+    @classmethod
+    def of(cls, documents: Iterable[Document], capitals: dict[str, bool]) -> RuleBook:
+        """The rules of every clause of ``documents`` (``capitals``: by path, whether it writes RFC 2119 capitals)."""
+        documents = list(documents)
+        found = []
+        for document in documents:
+            places = document_places(document, capitals=capitals.get(document.path, False))
+            for clause in document.clauses:
+                found += rules_of(clause, places.get(clause, Place(clause.kind)))
+        return cls(found, copies_among(documents))
+
+    def apart(self, a: Rule, b: Rule) -> bool:
+        """Whether two rules are never compared: they sit in files that are copies of one spec, or one of
+        them is about a thing its own section introduced (``Rule.local``) and they sit in different sections."""
+        assert a.clause is not None and b.clause is not None
+        if frozenset((a.clause.path, b.clause.path)) in self.copies:
+            return True
+        if not (a.local or b.local):
+            return False
+        if "table_row" in (a.clause.kind, b.clause.kind):
+            return (a.clause.path, a.clause.index) != (b.clause.path, b.clause.index)  # "The value" of each row is its own
+        return (a.clause.path, a.clause.section) != (b.clause.path, b.clause.section)
+
 
 def fold(text: str) -> str:
     """Lower-case words only: what the duplicate check compares."""
     return " ".join(words(text))
+
+
+COPY_SHARE = 0.5
+"""Share of the smaller file's clauses found word for word in the other above which two files are
+copies of one spec: OpenAPI keeps every release in ``versions/3.0.0.md``, ``3.0.1.md`` ...;
+before this, 1,628 of its 1,938 findings with ``--all`` paired a rule with itself in another release."""
+
+
+MIN_SECTIONS = 5
+"""Sections each file needs before shared section ids make two files copies: releases are reworded
+clause by clause (OpenAPI 3.0 and 3.1 share few clauses word for word) but keep their sections."""
+
+
+def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
+    """The pairs of files that belong to two releases named in their paths (:func:`release_of`), or that
+    share most of their clauses or of their sections: releases or drafts of one spec, side by side.
+
+    >>> from specdiff.parse import parse_document
+    >>> one = parse_document("Clients must retry.\\n\\nServers must log.\\n", "v1.md")
+    >>> two = parse_document("Clients must retry.\\n\\nServers must log.\\n\\nServers may cache.\\n", "v2.md")
+    >>> other = parse_document("Clients must retry.\\n\\nHosts must wait.\\n\\nHosts may stop.\\n", "o.md")
+    >>> sorted(sorted(pair) for pair in copies_among([one, two, other]))
+    [['v1.md', 'v2.md']]
+    """
+    documents = list(documents)
+    releases = {d.path: release_of(d.path) for d in documents}
+    prints = {d.path: {c.fingerprint for c in d.clauses if c.normalized.strip()} for d in documents}
+    headings = {d.path: {s.id for s in d.sections if s.heading} for d in documents}
+    paths = sorted(p for p, found in prints.items() if found)
+    pairs = set()
+    for i, a in enumerate(paths):
+        for b in paths[i + 1 :]:
+            if (
+                _two_releases(releases[a], releases[b])
+                or _shared(prints[a], prints[b]) > COPY_SHARE
+                or (min(len(headings[a]), len(headings[b])) >= MIN_SECTIONS and _shared(headings[a], headings[b]) > COPY_SHARE)
+            ):
+                pairs.add(frozenset((a, b)))
+    return frozenset(pairs)
+
+
+_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE)
+
+
+def release_of(path: str) -> tuple[str, str] | None:
+    """The folder and release a file belongs to when a segment of its path names a release
+    (``versions/3.1.0.md``: ``("versions", "3.1.0")``; ``spec/2025-03-26/basic/x.md``: ``("spec", "2025-03-26")``).
+
+    Two files of two releases of one spec sit side by side in such repositories (the Model Context
+    Protocol keeps each dated release in its own folder); their rules are not compared.
+
+    >>> release_of("versions/3.1.0.md"), release_of("docs/spec/2025-03-26/basic/x.md"), release_of("spec/x.md")
+    (('versions', '3.1.0'), ('docs/spec', '2025-03-26'), None)
+    """
+    parts = path.split("/")
+    for i, part in enumerate(parts):
+        name = part.rsplit(".", 1)[0] if i == len(parts) - 1 else part  # a file is named without its extension
+        if _RELEASE.match(name):
+            return "/".join(parts[:i]), name
+    return None
+
+
+def _two_releases(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+
+
+def _shared(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0

@@ -19,15 +19,16 @@ from pathlib import Path
 from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
+from specdiff.force import Place
 from specdiff.graph import SpecGraph
-from specdiff.lint import references, untested
-from specdiff.lint.base import ClauseView, DocumentFacts, Finding, document_facts, ignored_here
-from specdiff.lint.registry import CLAUSE_CHECKS, selected
-from specdiff.lint.rules import RuleBook, rules_of
-from specdiff.model import Clause, Document, FileDiff, Revision
+from specdiff.lint import model_check, references, untested
+from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
+from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
+from specdiff.lint.rules import RuleBook, document_places
+from specdiff.model import Clause, Document, FileDiff, Revision, SpecDiff
 from specdiff.nodes import clause_nodes
 from specdiff.repo import Repository
-from specdiff.workspace import graph_at
+from specdiff.workspace import graph_at, open_workspace
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class LintRequest:
     select: tuple[str, ...] | None = None
     """``None``: as the config's ``[lint]`` says."""
     ignore: tuple[str, ...] | None = None
+    model: bool = False
+    """Also run the model check (CON003) on the changed rules; off by default."""
 
 
 @dataclass
@@ -70,34 +73,104 @@ def lint(request: LintRequest) -> LintResult:
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
             return result
         config = repository_config(repo, repo.resolve(list(request.revisions)).head.commit)
-    return _lint_change(request, config, _chosen(request, config))
+    diff = diff_revisions(DiffRequest(request.repository, request.revisions, request.paths, explain=False), config)
+    return lint_diff(diff, request.repository, config, request.select, request.ignore, model=request.model)
+
+
+def lint_diff(
+    diff: SpecDiff,
+    repository: str | os.PathLike[str],
+    config: Config | None = None,
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] | None = None,
+    *,
+    model: bool = False,
+) -> LintResult:
+    """The findings on what ``diff`` (already computed, with its impact) introduced.
+
+    ``specdiff lint`` and ``specdiff comment --lint`` both call this with their
+    one diff. The dangling references and eval reach come from the diff; the
+    spec's other rules (for CON and DUP) from the workspace at the head side,
+    read here without building its graph again.
+    """
+    if not diff.amendments:
+        return LintResult([], 0, diff.head, diff.base, diff.warnings)
+    with Repository(repository) as repo:
+        config = config or repository_config(repo, diff.head.commit)
+        workspace, warnings = open_workspace(repo, diff.head.commit, config)
+    chosen = _chosen(LintRequest(repository, select=select, ignore=ignore, model=model), config)
+    asked: list[model_check.Asked] = []
+    spec = workspace.documents
+    book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+    cites = cites_bcp14(spec.values())
+    findings: list[Finding] = []
+    clauses = 0
+    for file in diff.files:
+        head = spec.get(file.new_path or "")
+        new_facts = document_facts(head.clauses, cites) if head is not None else DocumentFacts()
+        places = document_places(head, capitals=new_facts.capitals) if head is not None else {}
+        old_facts = _old_facts(file)
+        for amendment in file.amendments:
+            new = tuple(c for c in amendment.new if isinstance(c, Clause))
+            old = tuple(c for c in amendment.old if isinstance(c, Clause))
+            if amendment.unit != "clause" or not new:
+                continue
+            clauses += len(new)
+            # The old side has no document at hand: its clauses are read without their list lead-ins.
+            before = {f.key for c in old for f in _read(_view(c, old_facts, None), book, chosen)}
+            views = [_view(c, new_facts, head, places) for c in new]
+            findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
+            if "CON003" in chosen and amendment.kind != "moved":
+                asked += [a for view in views if view.allows("CON003") for a in model_check.neighbours(view, book)]
+            untested_rule = diff.has_evals and untested.strengthened_without_eval(amendment) and untested.obliges(views[0])
+            if "TST001" in chosen and untested_rule and views[0].allows("TST001"):
+                findings.append(untested.untested(new[0]))
+            if "REF001" in chosen:
+                findings += [
+                    references.dangling_reference(d, view.clause)
+                    for d in diff.dangling
+                    if not references.numbered_heading(d, spec)
+                    for view in views
+                    if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
+                ]
+    found, model_warnings = model_check.contradictions(asked, config.llm, diff.state_dir)
+    warnings = list(dict.fromkeys(diff.warnings + warnings + model_warnings))
+    return LintResult(_once_per_document(findings + found), clauses, diff.head, diff.base, warnings)
 
 
 def _chosen(request: LintRequest, config: Config) -> set[str]:
-    """The check ids to run: the command line's --select/--ignore, else the config's [lint]."""
-    return selected(
+    """The check ids to run: the command line's --select/--ignore, else the config's [lint]; the model
+    check only when asked for."""
+    chosen = selected(
         request.select if request.select is not None else config.lint.select,
         request.ignore if request.ignore is not None else config.lint.ignore,
     )
+    return chosen if request.model else chosen - MODEL_CHECKS
 
 
 def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
-    book = _rule_book(spec) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
+    book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+    cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for document in documents.values():
-        facts = document_facts(document.clauses)
+        facts = document_facts(document.clauses, cites)
+        places = document_places(document, capitals=facts.capitals)
         for clause in document.clauses:
             clauses += 1
-            findings += _read(_view(clause, facts, document), book, chosen)
+            findings += _read(_view(clause, facts, document, places), book, chosen)
     if "TST001" in chosen and any(n.startswith("eval:") for n in graph.graph):
         uncovered = {node for row in graph.coverage() for node in row.uncovered}
         for document in documents.values():
             nodes = clause_nodes(document)
+            facts = document_facts(document.clauses)
+            places = document_places(document, capitals=facts.capitals)
             findings += [
                 untested.untested(c, changed=False)
                 for c in document.clauses
-                if nodes[c.index] in uncovered and _view(c, DocumentFacts(), document).allows("TST001")
+                if nodes[c.index] in uncovered
+                and (view := _view(c, facts, document, places)).allows("TST001")
+                and untested.obliges(view)
             ]
     if "REF001" in chosen:
         for document in documents.values():
@@ -112,42 +185,6 @@ def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], grap
     return LintResult(_once_per_document(findings), clauses, Revision(None, None))
 
 
-def _lint_change(request: LintRequest, config: Config, chosen: set[str]) -> LintResult:
-    diff = diff_revisions(DiffRequest(request.repository, request.revisions, request.paths, explain=False), config)
-    findings: list[Finding] = []
-    clauses = 0
-    if not diff.amendments:
-        return LintResult([], 0, diff.head, diff.base, diff.warnings)
-    with Repository(request.repository) as repo:
-        graph, workspace, warnings = graph_at(repo, diff.head.commit, config)
-    book = _rule_book(workspace.documents) if chosen & {"CON001", "CON002", "DUP001"} else RuleBook([])
-    has_evals = any(n.startswith("eval:") for n in graph.graph)
-    for file in diff.files:
-        head = workspace.documents.get(file.new_path or "")
-        new_facts = document_facts(head.clauses) if head is not None else DocumentFacts()
-        old_facts = _old_facts(file)
-        for amendment in file.amendments:
-            new = tuple(c for c in amendment.new if isinstance(c, Clause))
-            old = tuple(c for c in amendment.old if isinstance(c, Clause))
-            if amendment.unit != "clause" or not new:
-                continue
-            clauses += len(new)
-            before = {f.key for c in old for f in _read(ClauseView(c, old_facts), book, chosen)}
-            views = [_view(c, new_facts, head) for c in new]
-            findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
-            if "TST001" in chosen and has_evals and untested.strengthened_without_eval(amendment) and views[0].allows("TST001"):
-                findings.append(untested.untested(new[0]))
-            if "REF001" in chosen:
-                findings += [
-                    references.dangling_reference(d, view.clause)
-                    for d in graph.dangling
-                    if not references.numbered_heading(d, workspace.documents)
-                    for view in views
-                    if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
-                ]
-    return LintResult(_once_per_document(findings), clauses, diff.head, diff.base, list(dict.fromkeys(diff.warnings + warnings)))
-
-
 def _read(view: ClauseView, book: RuleBook, chosen: set[str]) -> list[Finding]:
     found = []
     for check, ids in CLAUSE_CHECKS.items():
@@ -156,19 +193,18 @@ def _read(view: ClauseView, book: RuleBook, chosen: set[str]) -> list[Finding]:
     return found
 
 
-def _view(clause: Clause, facts: DocumentFacts, document: Document | None) -> ClauseView:
-    """The clause with its document's facts and the suppression comments that apply to it."""
+def _view(
+    clause: Clause, facts: DocumentFacts, document: Document | None, places: Mapping[Clause, Place] | None = None
+) -> ClauseView:
+    """The clause with its document's facts, its place, and the suppression comments that apply to it."""
     previous = document.clauses[clause.index - 1] if document is not None and clause.index > 0 else None
-    return ClauseView(clause, facts, ignored_here(clause, previous))
+    place = (places or {}).get(clause) or Place(clause.kind, capitals=facts.capitals)
+    return ClauseView(clause, facts, place, ignored_here(clause, previous))
 
 
 def _rule_book(documents: Mapping[str, Document]) -> RuleBook:
-    rules = []
-    for document in documents.values():
-        capitals = document_facts(document.clauses).capitals
-        for clause in document.clauses:
-            rules += rules_of(clause, capitals=capitals)
-    return RuleBook(rules)
+    capitals = {path: document_facts(document.clauses).capitals for path, document in documents.items()}
+    return RuleBook.of(documents.values(), capitals)
 
 
 def _old_facts(file: FileDiff) -> DocumentFacts:

@@ -7,8 +7,11 @@ gets no findings: the check is about rules left out of a suite that exists.
 
 from __future__ import annotations
 
-from specdiff.lint.base import Check, Finding, finding
+from specdiff import force
+from specdiff.lint.base import Check, ClauseView, Finding, finding
+from specdiff.lint.rules import THINGS, stated
 from specdiff.model import Amendment, Clause
+from specdiff.strengthening import strengthens
 
 CHECKS = (
     Check(
@@ -23,13 +26,32 @@ CHECKS = (
 
 
 def strengthened_without_eval(amendment: Amendment) -> bool:
-    """Whether the amendment adds or strengthens an obligation and reaches no eval case."""
-    strengthened = any(
-        e.type == "modality" and e.new_obliges and e.direction in ("strengthened", "reversed") for e in amendment.effects
-    )
-    return strengthened and not any(i.kind == "eval" for i in amendment.impact)
+    """Whether the amendment adds or strengthens a rule (``strengthening.strengthens``) and reaches no eval case."""
+    return strengthens(amendment) and not any(i.kind == "eval" for i in amendment.impact)
 
 
 def untested(clause: Clause, *, changed: bool = True) -> Finding:
     what = "rule added or strengthened" if changed else "rule"
     return finding("TST001", clause, f"{what}, but no eval case reaches it")
+
+
+def obliges(view: ClauseView) -> bool:
+    """Whether the clause states an obligation or a prohibition as lint reads rules (``rules.stated``):
+    not a question, a permission, a hedge or a description of what others do.
+
+    An eval tests what someone does, so the rule must bind an agent ``force`` names (the assistant, a
+    client) or be a command. ``specdiff coverage`` counts every clause with a rule word; on the Model
+    Spec 9 of the first 29 untested findings were questions, descriptions of developers and users, or
+    an example's title, and aims such as "People should have easy access to trustworthy information"
+    bind no one an eval can test.
+    """
+    return any(r.strength >= 2 and (_binds_an_agent(r) or _commands(r)) for r in stated(view.clause.normalized, view.place))
+
+
+def _binds_an_agent(rule: force.Rule) -> bool:
+    return rule.holder is not None and rule.holder not in THINGS
+
+
+def _commands(rule: force.Rule) -> bool:
+    """A command ("Cite the source.") or a list item under a lead-in that carries the force."""
+    return rule.sentence.lstrip(" *_-").lower().startswith(rule.phrase.lower()) or rule.phrase not in rule.sentence

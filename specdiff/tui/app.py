@@ -10,7 +10,8 @@ with it and gets the review screen straight away.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,9 +23,11 @@ from textual.worker import Worker, WorkerState
 from specdiff.config import LlmSettings, load_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
+from specdiff.lint.base import Finding
 from specdiff.model import SpecDiff
 from specdiff.render.controls import printable_copy
 from specdiff.repo import Repository
+from specdiff.tui.lint_panel import findings_by_amendment
 from specdiff.tui.loading_screen import LoadingScreen
 from specdiff.tui.review_screen import ReviewScreen
 from specdiff.tui.reviewed import ReviewedMarks, load_marks
@@ -50,8 +53,12 @@ class ReviewApp(App[None]):
         *,
         llm: LlmSettings | None = None,
         comparing: str = "",
+        findings: Callable[[SpecDiff], Mapping[str, list[Finding]]] | None = None,
     ) -> None:
         super().__init__()
+        self._lint = findings
+        """Reads the diff's lint findings, by amendment id, in the loading worker (``make_app`` passes one)."""
+        self.findings: Mapping[str, list[Finding]] = findings(diff) if findings and not callable(diff) else {}
         self.repository = Path(repository)
         self.llm = llm or LlmSettings()
         self.comparing = comparing
@@ -68,11 +75,19 @@ class ReviewApp(App[None]):
         return LoadingScreen(self.comparing)
 
     def _review_screen(self, diff: SpecDiff) -> ReviewScreen:
-        return ReviewScreen(diff, self.marks, self.repository, self.llm)
+        return ReviewScreen(diff, self.marks, self.repository, self.llm, self.findings)
 
     def on_mount(self) -> None:
         if self._load is not None:
-            self.run_worker(self._load, name="diff", group="load", thread=True, exit_on_error=False)
+            self.run_worker(self._load_and_lint, name="diff", group="load", thread=True, exit_on_error=False)
+
+    def _load_and_lint(self) -> SpecDiff:
+        """In the loading worker: the diff, then its lint findings (kept on the app)."""
+        assert self._load is not None
+        diff = self._load()
+        if self._lint is not None and diff.amendments:
+            self.findings = self._lint(diff)
+        return diff
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
@@ -105,4 +120,24 @@ def make_app(request: DiffRequest) -> ReviewApp:
     comparing = f"{sides.base.label} → {sides.head.label}"
     # diff_revisions reads the config itself (as on main), with the layout it detects.
     # Text from a pull request must not drive the terminal: control characters made visible once, here.
-    return ReviewApp(lambda: printable_copy(diff_revisions(quiet)), root, llm=config.llm, comparing=comparing)
+    return ReviewApp(
+        lambda: printable_copy(diff_revisions(quiet)),
+        root,
+        llm=config.llm,
+        comparing=comparing,
+        findings=partial(lint_findings, root),
+    )
+
+
+def lint_findings(repository: Path, diff: SpecDiff) -> dict[str, list[Finding]]:
+    """What ``specdiff lint`` finds on ``diff``, by amendment id; nothing if it cannot read the repository.
+
+    A lint that fails must not keep the reviewer from the amendments: the review goes on without it.
+    """
+    from specdiff.lint.run import lint_diff
+
+    try:
+        found = lint_diff(diff, repository)
+    except SpecdiffError:
+        return {}
+    return findings_by_amendment(found.findings, diff.amendments)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import subprocess
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -27,6 +28,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from specdiff.config import LlmSettings
 from specdiff.errors import SpecdiffError
+from specdiff.lint.base import Finding
 from specdiff.llm import configured_api_key
 from specdiff.model import Amendment, SpecDiff
 from specdiff.nodes import output_kind
@@ -38,6 +40,7 @@ from specdiff.tui.editor import editor_command, editor_target, file_to_open, mis
 from specdiff.tui.help_screen import HelpScreen, HelpSection
 from specdiff.tui.impact_panel import ImpactPanel
 from specdiff.tui.items import ORDERS, Filters, ReviewItem, next_kind, ordered, review_items
+from specdiff.tui.lint_panel import LintPanel
 from specdiff.tui.messages import ExplanationReady, OutputsStamped
 from specdiff.tui.reviewed import ReviewedMarks, set_reviewed
 from specdiff.tui.search import SearchBar
@@ -126,9 +129,18 @@ class ReviewScreen(Screen[None]):
         FOLDING,
     ]
 
-    def __init__(self, diff: SpecDiff, marks: ReviewedMarks, repository: Path, llm: LlmSettings) -> None:
+    def __init__(
+        self,
+        diff: SpecDiff,
+        marks: ReviewedMarks,
+        repository: Path,
+        llm: LlmSettings,
+        findings: Mapping[str, list[Finding]] | None = None,
+    ) -> None:
         super().__init__()
         self.diff = diff
+        self.findings = findings or {}
+        """``specdiff lint``'s findings by amendment id (see ``lint_panel``)."""
         self.marks = marks
         self.repository = repository
         self.llm = llm
@@ -149,6 +161,7 @@ class ReviewScreen(Screen[None]):
                 yield AmendmentTree(self.marks, id="tree")
                 with Vertical(id="details"):
                     yield AmendmentView(id="amendment")
+                    yield LintPanel(self.findings, id="lint")
                     yield ImpactPanel(id="impact")
             search = SearchBar(id="search")
             search.display = False
@@ -213,6 +226,7 @@ class ReviewScreen(Screen[None]):
     def _show(self, item: ReviewItem | None) -> None:
         explaining = self.llm.model if item is not None and item.id == self.explaining else None
         self.query_one(AmendmentView).show(item, reviewed=item is not None and item.id in self.marks, explaining=explaining)
+        self.query_one(LintPanel).show(item)
         self.query_one(ImpactPanel).show(item)
 
     def _current(self) -> ReviewItem | None:
@@ -227,6 +241,7 @@ class ReviewScreen(Screen[None]):
     @on(AmendmentTree.GroupHighlighted)
     def _group_highlighted(self, event: AmendmentTree.GroupHighlighted) -> None:
         self.query_one(AmendmentView).show_group(event.group, self.marks)
+        self.query_one(LintPanel).show(None)
         self.query_one(ImpactPanel).show(None)
 
     # -- moving --------------------------------------------------------------------
@@ -411,8 +426,7 @@ class ReviewScreen(Screen[None]):
             return
         nodes = [i.node for i in impact]
         question = (
-            f"Record in specdiff.lock that {outputs_and_evals(nodes)} are up to date with the spec "
-            f"as it is in the working tree?"
+            f"Record in specdiff.lock that {outputs_and_evals(nodes)} are up to date with the spec as it is in the working tree?"
         )
         if self.diff.head.commit is not None:
             question += f" (You are reviewing {self.diff.head.label}; the lock records the working tree.)"
