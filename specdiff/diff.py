@@ -195,7 +195,7 @@ def _reach(
     amendments = [a for f in files for a in f.amendments]
     dangling = graph.dangling if all_dangling else introduced(graph.dangling, amendments, changed_files)
     stale = stale_outputs(graph, lock) if lock is not None else None
-    has_evals = any(node.startswith("eval:") for node in graph.graph)
+    has_evals = graph.has_evals()
     return _Reach(files, dangling, stale, workspace_warnings + warnings, has_evals)
 
 

@@ -158,6 +158,10 @@ class SpecGraph:
     def __contains__(self, node: str) -> bool:
         return node in self._adjacency.nodes
 
+    def has_evals(self) -> bool:
+        """Whether the graph holds any eval case (without one, "no eval reaches this rule" says nothing)."""
+        return any(output_kind(node) == "eval" for node in self._adjacency.nodes)
+
     def clause(self, node: str) -> GraphClause:
         """The clause a ``clause:`` node names (a KeyError for a node the graph does not hold)."""
         data = self._adjacency.nodes[node]

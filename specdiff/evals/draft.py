@@ -39,6 +39,7 @@ from typing import Literal
 from specdiff.model import Amendment, Clause, Document, Section
 from specdiff.render.words import describe_effect
 from specdiff.scan import kiro
+from specdiff.strengthening import strengthens
 
 Layout = Literal["openspec", "kiro", "model-spec", "jsonl"]
 
@@ -104,13 +105,9 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
         if amendment.new[0].kind not in _RULE_KINDS:
             continue
         reached = any(i.kind == "eval" for i in amendment.impact)
-        # A permission that became a duty ("may" -> "must not") reads as "reversed", but binds more: count it.
-        strengthened = any(e.direction == "strengthened" for e in amendment.effects) or any(
-            e.type == "modality" and e.new_obliges and not e.old_obliges for e in amendment.effects
-        )
         if amendment.kind == "added" and (amendment.severity == "breaking" or any(e.normative for e in amendment.effects)):
             reason = "adds a rule"
-        elif strengthened:
+        elif strengthens(amendment):
             reason = "strengthens a rule"
         elif not reached and (amendment.severity == "breaking" or any(e.normative for e in amendment.effects)):
             reason = "changes a rule no eval reaches"
