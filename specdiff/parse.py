@@ -104,10 +104,16 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         readable, jsx = _mdx_code(readable)
         set_aside += jsx
     detailed = _detailed_lines(readable)
-    blocks = [block for block in set_aside if block.start < detailed]
+    # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
+    # the rest belongs to the block of text read after the cut.
+    blocks = [
+        _Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < detailed), b.level, b.heading)
+        for b in set_aside
+        if b.start < detailed
+    ]
     starts = _chunk_starts(readable[:detailed])
     for start, end in zip(starts, starts[1:] + [detailed]):
-        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:detailed][: end - start]), mdx)]
+        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:end]), mdx)]
     blocks.sort(key=lambda b: b.start)
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
     if rest:  # one block of text, which `_assemble` cuts into pieces
@@ -212,8 +218,9 @@ _SENTENCE_GAP = re.compile(r"[.!?;]\s+")
 
 def _cut_line(line: str) -> Iterator[str]:
     """Parts of one long line, each at most ``MAX_CLAUSE_CHARS``: cut at the first sentence end
-    past ``MIN_PIECE_CHARS`` (so an edit moves no cut after the next sentence end), else after
-    the last space that fits, else anywhere."""
+    past ``MIN_PIECE_CHARS``, else after the last space that fits, else anywhere. Each cut is
+    measured from the one before, so an edit early in the line can move the later cuts (a line
+    of random sentences with words inserted near its start changed 5 to 17 of 43 pieces)."""
     start = 0
     while len(line) - start > MAX_CLAUSE_CHARS:
         sentence_end = _SENTENCE_GAP.search(line, start + MIN_PIECE_CHARS, start + MAX_CLAUSE_CHARS)

@@ -45,9 +45,14 @@ compared as a group.
 ``breaking``
     an obligation was added, removed, reversed or strengthened (a modality
     effect strengthened or reversed where either side obliges, or an obliging
-    phrase gone or left a mere permission: "must" to "may"); or a sentence
-    that states a rule (has any modal phrase) was negated or had a number
-    changed;
+    phrase gone or left a mere permission: "must" to "may"); a permission
+    taken away with its sentence (unless it held an "only": then the limit
+    went, and the rule broadened); or a sentence that states a rule was
+    negated, or had a number added or changed (a number gone with none in its
+    place lifts a limit: substantive). A rule or number that only moved to
+    another sentence of the clause counts for nothing, and a grade that rests
+    only on a permission taken away or on "must" to "may" keeps its grade at
+    confidence 0.6, worth a read (``docs/severity.md`` has the whole reading);
 ``editorial``
     only editorial effects (and the clause did not change section);
 ``substantive``
@@ -116,7 +121,6 @@ def describe_change(
         old, new = _without_pointers(old), _without_pointers(new)
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
-    capitals = old_place.capitals
     if same_words(old, new) or only_typos(old, new):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):

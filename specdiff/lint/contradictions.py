@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import DEICTIC, Rule, RuleBook, rules_of
+from specdiff.render.words import shorten
 
 CHECKS = (
     Check(
@@ -72,8 +73,4 @@ def _elsewhere(rule: Rule, other: Rule, book: RuleBook) -> bool:
 def _found(check_id: str, view: ClauseView, rule: Rule, other: Rule, relation: str) -> Finding:
     assert other.clause is not None
     where = f"{other.clause.path}:{other.clause.lines[0]}"
-    return finding(check_id, view.clause, f'{relation} "{_short(other.sentence)}" ({where})', other.sentence, other.clause)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return finding(check_id, view.clause, f'{relation} "{shorten(other.sentence, 80)}" ({where})', other.sentence, other.clause)

@@ -34,7 +34,7 @@ from specdiff import force
 from specdiff.force import Place
 from specdiff.lexicon import modal_meaning
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import THINGS, RuleBook, stated
+from specdiff.lint.rules import THINGS, RuleBook, phrase_at, stated
 
 CHECKS = (
     Check(
@@ -81,10 +81,10 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
         meaning = modal_meaning(rule.phrase)
         if rule.strength < 2 or (rule.holder is not None and rule.holder not in THINGS) or meaning is None:
             continue
-        at = rule.sentence.find(rule.phrase)
+        at = phrase_at(rule.sentence, rule.phrase)
         if at < 0 or _RELATIVE.search(rule.sentence[:at]):
             continue
-        after = rule.sentence[at + len(rule.phrase) :] if at >= 0 else ""
+        after = rule.sentence[at + len(rule.phrase) :]
         passive = _PASSIVE.match(after)
         if passive is None or passive.group(1).lower() in _STATES | _STATUS or _BY_AGENT.match(after[passive.end() :]):
             continue

@@ -29,6 +29,7 @@ from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import Rule, RuleBook, fold, rules_of
 from specdiff.llm import Cache, ReplyError, asker, configured_api_key, describe_failure, redacted
 from specdiff.render.controls import printable
+from specdiff.render.words import shorten
 
 CHECKS = (
     Check(
@@ -125,7 +126,7 @@ def contradictions(
             other = item.others[int(entry["id"]) - 1]
             assert other.clause is not None
             where = f"{other.clause.path}:{other.clause.lines[0]}"
-            message = f'a model reads this as contradicting "{_short(other.sentence)}" ({where}): {entry["why"]}'
+            message = f'a model reads this as contradicting "{shorten(other.sentence, 80)}" ({where}): {entry["why"]}'
             found.append(finding("CON003", item.view.clause, message, other.sentence, other.clause))
     if not failures:
         return found, []
@@ -166,7 +167,3 @@ def _messages(item: Asked) -> tuple[dict[str, str], ...]:
         ],
     }
     return ({"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": json.dumps(user, ensure_ascii=False)})
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"

@@ -109,9 +109,15 @@ def document_places(document: Document, *, capitals: bool) -> dict[Clause, Place
     return places_of(document.sections, capitals=capitals)
 
 
+def phrase_at(text: str, phrase: str) -> int:
+    """Where ``phrase`` starts in ``text`` as whole words (-1: nowhere): "may" is not in "mayor"."""
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    return found.start() if found else -1
+
+
 def _compared(sentence: str, phrase: str, holder: str | None, force: str, strength: int, clause: Clause | None) -> Rule:
     clean = prose(sentence)
-    at = clean.find(phrase)
+    at = phrase_at(clean, phrase)
     meaning = modal_meaning(phrase)
     # A command verb ("Include", "Cite") is not a modal; its action starts with it. A rule a list
     # item takes from its lead-in has no phrase of its own in the sentence: the whole item is the action.

@@ -3,7 +3,9 @@
 By default the clauses are those the diff's amendments wrote (the new side of
 every added, modified, moved, split or merged clause), and a finding counts
 only if the clause's old side did not have it too: a PR is judged on its own
-lines. With ``all_clauses`` every clause of every spec file is read.
+lines. (The model's CON003 is asked about every rule of a changed clause, moved
+ones aside, old finding or not: its answers are not compared side by side.) With
+``all_clauses`` every clause of every spec file is read.
 
 The consistency checks compare each clause with every rule of the spec at the
 head side, so they need the whole workspace, read once here.

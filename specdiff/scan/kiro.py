@@ -26,7 +26,7 @@ from specdiff.model import Clause, Dependency, Document, Section, Target
 from specdiff.nodes import clause_nodes, eval_node, section_node
 from specdiff.scan import Workspace, line_of
 
-CRITERIA = re.compile(r"_Requirements?:[\t ]*([\w.,\t –-]+?)_|Validates:?\**\s*Requirements?:?\s*([\d.,\s–-]*\d)")
+CRITERIA = re.compile(r"_Requirements?:[\t ]*([\w.,\t –-]+?)_|Validates:?\**[\t ]*Requirements?:?[\t ]*([\d.,\t –-]*\d)")
 NUMBER_OR_RANGE = re.compile(r"(\d+)(?:\.(\d+))?(?:\s*[-–]\s*(\d+)\.(\d+))?")
 MAX_RANGE = 50
 """A longer range (``1.1-1.500``) is a slip: only its two ends are read."""

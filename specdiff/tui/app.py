@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from specdiff.config import LlmSettings, load_config
+from specdiff.config import LlmSettings, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.lint.base import Finding
@@ -115,7 +115,7 @@ def make_app(request: DiffRequest) -> ReviewApp:
     with Repository(request.repository) as repo:
         root = repo.root
         sides = repo.resolve(list(request.revisions))  # an unknown revision is an error before the window opens
-    config = load_config(root)
+        config = repository_config(repo)  # under --config-from, the trusted revision's model endpoint
     quiet = dataclasses.replace(request, explain=False)
     comparing = f"{sides.base.label} → {sides.head.label}"
     # diff_revisions reads the config itself (as on main), with the layout it detects.
@@ -140,4 +140,4 @@ def lint_findings(repository: Path, diff: SpecDiff) -> dict[str, list[Finding]]:
         found = lint_diff(diff, repository)
     except SpecdiffError:
         return {}
-    return findings_by_amendment(found.findings, diff.amendments)
+    return findings_by_amendment(printable_copy(found.findings), diff.amendments)  # lint quotes other rules: PR text too

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from specdiff.lint.base import Finding
 from specdiff.lint.registry import CHECKS
 from specdiff.model import Amendment, Clause
+from specdiff.render.words import counted
 from specdiff.tui.items import ReviewItem
 
 
@@ -51,7 +52,7 @@ class LintPanel(Static):
     def show(self, item: ReviewItem | None) -> None:
         found = self.findings.get(item.id, []) if item is not None else []
         self.display = bool(found)
-        self.border_title = f"Lint: {len(found)} finding{'s' if len(found) != 1 else ''}" if found else ""
+        self.border_title = f"Lint: {counted(len(found), 'finding')}" if found else ""
         text = Text()
         for n, f in enumerate(found):
             check = CHECKS[f.check]
