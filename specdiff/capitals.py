@@ -39,8 +39,6 @@ def with_capitals(repo: Repository, commit: str | None, config: Config) -> Confi
 
 def repository_capitals(repo: Repository, commit: str | None, config: Config) -> bool:
     """Whether the spec files of ``repo`` at ``commit`` write RFC 2119 keywords in capitals more often than not."""
-    if config.capitals is not None:
-        return config.capitals
     files = sorted((f.path, f.blob) for f in repo.list_files(commit) if config.is_spec(f.path))
     if not files:
         return False

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
-from specdiff.nodes import Node, clause_nodes, output_kind, section_node
+from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
 from specdiff.parse import requirement_pattern
 from specdiff.semantics import obliges
 
@@ -151,7 +151,7 @@ class SpecGraph:
         """Add an edge; one from a clause to what it links to is a cross-reference."""
         for node in (dependent, dependency):
             if node not in self._adjacency.nodes:
-                self.add_node(node, kind=output_kind(node), label=_default_label(node))
+                self.add_node(node, kind=output_kind(node), label=node_name(node))
         crossref = output_kind(dependent) == "clause"
         self.add_edge(dependent, dependency, reason=reason, where=where, crossref=crossref)
 
@@ -284,7 +284,7 @@ class SpecGraph:
 
     def label(self, node: str) -> str:
         data = self._adjacency.nodes.get(node)
-        return str(data.get("label", node)) if data is not None else _default_label(node)
+        return str(data.get("label", node)) if data is not None else node_name(node)
 
     def _why(self, step: tuple[str, int], came_from: dict[tuple[str, int], tuple[str, int] | None]) -> list[str]:
         """The edges from an output back to the change that reached it, one line each."""
@@ -429,10 +429,6 @@ def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspac
 
 def _contains(graph: SpecGraph, section: str, clause: str) -> bool:
     return clause in graph._adjacency.successors.get(section, {})
-
-
-def _default_label(node: str) -> str:
-    return node.split(":", 1)[1] if ":" in node else node
 
 
 def export(graph: SpecGraph, format: str) -> str:

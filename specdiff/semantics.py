@@ -124,16 +124,16 @@ def describe_change(
     if same_words(old, new) or only_typos(old, new):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
-        return [Effect("editorial", confidence=0.6)]  # a table-of-contents entry follows the heading it links to
+        return [Effect("editorial", confidence=UNSURE)]  # a table-of-contents entry follows the heading it links to
     if example:
-        return [Effect("editorial", confidence=0.6)] if small_example_edit(old, new) else [Effect("example")]
+        return [Effect("editorial", confidence=UNSURE)] if small_example_edit(old, new) else [Effect("example")]
     if (
         _TITLE_OR_POINTER.match(old)
         and _TITLE_OR_POINTER.match(new)
         and not (rules(old, old_place) or rules(new, new_place))
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
-        return [Effect("editorial", confidence=0.6)]  # an example's title or a "see also" line reworded
+        return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
     groups = [
         _sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place)
         for o, n in _changed_sentences(old, new)
@@ -143,7 +143,7 @@ def describe_change(
     effects = _licences_beside_rules(effects, old, old_place)
     if effects or not slight_rewording(old, new):
         return effects or [Effect("wording")]
-    return [Effect("editorial", confidence=0.6)]
+    return [Effect("editorial", confidence=UNSURE)]
 
 
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
@@ -265,7 +265,7 @@ def breaking_effects(effects: list[Effect]) -> list[Effect]:
     ]
 
 
-UNSURE_BREAK = 0.6
+UNSURE_BREAK = UNSURE
 """The confidence given to the effects behind a ``breaking`` grade that careful readers split on
 (below ``model.UNSURE_BELOW``, so the amendment is flagged worth a read)."""
 
@@ -1095,7 +1095,7 @@ def _scope_and_content(
     reach = _reach_change(inserted, deleted, words(prose(old)[before_old:]), words(prose(new)[first:]))
     if reach is not None:
         scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
-        return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=0.6)]
+        return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=UNSURE)]
     effects.append(
         Effect(
             "wording",
@@ -1104,7 +1104,7 @@ def _scope_and_content(
             direction,
             sentence=where,
             normative=True,
-            confidence=0.6,
+            confidence=UNSURE,
         )
     )
     return effects

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
 
     result = diff_revisions(diff_request(args, paths, explain=args.explain))
     print_warnings(result.warnings)
-    body = comment_body(result) if not args.lint else _with_lint(result, args, paths)
+    body = comment_body(result) if not args.lint else _with_lint(result, args)
     if not args.post:
         sys.stdout.write(body)
         return exit_code(result, args.fail_on)
@@ -50,14 +50,13 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     return exit_code(result, args.fail_on)
 
 
-def _with_lint(result: SpecDiff, args: argparse.Namespace, paths: list[str]) -> str:
+def _with_lint(result: SpecDiff, args: argparse.Namespace) -> str:
     """The comment with the Lint section after it, the amendments cut to leave it room."""
     from specdiff.lint.comment import lint_section
     from specdiff.lint.run import lint_diff
     from specdiff.render.markdown import MAX_BODY_CHARS, comment_body
 
-    request = diff_request(args, paths, explain=False)
-    found = lint_diff(result, request.repository)
+    found = lint_diff(result, args.repository)
     print_warnings([w for w in found.warnings if w not in result.warnings])
     section = lint_section(found)
     return comment_body(result, limit=MAX_BODY_CHARS - len(section) - 1) + "\n" + section

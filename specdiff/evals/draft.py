@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from specdiff.model import Amendment, Clause, Document, Section
+from specdiff.nodes import section_key
 from specdiff.render.words import describe_effect
 from specdiff.scan import kiro
 from specdiff.strengthening import strengthens
@@ -105,11 +106,12 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
         if amendment.new[0].kind not in _RULE_KINDS:
             continue
         reached = any(i.kind == "eval" for i in amendment.impact)
-        if amendment.kind == "added" and (amendment.severity == "breaking" or any(e.normative for e in amendment.effects)):
+        binding = amendment.severity == "breaking" or any(e.normative for e in amendment.effects)
+        if amendment.kind == "added" and binding:
             reason = "adds a rule"
         elif strengthens(amendment):
             reason = "strengthens a rule"
-        elif not reached and (amendment.severity == "breaking" or any(e.normative for e in amendment.effects)):
+        elif not reached and binding:
             reason = "changes a rule no eval reaches"
         else:
             continue
@@ -306,7 +308,7 @@ def _suite_for(target: DraftTarget, suites: list[str], read: Callable[[str], str
 def _records(target: DraftTarget, case: DraftCase, suite: str, read: Callable[[str], str | None]) -> list[str]:
     """Two JSON lines with the suite's own fields: the case and its edge case."""
     fields = _fields_of(read(suite) or "")
-    reference = f"{target.clause.path}#{target.clause.section}" if target.clause.section else target.clause.path
+    reference = section_key(target.clause.path, target.clause.section) if target.clause.section else target.clause.path
     records = []
     for suffix, prompt, expected in (("", case.prompt, case.expected), ("-edge", case.edge_prompt, case.edge_expected)):
         record: dict[str, str] = {}

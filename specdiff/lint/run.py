@@ -23,6 +23,7 @@ from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.force import Place
 from specdiff.graph import SpecGraph
+from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
 from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
@@ -205,7 +206,7 @@ def _view(
 
 
 def _rule_book(documents: Mapping[str, Document]) -> RuleBook:
-    capitals = {path: document_facts(document.clauses).capitals for path, document in documents.items()}
+    capitals = {path: uses_rfc2119_capitals(c.normalized for c in document.clauses) for path, document in documents.items()}
     return RuleBook.of(documents.values(), capitals)
 
 
