@@ -201,6 +201,7 @@ def test_the_review_app_gets_no_control_character(spec_repo):
         async with app.run_test(size=(80, 24)) as pilot:
             while app.diff is None and app.error is None:  # the diff is read behind a loading screen
                 await pilot.pause(0.05)
+            await pilot.pause()  # and the review screen drawn over it
             return app.diff
 
     diff = asyncio.run(shown_diff())

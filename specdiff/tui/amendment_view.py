@@ -127,7 +127,8 @@ class AmendmentView(VerticalScroll):
             self._draw()
 
     def on_mount(self) -> None:
-        self._draw()
+        if self.query("#amendment-title"):  # absent when the app quits while this view is still being built
+            self._draw()
 
     def _draw(self) -> None:
         item = self.item
