@@ -8,11 +8,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from specdiff.tui.dialog import Dialog
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(Dialog[bool]):
     """``y`` or Enter answers yes; ``n``, Escape or any other key answers no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -22,15 +23,11 @@ class ConfirmScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmScreen {
-        align: center middle;
-        & > Vertical {
+        & > .dialog-box {
             width: 70;
-            max-width: 95%;
-            height: auto;
             padding: 1 2;
             border: round $warning;
             border-title-color: $warning;
-            background: $surface;
         }
         #confirm-keys { margin-top: 1; color: $foreground-muted; }
     }
@@ -42,7 +39,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        with Vertical(classes="dialog-box") as box:
             box.border_title = self.title_text
             yield Static(self.question, markup=False, id="confirm-question")
             yield Static("y: yes    n or Escape: no", id="confirm-keys")

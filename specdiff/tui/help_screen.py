@@ -9,14 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from specdiff.tui.dialog import Dialog
 
 HelpSection = tuple[str, list[BindingType]]
 """A heading, and the bindings listed under it."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A box over the app listing each key once per action; any of Escape, ``?`` or ``q`` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -24,19 +25,11 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > VerticalScroll {
-            width: 90;
-            max-width: 95%;
-            height: auto;
-            max-height: 90%;
-            padding: 0 1 0 2;
-            scrollbar-size-vertical: 1;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
+    HelpScreen > .dialog-box {
+        width: 90;
+        max-height: 90%;
+        padding: 0 1 0 2;
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -46,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
         self.notes = notes
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box") as box:
+        with VerticalScroll(id="help-box", classes="dialog-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Escape closes"
             yield Static(self._table(), id="help-keys")
