@@ -23,7 +23,7 @@ from typing import Any
 
 from specdiff.align.text import content_words, tokens
 from specdiff.capitals import with_capitals
-from specdiff.config import Config, repository_config
+from specdiff.config import Config
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
@@ -96,9 +96,12 @@ class Blame:
 
 
 def walk(
-    repository: str, revisions: list[str], *, first_parent: bool = True, config: Config | None = None
+    repo: Repository, config: Config, revisions: list[str], *, first_parent: bool = True
 ) -> Generator[tuple[LoggedCommit, CommitAmendments], None, None]:
     """Every commit of ``revisions`` (as for ``git log``), newest first, with what it did to the specs.
+
+    ``repo`` and ``config`` are the command's, opened once by it (``config``'s
+    capitals mode, if unset, is decided here, from the walk's newest commit).
 
     Each commit is computed (or read from the cache) just before it is
     yielded, newest first, so a caller that stops early (``log -n 1``,
@@ -111,56 +114,56 @@ def walk(
     versions are the next (older) commit's new ones, so the handful of parsed
     documents kept in ``documents`` serves both.
     """
-    with Repository(repository) as repo:
-        commits: Iterable[LoggedCommit] = repo.history(revisions, first_parent=first_parent)
-        newest = next(iter(commits), None)  # read before the rest stream in (a generator: put back below)
-        if newest is not None:
-            commits = itertools.chain([newest], commits)
-        # One capitals mode for the whole walk, from its newest commit: an edit reads the same in every commit.
-        config = with_capitals(repo, newest.id if newest else None, config or repository_config(repo))
-        cache = HistoryCache(repo.state_dir)
-        try:
-            missing = 0
-            if _progress_shown():  # the bar needs the count first; without it, commits stream from git log
-                commits = list(commits)
-                keys = (_key(c, config) for c in commits)
-                missing = sum(1 for key in keys if key is not None and not cache.has(key))
-            documents: dict[str, Document | None] = {}
-            with _progress(missing) as advance:
-                for commit in commits:
-                    key = _key(commit, config)
-                    if key is None:
-                        yield commit, CommitAmendments([])
-                        continue
-                    found = cache.get(key)
-                    if found is None:  # not computed yet, or an entry that could not be read
-                        found = _compute(repo, config, commit, documents)
-                        cache.put(key, found)
-                        advance()
-                    yield commit, found
-        finally:
-            cache.close()
+    commits: Iterable[LoggedCommit] = repo.history(revisions, first_parent=first_parent)
+    newest = next(iter(commits), None)  # read before the rest stream in (a generator: put back below)
+    if newest is not None:
+        commits = itertools.chain([newest], commits)
+    # One capitals mode for the whole walk, from its newest commit: an edit reads the same in every commit.
+    config = with_capitals(repo, newest.id if newest else None, config)
+    cache = HistoryCache(repo.state_dir)
+    try:
+        missing = 0
+        if _progress_shown():  # the bar needs the count first; without it, commits stream from git log
+            commits = list(commits)
+            keys = (_key(c, config) for c in commits)
+            missing = sum(1 for key in keys if key is not None and not cache.has(key))
+        documents: dict[str, Document | None] = {}
+        with _progress(missing) as advance:
+            for commit in commits:
+                key = _key(commit, config)
+                if key is None:
+                    yield commit, CommitAmendments([])
+                    continue
+                found = cache.get(key)
+                if found is None:  # not computed yet, or an entry that could not be read
+                    found = _compute(repo, config, commit, documents)
+                    cache.put(key, found)
+                    advance()
+                yield commit, found
+    finally:
+        cache.close()
 
 
 def blame(
-    repository: str, path: str, anchor: str | None = None, *, revision: str = "HEAD", all_changes: bool = False
+    repo: Repository, config: Config, path: str, anchor: str | None = None, *, revision: str = "HEAD", all_changes: bool = False
 ) -> list[Blame]:
-    """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``revision``, with its story."""
-    with Repository(repository) as repo:
-        tip = repo.commit_of(revision)
-        config = repository_config(repo, tip)
-        if not config.is_spec(path):
-            where = config.source or "the detected defaults"
-            raise SpecdiffError(
-                f"{path} is not a spec file under {where}, so specdiff keeps no history of its clauses "
-                "(see `specs` in specdiff.toml, or run `specdiff init`); `git blame` shows its lines"
-            )
-        document = read_spec(repo, path, repo.blob_of(tip, path), config, ParseCache(repo.state_dir))
+    """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``revision``, with its story.
+
+    ``repo`` and ``config`` are the command's, opened once by it; ``config`` is the settings at ``revision``.
+    """
+    tip = repo.commit_of(revision)
+    if not config.is_spec(path):
+        where = config.source or "the detected defaults"
+        raise SpecdiffError(
+            f"{path} is not a spec file under {where}, so specdiff keeps no history of its clauses "
+            "(see `specs` in specdiff.toml, or run `specdiff init`); `git blame` shows its lines"
+        )
+    document = read_spec(repo, path, repo.blob_of(tip, path), config, ParseCache(repo.state_dir))
     clauses = _clauses_under(document, anchor)
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}
     last_changed: dict[int, LoggedCommit] = {}
     introduced: dict[int, LoggedCommit] = {}
-    history = walk(repository, [revision], config=config)
+    history = walk(repo, config, [revision])
     for commit, amendments in history if open_refs else ():
         if not amendments.files:
             continue

@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 
 import specdiff.history as history
-from specdiff.config import load_config
+from specdiff.config import load_config, repository_config
 from specdiff.errors import SpecdiffError
 from specdiff.history import blame, walk
 from specdiff.history_cache import cache_key
@@ -24,11 +24,23 @@ RULES_V2 = "# Rules {#rules}\n\nThe assistant must answer in English.\n\nKeep it
 RULES_V3 = RULES_V2 + "\nNever guess a patron's name.\n"
 
 
+def history_of(repository, revisions=(), **options):
+    """``walk`` as ``specdiff log`` calls it: on the repository and settings the command opened, to the end."""
+    with Repository(str(repository)) as repo:
+        return list(walk(repo, repository_config(repo), list(revisions), **options))
+
+
+def blamed(repository, path, anchor=None, revision="HEAD", **options):
+    """``blame`` as ``specdiff blame`` calls it: with the settings of the revision it explains."""
+    with Repository(str(repository)) as repo:
+        return blame(repo, repository_config(repo, repo.commit_of(revision)), path, anchor, revision=revision, **options)
+
+
 def summary(repository, revisions=(), **options) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """``walk`` reduced to (commit id, [(path, kind, severity), ...]), newest first."""
     return [
         (commit.id, [(f.new_path or f.old_path, a.kind, a.severity) for f in amendments.files for a in f.amendments])
-        for commit, amendments in walk(str(repository), list(revisions), **options)
+        for commit, amendments in history_of(repository, revisions, **options)
     ]
 
 
@@ -71,7 +83,7 @@ def three_commits(spec_repo):
 
 def test_walk_yields_commits_newest_first_with_their_amendments(three_commits):
     repo, (first, notes, stricter) = three_commits
-    walked = list(walk(str(repo.path), []))
+    walked = history_of(repo.path, [])
     assert [c.id for c, _ in walked] == [stricter, notes, first]
     assert [c.subject for c, _ in walked] == ["require English", "notes only", "first draft"]
     assert walked[0][0].parent == notes and walked[2][0].parent is None
@@ -85,7 +97,7 @@ def test_walk_yields_commits_newest_first_with_their_amendments(three_commits):
 
 def test_a_commit_touching_no_spec_file_has_no_amendments(three_commits):
     repo, (_, notes, _) = three_commits
-    by_id = {c.id: a for c, a in walk(str(repo.path), [])}
+    by_id = {c.id: a for c, a in history_of(repo.path, [])}
     assert by_id[notes].files == [] and by_id[notes].amendment_count == 0
 
 
@@ -94,7 +106,7 @@ def test_the_root_commit_lists_everything_as_added(three_commits):
     root = dict(summary(repo.path))[first]
     assert root, "the first version of the spec is all additions"
     assert {(path, kind) for path, kind, _ in root} == {("spec.md", "added")}
-    *_, (commit, amendments) = walk(str(repo.path), [])
+    *_, (commit, amendments) = history_of(repo.path, [])
     assert commit.id == first and [f.status for f in amendments.files] == ["added"]
     # The section and both its paragraphs.
     added = amendments.files[0].amendments
@@ -157,11 +169,11 @@ def test_blame_stops_walking_once_every_clause_has_its_story(three_commits, coun
     repo, (first, _, stricter) = three_commits
     newest = repo.commit("add a section", {"spec.md": RULES_V2 + "\n# Names {#names}\n\nNever guess a patron's name.\n"})
     counted.clear()
-    (found,) = blame(str(repo.path), "spec.md", "names")
+    (found,) = blamed(repo.path, "spec.md", "names")
     assert found.introduced is not None and found.introduced.id == newest
     assert counted == [newest], "the section's one clause was introduced by the newest commit: nothing older is needed"
     counted.clear()
-    assert {b.introduced.id for b in blame(str(repo.path), "spec.md") if b.introduced} == {first, newest}
+    assert {b.introduced.id for b in blamed(repo.path, "spec.md") if b.introduced} == {first, newest}
     assert counted == [stricter, first], "the rest of the file needs the older commits; the newest comes from the cache"
 
 
@@ -288,7 +300,7 @@ def story(sample, path, anchor=None, **options) -> dict[str, tuple[int | None, i
     repository, _, number = sample
     return {
         " ".join(b.clause.normalized.split()): (number(b.last_changed), number(b.introduced))
-        for b in blame(str(repository), path, anchor, **options)
+        for b in blamed(repository, path, anchor, **options)
     }
 
 
@@ -299,7 +311,7 @@ def the(found: dict, start: str):
 
 def amendments_of(sample, n: int):
     repository, commits, _ = sample
-    walked = {c.id: a for c, a in walk(str(repository), [commits[-1]])}
+    walked = {c.id: a for c, a in history_of(repository, [commits[-1]])}
     return [a for f in walked[commits[n - 1]].files for a in f.amendments]
 
 
@@ -347,7 +359,7 @@ def test_should_to_must_is_the_last_change_of_the_identity_clause(sample):
 
 def test_blame_follows_a_file_rename(sample):
     repository, commits, number = sample
-    walked = {number(c): a for c, a in walk(str(repository), [])}
+    walked = {number(c): a for c, a in history_of(repository, [])}
     (renamed,) = walked[15].files
     assert (renamed.old_path, renamed.new_path, renamed.status) == ("spec/definitions.md", "spec/glossary.md", "renamed")
     found = story(sample, "spec/glossary.md")
@@ -365,11 +377,11 @@ def test_blame_at_an_older_revision(sample):
     repository, commits, number = sample
     found = story(sample, "spec/behavior.md", "account_access", revision=commits[15])
     assert the(found, "Patrons aged 13 or over") == (1, 1), "at commit 16 the age had not changed yet"
-    (entry, *_) = blame(str(repository), "spec/definitions.md", revision=commits[13])
+    (entry, *_) = blamed(repository, "spec/definitions.md", revision=commits[13])
     assert number(entry.introduced) == 1, "the file had its old name then"
 
 
 def test_blame_of_an_unknown_section_is_an_error(sample):
     repository, _, _ = sample
     with pytest.raises(SpecdiffError, match="no section #no_such_section"):
-        blame(str(repository), "spec/behavior.md", "no_such_section")
+        blamed(repository, "spec/behavior.md", "no_such_section")

@@ -31,14 +31,16 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.config import repository_config
     from specdiff.history import blame
     from specdiff.repo import Repository
 
     path, _, anchor = args.target.partition("#")
-    with Repository(args.repository) as repo:  # opened once for the path and the shallow cut
+    with Repository(args.repository) as repo:  # opened once for the path, the shallow cut, the settings and the history
         (relative,) = repo.pathspecs(relative_to_repository(args, [path]))
         cut = repo.shallow_boundaries()
-    blames = blame(args.repository, relative, anchor or None, revision=args.rev, all_changes=args.all_changes)
+        config = repository_config(repo, repo.commit_of(args.rev))  # the settings of the revision explained
+        blames = blame(repo, config, relative, anchor or None, revision=args.rev, all_changes=args.all_changes)
     if args.format == "json":
         print(json.dumps([_as_data(b) for b in blames], indent=2, ensure_ascii=False))
         return 0

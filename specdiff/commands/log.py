@@ -16,10 +16,11 @@ from specdiff.commands import (
     use_color,
     width,
 )
-from specdiff.model import AMENDMENT_KINDS, SEVERITIES, Revision, SpecDiff
+from specdiff.model import AMENDMENT_KINDS, SEVERITIES, FileDiff, Revision, SpecDiff
 
 if TYPE_CHECKING:
-    from specdiff.repo import Repository
+    from specdiff.render import RenderOptions
+    from specdiff.repo import LoggedCommit, Repository
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -47,57 +48,62 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.config import repository_config
     from specdiff.history import LogFilter, filtered, walk
     from specdiff.render import RenderOptions
-    from specdiff.render import json as json_render
-    from specdiff.render.controls import printable
-    from specdiff.render.terminal import render
     from specdiff.repo import Repository
 
     options = RenderOptions(color=use_color(args.color, sys.stdout), width=width(sys.stdout))
     shown = 0
     changed: set[str] = set()
-    with Repository(args.repository) as repo:  # opened once for the settings, the paths and the shallow cut
+    with Repository(args.repository) as repo:  # opened once for the settings, the paths, the shallow cut and the walk
         config = repository_config(repo)
         cut = repo.shallow_boundaries()
-        places = _places(repo, args, paths)
-    keep = LogFilter(args.severity, frozenset(args.kind or ()), places)
-    for commit, amendments in walk(args.repository, args.revisions, first_parent=not args.all, config=config):
-        changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
-        files = filtered(amendments.files, keep)
-        if not files:
-            continue
-        base = Revision(None, commit.parent) if commit.parent else Revision("nothing (first commit)", None)
-        diff = SpecDiff(base, Revision(None, commit.id), files)
-        if args.format == "json":
-            data = json_render.as_data(diff)
-            print(
-                json.dumps(
-                    {
-                        "commit": commit.id,
-                        "parent": commit.parent,
-                        "author": commit.author,
-                        "date": commit.date,
-                        "subject": commit.subject,
-                        "files": data["files"],
-                        "summary": data["summary"],
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            header = f"commit {commit.id[:10]} · {commit.date[:10]} · {commit.author}\n    {commit.subject}\n"
-            if commit.id in cut:
-                header += f"    {SHALLOW_CUT}\n"
-            header = printable(header)  # a commit subject must not restyle the terminal (colour codes pass below)
-            sys.stdout.write(("\x1b[33m" + header + "\x1b[0m" if options.color else header) + "\n")
-            sys.stdout.write(render(diff, options) + "\n")
-        shown += 1
-        if args.max_count and shown >= args.max_count:
-            break
+        keep = LogFilter(args.severity, frozenset(args.kind or ()), _places(repo, args, paths))
+        for commit, amendments in walk(repo, config, args.revisions, first_parent=not args.all):
+            changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
+            files = filtered(amendments.files, keep)
+            if not files:
+                continue
+            _show(commit, files, args.format, commit.id in cut, options)
+            shown += 1
+            if args.max_count and shown >= args.max_count:
+                break
     if shown == 0 and args.format == "text":
         print("No spec amendments in this range.")
     notice = config.unselected_notice(changed)  # once for the whole log
     print_warnings([notice] if notice else [])
     return 0
+
+
+def _show(commit: LoggedCommit, files: list[FileDiff], format: str, shallow_cut: bool, options: RenderOptions) -> None:
+    """Print one commit and the amendments kept of it: a JSON line, or a header and the text diff."""
+    from specdiff.render import json as json_render
+    from specdiff.render.controls import printable
+    from specdiff.render.terminal import render
+
+    base = Revision(None, commit.parent) if commit.parent else Revision("nothing (first commit)", None)
+    diff = SpecDiff(base, Revision(None, commit.id), files)
+    if format == "json":
+        data = json_render.as_data(diff)
+        print(
+            json.dumps(
+                {
+                    "commit": commit.id,
+                    "parent": commit.parent,
+                    "author": commit.author,
+                    "date": commit.date,
+                    "subject": commit.subject,
+                    "files": data["files"],
+                    "summary": data["summary"],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    header = f"commit {commit.id[:10]} · {commit.date[:10]} · {commit.author}\n    {commit.subject}\n"
+    if shallow_cut:
+        header += f"    {SHALLOW_CUT}\n"
+    header = printable(header)  # a commit subject must not restyle the terminal (colour codes pass below)
+    sys.stdout.write(("\x1b[33m" + header + "\x1b[0m" if options.color else header) + "\n")
+    sys.stdout.write(render(diff, options) + "\n")
 
 
 def _places(repo: Repository, args: argparse.Namespace, paths: list[str]) -> tuple[tuple[str, str | None], ...]:
