@@ -188,8 +188,17 @@ def _speckit(files: list[str]) -> Found | None:
     return ("spec-kit", globs, (), why)
 
 
+def is_kiro_requirements(path: str) -> bool:
+    """Whether ``path`` is a Kiro feature's requirements, the file its design and tasks are built from.
+
+    >>> is_kiro_requirements(".kiro/specs/loans/requirements.md"), is_kiro_requirements(".kiro/specs/loans/tasks.md")
+    (True, False)
+    """
+    return path.startswith(".kiro/specs/") and posixpath.basename(path) == "requirements.md"
+
+
 def _kiro(files: list[str]) -> Found | None:
-    if not any(p.startswith(".kiro/specs/") and p.endswith("/requirements.md") for p in files):
+    if not any(is_kiro_requirements(p) for p in files):
         return None
     return (
         "Kiro",

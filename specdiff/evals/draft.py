@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from specdiff.layouts import is_kiro_requirements
 from specdiff.model import Amendment, Clause, Document, Section
 from specdiff.nodes import section_key
 from specdiff.render.words import describe_effect
@@ -142,7 +143,7 @@ def layout_of(target: DraftTarget, documents: Mapping[str, Document], files: set
     section = _section(document, target.clause.section) if document else None
     if section is not None and _REQUIREMENT.match(section.heading):
         return "openspec"
-    if document is not None and _is_kiro_requirements(document.path) and kiro.criterion_number(document, target.clause):
+    if document is not None and is_kiro_requirements(document.path) and kiro.criterion_number(document, target.clause):
         return "kiro"
     labels = {label for c in document.clauses for label in c.footnotes} if document else set()
     if document is not None and any(_examples_file(document.path, label, files) for label in labels):
@@ -247,10 +248,6 @@ def _scenario(target: DraftTarget, case: DraftCase, level: int, lines: list[str]
     ):
         block += [f"{hashes} Scenario: {_one_line(name)}", f"- **WHEN** {_one_line(when)}", f"- **THEN** {_one_line(then)}", ""]
     return block
-
-
-def _is_kiro_requirements(path: str) -> bool:
-    return path.startswith(".kiro/specs/") and posixpath.basename(path) == "requirements.md"
 
 
 def _next_task_number(lines: list[str]) -> int:

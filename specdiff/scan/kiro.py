@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from specdiff.layouts import is_kiro_requirements
 from specdiff.model import Clause, Dependency, Document, Section, Target
 from specdiff.nodes import clause_nodes, eval_node, section_node
 from specdiff.scan import Workspace, line_of
@@ -65,7 +66,7 @@ def tasks_of(text: str) -> list[Task]:
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
     for path in workspace.documents:
-        if not path.startswith(".kiro/specs/") or posixpath.basename(path) != "requirements.md":
+        if not is_kiro_requirements(path):
             continue
         document = workspace.documents[path]
         folder = posixpath.dirname(path)
