@@ -17,7 +17,7 @@ from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.lockfile import LOCK_NAME, Lock, Stamp, current_inputs, inputs_of, read_lock, updating, write_lock
 from specdiff.nodes import output_path, section_key, split_section_key
-from specdiff.repo import Commit, Repository
+from specdiff.repo import Commit, Repository, is_under
 from specdiff.spec_files import read_spec
 from specdiff.workspace import graph_at
 
@@ -123,8 +123,8 @@ def _chosen_outputs(graph: SpecGraph, paths: list[str]) -> list[str]:
     outputs = graph.outputs()
     if not paths:
         return outputs
-    chosen = [o for o in outputs if any(output_path(o) == p or output_path(o).startswith(p.rstrip("/") + "/") for p in paths)]
-    missing = [p for p in paths if not any(output_path(o) == p or output_path(o).startswith(p.rstrip("/") + "/") for o in chosen)]
+    chosen = [o for o in outputs if any(is_under(output_path(o), p) for p in paths)]
+    missing = [p for p in paths if not any(is_under(output_path(o), p) for o in chosen)]
     if missing:
         raise SpecdiffError(f"{', '.join(missing)}: not an output that depends on the spec (see `specdiff graph`)")
     return chosen

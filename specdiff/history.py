@@ -29,7 +29,7 @@ from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import SEVERITIES, Amendment, AmendmentKind, Clause, ClauseMatch, Document, FileDiff, Severity
 from specdiff.parse_cache import ParseCache
-from specdiff.repo import LoggedCommit, Repository
+from specdiff.repo import LoggedCommit, Repository, is_under
 from specdiff.spec_files import read_spec, touches_spec
 
 PROGRESS_FROM = 20
@@ -408,14 +408,10 @@ def filtered(files: list[FileDiff], keep: LogFilter) -> list[FileDiff]:
 def _kept(file: FileDiff, keep: LogFilter) -> FileDiff | None:
     """The file with only the amendments that pass, or ``None`` if the file is not among ``keep.places``."""
     paths = {p for p in (file.old_path, file.new_path) if p is not None}
-    if keep.places and not any(_under(p, place) for p in paths for place, _ in keep.places):
+    if keep.places and not any(is_under(p, place) for p in paths for place, _ in keep.places):
         return None
-    anchors = {anchor for place, anchor in keep.places if anchor and any(_under(p, place) for p in paths)}
+    anchors = {anchor for place, anchor in keep.places if anchor and any(is_under(p, place) for p in paths)}
     return FileDiff(file.old_path, file.new_path, file.status, [a for a in file.amendments if _wanted(a, keep, anchors)], None)
-
-
-def _under(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith(prefix + "/") or prefix in (".", "")
 
 
 def _wanted(amendment: Amendment, keep: LogFilter, anchors: set[str]) -> bool:

@@ -471,6 +471,16 @@ _GITLINK = "160000"
 """The mode git gives a submodule's entry."""
 
 
+def is_under(path: str, folder: str) -> bool:
+    """Whether the repository path ``path`` is ``folder`` or inside it; ``folder`` as
+    :meth:`Repository.pathspecs` gives it, where ``.`` (or nothing) is the whole tree.
+
+    >>> is_under("spec/a.md", "spec"), is_under("spec", "spec/"), is_under("specs/a.md", "spec"), is_under("a.md", ".")
+    (True, True, False, True)
+    """
+    return folder in (".", "") or path == folder.rstrip("/") or path.startswith(folder.rstrip("/") + "/")
+
+
 def _missing(blob: str) -> SpecdiffError:
     return SpecdiffError(
         f"git object {blob[:10]} is missing from this clone (partial or damaged); "

@@ -334,6 +334,17 @@ def test_stamp_one_path_stamps_only_that_output(spec_repo, specdiff):
     assert "Not stamped yet (4): " in check.out, check.out
 
 
+def test_stamp_a_folder_stamps_the_outputs_under_it_and_dot_stamps_all(spec_repo, specdiff):
+    spec_repo.commit("First policy", FILES)
+    run = specdiff("stamp", "-C", spec_repo.path, "generated")
+    assert run.out.strip() == "Stamped 2 outputs in specdiff.lock.", run.out + run.err
+    lock = json.loads((spec_repo.path / LOCK_NAME).read_text(encoding="utf-8"))
+    assert sorted(lock["outputs"]) == ["artifact:generated/prompt.txt", "artifact:generated/x.py"]
+    run = specdiff("stamp", "-C", spec_repo.path, ".")
+    assert run.code == 0, f"'.' is the whole tree, as for git: {run.err}"
+    assert run.out.strip() == "Stamped 5 outputs in specdiff.lock.", run.out
+
+
 def test_stamp_a_path_that_is_not_an_output(spec_repo, specdiff):
     spec_repo.commit("First policy", FILES)
     assert_usage_error(specdiff("stamp", "-C", spec_repo.path, "specdiff.toml"), "specdiff.toml", "not an output")
