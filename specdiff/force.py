@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from specdiff.lexicon import Modal, modals, sentences, words
+from specdiff.lexicon import STEP_LABEL, Modal, modals, sentences, words
 
 if TYPE_CHECKING:
     from specdiff.model import Clause, Document, Section
@@ -280,7 +280,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
 
 def _opens(before: str) -> bool:
     """Whether a command verb after ``before`` opens its sentence (perhaps after "Given X," or "Setup:")."""
-    return not before.strip() or bool(_LEADING_CIRCUMSTANCE.fullmatch(before)) or bool(_STEP_LABEL.fullmatch(before))
+    return not before.strip() or bool(_LEADING_CIRCUMSTANCE.fullmatch(before)) or bool(STEP_LABEL.fullmatch(before))
 
 
 def _likelihood(after: str, *, strict: bool = False) -> bool:
@@ -473,7 +473,6 @@ _LEADING_CIRCUMSTANCE = re.compile(
     re.I,
 )
 _SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
-_STEP_LABEL = re.compile(r"\s*[A-Z][\w -]{0,30}:\s*|\s*[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+")
 # "may contain any character", "may only include digits": what a value may hold, a licence over a set.
 _LICENCE_OVER_VALUES = re.compile(
     r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"

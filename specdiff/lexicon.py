@@ -108,11 +108,16 @@ _COMMAND_VERBS = (
     "reason recognize recognise claim reference refrain remain reserve resist seek serve steer strive surface tailor "
     "terminate treat uphold weigh"
 ).split()
+_STEP_LABEL_TEXT = r"[A-Z][\w -]{0,30}:\s*|[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+"
+STEP_LABEL = re.compile(rf"\s*(?:{_STEP_LABEL_TEXT})")
+"""A step's label before the command it names: "Setup: " in "Setup: Run the script", "Generate
+checklist - " in "Generate checklist - Create ...". A command after one still opens its sentence.
+The label starts with a capital here (``force``); inside :data:`_COMMAND` case is ignored, as before."""
 _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
     # or a step's label: "Setup: Run the script"
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
-    r"|[A-Z][\w -]{0,30}:\s*|[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+)?"  # "Generate checklist - Create ..."
+    r"|" + _STEP_LABEL_TEXT + r")?"
     r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
     # ... unless the word is the subject ("Support is staffed", "Use of cookies") or a term
     # being defined ("query - Parameters that are appended to the URL").
