@@ -25,6 +25,7 @@ about git; :func:`decode` turns a file's bytes into text first.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import zlib
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
 
 DEFAULT_REQUIREMENT_IDS = (r"\b(?:FR|NFR|REQ|SC|US|AC)-\d+\b",)
 """Requirement ID patterns (spec-kit ``FR-001``, ``SC-002`` ...); configurable."""
+_DEFAULT_REQUIREMENT_PATTERN = re.compile(r"(?:F(?<!\wF)R|N(?<!\wN)FR|R(?<!\wR)EQ|S(?<!\wS)C|U(?<!\wU)S|A(?<!\wA)C)-\d+\b")
+"""The default patterns, compiled to start with a letter and look back for the word boundary from
+there: the same matches, but ``re`` skips to the next candidate letter instead of testing the
+boundary at every character (a 16 MB spec took 0.46 s, now 0.07 s; it is searched several times)."""
 
 _ATTRIBUTE_BLOCK = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ATTRIBUTE = re.compile(
@@ -61,8 +66,12 @@ _WEB_ADDRESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)")
 _BLOCKQUOTE_MARKER = re.compile(r"^\s*>\s?")
 # Emphasis markers at the edge of a word: `*must*`, `**never**`, `_only_`. An
-# underscore inside a word (snake_case) is text, so it needs a non-word neighbour.
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+# underscore inside a word (snake_case) is text, so it needs a non-word neighbour:
+#     (?<![\w*_])[*_]{1,3}(?=\S)  |  (?<=\S)[*_]{1,3}(?![\w*_])
+# It is written to start with the marker and look back from there, the same matches:
+# a pattern that starts with a character class lets `re` skip to the next `*` or `_`
+# instead of trying both look-behinds at every character (16 MB took 0.93 s, now 0.08 s).
+_EMPHASIS = re.compile(r"[*_](?:(?<=(?<![\w*_])[*_])[*_]{0,2}(?=\S)|(?<=\S[*_])[*_]{0,2}(?![\w*_]))")
 _WHITESPACE = re.compile(r"\s+")
 
 BINARY_SNIFF_BYTES = 8000
@@ -106,15 +115,12 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     detailed = _detailed_lines(readable)
     # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
     # the rest belongs to the block of text read after the cut.
-    blocks = [
+    set_aside = [
         _Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < detailed), b.level, b.heading)
         for b in set_aside
         if b.start < detailed
     ]
-    starts = _chunk_starts(readable[:detailed])
-    for start, end in zip(starts, starts[1:] + [detailed]):
-        blocks += [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:end]), mdx)]
-    blocks.sort(key=lambda b: b.start)
+    blocks = sorted(set_aside + _chunks_within_budget(readable[:detailed], set_aside, mdx), key=lambda b: b.start)
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
     if rest:  # one block of text, which `_assemble` cuts into pieces
         blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
@@ -173,6 +179,27 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
             return [b for b in kept if b.line_numbers], tuple(range(cut, line_count)), reason
     reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
     return blocks, tuple(range(detailed, line_count)), reason
+
+
+def _chunks_within_budget(readable: list[str], set_aside: list[_Block], mdx: bool) -> list[_Block]:
+    """The blocks of the chunks of ``readable``, up to the chunk in which the budget runs out.
+
+    ``_within_budget`` cuts before that chunk ends, so no later chunk is parsed
+    (they cost 80 % of reading a file of 100,000 headings, for nothing). The
+    set-aside blocks count against the budget where they start.
+    """
+    set_aside_starts = sorted(b.start for b in set_aside)
+    starts = _chunk_starts(readable)
+    blocks: list[_Block] = []
+    headings = others = 0
+    for start, end in zip(starts, starts[1:] + [len(readable)]):
+        chunk = [block.shifted(start) for block in _chunk_blocks("\n".join(readable[start:end]), mdx)]
+        blocks += chunk
+        in_chunk = sum(1 for b in chunk if b.kind == "heading")
+        headings, others = headings + in_chunk, others + len(chunk) - in_chunk
+        if headings > MAX_SECTIONS or others + bisect.bisect_left(set_aside_starts, end) > MAX_CLAUSES:
+            break
+    return blocks
 
 
 def _pieces(numbered: list[tuple[int, str]]) -> list[tuple[tuple[int, ...], str]]:
@@ -481,8 +508,9 @@ def requirement_pattern(requirement_ids: tuple[str, ...]) -> re.Pattern[str] | N
     """
     if not requirement_ids:
         return None
-    joined = "|".join(f"(?:{p})" for p in requirement_ids)
-    return re.compile(joined) if requirement_ids == tuple(DEFAULT_REQUIREMENT_IDS) else compile_linear(joined)
+    if requirement_ids == tuple(DEFAULT_REQUIREMENT_IDS):
+        return _DEFAULT_REQUIREMENT_PATTERN
+    return compile_linear("|".join(f"(?:{p})" for p in requirement_ids))
 
 
 def _blocks(tokens: list[Token]) -> list[_Block]:

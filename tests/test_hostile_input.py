@@ -89,3 +89,85 @@ def test_an_inserted_line_changes_one_piece_of_a_long_clause(small_bounds):
     unchanged = {c.fingerprint for c in old.clauses} & {c.fingerprint for c in new.clauses}
     assert len(unchanged) >= len(old.clauses) - 1
     assert old.notes == ("spec.md:3: a clause of 18,242 characters is compared as 18 pieces of at most 2,000 characters",)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_reading_stops_at_the_chunk_where_the_budget_runs_out(small_bounds, seed):
+    from specdiff import parse
+
+    chance = random.Random(seed)
+    parts = ["## Topic\n", "Staff must log visits.\n", "- one\n- two\n", "<Note>\n", "import x from 'y'\n", "\n"]
+    lines = "".join(chance.choice(parts) for _ in range(chance.randint(0, 300))).split("\n")
+    readable, set_aside = parse._mdx_code(lines)
+    starts = parse._chunk_starts(readable)
+    every = [
+        block.shifted(start)
+        for start, end in zip(starts, starts[1:] + [len(readable)])
+        for block in parse._chunk_blocks("\n".join(readable[start:end]), True)
+    ]
+    read = parse._chunks_within_budget(readable, set_aside, True)
+    assert read == every[: len(read)]
+
+    def budgeted(blocks: list) -> tuple:
+        return parse._within_budget(sorted(set_aside + blocks, key=lambda b: b.start), len(lines), len(lines))
+
+    assert budgeted(read) == budgeted(every), "stopping early must not change what is read"
+    rest = budgeted(every)[1]
+    if rest:  # the budget ran out at line rest[0]: no chunk that starts after it was parsed
+        assert all(block.start < min([s for s in starts if s > rest[0]], default=len(lines)) for block in read)
+
+
+def test_a_file_of_many_headings_is_parsed_only_up_to_the_budget(small_bounds):
+    from specdiff import parse
+
+    readable = "".join(f"## Topic {n}\n\nStaff must log visit {n}.\n\n" for n in range(100)).split("\n")
+    read = parse._chunks_within_budget(readable, [], False)
+    assert sum(1 for b in read if b.kind == "heading") == parse.MAX_SECTIONS + 1
+
+
+# Patterns read over whole files are written to start with a character `re` can skip to; each must
+# find what its plain form finds.
+
+PLAIN_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+PLAIN_REQUIREMENT_IDS = re.compile(r"\b(?:FR|NFR|REQ|SC|US|AC)-\d+\b")
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_emphasis_markers_are_found_where_the_plain_pattern_finds_them():
+    from specdiff.parse import _EMPHASIS
+
+    chance = random.Random(5)
+    pieces = ["*", "_", "**", " ", "a", "\n", "\t", "é", ".", "-", "1"]
+    texts = ["".join(chance.choice(pieces) for _ in range(chance.randint(0, 16))) for _ in range(50_000)]
+    texts += ["The assistant **must** answer *briefly*; snake_case stays", "***a*** _b_ __c__ * d _"]
+    assert [spans(_EMPHASIS, t) for t in texts] == [spans(PLAIN_EMPHASIS, t) for t in texts]
+
+
+def test_default_requirement_ids_are_found_where_the_plain_pattern_finds_them():
+    from specdiff.parse import DEFAULT_REQUIREMENT_IDS, requirement_pattern
+
+    pattern = requirement_pattern(DEFAULT_REQUIREMENT_IDS)
+    assert pattern is not None
+    chance = random.Random(6)
+    pieces = ["F", "R", "N", "E", "Q", "S", "C", "U", "A", "-", "1", "2", " ", "x", "_", "\n", "é", "FR-1", "NFR-2", "-0"]
+    texts = ["".join(chance.choice(pieces) for _ in range(chance.randint(0, 12))) for _ in range(50_000)]
+    texts += ["FR-001, xFR-2, REQ-12b, NFR-3 and SC-4.", "US-1_ AC-22"]
+    assert [spans(pattern, t) for t in texts] == [spans(PLAIN_REQUIREMENT_IDS, t) for t in texts]
+
+
+def test_past_the_pair_bound_changed_sentences_are_those_between_a_shared_start_and_end(monkeypatch):
+    from specdiff import semantics
+
+    chance = random.Random(3)
+    for _ in range(3_000):
+        old = [f"Rule {n}." for n in range(chance.randint(0, 12))]
+        i = chance.randint(0, len(old))
+        j = chance.randint(i, len(old))
+        new = old[:i] + [f"New rule {n}." for n in range(chance.randint(0, 3))] + old[j:]
+        monkeypatch.setattr(semantics, "SENTENCE_PAIRS_AT_MOST", 40_000)
+        aligned = semantics._changed_stretches(old, new)  # SequenceMatcher
+        monkeypatch.setattr(semantics, "SENTENCE_PAIRS_AT_MOST", -1)
+        assert semantics._changed_stretches(old, new) == aligned, (old, new)
