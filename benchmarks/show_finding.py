@@ -38,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from show_case import context, fenced_lines, paragraph_from  # noqa: E402
+from show_case import context, fenced_lines, paragraph_from, table_header  # noqa: E402
 
 from specdiff.cli import main as specdiff_main  # noqa: E402
 
@@ -66,18 +66,16 @@ def file_lines(clone: Path, commit: str, path: str) -> list[str]:
 
 
 def same_finding(pointer: dict[str, Any], finding: dict[str, Any]) -> bool:
-    """Whether a reported finding is the one a pointer names (as ``benchmarks/lint.py`` scores it, plus its evidence)."""
-    return (
-        finding["check"] == pointer["check"]
-        and finding["path"] == pointer["path"]
-        and finding["lines"][0] == pointer["line"]
-    )
+    """Whether a reported finding is the one a pointer names (check, path, first line: as ``benchmarks/lint.py`` scores)."""
+    return finding["check"] == pointer["check"] and finding["path"] == pointer["path"] and finding["lines"][0] == pointer["line"]
 
 
 def clause_range(lines: list[str], first: int, reported: dict[str, Any] | None) -> tuple[int, int]:
-    """The finding's 1-based inclusive line range: as reported, or else the paragraph holding its first line."""
+    """The finding's 1-based inclusive line range: as reported, or else the table row or paragraph at its first line."""
     if reported is not None:
         return reported["lines"][0], reported["lines"][-1]
+    if table_header(lines, first - 1) is not None:
+        return first, first  # a table row is a clause of its own, not the whole table
     paragraph = paragraph_from(lines, first - 1, fenced_lines(lines)).split("\n")
     start = next((i + 1 for i in range(first - 1, -1, -1) if lines[i] == paragraph[0]), first)
     return start, start + len(paragraph) - 1
@@ -104,8 +102,10 @@ def show(number: int, pointer: dict[str, Any], clone: Path, findings: list[dict[
     """Print one finding for a blind labeller: no label, no note."""
     matches = [f for f in findings if same_finding(pointer, f)]
     reported = next((f for f in matches if f["evidence"][:120] == pointer["evidence"]), matches[0] if matches else None)
-    print(f"=== #{number}  {pointer['repo']} {pointer['mode']} {pointer['commit'][:10]}  {pointer['check']}  "
-          f"{pointer['path']}:{pointer['line']}")
+    print(
+        f"=== #{number}  {pointer['repo']} {pointer['mode']} {pointer['commit'][:10]}  {pointer['check']}  "
+        f"{pointer['path']}:{pointer['line']}"
+    )
     if reported is None:
         print("    (not reported now)")
     else:
