@@ -12,16 +12,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from specdiff.align import align_across_files, align_documents
-from specdiff.amendments import alignment_texts, amendments_from
+from specdiff.amendment_cache import AmendmentCache, ComparedPair, pair_key
 from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.dangling import introduced
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.graph import OUTPUT_KINDS
-from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
-from specdiff.model import Alignment, Amendment, Dangling, Document, FileDiff, SpecDiff
+from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Dangling, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
 from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
@@ -56,10 +54,24 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         if notice and not (request.paths and not changes):  # else the warning below says it
             warnings.append(notice)
         cache = ParseCache(repo.state_dir)
+        compared = AmendmentCache(repo.state_dir)
         aligned = []
         head_documents: dict[str, Document] = {}
         unreadable: list[FileDiff] = []
+        known: dict[FileChange, list[Amendment]] = {}
+        to_keep: dict[FileChange, tuple[str, Document | None]] = {}
         for change in changes:
+            key = pair_key(change, config)
+            found = compared.get(key) if key else None
+            if found is not None:
+                aligned.append((change, found.alignment))
+                if found.new is not None:
+                    head_documents[found.new.path] = found.new
+                if found.amendments is not None:
+                    known[change] = found.amendments
+                elif key:
+                    to_keep[change] = (key, found.new)
+                continue
             old, old_error = _readable(repo, change.old_path, change.old_blob, config, cache)
             new, new_error = _readable(repo, change.new_path, change.new_blob, config, cache)
             if new_error is not None and old_error is None and change.new_path is not None:
@@ -72,12 +84,21 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
                 continue
             if old_error is not None:
                 warnings.append(f"{old_error}; its new version is compared with an empty file")
+            elif key:
+                to_keep[change] = (key, new)
             aligned.append((change, align_file(old, new, change)))
             if new is not None:
                 head_documents[new.path] = new
         if request.paths and not changes:
             warnings += _unselected_paths_warning(repo, revisions, request, config)
-        files = diff_alignments(aligned, capitals=config.capitals) + unreadable
+        files = diff_alignments(aligned, capitals=config.capitals, known=known)
+        for (change, alignment), file in zip(aligned, files):
+            if change in to_keep:
+                key, new = to_keep[change]
+                # A file no clause moved into or out of keeps its alignment (see diff_alignments).
+                alone = file.alignment is alignment
+                compared.put(key, ComparedPair(new, alignment, file.amendments if alone else None))
+        files += unreadable
         warnings += [w for _, alignment in aligned for w in alignment.warnings]
         reach = _Reach(files)
         if any(f.amendments for f in files):
@@ -106,40 +127,85 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
 
 def align_file(old: Document | None, new: Document | None, change: FileChange) -> Alignment:
     """Align two versions of one file; a missing side (added or deleted file) is an empty document."""
+    from specdiff.align import align_documents  # not at the top: a diff whose pairs are all kept needs no aligning
+
     return align_documents(old or parse_document("", change.old_path or ""), new or parse_document("", change.new_path or ""))
 
 
-def diff_alignments(aligned: list[tuple[FileChange, Alignment]], *, capitals: bool | None = None) -> list[FileDiff]:
+def diff_alignments(
+    aligned: list[tuple[FileChange, Alignment]],
+    *,
+    capitals: bool | None = None,
+    known: dict[FileChange, list[Amendment]] | None = None,
+) -> list[FileDiff]:
     """The amendments of every file, once clauses that moved between files are paired.
 
     A clause moved from one file to another shows once, in the file it moved to. The
-    alignments given are left as they are: each file diff holds a new one with those moves.
+    alignments given are left as they are: a file that a clause moved into or out of
+    gets a new one with those moves, any other keeps the one given (the same object).
     ``capitals`` is the repository's RFC 2119 capitals mode (``capitals.with_capitals``);
     ``None`` counts it over these files alone (for callers without a repository).
+    ``known`` holds amendments already worked out for a change's alignment alone (the
+    amendment cache): they stand for a file no clause moved into or out of.
     """
-    moves = align_across_files(
-        [c for _, alignment in aligned for c in alignment.removed], [c for _, alignment in aligned for c in alignment.added]
-    )
+    removed = [c for _, alignment in aligned for c in alignment.removed]
+    added = [c for _, alignment in aligned for c in alignment.added]
+    moves = _moves_across_files(removed, added)
     moved_away = {m.old[0] for m in moves}
     moved_in = {m.new[0] for m in moves}
-    aligned = [
-        (
-            change,
-            replace(
+    with_moves: list[tuple[FileChange, Alignment, list[Amendment] | None]] = []
+    for change, alignment in aligned:
+        arriving = [m for m in moves if m.new[0].path == change.new_path]
+        touched = bool(moves) and (
+            bool(arriving) or any(c in moved_away for c in alignment.removed) or any(c in moved_in for c in alignment.added)
+        )
+        if touched:
+            alignment = replace(
                 alignment,
                 removed=[c for c in alignment.removed if c not in moved_away],
                 added=[c for c in alignment.added if c not in moved_in],
-                clauses=alignment.clauses + [m for m in moves if m.new[0].path == change.new_path],
-            ),
-        )
-        for change, alignment in aligned
-    ]
-    if capitals is None:
-        capitals = uses_rfc2119_capitals(text for _, alignment in aligned for text in alignment_texts(alignment))
+                clauses=alignment.clauses + arriving,
+            )
+        elif known is not None and change in known:
+            with_moves.append((change, alignment, known[change]))
+            continue
+        with_moves.append((change, alignment, None))
+    if capitals is None and any(amendments is None for _, _, amendments in with_moves):
+        from specdiff.amendments import alignment_texts
+        from specdiff.lexicon import uses_rfc2119_capitals
+
+        capitals = uses_rfc2119_capitals(text for _, alignment, _ in with_moves for text in alignment_texts(alignment))
     return [
-        FileDiff(change.old_path, change.new_path, change.status, amendments_from(alignment, capitals=capitals), alignment)
-        for change, alignment in aligned
+        FileDiff(
+            change.old_path,
+            change.new_path,
+            change.status,
+            amendments if amendments is not None else _amendments_from(alignment, capitals),
+            alignment,
+        )
+        for change, alignment, amendments in with_moves
     ]
+
+
+def _amendments_from(alignment: Alignment, capitals: bool | None) -> list[Amendment]:
+    from specdiff.amendments import amendments_from  # not at the top: see align_file
+
+    return amendments_from(alignment, capitals=capitals)
+
+
+def _moves_across_files(removed: list[Clause], added: list[Clause]) -> list[ClauseMatch]:
+    """Clauses that moved from one file to another (``align.align_across_files``).
+
+    A move pairs clauses of two different paths, so when every removed and added
+    clause has the same one (a diff of one file, as most are) there is none to look
+    for, and the aligner, which loads rapidfuzz, is not needed.
+    """
+    paths = {c.path for c in removed} | {c.path for c in added}
+    if not removed or not added or len(paths) < 2:
+        return []
+    from specdiff.align import align_across_files
+
+    return align_across_files(removed, added)
 
 
 def _each_amendment(files: list[FileDiff], change: Callable[[Amendment], Amendment]) -> list[FileDiff]:
