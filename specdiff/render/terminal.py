@@ -1,4 +1,4 @@
-"""``--format text``: the amendments for a person at a terminal, drawn with Rich.
+"""``--format text``: the amendments for a person at a terminal, drawn with Rich (see ``terminal_lines``).
 
 Per file, per section, each amendment with its kind, severity, lines, an
 inline word diff and its effects in words, then a one-line summary. Warnings
@@ -10,11 +10,11 @@ markers, as ``git diff --word-diff=plain`` prints them.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.render import RenderOptions
 from specdiff.render.controls import printable
+from specdiff.render.terminal_lines import Lines, Part, PlainLines, RichLines
 from specdiff.render.words import (
     counted,
     describe_effect,
@@ -27,10 +27,6 @@ from specdiff.render.words import (
     where,
     which_sentence,
 )
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 CONTEXT_WORDS = 12
 """Unchanged words kept on each side of a change; longer unchanged runs are cut to "…"."""
@@ -56,34 +52,25 @@ KIND_STYLE = {
 
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
-    from rich.console import Console
-
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        # Nothing here is laid out by height, but without one Rich asks the terminal for its size
-        # at every print: 7,344 calls, a fifth of the text rendering of the largest Model Spec pair.
-        height=25,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    lines = RichLines(buffer, options.width, color=True) if options.color else PlainLines(buffer, options.width)
+    return render_into(lines, diff, options)
+
+
+def render_into(lines: Lines, diff: SpecDiff, options: RenderOptions) -> str:
+    """:func:`render`, drawn on ``lines`` (without colour the same text comes out of either kind)."""
     for file in diff.files:
         if file.amendments or file.status != "modified":  # a file whose change meant nothing gets no header
-            _file(console, file, options)
-    _outputs(console, diff, options.mentions)
-    console.print(summary_line(diff))
+            _file(lines, file, options)
+    _outputs(lines, diff, options.mentions)
+    lines.plain(summary_line(diff))
     if options.color:
-        return buffer.getvalue()
+        return lines.text()
     # Rich pads wrapped lines to the width; plain text should not end in spaces.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return "\n".join(line.rstrip() for line in lines.text().split("\n"))
 
 
-def _outputs(console: Console, diff: SpecDiff, mentions: bool) -> None:
+def _outputs(lines: Lines, diff: SpecDiff, mentions: bool) -> None:
     """What to rebuild and re-run, the documents that mention what changed (on request), then the
     references the change left leading nowhere."""
     outputs = diff.outputs
@@ -91,27 +78,23 @@ def _outputs(console: Console, diff: SpecDiff, mentions: bool) -> None:
     for kind, title in (("artifact", "Outputs to rebuild"), ("eval", "Evals to re-run")):
         nodes = [node for node in outputs if node.startswith(f"{kind}:")]
         if nodes:
-            console.print(_text((f"{title} ({len(nodes)}):", "bold")))
+            lines.line(_parts((f"{title} ({len(nodes)}):", "bold")))
             for node in nodes:
                 count = len(outputs[node])
                 stale = ("  stale since stamped", "yellow") if node in (diff.stale or []) else ("", "")
-                console.print(
-                    _text(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim"), stale)
-                )
+                lines.line(_parts(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim"), stale))
     if mentioned:
-        console.print(
-            _text((f"Mentioned in ({len(mentioned)}):", "bold"), ("  links to what changed; nothing to rebuild", "dim"))
-        )
+        lines.line(_parts((f"Mentioned in ({len(mentioned)}):", "bold"), ("  links to what changed; nothing to rebuild", "dim")))
         for node, count in mentioned.items():
-            console.print(_text(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim")))
+            lines.line(_parts(("  " + output_name(node), ""), (f"  ← {counted(count, 'amendment')}", "dim")))
     if diff.dangling:
-        console.print(_text((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
+        lines.line(_parts((f"Dangling references ({len(diff.dangling)}):", "bold yellow")))
         for dangling in diff.dangling[:MAX_DANGLING_SHOWN]:
-            console.print(_text((f"  {dangling.where}", ""), (f"  {dangling.target} does not exist ({dangling.reason})", "dim")))
+            lines.line(_parts((f"  {dangling.where}", ""), (f"  {dangling.target} does not exist ({dangling.reason})", "dim")))
         if len(diff.dangling) > MAX_DANGLING_SHOWN:
-            console.print(f"  … and {len(diff.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
+            lines.plain(f"  … and {len(diff.dangling) - MAX_DANGLING_SHOWN} more (--format json lists them all)")
     if outputs or mentioned or diff.dangling:
-        console.print()
+        lines.blank()
 
 
 def _mentioned(diff: SpecDiff) -> dict[str, int]:
@@ -136,66 +119,59 @@ def summary_line(diff: SpecDiff) -> str:
     return f"{counted(total, 'amendment')} in {files} ({counts}) · suggested bump: {diff.bump} · {sides}"
 
 
-def _file(console: Console, file: FileDiff, options: RenderOptions) -> None:
-    from rich.rule import Rule
-
+def _file(lines: Lines, file: FileDiff, options: RenderOptions) -> None:
     title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
     heading = f"{title}  ({file.status}, {counted(len(file.amendments), 'amendment')})"
-    console.print(Rule(printable(heading), align="left", style="bold"))
+    lines.rule(printable(heading))
     current_section: tuple[str, str] | None = None
     for amendment in file.amendments:
         section = section_of(amendment)
         if section != current_section:
             current_section = section
             heading, section_id = section
-            console.print(
-                _text(
+            lines.line(
+                _parts(
                     ("§ ", "bold"),
                     (heading or "(before the first heading)", "bold"),
                     (f"  #{section_id}" if section_id else "", "dim"),
                 )
             )
-        _amendment(console, amendment, options)
-    console.print()
+        _amendment(lines, amendment, options)
+    lines.blank()
 
 
-def _amendment(console: Console, amendment: Amendment, options: RenderOptions) -> None:
-    from rich.padding import Padding
-
+def _amendment(lines: Lines, amendment: Amendment, options: RenderOptions) -> None:
     color = options.color
     label = kind_label(amendment)
-    console.print(
-        Padding(
-            _text(
-                (label, KIND_STYLE.get(amendment.kind, "")),
-                (" · ", "dim"),
-                (amendment.severity, SEVERITY_STYLE[amendment.severity]),
-                (" · ", "dim"),
-                (_where(amendment), "dim"),
-            ),
-            (0, 0, 0, 2),
-            expand=False,
-        )
+    lines.line(
+        _parts(
+            (label, KIND_STYLE.get(amendment.kind, "")),
+            (" · ", "dim"),
+            (amendment.severity, SEVERITY_STYLE[amendment.severity]),
+            (" · ", "dim"),
+            (_where(amendment), "dim"),
+        ),
+        indent=2,
     )
-    console.print(Padding(_diff_text(amendment, color), (0, 0, 0, 4), expand=False))
+    lines.line(_diff_parts(amendment, color), indent=4)
     for effect in amendment.effects:
         line = describe_effect(effect) + which_sentence(effect, amendment)
-        console.print(Padding(_text(("↳ ", "dim"), (line, "italic" if color else "")), (0, 0, 0, 4), expand=False))
+        lines.line(_parts(("↳ ", "dim"), (line, "italic" if color else "")), indent=4)
     if amendment.impact:
         names = [output_name(i.node) for i in amendment.impact]
         shown = ", ".join(names[:MAX_OUTPUTS_SHOWN]) + (
             f" (+{len(names) - MAX_OUTPUTS_SHOWN} more)" if len(names) > MAX_OUTPUTS_SHOWN else ""
         )
-        console.print(Padding(_text(("⇢ reaches ", "dim"), (shown, "blue" if color else "")), (0, 0, 0, 4), expand=False))
+        lines.line(_parts(("⇢ reaches ", "dim"), (shown, "blue" if color else "")), indent=4)
     if options.mentions and amendment.mentions:
         names = [output_name(i.node) for i in amendment.mentions]
         shown = ", ".join(names[:MAX_OUTPUTS_SHOWN]) + (
             f" (+{len(names) - MAX_OUTPUTS_SHOWN} more)" if len(names) > MAX_OUTPUTS_SHOWN else ""
         )
-        console.print(Padding(_text(("⇢ mentioned in ", "dim"), (shown, "")), (0, 0, 0, 4), expand=False))
+        lines.line(_parts(("⇢ mentioned in ", "dim"), (shown, "")), indent=4)
     if amendment.explanation:
         said = f"{amendment.explanation.summary} [{amendment.explanation.verdict}]"
-        console.print(Padding(_text(("✎ ", "dim"), (said, "cyan" if color else "")), (0, 0, 0, 4), expand=False))
+        lines.line(_parts(("✎ ", "dim"), (said, "cyan" if color else "")), indent=4)
 
 
 def _where(amendment: Amendment) -> str:
@@ -204,10 +180,8 @@ def _where(amendment: Amendment) -> str:
     return where(amendment) + (f" (from {source})" if source else "")
 
 
-def _diff_text(amendment: Amendment, color: bool) -> Text:
-    from rich.text import Text
-
-    text = Text()
+def _diff_parts(amendment: Amendment, color: bool) -> list[Part]:
+    parts: list[Part] = []
     # Colour codes pass the output stream, so the text coloured here is neutralised here.
     pieces = [(tag, printable(piece)) for tag, piece in amendment.word_diff]
     if amendment.kind in ("added", "removed"):
@@ -216,18 +190,14 @@ def _diff_text(amendment: Amendment, color: bool) -> Text:
     for k, (tag, piece) in enumerate(pieces):
         if tag == "equal":
             first, last = k == 0, k == len(pieces) - 1
-            text.append(trim_context(piece, first=first, last=last, context=CONTEXT_WORDS, whole=MAX_SHOWN_CHARS))
+            parts.append((trim_context(piece, first=first, last=last, context=CONTEXT_WORDS, whole=MAX_SHOWN_CHARS), ""))
         elif tag == "delete":
-            text.append(piece if color or amendment.kind == "removed" else f"[-{piece}-]", "red strike" if color else "")
+            parts.append((piece if color or amendment.kind == "removed" else f"[-{piece}-]", "red strike" if color else ""))
         else:
-            text.append(piece if color or amendment.kind == "added" else f"{{+{piece}+}}", "green underline" if color else "")
-    return text
+            parts.append((piece if color or amendment.kind == "added" else f"{{+{piece}+}}", "green underline" if color else ""))
+    return parts
 
 
-def _text(*parts: tuple[str, str]) -> Text:
-    from rich.text import Text
-
-    text = Text()
-    for content, style in parts:
-        text.append(printable(content), style)
-    return text
+def _parts(*parts: Part) -> list[Part]:
+    """``parts`` with their text made printable."""
+    return [(printable(content), style) for content, style in parts]

@@ -1,0 +1,180 @@
+"""The two ways ``--format text`` draws its lines: through Rich, or as plain text that Rich would print.
+
+The text renderer says what to print as styled parts, a left indent and a
+width (:class:`Lines`). :class:`RichLines` hands each line to a Rich console,
+which colours it. Without colour the same characters come out of
+:class:`PlainLines`, which wraps words with Rich's own line divider but builds
+no renderables: Rich's per-print machinery (measuring, padding, segments,
+cropping) took 0.28 s of the 0.8 s the largest Model Spec release pair took
+as text, the plain lines about 0.02 s.
+
+:class:`PlainLines` does what ``Console.print`` does to a ``Text`` or
+``Padding(Text, (0, 0, 0, indent), expand=False)``: split at line feeds, wrap
+each line at the width (the padded width is the narrower of the available
+width and the longest line), cut off whitespace past the width and fold what
+still overflows. It leaves out the spaces Rich pads lines with, which the
+renderer strips without colour anyway. Anything it does not reproduce by design (a tab, a Unicode
+line separator, a width under one cell) goes to a Rich console writing to the
+same buffer, so the output stays what Rich prints. ``tests/render/test_terminal.py``
+checks both against each other.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Part = tuple[str, str]
+"""Text and the Rich style it is drawn in (``""``: none)."""
+
+_RICH_ONLY = ("\t", "\u2028", "\u2029")
+"""Characters :class:`PlainLines` leaves to Rich: tabs expand, and ``str.splitlines`` (which Rich
+measures by) splits at the Unicode separators where ``Text.split`` does not."""
+
+
+class Lines(Protocol):
+    """Where the text renderer draws."""
+
+    def rule(self, title: str) -> None:
+        """A bold title, then a horizontal line to the width."""
+
+    def line(self, parts: Sequence[Part], indent: int = 0) -> None:
+        """``parts`` as one paragraph, word-wrapped to the width less ``indent``, each line indented."""
+
+    def plain(self, text: str) -> None:
+        """``text`` as Rich prints a string, without styles."""
+
+    def blank(self) -> None:
+        """An empty line."""
+
+    def text(self) -> str:
+        """Everything drawn so far."""
+
+
+def make_console(buffer: io.StringIO, width: int, color: bool) -> Console:
+    from rich.console import Console
+
+    return Console(
+        file=buffer,
+        width=width,
+        # Nothing here is laid out by height, but without one Rich asks the terminal for its size
+        # at every print: 7,344 calls, a tenth of the text rendering of the largest Model Spec pair.
+        height=25,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+class RichLines:
+    """Lines drawn by a Rich console into ``buffer``, in colour when ``color``."""
+
+    def __init__(self, buffer: io.StringIO, width: int, color: bool) -> None:
+        self._buffer = buffer
+        self.console = make_console(buffer, width, color)
+
+    def rule(self, title: str) -> None:
+        from rich.rule import Rule
+
+        self.console.print(Rule(title, align="left", style="bold"))
+
+    def line(self, parts: Sequence[Part], indent: int = 0) -> None:
+        from rich.padding import Padding
+        from rich.text import Text
+
+        text = Text()
+        for content, style in parts:
+            text.append(content, style)
+        self.console.print(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
+
+    def plain(self, text: str) -> None:
+        self.console.print(text)
+
+    def blank(self) -> None:
+        self.console.print()
+
+    def text(self) -> str:
+        return self._buffer.getvalue()
+
+
+class PlainLines:
+    """Lines without colour, laid out as :class:`RichLines` lays them out."""
+
+    def __init__(self, buffer: io.StringIO, width: int) -> None:
+        self._buffer = buffer
+        self._width = width
+        self._rich: RichLines | None = None
+        """For what only Rich draws; it writes into the same buffer, so the order stays."""
+
+    def rule(self, title: str) -> None:
+        from rich.cells import cell_len, set_cell_size
+
+        width = self._width
+        if not title or "\t" in title or width <= 2:  # a bare line, tabs to expand, no room for a title
+            self._by_rich().rule(title)
+            return
+        title = title.replace("\n", " ")
+        if cell_len(title) > width - 2:
+            title = set_cell_size(title, width - 3) + "…"
+        drawn = title + " "
+        self._buffer.write(set_cell_size(drawn + "─" * (width - cell_len(drawn)), width) + "\n")
+
+    def line(self, parts: Sequence[Part], indent: int = 0) -> None:
+        from rich.cells import cell_len
+
+        text = "".join(content for content, _ in parts)
+        if any(c in text for c in _RICH_ONLY):
+            self._by_rich().line(parts, indent)
+            return
+        width = self._width - indent
+        if indent:  # Padding(expand=False) measures first: no wider than the longest line
+            width = min(width, max(cell_len(line) for line in text.split("\n")))
+        if width < 1:
+            self._by_rich().line(parts, indent)
+            return
+        margin = " " * indent
+        self._buffer.writelines(margin + line + "\n" for line in _wrapped(text, width))
+
+    def plain(self, text: str) -> None:
+        self.line([(text, "")])
+
+    def blank(self) -> None:
+        self._buffer.write("\n")
+
+    def text(self) -> str:
+        return self._buffer.getvalue()
+
+    def _by_rich(self) -> RichLines:
+        if self._rich is None:
+            self._rich = RichLines(self._buffer, self._width, color=False)
+        return self._rich
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` word-wrapped to ``width`` cells, as ``rich.text.Text.wrap`` wraps it (overflow "fold")."""
+    from rich._wrap import divide_line
+    from rich.cells import cell_len, set_cell_size
+
+    lines = []
+    for paragraph in text.split("\n"):
+        if paragraph.isascii() and len(paragraph) <= width:
+            lines.append(paragraph)  # fits: nothing to divide, strip or cut
+            continue
+        offsets = divide_line(paragraph, width, fold=True)
+        for start, end in zip([0, *offsets], [*offsets, len(paragraph)]):
+            line = paragraph[start:end]
+            if len(line) > width:  # Text.rstrip_end: whitespace past the width goes (counted in characters)
+                excess = len(line) - width
+                stripped = line.rstrip()
+                line = line[: max(len(stripped), len(line) - excess)]
+            if cell_len(line) > width:  # Text.truncate
+                line = set_cell_size(line, width)
+            lines.append(line)
+    return lines
