@@ -22,7 +22,6 @@ from dataclasses import replace
 from specdiff.config import Config
 from specdiff.errors import FileTooLarge, UnreadableFile
 from specdiff.history_cache import HistoryCache
-from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.repo import Repository
 from specdiff.spec_files import read_spec_text
 
@@ -50,6 +49,8 @@ def repository_capitals(repo: Repository, commit: str | None, config: Config) ->
         kept = cache.get(key) if key else None
         if isinstance(kept, bool):
             return kept
+        from specdiff.lexicon import uses_rfc2119_capitals  # only to count: the answer is kept
+
         decided = uses_rfc2119_capitals(_paragraphs(repo, files, config))
         if key:
             cache.put(key, decided)

@@ -34,11 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
 from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
 from specdiff.parse import requirement_pattern
-from specdiff.semantics import obliges
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -272,6 +270,11 @@ class SpecGraph:
 
     def _read_normative(self) -> None:
         """Fill in ``normative`` on the clause nodes of the documents added since last time."""
+        # Imported here: reading rules loads the lexicon and its patterns (some 40 ms), which a
+        # diff whose amendments are kept (amendment_cache) does not otherwise need.
+        from specdiff.lexicon import uses_rfc2119_capitals
+        from specdiff.semantics import obliges
+
         for document, capitals in self._unread:
             nodes = clause_nodes(document)
             if capitals is None:

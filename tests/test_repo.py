@@ -343,3 +343,13 @@ def test_a_blob_over_the_limit_is_not_returned_and_the_next_read_still_works(spe
         assert repo.read_blob_within(committed.new_blob, size) == (size, SPEC_V2.encode())
         assert repo.read_blob_within(committed.new_blob, size - 1) == (size, None)
         assert repo.read_blob_within(committed.old_blob, 10**6) == (len(SPEC_V1.encode()), SPEC_V1.encode())
+
+
+def test_a_commit_is_listed_once_and_a_moving_name_each_time(spec_repo, three_commits):
+    with open_repo(spec_repo.path) as repo:
+        first = repo.list_files(three_commits[0])
+        first.clear()  # a caller's copy: the kept listing stays whole
+        assert [f.path for f in repo.list_files(three_commits[0])] == ["spec.md"]
+        assert [f.path for f in repo.list_files("HEAD")] == ["spec.md"]
+        spec_repo.commit("another file", {"notes.md": "# Notes\n"})
+        assert [f.path for f in repo.list_files("HEAD")] == ["notes.md", "spec.md"], "HEAD moved: listed again"
