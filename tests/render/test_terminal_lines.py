@@ -16,7 +16,7 @@ from specdiff.render.terminal_lines import Lines, PlainLines, RichLines
 # Words that stress the wrapping: wide and zero-width characters, long runs to fold, odd spaces,
 # and the characters PlainLines leaves to Rich (tab, Unicode line separators).
 PIECES = ["a", "rule", "must", " ", "  ", "\n", "\t", "漢字", "😀", "👨\u200d👩\u200d👧", "e\u0301", "\u200b", "\xa0", "\u3000"]
-PIECES += ["\u2028", "—", "x" * 30, "長" * 12, "[-", "+}"]
+PIECES += ["\u2028", "—", "’", "“", "…", "→", "x" * 30, "長" * 12, "[-", "+}"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 parts = st.lists(st.tuples(texts, st.sampled_from(["", "bold", "dim"])), min_size=1, max_size=4)
 
