@@ -8,9 +8,11 @@ most changed lines. Each command runs ``--runs`` times as a separate process
 (start-up included, as a user sees it) and the best run counts, both in
 wall-clock seconds and in processor seconds (user + system): on a machine
 shared with other jobs the second moves far less. Prints, for ``--format
-json`` and for text, cold (no ``.git/specdiff`` caches) and warm (the parse
-cache filled), the times and their ratio to git's, and the peak memory
-(maximum resident set size) of a cold run.
+json`` and for text, cold (no ``.git/specdiff`` caches), warm (every cache
+filled) and "parses" (the parse cache filled, the amendment cache emptied
+before each run: what a first diff of a pair costs once its files were seen),
+the times and their ratio to git's, and the peak memory (maximum resident set
+size) of a cold run.
 
 Targets (issue 14), largest Model Spec release pair: json at most 30x git,
 text at most 35x, peak memory at most 60 MB; a one-commit diff on a repository
@@ -87,9 +89,14 @@ def main() -> None:
     print(f"git word-diff   {git_time.wall:7.3f} s wall  {git_time.processor:7.3f} s processor   (best of {args.runs})")
     for label, output in (("json", ["--format", "json"]), ("text", [])):
         command = [sys.executable, "-m", "specdiff", "-C", str(repo), a, b, *output]
-        for cache, timing in (("cold", best_of(command, args.runs, state)), ("warm", best_of(command, args.runs))):
+        timings = (
+            ("cold", best_of(command, args.runs, state)),
+            ("warm", best_of(command, args.runs)),
+            ("parses", best_of(command, args.runs, state / "amendments")),
+        )
+        for cache, timing in timings:
             print(
-                f"specdiff {label} {cache}  {timing.wall:7.3f} s wall ({timing.wall / git_time.wall:5.1f}x)"
+                f"specdiff {label} {cache:6s}{timing.wall:7.3f} s wall ({timing.wall / git_time.wall:5.1f}x)"
                 f"  {timing.processor:7.3f} s processor ({timing.processor / git_time.processor:5.1f}x)"
                 + (f"  peak {timing.peak_mb:.0f} MB" if cache == "cold" else "")
             )
