@@ -40,7 +40,7 @@ FORMAT = "1"
 """Bumped whenever what is stored changes shape."""
 
 MAX_BYTES = 64 * 1024 * 1024
-"""The folder's size limit: some 40 comparisons of the Model Spec's main file (1.5 MB pickled each)."""
+"""The folder's size limit: some 55 comparisons of the Model Spec's main file (1.1 MB pickled each)."""
 
 _READERS_OF_AMENDMENTS = ("render", "tui", "commands", "lint", "evals", "scan")
 """Subpackages that come after the amendments in the pipeline: their code does not change what is kept."""
