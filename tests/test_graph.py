@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from types import SimpleNamespace
 
@@ -13,7 +14,7 @@ import pytest
 from specdiff.config import load_config
 from specdiff.graph import MAX_CROSS_REFERENCES, SpecGraph, build_graph, export
 from specdiff.repo import Repository
-from specdiff.scan import KEPT_ONLY, SCANNERS
+from specdiff.scan import SCANNERS
 from specdiff.workspace import open_workspace
 
 # The Holds section is named by an artifact only through the Renewals clause that
@@ -289,12 +290,17 @@ def test_the_graph_of_a_diff_runs_again_only_the_scanners_that_read_kept_files(s
 
         return SimpleNamespace(scan=scan)
 
+    def reads_kept(workspace):  # a new scanner that reads the kept files, listed nowhere
+        list(workspace.documents.kept(re.compile("Noise")))
+        return []
+
     for name, scanner in list(SCANNERS.items()):
         monkeypatch.setitem(SCANNERS, name, counted(name, scanner))
+    monkeypatch.setitem(SCANNERS, "new", counted("new", SimpleNamespace(scan=reads_kept)))
     with Repository(spec_repo.path) as repo:
         workspace, _ = open_workspace(repo, None, load_config(spec_repo.path), {})
         build_graph(workspace, complete=False)
-    assert dict(runs) == {name: 2 if name in KEPT_ONLY else 1 for name in SCANNERS}
+    assert dict(runs) == {name: 2 if name in ("footnotes", "openspec", "new") else 1 for name in SCANNERS}
 
 
 def test_the_graph_of_a_diff_parses_only_what_impact_can_reach_and_finds_the_same(spec_repo):

@@ -22,7 +22,8 @@ them by name; the dependency graph takes the union of what they find.
 ========================  ===================================================
 
 ``footnotes`` and ``openspec`` find dependencies that stay inside one file, so
-they read only the files the graph keeps (``SpecDocuments.kept``).
+they read only the files the graph keeps (``SpecDocuments.kept``); ``scan_all``
+notices which scanners read them, and runs only those again.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Workspace:
     _texts: dict[str, str | None] = field(default_factory=dict)
     _found: dict[str, list[Dependency]] = field(default_factory=dict)
     """What each scanner found, by name (see :func:`scan_all`)."""
+    _reads_kept: set[str] = field(default_factory=set)
+    """The scanners that asked ``documents.kept``: what they find changes with ``keep_only``."""
 
     def text(self, path: str) -> str | None:
         """``read`` with a memory, since several scanners read the same files."""
@@ -112,13 +115,18 @@ def scan_all(workspace: Workspace) -> list[Dependency]:
     """What every scanner finds, in the order of ``SCANNERS``.
 
     A workspace is one revision, so a scanner finds the same things each time,
-    except those that look only inside the files the graph keeps
-    (``KEPT_ONLY``): the graph of a diff calls this twice, before and after
-    choosing those files, and only they run again.
+    except one that looks only inside the files the graph keeps (it asks
+    ``documents.kept``): the graph of a diff calls this twice, before and after
+    choosing those files, and only such scanners run again. Which ones they are
+    is seen as they run, not listed by hand: a new scanner that reads the kept
+    files is run again without anyone remembering to say so.
     """
     for name, scanner in SCANNERS.items():
-        if name not in workspace._found or name in KEPT_ONLY:
+        if name not in workspace._found or name in workspace._reads_kept:
+            asked = workspace.documents.kept_reads
             workspace._found[name] = list(scanner.scan(workspace))
+            if workspace.documents.kept_reads != asked:
+                workspace._reads_kept.add(name)
     return [dependency for name in SCANNERS for dependency in workspace._found[name]]
 
 
@@ -154,6 +162,3 @@ SCANNERS: dict[str, Scanner] = {
     "pytest_marks": pytest_marks,
     "inspect_tasks": inspect_tasks,
 }
-
-KEPT_ONLY = ("footnotes", "openspec")
-"""The scanners that read spec files through ``documents.kept``: what they find changes with ``keep_only``."""
