@@ -80,6 +80,8 @@ def main_benchmark() -> None:
     args = parser.parse_args()
     sources = dict(entry.split("=", 1) for entry in args.repo)
     candidates: list[dict] = []
+    # Each lint run by (repo, mode, commit): step 3 reuses step 1's --all run at the newest commit.
+    runs: dict[tuple[str, str, str], dict] = {}
     with tempfile.TemporaryDirectory() as scratch:
         clones = {}
         for name, path in sources.items():
@@ -90,7 +92,7 @@ def main_benchmark() -> None:
         print(f"{'repo':<14} {'clauses':>7} {'findings':>8} {'per 1k':>7}  by check")
         for name, clone in clones.items():
             head = git(clone, "rev-parse", "HEAD")
-            data = lint_json(clone, "--all")
+            data = runs[(name, "all", head)] = lint_json(clone, "--all")
             summary = data["summary"]
             per_k = 1000 * summary["findings"] / max(summary["clauses"], 1)
             by = ", ".join(f"{k} {1000 * v / summary['clauses']:.1f}" for k, v in summary["by_check"].items())
@@ -106,7 +108,7 @@ def main_benchmark() -> None:
                 for commit in commits:
                     if not git(clone, "rev-list", "--parents", "-n", "1", commit).split()[1:]:
                         continue  # the root commit has no parent to diff against
-                    data = lint_json(clone, f"{commit}~1", commit)
+                    data = runs[(name, "diff", commit)] = lint_json(clone, f"{commit}~1", commit)
                     clauses += data["summary"]["clauses"]
                     by.update(f["check"] for f in data["findings"])
                     candidates += [pointer(name, "diff", commit, f) for f in data["findings"]]
@@ -114,14 +116,14 @@ def main_benchmark() -> None:
                 print(f"{name:<14} {len(commits)} commits, {clauses} changed clauses, {total} findings: {dict(sorted(by.items()))}")
 
         if args.labels:
-            score(args.labels, clones)
+            score(args.labels, clones, runs)
 
     if args.candidates:
         args.candidates.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in candidates), encoding="utf-8")
         print(f"\n{len(candidates)} candidate findings written to {args.candidates}")
 
 
-def score(labels_file: Path, clones: dict[str, Path]) -> None:
+def score(labels_file: Path, clones: dict[str, Path], runs: dict[tuple[str, str, str], dict]) -> None:
     labels = [json.loads(line) for line in labels_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     found: dict[tuple[str, str, str], set[tuple[str, str, int]]] = {}
     tally: dict[str, Counter[str]] = defaultdict(Counter)
@@ -132,7 +134,9 @@ def score(labels_file: Path, clones: dict[str, Path]) -> None:
             continue
         if run not in found:
             clone = clones[label["repo"]]
-            if label["mode"] == "all":
+            if run in runs:
+                data = runs[run]
+            elif label["mode"] == "all":
                 at(clone, label["commit"])
                 data = lint_json(clone, "--all")
             else:

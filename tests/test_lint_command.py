@@ -52,6 +52,10 @@ BASE = {
     '{"id": "version-header", "spec": "spec/wire.md#requests"}\n',
 }
 
+CAPITALS = "\n[semantics]\ncapitals = true\n"
+"""The keyword checks follow the repository's capitals mode; BASE is mostly lower case, so the
+tests of keyword checks on wire.md set the mode."""
+
 HOLD = "The assistant should tell the patron when a hold is ready."
 USERS = "Users must bring their card to collect a hold."  # a second agent in the section, for HLD001
 REQUEST = "A client MUST send a version header."
@@ -105,6 +109,8 @@ def test_base_spec_is_clean(base, specdiff_json):
 @pytest.mark.parametrize("check", sorted(CASES))
 def test_check_fires_on_the_commit_that_introduces_it_and_not_on_its_fix(base, specdiff_json, check):
     path, anchor, bad, good = CASES[check]
+    if check.startswith("KW"):
+        base.commit("Keywords in capitals", {"specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
     base.commit(f"Introduce {check}", _with(path, anchor, bad))
     base.commit(f"Fix {check}", _with(path, anchor, good))
 
@@ -118,7 +124,14 @@ def test_check_fires_on_the_commit_that_introduces_it_and_not_on_its_fix(base, s
 
 def test_capitals_without_boilerplate(spec_repo, specdiff_json):
     wire = WIRE.replace(WIRE.split("\n\n")[2] + "\n\n", "")
-    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire.replace(REQUEST, "A client sends a version header.")})
+    spec_repo.commit(
+        "Base",
+        {
+            **BASE,
+            "spec/wire.md": wire.replace(REQUEST, "A client sends a version header."),
+            "specdiff.toml": BASE["specdiff.toml"] + CAPITALS,
+        },
+    )
     spec_repo.commit("Introduce KW003", {"spec/wire.md": wire})
     spec_repo.commit("Fix KW003", {"spec/wire.md": WIRE})
 
@@ -132,7 +145,7 @@ def test_should_without_reason(spec_repo, specdiff_json):
     """KW004 only in a document whose other SHOULDs say why: there the bare one stands out."""
     reasoned = "A server SHOULD close an idle connection after a minute, to free its socket."
     wire = WIRE.replace(REQUEST, f"{REQUEST}\n\n{reasoned}")
-    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire})
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire, "specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
     spec_repo.commit("Introduce KW004", {"spec/wire.md": wire + "\nA client SHOULD retry a failed request.\n"})
     fixed = "\nA client SHOULD retry a failed request, unless the server answered 400.\n"
     spec_repo.commit("Fix KW004", {"spec/wire.md": wire + fixed})
@@ -153,6 +166,18 @@ def test_untested_rule(base, specdiff_json):
 
     base.commit("Test it", {"evals/desk.jsonl": BASE["evals/desk.jsonl"] + '{"id": "pickup", "spec": "spec/desk.md#pickup"}\n'})
     assert _findings(specdiff_json, base, "--all") == [], "an eval case now reaches the rule"
+
+
+def test_untested_rule_in_the_second_clause_of_a_split(base, specdiff_json):
+    """A split's first clause may be a plain statement and its second the new rule: every new clause is read."""
+    base.commit(
+        "Pickup", {"spec/desk.md": DESK + "\n## Pickup {#pickup}\n\nPickup is at the front desk. Patrons bring their card.\n"}
+    )
+    split = "Pickup is at the front desk.\n\nPatrons bring their card, and the assistant must read back the pickup date.\n"
+    base.commit("Split, with a new rule", {"spec/desk.md": DESK + "\n## Pickup {#pickup}\n\n" + split})
+    (found,) = _findings(specdiff_json, base, "HEAD~1", "HEAD")
+    assert (found["check"], found["lines"][0]) == ("TST001", DESK.count("\n") + 6), found
+    assert "`specdiff evals draft` drafts one" in found["message"], "the message says how to draft the missing case"
 
 
 def test_only_what_the_change_introduced(base, specdiff_json):
@@ -213,6 +238,14 @@ def test_bad_selection_is_a_usage_error(base, specdiff, args, config, expected):
     assert_usage_error(specdiff("lint", "-C", base.path, "--all", *args), expected)
 
 
+def test_a_bad_check_in_the_config_names_the_file_and_the_revision(base, specdiff):
+    base.commit("Config", {"specdiff.toml": BASE["specdiff.toml"] + '[lint]\nselect = ["XYZ"]\n'})
+    base.commit("Fix it in the working branch", {"specdiff.toml": BASE["specdiff.toml"]})
+    run = specdiff("lint", "-C", base.path, "--all", "--config-from", "HEAD~1")
+    assert_usage_error(run, "specdiff.toml at HEAD~1: [lint] unknown lint check 'XYZ'")
+    assert specdiff("lint", "-C", base.path, "--all").code == 0, "the working tree's own config is fine"
+
+
 def test_list_names_every_check(specdiff):
     run = specdiff("lint", "--list")
     assert run.code == 0
@@ -242,6 +275,12 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "A hold must be collected by the patron within a week.",  # a passive that names its agent
         "A hold may be cancelled at any time.",  # a permission binds no one
         "The card number must be checked before a hold is placed.",  # the section binds one agent: it is theirs
+        "The assistant must renew the loan with the appropriate card type.",  # "the appropriate": the one that fits
+        "The assistant must send reminders at whatever interval the branch deems appropriate.",  # discretion, on purpose
+        "The assistant must collect sufficient details to identify the patron.",  # says what must suffice
+        "The renewal policy governs how patrons should renew in a timely manner.",  # an indirect question describes
+        "When the assistant must pause for a reasonable time.",  # a fragment, no rule
+        f"{USERS}\n\nThe hold must be unchanged after a renewal.",  # "be unchanged": a state, not an act
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
@@ -249,8 +288,49 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
-def test_lowercase_keyword_in_a_description_is_plain_english(base, specdiff_json):
-    base.commit("Add", _with("spec/wire.md", REQUEST, "A server MAY say under which version a request should be read."))
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A server MAY say under which version a request should be read.",  # a description
+        "A client MUST send a cancel notice to indicate that the request should be dropped.",  # what the notice says
+        "To send a binary body, use a plain string, escaping where necessary.",  # no keyword: no rule in this spec
+        "A client SHOULD retry with the appropriate version header, to reach the right handler.",  # the one that fits
+    ],
+)
+def test_in_a_capitals_spec_only_keywords_in_capitals_make_rules(base, specdiff_json, sentence):
+    base.commit("Keywords in capitals", {"specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
+    base.commit("Add", _with("spec/wire.md", REQUEST, sentence))
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
+def test_a_lead_in_over_another_list_and_an_item_under_another_lead_in_restate_nothing(base, specdiff_json):
+    """ "Servers must answer these questions first:" over two different lists are two rules (DUP001)."""
+    lists = {
+        "renewals": "The assistant must answer these questions before anything else:\n\n- due dates\n- fines\n",
+        "holds": "The assistant must answer these questions before anything else:\n\n- queue places\n- pickup times\n",
+    }
+    items = {
+        "renewals": "When a patron renews a loan, the assistant must:\n\n- check the patron's library card first\n",
+        "holds": "When a patron places a hold, the assistant must:\n\n- check the patron's library card first\n",
+    }
+    for added in (lists, items):
+        text = DESK
+        for section, rule in added.items():
+            text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{rule}")
+        base.commit("Add", {"spec/desk.md": text})
+        assert [f for f in _findings(specdiff_json, base, "HEAD~1", "HEAD") if f["check"] == "DUP001"] == []
+    base.commit("The same item under the same lead-in", {"spec/desk.md": text.replace("places a hold", "renews a loan")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"], "each points at the other"
+
+
+def test_algorithm_steps_are_not_commands(base, specdiff_json):
+    """IETF-style steps ("Let input be ...", "If ..., return failure.") under two algorithms: not
+    duplicates, not contradictions, no eval owed for each step."""
+    steps = "1. Let input be the card number.\n2. If input is empty, return failure.\n3. Return input.\n"
+    text = DESK
+    for section in ("renewals", "holds"):
+        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\nTo read a card, use the following algorithm:\n\n{steps}")
+    base.commit("Add", {"spec/desk.md": text})
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
@@ -265,9 +345,18 @@ def test_comment_gains_a_lint_section(base, specdiff):
     assert "### Lint" not in specdiff("comment", "-C", base.path, "HEAD~1").out, "only with --lint"
 
 
+def test_keyword_checks_follow_the_repositorys_capitals_mode(base, specdiff_json):
+    """One mode for the repository (``[semantics] capitals``, else counted over all its spec files),
+    not a guess per file: in BASE, mostly lower case, wire.md's capitals are not read as keywords."""
+    base.commit("Introduce", _with(*CASES["KW001"][:3]))
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    base.commit("Keywords in capitals", {"specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~2", "HEAD")] == ["KW001"]
+
+
 def test_paths_limit_what_is_linted(base, specdiff_json):
-    base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with(*CASES["KW001"][:3])})
-    assert [f["check"] for f in _findings(specdiff_json, base, "--all", "--", "spec/wire.md")] == ["KW001"]
+    base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with("spec/wire.md", REQUEST, "See [the rules](#nowhere).")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all", "--", "spec/wire.md")] == ["REF001"]
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]
 
 

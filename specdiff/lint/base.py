@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from specdiff.force import Place
-from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Clause, Document
 
 LINT_SEVERITIES = ("info", "warning", "error")
@@ -62,7 +61,8 @@ class DocumentFacts:
     """What a check needs to know about a clause's document as a whole."""
 
     capitals: bool = False
-    """The document writes RFC 2119 keywords in capitals (see ``lexicon.uses_rfc2119_capitals``)."""
+    """The repository writes RFC 2119 keywords in capitals on purpose: its capitals mode
+    (``[semantics] capitals``, else counted over all its spec files: ``specdiff.capitals``)."""
     boilerplate: bool = False
     """The document, or another file of its spec, cites RFC 2119, RFC 8174 or BCP 14."""
     holders: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -77,13 +77,17 @@ def cites_bcp14(documents: Iterable[Document]) -> bool:
     return any(_BOILERPLATE.search(c.normalized) for d in documents for c in d.clauses)
 
 
-def document_facts(clauses: list[Clause] | tuple[Clause, ...], spec_cites: bool = False) -> DocumentFacts:
-    """The facts of a document of ``clauses``; ``spec_cites``: another file of the spec cites BCP 14."""
+def document_facts(clauses: list[Clause] | tuple[Clause, ...], *, capitals: bool, spec_cites: bool = False) -> DocumentFacts:
+    """The facts of a document of ``clauses`` in a repository of this capitals mode; ``spec_cites``:
+    another file of the spec cites BCP 14.
+
+    The mode is the repository's, not a guess per file: the diff grades an edit by it, and a
+    file that writes few keywords (a short overview page) would otherwise be read by other rules
+    than the files around it."""
     from specdiff.lint.holders import named_holders
     from specdiff.lint.keywords import should_with_reason
 
     texts = [c.normalized for c in clauses]
-    capitals = uses_rfc2119_capitals(texts)
     holders: dict[str, set[str]] = {}
     for clause in clauses:
         if clause.kind not in _NO_RULES:

@@ -13,6 +13,13 @@ pre-release versions, and the same words after one on build metadata, are two
 rules (SemVer). Such a sentence is a duplicate only when the clauses around
 both are alike too.
 
+A lead-in ("Servers SHOULD return these errors:") states its rule together with
+the list under it, and a list item ("Clients SHOULD implement approval controls")
+continues its lead-in: the same lead-in over two different lists, or the same
+item under two different lead-ins, restates nothing (the Model Context Protocol:
+11 of 16 false DUP001 findings). A lead-in is not compared; an item only with an
+item under a lead-in alike.
+
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
 another section: "this" is another keyword there.
@@ -53,7 +60,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
     clause = view.clause
     for rule in rules_of(clause, view.place):
-        if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS:
+        if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS or rule.sentence.rstrip(" *_").endswith(":"):
             continue
         for _, _, k in process.extract(
             fold(rule.sentence), book.folded, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR, limit=5
@@ -65,6 +72,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                 continue
             if _content(rule.sentence) != _content(other.sentence):
                 continue  # another number (CON002), another keyword, another object: not a copy
+            if (rule.lead_in or other.lead_in) and fuzz.token_sort_ratio(fold(rule.lead_in), fold(other.lead_in)) < SIMILAR:
+                continue  # one item under two lead-ins: two rules
             if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):
                 continue
             if _continues(rule.sentence, clause.normalized) or _continues(other.sentence, other.clause.normalized):

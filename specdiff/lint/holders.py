@@ -67,6 +67,12 @@ _STATUS = frozenset({"treated", "considered", "interpreted", "regarded", "unders
                      "taken", "ignored", "construed", "recognized", "recognised"})  # fmt: skip
 
 
+# "SHOULD be unrelated to any running request", "MUST be unchanged": "un-" and a participle says
+# what state a thing is in (not related, not changed), not what someone does to it (the Model
+# Context Protocol's "These messages SHOULD be unrelated ...": 3 false HLD001 findings).
+_UN_STATE = re.compile(r"^un\w+ed$")
+
+
 def named_holders(text: str, kind: str) -> set[str]:
     """The agents the rules of ``text`` name as who must comply ("The assistant must ..." names ``assistant``)."""
     return {r.holder for r in force.rules(text, Place(kind)) if r.holder is not None and r.holder not in THINGS}
@@ -86,7 +92,13 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             continue
         after = rule.sentence[at + len(rule.phrase) :]
         passive = _PASSIVE.match(after)
-        if passive is None or passive.group(1).lower() in _STATES | _STATUS or _BY_AGENT.match(after[passive.end() :]):
+        participle = passive.group(1).lower() if passive else ""
+        if (
+            passive is None
+            or participle in _STATES | _STATUS
+            or _UN_STATE.match(participle)
+            or _BY_AGENT.match(after[passive.end() :])
+        ):
             continue
         verb = f"{rule.phrase} be {passive.group(1)}"
         found.append(finding("HLD001", clause, f'"{verb}": by whom? The section\'s other rules name who must act', verb))

@@ -59,9 +59,13 @@ _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # A lower-case keyword in a clause that describes rather than obliges: "the dialect under
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
 # Schema history these were 5 of the first 10 KW002 findings, all false. An indirect question
-# ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings.
+# ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings. So does
+# what a message says ("a notification to indicate that a request should be terminated").
 _DESCRIBED = re.compile(
-    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$)[^,;]*$", re.IGNORECASE
+    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$"
+    r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking)"
+    r"(?:\s+[\w`'-]+){0,3}?\s+that\b)[^,;]*$",
+    re.IGNORECASE,
 )
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from specdiff import force
 from specdiff.force import Place, places_of
@@ -64,6 +64,8 @@ class Rule:
     numbers: tuple[str, ...]
     conditions: tuple[str, ...]
     """Each condition as written, from its word to the next comma ("if the body is chunked")."""
+    lead_in: str = ""
+    """For a list item, the paragraph above its list that it continues ("Servers MUST NOT:")."""
     local: bool = False
     """The subject is a thing the section has just introduced ("the array", "this string", "its
     value"): in another section the same words are about another thing."""
@@ -79,24 +81,87 @@ def read_rules(text: str, place: Place | None = None, clause: Clause | None = No
     for rule in stated(text, place or Place()):
         if rule.sentence not in found:
             found[rule.sentence] = _compared(rule.sentence, rule.phrase, rule.holder, rule.force, rule.strength, clause)
+            if place is not None and place.lead_in:
+                found[rule.sentence] = replace(found[rule.sentence], lead_in=place.lead_in)
     return list(found.values())
 
 
 def stated(text: str, place: Place) -> list[force.Rule]:
-    """``force.rules``, less questions ("should the assistant ask first?" rules nothing), and less
-    lower-case RFC 2119 keywords in a document that writes them in capitals.
+    """``force.rules`` as a check that reports a problem should take them: less questions ("should the
+    assistant ask first?" rules nothing), less rules a subordinate clause describes ("which governs how
+    the model should prioritize", a fragment "When the assistant must pause."), and, in a repository that
+    writes RFC 2119 keywords in capitals, only rules stated with a keyword in capitals.
 
-    ``force`` reads a lower-case "should" there as a rule with less confidence (real specs
-    slip); RFC 8174 says it has its ordinary English meaning, and a check that reports a
-    problem takes the document at its word: "a request should be read" is no rule there.
+    ``force`` reads a lower-case "should", a command or a "never" there as a rule with less
+    confidence (real specs slip, and the diff would rather grade a slip than miss it); RFC 8174
+    says they have their ordinary English meaning, and a check that reports a problem takes the
+    document at its word: "a request should be read", or a table cell's "use a string value,
+    escaping where necessary" (OpenAPI: 9 of its 41 false VAG001 findings), is no rule there.
     """
-    found = [r for r in force.rules(text, place) if not r.sentence.rstrip(" *_)\"'").endswith("?")]
+    if algorithm_step(text, place):
+        return []
+    found = [r for r in force.rules(text, place) if not r.sentence.rstrip(" *_)\"'").endswith("?") and not described(r)]
     if not place.capitals:
         return found
-    return [r for r in found if not (r.phrase.split()[0].lower() in _RFC_KEYWORDS and not r.phrase.split()[0].isupper())]
+    return [r for r in found if _in_capitals(r.phrase)]
 
 
-_RFC_KEYWORDS = {"must", "shall", "should", "may", "required", "recommended", "optional"}
+def algorithm_step(text: str, place: Place) -> bool:
+    """Whether a list item is a step of an algorithm, as IETF drafts write them ("1. Let input be the
+    field value.", "2. If input is empty, return failure."): the algorithm is one rule, which its
+    lead-in states ("the recipient MUST use the following algorithm:"); a step is not a command of
+    its own. Before this, CON001 and DUP001 paired steps of two algorithms in the HTTP extensions drafts.
+
+    >>> lead = "To parse the field, use the following algorithm:"
+    >>> [algorithm_step(t, Place("list_item", lead_in=lead)) for t in ("Remove the first character.", "Return input.")]
+    [True, True]
+    >>> algorithm_step("If input is empty, return failure.", Place("list_item", lead_in="Renewals:"))
+    True
+    >>> algorithm_step("Return the book to the desk.", Place("list_item", lead_in="To renew:"))
+    False
+    """
+    if place.kind != "list_item":
+        return False
+    return bool(_ALGORITHM.search(place.lead_in or "") or _STEP.match(text))
+
+
+_ALGORITHM = re.compile(r"\balgorithms?\b", re.IGNORECASE)
+# "Let input be ...", "If ..., return failure", "Otherwise, ...": the wording of an algorithm's steps.
+_STEP = re.compile(
+    r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b|otherwise\b)",
+    re.IGNORECASE,
+)
+
+
+def described(rule: force.Rule) -> bool:
+    """Whether the rule's phrase sits in a subordinate clause that describes rather than lays down:
+    after "how", "whether", "why" or "what" ("governs how the model should prioritize"), or in a
+    sentence that is all one "when"/"if" clause ("When the assistant must pause for approval.").
+
+    >>> [described(r) for r in force.rules("The chain of command governs how the assistant should order requests.")]
+    [True]
+    >>> [described(r) for r in force.rules("When the assistant must pause for approval.")]
+    [True]
+    >>> [described(r) for r in force.rules("When asked, the assistant must pause.")]
+    [False]
+    """
+    at = phrase_at(rule.sentence, rule.phrase)
+    if at < 0:
+        return False  # a list item's rule comes from its lead-in
+    if _INDIRECT.search(rule.sentence[:at]):
+        return True
+    return bool(_FRAGMENT.match(rule.sentence)) and not re.search(r"[,;:]", rule.sentence)
+
+
+# "how the model should", "whether a client must": an indirect question reports what someone should do.
+_INDIRECT = re.compile(r"\b(?:how|whether|why|what)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+_FRAGMENT = re.compile(r"^\W*(?:when|whenever|if|where|while|once|until|unless)\b", re.IGNORECASE)
+
+
+def _in_capitals(phrase: str) -> bool:
+    """A phrase in capitals: an RFC 2119 keyword ("MUST NOT"), or a scenario's "THEN" (OpenSpec)."""
+    first = phrase.split()[0] if phrase.split() else ""
+    return len(first) > 1 and first.isupper()
 
 
 def rules_of(clause: Clause, place: Place) -> list[Rule]:
@@ -177,12 +242,12 @@ class RuleBook:
         """Each rule's words in lower case, for the similarity search of the duplicate check."""
 
     @classmethod
-    def of(cls, documents: Iterable[Document], capitals: dict[str, bool]) -> RuleBook:
-        """The rules of every clause of ``documents`` (``capitals``: by path, whether it writes RFC 2119 capitals)."""
+    def of(cls, documents: Iterable[Document], *, capitals: bool) -> RuleBook:
+        """The rules of every clause of ``documents`` (``capitals``: the repository's RFC 2119 capitals mode)."""
         documents = list(documents)
         found = []
         for document in documents:
-            places = document_places(document, capitals=capitals.get(document.path, False))
+            places = document_places(document, capitals=capitals)
             for clause in document.clauses:
                 found += rules_of(clause, places.get(clause, Place(clause.kind)))
         return cls(found, copies_among(documents))

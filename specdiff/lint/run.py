@@ -18,12 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.force import Place
 from specdiff.graph import SpecGraph
-from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
 from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
@@ -67,11 +67,11 @@ def lint(request: LintRequest) -> LintResult:
             if len(request.revisions) > 1:
                 raise SpecdiffError("--all reads one revision, not a range: give at most one")
             commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
-            config = repository_config(repo, commit)
+            config = with_capitals(repo, commit, repository_config(repo, commit))
             graph, workspace, warnings = graph_at(repo, commit, config)
             paths = [_relative(repo.root, p) for p in request.paths]
             documents = {k: d for k, d in workspace.documents.items() if _under(k, paths)}
-            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config))
+            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config), bool(config.capitals))
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
             return result
@@ -99,20 +99,21 @@ def lint_diff(
     if not diff.amendments:
         return LintResult([], 0, diff.head, diff.base, diff.warnings)
     with Repository(repository) as repo:
-        config = config or repository_config(repo, diff.head.commit)
+        config = with_capitals(repo, diff.head.commit, config or repository_config(repo, diff.head.commit))
         workspace, warnings = open_workspace(repo, diff.head.commit, config)
+    capitals = bool(config.capitals)
     chosen = _chosen(LintRequest(repository, select=select, ignore=ignore, model=model), config)
     asked: list[model_check.Asked] = []
     spec = workspace.documents
-    book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+    book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
     cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for file in diff.files:
         head = spec.get(file.new_path or "")
-        new_facts = document_facts(head.clauses, cites) if head is not None else DocumentFacts()
-        places = document_places(head, capitals=new_facts.capitals) if head is not None else {}
-        old_facts = _old_facts(file)
+        new_facts = DocumentFacts(capitals) if head is None else document_facts(head.clauses, capitals=capitals, spec_cites=cites)
+        places = document_places(head, capitals=capitals) if head is not None else {}
+        old_facts = _old_facts(file, capitals)
         for amendment in file.amendments:
             new = tuple(c for c in amendment.new if isinstance(c, Clause))
             old = tuple(c for c in amendment.old if isinstance(c, Clause))
@@ -125,9 +126,9 @@ def lint_diff(
             findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
             if "CON003" in chosen and amendment.kind != "moved":
                 asked += [a for view in views if view.allows("CON003") for a in model_check.neighbours(view, book)]
-            untested_rule = diff.has_evals and untested.strengthened_without_eval(amendment) and untested.obliges(views[0])
-            if "TST001" in chosen and untested_rule and views[0].allows("TST001"):
-                findings.append(untested.untested(new[0]))
+            if "TST001" in chosen and diff.has_evals and untested.strengthened_without_eval(amendment):
+                # every new clause: a split's rule may sit in its second clause, after a lead sentence
+                findings += [untested.untested(v.clause) for v in views if v.allows("TST001") and untested.obliges(v)]
             if "REF001" in chosen:
                 findings += [
                     references.dangling_reference(d, view.clause)
@@ -144,6 +145,10 @@ def lint_diff(
 def _chosen(request: LintRequest, config: Config) -> set[str]:
     """The check ids to run: the command line's --select/--ignore, else the config's [lint]; the model
     check only when asked for."""
+    try:
+        selected(config.lint.select, config.lint.ignore)
+    except SpecdiffError as error:  # say which file, at which revision under --config-from, holds the bad code
+        raise SpecdiffError(f"{config.source or 'the config'}: [lint] {error}") from None
     chosen = selected(
         request.select if request.select is not None else config.lint.select,
         request.ignore if request.ignore is not None else config.lint.ignore,
@@ -151,14 +156,16 @@ def _chosen(request: LintRequest, config: Config) -> set[str]:
     return chosen if request.model else chosen - MODEL_CHECKS
 
 
-def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str]) -> LintResult:
-    book = _rule_book(spec) if chosen & BOOK_CHECKS else RuleBook([])
+def _lint_all(
+    documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str], capitals: bool
+) -> LintResult:
+    book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
     cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for document in documents.values():
-        facts = document_facts(document.clauses, cites)
-        places = document_places(document, capitals=facts.capitals)
+        facts = document_facts(document.clauses, capitals=capitals, spec_cites=cites)
+        places = document_places(document, capitals=capitals)
         for clause in document.clauses:
             clauses += 1
             findings += _read(_view(clause, facts, document, places), book, chosen)
@@ -166,8 +173,8 @@ def _lint_all(documents: dict[str, Document], spec: Mapping[str, Document], grap
         uncovered = {node for row in graph.coverage() for node in row.uncovered}
         for document in documents.values():
             nodes = clause_nodes(document)
-            facts = document_facts(document.clauses)
-            places = document_places(document, capitals=facts.capitals)
+            facts = document_facts(document.clauses, capitals=capitals)
+            places = document_places(document, capitals=capitals)
             findings += [
                 untested.untested(c, changed=False)
                 for c in document.clauses
@@ -205,17 +212,12 @@ def _view(
     return ClauseView(clause, facts, place, ignored_here(clause, previous))
 
 
-def _rule_book(documents: Mapping[str, Document]) -> RuleBook:
-    capitals = {path: uses_rfc2119_capitals(c.normalized for c in document.clauses) for path, document in documents.items()}
-    return RuleBook.of(documents.values(), capitals)
-
-
-def _old_facts(file: FileDiff) -> DocumentFacts:
+def _old_facts(file: FileDiff, capitals: bool) -> DocumentFacts:
     """The old side's facts, from the clauses the alignment kept (there is no old document at hand)."""
     if file.alignment is None:
         return DocumentFacts()
     old = [c for match in file.alignment.clauses for c in match.old if c.path == file.old_path] + file.alignment.removed
-    return document_facts(old)
+    return document_facts(old, capitals=capitals)
 
 
 def _once_per_document(findings: list[Finding]) -> list[Finding]:

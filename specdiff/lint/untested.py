@@ -31,8 +31,12 @@ def strengthened_without_eval(amendment: Amendment) -> bool:
 
 
 def untested(clause: Clause, *, changed: bool = True) -> Finding:
-    what = "rule added or strengthened" if changed else "rule"
-    return finding("TST001", clause, f"{what}, but no eval case reaches it")
+    """The finding; on a change it names the command that drafts the missing eval case for the same revisions."""
+    if changed:
+        return finding(
+            "TST001", clause, "rule added or strengthened, but no eval case reaches it: `specdiff evals draft` drafts one"
+        )
+    return finding("TST001", clause, "rule, but no eval case reaches it")
 
 
 def obliges(view: ClauseView) -> bool:

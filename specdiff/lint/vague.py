@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from specdiff.lexicon import modals, prose, sentences
+from specdiff.lexicon import prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import RuleBook
+from specdiff.lint.rules import RuleBook, stated
 
 CHECKS = (
     Check(
@@ -53,6 +53,17 @@ _REMARK = re.compile(r"^\W*note\b", re.IGNORECASE)
 # "A reasonable user", "a reasonable person": the law's standard of a person, which names its
 # measure; 3 of the first 17 false VAG001 findings on the Model Spec.
 _PERSON_STANDARD = re.compile(r"\s+(?:user|person|people|human|reader|observer|developer)s?\b", re.IGNORECASE)
+# "the appropriate headers", "the appropriate base URI": with "the", the word picks the one thing
+# that fits the case, which the context fixes ("retry the request with the appropriate headers");
+# "an appropriate error" or "appropriate timeouts" leave the choice open.
+_THE_FITTING = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "sufficient information to identify the stream", "appropriate enough that a user could show them
+# to a coworker": the words after the qualifier say what it must suffice for.
+_MEASURE_AFTER = re.compile(r"^(?:\s+enough\s+(?:to|that)|(?:\s+[\w`'-]+){0,3}?\s+to\s+(?!be\b)[a-z]+)\b", re.IGNORECASE)
+_MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate"})
+# "at whatever frequency they deem appropriate", "as it sees fit": the rule hands the judgement to
+# its holder on purpose; there is nothing for the spec to measure.
+_DISCRETION = re.compile(r"\b(?:deems?|deemed|considers?|judges?|finds?)\s+(?:it\s+)?$", re.IGNORECASE)
 # "(e.g., backwards, enciphered, etc.)": "e.g." already says the list only illustrates, so
 # "etc." opens nothing (2 of the 3 VAG002 findings on the Model Spec were such lists).
 _ILLUSTRATION = re.compile(r"\b(?:e\.\s?g\.|for example|for instance)", re.IGNORECASE)
@@ -61,22 +72,46 @@ _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
+    """The qualifiers, open lists and and/ors of the sentences that oblige or forbid (``rules.stated``:
+    not a permission, a hedge, a report, a description, a change log, or a lower-case word in a
+    capitals spec)."""
     clause = view.clause
     if clause.kind in ("example", "html", "front_matter"):
         return []
+    ruling = {r.sentence for r in stated(clause.normalized, view.place) if r.force != "permission"}
     found = []
     for sentence in sentences(clause.normalized):
-        if _REMARK.match(sentence) or not any(m.obliges for m in modals(sentence, capitals=view.facts.capitals)):
+        if sentence not in ruling or _REMARK.match(sentence):
             continue
         text = prose(sentence)
-        for match in _QUALIFIERS.finditer(text):
-            if match.group().lower() == "reasonable" and _PERSON_STANDARD.match(text, match.end()):
-                continue
-            found.append(finding("VAG001", clause, f'rule rests on "{match.group()}": say how it is measured', match.group()))
+        found += [finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q) for q in vague_qualifiers(text)]
         for match in _OPEN_LIST.finditer(text):
             if _ILLUSTRATION.search(text[: match.start()]):
                 continue
             found.append(finding("VAG002", clause, f'rule ends a list with "{match.group()}": name every case', match.group()))
         for match in _AND_OR.finditer(text):
             found.append(finding("VAG003", clause, 'rule says "and/or": say whether one is enough', match.group()))
+    return found
+
+
+def vague_qualifiers(text: str) -> list[str]:
+    """The qualifiers of a rule's sentence that leave its measure open.
+
+    >>> vague_qualifiers("Servers must reply in a timely manner with an appropriate error.")
+    ['in a timely manner', 'appropriate']
+    >>> vague_qualifiers("Clients must retry with the appropriate headers, as often as they deem appropriate.")
+    []
+    >>> vague_qualifiers("IDs should carry sufficient information to identify the stream.")
+    []
+    """
+    found = []
+    for match in _QUALIFIERS.finditer(text):
+        word, before, after = match.group().lower(), text[: match.start()], text[match.end() :]
+        if word == "reasonable" and _PERSON_STANDARD.match(after):
+            continue
+        if _THE_FITTING.search(before) or _DISCRETION.search(before):
+            continue
+        if word in _MEASURED and _MEASURE_AFTER.match(after):
+            continue
+        found.append(match.group())
     return found
