@@ -47,13 +47,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
     from specdiff.lint.base import LINT_SEVERITIES
-    from specdiff.lint.registry import CHECKS
+    from specdiff.lint.registry import CHECKS, OFF_BY_DEFAULT
     from specdiff.lint.report import render
     from specdiff.lint.run import LintRequest, lint
 
     if args.list:
         for check in CHECKS.values():
-            print(f"{check.id:<7} {check.name:<24} {check.severity:<8} {check.summary}")
+            off = " (off by default)" if check.id in OFF_BY_DEFAULT else ""
+            print(f"{check.id:<7} {check.name:<24} {check.severity:<8} {check.summary}{off}")
         return 0
     result = lint(
         LintRequest(

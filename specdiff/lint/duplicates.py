@@ -70,8 +70,9 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             same_clause = (other.clause.path, other.clause.index) == (clause.path, clause.index)
             if same_clause or other.sign != rule.sign or book.apart(rule, other):
                 continue
-            if _content(rule.sentence) != _content(other.sentence):
-                continue  # another number (CON002), another keyword, another object: not a copy
+            if _content(rule.sentence) != _content(other.sentence) or rule.action != other.action:
+                continue  # another number (CON002), keyword or object; "MAY be sent in a response but SHOULD NOT be
+                # sent in a request" and the other way round use the same words for two rules
             if (rule.lead_in or other.lead_in) and fuzz.token_sort_ratio(fold(rule.lead_in), fold(other.lead_in)) < SIMILAR:
                 continue  # one item under two lead-ins: two rules
             if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from specdiff.lexicon import prose, sentences
+from specdiff.lexicon import CONDITION, prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import RuleBook, stated
 
@@ -60,14 +60,27 @@ _THE_FITTING = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "sufficient information to identify the stream", "appropriate enough that a user could show them
 # to a coworker": the words after the qualifier say what it must suffice for.
 _MEASURE_AFTER = re.compile(r"^(?:\s+enough\s+(?:to|that)|(?:\s+[\w`'-]+){0,3}?\s+to\s+(?!be\b)[a-z]+)\b", re.IGNORECASE)
-_MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate"})
+_MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
+# "[ask clarifying questions as appropriate](#ask)", "reasonably addressing implied intent (see
+# [?](#letter_and_spirit))", "where appropriate (e.g., brainstorming, ...)": the link, the pointer or
+# the examples right after the qualifier give its measure (4 of the independent labeller's 13
+# wrong VAG001 findings on the Model Spec).
+_POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\(\s*(?:see|e\.\s?g\.|for example)\b)", re.IGNORECASE)
 # "at whatever frequency they deem appropriate", "as it sees fit": the rule hands the judgement to
 # its holder on purpose; there is nothing for the spec to measure.
 _DISCRETION = re.compile(r"\b(?:deems?|deemed|considers?|judges?|finds?)\s+(?:it\s+)?$", re.IGNORECASE)
-# "(e.g., backwards, enciphered, etc.)": "e.g." already says the list only illustrates, so
-# "etc." opens nothing (2 of the 3 VAG002 findings on the Model Spec were such lists).
-_ILLUSTRATION = re.compile(r"\b(?:e\.\s?g\.|for example|for instance)", re.IGNORECASE)
+# "(e.g., backwards, enciphered, etc.)", "sensitive information, including credentials, etc.": "e.g."
+# or "including" already says the list only illustrates what the rule names, so "etc." opens nothing
+# (2 of the 3 VAG002 findings on the Model Spec were such lists; the independent labeller: 2 of 2 on MCP).
+_ILLUSTRATION = re.compile(r"\b(?:e\.\s?g\.|for example|for instance|including|such as)", re.IGNORECASE)
 _OPEN_LIST = re.compile(r"\b(?:etc\b\.?|and so on|and so forth)", re.IGNORECASE)
+# "sensitive information (passwords, API keys, etc.)", "signs off ("bye", "talk to you later", etc.)":
+# a list in brackets after the words it explains illustrates the class those words name, which is
+# the rule's measure (3 of the 6 labelled VAG002 findings; one of them had been labelled right).
+_BRACKETED = re.compile(r"\w[\w\"'”]*\s*\([^()]*$")
+# "Where the encoding and/or delimiter rules are not appropriate", "To use the `a` and/or `b`
+# fields, ...": in a condition or a purpose, either one is enough to meet it, as "or" says there.
+_IN_CONDITION = re.compile(rf"(?:{CONDITION.pattern}|\bwhere\b|^\W*to\s+\w+\b)[^,;:]*$", re.IGNORECASE)
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
 
 
@@ -78,30 +91,48 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     clause = view.clause
     if clause.kind in ("example", "html", "front_matter"):
         return []
-    ruling = {r.sentence for r in stated(clause.normalized, view.place) if r.force != "permission"}
+    rules = [r for r in stated(clause.normalized, view.place) if r.force != "permission"]
+    ruling = {r.sentence for r in rules}
+    # "MUST NOT decode, parse, and/or validate": every reading forbids each act (the independent
+    # labels: 2 of 2 such findings wrong).
+    forbidding = {r.sentence for r in rules if r.force == "prohibition"}
     found = []
     for sentence in sentences(clause.normalized):
         if sentence not in ruling or _REMARK.match(sentence):
             continue
         text = prose(sentence)
-        found += [finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q) for q in vague_qualifiers(text)]
+        found += [
+            finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q) for q in vague_qualifiers(text, sentence)
+        ]
         for match in _OPEN_LIST.finditer(text):
-            if _ILLUSTRATION.search(text[: match.start()]):
+            if _illustrates(text[: match.start()]) or _BRACKETED.search(text[: match.start()]):
                 continue
             found.append(finding("VAG002", clause, f'rule ends a list with "{match.group()}": name every case', match.group()))
         for match in _AND_OR.finditer(text):
+            before = text[: match.start()]
+            if sentence in forbidding or _illustrates(before) or _IN_CONDITION.search(before):
+                continue
             found.append(finding("VAG003", clause, 'rule says "and/or": say whether one is enough', match.group()))
     return found
 
 
-def vague_qualifiers(text: str) -> list[str]:
-    """The qualifiers of a rule's sentence that leave its measure open.
+def _illustrates(before: str) -> bool:
+    """Whether the list that ends here follows "e.g." or "for example" (after the last closed bracket:
+    "(e.g., a hug), and/or b" is past the illustration)."""
+    return bool(_ILLUSTRATION.search(before[before.rfind(")") + 1 :]))
+
+
+def vague_qualifiers(text: str, written: str = "") -> list[str]:
+    """The qualifiers of a rule's sentence that leave its measure open; ``text`` is the sentence's prose
+    (``lexicon.prose``: links and code blanked, the same length), ``written`` the sentence as written.
 
     >>> vague_qualifiers("Servers must reply in a timely manner with an appropriate error.")
     ['in a timely manner', 'appropriate']
     >>> vague_qualifiers("Clients must retry with the appropriate headers, as often as they deem appropriate.")
     []
     >>> vague_qualifiers("IDs should carry sufficient information to identify the stream.")
+    []
+    >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
     []
     """
     found = []
@@ -112,6 +143,8 @@ def vague_qualifiers(text: str) -> list[str]:
         if _THE_FITTING.search(before) or _DISCRETION.search(before):
             continue
         if word in _MEASURED and _MEASURE_AFTER.match(after):
+            continue
+        if written and _POINTED_AFTER.match(written[match.end() :]):
             continue
         found.append(match.group())
     return found
