@@ -1,7 +1,7 @@
 """How often ``specdiff lint`` speaks on real specs, and how often it is right. Prints tables; asserts nothing.
 
     python benchmarks/lint.py --repo model_spec=/work/clones/model_spec --repo json_schema=/work/clones/json_schema
-        [--labels benchmarks/data/lint_real.jsonl] [--history N] [--candidates OUT.jsonl]
+        [--labels benchmarks/data/lint_real.jsonl ...] [--history N] [--candidates OUT.jsonl]
 
 The labels name six repositories: ``model_spec`` and ``json_schema`` (the corpora rebuilt
 with corpus-to-repo), ``semver``, ``toml``, ``openapi`` (OAI/OpenAPI-Specification) and
@@ -11,7 +11,10 @@ Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuil
 with corpus-to-repo keep the upstream commit ids). The script never writes into
 PATH: it clones it to a temporary folder first (specdiff keeps caches in .git).
 
-1. Findings per 1,000 clauses with ``--all`` at the newest commit, per check.
+Every check runs (``--select ALL``), those off by default too, so that each is scored.
+
+1. Findings per 1,000 clauses with ``--all`` at the newest commit, per check, with the checks
+   on by default and with all of them.
 2. With ``--history N``: findings of ``specdiff lint PARENT COMMIT`` on the N
    newest commits, per check (what a PR would be told).
 3. With ``--labels``: precision per check on the labelled findings. Each line
@@ -40,12 +43,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from specdiff.cli import main
+from specdiff.lint.registry import OFF_BY_DEFAULT
 
 
 def lint_json(repo: Path, *args: str) -> dict:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = main(["lint", "-C", str(repo), *args, "--format", "json", "--fail-on", "never"])
+        code = main(["lint", "-C", str(repo), *args, "--select", "ALL", "--format", "json", "--fail-on", "never"])
     if code != 0:
         raise SystemExit(f"specdiff lint {' '.join(args)} failed in {repo} (exit {code})")
     return json.loads(out.getvalue())
@@ -74,7 +78,7 @@ def at(repo: Path, commit: str) -> None:
 def main_benchmark() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", action="append", default=[], metavar="NAME=PATH", required=True)
-    parser.add_argument("--labels", type=Path)
+    parser.add_argument("--labels", type=Path, action="append", default=[], help="a labels file (repeat to score several)")
     parser.add_argument("--history", type=int, default=0, metavar="N")
     parser.add_argument("--candidates", type=Path)
     args = parser.parse_args()
@@ -89,14 +93,16 @@ def main_benchmark() -> None:
             subprocess.run(["git", "clone", "-q", path, str(clones[name])], check=True)
 
         print("1. --all at the newest commit: findings per 1,000 clauses")
-        print(f"{'repo':<14} {'clauses':>7} {'findings':>8} {'per 1k':>7}  by check")
+        print(f"{'repo':<14} {'clauses':>7} {'findings':>8} {'per 1k':>7} {'default':>7}  by check")
         for name, clone in clones.items():
             head = git(clone, "rev-parse", "HEAD")
             data = runs[(name, "all", head)] = lint_json(clone, "--all")
             summary = data["summary"]
             per_k = 1000 * summary["findings"] / max(summary["clauses"], 1)
+            on = sum(v for k, v in summary["by_check"].items() if k not in OFF_BY_DEFAULT)
+            default_k = 1000 * on / max(summary["clauses"], 1)
             by = ", ".join(f"{k} {1000 * v / summary['clauses']:.1f}" for k, v in summary["by_check"].items())
-            print(f"{name:<14} {summary['clauses']:>7} {summary['findings']:>8} {per_k:>7.1f}  {by}")
+            print(f"{name:<14} {summary['clauses']:>7} {summary['findings']:>8} {per_k:>7.1f} {default_k:>7.1f}  {by}")
             candidates += [pointer(name, "all", head, f) for f in data["findings"]]
 
         if args.history:
@@ -113,10 +119,12 @@ def main_benchmark() -> None:
                     by.update(f["check"] for f in data["findings"])
                     candidates += [pointer(name, "diff", commit, f) for f in data["findings"]]
                 total = sum(by.values())
-                print(f"{name:<14} {len(commits)} commits, {clauses} changed clauses, {total} findings: {dict(sorted(by.items()))}")
+                print(
+                    f"{name:<14} {len(commits)} commits, {clauses} changed clauses, {total} findings: {dict(sorted(by.items()))}"
+                )
 
-        if args.labels:
-            score(args.labels, clones, runs)
+        for labels in args.labels:
+            score(labels, clones, runs)
 
     if args.candidates:
         args.candidates.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in candidates), encoding="utf-8")
@@ -124,10 +132,10 @@ def main_benchmark() -> None:
 
 
 def score(labels_file: Path, clones: dict[str, Path], runs: dict[tuple[str, str, str], dict]) -> None:
+    """Precision per check, one table per labeller (the ``labeller`` field: who wrote the label)."""
     labels = [json.loads(line) for line in labels_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     found: dict[tuple[str, str, str], set[tuple[str, str, int]]] = {}
-    tally: dict[str, Counter[str]] = defaultdict(Counter)
-    gone = []
+    by_labeller: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for label in labels:
         run = (label["repo"], label["mode"], label["commit"])
         if label["repo"] not in clones:
@@ -142,21 +150,28 @@ def score(labels_file: Path, clones: dict[str, Path], runs: dict[tuple[str, str,
             else:
                 data = lint_json(clone, f"{label['commit']}~1", label["commit"])
             found[run] = {(f["check"], f["path"], f["lines"][0]) for f in data["findings"]}
+        tally = by_labeller[label.get("labeller", "unnamed")][label["check"]]
         if (label["check"], label["path"], label["line"]) not in found[run]:
-            gone.append(label)
+            tally["gone right" if label["label"] else "gone wrong"] += 1
             continue
-        tally[label["check"]]["right" if label["label"] else "wrong"] += 1
-    print(f"\n3. precision on {sum(sum(t.values()) for t in tally.values())} labelled findings")
-    print(f"{'check':<8} {'right':>5} {'wrong':>5} {'precision':>9}")
-    right = wrong = 0
-    for check in sorted(tally):
-        r, w = tally[check]["right"], tally[check]["wrong"]
-        right, wrong = right + r, wrong + w
-        print(f"{check:<8} {r:>5} {w:>5} {r / (r + w):>9.2f}")
-    if right + wrong:
-        print(f"{'all':<8} {right:>5} {wrong:>5} {right / (right + wrong):>9.2f}")
-    for label in gone:
-        print(f"  gone: {label['repo']} {label['mode']} {label['commit'][:10]} {label['check']} {label['path']}:{label['line']}")
+        tally["right" if label["label"] else "wrong"] += 1
+        if not label.get("debatable"):
+            tally["sure right" if label["label"] else "sure wrong"] += 1
+    for labeller, checks in sorted(by_labeller.items()):
+        print(f"\n3. {labels_file}, labels by {labeller}: precision on the findings still reported")
+        print("   (debatable labels count as they lean; 'sure only' leaves them out; 'gone': labelled, no longer reported)")
+        print(f"{'check':<8} {'right':>5} {'wrong':>5} {'precision':>9} {'sure only':>9} {'gone right':>10} {'gone wrong':>10}")
+        right = wrong = 0
+        for check in sorted(checks):
+            t = checks[check]
+            r, w = t["right"], t["wrong"]
+            right, wrong = right + r, wrong + w
+            precision = f"{r / (r + w):>9.2f}" if r + w else f"{'-':>9}"
+            sure = t["sure right"] + t["sure wrong"]
+            sure_precision = f"{t['sure right'] / sure:>9.2f}" if sure else f"{'-':>9}"
+            print(f"{check:<8} {r:>5} {w:>5} {precision} {sure_precision} {t['gone right']:>10} {t['gone wrong']:>10}")
+        if right + wrong:
+            print(f"{'all':<8} {right:>5} {wrong:>5} {right / (right + wrong):>9.2f}")
 
 
 if __name__ == "__main__":

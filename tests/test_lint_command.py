@@ -170,6 +170,19 @@ def test_untested_rule(base, specdiff_json):
     assert _findings(specdiff_json, base, "--all") == [], "an eval case now reaches the rule"
 
 
+def test_untested_list_items_bind_whom_their_lead_in_binds(base, specdiff_json):
+    """An item under "A good pickup note should:" binds no one an eval can watch; under "It must not:" (the
+    assistant, named just before) it does. A definition entry ("Pickup: the moment ...") is no rule."""
+    section = (
+        "\n## Pickup {#pickup}\n\nPickup: the moment a patron should collect a hold.\n\n"
+        "A good pickup note should:\n\n- name the branch and its opening hours\n\n"
+        "The assistant greets the patron at pickup. It must not:\n\n- read out the patron's fines\n"
+    )
+    base.commit("Pickup", {"spec/desk.md": DESK + section})
+    found = _findings(specdiff_json, base, "HEAD~1", "HEAD")
+    assert [(f["check"], f["lines"][0]) for f in found] == [("TST001", DESK.count("\n") + 12)], found
+
+
 def test_untested_rule_in_the_second_clause_of_a_split(base, specdiff_json):
     """A split's first clause may be a plain statement and its second the new rule: every new clause is read."""
     base.commit(

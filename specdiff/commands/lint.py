@@ -24,7 +24,9 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add_repository_option(parser)
     parser.add_argument("--all", action="store_true", help="check every clause of the spec at REV (default: the working tree)")
     parser.add_argument(
-        "--select", metavar="IDS", help="comma-separated check ids or prefixes to run (default: [lint] select, or all)"
+        "--select",
+        metavar="IDS",
+        help="comma-separated check ids or prefixes to run, or ALL (default: [lint] select, or every check not off by default)",
     )
     parser.add_argument("--ignore", metavar="IDS", help="comma-separated check ids or prefixes to skip")
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format (default: text)")

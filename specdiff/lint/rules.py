@@ -126,9 +126,9 @@ def algorithm_step(text: str, place: Place) -> bool:
 
 
 _ALGORITHM = re.compile(r"\balgorithms?\b", re.IGNORECASE)
-# "Let input be ...", "If ..., return failure", "Otherwise, ...": the wording of an algorithm's steps.
+# "Let input be ...", "If ..., return failure", "Otherwise, return ...": the wording of an algorithm's steps.
 _STEP = re.compile(
-    r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b|otherwise\b)",
+    r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b)",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from specdiff import force
+from specdiff.lexicon import sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import THINGS, stated
 from specdiff.model import Amendment, Clause
@@ -54,7 +55,9 @@ def obliges(view: ClauseView) -> bool:
     text = view.clause.normalized
     if _DEFINITION.match(text):
         return False
-    return any(r.strength >= 2 and (_binds_an_agent(r) or _commands(r)) for r in stated(text, view.place))
+    return any(
+        r.strength >= 2 and (_binds_an_agent(r) or _commands(r) or _lead_in_binds(r, view)) for r in stated(text, view.place)
+    )
 
 
 def _binds_an_agent(rule: force.Rule) -> bool:
@@ -68,5 +71,14 @@ def _commands(rule: force.Rule) -> bool:
     return rule.sentence.lstrip(" *_-").lower().startswith(rule.phrase.lower())
 
 
+def _lead_in_binds(rule: force.Rule, view: ClauseView) -> bool:
+    """A list item under a lead-in whose subject is a pronoun for the agent ("It must not pursue any
+    goals, including:"), or a command ("Never:"), where ``force`` names no holder."""
+    if rule.phrase in rule.sentence or not view.place.lead_in:
+        return False
+    return bool(_AGENT_PRONOUN.match((sentences(view.place.lead_in) or [""])[-1]))
+
+
+_AGENT_PRONOUN = re.compile(r"^\W*(?:it|they|you|he|she)\b|^\W*(?:do\s+not|don't|never|always)\b", re.IGNORECASE)
 # "Tool: a program that can be called by the assistant ...": an entry of a definitions list.
 _DEFINITION = re.compile(r"^\W*[A-Z][\w' -]{0,40}:\s+(?:a|an|the)\s", re.IGNORECASE)

@@ -65,7 +65,8 @@ _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "
 # [?](#letter_and_spirit))", "where appropriate (e.g., brainstorming, ...)": the link, the pointer or
 # the examples right after the qualifier give its measure (4 of the independent labeller's 13
 # wrong VAG001 findings on the Model Spec).
-_POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\(\s*(?:see|e\.\s?g\.|for example)\b)", re.IGNORECASE)
+_POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\(\s*(?:see\b|e\.\s?g\.|for example\b))", re.IGNORECASE)
+_POINTED_BEFORE = re.compile(r"\]\([^()\s]*\)\s*$")
 # "at whatever frequency they deem appropriate", "as it sees fit": the rule hands the judgement to
 # its holder on purpose; there is nothing for the spec to measure.
 _DISCRETION = re.compile(r"\b(?:deems?|deemed|considers?|judges?|finds?)\s+(?:it\s+)?$", re.IGNORECASE)
@@ -144,7 +145,7 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
             continue
         if word in _MEASURED and _MEASURE_AFTER.match(after):
             continue
-        if written and _POINTED_AFTER.match(written[match.end() :]):
+        if written and (_POINTED_AFTER.match(written[match.end() :]) or _POINTED_BEFORE.search(written[: match.start()])):
             continue
         found.append(match.group())
     return found
