@@ -355,6 +355,13 @@ def test_a_lead_in_over_another_list_and_an_item_under_another_lead_in_restate_n
     assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"], "each points at the other"
 
 
+def test_a_pronoun_holder_is_what_its_own_clause_named(base, specdiff_json):
+    """ "It must be 3 or more." after a renewal limit and after a hold limit: two quantities (CON002)."""
+    limits = "A branch has a renewal limit. It must be 3 or more.\n\nA branch has a hold limit. It must be 5 or more.\n"
+    base.commit("Limits", _with("spec/desk.md", HOLD, limits))
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
 def test_algorithm_steps_are_not_commands(base, specdiff_json):
     """IETF-style steps ("Let input be ...", "If ..., return failure.") under two algorithms: not
     duplicates, not contradictions, no eval owed for each step."""

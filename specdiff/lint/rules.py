@@ -258,11 +258,18 @@ class RuleBook:
         assert a.clause is not None and b.clause is not None
         if frozenset((a.clause.path, b.clause.path)) in self.copies:
             return True
+        if _PRONOUN_HOLDER.match(a.holder) or _PRONOUN_HOLDER.match(b.holder):
+            # "It SHOULD be 50 or more." after a per-host limit and after a total limit: "it" is what
+            # its own clause named (the HTTP cookies draft's one CON002 pair on real text)
+            return (a.clause.path, a.clause.index) != (b.clause.path, b.clause.index)
         if not (a.local or b.local):
             return False
         if "table_row" in (a.clause.kind, b.clause.kind):
             return (a.clause.path, a.clause.index) != (b.clause.path, b.clause.index)  # "The value" of each row is its own
         return (a.clause.path, a.clause.section) != (b.clause.path, b.clause.section)
+
+
+_PRONOUN_HOLDER = re.compile(r"^(?:it|they|this|these|those|that|he|she)$")
 
 
 def fold(text: str) -> str:
