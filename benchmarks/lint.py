@@ -3,9 +3,13 @@
     python benchmarks/lint.py --repo model_spec=/work/clones/model_spec --repo json_schema=/work/clones/json_schema
         [--labels benchmarks/data/lint_real.jsonl ...] [--history N] [--candidates OUT.jsonl]
 
-The labels name six repositories: ``model_spec`` and ``json_schema`` (the corpora rebuilt
-with corpus-to-repo), ``semver``, ``toml``, ``openapi`` (OAI/OpenAPI-Specification) and
-``mcp`` (modelcontextprotocol/modelcontextprotocol); pass a clone for each to score them all.
+The labels name nine repositories: ``model_spec`` and ``json_schema`` (the corpora rebuilt
+with corpus-to-repo), ``semver``, ``toml``, ``openapi`` (OAI/OpenAPI-Specification), ``mcp``
+(modelcontextprotocol/modelcontextprotocol), ``http-extensions`` (httpwg/http-extensions),
+``openspec`` (Fission-AI/OpenSpec) and ``spec-kit`` (github/spec-kit); pass a clone for each
+to score them all (labels of repositories without a clone are skipped). Each label says who
+wrote it (``labeller``): ``tuner`` (whoever tuned the checks) or ``lintlab`` (an independent
+labeller, blind to the checks' code and to the tuner's labels).
 
 Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
 with corpus-to-repo keep the upstream commit ids). The script never writes into
