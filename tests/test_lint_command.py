@@ -307,6 +307,7 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must renew the loan with the appropriate card type.",  # "the appropriate": the one that fits
         "The assistant must send reminders at whatever interval the branch deems appropriate.",  # discretion, on purpose
         "The assistant must collect sufficient details to identify the patron.",  # says what must suffice
+        "The assistant must set reasonable limits, such as three renewals a month, on each loan.",  # examples pin it
         "The renewal policy governs how patrons should renew in a timely manner.",  # an indirect question describes
         "When the assistant must pause for a reasonable time.",  # a fragment, no rule
         f"{USERS}\n\nThe hold must be unchanged after a renewal.",  # "be unchanged": a state, not an act
