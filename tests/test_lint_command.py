@@ -326,6 +326,7 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
     [
         "A server MAY say under which version a request should be read.",  # a description
         "A client MUST send a cancel notice to indicate that the request should be dropped.",  # what the notice says
+        "A server MUST send a note that explains that a client should retry.",  # what the note explains
         "To send a binary body, use a plain string, escaping where necessary.",  # no keyword: no rule in this spec
         "A client SHOULD retry with the appropriate version header, to reach the right handler.",  # the one that fits
     ],
@@ -361,6 +362,17 @@ def test_a_pronoun_holder_is_what_its_own_clause_named(base, specdiff_json):
     limits = "A branch has a renewal limit. It must be 3 or more.\n\nA branch has a hold limit. It must be 5 or more.\n"
     base.commit("Limits", _with("spec/desk.md", HOLD, limits))
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
+def test_steps_of_two_scenarios_are_not_compared(base, specdiff_json):
+    """ "THEN the assistant SHALL renew the loan" under one scenario and "SHALL NOT" under another: each holds
+    under its own WHEN."""
+    scenarios = "".join(
+        f"\n#### Scenario: {name}\n\n- **WHEN** {when}\n- **THEN** the assistant SHALL {then} renew the loan\n"
+        for name, when, then in (("Clear", "the card is clear", ""), ("Fines", "the card has fines", "NOT "))
+    )
+    base.commit("Scenarios", {"spec/desk.md": DESK.replace("{#renewals}\n", "{#renewals}\n" + scenarios)})
+    assert [f for f in _findings(specdiff_json, base, "HEAD~1", "HEAD") if f["check"].startswith("CON")] == []
 
 
 def test_algorithm_steps_are_not_commands(base, specdiff_json):

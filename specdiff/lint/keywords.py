@@ -63,7 +63,7 @@ _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # what a message says ("a notification to indicate that a request should be terminated").
 _DESCRIBED = re.compile(
     r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$"
-    r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking)"
+    r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking|explains?)"
     r"(?:\s+[\w`'-]+){0,3}?\s+that\b)[^,;]*$",
     re.IGNORECASE,
 )
