@@ -63,6 +63,11 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
 
 
+EVIDENCE_KEPT = 30
+"""Evidence up to this length is a matched phrase ("as appropriate") and is kept; longer, it is the
+spec's own sentence, which a pointer must not carry (the text is read from a clone at run time)."""
+
+
 def pointer(name: str, mode: str, commit: str, finding: dict) -> dict:
     return {
         "repo": name,
@@ -71,7 +76,7 @@ def pointer(name: str, mode: str, commit: str, finding: dict) -> dict:
         "check": finding["check"],
         "path": finding["path"],
         "line": finding["lines"][0],
-        "evidence": finding["evidence"][:120],
+        "evidence": finding["evidence"] if len(finding["evidence"]) <= EVIDENCE_KEPT else "",
     }
 
 
