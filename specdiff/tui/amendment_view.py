@@ -127,10 +127,13 @@ class AmendmentView(VerticalScroll):
             self._draw()
 
     def on_mount(self) -> None:
-        if self.query("#amendment-title"):  # absent when the app quits while this view is still being built
-            self._draw()
+        self._draw()
 
     def _draw(self) -> None:
+        if not self.app.is_running:
+            # The app is quitting (q, or a test leaving) while this view is still being built:
+            # its parts may already be removed, and there is no one to draw for.
+            return
         item = self.item
         self.set_class(item is None, "-nothing")
         title = self.query_one("#amendment-title", Static)

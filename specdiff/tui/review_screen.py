@@ -180,6 +180,8 @@ class ReviewScreen(Screen[None]):
         return "\n".join(lines)
 
     def on_mount(self) -> None:
+        if not self.app.is_running:
+            return  # the app quits before this screen was ever shown (q as the diff was read): some parts may be gone
         warnings = list(self.diff.warnings) + ([self.marks.warning] if self.marks.warning else [])
         if warnings:
             self.notify("\n".join(warnings), title="specdiff", severity="warning", markup=False, timeout=8)

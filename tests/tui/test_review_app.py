@@ -449,6 +449,24 @@ def test_large_terminals_and_80_by_24_both_draw(sample_app):
     run(scenario())
 
 
+def test_quitting_as_the_diff_arrives_leaves_cleanly(sample_copy):
+    """The review screen is still being built when the app quits: nothing may fail (a flaky CI
+    failure: the view and the screen drew on parts the quitting app had already removed)."""
+    import asyncio
+
+    async def leave_after(turns: int) -> None:
+        app = make_app(DiffRequest(sample_copy, ("HEAD~1", "HEAD")))
+        async with app.run_test(size=(80, 24)):
+            while app.diff is None and app.error is None:
+                await asyncio.sleep(0.001)
+            for _ in range(turns):  # the screen is pushed in this turn and mounted over the next few
+                await asyncio.sleep(0)
+        assert app.error is None and app.return_code in (0, None)
+
+    for turns in range(4):
+        run(leave_after(turns))
+
+
 def test_the_command_needs_a_terminal(sample_copy, capsys, monkeypatch):
     import argparse
 
