@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from textual.app import App
 from textual.geometry import Region
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
@@ -54,21 +55,39 @@ async def reviewing(app: ReviewApp, size: tuple[int, int] = (80, 24)) -> AsyncIt
 
     async with app.run_test(size=size, message_hook=hook) as pilot:
         review.pilot = pilot
-        await pilot.pause()
-        await past_loading(pilot)
+        await until_shown(pilot)
         yield review
 
 
-async def past_loading(pilot: Pilot[None], timeout: float = 20) -> None:
-    """Wait until the app has computed its diff and shows the review screen."""
-    from specdiff.tui.loading_screen import LoadingScreen
+async def until_shown(pilot: Pilot[None], timeout: float = 120) -> None:
+    """Wait until the review screen shows its first amendment (or says there is none to review).
 
+    The diff is computed in a thread behind a loading screen, and the tree is listed only after
+    the review screen's first refresh: a key pressed before then finds nothing to act on. So this
+    waits for what a reviewer sees, not for a number of turns, which a loaded machine may need
+    more of (CI runs the suite on two shared cores). ``timeout`` is only there to fail, not hang.
+    """
     waited = 0.0
-    while isinstance(pilot.app.screen, LoadingScreen) and waited < timeout:
+    while not review_shown(pilot.app):
+        assert pilot.app.is_running, f"the app quit before showing the review screen: {getattr(pilot.app, 'error', None)}"
+        assert waited < timeout, f"the review screen was not shown within {timeout} s"
         await pilot.pause(0.05)
         waited += 0.05
-    await pilot.pause()
-    await pilot.pause()  # the review screen's first layout, then the drawing that needs its sizes
+    await pilot.pause()  # the drawing that follows
+
+
+def review_shown(app: App[Any]) -> bool:
+    """Whether the app shows the review screen with the first amendment (or the empty-diff message)."""
+    from specdiff.tui.amendment_view import AmendmentView
+    from specdiff.tui.review_screen import ReviewScreen
+
+    screen = app.screen
+    if not isinstance(screen, ReviewScreen):
+        return False
+    if not screen.items:
+        return bool(screen.query("#empty"))
+    views = screen.query(AmendmentView)
+    return bool(views) and views.first().item is not None
 
 
 def shown(widget: Widget) -> str:

@@ -10,7 +10,7 @@ import json
 import threading
 from pathlib import Path
 
-from pilot_helpers import reviewing, run, shown
+from pilot_helpers import reviewing, run, shown, until_shown
 from terminal import run_in_terminal
 
 from specdiff.diff import DiffRequest, diff_revisions
@@ -19,7 +19,6 @@ from specdiff.tui import app as app_module
 from specdiff.tui.amendment_tree import AmendmentTree
 from specdiff.tui.app import ReviewApp, make_app
 from specdiff.tui.items import ReviewItem, SectionGroup
-from specdiff.tui.review_screen import ReviewScreen
 
 
 def test_1_a_mistyped_editor_gives_a_notice_and_the_app_comes_back(sample_app, monkeypatch):
@@ -60,9 +59,7 @@ def test_2_keys_typed_while_the_diff_loads_do_not_run_as_commands(sample_copy, m
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("slash", *"refuse")
             ready.set()
-            while not isinstance(app.screen, ReviewScreen):
-                await pilot.pause(0.05)
-            await pilot.pause()
+            await until_shown(pilot)
             screen = app.screen
             assert len(app.marks) == 0, "r did not mark anything"
             assert not screen.filters.active, "f did not filter"
