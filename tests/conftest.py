@@ -7,7 +7,9 @@ commit dates, so repositories built here are the same on every machine.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,26 +19,42 @@ import pytest
 from specdiff.cli import main
 from specdiff.sample import build_sample_repository
 
+OUTSIDE_SETTINGS = ("GIT_", "GITHUB_", "OPENAI_", "SPECDIFF_")
+"""Prefixes of environment variables the shell running the tests may have set, that git, the
+GitHub client, the language-model client or specdiff itself would read."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def hermetic_git() -> Iterator[None]:
+    """For the whole session, none of those (``GIT_DIR`` and ``GIT_INDEX_FILE`` from a git hook
+    send every git command to the wrong repository, ``GITHUB_REPOSITORY`` in Actions names a pull
+    request, a proxy would route the fake servers on 127.0.0.1 elsewhere), no system or user git
+    config, and a fixed identity and commit date.
+
+    Session-wide, so that session and module fixtures (the sample repository, the hostile
+    repositories) are built with them too: they run before any test's own fixtures, and used to
+    commit as whoever the machine's git config named, or fail where it names no one (a fresh CI box).
+    """
+    proxies = {"http_proxy", "https_proxy", "all_proxy"}
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith(OUTSIDE_SETTINGS) or name.lower() in proxies:
+                patch.delenv(name)
+        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        patch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+        for role in ("AUTHOR", "COMMITTER"):
+            patch.setenv(f"GIT_{role}_NAME", "Test Author")
+            patch.setenv(f"GIT_{role}_EMAIL", "test@example.invalid")
+            patch.setenv(f"GIT_{role}_DATE", "2026-01-01T12:00:00+00:00")
+        patch.setenv("GIT_EDITOR", "false")
+        yield
+
 
 @pytest.fixture(autouse=True)
 def hermetic_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test: a fresh HOME, no colour settings or editor from the shell, a 100-column terminal."""
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    for role in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{role}_NAME", "Test Author")
-        monkeypatch.setenv(f"GIT_{role}_EMAIL", "test@example.invalid")
-        monkeypatch.setenv(f"GIT_{role}_DATE", "2026-01-01T12:00:00+00:00")
-    monkeypatch.setenv("GIT_EDITOR", "false")
-    for name in (
-        "NO_COLOR",
-        "SPECDIFF_COLOR",
-        "SPECDIFF_CONFIG_FROM",
-        "FORCE_COLOR",
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-        "GITHUB_TOKEN",
-    ):
+    for name in ("NO_COLOR", "FORCE_COLOR", "EDITOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
 
