@@ -15,9 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from specdiff.cli import main
 from specdiff.sample import build_sample_repository
+
+# Property tests are timed by the wall clock, which a CI box shared by several jobs does not keep for them:
+# a parse of 30 short lines (about 2 ms) can take over Hypothesis's default 200 ms deadline there,
+# and fail as "unreliable timings". They check properties, not speed (benchmarks/ measures that).
+settings.register_profile("specdiff", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("specdiff")
 
 OUTSIDE_SETTINGS = ("GIT_", "GITHUB_", "OPENAI_", "SPECDIFF_")
 """Prefixes of environment variables the shell running the tests may have set, that git, the
