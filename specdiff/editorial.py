@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from specdiff.lexicon import modal_meaning, words
+from specdiff.lexicon import modal_meaning, modals, words
 
 TYPO_SIMILARITY = 0.8
 """Two words this alike (rapidfuzz ratio, 0-1), each at least 4 letters long,
@@ -183,6 +183,13 @@ raising it from 0.06 to 0.09 turned six same-meaning rewordings editorial and no
 whose rewordings are short sentences, are unchanged."""
 
 
+SLIGHT_MIDDLE_AT_MOST = 0.5
+"""A differing middle (the words between the first and the last change, both sides) longer than
+this share of a clause's words is not looked at further. A bound on the work, not the test: a
+few changed words can stand far apart ("an optional ping mechanism that allows either party"
+-> "a ping mechanism that either party may use" spans 38 % of its clause, and changes 6 %)."""
+
+
 def slight_rewording(old: str, new: str) -> bool:
     """Whether ``new`` rewords a few of ``old``'s words without touching a word of force.
 
@@ -197,14 +204,48 @@ def slight_rewording(old: str, new: str) -> bool:
     total = len(words(old)) + len(words(new))
     if _renamed_throughout(a, b):
         return True
-    if not total or (len(a) + len(b)) / total > 2 * SLIGHT_REWORDING + 0.2:
+    restated = _force_restated(old, new)
+    if restated:  # the force's own words are counted as one word replaced (below)
+        a, b = _trimmed(_editorial_words(_force_marked(old)), _editorial_words(_force_marked(new)))
+    if not total or (len(a) + len(b)) / total > SLIGHT_MIDDLE_AT_MOST:
         return False  # cheap bound before the diff: the differing middle is already too long
     inserted, deleted = inserted_and_deleted(a, b)
     if _forces(deleted) != _forces(inserted):
         return False  # a word of force swapped for one of another force: "must" -> "should", "may" -> "might"
     if not deleted and _list_item_added(old, new):
         return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
-    return (len(inserted) + len(deleted)) / total <= SLIGHT_REWORDING
+    changed = [w for w in inserted + deleted if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
+    if restated:
+        changed += ["force", "force"]  # one phrase swapped for another of the same force: one word replaced
+    return len(changed) / total <= SLIGHT_REWORDING
+
+
+_FORCE_MARK = "forcephrase"
+"""What every phrase of force is read as when the forces are the same on both sides (``_force_marked``)."""
+
+
+def _force_restated(old: str, new: str) -> bool:
+    """Whether ``new`` words its force differently but with the same forces as ``old``.
+
+    "an optional mechanism that allows either party to check" and "a mechanism that
+    either party may use to check" grant one licence; "is not permitted" and "MUST NOT"
+    state one prohibition. The phrases are compared as sets of (polarity, strength), so
+    two words that grant one licence ("optional ... allows") match one "may".
+    """
+    before, after = modals(old), modals(new)
+    phrases = [" ".join(m.phrase.lower().split()) for m in before] != [" ".join(m.phrase.lower().split()) for m in after]
+    return bool(before) and phrases and {(m.polarity, m.strength) for m in before} == {(m.polarity, m.strength) for m in after}
+
+
+def _force_marked(text: str) -> str:
+    """``text`` with each phrase of force replaced by one mark, so that a rewording is counted
+    in the words around the force, not in the force's own words."""
+    pieces, at = [], 0
+    for modal in modals(text):
+        start, end = modal.span
+        pieces += [text[at:start], f" {_FORCE_MARK} "]
+        at = end
+    return "".join([*pieces, text[at:]])
 
 
 def _renamed_throughout(a: list[str], b: list[str]) -> bool:

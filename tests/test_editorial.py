@@ -105,3 +105,44 @@ def test_a_table_of_contents_entry_follows_its_heading(spec_repo, specdiff):
     entry = [a for a in amendments if a["unit"] == "clause"]
     assert [(a["kind"], a["severity"]) for a in entry] == [("modified", "editorial")]
     assert any(a["unit"] == "section" and a["severity"] == "substantive" for a in amendments)  # the heading says it
+
+
+# -- the same force in other words -------------------------------------------------------------
+
+
+def test_a_licence_restated_in_other_words_is_a_slight_rewording():
+    tail = " to check that the dock on the other side still answers and that the link between them is up."
+    old = "The booking service offers an optional heartbeat message that allows either side" + tail
+    new = "The booking service offers a heartbeat message that either side may send" + tail
+    assert slight_rewording(old, new)
+    assert grade(old, new) == "editorial"
+
+
+def test_a_prohibition_restated_with_a_keyword_is_a_slight_rewording():
+    head = (
+        "Docks MAY unlock a bike before the payment clears, within the limits of the rider's plan and the credit"
+        " the rider holds with the scheme. Kiosks MUST keep a record of each early unlock until the payment clears,"
+        " and drop the record once the bike is back at a dock and the ride is paid. "
+    )
+    old = head + "(This early unlock is not permitted at night because it would let a bike leave an unattended station.)"
+    new = head + "(Docks MUST NOT use the early unlock at night, as this would let a bike leave an unattended station.)"
+    assert grade(old, new, capitals=True) == "editorial"
+
+
+def test_the_same_force_in_other_words_in_a_short_rule_is_not_slight():
+    # one phrase of force swapped is one word replaced: a tenth of a short rule's words
+    assert grade("Never leave a bike unlocked at the dock.", "Do not leave a bike unlocked at the dock.") == "substantive"
+    assert grade("Riders must return the bike.", "Riders shall return the bike.") == "substantive"
+
+
+def test_another_force_in_other_words_is_never_slight():
+    tail = " to check that the dock on the other side still answers and that the link between them is up."
+    old = "The booking service offers an optional heartbeat message that allows either side" + tail
+    new = "The booking service offers a heartbeat message that either side must send" + tail
+    assert not slight_rewording(old, new)
+
+
+def test_articles_are_not_counted_in_a_rewording():
+    old = "Riders who book ahead are told by text which dock holds a bike for them and how long the hold lasts."
+    new = "Riders who book ahead are told by text which station holds the bike for them and how long the hold lasts."
+    assert slight_rewording(old, new)  # "dock" -> "station" is 2 words of 42; "a" -> "the" is a slip
