@@ -237,6 +237,18 @@ def _force_restated(old: str, new: str) -> bool:
     return bool(before) and phrases and {(m.polarity, m.strength) for m in before} == {(m.polarity, m.strength) for m in after}
 
 
+def only_force_changed(old: str, new: str) -> bool:
+    """Whether ``old`` and ``new`` differ only in their phrases of force ("MAY be set only if"
+    -> "MUST be set only if"): every other word is the same.
+
+    >>> only_force_changed("Keys MAY be set only if a lock is held.", "Keys MUST be set only if a lock is held.")
+    True
+    >>> only_force_changed("Keys MAY hold only digits.", "Keys MUST hold only digits and dashes.")
+    False
+    """
+    return _editorial_words(_force_marked(old)) == _editorial_words(_force_marked(new))
+
+
 def _force_marked(text: str) -> str:
     """``text`` with each phrase of force replaced by one mark, so that a rewording is counted
     in the words around the force, not in the force's own words."""

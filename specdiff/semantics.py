@@ -70,7 +70,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from specdiff.editorial import inserted_and_deleted, only_typos, same_words, slight_rewording, small_example_edit
+from specdiff.editorial import (
+    inserted_and_deleted,
+    only_force_changed,
+    only_typos,
+    same_words,
+    slight_rewording,
+    small_example_edit,
+)
 from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules
 from specdiff.lexicon import (
     CONDITION_PHRASE,
@@ -717,7 +724,10 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
       other way round as ``broadened``, with less confidence: only the lists
       themselves say which set is larger;
     - an "only" list kept while its keyword changed ("MAY be included only if"
-      -> "MUST be included only if") restricts the same way: no change in force.
+      -> "MUST be included only if") restricts the same way: no change in force,
+      editorial (flagged); an "only" list whose items changed is left as wording
+      to read ("only digits" -> "only digits and dashes" lets more through, but
+      words added to a rule read as narrowing everywhere else).
 
     ``None`` when neither side fixes a set this way.
     """
@@ -743,7 +753,9 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
     if direction is None:
         return None
     if not direction:
-        return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]
+        if only_force_changed(old, new):
+            return [Effect("editorial", sentence=new or old, confidence=UNSURE)]  # the same limit: flagged, not graded
+        return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]  # the list itself changed: read it
     return [
         Effect(
             "wording",
