@@ -181,6 +181,12 @@ CONDITION = re.compile(rf"(?<![\w'])({_CONDITION_WORDS})(?![\w'])", re.IGNORECAS
 CONDITION_PHRASE = re.compile(rf"(?<![\w'])(?:{_CONDITION_WORDS})(?![\w'])[^,;.]*", re.IGNORECASE)
 """A condition word and the rest of its clause, up to the next comma, semicolon or full stop:
 "unless the patron asks" in "Never read out fines unless the patron asks, then whisper."."""
+SCOPE_PHRASE = re.compile(rf"(?<![\w'])(?:{_CONDITION_WORDS}|where|wherever)(?![\w'])[^,;.]*", re.IGNORECASE)
+"""What bounds where a rule reaches, as ``semantics`` reads scope: a :data:`CONDITION_PHRASE`, or
+a "where" clause ("must lock the bikes where the station is unattended"), up to the next comma,
+semicolon or full stop. Lint compares rules' conditions with :data:`CONDITION_PHRASE` alone: a
+bare "where" also opens a relative clause ("the dock where the bike waits"), which is no
+condition of the rule."""
 _CONDITION_SAME = {
     "when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided",
     "other than": "except", "save for": "except", "apart from": "except", "with the exception of": "except",

@@ -80,7 +80,7 @@ from specdiff.editorial import (
 )
 from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules
 from specdiff.lexicon import (
-    CONDITION_PHRASE,
+    SCOPE_PHRASE,
     Modal,
     conditions,
     inverted_by_wording,
@@ -306,13 +306,12 @@ def _debatable_break(effect: Effect) -> bool:
 
 
 def _restated(effects: list[Effect]) -> set[int]:
-    """The effects that only move a rule or a number to another sentence of the clause.
+    """The number effects that only move a number to another sentence of the clause.
 
-    "Floats should be 64-bit." -> "Implementations are free to choose. It's recommended that
-    floats be 64-bit.": the "should" left its sentence (which now grants a licence) and came back
-    as "recommended" in the next one, and "64" went from one sentence and came in the other.
-    Neither the obligation nor the number changed, so neither makes the amendment breaking
-    (the licence beside it is still read: substantive).
+    "Floats should be 64-bit." -> "Sizes are free. It's recommended that floats be 64-bit.":
+    "64" went from one sentence and came in the other; the limit did not change, so neither
+    effect makes the amendment breaking. (A rule that moved to another sentence never reaches
+    here: ``describe_change`` drops the pair in ``_without_restated_rules``.)
     """
     found: set[int] = set()
     numbers = [e for e in effects if e.type == "number"]
@@ -321,15 +320,6 @@ def _restated(effects: list[Effect]) -> set[int]:
             same = set((gone.old or "").split(", ")) & set((came.new or "").split(", ")) - {""}
             if gone is not came and gone.sentence != came.sentence and same and not gone.new and not came.old:
                 found |= {id(gone), id(came)}
-    modalities = [e for e in effects if e.type == "modality"]
-    for left in modalities:
-        if not left.old_obliges or left.new_obliges:
-            continue
-        for back in modalities:
-            moved = back.old is None and back.sentence != left.sentence and id(back) not in found
-            if moved and back.new_obliges and _same_force(left.old, back.new):
-                found |= {id(left), id(back)}
-                break
     return found
 
 
@@ -1059,8 +1049,8 @@ def _scope_and_content(
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
     a, b = words(prose(old)), words(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
-    old_cond = set(words(" ".join(CONDITION_PHRASE.findall(prose(old)))))
-    new_cond = set(words(" ".join(CONDITION_PHRASE.findall(prose(new)))))
+    old_cond = set(words(" ".join(SCOPE_PHRASE.findall(prose(old)))))
+    new_cond = set(words(" ".join(SCOPE_PHRASE.findall(prose(new)))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
     # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").

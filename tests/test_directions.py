@@ -242,6 +242,14 @@ def test_a_licence_beside_a_kept_rule_broadens_it() -> None:
 # -- what a rule reaches ----------------------------------------------------------------------------------
 
 
+def test_a_where_clause_bounds_the_rule_like_a_condition() -> None:
+    # "where ..." says in which situations the rule binds: dropping it reaches more, adding it fewer
+    old = "Deckhands must chain the bikes where the car deck is unattended."
+    new = "Deckhands must chain the bikes."
+    assert direction(old, new) == ("scope_widened", "breaking")
+    assert direction(new, old) == ("scope_narrowed", "substantive")
+
+
 def test_a_list_of_places_that_grew_or_shrank_changes_the_scope() -> None:
     old = "The purser should avoid errors that would spoil the manifests of its crossings."
     assert direction(old, old[:-1] + " or any later refunds.") == ("scope_widened", "breaking")
