@@ -325,7 +325,24 @@ def small_example_edit(old: str, new: str) -> bool:
     touched = set(inserted + deleted)
     numbers_kept = re.findall(r"\d+", old) == re.findall(r"\d+", new)  # a value in a sample changed: not a slip
     lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
-    return len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
+    small = len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
+    return small and _shown_alike(old, new)
+
+
+def _shown_alike(old: str, new: str) -> bool:
+    """Whether what an example shows is the same: outside its comments and its fence's language
+    tag, words were only swapped one for one ("raw strings" -> "literal strings") or a filler
+    came or went ("book a bike" -> "book a bike please"). A word of a sample added or dropped
+    changes what it shows: "say that you don't know and/or deflect" -> "say that you don't know"."""
+    shown_old, shown_new = (words(_EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", _editorial_form(t)))) for t in (old, new))
+    inserted, deleted = inserted_and_deleted(shown_old, shown_new)
+    return len([w for w in inserted if w not in _FILLER]) == len([w for w in deleted if w not in _FILLER])
+
+
+# A comment inside an example says something about the sample, not what the sample is.
+_EXAMPLE_COMMENT = re.compile(r"<!--.*?-->|(?:^|(?<=\s))(?:#|//).*?$", re.MULTILINE | re.DOTALL)
+_FENCE_INFO = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
+_FILLER = {"a", "an", "the", "please", "just", "also", "so", "then"}
 
 
 def _filled_lines(text: str) -> int:

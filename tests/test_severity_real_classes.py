@@ -61,6 +61,20 @@ def test_example_fence_given_a_language_is_editorial():
     assert grade('```\nbike = "B-1"\n```', '```toml\nbike = "B-1"\n```', example=True) == EDITORIAL
 
 
+def test_example_sample_losing_words_shows_something_else():
+    # the operator's instruction in the sample asks less: the example now shows another behaviour
+    old = "~~~xml\n<operator>\nIf riders ask about the price, say it is fixed and offer a day pass.\n</operator>\n~~~"
+    new = "~~~xml\n<operator>\nIf riders ask about the price, say it is fixed.\n</operator>\n~~~"
+    assert grade(old, new, example=True) == SUBSTANTIVE
+
+
+def test_example_comment_added_or_word_swapped_is_editorial():
+    old = '```toml\n[[docks]]\nname = "North"\n\n[[docks]]\n```'
+    assert grade(old, old.replace("\n\n[[docks]]\n", "\n\n[[docks]]  # an empty dock entry\n"), example=True) == EDITORIAL
+    old = '```\nnote = """\nSpaces are kept in raw notes.\n"""\n```'
+    assert grade(old, old.replace("raw notes", "literal notes"), example=True) == EDITORIAL
+
+
 # -- a rule or a number moved to another sentence ---------------------------------------------
 
 
