@@ -127,12 +127,13 @@ def describe_change(
     """
     if old == new:
         return []
-    if _without_pointers(old) != old or _without_pointers(new) != new:
-        if same_words(_without_pointers(old), _without_pointers(new)):
-            return [Effect("editorial")]  # only a "see ..." pointer came or went
-        old, new = _without_pointers(old), _without_pointers(new)
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
+    old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
+    if old_read != old or new_read != new:
+        if same_words(old_read, new_read):
+            return [Effect("editorial")]  # only a "see ..." pointer came or went
+        old, new = old_read, new_read
     if same_words(old, new) or only_typos(old, new):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
@@ -210,8 +211,16 @@ _FOUND_IN = re.compile(
 )
 
 
-def _without_pointers(text: str) -> str:
+def _without_pointers(text: str, place: Place | None = None) -> str:
+    """``text`` without what only points elsewhere; nothing at all for a link item of a "See also:" list."""
+    see_also = place is not None and place.kind == "list_item" and place.lead_in and _SEE_LEAD_IN.match(place.lead_in)
+    if see_also and text.lstrip().startswith("[") and place is not None and not rules(text, place):
+        return ""  # "See also:" / "- [Appendix E](#e) for a discussion of ...": the item is a pointer
     return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
+
+
+# A lead-in that opens a list of pointers: "See also:", "For more, see:", "Further reading:".
+_SEE_LEAD_IN = re.compile(r"(?i)^\W*(?:(?:for\s+(?:more|details)\W*)?see(?:\s+also)?|further\s+reading|references)\W*:\s*$")
 
 
 # A line that is only a link to a place in the document, perhaps numbered: a table-of-contents
@@ -227,9 +236,9 @@ def describe_clause(
     """The effects of adding (or removing) a whole clause: the rules it brings (or takes)."""
     if example:
         return [Effect("example")]
-    if not words(_without_pointers(text)) or _NAVIGATION.match(text):
-        return [Effect("editorial")]  # a line of "see also" pointers, or a table-of-contents entry
     place = place or Place(capitals=capitals)
+    if not words(_without_pointers(text, place)) or _NAVIGATION.match(text):
+        return [Effect("editorial")]  # a line of "see also" pointers, or a table-of-contents entry
     effects = []
     for sentence in sentences(text):
         for reading in read_sentence(sentence, place):

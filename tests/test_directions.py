@@ -84,7 +84,8 @@ def test_a_permission_that_carried_only_is_a_limit() -> None:
     assert [e.direction for e in effects] == [None] and effects[0].confidence < 0.7
     assert [e.type for e in effects] == ["editorial"] and severity("modified", effects) == "editorial"
     # ... but an "only" list whose items changed is a change to read, not a keyword restated
-    effects = describe_change("Seat codes MUST contain only digits.", "Seat codes MUST contain only digits and dashes.", capitals=True)
+    old, new = "Seat codes MUST contain only digits.", "Seat codes MUST contain only digits and dashes."
+    effects = describe_change(old, new, capitals=True)
     assert severity("modified", effects) == "substantive"
 
 

@@ -60,6 +60,20 @@ def test_a_line_that_only_says_where_something_is_written_is_editorial():
     assert severity("added", describe_clause(pointer, added=True)) == "editorial"
 
 
+def test_an_item_of_a_see_also_list_is_a_pointer():
+    from specdiff.force import Place
+    from specdiff.semantics import describe_clause
+
+    item = Place("list_item", lead_in="See also:")
+    old = "See [the fare table](#fares) for day passes and [the dock map](#docks) for the stations that are not open at night."
+    new = "[The fare table](#fares) for day passes, weekly passes and refunds"
+    assert severity("modified", describe_change(old, new, new_place=item)) == "editorial"
+    assert severity("added", describe_clause(new, added=True, place=item)) == "editorial"
+    # ... unless the item states a rule of its own
+    ruled = "[The fare table](#fares): riders must buy a pass before they unlock a bike"
+    assert severity("added", describe_clause(ruled, added=True, place=item)) == "breaking"
+
+
 def test_a_place_that_can_be_found_is_not_a_pointer():
     from specdiff.semantics import describe_clause
 
