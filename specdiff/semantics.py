@@ -80,6 +80,8 @@ from specdiff.editorial import (
 )
 from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules
 from specdiff.lexicon import (
+    CONDITION,
+    CONDITION_PHRASE,
     SCOPE_PHRASE,
     Modal,
     conditions,
@@ -589,6 +591,7 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         effects = [replace(e, normative=False) if e.type in ("number", "quantifier", "condition") else e for e in effects]
     effects = [_with_number_reading(e) if e.type == "number" else e for e in effects]
     effects = [_with_condition_direction(e, obliging, old_text, new_text) if e.type == "condition" else e for e in effects]
+    effects = [e for e in effects if not (e.type == "condition" and _condition_restates(e, old_text, new_text))]
     prohibits = any(m.polarity < 0 for m in new_modals or old_modals)
     effects = [
         _with_only_direction(e, prohibits, new_text, new_modals) if e.type == "quantifier" and normative else e for e in effects
@@ -1005,6 +1008,49 @@ def _with_condition_direction(effect: Effect, obliging: bool, old: str = "", new
     return replace(effect, direction=direction, new_obliges=obliging, old_obliges=obliging)
 
 
+def _condition_restates(effect: Effect, old: str, new: str) -> bool:
+    """Whether a condition that came (or went) only restates what the sentence already said.
+
+    "The booking step allows a note to be attached." -> "When a booking is made, a note is
+    allowed to be attached.": the "when" clause names the booking the old subject named, so the
+    rule reaches the same cases. Read so when every word of the new condition (the old one, for
+    a condition gone) stood in the other version's sentence, compared without their
+    endings ("booking", "booked"). A condition with a word of its own narrows or widens.
+    """
+    if not old or not new or effect.direction not in ("scope_narrowed", "scope_widened") or bool(effect.old) == bool(effect.new):
+        return False
+    before, after = CONDITION_PHRASE.findall(prose(old)), CONDITION_PHRASE.findall(prose(new))
+    if effect.new:  # a condition came
+        phrases, other = [c for c in after if c not in before], old
+    else:
+        phrases, other = [c for c in before if c not in after], new
+    return bool(phrases) and all(_said_in(c, other) for c in phrases)
+
+
+def _said_in(condition: str, other: str) -> bool:
+    """Whether every word of ``condition`` (but its condition word, fillers and "is") stands in ``other``."""
+    said = {_stem(w) for w in words(prose(other))}
+    content = set(words(CONDITION.sub(" ", condition))) - _FILLER - _PLAIN_VERBS
+    return bool(content) and all(_stem(w) in said for w in content)
+
+
+def _own_conditions(text: str, other: str) -> list[str]:
+    """The condition and "where" clauses of ``text`` that say something ``other`` does not."""
+    return [c for c in SCOPE_PHRASE.findall(prose(text)) if not _said_in(c, other)]
+
+
+_PLAIN_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do"}
+
+
+def _stem(word: str) -> str:
+    """``word`` without a plural or verb ending, so that "created" and "creation", "booked" and
+    "booking" read as one word."""
+    for ending in ("ings", "ing", "ions", "ion", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def _with_only_direction(effect: Effect, prohibits: bool, new: str, new_modals: list[Modal]) -> Effect:
     """ "only" added to what a rule requires or permits narrows what complies ("may discuss it,
     only from an objective point of view"); taken away, it broadens it. A prohibition turns round.
@@ -1058,8 +1104,10 @@ def _scope_and_content(
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
     a, b = words(prose(old)), words(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
-    old_cond = set(words(" ".join(SCOPE_PHRASE.findall(prose(old)))))
-    new_cond = set(words(" ".join(SCOPE_PHRASE.findall(prose(new)))))
+    # (a condition that only restates what the other version said, "the booking step allows" ->
+    # "when a ride is booked, ... is allowed", bounds nothing new: see ``_condition_restates``)
+    old_cond = set(words(" ".join(_own_conditions(old, new))))
+    new_cond = set(words(" ".join(_own_conditions(new, old))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
     # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").

@@ -251,6 +251,18 @@ def test_a_where_clause_bounds_the_rule_like_a_condition() -> None:
     assert direction(new, old) == ("scope_narrowed", "substantive")
 
 
+def test_a_condition_that_restates_the_old_subject_bounds_nothing_new() -> None:
+    # "when a crossing is booked" names the booking the old subject named: the same cases
+    tail = " so that the purser can read it before the ferry leaves and plan the cabins for the night."
+    old = "The crossing booking step allows a note to be attached to the ticket," + tail
+    new = "When a crossing is booked, a note is allowed to be attached to the ticket," + tail
+    assert direction(old, new)[0] == "none"
+    # a condition with words of its own still narrows
+    old = "Pursers must check the tickets" + tail
+    new = "When the sea is rough, pursers must check the tickets" + tail
+    assert direction(old, new) == ("scope_narrowed", "substantive")
+
+
 def test_a_list_of_places_that_grew_or_shrank_changes_the_scope() -> None:
     old = "The purser should avoid errors that would spoil the manifests of its crossings."
     assert direction(old, old[:-1] + " or any later refunds.") == ("scope_widened", "breaking")
