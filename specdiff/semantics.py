@@ -215,10 +215,16 @@ _FOUND_IN = re.compile(
 
 def _without_pointers(text: str, place: Place | None = None) -> str:
     """``text`` without what only points elsewhere; nothing at all for a link item of a "See also:" list."""
-    see_also = place is not None and place.kind == "list_item" and place.lead_in and _SEE_LEAD_IN.match(place.lead_in)
-    if see_also and text.lstrip().startswith("[") and place is not None and not rules(text, place):
-        return ""  # "See also:" / "- [Appendix E](#e) for a discussion of ...": the item is a pointer
+    if place is not None and _pointer_item(text, place):
+        return ""
     return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
+
+
+def _pointer_item(text: str, place: Place) -> bool:
+    """Whether ``text`` is an item of a list of pointers: under "See also:", "- [The fare table](#fares)
+    for day passes" points, as a "See ..." sentence does (unless it states a rule of its own)."""
+    see_also = place.kind == "list_item" and bool(place.lead_in and _SEE_LEAD_IN.match(place.lead_in))
+    return see_also and text.lstrip().startswith("[") and not rules(text, place)
 
 
 # A lead-in that opens a list of pointers: "See also:", "For more, see:", "Further reading:".
