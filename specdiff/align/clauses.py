@@ -181,11 +181,15 @@ class _ClausePairing:
         self.grouped_new: set[int] = set()
         self.warnings: list[str] = []
         self._token_cache: dict[tuple[str, int], list[str]] = {}
+        # Read once: ``same_place`` is asked several times for every pair (a sixth of a
+        # commit's processor time on the 3,000-clause history benchmark went to it).
+        self._paired_section_of_old = [section_pairs.get(c.section) for c in self.old]
+        self._section_of_new = [c.section for c in self.new]
 
     # helpers
 
     def same_place(self, o: int, n: int) -> bool:
-        return self.section_pairs.get(self.old[o].section) == self.new[n].section
+        return self._paired_section_of_old[o] == self._section_of_new[n]
 
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.partner_of_old and i not in self.grouped_old]
@@ -207,12 +211,14 @@ class _ClausePairing:
             old_by_fp[c.fingerprint].append(i)
         for j, c in enumerate(self.new):
             new_by_fp[c.fingerprint].append(j)
+        partner_of_old, score_of_old = self.partner_of_old, self.score_of_old
         for fp, olds in old_by_fp.items():
             news = new_by_fp.get(fp)
             if not news:
                 continue
             if len(olds) == 1 and len(news) == 1:
-                self.pair(olds[0], news[0], 1.0)
+                partner_of_old[olds[0]] = news[0]  # what ``pair`` does, for most clauses of a revision
+                score_of_old[olds[0]] = 1.0
                 continue
             # Repeated text: pair within paired sections in order, then the rest
             # in order if the text is long enough to be a real move.
@@ -504,16 +510,18 @@ class _ClausePairing:
 
     def result(self) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
         in_order = self._in_order()
-        matches = []
+        old, new, score_of_old = self.old, self.new, self.score_of_old
+        keyed = []  # (new index, old index, match): sorted on the indexes alone
         for i, j in self.partner_of_old.items():
             moved = not self.same_place(i, j) or i not in in_order
-            matches.append(ClauseMatch((self.old[i],), (self.new[j],), round(self.score_of_old[i], 4), moved))
+            match = ClauseMatch((old[i],), (new[j],), round(score_of_old[i], 4), moved)
+            keyed.append((new[j].index, old[i].index, match))
         for olds, news, score in self.groups:
             moved = not self.same_place(olds[0], news[0])
-            matches.append(
-                ClauseMatch(tuple(self.old[i] for i in olds), tuple(self.new[j] for j in news), round(score, 4), moved)
-            )
-        matches.sort(key=lambda m: (m.new[0].index, m.old[0].index))
+            match = ClauseMatch(tuple(old[i] for i in olds), tuple(new[j] for j in news), round(score, 4), moved)
+            keyed.append((new[news[0]].index, old[olds[0]].index, match))
+        keyed.sort(key=lambda item: (item[0], item[1]))
+        matches = [match for _, _, match in keyed]
         added = [self.new[j] for j in self.free_new()]
         removed = [self.old[i] for i in self.free_old()]
         return matches, added, removed, self.warnings

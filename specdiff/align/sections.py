@@ -395,6 +395,8 @@ def merged_sections(
     paragraph, which moved into a sibling, and five subsections, which now sit
     under that sibling, was merged into it (a real Model Spec release).
     """
+    if not removed:
+        return {}  # most revisions remove no section: no need to index every clause
     new_section_of = {c.index: m.new[0].section for m in matches for c in m.old}
     new_parent_of = {m.old.id: m.new.parent for m in section_matches}
     children: dict[str, list[str]] = defaultdict(list)
