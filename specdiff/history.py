@@ -241,10 +241,12 @@ def _record_links(file: FileDiff, result: CommitAmendments) -> None:
     changes = {(a.new[0].path, a.new[0].index): a for a in file.amendments if a.unit == "clause" and a.old and a.new}
     partner = {m.old.id: m.new.id for m in file.alignment.sections}
     new_subsections = {s.id: s.parent for s in file.alignment.added_sections if s.parent is not None}
+    changed_indexes = {index for _, index in changes}
     runs: list[list[Any]] = []  # [old path, new path, old start, new start, length]; matches come in new order
     for match in file.alignment.clauses:
         first = match.new[0]
-        change = changes.get((first.path, first.index))
+        # Most clauses of a commit are unchanged: asked by index alone, without building a key.
+        change = changes.get((first.path, first.index)) if first.index in changed_indexes else None
         severity = change.severity if change else None
         if change is not None and severity == "editorial" and change.worth_a_read:
             # An editorial reading made with low confidence ("minor" -> "patch" in a long
