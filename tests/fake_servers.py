@@ -90,6 +90,25 @@ class FakeServer:
         self._server.server_close()
 
 
+def _read_request(connection: Any) -> None:
+    """Read one HTTP request: its head, then as many body bytes as its Content-Length says."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), 0
+    )
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return
+        body += chunk
+
+
 def chat_completion(content: str) -> dict[str, Any]:
     """An OpenAI chat completion whose one message says ``content``."""
     return {
@@ -114,7 +133,9 @@ class RawServer:
     """A server on 127.0.0.1 that answers every connection with the same raw bytes, for answers
     no HTTP library would send: a bad status line, a truncated body, a reply dripped byte by byte.
 
-    ``pieces`` are sent in turn, ``pause`` seconds apart; the request itself is read and dropped.
+    ``pieces`` are sent in turn, ``pause`` seconds apart; the request itself is read whole and
+    dropped (closing a socket with unread bytes sends a reset, which can destroy the reply before
+    the client reads it: "could not reach" instead of "broke off", seen under load).
     """
 
     def __init__(self, *pieces: bytes, pause: float = 0.0) -> None:
@@ -143,7 +164,7 @@ class RawServer:
     def _answer(self, connection: Any) -> None:
         try:
             connection.settimeout(5)
-            connection.recv(65536)
+            _read_request(connection)
             for piece in self.pieces:
                 if self._closed.is_set():
                     break
