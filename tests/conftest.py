@@ -35,8 +35,9 @@ GitHub client, the language-model client or specdiff itself would read."""
 def hermetic_git() -> Iterator[None]:
     """For the whole session, none of those (``GIT_DIR`` and ``GIT_INDEX_FILE`` from a git hook
     send every git command to the wrong repository, ``GITHUB_REPOSITORY`` in Actions names a pull
-    request, a proxy would route the fake servers on 127.0.0.1 elsewhere), no system or user git
-    config, and a fixed identity and commit date.
+    request, a proxy would route the fake servers on 127.0.0.1 elsewhere) except
+    ``SPECDIFF_UPDATE_SNAPSHOTS``, which asks the snapshot tests to rewrite their files; no system
+    or user git config; and a fixed identity and commit date.
 
     Session-wide, so that session and module fixtures (the sample repository, the hostile
     repositories) are built with them too: they run before any test's own fixtures, and used to
@@ -45,6 +46,8 @@ def hermetic_git() -> Iterator[None]:
     proxies = {"http_proxy", "https_proxy", "all_proxy"}
     with pytest.MonkeyPatch.context() as patch:
         for name in list(os.environ):
+            if name == "SPECDIFF_UPDATE_SNAPSHOTS":
+                continue
             if name.startswith(OUTSIDE_SETTINGS) or name.lower() in proxies:
                 patch.delenv(name)
         patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
