@@ -32,12 +32,14 @@ GitHub client, the language-model client or specdiff itself would read."""
 
 
 @pytest.fixture(autouse=True, scope="session")
-def hermetic_git() -> Iterator[None]:
+def hermetic_git(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """For the whole session, none of those (``GIT_DIR`` and ``GIT_INDEX_FILE`` from a git hook
     send every git command to the wrong repository, ``GITHUB_REPOSITORY`` in Actions names a pull
     request, a proxy would route the fake servers on 127.0.0.1 elsewhere) except
-    ``SPECDIFF_UPDATE_SNAPSHOTS``, which asks the snapshot tests to rewrite their files; no system
-    or user git config; and a fixed identity and commit date.
+    ``SPECDIFF_UPDATE_SNAPSHOTS``, which asks the snapshot tests to rewrite their files; no system or
+    user git config; an empty HOME and no ``XDG_CONFIG_HOME`` (git reads ignore and attributes files
+    under both: a user's ``*.md`` ignore rule hid the specs from ``history``); and a fixed identity
+    and commit date.
 
     Session-wide, so that session and module fixtures (the sample repository, the hostile
     repositories) are built with them too: they run before any test's own fixtures, and used to
@@ -50,6 +52,8 @@ def hermetic_git() -> Iterator[None]:
                 continue
             if name.startswith(OUTSIDE_SETTINGS) or name.lower() in proxies:
                 patch.delenv(name)
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("session-home")))
+        patch.delenv("XDG_CONFIG_HOME", raising=False)
         patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
         patch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
         for role in ("AUTHOR", "COMMITTER"):
