@@ -129,7 +129,6 @@ def test_a_file_of_many_headings_is_parsed_only_up_to_the_budget(small_bounds):
 # find what its plain form finds.
 
 PLAIN_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-PLAIN_REQUIREMENT_IDS = re.compile(r"\b(?:FR|NFR|REQ|SC|US|AC)-\d+\b")
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -151,11 +150,15 @@ def test_default_requirement_ids_are_found_where_the_plain_pattern_finds_them():
 
     pattern = requirement_pattern(DEFAULT_REQUIREMENT_IDS)
     assert pattern is not None
+    # The plain form of the list itself, so a prefix added to it and not to the fast pattern fails here.
+    plain = re.compile("|".join(f"(?:{p})" for p in DEFAULT_REQUIREMENT_IDS))
+    prefixes = re.findall(r"[A-Z]+", DEFAULT_REQUIREMENT_IDS[0])
     chance = random.Random(6)
-    pieces = ["F", "R", "N", "E", "Q", "S", "C", "U", "A", "-", "1", "2", " ", "x", "_", "\n", "é", "FR-1", "NFR-2", "-0"]
+    pieces = sorted(set("".join(prefixes))) + ["-", "1", "2", " ", "x", "_", "\n", "é", "FR-1", "NFR-2", "-0"]
+    pieces += [f"{p}-3" for p in prefixes]
     texts = ["".join(chance.choice(pieces) for _ in range(chance.randint(0, 12))) for _ in range(50_000)]
     texts += ["FR-001, xFR-2, REQ-12b, NFR-3 and SC-4.", "US-1_ AC-22"]
-    assert [spans(pattern, t) for t in texts] == [spans(PLAIN_REQUIREMENT_IDS, t) for t in texts]
+    assert [spans(pattern, t) for t in texts] == [spans(plain, t) for t in texts]
 
 
 def test_past_the_pair_bound_changed_sentences_are_those_between_a_shared_start_and_end(monkeypatch):
