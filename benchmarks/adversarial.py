@@ -6,8 +6,9 @@ Each case builds a small git repository (and, for the network cases, a scripted
 server on 127.0.0.1), runs the real CLI in its own process and checks what
 came out. A case fails when the process
 
-- uses more than 5 s of processor time (user and system, its git children
-  included), or more than 300 MB of memory (peak resident size);
+- uses more than 5 s of processor time (user and system, with those of the
+  git children it has waited for: a child still running is not counted until
+  it ends), or more than 300 MB of memory (peak resident size);
 - runs longer than its wall-clock limit: 60 s, a safety net that catches a
   hang, or the deadline of a network case whose server waits or drips (there
   the time is spent waiting, and waiting is what the case tests);
@@ -28,8 +29,9 @@ load near 10; one run then saw 28 of 94 pathological cases killed at 5 s of
 wall-clock time while each had used only 0.2 to 2.9 s of processor time. A
 process's user and system time grow only while it runs, so they measure the
 case, not the crowd. They are read from ``/proc`` while the case runs (to stop
-it at the cap) and from ``os.wait4`` once it ends (which counts the git
-processes it waited for, and gives the peak resident size).
+it at the cap) and from ``os.wait4`` once it ends (which gives the peak
+resident size). Both count a git child only once the CLI has waited for it:
+the time of one still running when the case is read or killed is left out.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TIME_CAP = 5.0
-"""Processor seconds (user + system, with the git processes the CLI waits for) a case may use."""
+"""Processor seconds (user + system, with the git processes the CLI has waited for) a case may use."""
 WALL_CAP = 60.0
 """Wall-clock seconds before a case is killed as hung: far above what 5 s of processor time
 takes on a crowded machine (19.5 s at a load of 9 on two cores), so only a hang reaches it."""
@@ -102,8 +104,6 @@ class Case:
     """Prepare the case in a fresh folder (the repository is ``folder/repo``); return the CLI arguments."""
     check: Callable[[Outcome, Path], str | None] = lambda outcome, folder: None
     """``None`` when the outcome is right, else why not."""
-    seconds: float = TIME_CAP
-    """Processor seconds the case may use."""
     wall: float = WALL_CAP
     """Wall-clock seconds before it is killed: the safety net, or a network case's deadline."""
     codes: tuple[int, ...] = (0, 1, 2)
@@ -134,7 +134,7 @@ def run_case(case: Case, source: Path) -> tuple[str | None, Outcome | None]:
             env[name] = value
         argv = case.build(folder)
         env["BENCH_SOURCE"] = str(source)
-        outcome = execute(argv, folder / "repo" if (folder / "repo").exists() else folder, env, case.seconds, case.wall)
+        outcome = execute(argv, folder / "repo" if (folder / "repo").exists() else folder, env, TIME_CAP, case.wall)
         return judge(case, outcome, folder, server), outcome
     except Exception as error:  # a broken case is reported, not allowed to stop the run
         return f"the case itself failed: {type(error).__name__}: {error}", outcome
@@ -228,9 +228,9 @@ def processor_time(pid: int) -> float | None:
 def judge(case: Case, outcome: Outcome, folder: Path, server: Server | None) -> str | None:
     if outcome.killed == "wall":
         return f"still running after {case.wall:g} s (killed; {outcome.processor_seconds:.1f} s of processor time by then)"
-    if outcome.killed or outcome.processor_seconds > case.seconds:
+    if outcome.killed or outcome.processor_seconds > TIME_CAP:
         killed = "killed; " if outcome.killed else ""
-        return f"over {case.seconds:g} s of processor time ({killed}{outcome.wall_seconds:.1f} s wall-clock)"
+        return f"over {TIME_CAP:g} s of processor time ({killed}{outcome.wall_seconds:.1f} s wall-clock)"
     if outcome.peak_mb > MEMORY_CAP_MB:
         return f"{outcome.peak_mb:.0f} MB, over {MEMORY_CAP_MB} MB"
     if "Traceback" in outcome.err:
