@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -67,12 +68,12 @@ async def until_shown(pilot: Pilot[None], timeout: float = 120) -> None:
     waits for what a reviewer sees, not for a number of turns, which a loaded machine may need
     more of (CI runs the suite on two shared cores). ``timeout`` is only there to fail, not hang.
     """
-    waited = 0.0
+    # By the clock: each pause can take far longer than asked for on a loaded machine.
+    deadline = time.monotonic() + timeout
     while not review_shown(pilot.app):
         assert pilot.app.is_running, f"the app quit before showing the review screen: {getattr(pilot.app, 'error', None)}"
-        assert waited < timeout, f"the review screen was not shown within {timeout} s"
+        assert time.monotonic() < deadline, f"the review screen was not shown within {timeout} s"
         await pilot.pause(0.05)
-        waited += 0.05
     await pilot.pause()  # the drawing that follows
 
 
