@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from specdiff.align import align_clauses, align_documents, align_sections
@@ -327,7 +327,7 @@ def assert_partition(old, new, alignment) -> None:
     assert sorted(new_sections) == [s.index for s in new.sections], "every new section is paired once or added"
 
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=150)
 
 
 def wrapper(seed):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from specdiff.errors import UnreadableFile
@@ -406,20 +406,20 @@ MARKDOWN_LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(st.text())
 @example("\r0")  # once raised IndexError: markdown-it counts a lone CR as a line end, str.split("\n") did not
 def test_parse_arbitrary_text_never_raises_and_keeps_invariants(text):
     check_document_invariants(text)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(st.lists(st.one_of(MARKDOWN_LINES, st.text(max_size=8)), max_size=30).map("\n".join))
 def test_parse_markdownish_text_never_raises_and_keeps_invariants(text):
     check_document_invariants(text)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(st.lists(MARKDOWN_LINES, max_size=40).map("\n".join))
 def test_parse_markdown_lines_never_raises_and_keeps_invariants(text):
     check_document_invariants(text)

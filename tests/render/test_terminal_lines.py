@@ -30,14 +30,14 @@ def both(width: int, draw) -> tuple[str, str]:
     return drawn[0], drawn[1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(parts, st.sampled_from([0, 2, 4]), st.integers(1, 60))
 def test_a_line_wraps_as_rich_wraps_it(line_parts, indent, width):
     plain, rich = both(width, lambda lines: lines.line(line_parts, indent))
     assert plain == rich
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(texts, st.integers(1, 60))
 def test_a_rule_and_a_string_are_drawn_as_rich_draws_them(text, width):
     def draw(lines: Lines) -> None:
