@@ -100,9 +100,12 @@ KINSHIP_CHARS_AT_MOST = 200_000
 """Characters of changed sentences beyond which they are compared as one group (see ``_changed_sentences``)."""
 
 SENTENCE_PAIRS_AT_MOST = 40_000
-"""Old sentences times new ones beyond which a clause's sentences are not aligned one by one, a cost
-that grows with that product. The most in 170,282 real clauses was 93 (93 x 93 = 8,649); a hostile
-line of 12,500 ``1. `` took 141 s in ``SequenceMatcher`` alone (see ``_changed_stretches``)."""
+"""Old sentences times new ones beyond which sentences are not compared one by one, a cost that
+grows with that product. It bounds two steps: aligning a clause's sentences (past it,
+``_changed_stretches`` sets aside the shared start and end instead of running ``SequenceMatcher``),
+and pairing the changed sentences left by kinship (past it, ``_changed_sentences`` reads them as
+one group). The most in 170,282 real clauses was 93 (93 x 93 = 8,649); a hostile line of 12,500
+``1. `` took 141 s in ``SequenceMatcher`` alone."""
 
 SENTENCE_KINSHIP = 0.5
 """A new sentence is the continuation of an old one (reworded, split, merged,
