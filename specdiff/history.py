@@ -145,13 +145,13 @@ def walk(
 
 
 def blame(
-    repo: Repository, config: Config, path: str, anchor: str | None = None, *, revision: str = "HEAD", all_changes: bool = False
+    repo: Repository, config: Config, path: str, anchor: str | None = None, *, tip: str, all_changes: bool = False
 ) -> list[Blame]:
-    """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``revision``, with its story.
+    """Each clause of ``path`` (or of its section ``anchor`` and subsections) at ``tip``, with its story.
 
-    ``repo`` and ``config`` are the command's, opened once by it; ``config`` is the settings at ``revision``.
+    ``repo``, ``config`` and ``tip`` are the command's, each found once by it: ``tip`` is the full
+    id of the revision explained (``repo.commit_of``), ``config`` the settings at it.
     """
-    tip = repo.commit_of(revision)
     if not config.is_spec(path):
         where = config.source or "the detected defaults"
         raise SpecdiffError(
@@ -163,7 +163,7 @@ def blame(
     open_refs: dict[int, set[ClauseRef]] = {c.index: {(path, c.index)} for c in clauses}
     last_changed: dict[int, LoggedCommit] = {}
     introduced: dict[int, LoggedCommit] = {}
-    history = walk(repo, config, [revision])
+    history = walk(repo, config, [tip])
     for commit, amendments in history if open_refs else ():
         if not amendments.files:
             continue

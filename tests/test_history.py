@@ -33,7 +33,8 @@ def history_of(repository, revisions=(), **options):
 def blamed(repository, path, anchor=None, revision="HEAD", **options):
     """``blame`` as ``specdiff blame`` calls it: with the settings of the revision it explains."""
     with Repository(str(repository)) as repo:
-        return blame(repo, repository_config(repo, repo.commit_of(revision)), path, anchor, revision=revision, **options)
+        commit = repo.commit_of(revision)
+        return blame(repo, repository_config(repo, commit), path, anchor, tip=commit, **options)
 
 
 def summary(repository, revisions=(), **options) -> list[tuple[str, list[tuple[str, str, str]]]]:

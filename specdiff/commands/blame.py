@@ -39,8 +39,9 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     with Repository(args.repository) as repo:  # opened once for the path, the shallow cut, the settings and the history
         (relative,) = repo.pathspecs(relative_to_repository(args, [path]))
         cut = repo.shallow_boundaries()
-        config = repository_config(repo, repo.commit_of(args.rev))  # the settings of the revision explained
-        blames = blame(repo, config, relative, anchor or None, revision=args.rev, all_changes=args.all_changes)
+        commit = repo.commit_of(args.rev)
+        config = repository_config(repo, commit)  # the settings of the revision explained
+        blames = blame(repo, config, relative, anchor or None, tip=commit, all_changes=args.all_changes)
     if args.format == "json":
         print(json.dumps([_as_data(b) for b in blames], indent=2, ensure_ascii=False))
         return 0
