@@ -147,9 +147,8 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="specdiff-history-")) / "repo"
     started = time.perf_counter()
     build(root, args.commits, args.clauses)
-    print(
-        f"repository          {root} ({args.commits} commits, {args.clauses} clauses; built in {time.perf_counter() - started:.1f} s)"
-    )
+    built = time.perf_counter() - started
+    print(f"repository          {root} ({args.commits} commits, {args.clauses} clauses; built in {built:.1f} s)")
     specdiff = [sys.executable, "-m", "specdiff"]
     env_cache = root / ".git" / "specdiff"
 
