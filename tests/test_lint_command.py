@@ -256,6 +256,8 @@ def test_sarif_points_at_the_lines(base, specdiff):
     ("args", "config", "expected"),
     [
         (("--select", "XYZ"), None, "unknown lint check 'XYZ'"),
+        (("--select", "HLD"), None, "'HLD' matches only checks off by default (HLD001): name them whole or use ALL"),
+        ((), '[lint]\nselect = ["HLD"]\n', "specdiff.toml: [lint] 'HLD' matches only checks off by default (HLD001)"),
         ((), '[lint]\nselect = "VAG"\nfoo = 1\n', "lint.foo is not a lint setting"),
         ((), "lint = 3\n", "lint must be a table"),
         (("HEAD", "HEAD"), None, "--all reads one revision"),

@@ -36,7 +36,8 @@ they run only when named whole (``--select HLD001``) or with ``ALL``, not by def
 
 def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
     """The check ids chosen by ``select`` (default: all but :data:`OFF_BY_DEFAULT`) less ``ignore``;
-    unknown codes are an error.
+    unknown codes are an error, and so is a select code that picks nothing: a prefix that matches
+    only checks off by default would otherwise run no check and pass.
 
     >>> sorted(selected(("CON",), ("CON002",)))
     ['CON001', 'CON003']
@@ -50,4 +51,8 @@ def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
         chosen = {
             i for i in CHECKS if i in select or (i not in OFF_BY_DEFAULT and (not select or any(i.startswith(s) for s in select)))
         }
+        for code in select:
+            if not any(i.startswith(code) for i in chosen):
+                whole = ", ".join(i for i in CHECKS if i.startswith(code))
+                raise SpecdiffError(f"{code!r} matches only checks off by default ({whole}): name them whole or use ALL")
     return {i for i in chosen if not any(i.startswith(s) for s in ignore)}
