@@ -359,6 +359,20 @@ def test_a_lead_in_over_another_list_and_an_item_under_another_lead_in_restate_n
     assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"], "each points at the other"
 
 
+def test_a_duplicate_list_item_that_was_there_before_is_not_the_changes_fault(base, specdiff_json):
+    """The old side's items are read under their lead-ins too: touching one of two items that already
+    restated each other introduces no DUP001."""
+    item = "When a patron renews a loan, the assistant must:\n\n- check the patron's library card first\n"
+    text = DESK
+    for section in ("renewals", "holds"):
+        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{item}")
+    base.commit("The same item under the same lead-in", {"spec/desk.md": text})
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"]
+    touched = text.replace("- check the patron's library card first", "- Check the patron's library card first.", 1)
+    base.commit("Touch one item", {"spec/desk.md": touched})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
 def test_a_pronoun_holder_is_what_its_own_clause_named(base, specdiff_json):
     """ "It must be 3 or more." after a renewal limit and after a hold limit: two quantities (CON002)."""
     limits = "A branch has a renewal limit. It must be 3 or more.\n\nA branch has a hold limit. It must be 5 or more.\n"

@@ -22,7 +22,7 @@ from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
-from specdiff.force import Place
+from specdiff.force import Place, places_of
 from specdiff.graph import SpecGraph
 from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
@@ -114,14 +114,16 @@ def lint_diff(
         new_facts = DocumentFacts(capitals) if head is None else document_facts(head.clauses, capitals=capitals, spec_cites=cites)
         places = document_places(head, capitals=capitals) if head is not None else {}
         old_facts = _old_facts(file, capitals)
+        old_places = _old_places(file, capitals)
         for amendment in file.amendments:
             new = tuple(c for c in amendment.new if isinstance(c, Clause))
             old = tuple(c for c in amendment.old if isinstance(c, Clause))
             if amendment.unit != "clause" or not new:
                 continue
             clauses += len(new)
-            # The old side has no document at hand: its clauses are read without their list lead-ins.
-            before = {f.key for c in old for f in _read(_view(c, old_facts, None), book, chosen)}
+            # Each side's clauses in their places (list lead-ins): an item read without its lead-in
+            # restates what it did not, and its old finding would not hide the new one.
+            before = {f.key for c in old for f in _read(_view(c, old_facts, None, old_places), book, chosen)}
             views = [_view(c, new_facts, head, places) for c in new]
             findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
             if "CON003" in chosen and amendment.kind != "moved":
@@ -218,6 +220,14 @@ def _old_facts(file: FileDiff, capitals: bool) -> DocumentFacts:
         return DocumentFacts()
     old = [c for match in file.alignment.clauses for c in match.old if c.path == file.old_path] + file.alignment.removed
     return document_facts(old, capitals=capitals)
+
+
+def _old_places(file: FileDiff, capitals: bool) -> dict[Clause, Place]:
+    """The old side's places, from the sections the alignment kept (there is no old document at hand)."""
+    if file.alignment is None:
+        return {}
+    sections = [m.old for m in file.alignment.sections if m.old.path == file.old_path] + file.alignment.removed_sections
+    return places_of(sections, capitals=capitals)
 
 
 def _once_per_document(findings: list[Finding]) -> list[Finding]:
