@@ -326,6 +326,19 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
 @pytest.mark.parametrize(
     "sentence",
     [
+        "When in doubt the assistant must answer hold questions in a timely manner.",
+        "If asked the assistant must answer hold questions in a timely manner.",
+    ],
+)
+def test_a_condition_without_a_comma_before_its_main_clause_is_still_a_rule(base, specdiff_json, sentence):
+    """Only a sentence that is all one "when"/"if" clause is a fragment; these have a main clause."""
+    base.commit("Add", _with("spec/desk.md", HOLD, sentence))
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["VAG001"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "A server MAY say under which version a request should be read.",  # a description
         "A client MUST send a cancel notice to indicate that the request should be dropped.",  # what the notice says
         "A server MUST send a note that explains that a client should retry.",  # what the note explains

@@ -136,7 +136,10 @@ _STEP = re.compile(
 def described(rule: force.Rule) -> bool:
     """Whether the rule's phrase sits in a subordinate clause that describes rather than lays down:
     after "how", "whether", "why" or "what" ("governs how the model should prioritize"), or in a
-    sentence that is all one "when"/"if" clause ("When the assistant must pause for approval.").
+    sentence that is all one "when"/"if" clause ("When the assistant must pause for approval."):
+    no comma, and the condition's own subject (a determiner, a pronoun or the holder) follows the
+    opening word and leads to the phrase. "When in doubt the assistant should ask." has a main
+    clause after its condition, unmarked by a comma: it is a rule.
 
     >>> [described(r) for r in force.rules("The chain of command governs how the assistant should order requests.")]
     [True]
@@ -144,18 +147,31 @@ def described(rule: force.Rule) -> bool:
     [True]
     >>> [described(r) for r in force.rules("When asked, the assistant must pause.")]
     [False]
+    >>> [described(r) for r in force.rules("When in doubt the assistant should ask the user.")]
+    [False]
+    >>> [described(r) for r in force.rules("If asked the assistant must refuse.")]
+    [False]
     """
     at = phrase_at(rule.sentence, rule.phrase)
     if at < 0:
         return False  # a list item's rule comes from its lead-in
     if _INDIRECT.search(rule.sentence[:at]):
         return True
-    return bool(_FRAGMENT.match(rule.sentence)) and not re.search(r"[,;:]", rule.sentence)
+    opener = _FRAGMENT.match(rule.sentence)
+    if opener is None or re.search(r"[,;:]", rule.sentence):
+        return False
+    first = rule.sentence[opener.end() : at].split()[:1]
+    return bool(first) and bool(_SUBJECT.match(first[0]) or (rule.holder and first[0].lower().startswith(rule.holder)))
 
 
 # "how the model should", "whether a client must": an indirect question reports what someone should do.
 _INDIRECT = re.compile(r"\b(?:how|whether|why|what)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
 _FRAGMENT = re.compile(r"^\W*(?:when|whenever|if|where|while|once|until|unless)\b", re.IGNORECASE)
+# The words that open a subject: after one of them straight after "when", the phrase is the condition's own.
+_SUBJECT = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|their|his|her|each|every|any|some|no|it|they|we|you|he|she|someone)$",
+    re.IGNORECASE,
+)
 
 
 def _in_capitals(phrase: str) -> bool:
