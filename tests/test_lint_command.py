@@ -183,6 +183,13 @@ def test_untested_list_items_bind_whom_their_lead_in_binds(base, specdiff_json):
     assert [(f["check"], f["lines"][0]) for f in found] == [("TST001", DESK.count("\n") + 12)], found
 
 
+def test_a_condition_before_a_colon_is_not_a_definition(base, specdiff_json):
+    """ "Pickup: the moment ..." defines a term; "Before any pickup: the assistant must ..." is a rule."""
+    rule = "Before any pickup: the assistant must read back the pickup date."
+    base.commit("Pickup", {"spec/desk.md": DESK + f"\n## Pickup {{#pickup}}\n\n{rule}\n"})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]
+
+
 def test_untested_rule_in_the_second_clause_of_a_split(base, specdiff_json):
     """A split's first clause may be a plain statement and its second the new rule: every new clause is read."""
     base.commit(

@@ -80,5 +80,8 @@ def _lead_in_binds(rule: force.Rule, view: ClauseView) -> bool:
 
 
 _AGENT_PRONOUN = re.compile(r"^\W*(?:it|they|you|he|she)\b|^\W*(?:do\s+not|don't|never|always)\b", re.IGNORECASE)
-# "Tool: a program that can be called by the assistant ...": an entry of a definitions list.
-_DEFINITION = re.compile(r"^\W*[A-Z][\w' -]{0,40}:\s+(?:a|an|the)\s", re.IGNORECASE)
+# "Tool: a program that can be called by the assistant ...": an entry of a definitions list; not
+# "Before any tool call: the assistant must confirm the action.", a condition before its rule.
+_DEFINITION = re.compile(
+    r"^\W*(?!(?:if|when|before|after|where|unless|otherwise)\b)[A-Z][\w' -]{0,40}:\s+(?:a|an|the)\s", re.IGNORECASE
+)
