@@ -58,8 +58,12 @@ _PERSON_STANDARD = re.compile(r"\s+(?:user|person|people|human|reader|observer|d
 # "an appropriate error" or "appropriate timeouts" leave the choice open.
 _THE_FITTING = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "sufficient information to identify the stream", "appropriate enough that a user could show them
-# to a coworker": the words after the qualifier say what it must suffice for.
-_MEASURE_AFTER = re.compile(r"^(?:\s+enough\s+(?:to|that)|(?:\s+[\w`'-]+){0,3}?\s+to\s+(?!be\b)[a-z]+)\b", re.IGNORECASE)
+# to a coworker": the words after the qualifier say what it must suffice for. "to" before a
+# determiner ("an appropriate error to the client") names a recipient, not a purpose.
+_MEASURE_AFTER = re.compile(
+    r"^(?:\s+enough\s+(?:to|that)|(?:\s+[\w`'-]+){0,3}?\s+to\s+(?!(?:be|the|an?|all|any|each|its?|their)\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
 # "[ask clarifying questions as appropriate](#ask)", "reasonably addressing implied intent (see
 # [?](#letter_and_spirit))", "where appropriate (e.g., brainstorming, ...)", "reasonable bounds, such
@@ -133,6 +137,8 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
     []
     >>> vague_qualifiers("IDs should carry sufficient information to identify the stream.")
     []
+    >>> vague_qualifiers("Servers must return an appropriate error to the client.")
+    ['appropriate']
     >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
     []
     """
