@@ -336,11 +336,14 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
         "When in doubt the assistant must answer hold questions in a timely manner.",
         "If asked the assistant must answer hold questions in a timely manner.",
         "The assistant must send an appropriate notice to the patron.",  # "to the patron": whom, not what for
+        # a list of algorithms, not the steps of one: the item is a rule of its own
+        "The assistant must support the following card algorithms:\n\n"
+        "- The assistant must answer hold questions in a timely manner.",
     ],
 )
 def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence):
     """Only a sentence that is all one "when"/"if" clause is a fragment (the first two have a main
-    clause), and "to" names a purpose only before a verb."""
+    clause), "to" names a purpose only before a verb, and only one algorithm's steps are not rules."""
     base.commit("Add", _with("spec/desk.md", HOLD, sentence))
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["VAG001"]
 

@@ -119,13 +119,19 @@ def algorithm_step(text: str, place: Place) -> bool:
     True
     >>> algorithm_step("Return the book to the desk.", Place("list_item", lead_in="To renew:"))
     False
+
+    A lead-in that names several algorithms ("Servers MUST support the following signature
+    algorithms:") introduces a list of them, not the steps of one: its items keep their rules.
+
+    >>> algorithm_step("Servers MUST reject short keys.", Place("list_item", lead_in="Support these algorithms:"))
+    False
     """
     if place.kind != "list_item":
         return False
     return bool(_ALGORITHM.search(place.lead_in or "") or _STEP.match(text))
 
 
-_ALGORITHM = re.compile(r"\balgorithms?\b", re.IGNORECASE)
+_ALGORITHM = re.compile(r"\balgorithm\b", re.IGNORECASE)
 # "Let input be ...", "If ..., return failure", "Otherwise, return ...": the wording of an algorithm's steps.
 _STEP = re.compile(
     r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b)",
