@@ -29,8 +29,9 @@ Every check runs (``--select ALL``), those off by default too, so that each is s
         "label": true, "note": "..."}
 
    ``mode`` is ``all`` (``--all`` at ``commit``) or ``diff`` (``commit``'s parent
-   against ``commit``). A labelled finding the tool no longer reports is listed as
-   gone (it counts neither way: the label is about text the tool pointed at).
+   against ``commit``). A labelled finding the tool no longer reports is counted as
+   gone, right and wrong apart (it counts neither way in the precision: the label is about
+   text the tool pointed at).
 4. ``--candidates OUT`` writes every finding of 1 and 2 in the labels' format,
    without ``label``, for labelling.
 """
