@@ -142,7 +142,10 @@ def main_benchmark() -> None:
 
 
 def score(labels_file: Path, clones: dict[str, Path], runs: dict[tuple[str, str, str], dict]) -> None:
-    """Precision per check, one table per labeller (the ``labeller`` field: who wrote the label)."""
+    """Precision per check, one table per labeller (the ``labeller`` field: who wrote the label).
+
+    ``runs`` holds each lint run by (repo, mode, commit), from sections 1 and 2 and from here: a
+    commit labelled in several files is linted once."""
     labels = [json.loads(line) for line in labels_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     found: dict[tuple[str, str, str], set[tuple[str, str, int]]] = {}
     by_labeller: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
@@ -159,6 +162,7 @@ def score(labels_file: Path, clones: dict[str, Path], runs: dict[tuple[str, str,
                 data = lint_json(clone, "--all")
             else:
                 data = lint_json(clone, f"{label['commit']}~1", label["commit"])
+            runs[run] = data  # the next --labels file reads it from here instead of linting the commit again
             found[run] = {(f["check"], f["path"], f["lines"][0]) for f in data["findings"]}
         tally = by_labeller[label.get("labeller", "unnamed")][label["check"]]
         if (label["check"], label["path"], label["line"]) not in found[run]:
