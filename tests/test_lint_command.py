@@ -282,6 +282,8 @@ def test_a_bad_check_in_the_config_names_the_file_and_the_revision(base, specdif
     run = specdiff("lint", "-C", base.path, "--all", "--config-from", "HEAD~1")
     assert_usage_error(run, "specdiff.toml at HEAD~1: [lint] unknown lint check 'XYZ'")
     assert specdiff("lint", "-C", base.path, "--all").code == 0, "the working tree's own config is fine"
+    replaced = specdiff("lint", "-C", base.path, "--all", "--config-from", "HEAD~1", "--select", "VAG001")
+    assert replaced.code == 0, "--select replaces the config's list: its bad code is not read"
 
 
 def test_list_names_every_check(specdiff):
@@ -451,6 +453,7 @@ def test_paths_limit_what_is_linted(base, specdiff_json):
     base.commit("Introduce", {**_with(*CASES["VAG001"][:3]), **_with("spec/wire.md", REQUEST, "See [the rules](#nowhere).")})
     assert [f["check"] for f in _findings(specdiff_json, base, "--all", "--", "spec/wire.md")] == ["REF001"]
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "--", "spec/desk.md")] == ["VAG001"]
+    assert sorted(f["check"] for f in _findings(specdiff_json, base, "--all", "--", "spec/")) == ["REF001", "VAG001"]
 
 
 def test_a_pipe_in_a_finding_stays_one_table_cell():

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
@@ -30,7 +29,7 @@ from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, sel
 from specdiff.lint.rules import RuleBook, document_places
 from specdiff.model import Clause, Document, FileDiff, Revision, SpecDiff
 from specdiff.nodes import clause_nodes
-from specdiff.repo import Repository
+from specdiff.repo import Repository, is_under
 from specdiff.workspace import graph_at, open_workspace
 
 
@@ -69,8 +68,8 @@ def lint(request: LintRequest) -> LintResult:
             commit = repo.resolve(list(request.revisions[:1])).base.commit if request.revisions else None
             config = with_capitals(repo, commit, repository_config(repo, commit))
             graph, workspace, warnings = graph_at(repo, commit, config)
-            paths = [_relative(repo.root, p) for p in request.paths]
-            documents = {k: d for k, d in workspace.documents.items() if _under(k, paths)}
+            paths = repo.pathspecs(list(request.paths))
+            documents = {k: d for k, d in workspace.documents.items() if not paths or any(is_under(k, p) for p in paths)}
             result = _lint_all(documents, workspace.documents, graph, _chosen(request, config), bool(config.capitals))
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
@@ -146,14 +145,16 @@ def lint_diff(
 
 def _chosen(request: LintRequest, config: Config) -> set[str]:
     """The check ids to run: the command line's --select/--ignore, else the config's [lint]; the model
-    check only when asked for."""
+    check only when asked for. A config list is checked only when it is used: one the command line
+    replaces cannot spoil the run."""
+    select = config.lint.select if request.select is None else ()
+    ignore = config.lint.ignore if request.ignore is None else ()
     try:
-        selected(config.lint.select, config.lint.ignore)
+        selected(select, ignore)
     except SpecdiffError as error:  # say which file, at which revision under --config-from, holds the bad code
         raise SpecdiffError(f"{config.source or 'the config'}: [lint] {error}") from None
     chosen = selected(
-        request.select if request.select is not None else config.lint.select,
-        request.ignore if request.ignore is not None else config.lint.ignore,
+        request.select if request.select is not None else select, request.ignore if request.ignore is not None else ignore
     )
     return chosen if request.model else chosen - MODEL_CHECKS
 
@@ -217,7 +218,7 @@ def _view(
 def _old_facts(file: FileDiff, capitals: bool) -> DocumentFacts:
     """The old side's facts, from the clauses the alignment kept (there is no old document at hand)."""
     if file.alignment is None:
-        return DocumentFacts()
+        return DocumentFacts(capitals)
     old = [c for match in file.alignment.clauses for c in match.old if c.path == file.old_path] + file.alignment.removed
     return document_facts(old, capitals=capitals)
 
@@ -240,11 +241,3 @@ def _once_per_document(findings: list[Finding]) -> list[Finding]:
             seen.add(identity)
             kept.append(f)
     return kept
-
-
-def _relative(root: Path, path: str) -> str:
-    return os.path.relpath(Path(path).resolve(), root.resolve()).replace(os.sep, "/")
-
-
-def _under(path: str, prefixes: list[str]) -> bool:
-    return not prefixes or any(p in (".", path) or path.startswith(p.rstrip("/") + "/") for p in prefixes)

@@ -65,9 +65,11 @@ def _binds_an_agent(rule: force.Rule) -> bool:
 
 
 def _commands(rule: force.Rule) -> bool:
-    """A command ("Cite the source."); a list item takes its lead-in's holder ("The assistant should:"
-    binds the assistant; "A well-crafted scope should:" binds no one an eval can watch: 5 of the
-    independent labeller's 15 wrong TST001 findings on the Model Spec)."""
+    """A command ("Cite the source."): the sentence opens with its rule's phrase. A list item under
+    "The assistant should:" gets its holder from ``force`` (the lead-in's rule), and one under
+    "A well-crafted scope should:" none an eval can watch (5 of the independent labeller's 15 wrong
+    TST001 findings on the Model Spec); a pronoun or a bare command in the lead-in is
+    :func:`_lead_in_binds`'s case."""
     return rule.sentence.lstrip(" *_-").lower().startswith(rule.phrase.lower())
 
 
