@@ -5,8 +5,10 @@ The storage under the parse cache (``parse_cache``) and the amendment cache
 decides the value, so an entry is never stale, only unused.
 
 Entries are written to a temporary file and renamed, so a reader never sees
-half of one; one that cannot be read is a miss. Like the history cache, the
-folder lives in ``.git``, which specdiff trusts as much as git's own hooks there.
+half of one; one that cannot be read is a miss. A folder that cannot be written (a read-only mount, a full
+disk) is still read: after the first failed write it keeps nothing new for the
+rest of the run, but what it holds is used. Like the history cache, the folder
+lives in ``.git``, which specdiff trusts as much as git's own hooks there.
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ from pathlib import Path
 
 
 class PickleFolder:
-    """Values by key in ``folder``; without a folder (or with an unwritable one) it keeps nothing."""
+    """Values by key in ``folder``; without a folder it keeps nothing, and with an unwritable one it only reads."""
 
     def __init__(self, folder: Path | None, max_bytes: int, *, keep_new: bool = True) -> None:
         self._folder = folder
         self.max_bytes = max_bytes
         """The folder's size limit; writing past it removes the least recently used entries."""
         self._keep_new = keep_new
-        """``False`` to only read: a history walk meets thousands of old versions, which would push out the useful ones."""
+        """``False`` to only read: a history walk meets thousands of old versions, which would push out the
+        useful ones. A failed write sets it too, so an unwritable folder is not tried again at every entry."""
         self._size: int | None = None
         """The folder's size as of the last look plus what was written since: looking (a stat
         of every entry) at each write was quadratic; 200 new parses took a second of 11."""
@@ -36,12 +39,14 @@ class PickleFolder:
             return None
         entry = self._folder / key
         try:
-            data = entry.read_bytes()
-            os.utime(entry)  # recently used: removed last
-            value: object = pickle.loads(data)
-            return value
+            value: object = pickle.loads(entry.read_bytes())
         except Exception:  # missing, from another version, or damaged: a miss either way
             return None
+        try:
+            os.utime(entry)  # recently used: removed last
+        except OSError:  # a read-only folder: the entry is still good
+            pass
+        return value
 
     def put(self, key: str, value: object) -> None:
         if self._folder is None or not self._keep_new:
@@ -57,7 +62,7 @@ class PickleFolder:
             if self._size is None or self._size > self.max_bytes:
                 self._size = self._trim()
         except OSError:
-            self._folder = None  # unwritable: carry on without keeping anything
+            self._keep_new = False  # unwritable: carry on reading, without keeping anything new
 
     def _trim(self) -> int:
         """Remove the least recently used entries while the folder is over ``max_bytes``; return its size then."""

@@ -1,0 +1,46 @@
+"""The folder under the parse and amendment caches when it cannot be written: what it holds is still read."""
+
+from __future__ import annotations
+
+import errno
+import resource
+import signal
+
+import pytest
+
+import specdiff.pickle_folder as pickle_folder
+from specdiff.pickle_folder import PickleFolder
+
+
+def test_a_read_only_folder_is_still_read(tmp_path, monkeypatch):
+    folder = PickleFolder(tmp_path / "cache", 1 << 20)
+    folder.put("key", {"clauses": 3})
+
+    def read_only_mount(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    # Marking an entry recently used writes its time: on a read-only mount that fails (root ignores chmod).
+    monkeypatch.setattr(pickle_folder.os, "utime", read_only_mount)
+    assert PickleFolder(tmp_path / "cache", 1 << 20).get("key") == {"clauses": 3}
+
+
+@pytest.fixture
+def small_file_limit():
+    """Writes past 1,000 bytes fail with EFBIG, as on a full disk (the signal is ignored so it is an error)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def test_after_a_failed_write_reading_goes_on(tmp_path, small_file_limit):
+    folder = PickleFolder(tmp_path, 1 << 20)
+    folder.put("small", "kept")
+    folder.put("large", "x" * 10_000)
+    assert folder.get("small") == "kept"
+    folder.put("another", "not tried again")
+    assert folder.get("another") is None
