@@ -12,7 +12,12 @@ from pathlib import Path
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
+    """Write ``text`` as UTF-8 to ``path`` with :func:`write_bytes_atomically`."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     The file keeps its permissions; a new one gets what a plain ``open()``
     would have given it. If anything fails (a full disk while writing, a
@@ -27,8 +32,8 @@ def write_text_atomically(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:

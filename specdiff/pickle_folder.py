@@ -5,7 +5,8 @@ The storage under the parse cache (``parse_cache``) and the amendment cache
 decides the value, so an entry is never stale, only unused.
 
 Entries are written to a temporary file and renamed, so a reader never sees
-half of one; one that cannot be read is a miss. A folder that cannot be written (a read-only mount, a full
+half of one, and a failed write leaves no temporary file; one that cannot be
+read is a miss. A folder that cannot be written (a read-only mount, a full
 disk) is still read: after the first failed write it keeps nothing new for the
 rest of the run, but what it holds is used. Like the history cache, the folder
 lives in ``.git``, which specdiff trusts as much as git's own hooks there.
@@ -15,8 +16,9 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
+
+from specdiff.atomic import write_bytes_atomically
 
 
 class PickleFolder:
@@ -54,9 +56,7 @@ class PickleFolder:
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
             data = pickle.dumps(value, protocol=5)
-            with tempfile.NamedTemporaryFile(dir=self._folder, prefix=".", delete=False) as file:
-                file.write(data)
-            os.replace(file.name, self._folder / key)
+            write_bytes_atomically(self._folder / key, data)
             if self._size is not None:
                 self._size += len(data)  # over-counts a replaced entry: that only makes the next look come sooner
             if self._size is None or self._size > self.max_bytes:

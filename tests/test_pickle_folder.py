@@ -1,8 +1,10 @@
-"""The folder under the parse and amendment caches when it cannot be written: what it holds is still read."""
+"""The folder under the parse and amendment caches when it cannot be written: what it holds is still read,
+and a failed write leaves no temporary file behind."""
 
 from __future__ import annotations
 
 import errno
+import os
 import resource
 import signal
 
@@ -37,10 +39,11 @@ def small_file_limit():
         signal.signal(signal.SIGXFSZ, handler)
 
 
-def test_after_a_failed_write_reading_goes_on(tmp_path, small_file_limit):
+def test_a_failed_write_leaves_no_temporary_file_and_reading_goes_on(tmp_path, small_file_limit):
     folder = PickleFolder(tmp_path, 1 << 20)
     folder.put("small", "kept")
     folder.put("large", "x" * 10_000)
+    assert sorted(os.listdir(tmp_path)) == ["small"]
     assert folder.get("small") == "kept"
     folder.put("another", "not tried again")
-    assert folder.get("another") is None
+    assert sorted(os.listdir(tmp_path)) == ["small"]
