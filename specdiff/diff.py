@@ -60,17 +60,19 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         unreadable: list[FileDiff] = []
         known: dict[FileChange, list[Amendment]] = {}
         to_keep: dict[FileChange, tuple[str, Document | None]] = {}
+        kept_partly: set[FileChange] = set()
         for change in changes:
             key = pair_key(change, config)
             found = compared.get(key) if key else None
-            if found is not None:
+            if key and found is not None:
                 aligned.append((change, found.alignment))
                 if found.new is not None:
                     head_documents[found.new.path] = found.new
                 if found.amendments is not None:
                     known[change] = found.amendments
-                elif key:
+                else:  # kept without amendments: worth writing again only if it now stands alone
                     to_keep[change] = (key, found.new)
+                    kept_partly.add(change)
                 continue
             old, old_error = _readable(repo, change.old_path, change.old_blob, config, cache)
             new, new_error = _readable(repo, change.new_path, change.new_blob, config, cache)
@@ -97,6 +99,8 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
                 key, new = to_keep[change]
                 # A file no clause moved into or out of keeps its alignment (see diff_alignments).
                 alone = file.alignment is alignment
+                if change in kept_partly and not alone:
+                    continue  # the same entry is already kept (up to 1.1 MB to write again)
                 compared.put(key, ComparedPair(new, alignment, file.amendments if alone else None))
         files += unreadable
         warnings += [w for _, alignment in aligned for w in alignment.warnings]

@@ -129,8 +129,10 @@ def test_a_clause_moved_between_files_is_read_again_with_the_move(spec_repo, spe
     first = fresh(specdiff, spec_repo, "HEAD~1", "HEAD", "--format", "json")
     assert '"kind": "moved"' in first
     work.update(align=0, amendments=0)
+    written = {entry.name: entry.stat().st_ino for entry in kept(spec_repo)}
     assert run(specdiff, spec_repo, "HEAD~1", "HEAD", "--format", "json") == first
     assert work == {"align": 0, "amendments": 2}, "the alignments are kept; the amendments depend on the other file"
+    assert {entry.name: entry.stat().st_ino for entry in kept(spec_repo)} == written, "nothing new to keep: not written again"
 
 
 def test_the_key_names_everything_that_shapes_a_comparison(monkeypatch):
