@@ -16,7 +16,7 @@ works the amendments out again from the kept alignment (see
 ``diff.diff_alignments``), and an entry stored then keeps no amendments.
 
 The code is part of the key: a hash of the source of every module of the
-package outside the ones that only read amendments (``render``, ``tui``,
+package outside those no comparison runs (``render``, ``tui``,
 ``commands``, ``lint``, ``evals``, ``scan``), so any change to the parser, the
 alignment or the reading makes every entry unused; they leave as the folder's
 least recently used entries when it reaches :data:`MAX_BYTES`.
@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from specdiff import __version__
 from specdiff.config import Config
 from specdiff.model import Alignment, Amendment, Document
-from specdiff.pickle_folder import PickleFolder
+from specdiff.pickle_folder import PickleFolder, source_hash
 from specdiff.repo import FileChange
 
 FORMAT = "1"
@@ -42,8 +41,8 @@ FORMAT = "1"
 MAX_BYTES = 64 * 1024 * 1024
 """The folder's size limit: some 55 comparisons of the Model Spec's main file (1.1 MB pickled each)."""
 
-_READERS_OF_AMENDMENTS = ("render", "tui", "commands", "lint", "evals", "scan")
-"""Subpackages that come after the amendments in the pipeline: their code does not change what is kept."""
+_NOT_USED_TO_COMPARE = ("render", "tui", "commands", "lint", "evals", "scan")
+"""Subpackages no comparison of a file pair runs (they come after the amendments): their code does not change what is kept."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,7 @@ def pair_key(change: FileChange, config: Config) -> str | None:
 def _code_version() -> str:
     """A hash of specdiff's version and the source of every module that shapes a comparison (4 ms)."""
     package = Path(__file__).parent
-    digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    sources = sorted(p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _READERS_OF_AMENDMENTS)
-    for source in sources:
-        digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()
+    return source_hash(FORMAT, (p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _NOT_USED_TO_COMPARE))
 
 
 class AmendmentCache:

@@ -18,10 +18,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from specdiff import __version__, model, parse
+from specdiff import model, parse
 from specdiff.config import Config
 from specdiff.model import Document
-from specdiff.pickle_folder import PickleFolder
+from specdiff.pickle_folder import PickleFolder, source_hash
 
 FORMAT = "1"
 """Bumped whenever what is stored changes shape."""
@@ -30,15 +30,8 @@ MAX_BYTES = 64 * 1024 * 1024
 """The folder's size limit: some 300 parses of IETF-draft size (200 kB pickled each)."""
 
 
-def _parser_version() -> str:
-    """A hash of the source of the modules that decide what a parse returns."""
-    digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    for module in (parse, model):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return digest.hexdigest()
-
-
-_PARSER_VERSION = _parser_version()
+_PARSER_VERSION = source_hash(FORMAT, [Path(parse.__file__), Path(model.__file__)])
+"""A hash of the source of the modules that decide what a parse returns."""
 
 
 def parse_key(config: Config, path: str, blob: str) -> str:

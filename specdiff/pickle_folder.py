@@ -14,11 +14,27 @@ lives in ``.git``, which specdiff trusts as much as git's own hooks there.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
+from specdiff import __version__
 from specdiff.atomic import write_bytes_atomically
+
+
+def source_hash(format_version: str, sources: Iterable[Path]) -> str:
+    """A hash of a cache's ``format_version``, specdiff's version and the package modules ``sources``.
+
+    Part of every entry's name in the caches above: a change to any module that
+    shapes the value makes the old entries unused.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"{format_version} {__version__}".encode())
+    for source in sorted(sources):
+        digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
 
 
 class PickleFolder:
