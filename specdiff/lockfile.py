@@ -22,7 +22,6 @@ atomically, and a file that cannot be read is an error, never overwritten
 from __future__ import annotations
 
 import json
-import re
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from specdiff.atomic import exclusive, write_text_atomically
 from specdiff.errors import SpecdiffError
 from specdiff.graph import SpecGraph
 from specdiff.nodes import section_key, split_section_key
+from specdiff.repo import FULL_COMMIT_ID
 
 LOCK_NAME = "specdiff.lock"
 VERSION = 1
@@ -154,10 +154,6 @@ def _following_renames(
     return renamed
 
 
-_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-"""A full SHA-1 or SHA-256 commit id: anything else in a lock is refused, never handed to git."""
-
-
 def _lock_from(data: Any) -> Lock:
     if not isinstance(data, dict):
         raise ValueError("expected a JSON object")
@@ -168,7 +164,8 @@ def _lock_from(data: Any) -> Lock:
     stamps = {}
     for output, entry in data["outputs"].items():
         commit = entry.get("commit")
-        if commit is not None and not (isinstance(commit, str) and _COMMIT_ID.fullmatch(commit)):
+        # Only a full commit id: anything else in a lock is refused, never handed to git.
+        if commit is not None and not (isinstance(commit, str) and FULL_COMMIT_ID.fullmatch(commit)):
             raise ValueError(f"the commit of {output} is not a commit id: {json.dumps(commit)}")
         inputs = {str(k): tuple(str(fp) for fp in v) for k, v in entry["inputs"].items()}
         stamps[str(output)] = Stamp(commit, inputs)

@@ -361,7 +361,7 @@ class Repository:
             return found
         if commit not in self._listings:
             listing = self._list_commit(commit)
-            if not _FULL_ID.fullmatch(commit):  # a name (HEAD, a branch) can move: only ids are kept
+            if not FULL_COMMIT_ID.fullmatch(commit):  # a name (HEAD, a branch) can move: only ids are kept
                 return listing
             self._listings[commit] = listing
         return list(self._listings[commit])
@@ -478,7 +478,8 @@ class Repository:
 
 
 _NO_BLOB = "0" * 40
-_FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+FULL_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+"""A full SHA-1 or SHA-256 commit id, which names one commit for good (a branch name can move)."""
 _GITLINK = "160000"
 """The mode git gives a submodule's entry."""
 
