@@ -2,8 +2,11 @@
 
 ``repo`` lists the changed spec files and reads both versions of each;
 ``parse`` turns each version into a document; ``align`` pairs them;
-``amendments`` says what changed and what it means. The CLI, the review UI and
-the PR bot all call :func:`diff_revisions`; none repeats a step.
+``amendments`` says what changed and what it means. A file pair compared
+before (``amendment_cache``) skips all four: its new document, alignment and,
+unless a clause moved to or from another file, amendments are loaded instead.
+The CLI, the review UI and the PR bot all call :func:`diff_revisions`; none
+repeats a step.
 """
 
 from __future__ import annotations

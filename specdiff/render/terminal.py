@@ -1,4 +1,5 @@
-"""``--format text``: the amendments for a person at a terminal, drawn with Rich (see ``terminal_lines``).
+"""``--format text``: the amendments for a person at a terminal, drawn with Rich in colour and as
+Rich would draw them without (see ``terminal_lines``).
 
 Per file, per section, each amendment with its kind, severity, lines, an
 inline word diff and its effects in words, then a one-line summary. Warnings
@@ -66,7 +67,8 @@ def render_into(lines: Lines, diff: SpecDiff, options: RenderOptions) -> str:
     lines.plain(summary_line(diff))
     if options.color:
         return lines.text()
-    # Rich pads wrapped lines to the width; plain text should not end in spaces.
+    # Plain text should not end in spaces: a wrapped line keeps the space it broke at, text can end in
+    # spaces of its own, and the lines PlainLines leaves to Rich are padded to the width.
     return "\n".join(line.rstrip() for line in lines.text().split("\n"))
 
 
