@@ -14,7 +14,7 @@ each line at the width (the padded width is the narrower of the available
 width and the longest line), cut off whitespace past the width and fold what
 still overflows. It leaves out the spaces Rich pads lines with, which the
 renderer strips without colour anyway. Anything it does not reproduce by design (a tab, a Unicode
-line separator, a width under one cell) goes to a Rich console writing to the
+line separator, a zero-width joiner in a title, a width under one cell) goes to a Rich console writing to the
 same buffer, so the output stays what Rich prints. ``tests/render/test_terminal.py``
 checks both against each other.
 """
@@ -117,7 +117,9 @@ class PlainLines:
         from rich.cells import cell_len, set_cell_size
 
         width = self._width
-        if not title or "\t" in title or width <= 2:  # a bare line, tabs to expand, no room for a title
+        # A bare line, tabs to expand, a zero-width joiner (Rich measures the line's room with it
+        # differently: "Rules\u200d" at width 7), no room for a title.
+        if not title or "\t" in title or "\u200d" in title or width <= 2:
             self._by_rich().rule(title)
             return
         title = title.replace("\n", " ")
