@@ -194,6 +194,8 @@ def _divide(paragraph: str, width: int) -> list[int]:
     measure, which looks each word up again (36,000 times for the largest Model
     Spec release pair, half the time of drawing it). Other text goes to Rich.
     """
+    # Rich's private helpers (rich._wrap.words, rich.cells._is_single_cell_widths, chop_cells), so the
+    # breaks are Rich's own; a Rich release that changes them fails the comparisons in test_terminal_lines.
     from rich._wrap import divide_line, words
     from rich.cells import _is_single_cell_widths, chop_cells
 
