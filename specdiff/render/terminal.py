@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 
 from specdiff.model import Amendment, FileDiff, SpecDiff
+from specdiff.nodes import output_kind
 from specdiff.render import RenderOptions
 from specdiff.render.controls import printable
 from specdiff.render.terminal_lines import Lines, Part, PlainLines, RichLines
@@ -78,7 +79,7 @@ def _outputs(lines: Lines, diff: SpecDiff, mentions: bool) -> None:
     outputs = diff.outputs
     mentioned = _mentioned(diff) if mentions else {}
     for kind, title in (("artifact", "Outputs to rebuild"), ("eval", "Evals to re-run")):
-        nodes = [node for node in outputs if node.startswith(f"{kind}:")]
+        nodes = [node for node in outputs if output_kind(node) == kind]
         if nodes:
             lines.line(_parts((f"{title} ({len(nodes)}):", "bold")))
             for node in nodes:
