@@ -74,6 +74,10 @@ class FakeServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        # serve_forever accepts after select says a connection waits; if the client gave up in
+        # between, a blocking accept waited forever and so did shutdown (a test hung on it).
+        # Non-blocking, that accept fails and serve_forever goes on; accepted sockets still block.
+        self._server.socket.setblocking(False)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
