@@ -90,7 +90,7 @@ def test_openspec_draft_is_a_scenario_under_the_requirement(spec_repo, specdiff,
     rule = "The system SHALL record every sign-in with its time and address."
     assert rule in uncovered(specdiff_json, spec_repo)
     run = draft(specdiff, spec_repo)
-    assert "1 draft(s), 0 by a model, 1 skeleton(s)" in run.err
+    assert "1 draft, 0 by a model, 1 skeleton" in run.err
     assert "+#### Scenario: TODO: name this case (adds a rule) (draft-" in run.out
     assert "+- **WHEN** TODO: a user message that puts this rule to work: The system SHALL record every sign-in" in run.out
     accept(spec_repo, run.out)
@@ -145,7 +145,7 @@ def test_nothing_to_draft_prints_an_empty_patch(spec_repo, specdiff):
     spec_repo.commit("v1", {"desk.md": JSONL_V1, "evals/suite.jsonl": SUITE})
     spec_repo.commit("v2", {"desk.md": JSONL_V1.replace("Fines must", "Fines  must")})
     run = draft(specdiff, spec_repo)
-    assert run.out == "" and "0 draft(s)" in run.err
+    assert run.out == "" and "0 drafts" in run.err
 
 
 KIRO_V1 = """\
@@ -176,7 +176,7 @@ def test_kiro_draft_is_a_test_task_naming_the_acceptance_criterion(spec_repo, sp
     added = "IF an item has a hold THEN the system SHALL refuse to renew it"
     assert {strengthened, added} <= uncovered(specdiff_json, spec_repo), "the build task is not a test"
     run = draft(specdiff, spec_repo)
-    assert "2 draft(s), 0 by a model, 2 skeleton(s)" in run.err
+    assert "2 drafts, 0 by a model, 2 skeletons" in run.err
     added_lines = [line[1:] for line in run.out.splitlines() if line.startswith("+") and not line.startswith("+++")]
     tasks = [line for line in added_lines if line.startswith("- [ ]*")]
     assert [t.split(" (draft-")[0] for t in tasks] == [
@@ -221,7 +221,7 @@ def test_kiro_rule_outside_every_requirement_goes_to_the_jsonl_suite(spec_repo, 
     spec_repo.commit("v1", {f"{folder}/requirements.md": KIRO_V1, f"{folder}/tasks.md": KIRO_TASKS})
     spec_repo.commit("v2", {f"{folder}/requirements.md": intro})
     run = draft(specdiff, spec_repo)
-    assert "1 draft(s)" in run.err and f"+++ b/{folder}/tasks.md" not in run.out, "no requirement to name in a task"
+    assert "1 draft," in run.err and f"+++ b/{folder}/tasks.md" not in run.out, "no requirement to name in a task"
     assert '"spec": ".kiro/specs/renewals/requirements.md#introduction"' in run.out
 
 
@@ -256,7 +256,7 @@ def test_model_writes_the_drafts_and_answers_are_cached(model_repo, specdiff):
         again = draft(specdiff, model_repo)
     assert asked == 2 and len(server.requests) == 2, "one request per clause, and none on the second run"
     assert again.out == run.out
-    assert "2 by a model, 0 skeleton(s)" in run.err and KEY not in run.err + run.out
+    assert "2 by a model, 0 skeletons" in run.err and KEY not in run.err + run.out
     added = [json.loads(line[1:]) for line in run.out.splitlines() if line.startswith("+{")]
     assert {r["input"] for r in added} == {GOOD["prompt"], GOOD["edge_prompt"]}
     user = json.loads(server.requests[0].body["messages"][1]["content"])
@@ -279,7 +279,7 @@ def test_model_failures_fall_back_to_skeletons(model_repo, specdiff, answer, set
         run = draft(specdiff, model_repo)
     warnings = [line for line in run.err.splitlines() if "warning" in line]
     assert len(warnings) == 1 and reason in warnings[0], run.err
-    assert "0 by a model, 2 skeleton(s)" in run.err
+    assert "0 by a model, 2 skeletons" in run.err
     assert "+{" in run.out and "TODO" in run.out, "the skeletons are still drafted"
     cache = model_repo.path / ".git" / "specdiff" / "llm"
     assert not cache.exists() or not any(cache.iterdir()), "a failed answer is not cached"

@@ -225,7 +225,7 @@ def test_nothing_affected_prints_nothing_and_exits_0(repo, specdiff, runner):
 
 def test_other_runners_cases_are_counted_not_printed(repo, specdiff):
     run = select(specdiff, repo, "inspect")
-    assert "other affected eval node(s) are not inspect cases" in run.err
+    assert "other affected eval nodes left out, not inspect cases" in run.err
 
 
 def test_filtered_config_is_only_for_promptfoo(repo, specdiff, tmp_path):

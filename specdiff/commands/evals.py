@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from specdiff.commands import add_repository_option, add_revisions_argument, diff_request, print_warnings
 from specdiff.errors import SpecdiffError
 from specdiff.evals import RUNNERS
+from specdiff.render.words import counted
 
 if TYPE_CHECKING:
     from specdiff.evals.draft import DraftCase
@@ -81,7 +82,8 @@ def _select(args: argparse.Namespace, paths: list[str]) -> int:
         selection = select(args.runner, affected_evals(result.outputs), _reader(repo, result.head.commit))
     print_warnings(selection.warnings)
     if selection.other:
-        print(f"specdiff: note: {selection.other} other affected eval node(s) are not {args.runner} cases", file=sys.stderr)
+        left_out = counted(selection.other, "other affected eval node")
+        print(f"specdiff: note: {left_out} left out, not {args.runner} cases", file=sys.stderr)
     if args.filtered_config and selection.configs:
         if len(selection.configs) > 1:
             names = ", ".join(sorted(selection.configs))
@@ -140,7 +142,8 @@ def _draft(args: argparse.Namespace, paths: list[str]) -> int:
             write_text_atomically(stage / edit.path, edit.new)
     else:
         sys.stdout.write(as_patch(edits))
-    print(f"specdiff: {len(targets)} draft(s), {by_model} by a model, {len(targets) - by_model} skeleton(s)", file=sys.stderr)
+    skeletons = len(targets) - by_model
+    print(f"specdiff: {counted(len(targets), 'draft')}, {by_model} by a model, {counted(skeletons, 'skeleton')}", file=sys.stderr)
     return 0
 
 
