@@ -356,6 +356,7 @@ def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence)
         "A server MAY say under which version a request should be read.",  # a description
         "A client MUST send a cancel notice to indicate that the request should be dropped.",  # what the notice says
         "A server MUST send a note that explains that a client should retry.",  # what the note explains
+        "A server MUST report that the client should retry later.",  # what the report says
         "To send a binary body, use a plain string, escaping where necessary.",  # no keyword: no rule in this spec
         "A client SHOULD retry with the appropriate version header, to reach the right handler.",  # the one that fits
     ],
@@ -507,3 +508,66 @@ def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sa
 def test_one_citation_of_bcp14_covers_every_file_of_the_spec(spec_repo, specdiff_json):
     spec_repo.commit("Base", {**BASE, "spec/more.md": "# More\n\n## Limits {#limits}\n\nA server SHOULD NOT cache a refusal.\n"})
     assert [f for f in _findings(specdiff_json, spec_repo, "--all") if f["check"] == "KW003"] == [], "wire.md cites BCP 14"
+
+
+def test_untested_rule_needs_a_suite_that_tests_the_spec(spec_repo, specdiff_json):
+    """TST001 speaks where the eval cases reach a tenth of the spec's rules or more: below that the
+    repository's tests are about something else, and every rule would be "untested"."""
+    sections = "".join(f"\n## Desk task {n} {{#task{n}}}\n\nThe assistant must finish desk task {n}.\n" for n in range(1, 12))
+    case = '{{"id": "task{0}", "spec": "spec/guide.md#task{0}"}}\n'
+    tst = ("--select", "TST001")  # the numbered rules are alike: CON002 and DUP001 would speak
+    config = {"specdiff.toml": 'specs = ["spec/*.md"]\n'}
+    files = {**config, "spec/guide.md": "# Guide\n" + sections, "evals/guide.jsonl": case.format(1)}
+    spec_repo.commit("Eleven rules, one eval", files)
+    new = "\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"
+    spec_repo.commit("A twelfth rule", {"spec/guide.md": "# Guide\n" + sections + new})
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD", *tst) == [], "1 rule of 12 reached: no suite for this spec"
+    assert _findings(specdiff_json, spec_repo, "--all", *tst) == []
+
+    spec_repo.commit("A second eval", {"evals/guide.jsonl": case.format(1) + case.format(2)})
+    untested = [f["lines"][0] for f in _findings(specdiff_json, spec_repo, "--all", *tst)]
+    assert len(untested) == 10, "2 rules of 12 reached: the other 10 are gaps in a suite that exists"
+    spec_repo.commit("A new rule", {"spec/guide.md": "# Guide\n" + sections + new + "\nThe assistant must stamp the slip.\n"})
+    assert [f["check"] for f in _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD", *tst)] == ["TST001"]
+
+
+@pytest.mark.parametrize(
+    ("quiet", "rule"),
+    [
+        # the authors' own undertaking, not a command to an agent
+        ("To run the desk well, we need to:\n\n- Keep the branch hours posted.",
+         "To run the desk well, the assistant must:\n\n- Keep the branch hours posted."),
+        # what is possible, not what anyone must do
+        ("Patrons can always ask for a printed receipt.", "The assistant must always offer a printed receipt."),
+        # which times? no one case shows it kept or broken
+        ("Queues are long at noon, so an effective assistant must sometimes skip the greeting.",
+         "Queues are long at noon, so the assistant must skip the greeting."),
+    ],
+)  # fmt: skip
+def test_untested_rule_only_where_an_eval_could_show_it(base, specdiff_json, quiet, rule):
+    base.commit("Pickup", {"spec/desk.md": DESK + f"\n## Pickup {{#pickup}}\n\n{quiet}\n"})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    base.commit("Pickup rule", {"spec/desk.md": DESK + f"\n## Pickup {{#pickup}}\n\n{rule}\n"})
+    assert {f["check"] for f in _findings(specdiff_json, base, "HEAD~2", "HEAD")} == {"TST001"}, "the rule itself is told"
+
+
+def test_a_markdown_page_that_cites_bcp14_covers_the_spec(spec_repo, specdiff_json):
+    """The conventions may be stated in the project's documentation rather than in a spec file."""
+    wire = WIRE.replace(WIRE.split("\n\n")[2] + "\n\n", "")
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire, "specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
+    assert [f["check"] for f in _findings(specdiff_json, spec_repo, "--all")] == ["KW003"]
+    conventions = "# Writing specs\n\nOur specs use the key words of BCP 14 (RFC 2119, RFC 8174) in capitals.\n"
+    spec_repo.commit("Document the conventions", {"docs/writing-specs.md": conventions})
+    assert _findings(specdiff_json, spec_repo, "--all") == []
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+
+
+def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
+    """``#https%3A%2F%2F`` is the fragment of a link to ``### https://`` on a site that keeps its punctuation."""
+    schemes = DESK + "\n## Web links {#web}\n\n### https://\n\nThe assistant links only to the library's own pages.\n"
+    base.commit("Schemes", {"spec/desk.md": schemes})
+    link = "Hold notices follow [the link rules](#{}%3A%2F%2F)."
+    base.commit("Link", {"spec/desk.md": schemes.replace(HOLD, f"{HOLD}\n\n{link.format('https')}")})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    base.commit("Broken link", {"spec/desk.md": schemes.replace(HOLD, f"{HOLD}\n\n{link.format('ftp')}")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]

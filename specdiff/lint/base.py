@@ -8,17 +8,24 @@ A check family is a module with a ``CHECKS`` tuple of :class:`Check` s and a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from specdiff.force import Place
-from specdiff.model import Clause, Document
+from specdiff.layouts import PROSE_SUFFIXES
+from specdiff.model import Clause
+
+if TYPE_CHECKING:
+    from specdiff.scan import Workspace
 
 LINT_SEVERITIES = ("info", "warning", "error")
 """Finding severities, least to most serious (``--fail-on`` takes one of them)."""
 
 _SUPPRESS = re.compile(r"<!--\s*specdiff-lint:\s*ignore\s+([A-Z0-9, ]+?)\s*-->")
 _BOILERPLATE = re.compile(r"\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b", re.IGNORECASE)
+_BOILERPLATE_GREP = ["[Rr][Ff][Cc][[:space:]]*(2119|8174)", "[Bb][Cc][Pp][[:space:]]*14"]
+"""``_BOILERPLATE`` for ``git grep -E``, which finds the candidate files; the regex confirms."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +78,17 @@ class DocumentFacts:
     """Some SHOULD of the document says why, or when it does not apply (see ``keywords``)."""
 
 
-def cites_bcp14(documents: Iterable[Document]) -> bool:
-    """Whether any file of the spec cites RFC 2119, RFC 8174 or BCP 14: a spec in many files (the Model
-    Context Protocol) cites it once, on its first page, for all of them."""
-    return any(_BOILERPLATE.search(c.normalized) for d in documents for c in d.clauses)
+def cites_bcp14(workspace: Workspace) -> bool:
+    """Whether any spec file or Markdown page of the repository cites RFC 2119, RFC 8174 or BCP 14.
+
+    A spec in many files (the Model Context Protocol) cites it once, on its first page, for all of
+    them; a project may state it in its documentation rather than in the spec files: OpenSpec's
+    ``docs/concepts.md`` says its specs use the RFC 2119 keywords, and before that page counted, KW003
+    fell on every capability spec of the repository (8 of 8 wrong by the independent labels).
+    """
+    found = workspace.grep(_BOILERPLATE_GREP, False)
+    pages = [p for p in found if p.endswith(PROSE_SUFFIXES) or workspace.config.is_spec(p)]
+    return any(_BOILERPLATE.search(workspace.text(p) or "") for p in pages)
 
 
 def document_facts(clauses: list[Clause] | tuple[Clause, ...], *, capitals: bool, spec_cites: bool = False) -> DocumentFacts:

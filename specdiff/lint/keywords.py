@@ -60,10 +60,13 @@ _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
 # Schema history these were 5 of the first 10 KW002 findings, all false. An indirect question
 # ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings. So does
-# what a message says ("a notification to indicate that a request should be terminated").
+# what a message says ("a notification to indicate that a request should be terminated", "validate
+# SHALL report that the requirement must contain SHALL": OpenSpec, wrong by the independent labels).
 _DESCRIBED = re.compile(
     r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$"
-    r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking|explains?)"
+    r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking|explains?"
+    r"|report(?:s|ing)?|warn(?:s|ing)?|tell(?:s|ing)?|repl(?:y|ies|ying)|answer(?:s|ing)?|notif(?:y|ies|ying)"
+    r"|inform(?:s|ing)?|remind(?:s|ing)?)"
     r"(?:\s+[\w`'-]+){0,3}?\s+that\b)[^,;]*$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 from specdiff.lint.base import Check, Finding, finding
 from specdiff.model import Clause, Dangling, Document
@@ -38,16 +39,31 @@ def pointed_before(dangling: Dangling, old: tuple[Clause, ...]) -> bool:
     )
 
 
-def numbered_heading(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
-    """Whether the target is a section's slug with its section number in front (``#421-instance-data-model``
-    for "Instance Data Model"): the project numbers its headings when it builds, and the link resolves there.
+def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
+    """Whether the target names one of its document's headings as a site generator spells the anchor,
+    so the link resolves on the built site:
 
-    The JSON Schema specification's conversion to Markdown wrote 57 such links in one commit.
+    - the slug with the section number in front (``#421-instance-data-model`` for "Instance Data
+      Model"): the project numbers its headings when it builds (the JSON Schema specification's
+      conversion to Markdown wrote 57 such links in one commit);
+    - the heading's own text, percent-encoded (``#https%3A%2F%2F`` for ``### https://``, whose
+      GitHub slug is ``https``): a link's fragment is a URL part, and the Model Context Protocol's
+      site keeps such a heading's punctuation in its anchor.
     """
     path, _, anchor = dangling.target.partition("#")
-    unnumbered = re.sub(r"^\d+-", "", anchor)
     document = documents.get(path)
-    return document is not None and unnumbered != anchor and any(s.slug == unnumbered for s in document.sections)
+    if document is None:
+        return False
+    unnumbered = re.sub(r"^\d+-", "", anchor)
+    if unnumbered != anchor and any(s.slug == unnumbered for s in document.sections):
+        return True
+    decoded = unquote(anchor).lower()
+    return "%" in anchor and any(_spelled(s.heading) == decoded for s in document.sections)
+
+
+def _spelled(heading: str) -> str:
+    """A heading as written, lower case, code marks dropped and spaces as hyphens."""
+    return heading.replace("`", "").strip().lower().replace(" ", "-")
 
 
 def dangling_reference(dangling: Dangling, clause: Clause) -> Finding:

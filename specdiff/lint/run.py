@@ -22,7 +22,7 @@ from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.force import Place, places_of
-from specdiff.graph import SpecGraph
+from specdiff.graph import SpecGraph, build_graph
 from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
 from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
@@ -70,7 +70,9 @@ def lint(request: LintRequest) -> LintResult:
             graph, workspace, warnings = graph_at(repo, commit, config)
             paths = repo.pathspecs(list(request.paths))
             documents = {k: d for k, d in workspace.documents.items() if not paths or any(is_under(k, p) for p in paths)}
-            result = _lint_all(documents, workspace.documents, graph, _chosen(request, config), bool(config.capitals))
+            chosen = _chosen(request, config)
+            cites = cites_bcp14(workspace)
+            result = _lint_all(documents, workspace.documents, graph, chosen, bool(config.capitals), cites)
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
             result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
             return result
@@ -102,10 +104,13 @@ def lint_diff(
         workspace, warnings = open_workspace(repo, diff.head.commit, config)
     capitals = bool(config.capitals)
     chosen = _chosen(LintRequest(repository, select=select, ignore=ignore, model=model), config)
+    # The diff's graph holds only the files its impact can reach; the share of rules the evals reach
+    # needs them all (parsed already when CON or DUP run).
+    tested = "TST001" in chosen and diff.has_evals and untested.tests_its_rules(build_graph(workspace).coverage())
     asked: list[model_check.Asked] = []
     spec = workspace.documents
     book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
-    cites = cites_bcp14(spec.values())
+    cites = cites_bcp14(workspace)
     findings: list[Finding] = []
     clauses = 0
     for file in diff.files:
@@ -127,14 +132,14 @@ def lint_diff(
             findings += [f for view in views for f in _read(view, book, chosen) if f.key not in before]
             if "CON003" in chosen and amendment.kind != "moved":
                 asked += [a for view in views if view.allows("CON003") for a in model_check.neighbours(view, book)]
-            if "TST001" in chosen and diff.has_evals and untested.strengthened_without_eval(amendment):
+            if tested and untested.strengthened_without_eval(amendment):
                 # every new clause: a split's rule may sit in its second clause, after a lead sentence
                 findings += [untested.untested(v.clause) for v in views if v.allows("TST001") and untested.obliges(v)]
             if "REF001" in chosen:
                 findings += [
                     references.dangling_reference(d, view.clause)
                     for d in diff.dangling
-                    if not references.numbered_heading(d, spec)
+                    if not references.built_anchor(d, spec)
                     for view in views
                     if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
                 ]
@@ -160,10 +165,15 @@ def _chosen(request: LintRequest, config: Config) -> set[str]:
 
 
 def _lint_all(
-    documents: dict[str, Document], spec: Mapping[str, Document], graph: SpecGraph, chosen: set[str], capitals: bool
+    documents: dict[str, Document],
+    spec: Mapping[str, Document],
+    graph: SpecGraph,
+    chosen: set[str],
+    capitals: bool,
+    cites: bool,
 ) -> LintResult:
+    """Every clause of ``documents``; ``cites``: the repository cites BCP 14 (``base.cites_bcp14``)."""
     book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
-    cites = cites_bcp14(spec.values())
     findings: list[Finding] = []
     clauses = 0
     for document in documents.values():
@@ -172,8 +182,9 @@ def _lint_all(
         for clause in document.clauses:
             clauses += 1
             findings += _read(_view(clause, facts, document, places), book, chosen)
-    if "TST001" in chosen and graph.has_evals():
-        uncovered = {node for row in graph.coverage() for node in row.uncovered}
+    coverage = graph.coverage() if "TST001" in chosen and graph.has_evals() else []
+    if untested.tests_its_rules(coverage):
+        uncovered = {node for row in coverage for node in row.uncovered}
         for document in documents.values():
             nodes = clause_nodes(document)
             facts = document_facts(document.clauses, capitals=capitals)
@@ -188,7 +199,7 @@ def _lint_all(
     if "REF001" in chosen:
         for document in documents.values():
             for dangling in graph.dangling:
-                if references.numbered_heading(dangling, spec):
+                if references.built_anchor(dangling, spec):
                     continue
                 findings += [
                     references.dangling_reference(dangling, c)
