@@ -572,3 +572,12 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
     base.commit("Broken link", {"spec/desk.md": schemes.replace(HOLD, f"{HOLD}\n\n{link.format('ftp')}")})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]
+
+
+def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
+    pickup = "# Pickup\n\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"
+    base.commit("Every folder", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n'})
+    base.commit("Archive a change", {"spec/archive/2026-01-pickup.md": pickup})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    base.commit("The same change in force", {"spec/pickup.md": pickup})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]

@@ -78,10 +78,11 @@ def obliges(view: ClauseView) -> bool:
     client) or be a command. ``specdiff coverage`` counts every clause with a rule word; on the Model
     Spec 9 of the first 29 untested findings were questions, descriptions of developers and users, or
     an example's title, and aims such as "People should have easy access to trustworthy information"
-    bind no one an eval can test.
+    bind no one an eval can test. A file in an ``archive`` folder (OpenSpec's ``openspec/changes/archive/``,
+    the changes already applied) records what was decided; its rules in force live elsewhere.
     """
     text = view.clause.normalized
-    if _DEFINITION.match(text):
+    if _DEFINITION.match(text) or _ARCHIVED.search(view.clause.path):
         return False
     return any(
         r.strength >= 2
@@ -129,6 +130,7 @@ def _lead_in_binds(rule: force.Rule, view: ClauseView) -> bool:
     return bool(_AGENT_PRONOUN.match((sentences(view.place.lead_in) or [""])[-1]))
 
 
+_ARCHIVED = re.compile(r"(?:^|/)archive/")
 _SOMETIMES = re.compile(r"^(?:sometimes|occasionally|at\s+times)\b")
 _CAN_ALWAYS = re.compile(r"\b(?:can|could|cannot)\s+(?:always|never)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
