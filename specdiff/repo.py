@@ -402,6 +402,42 @@ class Repository:
         prefix = f"{commit}:" if commit else ""
         return {path.removeprefix(prefix) for path in output.split("\0") if path}
 
+    def grep_each(self, commit: str | None, searches: list[tuple[tuple[str, ...], bool]]) -> list[set[str]]:
+        """For each ``(patterns, fixed)`` search, what :meth:`grep` finds, from one ``git grep``.
+
+        Each ``git grep`` reads every tracked file again: on the Model Spec's 118
+        files each took 4.5 ms of processor time, and a diff's graph made four.
+        Here git prints every match (``-o``) of all the patterns at once, and each
+        match counts for the searches it satisfies (a fixed string found in it,
+        or a pattern Python's ``re`` finds in it, so write patterns both read
+        alike). git resumes after each match, so a search's only matches must
+        not begin inside another's: searches whose texts cannot overlap.
+        """
+        import git
+
+        patterns = [p if not fixed else re.sub(r"([.[\]()*+?{}|^$\\])", r"\\\1", p) for ps, fixed in searches for p in ps]
+        if not patterns:
+            return [set() for _ in searches]
+        arguments = ["-o", "-I", "-z", "-E", *(a for p in patterns for a in ("-e", p))] + ([commit] if commit else []) + ["--"]
+        try:
+            output = self._repo.git.grep(*arguments, strip_newline_in_stdout=False)
+        except git.GitCommandError as error:
+            if error.status == 1:  # nothing found
+                return [set() for _ in searches]
+            raise SpecdiffError(f"git grep failed: {_first_line(error.stderr)}") from None
+        prefix = f"{commit}:" if commit else ""
+        found: list[set[str]] = [set() for _ in searches]
+        start = 0
+        while (end := output.find("\0", start)) != -1:  # "path\0match\n": a path may hold a line feed
+            line_end = output.find("\n", end)
+            line_end = len(output) if line_end == -1 else line_end
+            path, match = output[start:end].removeprefix(prefix), output[end + 1 : line_end]
+            for paths, (search, fixed) in zip(found, searches):
+                if path not in paths and any(p in match if fixed else re.search(p, match) for p in search):
+                    paths.add(path)
+            start = line_end + 1
+        return found
+
     def commits_touching(self, since: str, until: str | None, paths: list[str]) -> list[Commit]:
         """Commits after ``since`` up to ``until`` (default HEAD) that changed ``paths``, oldest first."""
         import git

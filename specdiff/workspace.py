@@ -8,6 +8,8 @@ search the rest without loading ten thousand files into memory;
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from specdiff.capitals import with_capitals
 from specdiff.config import Config
 from specdiff.errors import FileTooLarge, UnreadableFile
@@ -16,7 +18,7 @@ from specdiff.model import Document
 from specdiff.parse import decode
 from specdiff.parse_cache import ParseCache
 from specdiff.repo import Repository, TrackedFile
-from specdiff.scan import Workspace
+from specdiff.scan import SHARED_SEARCHES, Workspace
 from specdiff.spec_documents import SpecDocuments
 from specdiff.spec_files import parse_spec, read_spec_text
 
@@ -63,11 +65,15 @@ def open_workspace(
 
     searched: dict[tuple[tuple[str, ...], bool], set[str]] = {}
 
-    def grep(patterns: list[str], fixed: bool) -> set[str]:
-        """``git grep``, remembered: the graph of a diff runs the scanners twice."""
+    def grep(patterns: Sequence[str], fixed: bool) -> set[str]:
+        """``git grep``, remembered: the graph of a diff runs the scanners twice; the searches
+        every workspace gets (``scan.SHARED_SEARCHES``) are made together on the first."""
         key = (tuple(patterns), fixed)
         if key not in searched:
-            searched[key] = repo.grep(commit, patterns, fixed=fixed)
+            if key in SHARED_SEARCHES:
+                searched.update(zip(SHARED_SEARCHES, repo.grep_each(commit, SHARED_SEARCHES)))
+            else:
+                searched[key] = repo.grep(commit, list(patterns), fixed=fixed)
         return set(searched[key])
 
     return Workspace(documents, set(files), config, read, grep), warnings

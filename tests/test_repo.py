@@ -353,3 +353,28 @@ def test_a_commit_is_listed_once_and_a_moving_name_each_time(spec_repo, three_co
         assert [f.path for f in repo.list_files("HEAD")] == ["spec.md"]
         spec_repo.commit("another file", {"notes.md": "# Notes\n"})
         assert [f.path for f in repo.list_files("HEAD")] == ["notes.md", "spec.md"], "HEAD moved: listed again"
+
+
+def test_searches_made_together_find_what_each_finds_alone(spec_repo):
+    """grep_each: one ``git grep`` for several searches gives each the files its own grep gives."""
+    from specdiff.scan import SHARED_SEARCHES
+
+    files = {
+        "src/built.py": "# specdiff: spec.md#replies\n",
+        "docs/guide.md": "See [replies](spec.md#replies) and [x](other.md).\n",
+        "tests/test_policy.py": "@pytest.mark.spec('spec.md#replies')\ndef test_a(): ...\n",
+        "evals/task.py": "Sample(id='a', metadata={'spec': 'spec.md'})\n",
+        "odd\nname.md": "specdiff: spec.md and a link (spec.md) on one line\n",
+        "plain.txt": "mark-spec( no: the dot is a literal\nspecdiff without its colon\n",
+        "image.bin": b"\x00specdiff: spec.md\x00",
+    }
+    commit = spec_repo.commit("files", {"spec.md": SPEC_V1, **files})
+    # A match that holds another search's text counts for both ("Sample(id=" holds "Sample(").
+    searches = [*SHARED_SEARCHES, ((r"Sample\(id=",), False), (("[x](",), True), (("absent",), True)]
+    with open_repo(spec_repo.path) as repo:
+        for revision in (commit, None):  # the commit, then the working tree
+            together = repo.grep_each(revision, searches)
+            alone = [repo.grep(revision, list(patterns), fixed=fixed) for patterns, fixed in searches]
+            assert together == alone, f"at {revision}"
+        assert together[0] == {"src/built.py", "odd\nname.md"}, "markers: binary files left out, odd names kept whole"
+        assert together[-1] == set()

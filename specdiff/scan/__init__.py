@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -38,6 +38,10 @@ from specdiff.config import Config
 from specdiff.model import Dependency
 from specdiff.nodes import artifact_node, eval_node
 from specdiff.spec_documents import SpecDocuments
+
+Search = tuple[tuple[str, ...], bool]
+"""What :attr:`Workspace.grep` is asked: strings, one of which a file must hold, and whether they are
+fixed strings (else extended regular expressions, as ``git grep -E`` reads them)."""
 
 _EVAL_FOLDERS = {"eval", "evals", "examples", "tests", "test", "__tests__", "spec_tests"}
 _EVAL_NAME = re.compile(r"^test_|_test\.|\.test\.|\.spec\.[jt]sx?$")
@@ -56,7 +60,7 @@ class Workspace:
     config: Config
     read: Callable[[str], str | None]
     """The text of a tracked file; ``None`` for binary, non-UTF-8 or missing files."""
-    grep: Callable[[list[str], bool], set[str]]
+    grep: Callable[[Sequence[str], bool], set[str]]
     """Paths of files containing any of the patterns (fixed strings when the flag is set)."""
     _texts: dict[str, str | None] = field(default_factory=dict)
     _found: dict[str, list[Dependency]] = field(default_factory=dict)
@@ -146,6 +150,12 @@ from specdiff.scan import (  # noqa: E402
     requirements,
     speckit,
 )
+
+SHARED_SEARCHES: list[Search] = [markers.SEARCH, links.SEARCH, pytest_marks.SEARCH, inspect_tasks.SEARCH]
+"""The searches scanners make in every repository, whatever its spec holds: the workspace makes
+them with one ``git grep`` (``Repository.grep_each``), which needs searches whose texts cannot
+overlap ("specdiff:", "mark.spec(", "Sample(" and a ".md" followed by ``#)> ``: none ends with
+the start of another, none holds another but "specdiff:", which is the same in both)."""
 
 SCANNERS: dict[str, Scanner] = {
     "declared": declared,

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 
 from specdiff.model import Dependency, Target
 from specdiff.nodes import eval_node
-from specdiff.scan import Workspace
+from specdiff.scan import Search, Workspace
+
+SEARCH: Search = (("Sample(",), True)
+"""The files that may write out a sample."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def _specs(metadata: ast.expr | None) -> tuple[str, ...]:
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path in sorted(p for p in workspace.grep(["Sample("], True) & workspace.files if p.endswith(".py")):
+    for path in sorted(p for p in workspace.grep(*SEARCH) & workspace.files if p.endswith(".py")):
         for sample in samples_of(workspace.text(path) or ""):
             for reference in sample.specs:
                 spec_path, _, anchor = reference.lstrip("/").partition("#")

@@ -16,14 +16,17 @@ from collections.abc import Iterator
 
 from specdiff.model import Dependency, Target
 from specdiff.nodes import mention_node, output_kind
-from specdiff.scan import Workspace, line_of, resolve_path
+from specdiff.scan import Search, Workspace, line_of, resolve_path
+
+SEARCH: Search = ((r"\.(md|markdown|mdx)[#)> ]",), False)
+"""The files that may link to a spec file."""
 
 LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.(?:md|markdown|mdx))(?:#([^)\s>\"]+))?>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
     # Links between spec files are cross-references, found by ``crossrefs``.
-    for path in sorted(workspace.grep([r"\.(md|markdown|mdx)[#)> ]"], False) & workspace.files - workspace.documents.keys()):
+    for path in sorted(workspace.grep(*SEARCH) & workspace.files - workspace.documents.keys()):
         text = workspace.text(path)
         if text is None:
             continue

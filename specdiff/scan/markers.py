@@ -16,13 +16,16 @@ import re
 from collections.abc import Iterator
 
 from specdiff.model import Dependency, Target
-from specdiff.scan import Workspace, line_of
+from specdiff.scan import Search, Workspace, line_of
+
+SEARCH: Search = (("specdiff:",), True)
+"""The files that may hold a marker."""
 
 MARKER = re.compile(r"specdiff:\s*([\w./-]+\.(?:md|markdown|mdx))(?:#([\w.:-]*[\w-]))?")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    for path in sorted(workspace.grep(["specdiff:"], True) & workspace.files - workspace.documents.keys()):
+    for path in sorted(workspace.grep(*SEARCH) & workspace.files - workspace.documents.keys()):
         text = workspace.text(path)
         if text is None:
             continue

@@ -23,8 +23,11 @@ from dataclasses import dataclass
 
 from specdiff.model import Dependency, Target
 from specdiff.nodes import eval_node
-from specdiff.scan import Workspace
+from specdiff.scan import Search, Workspace
 from specdiff.scan.markers import MARKER
+
+SEARCH: Search = (("mark.spec(", "specdiff:"), True)
+"""The files that may mark a test (or name a section in a docstring)."""
 
 _Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
 
@@ -95,7 +98,7 @@ def _docstring_references(node: _Definition) -> tuple[str, ...]:
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
-    candidates = workspace.grep(["mark.spec(", "specdiff:"], True) & workspace.files
+    candidates = workspace.grep(*SEARCH) & workspace.files
     for path in sorted(p for p in candidates if is_test_file(p)):
         for test in tests_of(workspace.text(path) or ""):
             for reference in test.specs:
