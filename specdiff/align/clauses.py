@@ -143,7 +143,11 @@ def clause_tokens(clause: Clause) -> list[str]:
     Two rows of one author table, two different people, are 0.53 alike by all
     their tokens (pipes, brackets, ``https``, dots) and 0.09 by their words.
     """
-    words = tokens(clause.normalized)
+    return _compared(clause, tokens(clause.normalized))
+
+
+def _compared(clause: Clause, words: list[str]) -> list[str]:
+    """:func:`clause_tokens` from the clause's ``tokens`` (the same list when it is not a table row)."""
     return [w for w in words if w.isalnum() or w == "_"] if clause.kind == "table_row" else words
 
 
@@ -181,6 +185,7 @@ class _ClausePairing:
         self.grouped_new: set[int] = set()
         self.warnings: list[str] = []
         self._token_cache: dict[tuple[str, int], list[str]] = {}
+        self._word_cache: dict[tuple[str, int], list[str]] = {}
         # Read once: ``same_place`` is asked several times for every pair (a sixth of a
         # commit's processor time on the 3,000-clause history benchmark went to it).
         self._paired_section_of_old = [section_pairs.get(c.section) for c in self.old]
@@ -245,8 +250,14 @@ class _ClausePairing:
 
     def _tokens(self, key: tuple[str, int], clause: Clause) -> list[str]:
         if key not in self._token_cache:
-            self._token_cache[key] = clause_tokens(clause)
+            self._token_cache[key] = _compared(clause, self._words(key, clause))
         return self._token_cache[key]
+
+    def _words(self, key: tuple[str, int], clause: Clause) -> list[str]:
+        """``tokens(clause.normalized)``, read once for pairing by similarity and for word rarity."""
+        if key not in self._word_cache:
+            self._word_cache[key] = tokens(clause.normalized)
+        return self._word_cache[key]
 
     def pair_similar(self) -> None:
         from rapidfuzz.distance import Indel
@@ -301,9 +312,10 @@ class _ClausePairing:
         # clause) from "tide", without reading the whole of a 20,000-clause document.
         # A sample of them is as good for weights and bounds the time (20,000 clauses).
         sections = {self.old[i].section for i in free_old} | {self.new[j].section for j in free_new}
-        nearby = [c for c in self.old if c.section in sections] + [c for c in self.new if c.section in sections]
+        nearby = [(("o", i), c) for i, c in enumerate(self.old) if c.section in sections]
+        nearby += [(("n", j), c) for j, c in enumerate(self.new) if c.section in sections]
         step = max(1, len(nearby) // MAX_RARITY_CLAUSES)
-        weights = _rarity([tokens(c.normalized) for c in nearby[::step]])
+        weights = _rarity([self._words(key, c) for key, c in nearby[::step]])
         partner_positions = sorted(self.partner_of_old.items())
         olds = [o for o, _ in partner_positions]
         free_new_set = set(free_new)

@@ -31,7 +31,7 @@ def content_words(words: list[str]) -> set[str]:
     >>> sorted(content_words(["the", "server", "must", "reject", "it", "."]))
     ['reject', 'server']
     """
-    return {w for w in words if w.isalnum() and w not in _FUNCTION_WORDS}
+    return {w for w in set(words).difference(_FUNCTION_WORDS) if w.isalnum()}  # each word once, then isalnum
 
 
 def unique_index(items: Iterable[T], key: Callable[[T], K | None]) -> dict[K, T]:
