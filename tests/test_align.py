@@ -495,3 +495,31 @@ def test_amendments_rebuild_the_new_clause_list_from_the_old():
     assert rebuilt_new == {c.index for c in new_doc.clauses}, "unchanged pairs plus amendments give every new clause"
     assert rebuilt_old == {c.index for c in old_doc.clauses}, "and account for every old clause"
     assert {a.kind for a in amendments} == {"removed", "split", "moved", "added"}
+
+
+_words = st.sampled_from(["the", "rule", "must", "may", "hold", "."])
+_token_lists = st.lists(st.lists(_words, max_size=8), min_size=1, max_size=6)
+
+
+@settings(max_examples=60)
+@given(_token_lists, _token_lists, st.data())
+def test_similar_pairs_in_blocks_are_those_of_the_whole_matrix_each_at_its_cutoff(rows, columns, data):
+    from rapidfuzz.distance import Indel
+
+    from specdiff.align.text import similar_pairs
+
+    scorer = Indel.normalized_similarity
+    whole = set(similar_pairs(rows, columns, scorer, 0.01))
+    blocks = data.draw(
+        st.lists(
+            st.tuples(
+                st.lists(st.integers(0, len(rows) - 1), unique=True),
+                st.lists(st.integers(0, len(columns) - 1), unique=True),
+                st.sampled_from([0.33, 0.55, 0.72]),  # no score of lists this short comes near them
+            ),
+            max_size=3,
+        )
+    )
+    expected = {(r, c, s) for rs, cs, least in blocks for (r, c, s) in whole if r in rs and c in cs and s >= least}
+    found = list(similar_pairs(rows, columns, scorer, 0.01, blocks))
+    assert set(found) == expected, "a block gives its rows' pairs with its columns, at its own cutoff"

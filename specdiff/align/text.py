@@ -83,8 +83,16 @@ def as_float32(score: float) -> float:
     return float(_FLOAT32.unpack(_FLOAT32.pack(score))[0])
 
 
+Block = tuple[Sequence[int], Sequence[int], float]
+"""Rows, the columns to compare each of them with, and the least score wanted there."""
+
+
 def similar_pairs(
-    rows: Sequence[Sequence[Hashable]], columns: Sequence[Sequence[Hashable]], scorer: Any, cutoff: float
+    rows: Sequence[Sequence[Hashable]],
+    columns: Sequence[Sequence[Hashable]],
+    scorer: Any,
+    cutoff: float,
+    blocks: Iterable[Block] | None = None,
 ) -> Iterator[tuple[int, int, float]]:
     """Each ``(row, column, score)`` whose score is at least ``cutoff`` (above 0), the score in single precision.
 
@@ -93,13 +101,22 @@ def similar_pairs(
     importing numpy took 60 to 100 ms of the 0.7 s a diff of the largest Model
     Spec release pair costs, for a matrix of 5 by 11 sections. The order is
     row by row, each row best first; callers sort what they keep.
+
+    ``blocks``, when given, are compared instead of every row with every column
+    at ``cutoff``: a caller that wants more of some pairs than of others says
+    so, and rapidfuzz gives up sooner on a pair that cannot reach a higher
+    cutoff (about 30 % less time at 0.7 than at 0.5 on clause pairs).
     """
     from rapidfuzz import process
 
     rows, columns = as_symbols(rows, columns)
-    for i, row in enumerate(rows):
-        for _, score, j in process.extract(row, columns, scorer=scorer, score_cutoff=cutoff, limit=None):
-            yield i, j, as_float32(score)
+    if blocks is None:
+        blocks = [(range(len(rows)), range(len(columns)), cutoff)]
+    for row_indexes, column_indexes, least in blocks:
+        choices = [columns[j] for j in column_indexes]
+        for i in row_indexes:
+            for _, score, k in process.extract(rows[i], choices, scorer=scorer, score_cutoff=least, limit=None):
+                yield i, column_indexes[k], as_float32(score)
 
 
 def as_symbols(*groups: Sequence[Sequence[Hashable]]) -> tuple[list[str], ...]:
