@@ -523,3 +523,22 @@ def test_similar_pairs_in_blocks_are_those_of_the_whole_matrix_each_at_its_cutof
     expected = {(r, c, s) for rs, cs, least in blocks for (r, c, s) in whole if r in rs and c in cs and s >= least}
     found = list(similar_pairs(rows, columns, scorer, 0.01, blocks))
     assert set(found) == expected, "a block gives its rows' pairs with its columns, at its own cutoff"
+
+
+def test_word_overlap_is_the_same_whatever_the_hash_seed():
+    """Sets iterate in an order the hash seed picks; the overlap must not depend on it (nor the pairing)."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from specdiff.align.clauses import _weighted_overlap;"
+        "w = {'tide': 1e16, 'level': 1.0, 'field': -1e16, 'water': 3.0, 'height': 0.1};"
+        "print(repr(_weighted_overlap(set(w), set(w), w.__getitem__)))"
+    )
+    def overlap(seed: int) -> str:
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        return subprocess.run([sys.executable, "-c", program], env=environment, capture_output=True, text=True, check=True).stdout
+
+    results = {overlap(seed) for seed in range(8)}
+    assert len(results) == 1, f"different overlaps under different hash seeds: {results}"

@@ -596,8 +596,11 @@ def _weighted_overlap(a: set[str], b: set[str], weight: Callable[[str], float]) 
     """Weight of the words two clauses share over the weight of the smaller clause's words (0-1)."""
     if len(a) < MIN_IN_PLACE_WORDS or len(b) < MIN_IN_PLACE_WORDS:
         return 0.0
-    smaller = min(sum(map(weight, a)), sum(map(weight, b)))
-    return sum(map(weight, a & b)) / smaller if smaller else 0.0
+    # Summed in sorted order: a set's order follows the hash seed, and a sum in another order can
+    # differ in its last bit, which paired json_schema's jsonschema-core.md (67fd3737..5a9bfd47)
+    # one way under some seeds and another under others.
+    smaller = min(sum(map(weight, sorted(a))), sum(map(weight, sorted(b))))
+    return sum(map(weight, sorted(a & b))) / smaller if smaller else 0.0
 
 
 def _explains_better(joined: float, single: float) -> bool:
