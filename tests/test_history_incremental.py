@@ -1,8 +1,9 @@
 """Walking history reuses what the revision before left in place; it must say what a cold run says.
 
 A walk parses each revision right after its parent, and remembers each chunk's
-blocks at their line and each clause at its place (``parse``), and each
-sentence's readings (``force``). These tests run the real CLI over a history
+blocks at their line and each clause at its place (``parse``), each
+sentence's readings (``force``) and each unchanged clause's match with itself
+(``align``). These tests run the real CLI over a history
 whose commits move clauses across chunks, split a chunk in two, renumber every
 heading and reword, and compare each commit of one warm ``log`` with the same
 commit computed alone in a process-like cold state (every remembered result
@@ -16,7 +17,7 @@ import shutil
 
 import pytest
 
-from specdiff import force, parse
+from specdiff import align, force, parse
 from specdiff.parse import parse_document
 
 INTRO = "The assistant must greet the patron by name when the account is known."
@@ -88,6 +89,7 @@ def forget_everything() -> None:
     for remembered in (parse._chunk_blocks, parse._chunk_blocks_at, parse._clause_at, parse._clause_facts):
         remembered.cache_clear()
     force._remembered_readings.cache_clear()
+    align._in_place_matches.clear()
 
 
 @pytest.fixture

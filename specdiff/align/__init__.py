@@ -38,6 +38,9 @@ Whatever is left is added or removed.
 >>> [(m.old[0].normalized, m.new[0].normalized, round(m.score, 2), m.moved) for m in alignment.clauses]
 [('Answer in English.', 'Answer in plain English.', 0.89, False), ('Be kind.', 'Be kind.', 1.0, True)]
 
+Sections paired with the same id and the same clauses, word for word, are
+paired clause by clause in place; only the others go through the clause stages.
+
 Front matter and the text before the first heading never pair across files.
 Every threshold is named, with the reason for its value, in ``sections`` and ``clauses``.
 """
@@ -46,7 +49,7 @@ from __future__ import annotations
 
 from specdiff.align.clauses import align_across_files, align_clauses
 from specdiff.align.sections import align_sections, merged_sections, moved_sections
-from specdiff.model import Alignment, Document
+from specdiff.model import Alignment, Clause, ClauseMatch, Document, SectionMatch
 
 __all__ = ["align_across_files", "align_clauses", "align_documents", "align_sections"]
 
@@ -57,7 +60,11 @@ def align_documents(old: Document, new: Document) -> Alignment:
     paired_old = {m.old.id for m in section_matches}
     paired_new = {m.new.id for m in section_matches}
     section_pairs = {m.old.id: m.new.id for m in section_matches}
-    clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs)
+    unchanged = _unchanged_sections(old, new, section_matches)
+    if unchanged:
+        clause_matches, added, removed, warnings = _align_changed_sections(old, new, section_pairs, unchanged)
+    else:
+        clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs)
     removed_sections = [s for s in old.sections if s.id not in paired_old]
     return Alignment(
         sections=section_matches,
@@ -70,3 +77,92 @@ def align_documents(old: Document, new: Document) -> Alignment:
         merged_sections=merged_sections(removed_sections, clause_matches, new, section_matches),
         warnings=list(dict.fromkeys([*old.notes, *new.notes, *warnings])),  # what each parse could not read in detail
     )
+
+
+def _unchanged_sections(old: Document, new: Document, matches: list[SectionMatch]) -> list[SectionMatch]:
+    """The pairs of sections whose clauses pair one to one with their twins, in place, whatever the rest did.
+
+    Such a pair keeps its id and its clauses, word for word and in order, and
+    no clause of it says word for word what a clause of a changed section says.
+    ``align_clauses`` pairs identical text first, within paired sections and in
+    order, and never takes a clause paired word for word into a split, a merge
+    or another pairing. Text repeated elsewhere ("[...]" in three sections) is
+    left to it: a copy that is unique among the changed clauses alone would
+    pair across sections where the whole document has several. The id must be
+    the same too: the clause aligner weighs words over the sections that hold
+    changed clauses, found by id.
+    """
+    unchanged = {id(m): m for m in matches if _same_clauses(m)}
+    kept = {id(s) for m in unchanged.values() for s in (m.old, m.new)}
+    changed_texts = {c.fingerprint for s in (*old.sections, *new.sections) if id(s) not in kept for c in s.clauses}
+    while True:
+        sharing = [k for k, m in unchanged.items() if any(c.fingerprint in changed_texts for c in m.new.clauses)]
+        if not sharing:
+            return list(unchanged.values())
+        for k in sharing:
+            changed_texts.update(c.fingerprint for c in unchanged.pop(k).new.clauses)
+
+
+def _same_clauses(match: SectionMatch) -> bool:
+    """Whether a pair of sections keeps its id and its clauses, word for word and in order."""
+    old, new = match.old, match.new
+    if old.id != new.id or len(old.clauses) != len(new.clauses):
+        return False
+    return old.clauses == new.clauses or all(o.fingerprint == n.fingerprint for o, n in zip(old.clauses, new.clauses))
+
+
+def _align_changed_sections(
+    old: Document, new: Document, section_pairs: dict[str, str], unchanged: list[SectionMatch]
+) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
+    """``align_clauses`` over the clauses of the sections that changed; the unchanged ones paired in place.
+
+    Walking a history, a commit changes a clause or two and leaves most sections
+    as they were: on the 3,000-clause history benchmark, aligning every clause took
+    20 ms a commit, this 3.7 ms. The matches come in new order, as ``align_clauses``
+    gives them.
+
+    One thing differs from aligning every clause: the positions that break ties
+    (how near a candidate sits, the clauses searched for the parts of a split) are
+    counted over the changed sections alone, as if they were adjacent. Where two
+    candidates are equally good, another may win: of about 1,600 consecutive file
+    versions in ten real histories, two paired otherwise (a table-of-contents entry
+    equally like two others; a split found among a repeated block of examples).
+    """
+    kept_old = {id(m.old) for m in unchanged}
+    twin_of_new = {id(m.new): m.old for m in unchanged}
+    changed_old = [c for s in old.sections if id(s) not in kept_old for c in s.clauses]
+    changed_new = [c for s in new.sections if id(s) not in twin_of_new for c in s.clauses]
+    changed, added, removed, warnings = align_clauses(changed_old, changed_new, section_pairs)
+    matches: list[ClauseMatch] = []
+    k = 0
+    for section in new.sections:
+        twin = twin_of_new.get(id(section))
+        if twin is None or not section.clauses:
+            continue
+        first = section.clauses[0].index
+        while k < len(changed) and changed[k].new[0].index < first:
+            matches.append(changed[k])
+            k += 1
+        matches += [_in_place(o, n) for o, n in zip(twin.clauses, section.clauses)]
+    return matches + changed[k:], added, removed, warnings
+
+
+IN_PLACE_KEPT = 20_000
+"""Matches of a clause with itself kept for the next alignment (about 3 MB)."""
+
+_in_place_matches: dict[int, ClauseMatch] = {}
+"""A clause parsed again at the same place is the same object (``parse``), and its match with
+itself is the same match: kept by the clause's ``id()`` (the match holds the clause, so the id
+is not reused while it is kept). Building 3,000 matches took 5 ms a commit of the history benchmark."""
+
+
+def _in_place(old: Clause, new: Clause) -> ClauseMatch:
+    """The match of an unchanged clause with its twin."""
+    if old is not new:
+        return ClauseMatch((old,), (new,), 1.0)
+    match = _in_place_matches.get(id(old))
+    if match is None:
+        match = _in_place_matches[id(old)] = ClauseMatch((old,), (old,), 1.0)
+        while len(_in_place_matches) > IN_PLACE_KEPT:
+            del _in_place_matches[next(iter(_in_place_matches))]
+    return match
