@@ -670,6 +670,17 @@ def _assemble(
             continue
         stripped = text.strip()
         # Most clauses are neither a kramdown attribute line nor an HTML anchor: told by their start.
+        if stripped and stripped[0] not in "{<":
+            pending_anchor = None
+            if len(text) <= MAX_CLAUSE_CHARS and block.start != rest:
+                # ``_clause`` inlined: this runs for each of a spec's thousands of clauses.
+                here = sections[-1]
+                clause = _clause_at(
+                    path, block.kind, text, numbers[0] + 1, numbers[-1] + 1, here.id, here.heading, index, requirement_pattern
+                )
+                clauses_by_section[-1].append(clause)
+                index += 1
+                continue
         ial = _KRAMDOWN_IAL.fullmatch(stripped) if block.kind == "paragraph" and stripped.startswith("{:") else None
         if ial:
             # A kramdown attribute line names what it touches: the heading or clause right above, else what follows.
