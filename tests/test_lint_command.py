@@ -581,3 +581,14 @@ def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
     base.commit("The same change in force", {"spec/pickup.md": pickup})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]
+
+
+def test_a_citation_wrapped_over_two_lines_covers_every_file_of_the_spec(spec_repo, specdiff_json):
+    more = "# More\n\n## Limits {#limits}\n\nA server SHOULD NOT cache a refusal.\n"
+    uncited = WIRE.replace(WIRE.split("\n\n")[2] + "\n\n", "")
+    files = {**BASE, "specdiff.toml": BASE["specdiff.toml"] + CAPITALS, "spec/more.md": more, "spec/wire.md": uncited}
+    spec_repo.commit("Base", files)
+    kw003 = ("--all", "--select", "KW003")
+    assert {f["path"] for f in _findings(specdiff_json, spec_repo, *kw003)} == {"spec/more.md", "spec/wire.md"}
+    spec_repo.commit("Cite, wrapped", {"spec/wire.md": WIRE.replace("in BCP 14.", "in BCP\n14.")})
+    assert _findings(specdiff_json, spec_repo, *kw003) == [], "wire.md cites BCP 14 over two lines"

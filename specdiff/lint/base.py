@@ -24,8 +24,10 @@ LINT_SEVERITIES = ("info", "warning", "error")
 
 _SUPPRESS = re.compile(r"<!--\s*specdiff-lint:\s*ignore\s+([A-Z0-9, ]+?)\s*-->")
 _BOILERPLATE = re.compile(r"\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b", re.IGNORECASE)
-_BOILERPLATE_GREP = ["[Rr][Ff][Cc][[:space:]]*(2119|8174)", "[Bb][Cc][Pp][[:space:]]*14"]
-"""``_BOILERPLATE`` for ``git grep -E``, which finds the candidate files; the regex confirms."""
+_BOILERPLATE_GREP = ["2119|8174|[Bb][Cc][Pp]"]
+"""What ``git grep -E`` looks for to find the candidate files, and ``_BOILERPLATE`` confirms on the
+whole text: grep reads a line at a time, and a citation wrapped as "BCP" / "14" or "RFC" / "2119"
+spans two."""
 
 
 @dataclass(frozen=True)
