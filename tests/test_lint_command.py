@@ -583,6 +583,36 @@ def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]
 
 
+def test_untested_rules_held_back_are_told(spec_repo, specdiff):
+    """Under a tenth of the rules reached, TST001 says nothing, and a warning says why: else a suite just
+    starting cannot tell a spec without gaps from one whose gaps go untold."""
+    sections = "".join(f"\n## Desk task {n} {{#task{n}}}\n\nThe assistant must finish desk task {n}.\n" for n in range(1, 12))
+    files = {"specdiff.toml": 'specs = ["spec/*.md"]\n', "spec/guide.md": "# Guide\n" + sections}
+    spec_repo.commit("Eleven rules, no eval", files)
+    new = "\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"
+    spec_repo.commit("A twelfth rule", {"spec/guide.md": "# Guide\n" + sections + new})
+    lint = ("lint", "-C", spec_repo.path, "--select", "TST001")
+    assert specdiff(*lint, "HEAD~1", "HEAD").err == "", "no evals at all: nothing held back, nothing to say"
+
+    spec_repo.commit("One eval", {"evals/guide.jsonl": '{"id": "t1", "spec": "spec/guide.md#task1"}\n'})
+    run = specdiff(*lint, "HEAD~2", "HEAD")
+    assert run.code == 0 and "0 findings" in run.out, run.out
+    assert "TST001 held back 1 untested rule: the evals reach 1 of 12 rules, under 10%" in run.err, run.err
+    run = specdiff(*lint, "--all")
+    assert "TST001 held back 11 untested rules: the evals reach 1 of 12 rules" in run.err, run.err
+    assert specdiff(*lint, "HEAD~2", "HEAD", "--ignore", "TST001").err == "", "not asked for TST001: nothing to say"
+
+
+def test_a_lead_in_that_names_us_but_not_as_its_subject_still_commands(base, specdiff_json):
+    """A condition that mentions "our" patrons is not the authors' undertaking: its items command the agent."""
+    room = "\n## Rooms {#rooms}\n\nWhen one of our patrons asks for a room:\n\n- Check the library card.\n"
+    base.commit("Rooms", {"spec/desk.md": DESK + room})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]
+    ours = room.replace("When one of our patrons asks for a room", "We commit to")
+    base.commit("Our undertaking", {"spec/desk.md": DESK + ours})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
 def test_a_citation_wrapped_over_two_lines_covers_every_file_of_the_spec(spec_repo, specdiff_json):
     more = "# More\n\n## Limits {#limits}\n\nA server SHOULD NOT cache a refusal.\n"
     uncited = WIRE.replace(WIRE.split("\n\n")[2] + "\n\n", "")

@@ -22,7 +22,7 @@ from specdiff.config import Config, repository_config
 from specdiff.diff import DiffRequest, diff_revisions
 from specdiff.errors import SpecdiffError
 from specdiff.force import Place, places_of
-from specdiff.graph import SpecGraph, build_graph
+from specdiff.graph import CoverageRow, SpecGraph, build_graph
 from specdiff.lint import model_check, references, untested
 from specdiff.lint.base import ClauseView, DocumentFacts, Finding, cites_bcp14, document_facts, ignored_here
 from specdiff.lint.registry import BOOK_CHECKS, CLAUSE_CHECKS, MODEL_CHECKS, selected
@@ -71,10 +71,10 @@ def lint(request: LintRequest) -> LintResult:
             paths = repo.pathspecs(list(request.paths))
             documents = {k: d for k, d in workspace.documents.items() if not paths or any(is_under(k, p) for p in paths)}
             chosen = _chosen(request, config)
-            cites = cites_bcp14(workspace)
+            cites = "KW003" in chosen and cites_bcp14(workspace)
             result = _lint_all(documents, workspace.documents, graph, chosen, bool(config.capitals), cites)
             result.head = Revision(request.revisions[0] if request.revisions else None, commit)
-            result.warnings = list(dict.fromkeys(list(config.warnings) + warnings))
+            result.warnings = list(dict.fromkeys(list(config.warnings) + warnings + result.warnings))
             return result
         config = repository_config(repo, repo.resolve(list(request.revisions)).head.commit)
     diff = diff_revisions(DiffRequest(request.repository, request.revisions, request.paths, explain=False), config)
@@ -108,11 +108,12 @@ def lint_diff(
     # holds only the files its impact can reach and the share needs them all, so the complete graph is
     # built only for a rule TST001 would report (a diff of OpenSpec took 40 % more processor time when
     # it always was).
-    tests_its_rules: bool | None = None
+    coverage: list[CoverageRow] | None = None
+    held_back = 0
     asked: list[model_check.Asked] = []
     spec = workspace.documents
     book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
-    cites = cites_bcp14(workspace)
+    cites = "KW003" in chosen and cites_bcp14(workspace)  # a git grep of the whole repository: only for KW003
     findings: list[Finding] = []
     clauses = 0
     for file in diff.files:
@@ -137,9 +138,12 @@ def lint_diff(
             if "TST001" in chosen and diff.has_evals and untested.strengthened_without_eval(amendment):
                 # every new clause: a split's rule may sit in its second clause, after a lead sentence
                 rules = [v for v in views if v.allows("TST001") and untested.obliges(v)]
-                if rules and tests_its_rules is None:
-                    tests_its_rules = untested.tests_its_rules(build_graph(workspace).coverage())
-                findings += [untested.untested(v.clause) for v in rules] if tests_its_rules else []
+                if rules and coverage is None:
+                    coverage = build_graph(workspace).coverage()
+                if untested.tests_its_rules(coverage or []):
+                    findings += [untested.untested(v.clause) for v in rules]
+                else:
+                    held_back += len(rules)
             if "REF001" in chosen:
                 findings += [
                     references.dangling_reference(d, view.clause)
@@ -150,6 +154,8 @@ def lint_diff(
                 ]
     found, model_warnings = model_check.contradictions(asked, config.llm, diff.state_dir)
     warnings = list(dict.fromkeys(diff.warnings + warnings + model_warnings))
+    if held_back:
+        warnings.append(untested.held_back(coverage or [], held_back))
     return LintResult(_once_per_document(findings + found), clauses, diff.head, diff.base, warnings)
 
 
@@ -188,19 +194,23 @@ def _lint_all(
             clauses += 1
             findings += _read(_view(clause, facts, document, places), book, chosen)
     coverage = graph.coverage() if "TST001" in chosen and graph.has_evals() else []
-    if untested.tests_its_rules(coverage):
-        uncovered = {node for row in coverage for node in row.uncovered}
+    uncovered = {node for row in coverage for node in row.uncovered}
+    untested_rules: list[Finding] = []
+    if uncovered:
         for document in documents.values():
             nodes = clause_nodes(document)
             facts = document_facts(document.clauses, capitals=capitals)
             places = document_places(document, capitals=capitals)
-            findings += [
+            untested_rules += [
                 untested.untested(c, changed=False)
                 for c in document.clauses
                 if nodes[c.index] in uncovered
                 and (view := _view(c, facts, document, places)).allows("TST001")
                 and untested.obliges(view)
             ]
+    tested = untested.tests_its_rules(coverage)
+    findings += untested_rules if tested else []
+    warnings = [untested.held_back(coverage, len(untested_rules))] if untested_rules and not tested else []
     if "REF001" in chosen:
         for document in documents.values():
             for dangling in graph.dangling:
@@ -211,7 +221,7 @@ def _lint_all(
                     for c in document.clauses
                     if references.located_in(dangling, c) and _view(c, DocumentFacts(), document).allows("REF001")
                 ]
-    return LintResult(_once_per_document(findings), clauses, Revision(None, None))
+    return LintResult(_once_per_document(findings), clauses, Revision(None, None), warnings=warnings)
 
 
 def _read(view: ClauseView, book: RuleBook, chosen: set[str]) -> list[Finding]:

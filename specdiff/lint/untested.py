@@ -51,9 +51,30 @@ def tests_its_rules(coverage: Iterable[CoverageRow]) -> bool:
     >>> tests_its_rules([CoverageRow("a.md", "s", "S", 100, ("c1",) * 99)])
     False
     """
+    covered, rules = _reach(coverage)
+    return rules > 0 and covered >= SUITE_SHARE * rules
+
+
+def held_back(coverage: Iterable[CoverageRow], rules: int) -> str:
+    """The warning that ``rules`` untested rules went unreported because the eval cases reach less than
+    ``SUITE_SHARE`` of the spec's rules: without it a suite that is just starting hears nothing, and
+    cannot tell a spec with no gaps from one whose gaps are not told.
+
+    >>> from specdiff.graph import CoverageRow
+    >>> held_back([CoverageRow("a.md", "s", "S", 100, ("c1",) * 91)], 2)
+    'TST001 held back 2 untested rules: the evals reach 9 of 100 rules, under 10% (`specdiff coverage --show-uncovered`)'
+    """
+    covered, total = _reach(coverage)
+    return (
+        f"TST001 held back {rules} untested rule{'s' if rules != 1 else ''}: the evals reach {covered} of {total} rules, "
+        f"under {SUITE_SHARE:.0%} (`specdiff coverage --show-uncovered`)"
+    )
+
+
+def _reach(coverage: Iterable[CoverageRow]) -> tuple[int, int]:
+    """How many of the spec's rules the eval cases reach, and how many rules there are."""
     rows = list(coverage)
-    rules = sum(row.normative for row in rows)
-    return rules > 0 and sum(row.covered for row in rows) >= SUITE_SHARE * rules
+    return sum(row.covered for row in rows), sum(row.normative for row in rows)
 
 
 def strengthened_without_eval(amendment: Amendment) -> bool:
@@ -104,7 +125,8 @@ def _untestable(rule: force.Rule) -> bool:
 def _authors_lead_in(view: ClauseView) -> bool:
     """A list item that continues a lead-in in the first person plural ("To realize this vision, we
     need to:", "We commit to:"): its verb is the spec's authors' undertaking, not a command to an
-    agent an eval could watch (the Model Spec's overview lists the company's goals so)."""
+    agent an eval could watch (the Model Spec's overview lists the company's goals so). "We" must be in
+    it: "When one of our patrons asks for a room:" is a condition, and its items command the agent."""
     lead_in = view.place.lead_in
     return bool(lead_in) and bool(_FIRST_PERSON.search((sentences(lead_in or "") or [""])[-1]))
 
@@ -133,7 +155,7 @@ def _lead_in_binds(rule: force.Rule, view: ClauseView) -> bool:
 _ARCHIVED = re.compile(r"(?:^|/)archive/")
 _SOMETIMES = re.compile(r"^(?:sometimes|occasionally|at\s+times)\b")
 _CAN_ALWAYS = re.compile(r"\b(?:can|could|cannot)\s+(?:always|never)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\bwe\b", re.IGNORECASE)
 _AGENT_PRONOUN = re.compile(r"^\W*(?:it|they|you|he|she)\b|^\W*(?:do\s+not|don't|never|always)\b", re.IGNORECASE)
 # "Tool: a program that can be called by the assistant ...": an entry of a definitions list; not
 # "Before any tool call: the assistant must confirm the action.", a condition before its rule.
