@@ -597,9 +597,8 @@ def test_untested_rules_held_back_are_told(spec_repo, specdiff):
     spec_repo.commit("One eval", {"evals/guide.jsonl": '{"id": "t1", "spec": "spec/guide.md#task1"}\n'})
     run = specdiff(*lint, "HEAD~2", "HEAD")
     assert run.code == 0 and "0 findings" in run.out, run.out
-    assert "TST001 held back 1 untested rule: the evals reach 1 of 12 rules, under 10%" in run.err, run.err
-    run = specdiff(*lint, "--all")
-    assert "TST001 held back 11 untested rules: the evals reach 1 of 12 rules" in run.err, run.err
+    assert "TST001 held back: the evals reach 1 of 12 rules, under 10%" in run.err, run.err
+    assert "TST001 held back: the evals reach 1 of 12 rules, under 10%" in specdiff(*lint, "--all").err
     assert specdiff(*lint, "HEAD~2", "HEAD", "--ignore", "TST001").err == "", "not asked for TST001: nothing to say"
 
 
@@ -622,3 +621,10 @@ def test_a_citation_wrapped_over_two_lines_covers_every_file_of_the_spec(spec_re
     assert {f["path"] for f in _findings(specdiff_json, spec_repo, *kw003)} == {"spec/more.md", "spec/wire.md"}
     spec_repo.commit("Cite, wrapped", {"spec/wire.md": WIRE.replace("in BCP 14.", "in BCP\n14.")})
     assert _findings(specdiff_json, spec_repo, *kw003) == [], "wire.md cites BCP 14 over two lines"
+
+
+def test_a_can_always_elsewhere_in_the_sentence_leaves_the_rule_testable(base, specdiff_json):
+    """Only the "can always" rule says what is possible; the assistant's own rule beside it binds."""
+    fines = "\n## Fines {#fines}\n\nThe assistant never reads out fines, though patrons can always ask for a receipt.\n"
+    base.commit("Fines", {"spec/desk.md": DESK + fines})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["TST001"]
