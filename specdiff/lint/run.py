@@ -104,7 +104,7 @@ def lint_diff(
         workspace, warnings = open_workspace(repo, diff.head.commit, config)
     capitals = bool(config.capitals)
     chosen = _chosen(LintRequest(repository, select=select, ignore=ignore, model=model), config)
-    # Whether the evals reach a tenth of the spec's rules (``untested.tests_its_rules``): the diff's graph
+    # Whether the evals reach a tenth of the spec's rules (``untested.evals_reach_enough_rules``): the diff's graph
     # holds only the files its impact can reach and the share needs them all, so the complete graph is
     # built only for a rule TST001 would report (a diff of OpenSpec took 40 % more processor time when
     # it always was).
@@ -140,7 +140,7 @@ def lint_diff(
                 rules = [v for v in views if v.allows("TST001") and untested.obliges(v)]
                 if rules:
                     coverage = build_graph(workspace).coverage() if coverage is None else coverage
-                    if untested.tests_its_rules(coverage):
+                    if untested.evals_reach_enough_rules(coverage):
                         findings += [untested.untested(v.clause) for v in rules]
                     else:
                         held_back = True
@@ -195,7 +195,7 @@ def _lint_all(
             findings += _read(_view(clause, facts, document, places), book, chosen)
     coverage = graph.coverage() if "TST001" in chosen and graph.has_evals() else []
     uncovered = {node for row in coverage for node in row.uncovered}
-    tested = untested.tests_its_rules(coverage)
+    tested = untested.evals_reach_enough_rules(coverage)
     if tested:
         for document in documents.values():
             nodes = clause_nodes(document)

@@ -39,16 +39,16 @@ files of its command line mention four requirement ids of a template (4 of 1,415
 TST001 fell on 154 clauses in 1,000 (user guides, agent prompts), all wrong by the independent labels."""
 
 
-def tests_its_rules(coverage: Iterable[CoverageRow]) -> bool:
+def evals_reach_enough_rules(coverage: Iterable[CoverageRow]) -> bool:
     """Whether the eval cases reach at least ``SUITE_SHARE`` of the spec's rules (``SpecGraph.coverage``).
 
     Where they do, a rule no eval reaches is a gap in a suite that exists; where they reach almost
     none, the repository's tests are about something else, and "untested" would be said of every rule.
 
     >>> from specdiff.graph import CoverageRow
-    >>> tests_its_rules([CoverageRow("a.md", "s", "S", 20, ("c1",) * 18)])
+    >>> evals_reach_enough_rules([CoverageRow("a.md", "s", "S", 20, ("c1",) * 18)])
     True
-    >>> tests_its_rules([CoverageRow("a.md", "s", "S", 100, ("c1",) * 99)])
+    >>> evals_reach_enough_rules([CoverageRow("a.md", "s", "S", 100, ("c1",) * 99)])
     False
     """
     covered, rules = _reach(coverage)
