@@ -326,6 +326,8 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must not read out private details (address, phone number, etc.).",  # the list illustrates
         "Where the title and/or the author is missing, the assistant must ask the patron.",  # either meets a condition
         "The assistant must confirm it with a staff member (e.g., a librarian and/or a clerk).",  # an illustration
+        "The assistant must send appropriate reminders, to prevent missed pickups.",  # the purpose is the measure
+        "The assistant must text the patron if possible and otherwise call the branch.",  # says what when it is not
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
@@ -429,6 +431,57 @@ def test_algorithm_steps_are_not_commands(base, specdiff_json):
         text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\nTo read a card, use the following algorithm:\n\n{steps}")
     base.commit("Add", {"spec/desk.md": text})
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
+def test_steps_that_name_their_algorithm_are_not_commands(base, specdiff_json):
+    """ "Abort this algorithm ..." in two branches of one procedure whose lead-in says only "as follows:"."""
+    steps = (
+        "To renew a loan, proceed as follows:\n\n1. If the card has expired:\n\n"
+        "    1. Abort this algorithm and tell the patron about the card.\n\n"
+        "2. If the card is blocked:\n\n    1. Abort this algorithm and tell the patron about the card.\n"
+    )
+    base.commit("Add", {"spec/desk.md": DESK.replace("{#renewals}\n", "{#renewals}\n\n" + steps)})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
+def test_short_rules_lean_on_their_section(base, specdiff_json):
+    """A rule of six words or fewer takes what it is about from its section: not a duplicate."""
+    text = DESK
+    for section in ("renewals", "holds"):
+        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\nThe assistant must implement approval controls.\n")
+    base.commit("Add", {"spec/desk.md": text})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+
+
+def test_archived_changes_and_a_changes_copy_of_the_spec_restate_nothing(spec_repo, specdiff_json):
+    """OpenSpec-style folders: the living spec, a pending change's copy of it, an archived change. Each
+    file has rules of its own, so no two are copies by their shared clauses."""
+    rule = "The assistant must confirm the card number before renewing a loan."
+
+    def spec(title: str, *others: str) -> str:
+        return f"# {title}\n\n## Rules {{#rules}}\n\n{rule}\n\n" + "".join(f"{o}\n\n" for o in others)
+
+    spec_repo.commit(
+        "Base",
+        {
+            "specdiff.toml": 'specs = ["spec/**/*.md"]\n',
+            "spec/specs/renewals/spec.md": spec("Renewals", "Patrons may renew a book 3 times.", "Fines are due weekly."),
+            "spec/changes/add-cards/specs/renewals/spec.md": spec("Renewals", "Cards expire yearly.", "Cards are blue."),
+            "spec/changes/archive/2025-01-02-add-cards/specs/loans/spec.md": spec("Loans", "Loans last 3 weeks.", "Fees apply."),
+        },
+    )
+    assert _findings(specdiff_json, spec_repo, "--all") == []
+    holds = spec("Holds", "Patrons may place 5 holds at once.", "Holds wait a week.")
+    spec_repo.commit("The rule again in the living spec", {"spec/specs/holds/spec.md": holds})
+    found = _findings(specdiff_json, spec_repo, "--all")
+    # the living files restate each other; the change's copy restates the other living file, not its own
+    assert sorted(f["path"] for f in found) == [
+        "spec/changes/add-cards/specs/renewals/spec.md",
+        "spec/specs/holds/spec.md",
+        "spec/specs/renewals/spec.md",
+    ]
+    assert {f["check"] for f in found} == {"DUP001"}
+    assert all("archive" not in json.dumps(f) for f in found)
 
 
 def test_comment_gains_a_lint_section(base, specdiff):

@@ -20,12 +20,21 @@ item under two different lead-ins, restates nothing (the Model Context Protocol:
 11 of 16 false DUP001 findings). A lead-in is not compared; an item only with an
 item under a lead-in alike.
 
+A rule in an archived change ("changes/archive/2025-08-19-add-show/specs/cli-show/spec.md") is
+history, and a file with the same folder and name as another under another root
+("changes/add-show/specs/cli-show/spec.md" beside "specs/cli-show/spec.md") is a
+change's copy of the spec it edits: restating is what such copies do (OpenSpec keeps
+both; the independent labeller: a living spec against an archived change is wrong).
+Neither is compared.
+
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
 another section: "this" is another keyword there.
 """
 
 from __future__ import annotations
+
+import re
 
 from rapidfuzz import fuzz, process
 
@@ -52,15 +61,22 @@ pattern ("The assistant must not reveal X" for several X) start to match."""
 
 _FILLERS = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "be", "is", "are", "that", "which"}
 
-MIN_WORDS = 6
-"""Shorter rules ("Be brief.") recur on purpose in different sections; they are not flagged."""
+MIN_WORDS = 7
+"""Shorter rules ("Be brief.", "Clients SHOULD implement user approval controls") recur on purpose in
+different sections and pages, which supply what they are about (the approval of sampling on one page
+of the Model Context Protocol, of elicitation on another); they are not flagged. A list item is counted
+with its lead-in, which says what it is about."""
 
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     found = []
     clause = view.clause
     for rule in rules_of(clause, view.place):
-        if not rule.obliges or len(rule.sentence.split()) < MIN_WORDS or rule.sentence.rstrip(" *_").endswith(":"):
+        if (
+            not rule.obliges
+            or len(f"{rule.lead_in} {rule.sentence}".split()) < MIN_WORDS
+            or rule.sentence.rstrip(" *_").endswith(":")
+        ):
             continue
         for _, _, k in process.extract(
             fold(rule.sentence), book.folded, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR, limit=5
@@ -68,7 +84,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             other = book.rules[k]
             assert other.clause is not None
             same_clause = (other.clause.path, other.clause.index) == (clause.path, clause.index)
-            if same_clause or other.sign != rule.sign or book.apart(rule, other):
+            if same_clause or other.sign != rule.sign or book.apart(rule, other) or _copies(clause.path, other.clause.path):
                 continue
             if _content(rule.sentence) != _content(other.sentence) or rule.action != other.action:
                 continue  # another number (CON002), keyword or object; "MAY be sent in a response but SHOULD NOT be
@@ -84,6 +100,26 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             found.append(finding("DUP001", clause, f"restates the rule at {where}", other.sentence, other.clause))
             break
     return found
+
+
+_ARCHIVE = re.compile(r"(?:^|/)archived?/", re.IGNORECASE)
+
+
+def _copies(a: str, b: str) -> bool:
+    """Whether two files are history or a change's copy of the spec: one sits in an archive folder, or
+    both end in the same folder and name under two roots.
+
+    >>> _copies("changes/archive/2025-add-show/specs/show/spec.md", "specs/list/spec.md")
+    True
+    >>> _copies("changes/add-show/specs/show/spec.md", "specs/show/spec.md")
+    True
+    >>> _copies("specs/show/spec.md", "specs/list/spec.md"), _copies("spec/desk.md", "spec/desk.md")
+    (False, False)
+    """
+    if _ARCHIVE.search(a) or _ARCHIVE.search(b):
+        return True
+    tail_a, tail_b = a.split("/")[-2:], b.split("/")[-2:]
+    return a != b and len(tail_a) == 2 and tail_a == tail_b
 
 
 def _content(sentence: str) -> set[str]:

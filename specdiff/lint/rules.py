@@ -119,6 +119,8 @@ def algorithm_step(text: str, place: Place) -> bool:
     True
     >>> algorithm_step("Return the book to the desk.", Place("list_item", lead_in="To renew:"))
     False
+    >>> algorithm_step("Abort this algorithm and keep the card.", Place("list_item", lead_in="Proceed as follows:"))
+    True
 
     A lead-in that names several algorithms ("Servers MUST support the following signature
     algorithms:") introduces a list of them, not the steps of one: its items keep their rules.
@@ -128,10 +130,13 @@ def algorithm_step(text: str, place: Place) -> bool:
     """
     if place.kind != "list_item":
         return False
-    return bool(_ALGORITHM.search(place.lead_in or "") or _STEP.match(text))
+    return bool(_ALGORITHM.search(place.lead_in or "") or _STEP.match(text) or _OWN_ALGORITHM.search(text))
 
 
 _ALGORITHM = re.compile(r"\balgorithm\b", re.IGNORECASE)
+# "Abort this algorithm and ignore the cookie.": a step that names the algorithm it is part of, however
+# deep in the steps it sits (the lead-in above may say only "as follows:").
+_OWN_ALGORITHM = re.compile(r"\bthis\s+algorithm\b", re.IGNORECASE)
 # "Let input be ...", "If ..., return failure", "Otherwise, return ...": the wording of an algorithm's steps.
 _STEP = re.compile(
     r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b)",

@@ -64,7 +64,18 @@ _MEASURE_AFTER = re.compile(
     r"^(?:\s+enough\s+(?:to|that)|(?:\s+[\w`'-]+){0,3}?\s+to\s+(?!(?:be|the|an?|all|any|each|its?|their)\b)[a-z]+)\b",
     re.IGNORECASE,
 )
+# "SHOULD implement appropriate timeouts for all requests, to prevent hung connections": a purpose
+# after a comma is the measure too (enough to prevent them), as it is right after the qualifier.
+_PURPOSE_LATER = re.compile(
+    r"^[^.;:]*?,\s+(?:so\s+as\s+)?(?:to\s+(?!(?:be|the|an?|all|any|each|its?|their)\b)[a-z]+|so\s+that)\b", re.IGNORECASE
+)
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
+# "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
+# schema": the sentence says what to do when it is not possible, so "possible" decides nothing left open.
+_POSSIBLE = re.compile(r"\b(?:possible|practical|feasible)$", re.IGNORECASE)
+_FALLBACK_AFTER = re.compile(
+    r"\b(?:otherwise|cannot|can't|unable|not\s+(?:possible|practical|feasible)|fall\s+back)\b", re.IGNORECASE
+)
 # "[ask clarifying questions as appropriate](#ask)", "reasonably addressing implied intent (see
 # [?](#letter_and_spirit))", "where appropriate (e.g., brainstorming, ...)", "reasonable bounds, such
 # as a maximum depth": the link, the pointer or the examples right after the qualifier give its
@@ -139,6 +150,10 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
     []
     >>> vague_qualifiers("Servers must return an appropriate error to the client.")
     ['appropriate']
+    >>> vague_qualifiers("Servers must set appropriate timeouts for requests, to prevent hung connections.")
+    []
+    >>> vague_qualifiers("Servers must read the cache if possible; servers that cannot must fall back to the disk.")
+    []
     >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
     []
     """
@@ -149,7 +164,9 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
             continue
         if _THE_FITTING.search(before) or _DISCRETION.search(before):
             continue
-        if word in _MEASURED and _MEASURE_AFTER.match(after):
+        if word in _MEASURED and (_MEASURE_AFTER.match(after) or _PURPOSE_LATER.match(after)):
+            continue
+        if _POSSIBLE.search(word) and _FALLBACK_AFTER.search(after):
             continue
         if written and (_POINTED_AFTER.match(written[match.end() :]) or _POINTED_BEFORE.search(written[: match.start()])):
             continue
