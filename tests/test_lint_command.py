@@ -328,6 +328,7 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must confirm it with a staff member (e.g., a librarian and/or a clerk).",  # an illustration
         "The assistant must send appropriate reminders, to prevent missed pickups.",  # the purpose is the measure
         "The assistant must text the patron if possible and otherwise call the branch.",  # says what when it is not
+        "The assistant must quote the title, e.g. in italics (or in bold if possible).",  # the example's qualifier
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):

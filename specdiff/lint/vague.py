@@ -81,6 +81,9 @@ _FALLBACK_AFTER = re.compile(
 # as a maximum depth": the link, the pointer or the examples right after the qualifier give its
 # measure (4 of the independent labeller's 13 wrong VAG001 findings on the Model Spec, 2 of 6 on MCP).
 _POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\(\s*(?:see\b|e\.\s?g\.|for example\b)|,?\s+such\s+as\b)", re.IGNORECASE)
+# "use escape syntax: e.g 'a\\'b' (or double-quote if possible: ...)": a qualifier inside an example is
+# the example's, not the rule's (spec-kit's command templates: 5 copies of one such sentence).
+_IN_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b|for example\b|for instance\b)", re.IGNORECASE)
 _POINTED_BEFORE = re.compile(r"\]\([^()\s]*\)\s*$")
 # "at whatever frequency they deem appropriate", "as it sees fit": the rule hands the judgement to
 # its holder on purpose; there is nothing for the spec to measure.
@@ -132,10 +135,15 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     return found
 
 
+def _after_brackets(before: str) -> str:
+    """The words after the last closed bracket: "(e.g., a hug), then reply promptly" is past the example."""
+    return before[before.rfind(")") + 1 :]
+
+
 def _illustrates(before: str) -> bool:
     """Whether the list that ends here follows "e.g." or "for example" (after the last closed bracket:
     "(e.g., a hug), and/or b" is past the illustration)."""
-    return bool(_ILLUSTRATION.search(before[before.rfind(")") + 1 :]))
+    return bool(_ILLUSTRATION.search(_after_brackets(before)))
 
 
 def vague_qualifiers(text: str, written: str = "") -> list[str]:
@@ -156,13 +164,17 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
     []
     >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
     []
+    >>> vague_qualifiers("Quote the name, e.g. with single quotes (or double quotes if possible).")
+    []
+    >>> vague_qualifiers("Quote the name (e.g. with single quotes) if possible.")
+    ['if possible']
     """
     found = []
     for match in _QUALIFIERS.finditer(text):
         word, before, after = match.group().lower(), text[: match.start()], text[match.end() :]
         if word == "reasonable" and _PERSON_STANDARD.match(after):
             continue
-        if _THE_FITTING.search(before) or _DISCRETION.search(before):
+        if _THE_FITTING.search(before) or _DISCRETION.search(before) or _IN_EXAMPLE.search(_after_brackets(before)):
             continue
         if word in _MEASURED and (_MEASURE_AFTER.match(after) or _PURPOSE_LATER.match(after)):
             continue
