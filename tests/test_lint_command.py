@@ -158,6 +158,27 @@ def test_should_without_reason(spec_repo, specdiff_json):
     assert _findings(specdiff_json, spec_repo, "--all", "--select", "KW004") == []
 
 
+@pytest.mark.parametrize(
+    ("added", "bare"),
+    [
+        ("A client SHOULD retry a failed request. Servers MUST log each retry. Retries are cheap, so that is fine.",
+         "A client SHOULD retry a failed request. Servers MUST log each retry."),
+        ("To keep the queue short, clients follow these rules:\n\n- A client SHOULD drop a stale request.",
+         "Clients follow these rules:\n\n- A client SHOULD drop a stale request."),
+        ("A client SHOULD cache the version header.[^why]\n\n[^why]: The header changes once a year.",
+         "A client SHOULD cache the version header."),
+    ],
+)  # fmt: skip
+def test_a_should_whose_paragraph_lead_in_or_footnote_says_why(spec_repo, specdiff_json, added, bare):
+    reasoned = "A server SHOULD close an idle connection after a minute, to free its socket."
+    wire = WIRE.replace(REQUEST, f"{REQUEST}\n\n{reasoned}")
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire, "specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
+    spec_repo.commit("Add", {"spec/wire.md": wire + f"\n{added}\n"})
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD", "--select", "KW004") == []
+    spec_repo.commit("The same SHOULD with no reason", {"spec/wire.md": wire + f"\n{bare}\n"})
+    assert [f["check"] for f in _findings(specdiff_json, spec_repo, "HEAD~2", "HEAD", "--select", "KW004")] == ["KW004"]
+
+
 def test_untested_rule(base, specdiff_json):
     base.commit(
         "Add a section no eval names",
