@@ -350,6 +350,9 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must send appropriate reminders, to prevent missed pickups.",  # the purpose is the measure
         "The assistant must text the patron if possible and otherwise call the branch.",  # says what when it is not
         "The assistant must quote the title, e.g. in italics (or in bold if possible).",  # the example's qualifier
+        "The assistant must renew the loan if possible. When it cannot, the assistant must place a hold.",
+        "The assistant must pick a reasonable renewal period. This period is described in [renewals](#renewals).",
+        "The assistant must repeat the due date when necessary[^due].\n\n[^due]: Two loans due on one day.",
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):

@@ -80,10 +80,19 @@ _FALLBACK_AFTER = re.compile(
 # [?](#letter_and_spirit))", "where appropriate (e.g., brainstorming, ...)", "reasonable bounds, such
 # as a maximum depth": the link, the pointer or the examples right after the qualifier give its
 # measure (4 of the independent labeller's 13 wrong VAG001 findings on the Model Spec, 2 of 6 on MCP).
-_POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\(\s*(?:see\b|e\.\s?g\.|for example\b)|,?\s+such\s+as\b)", re.IGNORECASE)
+# So does a footnote cited right after it ("clarify when necessary[^1]": the Model Spec's footnotes are
+# worked examples).
+_POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\[\^|\(\s*(?:see\b|e\.\s?g\.|for example\b)|,?\s+such\s+as\b)", re.IGNORECASE)
 # "use escape syntax: e.g 'a\\'b' (or double-quote if possible: ...)": a qualifier inside an example is
 # the example's, not the rule's (spec-kit's command templates: 5 copies of one such sentence).
 _IN_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b|for example\b|for instance\b)", re.IGNORECASE)
+# "SHOULD describe reasonable alternate approaches when appropriate. This approach is demonstrated by
+# the `items` keyword.": the next sentence shows the measure by examples or says where it is.
+_EXAMPLES_NEXT = re.compile(
+    r"^\W*(?:for (?:example|instance)\b|e\.\s?g\b|see\b|(?:this|these|such)\s+(?:\w+\s+){0,2}(?:is|are)\s+"
+    r"(?:demonstrated|illustrated|shown|described|explained|defined)\b)",
+    re.IGNORECASE,
+)
 _POINTED_BEFORE = re.compile(r"\]\([^()\s]*\)\s*$")
 # "at whatever frequency they deem appropriate", "as it sees fit": the rule hands the judgement to
 # its holder on purpose; there is nothing for the spec to measure.
@@ -116,12 +125,15 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     # labels: 2 of 2 such findings wrong).
     forbidding = {r.sentence for r in rules if r.force == "prohibition"}
     found = []
-    for sentence in sentences(clause.normalized):
+    parts = sentences(clause.normalized)
+    for i, sentence in enumerate(parts):
         if sentence not in ruling or _REMARK.match(sentence):
             continue
         text = prose(sentence)
+        following = prose(parts[i + 1]) if i + 1 < len(parts) else ""
         found += [
-            finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q) for q in vague_qualifiers(text, sentence)
+            finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q)
+            for q in vague_qualifiers(text, sentence, following)
         ]
         for match in _OPEN_LIST.finditer(text):
             if _illustrates(text[: match.start()]) or _BRACKETED.search(text[: match.start()]):
@@ -146,9 +158,11 @@ def _illustrates(before: str) -> bool:
     return bool(_ILLUSTRATION.search(_after_brackets(before)))
 
 
-def vague_qualifiers(text: str, written: str = "") -> list[str]:
+def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[str]:
     """The qualifiers of a rule's sentence that leave its measure open; ``text`` is the sentence's prose
-    (``lexicon.prose``: links and code blanked, the same length), ``written`` the sentence as written.
+    (``lexicon.prose``: links and code blanked, the same length), ``written`` the sentence as written,
+    ``following`` the prose of the next sentence of its clause ("; servers that cannot MUST fall back ...",
+    "This approach is shown by the `items` keyword.", "For example, ..."), which may give the measure.
 
     >>> vague_qualifiers("Servers must reply in a timely manner with an appropriate error.")
     ['in a timely manner', 'appropriate']
@@ -164,6 +178,12 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
     []
     >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
     []
+    >>> vague_qualifiers("Servers must read the cache if possible.", following="Servers that cannot must use the disk.")
+    []
+    >>> vague_qualifiers("Servers must pick a reasonable limit.", following="This limit is shown in the example below.")
+    []
+    >>> vague_qualifiers("Clients must clarify when necessary[^1].", "Clients must clarify when necessary[^1].")
+    []
     >>> vague_qualifiers("Quote the name, e.g. with single quotes (or double quotes if possible).")
     []
     >>> vague_qualifiers("Quote the name (e.g. with single quotes) if possible.")
@@ -178,7 +198,9 @@ def vague_qualifiers(text: str, written: str = "") -> list[str]:
             continue
         if word in _MEASURED and (_MEASURE_AFTER.match(after) or _PURPOSE_LATER.match(after)):
             continue
-        if _POSSIBLE.search(word) and _FALLBACK_AFTER.search(after):
+        if _POSSIBLE.search(word) and _FALLBACK_AFTER.search(f"{after} {following}"):
+            continue
+        if _EXAMPLES_NEXT.match(following):
             continue
         if written and (_POINTED_AFTER.match(written[match.end() :]) or _POINTED_BEFORE.search(written[: match.start()])):
             continue
