@@ -71,8 +71,9 @@ _PURPOSE_LATER = re.compile(
 )
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
 # "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
-# schema": the sentence says what to do when it is not possible, so "possible" decides nothing left open.
-_POSSIBLE = re.compile(r"\b(?:possible|practical|feasible)$", re.IGNORECASE)
+# schema": the sentence says what to do when it is not possible, so "possible" decides nothing left open
+# ("as soon as practical" is a time, which no fallback measures).
+_POSSIBLE = re.compile(r"^(?:if|when|where) (?:possible|practical|feasible)$", re.IGNORECASE)
 _FALLBACK_AFTER = re.compile(
     r"\b(?:otherwise|cannot|can't|unable|not\s+(?:possible|practical|feasible)|fall\s+back)\b", re.IGNORECASE
 )
