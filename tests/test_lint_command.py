@@ -353,6 +353,7 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must renew the loan if possible. When it cannot, the assistant must place a hold.",
         "The assistant must pick a reasonable renewal period. This period is described in [renewals](#renewals).",
         "The assistant must repeat the due date when necessary[^due].\n\n[^due]: Two loans due on one day.",
+        "The assistant must give an appropriate notice for each fine:\n\n- late fee: a letter\n- lost card: a call",
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
