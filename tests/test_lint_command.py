@@ -470,6 +470,17 @@ def test_steps_that_name_their_algorithm_are_not_commands(base, specdiff_json):
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
+def test_two_procedures_that_share_a_step_restate_nothing(base, specdiff_json):
+    """A bare command under a lead-in with no modal is a step of its procedure; under "must:" it is a rule."""
+    step = "- Check that the patron's library card has not expired yet.\n"
+    for lead_in, expected in (("To renew a loan:", []), ("To renew a loan, the assistant must:", ["DUP001", "DUP001"])):
+        text = DESK
+        for section in ("renewals", "holds"):
+            text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{lead_in}\n\n{step}")
+        base.commit(f"Steps under {lead_in}", {"spec/desk.md": text})
+        assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == expected
+
+
 def test_short_rules_lean_on_their_section(base, specdiff_json):
     """A rule of six words or fewer takes what it is about from its section: not a duplicate."""
     text = DESK

@@ -27,6 +27,9 @@ change's copy of the spec it edits: restating is what such copies do (OpenSpec k
 both; the independent labeller: a living spec against an archived change is wrong).
 Neither is compared.
 
+A bare command with no modal in it or its lead-in ("Update CHANGELOG.md") is a step of
+a procedure: the same step in two procedures restates nothing.
+
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
 another section: "this" is another keyword there.
@@ -38,9 +41,9 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from specdiff.lexicon import sentences
+from specdiff.lexicon import modal_meaning, modals, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import DEICTIC, RuleBook, fold, rules_of
+from specdiff.lint.rules import DEICTIC, Rule, RuleBook, fold, rules_of
 
 CHECKS = (
     Check(
@@ -89,6 +92,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
             if _content(rule.sentence) != _content(other.sentence) or rule.action != other.action:
                 continue  # another number (CON002), keyword or object; "MAY be sent in a response but SHOULD NOT be
                 # sent in a request" and the other way round use the same words for two rules
+            if _step(rule) and _step(other):
+                continue  # the same step in two procedures: each procedure's own
             if (rule.lead_in or other.lead_in) and fuzz.token_sort_ratio(fold(rule.lead_in), fold(other.lead_in)) < SIMILAR:
                 continue  # one item under two lead-ins: two rules
             if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):
@@ -120,6 +125,14 @@ def _copies(a: str, b: str) -> bool:
         return True
     tail_a, tail_b = a.split("/")[-2:], b.split("/")[-2:]
     return a != b and len(tail_a) == 2 and tail_a == tail_b
+
+
+def _step(rule: Rule) -> bool:
+    """Whether a rule is a bare command with no modal in it or in its lead-in: a step of a procedure
+    ("Update CHANGELOG.md", "Filter out hooks where `enabled` is false"). Two procedures that share a
+    step (spec-kit's command prompts each check extension hooks the same way, each read alone) restate
+    nothing; "the assistant must:" over the same item twice does."""
+    return all(modal_meaning(m.phrase) is None for m in modals(rule.sentence) + modals(rule.lead_in))
 
 
 def _content(sentence: str) -> set[str]:
