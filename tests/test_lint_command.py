@@ -370,6 +370,7 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
         # a list of algorithms, not the steps of one: the item is a rule of its own
         "The assistant must support the following card algorithms:\n\n"
         "- The assistant must answer hold questions in a timely manner.",
+        "The assistant must answer promptly with a notice like this one:\n\n- Your hold is ready.",  # a time
     ],
 )
 def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence):

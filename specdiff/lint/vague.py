@@ -70,6 +70,7 @@ _PURPOSE_LATER = re.compile(
     r"^[^.;:]*?,\s+(?:so\s+as\s+)?(?:to\s+(?!(?:be|the|an?|all|any|each|its?|their)\b)[a-z]+|so\s+that)\b", re.IGNORECASE
 )
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
+_TIME = re.compile(r"\b(?:timely|promptly|as soon as)\b", re.IGNORECASE)
 # "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
 # schema": the sentence says what to do when it is not possible, so "possible" decides nothing left open
 # ("as soon as practical" is a time, which no fallback measures).
@@ -133,12 +134,14 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
         text = prose(sentence)
         following = prose(parts[i + 1]) if i + 1 < len(parts) else ""
         # "Servers MUST return appropriate status codes for these errors:" over a table of the codes: the
-        # list or table a lead-in introduces gives the measure (MCP: 3 of 3 such findings wrong by our labels).
-        if not sentence.rstrip(" *_").endswith(":"):
-            found += [
-                finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q)
-                for q in vague_qualifiers(text, sentence, following)
-            ]
+        # list or table a lead-in introduces gives the measure (MCP: 3 of 3 such findings wrong by our labels);
+        # not of a time ("MUST respond promptly with an empty response:" over an example of the response).
+        lead_in = sentence.rstrip(" *_").endswith(":")
+        found += [
+            finding("VAG001", clause, f'rule rests on "{q}": say how it is measured', q)
+            for q in vague_qualifiers(text, sentence, following)
+            if not lead_in or _TIME.search(q)
+        ]
         for match in _OPEN_LIST.finditer(text):
             if _illustrates(text[: match.start()]) or _BRACKETED.search(text[: match.start()]):
                 continue
