@@ -433,8 +433,15 @@ def _holder(before: str) -> str | None:
 
 def _subject_words(before: str) -> list[str]:
     """The words of the clause that leads up to a phrase (after the last comma, colon, "that" ...)."""
+    return list(_remembered_subject_words(before))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_subject_words(before: str) -> tuple[str, ...]:
+    """:func:`_subject_words`, remembered: each phrase's reading asks for them two to four times
+    (``before`` is at most a window long, ``_WINDOW``)."""
     clause = _CLAUSE_BREAK.split(before)[-1]
-    return [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause)][-6:]
+    return tuple([w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", clause)][-6:])
 
 
 def _subject_word(before: str) -> str | None:
@@ -451,7 +458,7 @@ def _next_words(after: str) -> list[str]:
 
 def _reported(before: str) -> bool:
     """Whether a phrase sits inside what someone is told or says: "reply that it cannot help"."""
-    return bool(_REPORTING.search(before))
+    return "that" in before.lower() and bool(_REPORTING.search(before))  # (the search is the slow part)
 
 
 def _in_condition(before: str) -> bool:

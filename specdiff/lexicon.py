@@ -240,6 +240,25 @@ def prose(text: str) -> str:
     """
     if not any(mark in text for mark in _NOT_PROSE_MARKS):
         return text  # nothing to blank: skip the scan (1.3 s on a 10 MB line)
+    if len(text) > MAX_REMEMBERED_TEXT:
+        return _blanked(text)
+    return _remembered_blanked(text)
+
+
+MAX_REMEMBERED_TEXT = 2_000
+"""Texts up to this long have their prose, sentences and words remembered: the reader asks about
+one sentence many times (on a 20,000-clause spec with 30 % reworded, ``prose`` was asked 127,231
+times about 14,465 texts, ``words`` 100,243 times about 23,075). Longer texts are read again each
+time, so a hostile file's 10 MB line is not kept alive."""
+
+
+@lru_cache(maxsize=4096)
+def _remembered_blanked(text: str) -> str:
+    return _blanked(text)
+
+
+def _blanked(text: str) -> str:
+    """:func:`prose`'s scan."""
     closer = _NextCloser(text)
     pieces: list[str] = []
     kept = position = 0
@@ -311,6 +330,17 @@ def sentences(text: str) -> list[str]:
     """
     if not any(mark in text for mark in ".!?;"):
         return [text.strip()] if text.strip() else []
+    if len(text) > MAX_REMEMBERED_TEXT:
+        return _cut_into_sentences(text)
+    return list(_remembered_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_sentences(text: str) -> tuple[str, ...]:
+    return tuple(_cut_into_sentences(text))
+
+
+def _cut_into_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
@@ -557,6 +587,17 @@ def words(text: str, *, capitals: bool = False) -> list[str]:
     "e-mail" and "email" read alike. In a document that uses RFC 2119
     capitals, a keyword keeps its case: "may" and "MAY" are different words there.
     """
+    if len(text) > MAX_REMEMBERED_TEXT:
+        return _words(text, capitals)
+    return list(_remembered_words(text, capitals))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_words(text: str, capitals: bool) -> tuple[str, ...]:
+    return tuple(_words(text, capitals))
+
+
+def _words(text: str, capitals: bool) -> list[str]:
     found = _WORD.findall(_INSIDE_WORD_MARK.sub("", text))
     if not capitals:
         return [w.lower() for w in found]

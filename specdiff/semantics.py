@@ -460,6 +460,8 @@ def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]
     from rapidfuzz.distance import Indel
 
     a, b = sentences(old), sentences(new)
+    if len(a) == len(b) == 1:  # most clauses: one sentence each side, one group whatever their kinship
+        return [] if a == b else [(a[0], b[0])]
     stretches = _changed_stretches(a, b)
     olds = [i for stretch, _ in stretches for i in stretch]
     news = [j for _, stretch in stretches for j in stretch]
