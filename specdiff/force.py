@@ -176,6 +176,12 @@ def rule_modals(text: str, place: Place = Place()) -> list[Modal]:
     return [r.modal for r in read_all(text, place) if r.rule]
 
 
+def states_a_rule(text: str, place: Place = Place()) -> bool:
+    """Whether ``text`` states any rule in its place: ``rule_modals`` that stops at the first,
+    so a 12,500-character block past the parser's budget is not read whole to answer it."""
+    return any(reading.rule for sentence in sentences(text) for reading in read_sentence(sentence, place))
+
+
 def read_all(text: str, place: Place = Place()) -> list[Reading]:
     """Every reading of every sentence of ``text``."""
     return [reading for sentence in sentences(text) for reading in read_sentence(sentence, place)]

@@ -78,7 +78,7 @@ from specdiff.editorial import (
     slight_rewording,
     small_example_edit,
 )
-from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules
+from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules, states_a_rule
 from specdiff.lexicon import (
     CONDITION,
     CONDITION_PHRASE,
@@ -178,9 +178,9 @@ def _exemption_change(old: str | None, new: str | None, whole: str, place: Place
     after = set(words(prose(_EXEMPTION_WORDING.sub(" ", new)))) - _FILLER
     if before == after or not (before < after or after < before):
         return []
-    obliging = obliges(whole, place=place)
-    if not rule_modals(whole, place):
+    if not states_a_rule(whole, place):
         return []
+    obliging = obliges(whole, place=place)
     direction = "exception_added" if before < after else "exception_removed"
     return [Effect("condition", None, None, direction, sentence=new, normative=True, old_obliges=obliging, new_obliges=obliging)]
 
@@ -944,7 +944,7 @@ def _licences_beside_rules(effects: list[Effect], old: str, old_place: Place) ->
         and not e.new_obliges
         and not _limits(e.new, e.sentence or "")
     ]
-    if not licences or not rule_modals(old, old_place):
+    if not licences or not states_a_rule(old, old_place):
         return effects
     return [
         Effect("wording", None, e.new, "broadened", sentence=e.sentence, normative=True, confidence=min(e.confidence, 0.75))

@@ -474,6 +474,22 @@ def test_huge_near_identical_lists_are_bounded_with_a_warning(monkeypatch):
     assert all(m.old[0].normalized.split()[2] == m.new[0].normalized.split()[2] for m in alignment.clauses)
 
 
+def test_long_changed_clauses_are_compared_near_their_place_past_the_work_bound(monkeypatch):
+    import specdiff.align.clauses
+
+    monkeypatch.setattr(specdiff.align.clauses, "MAX_SIMILARITY_WORK", 10_000)
+    monkeypatch.setattr(specdiff.align.clauses, "NEAR_CANDIDATES", 2)
+    topics = ["loans", "rooms", "fines", "cards", "events", "staff", "holds", "renewals"] * 5
+    rules = (f"Rule {n} about {t}: patrons must ask the desk before using {t} twice.\n\n" for n, t in enumerate(topics))
+    old = "# Rules\n\n" + "".join(rules)
+    new = old.replace("before using", "before they use")
+    _, _, alignment = align(old, new)
+    assert any("compared with the 2 changed clauses each side of its place" in w for w in alignment.warnings)
+    assert len(alignment.clauses) == len(topics) and not alignment.added and not alignment.removed
+    same_rule = [m.old[0].normalized.split()[1] == m.new[0].normalized.split()[1] for m in alignment.clauses]
+    assert all(same_rule), "each rule is paired with its own edit"
+
+
 def test_amendments_rebuild_the_new_clause_list_from_the_old():
     old = (
         "# A {#a}\n\nKeep this.\n\nDrop this one now.\n\nSplit me. Into two parts here.\n\n"
