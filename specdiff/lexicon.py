@@ -162,10 +162,11 @@ _NUMBER_WORDS = (
 # "once" as a frequency ("once a day", not "once the payment clears"), and month
 # names next to a day or year.
 _NUMBER = re.compile(
-    r"(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    # (every alternative starts a word: the leading \b turns most places away at once)
+    r"\b(?:(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
     r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
     r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
-    r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d)",
+    r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
 )
 _NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
@@ -494,9 +495,8 @@ def negated_sense(text: str, *, capitals: bool = False) -> int:
     >>> polarity("Receipts must include the address."), polarity("Receipts must not omit the address.")
     (1, 1)
     """
-    asserted = _asserted(text, capitals)
-    count = len(_NEGATOR.findall(asserted)) + len(_NEGATIVE_SENSE.findall(asserted))
-    return -1 if count % 2 else 1
+    negators, negative_sense = _negations(text, capitals)
+    return -1 if (negators + negative_sense) % 2 else 1
 
 
 def inverted_by_wording(text: str, *, capitals: bool = False) -> bool:
@@ -508,7 +508,15 @@ def inverted_by_wording(text: str, *, capitals: bool = False) -> bool:
     >>> inverted_by_wording("Receipts must not omit the address."), inverted_by_wording("Tell nothing.")
     (True, False)
     """
-    return len(_NEGATIVE_SENSE.findall(_asserted(text, capitals))) % 2 == 1
+    return _negations(text, capitals)[1] % 2 == 1
+
+
+@lru_cache(maxsize=4096)
+def _negations(text: str, capitals: bool) -> tuple[int, int]:
+    """How many negating words, and how many words with a negation in their sense, ``text`` asserts
+    (remembered: a sentence's reading asks :func:`inverted_by_wording` twice and :func:`negated_sense` once)."""
+    asserted = _asserted(text, capitals)
+    return len(_NEGATOR.findall(asserted)), len(_NEGATIVE_SENSE.findall(asserted))
 
 
 @lru_cache(maxsize=4096)

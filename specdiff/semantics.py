@@ -220,6 +220,9 @@ def _without_pointers(text: str, place: Place | None = None) -> str:
     """``text`` without what only points elsewhere; nothing at all for a link item of a "See also:" list."""
     if place is not None and _pointer_item(text, place):
         return ""
+    folded = text.casefold()  # (both expressions ignore case; "see" and "found" are in every match)
+    if "see" not in folded and "found" not in folded:
+        return text.strip()  # the usual case: scanning 12,500 characters of a block for them cost 5 ms
     return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
 
 
@@ -473,12 +476,21 @@ def _changed_sentences(old: str, new: str) -> list[tuple[str | None, str | None]
     old_words = {i: words(prose(a[i])) for i in olds}
     new_words = {j: words(prose(b[j])) for j in news}
 
+    known: dict[tuple[int, int], float] = {}
+
     def kin(i: int, j: int) -> float:
-        x, y = old_words[i], new_words[j]
-        if not x or not y:
-            return 0.0
-        shared = (len(x) + len(y) - Indel.distance(x, y)) / 2
-        return max(Indel.normalized_similarity(x, y), shared / min(len(x), len(y)))
+        # Asked about each pair from both sides, and again for the closest: worked out once.
+        # (One distance gives both measures: what ``Indel.normalized_similarity`` returns is 1 - d / (m + n).)
+        found = known.get((i, j))
+        if found is None:
+            x, y = old_words[i], new_words[j]
+            if not x or not y:
+                found = 0.0
+            else:
+                distance = Indel.distance(x, y)
+                found = max(1 - distance / (len(x) + len(y)), (len(x) + len(y) - distance) / 2 / min(len(x), len(y)))
+            known[i, j] = found
+        return found
 
     groups = _Groups()
     for i in olds:
