@@ -84,10 +84,16 @@ class Place:
     @property
     def changelog(self) -> bool:
         """A change log file, or a section of release notes."""
-        name = self.path.rsplit("/", 1)[-1].lower()
-        if re.match(r"(?:changelog|changes|history|news|release[-_ ]?notes)\b", name):
-            return True
-        return any(_CHANGELOG_HEADING.search(h) for h in self.heading_path)
+        return _in_changelog(self.path, self.heading_path)
+
+
+@lru_cache(maxsize=1024)
+def _in_changelog(path: str, heading_path: tuple[str, ...]) -> bool:
+    """:attr:`Place.changelog`, remembered: every sentence read asks it of its place."""
+    name = path.rsplit("/", 1)[-1].lower()
+    if re.match(r"(?:changelog|changes|history|news|release[-_ ]?notes)\b", name):
+        return True
+    return any(_CHANGELOG_HEADING.search(h) for h in heading_path)
 
 
 @dataclass(frozen=True)
