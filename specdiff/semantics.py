@@ -1309,7 +1309,10 @@ def _polarity_word(sign: int) -> str:
 def _word_class_change(
     effect_type: EffectType, reader: Callable[[str], list[str]], old: str, new: str, where: str | None, normative: bool
 ) -> list[Effect]:
-    before, after = Counter(reader(old)), Counter(reader(new))
+    found_old, found_new = reader(old), reader(new)
+    if found_old == found_new:
+        return []  # (the usual case, told without counting)
+    before, after = Counter(found_old), Counter(found_new)
     if before == after:
         return []
     gone = ", ".join((before - after).elements()) or None
@@ -1325,6 +1328,8 @@ def _paired_modals(old: list[Modal], new: list[Modal]) -> list[tuple[Modal | Non
     pairs: list[tuple[Modal | None, Modal | None]] = []
     keys_old = [(m.polarity, m.strength) for m in old]
     keys_new = [(m.polarity, m.strength) for m in new]
+    if keys_old == keys_new:
+        return pairs  # nothing to pair: the same forces in the same order
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
