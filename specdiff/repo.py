@@ -152,7 +152,7 @@ class Repository:
             for rev in revisions:
                 if ".." in rev:
                     raise SpecdiffError(f"{rev}: a range cannot be combined with another revision")
-            return RevisionRange(self._side(revisions[0]), self._side(revisions[1]))
+            return RevisionRange(*self._sides(revisions[0], revisions[1]))
         if not revisions:
             return RevisionRange(self._side("HEAD"), Revision(None, None))
         rev = revisions[0]
@@ -163,11 +163,25 @@ class Repository:
             return RevisionRange(Revision(f"merge-base({left}, {right})", base_commit), head)
         if ".." in rev:
             left, right = (side or "HEAD" for side in rev.split("..", 1))
-            return RevisionRange(self._side(left), self._side(right))
+            return RevisionRange(*self._sides(left, right))
         return RevisionRange(self._side(rev), Revision(None, None))
 
     def _side(self, rev: str) -> Revision:
         return Revision(rev, self.commit_of(rev))
+
+    def _sides(self, base: str, head: str) -> tuple[Revision, Revision]:
+        """Both sides from one ``git rev-parse`` (each git run costs about 2 ms of processor time);
+        when that does not give two commit ids, each side on its own, so :meth:`commit_of` says why."""
+        import git
+
+        if not base.startswith("-") and not head.startswith("-"):  # no option for git to take
+            try:
+                commits = str(self._repo.git.rev_parse("--end-of-options", f"{base}^{{commit}}", f"{head}^{{commit}}")).split()
+            except git.GitCommandError:
+                commits = []
+            if len(commits) == 2 and all(FULL_COMMIT_ID.fullmatch(commit) for commit in commits):
+                return Revision(base, commits[0]), Revision(head, commits[1])
+        return self._side(base), self._side(head)
 
     def commit_of(self, rev: str) -> str:
         """The full id of the commit ``rev`` names, or a SpecdiffError saying why not."""

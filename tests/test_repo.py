@@ -124,6 +124,18 @@ def test_annotated_tag_resolves_to_its_commit(spec_repo, three_commits):
         assert repo.resolve(["v1.0", "HEAD"]).base.commit == three_commits[0]
 
 
+@pytest.mark.parametrize("revisions", [["HEAD~1", "nope"], ["nope..HEAD~1"], ["HEAD~1", "--output=/tmp/x"]])
+def test_a_bad_side_of_two_is_named_whichever_side_it_is(spec_repo, three_commits, revisions):
+    with open_repo(spec_repo.path) as repo, pytest.raises(SpecdiffError, match="unknown revision 'nope'|cannot start with '-'"):
+        repo.resolve(revisions)
+
+
+def test_a_file_named_like_a_revision_is_not_taken_for_one(spec_repo, three_commits):
+    spec_repo.commit("odd file", {"nope^{commit}": "text\n"})
+    with open_repo(spec_repo.path) as repo, pytest.raises(SpecdiffError, match="unknown revision 'nope'"):
+        repo.resolve(["HEAD", "nope"])
+
+
 def test_more_than_two_revisions_is_an_error(spec_repo, three_commits):
     with open_repo(spec_repo.path) as repo, pytest.raises(SpecdiffError, match="too many revisions"):
         repo.resolve(["HEAD~2", "HEAD~1", "HEAD"])
