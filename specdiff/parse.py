@@ -509,14 +509,14 @@ def _chunk_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _chunk_blocks_at(text: str, start: int, mdx: bool) -> tuple[_Block, ...]:
     """The blocks of one chunk that starts at line ``start``, remembered there too: walking
     history, most chunks of a revision sit where they sat in the one before."""
     return tuple(block.shifted(start) for block in _chunk_blocks(text, mdx))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _chunk_blocks(text: str, mdx: bool = False) -> tuple[_Block, ...]:
     """The blocks of one chunk, lines counted from the chunk's first line."""
     lines = text.split("\n")
