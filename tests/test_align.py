@@ -490,6 +490,27 @@ def test_long_changed_clauses_are_compared_near_their_place_past_the_work_bound(
     assert all(same_rule), "each rule is paired with its own edit"
 
 
+def test_the_work_bound_counts_only_the_pairs_left_to_compare(monkeypatch):
+    import specdiff.align.clauses
+
+    # Past the cell bound only clauses of paired sections are compared; the work bound weighs
+    # those blocks, not every changed clause against every other.
+    monkeypatch.setattr(specdiff.align.clauses, "MAX_SIMILARITY_CELLS", 400)
+    monkeypatch.setattr(specdiff.align.clauses, "MAX_SIMILARITY_WORK", 50_000)
+    monkeypatch.setattr(specdiff.align.clauses, "NEAR_CANDIDATES", 1)
+    topics = ["loans", "rooms", "fines", "cards", "events"]
+    sections = [[f"Rule {n} about {t}: patrons must ask the desk before using {t} twice." for n in range(5)] for t in topics]
+    old = "".join(f"# {t.title()}\n\n" + "".join(f"{rule}\n\n" for rule in rules) for t, rules in zip(topics, sections))
+    sections[0] = sections[0][1:] + sections[0][:1]  # the first rule of the first section goes last
+    new = "".join(f"# {t.title()}\n\n" + "".join(f"{rule}\n\n" for rule in rules) for t, rules in zip(topics, sections))
+    new = new.replace("before using", "before they use")
+    _, _, alignment = align(old, new)
+    assert any("only clauses of paired sections were compared" in w for w in alignment.warnings)
+    assert not any("each side of its place" in w for w in alignment.warnings), alignment.warnings
+    assert len(alignment.clauses) == 25 and not alignment.added and not alignment.removed
+    assert all(m.old[0].normalized.split()[1:4] == m.new[0].normalized.split()[1:4] for m in alignment.clauses)
+
+
 def test_amendments_rebuild_the_new_clause_list_from_the_old():
     old = (
         "# A {#a}\n\nKeep this.\n\nDrop this one now.\n\nSplit me. Into two parts here.\n\n"

@@ -96,8 +96,9 @@ MAX_SIMILARITY_CELLS = 4_000_000
 says so: thousands of near-identical list items must not hang a diff."""
 
 MAX_SIMILARITY_WORK = 10_000_000_000
-"""Most tokens times tokens compared at once, summed over the changed clauses of both sides
-(about 0.25 s: the scorer costs the product of two clauses' lengths). Beyond it, each changed
+"""Most tokens times tokens compared at once, summed over the blocks of changed clauses compared
+(all against all, or those of paired sections past ``MAX_SIMILARITY_CELLS``; about 0.25 s: the
+scorer costs the product of two clauses' lengths). Beyond it, each changed
 clause is compared only with the ``NEAR_CANDIDATES`` changed clauses each side of its place,
 and a warning says so. No real spec comes near: the largest, OpenAPI 3.2.0 (1,226 clauses), all
 rewritten, would be 2.4e9. A 20,000-clause file with 30 % reworded was 1e11 (2.4 s), and the
@@ -297,12 +298,15 @@ class _ClausePairing:
                 f"{self.old[0].path}: {len(free_old)} changed clauses against {len(free_new)}; "
                 "only clauses of paired sections were compared"
             )
-        work = sum(len(self.tokens_old(i)) for i in free_old) * sum(len(self.tokens_new(j)) for j in free_new)
+        work = sum(
+            sum(len(self.tokens_old(i)) for i in block_old) * sum(len(self.tokens_new(j)) for j in block_new)
+            for block_old, block_new in blocks
+        )
         if work > MAX_SIMILARITY_WORK:
             blocks = [near for block in blocks for near in _near_blocks(*block)]
             self.warnings.append(
-                f"{self.old[0].path}: {len(free_old)} changed clauses against {len(free_new)}, too long to compare "
-                f"all pairs; each was compared with the {NEAR_CANDIDATES} changed clauses each side of its place"
+                f"{self.old[0].path}: {len(free_old)} changed clauses against {len(free_new)}, too much text to compare "
+                f"every pair; each was compared with the {NEAR_CANDIDATES} changed clauses each side of its place"
             )
         candidates: list[tuple[float, float, int, int]] = []
         cutoff = min(CLAUSE_SIMILARITY_MIN, CLAUSE_MOVE_SIMILARITY_MIN)
