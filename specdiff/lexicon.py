@@ -30,6 +30,7 @@ When a document uses RFC 2119 capitals on purpose, lower-case ``must`` or
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -604,7 +605,9 @@ def words(text: str, *, capitals: bool = False) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _remembered_words(text: str, capitals: bool) -> tuple[str, ...]:
-    return tuple(_words(text, capitals))
+    """:func:`words`, remembered, each word kept once (``sys.intern``): ``lower`` makes a new string
+    of every word, and 4,096 texts of 2,000 characters kept 100 MB of copies of the same few words."""
+    return tuple(map(sys.intern, _words(text, capitals)))
 
 
 def _words(text: str, capitals: bool) -> list[str]:
