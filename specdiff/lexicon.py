@@ -249,7 +249,8 @@ MAX_REMEMBERED_TEXT = 2_000
 """Texts up to this long have their prose, sentences and words remembered: the reader asks about
 one sentence many times (on a 20,000-clause spec with 30 % reworded, ``prose`` was asked 127,231
 times about 14,465 texts, ``words`` 100,243 times about 23,075). Longer texts are read again each
-time, so a hostile file's 10 MB line is not kept alive."""
+time, so a hostile file's 10 MB line does not keep its prose, sentences and millions of words
+alive (``_remembered_modals``, ``_asserted`` and ``_negations`` remember any text, with smaller answers)."""
 
 
 @lru_cache(maxsize=4096)
