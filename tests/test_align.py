@@ -511,6 +511,23 @@ def test_the_work_bound_counts_only_the_pairs_left_to_compare(monkeypatch):
     assert all(m.old[0].normalized.split()[1:4] == m.new[0].normalized.split()[1:4] for m in alignment.clauses)
 
 
+def test_past_both_bounds_each_item_is_compared_near_its_own_place(monkeypatch):
+    import specdiff.align.clauses
+
+    # One section too big to compare whole is compared in windows around each item's place;
+    # past the work bound too, each item is still compared with the items next to its place
+    # (a window of one item was narrowed to its first few: item n was paired with item n - 3).
+    monkeypatch.setattr(specdiff.align.clauses, "MAX_SIMILARITY_CELLS", 400)
+    monkeypatch.setattr(specdiff.align.clauses, "MAX_SIMILARITY_WORK", 10_000)
+    monkeypatch.setattr(specdiff.align.clauses, "NEAR_CANDIDATES", 2)
+    old = "# Items\n\n" + "".join(f"- item number {n} of the list\n" for n in range(60))
+    new = "# Items\n\n" + "".join(f"- item number {n} of the list, edited\n" for n in range(60))
+    _, _, alignment = align(old, new)
+    assert any("each side of its place" in w for w in alignment.warnings)
+    assert len(alignment.clauses) == 60 and not alignment.added
+    assert all(m.old[0].normalized.split()[2] == m.new[0].normalized.split()[2] for m in alignment.clauses)
+
+
 def test_amendments_rebuild_the_new_clause_list_from_the_old():
     old = (
         "# A {#a}\n\nKeep this.\n\nDrop this one now.\n\nSplit me. Into two parts here.\n\n"

@@ -185,6 +185,16 @@ def align_clauses(
     return pairing.result()
 
 
+def _windows(olds: list[int], news: list[int]) -> list[tuple[list[int], list[int]]]:
+    """The changed clauses of a pair of sections as one block; if still too big (thousands of
+    near-identical items in one section), each clause with its neighbours by position only."""
+    if len(olds) * len(news) <= MAX_SIMILARITY_CELLS:
+        return [(olds, news)]
+    window = max(1, MAX_SIMILARITY_CELLS // (2 * len(olds)))
+    centres = [k * len(news) // len(olds) for k in range(len(olds))]
+    return [([i], news[max(0, centre - window) : centre + window]) for i, centre in zip(olds, centres)]
+
+
 def _near_blocks(olds: list[int], news: list[int]) -> list[tuple[list[int], list[int]]]:
     """Each old clause with the ``NEAR_CANDIDATES`` new ones each side of where it sits among them.
 
@@ -291,9 +301,10 @@ class _ClausePairing:
         free_old, free_new = self.free_old(), self.free_new()
         if not free_old or not free_new:
             return
-        blocks = [(free_old, free_new)]
+        sections = blocks = [(free_old, free_new)]
         if len(free_old) * len(free_new) > MAX_SIMILARITY_CELLS:
-            blocks = self._blocks_by_section(free_old, free_new)
+            sections = self._blocks_by_section(free_old, free_new)
+            blocks = [window for section in sections for window in _windows(*section)]
             self.warnings.append(
                 f"{self.old[0].path}: {len(free_old)} changed clauses against {len(free_new)}; "
                 "only clauses of paired sections were compared"
@@ -303,7 +314,8 @@ class _ClausePairing:
             for block_old, block_new in blocks
         )
         if work > MAX_SIMILARITY_WORK:
-            blocks = [near for block in blocks for near in _near_blocks(*block)]
+            # (narrowed from each pair of sections: a window of one clause no longer says where it sits)
+            blocks = [near for section in sections for near in _near_blocks(*section)]
             self.warnings.append(
                 f"{self.old[0].path}: {len(free_old)} changed clauses against {len(free_new)}, too much text to compare "
                 f"every pair; each was compared with the {NEAR_CANDIDATES} changed clauses each side of its place"
@@ -409,6 +421,7 @@ class _ClausePairing:
         return SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
 
     def _blocks_by_section(self, free_old: list[int], free_new: list[int]) -> list[tuple[list[int], list[int]]]:
+        """The changed clauses of each pair of sections, old and new."""
         new_by_section: dict[str, list[int]] = defaultdict(list)
         for j in free_new:
             new_by_section[self.new[j].section].append(j)
@@ -419,15 +432,7 @@ class _ClausePairing:
         for section, olds in old_by_section.items():
             news = new_by_section.get(section, [])
             if olds and news:
-                # Still too big (thousands of near-identical items in one section):
-                # compare each clause with its neighbours by position only.
-                if len(olds) * len(news) > MAX_SIMILARITY_CELLS:
-                    window = max(1, MAX_SIMILARITY_CELLS // (2 * len(olds)))
-                    for k, i in enumerate(olds):
-                        centre = k * len(news) // len(olds)
-                        blocks.append(([i], news[max(0, centre - window) : centre + window]))
-                else:
-                    blocks.append((olds, news))
+                blocks.append((olds, news))
         return blocks
 
     # 3. splits and merges
