@@ -8,8 +8,10 @@ with corpus-to-repo), ``semver``, ``toml``, ``openapi`` (OAI/OpenAPI-Specificati
 (modelcontextprotocol/modelcontextprotocol), ``http-extensions`` (httpwg/http-extensions),
 ``openspec`` (Fission-AI/OpenSpec) and ``spec-kit`` (github/spec-kit); pass a clone for each
 to score them all (labels of repositories without a clone are skipped). Each label says who
-wrote it (``labeller``): ``tuner`` (whoever tuned the checks) or ``lintlab`` (an independent
-labeller, blind to the checks' code and to the tuner's labels).
+wrote it (``labeller``): ``tuner`` (whoever tuned the checks), ``lintlab`` (an independent
+labeller, blind to the checks' code and to the tuner's labels) or ``holdout``
+(``benchmarks/data/lint_holdout.jsonl``: a third blind labeller, on runs no other set came from,
+kept from whoever tunes the checks; ``lint_holdout_runs.jsonl`` lists the runs it sampled).
 
 Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
 with corpus-to-repo keep the upstream commit ids). The script never writes into

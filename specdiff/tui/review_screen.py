@@ -217,7 +217,8 @@ class ReviewScreen(Screen[None]):
         tree.styles.width = max(TREE_MIN, min(tree.widest_label(), room))
 
     def on_resize(self) -> None:
-        if self.items:
+        # Not while the app quits: a resize can arrive as the screen is taken apart (q as the diff was read).
+        if self.items and self.app.is_running:
             self._fit_tree()
 
     def _update_summary(self) -> None:
