@@ -371,6 +371,7 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
         "The assistant must support the following card algorithms:\n\n"
         "- The assistant must answer hold questions in a timely manner.",
         "The assistant must answer promptly with a notice like this one:\n\n- Your hold is ready.",  # a time
+        "Patrons, e.g. students, must collect their holds in a timely manner.",  # the example is of the patrons
     ],
 )
 def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence):
@@ -482,6 +483,23 @@ def test_two_procedures_that_share_a_step_restate_nothing(base, specdiff_json):
         assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == expected
 
 
+def test_a_command_in_a_paragraph_is_no_step_of_a_procedure(base, specdiff_json):
+    """The same bare command as a paragraph in two sections restates itself: no procedure holds it."""
+    command = "Check that the patron's library card has not expired yet."
+    text = DESK
+    for section in ("renewals", "holds"):
+        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{command}\n")
+    base.commit("Add", {"spec/desk.md": text})
+    assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"]
+
+
+def test_a_rule_about_this_algorithm_is_no_step_of_it(base, specdiff_json):
+    """A list item that rules on the algorithm ("must use this algorithm only ...") keeps its rule."""
+    item = "Card rules:\n\n- The assistant must use this algorithm only for cards with a reasonable expiry date.\n"
+    base.commit("Add", _with("spec/desk.md", HOLD, item))
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["VAG001"]
+
+
 def test_short_rules_lean_on_their_section(base, specdiff_json):
     """A rule of six words or fewer takes what it is about from its section: not a duplicate."""
     text = DESK
@@ -520,6 +538,23 @@ def test_archived_changes_and_a_changes_copy_of_the_spec_restate_nothing(spec_re
     ]
     assert {f["check"] for f in found} == {"DUP001"}
     assert all("archive" not in json.dumps(f) for f in found)
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ("spec/specs/archive/spec.md", "spec/specs/renewals/spec.md"),  # the living spec of an archive command
+        ("spec/client/docs/index.md", "spec/server/docs/index.md"),  # two packages' pages: a folder and a name alike
+    ],
+)
+def test_ordinary_folders_are_neither_archives_nor_copies(spec_repo, specdiff_json, paths):
+    rule = "The assistant must confirm the card number before renewing a loan."
+    spec_repo.commit(
+        "Base",
+        {"specdiff.toml": 'specs = ["spec/**/*.md"]\n'}
+        | {path: f"# Page {n}\n\n## Rules {{#rules}}\n\n{rule}\n\nPage {n} has its own words.\n" for n, path in enumerate(paths)},
+    )
+    assert sorted(f["path"] for f in _findings(specdiff_json, spec_repo, "--all")) == sorted(paths)
 
 
 def test_comment_gains_a_lint_section(base, specdiff):

@@ -27,8 +27,8 @@ change's copy of the spec it edits: restating is what such copies do (OpenSpec k
 both; the independent labeller: a living spec against an archived change is wrong).
 Neither is compared.
 
-A bare command with no modal in it or its lead-in ("Update CHANGELOG.md") is a step of
-a procedure: the same step in two procedures restates nothing.
+A list item that is a bare command with no modal in it or its lead-in ("Update CHANGELOG.md")
+is a step of a procedure: the same step in two procedures restates nothing.
 
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
@@ -107,12 +107,17 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     return found
 
 
-_ARCHIVE = re.compile(r"(?:^|/)archived?/", re.IGNORECASE)
+# An archive folder holds each archived thing in a folder of its own ("changes/archive/2025-08-19-add-show/");
+# "specs/archive/spec.md" is the living spec of an archive command.
+_ARCHIVE = re.compile(r"(?:^|/)archived?/[^/]+/", re.IGNORECASE)
+COPY_DEPTH = 3
+"""A change's copy ends in the same root folder, folder and name as the spec it edits ("specs/show/spec.md");
+two packages' "docs/index.md" share only a folder and a name, and their rules may well restate each other."""
 
 
 def _copies(a: str, b: str) -> bool:
     """Whether two files are history or a change's copy of the spec: one sits in an archive folder, or
-    both end in the same folder and name under two roots.
+    both end in the same root folder, folder and name (``COPY_DEPTH``) under two roots.
 
     >>> _copies("changes/archive/2025-add-show/specs/show/spec.md", "specs/list/spec.md")
     True
@@ -120,18 +125,23 @@ def _copies(a: str, b: str) -> bool:
     True
     >>> _copies("specs/show/spec.md", "specs/list/spec.md"), _copies("spec/desk.md", "spec/desk.md")
     (False, False)
+    >>> _copies("specs/archive/spec.md", "specs/list/spec.md"), _copies("client/docs/index.md", "server/docs/index.md")
+    (False, False)
     """
     if _ARCHIVE.search(a) or _ARCHIVE.search(b):
         return True
-    tail_a, tail_b = a.split("/")[-2:], b.split("/")[-2:]
-    return a != b and len(tail_a) == 2 and tail_a == tail_b
+    tail_a, tail_b = a.split("/")[-COPY_DEPTH:], b.split("/")[-COPY_DEPTH:]
+    return a != b and len(tail_a) == COPY_DEPTH and tail_a == tail_b
 
 
 def _step(rule: Rule) -> bool:
-    """Whether a rule is a bare command with no modal in it or in its lead-in: a step of a procedure
-    ("Update CHANGELOG.md", "Filter out hooks where `enabled` is false"). Two procedures that share a
-    step (spec-kit's command prompts each check extension hooks the same way, each read alone) restate
-    nothing; "the assistant must:" over the same item twice does."""
+    """Whether a rule is a list item that is a bare command with no modal in it or in its lead-in: a step
+    of a procedure ("Update CHANGELOG.md", "Filter out hooks where `enabled` is false"). Two procedures
+    that share a step (spec-kit's command prompts each check extension hooks the same way, each read
+    alone) restate nothing; "the assistant must:" over the same item twice does, and so does the same
+    command written as a paragraph in two places, which no procedure holds."""
+    if rule.clause is None or rule.clause.kind != "list_item":
+        return False
     return all(modal_meaning(m.phrase) is None for m in modals(rule.sentence) + modals(rule.lead_in))
 
 

@@ -121,6 +121,8 @@ def algorithm_step(text: str, place: Place) -> bool:
     False
     >>> algorithm_step("Abort this algorithm and keep the card.", Place("list_item", lead_in="Proceed as follows:"))
     True
+    >>> algorithm_step("Servers MUST NOT use this algorithm for passwords.", Place("list_item", lead_in="Servers:"))
+    False
 
     A lead-in that names several algorithms ("Servers MUST support the following signature
     algorithms:") introduces a list of them, not the steps of one: its items keep their rules.
@@ -134,9 +136,10 @@ def algorithm_step(text: str, place: Place) -> bool:
 
 
 _ALGORITHM = re.compile(r"\balgorithm\b", re.IGNORECASE)
-# "Abort this algorithm and ignore the cookie.": a step that names the algorithm it is part of, however
-# deep in the steps it sits (the lead-in above may say only "as follows:").
-_OWN_ALGORITHM = re.compile(r"\bthis\s+algorithm\b", re.IGNORECASE)
+# "Abort this algorithm and ignore the cookie.", "Return to step 1 of this algorithm.": a step that names
+# the algorithm it is part of, however deep in the steps it sits (the lead-in above may say only "as
+# follows:"). "Servers MUST NOT use this algorithm for passwords." is a rule about it, not a step of it.
+_OWN_ALGORITHM = re.compile(r"\b(?:abort|terminate|stop|exit|restart|of|from)\s+this\s+algorithm\b", re.IGNORECASE)
 # "Let input be ...", "If ..., return failure", "Otherwise, return ...": the wording of an algorithm's steps.
 _STEP = re.compile(
     r"^\W*(?:let\s+[^,.;]{1,40}?\s+be\b|(?:if\b[^,]*,\s*|otherwise,\s*)(?:return|let|set|append|fail|abort)\b)",

@@ -86,8 +86,9 @@ _FALLBACK_AFTER = re.compile(
 # worked examples).
 _POINTED_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\]\(|\[\^|\(\s*(?:see\b|e\.\s?g\.|for example\b)|,?\s+such\s+as\b)", re.IGNORECASE)
 # "use escape syntax: e.g 'a\\'b' (or double-quote if possible: ...)": a qualifier inside an example is
-# the example's, not the rule's (spec-kit's command templates: 5 copies of one such sentence).
-_IN_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b|for example\b|for instance\b)", re.IGNORECASE)
+# the example's, not the rule's (spec-kit's command templates: 5 copies of one such sentence). The example
+# ends at the next comma: in "Clients, e.g. browsers, must reply promptly" the qualifier is the rule's.
+_IN_EXAMPLE = re.compile(r"\b(?:e\.\s?g\b\.?|for example\b|for instance\b),?[^,;]*$", re.IGNORECASE)
 # "SHOULD describe reasonable alternate approaches when appropriate. This approach is demonstrated by
 # the `items` keyword.": the next sentence shows the measure by examples or says where it is.
 _EXAMPLES_NEXT = re.compile(
@@ -195,6 +196,8 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     []
     >>> vague_qualifiers("Quote the name (e.g. with single quotes) if possible.")
     ['if possible']
+    >>> vague_qualifiers("Clients, e.g. browsers, must reply promptly.")
+    ['promptly']
     """
     found = []
     for match in _QUALIFIERS.finditer(text):
