@@ -372,6 +372,7 @@ def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sent
         "- The assistant must answer hold questions in a timely manner.",
         "The assistant must answer promptly with a notice like this one:\n\n- Your hold is ready.",  # a time
         "Patrons, e.g. students, must collect their holds in a timely manner.",  # the example is of the patrons
+        "The assistant must send adequate notices, to which patrons may reply.",  # "to which": no purpose
     ],
 )
 def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence):

@@ -66,8 +66,10 @@ _MEASURE_AFTER = re.compile(
 )
 # "SHOULD implement appropriate timeouts for all requests, to prevent hung connections": a purpose
 # after a comma is the measure too (enough to prevent them), as it is right after the qualifier.
+# "to which" and "to whom" start a relative clause, not a purpose.
 _PURPOSE_LATER = re.compile(
-    r"^[^.;:]*?,\s+(?:so\s+as\s+)?(?:to\s+(?!(?:be|the|an?|all|any|each|its?|their)\b)[a-z]+|so\s+that)\b", re.IGNORECASE
+    r"^[^.;:]*?,\s+(?:so\s+as\s+)?(?:to\s+(?!(?:be|the|an?|all|any|each|its?|their|which|whom)\b)[a-z]+|so\s+that)\b",
+    re.IGNORECASE,
 )
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
 _TIME = re.compile(r"\b(?:timely|promptly|as soon as)\b", re.IGNORECASE)
@@ -182,6 +184,8 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     ['appropriate']
     >>> vague_qualifiers("Servers must set appropriate timeouts for requests, to prevent hung connections.")
     []
+    >>> vague_qualifiers("Servers must send adequate notices, to which clients reply.")
+    ['adequate']
     >>> vague_qualifiers("Servers must read the cache if possible; servers that cannot must fall back to the disk.")
     []
     >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
