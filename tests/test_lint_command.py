@@ -484,14 +484,17 @@ def test_two_procedures_that_share_a_step_restate_nothing(base, specdiff_json):
         assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == expected
 
 
-def test_a_command_in_a_paragraph_is_no_step_of_a_procedure(base, specdiff_json):
-    """The same bare command as a paragraph in two sections restates itself: no procedure holds it."""
+def test_a_command_in_a_paragraph_is_a_step_only_under_a_numbered_heading(base, specdiff_json):
+    """The same bare command as a paragraph in two sections restates itself, unless each section is a
+    numbered step of its procedure ("## 1. Renewals")."""
     command = "Check that the patron's library card has not expired yet."
     text = DESK
     for section in ("renewals", "holds"):
         text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{command}\n")
     base.commit("Add", {"spec/desk.md": text})
     assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"]
+    base.commit("Number", {"spec/desk.md": text.replace("## Renewals", "## 1. Renewals").replace("## Holds", "## 2. Holds")})
+    assert _findings(specdiff_json, base, "--all") == []
 
 
 def test_a_rule_about_this_algorithm_is_no_step_of_it(base, specdiff_json):

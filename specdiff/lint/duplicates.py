@@ -27,8 +27,8 @@ change's copy of the spec it edits: restating is what such copies do (OpenSpec k
 both; the independent labeller: a living spec against an archived change is wrong).
 Neither is compared.
 
-A list item that is a bare command with no modal in it or its lead-in ("Update CHANGELOG.md")
-is a step of a procedure: the same step in two procedures restates nothing.
+A bare command with no modal in it or its lead-in ("Update CHANGELOG.md"), in a list item or
+under a numbered heading, is a step of a procedure: the same step in two procedures restates nothing.
 
 A clause that points at its section's subject ("This keyword's value MUST be an
 array. Each item of the array MUST be ...") restates nothing when it sits in
@@ -134,13 +134,17 @@ def _copies(a: str, b: str) -> bool:
     return a != b and len(tail_a) == COPY_DEPTH and tail_a == tail_b
 
 
+_NUMBERED = re.compile(r"^\W*(?:step\s+)?\d+[.):]?\s", re.IGNORECASE)
+
+
 def _step(rule: Rule) -> bool:
-    """Whether a rule is a list item that is a bare command with no modal in it or in its lead-in: a step
-    of a procedure ("Update CHANGELOG.md", "Filter out hooks where `enabled` is false"). Two procedures
-    that share a step (spec-kit's command prompts each check extension hooks the same way, each read
-    alone) restate nothing; "the assistant must:" over the same item twice does, and so does the same
-    command written as a paragraph in two places, which no procedure holds."""
-    if rule.clause is None or rule.clause.kind != "list_item":
+    """Whether a rule is a bare command with no modal in it or in its lead-in, in a list item or under a
+    numbered heading ("### 1. Initialize Context"): a step of a procedure ("Update CHANGELOG.md", "Filter
+    out hooks where `enabled` is false"). Two procedures that share a step (spec-kit's command prompts
+    each check extension hooks the same way, each read alone) restate nothing; "the assistant must:" over
+    the same item twice does, and so does the same command as a paragraph of two sections, which no
+    procedure holds."""
+    if rule.clause is None or not (rule.clause.kind == "list_item" or _NUMBERED.match(rule.clause.heading)):
         return False
     return all(modal_meaning(m.phrase) is None for m in modals(rule.sentence) + modals(rule.lead_in))
 
