@@ -96,6 +96,14 @@ def _findings(specdiff_json, repo, *args: str) -> list[dict]:
     return specdiff_json("lint", "-C", repo.path, "--fail-on", "never", *args)["findings"]
 
 
+def _in_both_sections(block: str) -> str:
+    """The desk spec with ``block`` opening both its renewals and its holds sections."""
+    text = DESK
+    for section in ("renewals", "holds"):
+        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{block}")
+    return text
+
+
 @pytest.fixture
 def base(spec_repo):
     spec_repo.commit("Base spec", BASE)
@@ -423,9 +431,7 @@ def test_a_duplicate_list_item_that_was_there_before_is_not_the_changes_fault(ba
     """The old side's items are read under their lead-ins too: touching one of two items that already
     restated each other introduces no DUP001."""
     item = "When a patron renews a loan, the assistant must:\n\n- check the patron's library card first\n"
-    text = DESK
-    for section in ("renewals", "holds"):
-        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{item}")
+    text = _in_both_sections(item)
     base.commit("The same item under the same lead-in", {"spec/desk.md": text})
     assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"]
     touched = text.replace("- check the patron's library card first", "- Check the patron's library card first.", 1)
@@ -455,9 +461,7 @@ def test_algorithm_steps_are_not_commands(base, specdiff_json):
     """IETF-style steps ("Let input be ...", "If ..., return failure.") under two algorithms: not
     duplicates, not contradictions, no eval owed for each step."""
     steps = "1. Let input be the card number.\n2. If input is empty, return failure.\n3. Return input.\n"
-    text = DESK
-    for section in ("renewals", "holds"):
-        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\nTo read a card, use the following algorithm:\n\n{steps}")
+    text = _in_both_sections(f"To read a card, use the following algorithm:\n\n{steps}")
     base.commit("Add", {"spec/desk.md": text})
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
@@ -477,9 +481,7 @@ def test_two_procedures_that_share_a_step_restate_nothing(base, specdiff_json):
     """A bare command under a lead-in with no modal is a step of its procedure; under "must:" it is a rule."""
     step = "- Check that the patron's library card has not expired yet.\n"
     for lead_in, expected in (("To renew a loan:", []), ("To renew a loan, the assistant must:", ["DUP001", "DUP001"])):
-        text = DESK
-        for section in ("renewals", "holds"):
-            text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{lead_in}\n\n{step}")
+        text = _in_both_sections(f"{lead_in}\n\n{step}")
         base.commit(f"Steps under {lead_in}", {"spec/desk.md": text})
         assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == expected
 
@@ -488,9 +490,7 @@ def test_a_command_in_a_paragraph_is_a_step_only_under_a_numbered_heading(base, 
     """The same bare command as a paragraph in two sections restates itself, unless each section is a
     numbered step of its procedure ("## 1. Renewals")."""
     command = "Check that the patron's library card has not expired yet."
-    text = DESK
-    for section in ("renewals", "holds"):
-        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\n{command}\n")
+    text = _in_both_sections(f"{command}\n")
     base.commit("Add", {"spec/desk.md": text})
     assert [f["check"] for f in _findings(specdiff_json, base, "--all")] == ["DUP001", "DUP001"]
     base.commit("Number", {"spec/desk.md": text.replace("## Renewals", "## 1. Renewals").replace("## Holds", "## 2. Holds")})
@@ -506,9 +506,7 @@ def test_a_rule_about_this_algorithm_is_no_step_of_it(base, specdiff_json):
 
 def test_short_rules_lean_on_their_section(base, specdiff_json):
     """A rule of six words or fewer takes what it is about from its section: not a duplicate."""
-    text = DESK
-    for section in ("renewals", "holds"):
-        text = text.replace(f"{{#{section}}}\n", f"{{#{section}}}\n\nThe assistant must implement approval controls.\n")
+    text = _in_both_sections("The assistant must implement approval controls.\n")
     base.commit("Add", {"spec/desk.md": text})
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
