@@ -52,7 +52,7 @@ def lint_run(clone: Path, mode: str, commit: str) -> list[dict[str, Any]]:
     revs = ["--all", commit] if mode == "all" else [f"{commit}~1", commit]
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = specdiff_main(["lint", "-C", str(clone), *revs, "--format", "json", "--fail-on", "never"])
+        code = specdiff_main(["lint", "-C", str(clone), *revs, "--format", "json", "--fail-on", "never", "--select", "ALL"])
     if code != 0:
         raise SystemExit(f"show_finding: specdiff lint {' '.join(revs)} failed in {clone} (exit {code})")
     findings: list[dict[str, Any]] = json.loads(out.getvalue())["findings"]
