@@ -18,10 +18,12 @@ MDX documentation site    a ``specification/`` folder of ``.mdx`` pages
 released versions         ``versions/**/<x.y.z>.md``, and the working copy beside them
 ========================  ====================================================
 
-With none of them, every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a
-spec except community files (README, CONTRIBUTING, GOVERNANCE, …); and when
-that leaves nothing, the README is the spec (toml up to 0.5 kept its
-specification there).
+With none of them, a ``spec/``, ``specs/``, ``specification/`` or
+``specifications/`` folder (at the top or in ``docs/``) holding Markdown is the
+spec, and the rest (proposals, changelogs, guides) is not. Without one either,
+every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a spec except
+community files (README, CONTRIBUTING, GOVERNANCE, …); and when that leaves
+nothing, the README is the spec (toml up to 0.5 kept its specification there).
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         result = detector(files)
         if result is not None:
             found.append(result)
+    if not found:  # a plain spec folder counts only where no named layout explains the repository
+        spec_folder = _spec_folder(files)
+        if spec_folder is not None:
+            found.append(spec_folder)
     if found:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
         extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
@@ -219,26 +225,45 @@ def _ietf_drafts(files: list[str]) -> Found | None:
     return ("IETF drafts", ("**/draft-*.md",), ("archive/**",) if archived else (), why)
 
 
-def _mdx_site(files: list[str]) -> Found | None:
-    mdx = [p for p in files if p.endswith(".mdx")]
-    if not mdx:
-        return None
+def _spec_folder_tops(paths: Iterable[str]) -> list[str]:
+    """The outermost folders named ``spec``, ``specs``, ``specification`` or ``specifications`` that hold ``paths``.
+
+    >>> _spec_folder_tops(["docs/specification/draft/a.mdx", "docs/specification/b.md", "spec/x.md", "y.md"])
+    ['spec', 'docs/specification']
+    """
     folders = sorted(
         {
             "/".join(parts[: k + 1])
-            for p in files
+            for p in paths
             for parts in [p.split("/")]
             for k, part in enumerate(parts[:-1])
             if part in _SPEC_FOLDERS
         },
         key=len,
     )
-    tops = [f for f in folders if not any(f.startswith(g + "/") for g in folders if g != f)]
+    return [f for f in folders if not any(f.startswith(g + "/") for g in folders if g != f)]
+
+
+def _mdx_site(files: list[str]) -> Found | None:
+    mdx = [p for p in files if p.endswith(".mdx")]
+    if not mdx:
+        return None
+    tops = _spec_folder_tops(files)
     if tops:
         globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in (".mdx", ".md"))
         return ("MDX site", globs, (), f"MDX documentation site: the pages under {', '.join(top + '/' for top in tops)}")
     why = f"MDX documentation site: {len(mdx)} .mdx pages (no specification/ folder, so every page)"
     return ("MDX site", GENERIC_SPECS, ("**/blog/**",), why)
+
+
+def _spec_folder(files: list[str]) -> Found | None:
+    prose = [p for p in files if _selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE)]
+    tops = [top for top in _spec_folder_tops(prose) if top.count("/") == 0 or top.startswith("docs/") and top.count("/") == 1]
+    if not tops:
+        return None
+    globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in PROSE_SUFFIXES)
+    why = f"a spec folder: the Markdown under {', '.join(top + '/' for top in tops)}; the rest of the prose is not the spec"
+    return ("spec folder", globs, (), why)
 
 
 def _released_versions(files: list[str]) -> Found | None:

@@ -55,6 +55,37 @@ def test_an_mdx_site_with_a_specification_folder_reads_only_that_folder():
     assert selected(paths) == paths[:3]
 
 
+def test_a_spec_folder_is_the_spec_and_proposals_and_changelogs_are_not():
+    paths = [
+        "specification/trace/api.md",
+        "specification/overview.md",
+        "proposals/0001-sampling.md",
+        "changelogs/2026.md",
+        "STYLE_GUIDE.md",
+        "README.md",
+    ]
+    layout = detect_layout(paths)
+    assert layout.names == ("spec folder",)
+    assert selected(paths) == sorted(paths[:2])
+
+
+def test_a_spec_folder_in_docs_counts_and_one_deep_in_tests_does_not():
+    assert selected(["docs/spec/pings.md", "docs/guide.md"]) == ["docs/spec/pings.md"]
+    nested = ["tests/fixtures/spec/case.md", "guide.md"]
+    assert detect_layout(nested).names == () and selected(nested) == sorted(nested)
+
+
+def test_a_spec_folder_of_community_files_only_is_no_spec_folder():
+    paths = ["specification/README.md", "docs/specification.md", "docs/index.md"]
+    assert detect_layout(paths).names == ()
+    assert selected(paths) == sorted(paths[1:])
+
+
+def test_a_named_layout_wins_over_a_spec_folder():
+    paths = ["specs/loans/spec.md", "specs/loans/plan.md", "spec/notes.md"]
+    assert detect_layout(paths).names == ("spec-kit",)
+
+
 def test_ietf_drafts_leave_the_archive_out():
     paths = [
         "draft-ietf-wg-frames.md",

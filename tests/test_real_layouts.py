@@ -103,6 +103,38 @@ def test_init_for_an_mdx_site(spec_repo, specdiff):
     assert not (spec_repo.path / "specdiff.toml").exists(), "--print writes nothing"
 
 
+# -- a spec folder beside proposals and changelogs -----------------------------------
+
+
+def spec_folder_repo(spec_repo, rule: str = "SHOULD", proposal: str = "We propose pings.\n") -> None:
+    spec_repo.commit(
+        "Spec and proposals",
+        {
+            "spec/pings.md": f"# Pings\n\nA server {rule} answer a ping.\n",
+            "proposals/0001-pings.md": f"# Proposal: pings\n\n{proposal}",
+            "changelogs/2026.md": "# 2026\n\nPings were added.\n",
+        },
+    )
+
+
+def test_init_finds_the_spec_folder_and_leaves_the_proposals_out(spec_repo, specdiff):
+    spec_folder_repo(spec_repo)
+    run = specdiff("init", "-C", spec_repo.path, "--print")
+    assert run.code == 0
+    assert "# Found: a spec folder: the Markdown under spec/" in run.out
+    assert "#   spec/pings.md" in run.out and "proposals/0001-pings.md" not in run.out.split("specs = ")[0]
+
+
+def test_a_changed_proposal_is_no_amendment_but_a_notice(spec_repo, specdiff, specdiff_json):
+    spec_folder_repo(spec_repo)
+    spec_folder_repo(spec_repo, rule="MUST", proposal="We propose pings, and a pong.\n")
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
+    assert [f["new_path"] for f in data["files"]] == ["spec/pings.md"]
+    run = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD")
+    notices = [line for line in run.err.splitlines() if "not selected" in line]
+    assert len(notices) == 1 and "proposals/0001-pings.md changed and looks like a spec" in notices[0]
+
+
 # -- an IETF draft in kramdown-rfc ----------------------------------------------------
 
 DRAFT = """\
