@@ -203,6 +203,25 @@ def is_kiro_requirements(path: str) -> bool:
     return path.startswith(".kiro/specs/") and posixpath.basename(path) == "requirements.md"
 
 
+_ARCHIVE_FOLDER = re.compile(r"(?:^|/)archived?/(?!(?:spec|requirements)\.md$)", re.IGNORECASE)
+
+
+def is_archived(path: str) -> bool:
+    """Whether ``path`` sits in an ``archive`` (or ``archived``) folder: a record of what was decided,
+    such as OpenSpec's applied changes (``openspec/changes/archive/<date-name>/``), not a rule in force.
+    A spec file right inside such a folder is the living spec of a capability or feature called
+    "archive" (``specs/archive/spec.md``), not an archive.
+
+    >>> is_archived("openspec/changes/archive/2025-08-19-add-show/specs/show/spec.md")
+    True
+    >>> is_archived("spec/archive/2026-01-pickup.md")
+    True
+    >>> is_archived("openspec/specs/archive/spec.md"), is_archived("docs/archiving.md")
+    (False, False)
+    """
+    return bool(_ARCHIVE_FOLDER.search(path))
+
+
 def _kiro(files: list[str]) -> Found | None:
     if not any(is_kiro_requirements(p) for p in files):
         return None

@@ -41,6 +41,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from specdiff.layouts import is_archived
 from specdiff.lexicon import modal_meaning, modals, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import DEICTIC, Rule, RuleBook, fold, rules_of
@@ -107,9 +108,6 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     return found
 
 
-# An archive folder holds each archived thing in a folder of its own ("changes/archive/2025-08-19-add-show/");
-# "specs/archive/spec.md" is the living spec of an archive command.
-_ARCHIVE = re.compile(r"(?:^|/)archived?/[^/]+/", re.IGNORECASE)
 COPY_DEPTH = 3
 """A change's copy ends in the same root folder, folder and name as the spec it edits ("specs/show/spec.md");
 two packages' "docs/index.md" share only a folder and a name, and their rules may well restate each other."""
@@ -128,7 +126,7 @@ def _copies(a: str, b: str) -> bool:
     >>> _copies("specs/archive/spec.md", "specs/list/spec.md"), _copies("client/docs/index.md", "server/docs/index.md")
     (False, False)
     """
-    if _ARCHIVE.search(a) or _ARCHIVE.search(b):
+    if is_archived(a) or is_archived(b):
         return True
     tail_a, tail_b = a.split("/")[-COPY_DEPTH:], b.split("/")[-COPY_DEPTH:]
     return a != b and len(tail_a) == COPY_DEPTH and tail_a == tail_b

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from specdiff import force
 from specdiff.graph import CoverageRow
+from specdiff.layouts import is_archived
 from specdiff.lexicon import sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import THINGS, stated
@@ -96,11 +97,12 @@ def obliges(view: ClauseView) -> bool:
     client) or be a command. ``specdiff coverage`` counts every clause with a rule word; on the Model
     Spec 9 of the first 29 untested findings were questions, descriptions of developers and users, or
     an example's title, and aims such as "People should have easy access to trustworthy information"
-    bind no one an eval can test. A file in an ``archive`` folder (OpenSpec's ``openspec/changes/archive/``,
-    the changes already applied) records what was decided; its rules in force live elsewhere.
+    bind no one an eval can test. A file in an archive folder (``layouts.is_archived``: OpenSpec's
+    ``openspec/changes/archive/``, the changes already applied) records what was decided; its rules in
+    force live elsewhere.
     """
     text = view.clause.normalized
-    if _DEFINITION.match(text) or _ARCHIVED.search(view.clause.path):
+    if _DEFINITION.match(text) or is_archived(view.clause.path):
         return False
     return any(
         r.strength >= 2
@@ -154,7 +156,6 @@ def _lead_in_binds(rule: force.Rule, view: ClauseView) -> bool:
     return bool(_AGENT_PRONOUN.match((sentences(view.place.lead_in) or [""])[-1]))
 
 
-_ARCHIVED = re.compile(r"(?:^|/)archive/")
 _SOMETIMES = re.compile(r"^(?:sometimes|occasionally|at\s+times)\b")
 _FIRST_PERSON = re.compile(r"\bwe\b", re.IGNORECASE)
 _AGENT_PRONOUN = re.compile(r"^\W*(?:it|they|you|he|she)\b|^\W*(?:do\s+not|don't|never|always)\b", re.IGNORECASE)
