@@ -19,7 +19,7 @@ belongs to ``align``; its share shows in the ``renumbered`` row. Asserts nothing
 
 A one-file spec is read clause by clause up to the parser's budget (10,000
 lines, 5,000 clauses or 1 MB: about 4,800 clauses here), and from there on
-compared in blocks of about 12,500 characters (issue 12), with a warning. Past
+compared in pieces of 12,500 to 50,000 characters (issue 12), with a warning. Past
 5,000 clauses the one-file rows therefore time that block reading, in which
 a block with one reworded clause is a changed block read whole (so 1 % reworded
 changes nearly every block). A file over 20 MB (200,000 clauses) gets a

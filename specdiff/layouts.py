@@ -18,7 +18,9 @@ MDX documentation site    a ``specification/`` folder of ``.mdx`` pages
 released versions         ``versions/**/<x.y.z>.md``, and the working copy beside them
 ========================  ====================================================
 
-With none of them, a ``spec/``, ``specs/``, ``specification/`` or
+Community files, top-level ``test/``, ``tests/``, ``tools/`` and ``scripts/``
+folders and any ``fixtures/`` or ``testdata/`` folder are never specs by default.
+With none of the layouts, a ``spec/``, ``specs/``, ``specification/`` or
 ``specifications/`` folder (at the top or in ``docs/``) holding Markdown is the
 spec, and the rest (proposals, changelogs, guides) is not. Without one either,
 every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a spec except
@@ -73,6 +75,14 @@ COMMUNITY_EXCLUDE = tuple(f"**/{name}*" for name in COMMUNITY_FILES) + (
     "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
     "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
     "**/newsletters/**",
+    # Test fixtures and the project's own tooling: documents written wrong on purpose for a link
+    # checker (CloudEvents' tools/fake-docs), sample repositories of a CLI's tests (OpenSpec's test/fixtures).
+    "tools/**",
+    "scripts/**",
+    "test/**",
+    "tests/**",
+    "**/fixtures/**",
+    "**/testdata/**",
 )
 
 # A released version's file: 3.1.1.md, toml-v0.5.0.md, v2.md.

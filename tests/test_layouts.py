@@ -55,6 +55,19 @@ def test_an_mdx_site_with_a_specification_folder_reads_only_that_folder():
     assert selected(paths) == paths[:3]
 
 
+def test_test_fixtures_and_tooling_are_not_specs():
+    paths = [
+        "cloudevents/spec.md",
+        "tools/fake-docs/spec.md",
+        "test/fixtures/openspec/specs/alpha/spec.md",
+        "tests/hooks/plan.md",
+        "scripts/release.md",
+        "docs/guide/fixtures/sample.md",
+        "docs/tools/inspector.md",
+    ]
+    assert selected(paths) == ["cloudevents/spec.md", "docs/tools/inspector.md"]
+
+
 def test_a_spec_folder_is_the_spec_and_proposals_and_changelogs_are_not():
     paths = [
         "specification/trace/api.md",
@@ -69,9 +82,9 @@ def test_a_spec_folder_is_the_spec_and_proposals_and_changelogs_are_not():
     assert selected(paths) == sorted(paths[:2])
 
 
-def test_a_spec_folder_in_docs_counts_and_one_deep_in_tests_does_not():
+def test_a_spec_folder_in_docs_counts_and_one_deep_elsewhere_does_not():
     assert selected(["docs/spec/pings.md", "docs/guide.md"]) == ["docs/spec/pings.md"]
-    nested = ["tests/fixtures/spec/case.md", "guide.md"]
+    nested = ["examples/spec/case.md", "guide.md"]
     assert detect_layout(nested).names == () and selected(nested) == sorted(nested)
 
 
