@@ -702,6 +702,17 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]
 
 
+def test_a_heading_of_another_spec_file_is_a_link_target_on_a_page_built_from_all(base, specdiff_json):
+    """``#sec-Loan-Periods`` in desk.md names "Loan Periods" in loans.md: a generator that builds one page
+    from every file (spec-md) spells the anchor so. A heading that no file has is still dangling."""
+    base.commit("Loans", {"spec/loans.md": "# Loans\n\n## Loan Periods\n\nBooks are lent for three weeks.\n"})
+    link = "Renewals extend [the loan period](#sec-{})."
+    base.commit("Link", {"spec/desk.md": DESK.replace(HOLD, f"{HOLD}\n\n{link.format('Loan-Periods')}")})
+    assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
+    base.commit("Broken link", {"spec/desk.md": DESK.replace(HOLD, f"{HOLD}\n\n{link.format('Loan-Fines')}")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]
+
+
 def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
     pickup = "# Pickup\n\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"
     base.commit("Every folder", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n'})

@@ -48,7 +48,12 @@ def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
       conversion to Markdown wrote 57 such links in one commit);
     - the heading's own text, percent-encoded (``#https%3A%2F%2F`` for ``### https://``, whose
       GitHub slug is ``https``): a link's fragment is a URL part, and the Model Context Protocol's
-      site keeps such a heading's punctuation in its anchor.
+      site keeps such a heading's punctuation in its anchor;
+    - a heading of any spec file, spelled with its letters and digits after a short prefix, its
+      parent's name in front or not (``#sec-Handling-Execution-Errors`` for "Handling Execution
+      Errors", ``#sec-Scalars.Custom-Scalars`` for "Custom Scalars"): the generator builds one page
+      from several files, as spec-md does for GraphQL, whose 21 blind-labelled dangling links were
+      all of this kind.
     """
     path, _, anchor = dangling.target.partition("#")
     document = documents.get(path)
@@ -58,7 +63,27 @@ def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
     if unnumbered != anchor and any(s.slug == unnumbered for s in document.sections):
         return True
     decoded = unquote(anchor).lower()
-    return "%" in anchor and any(_spelled(s.heading) == decoded for s in document.sections)
+    if "%" in anchor and any(_spelled(s.heading) == decoded for s in document.sections):
+        return True
+    unprefixed = re.sub(r"^[a-z]{1,8}-", "", anchor, flags=re.IGNORECASE)
+    spelled = {_squashed(unprefixed), _squashed(unprefixed.rpartition(".")[2])} - {""}  # "Scalars.Custom-Scalars"
+    return any(_squashed(h) in spelled for each in documents.values() for s in each.sections for h in _headings(s.heading))
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NUMBERING = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+")
+
+
+def _headings(heading: str) -> tuple[str, str]:
+    """A heading as a generator may spell its anchor: as written, and as text without its numbering
+    ("A. Appendix: Conformance") or link markup ("[Language](Section 2.md)")."""
+    text = _LINK.sub(r"\1", heading)
+    return heading, _NUMBERING.sub("", text)
+
+
+def _squashed(text: str) -> str:
+    """Letters and digits only, lower case: how a heading and an anchor spelled from it compare."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def _spelled(heading: str) -> str:
