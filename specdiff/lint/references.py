@@ -8,7 +8,7 @@ change wrote, unless the clause pointed at the same target before.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from urllib.parse import unquote
 
 from specdiff.lint.base import Check, Finding, finding
@@ -49,11 +49,12 @@ def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
     - the heading's own text, percent-encoded (``#https%3A%2F%2F`` for ``### https://``, whose
       GitHub slug is ``https``): a link's fragment is a URL part, and the Model Context Protocol's
       site keeps such a heading's punctuation in its anchor;
-    - a heading of any spec file, spelled with its letters and digits after a short prefix, its
-      parent's name in front or not (``#sec-Handling-Execution-Errors`` for "Handling Execution
-      Errors", ``#sec-Scalars.Custom-Scalars`` for "Custom Scalars"): the generator builds one page
-      from several files, as spec-md does for GraphQL, whose 21 blind-labelled dangling links were
-      all of this kind.
+    - with capitals, which no GitHub slug has: a heading or bold title of any spec file, spelled
+      with its letters and digits after a short prefix, its parent's name in front or not
+      (``#sec-Handling-Execution-Errors`` for "Handling Execution Errors",
+      ``#sec-Scalars.Custom-Scalars`` for a ``**Custom Scalars**`` paragraph): the generator builds
+      one page from several files, as spec-md does for GraphQL, whose 21 blind-labelled dangling
+      links were all of this kind.
     """
     path, _, anchor = dangling.target.partition("#")
     document = documents.get(path)
@@ -65,20 +66,31 @@ def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
     decoded = unquote(anchor).lower()
     if "%" in anchor and any(_spelled(s.heading) == decoded for s in document.sections):
         return True
+    if anchor == anchor.lower():
+        return False  # a heading's slug on GitHub, and on most sites, is lower case: this one names nothing
     unprefixed = re.sub(r"^[a-z]{1,8}-", "", anchor, flags=re.IGNORECASE)
     spelled = {_squashed(unprefixed), _squashed(unprefixed.rpartition(".")[2])} - {""}  # "Scalars.Custom-Scalars"
-    return any(_squashed(h) in spelled for each in documents.values() for s in each.sections for h in _headings(s.heading))
+    return any(_squashed(title) in spelled for each in documents.values() for title in _titles(each))
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NUMBERING = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+")
 
 
-def _headings(heading: str) -> tuple[str, str]:
-    """A heading as a generator may spell its anchor: as written, and as text without its numbering
-    ("A. Appendix: Conformance") or link markup ("[Language](Section 2.md)")."""
-    text = _LINK.sub(r"\1", heading)
-    return heading, _NUMBERING.sub("", text)
+_BOLD_TITLE = re.compile(r"\*\*([^*\n]+)\*\*\s*$")
+
+
+def _titles(document: Document) -> Iterator[str]:
+    """What a generator may name an anchor after: each heading as written, and as text without its
+    numbering ("A. Appendix: Conformance") or link markup ("[Language](Section 2.md)"); and a
+    paragraph that is a bold title alone (``**Input Coercion**``), which spec-md anchors too."""
+    for section in document.sections:
+        yield section.heading
+        yield _NUMBERING.sub("", _LINK.sub(r"\1", section.heading))
+    for clause in document.clauses:
+        title = _BOLD_TITLE.fullmatch(clause.text.strip()) if clause.text.startswith("**") else None
+        if title:
+            yield title.group(1)
 
 
 def _squashed(text: str) -> str:
