@@ -47,7 +47,7 @@ def _try(hook_repo: SpecRepo, spec_repo: SpecRepo, hook: str, tmp_path: Path) ->
 
 
 def test_lint_hook_fails_on_a_vague_rule_and_passes_once_fixed(hook_repo, spec_repo, tmp_path):
-    spec_repo.commit("Base", {"spec/desk.md": SPEC})
+    spec_repo.commit("Base", {"spec/desk.md": SPEC, "specdiff.toml": '[lint]\nselect = ["VAG001"]\n'})  # off by default
     spec_repo.write("spec/desk.md", SPEC + "\nThe assistant must answer hold questions in a timely manner.\n")
     spec_repo.git("add", "spec/desk.md")
     run = _try(hook_repo, spec_repo, "specdiff-lint", tmp_path)

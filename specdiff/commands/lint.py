@@ -18,7 +18,8 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Check the clauses the amendments between two revisions wrote (revisions read as for "
         "`specdiff diff`; default HEAD against the working tree) for vague qualifiers, RFC 2119 keyword misuse, "
         "contradictions, duplicates, untested rules and dangling references. With --all, check whole files. "
-        "Checks and examples: docs/lint.md.",
+        "By default only the checks that held 0.85 precision on real specs run (KW001, REF001); choose others "
+        "with --select (VAG, DUP001, TST001, ALL…) or [lint] select. Checks and examples: docs/lint.md.",
     )
     add_revisions_argument(parser)
     add_repository_option(parser)
@@ -26,7 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--select",
         metavar="IDS",
-        help="comma-separated check ids or prefixes to run, or ALL (default: [lint] select, or every check not off by default)",
+        help="comma-separated check ids or prefixes to run, or ALL (default: [lint] select, or the checks on by default)",
     )
     parser.add_argument("--ignore", metavar="IDS", help="comma-separated check ids or prefixes to skip")
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format (default: text)")

@@ -22,7 +22,8 @@ Patrons may renew a book 3 times.
 
 
 def test_a_finding_shows_next_to_its_amendment_and_the_panel_hides_for_a_clean_one(spec_repo):
-    spec_repo.commit("v1", {"specdiff.toml": 'specs = ["spec/*.md"]\n', "spec/desk.md": DESK})
+    config = 'specs = ["spec/*.md"]\n[lint]\nselect = ["VAG001"]\n'  # off by default
+    spec_repo.commit("v1", {"specdiff.toml": config, "spec/desk.md": DESK})
     changed = DESK.replace("hold is ready.", "hold is ready, in a timely manner.").replace("3 times", "4 times")
     spec_repo.commit("v2", {"spec/desk.md": changed})
 
