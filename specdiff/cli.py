@@ -57,7 +57,11 @@ def _options_help(parser: argparse.ArgumentParser) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run specdiff with ``argv`` (default: the process arguments); return the exit code."""
+    """Run specdiff with ``argv`` (default: the process arguments); return the exit code.
+
+    Without ``argv`` this is the whole process (``specdiff``, ``python -m specdiff``): it
+    tunes the garbage collector first and, at the end, exits without the interpreter's
+    teardown (see :func:`_exit_now`)."""
     if argv is None:
         _tune_garbage_collector()
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -69,9 +73,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     token = CONFIG_FROM.set(config_from)
     try:
-        return _main(arguments, paths)
+        code = _main(arguments, paths)
     finally:
         CONFIG_FROM.reset(token)
+    if argv is None:
+        _exit_now(code)
+    return code
 
 
 def _main(arguments: list[str], paths: list[str]) -> int:
@@ -124,6 +131,27 @@ def _tune_garbage_collector() -> None:
 
     gc.freeze()
     gc.set_threshold(100_000, 50, 50)
+
+
+def _exit_now(code: int) -> None:
+    """End the process with ``code`` at once, skipping the interpreter's teardown, which frees
+    every object one by one: after the first diff of the largest Model Spec release pair that
+    took 18-24 ms of about 430 ms of processor time (medians of 8 runs: 44 ms between the end of
+    ``main`` and the process's end, 20 ms without it, git's own runs included in both). mypy
+    ends the same way (``mypy/util.py: hard_exit``). Everything the commands write is flushed
+    or closed by then; when flushing fails (``specdiff | head`` closed the pipe) or a thread
+    still runs, this returns and Python exits as it always did."""
+    import os
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a broken pipe, or stderr closed after one (see `_run`)
+        return
+    if threading.active_count() > 1:
+        return
+    os._exit(code)
 
 
 def _config_from(arguments: list[str]) -> tuple[list[str], str | None]:

@@ -176,9 +176,12 @@ class Repository:
 
         if not base.startswith("-") and not head.startswith("-"):  # no option for git to take
             try:
-                commits = str(self._repo.git.rev_parse("--end-of-options", f"{base}^{{commit}}", f"{head}^{{commit}}")).split()
+                output = str(self._repo.git.rev_parse("--end-of-options", f"{base}^{{commit}}", f"{head}^{{commit}}"))
             except git.GitCommandError:
-                commits = []
+                output = ""
+            # Without --verify, git (2.39 here) echoes "--end-of-options" before the ids: left in,
+            # it made this path fail every time and cost two more git runs.
+            commits = [line for line in output.split() if line != "--end-of-options"]
             if len(commits) == 2 and all(FULL_COMMIT_ID.fullmatch(commit) for commit in commits):
                 return Revision(base, commits[0]), Revision(head, commits[1])
         return self._side(base), self._side(head)
