@@ -11,7 +11,14 @@ to score them all (labels of repositories without a clone are skipped). Each lab
 wrote it (``labeller``): ``tuner`` (whoever tuned the checks), ``lintlab`` (an independent
 labeller, blind to the checks' code and to the tuner's labels) or ``holdout``
 (``benchmarks/data/lint_holdout.jsonl``: a third blind labeller, on runs no other set came from,
-kept from whoever tunes the checks; ``lint_holdout_runs.jsonl`` lists the runs it sampled).
+kept from whoever tunes the checks; ``lint_holdout_runs.jsonl`` lists the runs it sampled) or
+``fresh`` (``lint_holdout2.jsonl``: a fourth blind labeller on five repositories no check was tuned
+on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec), ``opentelemetry``
+(open-telemetry/opentelemetry-specification), ``asyncapi`` (asyncapi/spec) and ``a2a``
+(a2aproject/A2A); ``lint_holdout2_runs.jsonl`` lists its 217 runs). A repository whose history
+lacks large binary blobs (cloudevents, as fetched here) fails the checkout of this script's
+``git clone``; the labels were scored with a ``git`` first on PATH that clones it with
+``--no-checkout`` and checks out sparsely, leaving ``*.pptx``, ``*.pdf`` and images out.
 
 Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
 with corpus-to-repo keep the upstream commit ids). The script never writes into
