@@ -287,7 +287,7 @@ def _mdx_site(files: list[str]) -> Found | None:
 
 def _spec_folder(files: list[str]) -> Found | None:
     prose = [p for p in files if _selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE)]
-    tops = [top for top in _spec_folder_tops(prose) if top.count("/") == 0 or top.startswith("docs/") and top.count("/") == 1]
+    tops = [top for top in _spec_folder_tops(prose) if posixpath.dirname(top) in ("", "docs")]
     if not tops:
         return None
     globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in PROSE_SUFFIXES)

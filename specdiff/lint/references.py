@@ -75,8 +75,6 @@ def built_anchor(dangling: Dangling, documents: Mapping[str, Document]) -> bool:
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NUMBERING = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+")
-
-
 _BOLD_TITLE = re.compile(r"\*\*([^*\n]+)\*\*\s*$")
 
 
