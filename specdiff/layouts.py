@@ -47,6 +47,9 @@ COMMUNITY_FILES = (
     "HISTORY",
     "NEWS",
     "RELEASING",
+    "RELEASES",  # how and when the project releases (the OCI specs)
+    "ROADMAP",
+    "Roadmap",
     "LICENSE",
     "LICENCE",
     "COPYING",
@@ -58,6 +61,8 @@ COMMUNITY_FILES = (
     "CODE-OF-CONDUCT",
     "GOVERNANCE",
     "MAINTAINERS",
+    "EMERITUS",
+    "HACKING",
     "EDITORS",
     "IMPLEMENTATIONS",
     "ADOPTERS",
@@ -213,19 +218,19 @@ def is_kiro_requirements(path: str) -> bool:
     return path.startswith(".kiro/specs/") and posixpath.basename(path) == "requirements.md"
 
 
-_ARCHIVE_FOLDER = re.compile(r"(?:^|/)archived?/(?!(?:spec|requirements)\.md$)", re.IGNORECASE)
+_ARCHIVE_FOLDER = re.compile(r"(?:^|/)_?archived?/(?!(?:spec|requirements)\.md$)", re.IGNORECASE)
 
 
 def is_archived(path: str) -> bool:
-    """Whether ``path`` sits in an ``archive`` (or ``archived``) folder: a record of what was decided,
+    """Whether ``path`` sits in an ``archive`` (or ``archived``, ``_archive``) folder: a record of what was decided,
     such as OpenSpec's applied changes (``openspec/changes/archive/<date-name>/``), not a rule in force.
     A spec file right inside such a folder is the living spec of a capability or feature called
     "archive" (``specs/archive/spec.md``), not an archive.
 
     >>> is_archived("openspec/changes/archive/2025-08-19-add-show/specs/show/spec.md")
     True
-    >>> is_archived("spec/archive/2026-01-pickup.md")
-    True
+    >>> is_archived("spec/archive/2026-01-pickup.md"), is_archived("_archive/4-architecture.md")
+    (True, True)
     >>> is_archived("openspec/specs/archive/spec.md"), is_archived("docs/archiving.md")
     (False, False)
     """
