@@ -57,6 +57,19 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
+LEFT_OUT_OF_CHECKOUTS = ("!*.pptx", "!*.pdf", "!*.png", "!*.jpg", "!*.gif")
+
+
+def private_clone(source: str | Path, destination: Path) -> None:
+    """Clone ``source`` to ``destination`` (so specdiff's caches in ``.git`` stay out of the
+    user's clone) and check out everything but slides, PDFs and images. Some fetched histories
+    lack those blobs (cloudevents/spec's ``docs/share/*.pptx``), and a plain checkout fails on
+    them; specdiff never reads them. Git still prints a complaint about them, harmlessly."""
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(source), str(destination)], check=True)
+    git(destination, "sparse-checkout", "set", "--no-cone", "/*", *LEFT_OUT_OF_CHECKOUTS)
+    git(destination, "checkout", "-q")
+
+
 def first_parent_commits(repo: Path) -> list[str]:
     """Commit ids of the first-parent history, oldest first."""
     return git(repo, "rev-list", "--first-parent", "--reverse", "HEAD").split()

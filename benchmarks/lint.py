@@ -16,9 +16,8 @@ kept from whoever tunes the checks; ``lint_holdout_runs.jsonl`` lists the runs i
 on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec), ``opentelemetry``
 (open-telemetry/opentelemetry-specification), ``asyncapi`` (asyncapi/spec) and ``a2a``
 (a2aproject/A2A); ``lint_holdout2_runs.jsonl`` lists its 217 runs). A repository whose history
-lacks large binary blobs (cloudevents, as fetched here) fails the checkout of this script's
-``git clone``; the labels were scored with a ``git`` first on PATH that clones it with
-``--no-checkout`` and checks out sparsely, leaving ``*.pptx``, ``*.pdf`` and images out.
+lacks large binary blobs (cloudevents, as fetched here) is checked out without them (see
+``corpus.private_clone``).
 
 Each ``--repo NAME=PATH`` is a git repository of a real spec (the corpora rebuilt
 with corpus-to-repo keep the upstream commit ids). The script never writes into
@@ -55,6 +54,8 @@ import subprocess
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from corpus import private_clone
 
 from specdiff.cli import main
 from specdiff.lint.registry import OFF_BY_DEFAULT
@@ -109,7 +110,7 @@ def main_benchmark() -> None:
         clones = {}
         for name, path in sources.items():
             clones[name] = Path(scratch) / name
-            subprocess.run(["git", "clone", "-q", path, str(clones[name])], check=True)
+            private_clone(path, clones[name])
 
         print("1. --all at the newest commit: findings per 1,000 clauses")
         print(f"{'repo':<14} {'clauses':>7} {'findings':>8} {'per 1k':>7} {'default':>7}  by check")

@@ -38,6 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus import private_clone  # noqa: E402
 from show_case import context, fenced_lines, paragraph_from, table_header  # noqa: E402
 
 from specdiff.cli import main as specdiff_main  # noqa: E402
@@ -147,7 +148,7 @@ def main() -> int:
             name = pointer["repo"]
             if name not in clones:
                 clones[name] = Path(scratch) / name
-                subprocess.run(["git", "clone", "-q", sources[name], str(clones[name])], check=True)
+                private_clone(sources[name], clones[name])
             run = (name, pointer["mode"], pointer["commit"])
             if run not in runs:
                 runs[run] = lint_run(clones[name], pointer["mode"], pointer["commit"])
