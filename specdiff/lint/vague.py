@@ -71,6 +71,16 @@ _PURPOSE_LATER = re.compile(
     r"^[^.;:]*?,\s+(?:so\s+as\s+)?(?:to\s+(?!(?:be|the|an?|all|any|each|its?|their|which|whom)\b)[a-z]+|so\s+that)\b",
     re.IGNORECASE,
 )
+# "properly encoded according to the content type", "appropriate status codes as defined in Section 5",
+# "as soon as possible, preferably before returning", "a reasonable interval (recommended: 10-30
+# seconds)", "coerce it where reasonable without losing information": the rest of the sentence names
+# the measure (the fourth blind labeller, on five repositories no check was tuned on: about a third
+# of its 45 wrong VAG001 findings).
+_MEASURE_NAMED_AFTER = re.compile(
+    r"^[^.;]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)"
+    r"|consistent\s+with|preferably|without\s+(?:losing|loss))\b|\(\s*(?:recommended|default|typically)\b[^)]*\d)",
+    re.IGNORECASE,
+)
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
 _TIME = re.compile(r"\b(?:timely|promptly|as soon as)\b", re.IGNORECASE)
 # "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
@@ -202,6 +212,12 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     ['if possible']
     >>> vague_qualifiers("Clients, e.g. browsers, must reply promptly.")
     ['promptly']
+    >>> vague_qualifiers("Servers must encode the body properly according to its media type.")
+    []
+    >>> vague_qualifiers("Servers should send keep-alives at a reasonable interval (recommended: 10 to 30 s).")
+    []
+    >>> vague_qualifiers("Servers should reply as soon as possible. They report errors according to RFC 9457.")
+    ['as soon as possible']
     """
     found = []
     for match in _QUALIFIERS.finditer(text):
@@ -214,7 +230,7 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
             continue
         if _POSSIBLE.search(word) and _FALLBACK_AFTER.search(f"{after} {following}"):
             continue
-        if _EXAMPLES_NEXT.match(following):
+        if _EXAMPLES_NEXT.match(following) or _MEASURE_NAMED_AFTER.match(after):
             continue
         if written and (_POINTED_AFTER.match(written[match.end() :]) or _POINTED_BEFORE.search(written[: match.start()])):
             continue
