@@ -180,6 +180,8 @@ def test_should_without_reason(spec_repo, specdiff_json):
          "Clients follow these rules:\n\n- A client SHOULD drop a stale request."),
         ("A client SHOULD cache the version header.[^why]\n\n[^why]: The header changes once a year.",
          "A client SHOULD cache the version header."),
+        ("A client SHOULD send the body in UTF-8; other encodings MAY be used.",  # the exception, granted
+         "A client SHOULD send the body in UTF-8."),
     ],
 )  # fmt: skip
 def test_a_should_whose_paragraph_lead_in_or_footnote_says_why(spec_repo, specdiff_json, added, bare):
@@ -365,6 +367,8 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must pick a reasonable renewal period. This period is described in [renewals](#renewals).",
         "The assistant must repeat the due date when necessary[^due].\n\n[^due]: Two loans due on one day.",
         "The assistant must give an appropriate notice for each fine:\n\n- late fee: a letter\n- lost card: a call",
+        "The assistant must format each notice properly according to the branch's template.",  # the measure named
+        "The assistant should renew loans at a reasonable interval (recommended: every 14 days).",  # a number given
     ],
 )
 def test_quiet_on_what_reads_like_a_problem_but_is_not(base, specdiff_json, sentence):
@@ -402,6 +406,8 @@ def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence)
         "A server MUST report that the client should retry later.",  # what the report says
         "To send a binary body, use a plain string, escaping where necessary.",  # no keyword: no rule in this spec
         "A client SHOULD retry with the appropriate version header, to reach the right handler.",  # the one that fits
+        "For new clients, these should be treated as MUST requirements.",  # MUST is named, not used
+        "A server MUST read the header to determine if the request should be queued.",  # what a step decides
     ],
 )
 def test_in_a_capitals_spec_only_keywords_in_capitals_make_rules(base, specdiff_json, sentence):

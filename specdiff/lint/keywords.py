@@ -55,15 +55,22 @@ _MIXED = re.compile(
     r"|\bNOT\s+(?:recommended|Recommended)\b"
 )
 _UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
+# A keyword before "requirements" is named, not used: in "these should be treated as MUST requirements"
+# the lower-case "should" is the sentence's only force (OpenTelemetry's notes on requirement levels).
+_USED_UPPER = re.compile(
+    r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b(?!\s+(?:NOT\s+)?(?:requirements?|keywords?|levels?)\b)"
+)
 _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # A lower-case keyword in a clause that describes rather than obliges: "the dialect under
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON
 # Schema history these were 5 of the first 10 KW002 findings, all false. An indirect question
 # ("determine which dialect should be used") likewise: 4 of OpenAPI's 4 KW002 findings. So does
 # what a message says ("a notification to indicate that a request should be terminated", "validate
-# SHALL report that the requirement must contain SHALL": OpenSpec, wrong by the independent labels).
+# SHALL report that the requirement must contain SHALL": OpenSpec, wrong by the independent labels),
+# and what a step decides ("to determine if the measurements should be sampled": OpenTelemetry).
 _DESCRIBED = re.compile(
-    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\bwhich(?:\s+\w+){0,2}\s*$"
+    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\b(?:determine|decide|check|know)s?\s+if\b"
+    r"|\bwhich(?:\s+\w+){0,2}\s*$"
     r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking|explains?"
     r"|report(?:s|ing)?|warn(?:s|ing)?|tell(?:s|ing)?|repl(?:y|ies|ying)|answer(?:s|ing)?|notif(?:y|ies|ying)"
     r"|inform(?:s|ing)?|remind(?:s|ing)?)"
@@ -81,7 +88,7 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     for match in _MIXED.finditer(text):
         found.append(finding("KW001", clause, f'"{match.group()}": write the keyword whole in capitals', match.group()))
     for sentence in sentences(text):
-        if _UPPER.search(sentence):
+        if _USED_UPPER.search(sentence):
             for match in _LOWER.finditer(sentence):
                 if _DESCRIBED.search(sentence[: match.start()]):
                     continue
@@ -111,7 +118,8 @@ _REASON = re.compile(
     r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase)|keeping\s+in\s+mind|"
     r"in\s+accordance\s+with|per\s+[\[{]|therefore|thus|hence|deprecated|to\s+maximi[sz]e|"
     r"for\s+(?:maximum|better|greater|best)\s+\w+|for\s+(?:interoperability|compatibility|security|privacy|performance|"
-    r"clarity|consistency|robustness)|(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
+    r"clarity|consistency|robustness)|\b(?:other|others|another|alternative|alternatives|different)\b[^.;]{0,200}\bMAY\b|"
+    r"(?:this|which|that|doing\s+so)\s+(?:\w+\s+)?(?:is|allows|ensures|avoids|prevents|"
     r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
     re.IGNORECASE,
 )
@@ -125,6 +133,8 @@ def should_with_reason(text: str) -> bool:
     >>> should_with_reason("A client SHOULD retry. Retrying helps.")
     False
     >>> should_with_reason("A client SHOULD retry. This avoids a lost request.")
+    True
+    >>> should_with_reason("Servers SHOULD use UTF-8; other encodings MAY be used.")
     True
     """
     parts = sentences(prose(text))
