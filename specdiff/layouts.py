@@ -49,7 +49,6 @@ COMMUNITY_FILES = (
     "RELEASING",
     "RELEASES",  # how and when the project releases (the OCI specs)
     "ROADMAP",
-    "Roadmap",
     "LICENSE",
     "LICENCE",
     "COPYING",
@@ -75,19 +74,36 @@ COMMUNITY_FILES = (
 )
 """Names of files about the project rather than the spec (each also with a suffix: ``SECURITY.md``)."""
 
-COMMUNITY_EXCLUDE = tuple(f"**/{name}*" for name in COMMUNITY_FILES) + (
-    "**/node_modules/**",
-    "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
-    "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
-    "**/newsletters/**",
-    # Test fixtures and the project's own tooling: documents written wrong on purpose for a link
-    # checker (CloudEvents' tools/fake-docs), sample repositories of a CLI's tests (OpenSpec's test/fixtures).
-    "tools/**",
-    "scripts/**",
-    "test/**",
-    "tests/**",
-    "**/fixtures/**",
-    "**/testdata/**",
+COMMUNITY_FILES_IN_ANY_CASE = (
+    "README",
+    "CHANGELOG",
+    "CONTRIBUTING",
+    "CODE_OF_CONDUCT",
+    "LICENSE",
+    "GOVERNANCE",
+    "MAINTAINERS",
+    "ROADMAP",
+)
+"""Those whose name says what they are in lower or title case too (the dev container spec's
+``contributing.md``, TUF's ``Roadmap.md``); a ``security.md`` or ``agents.md`` may be a spec's chapter."""
+
+COMMUNITY_EXCLUDE = (
+    tuple(f"**/{name}*" for name in COMMUNITY_FILES)
+    + tuple(f"**/{variant}*" for name in COMMUNITY_FILES_IN_ANY_CASE for variant in (name.lower(), name.capitalize()))
+    + (
+        "**/node_modules/**",
+        "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
+        "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
+        "**/newsletters/**",
+        # Test fixtures and the project's own tooling: documents written wrong on purpose for a link
+        # checker (CloudEvents' tools/fake-docs), sample repositories of a CLI's tests (OpenSpec's test/fixtures).
+        "tools/**",
+        "scripts/**",
+        "test/**",
+        "tests/**",
+        "**/fixtures/**",
+        "**/testdata/**",
+    )
 )
 
 # A released version's file: 3.1.1.md, toml-v0.5.0.md, v2.md.

@@ -17,6 +17,8 @@ COMMUNITY = [
     "RELEASES.md",
     "ROADMAP.md",
     "docs/Roadmap.md",
+    "docs/contributing.md",
+    "docs/2026-01/changelog.mdx",
     "EMERITUS.md",
     "HACKING.md",
     "AGENTS.md",
