@@ -56,7 +56,8 @@ _PERSON_STANDARD = re.compile(r"\s+(?:user|person|people|human|reader|observer|d
 # "the appropriate headers", "the appropriate base URI": with "the", the word picks the one thing
 # that fits the case, which the context fixes ("retry the request with the appropriate headers");
 # "an appropriate error" or "appropriate timeouts" leave the choice open.
-_THE_FITTING = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "whichever is most appropriate for the language" picks among the forms given, as "the" does.
+_THE_FITTING = re.compile(r"\b(?:the|most)\s+$", re.IGNORECASE)
 # "sufficient information to identify the stream", "appropriate enough that a user could show them
 # to a coworker": the words after the qualifier say what it must suffice for. "to" before a
 # determiner ("an appropriate error to the client") names a recipient, not a purpose.
@@ -73,12 +74,14 @@ _PURPOSE_LATER = re.compile(
 )
 # "properly encoded according to the content type", "appropriate status codes as defined in Section 5",
 # "as soon as possible, preferably before returning", "a reasonable interval (recommended: 10-30
-# seconds)", "coerce it where reasonable without losing information": the rest of the sentence names
+# seconds)", "coerce it where reasonable without losing information", "retention appropriate to their
+# threat model", "as appropriate for the formats it expects": the rest of the sentence names
 # the measure (the fourth blind labeller, on five repositories no check was tuned on: about a third
 # of its 45 wrong VAG001 findings).
 _MEASURE_NAMED_AFTER = re.compile(
-    r"^[^.;]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)"
-    r"|consistent\s+with|preferably|without\s+(?:losing|loss))\b|\(\s*(?:recommended|default|typically)\b[^)]*\d)",
+    r"^(?:\s+(?:for|to)\s+(?!(?:be|the\s+(?:client|server|user|caller|sender|receiver))\b)"
+    r"|[^.;]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)|using"
+    r"|consistent\s+with|preferably|without\s+(?:losing|loss))\b|\(\s*(?:recommended|default|typically)\b[^)]*\d))",
     re.IGNORECASE,
 )
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
@@ -218,6 +221,10 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     []
     >>> vague_qualifiers("Servers should reply as soon as possible. They report errors according to RFC 9457.")
     ['as soon as possible']
+    >>> vague_qualifiers("Keep the log for a time appropriate to your threat model, in whichever form is most suitable.")
+    []
+    >>> vague_qualifiers("Servers must send a reply appropriate to the client.")
+    ['appropriate']
     """
     found = []
     for match in _QUALIFIERS.finditer(text):
