@@ -455,6 +455,22 @@ def test_a_pronoun_holder_is_what_its_own_clause_named(base, specdiff_json):
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
 
 
+@pytest.mark.parametrize(
+    ("rules", "contradict"),
+    [
+        ('The assistant must send the "hold-ready" notice.\n\nThe assistant must not send the "overdue" notice.', False),
+        ('The assistant must send the "overdue" notice.\n\nThe assistant must not send the "overdue" notice.', True),
+        ("When the patron is a child:\n\n- The assistant must read out the fines to a guardian.\n\n"
+         "When the patron is an adult:\n\n- The assistant must not read out the fines to a guardian.", False),
+    ],
+)  # fmt: skip
+def test_opposite_force_needs_one_case_quoted_names_and_lead_ins_included(base, specdiff_json, rules, contradict):
+    """Rules that quote different names are about two things, and items under two lead-ins are two branches."""
+    base.commit("Two rules", _with("spec/desk.md", HOLD, rules))
+    found = [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD") if f["check"].startswith("CON")]
+    assert found == (["CON001", "CON001"] if contradict else [])
+
+
 def test_steps_of_two_scenarios_are_not_compared(base, specdiff_json):
     """ "THEN the assistant SHALL renew the loan" under one scenario and "SHALL NOT" under another: each holds
     under its own WHEN."""

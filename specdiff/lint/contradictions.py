@@ -5,13 +5,17 @@ renew a book 3 times" against "may renew a book 5 times". Rules are compared
 only when they state the same conditions, since "unless asked" may be exactly
 the exception that reconciles them. On the JSON Schema history, comparing only
 the condition words paired "MAY be included if the validation result ..." with
-"MUST NOT be included if the validation was successful".
+"MUST NOT be included if the validation was successful". Items under two lead-ins
+("If the type is a scalar:" / "If it is an object:") are two branches, and rules
+that quote different names ("errors", "data") are about two things.
 """
 
 from __future__ import annotations
 
+import re
+
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import DEICTIC, Rule, RuleBook, rules_of
+from specdiff.lint.rules import DEICTIC, Rule, RuleBook, rules_of, under_one_lead_in
 from specdiff.render.words import shorten
 
 CHECKS = (
@@ -40,18 +44,33 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
         if not rule.action:
             continue
         for other in book.by_action.get((rule.holder, rule.action), []):
-            if _elsewhere(rule, other, book) and other.sign != rule.sign and other.conditions == rule.conditions:
+            if _elsewhere(rule, other, book) and other.sign != rule.sign and _one_case(rule, other):
                 found.append(_found("CON001", view, rule, other, "opposite force to"))
         if rule.numbers:
             for other in book.by_action_without_numbers.get((rule.holder, rule.action_without_numbers), []):
                 if (
                     _elsewhere(rule, other, book)
                     and other.sign == rule.sign
-                    and other.conditions == rule.conditions
+                    and _one_case(rule, other)
                     and set(other.numbers) != set(rule.numbers)
                 ):
                     found.append(_found("CON002", view, rule, other, "different number from"))
     return found
+
+
+def _one_case(rule: Rule, other: Rule) -> bool:
+    """Whether two rules on one holder and action speak of the same case: the same conditions, the same
+    lead-in (or none), and the same quoted or code words. The action is read from the sentence's prose,
+    which blanks those words, so "MUST contain an entry with key "errors"" and "MUST NOT contain an entry
+    with key "data"" leave one action for two entries (GraphQL's response format)."""
+    return (
+        rule.conditions == other.conditions
+        and under_one_lead_in(rule, other)
+        and set(_LITERAL.findall(rule.sentence)) == set(_LITERAL.findall(other.sentence))
+    )
+
+
+_LITERAL = re.compile(r"`+[^`]*`+|\"[^\"\n]*\"|“[^”]*”")
 
 
 def _elsewhere(rule: Rule, other: Rule, book: RuleBook) -> bool:

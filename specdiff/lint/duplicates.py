@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 from specdiff.layouts import is_archived
 from specdiff.lexicon import modal_meaning, modals, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
-from specdiff.lint.rules import DEICTIC, Rule, RuleBook, fold, rules_of
+from specdiff.lint.rules import DEICTIC, Rule, RuleBook, fold, rules_of, under_one_lead_in
 
 CHECKS = (
     Check(
@@ -95,8 +95,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
                 # sent in a request" and the other way round use the same words for two rules
             if _step(rule) and _step(other):
                 continue  # the same step in two procedures: each procedure's own
-            if (rule.lead_in or other.lead_in) and fuzz.token_sort_ratio(fold(rule.lead_in), fold(other.lead_in)) < SIMILAR:
-                continue  # one item under two lead-ins: two rules
+            if not under_one_lead_in(rule, other):
+                continue
             if DEICTIC.search(clause.normalized) and (other.clause.path, other.clause.section) != (clause.path, clause.section):
                 continue
             if _continues(rule.sentence, clause.normalized) or _continues(other.sentence, other.clause.normalized):

@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from specdiff import force
 from specdiff.force import Place, places_of
 from specdiff.lexicon import CONDITION, CONDITION_PHRASE, modal_meaning, numbers, prose, words
@@ -305,6 +307,20 @@ class RuleBook:
 # are not compared (the independent labeller's fresh OpenSpec sample: 24 of 24 CON findings were such).
 _SCENARIO_STEP = re.compile(r"^\W*(?:GIVEN|WHEN|THEN|AND)\b")
 _PRONOUN_HOLDER = re.compile(r"^(?:it|they|this|these|those|that|he|she)$")
+
+
+LEAD_INS_ALIKE = 90
+"""Token-sort ratio (0-100) from which two lead-ins read as one ("Servers MUST NOT:" and "Servers must not:")."""
+
+
+def under_one_lead_in(a: Rule, b: Rule) -> bool:
+    """Whether two rules continue the same lead-in, or neither continues one. An item under "If the
+    type is a scalar:" and one under "If it is an object:" are two branches; the same item under two
+    different lead-ins is two rules, whatever its words (the Model Context Protocol's approval items,
+    GraphQL's validation steps)."""
+    if not (a.lead_in or b.lead_in):
+        return True
+    return fuzz.token_sort_ratio(fold(a.lead_in), fold(b.lead_in)) >= LEAD_INS_ALIKE
 
 
 def fold(text: str) -> str:
