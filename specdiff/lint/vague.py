@@ -74,16 +74,19 @@ _PURPOSE_LATER = re.compile(
 )
 # "properly encoded according to the content type", "appropriate status codes as defined in Section 5",
 # "as soon as possible, preferably before returning", "a reasonable interval (recommended: 10-30
-# seconds)", "coerce it where reasonable without losing information", "retention appropriate to their
-# threat model", "as appropriate for the formats it expects": the rest of the sentence names
-# the measure (the fourth blind labeller, on five repositories no check was tuned on: about a third
-# of its 45 wrong VAG001 findings).
+# seconds)", "coerce it where reasonable without losing information": the rest of the clause names the
+# measure (the fourth blind labeller, on five repositories no check was tuned on: about a third of its
+# 45 wrong VAG001 findings). Not past a comma: in "within a reasonable time, terminate it using the
+# system's mechanism" the mechanism is another step's.
 _MEASURE_NAMED_AFTER = re.compile(
-    r"^(?:\s+(?:for|to)\s+(?!(?:be|the\s+(?:client|server|user|caller|sender|receiver))\b)"
-    r"|[^.;]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)|using"
-    r"|consistent\s+with|preferably|without\s+(?:losing|loss))\b|\(\s*(?:recommended|default|typically)\b[^)]*\d))",
+    r"^[^.;,]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)"
+    r"|consistent\s+with|without\s+(?:losing|loss))\b|\(\s*(?:recommended|default|typically)\b[^)]*\d)|^,?\s+preferably\b",
     re.IGNORECASE,
 )
+# "retention appropriate to their threat model", "as appropriate for the formats it expects": the
+# adjective's yardstick follows it. An adverb's does not: in "respond appropriately to 401 responses"
+# the 401 is what is answered, and how is still open.
+_YARDSTICK_AFTER = re.compile(r"^\s+(?:for|to)\s+(?!(?:be|the\s+(?:client|server|user|caller|sender|receiver))\b)", re.IGNORECASE)
 _MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
 _TIME = re.compile(r"\b(?:timely|promptly|as soon as)\b", re.IGNORECASE)
 # "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
@@ -225,6 +228,10 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     []
     >>> vague_qualifiers("Servers must send a reply appropriate to the client.")
     ['appropriate']
+    >>> vague_qualifiers("Clients must respond appropriately to 401 responses.")
+    ['appropriately']
+    >>> vague_qualifiers("If it does not exit within a reasonable time, kill it using the system's mechanism.")
+    ['reasonable']
     """
     found = []
     for match in _QUALIFIERS.finditer(text):
@@ -238,6 +245,8 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
         if _POSSIBLE.search(word) and _FALLBACK_AFTER.search(f"{after} {following}"):
             continue
         if _EXAMPLES_NEXT.match(following) or _MEASURE_NAMED_AFTER.match(after):
+            continue
+        if not word.endswith("ly") and _YARDSTICK_AFTER.match(after):
             continue
         if written and (_POINTED_AFTER.match(written[match.end() :]) or _POINTED_BEFORE.search(written[: match.start()])):
             continue
