@@ -33,6 +33,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
 from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
@@ -374,8 +375,10 @@ class _TargetIndex:
             return []
         if not target.anchor:
             return [section_node(target.path, "")]
-        # GitHub prefixes the ids it renders with `user-content-`, and links may say so.
-        for anchor in dict.fromkeys((target.anchor, target.anchor.removeprefix("user-content-"))):
+        # GitHub prefixes the ids it renders with `user-content-`, and links may say so; a browser
+        # decodes a percent-encoded fragment (``#p%E2%82%81`` for a heading "P₁") before it looks.
+        unprefixed = target.anchor.removeprefix("user-content-")
+        for anchor in dict.fromkeys((target.anchor, unprefixed, unquote(target.anchor), unquote(unprefixed))):
             section = self._sections_of(target.path).get(anchor)
             if section is not None:
                 return [section_node(target.path, section)]

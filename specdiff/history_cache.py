@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "5"
+FORMAT = "6"
 """Bumped whenever what is stored changes shape."""
 
 

@@ -182,6 +182,10 @@ def test_should_without_reason(spec_repo, specdiff_json):
          "A client SHOULD cache the version header."),
         ("A client SHOULD send the body in UTF-8; other encodings MAY be used.",  # the exception, granted
          "A client SHOULD send the body in UTF-8."),
+        ("Re-fetching a schema on every run loads servers, because schemas rarely change.\n\n"
+         "A client SHOULD cache fetched schemas.",  # the paragraph before explains
+         "Schemas are fetched over HTTPS.\n\nA client SHOULD cache fetched schemas."),
+        ("A client SHOULD log each request id for debugging.", "A client SHOULD log each request id."),
     ],
 )  # fmt: skip
 def test_a_should_whose_paragraph_lead_in_or_footnote_says_why(spec_repo, specdiff_json, added, bare):
@@ -726,6 +730,22 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
     assert _findings(specdiff_json, base, "HEAD~1", "HEAD") == []
     base.commit("Broken link", {"spec/desk.md": schemes.replace(HOLD, f"{HOLD}\n\n{link.format('ftp')}")})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]
+
+
+@pytest.mark.parametrize(
+    ("link", "dangling"),
+    [
+        ("[the plan](#-launch-plan)", False),  # GitHub keeps the space after a dropped emoji, as a hyphen
+        ("[the plan](#launch-plan)", True),
+        ("[the first rule](#p%E2%82%81-renewals)", False),  # the browser decodes the fragment: "p₁-renewals"
+        ("[the first rule](#p%E2%82%82-renewals)", True),
+    ],
+)
+def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
+    headed = DESK + "\n## 🚀 Launch plan\n\nThe assistant opens at nine.\n\n## P₁ renewals\n\nThe assistant renews once.\n"
+    base.commit("Headings", {"spec/desk.md": headed})
+    base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == (["REF001"] if dangling else [])
 
 
 def test_a_heading_of_another_spec_file_is_a_link_target_on_a_page_built_from_all(base, specdiff_json):

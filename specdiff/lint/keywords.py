@@ -111,11 +111,13 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
 # "Declares this operation to be deprecated. Consumers SHOULD refrain from usage").
 # "a RECOMMENDED set of keywords" names a kind of thing: no rule, so no reason owed.
 _SHOULD = re.compile(r"\bSHOULD\b|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:NOT\s+)?RECOMMENDED\b")
-_REASON = re.compile(
-    rf"{CONDITION.pattern}|,\s+(?:so\s+as\s+)?to\s+[a-z]+\b|,\s+as\s+(?!(?:defined|described|specified|indicated|shown|noted|"
+_CAUSE = re.compile(
+    r",\s+(?:so\s+as\s+)?to\s+[a-z]+\b|,\s+as\s+(?!(?:defined|described|specified|indicated|shown|noted|"
     r"in|per|well|such|follows|with|of|a|an|the)\b)|\b(?:given|due\s+to|owing\s+to|as\s+a\s+result|because|since|so\s+that|in\s+order\s+to|otherwise|lest|the\s+reason|rationale|"
     r"to\s+(?:avoid|ensure|prevent|allow|enable|reduce|improve|help|keep|preserve|maintain|minimi[sz]e|limit|protect|"
-    r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase)|keeping\s+in\s+mind|"
+    r"guarantee|make\s+sure|facilitate|simplify|provide|support|promote|increase|detect|distinguish|aid|assist)|"
+    r"for\s+(?:debugging|diagnostics|troubleshooting)|where\s+applicable|as\s+permitted|"
+    r"\bsee\s+[^.;()]{0,40}?\bfor\s+(?:details|more|the\s+reasons?|rationale|why)\b|keeping\s+in\s+mind|"
     r"in\s+accordance\s+with|per\s+[\[{]|therefore|thus|hence|deprecated|to\s+maximi[sz]e|"
     r"for\s+(?:maximum|better|greater|best)\s+\w+|for\s+(?:interoperability|compatibility|security|privacy|performance|"
     r"clarity|consistency|robustness)|\b(?:other|others|another|alternative|alternatives|different)\b[^.;]{0,200}\bMAY\b|"
@@ -123,6 +125,9 @@ _REASON = re.compile(
     r"helps|makes|keeps|reduces|improves|enables|means|would|could|can|may|might)|as\s+(?:this|it|that|doing\s+so|such)\b)",
     re.IGNORECASE,
 )
+"""A reason's words: a purpose, a cause, a consequence, a pointer to the rationale."""
+_REASON = re.compile(rf"{CONDITION.pattern}|{_CAUSE.pattern}", re.IGNORECASE)
+"""A reason or an exception: :data:`_CAUSE`, or a condition ("unless", "if", "when")."""
 
 
 def should_with_reason(text: str) -> bool:
@@ -144,11 +149,15 @@ def should_with_reason(text: str) -> bool:
 def _should_without_reason(view: ClauseView, text: str) -> list[Finding]:
     """SHOULDs that state a rule in their place (not "a RECOMMENDED set of keywords", not a change log
     entry) with no reason or exception in their sentence, the one before ("Due to ..., X SHOULD") or the next,
-    nor anywhere else in their paragraph, in the lead-in their list item continues ("To minimize the risk
-    of failed uploads, servers SHOULD:"), or in a footnote the sentence cites: RFC 2119's "valid reasons"
-    may sit in any of them (the independent labeller: 13 of 33 wrong KW004 findings had their reason there)."""
+    nor anywhere else in their paragraph, in the paragraph before it in its section when that paragraph
+    explains rather than rules (no keyword in capitals: a rule's reason is its own), in the lead-in their
+    list item continues ("To minimize the risk of failed uploads, servers SHOULD:"), or in a footnote the
+    sentence cites: RFC 2119's "valid reasons" may sit in any of them (the independent labeller: 13 of 33
+    wrong KW004 findings had their reason there; on all four blind sets, 15 of 50 in the paragraph before)."""
     if _REASON.search(text) or _REASON.search(prose(view.place.lead_in or "")):
         return []
+    if not _UPPER.search(view.previous) and _CAUSE.search(prose(view.previous)):
+        return []  # the paragraph before explains why (a rule's reason there is that rule's; its "if" is its own)
     ruling = {r.sentence for r in stated(view.clause.normalized, view.place) if r.strength == 2}
     found = []
     parts = sentences(text)

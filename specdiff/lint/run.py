@@ -240,7 +240,8 @@ def _view(
     """The clause with its document's facts, its place, and the suppression comments that apply to it."""
     previous = document.clauses[clause.index - 1] if document is not None and clause.index > 0 else None
     place = (places or {}).get(clause) or Place(clause.kind, capitals=facts.capitals)
-    return ClauseView(clause, facts, place, ignored_here(clause, previous))
+    paragraph_before = previous.text if previous and previous.kind == "paragraph" and previous.section == clause.section else ""
+    return ClauseView(clause, facts, place, ignored_here(clause, previous), paragraph_before)
 
 
 def _old_facts(file: FileDiff, capitals: bool) -> DocumentFacts:
