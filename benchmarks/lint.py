@@ -15,7 +15,11 @@ kept from whoever tunes the checks; ``lint_holdout_runs.jsonl`` lists the runs i
 ``fresh`` (``lint_holdout2.jsonl``: a fourth blind labeller on five repositories no check was tuned
 on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec), ``opentelemetry``
 (open-telemetry/opentelemetry-specification), ``asyncapi`` (asyncapi/spec) and ``a2a``
-(a2aproject/A2A); ``lint_holdout2_runs.jsonl`` lists its 217 runs). A repository whose history
+(a2aproject/A2A); ``lint_holdout2_runs.jsonl`` lists its 217 runs) or ``third``
+(``lint_holdout3.jsonl``, the third held-out set: a fifth blind labeller on five more: ``image-spec``
+(opencontainers/image-spec), ``runtime-spec`` (opencontainers/runtime-spec), ``libp2p-specs``
+(libp2p/specs), ``tuf-spec`` (theupdateframework/specification) and ``devcontainers-spec``
+(devcontainers/spec); ``lint_holdout3_runs.jsonl`` lists the 59 runs it sampled). A repository whose history
 lacks large binary blobs (cloudevents, as fetched here) is checked out without them (see
 ``corpus.private_clone``).
 

@@ -69,7 +69,7 @@ _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # SHALL report that the requirement must contain SHALL": OpenSpec, wrong by the independent labels),
 # and what a step decides ("to determine if the measurements should be sampled": OpenTelemetry).
 _DESCRIBED = re.compile(
-    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\b(?:determine|decide|check|know)s?\s+if\b"
+    r"(?:\b(?:under|with|in|by|for|to) which|\b(?:assume|whether|how|what)\b|\b(?:(?:determine|decide|check|know)s?|specif(?:y|ies))\s+if\b"
     r"|\bwhich(?:\s+\w+){0,2}\s*$"
     r"|\b(?:indicates?|indicating|says?|saying|states?|stating|means?|signals?|signalling|signaling|asks?|asking|explains?"
     r"|report(?:s|ing)?|warn(?:s|ing)?|tell(?:s|ing)?|repl(?:y|ies|ying)|answer(?:s|ing)?|notif(?:y|ies|ying)"
