@@ -129,8 +129,8 @@ class ClauseView:
     """Where the clause sits (``force.Place``): its list lead-in, whether it is commentary ..."""
     ignored: tuple[str, ...] = ()
     """Check ids or prefixes a ``<!-- specdiff-lint: ignore ... -->`` comment turns off here."""
-    previous: str = ""
-    """The text of the paragraph before the clause in its section, if any: a SHOULD's reason may sit there."""
+    paragraph_before: str = ""
+    """The text of the paragraph right before the clause in its section, if any: a SHOULD's reason may sit there."""
 
     def allows(self, check_id: str) -> bool:
         return not any(check_id.startswith(code) for code in self.ignored)

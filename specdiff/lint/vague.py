@@ -75,8 +75,8 @@ _PURPOSE_LATER = re.compile(
 # "properly encoded according to the content type", "appropriate status codes as defined in Section 5",
 # "as soon as possible, preferably before returning", "a reasonable interval (recommended: 10-30
 # seconds)", "coerce it where reasonable without losing information": the rest of the clause names the
-# measure (the fourth blind labeller, on five repositories no check was tuned on: about a third of its
-# 45 wrong VAG001 findings). Not past a comma: in "within a reasonable time, terminate it using the
+# measure (the commonest kind of wrong VAG001 finding of the fourth blind labeller, on five repositories
+# no check was tuned on). Not past a comma: in "within a reasonable time, terminate it using the
 # system's mechanism" the mechanism is another step's.
 _MEASURE_NAMED_AFTER = re.compile(
     r"^[^.;,]{0,80}?(?:\b(?:according\s+to|in\s+accordance\s+with|as\s+(?:defined|described|specified|given|listed)"
