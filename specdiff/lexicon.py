@@ -120,9 +120,11 @@ _COMMAND = re.compile(
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
     r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
-    # ... unless the word is the subject ("Support is staffed", "Use of cookies") or a term
-    # being defined ("query - Parameters that are appended to the URL").
-    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014])",
+    # ... unless the word is the subject ("Support is staffed", "Use of cookies"), a term being
+    # defined ("query - Parameters that are appended to the URL") or the first word of a field's
+    # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
+    r"|[ \t](?-i:[A-Z][\w-]*):\s)",
     re.IGNORECASE,
 )
 

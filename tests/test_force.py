@@ -168,6 +168,13 @@ def test_a_defined_term_is_not_a_command():
     assert not states_rule("query - a search for free bikes near a station.")
 
 
+def test_a_field_label_is_not_a_command():
+    """ "Start Date: 2026-04-01" at the top of an RFC-style proposal is a field, not "start the date";
+    a command with a colon after its object still commands."""
+    assert not states_rule("Start Date: 2026-04-01")
+    assert states_rule("Start the timer: riders pay by the minute.")
+
+
 def test_list_items_inherit_their_lead_in():
     doc = parse_document(
         "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
