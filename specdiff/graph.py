@@ -376,9 +376,10 @@ class _TargetIndex:
         if not target.anchor:
             return [section_node(target.path, "")]
         # GitHub prefixes the ids it renders with `user-content-`, and links may say so; a browser
-        # decodes a percent-encoded fragment (``#p%E2%82%81`` for a heading "P₁") before it looks.
-        unprefixed = target.anchor.removeprefix("user-content-")
-        for anchor in dict.fromkeys((target.anchor, unprefixed, unquote(target.anchor), unquote(unprefixed))):
+        # decodes a percent-encoded fragment (``#p%E2%82%81`` for a heading "P₁") before it looks,
+        # and GitHub's page finds a heading whatever the case of the link (``#Task-Definition``).
+        unprefixed = unquote(target.anchor.removeprefix("user-content-"))
+        for anchor in dict.fromkeys((target.anchor, unprefixed, unprefixed.lower())):
             section = self._sections_of(target.path).get(anchor)
             if section is not None:
                 return [section_node(target.path, section)]

@@ -60,6 +60,7 @@ COMMUNITY_FILES = (
     "CODE-OF-CONDUCT",
     "GOVERNANCE",
     "MAINTAINERS",
+    "OWNERS",
     "EMERITUS",
     "HACKING",
     "EDITORS",
@@ -79,13 +80,17 @@ COMMUNITY_FILES_IN_ANY_CASE = (
     "CHANGELOG",
     "CONTRIBUTING",
     "CODE_OF_CONDUCT",
+    "CODE-OF-CONDUCT",
     "LICENSE",
     "GOVERNANCE",
     "MAINTAINERS",
+    "OWNERS",
+    "CONTRIBUTORS",
     "ROADMAP",
 )
 """Those whose name says what they are in lower or title case too (the dev container spec's
-``contributing.md``, TUF's ``Roadmap.md``); a ``security.md`` or ``agents.md`` may be a spec's chapter."""
+``contributing.md``, TUF's ``Roadmap.md``, Serverless Workflow's ``code-of-conduct.md`` and
+``owners.md``); a ``security.md`` or ``agents.md`` may be a spec's chapter."""
 
 COMMUNITY_EXCLUDE = (
     tuple(f"**/{name}*" for name in COMMUNITY_FILES)

@@ -397,14 +397,24 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 35 us a heading."""
 
 
+# What a heading shows is its text: an image or an HTML tag shows none, a link its words.
+_NO_TEXT_IN_HEADING = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>")
+_LINK_IN_HEADING = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+
+
 def slugify(heading: str) -> str:
-    """GitHub's heading slug: lower case, punctuation dropped, spaces to hyphens. The space after a
-    dropped emoji stays, as a hyphen (libp2p's roadmap links to ``#-launch-plan``).
+    """GitHub's heading slug, made from the text the heading shows: lower case, punctuation
+    dropped, spaces to hyphens. The space after a dropped emoji stays, as a hyphen (libp2p's
+    roadmap links to ``#-launch-plan``); a heading that is a link is slugged by its words
+    (CDEvents' ``### [`service deployed`](conformance/service_deployed.json)``).
 
     >>> slugify("Don't reveal *secrets* (ever)"), slugify("🚀 Launch plan"), slugify("✔️ Done")
     ('dont-reveal-secrets-ever', '-launch-plan', '\ufe0f-done')
+    >>> slugify("[`service deployed`](conformance/a.json)"), slugify("Use <code>x</code> here")
+    ('service-deployed', 'use-x-here')
     """
-    return _NOT_IN_SLUG.sub("", heading.strip().lower()).replace(" ", "-")
+    shown = _LINK_IN_HEADING.sub(r"\1", _NO_TEXT_IN_HEADING.sub("", heading.strip()))
+    return _NOT_IN_SLUG.sub("", shown.lower()).replace(" ", "-")
 
 
 def _fold_inline(text: str) -> str:
@@ -781,9 +791,29 @@ def _clause_facts(
         fingerprint(normalized),
         tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
         requirements,
-        tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(text) if not _WEB_ADDRESS.match(t))),
+        tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(_without_comments(text)) if not _WEB_ADDRESS.match(t))),
         tuple(dict.fromkeys(_HTML_ANCHOR_IN_TEXT.findall(text))),
     )
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments, whose links nobody sees (an unclosed one runs to the end),
+    in one pass: a search for ``<!--.*?-->`` rescans the rest of the text for each unclosed opener.
+
+    >>> _without_comments("See [a](#a) <!-- and [b](#b) --> too <!-- [c](#c)")
+    'See [a](#a)  too '
+    """
+    if "<!--" not in text:
+        return text
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        kept.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        at = end + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _finish(

@@ -740,10 +740,17 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
         ("[the plan](#launch-plan)", True),
         ("[the first rule](#p%E2%82%81-renewals)", False),  # the browser decodes the fragment: "p₁-renewals"
         ("[the first rule](#p%E2%82%82-renewals)", True),
+        ("[the notices](#Hold-Ready-Notices)", False),  # GitHub finds the heading whatever the link's case
+        ("[the event](#hold-ready)", False),  # a heading that is a link is slugged by its words
+        ("[the plan](#-launch-plan) <!-- and [the old plan](#old-plan) -->", False),  # a comment's link is not seen
     ],
 )
 def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
-    headed = DESK + "\n## 🚀 Launch plan\n\nThe assistant opens at nine.\n\n## P₁ renewals\n\nThe assistant renews once.\n"
+    headed = DESK + (
+        "\n## 🚀 Launch plan\n\nThe assistant opens at nine.\n\n## P₁ renewals\n\nThe assistant renews once.\n"
+        "\n## [hold ready](events/hold-ready.json)\n\nThe assistant sends it once.\n"
+        "\n## Hold ready notices\n\nThe assistant sends them by email.\n"
+    )
     base.commit("Headings", {"spec/desk.md": headed})
     base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == (["REF001"] if dangling else [])
