@@ -19,7 +19,11 @@ on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec),
 (``lint_holdout3.jsonl``, the third held-out set: a fifth blind labeller on five more: ``image-spec``
 (opencontainers/image-spec), ``runtime-spec`` (opencontainers/runtime-spec), ``libp2p-specs``
 (libp2p/specs), ``tuf-spec`` (theupdateframework/specification) and ``devcontainers-spec``
-(devcontainers/spec); ``lint_holdout3_runs.jsonl`` lists the 59 runs it sampled). A repository whose history
+(devcontainers/spec); ``lint_holdout3_runs.jsonl`` lists the 59 runs it sampled) or ``fourth``
+(``lint_holdout4.jsonl``, the fourth held-out set, a sixth blind labeller: ``openfeature-spec``
+(open-feature/spec), ``ipfs-specs`` (ipfs/specs), ``in-toto-attestation`` (in-toto/attestation),
+``cdevents-spec`` (cdevents/spec) and ``serverless-workflow`` (serverlessworkflow/specification);
+``lint_holdout4_runs.jsonl`` lists its 14 runs). A repository whose history
 lacks large binary blobs (cloudevents, as fetched here) is checked out without them (see
 ``corpus.private_clone``).
 
