@@ -29,7 +29,8 @@ from specdiff.config import Config
 from specdiff.repo import FileChange
 
 FORMAT = "6"
-"""Bumped whenever what is stored changes shape."""
+"""Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
+slugs for headings that start with a symbol or are links)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

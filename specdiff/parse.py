@@ -413,8 +413,16 @@ def slugify(heading: str) -> str:
     >>> slugify("[`service deployed`](conformance/a.json)"), slugify("Use <code>x</code> here")
     ('service-deployed', 'use-x-here')
     """
-    shown = _LINK_IN_HEADING.sub(r"\1", _NO_TEXT_IN_HEADING.sub("", heading.strip()))
-    return _NOT_IN_SLUG.sub("", shown.lower()).replace(" ", "-")
+    return _NOT_IN_SLUG.sub("", shown_text(heading.strip()).lower()).replace(" ", "-")
+
+
+def shown_text(heading: str) -> str:
+    """The text a heading shows: a link's words, no image, no HTML tag.
+
+    >>> shown_text("[Language](Section 2.md) ![logo](l.png)<sup>1</sup>")
+    'Language 1'
+    """
+    return _LINK_IN_HEADING.sub(r"\1", _NO_TEXT_IN_HEADING.sub("", heading))
 
 
 def _fold_inline(text: str) -> str:

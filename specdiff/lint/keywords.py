@@ -57,9 +57,7 @@ _MIXED = re.compile(
 _UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 # A keyword before "requirements" is named, not used: in "these should be treated as MUST requirements"
 # the lower-case "should" is the sentence's only force (OpenTelemetry's notes on requirement levels).
-_USED_UPPER = re.compile(
-    r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b(?!\s+(?:NOT\s+)?(?:requirements?|keywords?|levels?)\b)"
-)
+_USED_UPPER = re.compile(_UPPER.pattern + r"(?!\s+(?:NOT\s+)?(?:requirements?|keywords?|levels?)\b)")
 _LOWER = re.compile(r"\b(?:must|shall|should)\b")
 # A lower-case keyword in a clause that describes rather than obliges: "the dialect under
 # which a schema should be processed", "MUST NOT assume they should perform ...". On the JSON

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from specdiff.lint.base import Check, Finding, finding
 from specdiff.model import Clause, Dangling, Document
+from specdiff.parse import shown_text
 
 CHECKS = (
     Check(
@@ -88,7 +89,6 @@ class BuiltAnchors:
         return self._squashed_titles
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NUMBERING = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+")
 _BOLD_TITLE = re.compile(r"\*\*([^*\n]+)\*\*\s*$")
 
@@ -99,7 +99,7 @@ def _titles(document: Document) -> Iterator[str]:
     paragraph that is a bold title alone (``**Input Coercion**``), which spec-md anchors too."""
     for section in document.sections:
         yield section.heading
-        yield _NUMBERING.sub("", _LINK.sub(r"\1", section.heading))
+        yield _NUMBERING.sub("", shown_text(section.heading))
     for clause in document.clauses:
         title = _BOLD_TITLE.fullmatch(clause.text.strip()) if clause.text.startswith("**") else None
         if title:
