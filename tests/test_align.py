@@ -560,9 +560,10 @@ _token_lists = st.lists(st.lists(_words, max_size=8), min_size=1, max_size=6)
 def test_similar_pairs_in_blocks_are_those_of_the_whole_matrix_each_at_its_cutoff(rows, columns, data):
     from rapidfuzz.distance import Indel
 
-    from specdiff.align.text import similar_pairs
+    from specdiff.align.text import as_symbols, similar_pairs
 
     scorer = Indel.normalized_similarity
+    rows, columns = as_symbols(rows, columns)
     whole = set(similar_pairs(rows, columns, scorer, 0.01))
     blocks = data.draw(
         st.lists(
@@ -577,6 +578,29 @@ def test_similar_pairs_in_blocks_are_those_of_the_whole_matrix_each_at_its_cutof
     expected = {(r, c, s) for rs, cs, least in blocks for (r, c, s) in whole if r in rs and c in cs and s >= least}
     found = list(similar_pairs(rows, columns, scorer, 0.01, blocks))
     assert set(found) == expected, "a block gives its rows' pairs with its columns, at its own cutoff"
+
+
+@settings(max_examples=60)
+@given(_token_lists, _token_lists)
+def test_symbols_score_as_the_tokens_they_stand_for(rows, columns):
+    from rapidfuzz.distance import Indel
+
+    from specdiff.align.text import as_symbols
+
+    symbols_rows, symbols_columns = as_symbols(rows, columns)
+    for row, symbols_row in zip(rows, symbols_rows):
+        for column, symbols_column in zip(columns, symbols_columns):
+            assert Indel.normalized_similarity(symbols_row, symbols_column) == Indel.normalized_similarity(row, column)
+
+
+def test_symbols_outlast_the_characters_there_are():
+    """More distinct tokens than Unicode has characters (a hostile file) reuse codes, not fail."""
+    from specdiff.align.text import as_symbols
+
+    (encoded,) = as_symbols([[f"w{k}" for k in range(1_200_000)]])
+    assert len(encoded[0]) == 1_200_000
+    assert encoded[0][0] == encoded[0][0x110000 - 0x800], "the first code is used again"
+    assert len(set(encoded[0][: 0x110000 - 0x800])) == 0x110000 - 0x800, "every character once before that"
 
 
 def test_word_overlap_is_the_same_whatever_the_hash_seed():

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from specdiff.align.text import Block, content_words, longest_increasing, similar_pairs, tokens, unique_index
+from specdiff.align.text import Block, as_symbols, content_words, longest_increasing, similar_pairs, tokens, unique_index
 from specdiff.model import Clause, ClauseMatch
 
 PREAMBLE = ""
@@ -135,7 +135,8 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
         tokens_old = [clause_tokens(c) for c in free_old]
         tokens_new = [clause_tokens(c) for c in free_new]
         candidates = []
-        for r, c, score in similar_pairs(tokens_old, tokens_new, Indel.normalized_similarity, CLAUSE_MOVE_SIMILARITY_MIN):
+        symbols_old, symbols_new = as_symbols(tokens_old, tokens_new)
+        for r, c, score in similar_pairs(symbols_old, symbols_new, Indel.normalized_similarity, CLAUSE_MOVE_SIMILARITY_MIN):
             o, n = free_old[r], free_new[c]
             short = min(len(tokens_old[r]), len(tokens_new[c])) < SHORT_CLAUSE_TOKENS
             threshold = SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
@@ -322,9 +323,12 @@ class _ClausePairing:
             )
         candidates: list[tuple[float, float, int, int]] = []
         cutoff = min(CLAUSE_SIMILARITY_MIN, CLAUSE_MOVE_SIMILARITY_MIN)
+        # Encoded once: past MAX_SIMILARITY_CELLS a new clause is in the windows of thousands of old ones.
+        symbols_old, symbols_new = as_symbols([self.tokens_old(i) for i in free_old], [self.tokens_new(j) for j in free_new])
+        symbol_of_old, symbol_of_new = dict(zip(free_old, symbols_old)), dict(zip(free_new, symbols_new))
         for block_old, block_new in blocks:
-            rows = [self.tokens_old(i) for i in block_old]
-            columns = [self.tokens_new(j) for j in block_new]
+            rows = [symbol_of_old[i] for i in block_old]
+            columns = [symbol_of_new[j] for j in block_new]
             by_place = self._by_place(block_old, block_new, cutoff)
             for r, c, score in similar_pairs(rows, columns, Indel.normalized_similarity, cutoff, by_place):
                 i, j = block_old[r], block_new[c]
@@ -580,9 +584,7 @@ class _ClausePairing:
                     continue
                 joined = [t for part in run for t in tokens(part)]
                 score = Indel.normalized_similarity(whole, joined)
-                if best is not None and score <= best[0]:
-                    continue
-                if all(_coverage(tokens(part), whole) >= SPLIT_PART_COVERAGE for part in run):
+                if best is None or score > best[0]:  # (each part of the window covers enough already)
                     best = (score, list(run))
         return best
 
