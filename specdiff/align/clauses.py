@@ -7,7 +7,16 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from specdiff.align.text import Block, as_symbols, content_words, longest_increasing, similar_pairs, tokens, unique_index
+from specdiff.align.text import (
+    Block,
+    SymbolCode,
+    as_symbols,
+    content_words,
+    longest_increasing,
+    similar_pairs,
+    tokens,
+    unique_index,
+)
 from specdiff.model import Clause, ClauseMatch
 
 PREAMBLE = ""
@@ -223,6 +232,8 @@ class _ClausePairing:
         self.warnings: list[str] = []
         self._token_cache: dict[tuple[str, int], list[str]] = {}
         self._word_cache: dict[tuple[str, int], list[str]] = {}
+        self._symbol_code = SymbolCode()
+        self._symbol_cache: dict[tuple[str, int], str] = {}
         # Read once: ``same_place`` is asked several times for every pair (a sixth of a
         # commit's processor time on the 3,000-clause history benchmark went to it).
         self._paired_section_of_old = [section_pairs.get(c.section) for c in self.old]
@@ -290,6 +301,20 @@ class _ClausePairing:
             self._token_cache[key] = _compared(clause, self._words(key, clause))
         return self._token_cache[key]
 
+    def symbols_old(self, i: int) -> str:
+        return self._symbols(("o", i), self.old[i])
+
+    def symbols_new(self, j: int) -> str:
+        return self._symbols(("n", j), self.new[j])
+
+    def _symbols(self, key: tuple[str, int], clause: Clause) -> str:
+        """The clause's tokens as one string (:class:`SymbolCode`), encoded once for every score taken of it:
+        past ``MAX_SIMILARITY_CELLS`` a new clause is in the windows of thousands of old ones, and each
+        split or merge tried joins its parts again."""
+        if key not in self._symbol_cache:
+            self._symbol_cache[key] = self._symbol_code.encode(self._tokens(key, clause))
+        return self._symbol_cache[key]
+
     def _words(self, key: tuple[str, int], clause: Clause) -> list[str]:
         """``tokens(clause.normalized)``, read once for pairing by similarity and for word rarity."""
         if key not in self._word_cache:
@@ -323,12 +348,9 @@ class _ClausePairing:
             )
         candidates: list[tuple[float, float, int, int]] = []
         cutoff = min(CLAUSE_SIMILARITY_MIN, CLAUSE_MOVE_SIMILARITY_MIN)
-        # Encoded once: past MAX_SIMILARITY_CELLS a new clause is in the windows of thousands of old ones.
-        symbols_old, symbols_new = as_symbols([self.tokens_old(i) for i in free_old], [self.tokens_new(j) for j in free_new])
-        symbol_of_old, symbol_of_new = dict(zip(free_old, symbols_old)), dict(zip(free_new, symbols_new))
         for block_old, block_new in blocks:
-            rows = [symbol_of_old[i] for i in block_old]
-            columns = [symbol_of_new[j] for j in block_new]
+            rows = [self.symbols_old(i) for i in block_old]
+            columns = [self.symbols_new(j) for j in block_new]
             by_place = self._by_place(block_old, block_new, cutoff)
             for r, c, score in similar_pairs(rows, columns, Indel.normalized_similarity, cutoff, by_place):
                 i, j = block_old[r], block_new[c]
@@ -418,7 +440,7 @@ class _ClausePairing:
         for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
             if i not in self.partner_of_old and j not in taken:
                 taken.add(j)
-                self.pair(i, j, Indel.normalized_similarity(self.tokens_old(i), self.tokens_new(j)))
+                self.pair(i, j, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)))
 
     def _move_threshold(self, i: int, j: int) -> float:
         short = min(len(self.tokens_old(i)), len(self.tokens_new(j))) < SHORT_CLAUSE_TOKENS
@@ -449,16 +471,16 @@ class _ClausePairing:
                 continue
             current = self.score_of_old.get(i, 0.0)
             best = self._best_run(
-                whole=self.tokens_old(i),
+                whole=self.symbols_old(i),
                 around=_expected_position(i, self.partner_of_old),
                 count=len(self.new),
-                tokens=self.tokens_new,
+                symbols=self.symbols_new,
                 available=_free_or_with(i, new_partner, self.grouped_new),
                 section=lambda j: self.new[j].section,
             )
             accepted = best is not None and (
                 _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.tokens_old(i), self.tokens_new))
+                or (best[0] > current and _tight(best[1], self.symbols_old(i), self.symbols_new))
             )
             if not accepted:
                 best = self._grown_split(i, _free_or_with(i, new_partner, self.grouped_new))
@@ -482,16 +504,16 @@ class _ClausePairing:
                 continue
             partner = new_to_old.get(j)
             best = self._best_run(
-                whole=self.tokens_new(j),
+                whole=self.symbols_new(j),
                 around=_expected_position(j, new_to_old),
                 count=len(self.old),
-                tokens=self.tokens_old,
+                symbols=self.symbols_old,
                 available=_free_or_with(j, old_partner, self.grouped_old),
                 section=lambda i: self.old[i].section,
             )
             if best and (
                 _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.tokens_new(j), self.tokens_old))
+                or (best[0] > current and _tight(best[1], self.symbols_new(j), self.symbols_old))
             ):
                 score, run = best
                 if partner is not None and partner not in run:
@@ -516,11 +538,11 @@ class _ClausePairing:
         """
         from rapidfuzz.distance import Indel
 
-        whole = self.tokens_old(i)
+        whole = self.symbols_old(i)
         if len(whole) < GROWN_SPLIT_MIN_TOKENS:
             return None
 
-        def common(part: list[str]) -> float:
+        def common(part: str) -> float:
             return (len(part) + len(whole) - Indel.distance(part, whole)) / 2
 
         around = _expected_position(i, self.partner_of_old)
@@ -534,8 +556,8 @@ class _ClausePairing:
                 run.append(k)
                 if len(run) < 2:
                     continue
-                shares = [common(self.tokens_new(part)) for part in run]
-                together = common([t for part in run for t in self.tokens_new(part)])
+                shares = [common(self.symbols_new(part)) for part in run]
+                together = common("".join([self.symbols_new(part) for part in run]))
                 covered = together / len(whole)
                 if (
                     covered >= GROWN_SPLIT_COVERAGE
@@ -547,15 +569,15 @@ class _ClausePairing:
                     best = (covered, list(run))
         if best is None:
             return None
-        joined = [t for part in best[1] for t in self.tokens_new(part)]
+        joined = "".join([self.symbols_new(part) for part in best[1]])
         return Indel.normalized_similarity(whole, joined), best[1]
 
     def _best_run(
         self,
-        whole: list[str],
+        whole: str,
         around: int,
         count: int,
-        tokens: Callable[[int], list[str]],
+        symbols: Callable[[int], str],
         available: Callable[[int], bool],
         section: Callable[[int], str],
     ) -> tuple[float, list[int]] | None:
@@ -571,7 +593,7 @@ class _ClausePairing:
         window = [
             k
             for k in range(max(0, around - MAX_PARTS), min(count, around + MAX_PARTS + 1))
-            if available(k) and _coverage(tokens(k), whole) >= SPLIT_PART_COVERAGE
+            if available(k) and _coverage(symbols(k), whole) >= SPLIT_PART_COVERAGE
         ]
         best = None
         for first in range(len(window)):
@@ -582,7 +604,7 @@ class _ClausePairing:
                 run.append(k)
                 if len(run) < 2:
                     continue
-                joined = [t for part in run for t in tokens(part)]
+                joined = "".join([symbols(part) for part in run])
                 score = Indel.normalized_similarity(whole, joined)
                 if best is None or score > best[0]:  # (each part of the window covers enough already)
                     best = (score, list(run))
@@ -652,7 +674,7 @@ def _explains_better(joined: float, single: float) -> bool:
     return joined >= SPLIT_MERGE_MIN and joined - single >= min(SPLIT_MERGE_GAIN, (1 - single) / 2)
 
 
-def _tight(run: list[int], whole: list[str], tokens: Callable[[int], list[str]]) -> bool:
+def _tight(run: list[int], whole: str, symbols: Callable[[int], str]) -> bool:
     """Whether every part is long and almost wholly found in the whole: then any gain over the single pair is enough.
 
     A one-sentence opening ("There are two kinds of exception ...") merged
@@ -661,7 +683,7 @@ def _tight(run: list[int], whole: list[str], tokens: Callable[[int], list[str]])
     yet the short part is 0.74 inside the result.
     """
     return all(
-        len(tokens(part)) >= TIGHT_PART_TOKENS and _coverage(tokens(part), whole) >= TIGHT_PART_COVERAGE for part in run
+        len(symbols(part)) >= TIGHT_PART_TOKENS and _coverage(symbols(part), whole) >= TIGHT_PART_COVERAGE for part in run
     )
 
 
@@ -684,8 +706,8 @@ def _expected_position(k: int, partner_of: dict[int, int]) -> int:
     return 0
 
 
-def _coverage(part: list[str], whole: list[str]) -> float:
-    """Share of ``part``'s tokens found, in order, in ``whole``."""
+def _coverage(part: str, whole: str) -> float:
+    """Share of ``part``'s tokens found, in order, in ``whole`` (both encoded by one :class:`SymbolCode`)."""
     from rapidfuzz.distance import Indel
 
     if not part:
