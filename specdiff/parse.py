@@ -123,11 +123,13 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         for b in set_aside
         if b.start < detailed
     ]
-    blocks = sorted(set_aside + _chunks_within_budget(readable[:detailed], set_aside, mdx), key=lambda b: b.start)
+    blocks = _chunks_within_budget(readable[:detailed], set_aside, mdx)  # in order, chunk after chunk
+    if set_aside:
+        blocks = sorted(set_aside + blocks, key=lambda b: b.start)
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
     if rest:  # one block of text, which `_assemble` cuts into pieces
         blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
-    return _assemble(path, blocks, lines, requirement_pattern(tuple(requirement_ids)), rest[0] if rest else None)
+    return _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None)
 
 
 # -- Reading within bounds ------------------------------------------------------------
@@ -649,7 +651,7 @@ def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
 
 
 def _assemble(
-    path: str, blocks: list[_Block], lines: list[str], requirement_pattern: re.Pattern[str] | None, rest: int | None
+    path: str, blocks: list[_Block], lines: list[str], requirement_ids: tuple[str, ...], rest: int | None
 ) -> Document:
     """Group blocks into sections and turn clause blocks into clauses.
 
@@ -699,7 +701,7 @@ def _assemble(
                 # ``_clause`` inlined: this runs for each of a spec's thousands of clauses.
                 here = sections[-1]
                 clause = _clause_at(
-                    path, block.kind, text, numbers[0] + 1, numbers[-1] + 1, here.id, here.heading, index, requirement_pattern
+                    path, block.kind, text, numbers[0] + 1, numbers[-1] + 1, here.id, here.heading, index, requirement_ids
                 )
                 clauses_by_section[-1].append(clause)
                 index += 1
@@ -739,19 +741,19 @@ def _assemble(
                 )
             for numbers, piece in pieces:
                 part = _Block(block.kind, numbers[0], numbers)
-                clauses_by_section[-1].append(_clause(path, part, piece, sections[-1], index, requirement_pattern))
+                clauses_by_section[-1].append(_clause(path, part, piece, sections[-1], index, requirement_ids))
                 index += 1
         elif stripped:
-            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_pattern))
+            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_ids))
             index += 1
     return _finish(path, sections, clauses_by_section, len(lines), tuple(notes))
 
 
 def _clause(
-    path: str, block: _Block, text: str, section: Section, index: int, requirement_pattern: re.Pattern[str] | None
+    path: str, block: _Block, text: str, section: Section, index: int, requirement_ids: tuple[str, ...]
 ) -> Clause:
     first, last = block.line_numbers[0] + 1, block.line_numbers[-1] + 1
-    return _clause_at(path, block.kind, text, first, last, section.id, section.heading, index, requirement_pattern)
+    return _clause_at(path, block.kind, text, first, last, section.id, section.heading, index, requirement_ids)
 
 
 @lru_cache(maxsize=16384)
@@ -764,12 +766,12 @@ def _clause_at(
     section_id: str,
     heading: str,
     index: int,
-    requirement_pattern: re.Pattern[str] | None,
+    requirement_ids: tuple[str, ...],
 ) -> Clause:
     """A clause, remembered by everything it holds: walking history, a revision's clause that
     sits where it sat in the revision before (same lines, section and number) is that revision's
     clause again, not built anew (building them was a third of parsing a 3,000-clause spec)."""
-    normalized, print_, footnotes, requirements, links, anchors = _clause_facts(kind, text, requirement_pattern)
+    normalized, print_, footnotes, requirements, links, anchors = _clause_facts(kind, text, requirement_ids)
     return Clause(
         path=path,
         kind=kind,
@@ -789,11 +791,12 @@ def _clause_at(
 
 @lru_cache(maxsize=65536)
 def _clause_facts(
-    kind: str, text: str, requirement_pattern: re.Pattern[str] | None
+    kind: str, text: str, requirement_ids: tuple[str, ...]
 ) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What a clause's text says, remembered: a spec's clauses mostly repeat from one revision to the next."""
     normalized = normalize(text, kind)
-    requirements = tuple(dict.fromkeys(m.group(0) for m in requirement_pattern.finditer(text))) if requirement_pattern else ()
+    pattern = requirement_pattern(requirement_ids)
+    requirements = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(text))) if pattern else ()
     return (
         normalized,
         fingerprint(normalized),
