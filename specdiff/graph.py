@@ -38,6 +38,7 @@ from urllib.parse import unquote
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
 from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
 from specdiff.parse import requirement_pattern
+from specdiff.site_anchors import SiteAnchors
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -344,7 +345,8 @@ def _resolve_all(index: _TargetIndex, dependencies: list[Dependency]) -> None:
 
 class _TargetIndex:
     """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug (also
-    behind GitHub's ``user-content-`` prefix), an anchor set inside a clause, a requirement.
+    behind GitHub's ``user-content-`` prefix), an anchor set inside a clause, a requirement; and,
+    when none of those, a heading as a site generator spells its anchor (``site_anchors``).
 
     Requirement IDs are indexed up front, from the files whose text matches the pattern; a
     file's sections and clause anchors when a target first names it (parsing it then).
@@ -352,6 +354,7 @@ class _TargetIndex:
 
     def __init__(self, workspace: Workspace) -> None:
         self.documents = workspace.documents
+        self.site = SiteAnchors(workspace.documents)
         self.sections: dict[str, dict[str, str]] = {}  # path -> section name -> section id
         self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
         self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
@@ -386,7 +389,8 @@ class _TargetIndex:
             clause = self._clause_anchors_of(target.path).get(anchor)
             if clause is not None:
                 return [clause]
-        return []
+        built = self.site.find(target.path, target.anchor)
+        return [built] if built else []
 
     def _sections_of(self, path: str) -> dict[str, str]:
         if path not in self.sections:

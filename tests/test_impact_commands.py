@@ -193,6 +193,31 @@ def test_diff_json_lists_dangling_references(spec_repo, specdiff, specdiff_json)
     assert data["dangling"] == [{"where": "src/old.py:1", "target": "spec/lending.md#reservations", "reason": "specdiff marker"}]
 
 
+def test_a_link_spelled_as_the_built_site_spells_it_is_followed_not_dangling(spec_repo, specdiff_json):
+    """``#sec-Loan-Periods`` names "Loan Periods" in another file, as spec-md spells anchors on the one page
+    it builds from every file: the diff does not call it dangling, and a change there reaches who links to it."""
+    loans = "# Loans\n\n## Loan Periods\n\nBooks are lent for three weeks.\n"
+    desk = "# Desk\n\n## Renewals {{#renewals}}\n\nRenewals extend [the loan period](#sec-{}).\n"
+    spec_repo.commit(
+        "Desk and loans",
+        {
+            "specdiff.toml": 'specs = ["spec/*.md"]\n',
+            "spec/loans.md": loans,
+            "spec/desk.md": desk.replace(" [the loan period](#sec-{})", ""),
+            "src/renewals.py": "# specdiff: spec/desk.md#renewals\n",
+        },
+    )
+    spec_repo.commit("Link", {"spec/desk.md": desk.format("Loan-Periods")})
+    assert specdiff_json("diff", "-C", spec_repo.path, "HEAD~1")["dangling"] == []
+    spec_repo.commit("Loan period", {"spec/loans.md": loans.replace("three", "four")})
+    data = specdiff_json("diff", "-C", spec_repo.path, "HEAD~1")
+    assert data["impact"]["artifacts"][0]["node"] == "artifact:src/renewals.py", "the renewals rule links to the period"
+
+    spec_repo.commit("Broken link", {"spec/desk.md": desk.format("Loan-Fines")})
+    data = specdiff_json("diff", "-C", spec_repo.path, "HEAD~1")
+    assert [d["target"] for d in data["dangling"]] == ["spec/desk.md#sec-Loan-Fines"]
+
+
 def test_diff_fail_on_stale_exits_1_when_an_output_is_reached(repo, specdiff):
     run = specdiff("diff", "-C", repo.path, "HEAD~1", "--fail-on", "stale")
     assert run.code == 1, f"generated/x.py depends on #holds; exit {run.code}\n{run.out}"

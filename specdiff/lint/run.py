@@ -112,7 +112,6 @@ def lint_diff(
     held_back = False
     asked: list[model_check.Asked] = []
     spec = workspace.documents
-    built = references.BuiltAnchors(spec)
     book = RuleBook.of(spec.values(), capitals=capitals) if chosen & BOOK_CHECKS else RuleBook([])
     cites = "KW003" in chosen and cites_bcp14(workspace)  # a git grep of the whole repository: only for KW003
     findings: list[Finding] = []
@@ -149,7 +148,6 @@ def lint_diff(
                 findings += [
                     references.dangling_reference(d, view.clause)
                     for d in diff.dangling
-                    if not built.resolve(d)
                     for view in views
                     if references.located_in(d, view.clause) and not references.pointed_before(d, old) and view.allows("REF001")
                 ]
@@ -213,10 +211,9 @@ def _lint_all(
     # took an eighth of the run's processor time, for a warning that names the share either way.
     warnings = [untested.held_back(coverage)] if uncovered and not tested else []
     if "REF001" in chosen:
-        built = references.BuiltAnchors(spec)
         for dangling in graph.dangling:
             linking = documents.get(dangling.where.rpartition(":")[0])
-            if linking is None or built.resolve(dangling):
+            if linking is None:
                 continue
             findings += [
                 references.dangling_reference(dangling, c)
