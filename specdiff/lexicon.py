@@ -196,7 +196,7 @@ CONDITION = re.compile(rf"{_AT_A_LETTER}(?<![\w'])({_CONDITION_WORDS})(?![\w'])"
 CONDITION_PHRASE = re.compile(rf"{_AT_A_LETTER}(?<![\w'])(?:{_CONDITION_WORDS})(?![\w'])[^,;.]*", re.IGNORECASE)
 """A condition word and the rest of its clause, up to the next comma, semicolon or full stop:
 "unless the patron asks" in "Never read out fines unless the patron asks, then whisper."."""
-SCOPE_PHRASE = re.compile(rf"(?<![\w'])(?:{_CONDITION_WORDS}|where|wherever)(?![\w'])[^,;.]*", re.IGNORECASE)
+SCOPE_PHRASE = re.compile(rf"{_AT_A_LETTER}(?<![\w'])(?:{_CONDITION_WORDS}|where|wherever)(?![\w'])[^,;.]*", re.IGNORECASE)
 """What bounds where a rule reaches, as ``semantics`` reads scope: a :data:`CONDITION_PHRASE`, or
 a "where" clause ("must lock the bikes where the station is unattended"), up to the next comma,
 semicolon or full stop. Lint compares rules' conditions with :data:`CONDITION_PHRASE` alone: a

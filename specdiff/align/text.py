@@ -96,8 +96,8 @@ def similar_pairs(
 ) -> Iterator[tuple[int, int, float]]:
     """Each ``(row, column, score)`` whose score is at least ``cutoff`` (above 0), the score in single precision.
 
-    ``rows`` and ``columns`` are token lists encoded together by :func:`as_symbols`, once
-    by the caller: encoding them again for each block of a pairing past
+    ``rows`` and ``columns`` are token lists as strings of symbols in one code (:class:`SymbolCode`,
+    :func:`as_symbols`), encoded once by the caller: encoding them again for each block of a pairing past
     ``MAX_SIMILARITY_CELLS`` (each clause against a window of thousands) took 4.7 of the
     6.7 s an MCP commit that regenerated its 10,000-line schema page cost.
 
@@ -151,6 +151,7 @@ class SymbolCode:
         self._code: dict[Hashable, str] = {}
 
     def encode(self, sequence: Sequence[Hashable]) -> str:
+        """``sequence`` as a string, a character for each token."""
         code = self._code
         for token in sequence:
             if token not in code:
