@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import operator
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -129,7 +130,8 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
     if rest:  # one block of text, which `_assemble` cuts into pieces
         blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
-    return _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None)
+    # (A set-aside line is blank to the Markdown parser, so the same blocks need not hold the same text there.)
+    return _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None, remember_runs=not set_aside)
 
 
 # -- Reading within bounds ------------------------------------------------------------
@@ -404,6 +406,7 @@ _NO_TEXT_IN_HEADING = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>")
 _LINK_IN_HEADING = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 
 
+@lru_cache(maxsize=4096)
 def slugify(heading: str) -> str:
     """GitHub's heading slug, made from the text the heading shows: lower case, punctuation
     dropped, spaces to hyphens. The space after a dropped emoji stays, as a hyphen (libp2p's
@@ -414,6 +417,8 @@ def slugify(heading: str) -> str:
     ('dont-reveal-secrets-ever', '-launch-plan', '\ufe0f-done')
     >>> slugify("[`service deployed`](conformance/a.json)"), slugify("Use <code>x</code> here")
     ('service-deployed', 'use-x-here')
+
+    Remembered: walking history, a spec's headings come back revision after revision.
     """
     return _NOT_IN_SLUG.sub("", shown_text(heading.strip()).lower()).replace(" ", "-")
 
@@ -651,7 +656,12 @@ def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:
 
 
 def _assemble(
-    path: str, blocks: list[_Block], lines: list[str], requirement_ids: tuple[str, ...], rest: int | None
+    path: str,
+    blocks: list[_Block],
+    lines: list[str],
+    requirement_ids: tuple[str, ...],
+    rest: int | None,
+    remember_runs: bool,
 ) -> Document:
     """Group blocks into sections and turn clause blocks into clauses.
 
@@ -666,11 +676,16 @@ def _assemble(
     stack: list[Section] = []  # enclosing sections, outermost first
     pending_anchor: str | None = None
     index = 0
-    for block in blocks:
-        numbers = block.line_numbers
-        text = lines[numbers[0]] if len(numbers) == 1 else "\n".join([lines[n] for n in numbers]).strip("\n")
+    recording: tuple[_Block, int, int] | None = None  # a heading's block, where the blocks after it start, its first clause
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        k += 1
         if block.kind == "heading":
-            heading, anchor, attributes = _split_heading(block.heading)
+            if recording is not None:
+                recorded = blocks[recording[1] : k - 1]
+                _remember_run(recording, recorded, path, sections[-1], clauses_by_section[-1], requirement_ids)
+            heading, anchor, attribute_pairs = _heading_parts(block.heading)
             anchor = anchor or pending_anchor
             pending_anchor = None
             while stack and stack[-1].level >= block.level:
@@ -684,7 +699,7 @@ def _assemble(
                 heading,
                 block.level,
                 anchor,
-                attributes,
+                dict(attribute_pairs),
                 parent.id if parent else None,
                 heading_path,
                 block.start + 1,
@@ -692,7 +707,17 @@ def _assemble(
             sections.append(section)
             clauses_by_section.append([])
             stack.append(section)
+            known = _runs.get(id(block)) if remember_runs else None
+            if known is not None and known.follows(block, section, index, blocks, k, path, requirement_ids):
+                clauses_by_section[-1] += known.clauses
+                index += len(known.clauses)
+                k += len(known.blocks)
+                recording = None
+            else:
+                recording = (block, k, index) if remember_runs else None
             continue
+        numbers = block.line_numbers
+        text = lines[numbers[0]] if len(numbers) == 1 else "\n".join([lines[n] for n in numbers]).strip("\n")
         stripped = text.strip()
         # Most clauses are neither a kramdown attribute line nor an HTML anchor: told by their start.
         if stripped and stripped[0] not in "{<":
@@ -706,6 +731,7 @@ def _assemble(
                 clauses_by_section[-1].append(clause)
                 index += 1
                 continue
+        recording = None  # not a plain clause: the section's blocks are not a run to remember
         ial = _KRAMDOWN_IAL.fullmatch(stripped) if block.kind == "paragraph" and stripped.startswith("{:") else None
         if ial:
             # A kramdown attribute line names what it touches: the heading or clause right above, else what follows.
@@ -746,7 +772,75 @@ def _assemble(
         elif stripped:
             clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_ids))
             index += 1
+    if recording is not None:
+        _remember_run(recording, blocks[recording[1] :], path, sections[-1], clauses_by_section[-1], requirement_ids)
     return _finish(path, sections, clauses_by_section, len(lines), tuple(notes))
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A section's clauses as one parse assembled them from the blocks after its heading, each a plain
+    paragraph, item or row (no kramdown attribute line, no HTML anchor, no piece of a long block).
+
+    Walking history, most chunks of a revision sit where they sat in the one before, and their blocks
+    are the same objects (``_chunk_blocks_at``): a section whose heading block is the one seen before,
+    followed by the same blocks, with the same id and clause numbers, has the same clauses. Taking
+    them whole skips the loop over each block: with the headings remembered too (``_heading_parts``,
+    ``slugify``), parsing a 3,000-clause spec again took 3.3 ms instead of 5.4, and a cold log of 600
+    commits of the history benchmark 9.2 s instead of 11.5.
+    """
+
+    heading: _Block
+    """Kept, so that its ``id()``, the run's key, is not another block's."""
+    blocks: tuple[_Block, ...]
+    path: str
+    section: str
+    first_index: int
+    requirement_ids: tuple[str, ...]
+    clauses: tuple[Clause, ...]
+
+    def follows(
+        self,
+        heading: _Block,
+        section: Section,
+        index: int,
+        blocks: list[_Block],
+        k: int,
+        path: str,
+        requirement_ids: tuple[str, ...],
+    ) -> bool:
+        """Whether this run is what ``blocks`` hold from ``k`` on, after ``heading``, in ``section`` from clause ``index``."""
+        n = len(self.blocks)
+        return (
+            self.heading is heading
+            and self.section == section.id
+            and self.first_index == index
+            and self.path == path
+            and self.requirement_ids == requirement_ids
+            and len(blocks) >= k + n
+            and all(map(operator.is_, self.blocks, blocks[k : k + n]))
+        )
+
+
+RUNS_KEPT = 1024
+"""Sections' runs of clauses kept from one parse to the next (a 3,000-clause spec has 150). They keep
+their clauses alive; past about 1,000 a long log's peak memory grew (4,096: 120 -> 157 MB)."""
+
+_runs: dict[int, _Run] = {}
+
+
+def _remember_run(
+    recording: tuple[_Block, int, int],
+    run: list[_Block],
+    path: str,
+    section: Section,
+    clauses: list[Clause],
+    requirement_ids: tuple[str, ...],
+) -> None:
+    heading, _, first_index = recording
+    _runs[id(heading)] = _Run(heading, tuple(run), path, section.id, first_index, requirement_ids, tuple(clauses))
+    while len(_runs) > RUNS_KEPT:
+        del _runs[next(iter(_runs))]
 
 
 def _clause(
@@ -882,6 +976,14 @@ def _new_section(
         index=0,
         fingerprint=fingerprint(f"{heading}\n{attribute_text}"),
     )
+
+
+@lru_cache(maxsize=4096)
+def _heading_parts(raw: str) -> tuple[str, str | None, tuple[tuple[str, str], ...]]:
+    """:func:`_split_heading`, remembered (the attributes as pairs, which nobody can change): walking
+    history, a spec's headings come back revision after revision."""
+    heading, anchor, attributes = _split_heading(raw)
+    return heading, anchor, tuple(attributes.items())
 
 
 def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:

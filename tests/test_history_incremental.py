@@ -86,8 +86,16 @@ VERSIONS = [
 
 def forget_everything() -> None:
     """What a new process starts with: nothing remembered from parsing or reading before."""
-    for remembered in (parse._chunk_blocks, parse._chunk_blocks_at, parse._clause_at, parse._clause_facts):
+    for remembered in (
+        parse._chunk_blocks,
+        parse._chunk_blocks_at,
+        parse._clause_at,
+        parse._clause_facts,
+        parse._heading_parts,
+        parse.slugify,
+    ):
         remembered.cache_clear()
+    parse._runs.clear()
     force._remembered_readings.cache_clear()
     align._in_place_matches.clear()
 
@@ -121,6 +129,27 @@ def test_a_revision_parsed_after_its_parent_is_the_revision_parsed_cold():
         warm = parse_document(after, "spec.md")
         assert warm == cold
         assert json.dumps([c.lines for c in warm.clauses]) == json.dumps([c.lines for c in cold.clauses])
+
+
+@pytest.mark.parametrize(
+    ("line", "sections"),
+    [
+        ('<a id="renew"></a>', ["desk", "renew"]),  # its clauses now sit in section "renew"
+        ("The assistant smiles.", ["desk", "desk", "renewals"]),  # its clauses come one later
+    ],
+)
+def test_a_section_whose_blocks_did_not_change_is_read_again_where_what_precedes_it_did(line, sections):
+    """A line before "Renewals" replaced a blank one: the section's chunk is the same text at the same
+    place, but its clauses are not the ones the revision before had."""
+    before = "# Desk\n\nThe assistant greets patrons.\n\n\n## Renewals\n\nThe assistant renews a loan once.\n"
+    after = before.replace("patrons.\n\n\n", f"patrons.\n\n{line}\n")
+    forget_everything()
+    cold = parse_document(after, "spec.md")
+    forget_everything()
+    parse_document(before, "spec.md")
+    warm = parse_document(after, "spec.md")
+    assert warm == cold
+    assert [c.section for c in warm.clauses] == sections
 
 
 def test_an_unchanged_clause_in_place_is_the_same_object_in_both_revisions():
