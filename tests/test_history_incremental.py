@@ -18,6 +18,7 @@ import shutil
 import pytest
 
 from specdiff import align, force, parse
+from specdiff.model import Document
 from specdiff.parse import parse_document
 
 INTRO = "The assistant must greet the patron by name when the account is known."
@@ -120,13 +121,18 @@ def test_each_commit_of_a_warm_log_is_what_that_commit_says_computed_alone(histo
         assert alone == [entry], f"commit {commit[:8]} computed alone differs from the warm walk"
 
 
+def parsed_cold_and_after(before: str, after: str) -> tuple[Document, Document]:
+    """``after`` parsed in a new process, and parsed right after ``before`` (what a history walk does)."""
+    forget_everything()
+    cold = parse_document(after, "spec.md")
+    forget_everything()
+    parse_document(before, "spec.md")
+    return cold, parse_document(after, "spec.md")
+
+
 def test_a_revision_parsed_after_its_parent_is_the_revision_parsed_cold():
     for (_, before), (_, after) in zip(VERSIONS, VERSIONS[1:]):
-        forget_everything()
-        cold = parse_document(after, "spec.md")
-        forget_everything()
-        parse_document(before, "spec.md")
-        warm = parse_document(after, "spec.md")
+        cold, warm = parsed_cold_and_after(before, after)
         assert warm == cold
         assert json.dumps([c.lines for c in warm.clauses]) == json.dumps([c.lines for c in cold.clauses])
 
@@ -143,11 +149,7 @@ def test_a_section_whose_blocks_did_not_change_is_read_again_where_what_precedes
     place, but its clauses are not the ones the revision before had."""
     before = "# Desk\n\nThe assistant greets patrons.\n\n\n## Renewals\n\nThe assistant renews a loan once.\n"
     after = before.replace("patrons.\n\n\n", f"patrons.\n\n{line}\n")
-    forget_everything()
-    cold = parse_document(after, "spec.md")
-    forget_everything()
-    parse_document(before, "spec.md")
-    warm = parse_document(after, "spec.md")
+    cold, warm = parsed_cold_and_after(before, after)
     assert warm == cold
     assert [c.section for c in warm.clauses] == sections
 
