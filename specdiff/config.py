@@ -41,7 +41,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from specdiff.errors import SpecdiffError
-from specdiff.layouts import COMMUNITY_EXCLUDE, GENERIC_SPECS, Layout, default_exclude, detect_layout, glob_for, looks_like_spec
+from specdiff.layouts import (
+    COMMUNITY_EXCLUDE,
+    GENERIC_SPECS,
+    Layout,
+    default_exclude,
+    detect_layout,
+    glob_for,
+    looks_like_spec,
+    without_narrower,
+)
 from specdiff.parse import DEFAULT_REQUIREMENT_IDS
 from specdiff.patterns import check_pattern
 
@@ -137,7 +146,7 @@ class Config:
         missed = sorted(p for p in set(changed) if looks_like_spec(p) and not matches_any(p, self.specs + self.exclude))
         if not missed:
             return None
-        globs = list(dict.fromkeys([*self.specs, *(glob_for(p) for p in missed)]))
+        globs = without_narrower(list(dict.fromkeys([*self.specs, *(glob_for(p) for p in missed)])))
         shown = ", ".join(missed[:3]) + (f" and {len(missed) - 3} more" if len(missed) > 3 else "")
         verb = "looks" if len(missed) == 1 else "look"
         line = "specs = [" + ", ".join(f'"{g}"' for g in globs) + "]"

@@ -173,3 +173,10 @@ def test_the_notice_names_the_files_and_the_line_that_selects_them():
     assert drafts.unselected_notice(["archive/draft-ietf-wg-b.md"]) is None, "left out on purpose"
     assert "notes/plan.md" in (drafts.unselected_notice(["notes/plan.md"]) or "")
     assert Config(source="specdiff.toml").unselected_notice(["docs/guide/b.mdx"]) is None, "a written config is a choice"
+
+
+def test_the_notice_suggests_no_glob_that_another_covers():
+    config = detected_config(["docs/specification/a.mdx", "docs/guide/b.mdx", "docs/c.mdx", "docs/about/d.md"])
+    notice = config.unselected_notice(["docs/guide/b.mdx", "docs/c.mdx", "docs/about/d.md"])
+    assert notice is not None
+    assert notice.endswith('specs = ["docs/specification/**/*.md", "docs/about/**/*.md", "docs/**/*.mdx"]'), notice
