@@ -48,6 +48,11 @@ COMMUNITY_FILES = (
     "NEWS",
     "RELEASING",
     "RELEASES",  # how and when the project releases (the OCI specs)
+    "RELEASE",  # RELEASE_PROCESS.md (AsyncAPI), RELEASE_NOTES.md
+    "SUBMITTING",  # how to send a change (the HTTP WG's drafts)
+    "DEVELOPMENT",  # how to work on the project's tools (spec-kit)
+    "ANTITRUST",  # the foundation's policies (MCP)
+    "AI_POLICY",
     "ROADMAP",
     "LICENSE",
     "LICENCE",
