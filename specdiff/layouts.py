@@ -47,8 +47,7 @@ COMMUNITY_FILES = (
     "HISTORY",
     "NEWS",
     "RELEASING",
-    "RELEASES",  # how and when the project releases (the OCI specs)
-    "RELEASE",  # RELEASE_PROCESS.md (AsyncAPI), RELEASE_NOTES.md
+    "RELEASE",  # how and when the project releases: RELEASES.md (the OCI specs), RELEASE_PROCESS.md (AsyncAPI), notes
     "SUBMITTING",  # how to send a change (the HTTP WG's drafts)
     "DEVELOPMENT",  # how to work on the project's tools (spec-kit)
     "ANTITRUST",  # the foundation's policies (MCP)

@@ -676,15 +676,15 @@ def _assemble(
     stack: list[Section] = []  # enclosing sections, outermost first
     pending_anchor: str | None = None
     index = 0
-    recording: tuple[_Block, int, int] | None = None  # a heading's block, where the blocks after it start, its first clause
+    recording: tuple[int, _Run] | None = None  # where the blocks after a heading start, and the run they may make
     k = 0
     while k < len(blocks):
         block = blocks[k]
         k += 1
         if block.kind == "heading":
             if recording is not None:
-                recorded = blocks[recording[1] : k - 1]
-                _remember_run(recording, recorded, path, sections[-1], clauses_by_section[-1], requirement_ids)
+                start, run = recording
+                _runs.keep(replace(run, blocks=tuple(blocks[start : k - 1]), clauses=tuple(clauses_by_section[-1])))
             heading, anchor, attribute_pairs = _heading_parts(block.heading)
             anchor = anchor or pending_anchor
             pending_anchor = None
@@ -707,15 +707,14 @@ def _assemble(
             sections.append(section)
             clauses_by_section.append([])
             stack.append(section)
-            known = _runs.get(id(block)) if remember_runs else None
-            if known is not None and known.follows(block, section, index, blocks, k, path, requirement_ids):
-                _runs[id(block)] = _runs.pop(id(block))  # the least recently used runs leave first
+            known = _runs.find(block, section, index, blocks, k, path, requirement_ids) if remember_runs else None
+            if known is not None:
                 clauses_by_section[-1] += known.clauses
                 index += len(known.clauses)
                 k += len(known.blocks)
                 recording = None
             else:
-                recording = (block, k, index) if remember_runs else None
+                recording = (k, _Run(block, (), path, section.id, index, requirement_ids, ())) if remember_runs else None
             continue
         numbers = block.line_numbers
         text = lines[numbers[0]] if len(numbers) == 1 else "\n".join([lines[n] for n in numbers]).strip("\n")
@@ -774,7 +773,8 @@ def _assemble(
             clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_ids))
             index += 1
     if recording is not None:
-        _remember_run(recording, blocks[recording[1] :], path, sections[-1], clauses_by_section[-1], requirement_ids)
+        start, run = recording
+        _runs.keep(replace(run, blocks=tuple(blocks[start:]), clauses=tuple(clauses_by_section[-1])))
     return _finish(path, sections, clauses_by_section, len(lines), tuple(notes))
 
 
@@ -824,25 +824,44 @@ class _Run:
 
 
 RUNS_KEPT = 1024
-"""Sections' runs of clauses kept from one parse to the next, the least recently used leaving first
-(a 3,000-clause spec has 150). They keep their clauses alive; past about 1,000 a long log's peak
-memory grew (4,096: 120 -> 157 MB)."""
-
-_runs: dict[int, _Run] = {}
+"""Sections' runs of clauses kept from one parse to the next (a 3,000-clause spec has 150). They keep
+their clauses alive; past about 1,000 a long log's peak memory grew (4,096: 120 -> 157 MB)."""
 
 
-def _remember_run(
-    recording: tuple[_Block, int, int],
-    run: list[_Block],
-    path: str,
-    section: Section,
-    clauses: list[Clause],
-    requirement_ids: tuple[str, ...],
-) -> None:
-    heading, _, first_index = recording
-    _runs[id(heading)] = _Run(heading, tuple(run), path, section.id, first_index, requirement_ids, tuple(clauses))
-    while len(_runs) > RUNS_KEPT:
-        del _runs[next(iter(_runs))]
+class _RunMemory:
+    """The runs of the sections parsed lately, by their heading block's ``id()``, the least recently
+    used leaving first past ``RUNS_KEPT``."""
+
+    def __init__(self) -> None:
+        self._by_heading: dict[int, _Run] = {}
+
+    def find(
+        self,
+        heading: _Block,
+        section: Section,
+        index: int,
+        blocks: list[_Block],
+        k: int,
+        path: str,
+        requirement_ids: tuple[str, ...],
+    ) -> _Run | None:
+        """The run that ``blocks`` hold from ``k`` on, after ``heading`` (see :meth:`_Run.follows`), if one is kept."""
+        run = self._by_heading.pop(id(heading), None)
+        if run is None:
+            return None
+        self._by_heading[id(heading)] = run  # used again: the last to leave
+        return run if run.follows(heading, section, index, blocks, k, path, requirement_ids) else None
+
+    def keep(self, run: _Run) -> None:
+        self._by_heading[id(run.heading)] = run
+        while len(self._by_heading) > RUNS_KEPT:
+            del self._by_heading[next(iter(self._by_heading))]
+
+    def clear(self) -> None:
+        self._by_heading.clear()
+
+
+_runs = _RunMemory()
 
 
 def _clause(

@@ -21,14 +21,16 @@ from specdiff.parse import shown_text
 class SiteAnchors:
     """Finds the heading (or bold title) a site-built anchor names.
 
-    Reads every spec file's titles at most once, and only when an anchor with
-    capitals asks for them: a change with thousands of such links in a large
-    spec stays linear, and a repository without them parses no file for it.
+    Reads a linked file's headings once, and every spec file's titles at most
+    once, only when an anchor with capitals asks for them: a change with
+    thousands of such links in a large spec stays linear, and a repository
+    without them parses no file for it.
     """
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self.documents = documents
         self._titled: dict[str, str] | None = None
+        self._headings: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 
     def find(self, path: str, anchor: str) -> str | None:
         """The node ``path#anchor`` names as a site generator spells anchors, or ``None``:
@@ -46,19 +48,15 @@ class SiteAnchors:
           one page from several files, as spec-md does for GraphQL, whose 21 blind-labelled dangling
           links were all of this kind.
         """
-        document = self.documents.get(path)
-        if document is None:
+        if path not in self.documents:
             return None
+        by_slug, by_spelling = self.headings(path)
         unnumbered = re.sub(r"^\d+-", "", anchor)
-        if unnumbered != anchor:
-            section = next((s for s in document.sections if s.slug == unnumbered), None)
-            if section is not None:
-                return section_node(path, section.id)
+        if unnumbered != anchor and unnumbered in by_slug:
+            return by_slug[unnumbered]
         decoded = unquote(anchor).lower()
-        if "%" in anchor:
-            section = next((s for s in document.sections if _spelled(s.heading) == decoded), None)
-            if section is not None:
-                return section_node(path, section.id)
+        if "%" in anchor and decoded in by_spelling:
+            return by_spelling[decoded]
         if anchor == anchor.lower():
             return None  # a heading's slug on GitHub, and on most sites, is lower case: this one names nothing
         unprefixed = re.sub(r"^[a-z]{1,8}-", "", anchor, flags=re.IGNORECASE)
@@ -67,6 +65,18 @@ class SiteAnchors:
             if spelled and spelled in titled:
                 return titled[spelled]
         return None
+
+    def headings(self, path: str) -> tuple[dict[str, str], dict[str, str]]:
+        """The nodes of ``path``'s sections by slug and by heading as written (:func:`_spelled`), the
+        first section of each kept; read once a file, not once a link."""
+        if path not in self._headings:
+            by_slug: dict[str, str] = {}
+            by_spelling: dict[str, str] = {}
+            for section in self.documents[path].sections:
+                by_slug.setdefault(section.slug, section_node(path, section.id))
+                by_spelling.setdefault(_spelled(section.heading), section_node(path, section.id))
+            self._headings[path] = by_slug, by_spelling
+        return self._headings[path]
 
     def titled(self) -> dict[str, str]:
         """The node of every title of every spec file (:func:`_titles`), by the title squashed
