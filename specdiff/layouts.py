@@ -19,10 +19,12 @@ released versions         ``versions/**/<x.y.z>.md``, and the working copy besid
 ========================  ====================================================
 
 Community files, top-level ``test/``, ``tests/``, ``tools/`` and ``scripts/``
-folders and any ``fixtures/`` or ``testdata/`` folder are never specs by default.
-With none of the layouts, a ``spec/``, ``specs/``, ``specification/`` or
-``specifications/`` folder (at the top or in ``docs/``) holding Markdown is the
-spec, and the rest (proposals, changelogs, guides) is not. Without one either,
+folders, any ``fixtures/`` or ``testdata/`` folder and a Jekyll site's templates
+(``_includes/``, ``_layouts/``) are never specs by default.
+With none of the layouts, a ``spec/``, ``specs/``, ``specification/``,
+``specifications/`` or ``standards/`` folder (at the top or in ``docs/``) holding
+Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
+committee's minutes) is not. Without one either,
 every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a spec except
 community files (README, CONTRIBUTING, GOVERNANCE, …); and when that leaves
 nothing, the README is the spec (toml up to 0.5 kept its specification there).
@@ -112,6 +114,9 @@ COMMUNITY_EXCLUDE = (
         "tests/**",
         "**/fixtures/**",
         "**/testdata/**",
+        # A Jekyll site's templates: pieces of pages, not pages (JSON:API's _includes/status.md).
+        "**/_includes/**",
+        "**/_layouts/**",
     )
 )
 
@@ -120,7 +125,8 @@ COMMUNITY_EXCLUDE = (
 _VERSION_FILE = re.compile(r"(?:^|[-_ ])v?\d+(?:\.\d+)+\.(?:md|markdown|mdx)$|^v?\d+(?:\.\d+)*\.(?:md|markdown|mdx)$")
 # A translation's folder inside versions/: cn, ja, pt-BR (English ones are read).
 _LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
-_SPEC_FOLDERS = ("specification", "specifications", "spec", "specs")
+_SPEC_FOLDERS = ("specification", "specifications", "spec", "specs", "standards")
+"""Folder names that say "the spec is in here" (SPIFFE keeps its standards in ``standards/``)."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +314,7 @@ def _ietf_drafts(files: list[str]) -> Found | None:
 
 
 def _spec_folder_tops(paths: Iterable[str]) -> list[str]:
-    """The outermost folders named ``spec``, ``specs``, ``specification`` or ``specifications`` that hold ``paths``.
+    """The outermost folders named as in ``_SPEC_FOLDERS`` that hold ``paths``.
 
     >>> _spec_folder_tops(["docs/specification/draft/a.mdx", "docs/specification/b.md", "spec/x.md", "y.md"])
     ['spec', 'docs/specification']

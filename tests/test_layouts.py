@@ -185,3 +185,21 @@ def test_the_notice_suggests_no_glob_that_another_covers():
     notice = config.unselected_notice(["docs/guide/b.mdx", "docs/c.mdx", "docs/about/d.md"])
     assert notice is not None
     assert notice.endswith('specs = ["docs/specification/**/*.md", "docs/about/**/*.md", "docs/**/*.mdx"]'), notice
+
+
+def test_a_standards_folder_is_the_spec_and_the_steering_committee_is_not():
+    paths = [
+        "standards/ID.md",
+        "standards/Workload_API.md",
+        "ssc/elections/2026H1/CANDIDATE.md",
+        "community/volunteers.md",
+        "MATURITY.md",
+        "README.md",
+    ]
+    assert detect_layout(paths).names == ("spec folder",)
+    assert selected(paths) == paths[:2]
+
+
+def test_a_jekyll_sites_templates_are_not_specs():
+    paths = ["_format/1.1/index.md", "_includes/status.md", "_layouts/page.md", "faq/index.md"]
+    assert selected(paths) == ["_format/1.1/index.md", "faq/index.md"]
