@@ -648,6 +648,8 @@ def _rules_rejoined(
     Returns the pairs left to read as modality changes, and the effects found here.
     """
     old_rules, new_rules = _rule_places(old, old_place), _rule_places(new, new_place)
+    old_actions = [_content(rest) for *_, rest in old_rules]
+    new_actions = [_content(rest) for *_, rest in new_rules]
     kept: list[tuple[Modal | None, Modal | None]] = []
     effects: list[Effect] = []
     for a, b in pairs:
@@ -655,8 +657,15 @@ def _rules_rejoined(
         if a is None and b is not None and found is not None:
             index, _, after = found
             action = _content(after)
-            others = {w for m, _, i, _, rest in new_rules if not (i == index and m.span == b.span) for w in _content(rest)}
-            source = next((m for m, _, _, _, rest in old_rules if _takes_over(action, _content(rest), others)), None)
+            others = {
+                w
+                for (m, _, i, _, _), words_after in zip(new_rules, new_actions)
+                if not (i == index and m.span == b.span)
+                for w in words_after
+            }
+            source = next(
+                (m for (m, *_), old_action in zip(old_rules, old_actions) if _takes_over(action, old_action, others)), None
+            )
             if source is not None and (source.polarity, source.strength) != (b.polarity, b.strength):
                 kept.append((source, b))  # split off an old rule, with a new force
                 continue
