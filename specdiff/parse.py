@@ -58,7 +58,12 @@ _ATTRIBUTE_BLOCK = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ATTRIBUTE = re.compile(
     r"""#(?P<id>[^\s}]+)|\.(?P<cls>[\w-]+)|(?P<key>[\w-]+)=(?:"(?P<qv>[^"]*)"|'(?P<sv>[^']*)'|(?P<v>[^\s"']+))"""
 )
-_HTML_ANCHOR = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']\s*/?>\s*(?:</a>)?""", re.IGNORECASE)
+# An HTML anchor: `<a id="scope"></a>`, a site's heading link `<a href="#scope" id="scope" class="headerlink"></a>`,
+# or one around text, `<a name="scope">Scope</a>` (group "shown"). Its other attributes hold no `<`, so a
+# search stops at the next tag and stays linear.
+_HTML_ANCHOR = re.compile(
+    r"""<a\s+(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*?/?>\s*(?:(?P<shown>[^<]*)</a>)?""", re.IGNORECASE
+)
 # Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`.
 _HTML_ANCHOR_IN_TEXT = re.compile(r"""<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE)
 # A kramdown block attribute line: `{: #fig-upload title="Upload"}`, `{:compact}`.
@@ -748,7 +753,7 @@ def _assemble(
                 pending_anchor = anchor
             continue
         anchor_only = _HTML_ANCHOR.fullmatch(stripped) if stripped[:2] in ("<a", "<A") else None
-        if anchor_only and block.kind in ("paragraph", "html"):
+        if anchor_only and not (anchor_only.group("shown") or "").strip() and block.kind in ("paragraph", "html"):
             # `<a id="x"></a>` on its own line names the heading that follows.
             pending_anchor = anchor_only.group(1)
             continue
@@ -1014,6 +1019,10 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     ('Be kind', 'kind', {'authority': 'user'})
     >>> _split_heading('<a id="x"></a>Scope')
     ('Scope', 'x', {})
+    >>> _split_heading('<a href="#x" id="x" class="headerlink"></a> Scope')
+    ('Scope', 'x', {})
+    >>> _split_heading('<a name="x">Scope</a> rules')
+    ('Scope rules', 'x', {})
     >>> _split_heading('Use {braces} here')
     ('Use {braces} here', None, {})
     """
@@ -1034,7 +1043,7 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     html_anchor = _HTML_ANCHOR.search(raw)
     if html_anchor:
         anchor = anchor or html_anchor.group(1)
-        raw = raw[: html_anchor.start()] + raw[html_anchor.end() :]
+        raw = raw[: html_anchor.start()] + (html_anchor.group("shown") or "") + raw[html_anchor.end() :]
     return _fold_inline(raw), anchor, attributes
 
 

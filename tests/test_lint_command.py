@@ -743,6 +743,9 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
         ("[the notices](#Hold-Ready-Notices)", False),  # GitHub finds the heading whatever the link's case
         ("[the event](#hold-ready)", False),  # a heading that is a link is slugged by its words
         ("[the plan](#-launch-plan) <!-- and [the old plan](#old-plan) -->", False),  # a comment's link is not seen
+        ("[the fees](#fee-table)", False),  # a site's heading link sets the id: <a href=... id=... class=...>
+        ("[the fees](#fee-tables)", True),
+        ("[the fines](#fines-list)", False),  # so does an anchor around the heading's words
     ],
 )
 def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
@@ -750,6 +753,8 @@ def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, l
         "\n## 🚀 Launch plan\n\nThe assistant opens at nine.\n\n## P₁ renewals\n\nThe assistant renews once.\n"
         "\n## [hold ready](events/hold-ready.json)\n\nThe assistant sends it once.\n"
         "\n## Hold ready notices\n\nThe assistant sends them by email.\n"
+        '\n## <a href="#fee-table" id="fee-table" class="headerlink"></a> Fees\n\nThe assistant states each fee.\n'
+        '\n## <a name="fines-list">Fines</a>\n\nThe assistant states each fine.\n'
     )
     base.commit("Headings", {"spec/desk.md": headed})
     base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
