@@ -304,6 +304,11 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "emphasis-openers-100k": lambda k: "*a" * int(100_000 * k) + "\n",
     "html-comment-unclosed-1MB": lambda k: "<!--" + " must" * int(200_000 * k) + "\n",
     "backticks-100k": lambda k: "`a" * int(100_000 * k) + "\n",
+    "anchor-openers-1MB": lambda k: "<a " * int(350_000 * k) + "\n",
+    "heading-anchor-openers-1MB": lambda k: "# " + "<a " * int(350_000 * k) + "\n\ntext\n",
+    "link-target-openers-1MB": lambda k: "](<" * int(350_000 * k) + "\n",
+    "blank-lines-in-code-1MB": lambda k: "```\nmust\n" + " \n" * int(500_000 * k) + "must not\n```\n",
+    "long-code-span-1MB": lambda k: "The service must accept `" + "x " * int(500_000 * k) + "` only.\n",
 }
 APPENDED = "\n\nThe assistant must log every request.\n"
 

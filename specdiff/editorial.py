@@ -146,12 +146,14 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 
 
 # What is not wording: link targets, reference labels, footnote markers, HTML tags, link
-# reference definitions. (HTML comments stay: examples mark their verdicts in them, <!-- BAD -->.)
-# Changing only these is editorial (a reference effect says which).
+# reference definitions (each a line of its own). (HTML comments stay: examples mark their verdicts
+# in them, <!-- BAD -->.) Changing only these is editorial (a reference effect says which). No part
+# runs past another's opener (`](`, `[`, `<`) or a line's start: else thousands of unclosed openers
+# or blank lines in one clause were each tried to its end.
 _NOT_WORDING = re.compile(
-    r"\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]+\]|\[#[^\]]*\]|</?[A-Za-z][^>\n]*>|^\s*\[[^\]]+\]:\s*\S+.*$"
+    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][^<>\n]*>|^[ \t]*\[[^\[\]\n]+\]:[ \t]*\S[^\n]*$"
     r"|<?https?://[^\s)>]+>?",
-    re.MULTILINE | re.DOTALL,
+    re.MULTILINE,
 )
 
 
@@ -340,8 +342,10 @@ def _shown_alike(old: str, new: str) -> bool:
     return len([w for w in inserted if w not in _EXAMPLE_FILLER]) == len([w for w in deleted if w not in _EXAMPLE_FILLER])
 
 
-# A comment inside an example says something about the sample, not what the sample is.
-_EXAMPLE_COMMENT = re.compile(r"<!--.*?-->|(?:^|(?<=\s))(?:#|//).*?$", re.MULTILINE | re.DOTALL)
+# A comment inside an example says something about the sample, not what the sample is. An
+# unclosed `<!--` runs to the end, as in HTML (and a search for its close is made once, not once
+# for every unclosed opener).
+_EXAMPLE_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|(?:^|(?<=\s))(?:#|//)[^\n]*$", re.MULTILINE | re.DOTALL)
 _FENCE_INFO = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
 _EXAMPLE_FILLER = {"a", "an", "the", "please", "just", "also", "so", "then"}
 

@@ -56,7 +56,7 @@ letter instead of testing the boundary at every character (a 16 MB spec took 0.4
 
 _ATTRIBUTE_BLOCK = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _ATTRIBUTE = re.compile(
-    r"""#(?P<id>[^\s}]+)|\.(?P<cls>[\w-]+)|(?P<key>[\w-]+)=(?:"(?P<qv>[^"]*)"|'(?P<sv>[^']*)'|(?P<v>[^\s"']+))"""
+    r"""#(?P<id>[^\s}]+)|\.(?P<cls>[\w-]+)|(?<![\w-])(?P<key>[\w-]+)=(?:"(?P<qv>[^"]*)"|'(?P<sv>[^']*)'|(?P<v>[^\s"']+))"""
 )
 # An HTML anchor: `<a id="scope"></a>`, a site's heading link `<a href="#scope" id="scope" class="headerlink"></a>`,
 # or one around text, `<a name="scope">Scope</a>` (group "shown"). Its other attributes hold no `<`, so a
@@ -64,8 +64,9 @@ _ATTRIBUTE = re.compile(
 _HTML_ANCHOR = re.compile(
     r"""<a\s+(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*?/?>\s*(?:(?P<shown>[^<]*)</a>)?""", re.IGNORECASE
 )
-# Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`.
-_HTML_ANCHOR_IN_TEXT = re.compile(r"""<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["'][^>]*>""", re.IGNORECASE)
+# Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`. No `<` inside
+# the tag, as above: `[^>]*` ran each `<a ` to the line's end, and 20,000 of them took 13 s.
+_HTML_ANCHOR_IN_TEXT = re.compile(r"""<a\s+(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*>""", re.IGNORECASE)
 # A kramdown block attribute line: `{: #fig-upload title="Upload"}`, `{:compact}`.
 _KRAMDOWN_IAL = re.compile(r"\{:\s*([^{}]*)\}")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\]")  # no "[" in a label: "[^a" x 70,000 was quadratic (101 s)
@@ -378,7 +379,7 @@ def normalize(text: str, kind: str = "paragraph") -> str:
 
 
 _INVISIBLE = re.compile(
-    r"""<a\s[^>]*?(?:id|name)\s*=\s*["'][^"']*["'][^>]*>|</a>|\{:[^{}]*\}|\{#[^{}\s]+\}|(?<=\])\(\s*<?[^()\s>]*>?(?:\s+"[^"]*")?\s*\)""",
+    r"""<a\s[^<>]*?(?:id|name)\s*=\s*["'][^"'<>]*["'][^<>]*>|</a>|\{:[^{}]*\}|\{#[^{}\s]+\}|(?<=\])\(\s*<?[^()\s>]*>?(?:\s+"[^"]*")?\s*\)""",
     re.IGNORECASE,
 )
 
@@ -406,9 +407,11 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 35 us a heading."""
 
 
-# What a heading shows is its text: an image or an HTML tag shows none, a link its words.
-_NO_TEXT_IN_HEADING = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>")
-_LINK_IN_HEADING = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+# What a heading shows is its text: an image or an HTML tag shows none, a link its words. None of
+# the parts holds its own opener (`<`, `[`, `(`): else each of 40,000 unclosed `<a ` in a heading
+# was tried to the line's end (6 s).
+_NO_TEXT_IN_HEADING = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]+>")
+_LINK_IN_HEADING = re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 
 
 @lru_cache(maxsize=4096)

@@ -126,7 +126,9 @@ _OPEN_LIST = re.compile(r"\b(?:etc\b\.?|and so on|and so forth)", re.IGNORECASE)
 # "sensitive information (passwords, API keys, etc.)", "signs off ("bye", "talk to you later", etc.)":
 # a list in brackets after the words it explains illustrates the class those words name, which is
 # the rule's measure (3 of the 6 labelled VAG002 findings; one of them had been labelled right).
-_BRACKETED = re.compile(r"\w[\w\"'”]*\s*\([^()]*$")
+# Tried from the start of each run of word and quote characters only: tried from each letter, one
+# long word cost its length squared.
+_BRACKETED = re.compile(r"(?<![\w\"'”])[\"'”]*\w[\w\"'”]*\s*\([^()]*$")
 # "Where the encoding and/or delimiter rules are not appropriate", "To use the `a` and/or `b`
 # fields, ...": in a condition or a purpose, either one is enough to meet it, as "or" says there.
 _IN_CONDITION = re.compile(rf"(?:{CONDITION.pattern}|\bwhere\b|^\W*to\s+\w+\b)[^,;:]*$", re.IGNORECASE)

@@ -13,7 +13,7 @@ from specdiff.model import Dependency, Target
 from specdiff.nodes import clause_nodes
 from specdiff.scan import Workspace, resolve_path
 
-LINK_HINT = re.compile(r"\]\((?:\s|>)*<?(?:#|[^)\s>#]*\.(?:md|markdown|mdx)(?:[#)\s>]|$))")
+LINK_HINT = re.compile(r"\]\((?:\s|>)*<?(?:#|[^()\s<>#\]]*\.(?:md|markdown|mdx)(?:[#)\s>]|$))")
 """Where a link to a section or a Markdown file could start (in the file's raw text, around
 blockquote marks): files without one are not parsed."""
 

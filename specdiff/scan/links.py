@@ -21,7 +21,7 @@ from specdiff.scan import Search, Workspace, line_of, resolve_path
 SEARCH: Search = ((r"\.(md|markdown|mdx)[#)> ]",), False)
 """The files that may link to a spec file."""
 
-LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.(?:md|markdown|mdx))(?:#([^)\s>\"]+))?>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+LINK = re.compile(r"\]\(\s*<?([^()\s#<>\]]+\.(?:md|markdown|mdx))(?:#([^)\s>\"]+))?>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
 def scan(workspace: Workspace) -> Iterator[Dependency]:
