@@ -309,6 +309,7 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "link-target-openers-1MB": lambda k: "](<" * int(350_000 * k) + "\n",
     "blank-lines-in-code-1MB": lambda k: "```\nmust\n" + " \n" * int(500_000 * k) + "must not\n```\n",
     "long-code-span-1MB": lambda k: "The service must accept `" + "x " * int(500_000 * k) + "` only.\n",
+    "tag-then-spaces-1MB": lambda k: "The assistant must <a" + " " * int(1_000_000 * k) + "reply.\n",
 }
 APPENDED = "\n\nThe assistant must log every request.\n"
 

@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from specdiff.lexicon import modal_meaning, modals, words
+from specdiff.worddiff import token_opcodes
 
 TYPO_SIMILARITY = 0.8
 """Two words this alike (rapidfuzz ratio, 0-1), each at least 4 letters long,
@@ -28,10 +29,17 @@ are one word with a typo fixed ("recieve", "receive")."""
 
 
 def inserted_and_deleted(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
-    """The words only in ``b``'s side of the diff and only in ``a``'s."""
+    """The words only in ``b``'s side of the diff and only in ``a``'s.
+
+    >>> inserted_and_deleted("a must b".split(), "a must not b".split())
+    (['not'], [])
+    >>> rows = "cell must other".split() * 2000  # past difflib's limit: 36 million word pairs
+    >>> inserted_and_deleted(rows, rows + ["log", "it"]), inserted_and_deleted(rows, rows[3:])
+    ((['log', 'it'], []), ([], ['cell', 'must', 'other']))
+    """
     inserted: list[str] = []
     deleted: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in token_opcodes(a, b):
         if tag in ("replace", "delete"):
             deleted += a[i1:i2]
         if tag in ("replace", "insert"):

@@ -28,9 +28,10 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "6"
+FORMAT = "7"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
-slugs for headings that start with a symbol or are links)."""
+slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
+or around its words, any element's id as an anchor, slugs without numbers that are not digits)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -29,6 +29,7 @@ import bisect
 import hashlib
 import operator
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -60,13 +61,18 @@ _ATTRIBUTE = re.compile(
 )
 # An HTML anchor: `<a id="scope"></a>`, a site's heading link `<a href="#scope" id="scope" class="headerlink"></a>`,
 # or one around text, `<a name="scope">Scope</a>` (group "shown"). Its other attributes hold no `<`, so a
-# search stops at the next tag and stays linear.
+# search stops at the next tag and stays linear; one `\s` after the tag's name, not `\s+`, which with the
+# optional attributes after it split a run of spaces every way (`<a` and 20,000 spaces took 14 s).
 _HTML_ANCHOR = re.compile(
-    r"""<a\s+(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*?/?>\s*(?:(?P<shown>[^<]*)</a>)?""", re.IGNORECASE
+    r"""<a\s(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*?/?>\s*(?:(?P<shown>[^<]*)</a>)?""", re.IGNORECASE
 )
-# Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`. No `<` inside
-# the tag, as above: `[^>]*` ran each `<a ` to the line's end, and 20,000 of them took 13 s.
-_HTML_ANCHOR_IN_TEXT = re.compile(r"""<a\s+(?:[^<>]*?\s)?(?:id|name)\s*=\s*["']([^"'<>]+)["'][^<>]*>""", re.IGNORECASE)
+# Anywhere in a clause, as GitHub keeps them: `| <a name="infoTitle"></a>title | string |`, or the id of
+# any element, which GitHub keeps too and a site links to (SLSA's `<tr id="isolated">` requirement rows,
+# `<span id="build-id">` terms, `<details id="build-tool">` threats). `name` names an anchor only on `<a>`.
+# No `<` inside the tag, as above: `[^>]*` ran each `<a ` to the line's end, and 20,000 took 13 s.
+_HTML_ANCHOR_IN_TEXT = re.compile(
+    r"""<(?:a\s(?:[^<>]*?\s)?(?:id|name)|[a-z][\w-]*\s(?:[^<>]*?\s)?id)\s*=\s*["']([^"'<>]+)["'][^<>]*>""", re.IGNORECASE
+)
 # A kramdown block attribute line: `{: #fig-upload title="Upload"}`, `{:compact}`.
 _KRAMDOWN_IAL = re.compile(r"\{:\s*([^{}]*)\}")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\]")  # no "[" in a label: "[^a" x 70,000 was quadratic (101 s)
@@ -407,10 +413,11 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 35 us a heading."""
 
 
-# What a heading shows is its text: an image or an HTML tag shows none, a link its words. None of
-# the parts holds its own opener (`<`, `[`, `(`): else each of 40,000 unclosed `<a ` in a heading
-# was tried to the line's end (6 s).
-_NO_TEXT_IN_HEADING = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]+>")
+# What a heading shows is its text: an image or an HTML tag shows none, a link its words, a code span
+# its letters as written (group "code": SPIFFE's "Preserving the `<Trust Domain, Bundle>` Binding" is not
+# a tag). None of the parts holds its own opener (`<`, `[`, `(`, a backtick): else each of 40,000
+# unclosed `<a ` in a heading was tried to the line's end (6 s).
+_NO_TEXT_IN_HEADING = re.compile(r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]+>")
 _LINK_IN_HEADING = re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 
 
@@ -419,25 +426,37 @@ def slugify(heading: str) -> str:
     """GitHub's heading slug, made from the text the heading shows: lower case, punctuation
     dropped, spaces to hyphens. The space after a dropped emoji stays, as a hyphen (libp2p's
     roadmap links to ``#-launch-plan``); a heading that is a link is slugged by its words
-    (CDEvents' ``### [`service deployed`](conformance/service_deployed.json)``).
+    (CDEvents' ``### [`service deployed`](conformance/service_deployed.json)``). Numbers that are
+    not digits (``②``, ``½``, ``²``: Unicode's "other number") are dropped, as GitHub drops them
+    (the WebAssembly component model links ``### 🧵② `canon thread.spawn-ref``` as
+    ``#-canon-threadspawn-ref``), though Python's ``\\w`` keeps them.
 
     >>> slugify("Don't reveal *secrets* (ever)"), slugify("🚀 Launch plan"), slugify("✔️ Done")
     ('dont-reveal-secrets-ever', '-launch-plan', '\ufe0f-done')
     >>> slugify("[`service deployed`](conformance/a.json)"), slugify("Use <code>x</code> here")
     ('service-deployed', 'use-x-here')
+    >>> slugify("② Fees at ½ price"), slugify("The `<Card, Patron>` pair")
+    ('-fees-at--price', 'the-card-patron-pair')
 
     Remembered: walking history, a spec's headings come back revision after revision.
     """
-    return _NOT_IN_SLUG.sub("", shown_text(heading.strip()).lower()).replace(" ", "-")
+    slug = _NOT_IN_SLUG.sub("", shown_text(heading.strip()).lower())
+    if not slug.isascii():
+        slug = "".join(c for c in slug if unicodedata.category(c) != "No")
+    return slug.replace(" ", "-")
 
 
 def shown_text(heading: str) -> str:
     """The text a heading shows: a link's words, no image, no HTML tag.
 
-    >>> shown_text("[Language](Section 2.md) ![logo](l.png)<sup>1</sup>")
-    'Language 1'
+    >>> shown_text("[Language](Section 2.md) ![logo](l.png)<sup>1</sup> `<b>`")
+    'Language 1 `<b>`'
     """
-    return _LINK_IN_HEADING.sub(r"\1", _NO_TEXT_IN_HEADING.sub("", heading))
+    return _LINK_IN_HEADING.sub(r"\1", _NO_TEXT_IN_HEADING.sub(_code_span_or_nothing, heading))
+
+
+def _code_span_or_nothing(match: re.Match[str]) -> str:
+    return match.group("code") or ""
 
 
 def _fold_inline(text: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 _PIECE = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -35,7 +36,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         tail += 1
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
     pieces: list[tuple[str, str]] = [("equal", "".join(a[:head]))]
-    for tag, i1, i2, j1, j2 in _opcodes(middle_a, middle_b):
+    for tag, i1, i2, j1, j2 in token_opcodes(middle_a, middle_b, str.isspace):
         if tag in ("equal", "delete", "replace") and i2 > i1:
             pieces.append(("equal" if tag == "equal" else "delete", "".join(middle_a[i1:i2])))
         if tag in ("insert", "replace") and j2 > j1:
@@ -46,13 +47,18 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 DIFFLIB_LIMIT = 250_000
 """Above this many token pairs, difflib (quadratic; 7 s for a 4,000-word clause
-rewritten) gives way to rapidfuzz's LCS opcodes, which are as exact and run
-in C, though less careful to keep phrases whole."""
+rewritten, 4 s for a 50,000-character block of table rows read word by word)
+gives way to rapidfuzz's LCS opcodes, which are as exact and run in C, though
+less careful to keep phrases whole."""
 
 
-def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def token_opcodes(
+    a: list[str], b: list[str], isjunk: Callable[[str], bool] | None = None
+) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes turning token list ``a`` into ``b`` (``isjunk`` as difflib takes it), from
+    rapidfuzz past :data:`DIFFLIB_LIMIT` token pairs."""
     if len(a) * len(b) <= DIFFLIB_LIMIT:
-        return list(difflib.SequenceMatcher(str.isspace, a, b, autojunk=False).get_opcodes())
+        return list(difflib.SequenceMatcher(isjunk, a, b, autojunk=False).get_opcodes())
     from rapidfuzz.distance import Indel
 
     return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Indel.opcodes(a, b)]

@@ -746,6 +746,11 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
         ("[the fees](#fee-table)", False),  # a site's heading link sets the id: <a href=... id=... class=...>
         ("[the fees](#fee-tables)", True),
         ("[the fines](#fines-list)", False),  # so does an anchor around the heading's words
+        ("[the first rule](#p-renewals)", False),  # GitHub drops a number that is not a digit (₁, ②, ½)
+        ("[the pair](#the-card-patron-pair)", False),  # a code span's `<...>` is text, not a tag
+        ("[the grace days](#grace-days)", False),  # any element's id is a target: a term, a table row
+        ("[the late fees](#late-fees)", False),
+        ("[the grace days](#grace-day)", True),
     ],
 )
 def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
@@ -755,6 +760,9 @@ def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, l
         "\n## Hold ready notices\n\nThe assistant sends them by email.\n"
         '\n## <a href="#fee-table" id="fee-table" class="headerlink"></a> Fees\n\nThe assistant states each fee.\n'
         '\n## <a name="fines-list">Fines</a>\n\nThe assistant states each fine.\n'
+        "\n## The `<Card, Patron>` pair\n\nThe assistant checks both.\n"
+        '\n| Term | Meaning |\n|---|---|\n| <span id="grace-days">Grace days</span> | Days before a fine. |\n'
+        '\n<table>\n<tr id="late-fees"><td>Late fees<td>Ten cents a day.\n</table>\n'
     )
     base.commit("Headings", {"spec/desk.md": headed})
     base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
