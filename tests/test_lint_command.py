@@ -738,7 +738,7 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
     [
         ("[the plan](#-launch-plan)", False),  # GitHub keeps the space after a dropped emoji, as a hyphen
         ("[the plan](#launch-plan)", True),
-        ("[the first rule](#p%E2%82%81-renewals)", False),  # the browser decodes the fragment: "p₁-renewals"
+        ("[the first rule](#p%E2%82%81-renewals)", False),  # decoded, "p₁-renewals": the heading as a site spells it
         ("[the first rule](#p%E2%82%82-renewals)", True),
         ("[the notices](#Hold-Ready-Notices)", False),  # GitHub finds the heading whatever the link's case
         ("[the event](#hold-ready)", False),  # a heading that is a link is slugged by its words
