@@ -747,14 +747,18 @@ def _assemble(
         text = lines[numbers[0]] if len(numbers) == 1 else "\n".join([lines[n] for n in numbers]).strip("\n")
         stripped = text.strip()
         # Most clauses are neither a kramdown attribute line nor an HTML anchor: told by their start.
+        # An anchor set alone on the line above a clause that is no heading names that clause (`<a
+        # name="temporaries"></a>` over an endnote in Rust's RFCs; a kramdown `{: #id}` before a block).
+        anchor_above, pending_anchor = pending_anchor, None
         if stripped and stripped[0] not in "{<":
-            pending_anchor = None
             if len(text) <= MAX_CLAUSE_CHARS and block.start != rest:
                 # ``_clause`` inlined: this runs for each of a spec's thousands of clauses.
                 here = sections[-1]
                 clause = _clause_at(
                     path, block.kind, text, numbers[0] + 1, numbers[-1] + 1, here.id, here.heading, index, requirement_ids
                 )
+                if anchor_above:
+                    clause = _with_anchor(clause, anchor_above)
                 clauses_by_section[-1].append(clause)
                 index += 1
                 continue
@@ -779,7 +783,6 @@ def _assemble(
             # `<a id="x"></a>` on its own line names the heading that follows.
             pending_anchor = anchor_only.group(1)
             continue
-        pending_anchor = None
         if len(text) > MAX_CLAUSE_CHARS or block.start == rest:
             pieces = _pieces([(n, lines[n]) for n in block.line_numbers])
             if block.start == rest:
@@ -797,12 +800,17 @@ def _assemble(
                 clauses_by_section[-1].append(_clause(path, part, piece, sections[-1], index, requirement_ids))
                 index += 1
         elif stripped:
-            clauses_by_section[-1].append(_clause(path, block, text, sections[-1], index, requirement_ids))
+            clause = _clause(path, block, text, sections[-1], index, requirement_ids)
+            clauses_by_section[-1].append(_with_anchor(clause, anchor_above) if anchor_above else clause)
             index += 1
     if recording is not None:
         start, run = recording
         _runs.keep(replace(run, blocks=tuple(blocks[start:]), clauses=tuple(clauses_by_section[-1])))
     return _finish(path, sections, clauses_by_section, len(lines), tuple(notes))
+
+
+def _with_anchor(clause: Clause, anchor: str) -> Clause:
+    return replace(clause, anchors=tuple(dict.fromkeys((anchor, *clause.anchors))))
 
 
 @dataclass(frozen=True)

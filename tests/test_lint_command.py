@@ -751,6 +751,7 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
         ("[the grace days](#grace-days)", False),  # any element's id is a target: a term, a table row
         ("[the late fees](#late-fees)", False),
         ("[the grace days](#grace-day)", True),
+        ("[the first note](#note-one)", False),  # an anchor alone above a paragraph names the paragraph
     ],
 )
 def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
@@ -763,6 +764,7 @@ def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, l
         "\n## The `<Card, Patron>` pair\n\nThe assistant checks both.\n"
         '\n| Term | Meaning |\n|---|---|\n| <span id="grace-days">Grace days</span> | Days before a fine. |\n'
         '\n<table>\n<tr id="late-fees"><td>Late fees<td>Ten cents a day.\n</table>\n'
+        '\n## Notes\n\n<a name="note-one"></a>\n\n**1.** A fine is waived once a year.\n'
     )
     base.commit("Headings", {"spec/desk.md": headed})
     base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
