@@ -31,7 +31,8 @@ from specdiff.repo import FileChange
 FORMAT = "7"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
-or around its words, any element's id as an anchor, slugs without numbers that are not digits)."""
+or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
+without numbers that are not digits)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -746,10 +746,10 @@ def _assemble(
         numbers = block.line_numbers
         text = lines[numbers[0]] if len(numbers) == 1 else "\n".join([lines[n] for n in numbers]).strip("\n")
         stripped = text.strip()
-        # Most clauses are neither a kramdown attribute line nor an HTML anchor: told by their start.
         # An anchor set alone on the line above a clause that is no heading names that clause (`<a
         # name="temporaries"></a>` over an endnote in Rust's RFCs; a kramdown `{: #id}` before a block).
         anchor_above, pending_anchor = pending_anchor, None
+        # Most clauses are neither a kramdown attribute line nor an HTML anchor: told by their start.
         if stripped and stripped[0] not in "{<":
             if len(text) <= MAX_CLAUSE_CHARS and block.start != rest:
                 # ``_clause`` inlined: this runs for each of a spec's thousands of clauses.
