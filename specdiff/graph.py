@@ -39,6 +39,7 @@ from specdiff.model import Dangling, Dependency, Document, Impact, Target
 from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
 from specdiff.parse import requirement_pattern
 from specdiff.site_anchors import SiteAnchors
+from specdiff.site_pages import SitePages
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -346,7 +347,8 @@ def _resolve_all(index: _TargetIndex, dependencies: list[Dependency]) -> None:
 class _TargetIndex:
     """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug (also
     behind GitHub's ``user-content-`` prefix), an anchor set inside a clause, a requirement; and,
-    when none of those, a heading as a site generator spells its anchor (``site_anchors``).
+    when none of those, a heading as a site generator spells its anchor (``site_anchors``), or an
+    anchor of another spec file the site shows on the same page (``site_pages``).
 
     Requirement IDs are indexed up front, from the files whose text matches the pattern; a
     file's sections and clause anchors when a target first names it (parsing it then).
@@ -355,6 +357,7 @@ class _TargetIndex:
     def __init__(self, workspace: Workspace) -> None:
         self.documents = workspace.documents
         self.site = SiteAnchors(workspace.documents)
+        self.pages = SitePages(workspace.documents, workspace.files, workspace.text)
         self.sections: dict[str, dict[str, str]] = {}  # path -> section name -> section id
         self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
         self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
@@ -378,40 +381,62 @@ class _TargetIndex:
             return []
         if not target.anchor:
             return [section_node(target.path, "")]
-        # GitHub prefixes the ids it renders with `user-content-`, and links may say so; a browser
-        # decodes a percent-encoded fragment (``#p%E2%82%81`` for a heading "P₁") before it looks,
-        # and GitHub's page finds a heading whatever the case of the link (``#Task-Definition``).
-        unprefixed = unquote(target.anchor.removeprefix("user-content-"))
-        for anchor in dict.fromkeys((target.anchor, unprefixed, unprefixed.lower())):
-            section = self._sections_of(target.path).get(anchor)
-            if section is not None:
-                return [section_node(target.path, section)]
-            clause = self._clause_anchors_of(target.path).get(anchor)
-            if clause is not None:
-                return [clause]
-        built = self.site.find(target.path, target.anchor)
-        return [built] if built else []
+        found = self._anchor_in(target.path, target.anchor) or self.site.find(target.path, target.anchor)
+        if found is None:  # it may be on another spec file of the page a site builds (site_pages)
+            for other in self.pages.shown_with(target.path):
+                found = self._anchor_in(other, target.anchor) if other in self.documents else None
+                if found:
+                    break
+        return [found] if found else []
 
-    def _sections_of(self, path: str) -> dict[str, str]:
-        if path not in self.sections:
+    def shown_elsewhere(self, target: Target) -> bool:
+        """Whether a site shows the anchor a link names on its page though no spec file holds it: a file
+        the page includes that is not a spec file has it, or the page runs a template (``site_pages``)."""
+        if target.path is None or not target.anchor:
+            return False
+        return self.pages.runs_templates(target.path) or any(
+            other not in self.documents and self._anchor_in(other, target.anchor) for other in self.pages.shown_with(target.path)
+        )
+
+    def _anchor_in(self, path: str, written: str) -> str | None:
+        """The node of the section or clause of ``path`` an anchor names, if any.
+
+        GitHub prefixes the ids it renders with `user-content-`, and links may say so; a browser
+        decodes a percent-encoded fragment (``#p%E2%82%81`` for a heading "P₁") before it looks,
+        and GitHub's page finds a heading whatever the case of the link (``#Task-Definition``).
+        """
+        document = self.pages.document(path)
+        if document is None:
+            return None
+        unprefixed = unquote(written.removeprefix("user-content-"))
+        for anchor in dict.fromkeys((written, unprefixed, unprefixed.lower())):
+            section = self._sections_of(document).get(anchor)
+            if section is not None:
+                return section_node(path, section)
+            clause = self._clause_anchors_of(document).get(anchor)
+            if clause is not None:
+                return clause
+        return None
+
+    def _sections_of(self, document: Document) -> dict[str, str]:
+        if document.path not in self.sections:
             names: dict[str, str] = {}
-            for section in self.documents[path].sections:
+            for section in document.sections:
                 for name in (section.slug, section.anchor, section.id):
                     if name is not None:
                         names.setdefault(name, section.id)
-            self.sections[path] = names
-        return self.sections[path]
+            self.sections[document.path] = names
+        return self.sections[document.path]
 
-    def _clause_anchors_of(self, path: str) -> dict[str, str]:
+    def _clause_anchors_of(self, document: Document) -> dict[str, str]:
         """`<a name="x">` inside a clause (a table row, say): links to #x lead to that clause."""
-        if path not in self.clauses:
-            document = self.documents[path]
+        if document.path not in self.clauses:
             nodes = clause_nodes(document)
-            self.clauses[path] = {}
+            self.clauses[document.path] = {}
             for clause in document.clauses:
                 for name in clause.anchors:
-                    self.clauses[path].setdefault(name, nodes[clause.index])
-        return self.clauses[path]
+                    self.clauses[document.path].setdefault(name, nodes[clause.index])
+        return self.clauses[document.path]
 
 
 def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspace: Workspace) -> None:
@@ -430,6 +455,8 @@ def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspac
         return
     if target.path is not None and target.path not in workspace.documents and target.path in workspace.files:
         return  # a link to a Markdown file that is not a spec: not our business
+    if index.shown_elsewhere(target):
+        return  # the anchor is on the page the site builds, in a file that is not a spec or a template's output
     graph.dangling.append(Dangling(dependency.where, target.label, dependency.reason))
     if target.path and target.anchor:
         # Keep the missing section as a node: a diff that removed it still finds who named it.

@@ -28,11 +28,12 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "7"
+FORMAT = "8"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
-without numbers that are not digits)."""
+without numbers that are not digits; 8: no links or anchors inside closed code blocks, a heading's code spans keep their underscores and
+"<->" is no tag, anchors of the other files of a page a site assembles)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -415,9 +415,10 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 
 # What a heading shows is its text: an image or an HTML tag shows none, a link its words, a code span
 # its letters as written (group "code": SPIFFE's "Preserving the `<Trust Domain, Bundle>` Binding" is not
-# a tag). None of the parts holds its own opener (`<`, `[`, `(`, a backtick): else each of 40,000
-# unclosed `<a ` in a heading was tried to the line's end (6 s).
-_NO_TEXT_IN_HEADING = re.compile(r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|<[^<>\n]+>")
+# a tag). A tag's name starts with a letter: Delta's "`checkpoint spec` <-> `checkpoint file naming`"
+# shows its arrow, whose hyphen stays in the slug. None of the parts holds its own opener (`<`, `[`,
+# `(`, a backtick): else each of 40,000 unclosed `<a ` in a heading was tried to the line's end (6 s).
+_NO_TEXT_IN_HEADING = re.compile(r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|</?[A-Za-z!][^<>\n]*>")
 _LINK_IN_HEADING = re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 
 
@@ -461,6 +462,23 @@ def _code_span_or_nothing(match: re.Match[str]) -> str:
 
 def _fold_inline(text: str) -> str:
     return _WHITESPACE.sub(" ", _EMPHASIS.sub("", text)).strip()
+
+
+_CODE_SPAN = re.compile(r"(`[^`\n]*`)")
+
+
+def _fold_heading(text: str) -> str:
+    """A heading's text without emphasis marks, its code spans as written: a code span shows its
+    underscores, and GitHub's slug keeps them (the Ethereum consensus specs link "New
+    `sync_committee_{subnet_id}`" as ``#new-sync_committee_subnet_id``).
+
+    >>> _fold_heading("*New* `sync_committee_{subnet_id}`  topic")
+    'New `sync_committee_{subnet_id}` topic'
+    """
+    if "`" not in text:
+        return _fold_inline(text)
+    parts = _CODE_SPAN.split(text)  # odd places hold the code spans
+    return _WHITESPACE.sub(" ", "".join(part if i % 2 else _EMPHASIS.sub("", part) for i, part in enumerate(parts))).strip()
 
 
 @lru_cache(maxsize=2)
@@ -948,14 +966,36 @@ def _clause_facts(
     normalized = normalize(text, kind)
     pattern = requirement_pattern(requirement_ids)
     requirements = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(text))) if pattern else ()
+    shown = "" if _shown_as_code(kind, text) else text
     return (
         normalized,
         fingerprint(normalized),
         tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
         requirements,
-        tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(_without_comments(text)) if not _WEB_ADDRESS.match(t))),
-        tuple(dict.fromkeys(_HTML_ANCHOR_IN_TEXT.findall(text))),
+        tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(_without_comments(shown)) if not _WEB_ADDRESS.match(t))),
+        tuple(dict.fromkeys(_HTML_ANCHOR_IN_TEXT.findall(shown))),
     )
+
+
+def _shown_as_code(kind: str, text: str) -> bool:
+    """Whether a clause is a code block that ends where its author meant it to: its text is shown as
+    written, and a link or an anchor in it is characters, not a link (the Language Server Protocol's
+    TypeScript comments write ``[`this.from`](#CallHierarchyIncomingCall.from)``). A fence left open
+    runs to the end of the file: an author's slip, whose links were written as links (the OCI runtime
+    spec once left one open above a dangling ``runtime.md#exec``).
+
+    >>> _shown_as_code("example", "```ts\\n[a](#b)\\n```"), _shown_as_code("example", "    [a](#b)")
+    (True, True)
+    >>> _shown_as_code("example", "```ts\\n[a](#b)\\n\\n## Next"), _shown_as_code("paragraph", "[a](#b)")
+    (False, False)
+    """
+    if kind != "example":
+        return False
+    opening = _FENCE.match(text)
+    if opening is None:
+        return True  # indented code
+    body = text.rstrip("\n")
+    return "\n" in body and _closes(opening.group(1), body.rpartition("\n")[2])
 
 
 def _without_comments(text: str) -> str:
@@ -1074,7 +1114,7 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     if html_anchor:
         anchor = anchor or html_anchor.group(1)
         raw = raw[: html_anchor.start()] + (html_anchor.group("shown") or "") + raw[html_anchor.end() :]
-    return _fold_inline(raw), anchor, attributes
+    return _fold_heading(raw), anchor, attributes
 
 
 def _is_attribute_block(inner: str) -> bool:

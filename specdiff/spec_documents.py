@@ -51,6 +51,10 @@ class SpecDocuments(Mapping[str, Document]):
             document = self._documents[path] = self._parse(self._texts[path], path)
         return document
 
+    def text(self, path: str) -> str:
+        """The file's text, as read."""
+        return self._texts[path]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._texts)
 
@@ -67,10 +71,11 @@ class SpecDocuments(Mapping[str, Document]):
         could be (a superset: ``](`` for links), so the files it skips hold
         nothing for it.
         """
-        for path in self._matching_paths(hint):
+        for path in self.paths_matching(hint):
             yield path, self[path]
 
-    def _matching_paths(self, hint: re.Pattern[str]) -> list[str]:
+    def paths_matching(self, hint: re.Pattern[str]) -> list[str]:
+        """The paths of the files whose text ``hint`` matches, unparsed (a list kept for the next ask: do not change it)."""
         if hint not in self._matched:
             self._matched[hint] = [path for path, text in self._texts.items() if hint.search(text)]
         return self._matched[hint]
@@ -86,7 +91,7 @@ class SpecDocuments(Mapping[str, Document]):
         return self._kept_documents(hint)
 
     def _kept_documents(self, hint: re.Pattern[str]) -> Iterator[tuple[str, Document]]:
-        for path in self._matching_paths(hint):
+        for path in self.paths_matching(hint):
             if self._kept is None or path in self._kept:
                 yield path, self[path]
 

@@ -752,6 +752,9 @@ def test_a_percent_encoded_heading_is_a_link_target(base, specdiff_json):
         ("[the late fees](#late-fees)", False),
         ("[the grace days](#grace-day)", True),
         ("[the first note](#note-one)", False),  # an anchor alone above a paragraph names the paragraph
+        ("[the queue](#new-hold_branch-queue)", False),  # a code span keeps its underscores
+        ("[the record](#fines-paid---waived)", False),  # "<->" is no tag: its hyphen stays
+        ("[the record](#fines-paid--waived)", True),
     ],
 )
 def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, link, dangling):
@@ -765,6 +768,8 @@ def test_links_to_headings_as_github_spells_their_anchors(base, specdiff_json, l
         '\n| Term | Meaning |\n|---|---|\n| <span id="grace-days">Grace days</span> | Days before a fine. |\n'
         '\n<table>\n<tr id="late-fees"><td>Late fees<td>Ten cents a day.\n</table>\n'
         '\n## Notes\n\n<a name="note-one"></a>\n\n**1.** A fine is waived once a year.\n'
+        "\n## New `hold_{branch}` queue\n\nThe assistant keeps one per branch.\n"
+        "\n## Fines `paid` <-> `waived`\n\nThe assistant records both.\n"
     )
     base.commit("Headings", {"spec/desk.md": headed})
     base.commit("Link", {"spec/desk.md": headed.replace(HOLD, f"{HOLD}\n\nRenewals follow {link}.")})
@@ -784,6 +789,39 @@ def test_a_heading_of_another_spec_file_is_a_link_target_on_a_page_built_from_al
     slug = "Renewals extend [the loan period](#loan-periods)."  # GitHub's slug, which names this page's headings only
     base.commit("Slug", {"spec/desk.md": DESK.replace(HOLD, f"{HOLD}\n\n{slug}")})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == ["REF001"]
+
+
+SITE_PAGES = {
+    "spec/manual.md": "# Desk manual\n\n{% include_relative desk.md %}\n{% include_relative fees.md %}\n{% include terms.md %}\n",
+    "spec/fees.md": '## <a name="fee-table">Fees</a>\n\nThe assistant states each fee.\n',
+    "_includes/terms.md": "## Grace days\n\nDays before a fine.\n",
+    "spec/api.md": '# API\n\n## Login\n\n{{% http-api spec="desk" api="login" %}}\n',
+    "spec/notes.md": '# Notes\n\n## Login\n\nAdded in {{< added-in v="1.2" >}}.\n',
+}
+"""A Jekyll page built from desk.md, fees.md and an include that is not a spec file; a Hugo page whose
+shortcode on a line of its own builds sections no file shows; one with a shortcode inside a sentence."""
+
+
+@pytest.mark.parametrize(
+    ("added", "dangling"),
+    [
+        ("Renewals follow [the fees](#fee-table).", False),  # in fees.md, which shows on the page desk.md is on
+        ("Renewals follow [the grace days](#grace-days).", False),  # in _includes/, not a spec file
+        ("Renewals follow [the fees](#fee-tables).", True),  # on no file of the page
+        ("Renewals follow [the fees](fees.md#grace-days).", False),  # fees.md shows on the same page too
+        ("Renewals follow [the login](api.md#post_login).", False),  # a shortcode may have built it
+        ("Renewals follow [the login](notes.md#post_login).", True),  # an inline shortcode writes words only
+        ("```ts\n// renewals follow [the queue](#holds-queue)\n```", False),  # code, not a link
+        ("```ts\n// renewals follow [the queue](#holds-queue)", True),  # a fence left open: a slip, links meant
+    ],
+)
+def test_a_page_a_site_builds_from_several_files_holds_their_anchors(base, specdiff_json, added, dangling):
+    """Jekyll's includes put several files on one page, so a link in any of them names an anchor of the
+    page, whichever file it came from; a Hugo shortcode alone on its line runs a template whose anchors
+    no file shows, so a link into its page is not called dangling (site_pages)."""
+    base.commit("Site pages", SITE_PAGES)
+    base.commit("Link", {"spec/desk.md": DESK.replace(HOLD, f"{HOLD}\n\n{added}")})
+    assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == (["REF001"] if dangling else [])
 
 
 def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
