@@ -310,6 +310,9 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "blank-lines-in-code-1MB": lambda k: "```\nmust\n" + " \n" * int(500_000 * k) + "must not\n```\n",
     "long-code-span-1MB": lambda k: "The service must accept `" + "x " * int(500_000 * k) + "` only.\n",
     "tag-then-spaces-1MB": lambda k: "The assistant must <a" + " " * int(1_000_000 * k) + "reply.\n",
+    # A link nothing resolves makes the page's includes and shortcodes read (site_pages).
+    "include-without-end-1MB": lambda k: "See [the fees](#nowhere).\n\n{% include " + "a" * int(1_000_000 * k) + "\n",
+    "shortcode-without-end-1MB": lambda k: "See [the fees](#nowhere).\n\n{{< " + "x" * int(1_000_000 * k) + "\n",
 }
 APPENDED = "\n\nThe assistant must log every request.\n"
 

@@ -35,8 +35,10 @@ from specdiff.model import Document
 from specdiff.parse import parse_document
 from specdiff.spec_documents import SpecDocuments
 
-_INCLUDE = re.compile(r"^[ \t]*\{%-?[ \t]*include(_relative)?[ \t]+([^\s%]+)[^\n]*?-?%\}[ \t]*$", re.MULTILINE)
-"""A Liquid include alone on its line; group 1 says it is relative to the page, group 2 is the path."""
+_INCLUDE = re.compile(r"^[ \t]*\{%-?[ \t]*include(_relative)?[ \t]+([^\s%]++)[^\n]*?-?%\}[ \t]*$", re.MULTILINE)
+"""A Liquid include alone on its line; group 1 says it is relative to the page, group 2 is the path.
+The path is taken whole (``++``): given back a letter at a time, a long one with no ``%}`` after it
+was read again from each letter (200,000 letters: 5 minutes)."""
 
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*[>%]\}\}[ \t]*$", re.MULTILINE)
 """A Hugo shortcode alone on its line."""
