@@ -645,6 +645,20 @@ def test_rules_about_a_sections_own_thing_and_copies_of_a_spec_are_not_compared(
     assert _findings(specdiff_json, spec_repo, "--all") == []
 
 
+def test_releases_named_with_a_pre_release_are_copies_too(spec_repo, specdiff_json):
+    """SLSA keeps ``docs/spec/v1.0-rc1/`` beside ``docs/spec/v1.1/``: a rule carried into the next release,
+    even into another file of it, restates nothing."""
+    rule = "The assistant must confirm the card number before renewing a loan."
+    config = 'specs = ["spec/**/*.md"]\n' + f"[lint]\nselect = {EXERCISED}\n"
+    first = f"# Desk\n\n## Renewals\n\n{rule}\n\nPatrons may renew twice.\n\nFines stop at ten dollars.\n"
+    spec_repo.commit("Release candidate", {"specdiff.toml": config, "spec/v1.0-rc1/desk.md": first})
+    later = f"# Loans\n\n## Loan rules\n\nLoans last three weeks.\n\nLate books are fined daily.\n\n{rule}\n"
+    spec_repo.commit("Next release", {"spec/v1.1/loans.md": later})
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD") == []
+    spec_repo.commit("The same rule twice in one release", {"spec/v1.1/desk.md": first})
+    assert [f["check"] for f in _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD")] == ["DUP001"]
+
+
 def test_the_sample_draft_has_a_problem_of_each_kind_and_its_tidy_commit_none(sample_repo, specdiff):
     """Sample commit 17 drafts ``spec/interlibrary-loans.md`` with one problem of each kind; commit 18 fixes them."""
     path, commits = sample_repo

@@ -367,7 +367,8 @@ def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
-_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE)
+_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+(?:-[a-z]+[.\d]*)?|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE)
+"""A release's name: a version, with a pre-release after a hyphen (SLSA's ``v1.0-rc1``), a date, a draft."""
 
 
 def release_of(path: str) -> tuple[str, str] | None:
@@ -379,6 +380,8 @@ def release_of(path: str) -> tuple[str, str] | None:
 
     >>> release_of("versions/3.1.0.md"), release_of("docs/spec/2025-03-26/basic/x.md"), release_of("spec/x.md")
     (('versions', '3.1.0'), ('docs/spec', '2025-03-26'), None)
+    >>> release_of("docs/spec/v1.0-rc1/levels.md"), release_of("docs/spec/v1.1/levels.md")
+    (('docs/spec', 'v1.0-rc1'), ('docs/spec', 'v1.1'))
     """
     parts = path.split("/")
     for i, part in enumerate(parts):
