@@ -19,8 +19,9 @@ released versions         ``versions/**/<x.y.z>.md``, and the working copy besid
 ========================  ====================================================
 
 Community files, top-level ``test/``, ``tests/``, ``tools/`` and ``scripts/``
-folders, any ``fixtures/`` or ``testdata/`` folder and a Jekyll site's templates
-(``_includes/``, ``_layouts/``) are never specs by default.
+folders, any ``fixtures/`` or ``testdata/`` folder, a Jekyll site's templates
+(``_includes/``, ``_layouts/``) and meeting records (``minutes/``, ``agendas/``,
+``meetings/``) are never specs by default.
 With none of the layouts, a ``spec/``, ``specs/``, ``specification/``,
 ``specifications/`` or ``standards/`` folder (at the top or in ``docs/``) holding
 Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
@@ -106,6 +107,12 @@ COMMUNITY_EXCLUDE = (
         "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
         "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
         "**/newsletters/**",
+        # A working group's meeting records (SARIF's 61 meeting_minutes/, GraphQL over HTTP's working-group/agendas/).
+        "**/meeting_minutes/**",
+        "**/meeting-minutes/**",
+        "**/minutes/**",
+        "**/agendas/**",
+        "**/meetings/**",
         # Test fixtures and the project's own tooling: documents written wrong on purpose for a link
         # checker (CloudEvents' tools/fake-docs), sample repositories of a CLI's tests (OpenSpec's test/fixtures).
         "tools/**",

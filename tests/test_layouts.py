@@ -203,3 +203,16 @@ def test_a_standards_folder_is_the_spec_and_the_steering_committee_is_not():
 def test_a_jekyll_sites_templates_are_not_specs():
     paths = ["_format/1.1/index.md", "_includes/status.md", "_layouts/page.md", "faq/index.md"]
     assert selected(paths) == ["_format/1.1/index.md", "faq/index.md"]
+
+
+def test_meeting_records_are_not_specs():
+    """SARIF's technical committee keeps 61 meetings' minutes beside its spec; GraphQL over HTTP keeps
+    its working group's agendas."""
+    paths = [
+        "sarif-2.2/prose/edit/src/conformance.md",
+        "meeting_minutes/240711_SARIF_TC_89.md",
+        "working-group/agendas/2026/08-Aug/05-wg.md",
+        "wg/minutes/2025-01-02.md",
+        "meetings/2024-q1.md",
+    ]
+    assert selected(paths) == paths[:1]
