@@ -32,8 +32,9 @@ FORMAT = "8"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
-without numbers that are not digits; 8: no links or anchors inside closed code blocks, a heading's code spans keep their underscores and
-"<->" is no tag, anchors of the other files of a page a site assembles)."""
+without numbers that are not digits; 8: no links or anchors inside closed code blocks, a heading's code
+spans keep their underscores and "<->" is no tag, anchors of the other files of a page a site
+assembles, no rule read in the sentence that says how to read the keywords)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

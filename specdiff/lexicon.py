@@ -382,6 +382,34 @@ def _cut_into_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
+_CITES_BCP14 = re.compile(r"\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b", re.IGNORECASE)
+_NAMES_KEYWORDS = re.compile(r"\b(?:key\s*)?words?\b|\bkeywords?\b|\binterpreted\b", re.IGNORECASE)
+_SENTENCE_PIECE = re.compile(r"[^.!?\n]+")
+
+
+def _without_keyword_conventions(clean: str) -> str:
+    """``clean`` with the sentences that say how to read the keywords blanked out (same length).
+
+    "The key words MUST, SHOULD, and MAY are to be interpreted as described in RFC 2119" names the
+    keywords; it obliges no one (SLSA writes them unquoted; quoted, as most specs write them, they are
+    blanked already). A sentence counts when it cites RFC 2119, RFC 8174 or BCP 14 and speaks of
+    (key) words or of how they are interpreted.
+
+    >>> _without_keyword_conventions("The key words MUST and MAY are interpreted as in RFC 2119. Clients MUST retry.").strip()
+    '. Clients MUST retry.'
+    >>> _without_keyword_conventions("Servers MUST follow RFC 2119 rules. Clients MUST retry.")
+    'Servers MUST follow RFC 2119 rules. Clients MUST retry.'
+    """
+    if not _CITES_BCP14.search(clean):
+        return clean
+
+    def blanked(piece: re.Match[str]) -> str:
+        sentence = piece.group()
+        return " " * len(sentence) if _CITES_BCP14.search(sentence) and _NAMES_KEYWORDS.search(sentence) else sentence
+
+    return _SENTENCE_PIECE.sub(blanked, clean)
+
+
 def modals(text: str, *, capitals: bool = False) -> list[Modal]:
     """The obliging and permitting phrases of ``text``'s prose, in order.
 
@@ -409,7 +437,7 @@ def _remembered_modals(text: str, capitals: bool) -> tuple[Modal, ...]:
 
 def _read_modals(text: str, capitals: bool) -> list[Modal]:
     found = []
-    clean = prose(text).replace("’", "'")
+    clean = _without_keyword_conventions(prose(text).replace("’", "'"))
     command = _COMMAND.match(clean)
     if command and not _MODAL.match(clean, command.start(1)) and not _DEONTIC.match(clean, command.start(1)):
         found.append(Modal(text[command.start(1) : command.end(1)], 1, 3, command.span(1)))

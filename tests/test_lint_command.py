@@ -171,6 +171,20 @@ def test_should_without_reason(spec_repo, specdiff_json):
     assert _findings(specdiff_json, spec_repo, "--all", "--select", "KW004") == []
 
 
+def test_the_sentence_that_says_how_to_read_the_keywords_is_no_rule(spec_repo, specdiff_json):
+    """SLSA writes its conventions sentence with the keywords unquoted: they are named there, not used,
+    so the diff reads no obligation into it and KW004 asks no reason of it."""
+    reasoned = "A server SHOULD close an idle connection after a minute, to free its socket."
+    wire = WIRE.replace(REQUEST, f"{REQUEST}\n\n{reasoned}")
+    spec_repo.commit("Base", {**BASE, "spec/wire.md": wire, "specdiff.toml": BASE["specdiff.toml"] + CAPITALS})
+    conventions = "The key words MUST, SHOULD, and MAY are to be interpreted as described in [RFC 2119](https://www.rfc-editor.org/rfc/rfc2119)."
+    spec_repo.commit("Conventions", {"spec/wire.md": wire + f"\n{conventions}\n"})
+    assert _findings(specdiff_json, spec_repo, "HEAD~1", "HEAD", "--select", "KW004") == []
+    diff = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
+    [amendment] = [a for f in diff["files"] for a in f["amendments"]]
+    assert amendment["effects"] == [] and amendment["severity"] != "breaking", amendment
+
+
 @pytest.mark.parametrize(
     ("added", "bare"),
     [

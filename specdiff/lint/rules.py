@@ -367,7 +367,9 @@ def copies_among(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
-_RELEASE = re.compile(r"^(?:v?\d+(?:\.\d+)+(?:-[a-z]+[.\d]*)?|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE)
+_RELEASE = re.compile(
+    r"^(?:v?\d+(?:\.\d+)+(?:-[a-z]+[.\d]*)?|\d{4}-\d{2}-\d{2}|draft-[\w-]+?-\d{2}|draft|unreleased)$", re.IGNORECASE
+)
 """A release's name: a version, with a pre-release after a hyphen (SLSA's ``v1.0-rc1``), a date, a draft."""
 
 
