@@ -40,6 +40,7 @@ from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_n
 from specdiff.parse import requirement_pattern
 from specdiff.site_anchors import SiteAnchors
 from specdiff.site_pages import SitePages
+from specdiff.site_redirects import SiteRedirects
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -348,7 +349,8 @@ class _TargetIndex:
     """Finds the nodes a :class:`Target` names: a file, a section by id, anchor or slug (also
     behind GitHub's ``user-content-`` prefix), an anchor set inside a clause, a requirement; and,
     when none of those, a heading as a site generator spells its anchor (``site_anchors``), or an
-    anchor of another spec file the site shows on the same page (``site_pages``).
+    anchor of another spec file the site shows on the same page (``site_pages``). A missing file
+    whose address the site's host redirects (``site_redirects``) is not called dangling.
 
     Requirement IDs are indexed up front, from the files whose text matches the pattern; a
     file's sections and clause anchors when a target first names it (parsing it then).
@@ -358,6 +360,7 @@ class _TargetIndex:
         self.documents = workspace.documents
         self.site = SiteAnchors(workspace.documents)
         self.pages = SitePages(workspace.documents, workspace.files, workspace.text)
+        self.redirects = SiteRedirects(workspace.files, workspace.text)
         self.sections: dict[str, dict[str, str]] = {}  # path -> section name -> section id
         self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
         self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
@@ -457,6 +460,8 @@ def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspac
         return  # a link to a Markdown file that is not a spec: not our business
     if index.shown_elsewhere(target):
         return  # the anchor is on the page the site builds, in a file that is not a spec or a template's output
+    if target.path is not None and target.path not in workspace.files and index.redirects.sends_elsewhere(target.path):
+        return  # a page gone on purpose: the site's host sends its address elsewhere (site_redirects)
     graph.dangling.append(Dangling(dependency.where, target.label, dependency.reason))
     if target.path and target.anchor:
         # Keep the missing section as a node: a diff that removed it still finds who named it.

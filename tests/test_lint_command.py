@@ -825,9 +825,11 @@ SITE_PAGES = {
     "_includes/terms.md": "## Grace days\n\nDays before a fine.\n",
     "spec/api.md": '# API\n\n## Login\n\n{{% http-api spec="desk" api="login" %}}\n',
     "spec/notes.md": '# Notes\n\n## Login\n\nAdded in {{< added-in v="1.2" >}}.\n',
+    "spec/_redirects": "# moved pages\n/retired.md   https://example.org/retired.md   301\n/*   /index.html   200\n",
 }
 """A Jekyll page built from desk.md, fees.md and an include that is not a spec file; a Hugo page whose
-shortcode on a line of its own builds sections no file shows; one with a shortcode inside a sentence."""
+shortcode on a line of its own builds sections no file shows; one with a shortcode inside a sentence;
+the site's redirects (Netlify's ``_redirects``) for a page removed on purpose."""
 
 
 @pytest.mark.parametrize(
@@ -841,12 +843,15 @@ shortcode on a line of its own builds sections no file shows; one with a shortco
         ("Renewals follow [the login](notes.md#post_login).", True),  # an inline shortcode writes words only
         ("```ts\n// renewals follow [the queue](#holds-queue)\n```", False),  # code, not a link
         ("```ts\n// renewals follow [the queue](#holds-queue)", True),  # a fence left open: a slip, links meant
+        ("Renewals follow [the old rules](retired.md#holds).", False),  # gone, but the site redirects it
+        ("Renewals follow [the old rules](gone.md).", True),  # a single-page app's catch-all redirects nothing
     ],
 )
-def test_a_page_a_site_builds_from_several_files_holds_their_anchors(base, specdiff_json, added, dangling):
+def test_links_resolve_as_on_the_site_built_from_the_spec(base, specdiff_json, added, dangling):
     """Jekyll's includes put several files on one page, so a link in any of them names an anchor of the
     page, whichever file it came from; a Hugo shortcode alone on its line runs a template whose anchors
-    no file shows, so a link into its page is not called dangling (site_pages)."""
+    no file shows, so a link into its page is not called dangling (site_pages); nor is a link to a page
+    the site's host redirects (site_redirects)."""
     base.commit("Site pages", SITE_PAGES)
     base.commit("Link", {"spec/desk.md": DESK.replace(HOLD, f"{HOLD}\n\n{added}")})
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == (["REF001"] if dangling else [])
