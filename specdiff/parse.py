@@ -981,8 +981,10 @@ def _shown_as_code(kind: str, text: str) -> bool:
     """Whether a clause is a code block that ends where its author meant it to: its text is shown as
     written, and a link or an anchor in it is characters, not a link (the Language Server Protocol's
     TypeScript comments write ``[`this.from`](#CallHierarchyIncomingCall.from)``). A fence left open
-    runs to the end of the file: an author's slip, whose links were written as links (the OCI runtime
-    spec once left one open above a dangling ``runtime.md#exec``).
+    runs to the end of the file: an author's slip, and the links after it were written as links. (A
+    fence closed too late cannot be told from one closed where meant: GitHub shows the prose it
+    swallows as code, and so its links are not read; the OCI runtime spec once swallowed a dangling
+    ``runtime.md#exec`` so.)
 
     >>> _shown_as_code("example", "```ts\\n[a](#b)\\n```"), _shown_as_code("example", "    [a](#b)")
     (True, True)
