@@ -23,7 +23,10 @@ on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec),
 (``lint_holdout4.jsonl``, the fourth held-out set, a sixth blind labeller: ``openfeature-spec``
 (open-feature/spec), ``ipfs-specs`` (ipfs/specs), ``in-toto-attestation`` (in-toto/attestation),
 ``cdevents-spec`` (cdevents/spec) and ``serverless-workflow`` (serverlessworkflow/specification);
-``lint_holdout4_runs.jsonl`` lists its 14 runs). A repository whose history
+``lint_holdout4_runs.jsonl`` lists its 14 runs) or ``fifth`` (``lint_holdout5.jsonl``, the fifth
+held-out set, a seventh blind labeller: ``slsa`` (slsa-framework/slsa), ``json-api``
+(json-api/json-api), ``spiffe`` (spiffe/spiffe) and ``component-model`` (WebAssembly/component-model);
+``lint_holdout5_runs.jsonl`` lists its 16 runs). A repository whose history
 lacks large binary blobs (cloudevents, as fetched here) is checked out without them (see
 ``corpus.private_clone``).
 
