@@ -534,6 +534,9 @@ def _read(text, **kwargs):
         ("Wait if you can.", [("Wait", 1, 3), ("can", 1, 1)]),
         ("Support is staffed on weekdays.", []),
         ("To avoid doubt, the need to log is stated in May 2025.", []),
+        ("If a client needs to retry, it must wait.", [("must", 1, 3)]),  # the need says when, not what
+        ("When clients need to log, they must redact.", [("must", 1, 3)]),
+        ("Clients need to log if asked.", [("need to", 1, 3)]),
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
