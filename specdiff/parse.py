@@ -475,8 +475,6 @@ def _fold_heading(text: str) -> str:
     >>> _fold_heading("*New* `sync_committee_{subnet_id}`  topic")
     'New `sync_committee_{subnet_id}` topic'
     """
-    if "`" not in text:
-        return _fold_inline(text)
     parts = _CODE_SPAN.split(text)  # odd places hold the code spans
     return _WHITESPACE.sub(" ", "".join(part if i % 2 else _EMPHASIS.sub("", part) for i, part in enumerate(parts))).strip()
 

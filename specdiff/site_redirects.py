@@ -57,7 +57,7 @@ class SiteRedirects:
     def _read(self) -> dict[str, _Rules]:
         if self._sites is None:
             self._sites = {}
-            for path in sorted(self.files):
+            for path in self.files:
                 if posixpath.basename(path) == REDIRECTS_FILE:
                     text = self.read(path)
                     if text is not None:

@@ -41,7 +41,7 @@ class SpecDocuments(Mapping[str, Document]):
         self._kept: set[str] | None = None
         self.kept_reads = 0
         """How many times :meth:`kept` was asked: a scanner that asked depends on :meth:`keep_only`."""
-        self._matched: dict[re.Pattern[str], list[str]] = {}
+        self._matched: dict[re.Pattern[str], tuple[str, ...]] = {}
         """The paths each hint matched: both passes of the graph's scanners ask the same questions,
         and searching every spec's text for a requirement ID took 30 ms on the largest Model Spec pair."""
 
@@ -74,10 +74,10 @@ class SpecDocuments(Mapping[str, Document]):
         for path in self.paths_matching(hint):
             yield path, self[path]
 
-    def paths_matching(self, hint: re.Pattern[str]) -> list[str]:
-        """The paths of the files whose text ``hint`` matches, unparsed (a list kept for the next ask: do not change it)."""
+    def paths_matching(self, hint: re.Pattern[str]) -> tuple[str, ...]:
+        """The paths of the files whose text ``hint`` matches, in order, unparsed."""
         if hint not in self._matched:
-            self._matched[hint] = [path for path, text in self._texts.items() if hint.search(text)]
+            self._matched[hint] = tuple(path for path, text in self._texts.items() if hint.search(text))
         return self._matched[hint]
 
     def kept(self, hint: re.Pattern[str]) -> Iterator[tuple[str, Document]]:
