@@ -13,6 +13,7 @@ OpenAI Model Spec         ``model_spec.md`` beside ``examples/<id>.md``
 OpenSpec                  ``openspec/specs/**/spec.md`` and change deltas
 spec-kit                  ``specs/<feature>/spec.md`` (``plan.md`` … are built from it)
 Kiro                      ``.kiro/specs/<feature>/requirements.md``
+Kubernetes enhancements   ``keps/<sig>/<number>-<name>/README.md`` (KEPs)
 IETF drafts               ``draft-*.md`` (kramdown-rfc), old ones in ``archive/`` left out
 MDX documentation site    a ``specification/`` folder of ``.mdx`` pages
 released versions         ``versions/**/<x.y.z>.md``, and the working copy beside them
@@ -152,7 +153,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
     """The spec files of a repository that tracks ``paths`` (relative, with ``/``)."""
     files = sorted(p for p in paths if p.endswith(PROSE_SUFFIXES))
     found: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
-    for detector in (_model_spec, _openspec, _speckit, _kiro, _ietf_drafts, _mdx_site, _released_versions):
+    for detector in (_model_spec, _openspec, _speckit, _kiro, _keps, _ietf_drafts, _mdx_site, _released_versions):
         result = detector(files)
         if result is not None:
             found.append(result)
@@ -307,6 +308,21 @@ def _kiro(files: list[str]) -> Found | None:
         (),
         "Kiro: .kiro/specs/*/requirements.md; design and tasks are built from them",
     )
+
+
+_KEP = re.compile(r"keps/(?:[^/]+/)+\d+-[^/]+/README\.md")
+"""A Kubernetes Enhancement Proposal: its README in a numbered folder under its SIG (and sometimes a
+subproject), beside its ``kep.yaml``."""
+
+
+def _keps(files: list[str]) -> Found | None:
+    """Kubernetes Enhancement Proposals: each KEP is the README of its folder, which the community
+    exclusions would leave out (kubernetes/enhancements: 656 KEPs, and a diff of one said nothing)."""
+    keps = [p for p in files if _KEP.fullmatch(p)]
+    if not keps:
+        return None
+    why = f"Kubernetes enhancement proposals: {len(keps)} KEP{'s' if len(keps) != 1 else ''} (keps/**/<number>-<name>/README.md)"
+    return ("KEPs", ("keps/**/README.md", "keps/**/*.md"), (), why)
 
 
 def _ietf_drafts(files: list[str]) -> Found | None:

@@ -153,6 +153,28 @@ def test_openspec_speckit_and_kiro_folders():
     ]
 
 
+def test_kubernetes_enhancement_proposals_are_the_readmes_of_their_folders():
+    paths = [
+        "keps/sig-lending/1234-renewal-limits/README.md",
+        "keps/sig-lending/1234-renewal-limits/kep.yaml",
+        "keps/sig-rooms/quiet/987-quiet-hours/README.md",
+        "keps/sig-rooms/987-quiet-hours-notes.md",
+        "keps/NNNN-kep-template/README.md",
+        "README.md",
+        "CONTRIBUTING.md",
+        "docs/process.md",
+    ]
+    layout = detect_layout(paths)
+    assert layout.names == ("KEPs",) and "2 KEPs" in layout.reasons[0]
+    assert selected(paths) == [
+        "keps/NNNN-kep-template/README.md",
+        "keps/sig-lending/1234-renewal-limits/README.md",
+        "keps/sig-rooms/987-quiet-hours-notes.md",
+        "keps/sig-rooms/quiet/987-quiet-hours/README.md",
+    ]
+    assert detect_layout(["keps/README.md", "keps/sig-a/process.md"]).names == (), "no numbered proposal: no KEPs"
+
+
 def test_released_versions_with_their_working_copy_and_without_translations_or_editor_lists():
     numbered = ["versions/1.0.0.md", "versions/1.1.0.md", "versions/1.1.0-editors.md", "proposals/webhooks.md", "GOVERNANCE.md"]
     assert selected(numbered) == ["versions/1.0.0.md", "versions/1.1.0.md"]

@@ -298,6 +298,24 @@ def test_a_readme_only_spec_is_read(spec_repo, specdiff):
     assert 'specs = ["README.md"]' in init.out and "exclude = []" in init.out
 
 
+def test_a_kep_is_read_where_its_readme_would_be_a_community_file(spec_repo, specdiff):
+    kep = "# KEP-1234: Renewal limits\n\n## Proposal\n\nThe desk {rule} refuse a third renewal.\n"
+    spec_repo.commit(
+        "KEP",
+        {
+            "README.md": "# Enhancements\n\nHow to propose a change.\n",
+            "keps/sig-lending/1234-renewal-limits/README.md": kep.format(rule="should"),
+            "keps/sig-lending/1234-renewal-limits/kep.yaml": "title: Renewal limits\nstatus: implementable\n",
+        },
+    )
+    spec_repo.commit("Require it", {"keps/sig-lending/1234-renewal-limits/README.md": kep.format(rule="must")})
+    run = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD")
+    assert "keps/sig-lending/1234-renewal-limits/README.md  (modified, 1 amendment)" in run.out and "(1 breaking)" in run.out
+    init = specdiff("init", "-C", spec_repo.path, "--print")
+    assert "# Found: Kubernetes enhancement proposals: 1 KEP (keps/**/<number>-<name>/README.md)." in init.out
+    assert 'specs = ["keps/**/README.md", "keps/**/*.md"]' in init.out
+
+
 def test_community_files_are_not_specs(spec_repo, specdiff):
     files = {
         name: f"# {name}\n\nMaintainers MUST review each change.\n"
