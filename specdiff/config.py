@@ -37,6 +37,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -383,10 +384,21 @@ def _prefixed(prefix: str) -> Callable[[str], str]:
 
 def matches_any(path: str, patterns: tuple[str, ...]) -> bool:
     """Whether ``path`` matches one of the globs."""
-    return any(_glob_pattern(p).fullmatch(path) for p in patterns)
+    return bool(_globs_pattern(patterns).fullmatch(path))
 
 
 _GLOB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+@lru_cache(maxsize=256)
+def _globs_pattern(globs: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of globs: the default exclude list has dozens, and asking each in turn
+    for each of the Rust RFCs' 652 files took a tenth of a second.
+
+    >>> bool(_globs_pattern(("docs/*.md", "**/README.md")).fullmatch("a/README.md")), bool(_globs_pattern(()).fullmatch(""))
+    (True, False)
+    """
+    return re.compile("|".join(f"(?:{_glob_pattern(glob).pattern})" for glob in globs) or "(?!)")
 
 
 def _glob_pattern(glob: str) -> re.Pattern[str]:

@@ -254,7 +254,8 @@ def _reach(
         lock = None
     # Every dangling reference (--all-dangling) needs every file read, as staleness does.
     complete = lock is not None or all_dangling
-    graph, _, workspace_warnings = graph_at(repo, head, config, parsed, complete=complete)
+    changed = None if complete else {path for f in files for path in (f.old_path, f.new_path) if path}
+    graph, _, workspace_warnings = graph_at(repo, head, config, parsed, changed=changed)
     nodes = {path: clause_nodes(document) for path, document in parsed.items()}
 
     def reaching(amendment: Amendment) -> Amendment:

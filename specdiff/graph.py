@@ -30,7 +30,7 @@ naming a section that was removed are found too.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -305,33 +305,37 @@ class SpecGraph:
         return lines
 
 
-def build_graph(workspace: Workspace, *, complete: bool = True) -> SpecGraph:
+def build_graph(workspace: Workspace, *, changed: Collection[str] | None = None) -> SpecGraph:
     """The dependency graph of a repository at one revision.
 
-    With ``complete=False`` the graph holds only the spec files that must be
-    parsed to find the dependencies that cross files: those whose text can
-    link to a section or define a requirement ID, those something names, and
-    those the caller parsed already (a diff's head side). A first pass of the
-    scanners finds them; in the second, the scanners whose dependencies stay
-    inside one file (footnote examples, OpenSpec scenarios) look only at those
-    files. A spec file left out is reached from no changed node, so every
-    impact, why-chain and dangling reference is the same as in the complete
-    graph; what is kept is added in the same order, so breadth-first walks meet
-    nodes in the same order too. On the largest Model Spec release pair that
-    leaves out 89 of 115 files.
+    Given ``changed``, the spec files a diff changed (the paths of both sides),
+    the graph holds only the spec files that must be parsed to find what impact
+    from them reaches: those the caller parsed already (a diff's head side),
+    those whose text can define a requirement ID, those something names, and
+    those whose links can lead to a changed file or to one of those
+    (``crossrefs.linking_to``). A first pass of the scanners finds them; in the
+    second, the scanners that read only the files kept (links, footnote
+    examples, OpenSpec scenarios) look at those files. A spec file left out is
+    reached from no changed node, so every impact, why-chain and dangling
+    reference the change introduced is the same as in the complete graph; what
+    is kept is added in the same order, so breadth-first walks meet nodes in the
+    same order too. On the largest Model Spec release pair that leaves out 89 of
+    115 files; on a one-commit diff of the Rust RFCs, all but 2 of 652.
     """
     from specdiff.scan import scan_all
+    from specdiff.scan.crossrefs import linking_to
 
     documents = workspace.documents
     index = _TargetIndex(workspace)
-    if not complete:
+    if changed is not None:
         documents.keep_only(set())
         _resolve_all(index, scan_all(workspace))
-        documents.keep_only(set(documents.parsed_paths()))
+        reached = set(documents.parsed_paths()) | set(changed)
+        documents.keep_only(reached | linking_to(documents, reached, index.pages.shown_with))
     dependencies = scan_all(workspace)
     _resolve_all(index, dependencies)
     graph = SpecGraph()
-    for path in documents if complete else documents.parsed_paths():
+    for path in documents if changed is None else documents.parsed_paths():
         graph.add_document(documents[path], workspace.config.capitals)
     for dependency in dependencies:
         _add(graph, index, dependency, workspace)

@@ -8,7 +8,7 @@ search the rest without loading ten thousand files into memory;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from specdiff.capitals import with_capitals
 from specdiff.config import Config
@@ -85,15 +85,15 @@ def graph_at(
     config: Config,
     parsed: dict[str, Document] | None = None,
     *,
-    complete: bool = True,
+    changed: Collection[str] | None = None,
 ) -> tuple[SpecGraph, Workspace, list[str]]:
     """The dependency graph at ``commit``, the workspace it was built from, and warnings.
 
-    ``complete=False`` leaves out the spec files nothing depends on and that
-    name nothing (see :func:`~specdiff.graph.build_graph`): enough for impact.
+    Given ``changed`` (the spec files a diff changed), it leaves out the spec files
+    impact from those cannot reach (see :func:`~specdiff.graph.build_graph`).
     """
     workspace, warnings = open_workspace(repo, commit, with_capitals(repo, commit, config), parsed)
-    return build_graph(workspace, complete=complete), workspace, warnings
+    return build_graph(workspace, changed=changed), workspace, warnings
 
 
 def graph_of(repository: str, revision: str | None) -> tuple[SpecGraph, list[str]]:
