@@ -144,6 +144,13 @@ _NOUN_NEED = re.compile(r"\b(?:the|a|an|no|any|its|their|our|your|his|her|this|t
 # "If implementers need to add information, they MUST use extensions": the need says when the rule
 # applies; it binds no one (GraphQL over HTTP: "need to -> MUST NOT (reversed)" on a reworded rule).
 _IN_CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|unless|in case)\b[^,;:.]*$", re.IGNORECASE)
+# "Should a team lead wish to step down, members may self-nominate": a sentence that opens with
+# "Should", a subject and a comma is a condition ("If a team lead wishes ..."), not a rule (a Rust
+# RFC's read as "Should: strengthened"). A question keeps its "Should": "Should the relay retry?"
+_INVERTED_CONDITION = re.compile(
+    r"(?:^|(?<=[.!?;:\n]))[\s*_\"“(]*(Should)\s+(?:a|an|the|this|that|these|those|any|some|its|their|our|your|his|her|"
+    r"it|they|we|you|he|she|there|one|either|neither|each|every|no|such|both|all)\b[^.;:!?,]{0,100},"
+)
 # "To avoid ambiguity, ..." states a purpose, not a prohibition.
 _PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _MONTH_NEAR_DIGIT = re.compile(r"\s+\d")
@@ -460,11 +467,12 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
         found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
         taken.append(match.span())
+    inverted = {m.span(1) for m in _INVERTED_CONDITION.finditer(clean)} if "Should" in clean else set()
     for match in _MODAL.finditer(clean):
         if len(found) >= MAX_MODALS:
             break
         start, end = match.span(1)
-        if any(a < end and start < b for a, b in taken):
+        if any(a < end and start < b for a, b in taken) or (start, end) in inverted:
             continue
         written = match.group(1)
         key = " ".join(written.lower().split())
@@ -604,6 +612,7 @@ def _asserted(text: str, capitals: bool) -> str:
     outside = "".join([*pieces, outside[at:]])
     outside = _NEGATION_IDIOMS.sub(" ", outside)
     outside = _ASIDE.sub(" ", outside)
+    outside = _INVERTED_CONDITION.sub(" ", outside) if "Should" in outside else outside
     return _SUBORDINATE.sub(" ", outside)
 
 

@@ -537,6 +537,10 @@ def _read(text, **kwargs):
         ("If a client needs to retry, it must wait.", [("must", 1, 3)]),  # the need says when, not what
         ("When clients need to log, they must redact.", [("must", 1, 3)]),
         ("Clients need to log if asked.", [("need to", 1, 3)]),
+        ("Should a team lead step down, members may self-nominate.", [("may", 1, 1)]),  # "If a team lead ..."
+        ("Logs are kept. Should any check fail, the desk must close.", [("must", 1, 3)]),
+        ("Should the relay retry?", [("Should", 1, 2)]),  # a question, not a condition
+        ("Should be kept short, as the desk reads it.", [("Should", 1, 2)]),  # no subject: a rule
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
@@ -581,6 +585,7 @@ def test_modal_obliges_property():
         ("Set the `not` flag.", 1),
         ('The button says "do not press".', 1),
         ("The note is a knot.", 1),
+        ("Should the patron not return it, the desk must send a reminder.", 1),  # the "not" is the condition's
     ],
 )
 def test_polarity(text, expected):
