@@ -710,12 +710,22 @@ def uses_rfc2119_capitals(texts: Iterable[str]) -> bool:
     The JSON Schema specification does (MUST, SHOULD, MAY); the OpenAI Model
     Spec writes "should" and "must" in lower case and keeps capitals for emphasis.
     """
+    upper, lower = keyword_counts(texts)
+    return upper > lower
+
+
+def keyword_counts(texts: Iterable[str]) -> tuple[int, int]:
+    """How many RFC 2119 keywords the prose of ``texts`` writes in capitals, and how many not.
+
+    >>> keyword_counts(["Clients MUST retry and SHOULD wait.", "Servers may close; see `MUST`."])
+    (2, 1)
+    """
     upper = lower = 0
     for text in texts:
         up, low = _keyword_cases(text)
         upper += up
         lower += low
-    return upper > lower
+    return upper, lower
 
 
 @lru_cache(maxsize=65536)

@@ -73,6 +73,15 @@ def test_log_grades_each_commit_as_the_diff_does(two_conventions, specdiff):
     assert severities == ["breaking", "breaking"]
 
 
+def test_the_mode_follows_the_files_of_each_head_though_counts_are_kept(two_conventions, specdiff):
+    assert grades(specdiff, two_conventions, "HEAD~1", "HEAD") == {"spec/wire.md": "breaking"}  # counts kept per file
+    chatty = LOWER + "Staff should smile. " * 40 + "\n\n"
+    two_conventions.commit("A chattier desk guide", {"spec/desk.md": chatty + KIOSK})
+    two_conventions.commit("Edit the kiosk again", {"spec/desk.md": chatty + KIOSK_EDITED})
+    assert grades(specdiff, two_conventions, "HEAD~1", "HEAD") == {"spec/desk.md": "substantive"}, "now mostly lower case"
+    assert grades(specdiff, two_conventions, "HEAD~4", "HEAD~3") == {"spec/desk.md": "breaking"}, "the mode is the head's"
+
+
 @pytest.mark.parametrize(("setting", "expected"), [("false", "substantive"), ("true", "breaking"), ('"auto"', "breaking")])
 def test_the_config_decides_the_mode_when_it_says(two_conventions, specdiff, setting, expected):
     two_conventions.commit("Set the mode", {"specdiff.toml": CONFIG + f"\n[semantics]\ncapitals = {setting}\n"})
