@@ -55,29 +55,38 @@ def linking_to(documents: SpecDocuments, paths: Collection[str], shown_with: Cal
     >>> texts = {"a.md": "[b](b.md#x)", "b.md": "[c](./C.md)", "c.md": "", "d.md": "[a](#a)"}
     >>> sorted(linking_to(SpecDocuments(texts, parse_document), {"c.md"}, lambda path: []))
     ['a.md', 'b.md']
-    >>> texts = {"x/README.md": "", "x/y/f.md": "[up](../README.md)", "z/f.md": "[x](../x/README.md)", "z/g.md": "[z](README.md)"}
+    >>> texts = {"x/README.md": "", "x/y/f.md": "[up](../README.md)", "z/f.md": "[x](../X/readme.md)", "z/g.md": "[z](README.md)"}
     >>> sorted(linking_to(SpecDocuments(texts, parse_document), {"x/README.md"}, lambda path: []))
     ['x/y/f.md', 'z/f.md']
+    >>> texts = {"my notes/a b.md": "", "c.md": "[n](my%20notes/a%20b.md)", "d.md": "[n](my%20notes/ab.md)"}
+    >>> sorted(linking_to(SpecDocuments(texts, parse_document), {"my notes/a b.md"}, lambda path: []))
+    ['c.md']
     """
     found: set[str] = set()
     candidates = [path for path in documents.paths_matching(LINK_HINT) if path not in paths]
+    lowered = {path: documents.text(path).lower() for path in candidates}
     named = set(paths)
     while named and candidates:
         by_folder: dict[str, set[str]] = {}
         for page in {page for path in named for page in (path, *shown_with(path))}:
             folder, name = posixpath.split(page)
-            by_folder.setdefault(folder, set()).add(name)
-        outside = {f"{posixpath.basename(folder)}/{name}" for folder, names in by_folder.items() if folder for name in names}
-        from_outside = _any_of(outside)
-        from_inside = {folder: _any_of(names) for folder, names in by_folder.items()}
+            by_folder.setdefault(folder, set()).update(_spellings(name))
+        from_outside = {
+            f"{spelled}/{name}"
+            for folder, names in by_folder.items()
+            if folder
+            for spelled in _spellings(posixpath.basename(folder))
+            for name in names
+        }
         named = {
             path
             for path in candidates
-            if from_outside.search(documents.text(path))
+            if any(name in lowered[path] for name in from_outside)
             or any(
-                pattern.search(documents.text(path))
-                for folder, pattern in from_inside.items()
+                name in lowered[path]
+                for folder, names in by_folder.items()
                 if not folder or path.startswith(f"{folder}/")
+                for name in names
             )
         }
         found |= named
@@ -85,6 +94,6 @@ def linking_to(documents: SpecDocuments, paths: Collection[str], shown_with: Cal
     return found
 
 
-def _any_of(names: set[str]) -> re.Pattern[str]:
-    """A pattern that finds any of ``names``, in any case, as written or percent-encoded (none: nothing)."""
-    return re.compile("|".join(re.escape(n) for n in sorted(names | {quote(n) for n in names})) or "(?!)", re.IGNORECASE)
+def _spellings(name: str) -> list[str]:
+    """A file or folder name as a link may write it, lower-cased: as it is, then percent-encoded."""
+    return list(dict.fromkeys((name.lower(), quote(name).lower())))
