@@ -18,7 +18,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Check the clauses the amendments between two revisions wrote (revisions read as for "
         "`specdiff diff`; default HEAD against the working tree) for vague qualifiers, RFC 2119 keyword misuse, "
         "contradictions, duplicates, untested rules and dangling references. With --all, check whole files. "
-        "By default only the checks that held 0.85 precision on real specs run (KW001, REF001); choose others "
+        "By default only the checks that held 0.85 precision on real specs run (KW001, KW003, REF001); choose others "
         "with --select (VAG, DUP001, TST001, ALL…) or [lint] select. Checks and examples: docs/lint.md.",
     )
     add_revisions_argument(parser)
