@@ -330,10 +330,19 @@ def _ietf_drafts(files: list[str]) -> Found | None:
     if not drafts:
         return None
     archived = any(p.startswith("archive/") for p in files)
-    why = f"IETF drafts: {len(drafts)} draft-*.md file{'s' if len(drafts) != 1 else ''} (kramdown-rfc)" + (
-        "; archive/ (published or expired drafts) left out" if archived else ""
+    # A working group may keep its published RFCs' sources beside the drafts still in progress
+    # (QUIC: rfc9000.md ... beside draft-ietf-quic-http.md), and go on fixing them.
+    rfcs = [p for p in files if _RFC_SOURCE.fullmatch(posixpath.basename(p)) and not p.startswith("archive/")]
+    why = (
+        f"IETF drafts: {len(drafts)} draft-*.md file{'s' if len(drafts) != 1 else ''} (kramdown-rfc)"
+        + (f" and {len(rfcs)} published RFC{'s' if len(rfcs) != 1 else ''} (rfc<number>.md)" if rfcs else "")
+        + ("; archive/ (published or expired drafts) left out" if archived else "")
     )
-    return ("IETF drafts", ("**/draft-*.md",), ("archive/**",) if archived else (), why)
+    globs = ("**/draft-*.md",) + (("**/rfc????.md", "**/rfc?????.md") if rfcs else ())
+    return ("IETF drafts", globs, ("archive/**",) if archived else (), why)
+
+
+_RFC_SOURCE = re.compile(r"rfc\d{4,5}\.md")
 
 
 def _spec_folder_tops(paths: Iterable[str]) -> list[str]:

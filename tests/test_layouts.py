@@ -126,6 +126,12 @@ def test_ietf_drafts_leave_the_archive_out():
     assert "archive/" in detect_layout(paths).reasons[0]
 
 
+def test_ietf_drafts_with_the_published_rfcs_beside_them():
+    paths = ["draft-ietf-wg-pings.md", "rfc9999.md", "rfc10001.md", "rfc-notes.md", "archive/rfc9001.md", "README.md"]
+    assert selected(paths) == ["draft-ietf-wg-pings.md", "rfc10001.md", "rfc9999.md"]
+    assert "1 draft-*.md file (kramdown-rfc) and 2 published RFCs" in detect_layout(paths).reasons[0]
+
+
 def test_model_spec_reads_the_spec_and_leaves_examples_as_evals():
     paths = ["model_spec.md", "examples/k3f9.md", "examples/p2x7.md", "README.md", "CHANGELOG.md"]
     assert selected(paths) == ["model_spec.md"]
