@@ -278,6 +278,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "It MAY mean ...", "may be removed in the future"
     if place.capitals and upper:
         return Reading(modal, True, "rule", CERTAIN, holder)
+    if place.capitals and _in_condition(before) and _CLAUSE_GOES_ON.match(after):
+        # In a document of MUSTs, "If it should sign first, ..." or "Even though datagrams are required
+        # to be padded, ..." says when the rule applies, in plain English (Lightning's BOLTs, QUIC).
+        # With no comma to close the condition, the phrase may be the main clause's: "If you're
+        # changing the API every day you should either still be in version 0.y.z or ..." (SemVer).
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if _in_condition(before) and key in _WEAK_KEYS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
     if key in _NEED_KEYS and _next_words(after)[:1] in (["know"], ["understand"], ["be"], ["have"], ["see"]):
@@ -485,6 +491,8 @@ _MODAL_KEYS = {
 }  # fmt: skip
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
+_CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")
+"""After a phrase: a comma before the sentence ends, where a condition holding the phrase closes."""
 _WEAK_KEYS = {"may", "can", "cannot", "can't", "can not", "always", "never", "may not", "could"}
 _NEED_KEYS = {"need to", "needs to", "has to", "have to"}
 _HEDGING_ADVERBS = {"sometimes", "often", "occasionally", "well", "even", "possibly", "perhaps", "rarely", "usually"}

@@ -164,7 +164,9 @@ _NEGATOR = re.compile(
 # Phrases built with a negating word that negate nothing: bounds and emphasis.
 _NEGATION_IDIOMS = re.compile(
     r"\b(?:not\s+only|no\s+(?:later|more|fewer|less|longer|sooner)\s+than|not\s+(?:later|more|fewer|less)\s+than|"
-    r"without\s+delay|whether\s+or\s+not)\b",
+    r"without\s+delay|whether\s+or\s+not)\b"
+    # "whether a request was processed or not": the other branch of a question, negating nothing
+    r"|\bor\s+not(?=\s*(?:[.,;:!?)]|$))",
     re.IGNORECASE,
 )
 # Words that carry a negation in their sense: "must not omit" is "must include",
@@ -642,8 +644,38 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
     if _NUMBERED_THING.search(text, max(0, match.start() - 16), match.start()):
         return True
     if match.group().lower() == "one":
-        return match.group() == "One" and match.start() == len(text) - len(text.lstrip()) or text.startswith(" of", match.end())
+        return (
+            match.group() == "One"
+            and match.start() == len(text) - len(text.lstrip())
+            or text.startswith(" of", match.end())
+            or bool(_PRONOUN_ONE_BEFORE.search(text, max(0, match.start() - 12), match.start()))
+            or bool(_PRONOUN_ONE_AFTER.match(text, match.end()))
+        )
     return False
+
+
+# "the one indicated", "for one with the output present": "one" standing for a thing named before.
+_PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|another|any)\s+$")
+_PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below)\b")
+
+
+def number_value(number: str) -> str:
+    """A number as :func:`numbers` finds it, written one way: digits, no thousands separators.
+
+    >>> [number_value(n) for n in ("ten", "14,720", "14720", "Twice", "1,2", "3.5")]
+    ['10', '14720', '14720', 'twice', '1,2', '3.5']
+    """
+    lowered = number.lower()
+    if lowered in _NUMBER_WORD_VALUES:
+        return _NUMBER_WORD_VALUES[lowered]
+    return number.replace(",", "") if _THOUSANDS.fullmatch(number) else lowered
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORD_VALUES = {word: str(value) for value, word in enumerate(_NUMBER_WORDS[:20])} | {
+    word: str(20 + 10 * tens) for tens, word in enumerate(_TENS)
+}
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 _NUMBERED_THING = re.compile(

@@ -88,6 +88,7 @@ from specdiff.lexicon import (
     inverted_by_wording,
     modal_meaning,
     negated_sense,
+    number_value,
     numbers,
     prose,
     quantifiers,
@@ -1215,6 +1216,8 @@ def _scope_and_content(
     if reach is not None:
         scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
         return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=UNSURE)]
+    if _spells_out(inserted, deleted, content_in):
+        return effects
     effects.append(
         Effect(
             "wording",
@@ -1232,6 +1235,35 @@ def _scope_and_content(
 # Where the clause that holds a rule's subject starts: the words before are framing ("One
 # consequence is that, beyond X, the assistant should ..."), not whom the rule binds.
 _CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but)\b", re.IGNORECASE)
+
+
+def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) -> bool:
+    """Whether the words a rule gained only say again what it named: the kind of a thing its
+    identifier names ("send CONNECTION_CLOSE" -> "send a CONNECTION_CLOSE frame"), a cross-reference
+    ("...; see {{errors}}"), or what a pronoun stood for ("MAY fail it" -> "MAY fail the incoming
+    HTLC"). QUIC's RFC editor made a dozen such edits to RFC 9000; each was read as narrowing the rule.
+
+    >>> _spells_out(["a", "frame"], [], ["frame"]), _spells_out(["see", "errors"], [], ["see", "errors"])
+    (True, True)
+    >>> _spells_out(["the", "incoming", "htlc"], ["it"], ["incoming", "htlc"])
+    True
+    >>> _spells_out(["and", "frames"], [], ["frames"]), _spells_out(["padding"], [], ["padding"])
+    (False, False)
+    """
+    if not content_in or {"and", "or"} & set(inserted):
+        return False
+    if all(w in _KIND_NOUNS for w in content_in) or (content_in[0] == "see" and not deleted):
+        return True
+    return bool(deleted) and all(w in _PRONOUNS for w in deleted)
+
+
+_KIND_NOUNS = {
+    "frame", "frames", "packet", "packets", "field", "fields", "value", "values", "message", "messages",
+    "parameter", "parameters", "header", "headers", "property", "properties", "member", "members",
+    "attribute", "attributes", "element", "elements", "object", "objects", "keyword", "keywords",
+}  # fmt: skip
+"""Words that name what kind of thing an identifier is: added beside it, they restate it."""
+_PRONOUNS = {"it", "its", "that", "this", "these", "those", "them", "they", "their", "one"}
 
 
 def _new_holder(old: list[str], new: list[str]) -> bool:
@@ -1324,6 +1356,8 @@ def _word_class_change(
     before, after = Counter(found_old), Counter(found_new)
     if before == after:
         return []
+    if effect_type == "number" and Counter(map(number_value, found_old)) == Counter(map(number_value, found_new)):
+        return []  # "10" -> "ten", "14720" -> "14,720": the same numbers
     gone = ", ".join((before - after).elements()) or None
     came = ", ".join((after - before).elements()) or None
     return [Effect(effect_type, gone, came, sentence=where, normative=normative)]

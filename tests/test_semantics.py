@@ -314,6 +314,24 @@ ROWS = [
         {"editorial"}, EDITORIAL, capitals=True),
     row("caps-lower-must-not-reversed", "The field must not be null.", "The field must be null.",
         {"modality", "negation"}, BREAKING, modality=(("must not", "must", R),), capitals=True),
+    # In a capitals document a lower-case keyword inside a condition closed by a comma is the condition's
+    # plain English ("If it should sign first, ..."); with no comma it may be the main clause's.
+    row("caps-should-in-condition", "If it signs first, it MUST send the signatures.",
+        "If it should sign first, it MUST send the signatures.", {"scope"}, SUBSTANTIVE, capitals=True),
+    row("caps-condition-not-closed", "If you change the API daily you may stay in version zero.",
+        "If you change the API daily you should stay in version zero.",
+        {"modality"}, BREAKING, modality=(("may", "should", S),), capitals=True),
+    # -- the same thing said again ------------------------------------------------------------------
+    row("numbers-written-out", "Use a window of 10 datagrams, at most 14720 bytes.",
+        "Use a window of ten datagrams, at most 14,720 bytes.", {"wording"}, SUBSTANTIVE),
+    row("whether-or-not-moved", "Servers must say whether the request was processed or not.",
+        "Servers must say whether or not the request was processed.", {"wording"}, SUBSTANTIVE),
+    row("kind-noun-added", "Servers MUST send `CONNECTION_CLOSE` in 1-RTT packets.",
+        "Servers MUST send a `CONNECTION_CLOSE` frame in 1-RTT packets.", {"editorial"}, EDITORIAL, capitals=True),
+    row("pronoun-spelled-out", "Clients MAY fail it sooner.", "Clients MAY fail the incoming payment sooner.",
+        {"wording"}, SUBSTANTIVE, capitals=True),
+    row("pronoun-one-is-no-number", "Nodes must retry with a transaction.", "Nodes must retry with one that pays more.",
+        {"wording"}, SUBSTANTIVE),
     # -- a command verb is an obligation, removed like any other -----------------------------------
     row("command-removed", "Include the title. Be brief.", "Be brief.",
         {"modality"}, BREAKING, modality=(("Include", None, W),)),
