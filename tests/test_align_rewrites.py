@@ -231,3 +231,32 @@ def test_a_new_section_in_place_of_an_unrelated_removed_one_is_not_paired():
     alignment = align(old, new)
     assert [s.heading for s in alignment.removed_sections] == ["Fuel"]
     assert [s.heading for s in alignment.added_sections] == ["Visitors"]
+
+
+# -- the same list item under many conditions ------------------------------------------------
+
+
+RETURNS = """\
+# Returns
+
+A desk receiving a book:
+  - if the book is damaged:
+    - MUST NOT accept the return.
+  - if the due date passed a year ago:
+    - MUST NOT accept the return.
+{inserted}  - if the borrower card is blocked:
+    - MUST NOT accept the return.
+  - if the barcode is unreadable:
+    - MUST NOT accept the return.
+"""
+
+
+def test_a_repeated_item_pairs_with_the_copy_under_its_own_condition():
+    """Lightning's offers spec writes one "MUST NOT respond to the offer." under a dozen conditions; a
+    condition added among them showed every later copy moved, and the added copy at the end."""
+    added = "  - if the book belongs to another library:\n    - MUST NOT accept the return.\n"
+    inserted = align(RETURNS.format(inserted=""), RETURNS.format(inserted=added))
+    found = [(a.kind, a.new[0].lines[0]) for a in amendments_from(inserted)]
+    assert found == [("added", 8), ("added", 9)], found
+    removed = align(RETURNS.format(inserted=added), RETURNS.format(inserted=""))
+    assert [(a.kind, a.old[0].lines[0]) for a in amendments_from(removed)] == [("removed", 8), ("removed", 9)]

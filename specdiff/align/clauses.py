@@ -265,6 +265,7 @@ class _ClausePairing:
         for j, c in enumerate(self.new):
             new_by_fp[c.fingerprint].append(j)
         partner_of_old, score_of_old = self.partner_of_old, self.score_of_old
+        repeated = []
         for fp, olds in old_by_fp.items():
             news = new_by_fp.get(fp)
             if not news:
@@ -273,11 +274,21 @@ class _ClausePairing:
                 partner_of_old[olds[0]] = news[0]  # what ``pair`` does, for most clauses of a revision
                 score_of_old[olds[0]] = 1.0
                 continue
-            # Repeated text: pair within paired sections in order, then the rest
-            # in order if the text is long enough to be a real move.
-            free_news = list(news)
+            repeated.append((olds, news))
+        # Repeated text: each copy where its neighbours say it belongs (see ``_pair_beside``), then the
+        # rest within paired sections in order, then the rest in order if long enough to be a real move.
+        free = {self.old[olds[0]].fingerprint: set(news) for olds, news in repeated}
+        copies = sorted(i for olds, _ in repeated for i in olds)
+        for i in copies:
+            self._pair_beside(i, i - 1, free)
+        for i in reversed(copies):
+            if i not in partner_of_old:
+                self._pair_beside(i, i + 1, free)
+        for olds, news in repeated:
+            left = free[self.old[olds[0]].fingerprint]
+            free_news = [j for j in news if j in left]
             leftover = []
-            for i in olds:
+            for i in (i for i in olds if i not in partner_of_old):
                 home = next((j for j in free_news if self.same_place(i, j)), None)
                 if home is None:
                     leftover.append(i)
@@ -287,6 +298,24 @@ class _ClausePairing:
             if len(self.old[olds[0]].normalized) >= MIN_MOVE_CHARS:
                 for i, j in zip(leftover, free_news):
                     self.pair(i, j, 1.0)
+
+    def _pair_beside(self, i: int, neighbour: int, free: dict[str, set[int]]) -> None:
+        """Pair a copy of a repeated text with the copy beside the new partner of its ``neighbour``
+        (the clause just before or after it), if there is such a copy and it is free.
+
+        Lightning's offers spec writes "MUST NOT respond to the offer." under a dozen conditions;
+        paired in order, the copies after a condition added among them each went to the copy
+        under the condition above, and all showed as moved. Beside its own condition, each stays.
+        """
+        partner = self.partner_of_old.get(neighbour)
+        if partner is None:
+            return
+        j = partner + i - neighbour
+        copies = free[self.old[i].fingerprint]
+        if j in copies and self.same_place(i, j):
+            copies.remove(j)
+            self.pair(i, j, 1.0)
+
 
     # 2. similar text
 
