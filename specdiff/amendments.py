@@ -60,7 +60,55 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     for clause in alignment.added:
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
     found.sort(key=lambda item: item[0])
-    return _with_distinct_ids([amendment for _, amendment in found])
+    return _with_distinct_ids(_without_rules_moved_between_clauses([amendment for _, amendment in found]))
+
+
+MOVED_RULE_SIMILARITY = 80
+"""Least similarity (rapidfuzz's token-sort ratio, 0-100) of what a rule asks, after its keyword,
+for a rule gone from one edited clause and one come to another to be one rule moved."""
+
+
+def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Amendment]:
+    """A rule's sentence moved from one edited clause to another reads as a rule removed from one and
+    a rule added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame
+    as soon as ..." up a section, lightly reworded). When the rule keeps its keyword, its subject word
+    for word and most of what it asks, the two modality effects are dropped and both clauses graded
+    again. "The client MUST send ..." gone and "The server MUST send ..." come stay as they are.
+    """
+    gone = [(k, e) for k, a in enumerate(amendments) if a.kind == "modified" for e in a.effects if _moved_out(e)]
+    came = [(k, e) for k, a in enumerate(amendments) if a.kind == "modified" for e in a.effects if _moved_in(e)]
+    if not gone or not came:
+        return amendments
+    from rapidfuzz import fuzz
+
+    dropped: dict[int, list[Effect]] = {}
+    for k, out in gone:
+        assert out.old is not None and out.sentence is not None
+        subject, _, asks = out.sentence.partition(out.old)
+        for m, into in came:
+            assert into.new is not None and into.sentence is not None
+            if m == k or into.new != out.old or any(into is e for e in dropped.get(m, [])):
+                continue
+            subject_new, _, asks_new = into.sentence.partition(into.new)
+            same_subject = subject.strip().lower() == subject_new.strip().lower()
+            if same_subject and fuzz.token_sort_ratio(asks, asks_new) >= MOVED_RULE_SIMILARITY:
+                dropped.setdefault(k, []).append(out)
+                dropped.setdefault(m, []).append(into)
+                break
+    moved = list(amendments)
+    for k, effects in dropped.items():
+        amendment = moved[k]
+        left = [e for e in amendment.effects if not any(e is d for d in effects)] or [Effect("wording")]
+        moved[k] = replace(amendment, effects=left, severity=severity(amendment.kind, left))
+    return moved
+
+
+def _moved_out(effect: Effect) -> bool:
+    return effect.type == "modality" and effect.old is not None and effect.new is None and effect.sentence is not None
+
+
+def _moved_in(effect: Effect) -> bool:
+    return effect.type == "modality" and effect.old is None and effect.new is not None and effect.sentence is not None
 
 
 def _with_distinct_ids(amendments: list[Amendment]) -> list[Amendment]:

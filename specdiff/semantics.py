@@ -590,6 +590,10 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     if old is not None and new is not None and not joined:
         before = _polarity(old_modals, old_text)
         after = _polarity(new_modals, new_text)
+        if bool(old_modals) != bool(new_modals):
+            # A rule came or went: its modality effect tells its force, and "are reserved" -> "are
+            # reserved and MUST NOT be assigned" negated nothing. Only the words outside it count.
+            before, after = negated_sense(old_text), negated_sense(new_text)
         if before != after:
             effects.append(
                 Effect(

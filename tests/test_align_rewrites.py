@@ -260,3 +260,29 @@ def test_a_repeated_item_pairs_with_the_copy_under_its_own_condition():
     assert found == [("added", 8), ("added", 9)], found
     removed = align(RETURNS.format(inserted=added), RETURNS.format(inserted=""))
     assert [(a.kind, a.old[0].lines[0]) for a in amendments_from(removed)] == [("removed", 8), ("removed", 9)]
+
+
+# -- a rule's sentence moved from one paragraph to another ----------------------------------------
+
+
+KEYS = """\
+# Keys
+
+Keys are issued at noon by the front desk, and each key opens one locker for the day.{issued}
+
+# Discarding keys
+
+Keys are discarded when returned after closing time, and lost keys are replaced by the office.{discarded}
+"""
+
+
+def test_a_rule_moved_between_paragraphs_is_no_rule_removed_and_added():
+    """QUIC moved "The server MUST send a HANDSHAKE_DONE frame ..." up a section, lightly reworded:
+    two breaking amendments, a MUST removed and a MUST added, for a rule that stayed."""
+    rule = " The {who} MUST log the key as soon as {when}."
+    old = KEYS.format(issued="", discarded=rule.format(who="desk", when="it is issued"))
+    moved = align(old, KEYS.format(issued=rule.format(who="desk", when="the key is issued"), discarded=""))
+    graded = [(a.kind, a.severity, [e.type for e in a.effects]) for a in amendments_from(moved)]
+    assert graded == [("modified", "substantive", ["wording"]), ("modified", "substantive", ["wording"])], graded
+    other = align(old, KEYS.format(issued=rule.format(who="kiosk", when="the key is issued"), discarded=""))
+    assert [a.severity for a in amendments_from(other)] == ["breaking", "breaking"], "another holder: not the same rule"

@@ -321,6 +321,10 @@ ROWS = [
     row("caps-condition-not-closed", "If you change the API daily you may stay in version zero.",
         "If you change the API daily you should stay in version zero.",
         {"modality"}, BREAKING, modality=(("may", "should", S),), capitals=True),
+    # A prohibition added to a sentence that had no rule negates nothing the sentence said.
+    row("prohibition-added-no-negation", "Codes in this range are reserved.",
+        "Codes in this range are reserved and MUST NOT be assigned.",
+        {"modality"}, BREAKING, modality=((None, "MUST NOT", S),), capitals=True),
     # -- the same thing said again ------------------------------------------------------------------
     row("numbers-written-out", "Use a window of 10 datagrams, at most 14720 bytes.",
         "Use a window of ten datagrams, at most 14,720 bytes.", {"wording"}, SUBSTANTIVE),
