@@ -28,13 +28,16 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "8"
+FORMAT = "9"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
 without numbers that are not digits; 8: no links or anchors inside closed code blocks, a heading's code
 spans keep their underscores and "<->" is no tag, anchors of the other files of a page a site
-assembles, no rule read in the sentence that says how to read the keywords)."""
+assembles, no rule read in the sentence that says how to read the keywords; 9: code spans keep their
+emphasis marks, "Should X, ..." and a lower-case keyword in a closed condition of a capitals document
+are conditions, numbers written out are the same numbers, words that spell out what a rule named do not
+narrow it, repeated clauses pair beside their neighbours, a rule moved between clauses is no change)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -460,20 +460,17 @@ def _code_span_or_nothing(match: re.Match[str]) -> str:
     return match.group("code") or ""
 
 
-def _fold_inline(text: str) -> str:
-    return _WHITESPACE.sub(" ", _EMPHASIS.sub("", text)).strip()
-
-
 _CODE_SPAN = re.compile(r"(`[^`\n]*`)")
 
 
-def _fold_heading(text: str) -> str:
-    """A heading's text without emphasis marks, its code spans as written: a code span shows its
-    underscores, and GitHub's slug keeps them (the Ethereum consensus specs link "New
-    `sync_committee_{subnet_id}`" as ``#new-sync_committee_subnet_id``).
+def _fold_inline(text: str) -> str:
+    """Text without emphasis marks and soft wraps, its code spans as written: a code span shows its
+    underscores and asterisks. The Ethereum consensus specs link "New `sync_committee_{subnet_id}`"
+    as ``#new-sync_committee_subnet_id``, and a rule's "`*bool`" changed to "`bool`" is a change
+    (Kubernetes enhancement proposals: folded, it was no amendment at all).
 
-    >>> _fold_heading("*New* `sync_committee_{subnet_id}`  topic")
-    'New `sync_committee_{subnet_id}` topic'
+    >>> _fold_inline("*New* `sync_committee_{subnet_id}`  topic"), _fold_inline("a `*bool` or _a_ `_meta`")
+    ('New `sync_committee_{subnet_id}` topic', 'a `*bool` or a `_meta`')
     """
     parts = _CODE_SPAN.split(text)  # odd places hold the code spans
     return _WHITESPACE.sub(" ", "".join(part if i % 2 else _EMPHASIS.sub("", part) for i, part in enumerate(parts))).strip()
@@ -1114,7 +1111,7 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     if html_anchor:
         anchor = anchor or html_anchor.group(1)
         raw = raw[: html_anchor.start()] + (html_anchor.group("shown") or "") + raw[html_anchor.end() :]
-    return _fold_heading(raw), anchor, attributes
+    return _fold_inline(raw), anchor, attributes
 
 
 def _is_attribute_block(inner: str) -> bool:

@@ -140,7 +140,8 @@ def describe_change(
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
-    if same_words(old, new) or only_typos(old, new):
+    code_changed = _code_rewritten(old, new)
+    if not code_changed and (same_words(old, new) or only_typos(old, new)):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table-of-contents entry follows the heading it links to
@@ -160,9 +161,33 @@ def describe_change(
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
     effects = _licences_beside_rules(effects, old, old_place)
-    if effects or not slight_rewording(old, new):
+    if effects or code_changed or not slight_rewording(old, new):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _code_rewritten(old: str, new: str) -> bool:
+    """Whether a code span's text was rewritten in place: what it holds is a name or a value, where a
+    changed letter or mark is a change ("`*bool`" -> "`bool`", an enum value renamed), never a typo
+    fixed. Backticks put around text already there, or a link's label (its target names the thing),
+    are markup.
+
+    >>> _code_rewritten("Set `mode` to `*bool`.", "Set `mode` to `bool`."), _code_rewritten("Use {x}.", "Use `{x}`.")
+    (True, False)
+    >>> _code_rewritten("See [`Incomplete`][r] here.", "See [`InputRequired`][r] here.")
+    False
+    """
+    a, b = _code_spans(old), _code_spans(new)
+    return a != b and any(tag == "replace" for tag, *_ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+
+
+def _code_spans(text: str) -> list[str]:
+    return [_SPACES.sub(" ", m.group(1)) for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
+
+
+# A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller).
+_CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`")
+_SPACES = re.compile(r"\s+")
 
 
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:

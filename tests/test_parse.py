@@ -290,6 +290,13 @@ def test_normalized_keeps_snake_case_underscores():
     assert "max_output_tokens" in c.normalized, "underscores inside words are text, not emphasis"
 
 
+def test_normalized_keeps_code_spans_as_written():
+    pointer = only_clause(parse("The field MUST be a `*bool`, set by **`_meta`**.\n"))
+    plain = only_clause(parse("The field MUST be a `bool`, set by `meta`.\n"))
+    assert pointer.normalized == "The field MUST be a `*bool`, set by `_meta`.", "marks inside code are code"
+    assert pointer.fingerprint != plain.fingerprint
+
+
 def test_equal_normalized_text_gives_equal_fingerprint():
     a = only_clause(parse("The assistant **must** answer\nbriefly.\n"))
     b = only_clause(parse("The   assistant must answer briefly.\n"))

@@ -325,6 +325,11 @@ ROWS = [
     row("prohibition-added-no-negation", "Codes in this range are reserved.",
         "Codes in this range are reserved and MUST NOT be assigned.",
         {"modality"}, BREAKING, modality=((None, "MUST NOT", S),), capitals=True),
+    # What a code span holds is a name or a value: a changed mark there is a change, backticks added are markup.
+    row("code-span-rewritten", "The field MUST be a `*bool` value.", "The field MUST be a `bool` value.",
+        {"wording"}, SUBSTANTIVE, capitals=True),
+    row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"wording"}, SUBSTANTIVE),
+    row("backticks-added", "Use the {x,} quantifier.", "Use the `{x,}` quantifier.", {"editorial"}, EDITORIAL),
     # -- the same thing said again ------------------------------------------------------------------
     row("numbers-written-out", "Use a window of 10 datagrams, at most 14720 bytes.",
         "Use a window of ten datagrams, at most 14,720 bytes.", {"wording"}, SUBSTANTIVE),
