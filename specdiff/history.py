@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -96,7 +96,7 @@ class Blame:
 
 
 def walk(
-    repo: Repository, config: Config, revisions: list[str], *, first_parent: bool = True
+    repo: Repository, config: Config, revisions: list[str], *, first_parent: bool = True, places: Collection[str] = ()
 ) -> Generator[tuple[LoggedCommit, CommitAmendments], None, None]:
     """Every commit of ``revisions`` (as for ``git log``), newest first, with what it did to the specs.
 
@@ -113,6 +113,11 @@ def walk(
     detection either (MCP, 4,634 commits, cold: 0.62 -> 0.35 s of processor time). A commit's old file
     versions are the next (older) commit's new ones, so the handful of parsed
     documents kept in ``documents`` serves both.
+
+    Given ``places`` (files or folders, as ``Repository.pathspecs`` gives them), a commit that
+    changes no file under one of them is yielded with no amendments, not computed: ``log -- PATH``
+    of one Kubernetes enhancement proposal computed every commit of the repository's history
+    until it had found its own (143 s cold).
     """
     commits: Iterable[LoggedCommit] = repo.history(revisions, first_parent=first_parent)
     newest = next(iter(commits), None)  # read before the rest stream in (a generator: put back below)
@@ -125,12 +130,12 @@ def walk(
         missing = 0
         if _progress_shown():  # the bar needs the count first; without it, commits stream from git log
             commits = list(commits)
-            keys = (_key(c, config) for c in commits)
+            keys = (_key(c, config) for c in commits if _touches(c, places))
             missing = sum(1 for key in keys if key is not None and not cache.has(key))
         documents: dict[str, Document | None] = {}
         with _progress(missing) as advance:
             for commit in commits:
-                key = _key(commit, config)
+                key = _key(commit, config) if _touches(commit, places) else None
                 if key is None:
                     yield commit, CommitAmendments([])
                     continue
@@ -194,6 +199,12 @@ def blame(
 
 
 # -- computing commits -------------------------------------------------------------
+
+
+def _touches(commit: LoggedCommit, places: Collection[str]) -> bool:
+    """Whether ``commit`` changes a file under one of ``places`` (any file, when there are none)."""
+    paths = [p for c in commit.changes for p in (c.old_path, c.new_path) if p]
+    return not places or any(is_under(path, place) for path in paths for place in places)
 
 
 def _key(commit: LoggedCommit, config: Config) -> str | None:

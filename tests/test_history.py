@@ -166,6 +166,16 @@ def test_log_n_1_on_a_cold_cache_computes_only_the_newest_commit(three_commits, 
     assert counted == [three_commits[1][0]], "the stopped walk cached what it computed"
 
 
+def test_log_of_a_path_computes_only_the_commits_that_change_it(spec_repo, counted, specdiff):
+    first = spec_repo.commit("rules", {"spec.md": RULES_V1, "desk.md": "# Desk\n\nStaff should greet riders.\n"})
+    spec_repo.commit("desk", {"desk.md": "# Desk\n\nStaff must greet riders.\n"})
+    stricter = spec_repo.commit("stricter", {"spec.md": RULES_V2})
+    spec_repo.commit("desk again", {"desk.md": "# Desk\n\nStaff must greet each rider.\n"})
+    shown = specdiff("log", "-C", spec_repo.path, "--format", "json", "--", "spec.md")
+    assert shown.code == 0 and len(shown.out.splitlines()) == 2
+    assert counted == [stricter, first], "the commits that change only desk.md are not computed"
+
+
 def test_blame_stops_walking_once_every_clause_has_its_story(three_commits, counted):
     repo, (first, _, stricter) = three_commits
     newest = repo.commit("add a section", {"spec.md": RULES_V2 + "\n# Names {#names}\n\nNever guess a patron's name.\n"})

@@ -57,7 +57,8 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
         config = repository_config(repo)
         cut = repo.shallow_boundaries()
         keep = LogFilter(args.severity, frozenset(args.kind or ()), _places(repo, args, paths))
-        for commit, amendments in walk(repo, config, args.revisions, first_parent=not args.all):
+        places = [place for place, _ in keep.places]
+        for commit, amendments in walk(repo, config, args.revisions, first_parent=not args.all, places=places):
             changed.update(p for c in commit.changes for p in (c.old_path, c.new_path) if p)
             files = filtered(amendments.files, keep)
             if not files:
