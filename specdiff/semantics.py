@@ -78,7 +78,7 @@ from specdiff.editorial import (
     slight_rewording,
     small_example_edit,
 )
-from specdiff.force import UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules, states_a_rule
+from specdiff.force import LIKELY, UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules, states_a_rule
 from specdiff.lexicon import (
     CONDITION,
     CONDITION_PHRASE,
@@ -395,6 +395,8 @@ def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
         return True
     if effect.type in ("wording", "quantifier") and effect.direction == "narrowed":
         return True  # fewer behaviours comply: "a string" -> "a non-empty string"
+    if effect.type == "wording" and effect.direction == "reversed":
+        return effect.new_obliges  # "MUST be accepted" -> "MUST be rejected"
     if effect.type in ("condition", "scope", "quantifier"):
         widened = effect.direction in ("exception_removed", "scope_widened")
         return widened and effect.new_obliges
@@ -1235,6 +1237,11 @@ def _scope_and_content(
         inserted, deleted = outside
     content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER]
     content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER]
+    swapped = _opposite_swapped(content_out, content_in) if new_modals else None
+    if swapped is not None:
+        # "MUST be accepted" -> "MUST be rejected": the rule asks the opposite of what it asked.
+        turned = Effect("wording", swapped[0], swapped[1], "reversed", sentence=where, normative=True)
+        return [*effects, replace(turned, old_obliges=obliging, new_obliges=obliging, confidence=LIKELY)]
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
     prohibits = any(m.polarity < 0 for m in new_modals)
@@ -1264,6 +1271,50 @@ def _scope_and_content(
 # Where the clause that holds a rule's subject starts: the words before are framing ("One
 # consequence is that, beyond X, the assistant should ..."), not whom the rule binds.
 _CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but)\b", re.IGNORECASE)
+
+
+def _opposite_swapped(deleted: list[str], inserted: list[str]) -> tuple[str, str] | None:
+    """A word of a rule swapped for its opposite ("accepted" -> "rejected", "enable" -> "disable"),
+    as ``(old, new)``; ``None`` when there is none. A Nostr NIP turned "the event MUST be accepted"
+    into "MUST be rejected with ..." and it read as a slight, editorial rewording.
+
+    >>> _opposite_swapped(["accepted"], ["rejected", "duplicate"]), _opposite_swapped(["lower"], ["smaller"])
+    (('accepted', 'rejected'), None)
+    """
+    roots_in = {_root(w): w for w in inserted}
+    for word in deleted:
+        for opposite in _OPPOSITES.get(_root(word), ()):
+            if opposite in roots_in:
+                return word, roots_in[opposite]
+    return None
+
+
+def _root(word: str) -> str:
+    """:func:`_stem`, and a final "e" dropped and "i" read as "y": "disable" and "disabled" are
+    one word, "denied" and "deny" too.
+
+    >>> [_root(w) for w in ("rejected", "disable", "disabled", "denied", "closes", "min")]
+    ['reject', 'disabl', 'disabl', 'deny', 'clos', 'min']
+    """
+    word = _stem(word)
+    word = word[:-1] if word.endswith("e") and len(word) > 3 else word
+    return word[:-1] + "y" if word.endswith("i") else word
+
+
+_OPPOSITE_PAIRS = (
+    ("accept", "reject"), ("allow", "deny"), ("allow", "forbid"), ("allow", "block"), ("permit", "deny"),
+    ("enable", "disable"), ("include", "exclude"), ("add", "remove"), ("open", "close"), ("start", "stop"),
+    ("grant", "revoke"), ("valid", "invalid"), ("true", "false"), ("succeed", "fail"), ("success", "failure"),
+    ("before", "after"), ("minimum", "maximum"), ("min", "max"), ("increase", "decrease"), ("upper", "lower"),
+    ("first", "last"), ("public", "private"), ("encrypt", "decrypt"), ("keep", "discard"), ("keep", "drop"),
+    ("retain", "discard"), ("show", "hide"), ("lock", "unlock"), ("above", "below"), ("earlier", "later"),
+    ("inclusive", "exclusive"), ("ascending", "descending"), ("approve", "reject"), ("ignore", "process"),
+)  # fmt: skip
+"""Words a rule cannot swap for one another and ask the same."""
+_OPPOSITES: dict[str, set[str]] = {}
+for _one, _other in _OPPOSITE_PAIRS:
+    _OPPOSITES.setdefault(_root(_one), set()).add(_root(_other))
+    _OPPOSITES.setdefault(_root(_other), set()).add(_root(_one))
 
 
 def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) -> bool:

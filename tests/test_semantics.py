@@ -330,6 +330,14 @@ ROWS = [
         {"wording"}, SUBSTANTIVE, capitals=True),
     row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"wording"}, SUBSTANTIVE),
     row("backticks-added", "Use the {x,} quantifier.", "Use the `{x,}` quantifier.", {"editorial"}, EDITORIAL),
+    # A rule that asks the opposite of what it asked, in a word or two (a Nostr NIP: "accepted" -> "rejected").
+    row("rule-asks-opposite", "The desk MUST accept late returns.", "The desk MUST reject late returns.",
+        {"wording"}, BREAKING, capitals=True),
+    row("rule-asks-opposite-in-a-long-clause",
+        "Returns are logged at the desk and counted each night. If the card is valid, the return MUST be accepted.",
+        "Returns are logged at the desk and counted each night. If the card is valid, the return MUST be rejected.",
+        {"wording"}, BREAKING, capitals=True),
+    row("opposite-outside-a-rule", "Desks accept late returns.", "Desks reject late returns.", {"wording"}, SUBSTANTIVE),
     # -- the same thing said again ------------------------------------------------------------------
     row("numbers-written-out", "Use a window of 10 datagrams, at most 14720 bytes.",
         "Use a window of ten datagrams, at most 14,720 bytes.", {"wording"}, SUBSTANTIVE),

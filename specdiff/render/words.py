@@ -15,6 +15,8 @@ def describe_effect(effect: Effect) -> str:
         return "example changed"
     if effect.type == "unreadable":
         return f"unreadable: the file {effect.new}, so none of its rules can be compared (counted as breaking)"
+    if effect.type == "wording" and effect.direction == "reversed":
+        return f"reworded: asks the opposite: {effect.old} → {effect.new}"
     if effect.type == "wording":
         return "reworded: no obligation, number or condition changed (worth a read)"
     change = f"{effect.old or '—'} → {effect.new or '—'}"
