@@ -228,6 +228,9 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         return tuple(Reading(m, False, reason, CERTAIN) for m in found)
     if _EXAMPLE_TITLE.match(sentence) or (place.kind == "paragraph" and _DEFINITION.match(sentence) and not found):
         return tuple(Reading(m, False, "example", CERTAIN) for m in found)
+    if _QUESTION.search(sentence):
+        # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
+        return tuple(Reading(m, False, "question", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
     if step and not any(r.rule for r in readings):
@@ -349,6 +352,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, True, "rule", LIKELY, holder)
     if nxt[:1] and nxt[0] in _EPISTEMIC_NEXT:
         return Reading(modal, False, "hedge", LIKELY, holder)
+    if nxt[:1] == ["have"] and len(nxt) > 1 and (nxt[1] == "been" or _PARTICIPLE.match(nxt[1])):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "the group may have moved": what may be so
     if nxt[:1] and nxt[0] in _EFFECT_VERBS and holder not in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "trivial questions may waste the user's time"
     if nxt[:2] in (["not", "be"], ["be", "a"], ["be", "an"], ["be", "the"], ["be", "more"], ["be", "less"], ["be", "to"]):
@@ -491,6 +496,8 @@ _MODAL_KEYS = {
 }  # fmt: skip
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
+_QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")
+"""A sentence that ends with a question mark (past closing emphasis, brackets and quotes)."""
 _CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")
 """After a phrase: a comma before the sentence ends, where a condition holding the phrase closes."""
 _WEAK_KEYS = {"may", "can", "cannot", "can't", "can not", "always", "never", "may not", "could"}

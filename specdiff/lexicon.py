@@ -132,7 +132,11 @@ _COMMAND = re.compile(
     # defined ("query - Parameters that are appended to the URL") or the first word of a field's
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
-    r"|[ \t](?-i:[A-Z][\w-]*):\s)",
+    r"|[ \t](?-i:[A-Z][\w-]*):\s"
+    # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
+    # (Nostr), "Block size is ..."; not across a relative word ("Send messages that must be short").
+    r"|(?:\s+(?!(?:that|which|who|whom|whose|when|if|and|or|to|unless|where|so|you|we|they|it)\b)[\w`'-]+){1,2}"
+    r"\s+(?:must|shall|should|may|can|cannot|will|is|are)\b)",
     re.IGNORECASE,
 )
 
@@ -489,7 +493,11 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
     return sorted(found, key=lambda m: m.span)
 
 
-_LICENSING_VERB = re.compile(r"(?<![\w'])(allows|permits|lets)(?=\s+(?:[\w`'-]+\s+){1,6}?(?:to\s|be\s))", re.IGNORECASE)
+# "This allows users to be notified" says what a thing brings about; "The spec allows servers to" licenses.
+_LICENSING_VERB = re.compile(
+    r"(?<![\w'])(?<!\bthis )(?<!\bit )(allows|permits|lets)(?=\s+(?:[\w`'-]+\s+){1,6}?(?:to\s|be\s))",
+    re.IGNORECASE,
+)
 
 MAX_MODALS = 100
 """Modal phrases read in one text at most. The most in one sentence of the real specs is 19; a

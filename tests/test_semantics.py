@@ -338,6 +338,9 @@ ROWS = [
         "Returns are logged at the desk and counted each night. If the card is valid, the return MUST be rejected.",
         {"wording"}, BREAKING, capitals=True),
     row("opposite-outside-a-rule", "Desks accept late returns.", "Desks reject late returns.", {"wording"}, SUBSTANTIVE),
+    # Not rules: a question (an RFC's unresolved questions), what may be so ("may have moved").
+    row("question-removed", "Keep names short. Should we rename the field?", "Keep names short.", {"wording"}, SUBSTANTIVE),
+    row("may-have-moved", "The group moved.", "The group may have moved.", {"wording"}, SUBSTANTIVE),
     # -- the same thing said again ------------------------------------------------------------------
     row("numbers-written-out", "Use a window of 10 datagrams, at most 14720 bytes.",
         "Use a window of ten datagrams, at most 14,720 bytes.", {"wording"}, SUBSTANTIVE),
@@ -574,7 +577,11 @@ def _read(text, **kwargs):
         ("Clients need to log if asked.", [("need to", 1, 3)]),
         ("Should a team lead step down, members may self-nominate.", [("may", 1, 1)]),  # "If a team lead ..."
         ("Logs are kept. Should any check fail, the desk must close.", [("must", 1, 3)]),
-        ("Should the relay retry?", [("Should", 1, 2)]),  # a question, not a condition
+        ("Should the relay retry?", [("Should", 1, 2)]),  # a question, not a condition (force reads it as asking)
+        ("Group identifiers must be strings.", [("must", 1, 3)]),  # "Group" is the subject's, not a command
+        ("Send messages that must be short.", [("Send", 1, 3), ("must", 1, 3)]),
+        ("This allows users to be notified.", []),  # what a thing brings about
+        ("The spec allows servers to retry.", [("allows", 1, 1)]),
         ("Should be kept short, as the desk reads it.", [("Should", 1, 2)]),  # no subject: a rule
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
