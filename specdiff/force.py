@@ -279,7 +279,9 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "might need to override", "would need to be"
     if key == "may" and _likelihood(after, strict=upper):
         return Reading(modal, False, "hedge", LIKELY, holder)  # "It MAY mean ...", "may be removed in the future"
-    if place.capitals and upper:
+    if upper and (place.capitals or key in _RFC_2119_KEYS):
+        # A keyword in capitals is one even where the repository mostly writes plain English (EIPs:
+        # "A validator MAY be created with a custom threshold" read as a likelihood).
         return Reading(modal, True, "rule", CERTAIN, holder)
     if place.capitals and _in_condition(before) and _CLAUSE_GOES_ON.match(after):
         # In a document of MUSTs, "If it should sign first, ..." or "Even though datagrams are required
@@ -496,6 +498,7 @@ _MODAL_KEYS = {
 }  # fmt: skip
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
+_RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")
 """A sentence that ends with a question mark (past closing emphasis, brackets and quotes)."""
 _CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")

@@ -621,11 +621,14 @@ def _asserted(text: str, capitals: bool) -> str:
             at = end
     outside = "".join([*pieces, outside[at:]])
     outside = _NEGATION_IDIOMS.sub(" ", outside)
+    outside = _NEITHER_NOR.sub(r"\1   ", outside) if "nor" in outside.lower() else outside
     outside = _ASIDE.sub(" ", outside)
     outside = _INVERTED_CONDITION.sub(" ", outside) if "Should" in outside else outside
     return _SUBORDINATE.sub(" ", outside)
 
 
+# "Neither A nor B invalidates it", "does not retry nor wait": one negation, which "nor" carries on.
+_NEITHER_NOR = re.compile(r"(?i)(\b(?:neither|not|no|never)\b[^.;]*?)\bnor\b")
 # A parenthesis is an aside: "MUST be an absolute IRI (without a fragment)" negates nothing the rule asks.
 _ASIDE = re.compile(r"\([^()]*\)")
 # A condition or relative clause runs to the next comma or semicolon, or to the "then" that closes

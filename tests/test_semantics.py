@@ -338,6 +338,9 @@ ROWS = [
         "Returns are logged at the desk and counted each night. If the card is valid, the return MUST be rejected.",
         {"wording"}, BREAKING, capitals=True),
     row("opposite-outside-a-rule", "Desks accept late returns.", "Desks reject late returns.", {"wording"}, SUBSTANTIVE),
+    # A keyword in capitals is one where the repository mostly writes plain English (EIPs).
+    row("capital-may-in-a-plain-repository", "Validators are created with the default threshold.",
+        "Validators MAY be created with a custom threshold.", {"modality"}, SUBSTANTIVE, modality=((None, "MAY", W),)),
     # Not rules: a question (an RFC's unresolved questions), what may be so ("may have moved").
     row("question-removed", "Keep names short. Should we rename the field?", "Keep names short.", {"wording"}, SUBSTANTIVE),
     row("may-have-moved", "The group moved.", "The group may have moved.", {"wording"}, SUBSTANTIVE),
@@ -628,6 +631,7 @@ def test_modal_obliges_property():
         ('The button says "do not press".', 1),
         ("The note is a knot.", 1),
         ("Should the patron not return it, the desk must send a reminder.", 1),  # the "not" is the condition's
+        ("Neither a late fee nor a lost card blocks the return.", -1),  # one negation, carried on by "nor"
     ],
 )
 def test_polarity(text, expected):
