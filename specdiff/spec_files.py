@@ -14,6 +14,7 @@ from ``--fail-on``.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from collections.abc import Callable
 
 from specdiff.config import Config
@@ -59,6 +60,16 @@ def parse_spec(text: Callable[[], str], path: str, blob: str | None, config: Con
     if key is not None and cache is not None:
         cache.put(key, document)
     return document
+
+
+def text_id(text: str) -> str:
+    """A content address for a text that has no blob id (a working-tree file), for the parse cache;
+    it cannot be mistaken for a git blob id.
+
+    >>> text_id("# Desk\\n")
+    'text:cb289d58ec2e2da6a68baf49dc232f6846a7d75d'
+    """
+    return "text:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_spec_text(repo: Repository, path: str, blob: str | None, config: Config) -> str:

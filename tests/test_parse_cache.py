@@ -51,6 +51,17 @@ def test_a_second_diff_parses_nothing_and_prints_the_same(two_versions, specdiff
     assert len(list((two_versions.path / ".git" / "specdiff" / "parsed").iterdir())) == 2
 
 
+def test_working_tree_files_are_kept_by_their_text(two_versions, specdiff, parses):
+    first = specdiff("coverage", "-C", two_versions.path)
+    assert first.code == 0 and sorted(parses) == ["glossary.md", "spec.md"]
+    parses.clear()
+    assert specdiff("coverage", "-C", two_versions.path).out == first.out
+    assert parses == [], "the working tree has no blob ids: the text's hash keeps each parse"
+    (two_versions.path / "spec.md").write_text(SPEC_V1)
+    assert specdiff("coverage", "-C", two_versions.path).code == 0
+    assert parses == ["spec.md"], "an edited file is parsed again"
+
+
 def test_blame_reads_the_parse_a_diff_left(two_versions, specdiff, parses):
     diff_json(specdiff, two_versions)
     parses.clear()
