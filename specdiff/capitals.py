@@ -6,7 +6,7 @@ or per diff, graded the same edit ``breaking`` in one file and ``substantive`` i
 differently in two diffs of the same repository. So the mode belongs to the repository: the
 ``[semantics] capitals`` setting when it says ``true`` or ``false``, else counted over every spec
 file at the revision the command reads (a diff's head, a log's newest commit), more keywords in
-capitals than not (``lexicon.uses_rfc2119_capitals``).
+capitals than not (``lexicon.keyword_counts``).
 
 Counting reads every spec file once; the answer is kept in the history cache under the spec
 files' blob ids, so the next command on the same tree does not read them again, and each file's

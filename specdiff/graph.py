@@ -320,7 +320,8 @@ def build_graph(workspace: Workspace, *, changed: Collection[str] | None = None)
     reference the change introduced is the same as in the complete graph; what
     is kept is added in the same order, so breadth-first walks meet nodes in the
     same order too. On the largest Model Spec release pair that leaves out 89 of
-    115 files; on a one-commit diff of the Rust RFCs, all but 2 of 652.
+    115 files; on the Rust RFCs' commit that adds RFC 3984, which no file names,
+    651 of 652 (every file with a link was parsed before: 130).
     """
     from specdiff.scan import scan_all
     from specdiff.scan.crossrefs import linking_to

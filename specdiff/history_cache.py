@@ -37,7 +37,9 @@ spans keep their underscores and "<->" is no tag, anchors of the other files of 
 assembles, no rule read in the sentence that says how to read the keywords; 9: code spans keep their
 emphasis marks, "Should X, ..." and a lower-case keyword in a closed condition of a capitals document
 are conditions, numbers written out are the same numbers, words that spell out what a rule named do not
-narrow it, repeated clauses pair beside their neighbours, a rule moved between clauses is no change)."""
+narrow it, repeated clauses pair beside their neighbours, a rule moved between clauses is no change,
+a question rules nothing, a keyword in capitals is one in any repository, a word swapped for its
+opposite reverses a rule)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

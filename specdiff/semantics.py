@@ -1311,17 +1311,25 @@ _OPPOSITE_PAIRS = (
     ("inclusive", "exclusive"), ("ascending", "descending"), ("approve", "reject"), ("ignore", "process"),
 )  # fmt: skip
 """Words a rule cannot swap for one another and ask the same."""
-_OPPOSITES: dict[str, set[str]] = {}
-for _one, _other in _OPPOSITE_PAIRS:
-    _OPPOSITES.setdefault(_root(_one), set()).add(_root(_other))
-    _OPPOSITES.setdefault(_root(_other), set()).add(_root(_one))
+
+
+def _opposites_by_root(pairs: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
+    """Each word's root with the roots of its opposites, both ways."""
+    found: dict[str, set[str]] = {}
+    for one, other in pairs:
+        found.setdefault(_root(one), set()).add(_root(other))
+        found.setdefault(_root(other), set()).add(_root(one))
+    return found
+
+
+_OPPOSITES = _opposites_by_root(_OPPOSITE_PAIRS)
 
 
 def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) -> bool:
     """Whether the words a rule gained only say again what it named: the kind of a thing its
     identifier names ("send CONNECTION_CLOSE" -> "send a CONNECTION_CLOSE frame"), a cross-reference
     ("...; see {{errors}}"), or what a pronoun stood for ("MAY fail it" -> "MAY fail the incoming
-    HTLC"). QUIC's RFC editor made a dozen such edits to RFC 9000; each was read as narrowing the rule.
+    HTLC"). QUIC's RFC editor made several such edits to RFC 9000; each was read as narrowing the rule.
 
     >>> _spells_out(["a", "frame"], [], ["frame"]), _spells_out(["see", "errors"], [], ["see", "errors"])
     (True, True)

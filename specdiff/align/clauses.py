@@ -316,7 +316,6 @@ class _ClausePairing:
             copies.remove(j)
             self.pair(i, j, 1.0)
 
-
     # 2. similar text
 
     def tokens_old(self, i: int) -> list[str]:
