@@ -628,7 +628,8 @@ def _asserted(text: str, capitals: bool) -> str:
 
 
 # "Neither A nor B invalidates it", "does not retry nor wait": one negation, which "nor" carries on.
-_NEITHER_NOR = re.compile(r"(?i)(\b(?:neither|not|no|never)\b[^.;]*?)\bnor\b")
+_NEITHER_NOR = re.compile(r"(?i)(\b(?:neither|not|no|never)\b[^.;]{0,200}?)\bnor\b")
+"""(Within 200 characters: unbounded, a line of "no no no ... nor" was read from each "no" to its end.)"""
 # A parenthesis is an aside: "MUST be an absolute IRI (without a fragment)" negates nothing the rule asks.
 _ASIDE = re.compile(r"\([^()]*\)")
 # A condition or relative clause runs to the next comma or semicolon, or to the "then" that closes

@@ -337,3 +337,15 @@ def test_the_graph_of_a_diff_parses_only_what_impact_can_reach_and_finds_the_sam
         "artifact:src/renewals.py",  # renewals links to holds (one cross-reference)
         "eval:evals/rooms.jsonl#two-hours",  # rooms links to holds, and the eval names rooms
     }
+
+
+def test_past_its_bound_linking_to_keeps_every_file_with_a_link(monkeypatch):
+    from specdiff.parse import parse_document
+    from specdiff.scan import crossrefs
+    from specdiff.spec_documents import SpecDocuments
+
+    texts = {"a.md": "[b](b.md)", "b.md": "[c](c.md#x)", "c.md": "", "d.md": "[d](#d)", "e.md": ""}
+    documents = SpecDocuments(texts, parse_document)
+    assert crossrefs.linking_to(documents, {"c.md", "e.md"}, lambda path: []) == {"a.md", "b.md"}
+    monkeypatch.setattr(crossrefs, "MAX_NAMED", 1)
+    assert crossrefs.linking_to(documents, {"c.md", "e.md"}, lambda path: []) == {"a.md", "b.md", "d.md"}

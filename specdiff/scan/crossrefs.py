@@ -41,6 +41,12 @@ def scan(workspace: Workspace) -> Iterator[Dependency]:
                 yield Dependency(nodes[clause.index], target, f"links to {link}", f"{path}:{clause.lines[0]}")
 
 
+MAX_NAMED = 500
+"""Most files :func:`linking_to` looks for by name; past it (a commit that renames a folder of
+thousands), every file with a link is kept, as if each named one: each name is looked for in every
+file's text, and thousands of names in thousands of files would take minutes."""
+
+
 def linking_to(documents: SpecDocuments, paths: Collection[str], shown_with: Callable[[str], list[str]]) -> set[str]:
     """The spec files whose links can lead to ``paths``, at any depth: those whose text names one
     of them, or a page a site shows one on (``shown_with``, see ``site_pages``), then those that
@@ -64,9 +70,13 @@ def linking_to(documents: SpecDocuments, paths: Collection[str], shown_with: Cal
     """
     found: set[str] = set()
     candidates = [path for path in documents.paths_matching(LINK_HINT) if path not in paths]
+    if len(paths) > MAX_NAMED:
+        return set(candidates)
     lowered = {path: documents.text(path).lower() for path in candidates}
     named = set(paths)
     while named and candidates:
+        if len(found) > MAX_NAMED:
+            return found | set(candidates)
         by_folder: dict[str, set[str]] = {}
         for page in {page for path in named for page in (path, *shown_with(path))}:
             folder, name = posixpath.split(page)
