@@ -6,6 +6,7 @@ tests diff it against its parent through ``specdiff A B --format json``.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -202,6 +203,14 @@ def test_demo_command_builds_and_shows_the_last_change(specdiff, tmp_path):
     assert (Path(tmp_path / "demo" / ".git")).is_dir()
     assert str(tmp_path / "demo") in result.err
     assert "amendments in" in result.out and "suggested bump: major" in result.out
+
+
+def test_the_lint_command_the_demo_suggests_shows_each_kind_of_problem(specdiff, tmp_path):
+    demo = specdiff("demo", tmp_path / "demo")
+    suggested = next(line for line in demo.err.splitlines() if "specdiff lint" in line).split("#")[0].split()[1:]
+    result = specdiff(*suggested[:1], "-C", tmp_path / "demo", *suggested[1:], "--format", "json")
+    checks = {finding["check"] for finding in json.loads(result.out)["findings"]}
+    assert {"VAG001", "VAG002", "VAG003", "KW001", "CON001", "CON002", "DUP001", "TST001", "REF001"} <= checks, checks
 
 
 def test_demo_refuses_a_folder_that_is_not_empty(specdiff, tmp_path):

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     print(
         f"\nTry next:\n  cd {directory}\n"
         "  specdiff HEAD~10 HEAD~6       # several commits at once\n"
-        "  specdiff lint HEAD~3 HEAD~2   # a draft with one problem of each kind lint finds\n"
+        "  specdiff lint --select ALL HEAD~3 HEAD~2   # a draft with one problem of each kind lint finds\n"
         "  specdiff impact HEAD~1        # what to rebuild and re-run, and why\n"
         "  specdiff check                # outputs stale since they were stamped\n"
         "  specdiff HEAD~1 --format json # the same, for tools",
