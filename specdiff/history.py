@@ -203,8 +203,12 @@ def blame(
 
 def _touches(commit: LoggedCommit, places: Collection[str]) -> bool:
     """Whether ``commit`` changes a file under one of ``places`` (any file, when there are none)."""
-    paths = [p for c in commit.changes for p in (c.old_path, c.new_path) if p]
-    return not places or any(is_under(path, place) for path in paths for place in places)
+    return not places or _under_any([p for c in commit.changes for p in (c.old_path, c.new_path) if p], places)
+
+
+def _under_any(paths: Iterable[str], places: Collection[str]) -> bool:
+    """Whether one of ``paths`` is one of ``places`` or inside one (``repo.is_under``)."""
+    return any(is_under(path, place) for path in paths for place in places)
 
 
 def _key(commit: LoggedCommit, config: Config) -> str | None:
@@ -421,9 +425,9 @@ def filtered(files: list[FileDiff], keep: LogFilter) -> list[FileDiff]:
 def _kept(file: FileDiff, keep: LogFilter) -> FileDiff | None:
     """The file with only the amendments that pass, or ``None`` if the file is not among ``keep.places``."""
     paths = {p for p in (file.old_path, file.new_path) if p is not None}
-    if keep.places and not any(is_under(p, place) for p in paths for place, _ in keep.places):
+    if keep.places and not _under_any(paths, [place for place, _ in keep.places]):
         return None
-    anchors = {anchor for place, anchor in keep.places if anchor and any(is_under(p, place) for p in paths)}
+    anchors = {anchor for place, anchor in keep.places if anchor and _under_any(paths, [place])}
     return FileDiff(file.old_path, file.new_path, file.status, [a for a in file.amendments if _wanted(a, keep, anchors)], None)
 
 

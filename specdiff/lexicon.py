@@ -796,6 +796,6 @@ _KEYWORD_SAMPLE = 20_000
 # full reading took 0.28 s per revision, this takes a few milliseconds.
 _RFC_KEYWORD_UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 _RFC_KEYWORD_ANY = re.compile(r"\b(?:must|shall|should|may|required|recommended|optional)\b", re.IGNORECASE)
-_RFC_KEYWORD_WORDS = ("must", "shall", "should", "may", "required", "recommended", "optional")
+_RFC_KEYWORD_WORDS = tuple(sorted(_RFC_WORDS - {"not"}))
 """The keywords as plain substrings: a text holding none of them, case folded, holds no keyword
 (a quicker question than the pattern's, and prose blanking adds no letters)."""

@@ -89,10 +89,10 @@ def read_rules(text: str, place: Place | None = None, clause: Clause | None = No
 
 
 def stated(text: str, place: Place) -> list[force.Rule]:
-    """``force.rules`` as a check that reports a problem should take them: less questions ("should the
-    assistant ask first?" rules nothing), less rules a subordinate clause describes ("which governs how
-    the model should prioritize", a fragment "When the assistant must pause."), and, in a repository that
-    writes RFC 2119 keywords in capitals, only rules stated with a keyword in capitals.
+    """``force.rules`` as a check that reports a problem should take them: less rules a subordinate
+    clause describes ("which governs how the model should prioritize", a fragment "When the assistant
+    must pause."), and, in a repository that writes RFC 2119 keywords in capitals, only rules stated
+    with a keyword in capitals. (A question, "should the assistant ask first?", ``force`` reads as no rule.)
 
     ``force`` reads a lower-case "should", a command or a "never" there as a rule with less
     confidence (real specs slip, and the diff would rather grade a slip than miss it); RFC 8174
@@ -102,7 +102,7 @@ def stated(text: str, place: Place) -> list[force.Rule]:
     """
     if algorithm_step(text, place):
         return []
-    found = [r for r in force.rules(text, place) if not r.sentence.rstrip(" *_)\"'").endswith("?") and not described(r)]
+    found = [r for r in force.rules(text, place) if not described(r)]
     if not place.capitals:
         return found
     return [r for r in found if _in_capitals(r.phrase)]
