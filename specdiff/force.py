@@ -90,9 +90,11 @@ class Place:
 @lru_cache(maxsize=1024)
 def _in_changelog(path: str, heading_path: tuple[str, ...]) -> bool:
     """:attr:`Place.changelog`, remembered: every sentence read asks it of its place."""
-    name = path.rsplit("/", 1)[-1].lower()
+    folders, _, name = path.lower().rpartition("/")
     if re.match(r"(?:changelog|changes|history|news|release[-_ ]?notes)\b", name):
         return True
+    if any(re.fullmatch(r"change[-_ ]?logs?|release[-_ ]?notes", folder) for folder in folders.split("/")):
+        return True  # Matrix's content/changelog/v1.19.md
     return any(_CHANGELOG_HEADING.search(h) for h in heading_path)
 
 
@@ -228,6 +230,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         return tuple(Reading(m, False, reason, CERTAIN) for m in found)
     if _EXAMPLE_TITLE.match(sentence) or (place.kind == "paragraph" and _DEFINITION.match(sentence) and not found):
         return tuple(Reading(m, False, "example", CERTAIN) for m in found)
+    if _EDITORS_NOTE.match(sentence) or (place.lead_in and _EDITORS_NOTE.match(place.lead_in)):
+        # "TODO: Clarify what a use is: the client MUST NOT use the code more than once." is a note
+        # the editors left themselves (IETF drafts), as are the items under a "TODO:" line.
+        return tuple(Reading(m, False, "editors' note", CERTAIN) for m in found)
     if _QUESTION.search(sentence):
         # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
@@ -271,7 +277,14 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     if _reported(before) and not (place.capitals and upper):
         return Reading(modal, False, "reported", LIKELY, holder)
     if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
+        if place.kind == "table_row" and _SHORT_CELL.match(after):
+            # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
+            return Reading(modal, False, "descriptive", LIKELY, None)
         return Reading(modal, True, "rule", LIKELY, None)  # a command: "Cite the source.", "Setup: Run the script"
+    if not upper and place.heading_path and _EXAMPLE_HEADING.match(place.heading_path[-1]):
+        # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
+        # the example's settings do; a keyword in capitals there still rules.
+        return Reading(modal, False, "example", LIKELY, holder)
     if _ABOUT_THE_TEXT.match(sentence) or _subject_word(before) in ("we", "our", "us"):
         # "This section describes cases where the assistant should refuse"; "we need to": the authors.
         return Reading(modal, False, "descriptive", LIKELY, holder)
@@ -499,6 +512,14 @@ _MODAL_KEYS = {
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
+_EDITORS_NOTE = re.compile(
+    r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:"
+    r"|[\s*_>\[]*(?:editor'?s'?\s+note|note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?)\b",
+    re.I,
+)
+"""A note the editors left for themselves: "TODO: ...", "Editor's note: ...", "Note to the RFC Editor: ..."."""
+_SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
+"""The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")
 """A sentence that ends with a question mark (past closing emphasis, brackets and quotes)."""
 _CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")
@@ -572,8 +593,12 @@ _EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|
 # "**Tool**: a program that can be called ..." defines a word; it rules only with a rule word of its own.
 _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
 _COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I)
+_EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?:rules?|requirements?)\b)", re.I)
+"""A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
 _CHANGELOG_HEADING = re.compile(
-    r"\b(?:change\s?log|release\s+notes|revision\s+history|changes\s+(?:in|since)|what's\s+new)\b", re.I
+    r"\b(?:change\s?log|release\s+notes|(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)"
+    r"|what's\s+new)\b",
+    re.I,
 )
 # Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".
 _EPISTEMIC_NEXT = {

@@ -133,6 +133,9 @@ _COMMAND = re.compile(
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
     r"|[ \t](?-i:[A-Z][\w-]*):\s"
+    # ... or sets up an example ("Consider a two-socket machine with:"), or says what a field's value
+    # does ("Set to `inherit` to allow access to the host's addresses").
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b"
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ..."; not across a relative word ("Send messages that must be short").
     r"|(?:\s+(?!(?:that|which|who|whom|whose|when|if|and|or|to|unless|where|so|you|we|they|it)\b)[\w`'-]+){1,2}"
@@ -202,9 +205,12 @@ _NUMBER = re.compile(
 _NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
 _CONDITION_WORDS = (
     r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
-    r"provided(?:\s+that)?|as\s+long\s+as|in\s+case|until|other\s+than|save\s+for|apart\s+from|"
-    r"with\s+the\s+exception\s+of"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bnot\s)(?<!\bif\s)"
+    r"provided(?:\s+that)?(?!\s*[.,;:)]|\s+(?:by|in|to|as|for|with|on|at|from|via|here|above|below|through)\b)|"
+    r"as\s+long\s+as|in\s+case|until|other\s+than|save\s+for|apart\s+from|with\s+the\s+exception\s+of"
 )
+# "provided" is a condition as a conjunction ("MAY skip it, provided the cache is fresh"), not as
+# a participle ("a `Link` header is provided", "the value provided by the server").
 CONDITION = re.compile(rf"{_AT_A_LETTER}(?<![\w'])({_CONDITION_WORDS})(?![\w'])", re.IGNORECASE)
 """Condition and exception words: the one list every reader of conditions uses (``conditions``,
 ``semantics``' scope reading, ``lint``'s rule reader). :func:`conditions` reads some as one:
@@ -644,6 +650,10 @@ def numbers(text: str) -> list[str]:
 
     >>> numbers("Within 14 days, twice a year, on 1 May, not [^k3f9], FR-003 or https://x.org/v2; retry `3` times.")
     ['14', 'twice', '1', 'may', '3']
+    >>> numbers("See set_mempolicy(2) for the 2 modes (3 in Linux 6).")
+    ['2', '3', '6']
+    >>> numbers("5.3. Check steps 5.4.5.1 - 5.4.5.2 and Requirement 1.4 within 1.5 days, per version 1.0.10.")
+    ['1.5']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -652,9 +662,16 @@ def numbers(text: str) -> list[str]:
 
 
 def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
-    """A section number ("Section 5.6.2", "RFC 9110") or "one" used as a pronoun ("One consequence of ...")."""
+    """A section number ("Section 5.6.2", "RFC 9110"), a manual page's section ("mount(2)"), or "one"
+    used as a pronoun ("One consequence of ...")."""
     if _NUMBERED_THING.search(text, max(0, match.start() - 16), match.start()):
         return True
+    if _MANUAL_SECTION.match(text, max(0, match.start() - 2)) and text.startswith(")", match.end()):
+        return True
+    if _DOTTED.fullmatch(match.group()):
+        return True  # "5.4.6.2.1", "1.0.10": a step, section or version, never an amount
+    if match.start() == len(text) - len(text.lstrip()) and _LABEL_END.match(text, match.end()):
+        return True  # "4.4. Check the hashes.": the number a step is labelled with
     if match.group().lower() == "one":
         return (
             match.group() == "One"
@@ -690,8 +707,14 @@ _NUMBER_WORD_VALUES = {word: str(value) for value, word in enumerate(_NUMBER_WOR
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
+_DOTTED = re.compile(r"\d+\.\d+(?:\.\d+)+(?:-\d+(?:\.\d+)*)?")
+"""A number of three parts or more, or a range starting with one: "5.4.6.2", "2.8.1-2.8.4"."""
+_LABEL_END = re.compile(r"[.)]\s")
+_MANUAL_SECTION = re.compile(r"\w\(\d")
+"""A digit right after a name and an opening bracket: "set_mempolicy(2)", "cgroups(7)"."""
 _NUMBERED_THING = re.compile(
-    r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|step|part|version|v|items?|notes?|footnotes?|examples?|"
+    r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
+    r"requirements?|"
     r"paragraphs?|clauses?|lines?)\s*$"
 )
 
@@ -701,6 +724,8 @@ def conditions(text: str) -> list[str]:
 
     >>> conditions("Reply when asked, only\\nif polite, unless busy.")
     ['if', 'only if', 'unless']
+    >>> conditions("Keep it, provided the header is provided by the server or is not provided.")
+    ['provided']
     """
     found = (" ".join(c.lower().split()) for c in CONDITION.findall(prose(text)))
     return [_CONDITION_SAME.get(c, c) for c in found]

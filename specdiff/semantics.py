@@ -154,14 +154,15 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
-    groups = [
-        _sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place)
-        for o, n in _changed_sentences(old, new)
-    ]
+    changed = _changed_sentences(old, new)
+    groups = [_sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place) for o, n in changed]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
     effects = _licences_beside_rules(effects, old, old_place)
-    if effects or code_changed or not slight_rewording(old, new):
+    # A sentence that came or went whole says something new or no longer says it, however long the
+    # clause around it (TUF's older drafts hold a whole section in one clause).
+    whole = any(o is None or n is None for o, n in changed)
+    if effects or code_changed or whole or not slight_rewording(old, new):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
 
@@ -176,17 +177,32 @@ def _code_rewritten(old: str, new: str) -> bool:
     (True, False)
     >>> _code_rewritten("See [`Incomplete`][r] here.", "See [`InputRequired`][r] here.")
     False
+
+    A placeholder renamed is a label changed, not a value: "`/v2/<name>/manifests/<reference>`"
+    -> "`/v2/<name>/manifests/<tag-or-digest>`" names the same part of the same path.
+
+    >>> _code_rewritten("GET `/v2/<name>/tags/<reference>`", "GET `/v2/<name>/tags/<tag-or-digest>`")
+    False
+    >>> _code_rewritten("GET `/v2/<name>/tags/<reference>`", "GET `/v2/<name>/blobs/<reference>`")
+    True
     """
     a, b = _code_spans(old), _code_spans(new)
     return a != b and any(tag == "replace" for tag, *_ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 def _code_spans(text: str) -> list[str]:
-    return [_SPACES.sub(" ", m.group(1)) for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
+    """The code spans of ``text``, each with its placeholders' names blanked (``<name>``, ``{id}``)."""
+    return [
+        _PLACEHOLDER.sub(r"\1\2", _SPACES.sub(" ", m.group(1)))
+        for m in _CODE_SPAN.finditer(text)
+        if not m.group(0).startswith("[")
+    ]
 
 
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller).
 _CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`")
+# A placeholder in a code span: a name in angle brackets or braces, keeping the brackets.
+_PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*([>}])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -234,20 +250,23 @@ _POINTER = re.compile(
 
 
 # A sentence that only says where something is written: "The full grammar can be found in the
-# [ABNF file][abnf].", "Details are given in [RFC 9110](...)". It states nothing itself.
+# [ABNF file][abnf].", "Results can be viewed at [the board](...)", "To test a server, please use
+# the [test suite](./suite/)." It states nothing itself.
 _FOUND_IN = re.compile(
-    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:can|may)\s+be\s+found\s+(?:in|at|under)\s+(?:the\s+)?"
+    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)\s+(?:in|at|on|under)"
+    r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?"
     r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_POINTER_WORDS = ("see", "found", "viewed", "please")
 
 
 def _without_pointers(text: str, place: Place | None = None) -> str:
     """``text`` without what only points elsewhere; nothing at all for a link item of a "See also:" list."""
     if place is not None and _pointer_item(text, place):
         return ""
-    folded = text.casefold()  # (both expressions ignore case; "see" and "found" are in every match)
-    if "see" not in folded and "found" not in folded:
+    folded = text.casefold()  # (both expressions ignore case; one of these words is in every match)
+    if not any(word in folded for word in _POINTER_WORDS):
         return text.strip()  # the usual case: scanning 12,500 characters of a block for them cost 5 ms
     return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
 
@@ -1337,11 +1356,15 @@ def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) 
     True
     >>> _spells_out(["and", "frames"], [], ["frames"]), _spells_out(["padding"], [], ["padding"])
     (False, False)
+    >>> _spells_out(["section", "14"], [], ["section", "14"]), _spells_out(["14"], [], ["14"])
+    (True, False)
     """
     if not content_in or {"and", "or"} & set(inserted):
         return False
     if all(w in _KIND_NOUNS for w in content_in) or (content_in[0] == "see" and not deleted):
         return True
+    if _POINTER_NOUNS & set(content_in) and all(w in _POINTER_NOUNS or w.isdigit() for w in content_in):
+        return True  # "as described in [RFC 7234]" -> "[RFC 7234 (section 5.5)]": the same citation, more precise
     return bool(deleted) and all(w in _PRONOUNS for w in deleted)
 
 
@@ -1352,6 +1375,7 @@ _KIND_NOUNS = {
 }  # fmt: skip
 """Words that name what kind of thing an identifier is: added beside it, they restate it."""
 _PRONOUNS = {"it", "its", "that", "this", "these", "those", "them", "they", "their", "one"}
+_POINTER_NOUNS = {"section", "sections", "appendix", "chapter", "rfc", "step", "steps"}
 
 
 def _new_holder(old: list[str], new: list[str]) -> bool:

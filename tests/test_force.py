@@ -99,6 +99,8 @@ def test_reported_speech_is_not_the_specs_own(sentence):
         "This section describes cases where the assistant should refuse a booking.",
         "We need to expand to three more cities.",
         "The following example shows a booking that is not allowed.",
+        "Consider a station with two docks:",  # an example set up, not "consider" as advice
+        'Set to "shared" to allow two riders per bike.',  # what a field's value does
     ],
 )
 def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
@@ -112,8 +114,34 @@ def test_places_that_hold_no_rules():
     assert not states_rule(rule, Place("example"))
     assert not states_rule("Describe the new pricing.", Place(heading_path=("Changelog", "v2")))
     assert not states_rule("Clarify the refund window.", Place(path="CHANGELOG.md"))
+    assert not states_rule("Clarify the refund window.", Place(path="docs/changelog/v2.md"))
+    assert not states_rule("Add the tandem tariff.", Place(heading_path=("Bike API", "Document History")))
+    assert states_rule("Add the tandem tariff.", Place(path="docs/changes/tariffs/spec.md"))  # OpenSpec's change proposals
     assert not states_rule("**Example**: a rider asks to book twelve bikes.")
     assert not states_rule("Examples include rides that must end at another station.")
+
+
+def test_editors_notes_hold_no_rules():
+    """An IETF-style draft keeps notes for its editors; a "TODO:" is no rule, nor are the items under one."""
+    assert not states_rule("TODO: decide whether docks MUST NOT accept returns after midnight.")
+    assert not states_rule("Editor's note: riders should pay by card.")
+    assert not states_rule("Docks should close at midnight", Place("list_item", lead_in="TODO:"))
+    assert states_rule("Todo lists must be short.")
+
+
+def test_prose_under_an_example_heading_is_the_examples():
+    """Under "### Example", a lower-case "may" tells what the example's settings allow; capitals still rule."""
+    example = Place(heading_path=("Docks", "Example"), capitals=True)
+    assert not states_rule("Riders at dock 4 may then take two bikes each.", example)
+    assert states_rule("Riders MUST return both bikes.", example)
+    assert states_rule("Riders at dock 4 may then take two bikes each.", Place(heading_path=("Docks",)))
+
+
+def test_a_table_label_is_not_a_command():
+    row = Place("table_row", capitals=True)
+    assert not states_rule("Log Record Field | Source | Requirement level", row)
+    assert not states_rule("DEFAULT | the tariff of the station", row)
+    assert states_rule("Reject the booking when the card has expired | 402", row)
 
 
 def test_commentary_admonitions_hold_no_rules():
@@ -320,3 +348,21 @@ def test_uncertain_readings_are_flagged_in_json(spec_repo, specdiff_json):
     assert amendment["worth_a_read"] is True
     assert all("confidence" in e for e in amendment["effects"])
     assert min(e["confidence"] for e in amendment["effects"]) < 0.7
+
+
+def test_notes_examples_and_change_logs_are_not_breaking_in_a_diff(spec_repo, specdiff_json):
+    """What a draft's editors note, what an example's settings allow and what a release's change log
+    lists state no rule, in a document of capitals (OCI, Matrix and OAuth spec histories)."""
+    rules = "# Docks\n\nDocks MUST lock returned bikes. Riders SHOULD dock gently. Staff MAY unlock a bike.\n\n"
+    spec_repo.commit("one", {"spec/docks.md": rules, "spec/changelog/v1.md": "# v1\n\n- Publish the dock rules.\n"})
+    spec_repo.commit(
+        "two",
+        {
+            "spec/docks.md": rules + "TODO: decide whether riders must pay for a lost key.\n\n"
+            "## Example\n\nConsider a station with two docks:\n\n- riders may take two bikes each\n",
+            "spec/changelog/v1.md": "# v1\n\n- Publish the dock rules.\n- Clarify when riders must pay.\n",
+        },
+    )
+    found = _amendments(specdiff_json, spec_repo)
+    assert found and all(a["severity"] != "breaking" for a in found.values()), {t: a["severity"] for t, a in found.items()}
+    assert "- Clarify when riders must pay." in found

@@ -330,6 +330,34 @@ ROWS = [
         {"wording"}, SUBSTANTIVE, capitals=True),
     row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"wording"}, SUBSTANTIVE),
     row("backticks-added", "Use the {x,} quantifier.", "Use the `{x,}` quantifier.", {"editorial"}, EDITORIAL),
+    # A placeholder renamed in a path names the same part of it (OCI's `<reference>` -> `<tag-or-digest>`).
+    row("placeholder-renamed",
+        "To book, send a `POST` to `/v1/<city>/docks/<ref>/bookings` with the card and the start time of the ride.",
+        "To book, send a `POST` to `/v1/<city>/docks/<dock-id>/bookings` with the card and the start time of the ride.",
+        {"editorial"}, EDITORIAL),
+    row("path-changed-around-placeholder",
+        "To book, send a `POST` to `/v1/<city>/docks/<ref>/bookings` with the card and the start time of the ride.",
+        "To book, send a `POST` to `/v1/<city>/bikes/<ref>/bookings` with the card and the start time of the ride.",
+        {"wording"}, SUBSTANTIVE),
+    # Pointers made more precise, or added: the same citation, nothing the rule asks.
+    row("citation-gains-its-section", "Docks MUST log each return as described in [RFC 9999](https://example.org/rfc9999).",
+        "Docks MUST log each return as described in [RFC 9999 (section 4)](https://example.org/rfc9999#section-4).",
+        {"editorial"}, EDITORIAL, capitals=True),
+    row("pointer-viewed-at", "Docks report their status every hour.",
+        "Docks report their status every hour. The reports can be viewed at [the board](https://example.org/board).",
+        {"editorial"}, EDITORIAL, capitals=True),
+    # A sentence added whole says something new, however long the clause (below the 9 % of a slight rewording).
+    row("sentence-added-to-a-long-clause",
+        "Each station has a dock for every bike it rents out. The docks lock a returned bike at once and report it to "
+        "the desk. A rider who returns a bike late pays the fee at the desk, in cash or by card, before renting again.",
+        "Each station has a dock for every bike it rents out. The docks lock a returned bike at once and report it to "
+        "the desk. Docks are painted green. A rider who returns a bike late pays the fee at the desk, in cash or by "
+        "card, before renting again.",
+        {"wording"}, SUBSTANTIVE),
+    # A step renumbered after a step was put before it (TUF's client workflow): a label, not a quantity.
+    row("step-renumbered", "4.2. **Check the brakes.** The rider MUST check the brakes before each ride and report a fault.",
+        "4.3. **Check the brakes.** The rider MUST check the brakes before each ride and report a fault.",
+        {"editorial"}, EDITORIAL, capitals=True),
     # A rule that asks the opposite of what it asked, in a word or two (a Nostr NIP: "accepted" -> "rejected").
     row("rule-asks-opposite", "The desk MUST accept late returns.", "The desk MUST reject late returns.",
         {"wording"}, BREAKING, capitals=True),
@@ -657,6 +685,10 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("Someone often tones it down.", []),
         ("Open from 9:30 to 17:00.", ["9:30", "17:00"]),
         ("Twenty guests, one host.", ["twenty", "one"]),
+        # a manual page's section, step and requirement ids, a version: labels, not amounts
+        ("See mount(2) and steps 4.2.1-4.2.3 for the 3 retries.", ["3"]),
+        ("4.2. Check the brakes within 1.5 days.", ["1.5"]),
+        ("It takes 3.5-4.5 days under Requirement 2.1 of version 1.0.10.", ["3.5-4.5"]),
     ],
 )
 def test_numbers(text, expected):
@@ -676,6 +708,9 @@ def test_numbers(text, expected):
         ("Everyone except staff.", ["except"]),
         ("A gift of wheniest sunshine.", []),
         ("Use `if` in code.", []),
+        # "provided" as a participle is no condition
+        ("Reply, provided the header is provided by the server.", ["provided"]),
+        ("Stop when a `Link` header is provided.", ["if"]),
     ],
 )
 def test_conditions(text, expected):
