@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "9"
+FORMAT = "10"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -39,7 +39,10 @@ emphasis marks, "Should X, ..." and a lower-case keyword in a closed condition o
 are conditions, numbers written out are the same numbers, words that spell out what a rule named do not
 narrow it, repeated clauses pair beside their neighbours, a rule moved between clauses is no change,
 a question rules nothing, a keyword in capitals is one in any repository, a word swapped for its
-opposite reverses a rule)."""
+opposite reverses a rule; 10: change-log folders and Document History sections, editors' notes, Example
+sections, table labels and example set-ups state no rule, placeholders renamed and citations made
+precise are editorial, step and three-part numbers are labels, a sentence added whole is no slight
+rewording)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:
