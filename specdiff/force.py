@@ -276,6 +276,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     upper = modal.phrase.split()[0].isupper() and len(modal.phrase) > 2
     if _reported(before) and not (place.capitals and upper):
         return Reading(modal, False, "reported", LIKELY, holder)
+    if not upper and _INDIRECT_QUESTION.search(before):
+        # "`enableCMT` specifies if CMT should be enabled", "decide whether the client must retry": what a
+        # field or a step settles, not a rule of its own.
+        return Reading(modal, False, "reported", LIKELY, holder)
     if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
         if place.kind == "table_row" and _SHORT_CELL.match(after):
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
@@ -322,8 +326,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         reading = None
     if reading is not None:
         return replace(reading, confidence=min(reading.confidence, LIKELY)) if place.capitals and reading.rule else reading
-    if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or before.rstrip().endswith("(")):
-        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the required fields" (but "`role` (required)")
+    field_mark = before.rstrip().endswith("(") or (before.rstrip().endswith("|") and after.startswith("."))
+    if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark):
+        # "the required fields" (but "`role` (required)", and a table cell opening "Required. The URL ...")
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if key in ("is able to", "are able to"):
         return Reading(modal, False, "ability", LIKELY, holder)
     if _COMPARATIVE.search(before):
@@ -589,6 +595,13 @@ _REPORTING = re.compile(
     r"mention|mentions|explaining|indicate|indicates|indicating)\b(?:\s+[\w'-]+){0,5}?\s+that\b",
     re.I,
 )
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:whether|(?:specif(?:y|ies|ying)|indicat(?:e|es|ing)|determin(?:e|es|ing)|decid(?:e|es|ing)|check(?:s|ing)?|"
+    r"know(?:s|ing)?|ask(?:s|ing)?|controls?|controlling|selects?|selecting|chooses?|choosing|says?|saying)"
+    r"\s+(?:if|which|how|what))\b[^,;:.]*$",
+    re.I,
+)
+"""An indirect question still open before a phrase: "specifies if", "decide whether", "says which"."""
 _EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|illustration)\b\s*\d*\s*[:.\u2014-]", re.I)
 # "**Tool**: a program that can be called ..." defines a word; it rules only with a rule word of its own.
 _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")

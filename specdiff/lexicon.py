@@ -67,7 +67,7 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("are required to", 1, 3, False), ("required", 1, 3, True), ("has to", 1, 3, False), ("have to", 1, 3, False),
     ("needs to", 1, 3, False), ("need to", 1, 3, False), ("always", 1, 3, False), ("mandatory", 1, 3, False),
     ("should", 1, 2, True), ("should always", 1, 2, False), ("ought to", 1, 2, False), ("recommended", 1, 2, True),
-    ("is expected to", 1, 2, False), ("are expected to", 1, 2, False),
+    ("is expected to", 1, 2, False), ("are expected to", 1, 2, False), ("is to be", 1, 3, False), ("are to be", 1, 3, False),
     ("may", 1, 1, True), ("can", 1, 1, False), ("is allowed to", 1, 1, False), ("are allowed to", 1, 1, False),
     ("is permitted to", 1, 1, False), ("are permitted to", 1, 1, False), ("optional", 1, 1, True),
     ("optionally", 1, 1, False), ("feel free to", 1, 1, False), ("is able to", 1, 1, False),
@@ -158,6 +158,9 @@ _INVERTED_CONDITION = re.compile(
     r"(?:^|(?<=[.!?;:\n]))[\s*_\"“(]*(Should)\s+(?:a|an|the|this|that|these|those|any|some|its|their|our|your|his|her|"
     r"it|they|we|you|he|she|there|one|either|neither|each|every|no|such|both|all)\b[^.;:!?,]{0,100},"
 )
+# "The components are to be percent-encoded": "to be" and a participle oblige as "must be" does.
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!expected\b)[a-z-]+(?:ed|en|wn)\b", re.IGNORECASE)
+_ASKING_BEFORE = re.compile(r"\b(?:what|which|how|where|who|whether)\s*$", re.IGNORECASE)
 # "To avoid ambiguity, ..." states a purpose, not a prohibition.
 _PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _MONTH_NEAR_DIGIT = re.compile(r"\s+\d")
@@ -211,14 +214,20 @@ _CONDITION_WORDS = (
 )
 # "provided" is a condition as a conjunction ("MAY skip it, provided the cache is fresh"), not as
 # a participle ("a `Link` header is provided", "the value provided by the server").
-CONDITION = re.compile(rf"{_AT_A_LETTER}(?<![\w'])({_CONDITION_WORDS})(?![\w'])", re.IGNORECASE)
+_NOT_CONCESSIVE = r"(?<!\beven\s)"
+"""Not after "even": "MUST NOT count a key twice, even if it is listed twice" holds in every case."""
+CONDITION = re.compile(rf"{_AT_A_LETTER}(?<![\w']){_NOT_CONCESSIVE}({_CONDITION_WORDS})(?![\w'])", re.IGNORECASE)
 """Condition and exception words: the one list every reader of conditions uses (``conditions``,
 ``semantics``' scope reading, ``lint``'s rule reader). :func:`conditions` reads some as one:
 "if", "when" and "whenever" set the same condition; "only if" and "only when" too."""
-CONDITION_PHRASE = re.compile(rf"{_AT_A_LETTER}(?<![\w'])(?:{_CONDITION_WORDS})(?![\w'])[^,;.]*", re.IGNORECASE)
+CONDITION_PHRASE = re.compile(
+    rf"{_AT_A_LETTER}(?<![\w']){_NOT_CONCESSIVE}(?:{_CONDITION_WORDS})(?![\w'])[^,;.]*", re.IGNORECASE
+)
 """A condition word and the rest of its clause, up to the next comma, semicolon or full stop:
 "unless the patron asks" in "Never read out fines unless the patron asks, then whisper."."""
-SCOPE_PHRASE = re.compile(rf"{_AT_A_LETTER}(?<![\w'])(?:{_CONDITION_WORDS}|where|wherever)(?![\w'])[^,;.]*", re.IGNORECASE)
+SCOPE_PHRASE = re.compile(
+    rf"{_AT_A_LETTER}(?<![\w']){_NOT_CONCESSIVE}(?:{_CONDITION_WORDS}|where|wherever)(?![\w'])[^,;.]*", re.IGNORECASE
+)
 """What bounds where a rule reaches, as ``semantics`` reads scope: a :data:`CONDITION_PHRASE`, or
 a "where" clause ("must lock the bikes where the station is unattended"), up to the next comma,
 semicolon or full stop. Lint compares rules' conditions with :data:`CONDITION_PHRASE` alone: a
@@ -230,7 +239,8 @@ _CONDITION_SAME = {
 }  # fmt: skip
 _QUANTIFIER = re.compile(
     _AT_A_LETTER
-    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|most|many|few|several|(?<!not\s)only|sometimes|usually|often|rarely|none|"
+    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|(?<!\bat\s)most|many|few|several|(?<!not\s)only|sometimes|usually|"
+    r"often|rarely|none|"
     r"everyone|anyone|someone|no\s+one|nobody)(?![\w'-])",
     re.IGNORECASE,
 )
@@ -542,6 +552,8 @@ def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
         return not _NOUN_NEED.search(before) and not _IN_CONDITION.search(before)
     if key in ("avoid", "avoids", "refrain from", "refrains from"):
         return not _PURPOSE.search(before)
+    if key in ("is to be", "are to be"):  # "are to be percent-encoded", not "what is to be expected"
+        return bool(_PARTICIPLE_NEXT.match(after)) and not _ASKING_BEFORE.search(before)
     if written == "May":  # the month: "in May 2025", "1 May"
         return not (_MONTH_NEAR_DIGIT.match(after) or re.search(r"\d\s+$", before))
     return True

@@ -286,3 +286,26 @@ def test_a_rule_moved_between_paragraphs_is_no_rule_removed_and_added():
     assert graded == [("modified", "substantive", ["wording"]), ("modified", "substantive", ["wording"])], graded
     other = align(old, KEYS.format(issued=rule.format(who="kiosk", when="the key is issued"), discarded=""))
     assert [a.severity for a in amendments_from(other)] == ["breaking", "breaking"], "another holder: not the same rule"
+
+
+def test_a_rule_taken_out_into_its_own_paragraph_while_the_rest_is_reworded_is_a_split():
+    """OCI's runtime spec took "If the file does not exist, the runtime MUST fall back ..." out into a
+    paragraph of its own and reworded the rest, adding two rules: a MUST removed and the same MUST
+    added (both breaking) where only the new rules are."""
+    rule = "If the harbour register is closed, the harbour master MUST fall back to the printed list of berths:"
+    old = (
+        "# Berths\n\nA harbour master who assigns berths SHOULD only assign the berths that are listed in the "
+        f"harbour register (see the register's preface for details about it). {rule}\n\n- berth 1\n"
+    )
+    new = (
+        "# Berths\n\nA harbour master who assigns berths SHOULD only assign the berths that are listed in the "
+        "harbour register. See the register's preface for details about it. Note that not every berth in the "
+        "harbour register is free. The harbour master MUST NOT wait for one in this case, and SHOULD assign the "
+        "other berths of the printed list.\n\n"
+        f"{rule}\n\n- berth 1\n"
+    )
+    alignment = align(old, new)
+    assert not alignment.added and not alignment.removed
+    (amendment,) = amendments_from(alignment)
+    assert amendment.kind == "split"
+    assert [(e.old, e.new) for e in amendment.effects if e.type == "modality"] == [(None, "MUST NOT"), (None, "SHOULD")]

@@ -137,6 +137,20 @@ def test_prose_under_an_example_heading_is_the_examples():
     assert states_rule("Riders at dock 4 may then take two bikes each.", Place(heading_path=("Docks",)))
 
 
+def test_what_a_field_or_step_decides_is_no_rule_of_its_own():
+    """ "`enableCMT` - specifies if CMT should be enabled" says what the field settles (OCI's runtime spec)."""
+    assert not states_rule("`tandem` (boolean) - specifies if the bike should carry two riders:")
+    assert not states_rule("The kiosk decides whether the rider must pay a deposit.")
+    assert states_rule("Whether or not the dock answers, the rider must wait.")
+    assert states_rule("The kiosk decides whether the rider MUST pay a deposit.", Place(capitals=True))
+
+
+def test_a_required_mark_opening_a_table_cell_is_a_rule():
+    row = Place("table_row")
+    assert states_rule("dock_id | string | Required. The dock the bike is returned to.", row)
+    assert not states_rule("Name | Type | Required | Description", row)
+
+
 def test_a_table_label_is_not_a_command():
     row = Place("table_row", capitals=True)
     assert not states_rule("Log Record Field | Source | Requirement level", row)

@@ -614,6 +614,8 @@ def _read(text, **kwargs):
         ("This allows users to be notified.", []),  # what a thing brings about
         ("The spec allows servers to retry.", [("allows", 1, 1)]),
         ("Should be kept short, as the desk reads it.", [("Should", 1, 2)]),  # no subject: a rule
+        ("Berth numbers are to be painted white.", [("are to be", 1, 3)]),  # "to be" and a participle oblige
+        ("Delays are to be expected; what is to be done is unclear.", [("be expected", 1, 2)]),
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
@@ -711,6 +713,8 @@ def test_numbers(text, expected):
         # "provided" as a participle is no condition
         ("Reply, provided the header is provided by the server.", ["provided"]),
         ("Stop when a `Link` header is provided.", ["if"]),
+        # "even if" holds in every case: no condition
+        ("Count a key once, even if it is listed twice.", []),
     ],
 )
 def test_conditions(text, expected):
@@ -728,6 +732,7 @@ def test_conditions(text, expected):
         ("Rotate keys every 90 days.", []),
         ("A tall ball, a fewer sum.", []),
         ('The label "all" is fine.', []),
+        ("Keep at most one key for most roles.", ["most"]),  # "at most" is a limit, not a quantifier
     ],
 )
 def test_quantifiers(text, expected):
