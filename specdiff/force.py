@@ -135,21 +135,33 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
     """The place of every clause of ``sections``, with each list item's lead-in.
 
     A list item's lead-in is the paragraph just above its list, when it ends
-    with a colon and only list items stand between them.
+    with a colon and only list items stand between them. A nested item under
+    an item that ends with a colon continues that item instead: under "The
+    following rules MUST be applied:", "- `enableCMT` specifies if CMT should
+    be enabled:" / "  - CMT supports monitoring of ..." describes, it obliges nothing.
     """
     found: dict[Clause, Place] = {}
     headings: dict[str, tuple[str, ...]] = {}
     for section in sections:
         headings[section.id] = section.heading_path
         lead_in: str | None = None
+        parents: list[tuple[int, str]] = []  # the open list items above, by indent
         for clause in section.clauses:
+            item_lead_in = None
             if clause.kind != "list_item":
                 lead_in = clause.normalized if clause.normalized.rstrip().endswith(":") else None
+                parents = []
+            else:
+                indent = len(clause.text) - len(clause.text.lstrip())
+                while parents and parents[-1][0] >= indent:
+                    parents.pop()
+                item_lead_in = parents[-1][1] if parents and parents[-1][1].rstrip().endswith(":") else lead_in
+                parents.append((indent, clause.normalized))
             found[clause] = Place(
                 clause.kind,
                 section.heading_path,
                 clause.path,
-                lead_in if clause.kind == "list_item" else None,
+                item_lead_in,
                 capitals,
                 commentary=clause.kind == "admonition" and bool(_COMMENTARY.match(clause.text)),
             )
@@ -256,7 +268,12 @@ def _lead_in_force(place: Place) -> Reading | None:
     """The force a list item takes from its lead-in ("The assistant must not: ...")."""
     assert place.lead_in is not None
     last = sentences(place.lead_in)[-1:] or [""]
-    lead = [r for r in read_sentence(last[0], replace(place, kind="paragraph", lead_in=None)) if r.rule]
+    # A field's mark ("`enableCMT` (boolean, OPTIONAL) - specifies if ...:") is the field's, not its items'.
+    lead = [
+        r
+        for r in read_sentence(last[0], replace(place, kind="paragraph", lead_in=None))
+        if r.rule and last[0].count("(", 0, r.modal.span[0]) <= last[0].count(")", 0, r.modal.span[0])
+    ]
     if not lead:
         return None
     source = lead[-1]

@@ -200,7 +200,8 @@ _NUMBER_WORDS = (
 _NUMBER = re.compile(
     # (every alternative starts a word: the leading \b turns most places away at once)
     r"\b(?:(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
-    r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
+    # (not in a compound adjective, "one-time", "two-factor"; but "twenty-five" is a number)
+    r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
     r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
     r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,

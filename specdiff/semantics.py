@@ -1201,7 +1201,22 @@ def _scope_and_content(
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):
         scope_in, scope_out = scope_out, scope_in
-    if scope_in and not scope_out:
+    # An alternative dropped ("when A or B" -> "when B") narrows where the rule reaches; one added
+    # is named as neither and flagged, as a second "or when" is (see ``_with_condition_direction``).
+    if scope_in and "or" in scope_in and not scope_out:
+        effects.append(
+            Effect(
+                "scope",
+                None,
+                " ".join(scope_in),
+                sentence=where,
+                normative=True,
+                old_obliges=obliging,
+                new_obliges=obliging,
+                confidence=UNSURE,
+            )
+        )
+    elif scope_in and not scope_out:
         effects.append(
             Effect(
                 "scope",
@@ -1220,7 +1235,7 @@ def _scope_and_content(
                 "scope",
                 " ".join(scope_out),
                 None,
-                "scope_widened",
+                "scope_narrowed" if "or" in scope_out else "scope_widened",
                 sentence=where,
                 normative=True,
                 old_obliges=obliging,

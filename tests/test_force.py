@@ -228,6 +228,24 @@ def test_list_items_inherit_their_lead_in():
     assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
 
 
+def test_a_nested_item_continues_its_parent_item_not_the_list_above():
+    """Under "The following rules MUST be applied:", a field item ending with a colon leads its own
+    nested items; they describe the field (OCI's runtime spec read them as MUSTs). Nested items under
+    an item without a colon still continue the lead-in above."""
+    doc = parse_document(
+        "# Docks\n\nThe following rules MUST be applied:\n\n"
+        "- `tandem` (boolean, OPTIONAL) - specifies if the bike carries two riders:\n"
+        "    - Tandems have two saddles.\n"
+        "- `lock` (string) - the lock's code\n"
+        "    - unlock the bike only at its dock\n",
+        "s.md",
+    )
+    places = places_of(doc.sections, capitals=True)
+    forces = {c.normalized: [r.force for r in rules(c.normalized, places[c])] for c in doc.clauses if c.kind == "list_item"}
+    assert forces["Tandems have two saddles."] == []
+    assert forces["unlock the bike only at its dock"] == ["obligation"]
+
+
 def test_scenario_steps_state_rules():
     place = Place("list_item")
     assert states_rule("**WHEN** the dock is full", place) and states_rule("**THEN** the app offers the next dock", place)
@@ -265,6 +283,8 @@ def test_holder_and_same_rule():
          "scope_widened", "breaking"),
         ("Staff must not unlock a bike unless explicitly asked.", "Staff must not unlock a bike unless asked.",
          "scope_narrowed", "substantive"),  # the exception widened, so the rule reaches fewer cases
+        ("When a rider is late or the dock reports a fault, staff must log the ride.",
+         "When the dock reports a fault, staff must log the ride.", "scope_narrowed", "substantive"),  # an alternative dropped
         ("Clients MUST retry the booking.", "Servers MUST retry the booking.", "holder_changed", "breaking"),
         ("Riders must return bikes within 24 hours.", "Riders must return bikes within 12 hours.", "number_changed", "breaking"),
         ("The assistant may share the dock's address.", "The assistant may share the dock's address only with the rider.",

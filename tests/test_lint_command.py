@@ -430,6 +430,7 @@ def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence)
         "For new clients, these should be treated as MUST requirements.",  # MUST is named, not used
         "A server MUST read the header to determine if the request should be queued.",  # what a step decides
         "The `cache` field MUST be a boolean that specifies if the proxy should keep copies.",  # what a field says
+        "It should be noted that a client MUST NOT retry a rejected request.",  # turns attention, rules nothing
     ],
 )
 def test_in_a_capitals_spec_only_keywords_in_capitals_make_rules(base, specdiff_json, sentence):

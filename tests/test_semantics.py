@@ -691,6 +691,7 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("See mount(2) and steps 4.2.1-4.2.3 for the 3 retries.", ["3"]),
         ("4.2. Check the brakes within 1.5 days.", ["1.5"]),
         ("It takes 3.5-4.5 days under Requirement 2.1 of version 1.0.10.", ["3.5-4.5"]),
+        ("A one-time code, a two-factor login, after twenty-five days.", ["twenty", "five"]),  # compound adjectives
     ],
 )
 def test_numbers(text, expected):
