@@ -73,7 +73,8 @@ class Place:
     """The document writes RFC 2119 keywords in capitals on purpose."""
 
     commentary: bool = False
-    """An aside the document marks as commentary (``!!! meta "Commentary"``), not as its rules."""
+    """An aside the document marks as commentary (``!!! meta "Commentary"``) or hides in an HTML
+    comment, not its rules."""
 
     @property
     def holds_rules(self) -> bool:
@@ -163,9 +164,17 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
                 clause.path,
                 item_lead_in,
                 capitals,
-                commentary=clause.kind == "admonition" and bool(_COMMENTARY.match(clause.text)),
+                commentary=_commentary(clause),
             )
     return found
+
+
+def _commentary(clause: Clause) -> bool:
+    """An aside for the authors: a commentary box, or an HTML comment ("<!-- Do not edit by hand -->"),
+    which a reader of the rendered page never sees."""
+    if clause.kind == "admonition":
+        return bool(_COMMENTARY.match(clause.text))
+    return clause.kind == "html" and clause.text.lstrip().startswith("<!--") and clause.text.rstrip().endswith("-->")
 
 
 def place_of_heading(section: Section, *, capitals: bool = False) -> Place:
@@ -536,11 +545,10 @@ _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
-    r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:"
-    r"|[\s*_>\[]*(?:editor'?s'?\s+note|note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?)\b",
-    re.I,
+    r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b", re.I
 )
-"""A note the editors left for themselves: "TODO: ...", "Editor's note: ...", "Note to the RFC Editor: ..."."""
+"""A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...". (Not "Editor's
+note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")

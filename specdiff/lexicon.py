@@ -160,7 +160,8 @@ _INVERTED_CONDITION = re.compile(
 )
 # "The components are to be percent-encoded": "to be" and a participle oblige as "must be" does.
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!expected\b)[a-z-]+(?:ed|en|wn)\b", re.IGNORECASE)
-_ASKING_BEFORE = re.compile(r"\b(?:what|which|how|where|who|whether)\s*$", re.IGNORECASE)
+_ASKING_BEFORE = re.compile(r"\b(?:what|which|how|where|who|whom|whether)\b(?:\s+[\w`'-]+){0,4}\s*$", re.IGNORECASE)
+"""An indirect question or a relative clause open before "is to be": "identify which prefix is to be used"."""
 # "To avoid ambiguity, ..." states a purpose, not a prohibition.
 _PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _MONTH_NEAR_DIGIT = re.compile(r"\s+\d")

@@ -191,9 +191,10 @@ def _code_rewritten(old: str, new: str) -> bool:
 
 
 def _code_spans(text: str) -> list[str]:
-    """The code spans of ``text``, each with its placeholders' names blanked (``<name>``, ``{id}``)."""
+    """The code spans of ``text``, each with its placeholders' names blanked (``<name>``, ``{id}``) and
+    without the quotes around it (`` `"limit"` `` names the field `` `limit` `` names)."""
     return [
-        _PLACEHOLDER.sub(r"\1\2", _SPACES.sub(" ", m.group(1)))
+        _PLACEHOLDER.sub(r"\1\2", _SPACES.sub(" ", m.group(1))).strip("\"'")
         for m in _CODE_SPAN.finditer(text)
         if not m.group(0).startswith("[")
     ]
@@ -253,12 +254,16 @@ _POINTER = re.compile(
 # [ABNF file][abnf].", "Results can be viewed at [the board](...)", "To test a server, please use
 # the [test suite](./suite/)." It states nothing itself.
 _FOUND_IN = re.compile(
-    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)\s+(?:in|at|on|under)"
+    r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)(?:\s+(?:in|at|on|under))?"
     r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?"
-    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
+    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
+    # "An [example](#ex) is available to illustrate the difference."
+    r"|(?:(?<=[.!?])|^)\s*(?:an?|the)\s+\[[^\]]*\]\([^)]*\)\s+(?:is|are)\s+available\b[^.!?\[]*[.!?]?\s*$"
+    # "See the Registered types section for details."
+    r"|(?:(?<=[.!?])|^)\s*see\s+[^.!?\[]{1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_POINTER_WORDS = ("see", "found", "viewed", "please")
+_POINTER_WORDS = ("see", "found", "viewed", "please", "available")
 
 
 def _without_pointers(text: str, place: Place | None = None) -> str:
@@ -1280,7 +1285,10 @@ def _scope_and_content(
         return effects  # reworded both ways: read as wording
     prohibits = any(m.polarity < 0 for m in new_modals)
     alternative = "or" in (content_in or content_out)
-    narrowed = bool(content_in) ^ prohibits ^ alternative
+    # "at least one bucket" -> "one bucket": a bound dropped makes the count exact, so fewer comply.
+    changed = set(content_in or content_out)
+    bound = changed <= _BOUND_WORDS and bool(changed & {"least", "most", "up", "more", "fewer", "less"})
+    narrowed = bool(content_in) ^ prohibits ^ (alternative or bound)
     direction = "narrowed" if narrowed else "broadened"
     reach = _reach_change(inserted, deleted, words(prose(old)[before_old:]), words(prose(new)[first:]))
     if reach is not None:
@@ -1391,6 +1399,8 @@ _KIND_NOUNS = {
 """Words that name what kind of thing an identifier is: added beside it, they restate it."""
 _PRONOUNS = {"it", "its", "that", "this", "these", "those", "them", "they", "their", "one"}
 _POINTER_NOUNS = {"section", "sections", "appendix", "chapter", "rfc", "step", "steps"}
+_BOUND_WORDS = {"at", "least", "most", "up", "to", "or", "more", "fewer", "less", "than"}
+"""The words of a bound on a number: "at least", "at most", "up to", "or more", "no fewer than"."""
 
 
 def _new_holder(old: list[str], new: list[str]) -> bool:

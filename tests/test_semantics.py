@@ -354,6 +354,19 @@ ROWS = [
         "the desk. Docks are painted green. A rider who returns a bike late pays the fee at the desk, in cash or by "
         "card, before renting again.",
         {"wording"}, SUBSTANTIVE),
+    # "at least one" -> "one": the count is exact now, fewer comply (OpenMetrics' +Inf bucket).
+    row("bound-dropped", "Each dock MUST have at least one free slot for returns, and the slot MUST be marked in green.",
+        "Each dock MUST have one free slot for returns, and the slot MUST be marked in green.",
+        {"wording"}, BREAKING, capitals=True),
+    # Quotes inside a code span, and pointers without a link of their own: the same words.
+    row("quotes-in-code-span", "The `\"fare\"` field MUST be a positive integer that caps the price of a ride.",
+        "The `fare` field MUST be a positive integer that caps the price of a ride.", {"editorial"}, EDITORIAL, capitals=True),
+    row("see-for-details", "Docks are registered.", "Docks are registered. See the Registered docks section for details.",
+        {"editorial"}, EDITORIAL, capitals=True),
+    row("see-for-further-details", "A key MUST NOT be used twice.",
+        "A key MUST NOT be used twice. See {{key-reuse}} for further details.", {"editorial"}, EDITORIAL, capitals=True),
+    row("found-here", "Docks are listed.", "Docks are listed. The current list can be found [here](#docks).",
+        {"editorial"}, EDITORIAL, capitals=True),
     # A step renumbered after a step was put before it (TUF's client workflow): a label, not a quantity.
     row("step-renumbered", "4.2. **Check the brakes.** The rider MUST check the brakes before each ride and report a fault.",
         "4.3. **Check the brakes.** The rider MUST check the brakes before each ride and report a fault.",
@@ -616,6 +629,7 @@ def _read(text, **kwargs):
         ("Should be kept short, as the desk reads it.", [("Should", 1, 2)]),  # no subject: a rule
         ("Berth numbers are to be painted white.", [("are to be", 1, 3)]),  # "to be" and a participle oblige
         ("Delays are to be expected; what is to be done is unclear.", [("be expected", 1, 2)]),
+        ("The plan names which dock prefix is to be used.", []),  # an indirect question
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
