@@ -307,7 +307,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # field or a step settles, not a rule of its own.
         return Reading(modal, False, "reported", LIKELY, holder)
     if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
-        if place.kind == "table_row" and _SHORT_CELL.match(after):
+        if place.kind == "table_row" and _SHORT_CELL.match(after) and key not in _ADJECTIVES:
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
             return Reading(modal, False, "descriptive", LIKELY, None)
         return Reading(modal, True, "rule", LIKELY, None)  # a command: "Cite the source.", "Setup: Run the script"
@@ -353,6 +353,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     if reading is not None:
         return replace(reading, confidence=min(reading.confidence, LIKELY)) if place.capitals and reading.rule else reading
     field_mark = before.rstrip().endswith("(") or (before.rstrip().endswith("|") and after.startswith("."))
+    # A table's requirement column: a cell that is "required" or "optional" alone, in lower case
+    # ("| _required_ | `format-version` |"; a header cell says "Required").
+    cell = place.kind == "table_row" and (not before.strip() or before.rstrip().endswith("|"))
+    field_mark = field_mark or (cell and modal.phrase.islower() and (not after.strip() or after.lstrip().startswith("|")))
     if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark):
         # "the required fields" (but "`role` (required)", and a table cell opening "Required. The URL ...")
         return Reading(modal, False, "descriptive", LIKELY, holder)

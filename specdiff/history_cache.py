@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "13"
+FORMAT = "14"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -46,7 +46,9 @@ rewording; 11: what a field or step decides, "even if" and "at most" set no cond
 to be" and a "Required." cell oblige, a sentence taken out into its own paragraph makes a split; 12: a nested
 list item continues its parent item, a field's mark leads nothing, an alternative condition dropped narrows,
 compound adjectives "one-time" are no numbers; 13: HTML comments rule nothing, "Editor's note" is no TODO, a
-bound dropped narrows, quotes in code spans and "see ... for details" pointers are editorial)."""
+bound dropped narrows, quotes in code spans and "see ... for details" pointers are editorial; 14: a requirement
+column's "required" / "optional" cell rules, "Count and ..." subjects and field labels are no commands,
+"except for" is "except", "[1]" is no number, a file turned into a link beside its moved copy is renamed)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -132,13 +132,16 @@ _COMMAND = re.compile(
     # defined ("query - Parameters that are appended to the URL") or the first word of a field's
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
-    r"|[ \t](?-i:[A-Z][\w-]*):\s"
-    # ... or sets up an example ("Consider a two-socket machine with:"), or says what a field's value
-    # does ("Set to `inherit` to allow access to the host's addresses").
-    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b"
+    r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
+    # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
+    # does ("Set to `inherit` to allow access to the host's addresses"), or asks the reader to mind
+    # something ("Keep in mind that ...").
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b"
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
-    # (Nostr), "Block size is ..."; not across a relative word ("Send messages that must be short").
-    r"|(?:\s+(?!(?:that|which|who|whom|whose|when|if|and|or|to|unless|where|so|you|we|they|it)\b)[\w`'-]+){1,2}"
+    # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
+    # relative word ("Send messages that must be short").
+    r"|(?:\s+(?:and|or)\s+[\w`'-]+)?"
+    r"(?:\s+(?!(?:that|which|who|whom|whose|when|if|and|or|to|unless|where|so|you|we|they|it)\b)[\w`'-]+){1,2}"
     r"\s+(?:must|shall|should|may|can|cannot|will|is|are)\b)",
     re.IGNORECASE,
 )
@@ -238,6 +241,7 @@ condition of the rule."""
 _CONDITION_SAME = {
     "when": "if", "whenever": "if", "only when": "only if", "provided that": "provided", "as long as": "provided",
     "other than": "except", "save for": "except", "apart from": "except", "with the exception of": "except",
+    "except for": "except",
 }  # fmt: skip
 _QUANTIFIER = re.compile(
     _AT_A_LETTER
@@ -664,7 +668,7 @@ def numbers(text: str) -> list[str]:
 
     >>> numbers("Within 14 days, twice a year, on 1 May, not [^k3f9], FR-003 or https://x.org/v2; retry `3` times.")
     ['14', 'twice', '1', 'may', '3']
-    >>> numbers("See set_mempolicy(2) for the 2 modes (3 in Linux 6).")
+    >>> numbers("See set_mempolicy(2) for the 2 modes (3 in Linux 6) [1].")
     ['2', '3', '6']
     >>> numbers("5.3. Check steps 5.4.5.1 - 5.4.5.2 and Requirement 1.4 within 1.5 days, per version 1.0.10.")
     ['1.5']
@@ -682,6 +686,8 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
         return True
     if _MANUAL_SECTION.match(text, max(0, match.start() - 2)) and text.startswith(")", match.end()):
         return True
+    if text[match.start() - 1 : match.start()] == "[" and text.startswith("]", match.end()):
+        return True  # "[1]": a reference's marker
     if _DOTTED.fullmatch(match.group()):
         return True  # "5.4.6.2.1", "1.0.10": a step, section or version, never an amount
     if match.start() == len(text) - len(text.lstrip()) and _LABEL_END.match(text, match.end()):

@@ -535,6 +535,8 @@ FULL_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 """A full SHA-1 or SHA-256 commit id, which names one commit for good (a branch name can move)."""
 _GITLINK = "160000"
 """The mode git gives a submodule's entry."""
+_SYMLINK = "120000"
+"""The mode git gives a symbolic link."""
 
 
 def is_under(path: str, folder: str) -> bool:
@@ -569,9 +571,17 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
     ...     print(change.old_path, change.new_path, change.status, change.new_blob)
     x.md x.md modified None
     y.md z.md renamed bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+
+    A file that became a symbolic link is gone as a file; when a file with its content was
+    added, it moved there (OpenMetrics moved its spec into ``specification/`` and left a link):
+
+    >>> for change in _parse_raw_diff(f":100644 120000 {a} {b} T\\0x.md\\0:000000 100644 {none} {a} A\\0spec/x.md\\0"):
+    ...     print(change.old_path, change.new_path, change.status)
+    x.md spec/x.md renamed
     """
     fields = output.split("\0")
     changes: list[FileChange] = []
+    turned_to_links: list[FileChange] = []
     i = 0
     while i < len(fields) and fields[i].startswith(":"):
         old_mode, new_mode, old_blob, new_blob, letters = fields[i][1:].split(" ")
@@ -591,17 +601,36 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
             continue
         path = fields[i + 1]
         status = _STATUS.get(letter, "modified")
-        changes.append(
-            FileChange(
-                None if status == "added" else path,
-                None if status == "deleted" else path,
-                status,
-                old_blob_or_none,
-                new_blob_or_none,
-            )
+        change = FileChange(
+            None if status == "added" else path,
+            None if status == "deleted" else path,
+            status,
+            old_blob_or_none,
+            new_blob_or_none,
         )
+        changes.append(change)
+        if letter == "T" and new_mode == _SYMLINK and old_mode != _SYMLINK:
+            turned_to_links.append(change)
         i += 2
-    return changes
+    return _with_links_left_behind(changes, turned_to_links) if turned_to_links else changes
+
+
+def _with_links_left_behind(changes: list[FileChange], turned_to_links: list[FileChange]) -> list[FileChange]:
+    """Each file turned into a link paired, as a rename, with a file added with its content. A link
+    with no such file is left a modified file, compared as its link text (never followed)."""
+    added = {c.new_blob: c for c in changes if c.status == "added" and c.new_blob}
+    moved: dict[int, FileChange] = {}
+    for change in turned_to_links:
+        if change.old_blob in added:
+            moved[id(change)] = added.pop(change.old_blob)
+    if not moved:
+        return changes
+    taken = {id(a) for a in moved.values()}
+    return [
+        FileChange(c.old_path, moved[id(c)].new_path, "renamed", c.old_blob, moved[id(c)].new_blob) if id(c) in moved else c
+        for c in changes
+        if id(c) not in taken
+    ]
 
 
 def _first_line(text: str | None) -> str:

@@ -51,3 +51,16 @@ def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff_
     assert {f["status"] for f in data["files"]} == {"added", "deleted"}, "too different for git to call it a rename"
     assert ("added", "clause", "moved") in kinds, kinds
     assert ("deleted", "clause", "removed") in kinds, "the paragraph that did not move is removed"
+
+
+def test_a_file_moved_into_a_folder_with_a_link_left_behind_is_renamed(spec_repo, specdiff_json):
+    """OpenMetrics moved its spec into specification/ and left a symbolic link at the old path: the
+    spec read as new, 419 amendments, though not a word changed."""
+    spec_repo.commit("first", {"rooms.md": f"# Rooms\n\nRooms are free.\n\n{RULE}\n"})
+    (spec_repo.path / "specification").mkdir()
+    (spec_repo.path / "rooms.md").rename(spec_repo.path / "specification" / "rooms.md")
+    (spec_repo.path / "rooms.md").symlink_to("specification/rooms.md")
+    spec_repo.commit("moved")
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert (file["old_path"], file["new_path"], file["status"]) == ("rooms.md", "specification/rooms.md", "renamed")
+    assert file["amendments"] == []

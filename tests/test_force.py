@@ -151,6 +151,10 @@ def test_a_required_mark_opening_a_table_cell_is_a_rule():
     row = Place("table_row")
     assert states_rule("dock_id | string | Required. The dock the bike is returned to.", row)
     assert not states_rule("Name | Type | Required | Description", row)
+    # a requirement column, as Iceberg's and Delta's field tables have one
+    assert [r.force for r in rules("required | `dock_id` | int", row)] == ["obligation"]
+    assert [r.force for r in rules("`tandem` | boolean | Whether two ride. | optional", row)] == ["permission"]
+    assert not states_rule("dock_id | the required dock", row)
 
 
 def test_a_table_label_is_not_a_command():

@@ -630,6 +630,9 @@ def _read(text, **kwargs):
         ("Berth numbers are to be painted white.", [("are to be", 1, 3)]),  # "to be" and a participle oblige
         ("Delays are to be expected; what is to be done is unclear.", [("be expected", 1, 2)]),
         ("The plan names which dock prefix is to be used.", []),  # an indirect question
+        ("Count and bucket values MUST be integers.", [("MUST", 1, 3)]),  # "Count" opens the subject
+        ("Default Repository URL: https://example.org", []),  # a field's label
+        ("Keep in mind that dock names are case sensitive.", []),
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
