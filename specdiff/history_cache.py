@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "14"
+FORMAT = "15"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -48,7 +48,9 @@ list item continues its parent item, a field's mark leads nothing, an alternativ
 compound adjectives "one-time" are no numbers; 13: HTML comments rule nothing, "Editor's note" is no TODO, a
 bound dropped narrows, quotes in code spans and "see ... for details" pointers are editorial; 14: a requirement
 column's "required" / "optional" cell rules, "Count and ..." subjects and field labels are no commands,
-"except for" is "except", "[1]" is no number, a file turned into a link beside its moved copy is renamed)."""
+"except for" is "except", "[1]" is no number, a file turned into a link beside its moved copy is renamed;
+15: a heading inserted above clauses or sections moves none of them, two swapped anchors are two anchor
+changes)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

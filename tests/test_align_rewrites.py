@@ -309,3 +309,32 @@ def test_a_rule_taken_out_into_its_own_paragraph_while_the_rest_is_reworded_is_a
     (amendment,) = amendments_from(alignment)
     assert amendment.kind == "split"
     assert [(e.old, e.new) for e in amendment.effects if e.type == "modality"] == [(None, "MUST NOT"), (None, "SHOULD")]
+
+
+def test_a_heading_inserted_above_text_moves_nothing():
+    """OSV's schema put "#### Limit events" and three more headings into its examples; OpenMetrics
+    turned a line "Text format" into a heading over its subsections. Every clause and subsection under
+    the new headings showed as moved, though none did."""
+    old = (
+        "# Harbour\n\n## Berths\n\nBerths are numbered.\n\nEach berth MUST show its number.\n\n"
+        "### Lights\n\nLights MUST be lit at dusk.\n"
+    )
+    new = (
+        "# Harbour\n\n## Berths\n\nBerths are numbered.\n\n#### Numbers\n\nEach berth MUST show its number.\n\n"
+        "## Equipment\n\n### Lights\n\nLights MUST be lit at dusk.\n"
+    )
+    alignment = align(old, new)
+    assert not any(m.moved for m in alignment.clauses)
+    assert alignment.moved_sections == set()
+    assert [s.heading for s in alignment.added_sections] == ["Numbers", "Equipment"]
+
+
+def test_two_anchors_swapped_are_two_attribute_changes():
+    """OpenMetrics fixed "# Security Considerations {#IANA}" and "# IANA Considerations {#Security}":
+    paired by anchor, each section was "renamed" into the other and all their clauses "moved"."""
+    old = "# Security {#iana}\n\nKeys MUST rotate.\n\n# IANA {#security}\n\nNo actions.\n"
+    new = "# Security {#security}\n\nKeys MUST rotate.\n\n# IANA {#iana}\n\nNo actions.\n"
+    alignment = align(old, new)
+    assert [(m.old.heading, m.new.heading) for m in alignment.sections[1:]] == [("Security", "Security"), ("IANA", "IANA")]
+    assert not any(m.moved for m in alignment.clauses)
+    assert [(a.kind, a.severity) for a in amendments_from(alignment)] == [("modified", "editorial")] * 2

@@ -63,10 +63,11 @@ def align_documents(old: Document, new: Document) -> Alignment:
     paired_new = {m.new.id for m in section_matches}
     section_pairs = {m.old.id: m.new.id for m in section_matches}
     unchanged = _unchanged_sections(old, new, section_matches)
+    hosts = inserted_into(new, paired_new)
     if unchanged:
-        clause_matches, added, removed, warnings = _align_changed_sections(old, new, section_pairs, unchanged)
+        clause_matches, added, removed, warnings = _align_changed_sections(old, new, section_pairs, unchanged, hosts)
     else:
-        clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs)
+        clause_matches, added, removed, warnings = align_clauses(old.clauses, new.clauses, section_pairs, hosts)
     removed_sections = [s for s in old.sections if s.id not in paired_old]
     return Alignment(
         sections=section_matches,
@@ -113,8 +114,28 @@ def _same_clauses(match: SectionMatch) -> bool:
     return old.clauses == new.clauses or all(o.fingerprint == n.fingerprint for o, n in zip(old.clauses, new.clauses))
 
 
+def inserted_into(new: Document, paired_new: set[str]) -> dict[str, str]:
+    """Each added section of ``new`` with the paired section just above it, which its heading cut in two.
+
+    "Clients MUST retry. Servers MUST log." under "## Errors" gaining "### Logging" between its
+    two rules: "Servers MUST log." sits under the new heading, where it sat, not moved.
+    """
+    hosts: dict[str, str] = {}
+    host: str | None = None
+    for section in new.sections:
+        if section.id in paired_new:
+            host = section.id
+        elif host is not None:
+            hosts[section.id] = host
+    return hosts
+
+
 def _align_changed_sections(
-    old: Document, new: Document, section_pairs: dict[str, str], unchanged: list[SectionMatch]
+    old: Document,
+    new: Document,
+    section_pairs: dict[str, str],
+    unchanged: list[SectionMatch],
+    hosts: dict[str, str],
 ) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
     """``align_clauses`` over the clauses of the sections that changed; the unchanged ones paired in place.
 
@@ -135,7 +156,7 @@ def _align_changed_sections(
     twin_of_new = {id(m.new): m.old for m in unchanged}
     changed_old = [c for s in old.sections if id(s) not in kept_old for c in s.clauses]
     changed_new = [c for s in new.sections if id(s) not in twin_of_new for c in s.clauses]
-    changed, added, removed, warnings = align_clauses(changed_old, changed_new, section_pairs)
+    changed, added, removed, warnings = align_clauses(changed_old, changed_new, section_pairs, hosts)
     matches: list[ClauseMatch] = []
     k = 0
     for section in new.sections:

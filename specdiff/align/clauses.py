@@ -182,13 +182,15 @@ def _may_change_file(clause: Clause) -> bool:
 
 
 def align_clauses(
-    old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str]
+    old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: dict[str, str] | None = None
 ) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
     """Pair clauses; return the matches, the added and removed clauses, and warnings.
 
-    ``section_pairs`` maps old section ids to the ids of their new pairs.
+    ``section_pairs`` maps old section ids to the ids of their new pairs. ``hosts`` maps
+    each added new section to the paired section it was inserted into (``align.inserted_into``):
+    a clause now under an inserted heading sits where it sat.
     """
-    pairing = _ClausePairing(old, new, section_pairs)
+    pairing = _ClausePairing(old, new, section_pairs, hosts or {})
     pairing.pair_identical()
     pairing.pair_similar()
     pairing.pair_in_place()
@@ -221,7 +223,7 @@ def _near_blocks(olds: list[int], news: list[int]) -> list[tuple[list[int], list
 class _ClausePairing:
     """The state of pairing one document's clauses, filled in stage by stage."""
 
-    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str]):
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: dict[str, str]):
         self.old = list(old)
         self.new = list(new)
         self.section_pairs = section_pairs
@@ -239,11 +241,17 @@ class _ClausePairing:
         # commit's processor time on the 3,000-clause history benchmark went to it).
         self._paired_section_of_old = [section_pairs.get(c.section) for c in self.old]
         self._section_of_new = [c.section for c in self.new]
+        self._place_of_new = [hosts.get(c.section, c.section) for c in self.new]
 
     # helpers
 
     def same_place(self, o: int, n: int) -> bool:
         return self._paired_section_of_old[o] == self._section_of_new[n]
+
+    def stayed(self, o: int, n: int) -> bool:
+        """Whether a pair sits where it sat: in the same section, or under a heading inserted into it
+        (which tells whether it moved; pairing prefers the same section alone)."""
+        return self._paired_section_of_old[o] == self._place_of_new[n]
 
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.partner_of_old and i not in self.grouped_old]
@@ -656,11 +664,11 @@ class _ClausePairing:
         old, new, score_of_old = self.old, self.new, self.score_of_old
         keyed = []  # (new index, old index, match): sorted on the indexes alone
         for i, j in self.partner_of_old.items():
-            moved = not self.same_place(i, j) or i not in in_order
+            moved = not self.stayed(i, j) or i not in in_order
             match = ClauseMatch((old[i],), (new[j],), round(score_of_old[i], 4), moved)
             keyed.append((new[j].index, old[i].index, match))
         for olds, news, score in self.groups:
-            moved = not self.same_place(olds[0], news[0])
+            moved = not self.stayed(olds[0], news[0])
             match = ClauseMatch(tuple(old[i] for i in olds), tuple(new[j] for j in news), round(score, 4), moved)
             keyed.append((new[news[0]].index, old[olds[0]].index, match))
         keyed.sort(key=lambda item: (item[0], item[1]))
@@ -673,7 +681,7 @@ class _ClausePairing:
         """Old indexes of paired clauses that kept their order within their section."""
         by_section: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, j in self.partner_of_old.items():
-            if self.same_place(i, j):
+            if self.stayed(i, j):
                 by_section[self.old[i].section].append((i, j))
         kept: set[int] = set()
         for pairs in by_section.values():

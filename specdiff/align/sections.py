@@ -77,6 +77,47 @@ def align_sections(old: Sequence[Section], new: Sequence[Section]) -> list[Secti
 _NUMBERING = re.compile(r"^(?:(?:section|appendix)\s+)?(?:\d{1,3}|[a-z](?=[.)]))(?:\.\d+)*[.):]?\s+(?=\S)")
 
 
+def _unswapped(pairs: list[tuple[Section, Section]]) -> list[tuple[Section, Section]]:
+    """Anchor pairs, with two anchors that swapped headings put back when the text went with the
+    headings: "# Security {#IANA}" and "# IANA {#Security}" -> "# Security {#Security}" and "# IANA
+    {#IANA}" (OpenMetrics fixed its anchors so) pair each section with its own heading; only the
+    anchors changed. Where the text stayed with the anchors, the headings were swapped instead.
+
+    >>> from specdiff.parse import parse_document
+    >>> old = parse_document("# A {#b}\\n\\nx\\n\\n# B {#a}\\n\\ny\\n", "s.md").sections[1:]
+    >>> new = parse_document("# A {#a}\\n\\nx\\n\\n# B {#b}\\n\\ny\\n", "s.md").sections[1:]
+    >>> [(o.heading, n.heading) for o, n in _unswapped([(old[0], new[1]), (old[1], new[0])])]
+    [('A', 'A'), ('B', 'B')]
+    """
+    by_key: dict[str, list[int]] = {}
+    for k, (o, n) in enumerate(pairs):
+        if _heading_key(o) != _heading_key(n):
+            by_key.setdefault(_heading_key(n), []).append(k)
+    result = list(pairs)
+    for k, (o, n) in enumerate(pairs):
+        key_o, key_n = _heading_key(o), _heading_key(n)
+        if key_o == key_n:
+            continue
+        for j in by_key.get(key_o, []):
+            other_old, other_new = result[j]
+            if (
+                j != k
+                and _heading_key(other_old) == key_n
+                and result[k] == (o, n)
+                and other_new.level == o.level
+                and _shared_clauses(o, other_new) > _shared_clauses(o, n)
+            ):
+                result[k], result[j] = (o, other_new), (other_old, n)
+                break
+    return result
+
+
+def _shared_clauses(old: Section, new: Section) -> int:
+    """How many clauses of ``old`` stand word for word in ``new``."""
+    kept = {c.fingerprint for c in new.clauses}
+    return sum(c.fingerprint in kept for c in old.clauses)
+
+
 def _heading_key(section: Section) -> str:
     """The heading as compared: case, spacing, a trailing colon and a leading number ("4.2.", "A.1") ignored.
 
@@ -104,10 +145,13 @@ class _SectionPairing:
 
     def pair_by_anchor(self) -> None:
         new_by_anchor = unique_index(self.new, lambda s: s.anchor)
+        by_anchor = []
         for o in self.old:
             n = new_by_anchor.get(o.anchor) if o.anchor else None
             if n is not None and o.index not in self.pairs and n.index not in self.taken:
-                self.pair(o, n, 1.0, "anchor")
+                by_anchor.append((o, n))
+        for o, n in _unswapped(by_anchor):
+            self.pair(o, n, 1.0, "anchor")
 
     def pair_by_kept_slug(self) -> None:
         """An explicit anchor that keeps the other side's slug, among sections not paired by heading.
@@ -418,8 +462,14 @@ def merged_sections(
 
 
 def moved_sections(matches: list[SectionMatch]) -> set[str]:
-    """Old ids of paired sections now under another parent, or out of order."""
+    """Old ids of paired sections now under another parent, or out of order.
+
+    A heading inserted above sections that keep their level and their order ("Text format"
+    turned from a line of text into a heading over "ABNF", "Overall Structure" ...) gives
+    them a new parent, but moves none of them.
+    """
     new_id_of = {m.old.id: m.new.id for m in matches}
+    paired_new = set(new_id_of.values())
     parents_new = {m.new.parent for m in matches if m.old.parent is None and m.old.level}
     # A title added above every top-level section (or dropped) moves nothing.
     wrapper = next(iter(parents_new)) if len(parents_new) == 1 else None
@@ -429,6 +479,7 @@ def moved_sections(matches: list[SectionMatch]) -> set[str]:
         if m.old.level
         and new_id_of.get(m.old.parent or "") != m.new.parent
         and not (m.old.parent is None and m.new.parent == wrapper)
+        and not (m.new.parent is not None and m.new.parent not in paired_new and m.old.level == m.new.level)
     }
     in_order = longest_increasing([m.new.index for m in matches])
     moved |= {m.old.id for k, m in enumerate(matches) if k not in in_order}
