@@ -264,7 +264,7 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
     only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
-    if only_commands and place.kind == "list_item" and place.lead_in:
+    if only_commands and place.kind == "list_item" and place.lead_in and not _ASIDE_OPENING.match(sentence):
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
         inherited = _lead_in_force(place)
@@ -553,6 +553,9 @@ _EDITORS_NOTE = re.compile(
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...". (Not "Editor's
 note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
+_ASIDE_OPENING = re.compile(r"[\s*_]*(?:this|these|that|those|it|such|note)\b", re.I)
+"""A sentence of a list item that speaks of what came before ("This is especially important when
+..."): it explains the item, it does not continue the lead-in's rule."""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")

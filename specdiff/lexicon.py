@@ -127,7 +127,8 @@ _COMMAND = re.compile(
     # or a step's label: "Setup: Run the script"
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
-    r"(?:please\s+)?(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
+    # (a word in capitals is a literal, "ADD COLUMN", "POINT (1 2)", not a command)
+    r"(?:please\s+)?(?-i:(?![A-Z]{2,}\b))(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
     # ... unless the word is the subject ("Support is staffed", "Use of cookies"), a term being
     # defined ("query - Parameters that are appended to the URL") or the first word of a field's
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).

@@ -241,6 +241,14 @@ def test_list_items_inherit_their_lead_in():
     assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
 
 
+def test_a_sentence_about_the_item_does_not_continue_the_lead_in():
+    """ "Readers must:" / "- read the manifest first. This matters for large tables.": the second
+    sentence explains the item (Iceberg), it is no second duty."""
+    item = Place("list_item", lead_in="Riders must:")
+    assert [r.force for r in rules("return the key at the desk.", item)] == ["obligation"]
+    assert not states_rule("This matters most at busy docks.", item)
+
+
 def test_a_nested_item_continues_its_parent_item_not_the_list_above():
     """Under "The following rules MUST be applied:", a field item ending with a colon leads its own
     nested items; they describe the field (OCI's runtime spec read them as MUSTs). Nested items under

@@ -633,6 +633,7 @@ def _read(text, **kwargs):
         ("Count and bucket values MUST be integers.", [("MUST", 1, 3)]),  # "Count" opens the subject
         ("Default Repository URL: https://example.org", []),  # a field's label
         ("Keep in mind that dock names are case sensitive.", []),
+        ("ADD COLUMN fare INT, then SET the default.", []),  # words in capitals are literals
         ("The mayor's shoulder has a canister of mustard.", []),
         ('They say `must` or "should" or “may” or ‘never’.', []),
         ("The [rules](https://example.com/must/never) and <https://example.com/may>.", []),
