@@ -185,19 +185,30 @@ def _code_rewritten(old: str, new: str) -> bool:
     False
     >>> _code_rewritten("GET `/v2/<name>/tags/<reference>`", "GET `/v2/<name>/blobs/<reference>`")
     True
+    >>> _code_rewritten("Types `string`, `binary`.", "Types `string`, `binary`, `uuid`.")
+    True
     """
-    a, b = _code_spans(old), _code_spans(new)
-    return a != b and any(tag == "replace" for tag, *_ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    raw_a, raw_b = _code_spans(old), _code_spans(new)
+    a, b = [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_a], [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_b]
+    if a == b:
+        return False
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace":
+            return True
+        # A code span that came or went with its text is a value added to (or taken from) a list:
+        # "`string`, `binary`" -> "`string`, `binary`, `geometry`" (Iceberg). Backticks put around
+        # words already there are markup.
+        if tag == "insert" and any(span not in old for span in raw_b[j1:j2]):
+            return True
+        if tag == "delete" and any(span not in new for span in raw_a[i1:i2]):
+            return True
+    return False
 
 
 def _code_spans(text: str) -> list[str]:
-    """The code spans of ``text``, each with its placeholders' names blanked (``<name>``, ``{id}``) and
-    without the quotes around it (`` `"limit"` `` names the field `` `limit` `` names)."""
-    return [
-        _PLACEHOLDER.sub(r"\1\2", _SPACES.sub(" ", m.group(1))).strip("\"'")
-        for m in _CODE_SPAN.finditer(text)
-        if not m.group(0).startswith("[")
-    ]
+    """The code spans of ``text``, without the quotes around each (`` `"limit"` `` names the field
+    `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``)."""
+    return [_SPACES.sub(" ", m.group(1)).strip("\"'") for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
 
 
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller).

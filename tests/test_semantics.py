@@ -330,6 +330,11 @@ ROWS = [
         {"wording"}, SUBSTANTIVE, capitals=True),
     row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"wording"}, SUBSTANTIVE),
     row("backticks-added", "Use the {x,} quantifier.", "Use the `{x,}` quantifier.", {"editorial"}, EDITORIAL),
+    # A value added to a list of code spans is a change, however long the clause (Iceberg's type lists).
+    row("code-span-value-added",
+        "The average fare is kept for rides of the kinds `single`, `return` and `day` in every city the service runs in.",
+        "The average fare is kept for rides of the kinds `single`, `return`, `day` and `week` in every city the service runs in.",
+        {"wording"}, SUBSTANTIVE),
     # A placeholder renamed in a path names the same part of it (OCI's `<reference>` -> `<tag-or-digest>`).
     row("placeholder-renamed",
         "To book, send a `POST` to `/v1/<city>/docks/<ref>/bookings` with the card and the start time of the ride.",
