@@ -352,14 +352,17 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         reading = None
     if reading is not None:
         return replace(reading, confidence=min(reading.confidence, LIKELY)) if place.capitals and reading.rule else reading
-    field_mark = before.rstrip().endswith("(") or (before.rstrip().endswith("|") and after.startswith("."))
-    # A table's requirement column: a cell that is "required" or "optional" alone, in lower case
-    # ("| _required_ | `format-version` |"; a header cell says "Required").
+    # A field's mark: "`role` (required)", a table cell opening "Required. The URL ...", or a cell of a
+    # requirement column, "required" or "optional" alone in lower case ("| _required_ | `format-version` |";
+    # a header cell says "Required").
     cell = place.kind == "table_row" and (not before.strip() or before.rstrip().endswith("|"))
-    field_mark = field_mark or (cell and modal.phrase.islower() and (not after.strip() or after.lstrip().startswith("|")))
+    field_mark = (
+        before.rstrip().endswith("(")
+        or (before.rstrip().endswith("|") and after.startswith("."))
+        or (cell and modal.phrase.islower() and (not after.strip() or after.lstrip().startswith("|")))
+    )
     if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark):
-        # "the required fields" (but "`role` (required)", and a table cell opening "Required. The URL ...")
-        return Reading(modal, False, "descriptive", LIKELY, holder)
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the required fields"
     if key in ("is able to", "are able to"):
         return Reading(modal, False, "ability", LIKELY, holder)
     if _COMPARATIVE.search(before):

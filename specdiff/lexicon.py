@@ -214,12 +214,12 @@ _NUMBER = re.compile(
 _NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
 _CONDITION_WORDS = (
     r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
+    # "provided" as a conjunction ("MAY skip it, provided the cache is fresh"), not as a participle
+    # ("a `Link` header is provided", "the value provided by the server")
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bnot\s)(?<!\bif\s)"
     r"provided(?:\s+that)?(?!\s*[.,;:)]|\s+(?:by|in|to|as|for|with|on|at|from|via|here|above|below|through)\b)|"
     r"as\s+long\s+as|in\s+case|until|other\s+than|save\s+for|apart\s+from|with\s+the\s+exception\s+of"
 )
-# "provided" is a condition as a conjunction ("MAY skip it, provided the cache is fresh"), not as
-# a participle ("a `Link` header is provided", "the value provided by the server").
 _NOT_CONCESSIVE = r"(?<!\beven\s)"
 """Not after "even": "MUST NOT count a key twice, even if it is listed twice" holds in every case."""
 CONDITION = re.compile(rf"{_AT_A_LETTER}(?<![\w']){_NOT_CONCESSIVE}({_CONDITION_WORDS})(?![\w'])", re.IGNORECASE)
