@@ -256,7 +256,9 @@ def _quoted_and_digits(text: str) -> tuple[list[str], list[str]]:
 # A sentence or parenthesis that only points elsewhere: "See [Appendix E](#e) for details.",
 # "(see also [?](#style))". Adding one changes no rule.
 _POINTER = re.compile(
-    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.!?]*[.!?]?\)?\s*(?=$|[A-Z])",
+    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.!?]*[.!?]?\)?\s*(?=$|[A-Z])"
+    # a "see:" line of links closing the text: "see: [error codes](../types.md#error-code), [Requirement 1.1.2.4](...)"
+    r"|(?:(?<=[.!?;])|^)\s*see(?:\s+also)?:\s*(?:\[[^\]]*\]\([^)]*\)(?:\s*,\s*|\s+and\s+|\s+)?)+\s*$",
     re.IGNORECASE,
 )
 

@@ -370,6 +370,8 @@ ROWS = [
         {"editorial"}, EDITORIAL, capitals=True),
     row("see-for-further-details", "A key MUST NOT be used twice.",
         "A key MUST NOT be used twice. See {{key-reuse}} for further details.", {"editorial"}, EDITORIAL, capitals=True),
+    row("see-line-gains-a-link", "see: [fares](../fares.md#day-pass)",
+        "see: [fares](../fares.md#day-pass), [Requirement 1.2.4](./docks.md#requirement-124)", {"editorial"}, EDITORIAL),
     row("found-here", "Docks are listed.", "Docks are listed. The current list can be found [here](#docks).",
         {"editorial"}, EDITORIAL, capitals=True),
     # A step renumbered after a step was put before it (TUF's client workflow): a label, not a quantity.
