@@ -277,6 +277,8 @@ def _lead_in_force(place: Place) -> Reading | None:
     """The force a list item takes from its lead-in ("The assistant must not: ...")."""
     assert place.lead_in is not None
     last = sentences(place.lead_in)[-1:] or [""]
+    if _CONDITION_LEAD_IN.search(last[0]):
+        return None  # "MUST fail the negotiation if:", "... when all of the following are true:": the items are its conditions
     # A field's mark ("`enableCMT` (boolean, OPTIONAL) - specifies if ...:") is the field's, not its items'.
     lead = [
         r
@@ -556,6 +558,8 @@ _EDITORS_NOTE = re.compile(
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...". (Not "Editor's
 note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
+_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:]{0,80}:\s*$", re.I)
+"""A lead-in whose list gives the conditions of its rule, not what the rule asks."""
 _ASIDE_OPENING = re.compile(r"[\s*_]*(?:this|these|that|those|it|such|note)\b", re.I)
 """A sentence of a list item that speaks of what came before ("This is especially important when
 ..."): it explains the item, it does not continue the lead-in's rule."""

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "18"
+FORMAT = "19"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -51,7 +51,8 @@ column's "required" / "optional" cell rules, "Count and ..." subjects and field 
 "except for" is "except", "[1]" is no number, a file turned into a link beside its moved copy is renamed;
 15: a heading inserted above clauses or sections moves none of them, two swapped anchors are two anchor
 changes; 16: words in capitals are no commands, an item's "This ..." sentence takes no lead-in force; 17: a
-code span added to or dropped from a clause is no slight rewording, a "see:" line of links is a pointer)."""
+code span added to or dropped from a clause is no slight rewording; 18: a "see:" line of links is a pointer;
+19: items under a lead-in that ends in a condition take no force)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -241,6 +241,13 @@ def test_list_items_inherit_their_lead_in():
     assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
 
 
+def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():
+    """ "A delete file must be applied when all of the following are true:" (Iceberg), "MUST fail the
+    negotiation if:" (Lightning): the items say when the rule applies, they ask nothing themselves."""
+    for lead_in in ("A late fee must be charged when all of the following are true:", "The desk MUST refuse the loan if:"):
+        assert not states_rule("the bike is returned after closing", Place("list_item", lead_in=lead_in))
+
+
 def test_a_sentence_about_the_item_does_not_continue_the_lead_in():
     """ "Readers must:" / "- read the manifest first. This matters for large tables.": the second
     sentence explains the item (Iceberg), it is no second duty."""
