@@ -265,8 +265,9 @@ _POINTER = re.compile(
 
 # A sentence that only says where something is written: "The full grammar can be found in the
 # [ABNF file][abnf].", "Results can be viewed at [the board](...)", "To test a server, please use
-# the [test suite](./suite/)." It states nothing itself.
-_FOUND_IN = re.compile(
+# the [test suite](./suite/).", "See the Registered types section for details." It states nothing
+# itself. (:data:`_POINTER` takes the "See [link] ..." sentences and asides.)
+_WHERE_WRITTEN = re.compile(
     r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)(?:\s+(?:in|at|on|under))?"
     r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?"
     r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
@@ -286,7 +287,7 @@ def _without_pointers(text: str, place: Place | None = None) -> str:
     folded = text.casefold()  # (both expressions ignore case; one of these words is in every match)
     if not any(word in folded for word in _POINTER_WORDS):
         return text.strip()  # the usual case: scanning 12,500 characters of a block for them cost 5 ms
-    return _FOUND_IN.sub(" ", _POINTER.sub(" ", text)).strip()
+    return _WHERE_WRITTEN.sub(" ", _POINTER.sub(" ", text)).strip()
 
 
 def _pointer_item(text: str, place: Place) -> bool:
