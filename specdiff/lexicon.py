@@ -55,6 +55,8 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is not allowed to", -1, 3, False), ("are not allowed to", -1, 3, False), ("is not permitted to", -1, 3, False),
     ("are not permitted to", -1, 3, False), ("is prohibited from", -1, 3, False), ("are prohibited from", -1, 3, False),
     ("is forbidden to", -1, 3, False), ("is prohibited", -1, 3, False), ("prohibited", -1, 3, False),
+    ("is illegal to", -1, 3, False), ("is illegal for", -1, 3, False), ("is not legal to", -1, 3, False),
+    ("is not legal for", -1, 3, False),
     ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False),
     ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
     ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("should never", -1, 2, False),
@@ -70,6 +72,7 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is expected to", 1, 2, False), ("are expected to", 1, 2, False), ("is to be", 1, 3, False), ("are to be", 1, 3, False),
     ("may", 1, 1, True), ("can", 1, 1, False), ("is allowed to", 1, 1, False), ("are allowed to", 1, 1, False),
     ("is permitted to", 1, 1, False), ("are permitted to", 1, 1, False), ("optional", 1, 1, True),
+    ("is legal to", 1, 1, False), ("is legal for", 1, 1, False),
     ("optionally", 1, 1, False), ("feel free to", 1, 1, False), ("is able to", 1, 1, False),
     ("are able to", 1, 1, False),
     ("is free to", 1, 1, False), ("are free to", 1, 1, False), ("best practice is to", 1, 2, False),
@@ -750,6 +753,32 @@ def conditions(text: str) -> list[str]:
     """
     found = (" ".join(c.lower().split()) for c in CONDITION.findall(prose(text)))
     return [_CONDITION_SAME.get(c, c) for c in found]
+
+
+def condition_words_folded(found: list[str]) -> list[str]:
+    """Words as :func:`words` gives them, with each condition phrase written as its one
+    synonym ("except for" as "except", "when" as "if"), so that trading one for the other
+    changes no word of the rule.
+
+    >>> condition_words_folded(["all", "except", "for", "x", "when", "asked"])
+    ['all', 'except', 'x', 'if', 'asked']
+    """
+    folded: list[str] = []
+    at = 0
+    while at < len(found):
+        for phrase, same in _CONDITION_SAME_WORDS:
+            if found[at : at + len(phrase)] == phrase:
+                folded.append(same)
+                at += len(phrase)
+                break
+        else:
+            folded.append(found[at])
+            at += 1
+    return folded
+
+
+_CONDITION_SAME_WORDS = sorted(((k.split(), v) for k, v in _CONDITION_SAME.items()), key=lambda kv: -len(kv[0]))
+"""``_CONDITION_SAME`` as lists of words, longest first ("with the exception of" before any shorter phrase)."""
 
 
 def quantifiers(text: str) -> list[str]:

@@ -78,7 +78,7 @@ class Clause:
     index: int
     """Position among all clauses of the document, from 0."""
     fingerprint: str
-    """Hash of ``normalized``: equal fingerprints mean equal clauses."""
+    """Hash of ``normalized`` (an example's with its fence marks written alike): equal fingerprints mean equal clauses."""
     footnotes: tuple[str, ...] = ()
     """Footnote labels referenced, ``[^abcd]`` gives ``abcd``."""
     requirements: tuple[str, ...] = ()

@@ -136,7 +136,10 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         for b in set_aside
         if b.start < detailed
     ]
-    blocks = _chunks_within_budget(readable[:detailed], set_aside, mdx)  # in order, chunk after chunk
+    # MDX and Bikeshed have no indented code blocks: indented lines are prose (a component's children,
+    # Bikeshed's definition lists), and code sits in fences or <pre>.
+    indented_code = not (mdx or _bikeshed(lines))
+    blocks = _chunks_within_budget(readable[:detailed], set_aside, indented_code)  # in order, chunk after chunk
     if set_aside:
         blocks = sorted(set_aside + blocks, key=lambda b: b.start)
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
@@ -204,7 +207,7 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
     return blocks, tuple(range(detailed, line_count)), reason
 
 
-def _chunks_within_budget(readable: list[str], set_aside: list[_Block], mdx: bool) -> list[_Block]:
+def _chunks_within_budget(readable: list[str], set_aside: list[_Block], indented_code: bool) -> list[_Block]:
     """The blocks of the chunks of ``readable``, up to the chunk in which the budget runs out.
 
     ``_within_budget`` cuts before that chunk ends, so no later chunk is parsed: in
@@ -217,7 +220,7 @@ def _chunks_within_budget(readable: list[str], set_aside: list[_Block], mdx: boo
     blocks: list[_Block] = []
     headings = others = 0
     for start, end in zip(starts, starts[1:] + [len(readable)]):
-        chunk = _chunk_blocks_at("\n".join(readable[start:end]), start, mdx)
+        chunk = _chunk_blocks_at("\n".join(readable[start:end]), start, indented_code)
         blocks += chunk
         in_chunk = sum(1 for b in chunk if b.kind == "heading")
         headings, others = headings + in_chunk, others + len(chunk) - in_chunk
@@ -319,6 +322,19 @@ _JSX_TAG_OPENING = re.compile(r"^\s*<(?!a\s)[A-Za-z][\w.:-]*(?:\s[^<>]*)?$")  # 
 _JSX_EXPRESSION_LINE = re.compile(r"^\s*\{.*\}\s*$")
 
 
+_BIKESHED_METADATA = re.compile(r"""\s*<pre\s+class\s*=\s*["']?metadata["']?\s*>""", re.IGNORECASE)
+
+
+def _bikeshed(lines: list[str]) -> bool:
+    """Whether the document is Bikeshed source: its first line with text opens a ``<pre class=metadata>`` block.
+
+    >>> _bikeshed(["<pre class='metadata'>", "Title: The Lantern Protocol"]), _bikeshed(["# Lanterns"])
+    (True, False)
+    """
+    first = next((line for line in lines[:20] if line.strip()), "")
+    return bool(_BIKESHED_METADATA.match(first))
+
+
 def _mdx_code(lines: list[str]) -> tuple[list[str], list[_Block]]:
     """MDX lines with the JSX and ESM lines blanked; each run of them becomes one ``html`` block.
 
@@ -407,6 +423,23 @@ def fingerprint(normalized: str) -> str:
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def _fences_alike(example: str) -> str:
+    """A normalized example with its code fence written as three backticks, whatever marks it:
+    a block fenced with ``~~~~`` instead shows the same code, so it is the same clause.
+
+    >>> _fences_alike("~~~~ text\\n# TYPE foo counter\\n~~~~")
+    '```text\\n# TYPE foo counter\\n```'
+    """
+    lines = example.split("\n")
+    opening = _FENCE.match(lines[0])
+    if opening is None:
+        return example
+    lines[0] = "```" + lines[0][opening.end() :].strip()
+    if len(lines) > 1 and _closes(opening.group(1), lines[-1]):
+        lines[-1] = "```"
+    return "\n".join(lines)
+
+
 _NOT_IN_SLUG = re.compile(r"[^\w\- \u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f]")
 """What a slug leaves out: punctuation and symbols, emoji among them, but not combining marks or
 variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the pattern as text took
@@ -477,7 +510,7 @@ def _fold_inline(text: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _markdown(mdx: bool = False) -> MarkdownIt:
+def _markdown(indented_code: bool = True) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -488,8 +521,8 @@ def _markdown(mdx: bool = False) -> MarkdownIt:
     # Clauses are cut from block tokens and their source lines; the inline pass
     # (emphasis, links) would cost 40 % of parsing for nothing.
     markdown.disable("inline")
-    if mdx:
-        markdown.disable("code")  # MDX has no indented code blocks: a component's indented children are prose
+    if not indented_code:
+        markdown.disable("code")
     return markdown
 
 
@@ -580,17 +613,17 @@ def _chunk_starts(lines: list[str]) -> list[int]:
 
 
 @lru_cache(maxsize=1024)
-def _chunk_blocks_at(text: str, start: int, mdx: bool) -> tuple[_Block, ...]:
+def _chunk_blocks_at(text: str, start: int, indented_code: bool) -> tuple[_Block, ...]:
     """The blocks of one chunk that starts at line ``start``, remembered there too: walking
     history, most chunks of a revision sit where they sat in the one before."""
-    return tuple(block.shifted(start) for block in _chunk_blocks(text, mdx))
+    return tuple(block.shifted(start) for block in _chunk_blocks(text, indented_code))
 
 
 @lru_cache(maxsize=1024)
-def _chunk_blocks(text: str, mdx: bool = False) -> tuple[_Block, ...]:
+def _chunk_blocks(text: str, indented_code: bool = True) -> tuple[_Block, ...]:
     """The blocks of one chunk, lines counted from the chunk's first line."""
     lines = text.split("\n")
-    tokens = _markdown(mdx).parse(text)
+    tokens = _markdown(indented_code).parse(text)
     blocks = sorted(_blocks(tokens) + _uncovered(tokens, lines), key=lambda b: b.start)
     trimmed = []
     for block in blocks:
@@ -964,7 +997,7 @@ def _clause_facts(
     shown = "" if _shown_as_code(kind, text) else text
     return (
         normalized,
-        fingerprint(normalized),
+        fingerprint(_fences_alike(normalized) if kind == "example" else normalized),
         tuple(dict.fromkeys(_FOOTNOTE_REF.findall(text))),
         requirements,
         tuple(dict.fromkeys(t for t in _LINK_TARGET.findall(_without_comments(shown)) if not _WEB_ADDRESS.match(t))),

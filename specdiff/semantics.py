@@ -84,6 +84,7 @@ from specdiff.lexicon import (
     CONDITION_PHRASE,
     SCOPE_PHRASE,
     Modal,
+    condition_words_folded,
     conditions,
     inverted_by_wording,
     modal_meaning,
@@ -1204,16 +1205,16 @@ def _scope_and_content(
     effects: list[Effect] = []
     if words(old.replace("`", "")) == words(new.replace("`", "")):
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
-    a, b = words(prose(old)), words(prose(new))
+    a, b = _said(prose(old)), _said(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
     # (a condition that only restates what the other version said, "the booking step allows" ->
     # "when a ride is booked, ... is allowed", bounds nothing new: see ``_condition_restates``)
-    old_cond = set(words(" ".join(_own_conditions(old, new))))
-    new_cond = set(words(" ".join(_own_conditions(new, old))))
+    old_cond = set(_said(" ".join(_own_conditions(old, new))))
+    new_cond = set(_said(" ".join(_own_conditions(new, old))))
     if "not only" in " ".join(a + b):  # "not only X but also Y" restricts nothing
         return []
     # A restricting word inside a parenthesis is an aside about one value ("(deprecated, migration only)").
-    old_outside, new_outside = set(words(_without_asides(prose(old)))), set(words(_without_asides(prose(new))))
+    old_outside, new_outside = set(_said(_without_asides(prose(old)))), set(_said(_without_asides(prose(new))))
     scope_in = [w for w in inserted if (w in _SCOPE_WORDS and w in new_outside) or (w in new_cond and w not in old_cond)]
     scope_out = [w for w in deleted if (w in _SCOPE_WORDS and w in old_outside) or (w in old_cond and w not in new_cond)]
     # Inside an "unless" or "except" the carve-out is what narrows or widens: dropping "explicitly"
@@ -1268,7 +1269,7 @@ def _scope_and_content(
     before_old = old_modals[0].span[0] if old_modals and old_modals[0].span != (0, 0) else 0
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
-    subject_old, subject_new = (words(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
+    subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
     if subject_old != subject_new:
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
         # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
@@ -1282,8 +1283,8 @@ def _scope_and_content(
             )
             return [*effects, replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
         return effects
-    inserted, deleted = inserted_and_deleted(words(prose(old)[before_old:]), words(prose(new)[first:]))
-    outside = inserted_and_deleted(words(_without_asides(prose(old)[before_old:])), words(_without_asides(prose(new)[first:])))
+    inserted, deleted = inserted_and_deleted(_said(prose(old)[before_old:]), _said(prose(new)[first:]))
+    outside = inserted_and_deleted(_said(_without_asides(prose(old)[before_old:])), _said(_without_asides(prose(new)[first:])))
     if any(outside) and outside != (inserted, deleted):
         # Where the words outside parentheses changed, they say what the rule asks now; the asides
         # ("(containing a scheme)" -> "(without a fragment)") restate or explain it.
@@ -1304,7 +1305,7 @@ def _scope_and_content(
     bound = changed <= _BOUND_WORDS and bool(changed & {"least", "most", "up", "more", "fewer", "less"})
     narrowed = bool(content_in) ^ prohibits ^ (alternative or bound)
     direction = "narrowed" if narrowed else "broadened"
-    reach = _reach_change(inserted, deleted, words(prose(old)[before_old:]), words(prose(new)[first:]))
+    reach = _reach_change(inserted, deleted, _said(prose(old)[before_old:]), _said(prose(new)[first:]))
     if reach is not None:
         scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
         return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=UNSURE)]
@@ -1322,6 +1323,11 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _said(text: str) -> list[str]:
+    """The words of ``text`` for reading what a rule asks: a condition in other words is the same condition."""
+    return condition_words_folded(words(text))
 
 
 # Where the clause that holds a rule's subject starts: the words before are framing ("One

@@ -90,6 +90,25 @@ def test_field_definition_reworded_in_place_is_modified():
     assert alignment.clauses[0].old[0].normalized.startswith("The `Tide-Level`")
 
 
+def test_a_rule_rewritten_alone_between_unchanged_neighbours_is_modified():
+    # Few words kept (0.2 of their weight, under the 0.3 asked of clauses in a longer run of
+    # changes), but nothing else changed between the same neighbours: one rule rewritten.
+    old = (
+        "# Flags {#flags}\n\nEvery vessel carries a flag locker.\n\n"
+        "Crews SHOULD NOT hoist a pennant above other flags, as pennants carry no signal there. "
+        "A blue ensign SHOULD be flown instead of the pennant when greeting a vessel.\n\nFlags are stowed dry.\n"
+    )
+    new = (
+        "# Flags {#flags}\n\nEvery vessel carries a flag locker.\n\n"
+        "A blue ensign SHOULD be flown to greet an arriving vessel. A lone pennant SHOULD NOT be hoisted for "
+        "signals the code leaves undefined. For example, one ensign is preferred to two pennants.\n\n"
+        "Flags are stowed dry.\n"
+    )
+    alignment = align(old, new)
+    assert not alignment.removed and not alignment.added
+    assert kinds(alignment) == [("clause", "modified")]
+
+
 def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
     old = "# Boats\n\nBoats moor at the east pier.\n\nCaptains report fuel levels every morning before departure.\n\nEnd.\n"
     new = "# Boats\n\nBoats moor at the east pier.\n\nVisitors may photograph the lighthouse from the north path.\n\nEnd.\n"

@@ -64,3 +64,21 @@ def test_a_file_moved_into_a_folder_with_a_link_left_behind_is_renamed(spec_repo
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert (file["old_path"], file["new_path"], file["status"]) == ("rooms.md", "specification/rooms.md", "renamed")
     assert file["amendments"] == []
+
+
+def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged(spec_repo, specdiff_json):
+    # A one-line block is mostly fence: compared with its fences, it was removed and added.
+    def spec(fence: str, info: str) -> str:
+        return (
+            "# Gauges\n\nA gauge reports one reading.\n\n"
+            f"{fence}{info}\nharbour_depth_metres 12\n{fence}\n\nReadings are whole numbers.\n\n"
+            f"{fence}\nharbour_depth_metres{{}} 12\n{fence}\n"
+        )
+
+    spec_repo.commit("write", {"spec.md": spec("```", "")})
+    spec_repo.commit("tilde fences", {"spec.md": spec("~~~~", "")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"]
+    assert file["amendments"] == [], "the file changed, its clauses did not"
+    spec_repo.commit("an info string", {"spec.md": spec("~~~~", " text")})
+    changed = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"][0]["amendments"]
+    assert [(a["kind"], a["new"][0]["lines"]) for a in changed] == [("modified", [5, 7])]

@@ -308,3 +308,13 @@ def test_an_exception_removed_is_named_before_a_weakening() -> None:
     old = "Agents MUST call the office, rebook the riders and then send each a text, unless the crossing is cancelled."
     new = "Agents MUST call the office. Agents SHOULD rebook the riders and then send each a text about the new berth."
     assert direction(old, new, CAPITALS) == ("exception_removed", "breaking")
+
+
+def test_a_condition_said_in_other_words_changes_no_word_of_the_rule() -> None:
+    # "except for" is "except" to the condition reader; the leftover "for" was read as a word
+    # added to what the rule asks (narrowed, breaking).
+    assert direction(
+        "Every ferry MUST log its arrival, except cargo ferries.",
+        "Every ferry MUST log its arrival, except for cargo ferries.",
+        CAPITALS,
+    ) == ("none", "editorial")

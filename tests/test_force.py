@@ -195,6 +195,9 @@ def test_commentary_admonitions_hold_no_rules():
         ("It is unacceptable to lock a bike to a tree.", "prohibition"),
         ("`helmet_size` (required): the rider's helmet size.", "obligation"),
         ("Bikes cannot be parked in the lobby.", "prohibition"),
+        ("It is illegal for a rider to carry a passenger.", "prohibition"),
+        ("It is not legal to swap saddles between bikes.", "prohibition"),
+        ("It is legal to park a tandem across two docks.", "permission"),
     ],
 )
 def test_deontic_predicates_state_rules(sentence, force):

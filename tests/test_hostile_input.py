@@ -103,9 +103,9 @@ def test_reading_stops_at_the_chunk_where_the_budget_runs_out(small_bounds, seed
     every = [
         block.shifted(start)
         for start, end in zip(starts, starts[1:] + [len(readable)])
-        for block in parse._chunk_blocks("\n".join(readable[start:end]), True)
+        for block in parse._chunk_blocks("\n".join(readable[start:end]), False)
     ]
-    read = parse._chunks_within_budget(readable, set_aside, True)
+    read = parse._chunks_within_budget(readable, set_aside, False)
     assert read == every[: len(read)]
 
     def budgeted(blocks: list) -> tuple:

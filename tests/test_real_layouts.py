@@ -67,6 +67,45 @@ def test_mdx_jsx_and_esm_lines_are_html_blocks():
     assert [s.heading for s in document.sections] == ["", "Pings"]
 
 
+# -- a Bikeshed spec ---------------------------------------------------------------------
+
+BIKESHED = """\
+<pre class='metadata'>
+Title: The Lantern Protocol
+Shortname: lantern
+Indent: 2
+Markup Shorthands: markdown yes
+</pre>
+
+## Lantern objects ## {{#lanterns}}
+
+A lantern record has the format:
+
+<pre highlight="json">
+{{ "id" : <a>LANTERNID</a> }}
+</pre>
+
+      : <dfn>LANTERNID</dfn>
+      ::
+        The identifier of the lantern. It {rule} be unique among the
+        records of one harbour.
+"""
+
+
+def test_bikeshed_definitions_indented_under_a_term_are_prose_not_code(spec_repo, specdiff_json):
+    # Bikeshed has no indented code blocks; CommonMark would read the indented definition as code.
+    spec_repo.commit("write", {"lantern-spec.md": BIKESHED.format(rule="SHOULD")})
+    spec_repo.commit("tighten", {"lantern-spec.md": BIKESHED.format(rule="MUST")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    (amendment,) = file["amendments"]
+    assert (amendment["kind"], amendment["severity"], amendment["new"][0]["kind"]) == ("modified", "breaking", "paragraph")
+    assert amendment["new"][0]["lines"] == [16, 19], "the term and its definition"
+    plain = BIKESHED.format(rule="MUST").split("</pre>\n", 1)[1]
+    from specdiff.parse import parse_document
+
+    assert parse_document(plain, "x.md").clauses[-1].kind == "example", "without Bikeshed's metadata it is code"
+
+
 def test_a_link_is_a_mention_shown_on_request_never_an_output(spec_repo, specdiff, specdiff_json):
     mdx_site(spec_repo)
     mdx_site(spec_repo, rule="MUST")
