@@ -120,6 +120,9 @@ _COMMAND_VERBS = (
     "reason recognize recognise claim reference refrain remain reserve resist seek serve steer strive surface tailor "
     "terminate treat uphold weigh"
 ).split()
+_ADVICE_VERBS = frozenset({"consider", "prefer", "try", "strive", "aim", "favor", "favour"})
+"""Command verbs that advise as "should" does: "Consider caching the timetable" leaves the choice to the
+reader, where "Cache the timetable" does not."""
 _STEP_LABEL_TEXT = r"[A-Z][\w -]{0,30}:\s*|[A-Z][\w ]{0,30}\s[-\u2013\u2014]\s+"
 STEP_LABEL = re.compile(rf"\s*(?:{_STEP_LABEL_TEXT})")
 """A step's label before the command it names: "Setup: " in "Setup: Run the script", "Generate
@@ -482,7 +485,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
     clean = _without_keyword_conventions(prose(text).replace("’", "'"))
     command = _COMMAND.match(clean)
     if command and not _MODAL.match(clean, command.start(1)) and not _DEONTIC.match(clean, command.start(1)):
-        found.append(Modal(text[command.start(1) : command.end(1)], 1, 3, command.span(1)))
+        strength = 2 if command.group(1).lower() in _ADVICE_VERBS else 3
+        found.append(Modal(text[command.start(1) : command.end(1)], 1, strength, command.span(1)))
     taken: list[tuple[int, int]] = []
     lowered = clean.lower()
     licensing = any(verb in lowered for verb in ("allows", "permits", "lets"))

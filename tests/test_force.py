@@ -233,6 +233,15 @@ def test_a_field_label_is_not_a_command():
     assert states_rule("Start the timer: riders pay by the minute.")
 
 
+def test_advice_given_as_a_command_is_as_strong_as_should():
+    # "Consider ..." leaves the choice to the reader; read as "must", a sentence of advice that
+    # became a command ("Consider caching" -> "Cache") was no change of force at all.
+    (advice,) = rules("Consider caching the timetable for an hour.")
+    (command,) = rules("Check the brakes before each ride.")
+    assert (advice.strength, command.strength) == (2, 3)
+    assert [r.strength for r in rules("Prefer quiet lanes over main roads.")] == [2]
+
+
 def test_list_items_inherit_their_lead_in():
     doc = parse_document(
         "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
