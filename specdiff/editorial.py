@@ -273,16 +273,36 @@ def _force_marked(text: str) -> str:
 
 def _renamed_throughout(a: list[str], b: list[str]) -> bool:
     """Whether ``a`` became ``b`` by one term renamed at least twice and nothing else ("attributes"
-    -> "values" in both places a rule names them): a rename, not a change of what is asked. A single
-    swap is not enough: "adjustable" -> "removable" reads the same way and changes the rule."""
-    if len(a) != len(b) or len(a) > _RENAME_WORDS_AT_MOST:
-        return False  # a rename keeps the word count; the bound keeps the comparison linear
-    swaps = {(x, y) for x, y in zip(a, b) if x != y}
-    count = sum(1 for x, y in zip(a, b) if x != y)
-    if count < 2 or len(swaps) != 1:
+    -> "values" in both places a rule names them, "AS" -> "authorization server"): a rename, not a
+    change of what is asked. A single swap is not enough: "adjustable" -> "removable" reads the same
+    way and changes the rule. A word spelt apart ("user-agent" -> "user agent") is no rename.
+
+    >>> _renamed_throughout("the as must check and the as may log".split(),
+    ...                     "the authorization server must check and the authorization server may log".split())
+    True
+    >>> _renamed_throughout("the as must check".split(), "the authorization server must check".split())
+    False
+    """
+    if max(len(a), len(b)) > _RENAME_WORDS_AT_MOST:
+        return False  # the bound keeps the comparison short
+    swaps = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = tuple(a[i1:i2]), tuple(b[j1:j2])
+        if "".join(old) == "".join(new):
+            continue
+        if tag != "replace" or len(old) > _RENAMED_TERM_WORDS or len(new) > _RENAMED_TERM_WORDS:
+            return False
+        swaps.append((old, new))
+    if len(swaps) < 2 or len(set(swaps)) != 1:
         return False
-    ((x, y),) = swaps
-    return _force_of(x) is None and _force_of(y) is None and not any(c.isdigit() for c in x + y)
+    renamed = swaps[0][0] + swaps[0][1]
+    return all(_force_of(w) is None and not any(c.isdigit() for c in w) for w in renamed)
+
+
+_RENAMED_TERM_WORDS = 3
+"""Most words of a renamed term, on either side ("AS" -> "authorization server")."""
 
 
 _RENAME_WORDS_AT_MOST = 2_000

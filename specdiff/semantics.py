@@ -209,11 +209,16 @@ def _code_rewritten(old: str, new: str) -> bool:
 def _code_spans(text: str) -> list[str]:
     """The code spans of ``text``, without the quotes around each (`` `"limit"` `` names the field
     `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``)."""
-    return [_SPACES.sub(" ", m.group(1)).strip("\"'") for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
+    return [
+        _SPACES.sub(" ", m.group(1) or m.group(2) or "").strip("\"'")
+        for m in _CODE_SPAN.finditer(text)
+        if not m.group(0).startswith("[")
+    ]
 
 
-# A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller).
-_CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`")
+# A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller), or
+# an HTML code element: OSV's registry of ID prefixes is an HTML table of <code>SUSE-SU</code> cells.
+_CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`|<code>([^<\n]*)</code>", re.IGNORECASE)
 # A placeholder in a code span: a name in angle brackets or braces, keeping the brackets.
 _PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*([>}])")
 _SPACES = re.compile(r"\s+")
@@ -1326,8 +1331,18 @@ def _scope_and_content(
 
 
 def _said(text: str) -> list[str]:
-    """The words of ``text`` for reading what a rule asks: a condition in other words is the same condition."""
-    return condition_words_folded(words(text))
+    """The words of ``text`` for reading what a rule asks: a condition in other words is the same
+    condition, and a cross-reference is one word, however its label is written ("{{OpenID.Connect}}").
+
+    >>> _said("as in {{OpenID.Connect}}, except for tests")
+    ['as', 'in', 'openidconnect', 'except', 'tests']
+    """
+    return condition_words_folded(words(_REFERENCE.sub(lambda m: _NOT_A_WORD.sub("", m.group(0)), text)))
+
+
+_REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
+"""A kramdown-rfc cross-reference: "{{RFC9110}}", "{{Section 4 of RFC9110}}", "{{OpenID.Connect}}"."""
+_NOT_A_WORD = re.compile(r"\W")
 
 
 # Where the clause that holds a rule's subject starts: the words before are framing ("One
@@ -1401,12 +1416,14 @@ def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) 
     (False, False)
     >>> _spells_out(["section", "14"], [], ["section", "14"]), _spells_out(["14"], [], ["14"])
     (True, False)
+    >>> _spells_out(["section", "4", "3", "of"], [], ["section", "4", "3", "of"])
+    True
     """
     if not content_in or {"and", "or"} & set(inserted):
         return False
     if all(w in _KIND_NOUNS for w in content_in) or (content_in[0] == "see" and not deleted):
         return True
-    if _POINTER_NOUNS & set(content_in) and all(w in _POINTER_NOUNS or w.isdigit() for w in content_in):
+    if _POINTER_NOUNS & set(content_in) and all(w in _POINTER_NOUNS or w.isdigit() or w == "of" for w in content_in):
         return True  # "as described in [RFC 7234]" -> "[RFC 7234 (section 5.5)]": the same citation, more precise
     return bool(deleted) and all(w in _PRONOUNS for w in deleted)
 

@@ -109,6 +109,25 @@ def test_a_rule_rewritten_alone_between_unchanged_neighbours_is_modified():
     assert kinds(alignment) == [("clause", "modified")]
 
 
+def test_twin_items_of_two_sections_each_edited_in_place_are_not_crossed():
+    # The harbour item lost its full stop and the berth item its capital, so each old item reads
+    # word for word like the other's new one: paired across, both were moved.
+    item = "contain any character other than '/' unless the dock's type says otherwise"
+    old = (
+        f"# Names\n\n## Harbour {{#harbour}}\n\nThe harbour part:\n\n- is optional\n- may {item}.\n\n"
+        f"## Berth {{#berth}}\n\nThe berth part:\n\n- is required\n- May {item}.\n"
+    )
+    new = (
+        f"# Names\n\n## Harbour {{#harbour}}\n\nThe harbour part:\n\n- is optional\n- may {item}\n\n"
+        f"## Berth {{#berth}}\n\nThe berth part:\n\n- is required\n- may {item}.\n"
+    )
+    changed = [m for m in align(old, new).clauses if m.old[0].normalized != m.new[0].normalized]
+    assert [(m.old[0].section, m.new[0].section, m.moved) for m in changed] == [
+        ("harbour", "harbour", False),
+        ("berth", "berth", False),
+    ]
+
+
 def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
     old = "# Boats\n\nBoats moor at the east pier.\n\nCaptains report fuel levels every morning before departure.\n\nEnd.\n"
     new = "# Boats\n\nBoats moor at the east pier.\n\nVisitors may photograph the lighthouse from the north path.\n\nEnd.\n"

@@ -318,3 +318,37 @@ def test_a_condition_said_in_other_words_changes_no_word_of_the_rule() -> None:
         "Every ferry MUST log its arrival, except for cargo ferries.",
         CAPITALS,
     ) == ("none", "editorial")
+
+
+def test_a_value_renamed_in_an_html_code_element_is_no_slight_rewording() -> None:
+    # One cell of a long HTML table changed: a small share of its words, but a value, as in a
+    # Markdown code span (OSV's registry of ID prefixes).
+    rows = "".join(
+        f"<tr><td><code>{prefix}</code></td><td>The {line} ferry line notices, published weekly by the harbour office</td></tr>\n"
+        for prefix, line in [("NORTH-FN", "north"), ("SOUTH-FN", "south"), ("EAST-FN", "east"), ("WEST-FN", "west")]
+    )
+    old = "<table>\n<tr><th>Prefix</th><th>Source</th></tr>\n" + rows + "</table>"
+    assert direction(old, old.replace("<code>EAST-FN</code>", "<code>EAST</code>")) == ("none", "substantive")
+    assert direction(old, old.replace("harbour office", "port office", 1)) == ("none", "editorial")
+
+
+def test_an_abbreviation_spelt_out_wherever_a_clause_uses_it_is_editorial() -> None:
+    old = "The HM MUST log each arrival in the day-book, and the HM MAY call the captain when a ferry is late."
+    new = (
+        "The harbour master MUST log each arrival in the day book, "
+        "and the harbour master MAY call the captain when a ferry is late."
+    )
+    assert direction(old, new, CAPITALS) == ("none", "editorial")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a reference's label written out
+        ("Clients MUST check the berth as in {{Harbour}}.", "Clients MUST check the berth as in {{Harbour.Rules}}."),
+        # the section cited
+        ("Clients MUST check the berth as in {{HARBOUR}}.", "Clients MUST check the berth as in Section 4.3.4 of {{HARBOUR}}."),
+    ],
+)
+def test_a_cross_reference_made_more_precise_narrows_nothing(old: str, new: str) -> None:
+    assert direction(old, new, CAPITALS)[0] == "none"

@@ -202,6 +202,7 @@ def align_clauses(
     pairing.pair_identical()
     pairing.pair_similar()
     pairing.pair_in_place()
+    pairing.uncross_twins()
     pairing.find_splits_and_merges()
     return pairing.result()
 
@@ -490,6 +491,41 @@ class _ClausePairing:
             if i not in self.partner_of_old and j not in taken:
                 taken.add(j)
                 self.pair(i, j, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)))
+
+    def uncross_twins(self) -> None:
+        """Pair twin clauses of two sections each in its own section, when the pairing crossed them.
+
+        Two near-identical clauses in two sections, each edited a little (a "may contain any
+        character other than '/'" item under one heading and under another, one losing its full
+        stop, the other its capital), can each read most like the other's new text: the first
+        stages pair them across, as two moves. When pairing each in place explains the change
+        about as well (within the bonus a pair in place gets), it is two small edits and no move.
+        """
+        from rapidfuzz.distance import Indel
+
+        crossing: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, j in self.partner_of_old.items():
+            here, there = self._paired_section_of_old[i], self._place_of_new[j]
+            if here is not None and here != there:
+                crossing[(here, there)].append(i)
+        for (here, there), olds in crossing.items():
+            back = crossing.get((there, here), [])
+            if len(olds) * len(back) > MAX_IN_PLACE_CANDIDATES**2:
+                continue  # a section rearranged wholesale, not a pair of twins
+            for i in olds:
+                for k in back:
+                    j, m = self.partner_of_old[i], self.partner_of_old[k]
+                    if self._place_of_new[m] != here:
+                        continue  # put back in place already, with another twin
+                    own, other = (
+                        Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(m)),
+                        Indel.normalized_similarity(self.symbols_old(k), self.symbols_new(j)),
+                    )
+                    crossed = self.score_of_old[i] + self.score_of_old[k]
+                    if min(own, other) >= CLAUSE_SIMILARITY_MIN and own + other >= crossed - 2 * SAME_SECTION_BONUS:
+                        self.pair(i, m, own)
+                        self.pair(k, j, other)
+                        break
 
     def _alone_in_gap(self, old_gap: range, new_gap: range, free_new: set[int]) -> bool:
         """Whether one old and one new clause are all that changed between two paired neighbours.
