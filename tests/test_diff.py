@@ -82,3 +82,14 @@ def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged
     spec_repo.commit("an info string", {"spec.md": spec("~~~~", " text")})
     changed = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"][0]["amendments"]
     assert [(a["kind"], a["new"][0]["lines"]) for a in changed] == [("modified", [5, 7])]
+
+
+def test_the_text_output_names_the_words_that_narrowed_a_rule(spec_repo, specdiff):
+    # A breaking grade that rests on words added to what a rule asks says which words, not
+    # "no obligation, number or condition changed".
+    spec_repo.commit("write", {"spec.md": "# Tickets\n\nEvery ticket MUST carry a name.\n"})
+    spec_repo.commit("narrow", {"spec.md": "# Tickets\n\nEvery ticket MUST carry a printed name.\n"})
+    shown = specdiff("-C", spec_repo.path, "HEAD~1")
+    assert "modified · breaking" in shown.out
+    assert "wording: — → printed (narrowed, worth a read)" in shown.out
+    assert "no obligation, number or condition changed" not in shown.out

@@ -8,7 +8,11 @@ from specdiff.nodes import node_name
 
 
 def describe_effect(effect: Effect) -> str:
-    """An effect in words: ``modality: should → must (strengthened)``."""
+    """An effect in words: ``modality: should → must (strengthened)``.
+
+    >>> describe_effect(Effect("wording", None, "non-empty", "narrowed"))
+    'wording: — → non-empty (narrowed, worth a read)'
+    """
     if effect.type == "editorial":
         return "editorial: no normative change"
     if effect.type == "example":
@@ -17,6 +21,9 @@ def describe_effect(effect: Effect) -> str:
         return f"unreadable: the file {effect.new}, so none of its rules can be compared (counted as breaking)"
     if effect.type == "wording" and effect.direction == "reversed":
         return f"reworded: asks the opposite: {effect.old} → {effect.new}"
+    if effect.type == "wording" and effect.direction:
+        # words only added to (or taken from) what a rule asks: say which, since they decide the grade
+        return f"wording: {effect.old or '—'} → {effect.new or '—'} ({effect.direction}, worth a read)"
     if effect.type == "wording":
         return "reworded: no obligation, number or condition changed (worth a read)"
     change = f"{effect.old or '—'} → {effect.new or '—'}"
