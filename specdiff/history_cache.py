@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "22"
+FORMAT = "23"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -57,7 +57,8 @@ unchanged neighbours pairs on fewer shared words, a code block's fence marks are
 sources have no indented code blocks, "except for" for "except" changes no word of a rule, "it is
 illegal / legal to" rules; 21: advice as a command ("Consider ...") is as strong as "should"; 22: an HTML
 code element is a code span, twin clauses of two sections edited in place are not crossed, a term renamed
-throughout may have up to three words, a cross-reference made more precise narrows nothing)."""
+throughout may have up to three words, a cross-reference made more precise narrows nothing; 23: a sentence's
+forces said in another order change none)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1541,12 +1541,15 @@ def _word_class_change(
 
 
 def _paired_modals(old: list[Modal], new: list[Modal]) -> list[tuple[Modal | None, Modal | None]]:
-    """Pair the modal phrases of two versions of a sentence, in order; unpaired ones with ``None``."""
+    """Pair the modal phrases of two versions of a sentence whose forces changed, in order; unpaired ones with ``None``."""
     pairs: list[tuple[Modal | None, Modal | None]] = []
     keys_old = [(m.polarity, m.strength) for m in old]
     keys_new = [(m.polarity, m.strength) for m in new]
-    if keys_old == keys_new:
-        return pairs  # nothing to pair: the same forces in the same order
+    if sorted(keys_old) == sorted(keys_new):
+        # Nothing to pair: the same forces, in the same order or another ("SHOULD inform ... and
+        # MUST NOT redirect" -> "MUST NOT redirect ... and SHOULD inform": paired by position,
+        # that was a SHOULD reversed into a MUST NOT and a MUST NOT removed).
+        return pairs
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

@@ -352,3 +352,11 @@ def test_an_abbreviation_spelt_out_wherever_a_clause_uses_it_is_editorial() -> N
 )
 def test_a_cross_reference_made_more_precise_narrows_nothing(old: str, new: str) -> None:
     assert direction(old, new, CAPITALS)[0] == "none"
+
+
+def test_two_rules_of_a_sentence_said_in_the_other_order_reverse_nothing() -> None:
+    # Paired by position, the SHOULD became a MUST NOT ("reversed") and the MUST NOT went.
+    old = "When a berth is closed, the office SHOULD tell the captain and MUST NOT send the ferry there."
+    new = "When a berth is closed, the office MUST NOT send the ferry there and SHOULD tell the captain."
+    main, grade = direction(old, new, CAPITALS)
+    assert main == "none" and grade != "breaking"
