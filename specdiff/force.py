@@ -68,7 +68,8 @@ class Place:
     heading_path: tuple[str, ...] = ()
     path: str = ""
     lead_in: str | None = None
-    """For a list item: the text of the paragraph above its list when that paragraph ends with a colon."""
+    """For a list item: the text of the paragraph above its list when that paragraph ends with a colon
+    or announces "the following"."""
     capitals: bool = False
     """The document writes RFC 2119 keywords in capitals on purpose."""
 
@@ -150,7 +151,7 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
         for clause in section.clauses:
             item_lead_in = None
             if clause.kind != "list_item":
-                lead_in = clause.normalized if clause.normalized.rstrip().endswith(":") else None
+                lead_in = clause.normalized if _leads_a_list(clause.normalized) else None
                 parents = []
             else:
                 indent = len(clause.text) - len(clause.text.lstrip())
@@ -167,6 +168,21 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
                 commentary=_commentary(clause),
             )
     return found
+
+
+def _leads_a_list(paragraph: str) -> bool:
+    """Whether a paragraph introduces the list below it: it ends with a colon, or its last sentence
+    announces "the following" ("The following configuration options MUST be available.").
+
+    >>> _leads_a_list("Staff must check:"), _leads_a_list("The following options MUST be offered."), _leads_a_list("Be kind.")
+    (True, True, False)
+    """
+    text = paragraph.rstrip()
+    return text.endswith(":") or bool(_THE_FOLLOWING.search((sentences(text)[-1:] or [""])[0]))
+
+
+_THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)
+"""A last sentence that announces the list after it: "The following ... MUST be supported."."""
 
 
 def _commentary(clause: Clause) -> bool:
@@ -264,7 +280,8 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
     only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
-    if only_commands and place.kind == "list_item" and place.lead_in and not _ASIDE_OPENING.match(sentence):
+    case = _CASE_OPENING.match(sentence) and not any(r.rule for r in readings)
+    if only_commands and place.kind == "list_item" and place.lead_in and not _ASIDE_OPENING.match(sentence) and not case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
         inherited = _lead_in_force(place)
@@ -308,6 +325,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # "`enableCMT` specifies if CMT should be enabled", "decide whether the client must retry": what a
         # field or a step settles, not a rule of its own.
         return Reading(modal, False, "reported", LIKELY, holder)
+    if key in _ADJECTIVES and not before.strip() and _TITLE_WORDS.fullmatch(after):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # a title: "Recommended Approach for Retries"
     if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
         if place.kind == "table_row" and _SHORT_CELL.match(after) and key not in _ADJECTIVES:
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
@@ -560,6 +579,10 @@ _EDITORS_NOTE = re.compile(
 note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:]{0,80}:\s*$", re.I)
 """A lead-in whose list gives the conditions of its rule, not what the rule asks."""
+_CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
+"""A sentence of a list item that opens with a condition and asks nothing itself ("If two names
+normalize to one key, the value returned is unspecified"): it says what happens in a case, or
+when the lead-in's rule applies; it does not continue the rule."""
 _ASIDE_OPENING = re.compile(r"[\s*_]*(?:this|these|that|those|it|such|note)\b", re.I)
 """A sentence of a list item that speaks of what came before ("This is especially important when
 ..."): it explains the item, it does not continue the lead-in's rule."""
@@ -604,6 +627,8 @@ _FUTURE = re.compile(r"\b(?:in\s+(?:the\s+)?future|eventually|later\s+(?:on|vers
 _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't", "shan't", "is required to", "are required to"}
 # Deontic adjectives that name a kind of thing before a noun ("the required fields") unless a
 # form of "be" makes them the predicate ("fields are required").
+_TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|a|an|the|and|or|of|for|to|in|on|with))+\s*")
+"""The rest of a title in title case, with no full stop: " Approach for Synchronous Workflows"."""
 _ADJECTIVES = {"required", "prohibited", "forbidden", "mandatory", "optional", "recommended", "not recommended", "not required"}
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|was|were|remains?|becomes?|considered|deemed|it's)\s+(?:(?:\w+ly|not)\s+)*$", re.I

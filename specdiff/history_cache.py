@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "23"
+FORMAT = "24"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -58,7 +58,12 @@ sources have no indented code blocks, "except for" for "except" changes no word 
 illegal / legal to" rules; 21: advice as a command ("Consider ...") is as strong as "should"; 22: an HTML
 code element is a code span, twin clauses of two sections edited in place are not crossed, a term renamed
 throughout may have up to three words, a cross-reference made more precise narrows nothing; 23: a sentence's
-forces said in another order change none)."""
+forces said in another order change none; 24: a list item cut down to its key pairs with its old self, a
+keyword in code used as one rules, "&#124;" is no number, an item put into a list of alternatives
+broadens, a title opening with "Recommended" rules nothing, "is mutually exclusive with" forbids, a "This"
+subject stands for the old one, a paragraph announcing "the following" leads its list, an item sentence
+stating a case takes no lead-in force, "one or more" is no number, "the most" no quantifier, "include
+or exclude" no negation)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -382,8 +382,11 @@ def _spec_folder(files: list[str]) -> Found | None:
     if not tops:
         return None
     globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in PROSE_SUFFIXES)
+    # A README in a part of the spec folder is that part's spec (OpenTelemetry's specification/common/README.md
+    # holds 24 MUSTs); the folder's own README says how the folder is laid out.
+    readmes = tuple(f"{top}/*/**/README.md" for top in tops)
     why = f"a spec folder: the Markdown under {', '.join(top + '/' for top in tops)}; the rest of the prose is not the spec"
-    return ("spec folder", globs, (), why)
+    return ("spec folder", globs + readmes, tuple(f"{top}/README*" for top in tops), why)
 
 
 def _released_versions(files: list[str]) -> Found | None:

@@ -56,7 +56,9 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("are not permitted to", -1, 3, False), ("is prohibited from", -1, 3, False), ("are prohibited from", -1, 3, False),
     ("is forbidden to", -1, 3, False), ("is prohibited", -1, 3, False), ("prohibited", -1, 3, False),
     ("is illegal to", -1, 3, False), ("is illegal for", -1, 3, False), ("is not legal to", -1, 3, False),
-    ("is not legal for", -1, 3, False),
+    ("is not legal for", -1, 3, False), ("is mutually exclusive with", -1, 3, False),
+    ("is mutually exclusive to", -1, 3, False), ("is mutually exclusive of", -1, 3, False),
+    ("are mutually exclusive", -1, 3, False),
     ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False),
     ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
     ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("should never", -1, 2, False),
@@ -185,7 +187,9 @@ _NEGATOR = re.compile(
 # Phrases built with a negating word that negate nothing: bounds and emphasis.
 _NEGATION_IDIOMS = re.compile(
     r"\b(?:not\s+only|no\s+(?:later|more|fewer|less|longer|sooner)\s+than|not\s+(?:later|more|fewer|less)\s+than|"
-    r"without\s+delay|whether\s+or\s+not)\b"
+    r"without\s+delay|whether\s+or\s+not|"
+    # a word and its opposite as alternatives: "attributes to include or exclude" negates nothing
+    r"include\s*(?:or|and|/)\s*exclude|exclude\s*(?:or|and|/)\s*include|present\s+or\s+absent)\b"
     # "whether a request was processed or not": the other branch of a question, negating nothing
     r"|\bor\s+not(?=\s*(?:[.,;:!?)]|$))",
     re.IGNORECASE,
@@ -252,8 +256,8 @@ _CONDITION_SAME = {
 }  # fmt: skip
 _QUANTIFIER = re.compile(
     _AT_A_LETTER
-    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|(?<!\bat\s)most|many|few|several|(?<!not\s)only|sometimes|usually|"
-    r"often|rarely|none|"
+    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|(?<!\bat\s)(?<!\bthe\s)most|many|few|several|(?<!not\s)only|"
+    r"sometimes|usually|often|rarely|none|"
     r"everyone|anyone|someone|no\s+one|nobody)(?![\w'-])",
     re.IGNORECASE,
 )
@@ -286,6 +290,8 @@ def prose(text: str) -> str:
 
     >>> prose('Use `x` as [the id](#ids) says[^1]; "quoted" <b>text</b> stays out.')
     'Use     as [the id        says    ;             text     stays out.'
+    >>> prose("A step `MUST` name its `step_id`.")
+    'A step  MUST  name its          .'
 
     Not the spec's own words: code, quotations, link targets, footnote labels,
     HTML tags, web addresses and spec-kit's ``[NEEDS CLARIFICATION: ...]``
@@ -344,10 +350,34 @@ def _blanked(text: str) -> str:
         if end is None:
             position = start + 1  # not a span after all: read on from the next character, as a search would
             continue
-        pieces += (text[kept:start], " " * (end - start))
+        if _keyword_used_in_code(text, start, end):
+            pieces += (text[kept:start], " " + text[start + 1 : end - 1] + " ")
+        else:
+            pieces += (text[kept:start], " " * (end - start))
         kept = position = end
     pieces.append(text[kept:])
     return "".join(pieces)
+
+
+def _keyword_used_in_code(text: str, start: int, end: int) -> bool:
+    """Whether the code span ``text[start:end]`` is an RFC 2119 keyword used as one, as Arazzo writes
+    its rules ("A workflow `MUST` contain ..."): a verb follows. One named ("see `MUST`", "the `MUST`
+    keyword") is code like any other.
+
+    >>> text = "A step `MUST` name its id; see `MUST`, and the `SHOULD` keyword."
+    >>> [_keyword_used_in_code(text, m.start(), m.end()) for m in re.finditer("`[A-Z]+`", text)]
+    [True, False, False]
+    """
+    return (
+        _KEYWORD_IN_CODE.fullmatch(text, start, end) is not None
+        and _VERB_AFTER_KEYWORD.match(text, end) is not None
+        and _NAMING_KEYWORD.search(text, max(0, start - 12), start) is None
+    )
+
+
+_KEYWORD_IN_CODE = re.compile(r"`(?:MUST|SHALL|SHOULD)(?: NOT)?`|`(?:NOT )?RECOMMENDED`|`(?:MAY|REQUIRED|OPTIONAL)`")
+_VERB_AFTER_KEYWORD = re.compile(r" (?!keywords?\b|terms?\b|words?\b)[a-z]")
+_NAMING_KEYWORD = re.compile(r"\b(?:the|a|an|keywords?|terms?|words?)\s*$", re.IGNORECASE)
 
 
 _NOT_PROSE_MARKS = ("`", '"', "“", "‘", "](", "[^", "<", "http", "[NEEDS")
@@ -680,6 +710,8 @@ def numbers(text: str) -> list[str]:
     ['2', '3', '6']
     >>> numbers("5.3. Check steps 5.4.5.1 - 5.4.5.2 and Requirement 1.4 within 1.5 days, per version 1.0.10.")
     ['1.5']
+    >>> numbers("[Message](#m) &#124; [Reference](#r), at most 2")
+    ['2']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -696,6 +728,8 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
         return True
     if text[match.start() - 1 : match.start()] == "[" and text.startswith("]", match.end()):
         return True  # "[1]": a reference's marker
+    if text[max(0, match.start() - 2) : match.start()] == "&#" and text.startswith(";", match.end()):
+        return True  # "&#124;": a character written as its code (a "|" in a table cell)
     if _DOTTED.fullmatch(match.group()):
         return True  # "5.4.6.2.1", "1.0.10": a step, section or version, never an amount
     if match.start() == len(text) - len(text.lstrip()) and _LABEL_END.match(text, match.end()):
@@ -705,6 +739,7 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
             match.group() == "One"
             and match.start() == len(text) - len(text.lstrip())
             or text.startswith(" of", match.end())
+            or text.startswith(" or more", match.end())  # "one or more of the following": any number
             or bool(_PRONOUN_ONE_BEFORE.search(text, max(0, match.start() - 12), match.start()))
             or bool(_PRONOUN_ONE_AFTER.match(text, match.end()))
         )

@@ -1275,7 +1275,7 @@ def _scope_and_content(
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
-    if subject_old != subject_new:
+    if subject_old != subject_new and not _pronoun_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
         # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
         # (a holder change is found apart).
@@ -1288,7 +1288,8 @@ def _scope_and_content(
             )
             return [*effects, replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
         return effects
-    inserted, deleted = inserted_and_deleted(_said(prose(old)[before_old:]), _said(prose(new)[first:]))
+    asked_old, asked_new = _said(prose(old)[before_old:]), _said(prose(new)[first:])
+    inserted, deleted = inserted_and_deleted(asked_old, asked_new)
     outside = inserted_and_deleted(_said(_without_asides(prose(old)[before_old:])), _said(_without_asides(prose(new)[first:])))
     if any(outside) and outside != (inserted, deleted):
         # Where the words outside parentheses changed, they say what the rule asks now; the asides
@@ -1304,13 +1305,13 @@ def _scope_and_content(
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
     prohibits = any(m.polarity < 0 for m in new_modals)
-    alternative = "or" in (content_in or content_out)
+    alternative = "or" in (content_in or content_out) or _among_alternatives(asked_old, asked_new)
     # "at least one bucket" -> "one bucket": a bound dropped makes the count exact, so fewer comply.
     changed = set(content_in or content_out)
     bound = changed <= _BOUND_WORDS and bool(changed & {"least", "most", "up", "more", "fewer", "less"})
     narrowed = bool(content_in) ^ prohibits ^ (alternative or bound)
     direction = "narrowed" if narrowed else "broadened"
-    reach = _reach_change(inserted, deleted, _said(prose(old)[before_old:]), _said(prose(new)[first:]))
+    reach = _reach_change(inserted, deleted, asked_old, asked_new)
     if reach is not None:
         scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
         return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=UNSURE)]
@@ -1343,6 +1344,41 @@ def _said(text: str) -> list[str]:
 _REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 """A kramdown-rfc cross-reference: "{{RFC9110}}", "{{Section 4 of RFC9110}}", "{{OpenID.Connect}}"."""
 _NOT_A_WORD = re.compile(r"\W")
+
+
+def _pronoun_for(old: list[str], new: list[str]) -> bool:
+    """Whether one subject is a demonstrative standing for the other ("Value MUST ..." -> "This MUST
+    ..."): the rule binds what it bound. ("It" is no such word: "it is unacceptable to" has none.)
+
+    >>> _pronoun_for(["value"], ["this"]), _pronoun_for(["clients"], ["servers"]), _pronoun_for(["it"], ["you"])
+    (True, False, False)
+    """
+    return (len(old) == 1 and old[0] in _DEMONSTRATIVES) or (len(new) == 1 and new[0] in _DEMONSTRATIVES)
+
+
+_DEMONSTRATIVES = {"this", "these", "that", "those"}
+
+
+def _among_alternatives(old: list[str], new: list[str]) -> bool:
+    """Whether words were only put into (or only taken from) a list of alternatives, just before its
+    "or": "MAY be a call to an operation or a workflow" -> "... an operation, an event or a workflow"
+    offers one more way to comply, as an "or ..." added does.
+
+    >>> _among_alternatives("may be a call or a workflow".split(), "may be a call a message or a workflow".split())
+    True
+    >>> _among_alternatives("must support a and b".split(), "must support a c and b".split())
+    False
+    """
+    changes = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][0] == "replace":
+        return False
+    tag, i1, i2, j1, j2 = changes[0]
+    words_of, start, end = (new, j1, j2) if tag == "insert" else (old, i1, i2)
+    return not {"or", "and"} & set(words_of[start:end]) and "or" in words_of[end : end + _ALTERNATIVE_WORDS_AT_MOST]
+
+
+_ALTERNATIVE_WORDS_AT_MOST = 6
+"""Words after an inserted list item within which the list's "or" must come."""
 
 
 # Where the clause that holds a rule's subject starts: the words before are framing ("One

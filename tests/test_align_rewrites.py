@@ -128,6 +128,26 @@ def test_twin_items_of_two_sections_each_edited_in_place_are_not_crossed():
     ]
 
 
+def test_list_items_cut_down_to_their_keys_are_modified():
+    # "crates" shares too little weight with the whole item to pair by words.
+    def changed(match) -> bool:
+        return match.old[0].normalized != match.new[0].normalized
+
+    old = "# Cargo {#cargo}\n\nThe manifest lists these keys:\n\n" + "".join(
+        f"- {key} - Inline or referenced list MUST be of a [{name}](#{key}) and not a plain list.\n"
+        for key, name in [("crates", "Crate"), ("pallets", "Pallet"), ("drums", "Drum")]
+    )
+    new = "# Cargo {#cargo}\n\nThe manifest lists these keys:\n\n- crates\n- pallets\n- drums\n"
+    trimmed = [("crates", "crates"), ("pallets", "pallets"), ("drums", "drums")]
+    alignment = align(old + "\nEnd.\n", new + "\nEnd.\n")
+    assert [(m.old[0].normalized.split()[0], m.new[0].normalized) for m in alignment.clauses if changed(m)] == trimmed
+    # ... and moved at once into the list above, past a paragraph that stayed
+    old = old.replace("The manifest lists these keys:", "Plain keys:\n\n- barrels\n\nKeys with rules:")
+    new = new.replace("The manifest lists these keys:\n\n", "Plain keys:\n\n- barrels\n") + "\nKeys with rules:\n"
+    alignment = align(old + "\nEnd.\n", new + "\nEnd.\n")
+    assert [(m.old[0].normalized.split()[0], m.new[0].normalized) for m in alignment.clauses if changed(m)] == trimmed
+
+
 def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
     old = "# Boats\n\nBoats moor at the east pier.\n\nCaptains report fuel levels every morning before departure.\n\nEnd.\n"
     new = "# Boats\n\nBoats moor at the east pier.\n\nVisitors may photograph the lighthouse from the north path.\n\nEnd.\n"

@@ -360,3 +360,33 @@ def test_two_rules_of_a_sentence_said_in_the_other_order_reverse_nothing() -> No
     new = "When a berth is closed, the office MUST NOT send the ferry there and SHOULD tell the captain."
     main, grade = direction(old, new, CAPITALS)
     assert main == "none" and grade != "breaking"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # one more way to comply with a licence
+        (
+            "Each stop MAY be a call at a harbour (Harbour Object) or another Trip Object.",
+            "Each stop MAY be a call at a harbour (Harbour Object), (Buoy Object) or another Trip Object.",
+            ("broadened", "substantive"),
+        ),
+        # one more thing forbidden
+        ("Ferries MUST NOT carry cattle or sheep.", "Ferries MUST NOT carry cattle, goats or sheep.", ("narrowed", "breaking")),
+    ],
+)
+def test_an_item_put_into_a_list_of_alternatives(old: str, new: str, expected: tuple[str, str]) -> None:
+    assert direction(old, new, CAPITALS) == expected
+
+
+def test_a_rule_whose_subject_became_this_is_read_for_what_it_asks() -> None:
+    # "This" stands for the field the rule was about; "non-empty" still narrows what complies.
+    assert direction("Value MUST be a string.", "This MUST be a non-empty string.", CAPITALS) == ("narrowed", "breaking")
+
+
+def test_a_word_and_its_opposite_as_alternatives_negate_nothing() -> None:
+    # "include or exclude" read as a negation made the SHOULD "reversed" (OpenTelemetry).
+    old = "The kiosk SHOULD let the rider choose which docks to show (e.g. by name or by region)."
+    new = "The kiosk SHOULD let the rider choose docks to include or exclude."
+    main, grade = direction(old, new, CAPITALS)
+    assert main != "reversed" and grade != "breaking"

@@ -198,6 +198,7 @@ def test_commentary_admonitions_hold_no_rules():
         ("It is illegal for a rider to carry a passenger.", "prohibition"),
         ("It is not legal to swap saddles between bikes.", "prohibition"),
         ("It is legal to park a tandem across two docks.", "permission"),
+        ("The `dock` field is mutually exclusive with the `station` field.", "prohibition"),
     ],
 )
 def test_deontic_predicates_state_rules(sentence, force):
@@ -242,6 +243,17 @@ def test_advice_given_as_a_command_is_as_strong_as_should():
     assert [r.strength for r in rules("Prefer quiet lanes over main roads.")] == [2]
 
 
+def test_a_keyword_set_in_code_rules_when_used_not_when_named():
+    assert [r.phrase for r in rules("A ferry `MUST` carry a flag.", Place(capitals=True))] == ["MUST"]
+    assert not rules("The `MUST` keyword is defined in RFC 2119; see `MUST`.", Place(capitals=True))
+
+
+def test_a_title_that_opens_with_a_keyword_is_no_rule():
+    # A bold line over a paragraph, read without its marks: "Recommended" named the approach.
+    assert not rules("Recommended Approach for Night Crossings", Place(capitals=True))
+    assert [r.phrase for r in rules("Required. The berth the ferry docks at.", Place(capitals=True))] == ["Required"]
+
+
 def test_list_items_inherit_their_lead_in():
     doc = parse_document(
         "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
@@ -251,6 +263,23 @@ def test_list_items_inherit_their_lead_in():
     places = places_of(doc.sections)
     items = [c for c in doc.clauses if c.kind == "list_item"]
     assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
+
+
+def test_a_list_announced_by_the_following_takes_its_force_without_a_colon():
+    doc = parse_document(
+        "# Kiosk\n\nThe following settings MUST be offered by every kiosk.\n\n- **Language**: the screen's language.\n\n"
+        "Riders like quiet lanes.\n\n- **Lanes**: where riders ride.\n",
+        "s.md",
+    )
+    places = places_of(doc.sections)
+    items = [c for c in doc.clauses if c.kind == "list_item"]
+    assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["obligation"], []]
+
+
+def test_an_item_sentence_that_states_a_case_does_not_continue_the_lead_in():
+    place = Place("list_item", lead_in="Docks MUST:")
+    assert states_rule("lock each bike on return.", place)
+    assert not states_rule("If two bikes share a slot, the slot's state is unspecified.", place)
 
 
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():

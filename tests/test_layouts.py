@@ -97,6 +97,11 @@ def test_a_spec_folder_is_the_spec_and_proposals_and_changelogs_are_not():
     assert selected(paths) == sorted(paths[:2])
 
 
+def test_a_readme_in_a_part_of_the_spec_folder_is_that_parts_spec():
+    paths = ["specification/common/README.md", "specification/trace/api.md", "specification/README.md", "README.md"]
+    assert selected(paths) == ["specification/common/README.md", "specification/trace/api.md"]
+
+
 def test_a_spec_folder_in_docs_counts_and_one_deep_elsewhere_does_not():
     assert selected(["docs/spec/pings.md", "docs/guide.md"]) == ["docs/spec/pings.md"]
     nested = ["examples/spec/case.md", "guide.md"]

@@ -717,6 +717,8 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("4.2. Check the brakes within 1.5 days.", ["1.5"]),
         ("It takes 3.5-4.5 days under Requirement 2.1 of version 1.0.10.", ["3.5-4.5"]),
         ("A one-time code, a two-factor login, after twenty-five days.", ["twenty", "five"]),  # compound adjectives
+        ("[Berth](#berth) &#124; [Quay](#quay), within 2 days.", ["2"]),  # a "|" written as its character code
+        ("Docks offer one or more of the following, within 3 days.", ["3"]),  # "one or more": any number
     ],
 )
 def test_numbers(text, expected):
@@ -759,6 +761,7 @@ def test_conditions(text, expected):
         ("A tall ball, a fewer sum.", []),
         ('The label "all" is fine.', []),
         ("Keep at most one key for most roles.", ["most"]),  # "at most" is a limit, not a quantifier
+        ("Return the most recent timetable.", []),  # a superlative
     ],
 )
 def test_quantifiers(text, expected):

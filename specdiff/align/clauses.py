@@ -99,6 +99,10 @@ and a notice each replaced by another (debatable)."""
 MIN_IN_PLACE_WORDS = 3
 """Clauses with fewer content words than this are too short to judge by words."""
 
+MAX_LEAD_PAIRS = 40_000
+"""Most pairs of changed clauses of one section compared for a clause that leads the other
+(``pair_by_lead``): 200 by 200, far past any real edit of a list."""
+
 MAX_IN_PLACE_CANDIDATES = 20
 """Most new clauses of one gap compared with an old clause there."""
 
@@ -201,6 +205,7 @@ def align_clauses(
     pairing = _ClausePairing(old, new, section_pairs, hosts or {})
     pairing.pair_identical()
     pairing.pair_similar()
+    pairing.pair_by_lead()
     pairing.pair_in_place()
     pairing.uncross_twins()
     pairing.find_splits_and_merges()
@@ -440,6 +445,31 @@ class _ClausePairing:
             moving = [r for r in rows if len(self.old[block_old[r]].normalized) >= MIN_MOVE_CHARS]
             blocks.append((moving, elsewhere, max(cutoff, CLAUSE_MOVE_SIMILARITY_MIN - _ROUNDING)))
         return blocks
+
+    def pair_by_lead(self) -> None:
+        """Pair a clause with the one in its section that begins with all of its words, or with all of
+        whose words it begins, when no other free clause there does: a list item cut down to its key
+        ("properties - Inline or referenced schema MUST be ..." -> "properties", AsyncAPI, the items
+        moved into the list above at once), or grown from it. A key shares too little weight with the
+        whole clause to pair by words.
+        """
+        from rapidfuzz.distance import Indel
+
+        new_by_place: dict[str | None, list[int]] = defaultdict(list)
+        for j in self.free_new():
+            new_by_place[self._section_of_new[j]].append(j)
+        old_by_place: dict[str | None, list[int]] = defaultdict(list)
+        for i in self.free_old():
+            old_by_place[self._paired_section_of_old[i]].append(i)
+        for place, olds in old_by_place.items():
+            news = new_by_place.get(place, [])
+            if not news or len(olds) * len(news) > MAX_LEAD_PAIRS:
+                continue
+            led = [(i, j) for i in olds for j in news if _leads(self.tokens_old(i), self.tokens_new(j))]
+            olds_led, news_led = Counter(i for i, _ in led), Counter(j for _, j in led)
+            for i, j in led:
+                if olds_led[i] == news_led[j] == 1:
+                    self.pair(i, j, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)))
 
     def pair_in_place(self) -> None:
         """Pair a reworded clause with the clause that took its place, by the rarer words they share.
@@ -749,6 +779,18 @@ class _ClausePairing:
             in_order = longest_increasing([j for _, j in pairs])
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _leads(old: list[str], new: list[str]) -> bool:
+    """Whether one clause's words are how the other's begin, and name something: a list item cut
+    down to its key ("properties - Inline or referenced schema MUST be ..." -> "properties"), or
+    grown from it. Its few words share too little weight with the whole to pair otherwise.
+
+    >>> _leads(["properties", "-", "inline", "schema"], ["properties"]), _leads(["the", "rest"], ["the"])
+    (True, False)
+    """
+    shorter, longer = (old, new) if len(old) <= len(new) else (new, old)
+    return bool(shorter) and longer[: len(shorter)] == shorter and bool(content_words(shorter))
 
 
 def _rarity(texts: list[list[str]]) -> Callable[[str], float]:
