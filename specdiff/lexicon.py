@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 _AT_A_LETTER = "(?=[a-z])"
@@ -215,6 +215,8 @@ _NUMBER_WORDS = (
 _NUMBER = re.compile(
     # (every alternative starts a word: the leading \b turns most places away at once)
     r"\b(?:(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    # (a number glued to its unit: "64KB", "8kb", "10ms")
+    r"|(?<![\w./])\d+(?:\.\d+)?(?=(?:[kKmMgGtT]i?[bB]|[kKmM]?Bytes?|ms)\b)"
     # (not in a compound adjective, "one-time", "two-factor"; but "twenty-five" is a number)
     r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
     r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
@@ -550,7 +552,28 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         if not _reads_as_modal(key, written, clean[max(0, start - _WINDOW) : start], clean[end : end + _WINDOW]):
             continue
         found.append(Modal(" ".join(text[start:end].split()), polarity, strength, (start, end)))
+    if _NO_SUBJECT.match(clean):
+        found = [_denied(m, clean) for m in found]
     return sorted(found, key=lambda m: m.span)
+
+
+_NO_SUBJECT = re.compile(r"\s*no\s", re.IGNORECASE)
+"""A sentence whose subject opens with "No": "No registration is required", "No changes are allowed"."""
+_DENIED = {
+    **{w: (1, 1) for w in ("required", "mandatory", "obliged", "obligated", "mandated", "expected")},
+    **{w: (-1, 3) for w in ("allowed", "permitted", "licensed", "licenced", "entitled", "authorized", "authorised")},
+}
+"""What a deontic word means under a "No ..." subject: none is required (a licence), none is allowed (a ban)."""
+
+
+def _denied(modal: Modal, text: str) -> Modal:
+    """``modal`` as its "No ..." subject turns it, when it is the predicate of that subject (no clause
+    break between): "No registration is required" lets one skip registering."""
+    last = modal.phrase.lower().split()[-1]
+    if last not in _DENIED or any(mark in text[: modal.span[0]] for mark in ",;:("):
+        return modal
+    polarity, strength = _DENIED[last]
+    return replace(modal, polarity=polarity, strength=strength)
 
 
 # "This allows users to be notified" says what a thing brings about; "The spec allows servers to" licenses.
@@ -748,7 +771,7 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
 
 # "the one indicated", "for one with the output present": "one" standing for a thing named before.
 _PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|another|any)\s+$")
-_PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below)\b")
+_PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below|another)\b")
 
 
 def number_value(number: str) -> str:

@@ -1335,12 +1335,16 @@ def _said(text: str) -> list[str]:
     """The words of ``text`` for reading what a rule asks: a condition in other words is the same
     condition, and a cross-reference is one word, however its label is written ("{{OpenID.Connect}}").
 
-    >>> _said("as in {{OpenID.Connect}}, except for tests")
-    ['as', 'in', 'openidconnect', 'except', 'tests']
+    >>> _said("as in {{OpenID.Connect}}, except for tests (e.g. unit tests)")
+    ['as', 'in', 'openidconnect', 'except', 'tests', 'unit', 'tests']
     """
-    return condition_words_folded(words(_REFERENCE.sub(lambda m: _NOT_A_WORD.sub("", m.group(0)), text)))
+    text = _ABBREVIATION.sub(" ", _REFERENCE.sub(lambda m: _NOT_A_WORD.sub("", m.group(0)), text))
+    return condition_words_folded(words(text))
 
 
+_ABBREVIATION = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\b\.?", re.IGNORECASE)
+""""e.g." and "i.e.": they introduce an example or a restatement, and their letters are no words
+of the rule (the "e" of an "(e.g." cut off at its full stop read as a condition word dropped)."""
 _REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 """A kramdown-rfc cross-reference: "{{RFC9110}}", "{{Section 4 of RFC9110}}", "{{OpenID.Connect}}"."""
 _NOT_A_WORD = re.compile(r"\W")

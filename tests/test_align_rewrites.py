@@ -148,6 +148,12 @@ def test_list_items_cut_down_to_their_keys_are_modified():
     assert [(m.old[0].normalized.split()[0], m.new[0].normalized) for m in alignment.clauses if changed(m)] == trimmed
 
 
+def test_a_one_word_item_swapped_alone_in_its_place_is_modified():
+    old = "# Fields\n\n- `berth`\n  - Type: `string`\n  - OPTIONAL\n- `dock`\n  - Type: `string`\n  - OPTIONAL\n"
+    new = old.replace("  - OPTIONAL\n- `dock`", "  - REQUIRED\n- `dock`")
+    assert kinds(align(old, new)) == [("clause", "modified")]
+
+
 def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
     old = "# Boats\n\nBoats moor at the east pier.\n\nCaptains report fuel levels every morning before departure.\n\nEnd.\n"
     new = "# Boats\n\nBoats moor at the east pier.\n\nVisitors may photograph the lighthouse from the north path.\n\nEnd.\n"

@@ -390,3 +390,10 @@ def test_a_word_and_its_opposite_as_alternatives_negate_nothing() -> None:
     new = "The kiosk SHOULD let the rider choose docks to include or exclude."
     main, grade = direction(old, new, CAPITALS)
     assert main != "reversed" and grade != "breaking"
+
+
+def test_the_letters_of_e_g_are_no_condition_words() -> None:
+    # "(e.g." cut off at its full stop left an "e" in the old condition: scope widened, breaking.
+    old = "The stream MUST close when the trip reaches a final state (e.g. docked, sunk, cancelled)."
+    new = "The stream MUST close when the trip reaches a final state (`TRIP_DOCKED`, `TRIP_SUNK`, `TRIP_CANCELLED`)."
+    assert direction(old, new, CAPITALS)[1] != "breaking"

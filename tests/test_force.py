@@ -199,6 +199,8 @@ def test_commentary_admonitions_hold_no_rules():
         ("It is not legal to swap saddles between bikes.", "prohibition"),
         ("It is legal to park a tandem across two docks.", "permission"),
         ("The `dock` field is mutually exclusive with the `station` field.", "prohibition"),
+        ("No changes are allowed after the dock closes.", "prohibition"),  # a "No ..." subject turns it
+        ("No registration is required for tandems.", "permission"),
     ],
 )
 def test_deontic_predicates_state_rules(sentence, force):

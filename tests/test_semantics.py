@@ -719,6 +719,7 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("A one-time code, a two-factor login, after twenty-five days.", ["twenty", "five"]),  # compound adjectives
         ("[Berth](#berth) &#124; [Quay](#quay), within 2 days.", ["2"]),  # a "|" written as its character code
         ("Docks offer one or more of the following, within 3 days.", ["3"]),  # "one or more": any number
+        ("Tickets up to 64KB, or 8 KiB, in 10ms; docks help one another.", ["64", "8", "10"]),  # glued to a unit
     ],
 )
 def test_numbers(text, expected):

@@ -511,6 +511,9 @@ class _ClausePairing:
                     continue
                 if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
                     continue
+                if alone and self.old[i].kind == self.new[j].kind and _short(self.tokens_old(i), self.tokens_new(j)):
+                    candidates.append((IN_PLACE_LONE_OVERLAP_MIN, i, j))  # "- OPTIONAL" -> "- REQUIRED": a value swapped
+                    continue
                 shared = _weighted_overlap(words_old, content_words(self.tokens_new(j)), weights)
                 if shared >= (IN_PLACE_LONE_OVERLAP_MIN if alone else IN_PLACE_OVERLAP_MIN):
                     candidates.append((shared, i, j))
@@ -779,6 +782,11 @@ class _ClausePairing:
             in_order = longest_increasing([j for _, j in pairs])
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _short(old: list[str], new: list[str]) -> bool:
+    """Whether both clauses are too short (fewer than ``MIN_IN_PLACE_WORDS`` words and marks) to judge by words."""
+    return len(old) < MIN_IN_PLACE_WORDS and len(new) < MIN_IN_PLACE_WORDS
 
 
 def _leads(old: list[str], new: list[str]) -> bool:
