@@ -137,7 +137,9 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
     """The place of every clause of ``sections``, with each list item's lead-in.
 
     A list item's lead-in is the paragraph just above its list, when it ends
-    with a colon and only list items stand between them. A nested item under
+    with a colon (or announces "the following") and only list items stand
+    between them; a table row's is the paragraph just above its table, the
+    header row having none. A nested item under
     an item that ends with a colon continues that item instead: under "The
     following rules MUST be applied:", "- `enableCMT` specifies if CMT should
     be enabled:" / "  - CMT supports monitoring of ..." describes, it obliges nothing.
@@ -148,11 +150,15 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
         headings[section.id] = section.heading_path
         lead_in: str | None = None
         parents: list[tuple[int, str]] = []  # the open list items above, by indent
+        header_seen = False  # of the table being read
         for clause in section.clauses:
             item_lead_in = None
-            if clause.kind != "list_item":
+            if clause.kind == "table_row":
+                item_lead_in = lead_in if header_seen else None  # a row under the header, not the header
+                header_seen = True
+            elif clause.kind != "list_item":
                 lead_in = clause.normalized if _leads_a_list(clause.normalized) else None
-                parents = []
+                parents, header_seen = [], False
             else:
                 indent = len(clause.text) - len(clause.text.lstrip())
                 while parents and parents[-1][0] >= indent:
@@ -281,7 +287,8 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
     only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
     case = _CASE_OPENING.match(sentence) and not any(r.rule for r in readings)
-    if only_commands and place.kind == "list_item" and place.lead_in and not _ASIDE_OPENING.match(sentence) and not case:
+    in_list = place.kind in ("list_item", "table_row")
+    if only_commands and in_list and place.lead_in and not _ASIDE_OPENING.match(sentence) and not case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
         inherited = _lead_in_force(place)
@@ -583,9 +590,9 @@ _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or
 when the lead-in's rule applies; it does not continue the rule."""
-_ASIDE_OPENING = re.compile(r"[\s*_]*(?:this|these|that|those|it|such|note)\b", re.I)
+_ASIDE_OPENING = re.compile(r"[\s*_]*(?:(?:this|these|that|those|it|such|note|for\s+example|for\s+instance)\b|e\.g\.)", re.I)
 """A sentence of a list item that speaks of what came before ("This is especially important when
-..."): it explains the item, it does not continue the lead-in's rule."""
+...", "For example, ..."): it explains the item, it does not continue the lead-in's rule."""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")

@@ -58,7 +58,6 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is illegal to", -1, 3, False), ("is illegal for", -1, 3, False), ("is not legal to", -1, 3, False),
     ("is not legal for", -1, 3, False), ("is mutually exclusive with", -1, 3, False),
     ("is mutually exclusive to", -1, 3, False), ("is mutually exclusive of", -1, 3, False),
-    ("are mutually exclusive", -1, 3, False),
     ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False),
     ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
     ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("should never", -1, 2, False),

@@ -321,8 +321,8 @@ def describe_clause(
     if example:
         return [Effect("example")]
     place = place or Place(capitals=capitals)
-    if not words(_without_pointers(text, place)) or _NAVIGATION.match(text):
-        return [Effect("editorial")]  # a line of "see also" pointers, or a table-of-contents entry
+    if not words(_without_pointers(text, place)) or _NAVIGATION.match(text) or _LINK_DEFINITIONS.fullmatch(text):
+        return [Effect("editorial")]  # a line of "see also" pointers, a table-of-contents entry, link targets
     effects = []
     for sentence in sentences(text):
         for reading in read_sentence(sentence, place):
@@ -330,6 +330,10 @@ def describe_clause(
                 pair = (None, reading.modal) if added else (reading.modal, None)
                 effects.append(replace(_modality(*pair, sentence=sentence), confidence=reading.confidence))
     return effects
+
+
+_LINK_DEFINITIONS = re.compile(r"(?:\s*\[[^\]]+\]:\s*\S+(?:\s+\"[^\"]*\")?)+\s*")
+"""A block of link reference definitions ("[DSSE]: https://..." lines): where links point, no text of the spec."""
 
 
 def obliges(text: str, *, capitals: bool = False, place: Place | None = None) -> bool:

@@ -93,3 +93,11 @@ def test_the_text_output_names_the_words_that_narrowed_a_rule(spec_repo, specdif
     assert "modified · breaking" in shown.out
     assert "wording: — → printed (narrowed, worth a read)" in shown.out
     assert "no obligation, number or condition changed" not in shown.out
+
+
+def test_a_block_of_link_definitions_added_is_editorial(spec_repo, specdiff_json):
+    body = "# Fares\n\nSee [the day fare][day] and [the week fare][week].\n"
+    spec_repo.commit("write", {"spec.md": body})
+    spec_repo.commit("link targets", {"spec.md": body + "\n[day]: fares/day.md\n[week]: fares/week.md\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"]
+    assert [(a["kind"], a["severity"]) for a in file["amendments"]] == [("added", "editorial")]

@@ -284,6 +284,17 @@ def test_an_item_sentence_that_states_a_case_does_not_continue_the_lead_in():
     assert not states_rule("If two bikes share a slot, the slot's state is unspecified.", place)
 
 
+def test_the_rows_of_a_table_under_a_rule_take_its_force_and_the_header_does_not():
+    doc = parse_document(
+        "# Fares\n\nEvery kiosk MUST accept the following fares:\n\n| Fare | Price |\n|---|---|\n| Day | 5 |\n\n"
+        "Fares are:\n\n| Fare | Price |\n|---|---|\n| Week | 20 |\n",
+        "s.md",
+    )
+    places = places_of(doc.sections)
+    rows = [c for c in doc.clauses if c.kind == "table_row"]
+    assert [[r.force for r in rules(c.normalized, places[c])] for c in rows] == [[], ["obligation"], [], []]
+
+
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():
     """ "A delete file must be applied when all of the following are true:" (Iceberg), "MUST fail the
     negotiation if:" (Lightning): the items say when the rule applies, they ask nothing themselves."""
@@ -297,6 +308,7 @@ def test_a_sentence_about_the_item_does_not_continue_the_lead_in():
     item = Place("list_item", lead_in="Riders must:")
     assert [r.force for r in rules("return the key at the desk.", item)] == ["obligation"]
     assert not states_rule("This matters most at busy docks.", item)
+    assert not states_rule("For example, the north dock keeps its keys in a box.", item)
 
 
 def test_a_nested_item_continues_its_parent_item_not_the_list_above():
