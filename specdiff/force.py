@@ -286,9 +286,9 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
     only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
-    case = _CASE_OPENING.match(sentence) and not any(r.rule for r in readings)
-    in_list = place.kind in ("list_item", "table_row")
-    if only_commands and in_list and place.lead_in and not _ASIDE_OPENING.match(sentence) and not case:
+    states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
+    item_or_row = place.kind in ("list_item", "table_row")
+    if only_commands and item_or_row and place.lead_in and not _ASIDE_OPENING.match(sentence) and not states_a_case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
         inherited = _lead_in_force(place)

@@ -1279,7 +1279,7 @@ def _scope_and_content(
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
-    if subject_old != subject_new and not _pronoun_for(subject_old, subject_new):
+    if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
         # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
         # (a holder change is found apart).
@@ -1337,7 +1337,8 @@ def _scope_and_content(
 
 def _said(text: str) -> list[str]:
     """The words of ``text`` for reading what a rule asks: a condition in other words is the same
-    condition, and a cross-reference is one word, however its label is written ("{{OpenID.Connect}}").
+    condition, a cross-reference is one word, however its label is written ("{{OpenID.Connect}}"),
+    and "e.g." and "i.e." are none.
 
     >>> _said("as in {{OpenID.Connect}}, except for tests (e.g. unit tests)")
     ['as', 'in', 'openidconnect', 'except', 'tests', 'unit', 'tests']
@@ -1354,11 +1355,11 @@ _REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 _NOT_A_WORD = re.compile(r"\W")
 
 
-def _pronoun_for(old: list[str], new: list[str]) -> bool:
+def _demonstrative_for(old: list[str], new: list[str]) -> bool:
     """Whether one subject is a demonstrative standing for the other ("Value MUST ..." -> "This MUST
     ..."): the rule binds what it bound. ("It" is no such word: "it is unacceptable to" has none.)
 
-    >>> _pronoun_for(["value"], ["this"]), _pronoun_for(["clients"], ["servers"]), _pronoun_for(["it"], ["you"])
+    >>> _demonstrative_for(["value"], ["this"]), _demonstrative_for(["clients"], ["servers"]), _demonstrative_for(["it"], ["you"])
     (True, False, False)
     """
     return (len(old) == 1 and old[0] in _DEMONSTRATIVES) or (len(new) == 1 and new[0] in _DEMONSTRATIVES)

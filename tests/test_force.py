@@ -256,26 +256,27 @@ def test_a_title_that_opens_with_a_keyword_is_no_rule():
     assert [r.phrase for r in rules("Required. The berth the ferry docks at.", Place(capitals=True))] == ["Required"]
 
 
-def test_list_items_inherit_their_lead_in():
-    doc = parse_document(
-        "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
-        "Riders enjoy:\n\n- quiet lanes\n",
-        "s.md",
-    )
+def forces_of(markdown: str, kind: str) -> list[list[str]]:
+    """The forces of each clause of ``kind`` in a document, read in its place."""
+    doc = parse_document(markdown, "s.md")
     places = places_of(doc.sections)
-    items = [c for c in doc.clauses if c.kind == "list_item"]
-    assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["prohibition"], ["prohibition"], []]
+    return [[r.force for r in rules(c.normalized, places[c])] for c in doc.clauses if c.kind == kind]
+
+
+def test_list_items_inherit_their_lead_in():
+    markdown = (
+        "# Conduct\n\nThe assistant must not suggest routes that:\n\n- cross a motorway\n- end at a closed dock\n\n"
+        "Riders enjoy:\n\n- quiet lanes\n"
+    )
+    assert forces_of(markdown, "list_item") == [["prohibition"], ["prohibition"], []]
 
 
 def test_a_list_announced_by_the_following_takes_its_force_without_a_colon():
-    doc = parse_document(
+    markdown = (
         "# Kiosk\n\nThe following settings MUST be offered by every kiosk.\n\n- **Language**: the screen's language.\n\n"
-        "Riders like quiet lanes.\n\n- **Lanes**: where riders ride.\n",
-        "s.md",
+        "Riders like quiet lanes.\n\n- **Lanes**: where riders ride.\n"
     )
-    places = places_of(doc.sections)
-    items = [c for c in doc.clauses if c.kind == "list_item"]
-    assert [[r.force for r in rules(c.normalized, places[c])] for c in items] == [["obligation"], []]
+    assert forces_of(markdown, "list_item") == [["obligation"], []]
 
 
 def test_an_item_sentence_that_states_a_case_does_not_continue_the_lead_in():
@@ -285,14 +286,11 @@ def test_an_item_sentence_that_states_a_case_does_not_continue_the_lead_in():
 
 
 def test_the_rows_of_a_table_under_a_rule_take_its_force_and_the_header_does_not():
-    doc = parse_document(
+    markdown = (
         "# Fares\n\nEvery kiosk MUST accept the following fares:\n\n| Fare | Price |\n|---|---|\n| Day | 5 |\n\n"
-        "Fares are:\n\n| Fare | Price |\n|---|---|\n| Week | 20 |\n",
-        "s.md",
+        "Fares are:\n\n| Fare | Price |\n|---|---|\n| Week | 20 |\n"
     )
-    places = places_of(doc.sections)
-    rows = [c for c in doc.clauses if c.kind == "table_row"]
-    assert [[r.force for r in rules(c.normalized, places[c])] for c in rows] == [[], ["obligation"], [], []]
+    assert forces_of(markdown, "table_row") == [[], ["obligation"], [], []]
 
 
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():

@@ -465,7 +465,12 @@ class _ClausePairing:
             news = new_by_place.get(place, [])
             if not news or len(olds) * len(news) > MAX_LEAD_PAIRS:
                 continue
-            led = [(i, j) for i in olds for j in news if _leads(self.tokens_old(i), self.tokens_new(j))]
+            led = [
+                (i, j)
+                for i in olds
+                for j in news
+                if self.old[i].kind == self.new[j].kind and _leads(self.tokens_old(i), self.tokens_new(j))
+            ]
             olds_led, news_led = Counter(i for i, _ in led), Counter(j for _, j in led)
             for i, j in led:
                 if olds_led[i] == news_led[j] == 1:
