@@ -77,6 +77,9 @@ class Place:
     """An aside the document marks as commentary (``!!! meta "Commentary"``) or hides in an HTML
     comment, not its rules."""
 
+    header: str | None = None
+    """For a table row under its table's header: the header row, which names the columns."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -150,15 +153,17 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
         headings[section.id] = section.heading_path
         lead_in: str | None = None
         parents: list[tuple[int, str]] = []  # the open list items above, by indent
-        header_seen = False  # of the table being read
+        header: str | None = None  # of the table being read
         for clause in section.clauses:
-            item_lead_in = None
+            item_lead_in, row_header = None, None
             if clause.kind == "table_row":
-                item_lead_in = lead_in if header_seen else None  # a row under the header, not the header
-                header_seen = True
+                if header is None:
+                    header = clause.normalized  # the header row: it names the columns, it has no lead-in
+                else:
+                    item_lead_in, row_header = lead_in, header
             elif clause.kind != "list_item":
                 lead_in = clause.normalized if _leads_a_list(clause.normalized) else None
-                parents, header_seen = [], False
+                parents, header = [], None
             else:
                 indent = len(clause.text) - len(clause.text.lstrip())
                 while parents and parents[-1][0] >= indent:
@@ -172,8 +177,38 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
                 item_lead_in,
                 capitals,
                 commentary=_commentary(clause),
+                header=row_header,
             )
     return found
+
+
+def _required_column_mark(row: str, header: str) -> Modal | None:
+    """The mark of a field table's requirement column: "Yes" under a "Required" header obliges as
+    "required" does, "No" licenses as "optional" does (A2A's field tables). ``row`` and ``header``
+    are normalized rows ("`name` | `string` | Yes | The agent's name.").
+
+    >>> _required_column_mark("`name` | `string` | Yes | The name.", "Field | Type | Required | Description")
+    Modal(phrase='Yes', polarity=1, strength=3)
+    >>> _required_column_mark("`name` | `string` | Yes", "Field | Type | Description") is None
+    True
+    """
+    columns = [cell.strip(" *_?").lower() for cell in header.split(" | ")]
+    column = next((k for k, name in enumerate(columns) if name in _REQUIREMENT_COLUMNS), None)
+    cells = row.split(" | ")
+    if column is None or len(cells) <= column:
+        return None
+    value = cells[column].strip(" *_`.").lower()
+    if value not in _REQUIRED_VALUES and value not in _OPTIONAL_VALUES:
+        return None
+    start = sum(len(cell) + 3 for cell in cells[:column]) + len(cells[column]) - len(cells[column].lstrip())
+    written = cells[column].strip()
+    strength = 3 if value in _REQUIRED_VALUES else 1
+    return Modal(written, 1, strength, (start, start + len(written)))
+
+
+_REQUIREMENT_COLUMNS = {"required", "mandatory", "required?"}
+_REQUIRED_VALUES = {"yes", "true", "y", "\u2713", "\u2714"}
+_OPTIONAL_VALUES = {"no", "false", "n"}
 
 
 def _leads_a_list(paragraph: str) -> bool:
@@ -285,6 +320,9 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     if step and not any(r.rule for r in readings):
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
+    mark = _required_column_mark(sentence, place.header) if place.header else None
+    if mark is not None and not any(r.rule and r.modal.span == mark.span for r in readings):
+        readings.append(Reading(mark, True, "field mark", LIKELY))
     only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
     item_or_row = place.kind in ("list_item", "table_row")

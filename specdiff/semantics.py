@@ -1338,18 +1338,21 @@ def _scope_and_content(
 def _said(text: str) -> list[str]:
     """The words of ``text`` for reading what a rule asks: a condition in other words is the same
     condition, a cross-reference is one word, however its label is written ("{{OpenID.Connect}}"),
-    and "e.g." and "i.e." are none.
+    and "e.g.", "i.e." and the "(s)" of "task(s)" are none.
 
     >>> _said("as in {{OpenID.Connect}}, except for tests (e.g. unit tests)")
     ['as', 'in', 'openidconnect', 'except', 'tests', 'unit', 'tests']
     """
     text = _ABBREVIATION.sub(" ", _REFERENCE.sub(lambda m: _NOT_A_WORD.sub("", m.group(0)), text))
+    text = _PLURAL_MARK.sub("", text)
     return condition_words_folded(words(text))
 
 
 _ABBREVIATION = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\b\.?", re.IGNORECASE)
 """"e.g." and "i.e.": they introduce an example or a restatement, and their letters are no words
 of the rule (the "e" of an "(e.g." cut off at its full stop read as a condition word dropped)."""
+_PLURAL_MARK = re.compile(r"(?<=\w)\(s\)")
+"""The "(s)" of "task(s)": one or more of the same thing, no word of its own."""
 _REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 """A kramdown-rfc cross-reference: "{{RFC9110}}", "{{Section 4 of RFC9110}}", "{{OpenID.Connect}}"."""
 _NOT_A_WORD = re.compile(r"\W")

@@ -101,3 +101,19 @@ def test_a_block_of_link_definitions_added_is_editorial(spec_repo, specdiff_json
     spec_repo.commit("link targets", {"spec.md": body + "\n[day]: fares/day.md\n[week]: fares/week.md\n"})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"]
     assert [(a["kind"], a["severity"]) for a in file["amendments"]] == [("added", "editorial")]
+
+
+def test_yes_in_a_required_column_obliges_and_no_licenses(spec_repo, specdiff_json):
+    def card(rows: str) -> str:
+        header = "| Field | Type | Required | Description |\n|---|---|---|---|\n"
+        return "# Card\n\n" + header + "| `name` | `string` | Yes | The name. |\n" + rows
+
+    spec_repo.commit("write", {"spec.md": card("")})
+    spec_repo.commit("a required field", {"spec.md": card("| `berth` | `string` | Yes | The home berth. |\n")})
+    spec_repo.commit("made optional", {"spec.md": card("| `berth` | `string` | No | The home berth. |\n")})
+    (added,) = specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"][0]["amendments"]
+    (relaxed,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    assert (added["kind"], added["severity"]) == ("added", "breaking")
+    assert (relaxed["kind"], relaxed["severity"]) == ("modified", "breaking")
+    modality = [(e["old"], e["new"], e["direction"]) for e in relaxed["effects"] if e["type"] == "modality"]
+    assert modality == [("Yes", "No", "weakened")]

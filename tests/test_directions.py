@@ -397,3 +397,10 @@ def test_the_letters_of_e_g_are_no_condition_words() -> None:
     old = "The stream MUST close when the trip reaches a final state (e.g. docked, sunk, cancelled)."
     new = "The stream MUST close when the trip reaches a final state (`TRIP_DOCKED`, `TRIP_SUNK`, `TRIP_CANCELLED`)."
     assert direction(old, new, CAPITALS)[1] != "breaking"
+
+
+def test_the_s_of_a_plural_in_brackets_is_no_word() -> None:
+    assert direction("Ferries MUST run the task for each stop.", "Ferries MUST run the task(s) for each stop.", CAPITALS) == (
+        "none",
+        "editorial",
+    )
