@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "27"
+FORMAT = "28"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -67,7 +67,8 @@ or exclude" no negation; 25: numbers glued to a unit ("64KB") are numbers, "one 
 condition word, two short clauses swapped alone in place pair, a "No ..." subject turns its deontic word;
 26: a table's rows take the force of a rule paragraph above the table, a "For example" item sentence takes
 no lead-in force, "are mutually exclusive" is no rule, a block of link definitions added is editorial; 27:
-"Yes" / "No" under a "Required" column header oblige / license, the "(s)" of "task(s)" is no word)."""
+"Yes" / "No" under a "Required" column header oblige / license, the "(s)" of "task(s)" is no word; 28: a
+table cell "No" negates nothing)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -190,7 +190,9 @@ _NEGATION_IDIOMS = re.compile(
     # a word and its opposite as alternatives: "attributes to include or exclude" negates nothing
     r"include\s*(?:or|and|/)\s*exclude|exclude\s*(?:or|and|/)\s*include|present\s+or\s+absent)\b"
     # "whether a request was processed or not": the other branch of a question, negating nothing
-    r"|\bor\s+not(?=\s*(?:[.,;:!?)]|$))",
+    r"|\bor\s+not(?=\s*(?:[.,;:!?)]|$))"
+    # "| `icon` | No | An icon |": a table cell's value (under "Required"), negating nothing
+    r"|(?:^|(?<=\|))\s*no\s*(?=\||$)",
     re.IGNORECASE,
 )
 # Words that carry a negation in their sense: "must not omit" is "must include",

@@ -115,5 +115,5 @@ def test_yes_in_a_required_column_obliges_and_no_licenses(spec_repo, specdiff_js
     (relaxed,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
     assert (added["kind"], added["severity"]) == ("added", "breaking")
     assert (relaxed["kind"], relaxed["severity"]) == ("modified", "breaking")
-    modality = [(e["old"], e["new"], e["direction"]) for e in relaxed["effects"] if e["type"] == "modality"]
-    assert modality == [("Yes", "No", "weakened")]
+    effects = [(e["type"], e["old"], e["new"], e["direction"]) for e in relaxed["effects"]]
+    assert effects == [("modality", "Yes", "No", "weakened")], "the cell's 'No' negates nothing"
