@@ -219,7 +219,9 @@ def _leads_a_list(paragraph: str) -> bool:
     (True, True, False)
     """
     text = paragraph.rstrip()
-    return text.endswith(":") or bool(_THE_FOLLOWING.search((sentences(text)[-1:] or [""])[0]))
+    if text.endswith(":"):
+        return True
+    return "following" in text.lower() and bool(_THE_FOLLOWING.search((sentences(text)[-1:] or [""])[0]))
 
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)

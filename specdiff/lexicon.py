@@ -560,11 +560,6 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
 
 _NO_SUBJECT = re.compile(r"\s*no\s", re.IGNORECASE)
 """A sentence whose subject opens with "No": "No registration is required", "No changes are allowed"."""
-_DENIED = {
-    **{w: (1, 1) for w in ("required", "mandatory", "obliged", "obligated", "mandated", "expected")},
-    **{w: (-1, 3) for w in ("allowed", "permitted", "licensed", "licenced", "entitled", "authorized", "authorised")},
-}
-"""What a deontic word means under a "No ..." subject: none is required (a licence), none is allowed (a ban)."""
 
 
 def _denied(modal: Modal, text: str) -> Modal:
@@ -603,6 +598,14 @@ _DEONTIC_MEANING = {
 }
 _DEONTIC_WORD = re.compile("|".join(_DEONTIC_MEANING))
 """Any of the deontic participles, anywhere (a quick test before the full expression)."""
+_OBLIGING_PARTICIPLES = ("obliged", "obligated", "mandated", "expected")
+_LICENSING_PARTICIPLES = ("allowed", "permitted", "licensed", "licenced", "entitled", "authorized", "authorised")
+_DENIED = {
+    "required": (1, 1),
+    "mandatory": (1, 1),
+    **{w: _DEONTIC_MEANING[w][1] for w in _OBLIGING_PARTICIPLES + _LICENSING_PARTICIPLES},  # as "not" turns them
+}
+"""What a deontic word means under a "No ..." subject: none is required (a licence), none is allowed (a ban)."""
 # ("required", "recommended", "optional" and "mandatory" are read as single words, with or without "be".)
 _DEONTIC = re.compile(
     _AT_A_LETTER
