@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "28"
+FORMAT = "29"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -68,7 +68,8 @@ condition word, two short clauses swapped alone in place pair, a "No ..." subjec
 26: a table's rows take the force of a rule paragraph above the table, a "For example" item sentence takes
 no lead-in force, "are mutually exclusive" is no rule, a block of link definitions added is editorial; 27:
 "Yes" / "No" under a "Required" column header oblige / license, the "(s)" of "task(s)" is no word; 28: a
-table cell "No" negates nothing)."""
+table cell "No" negates nothing; 29: an unchanged clause keeps its place where edited ones moved past it,
+a keyed list item pairs with its key's)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -146,6 +146,8 @@ def test_list_items_cut_down_to_their_keys_are_modified():
     new = new.replace("The manifest lists these keys:\n\n", "Plain keys:\n\n- barrels\n") + "\nKeys with rules:\n"
     alignment = align(old + "\nEnd.\n", new + "\nEnd.\n")
     assert [(m.old[0].normalized.split()[0], m.new[0].normalized) for m in alignment.clauses if changed(m)] == trimmed
+    # the paragraph they moved past kept its place: they moved, it did not
+    assert [m.new[0].normalized for m in alignment.clauses if m.moved] == ["crates", "pallets", "drums"]
 
 
 def test_a_one_word_item_swapped_alone_in_its_place_is_modified():
@@ -402,3 +404,20 @@ def test_two_anchors_swapped_are_two_attribute_changes():
     assert [(m.old.heading, m.new.heading) for m in alignment.sections[1:]] == [("Security", "Security"), ("IANA", "IANA")]
     assert not any(m.moved for m in alignment.clauses)
     assert [(a.kind, a.severity) for a in amendments_from(alignment)] == [("modified", "editorial")] * 2
+
+
+def test_a_keyed_list_item_pairs_with_the_item_of_its_key():
+    # The new "[Tide Summary]" item shares more words with the old "[Tide Table]" one than the
+    # rewritten "[Tide Table]" item does.
+    old = "# Charts\n\n- [Tide Table]: To list the tides of a harbour.\n- [Buoys]: Where the buoys are.\n\nEnd.\n"
+    new = (
+        "# Charts\n\n- [Tide Table]: Gives high and low water for each day.\n- [Buoys]: Where the buoys are.\n"
+        "- [Tide Summary]: A summary of the tides of a harbour.\n\nEnd.\n"
+    )
+    alignment = align(old, new)
+    assert [(m.old[0].normalized.split(":")[0], m.new[0].normalized.split(":")[0]) for m in alignment.clauses] == [
+        ("[Tide Table]", "[Tide Table]"),
+        ("[Buoys]", "[Buoys]"),
+        ("End.", "End."),
+    ]
+    assert [c.normalized.split(":")[0] for c in alignment.added] == ["[Tide Summary]"]

@@ -25,7 +25,9 @@ Clauses
        adjacent new clauses (or the reverse) much better than over any single one,
        also when the parts gained text;
     5. moves: a paired clause is moved when its new section is not the pair of
-       its old one, or when it left the order of the clauses around it.
+       its old one, or when it left the order of the clauses around it (of an
+       unchanged clause and an edited one swapped, the edited one moved: it is
+       an amendment anyway).
 
 Whatever is left is added or removed.
 
@@ -36,7 +38,7 @@ Whatever is left is added or removed.
 >>> [(m.old.heading, m.new.heading, m.by) for m in alignment.sections][1:]
 [('Rules', 'House rules', 'anchor')]
 >>> [(m.old[0].normalized, m.new[0].normalized, round(m.score, 2), m.moved) for m in alignment.clauses]
-[('Answer in English.', 'Answer in plain English.', 0.89, False), ('Be kind.', 'Be kind.', 1.0, True)]
+[('Answer in English.', 'Answer in plain English.', 0.89, True), ('Be kind.', 'Be kind.', 1.0, False)]
 
 Sections paired with the same id and the same clauses, word for word, are
 paired clause by clause in place; only the others go through the clause stages.

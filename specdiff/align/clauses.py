@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from specdiff.align.text import (
     SymbolCode,
     as_symbols,
     content_words,
+    heaviest_increasing,
     longest_increasing,
     similar_pairs,
     tokens,
@@ -204,6 +206,7 @@ def align_clauses(
     """
     pairing = _ClausePairing(old, new, section_pairs, hosts or {})
     pairing.pair_identical()
+    pairing.pair_by_key()
     pairing.pair_similar()
     pairing.pair_by_lead()
     pairing.pair_in_place()
@@ -339,7 +342,34 @@ class _ClausePairing:
             copies.remove(j)
             self.pair(i, j, 1.0)
 
-    # 2. similar text
+    # 2. the same key, similar text
+
+    def pair_by_key(self) -> None:
+        """Pair a list item with the one of its section that names the same key, where each is the
+        only one naming it: "[Provenance]: To describe the origins of an artifact." ->
+        "[Provenance]: Describes how an artifact was produced." The item is that key's, however
+        its words changed; pairing by words alone gave in-toto's old Provenance item to a new
+        "[Verification Summary]: ... about an artifact." beside it, which shared more words.
+        """
+        from rapidfuzz.distance import Indel
+
+        old_by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for i in self.free_old():
+            key = _item_key(self.old[i])
+            if key is not None:
+                old_by_key[(self._paired_section_of_old[i], key)].append(i)
+        if not old_by_key:
+            return
+        new_by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for j in self.free_new():
+            key = _item_key(self.new[j])
+            if key is not None:
+                new_by_key[(self._section_of_new[j], key)].append(j)
+        for place_and_key, olds in old_by_key.items():
+            news = new_by_key.get(place_and_key, [])
+            if len(olds) == len(news) == 1:
+                i, j = olds[0], news[0]
+                self.pair(i, j, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)))
 
     def tokens_old(self, i: int) -> list[str]:
         return self._tokens(("o", i), self.old[i])
@@ -776,7 +806,14 @@ class _ClausePairing:
         return matches, added, removed, self.warnings
 
     def _in_order(self) -> set[int]:
-        """Old indexes of paired clauses that kept their order within their section."""
+        """Old indexes of paired clauses that kept their order within their section.
+
+        The most clauses kept in order leave the fewest moved, but where an unchanged clause and
+        edited ones cannot all keep their order, the unchanged one keeps its place: an edited
+        clause is an amendment anyway (then a moved one), an unchanged one reported moved is one
+        more. AsyncAPI cut 11 list items down to their keys and moved them above the paragraph
+        that led them: the paragraph, unchanged, was reported moved.
+        """
         by_section: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, j in self.partner_of_old.items():
             if self.stayed(i, j):
@@ -785,8 +822,31 @@ class _ClausePairing:
         for pairs in by_section.values():
             pairs.sort()
             in_order = longest_increasing([j for _, j in pairs])
+            unchanged = {k for k, (i, j) in enumerate(pairs) if self.old[i].normalized == self.new[j].normalized}
+            if not unchanged <= in_order:
+                weights = [len(pairs) + 1 if k in unchanged else 1 for k in range(len(pairs))]
+                heaviest = heaviest_increasing([j for _, j in pairs], weights)
+                if sum(weights[k] for k in heaviest) > sum(weights[k] for k in in_order):
+                    in_order = heaviest  # (else keep the first answer: of two ways to read one move, the same one)
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _item_key(clause: Clause) -> str | None:
+    """The key a list item opens with, marked as a link, in bold or as code and followed by a colon
+    or a dash ("[SLSA Provenance]: ...", "**timeout** - ...", "`name`: ..."); ``None`` for any other clause.
+
+    >>> item = "- [SLSA Provenance]: To describe it."
+    >>> _item_key(Clause("a.md", "list_item", item, item, (3, 3), "s", "S", 0, ""))
+    '[slsa provenance]'
+    """
+    if clause.kind != "list_item":
+        return None
+    found = _ITEM_KEY.match(clause.text)
+    return found.group(1).lower() if found else None
+
+
+_ITEM_KEY = re.compile(r"\s*(?:[-*+]|\d+[.)])?\s*(\[[^\]\n]+\]|\*\*[^*\n]+\*\*|`[^`\n]+`)\s*(?::|\s[-\u2013\u2014]\s)")
 
 
 def _short(old: list[str], new: list[str]) -> bool:

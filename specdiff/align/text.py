@@ -67,6 +67,41 @@ def longest_increasing(values: list[int]) -> set[int]:
     return kept
 
 
+def heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
+    """Positions of one strictly increasing subsequence of ``values`` whose ``weights`` sum the most.
+
+    Each value's best run ending in it is the heaviest run ending in a smaller value, plus its
+    own weight; a Fenwick tree over the values' ranks answers "heaviest run ending below" in
+    log time, so a 20,000-clause section costs no more than sorting it.
+
+    >>> sorted(heaviest_increasing([0, 5, 1, 2, 3], [1, 10, 1, 1, 1]))
+    [0, 1]
+    """
+    rank = {value: k + 1 for k, value in enumerate(sorted(set(values)))}
+    best_weight = [0] * (len(rank) + 1)  # Fenwick tree: heaviest run ending at a rank in its range
+    best_at = [-1] * (len(rank) + 1)  # ... and the position that run ends at
+    total = [0] * len(values)
+    previous = [-1] * len(values)
+    for position, value in enumerate(values):
+        k, weight, at = rank[value] - 1, 0, -1
+        while k > 0:
+            if best_weight[k] > weight:
+                weight, at = best_weight[k], best_at[k]
+            k -= k & -k
+        total[position], previous[position] = weight + weights[position], at
+        k = rank[value]
+        while k < len(best_weight):
+            if total[position] > best_weight[k]:
+                best_weight[k], best_at[k] = total[position], position
+            k += k & -k
+    kept: set[int] = set()
+    position = max(range(len(values)), key=total.__getitem__, default=-1)
+    while position != -1:
+        kept.add(position)
+        position = previous[position]
+    return kept
+
+
 _FLOAT32 = struct.Struct("f")
 
 
