@@ -223,7 +223,7 @@ def slight_rewording(old: str, new: str) -> bool:
     inserted, deleted = inserted_and_deleted(a, b)
     if _forces(deleted) != _forces(inserted):
         return False  # a word of force swapped for one of another force: "must" -> "should", "may" -> "might"
-    if not deleted and _list_item_added(old, new):
+    if (not deleted and _list_item_added(old, new)) or _word_list_grew(old, new):
         return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
     changed = [w for w in inserted + deleted if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     if restated:
@@ -317,6 +317,31 @@ def _list_item_added(old: str, new: str) -> bool:
         if tag == "insert" and 0 < j1 and j2 < len(b) and b[j2 - 1].endswith(",") and b[j1 - 1][-1] not in ".!?:;":
             return True
     return False
+
+
+def _word_list_grew(old: str, new: str) -> bool:
+    """Whether a list of single words in ``old`` has more items in ``new`` ("truncated or discarded"
+    -> "truncated, discarded, or replaced due to a limit"): one more case, something new is said."""
+    lists_before = _word_lists(old)
+    return any(before < after for after in _word_lists(new) for before in lists_before)
+
+
+def _word_lists(text: str) -> list[frozenset[str]]:
+    """The items of each list of single words joined by commas and "and" / "or" in ``text``.
+
+    >>> [sorted(items) for items in _word_lists("It was truncated, discarded, or replaced due to a limit.")]
+    [['discarded', 'replaced', 'truncated']]
+    """
+    if " or " not in text and " and " not in text:
+        return []
+    found = []
+    for match in _WORD_LIST.finditer(text.lower()):
+        found.append(frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))))
+    return found
+
+
+_WORD_LIST = re.compile(r"\b[\w-]+(?:,\s+[\w-]+)*,?\s+(?:or|and)\s+[\w-]+\b")
+_WORD_LIST_SEPARATOR = re.compile(r",?\s+(?:or|and)\s+|,\s+")
 
 
 # Words of force or likelihood by what they do, so that a rewording may swap "may" for "can" or

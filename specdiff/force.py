@@ -325,9 +325,13 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     mark = _required_column_mark(sentence, place.header) if place.header else None
     if mark is not None and not any(r.rule and r.modal.span == mark.span for r in readings):
         readings.append(Reading(mark, True, "field mark", LIKELY))
-    only_commands = all(r.modal.span[0] == 0 and r.modal.phrase.lower() not in _MODAL_KEYS for r in readings if r.rule)
-    states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
     item_or_row = place.kind in ("list_item", "table_row")
+    if item_or_row and place.lead_in and _INFINITIVE_LEAD_IN.search(place.lead_in):
+        # Under "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's
+        # "to": its verb is no command (the lead-in's own force, if any, is the item's below).
+        readings = [r for r in readings if not (r.rule and _opening_command(r))]
+    only_commands = all(_opening_command(r) for r in readings if r.rule)
+    states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
     if only_commands and item_or_row and place.lead_in and not _ASIDE_OPENING.match(sentence) and not states_a_case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
@@ -335,6 +339,11 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         if inherited is not None:
             readings = [r for r in readings if not r.rule] + [inherited]
     return tuple(readings)
+
+
+def _opening_command(reading: Reading) -> bool:
+    """Whether the reading is a command verb opening its sentence ("lock each bike"), not a modal word."""
+    return reading.modal.span[0] == 0 and reading.modal.phrase.lower() not in _MODAL_KEYS
 
 
 def _lead_in_force(place: Place) -> Reading | None:
@@ -399,6 +408,11 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # to be padded, ..." says when the rule applies, in plain English (Lightning's BOLTs, QUIC).
         # With no comma to close the condition, the phrase may be the main clause's: "If you're
         # changing the API every day you should either still be in version 0.y.z or ..." (SemVer).
+        return Reading(modal, False, "hedge", LIKELY, holder)
+    if place.capitals and not upper and _condition_after_main_clause(before):
+        # "Set `messages` to `[]` if this operation should contain no messages", "to support scenarios
+        # where the query string must be passed as is": a lower-case word of force in a condition that
+        # follows its main clause runs on to the sentence's end; it says when, it binds no one.
         return Reading(modal, False, "hedge", LIKELY, holder)
     if _in_condition(before) and key in _WEAK_KEYS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
@@ -612,6 +626,18 @@ def _in_condition(before: str) -> bool:
     return bool(_CONDITION_OPEN.search(clause))
 
 
+def _condition_after_main_clause(before: str) -> bool:
+    """Whether a phrase sits in an if/when/where clause opened after words of its own clause
+    ("Set it to [] if this operation ..."), not one that opens the sentence ("If you change it
+    every day you should ...", where the phrase may be the main clause's, its comma left out)."""
+    clause = re.split(r"[,;:]", before)[-1]
+    found = _CONDITION_OPEN.search(clause)
+    return found is not None and bool(_WORD_CHARACTER.search(clause, 0, found.start()))
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 _MODAL_KEYS = {
     "must", "must not", "shall", "shall not", "should", "should not", "may", "may not", "can", "cannot", "never",
     "always", "do not", "don't", "avoid", "need to", "needs to", "has to", "have to", "ought to",
@@ -626,6 +652,8 @@ _EDITORS_NOTE = re.compile(
 note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:]{0,80}:\s*$", re.I)
 """A lead-in whose list gives the conditions of its rule, not what the rule asks."""
+_INFINITIVE_LEAD_IN = re.compile(r"\bto:\s*$", re.I)
+"""A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:")."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or

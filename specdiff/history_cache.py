@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "29"
+FORMAT = "30"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -69,7 +69,9 @@ condition word, two short clauses swapped alone in place pair, a "No ..." subjec
 no lead-in force, "are mutually exclusive" is no rule, a block of link definitions added is editorial; 27:
 "Yes" / "No" under a "Required" column header oblige / license, the "(s)" of "task(s)" is no word; 28: a
 table cell "No" negates nothing; 29: an unchanged clause keeps its place where edited ones moved past it,
-a keyed list item pairs with its key's)."""
+a keyed list item pairs with its key's; 30: a link relabelled where it still leads asks nothing new, items
+completing a lead-in's "to:" are no commands, a list of words that grew is no slight rewording, "I need
+to" and "not always" rule nothing, nor a lower-case word of force in a condition after its main clause)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -159,6 +159,9 @@ _COMMAND = re.compile(
 _COMMAND_POSITION = re.compile(r"(?:^|[:;\u2014\u2013-]|\bplease|\band|\bbut|\bso|\bthen)\s*$", re.IGNORECASE)
 # Words before "need to" that make it a noun: "the need to keep logs small".
 _NOUN_NEED = re.compile(r"\b(?:the|a|an|no|any|its|their|our|your|his|her|this|that)\s+$", re.IGNORECASE)
+# "For example, if I see a high latency, I need to check the metrics": the narrator's need, no one's duty.
+_NARRATOR = re.compile(r"\b(?:I|we)\s+$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
 # "If implementers need to add information, they MUST use extensions": the need says when the rule
 # applies; it binds no one (GraphQL over HTTP: "need to -> MUST NOT (reversed)" on a reworded rule).
 _IN_CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|unless|in case)\b[^,;:.]*$", re.IGNORECASE)
@@ -620,7 +623,9 @@ def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
     if key in ("do not", "don't"):
         return bool(_COMMAND_POSITION.search(before))
     if key in ("need to", "needs to"):
-        return not _NOUN_NEED.search(before) and not _IN_CONDITION.search(before)
+        return not _NOUN_NEED.search(before) and not _IN_CONDITION.search(before) and not _NARRATOR.search(before)
+    if key == "always":  # "are not always the same": sometimes they differ, nothing is asked
+        return not _NOT_BEFORE.search(before)
     if key in ("avoid", "avoids", "refrain from", "refrains from"):
         return not _PURPOSE.search(before)
     if key in ("is to be", "are to be"):  # "are to be percent-encoded", not "what is to be expected"

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -1299,8 +1299,9 @@ def _scope_and_content(
         # Where the words outside parentheses changed, they say what the rule asks now; the asides
         # ("(containing a scheme)" -> "(without a fragment)") restate or explain it.
         inserted, deleted = outside
-    content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER]
-    content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER]
+    relabelled_in, relabelled_out = _relabelled_link_words(old, new)
+    content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER and w not in relabelled_in]
+    content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER and w not in relabelled_out]
     swapped = _opposite_swapped(content_out, content_in) if new_modals else None
     if swapped is not None:
         # "MUST be accepted" -> "MUST be rejected": the rule asks the opposite of what it asked.
@@ -1333,6 +1334,34 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:
+    """Words that came to and went from the labels of links that still lead where they led: the
+    label of a link to one object renamed ("a defined [Source](#source-object)" -> "a defined
+    [Source Description](#source-object)") names the same thing and asks nothing new.
+
+    >>> _relabelled_link_words("see [Source](#src) or [x](#a)", "see [Source Description](#src) or [y](#b)")
+    ({'description'}, set())
+    """
+    if "](" not in old or "](" not in new:
+        return set(), set()
+    labels_old: dict[str, set[str]] = defaultdict(set)
+    for label, target in _INLINE_LINK.findall(old):
+        labels_old[target].update(_said(label))
+    came: set[str] = set()
+    went: set[str] = set()
+    labels_new: dict[str, set[str]] = defaultdict(set)
+    for label, target in _INLINE_LINK.findall(new):
+        labels_new[target].update(_said(label))
+    for target in labels_old.keys() & labels_new.keys():
+        came |= labels_new[target] - labels_old[target]
+        went |= labels_old[target] - labels_new[target]
+    return came, went
+
+
+_INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?([^()\s>]+)[^()\n]*\)")
+"""An inline link: its label and its target."""
 
 
 def _said(text: str) -> list[str]:

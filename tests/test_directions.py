@@ -189,6 +189,9 @@ def test_either_party_is_a_holder() -> None:
         ("Give riders the tide times they need to plan the trip.", True),  # "Give" rules; "they need to" is a need
         ("Choosing one default port avoids the need to ask every time.", False),  # an effect, not a rule
         ("A timetable could be defined to always list the first sailing.", False),  # "to always" in an infinitive
+        ("For example, if a ferry is late, I need to check the tide table first.", False),  # the narrator's need
+        ("The ferry that sails and the ferry that is booked are not always the same.", False),  # "not always": sometimes
+        ("Ferries always sail with a lifeboat aboard.", True),
     ],
 )
 def test_rule_or_not(sentence: str, expected: bool) -> None:
@@ -404,3 +407,12 @@ def test_the_s_of_a_plural_in_brackets_is_no_word() -> None:
         "none",
         "editorial",
     )
+
+
+def test_a_link_relabelled_where_it_still_leads_asks_nothing_new() -> None:
+    old = "A timetable MUST list at least one [Stop](#stop-object) and one [Route](#route-object)."
+    new = "A timetable MUST list at least one [Stop Description](#stop-object) and one [route](#route-object)."
+    assert direction(old, new, CAPITALS) == ("none", "editorial")
+    # a link that leads somewhere else now is another thing asked for
+    moved = "A timetable MUST list at least one [Stop Description](#stop-description) and one [Route](#route-object)."
+    assert direction(old, moved, CAPITALS) != ("none", "editorial")

@@ -93,6 +93,12 @@ def test_one_more_item_in_a_list_is_not_a_slight_rewording():
     new = "A ride can end early due to bad weather," + tail
     assert not slight_rewording(old, new)
     assert grade(old, new) == "substantive"
+    # a list of single words that grew, its last item said with words of its own
+    tail = " To keep the log short, the kiosk MUST NOT log one rental more than once on any day of the week."
+    old = "The kiosk MAY log that a rental was paused or ended." + tail
+    new = "The kiosk MAY log that a rental was paused, ended, or extended by staff." + tail
+    assert not slight_rewording(old, new)
+    assert grade(old, new, capitals=True) == "substantive"
 
 
 def test_a_phrase_opening_the_sentence_is_not_a_list_item():

@@ -481,3 +481,20 @@ def test_notes_examples_and_change_logs_are_not_breaking_in_a_diff(spec_repo, sp
     found = _amendments(specdiff_json, spec_repo)
     assert found and all(a["severity"] != "breaking" for a in found.values()), {t: a["severity"] for t, a in found.items()}
     assert "- Clarify when riders must pay." in found
+
+
+def test_an_item_completing_its_lead_ins_infinitive_is_no_command():
+    # "If a kiosk offers a way to:" has no rule; its items say what the way does
+    assert not states_rule("set a daily limit on rentals per rider.", Place("list_item", lead_in="If a kiosk offers a way to:"))
+    # under a rule, the item takes the lead-in's force, not a command's
+    readings = [r for r in read_sentence("set a daily limit.", Place("list_item", lead_in="Kiosks SHOULD be able to:")) if r.rule]
+    assert [(r.modal.strength, r.reason) for r in readings] == [(2, "lead_in")]
+
+
+def test_a_lower_case_word_of_force_in_a_condition_after_its_main_clause_binds_no_one():
+    capitals = Place(capitals=True)
+    readings = read_sentence("Set the `berths` list to `[]` if this harbour should take no ferries.", capitals)
+    assert [(r.modal.phrase, r.rule) for r in readings] == [("Set", True), ("should", False)]
+    assert not states_rule("The field was added for harbours where the tide table must be read by hand.", capitals)
+    # a condition that opens the sentence may have lost its comma: the phrase may be the main clause's
+    assert states_rule("If you rename the berth every day you should keep the old name too.", capitals)
