@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from specdiff.errors import SpecdiffError
 from specdiff.layouts import (
-    COMMUNITY_EXCLUDE,
+    GENERIC_EXCLUDE,
     GENERIC_SPECS,
     Layout,
     default_exclude,
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from specdiff.repo import Repository
 
 DEFAULT_SPECS = GENERIC_SPECS
-DEFAULT_EXCLUDE = COMMUNITY_EXCLUDE
+DEFAULT_EXCLUDE = GENERIC_EXCLUDE
 DEFAULT_MAX_FILE_BYTES = 20_000_000
 
 
@@ -131,7 +131,7 @@ class Config:
     def is_spec(self, path: str) -> bool:
         """Whether ``path`` (relative to the repository root, with ``/``) is a spec file.
 
-        >>> Config().is_spec("spec/behavior.md"), Config().is_spec("docs/README.md")
+        >>> Config().is_spec("spec/behavior.md"), Config().is_spec("README.md")
         (True, False)
         """
         return matches_any(path, self.specs) and not matches_any(path, self.exclude)

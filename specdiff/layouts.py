@@ -28,7 +28,8 @@ With none of the layouts, a ``spec/``, ``specs/``, ``specification/``,
 Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
 committee's minutes) is not. Without one either,
 every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a spec except
-community files (README, CONTRIBUTING, GOVERNANCE, …); and when that leaves
+community files (the top-level README, CONTRIBUTING, GOVERNANCE, …; a folder's
+README is its part's spec); and when that leaves
 nothing, the README is the spec (toml up to 0.5 kept its specification there).
 """
 
@@ -128,6 +129,13 @@ COMMUNITY_EXCLUDE = (
     )
 )
 
+_README_GLOBS = ("**/README*", "**/readme*", "**/Readme*")
+GENERIC_EXCLUDE = tuple(g for g in COMMUNITY_EXCLUDE if g not in _README_GLOBS) + tuple(g[3:] for g in _README_GLOBS)
+"""What the generic choice leaves out: the community files, but of READMEs only the top-level one.
+Where every Markdown file is a spec, a folder's README is its part's spec: libp2p keeps each
+protocol's in ``<protocol>/README.md`` (kad-dht, yamux, noise: 36 of its last 120 commits read as
+"no amendments"), the distribution spec its extensions' rules in ``extensions/README.md``."""
+
 # A released version's file: 3.1.1.md, toml-v0.5.0.md, v2.md.
 # (3.0.0-editors.md, the editors of a release, is not one.)
 _VERSION_FILE = re.compile(r"(?:^|[-_ ])v?\d+(?:\.\d+)+\.(?:md|markdown|mdx)$|^v?\d+(?:\.\d+)*\.(?:md|markdown|mdx)$")
@@ -165,14 +173,14 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
         extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
         return Layout(specs, default_exclude(specs) + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
-    if not any(_selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE) for p in files):
+    if not any(_selected(p, GENERIC_SPECS, GENERIC_EXCLUDE) for p in files):
         readme = next((p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"), None)
         if readme is not None:
             return Layout((readme,), (), (f"{readme}: the only prose in the repository, so it is the spec",))
     return Layout(
         GENERIC_SPECS,
-        COMMUNITY_EXCLUDE,
-        ("every Markdown and MDX file, except community files (README, CONTRIBUTING, GOVERNANCE, …)",),
+        GENERIC_EXCLUDE,
+        ("every Markdown and MDX file, except community files (the top-level README, CONTRIBUTING, GOVERNANCE, …)",),
     )
 
 

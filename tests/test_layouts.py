@@ -45,6 +45,11 @@ def test_community_files_are_left_out_and_the_spec_stays():
     assert selected([*COMMUNITY, "widget.md", "docs/terms.markdown"]) == ["docs/terms.markdown", "widget.md"]
 
 
+def test_a_folders_readme_is_its_parts_spec_where_every_markdown_file_is_one():
+    paths = ["README.md", "ping/README.md", "ping/ping-v2.md", "relay/Readme.md", "CONTRIBUTING.md"]
+    assert selected(paths) == ["ping/README.md", "ping/ping-v2.md", "relay/Readme.md"]
+
+
 def test_readme_is_the_spec_when_it_is_the_only_prose():
     assert selected(["README.md", "CHANGELOG.md", "tests/example.toml", "LICENSE"]) == ["README.md"]
     assert selected(["README.md", "widget.md"]) == ["widget.md"], "with a spec beside it, the README is a README"
@@ -111,7 +116,7 @@ def test_a_spec_folder_in_docs_counts_and_one_deep_elsewhere_does_not():
 def test_a_spec_folder_of_community_files_only_is_no_spec_folder():
     paths = ["specification/README.md", "docs/specification.md", "docs/index.md"]
     assert detect_layout(paths).names == ()
-    assert selected(paths) == sorted(paths[1:])
+    assert selected(paths) == sorted(paths), "every Markdown file, a folder's README too"
 
 
 def test_a_named_layout_wins_over_a_spec_folder():
