@@ -159,7 +159,10 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 # runs past another's opener (`](`, `[`, `<`) or a line's start: else thousands of unclosed openers
 # or blank lines in one clause were each tried to its end.
 _NOT_WORDING = re.compile(
-    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][^<>\n]*>|^[ \t]*\[[^\[\]\n]+\]:[ \t]*\S[^\n]*$"
+    # (a link definition is its label, one destination and perhaps a title, several to a line once
+    # the clause's lines are joined: "[1]: The span count is exported once" is a note, whose words count)
+    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][^<>\n]*>"
+    r"|^(?:[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?)+[ \t]*$"
     r"|<?https?://[^\s)>]+>?",
     re.MULTILINE,
 )
@@ -215,6 +218,8 @@ def slight_rewording(old: str, new: str) -> bool:
     total = len(words(old)) + len(words(new))
     if _renamed_throughout(a, b):
         return True
+    if _IMAGE_LABEL.findall(old) != _IMAGE_LABEL.findall(new):
+        return False  # a badge's label: "![Development](...)" -> "![Stable](...)" is a change of status
     restated = _force_restated(old, new)
     if restated:  # the force's own words are counted as one word replaced (below)
         a, b = _trimmed(_editorial_words(_force_marked(old)), _editorial_words(_force_marked(new)))
@@ -324,6 +329,9 @@ def _word_list_grew(old: str, new: str) -> bool:
     -> "truncated, discarded, or replaced due to a limit"): one more case, something new is said."""
     lists_before = _word_lists(old)
     return any(before < after for after in _word_lists(new) for before in lists_before)
+
+
+_IMAGE_LABEL = re.compile(r"!\[([^\]\n]*)\]")
 
 
 def _word_lists(text: str) -> list[frozenset[str]]:

@@ -146,13 +146,15 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
     an item that ends with a colon continues that item instead: under "The
     following rules MUST be applied:", "- `enableCMT` specifies if CMT should
     be enabled:" / "  - CMT supports monitoring of ..." describes, it obliges nothing.
+    An item that is only a label ("- **Connection Management**:") names a group
+    of the rule's items: its items continue its own lead-in.
     """
     found: dict[Clause, Place] = {}
     headings: dict[str, tuple[str, ...]] = {}
     for section in sections:
         headings[section.id] = section.heading_path
         lead_in: str | None = None
-        parents: list[tuple[int, str]] = []  # the open list items above, by indent
+        parents: list[tuple[int, str | None]] = []  # the open list items above, by indent, with what their items continue
         header: str | None = None  # of the table being read
         for clause in section.clauses:
             item_lead_in, row_header = None, None
@@ -168,8 +170,14 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
                 indent = len(clause.text) - len(clause.text.lstrip())
                 while parents and parents[-1][0] >= indent:
                     parents.pop()
-                item_lead_in = parents[-1][1] if parents and parents[-1][1].rstrip().endswith(":") else lead_in
-                parents.append((indent, clause.normalized))
+                item_lead_in = parents[-1][1] if parents else lead_in
+                if not clause.normalized.rstrip().endswith(":"):
+                    continued = lead_in
+                elif _label_only(clause.normalized):
+                    continued = item_lead_in  # "- **Connection Management**:" leads on its own lead-in's rule
+                else:
+                    continued = clause.normalized
+                parents.append((indent, continued))
             found[clause] = Place(
                 clause.kind,
                 section.heading_path,
@@ -182,33 +190,56 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
     return found
 
 
+def _label_only(text: str) -> bool:
+    """Whether a list item is only a group's label: at most four words and a colon, the last no word
+    that leads on ("- Build platform:", not "- Implement strong controls to:").
+
+    >>> _label_only("Build platform:"), _label_only("Implement strong controls to:")
+    (True, False)
+    """
+    return bool(_LABEL_ONLY.fullmatch(text)) and not _LEADS_ON.search(text)
+
+
+_LABEL_ONLY = re.compile(r"\s*[\w`'()/-]+(?:\s+[\w`'()/-]+){0,3}\s*:\s*")
+_LEADS_ON = re.compile(r"\b(?:to|that|if|when|whether|for|with|of|and|or|the|a|an|by|from|in|on|as)\s*:\s*$", re.I)
+
+
 def _required_column_mark(row: str, header: str) -> Modal | None:
     """The mark of a field table's requirement column: "Yes" under a "Required" header obliges as
-    "required" does, "No" licenses as "optional" does (A2A's field tables). ``row`` and ``header``
-    are normalized rows ("`name` | `string` | Yes | The agent's name.").
+    "required" does, "No" licenses as "optional" does (A2A's field tables); under a "Requirement
+    Level" header, `Required` (also "Conditionally Required", with its condition after it) obliges
+    as "must" does, `Recommended` as "should", `Opt-In` licenses (OpenTelemetry's semantic
+    conventions). ``row`` and ``header`` are normalized rows ("`name` | `string` | Yes | The agent's name.").
 
     >>> _required_column_mark("`name` | `string` | Yes | The name.", "Field | Type | Required | Description")
     Modal(phrase='Yes', polarity=1, strength=3)
+    >>> _required_column_mark("`port` | `Recommended` | int", "Key | [Requirement Level](/levels/) | Type")
+    Modal(phrase='Recommended', polarity=1, strength=2)
     >>> _required_column_mark("`name` | `string` | Yes", "Field | Type | Description") is None
     True
     """
-    columns = [cell.strip(" *_?").lower() for cell in header.split(" | ")]
+    columns = [_LINK_LABEL.sub(r"\1", cell).strip(" *_?").lower() for cell in header.split(" | ")]
     column = next((k for k, name in enumerate(columns) if name in _REQUIREMENT_COLUMNS), None)
     cells = row.split(" | ")
     if column is None or len(cells) <= column:
         return None
-    value = cells[column].strip(" *_`.").lower()
-    if value not in _REQUIRED_VALUES and value not in _OPTIONAL_VALUES:
+    level = _LEVEL.match(cells[column])
+    if level is None or level.group(1).lower() not in _LEVEL_STRENGTHS:
         return None
-    start = sum(len(cell) + 3 for cell in cells[:column]) + len(cells[column]) - len(cells[column].lstrip())
-    written = cells[column].strip()
-    strength = 3 if value in _REQUIRED_VALUES else 1
-    return Modal(written, 1, strength, (start, start + len(written)))
+    start = sum(len(cell) + 3 for cell in cells[:column]) + level.start(1)
+    return Modal(level.group(1), 1, _LEVEL_STRENGTHS[level.group(1).lower()], (start, start + len(level.group(1))))
 
 
-_REQUIREMENT_COLUMNS = {"required", "mandatory", "required?"}
-_REQUIRED_VALUES = {"yes", "true", "y", "\u2713", "\u2714"}
-_OPTIONAL_VALUES = {"no", "false", "n"}
+_REQUIREMENT_COLUMNS = {"required", "mandatory", "required?", "requirement level", "requirement"}
+_LEVEL_STRENGTHS = {
+    **dict.fromkeys(("yes", "true", "y", "\u2713", "\u2714", "required", "conditionally required", "mandatory"), 3),
+    "recommended": 2,
+    **dict.fromkeys(("no", "false", "n", "opt-in", "optional"), 1),
+}
+_LEVEL = re.compile(r"\s*[*_`]*([^\s*_`.|](?:[^*_`.|]*[^\s*_`.|])?)[*_`]*\.?(?=\s|$)")
+"""A requirement cell's level: its first words up to the end of its mark ("`Conditionally Required`
+If it failed." gives "Conditionally Required"; "Yes" gives "Yes")."""
+_LINK_LABEL = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _leads_a_list(paragraph: str) -> bool:
@@ -326,11 +357,14 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     if mark is not None and not any(r.rule and r.modal.span == mark.span for r in readings):
         readings.append(Reading(mark, True, "field mark", LIKELY))
     item_or_row = place.kind in ("list_item", "table_row")
+    if place.kind == "list_item" and _label_only(sentence):
+        # "- Build platform:" names the group of items below it; it orders nothing
+        readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
     if item_or_row and place.lead_in and _INFINITIVE_LEAD_IN.search(place.lead_in):
         # Under "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's
         # "to": its verb is no command (the lead-in's own force, if any, is the item's below).
-        readings = [r for r in readings if not (r.rule and _opening_command(r))]
-    only_commands = all(_opening_command(r) for r in readings if r.rule)
+        readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
+    only_commands = all(_opening_command(r, sentence) for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
     if only_commands and item_or_row and place.lead_in and not _ASIDE_OPENING.match(sentence) and not states_a_case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
@@ -341,9 +375,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     return tuple(readings)
 
 
-def _opening_command(reading: Reading) -> bool:
-    """Whether the reading is a command verb opening its sentence ("lock each bike"), not a modal word."""
-    return reading.modal.span[0] == 0 and reading.modal.phrase.lower() not in _MODAL_KEYS
+def _opening_command(reading: Reading, sentence: str) -> bool:
+    """Whether the reading is a command verb opening its sentence ("lock each bike"), perhaps after
+    a label ("**Locks**: Enforce a lock on every bike"), not a modal word."""
+    return reading.modal.phrase.lower() not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
 
 
 def _lead_in_force(place: Place) -> Reading | None:
@@ -420,6 +455,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "it needs to know the length"
     if key in ("need to", "needs to") and _subject_word(before) in ("they", "users", "people", "someone", "readers"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the information they need to decide": a need, not a duty
+    if key in ("allows", "permits", "lets") and _GERUND_SUBJECT.search(before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "Returning 404 allows clients to ...": an effect
     if key == "avoids" and holder not in _ACTORS and _subject_word(before) not in ("it", "she", "he"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
@@ -443,7 +480,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         or (before.rstrip().endswith("|") and after.startswith("."))
         or (cell and modal.phrase.islower() and (not after.strip() or after.lstrip().startswith("|")))
     )
-    if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark):
+    if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark or _NAMED_CHOICE.match(after)):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the required fields"
     if key in ("is able to", "are able to"):
         return Reading(modal, False, "ability", LIKELY, holder)
@@ -539,7 +576,13 @@ def _read_always(modal: Modal, sentence: str, before: str, after: str, holder: s
     if re.search(r"\bto\s+$", before) and not _opens(before):
         # "defined to always pass", "try to always cite": the verb before carries any force.
         return Reading(modal, False, "descriptive", LIKELY, holder)
+    if re.search(r"\b(?:will|would)\s+$", before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "browsers will always send": a prediction
     if _opens(before.rstrip(" *_(\"'")) or _COMMAND_OPENING.search(before):
+        if nxt[:1] and _PARTICIPLE.match(nxt[0]) and not _AFTER_CONJUNCTION.search(before):
+            # "`included`: Always included in the archive": what a term means, no command ("Keys are
+            # kept and never shared" goes on with its subject: a guarantee, read below as before)
+            return Reading(modal, False, "descriptive", LIKELY, holder)
         return Reading(modal, True, "rule", CERTAIN, None)  # "Never guess.", "... and always cite"
     if _BE_BEFORE.search(before) and nxt[:1] and _PARTICIPLE.match(nxt[0]) and not re.match(r"\s+\w+(?:\s+\w+)?\s+by\b", after):
         return Reading(modal, True, "rule", UNSURE, holder)  # a guarantee: "data is never shared" (not "... set by the app")
@@ -708,6 +751,9 @@ _ADJECTIVES = {"required", "prohibited", "forbidden", "mandatory", "optional", "
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|was|were|remains?|becomes?|considered|deemed|it's)\s+(?:(?:\w+ly|not)\s+)*$", re.I
 )
+_NAMED_CHOICE = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+is\s+(?:to\s+[a-z]|\d|`)")
+"""After a deontic adjective, the choice it names: "A recommended approach is to impose limits",
+"The recommended value is 10" recommend as "should" does."""
 _BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had"}
 _PARTICIPLE = re.compile(
     r"^(?:\w+ed|shown|given|sent|made|done|taken|written|known|seen|kept|held|told|sold|built|set|put|read|shared|"
@@ -725,6 +771,9 @@ _CLAUSE_BREAK = re.compile(
 _CONDITION_OPEN = re.compile(
     r"\b(?:if|when|whenever|whether|unless|in\s+case|where|wherever|as\s+long\s+as|even\s+though|so\s+that)\b", re.I
 )
+_GERUND_SUBJECT = re.compile(r"(?:^|[.;:!?]\s)[\s*_\"'(]*[A-Za-z]+ing\b[^,;:]*$")
+"""A clause whose subject is a doing ("Returning 404 for missing content ..."): what it allows is its effect."""
+_AFTER_CONJUNCTION = re.compile(r"\b(?:and|but|or|then|please)\s*[*_\"'(]*$", re.I)
 _COMMAND_OPENING = re.compile(r"(?:^|[:;\u2014]|\b(?:and|but|or|then|please))\s*[*_\"'(]*$", re.I)
 _REPORTING = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|telling|told|reply|replies|replying|respond|responds|responding|explain|"

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "30"
+FORMAT = "31"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -71,7 +71,15 @@ no lead-in force, "are mutually exclusive" is no rule, a block of link definitio
 table cell "No" negates nothing; 29: an unchanged clause keeps its place where edited ones moved past it,
 a keyed list item pairs with its key's; 30: a link relabelled where it still leads asks nothing new, items
 completing a lead-in's "to:" are no commands, a list of words that grew is no slight rewording, "I need
-to" and "not always" rule nothing, nor a lower-case word of force in a condition after its main clause)."""
+to" and "not always" rule nothing, nor a lower-case word of force in a condition after its main clause;
+31: a labelled command in an item takes its lead-in's force, as do the items under a label item, and a
+lead-in's force written out is no word asked; a duty's grade changed beside an "only" is no restated
+limit; a sentence never pairs with a block of link definitions, and "[1]: words" is a note, no definition;
+"Requirement Level" cells oblige as their level says; a badge relabelled is no slight rewording; an
+alternative added under "without" narrows; superlative "most", "will always", a doing that "allows",
+"refer to", "learn more in [link]", "Let {x} be", a label item and "and do not" after a subject rule
+nothing; a command after a manner adverb and the choice a deontic adjective names do; an HTML comment in
+a heading is no part of it)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -102,8 +102,8 @@ _COMMAND_VERBS = (
     "build call cap check choose cite clarify clear close collect compare confirm consider contact continue copy "
     "correct count create decline default defer delete deliver deny describe detect direct disable display do "
     "double-check drop email emit enable encourage encrypt end enforce ensure escalate estimate exclude expire "
-    "explain export fail fall fetch fill filter flag follow forward gather give greet group guide hand handle "
-    "help hide highlight hold identify ignore include inform insist introduce invite keep label lead leave let "
+    "explain export fail fall fetch fill filter flag follow forward gather generate give greet group guide hand handle "
+    "help hide highlight hold identify ignore implement include inform insist introduce invite keep label lead leave let "
     "limit link list load lock log look maintain make mark mask match mention merge move name note notify "
     "offer omit open order pass pause pick place point post prefer prepare present preserve print prioritize "
     "prioritise proceed prompt protect provide publish push put query quote raise rate read recommend record "
@@ -135,16 +135,18 @@ _COMMAND = re.compile(
     r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
     # (a word in capitals is a literal, "ADD COLUMN", "POINT (1 2)", not a command)
-    r"(?:please\s+)?(?-i:(?![A-Z]{2,}\b))(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
+    # (perhaps after a manner adverb: "Automatically generate provenance ...")
+    r"(?:please\s+)?(?:[a-z]+ly\s+)?(?-i:(?![A-Z]{2,}\b))(" + "|".join(sorted(set(_COMMAND_VERBS) - {"note", "see"})) + r")(?=\s)"
     # ... unless the word is the subject ("Support is staffed", "Use of cookies"), a term being
     # defined ("query - Parameters that are appended to the URL") or the first word of a field's
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
     r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
-    # does ("Set to `inherit` to allow access to the host's addresses"), or asks the reader to mind
-    # something ("Keep in mind that ...").
-    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b"
+    # does ("Set to `inherit` to allow access to the host's addresses"), asks the reader to mind
+    # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry") or
+    # names a value in an algorithm ("Let {fields} be the result of ...").
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+\S+\s+be\b"
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
     # relative word ("Send messages that must be short").
@@ -156,6 +158,7 @@ _COMMAND = re.compile(
 
 # "Do not" commands only where a command can stand: at the start of a sentence,
 # after a colon or a dash, or after "please". "Keys do not work" describes.
+_ORDER_OPENING = re.compile(r"[\s*_\"'(]*(?:please\s+)?(?:do\s+not|don't|never|always)\b", re.IGNORECASE)
 _COMMAND_POSITION = re.compile(r"(?:^|[:;\u2014\u2013-]|\bplease|\band|\bbut|\bso|\bthen)\s*$", re.IGNORECASE)
 # Words before "need to" that make it a noun: "the need to keep logs small".
 _NOUN_NEED = re.compile(r"\b(?:the|a|an|no|any|its|their|our|your|his|her|this|that)\s+$", re.IGNORECASE)
@@ -262,7 +265,9 @@ _CONDITION_SAME = {
 }  # fmt: skip
 _QUANTIFIER = re.compile(
     _AT_A_LETTER
-    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|(?<!\bat\s)(?<!\bthe\s)most|many|few|several|(?<!not\s)only|"
+    + r"(?<![\w'-])(all|every(?!\s+\d)|each|any|some|"
+    r"(?<!\bat\s)(?<!\bthe\s)most(?=\s+(?:of\b|[\w-]+s\b))|"  # ("most accurate" is a superlative)
+    r"many|few|several|(?<!not\s)only|"
     r"sometimes|usually|often|rarely|none|"
     r"everyone|anyone|someone|no\s+one|nobody)(?![\w'-])",
     re.IGNORECASE,
@@ -621,7 +626,13 @@ _DEONTIC = re.compile(
 def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
     """Whether a modal word, between ``before`` and ``after``, is used as one."""
     if key in ("do not", "don't"):
-        return bool(_COMMAND_POSITION.search(before))
+        position = _COMMAND_POSITION.search(before)
+        if position is None:
+            return False
+        # "... and do not" goes on with an order only where the sentence opened with one ("Check the
+        # brakes and do not ride at night"); "The formats account for 1 % and do not depend on it" describes.
+        joined = position.group(0).strip().lower() in ("and", "but", "so", "then")
+        return not joined or bool(_ORDER_OPENING.match(before) or _COMMAND.match(before))
     if key in ("need to", "needs to"):
         return not _NOUN_NEED.search(before) and not _IN_CONDITION.search(before) and not _NARRATOR.search(before)
     if key == "always":  # "are not always the same": sometimes they differ, nothing is asked

@@ -1125,7 +1125,10 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     ('Scope rules', 'x', {})
     >>> _split_heading('Use {braces} here')
     ('Use {braces} here', None, {})
+    >>> _split_heading('Fares <!-- omit in toc -->')
+    ('Fares', None, {})
     """
+    raw = _HTML_COMMENT.sub("", raw).strip() if "<!--" in raw else raw  # shown to no one: "<!-- omit in toc -->"
     anchor: str | None = None
     attributes: dict[str, str] = {}
     # Matched from the last "{" on, not searched for: a search tried every start in a run of
@@ -1145,6 +1148,9 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
         anchor = anchor or html_anchor.group(1)
         raw = raw[: html_anchor.start()] + (html_anchor.group("shown") or "") + raw[html_anchor.end() :]
     return _fold_inline(raw), anchor, attributes
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
 def _is_attribute_block(inner: str) -> bool:

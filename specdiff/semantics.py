@@ -271,7 +271,8 @@ _POINTER = re.compile(
 
 # A sentence that only says where something is written: "The full grammar can be found in the
 # [ABNF file][abnf].", "Results can be viewed at [the board](...)", "To test a server, please use
-# the [test suite](./suite/).", "See the Registered types section for details." It states nothing
+# the [test suite](./suite/).", "See the Registered types section for details.", "You may learn
+# more in [the guide](...)", "Check out [the FAQ](...) for ...". It states nothing
 # itself. (:data:`_POINTER` takes the "See [link] ..." sentences and asides.)
 _WHERE_WRITTEN = re.compile(
     r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)(?:\s+(?:in|at|on|under))?"
@@ -280,10 +281,13 @@ _WHERE_WRITTEN = re.compile(
     # "An [example](#ex) is available to illustrate the difference."
     r"|(?:(?<=[.!?])|^)\s*(?:an?|the)\s+\[[^\]]*\]\([^)]*\)\s+(?:is|are)\s+available\b[^.!?\[]*[.!?]?\s*$"
     # "See the Registered types section for details."
-    r"|(?:(?<=[.!?])|^)\s*see\s+[^.!?\[]{1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$",
+    r"|(?:(?<=[.!?])|^)\s*see\s+[^.!?\[]{1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$"
+    # "You may learn more in [the guide](...)", "you can view an example in [...]", "Check out [the FAQ](...) to ..."
+    r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+(?:learn|read|find\s+out|view|see)\s+(?:more|an?\s+example|examples)\b[^.!?\[]*"
+    r"|check\s+out\s+(?:the\s+)?)\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_POINTER_WORDS = ("see", "found", "viewed", "please", "available")
+_POINTER_WORDS = ("see", "found", "viewed", "please", "available", "learn", "view", "read", "check")
 
 
 def _without_pointers(text: str, place: Place | None = None) -> str:
@@ -839,7 +843,8 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
       themselves say which set is larger;
     - an "only" list kept while its keyword changed ("MAY be included only if"
       -> "MUST be included only if") restricts the same way: no change in force,
-      editorial (flagged); an "only" list whose items changed is left as wording
+      editorial (flagged), unless a duty changed grade ("MUST only authenticate
+      over TLS" -> "SHOULD only ...": weakened, read as any other modal); an "only" list whose items changed is left as wording
       to read ("only digits" -> "only digits and dashes" lets more through, but
       words added to a rule read as narrowing everywhere else).
 
@@ -867,9 +872,11 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
     if direction is None:
         return None
     if not direction:
-        if only_force_changed(old, new):
-            return [Effect("editorial", sentence=new or old, confidence=UNSURE)]  # the same limit: flagged, not graded
-        return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]  # the list itself changed: read it
+        if not only_force_changed(old, new):
+            return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]  # the list itself changed: read it
+        if _duty_graded_otherwise(old, new, old_place, new_place):
+            return None  # "MUST only authenticate over TLS" -> "SHOULD only ...": the limit binds less firmly
+        return [Effect("editorial", sentence=new or old, confidence=UNSURE)]  # the same limit: flagged, not graded
     return [
         Effect(
             "wording",
@@ -883,6 +890,14 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
             confidence=sure,
         )
     ]
+
+
+def _duty_graded_otherwise(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a duty of ``old`` is another grade of duty in ``new`` ("must" -> "should"): the "only"
+    list is the same, but how firmly it binds is not."""
+    duties_old = {m.strength for m in rule_modals(old, old_place) if m.polarity > 0 and m.strength >= 2}
+    duties_new = {m.strength for m in rule_modals(new, new_place) if m.polarity > 0 and m.strength >= 2}
+    return bool(duties_old and duties_new) and duties_old != duties_new
 
 
 def _with_limits_absorbed(groups: list[list[Effect]]) -> list[list[Effect]]:
@@ -1300,8 +1315,16 @@ def _scope_and_content(
         # ("(containing a scheme)" -> "(without a fragment)") restate or explain it.
         inserted, deleted = outside
     relabelled_in, relabelled_out = _relabelled_link_words(old, new)
-    content_in = [w for w in inserted if w not in _SCOPE_WORDS and w not in _FILLER and w not in relabelled_in]
-    content_out = [w for w in deleted if w not in _SCOPE_WORDS and w not in _FILLER and w not in relabelled_out]
+    # A lead-in's force written out in the item is no word of what is asked ("Implement pooling"
+    # under "... SHOULD implement:" -> "SHOULD implement pooling"), nor the other way round.
+    force = set()
+    if any(m.span == (0, 0) for m in old_modals):
+        force |= {w for m in new_modals for w in words(m.phrase)} & _KEYWORDS
+    if any(m.span == (0, 0) for m in new_modals):
+        force |= {w for m in old_modals for w in words(m.phrase)} & _KEYWORDS
+    not_asked = _SCOPE_WORDS | _FILLER | force
+    content_in = [w for w in inserted if w not in not_asked and w not in relabelled_in]
+    content_out = [w for w in deleted if w not in not_asked and w not in relabelled_out]
     swapped = _opposite_swapped(content_out, content_in) if new_modals else None
     if swapped is not None:
         # "MUST be accepted" -> "MUST be rejected": the rule asks the opposite of what it asked.
@@ -1310,6 +1333,10 @@ def _scope_and_content(
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
     prohibits = any(m.polarity < 0 for m in new_modals)
+    if _under_a_denial(prose(new if content_in else old), content_in or content_out):
+        # "... without doing any case normalization" -> "... normalization or sanitization": what
+        # came sits in what the rule rules out, so it reads as a prohibition does
+        prohibits = not prohibits
     alternative = "or" in (content_in or content_out) or _among_alternatives(asked_old, asked_new)
     # "at least one bucket" -> "one bucket": a bound dropped makes the count exact, so fewer comply.
     changed = set(content_in or content_out)
@@ -1334,6 +1361,25 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+_KEYWORDS = {"must", "shall", "should", "may", "not", "required", "recommended", "optional"}
+"""The words of RFC 2119's keywords (a command's verb is a word of what it asks)."""
+
+
+def _under_a_denial(text: str, changed: list[str]) -> bool:
+    """Whether the words that came to (or went from) ``text`` follow a "without", "no", "not" or
+    "never" of their own clause, with "or" joining them to what it denied.
+
+    >>> _under_a_denial("Keep the name without any case folding or trimming.", ["or", "trimming"])
+    True
+    >>> _under_a_denial("Keep the name or the alias.", ["or", "the", "alias"])
+    False
+    """
+    content = [w for w in changed if w not in ("or", "and")]
+    if "or" not in changed or not content:
+        return False
+    return bool(re.search(rf"\b(?:without|no|not|never)\b[^.;:,]*\bor\s+(?:\w+\s+){{0,3}}?{re.escape(content[0])}\b", text, re.I))
 
 
 def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:

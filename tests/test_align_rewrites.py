@@ -421,3 +421,17 @@ def test_a_keyed_list_item_pairs_with_the_item_of_its_key():
         ("End.", "End."),
     ]
     assert [c.normalized.split(":")[0] for c in alignment.added] == ["[Tide Summary]"]
+
+
+def test_a_sentence_never_pairs_with_the_link_definition_of_its_link():
+    url = "https://harbour.example/north-pier-berths-and-moorings-for-visitors"
+    old = f"# Piers\n\nFor example, say you want to moor at the [north pier]({url}). It may be tempting to use:\n\nEnd.\n"
+    new = f"# Piers\n\nEnd.\n\n[north pier]: ({url})\n"
+    alignment = align(old, new)
+    assert [m.new[0].normalized for m in alignment.clauses if m.old[0].normalized != "End."] == []
+
+
+def test_an_html_comment_put_in_a_heading_changes_nothing():
+    old = "# Harbour\n\n## Fares\n\nA berth costs four euros a night.\n"
+    new = old.replace("## Fares", "## Fares <!-- omit in toc -->")
+    assert kinds(align(old, new)) == []

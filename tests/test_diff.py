@@ -117,3 +117,21 @@ def test_yes_in_a_required_column_obliges_and_no_licenses(spec_repo, specdiff_js
     assert (relaxed["kind"], relaxed["severity"]) == ("modified", "breaking")
     effects = [(e["type"], e["old"], e["new"], e["direction"]) for e in relaxed["effects"]]
     assert effects == [("modality", "Yes", "No", "weakened")], "the cell's 'No' negates nothing"
+
+
+def test_a_requirement_level_cell_obliges_as_its_level_says(spec_repo, specdiff_json):
+    def table(level: str) -> str:
+        header = "| Key | [Requirement Level](levels.md) | Type |\n|---|---|---|\n"
+        return "# Berths\n\n" + header + "| `berth.name` | `Required` | string |\n| `berth.depth` | " + level + " | int |\n"
+
+    spec_repo.commit("write", {"spec.md": table("`Recommended`")})
+    spec_repo.commit("required", {"spec.md": table("`Conditionally Required` If the berth is tidal.")})
+    spec_repo.commit("required always", {"spec.md": table("`Required`")})
+    spec_repo.commit("recommended", {"spec.md": table("`Recommended`")})
+    (stricter,) = specdiff_json("-C", spec_repo.path, "HEAD~3", "HEAD~2")["files"][0]["amendments"]
+    (looser,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    assert ("modality", "Recommended", "Conditionally Required", "strengthened") in [
+        (e["type"], e["old"], e["new"], e["direction"]) for e in stricter["effects"]
+    ]
+    assert stricter["severity"] == "breaking" and looser["severity"] != "breaking"
+    assert [(e["type"], e["direction"]) for e in looser["effects"] if e["type"] == "modality"] == [("modality", "weakened")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from specdiff.force import Place, read_sentence, rules
-from specdiff.lexicon import numbers
+from specdiff.lexicon import numbers, quantifiers
 from specdiff.model import Amendment
 from specdiff.semantics import describe_change, main_direction, severity
 
@@ -192,6 +192,21 @@ def test_either_party_is_a_holder() -> None:
         ("For example, if a ferry is late, I need to check the tide table first.", False),  # the narrator's need
         ("The ferry that sails and the ferry that is booked are not always the same.", False),  # "not always": sometimes
         ("Ferries always sail with a lifeboat aboard.", True),
+        ("`docked`: Always locked to its berth (no way to unlock it).", False),  # a term's meaning
+        ("Captains will always ask for the calmest route.", False),  # a prediction
+        ("Always lock the gangway.", True),
+        ("Closing the gate early allows captains to leave on time.", False),  # a doing's effect, no licence
+        ("The harbour master allows captains to leave early.", True),
+        ("Please refer to the harbour rules for the fees.", False),  # a pointer
+        ("Refer every late captain to the harbour master.", True),
+        ("A recommended approach is to moor bow first.", True),  # the choice a deontic adjective names
+        ("The recommended berths are listed below.", False),
+        ("Most ferries carry cars and do not depend on the tide.", False),  # "and do not" after a subject describes
+        ("Check the moorings and do not leave before the tide turns.", True),
+        ("Automatically generate a manifest for every sailing.", True),  # a command after a manner adverb
+        ("Usually ferries leave at noon.", False),
+        ("Let {berths} be the berths of the harbour.", False),  # an algorithm names a value
+        ("Let the captain know the berth.", True),
     ],
 )
 def test_rule_or_not(sentence: str, expected: bool) -> None:
@@ -376,6 +391,12 @@ def test_two_rules_of_a_sentence_said_in_the_other_order_reverse_nothing() -> No
         ),
         # one more thing forbidden
         ("Ferries MUST NOT carry cattle or sheep.", "Ferries MUST NOT carry cattle, goats or sheep.", ("narrowed", "breaking")),
+        # one more thing a "without" rules out
+        (
+            "It is RECOMMENDED to record the berth name as given by the captain without any case folding.",
+            "It is RECOMMENDED to record the berth name as given by the captain without any case folding or trimming.",
+            ("narrowed", "breaking"),
+        ),
     ],
 )
 def test_an_item_put_into_a_list_of_alternatives(old: str, new: str, expected: tuple[str, str]) -> None:
@@ -416,3 +437,17 @@ def test_a_link_relabelled_where_it_still_leads_asks_nothing_new() -> None:
     # a link that leads somewhere else now is another thing asked for
     moved = "A timetable MUST list at least one [Stop Description](#stop-description) and one [Route](#route-object)."
     assert direction(old, moved, CAPITALS) != ("none", "editorial")
+
+
+def test_most_before_an_adjective_is_a_superlative_not_a_quantifier() -> None:
+    assert quantifiers("the berth is picked by tide height (most accurate) or by draught") == []
+    assert quantifiers("most ferries moor at the east pier") == ["most"]
+    assert quantifiers("most of the ferries moor there") == ["most"]
+
+
+def test_an_only_limit_whose_duty_changed_grade_is_weakened() -> None:
+    old = "Captains MUST only moor at a lit berth."
+    assert direction(old, old.replace("MUST", "SHOULD"), CAPITALS) == ("weakened", "substantive")
+    # a licence made a duty with the same "only if" restricts alike (flagged, not graded)
+    licence = "Boats MAY moor only if a berth is free."
+    assert direction(licence, licence.replace("MAY", "MUST"), CAPITALS)[1] == "editorial"

@@ -166,3 +166,31 @@ def test_articles_are_not_counted_in_a_rewording():
     old = "Riders who book ahead are told by text which dock holds a bike for them and how long the hold lasts."
     new = "Riders who book ahead are told by text which station holds the bike for them and how long the hold lasts."
     assert slight_rewording(old, new)  # "dock" -> "station" is 2 words of 42; "a" -> "the" is a slip
+
+
+def test_a_numbered_note_is_no_link_definition():
+    # "[1]: ..." followed by words is a note (semantic conventions write every attribute's note so)
+    old = "[1]: The dock count is exported once a day."
+    assert grade(old, old + " Each dock MUST be counted exactly once.", capitals=True) == "breaking"
+    # a link definition is its label and one destination
+    assert grade("[docks]: docks.md", "[docks]: stations/docks.md") == "editorial"
+
+
+def test_a_badge_relabelled_is_a_change_of_status():
+    row = "`berth.depth` | {} | `Recommended` | int | The depth of the berth at low tide, in metres, as charted. | `4`; `12`"
+    old, new = row.format("![Development](badges/dev.svg)"), row.format("![Stable](badges/stable.svg)")
+    assert not slight_rewording(old, new)
+    assert grade(old, new) == "substantive"
+
+
+def test_a_sentence_saying_where_to_learn_more_is_a_pointer():
+    old = "Berths are numbered from the lighthouse."
+    for pointer in ("You may learn more in [the harbour guide](guide.md).", "Check out [the tide FAQ](faq.md) for the times."):
+        assert grade(old, f"{old} {pointer}") == "editorial", pointer
+    # a licence whose object is a link stays one
+    assert grade(old, f"{old} You may moor in [the east basin](east.md).") == "substantive"
+
+
+def test_link_definitions_joined_on_one_line_are_still_definitions():
+    old = "[@ana]: https://example.org/ana [@ben]: https://example.org/ben"
+    assert grade(old, "[@ana]: https://example.org/ana") == "editorial"

@@ -498,3 +498,29 @@ def test_a_lower_case_word_of_force_in_a_condition_after_its_main_clause_binds_n
     assert not states_rule("The field was added for harbours where the tide table must be read by hand.", capitals)
     # a condition that opens the sentence may have lost its comma: the phrase may be the main clause's
     assert states_rule("If you rename the berth every day you should keep the old name too.", capitals)
+
+
+def test_a_labelled_command_in_an_item_takes_the_lead_ins_force():
+    item = Place("list_item", lead_in="Docks SHOULD apply the following measures:", capitals=True)
+    readings = [r for r in read_sentence("**Locks**: Enforce a lock on every bike.", item) if r.rule]
+    assert [(r.modal.strength, r.reason) for r in readings] == [(2, "lead_in")]
+    # so the same SHOULD written out changes nothing, and a MUST written out strengthens it
+    effects = describe_change("**Locks**: Enforce a lock.", "**Locks**: SHOULD enforce a lock.", old_place=item, new_place=item)
+    assert not any(e.type == "modality" for e in effects)
+    effects = describe_change("Pool the bikes at night.", "SHOULD pool the bikes at night.", old_place=item, new_place=item)
+    assert severity("modified", effects) != "breaking", effects  # the word of force is no word of what is asked
+    effects = describe_change("**Locks**: Enforce a lock.", "**Locks**: MUST enforce a lock.", old_place=item, new_place=item)
+    assert [(e.type, e.direction) for e in effects if e.type == "modality"] == [("modality", "strengthened")]
+
+
+def test_the_items_under_a_label_item_take_the_lists_lead_in():
+    markdown = (
+        "# Gates\n\nDocks SHOULD apply the following measures:\n\n- **Queues**:\n  - Respect the queue.\n"
+        "- `gate` opens if the rider should pass:\n  - The gate supports cards.\n"
+    )
+    places = places_of(parse_document(markdown, "a.md").sections, capitals=True)
+    lead_ins = {c.normalized: p.lead_in for c, p in places.items()}
+    assert lead_ins["Respect the queue."] == "Docks SHOULD apply the following measures:"
+    assert lead_ins["The gate supports cards."] == "`gate` opens if the rider should pass:"
+    # ... and the label orders nothing, though its first word is a verb
+    assert not states_rule("Build platform:", Place("list_item", capitals=True))

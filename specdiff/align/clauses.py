@@ -270,6 +270,12 @@ class _ClausePairing:
         (which tells whether it moved; pairing prefers the same section alone)."""
         return self._paired_section_of_old[o] == self._place_of_new[n]
 
+    def alike(self, o: int, n: int) -> bool:
+        """Whether two clauses are of kinds that can be one clause changed: an example is never prose,
+        nor a block of link definitions ("[gateway]: https://...") the sentence whose link it names."""
+        old, new = self.old[o], self.new[n]
+        return (old.kind == "example") == (new.kind == "example") and _link_definitions(old) == _link_definitions(new)
+
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.partner_of_old and i not in self.grouped_old]
 
@@ -435,7 +441,7 @@ class _ClausePairing:
             by_place = self._by_place(block_old, block_new, cutoff)
             for r, c, score in similar_pairs(rows, columns, Indel.normalized_similarity, cutoff, by_place):
                 i, j = block_old[r], block_new[c]
-                if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
+                if not self.alike(i, j):
                     continue
                 same_place = self.same_place(i, j)
                 if score < (CLAUSE_SIMILARITY_MIN if same_place else self._move_threshold(i, j)):
@@ -544,7 +550,7 @@ class _ClausePairing:
             for j in new_gap[:MAX_IN_PLACE_CANDIDATES]:
                 if j not in free_new_set or not self.same_place(i, j):
                     continue
-                if (self.old[i].kind == "example") != (self.new[j].kind == "example"):
+                if not self.alike(i, j):
                     continue
                 if alone and self.old[i].kind == self.new[j].kind and _short(self.tokens_old(i), self.tokens_new(j)):
                     candidates.append((IN_PLACE_LONE_OVERLAP_MIN, i, j))  # "- OPTIONAL" -> "- REQUIRED": a value swapped
@@ -830,6 +836,14 @@ class _ClausePairing:
                     in_order = heaviest  # (else keep the first answer: of two ways to read one move, the same one)
             kept.update(pairs[k][0] for k in in_order)
         return kept
+
+
+def _link_definitions(clause: Clause) -> bool:
+    """Whether a clause is only link reference definitions ("[gateway]: https://...")."""
+    return clause.normalized.startswith("[") and bool(_LINK_DEFINITIONS.fullmatch(clause.normalized))
+
+
+_LINK_DEFINITIONS = re.compile(r"(?:\s*\[[^\]\n]+\]:\s*\S+(?:\s+\"[^\"\n]*\")?)+\s*")
 
 
 def _item_key(clause: Clause) -> str | None:
