@@ -1128,7 +1128,7 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     >>> _split_heading('Fares <!-- omit in toc -->')
     ('Fares', None, {})
     """
-    raw = _HTML_COMMENT.sub("", raw).strip() if "<!--" in raw else raw  # shown to no one: "<!-- omit in toc -->"
+    raw = _without_html_comments(raw).strip() if "<!--" in raw else raw  # shown to no one: "<!-- omit in toc -->"
     anchor: str | None = None
     attributes: dict[str, str] = {}
     # Matched from the last "{" on, not searched for: a search tried every start in a run of
@@ -1150,7 +1150,19 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     return _fold_inline(raw), anchor, attributes
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
+def _without_html_comments(text: str) -> str:
+    """``text`` without its closed HTML comments, found by hand in one pass (a pattern looked for the
+    close from each of thousands of unclosed "<!--" in turn).
+
+    >>> _without_html_comments("Fares <!-- omit in toc --> <!-- open")
+    'Fares  <!-- open'
+    """
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) != -1 and (end := text.find("-->", start + 4)) != -1:
+        kept.append(text[at:start])
+        at = end + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _is_attribute_block(inner: str) -> bool:

@@ -1379,7 +1379,9 @@ def _under_a_denial(text: str, changed: list[str]) -> bool:
     content = [w for w in changed if w not in ("or", "and")]
     if "or" not in changed or not content:
         return False
-    return bool(re.search(rf"\b(?:without|no|not|never)\b[^.;:,]*\bor\s+(?:\w+\s+){{0,3}}?{re.escape(content[0])}\b", text, re.I))
+    # (within 200 characters of the denial: a 10 MB line of "no no no ..." is not read to its end from each)
+    denial = rf"\b(?:without|no|not|never)\b[^.;:,]{{0,200}}\bor\s+(?:\w+\s+){{0,3}}?{re.escape(content[0])}\b"
+    return bool(re.search(denial, text, re.I))
 
 
 def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:
@@ -1406,8 +1408,8 @@ def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:
     return came, went
 
 
-_INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?([^()\s>]+)[^()\n]*\)")
-"""An inline link: its label and its target."""
+_INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{0,200})\]\(\s*<?([^()\s>]{1,2000})[^()\n]{0,200}\)")
+"""An inline link: its label and its target (bounded, so that a line of unclosed "[a](b" is read in one pass)."""
 
 
 def _said(text: str) -> list[str]:
