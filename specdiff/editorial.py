@@ -342,10 +342,7 @@ def _word_lists(text: str) -> list[frozenset[str]]:
     """
     if " or " not in text and " and " not in text:
         return []
-    found = []
-    for match in _WORD_LIST.finditer(text.lower()):
-        found.append(frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))))
-    return found
+    return [frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))) for match in _WORD_LIST.finditer(text.lower())]
 
 
 _WORD_LIST = re.compile(r"\b[\w-]+(?:,\s+[\w-]+){0,20},?\s+(?:or|and)\s+[\w-]+\b")

@@ -357,12 +357,12 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     if mark is not None and not any(r.rule and r.modal.span == mark.span for r in readings):
         readings.append(Reading(mark, True, "field mark", LIKELY))
     item_or_row = place.kind in ("list_item", "table_row")
-    if place.kind == "list_item" and _label_only(sentence):
-        # "- Build platform:" names the group of items below it; it orders nothing
-        readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
-    if item_or_row and place.lead_in and _INFINITIVE_LEAD_IN.search(place.lead_in):
-        # Under "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's
-        # "to": its verb is no command (the lead-in's own force, if any, is the item's below).
+    label = place.kind == "list_item" and _label_only(sentence)
+    completes_infinitive = item_or_row and place.lead_in is not None and _INFINITIVE_LEAD_IN.search(place.lead_in)
+    if label or completes_infinitive:
+        # Its first verb is no command: "- Build platform:" names the group of items below it, and
+        # under "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's "to"
+        # (the lead-in's own force, if any, is the item's below).
         readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
     only_commands = all(_opening_command(r, sentence) for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)

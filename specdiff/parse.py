@@ -406,6 +406,19 @@ _INVISIBLE = re.compile(
 )
 
 
+def only_link_definitions(normalized: str) -> bool:
+    """Whether a clause is only link reference definitions ("[day]: fares/day.md [week]: fares/week.md"):
+    where links lead, no words of the spec.
+
+    >>> only_link_definitions("[day]: fares/day.md [week]: fares/week.md"), only_link_definitions("[1]: A note.")
+    (True, False)
+    """
+    return normalized.lstrip().startswith("[") and bool(_LINK_DEFINITIONS.fullmatch(normalized))
+
+
+_LINK_DEFINITIONS = re.compile(r"(?:\s*\[[^\]\n]+\]:\s*\S+(?:\s+\"[^\"\n]*\")?)+\s*")
+
+
 def visible_text(normalized: str) -> str:
     """What a reader sees of a clause once rendered: without anchors and link targets.
 

@@ -97,6 +97,7 @@ from specdiff.lexicon import (
     words,
 )
 from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
+from specdiff.parse import only_link_definitions
 
 KINSHIP_CHARS_AT_MOST = 200_000
 """Characters of changed sentences beyond which they are compared as one group (see ``_changed_sentences``)."""
@@ -325,7 +326,7 @@ def describe_clause(
     if example:
         return [Effect("example")]
     place = place or Place(capitals=capitals)
-    if not words(_without_pointers(text, place)) or _NAVIGATION.match(text) or _LINK_DEFINITIONS.fullmatch(text):
+    if not words(_without_pointers(text, place)) or _NAVIGATION.match(text) or only_link_definitions(text):
         return [Effect("editorial")]  # a line of "see also" pointers, a table-of-contents entry, link targets
     effects = []
     for sentence in sentences(text):
@@ -334,10 +335,6 @@ def describe_clause(
                 pair = (None, reading.modal) if added else (reading.modal, None)
                 effects.append(replace(_modality(*pair, sentence=sentence), confidence=reading.confidence))
     return effects
-
-
-_LINK_DEFINITIONS = re.compile(r"(?:\s*\[[^\]]+\]:\s*\S+(?:\s+\"[^\"]*\")?)+\s*")
-"""A block of link reference definitions ("[DSSE]: https://..." lines): where links point, no text of the spec."""
 
 
 def obliges(text: str, *, capitals: bool = False, place: Place | None = None) -> bool:

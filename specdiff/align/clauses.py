@@ -20,6 +20,7 @@ from specdiff.align.text import (
     unique_index,
 )
 from specdiff.model import Clause, ClauseMatch
+from specdiff.parse import only_link_definitions
 
 PREAMBLE = ""
 """Section id of the text before a document's first heading."""
@@ -274,7 +275,8 @@ class _ClausePairing:
         """Whether two clauses are of kinds that can be one clause changed: an example is never prose,
         nor a block of link definitions ("[gateway]: https://...") the sentence whose link it names."""
         old, new = self.old[o], self.new[n]
-        return (old.kind == "example") == (new.kind == "example") and _link_definitions(old) == _link_definitions(new)
+        same_kind = (old.kind == "example") == (new.kind == "example")
+        return same_kind and only_link_definitions(old.normalized) == only_link_definitions(new.normalized)
 
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.partner_of_old and i not in self.grouped_old]
@@ -836,14 +838,6 @@ class _ClausePairing:
                     in_order = heaviest  # (else keep the first answer: of two ways to read one move, the same one)
             kept.update(pairs[k][0] for k in in_order)
         return kept
-
-
-def _link_definitions(clause: Clause) -> bool:
-    """Whether a clause is only link reference definitions ("[gateway]: https://...")."""
-    return clause.normalized.startswith("[") and bool(_LINK_DEFINITIONS.fullmatch(clause.normalized))
-
-
-_LINK_DEFINITIONS = re.compile(r"(?:\s*\[[^\]\n]+\]:\s*\S+(?:\s+\"[^\"\n]*\")?)+\s*")
 
 
 def _item_key(clause: Clause) -> str | None:
