@@ -410,6 +410,11 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     key = " ".join(modal.phrase.lower().replace("’", "'").split())
     holder = _holder(before)
     upper = modal.phrase.split()[0].isupper() and len(modal.phrase) > 2
+    label = _CLOSES_A_LINK_LABEL.match(after) if before.rfind("[") > before.rfind("]") else None
+    if label and (before[before.rfind("[") + 1 :].strip() or label.group(1).strip()):
+        # "See [All Variable Usages Are Allowed](#...)": a link's words name what it leads to (a
+        # keyword linked to its definition, "[MUST](#keywords)", is still the keyword)
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if _reported(before) and not (place.capitals and upper):
         return Reading(modal, False, "reported", LIKELY, holder)
     if not upper and _INDIRECT_QUESTION.search(before):
@@ -771,6 +776,8 @@ _CLAUSE_BREAK = re.compile(
 _CONDITION_OPEN = re.compile(
     r"\b(?:if|when|whenever|whether|unless|in\s+case|where|wherever|as\s+long\s+as|even\s+though|so\s+that)\b", re.I
 )
+_CLOSES_A_LINK_LABEL = re.compile(r"([^\[\]\n]{0,200})\]\(")
+"""The rest of a link's label, up to its target."""
 _GERUND_SUBJECT = re.compile(r"(?:^|[.;:!?]\s)[\s*_\"'(]*[A-Za-z]+ing\b[^,;:]*$")
 """A clause whose subject is a doing ("Returning 404 for missing content ..."): what it allows is its effect."""
 _AFTER_CONJUNCTION = re.compile(r"\b(?:and|but|or|then|please)\s*[*_\"'(]*$", re.I)

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "31"
+FORMAT = "32"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -79,7 +79,8 @@ limit; a sentence never pairs with a block of link definitions, and "[1]: words"
 alternative added under "without" narrows; superlative "most", "will always", a doing that "allows",
 "refer to", "learn more in [link]", "Let {x} be", a label item and "and do not" after a subject rule
 nothing; a command after a manner adverb and the choice a deontic adjective names do; an HTML comment in
-a heading is no part of it)."""
+a heading is no part of it; 32: a word of force in a link's label names the section it leads to, "Use cases" is a noun, an item whose
+force went from its lead-in into its words is read whole on both sides)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -144,9 +144,9 @@ _COMMAND = re.compile(
     r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
     # does ("Set to `inherit` to allow access to the host's addresses"), asks the reader to mind
-    # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry") or
-    # names a value in an algorithm ("Let {fields} be the result of ...").
-    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+\S+\s+be\b"
+    # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry"),
+    # names a value in an algorithm ("Let {fields} be the result of ...") or is a noun ("Use cases").
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+\S+\s+be\b|(?<=use)\s+cases?\b"
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
     # relative word ("Send messages that must be short").

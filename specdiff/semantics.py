@@ -1290,6 +1290,10 @@ def _scope_and_content(
     before_old = old_modals[0].span[0] if old_modals and old_modals[0].span != (0, 0) else 0
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
+    if _inherited(old_modals) != _inherited(new_modals):
+        # One side's force is its lead-in's, which stands nowhere in the item: read both items whole
+        # ("Rate Limiting: Implement ..." -> "Rate Limiting: SHOULD implement ..." drops no words).
+        first = before_old = 0
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
@@ -1315,9 +1319,9 @@ def _scope_and_content(
     # A lead-in's force written out in the item is no word of what is asked ("Implement pooling"
     # under "... SHOULD implement:" -> "SHOULD implement pooling"), nor the other way round.
     force = set()
-    if any(m.span == (0, 0) for m in old_modals):
+    if _inherited(old_modals):
         force |= {w for m in new_modals for w in words(m.phrase)} & _KEYWORDS
-    if any(m.span == (0, 0) for m in new_modals):
+    if _inherited(new_modals):
         force |= {w for m in old_modals for w in words(m.phrase)} & _KEYWORDS
     not_asked = _SCOPE_WORDS | _FILLER | force
     content_in = [w for w in inserted if w not in not_asked and w not in relabelled_in]
@@ -1358,6 +1362,11 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _inherited(modals: list[Modal]) -> bool:
+    """Whether one of a text's forces is its lead-in's (read with no place in the text, ``force``)."""
+    return any(m.span == (0, 0) for m in modals)
 
 
 _KEYWORDS = {"must", "shall", "should", "may", "not", "required", "recommended", "optional"}

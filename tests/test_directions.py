@@ -207,6 +207,9 @@ def test_either_party_is_a_holder() -> None:
         ("Usually ferries leave at noon.", False),
         ("Let {berths} be the berths of the harbour.", False),  # an algorithm names a value
         ("Let the captain know the berth.", True),
+        ("See [Ferries Are Allowed](#ferries-are-allowed) for the harbour's list.", False),  # a link's words name a section
+        ("Captains [MUST](#keywords) moor bow first.", True),  # a keyword linked to its definition
+        ("Use cases from other harbours would be a great addition:", False),  # a noun, no order
     ],
 )
 def test_rule_or_not(sentence: str, expected: bool) -> None:

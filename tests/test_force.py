@@ -509,6 +509,9 @@ def test_a_labelled_command_in_an_item_takes_the_lead_ins_force():
     assert not any(e.type == "modality" for e in effects)
     effects = describe_change("Pool the bikes at night.", "SHOULD pool the bikes at night.", old_place=item, new_place=item)
     assert severity("modified", effects) != "breaking", effects  # the word of force is no word of what is asked
+    effects = describe_change("**Night**: Pool the bikes.", "**Night**: SHOULD pool the bikes.", old_place=item, new_place=item)
+    assert [e.type for e in effects if e.type != "editorial"] in ([], ["wording"]), effects  # no words dropped from the item
+    assert not any(e.direction for e in effects), effects
     effects = describe_change("**Locks**: Enforce a lock.", "**Locks**: MUST enforce a lock.", old_place=item, new_place=item)
     assert [(e.type, e.direction) for e in effects if e.type == "modality"] == [("modality", "strengthened")]
 
