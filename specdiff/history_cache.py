@@ -79,8 +79,8 @@ limit; a sentence never pairs with a block of link definitions, and "[1]: words"
 alternative added under "without" narrows; superlative "most", "will always", a doing that "allows",
 "refer to", "learn more in [link]", "Let {x} be", a label item and "and do not" after a subject rule
 nothing; a command after a manner adverb and the choice a deontic adjective names do; an HTML comment in
-a heading is no part of it; 32: a word of force in a link's label names the section it leads to, "Use cases" is a noun, an item whose
-force went from its lead-in into its words is read whole on both sides)."""
+a heading is no part of it; 32: a word of force in a link's label names the section it leads to, "Use
+cases" is a noun, an item whose force went from its lead-in into its words is read whole on both sides)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:
