@@ -29,8 +29,8 @@ Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
 committee's minutes) is not. Without one either,
 every Markdown (``.md``, ``.markdown``, ``.mdx``) file is a spec except
 community files (the top-level README, CONTRIBUTING, GOVERNANCE, …; a folder's
-README is its part's spec); and when that leaves
-nothing, the README is the spec (toml up to 0.5 kept its specification there).
+README is its part's spec); and when no prose but READMEs is left, the
+top-level README is the spec (toml up to 0.5 kept its specification there).
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
         extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
         return Layout(specs, default_exclude(specs) + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
-    if not any(_selected(p, GENERIC_SPECS, GENERIC_EXCLUDE) for p in files):
+    if not any(_selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE) for p in files):  # (no prose but READMEs)
         readme = next((p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"), None)
         if readme is not None:
             return Layout((readme,), (), (f"{readme}: the only prose in the repository, so it is the spec",))

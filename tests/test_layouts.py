@@ -53,6 +53,7 @@ def test_a_folders_readme_is_its_parts_spec_where_every_markdown_file_is_one():
 def test_readme_is_the_spec_when_it_is_the_only_prose():
     assert selected(["README.md", "CHANGELOG.md", "tests/example.toml", "LICENSE"]) == ["README.md"]
     assert selected(["README.md", "widget.md"]) == ["widget.md"], "with a spec beside it, the README is a README"
+    assert selected(["README.md", "docs/README.md", "SECURITY.md"]) == ["README.md"], "a folder's README is no spec beside it"
     assert "only prose" in detect_layout(["README.md"]).reasons[0]
 
 
