@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from specdiff.lexicon import STEP_LABEL, Modal, modals, sentences, words
+from specdiff.parse import shown_text
 
 if TYPE_CHECKING:
     from specdiff.model import Clause, Document, Section
@@ -218,7 +219,7 @@ def _required_column_mark(row: str, header: str) -> Modal | None:
     >>> _required_column_mark("`name` | `string` | Yes", "Field | Type | Description") is None
     True
     """
-    columns = [_LINK_LABEL.sub(r"\1", cell).strip(" *_?").lower() for cell in header.split(" | ")]
+    columns = [shown_text(cell).strip(" *_?").lower() for cell in header.split(" | ")]
     column = next((k for k, name in enumerate(columns) if name in _REQUIREMENT_COLUMNS), None)
     cells = row.split(" | ")
     if column is None or len(cells) <= column:
@@ -239,7 +240,6 @@ _LEVEL_STRENGTHS = {
 _LEVEL = re.compile(r"\s*[*_`]*([^\s*_`.|](?:[^*_`.|]*[^\s*_`.|])?)[*_`]*\.?(?=\s|$)")
 """A requirement cell's level: its first words up to the end of its mark ("`Conditionally Required`
 If it failed." gives "Conditionally Required"; "Yes" gives "Yes")."""
-_LINK_LABEL = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _leads_a_list(paragraph: str) -> bool:
@@ -410,11 +410,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     key = " ".join(modal.phrase.lower().replace("’", "'").split())
     holder = _holder(before)
     upper = modal.phrase.split()[0].isupper() and len(modal.phrase) > 2
-    label = _CLOSES_A_LINK_LABEL.match(after) if before.rfind("[") > before.rfind("]") else None
-    if label and (before[before.rfind("[") + 1 :].strip() or label.group(1).strip()):
-        # "See [All Variable Usages Are Allowed](#...)": a link's words name what it leads to (a
-        # keyword linked to its definition, "[MUST](#keywords)", is still the keyword)
-        return Reading(modal, False, "descriptive", LIKELY, holder)
+    if _among_link_words(before, after):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "See [All Variable Usages Are Allowed](#...)"
     if _reported(before) and not (place.capitals and upper):
         return Reading(modal, False, "reported", LIKELY, holder)
     if not upper and _INDIRECT_QUESTION.search(before):
@@ -495,6 +492,19 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "reported", LIKELY, holder)  # "were required", "are not allowed by RFC 3986"
     confidence = CERTAIN if (holder or key in _STRONG_KEYS) and not place.capitals else LIKELY
     return Reading(modal, True, "rule", confidence, holder)
+
+
+def _among_link_words(before: str, after: str) -> bool:
+    """Whether a phrase is one of several words of a link's label: they name what the link leads to
+    ("see [All Variable Usages Are Allowed](#...)"). A keyword linked to its definition alone,
+    "[MUST](#keywords)", is still the keyword.
+
+    >>> _among_link_words("see [All Usages ", " Allowed](#usages)"), _among_link_words("Clients [", "](#k) retry")
+    (True, False)
+    """
+    opened = before.rfind("[")
+    rest = _CLOSES_A_LINK_LABEL.match(after) if opened > before.rfind("]") else None
+    return rest is not None and bool(before[opened + 1 :].strip() or rest.group(1).strip())
 
 
 def _opens(before: str) -> bool:

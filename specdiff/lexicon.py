@@ -539,7 +539,7 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
     for match in _DEONTIC.finditer(clean) if deontic else ():
         written = text[match.start() : match.end()]
         word = match.group("word").lower()
-        if capitals and word in _RFC_WORDS and not match.group("word").isupper():
+        if capitals and word in RFC_WORDS and not match.group("word").isupper():
             continue
         polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
         found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
@@ -899,10 +899,11 @@ def _words(text: str, capitals: bool) -> list[str]:
     found = _WORD.findall(_INSIDE_WORD_MARK.sub("", text))
     if not capitals:
         return [w.lower() for w in found]
-    return [w if w.isupper() and w.lower() in _RFC_WORDS else w.lower() for w in found]
+    return [w if w.isupper() and w.lower() in RFC_WORDS else w.lower() for w in found]
 
 
-_RFC_WORDS = {"must", "shall", "should", "may", "required", "recommended", "optional", "not"}
+RFC_WORDS = {"must", "shall", "should", "may", "required", "recommended", "optional", "not"}
+"""The words of RFC 2119's keywords."""
 
 
 def uses_rfc2119_capitals(texts: Iterable[str]) -> bool:
@@ -953,6 +954,6 @@ _KEYWORD_SAMPLE = 20_000
 # full reading took 0.28 s per revision, this takes a few milliseconds.
 _RFC_KEYWORD_UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 _RFC_KEYWORD_ANY = re.compile(r"\b(?:must|shall|should|may|required|recommended|optional)\b", re.IGNORECASE)
-_RFC_KEYWORD_WORDS = tuple(sorted(_RFC_WORDS - {"not"}))
+_RFC_KEYWORD_WORDS = tuple(sorted(RFC_WORDS - {"not"}))
 """The keywords as plain substrings: a text holding none of them, case folded, holds no keyword
 (a quicker question than the pattern's, and prose blanking adds no letters)."""

@@ -82,6 +82,7 @@ from specdiff.force import LIKELY, UNSURE, Place, Reading, read_all, read_senten
 from specdiff.lexicon import (
     CONDITION,
     CONDITION_PHRASE,
+    RFC_WORDS,
     SCOPE_PHRASE,
     Modal,
     condition_words_folded,
@@ -1317,12 +1318,13 @@ def _scope_and_content(
         inserted, deleted = outside
     relabelled_in, relabelled_out = _relabelled_link_words(old, new)
     # A lead-in's force written out in the item is no word of what is asked ("Implement pooling"
-    # under "... SHOULD implement:" -> "SHOULD implement pooling"), nor the other way round.
+    # under "... SHOULD implement:" -> "SHOULD implement pooling"), nor the other way round (a
+    # command's verb is: only the keywords' words are left out).
     force = set()
     if _inherited(old_modals):
-        force |= {w for m in new_modals for w in words(m.phrase)} & _KEYWORDS
+        force |= {w for m in new_modals for w in words(m.phrase)} & RFC_WORDS
     if _inherited(new_modals):
-        force |= {w for m in old_modals for w in words(m.phrase)} & _KEYWORDS
+        force |= {w for m in old_modals for w in words(m.phrase)} & RFC_WORDS
     not_asked = _SCOPE_WORDS | _FILLER | force
     content_in = [w for w in inserted if w not in not_asked and w not in relabelled_in]
     content_out = [w for w in deleted if w not in not_asked and w not in relabelled_out]
@@ -1369,10 +1371,6 @@ def _inherited(modals: list[Modal]) -> bool:
     return any(m.span == (0, 0) for m in modals)
 
 
-_KEYWORDS = {"must", "shall", "should", "may", "not", "required", "recommended", "optional"}
-"""The words of RFC 2119's keywords (a command's verb is a word of what it asks)."""
-
-
 def _under_a_denial(text: str, changed: list[str]) -> bool:
     """Whether the words that came to (or went from) ``text`` follow a "without", "no", "not" or
     "never" of their own clause, with "or" joining them to what it denied.
@@ -1400,18 +1398,21 @@ def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:
     """
     if "](" not in old or "](" not in new:
         return set(), set()
-    labels_old: dict[str, set[str]] = defaultdict(set)
-    for label, target in _INLINE_LINK.findall(old):
-        labels_old[target].update(_said(label))
+    labels_old, labels_new = _link_labels(old), _link_labels(new)
     came: set[str] = set()
     went: set[str] = set()
-    labels_new: dict[str, set[str]] = defaultdict(set)
-    for label, target in _INLINE_LINK.findall(new):
-        labels_new[target].update(_said(label))
     for target in labels_old.keys() & labels_new.keys():
         came |= labels_new[target] - labels_old[target]
         went |= labels_old[target] - labels_new[target]
     return came, went
+
+
+def _link_labels(text: str) -> dict[str, set[str]]:
+    """The words of the labels of ``text``'s inline links, by target."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for label, target in _INLINE_LINK.findall(text):
+        labels[target].update(_said(label))
+    return labels
 
 
 _INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{0,200})\]\(\s*<?([^()\s>]{1,2000})[^()\n]{0,200}\)")
