@@ -85,7 +85,7 @@ def show(result: SpecDiff, *, format: str, color: str, matches: bool = False, me
 
     print_warnings(result.warnings)
     options = RenderOptions(color=use_color(color, sys.stdout), width=width(sys.stdout), matches=matches, mentions=mentions)
-    sys.stdout.write(FORMATS[format].render(result, options))
+    FORMATS[format].write(result, options, sys.stdout)
     sys.stdout.flush()
 
 

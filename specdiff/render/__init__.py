@@ -1,4 +1,6 @@
-"""Output formats. Each module exposes ``render(diff, options) -> str``.
+"""Output formats. Each module exposes ``render(diff, options) -> str`` and
+``write(diff, options, stream)``, which the commands use: the JSON formats write
+a part at a time (see ``json_text.write``), the others their rendered text.
 
 ``FORMATS`` maps the names ``--format`` accepts to those modules; a new format
 is a new module and one line here. A module is imported when its format is
@@ -11,7 +13,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import Protocol, TextIO, cast
 
 from specdiff.model import SpecDiff
 
@@ -32,6 +34,8 @@ class Renderer(Protocol):
     """What each renderer module provides (the type checker holds every entry of ``FORMATS`` to it)."""
 
     def render(self, diff: SpecDiff, options: RenderOptions) -> str: ...
+
+    def write(self, diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None: ...
 
 
 class _Formats(Mapping[str, Renderer]):

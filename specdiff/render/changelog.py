@@ -10,6 +10,7 @@ model configured, ``specdiff changelog`` puts a short prose summary on top.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TextIO
 
 from specdiff.model import Amendment, Clause, Effect, SpecDiff
 from specdiff.render import RenderOptions
@@ -29,6 +30,10 @@ GROUPS: tuple[tuple[str, Callable[[Amendment], bool]], ...] = (
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
     return release_notes(diff)
+
+
+def write(diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None:
+    stream.write(render(diff, options))
 
 
 def release_notes(diff: SpecDiff, summary: str | None = None) -> str:

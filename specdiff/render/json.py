@@ -8,7 +8,7 @@ and fingerprint.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from specdiff.model import (
     Amendment,
@@ -30,6 +30,10 @@ SCHEMA = "specdiff/1"
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
     return json_text.dumps(as_data(diff, matches=options.matches)) + "\n"
+
+
+def write(diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None:
+    json_text.write(as_data(diff, matches=options.matches), stream)
 
 
 def as_data(diff: SpecDiff, *, matches: bool = False) -> dict[str, Any]:

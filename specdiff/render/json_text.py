@@ -26,9 +26,14 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, TextIO
 
 INDENT = "  "
+
+WHOLE_BELOW = 4
+"""How many levels of arrays and objects :func:`write` writes part by part; deeper values
+are written whole. In a diff's JSON the fourth level is one amendment (document,
+``files``, a file, its ``amendments``)."""
 
 
 def dumps(value: Any) -> str:
@@ -44,6 +49,49 @@ def dumps(value: Any) -> str:
     except _Unknown:
         return json.dumps(value, indent=2, ensure_ascii=False)
     return "".join(out)
+
+
+def write(value: Any, stream: TextIO) -> None:
+    """Write ``value`` and a newline to ``stream``, as ``dumps(value) + "\\n"``, a part at a time.
+
+    The whole text never exists at once. One emoji makes Python keep a string at
+    four bytes a character: the largest Model Spec release pair's 1.1 MB of JSON
+    took 4.5 MB as one string, and building it (the pieces, the joined text,
+    and a copy with the newline) added 9 MB to the diff's peak memory.
+    A value only ``json.dumps`` knows raises ``TypeError`` (what was written so
+    far stays written).
+    """
+    try:
+        _write(value, "\n", stream, WHOLE_BELOW)
+    except _Unknown:
+        json.dumps(value)  # raises the TypeError json.dumps raises for it
+        raise
+    stream.write("\n")
+
+
+def _write(value: Any, newline: str, stream: TextIO, levels: int) -> None:
+    """Write ``value`` to ``stream``: arrays and objects ``levels`` deep a part at a time, the rest whole."""
+    if levels == 0 or not value or not isinstance(value, (list, tuple, dict)):
+        out: list[str] = []
+        _encode(value, newline, out)
+        stream.write("".join(out))
+        return
+    inner = newline + INDENT
+    separator = inner
+    if isinstance(value, dict):
+        stream.write("{")
+        for key, item in value.items():
+            stream.write(separator + encode_basestring(key if isinstance(key, str) else _key(key)) + ": ")
+            separator = "," + inner
+            _write(item, inner, stream, levels - 1)
+        stream.write(newline + "}")
+    else:
+        stream.write("[")
+        for item in value:
+            stream.write(separator)
+            separator = "," + inner
+            _write(item, inner, stream, levels - 1)
+        stream.write(newline + "]")
 
 
 class _Unknown(Exception):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TextIO
 
 from specdiff import __version__
 from specdiff.model import Amendment, Section, SpecDiff
@@ -57,6 +58,10 @@ SEVERITY_TITLE = {"breaking": "🔴 Breaking", "substantive": "🟡 Substantive"
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
     return comment_body(diff)
+
+
+def write(diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None:
+    stream.write(render(diff, options))
 
 
 def comment_body(diff: SpecDiff, *, limit: int = MAX_BODY_CHARS) -> str:

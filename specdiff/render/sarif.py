@@ -9,7 +9,7 @@ the amendment id, so a result keeps its identity across pushes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from specdiff import __version__
 from specdiff.model import Amendment, FileDiff, SpecDiff
@@ -45,6 +45,10 @@ RULES = [
 
 def render(diff: SpecDiff, options: RenderOptions) -> str:
     return json_text.dumps(as_data(diff)) + "\n"
+
+
+def write(diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None:
+    json_text.write(as_data(diff), stream)
 
 
 def as_data(diff: SpecDiff) -> dict[str, Any]:

@@ -11,6 +11,7 @@ markers, as ``git diff --word-diff=plain`` prints them.
 from __future__ import annotations
 
 import io
+from typing import TextIO
 
 from specdiff.model import Amendment, FileDiff, SpecDiff
 from specdiff.nodes import output_kind
@@ -57,6 +58,10 @@ def render(diff: SpecDiff, options: RenderOptions) -> str:
     buffer = io.StringIO()
     lines = RichLines(buffer, options.width, color=True) if options.color else PlainLines(buffer, options.width)
     return render_into(lines, diff, options)
+
+
+def write(diff: SpecDiff, options: RenderOptions, stream: TextIO) -> None:
+    stream.write(render(diff, options))
 
 
 def render_into(lines: Lines, diff: SpecDiff, options: RenderOptions) -> str:
