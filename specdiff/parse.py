@@ -192,19 +192,22 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
     >>> len(kept), rest, reason
     (2000, (2000, 2001), 'more than 2,000 headings')
     """
-    sections = clauses = 0
-    for k, block in enumerate(blocks):
-        if block.kind == "heading":
+    headings = [b.kind for b in blocks].count("heading")
+    if headings <= MAX_SECTIONS and len(blocks) - headings <= MAX_CLAUSES:  # most files: counted in C, not block by block
+        reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
+        return blocks, tuple(range(detailed, line_count)), reason
+    sections = clauses = over = 0
+    while sections <= MAX_SECTIONS and clauses <= MAX_CLAUSES:  # over the budget: find the block that goes over
+        if blocks[over].kind == "heading":
             sections += 1
         else:
             clauses += 1
-        if sections > MAX_SECTIONS or clauses > MAX_CLAUSES:
-            cut = block.start
-            reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
-            kept = [_Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < cut), b.level, b.heading) for b in blocks[:k]]
-            return [b for b in kept if b.line_numbers], tuple(range(cut, line_count)), reason
-    reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
-    return blocks, tuple(range(detailed, line_count)), reason
+        over += 1
+    over -= 1
+    cut = blocks[over].start
+    reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
+    kept = [_Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < cut), b.level, b.heading) for b in blocks[:over]]
+    return [b for b in kept if b.line_numbers], tuple(range(cut, line_count)), reason
 
 
 def _chunks_within_budget(readable: list[str], set_aside: list[_Block], indented_code: bool) -> list[_Block]:
@@ -222,7 +225,7 @@ def _chunks_within_budget(readable: list[str], set_aside: list[_Block], indented
     for start, end in zip(starts, starts[1:] + [len(readable)]):
         chunk = _chunk_blocks_at("\n".join(readable[start:end]), start, indented_code)
         blocks += chunk
-        in_chunk = sum(1 for b in chunk if b.kind == "heading")
+        in_chunk = [b.kind for b in chunk].count("heading")
         headings, others = headings + in_chunk, others + len(chunk) - in_chunk
         if headings > MAX_SECTIONS or others + bisect.bisect_left(set_aside_starts, end) > MAX_CLAUSES:
             break
