@@ -429,8 +429,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
         # the example's settings do; a keyword in capitals there still rules.
         return Reading(modal, False, "example", LIKELY, holder)
-    if _ABOUT_THE_TEXT.match(sentence) or _subject_word(before) in ("we", "our", "us"):
+    about_the_text = _ABOUT_THE_TEXT.match(sentence) and not (upper and _THE_TEXT_AS_SUBJECT.fullmatch(before))
+    if about_the_text or _subject_word(before) in ("we", "our", "us"):
         # "This section describes cases where the assistant should refuse"; "we need to": the authors.
+        # The text itself bound in capitals is a rule: "This spec MUST be updated when ...".
         return Reading(modal, False, "descriptive", LIKELY, holder)
     if _HEDGED_BEFORE.search(before) and not upper:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "might need to override", "would need to be"
@@ -538,8 +540,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, True, "rule", LIKELY, holder)  # a licence with a limit: "may be considered only if"
     if _LICENCE_OVER_VALUES.match(after):
         return Reading(modal, True, "rule", LIKELY, holder)
-    if nxt[:1] and nxt[0] in _EPISTEMIC_NEXT:
-        return Reading(modal, False, "hedge", LIKELY, holder)
+    if nxt[:1] and nxt[0] in _EPISTEMIC_NEXT or nxt[:2] == ["make", "sense"]:
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "it may vary", "a relay may make sense"
     if nxt[:1] == ["have"] and len(nxt) > 1 and (nxt[1] == "been" or _PARTICIPLE.match(nxt[1])):
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the group may have moved": what may be so
     if nxt[:1] and nxt[0] in _EFFECT_VERBS and holder not in _ACTORS:
@@ -593,6 +595,8 @@ def _read_always(modal: Modal, sentence: str, before: str, after: str, holder: s
         return Reading(modal, False, "descriptive", LIKELY, holder)
     if re.search(r"\b(?:will|would)\s+$", before):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "browsers will always send": a prediction
+    if re.search(r"\b(?:was|were|had|has|have)\s+$", before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the draft was never completed": what happened
     if _opens(before.rstrip(" *_(\"'")) or _COMMAND_OPENING.search(before):
         if nxt[:1] and _PARTICIPLE.match(nxt[0]) and not _AFTER_CONJUNCTION.search(before):
             # "`included`: Always included in the archive": what a term means, no command ("Keys are
@@ -735,6 +739,7 @@ _ABOUT_THE_TEXT = re.compile(
     r"example|examples|figure|table|appendix|list)\b|^\W*examples\s+include\b",
     re.I,
 )
+_THE_TEXT_AS_SUBJECT = re.compile(r"\W*this\s+(?:document|specification|spec)\s+", re.I)
 _PURPOSE_BEFORE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|you|the\s+\w+)\s+(?:\w+\s+){0,8}$", re.I)
 # Verbs that say what a thing may bring about; with no actor as subject, "may" is a likelihood.
 _EFFECT_VERBS = {

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "32"
+FORMAT = "33"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -80,7 +80,9 @@ alternative added under "without" narrows; superlative "most", "will always", a 
 "refer to", "learn more in [link]", "Let {x} be", a label item and "and do not" after a subject rule
 nothing; a command after a manner adverb and the choice a deontic adjective names do; an HTML comment in
 a heading is no part of it; 32: a word of force in a link's label names the section it leads to, "Use
-cases" is a noun, an item whose force went from its lead-in into its words is read whole on both sides)."""
+cases" is a noun, an item whose force went from its lead-in into its words is read whole on both sides;
+33: "was never" and "has always" tell what happened, "may make sense" is a likelihood, and the text
+itself bound in capitals ("This spec MUST be updated") is a rule)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -45,6 +45,7 @@ def reading(old: str, new: str, **places: Place) -> tuple[str, str]:
         "Docking rules which may override this section are listed below.",  # a relative clause
         "The booking may be to a station that closed.",  # "may be to"
         "The assistant might need to check the weather.",  # "need to" after "might"
+        "A second dock may make sense where stations are busy.",  # "may make sense"
     ],
 )
 def test_hedges_state_no_rule(sentence):
@@ -71,6 +72,8 @@ def test_ability_states_no_rule(sentence):
         "The station map is always up to date.",  # "always" + be
         "Bikes are always collected by the night crew.",  # a passive with its agent
         "In addition to always greeting riders, staff wear badges.",  # "to always greeting"
+        "The night tariff was proposed in 2023 but was never adopted.",  # what happened
+        "Riders have always paid at the dock.",
     ],
 )
 def test_descriptive_always_and_never_state_no_rule(sentence):
@@ -105,6 +108,12 @@ def test_reported_speech_is_not_the_specs_own(sentence):
 )
 def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
     assert not states_rule(sentence), reasons(sentence)
+
+
+def test_the_text_bound_in_capitals_is_a_rule():
+    assert [r.force for r in rules("This document MUST be updated when a tariff changes.")] == ["obligation"]
+    assert [r.force for r in rules("This spec SHOULD list every station.")] == ["obligation"]
+    assert not states_rule("This document describes what riders must bring.")
 
 
 def test_places_that_hold_no_rules():
