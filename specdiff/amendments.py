@@ -19,7 +19,7 @@ from typing import Literal
 from specdiff.force import Place, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
-from specdiff.parse import visible_text
+from specdiff.parse import markup_only, visible_text
 from specdiff.semantics import describe_change, describe_clause, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
 
@@ -204,8 +204,8 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], places: _P
             new_place=_place(match.new[-1], places, capitals),
         )
         effects += _reference_effects(match.old, match.new)
-    if kind in ("split", "merged") and not effects:
-        effects = [Effect("editorial")]
+    if (kind in ("split", "merged") and not effects) or all(markup_only(c) for c in match.old + match.new):
+        effects = [Effect("editorial")]  # (a "<Note>" line for a "<Warning>" one: no words a reader sees)
     elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
         # Paragraphs joined or cut with a few words changed at the seam ("... answer, so most ...")
         # stay a visible change, not a slight rewording: the history counts them as a revision.
@@ -253,7 +253,7 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
 def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, place: Place) -> Amendment:
     # What an example's dialogue says ("you must...") is not a rule of the spec.
     effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", place=place)
-    effects = with_unsure_breaks(effects)
+    effects = [Effect("editorial")] if markup_only(clause) else with_unsure_breaks(effects)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])

@@ -205,6 +205,19 @@ _LABEL_ONLY = re.compile(r"\s*[\w`'()/-]+(?:\s+[\w`'()/-]+){0,3}\s*:\s*")
 _LEADS_ON = re.compile(r"\b(?:to|that|if|when|whether|for|with|of|and|or|the|a|an|by|from|in|on|as)\s*:\s*$", re.I)
 
 
+def requirement_level(row: str, place: Place) -> int | None:
+    """The strength a field table's requirement column gives ``row`` (3 for "Yes" or "✓", 2 for
+    "Recommended", 1 for "No" or "✕"), or ``None`` outside such a column: two marks of different
+    strengths are different rules, though they are no words (OpenVEX's "role | ✓ |" made "✕").
+
+    >>> place = Place("table_row", header="Field | Required | Description")
+    >>> requirement_level("role | \u2713 | The role.", place), requirement_level("role | \u2715 | The role.", place)
+    (3, 1)
+    """
+    mark = _required_column_mark(row, place.header) if place.kind == "table_row" and place.header else None
+    return mark.strength if mark else None
+
+
 def _required_column_mark(row: str, header: str) -> Modal | None:
     """The mark of a field table's requirement column: "Yes" under a "Required" header obliges as
     "required" does, "No" licenses as "optional" does (A2A's field tables); under a "Requirement
@@ -233,9 +246,9 @@ def _required_column_mark(row: str, header: str) -> Modal | None:
 
 _REQUIREMENT_COLUMNS = {"required", "mandatory", "required?", "requirement level", "requirement"}
 _LEVEL_STRENGTHS = {
-    **dict.fromkeys(("yes", "true", "y", "\u2713", "\u2714", "required", "conditionally required", "mandatory"), 3),
+    **dict.fromkeys(("yes", "true", "y", "\u2713", "\u2714", "required", "conditionally required", "mandatory"), 3),  # ✓ ✔
     "recommended": 2,
-    **dict.fromkeys(("no", "false", "n", "opt-in", "optional"), 1),
+    **dict.fromkeys(("no", "false", "n", "opt-in", "optional", "\u2715", "\u2717", "\u2718", "\u274c"), 1),  # ✕ ✗ ✘ ❌
 }
 _LEVEL = re.compile(r"\s*[*_`]*([^\s*_`.|](?:[^*_`.|]*[^\s*_`.|])?)[*_`]*\.?(?=\s|$)")
 """A requirement cell's level: its first words up to the end of its mark ("`Conditionally Required`
@@ -448,6 +461,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # With no comma to close the condition, the phrase may be the main clause's: "If you're
         # changing the API every day you should either still be in version 0.y.z or ..." (SemVer).
         return Reading(modal, False, "hedge", LIKELY, holder)
+    if not upper and key not in _MODAL_KEYS and _in_condition(before) and _CLOSES_THE_CONDITION.match(after):
+        # In any document, "When URL-encoding is required, digits MUST be uppercase" names the case: the
+        # word that ends the condition binds no one. (A comma further on may close the main clause: "When
+        # a booking is made the rider must pay, and ..."; capitals documents only, below. A modal verb
+        # before a comma goes on after an aside: "where indices should, in the text format, allow ...".)
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if place.capitals and not upper and _condition_after_main_clause(before):
         # "Set `messages` to `[]` if this operation should contain no messages", "to support scenarios
         # where the query string must be passed as is": a lower-case word of force in a condition that
@@ -465,6 +484,13 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
+    word_after = next(iter(_next_words(after)), "")
+    if key == "may not" and (_RELATIVE_BEFORE.search(before) or word_after in _UNWILLED_NEXT):
+        # "tooling (which may not implement this specification)", "the answer may not originate from
+        # the server": what may not be so ("The field may not be empty" still forbids)
+        return Reading(modal, False, "hedge", LIKELY, holder)
+    if key in _NEED_KEYS and word_after in ("a", "an", "the", "its", "their", "this"):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "the relationship a flaw has to a product"
     if key == "may":
         reading = _read_may(modal, before, after, holder)
     elif key in ("can", "cannot", "can't", "can not"):
@@ -529,8 +555,9 @@ def _likelihood(after: str, *, strict: bool = False) -> bool:
 def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Reading:
     nxt = _next_words(after)
     subject = _subject_word(before)
-    if _RELATIVE_BEFORE.search(before) or (subject or "").endswith("ing"):
-        return Reading(modal, False, "hedge", LIKELY, holder)  # "rules which may override", "refusing may reveal"
+    if _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or (subject or "").endswith("ing"):
+        # "rules which may override", "as they may change with the slot", "refusing may reveal"
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and holder in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the assistant may be tasked with": acted upon
     right_after = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:40])][:2]
@@ -708,10 +735,12 @@ _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
-    r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b", re.I
+    r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b"
+    r"|[\s*_>\[]*N\.?B\.?[\s*_]*:\s*(?:we\s+)?need\s+to\b",
+    re.I,
 )
-"""A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...". (Not "Editor's
-note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
+"""A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...", "NB: Need to add ...".
+(Not "Editor's note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:]{0,80}:\s*$", re.I)
 """A lead-in whose list gives the conditions of its rule, not what the rule asks."""
 _INFINITIVE_LEAD_IN = re.compile(r"\bto:\s*$", re.I)
@@ -727,6 +756,8 @@ _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")
 """A sentence that ends with a question mark (past closing emphasis, brackets and quotes)."""
+_CLOSES_THE_CONDITION = re.compile(r"\s*,")
+"""After a phrase in a condition: the comma that closes the condition, right after the phrase."""
 _CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")
 """After a phrase: a comma before the sentence ends, where a condition holding the phrase closes."""
 _WEAK_KEYS = {"may", "can", "cannot", "can't", "can not", "always", "never", "may not", "could"}
@@ -747,6 +778,7 @@ _EFFECT_VERBS = {
     "increase", "decrease",
 }  # fmt: skip
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
+_REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _HEDGED_BEFORE = re.compile(r"\b(?:might|could|would)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_PREDICATE = re.compile(r"^(?:was|were|been)\b")
@@ -832,8 +864,10 @@ _EPISTEMIC_NEXT = {
     "pose", "harm", "well", "even", "still", "already", "sometimes", "lack", "imply", "confuse", "mislead",
     "miss", "overlook", "notice", "grow", "increase", "decrease", "diverge", "conflict", "seek", "intend",
     "understand", "err", "misread", "fail", "break", "crash", "contain", "include", "comprise", "exhibit",
-    "play", "attempt", "try",
+    "play", "attempt", "try", "originate", "evolve",
 }  # fmt: skip
+_UNWILLED_NEXT = {"originate", "happen", "occur", "arise", "exist", "reflect", "work", "evolve"}
+"""Verbs after "may not" that tell what may not be so: nobody is forbidden to "originate" or to "work"."""
 _EPISTEMIC_BE = {
     "difficult", "hard", "easy", "helpful", "useful", "appropriate", "inappropriate", "necessary", "unclear",
     "possible", "impossible", "likely", "unlikely", "true", "false", "wrong", "right", "harmful", "unsafe",
@@ -842,7 +876,7 @@ _EPISTEMIC_BE = {
     "important", "dangerous", "sensitive", "relevant", "related", "similar", "different", "present", "absent",
     "missing", "available", "unavailable", "incorrect", "correct", "outdated", "incomplete", "interpreted",
     "perceived", "seen", "viewed", "read", "considered", "affected", "influenced", "caused", "triggered",
-    "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient",
+    "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient", "known", "unknown",
 }  # fmt: skip
 _ABILITY_NEXT = {
     "support",

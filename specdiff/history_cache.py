@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "33"
+FORMAT = "34"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -82,7 +82,11 @@ nothing; a command after a manner adverb and the choice a deontic adjective name
 a heading is no part of it; 32: a word of force in a link's label names the section it leads to, "Use
 cases" is a noun, an item whose force went from its lead-in into its words is read whole on both sides;
 33: "was never" and "has always" tell what happened, "may make sense" is a likelihood, and the text
-itself bound in capitals ("This spec MUST be updated") is a rule)."""
+itself bound in capitals ("This spec MUST be updated") is a rule; 34: HTML blocks of tags and comments only
+are editorial, a requirement column's "✕" licenses, "Let `x` be", "Let x =" and "Say we have" are no
+commands, "the empty" / "the missing" negate nothing, "-32001" in code is a number, "if one is" a
+pronoun, the deontic word ending a condition, "which may not", "may not originate", "may" in a reason,
+"may be known" and "has to a" rule nothing, nor does "NB: Need to add", and "Set `x` to" commands)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

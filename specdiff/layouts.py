@@ -126,6 +126,11 @@ COMMUNITY_EXCLUDE = (
         # A Jekyll site's templates: pieces of pages, not pages (JSON:API's _includes/status.md).
         "**/_includes/**",
         "**/_layouts/**",
+        # Lists of the tools that implement the spec (the Language Server Protocol's _implementors/servers.md,
+        # a row per server): who implements it, not what it says.
+        "**/_implementors/**",
+        "**/implementors/**",
+        "**/implementations/**",
     )
 )
 

@@ -143,10 +143,13 @@ _COMMAND = re.compile(
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014]"
     r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
-    # does ("Set to `inherit` to allow access to the host's addresses"), asks the reader to mind
+    # does ("Set to `inherit` to allow access to the host's addresses", not "Set `x` to 1", whose code
+    # span is blanked to spaces here), asks the reader to mind
     # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry"),
-    # names a value in an algorithm ("Let {fields} be the result of ...") or is a noun ("Use cases").
-    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s+to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+\S+\s+be\b|(?<=use)\s+cases?\b"
+    # names a value in an algorithm ("Let {fields} be the result of ...", "Let `head` be ...", where the
+    # code span is blanked, "Let x = ...") or is a noun ("Use cases").
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s{1,2}to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+(?:\S+\s+)?(?:be\b|=)|(?<=use)\s+cases?\b"
+    r"|(?<=say)\s+(?:we|you)\s+(?:have|had|want|need|wish|get|receive)\b"  # "Say we have a tool ...": an example's set-up
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
     # relative word ("Send messages that must be short").
@@ -202,11 +205,13 @@ _NEGATION_IDIOMS = re.compile(
     re.IGNORECASE,
 )
 # Words that carry a negation in their sense: "must not omit" is "must include",
-# "must not be empty" is "must have something".
+# "must not be empty" is "must have something" (but "send the empty response" and "the missing
+# attribute" name things).
 _NEGATIVE_SENSE = re.compile(
     _AT_A_LETTER
     + r"(?<![\w'-])(?:omit|omits|omitted|exclude|excludes|excluded|skip|skips|skipped|leave\s+out|leaves\s+out|"
-    r"lack|lacks|fail\s+to|fails\s+to|forget|forgets|neglect|neglects|withhold|withholds|empty|blank|missing|absent)"
+    r"lack|lacks|fail\s+to|fails\s+to|forget|forgets|neglect|neglects|withhold|withholds|"
+    r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?:empty|blank|missing|absent))"
     r"(?![\w'])",
     re.IGNORECASE,
 )
@@ -230,7 +235,7 @@ _NUMBER = re.compile(
     r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
 )
-_NUMERIC_CODE = re.compile(r"`\s*(\d+(?:\.\d+)?%?)\s*`")
+_NUMERIC_CODE = re.compile(r"`\s*(-?\d+(?:\.\d+)?%?)\s*`")
 _CONDITION_WORDS = (
     r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
     # "provided" as a conjunction ("MAY skip it, provided the cache is fresh"), not as a participle
@@ -790,7 +795,7 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
 
 
 # "the one indicated", "for one with the output present": "one" standing for a thing named before.
-_PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|another|any)\s+$")
+_PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|another|any|if|unless|whether)\s+$")
 _PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below|another)\b")
 
 

@@ -409,6 +409,23 @@ _INVISIBLE = re.compile(
 )
 
 
+def markup_only(clause: Clause) -> bool:
+    """Whether a clause is an HTML block of tags and comments only, with no words a reader sees:
+    MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``.
+
+    >>> def html(text):
+    ...     return Clause("spec.md", "html", text, text, (1, 1), "", "", 0, "")
+    >>> markup_only(html('<div class="note">')), markup_only(html("</Note>")), markup_only(html("<!-- toc -->"))
+    (True, True, True)
+    >>> markup_only(html("<Note>Riders MUST lock their bikes.</Note>"))
+    False
+    """
+    return clause.kind == "html" and _MARKUP.fullmatch(clause.normalized) is not None
+
+
+_MARKUP = re.compile(r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>))+\s*", re.DOTALL)
+
+
 def only_link_definitions(normalized: str) -> bool:
     """Whether a clause is only link reference definitions ("[day]: fares/day.md [week]: fares/week.md"):
     where links lead, no words of the spec.

@@ -78,7 +78,18 @@ from specdiff.editorial import (
     slight_rewording,
     small_example_edit,
 )
-from specdiff.force import LIKELY, UNSURE, Place, Reading, read_all, read_sentence, rule_modals, rules, states_a_rule
+from specdiff.force import (
+    LIKELY,
+    UNSURE,
+    Place,
+    Reading,
+    read_all,
+    read_sentence,
+    requirement_level,
+    rule_modals,
+    rules,
+    states_a_rule,
+)
 from specdiff.lexicon import (
     CONDITION,
     CONDITION_PHRASE,
@@ -144,7 +155,8 @@ def describe_change(
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
     code_changed = _code_rewritten(old, new)
-    if not code_changed and (same_words(old, new) or only_typos(old, new)):
+    level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
+    if not code_changed and not level_changed and (same_words(old, new) or only_typos(old, new)):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table-of-contents entry follows the heading it links to

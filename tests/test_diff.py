@@ -53,6 +53,18 @@ def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff_
     assert ("deleted", "clause", "removed") in kinds, "the paragraph that did not move is removed"
 
 
+def test_lines_of_one_template_in_two_files_are_not_one_line_moved(spec_repo, specdiff_json):
+    def message(name: str, words: str) -> str:
+        anchor = f'<div class="holder"><a href="#{name}" name="{name}" class="anchor"></a></div>'
+        return f"# {name}\n\n{words}\n\n* method: '$/{name}'\n* params: `{name}Params` defined as follows:\n\n{anchor}\n"
+
+    spec_repo.commit("first", {"late.md": message("lateFee", "A fee is charged for every late day.")})
+    second = {"swap.md": message("bikeSwap", "A rider swaps a broken bike at any dock.")}
+    spec_repo.commit("second", second, remove=("late.md",))
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
+    assert not [a for f in data["files"] for a in f["amendments"] if a["kind"] == "moved"], "nothing moved"
+
+
 def test_a_file_moved_into_a_folder_with_a_link_left_behind_is_renamed(spec_repo, specdiff_json):
     """OpenMetrics moved its spec into specification/ and left a symbolic link at the old path: the
     spec read as new, 419 amendments, though not a word changed."""
@@ -101,6 +113,17 @@ def test_a_block_of_link_definitions_added_is_editorial(spec_repo, specdiff_json
     spec_repo.commit("link targets", {"spec.md": body + "\n[day]: fares/day.md\n[week]: fares/week.md\n"})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1")["files"]
     assert [(a["kind"], a["severity"]) for a in file["amendments"]] == [("added", "editorial")]
+
+
+def test_tag_lines_around_a_note_are_editorial(spec_repo, specdiff_json):
+    rule = "Riders MUST lock their bikes at a dock.\n"
+    spec_repo.commit("write", {"spec.mdx": "# Docks\n\n" + rule})
+    spec_repo.commit("boxed", {"spec.mdx": "# Docks\n\n<Note>\n\n" + rule + "\n</Note>\n\n<!-- toc -->\n"})
+    spec_repo.commit("warned", {"spec.mdx": "# Docks\n\n<Warning>\n\n" + rule + "\n</Warning>\n\n<!-- toc -->\n"})
+    for base, head in (("HEAD~2", "HEAD~1"), ("HEAD~1", "HEAD")):
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        assert file["amendments"], "the tags are shown"
+        assert {a["severity"] for a in file["amendments"]} == {"editorial"}, "a reader sees none of their words"
 
 
 def test_yes_in_a_required_column_obliges_and_no_licenses(spec_repo, specdiff_json):

@@ -46,6 +46,11 @@ def reading(old: str, new: str, **places: Place) -> tuple[str, str]:
         "The booking may be to a station that closed.",  # "may be to"
         "The assistant might need to check the weather.",  # "need to" after "might"
         "A second dock may make sense where stations are busy.",  # "may make sense"
+        "Old kiosks (which may not implement this tariff) show the old fares.",  # "which may not"
+        "The booking may not originate from the app.",  # what may not be so
+        "The dock's owner may be known to the city.",
+        "Fares are recomputed at noon, as they may change with the weather.",  # a reason
+        "The table shows the relationship a bike has to a dock.",  # "has to" + a noun phrase
     ],
 )
 def test_hedges_state_no_rule(sentence):
@@ -110,6 +115,13 @@ def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
     assert not states_rule(sentence), reasons(sentence)
 
 
+def test_an_algorithms_let_and_an_examples_say_are_no_commands():
+    for sentence in ("Let `dock = nearest(rider)` be the dock the rider stands at.", "Let fare = 3.", "Say we have a kiosk."):
+        assert not states_rule(sentence, Place(capitals=True)), reasons(sentence)
+    assert states_rule("Let the rider choose a bike.")
+    assert [r.force for r in rules("Bikes may not be parked in the lobby.")] == ["prohibition"]
+
+
 def test_the_text_bound_in_capitals_is_a_rule():
     assert [r.force for r in rules("This document MUST be updated when a tariff changes.")] == ["obligation"]
     assert [r.force for r in rules("This spec SHOULD list every station.")] == ["obligation"]
@@ -134,6 +146,7 @@ def test_editors_notes_hold_no_rules():
     """An IETF-style draft keeps notes for its editors; a "TODO:" is no rule, nor are the items under one."""
     assert not states_rule("TODO: decide whether docks MUST NOT accept returns after midnight.")
     assert not states_rule("Note to the RFC Editor: riders should pay by card.")
+    assert not states_rule("**NB: Need to add the rules for night fares.**")
     # OpenMetrics' one-line note opens a paragraph that goes on, after a soft wrap, with its rule
     assert states_rule("EDITORS NOTE: fares are described in the fare table Riders MUST NOT pay twice.")
     assert not states_rule("Docks should close at midnight", Place("list_item", lead_in="TODO:"))
@@ -164,6 +177,14 @@ def test_a_required_mark_opening_a_table_cell_is_a_rule():
     assert [r.force for r in rules("required | `dock_id` | int", row)] == ["obligation"]
     assert [r.force for r in rules("`tandem` | boolean | Whether two ride. | optional", row)] == ["permission"]
     assert not states_rule("dock_id | the required dock", row)
+
+
+def test_a_requirement_columns_tick_and_cross_oblige_and_license():
+    row = Place("table_row", header="Field | Required | Description")
+    assert [r.force for r in rules("`helmet` | \u2715 | The helmet size.", row)] == ["permission"]
+    required, optional = "`helmet` | \u2713 | The helmet size.", "`helmet` | \u2715 | The helmet size."
+    effects = describe_change(required, optional, old_place=row, new_place=row)
+    assert [(e.type, e.direction) for e in effects] == [("modality", "weakened")]
 
 
 def test_a_table_label_is_not_a_command():
@@ -228,6 +249,7 @@ def test_past_and_borrowed_rules_are_reported():
         "Given a damaged bike, flag it in the app.",  # after a circumstance
         "Setup: Run the dock calibration at dawn.",  # after a step's label
         "Seek the rider's consent before sharing a location.",
+        "Set `dock_id` to the nearest free dock.",  # not "Set to `shared` to ...", what a value does
     ],
 )
 def test_imperatives_state_rules(sentence):
@@ -507,6 +529,13 @@ def test_a_lower_case_word_of_force_in_a_condition_after_its_main_clause_binds_n
     assert not states_rule("The field was added for harbours where the tide table must be read by hand.", capitals)
     # a condition that opens the sentence may have lost its comma: the phrase may be the main clause's
     assert states_rule("If you rename the berth every day you should keep the old name too.", capitals)
+
+
+def test_the_word_that_ends_a_condition_binds_no_one():
+    readings = read_sentence("When a deposit is required, the kiosk MUST show its amount.", PROSE)
+    assert [(r.modal.phrase, r.rule) for r in readings] == [("required", False), ("MUST", True)]
+    # the comma further on may close the main clause, where the phrase is the rule
+    assert [r.phrase for r in rules("When a bike is returned the rider must lock it, and staff check it.")] == ["must"]
 
 
 def test_a_labelled_command_in_an_item_takes_the_lead_ins_force():

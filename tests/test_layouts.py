@@ -33,6 +33,8 @@ COMMUNITY = [
     ".github/pull_request_template.md",
     ".agents/skills/write/SKILL.md",
     "blog/posts/launch.md",
+    "_implementors/servers.md",
+    "docs/implementations/tools.md",
 ]
 
 

@@ -687,6 +687,9 @@ def test_modal_obliges_property():
         ("The note is a knot.", 1),
         ("Should the patron not return it, the desk must send a reminder.", 1),  # the "not" is the condition's
         ("Neither a late fee nor a lost card blocks the return.", -1),  # one negation, carried on by "nor"
+        ("The kiosk must send the empty receipt.", 1),  # "the empty receipt" names a thing
+        ("The kiosk must list the missing bikes.", 1),
+        ("The receipt must not be empty.", 1),  # "must have something"
     ],
 )
 def test_polarity(text, expected):
@@ -720,6 +723,8 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("[Berth](#berth) &#124; [Quay](#quay), within 2 days.", ["2"]),  # a "|" written as its character code
         ("Docks offer one or more of the following, within 3 days.", ["3"]),  # "one or more": any number
         ("Tickets up to 64KB, or 8 KiB, in 10ms; docks help one another.", ["64", "8", "10"]),  # glued to a unit
+        ("Reply with code `-32001` or `404`.", ["-32001", "404"]),  # a negative error code
+        ("A dock's name is shown if one is set, within 2 days.", ["2"]),  # "if one is set": a pronoun
     ],
 )
 def test_numbers(text, expected):

@@ -20,7 +20,7 @@ from specdiff.align.text import (
     unique_index,
 )
 from specdiff.model import Clause, ClauseMatch
-from specdiff.parse import only_link_definitions
+from specdiff.parse import markup_only, only_link_definitions
 
 PREAMBLE = ""
 """Section id of the text before a document's first heading."""
@@ -154,11 +154,11 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
         if n is not None and n.path != o.path and len(o.normalized) >= MIN_MOVE_CHARS:
             matches.append(ClauseMatch((o,), (n,), 1.0, moved=True))
     taken = {c for m in matches for c in m.old + m.new}
-    free_old = [c for c in removed if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
-    free_new = [c for c in added if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS]
+    free_old = [c for c in removed if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS and not markup_only(c)]
+    free_new = [c for c in added if c not in taken and len(c.normalized) >= MIN_MOVE_CHARS and not markup_only(c)]
     if free_old and free_new and len(free_old) * len(free_new) <= MAX_SIMILARITY_CELLS:
-        tokens_old = [clause_tokens(c) for c in free_old]
-        tokens_new = [clause_tokens(c) for c in free_new]
+        tokens_old = [_moved_tokens(c) for c in free_old]
+        tokens_new = [_moved_tokens(c) for c in free_new]
         candidates = []
         symbols_old, symbols_new = as_symbols(tokens_old, tokens_new)
         for r, c, score in similar_pairs(symbols_old, symbols_new, Indel.normalized_similarity, CLAUSE_MOVE_SIMILARITY_MIN):
@@ -175,6 +175,20 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
                 used_new.add(c)
                 matches.append(ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True))
     return matches
+
+
+def _moved_tokens(clause: Clause) -> list[str]:
+    """The tokens a clause is compared by across files: its words only, unless it is an example.
+
+    Between files a template's marks outweigh its words: "method: '$/logTrace'" and "method:
+    '$/cancelRequest'" are 0.86 alike by all their tokens, two different messages of the Language
+    Server Protocol (and an HTML block of tags alone, an anchor's ``<div>``, is not compared at all).
+    """
+    words = tokens(clause.normalized)
+    return words if clause.kind == "example" else [w for w in words if _WORD.search(w)]
+
+
+_WORD = re.compile(r"\w")
 
 
 def clause_tokens(clause: Clause) -> list[str]:
