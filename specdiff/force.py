@@ -785,7 +785,7 @@ _PAST_PREDICATE = re.compile(r"^(?:was|were|been)\b")
 _BY_OTHERS = re.compile(r"\s+by\s+(?:\[?RFC|\[|the\s+\w+\s+(?:specification|standard|RFC))", re.I)
 # "Given a version number MAJOR.MINOR.PATCH, " before a command; "Setup: " naming a step.
 _LEADING_CIRCUMSTANCE = re.compile(
-    r"\s*(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*(?:please\s+)?",
+    r"\s*(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200},\s*(?:please\s+)?",
     re.I,
 )
 _SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")

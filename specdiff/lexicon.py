@@ -132,7 +132,7 @@ The label starts with a capital here (``force``); inside :data:`_COMMAND` case i
 _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
     # or a step's label: "Setup: Run the script"
-    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,120},\s*"
+    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200},\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
     # (a word in capitals is a literal, "ADD COLUMN", "POINT (1 2)", not a command)
     # (perhaps after a manner adverb: "Automatically generate provenance ...")

@@ -666,6 +666,7 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     obliging = any(m.obliges for m in old_modals + new_modals)
     pairs = _paired_modals(old_modals, new_modals)
     pairs = [(a, b) for a, b in pairs if not _likelihood_now(a, b, old_text, new_text)]
+    pairs = [pair for pair in pairs if not _keyword_repeated(pair, (old_modals, new_modals), (old_text, new_text))]
     joined: list[Effect] = []
     if (
         old is not None
@@ -720,6 +721,28 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
+
+
+def _keyword_repeated(
+    pair: tuple[Modal | None, Modal | None], modals: tuple[list[Modal], list[Modal]], texts: tuple[str, str]
+) -> bool:
+    """Whether a keyword that came or went only repeats, over a second verb after "and" or "or", the same
+    keyword before it, which both versions keep: "MUST validate the card and MUST reject expired ones" ->
+    "MUST validate the card and reject expired ones" leaves the second verb under the first MUST
+    (OpenAPI's "MUST X and MUST Y"). ``modals`` and ``texts`` are the old and the new side's."""
+    side = 0 if pair[0] is not None else 1
+    lone = pair[side]
+    if lone is None or pair[1 - side] is not None or not _AFTER_AND_OR.search(texts[side], 0, lone.span[0]):
+        return False
+    phrase = lone.phrase.lower()
+    earlier = any(m.phrase.lower() == phrase and m.span[1] <= lone.span[0] for m in modals[side])
+    verb = re.match(r"\s*(\w+)", texts[side][lone.span[1] :])
+    # the other version has the verb right after its "and" ("and reject"): the same verb, its keyword left out
+    bare = verb is not None and re.search(rf"\b(?:and|or)\s+{re.escape(verb.group(1))}\b", texts[1 - side], re.IGNORECASE)
+    return earlier and bool(bare) and any(m.phrase.lower() == phrase for m in modals[1 - side])
+
+
+_AFTER_AND_OR = re.compile(r"\b(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _rules_rejoined(

@@ -250,6 +250,9 @@ def test_past_and_borrowed_rules_are_reported():
         "Setup: Run the dock calibration at dawn.",  # after a step's label
         "Seek the rider's consent before sharing a location.",
         "Set `dock_id` to the nearest free dock.",  # not "Set to `shared` to ...", what a value does
+        # after a long condition (its code spans blanked): "set" still opens the main clause
+        "If `nearest_dock(rider, station_map, get_current_time(city))` returns `None` (the rider stands"
+        " outside every station's reach), set `dock_id` to the depot.",
     ],
 )
 def test_imperatives_state_rules(sentence):

@@ -803,3 +803,14 @@ def test_sentences(text, expected):
 )
 def test_uses_rfc2119_capitals(texts, expected):
     assert uses_rfc2119_capitals(texts) is expected
+
+
+def test_a_keyword_repeated_over_a_second_verb_is_no_second_rule():
+    both = "The kiosk MUST check the card and MUST reject expired cards."
+    once = "The kiosk MUST check the card and reject expired cards."
+    for old, new in ((both, once), (once, both)):
+        assert not [e for e in describe_change(old, new, capitals=True) if e.type == "modality"], (old, new)
+    # a keyword of another force over the second verb is a change of its own
+    weaker = "The kiosk MUST check the card and SHOULD reject it."
+    effects = describe_change(weaker, "The kiosk MUST check the card and reject it.")
+    assert [(e.type, e.old, e.new) for e in effects if e.type == "modality"] == [("modality", "SHOULD", None)]
