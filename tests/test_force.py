@@ -116,7 +116,8 @@ def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
 
 
 def test_an_algorithms_let_and_an_examples_say_are_no_commands():
-    for sentence in ("Let `dock = nearest(rider)` be the dock the rider stands at.", "Let fare = 3.", "Say we have a kiosk."):
+    lets = ("Let `dock = nearest(rider)` be the dock the rider stands at.", "Let fare = 3.", "Let `fare = price(ride)`.")
+    for sentence in (*lets, "Let `d` denote the dock.", "Say we have a kiosk."):
         assert not states_rule(sentence, Place(capitals=True)), reasons(sentence)
     assert states_rule("Let the rider choose a bike.")
     assert [r.force for r in rules("Bikes may not be parked in the lobby.")] == ["prohibition"]
