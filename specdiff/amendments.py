@@ -193,7 +193,9 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], places: _P
         return None
     example = all(c.kind == "example" for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
-    if retargeted:  # only anchors and link targets changed: where things lead, not what they say
+    if all(markup_only(c) for c in match.old + match.new):
+        effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees
+    elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
     else:
         effects = describe_change(
@@ -204,8 +206,8 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], places: _P
             new_place=_place(match.new[-1], places, capitals),
         )
         effects += _reference_effects(match.old, match.new)
-    if (kind in ("split", "merged") and not effects) or all(markup_only(c) for c in match.old + match.new):
-        effects = [Effect("editorial")]  # (a "<Note>" line for a "<Warning>" one: no words a reader sees)
+    if kind in ("split", "merged") and not effects:
+        effects = [Effect("editorial")]
     elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
         # Paragraphs joined or cut with a few words changed at the seam ("... answer, so most ...")
         # stay a visible change, not a slight rewording: the history counts them as a revision.
@@ -251,9 +253,11 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
 
 
 def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, place: Place) -> Amendment:
-    # What an example's dialogue says ("you must...") is not a rule of the spec.
-    effects = describe_clause(clause.normalized, added=kind == "added", example=clause.kind == "example", place=place)
-    effects = [Effect("editorial")] if markup_only(clause) else with_unsure_breaks(effects)
+    if markup_only(clause):  # "<Note>", "</div>", "<!-- toc -->": no words a reader sees
+        effects = [Effect("editorial")]
+    else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
+        example = clause.kind == "example"
+        effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])

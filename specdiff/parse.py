@@ -196,14 +196,14 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
     if headings <= MAX_SECTIONS and len(blocks) - headings <= MAX_CLAUSES:  # most files: counted in C, not block by block
         reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
         return blocks, tuple(range(detailed, line_count)), reason
-    sections = clauses = over = 0
-    while sections <= MAX_SECTIONS and clauses <= MAX_CLAUSES:  # over the budget: find the block that goes over
+    sections = clauses = 0
+    over = -1  # over the budget: the block that goes over it
+    while sections <= MAX_SECTIONS and clauses <= MAX_CLAUSES:
+        over += 1
         if blocks[over].kind == "heading":
             sections += 1
         else:
             clauses += 1
-        over += 1
-    over -= 1
     cut = blocks[over].start
     reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
     kept = [_Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < cut), b.level, b.heading) for b in blocks[:over]]
