@@ -537,6 +537,10 @@ _GITLINK = "160000"
 """The mode git gives a submodule's entry."""
 _SYMLINK = "120000"
 """The mode git gives a symbolic link."""
+_EMPTY_BLOBS = frozenset(
+    ("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391", "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813")
+)
+"""Git's ids of an empty file (SHA-1 and SHA-256)."""
 
 
 def is_under(path: str, folder: str) -> bool:
@@ -612,7 +616,9 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
         if letter == "T" and new_mode == _SYMLINK and old_mode != _SYMLINK:
             turned_to_links.append(change)
         i += 2
-    return _with_links_left_behind(changes, turned_to_links) if turned_to_links else changes
+    if turned_to_links:
+        changes = _with_links_left_behind(changes, turned_to_links)
+    return _with_twins_moved_along(changes)
 
 
 def _with_links_left_behind(changes: list[FileChange], turned_to_links: list[FileChange]) -> list[FileChange]:
@@ -630,6 +636,36 @@ def _with_links_left_behind(changes: list[FileChange], turned_to_links: list[Fil
         FileChange(c.old_path, moved[id(c)].new_path, "renamed", c.old_blob, moved[id(c)].new_blob) if id(c) in moved else c
         for c in changes
         if id(c) not in taken
+    ]
+
+
+def _with_twins_moved_along(changes: list[FileChange]) -> list[FileChange]:
+    """Each deleted file whose very content arrived at another path in the same change, as a rename to there.
+
+    Two identical files that become one are two renames into one file, but git pairs only one of
+    them: LSP moved 3.17's message files into ``_includes/`` and deleted 3.18's byte-identical
+    copies (both versions now include the shared file), and 89 clauses of those copies read as
+    removed, 8 of them breaking. An empty file is no one's twin.
+
+    >>> a, none = "a" * 40, "0" * 40
+    >>> raw = f":100644 100644 {a} {a} R100\\0v1/x.md\\0shared/x.md\\0:100644 000000 {a} {none} D\\0v2/x.md\\0"
+    >>> for change in _parse_raw_diff(raw):
+    ...     print(change.old_path, change.new_path, change.status)
+    v1/x.md shared/x.md renamed
+    v2/x.md shared/x.md renamed
+    """
+    arrived = {
+        c.new_blob: c.new_path
+        for c in changes
+        if c.status in ("renamed", "added") and c.new_blob and c.new_path and c.new_blob not in _EMPTY_BLOBS
+    }
+    if not arrived:
+        return changes
+    return [
+        FileChange(c.old_path, arrived[c.old_blob], "renamed", c.old_blob, c.old_blob)
+        if c.status == "deleted" and c.old_blob in arrived
+        else c
+        for c in changes
     ]
 
 

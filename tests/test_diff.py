@@ -78,6 +78,34 @@ def test_a_file_moved_into_a_folder_with_a_link_left_behind_is_renamed(spec_repo
     assert file["amendments"] == []
 
 
+def test_twin_files_moved_into_one_shared_file_are_both_renamed(spec_repo, specdiff_json):
+    """LSP moved 3.17's files into _includes/ and deleted 3.18's byte-identical copies, which git
+    reports as deleted: 89 clauses read as removed, though both versions now include the shared file."""
+    twin = f"# Rooms\n\nRooms are free.\n\n{RULE}\n"
+    spec_repo.commit("first", {"v1/rooms.md": twin, "v2/rooms.md": twin, "v2/desk.md": "# Desk\n\nThe desk opens at nine.\n"})
+    (spec_repo.path / "shared").mkdir()
+    (spec_repo.path / "v1" / "rooms.md").rename(spec_repo.path / "shared" / "rooms.md")
+    spec_repo.commit("shared", remove=("v2/rooms.md",))
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert sorted((f["old_path"], f["new_path"], f["status"]) for f in files) == [
+        ("v1/rooms.md", "shared/rooms.md", "renamed"),
+        ("v2/rooms.md", "shared/rooms.md", "renamed"),
+    ]
+    assert [a for f in files for a in f["amendments"]] == []
+    (logged,) = specdiff_json("-C", spec_repo.path, "log", "-n", "1", lines=True)
+    assert [a for f in logged["files"] for a in f["amendments"]] == []
+
+
+def test_a_file_deleted_beside_an_unchanged_twin_is_deleted(spec_repo, specdiff_json):
+    """A twin that was there before and stays is no place the deleted file moved to: v2 lost its file."""
+    twin = f"# Rooms\n\nRooms are free.\n\n{RULE}\n"
+    spec_repo.commit("first", {"v1/rooms.md": twin, "v2/rooms.md": twin})
+    spec_repo.commit("second", remove=("v2/rooms.md",))
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert (file["old_path"], file["status"]) == ("v2/rooms.md", "deleted")
+    assert {a["kind"] for a in file["amendments"]} == {"removed"}
+
+
 def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged(spec_repo, specdiff_json):
     # A one-line block is mostly fence: compared with its fences, it was removed and added.
     def spec(fence: str, info: str) -> str:
