@@ -16,7 +16,7 @@ import itertools
 from dataclasses import replace
 from typing import Literal
 
-from specdiff.force import Place, place_of_heading, places_of
+from specdiff.force import Place, informative_sections, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import markup_only, visible_text
@@ -34,7 +34,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     section_pairs = {m.old.id: m.new.id for m in alignment.sections}
     if capitals is None:
         capitals = uses_rfc2119_capitals(alignment_texts(alignment))
-    places = _Places(_all_sections(alignment), capitals)
+    places = _Places(alignment, capitals)
     found: list[tuple[tuple[int, int], Amendment]] = []
     new_position_of_old = _NewPositionOfOld(alignment)
     for section in alignment.removed_sections:
@@ -155,19 +155,27 @@ class _Places:
     later section of ``sections``.
     """
 
-    def __init__(self, sections: list[Section], capitals: bool) -> None:
+    def __init__(self, alignment: Alignment, capitals: bool) -> None:
         self._capitals = capitals
         self._sections: dict[tuple[str, str], list[Section]] = {}
-        for section in sections:
+        for section in _all_sections(alignment):
             self._sections.setdefault((section.path, section.id), []).append(section)
         self._read: dict[int, dict[Clause, Place]] = {}
         """The places of each section read so far, by the section's ``id()``."""
+        old = [m.old for m in alignment.sections] + alignment.removed_sections
+        new = [m.new for m in alignment.sections] + alignment.added_sections
+        self._informative: set[int] = set()
+        """The sections (by ``id()``) each version declares non-normative, found with all its sections at hand."""
+        for side in (old, new):
+            ids = informative_sections(side)
+            self._informative.update(id(s) for s in side if s.id in ids)
 
     def get(self, clause: Clause) -> Place | None:
         for section in reversed(self._sections.get((clause.path, clause.section), [])):
             places = self._read.get(id(section))
             if places is None:
-                places = self._read[id(section)] = places_of([section], capitals=self._capitals)
+                informative = (section.id,) if id(section) in self._informative else ()
+                places = self._read[id(section)] = places_of([section], capitals=self._capitals, informative=informative)
             if clause in places:
                 return places[clause]
         return None

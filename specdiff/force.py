@@ -41,7 +41,7 @@ clauses by shared content words; ``lint``'s consistency checks read rules throug
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -76,7 +76,7 @@ class Place:
 
     commentary: bool = False
     """An aside the document marks as commentary (``!!! meta "Commentary"``) or hides in an HTML
-    comment, not its rules."""
+    comment, or a section it declares non-normative: not its rules."""
 
     header: str | None = None
     """For a table row under its table's header: the header row, which names the columns."""
@@ -137,8 +137,14 @@ class Rule:
 # -- places ------------------------------------------------------------------------
 
 
-def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Clause, Place]:
+def places_of(
+    sections: Iterable[Section], *, capitals: bool = False, informative: Collection[str] | None = None
+) -> dict[Clause, Place]:
     """The place of every clause of ``sections``, with each list item's lead-in.
+
+    ``informative`` holds the ids of the sections the document declares non-normative
+    (:func:`informative_sections`); ``None``: found among ``sections``, which must then be
+    the whole document for a notice in a parent section to count.
 
     A list item's lead-in is the paragraph just above its list, when it ends
     with a colon (or announces "the following") and only list items stand
@@ -150,6 +156,8 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
     An item that is only a label ("- **Connection Management**:") names a group
     of the rule's items: its items continue its own lead-in.
     """
+    sections = list(sections)
+    informative = informative_sections(sections) if informative is None else informative
     found: dict[Clause, Place] = {}
     headings: dict[str, tuple[str, ...]] = {}
     for section in sections:
@@ -185,7 +193,7 @@ def places_of(sections: Iterable[Section], *, capitals: bool = False) -> dict[Cl
                 clause.path,
                 item_lead_in,
                 capitals,
-                commentary=_commentary(clause),
+                commentary=section.id in informative or _commentary(clause),
                 header=row_header,
             )
     return found
@@ -270,6 +278,39 @@ def _leads_a_list(paragraph: str) -> bool:
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)
 """A last sentence that announces the list after it: "The following ... MUST be supported."."""
+
+
+def informative_sections(sections: Iterable[Section]) -> set[str]:
+    """The ids of the sections of one document that it declares non-normative, so that they state no rules.
+
+    A section is one when its heading or an enclosing one is marked "(Informative)" or opens with
+    "Non-normative" (SARIF's appendices, GraphQL over HTTP's "Non-normative notes"), when its first
+    paragraph says "This section is non-normative." (W3C's habit), or when its parent section is one.
+
+    >>> from specdiff.parse import parse_document
+    >>> text = "# A\\n\\n## B (Informative)\\n\\nX.\\n\\n## C\\n\\nThis section is non-normative.\\n\\n### D\\n\\n## E\\n"
+    >>> found = informative_sections(parse_document(text, "a.md").sections)
+    >>> [s.heading for s in parse_document(text, "a.md").sections if s.id in found]
+    ['B (Informative)', 'C', 'D']
+    """
+    by_id = {s.id: s for s in sections}
+    found: dict[str, bool] = {}
+
+    def declared(section: Section) -> bool:
+        if section.id not in found:
+            found[section.id] = False  # (no parent chain loops, but a malformed one would not recurse for ever)
+            parent = by_id.get(section.parent) if section.parent is not None else None
+            found[section.id] = _declares_itself_informative(section) or (parent is not None and declared(parent))
+        return found[section.id]
+
+    return {s.id for s in by_id.values() if declared(s)}
+
+
+def _declares_itself_informative(section: Section) -> bool:
+    if any(_INFORMATIVE_HEADING.search(h) for h in section.heading_path):
+        return True
+    first = next((c for c in section.clauses if c.kind != "html"), None)
+    return first is not None and bool(_INFORMATIVE_NOTICE.match(first.normalized))
 
 
 def _commentary(clause: Clause) -> bool:
@@ -850,6 +891,14 @@ _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
 _COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I)
 _EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?:rules?|requirements?)\b)", re.I)
 """A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
+_INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
+_INFORMATIVE_NOTICE = re.compile(
+    r"\W*(?:the\s+\w+\s+in\s+)?this\s+(?:section|subsection|appendix|annex|chapter|part|page)s?(?:\s+of\s+[^.,]{1,60}?)?"
+    r"\s+(?:is|are|contains|provides)\s+(?:entirely\s+|wholly\s+|purely\s+|only\s+)?[*_]{0,2}(?:non-normative|informative)\b",
+    re.I,
+)
+"""A section's notice that it states no rules: "This section is non-normative.", "The pages in this
+section are **non-normative**", "This appendix provides non-normative guidance"."""
 _CHANGELOG_HEADING = re.compile(
     r"\b(?:change\s?log|release\s+notes|(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)"
     r"|what's\s+new)\b",

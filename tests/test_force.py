@@ -518,6 +518,26 @@ def test_notes_examples_and_change_logs_are_not_breaking_in_a_diff(spec_repo, sp
     assert "- Clarify when riders must pay." in found
 
 
+def test_sections_the_document_declares_non_normative_state_no_rule_in_a_diff(spec_repo, specdiff_json):
+    """SARIF marks its appendices "(Informative)", W3C-style specs open a section with "This section is
+    non-normative.": a keyword changed there binds no one, so it is no breaking change."""
+    def spec(keyword: str) -> str:
+        return (
+            f"# Docks\n\nDocks MUST lock returned bikes.\n\n## Busy stations (Informative)\n\nStaff {keyword} move bikes.\n\n"
+            f"## Night use\n\nThis section is non-normative.\n\n### Lights\n\nRiders {keyword} switch lights on.\n\n"
+            f"## Keys\n\nRiders {keyword} return keys.\n"
+        )
+
+    spec_repo.commit("one", {"spec/docks.md": spec("SHOULD")})
+    spec_repo.commit("two", {"spec/docks.md": spec("MUST NOT")})
+    found = _amendments(specdiff_json, spec_repo)
+    assert {text: a["severity"] for text, a in found.items()} == {
+        "Staff MUST NOT move bikes.": "substantive",
+        "Riders MUST NOT switch lights on.": "substantive",
+        "Riders MUST NOT return keys.": "breaking",
+    }
+
+
 def test_an_item_completing_its_lead_ins_infinitive_is_no_command():
     # "If a kiosk offers a way to:" has no rule; its items say what the way does
     assert not states_rule("set a daily limit on rentals per rider.", Place("list_item", lead_in="If a kiosk offers a way to:"))
