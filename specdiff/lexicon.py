@@ -29,6 +29,7 @@ When a document uses RFC 2119 capitals on purpose, lower-case ``must`` or
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Iterable
@@ -698,6 +699,31 @@ def negated_sense(text: str, *, capitals: bool = False) -> int:
     return -1 if (negators + negative_sense) % 2 else 1
 
 
+def negated_apart(old_text: str, new_text: str) -> bool:
+    """Whether an odd number of the negating words of two versions stand in words one version added
+    or dropped whole, each before the word it negates: a negated phrase of its own, which turns
+    round nothing the other version says ("A legacy server is a server that does not support X."
+    -> "..., and thus does not conform to this specification."). A "not" put before a word both
+    versions have turns that word round.
+
+    >>> negated_apart("The dock is open.", "The dock is open, and thus does not charge.")
+    True
+    >>> negated_apart("The dock is open.", "The dock is not open.")
+    False
+    """
+    old_words = _ASSERTED_WORD.findall(_asserted(old_text, False).lower())
+    new_words = _ASSERTED_WORD.findall(_asserted(new_text, False).lower())
+    apart = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
+        run = new_words[j1:j2] if tag == "insert" else old_words[i1:i2] if tag == "delete" else []
+        apart += sum(1 for word in run[:-1] if word in _NEGATING_WORDS or word.endswith("n't"))
+    return apart % 2 == 1
+
+
+_ASSERTED_WORD = re.compile(r"[\w']+")
+_NEGATING_WORDS = frozenset("not no never none nothing nobody neither nor without".split())
+
+
 def inverted_by_wording(text: str, *, capitals: bool = False) -> bool:
     """Whether words with a negation in their sense turn round what the modal governs.
 
@@ -734,6 +760,8 @@ def _asserted(text: str, capitals: bool) -> str:
     outside = _NEITHER_NOR.sub(r"\1   ", outside) if "nor" in outside.lower() else outside
     outside = _ASIDE.sub(" ", outside)
     outside = _INVERTED_CONDITION.sub(" ", outside) if "Should" in outside else outside
+    if "not" in outside:
+        outside = _NOT_DOING.sub(" ", outside)
     return _SUBORDINATE.sub(" ", outside)
 
 
@@ -743,9 +771,24 @@ _NEITHER_NOR = re.compile(r"(?i)(\b(?:neither|not|no|never)\b[^.;]{0,200}?)\bnor
 # A parenthesis is an aside: "MUST be an absolute IRI (without a fragment)" negates nothing the rule asks.
 _ASIDE = re.compile(r"\([^()]*\)")
 # A condition or relative clause runs to the next comma or semicolon, or to the "then" that closes
-# an "if ... then ...": "if the value is not supported then the client MUST treat it as empty".
+# an "if ... then ...": "if the value is not supported then the client MUST treat it as empty". An
+# "if ... then" condition runs on over commas to its "then" ("If the request is not well-formed, or it
+# does not pass validation, then ..."), and a sentence opening "Without X," states a circumstance.
+# "that" opens a relative clause after a noun its article marks ("a server that does not support") or
+# a plural subject that opens the sentence ("Requests that fail validation, the server ..."); after a
+# verb it opens what is asserted ("ensure that the body is not empty"), which counts.
 _SUBORDINATE = re.compile(
-    r"(?i)\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b(?:(?!\bthen\b)[^,;])*"
+    r"(?i)\b(?:if|when|whenever)\b[^;]{0,300}?\bthen\b"
+    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*without\b[^,;]{0,100},"
+    r"|\b(?:a|an|the|any|each|every|all|no|some|these|those)\s+[\w-]+\s+that\b[^,;]*"
+    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*[a-z][\w-]*s\s+that\b[^,;]{0,200},"
+    r"|\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b(?:(?!\bthen\b)[^,;])*"
+)
+# "a server not knowing the value should ignore it": a negated participle after a noun tells which
+# holder, as a relative clause does ("is not using", "by not setting" and "not including" assert).
+_NOT_DOING = re.compile(
+    r"(?i)(?<![\w'])(?!(?:is|are|was|were|be|been|being|am|and|or|but|by|to|for|from|of|if|when|while|that|than|as|"
+    r"vs|just|into|over|with|without|forbids?|encourages?|considered)\b)[a-z]+\s+not\s+(?!including\b)[a-z]{3,}ing\b"
 )
 
 

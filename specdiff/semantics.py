@@ -100,6 +100,7 @@ from specdiff.lexicon import (
     conditions,
     inverted_by_wording,
     modal_meaning,
+    negated_apart,
     negated_sense,
     number_value,
     numbers,
@@ -684,7 +685,7 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
             # A rule came or went: its modality effect tells its force, and "are reserved" -> "are
             # reserved and MUST NOT be assigned" negated nothing. Only the words outside it count.
             before, after = negated_sense(old_text), negated_sense(new_text)
-        if before != after:
+        if before != after and not _negated_phrase_of_its_own(old_modals, new_modals, old_text, new_text):
             effects.append(
                 Effect(
                     "negation",
@@ -1010,6 +1011,18 @@ def _standing_in(side: list[Reading], other: list[Reading]) -> list[Reading]:
     if not any(r.rule for r in other):
         return []
     return [replace(r, rule=True, confidence=UNSURE) for r in side if r.reason in ("ability", "hedge") and r.modal.span != (0, 0)]
+
+
+def _negated_phrase_of_its_own(old_modals: list[Modal], new_modals: list[Modal], old_text: str, new_text: str) -> bool:
+    """Whether two versions' polarities differ only by a negated phrase one of them added or dropped
+    whole (``lexicon.negated_apart``), their modals and their words of negative sense alike."""
+    if bool(old_modals) == bool(new_modals) and _sign(old_modals) != _sign(new_modals):
+        return False
+    return inverted_by_wording(old_text) == inverted_by_wording(new_text) and negated_apart(old_text, new_text)
+
+
+def _sign(found: list[Modal]) -> int:
+    return -1 if sum(1 for modal in found if modal.polarity < 0) % 2 else 1
 
 
 def _polarity(found: list[Modal], text: str) -> int:

@@ -117,6 +117,51 @@ def test_an_if_clause_ends_at_then() -> None:
     assert direction(old, new, CAPITALS) == ("scope_narrowed", "substantive")
 
 
+def test_an_if_then_condition_runs_on_over_commas() -> None:
+    # both "not"s sit in the condition, which runs to its "then": only the number changed
+    old = "If the ticket is not a valid boarding pass, or it does not match the crossing, then the gate SHOULD show code `40`."
+    new = "If the ticket is not a valid boarding pass, code `42` is RECOMMENDED."
+    effects = describe_change(old, new, old_place=CAPITALS, new_place=CAPITALS)
+    assert "negation" not in {e.type for e in effects}
+
+
+def test_a_sentence_opening_without_states_a_circumstance() -> None:
+    old = "During the three crossings, passengers simply get a delay alert from the port."
+    new = "Without a booking reference, passengers get a delay alert from the port."
+    assert "negation" not in {e.type for e in describe_change(old, new)}
+
+
+def test_a_relative_clause_opened_by_that_is_not_the_rules_sense() -> None:
+    # "fail" in "Tickets that fail the check" tells which tickets; it does not turn the SHOULD NOT round
+    old = "Tickets that fail the check, the gate SHOULD NOT open and SHOULD show code `40`."
+    new = "If a ticket fails the check, the gate SHOULD NOT open and SHOULD show code `40`."
+    assert {e.type for e in describe_change(old, new, old_place=CAPITALS, new_place=CAPITALS)} <= {"wording", "editorial"}
+    # after a verb, "that" opens what is asserted
+    effects = describe_change("Crews ensure that the ramp is down.", "Crews ensure that the ramp is not down.")
+    assert "negation" in {e.type for e in effects}
+
+
+def test_a_negated_phrase_added_whole_turns_nothing_round() -> None:
+    old = "A day ticket is a ticket that does not name a crossing."
+    new = "A day ticket is a ticket that does not name a crossing, and thus does not need a seat."
+    assert "negation" not in {e.type for e in describe_change(old, new)}
+    # a "not" put before words both versions have turns them round
+    effects = describe_change("The ferry stops at the pier.", "The ferry does not stop at the pier.")
+    assert "negation" in {e.type for e in effects}
+
+
+def test_a_negated_participle_after_a_noun_tells_the_holder() -> None:
+    # "a kiosk not knowing the code" names which kiosk, as "a kiosk that does not know" would; the
+    # condition that hid it in the old sentence ends at a comma in the new one
+    rule = "an older kiosk not knowing the code should not fail but ignore it."
+    old = f"If a new fare code gets added and announced by the port {rule}"
+    new = f"If a new fare code is added and announced by the port, {rule}"
+    assert "negation" not in {e.type for e in describe_change(old, new)}
+    # a negated doing after "is" or "by" is asserted
+    effects = describe_change("The kiosk is using the printer.", "The kiosk is not using the printer.")
+    assert "negation" in {e.type for e in effects}
+
+
 # -- conditions and scope --------------------------------------------------------------------------------
 
 
