@@ -164,6 +164,26 @@ def test_a_different_rule_written_in_the_same_place_is_removed_and_added():
     assert [c.normalized for c in alignment.added] == ["Visitors may photograph the lighthouse from the north path."]
 
 
+def test_a_rule_moved_into_a_section_that_implies_its_condition_is_one_rule_moved():
+    """GraphQL over HTTP moved a MUST NOT into its media type's section, dropping the condition on the
+    media type and a reason (0.56 alike): it read as one rule removed and another added."""
+    old = (
+        "# Ferries\n\n## Tickets\n\nTickets are sold at the quay.\n\n"
+        "If the crossing is cancelled after noon and the ticket was bought online then the office MUST NOT "
+        "charge a rebooking fee since the passenger had no way to know about the cancellation in time.\n\n"
+        "## Online tickets\n\nOnline tickets carry a code.\n"
+    )
+    new = (
+        "# Ferries\n\n## Tickets\n\nTickets are sold at the quay.\n\n"
+        "## Online tickets\n\nOnline tickets carry a code.\n\n"
+        "If the crossing is cancelled after noon then the office MUST NOT charge a rebooking fee.\n"
+    )
+    assert kinds(align(old, new)) == [("clause", "moved")]
+    # a different rule that shares a few words stays a rule removed and another added
+    other = new.replace("then the office MUST NOT charge a rebooking fee", "then passengers MAY board the next ferry for free")
+    assert sorted(kinds(align(old, other))) == [("clause", "added"), ("clause", "removed")]
+
+
 # -- sections -----------------------------------------------------------------------------
 
 

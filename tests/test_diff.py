@@ -53,6 +53,20 @@ def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff_
     assert ("deleted", "clause", "removed") in kinds, "the paragraph that did not move is removed"
 
 
+def test_a_rule_moved_to_another_file_without_its_reason_is_one_rule_moved(spec_repo, specdiff_json):
+    long_rule = (
+        "If the crossing is cancelled after noon and the ticket was bought online then the office MUST NOT "
+        "charge a rebooking fee since the passenger had no way to know about the cancellation in time."
+    )
+    short_rule = "If the crossing is cancelled after noon then the office MUST NOT charge a rebooking fee."
+    tickets, online = "# Tickets\n\nTickets are sold at the quay.\n", "# Online\n\nCodes.\n"
+    spec_repo.commit("first", {"tickets.md": f"{tickets}\n{long_rule}\n", "online.md": online})
+    spec_repo.commit("second", {"tickets.md": tickets, "online.md": f"{online}\n{short_rule}\n"})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(f["new_path"], a["kind"]) for f in files for a in f["amendments"]]
+    assert found == [("online.md", "moved")]
+
+
 def test_lines_of_one_template_in_two_files_are_not_one_line_moved(spec_repo, specdiff_json):
     def message(name: str, words: str) -> str:
         anchor = f'<div class="holder"><a href="#{name}" name="{name}" class="anchor"></a></div>'

@@ -65,6 +65,15 @@ TIGHT_PART_COVERAGE = 0.7
 TIGHT_PART_TOKENS = 8
 """A part of at least this many tokens, this much inside the whole, is surely a part (see ``_tight``)."""
 
+CUT_DOWN_TOKENS = 12
+CUT_DOWN_COVERAGE = 0.9
+CUT_DOWN_GROWTH = 2.5
+CUT_DOWN_MAX_CELLS = 40_000
+"""A clause left unpaired that holds, in order, at least ``CUT_DOWN_COVERAGE`` of the words and
+marks of an unpaired clause of ``CUT_DOWN_TOKENS`` words or more, and is at most ``CUT_DOWN_GROWTH``
+times as long, is that clause cut down or grown (see ``pair_cut_down``); tried when at most
+``CUT_DOWN_MAX_CELLS`` pairs are left to score."""
+
 GROWN_SPLIT_COVERAGE = 0.85
 GROWN_SPLIT_PART_SHARE = 0.2
 GROWN_SPLIT_OVERLAP = 1.25
@@ -174,7 +183,55 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
                 used_old.add(r)
                 used_new.add(c)
                 matches.append(ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True))
+        left_old = [r for r in range(len(free_old)) if r not in used_old and _cut_down_candidate(free_old[r], tokens_old[r])]
+        left_new = [c for c in range(len(free_new)) if c not in used_new and _cut_down_candidate(free_new[c], tokens_new[c])]
+        rows, columns = [symbols_old[r] for r in left_old], [symbols_new[c] for c in left_new]
+
+        def alike(r: int, c: int) -> bool:
+            return free_old[left_old[r]].path != free_new[left_new[c]].path
+
+        for r, c in cut_down_pairs(rows, columns, alike):
+            score = Indel.normalized_similarity(rows[r], columns[c])
+            matches.append(ClauseMatch((free_old[left_old[r]],), (free_new[left_new[c]],), round(score, 4), moved=True))
     return matches
+
+
+def cut_down_pairs(old: list[str], new: list[str], alike: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """Pairs of an old and a new clause (as symbol strings, by index) where one keeps, in order, at least
+    ``CUT_DOWN_COVERAGE`` of the other's words and marks: a clause cut down or grown. Each clause
+    takes its best partner; only prose of ``CUT_DOWN_TOKENS`` words or more is worth passing
+    (``_cut_down_candidate``).
+
+    A rule moved into another section often loses a condition that section now implies and a
+    reason that became a note of its own ("If the response uses a non-`200` status code and the
+    media type is `application/json` then the client MUST NOT rely on the body ... since ..." ->
+    "If the response uses a non-`200` status code then the client MUST NOT rely on the body ...",
+    GraphQL over HTTP): 0.56 alike, below any threshold, so it read as a rule removed and another
+    added, both breaking. Every word of the shorter one is in the longer.
+
+    >>> cut_down_pairs(["abcdefghijkl", "xyz"], ["xyzabcdefghi", "abcdefghijk"], lambda r, c: True)
+    [(0, 1)]
+    """
+    from rapidfuzz.distance import LCSseq
+
+    if not old or not new or len(old) * len(new) > CUT_DOWN_MAX_CELLS:
+        return []
+    candidates: list[tuple[float, int, int]] = []
+    for r, row in enumerate(old):
+        for c, column in enumerate(new):
+            shorter, longer = sorted((len(row), len(column)))
+            if shorter == 0 or longer > CUT_DOWN_GROWTH * shorter or not alike(r, c):
+                continue
+            kept = LCSseq.similarity(row, column, score_cutoff=int(CUT_DOWN_COVERAGE * shorter))
+            if kept >= CUT_DOWN_COVERAGE * shorter:
+                candidates.append((kept / shorter, r, c))
+    pairs, used_old, used_new = [], set(), set()
+    for _, r, c in sorted(candidates, key=lambda candidate: (-candidate[0], candidate[1], candidate[2])):
+        if r not in used_old and c not in used_new:
+            used_old.add(r)
+            used_new.add(c)
+            pairs.append((r, c))
+    return pairs
 
 
 def _moved_tokens(clause: Clause) -> list[str]:
@@ -189,6 +246,13 @@ def _moved_tokens(clause: Clause) -> list[str]:
 
 
 _WORD = re.compile(r"\w")
+
+
+def _cut_down_candidate(clause: Clause, tokens: list[str]) -> bool:
+    """Whether a clause is prose of ``CUT_DOWN_TOKENS`` words or more (marks do not count:
+    ``["https://example.com"]`` is three words). Examples are left out: one sample is often a
+    few lines of another, without being that one cut down."""
+    return clause.kind != "example" and sum(1 for token in tokens if _WORD.search(token)) >= CUT_DOWN_TOKENS
 
 
 def clause_tokens(clause: Clause) -> list[str]:
@@ -227,6 +291,7 @@ def align_clauses(
     pairing.pair_in_place()
     pairing.uncross_twins()
     pairing.find_splits_and_merges()
+    pairing.pair_cut_down()
     return pairing.result()
 
 
@@ -807,7 +872,21 @@ class _ClausePairing:
                     best = (score, list(run))
         return best
 
-    # 4. moves, and the result
+    # 4. a clause cut down or grown, which similarity misses
+
+    def pair_cut_down(self) -> None:
+        """Pair what is left where one clause keeps nearly all the words of the other, in order
+        (:func:`cut_down_pairs`)."""
+        from rapidfuzz.distance import Indel
+
+        free_old = [i for i in self.free_old() if _cut_down_candidate(self.old[i], self.tokens_old(i))]
+        free_new = [j for j in self.free_new() if _cut_down_candidate(self.new[j], self.tokens_new(j))]
+        rows = [self.symbols_old(i) for i in free_old]
+        columns = [self.symbols_new(j) for j in free_new]
+        for r, c in cut_down_pairs(rows, columns, lambda r, c: self.alike(free_old[r], free_new[c])):
+            self.pair(free_old[r], free_new[c], Indel.normalized_similarity(rows[r], columns[c]))
+
+    # 5. moves, and the result
 
     def result(self) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
         in_order = self._in_order()
