@@ -401,6 +401,42 @@ def _shown_alike(old: str, new: str) -> bool:
     return len([w for w in inserted if w not in _EXAMPLE_FILLER]) == len([w for w in deleted if w not in _EXAMPLE_FILLER])
 
 
+def schema_changed(old: str, new: str) -> bool:
+    """Whether a code block that declares a schema (a protobuf message, a TypeScript interface)
+    changed outside its comments and its layout. Such a block states the spec rather than
+    illustrates it (OpAMP, MCP's schema page): "bytes instance_uid" -> "string instance_uid" changes
+    the wire format and "params?:" -> "params:" makes a field required, though one word or one
+    mark is all an example's slip changes.
+
+    >>> dock = "```proto\\nmessage Dock {{\\n  {} id = 1; // the dock's {}\\n}}\\n```"
+    >>> schema_changed(dock.format("bytes", "id"), dock.format("string", "id"))
+    True
+    >>> schema_changed(dock.format("bytes", "id"), dock.format("bytes", "number"))
+    False
+    >>> booking = "interface Booking {{\\n  /** {} */\\n  dock: string;\\n}}"
+    >>> schema_changed(booking.format("The [dock](#dock)."), booking.format("The dock."))
+    False
+    """
+    if not (_DECLARATIONS.search(old) or _DECLARATIONS.search(new)):
+        return False
+    return _declared(old) != _declared(new)
+
+
+def _declared(block: str) -> list[str]:
+    """A schema block's words and marks outside its comments (``//``, ``#`` and the ``/** ... */`` of
+    LSP's TypeScript interfaces, whose doc comments are reworded often) and its fence's language tag."""
+    return _EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", _BLOCK_COMMENT.sub(" ", block))).split()
+
+
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+_DECLARATIONS = re.compile(
+    r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)",
+    re.MULTILINE,
+)
+"""A declaration opening a schema's code block: ``message Dock {``, ``export interface Booking extends
+Request {``, ``type Role = ...``."""
 # A comment inside an example says something about the sample, not what the sample is. An
 # unclosed `<!--` runs to the end, as in HTML (and a search for its close is made once, not once
 # for every unclosed opener).

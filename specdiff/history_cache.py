@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "40"
+FORMAT = "41"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -91,7 +91,8 @@ pronoun, the deontic word ending a condition, "which may not", "may not originat
 and "Let `x` denote" are no commands; 37: a deleted file whose twin moved in the same commit moved along;
 38: sections declared non-normative state no rules; 39: negations in an "if ... then" condition over
 commas, after a sentence-opening "Without", in a relative "that" clause, in "a noun not doing" and in a
-phrase added whole turn nothing round; 40: a clause cut down or grown pairs with its old self)."""
+phrase added whole turn nothing round; 40: a clause cut down or grown pairs with its old self;
+41: a word or mark changed in a code block that declares a schema is no slip)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -75,6 +75,7 @@ from specdiff.editorial import (
     only_force_changed,
     only_typos,
     same_words,
+    schema_changed,
     slight_rewording,
     small_example_edit,
 )
@@ -155,6 +156,8 @@ def describe_change(
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
+    if example and schema_changed(old, new):
+        return [Effect("example")]
     code_changed = _code_rewritten(old, new)
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     if not code_changed and not level_changed and (same_words(old, new) or only_typos(old, new)):

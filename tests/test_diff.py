@@ -120,6 +120,23 @@ def test_a_file_deleted_beside_an_unchanged_twin_is_deleted(spec_repo, specdiff_
     assert {a["kind"] for a in file["amendments"]} == {"removed"}
 
 
+def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
+    """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
+    them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""
+    def spec(kind: str, note: str, optional: str) -> str:
+        message = f"```protobuf\nmessage Dock {{\n    {kind} dock_id = 1; // {note}\n    uint32 bikes = 2;\n}}\n```"
+        interface = f"```typescript\ninterface Booking {{\n  /** {note} */\n  dock{optional}: string;\n  rider: string;\n}}\n```"
+        return f"# Messages\n\n## Dock\n\n{message}\n\n## Booking\n\n{interface}\n"
+
+    spec_repo.commit("first", {"spec.md": spec("bytes", "the dock", "?")})
+    spec_repo.commit("typed", {"spec.md": spec("string", "the dock", "")})
+    spec_repo.commit("noted", {"spec.md": spec("string", "the [dock](#dock)", "")})
+    typed = [a["severity"] for f in specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"] for a in f["amendments"]]
+    noted = [a["severity"] for f in specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"] for a in f["amendments"]]
+    assert typed == ["substantive", "substantive"]
+    assert noted == ["editorial", "editorial"], "comments of the schema reworded"
+
+
 def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged(spec_repo, specdiff_json):
     # A one-line block is mostly fence: compared with its fences, it was removed and added.
     def spec(fence: str, info: str) -> str:
