@@ -68,11 +68,11 @@ TIGHT_PART_TOKENS = 8
 CUT_DOWN_TOKENS = 12
 CUT_DOWN_COVERAGE = 0.9
 CUT_DOWN_GROWTH = 2.5
-CUT_DOWN_MAX_CELLS = 40_000
+CUT_DOWN_MAX_CELLS = 10_000
 """A clause left unpaired that holds, in order, at least ``CUT_DOWN_COVERAGE`` of the words and
 marks of an unpaired clause of ``CUT_DOWN_TOKENS`` words or more, and is at most ``CUT_DOWN_GROWTH``
 times as long, is that clause cut down or grown (see ``pair_cut_down``); tried when at most
-``CUT_DOWN_MAX_CELLS`` pairs are left to score."""
+``CUT_DOWN_MAX_CELLS`` pairs, and ``MAX_SIMILARITY_WORK`` tokens times tokens, are left to score."""
 
 GROWN_SPLIT_COVERAGE = 0.85
 GROWN_SPLIT_PART_SHARE = 0.2
@@ -216,6 +216,8 @@ def cut_down_pairs(old: list[str], new: list[str], alike: Callable[[int, int], b
 
     if not old or not new or len(old) * len(new) > CUT_DOWN_MAX_CELLS:
         return []
+    if sum(map(len, old)) * sum(map(len, new)) > MAX_SIMILARITY_WORK:
+        return []  # thousands of long clauses rewritten: the pairs are past reading anyway
     candidates: list[tuple[float, int, int]] = []
     for r, row in enumerate(old):
         for c, column in enumerate(new):
