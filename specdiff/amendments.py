@@ -152,7 +152,8 @@ class _Places:
     3,000-clause history benchmark cost, for the handful of clauses a commit changes.
     As with one dictionary over all sections, a clause found equal in two sections
     (an old and a new one with the same id, path and clause) takes its place from the
-    later section of ``sections``.
+    later of the alignment's sections (``_all_sections``). Whether a section is one its
+    version declares non-normative is found with all that version's sections at hand.
     """
 
     def __init__(self, alignment: Alignment, capitals: bool) -> None:
@@ -165,7 +166,7 @@ class _Places:
         old = [m.old for m in alignment.sections] + alignment.removed_sections
         new = [m.new for m in alignment.sections] + alignment.added_sections
         self._informative: set[int] = set()
-        """The sections (by ``id()``) each version declares non-normative, found with all its sections at hand."""
+        """The sections (by ``id()``) each version declares non-normative (``force.informative_sections``)."""
         for side in (old, new):
             ids = informative_sections(side)
             self._informative.update(id(s) for s in side if s.id in ids)

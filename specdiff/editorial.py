@@ -429,14 +429,13 @@ def _declared(block: str) -> list[str]:
 
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-
-
 _DECLARATIONS = re.compile(
     r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)",
     re.MULTILINE,
 )
 """A declaration opening a schema's code block: ``message Dock {``, ``export interface Booking extends
 Request {``, ``type Role = ...``."""
+
 # A comment inside an example says something about the sample, not what the sample is. An
 # unclosed `<!--` runs to the end, as in HTML (and a search for its close is made once, not once
 # for every unclosed opener).

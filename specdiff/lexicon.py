@@ -569,21 +569,39 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         found.append(Modal(" ".join(text[start:end].split()), polarity, strength, (start, end)))
     if _NO_SUBJECT.match(clean):
         found = [_denied(m, clean) for m in found]
+    elif _NOT_ALL_SUBJECT.match(clean):
+        found = [_lifted(m, clean) for m in found]
     return sorted(found, key=lambda m: m.span)
 
 
 _NO_SUBJECT = re.compile(r"\s*no\s", re.IGNORECASE)
 """A sentence whose subject opens with "No": "No registration is required", "No changes are allowed"."""
+_NOT_ALL_SUBJECT = re.compile(r"\s*not\s+(?:all|every)\s", re.IGNORECASE)
+"""A sentence whose subject opens with "Not all" or "Not every": "Not all clients need to support it"."""
 
 
 def _denied(modal: Modal, text: str) -> Modal:
     """``modal`` as its "No ..." subject turns it, when it is the predicate of that subject (no clause
-    break between): "No registration is required" lets one skip registering."""
-    last = modal.phrase.lower().split()[-1]
-    if last not in _DENIED or any(mark in text[: modal.span[0]] for mark in ",;:("):
+    break between): "No registration is required" lets one skip registering, "No one is allowed to
+    enter" forbids entering."""
+    words = modal.phrase.lower().split()
+    last = words[-2] if words[-1] == "to" and len(words) > 1 else words[-1]
+    if last not in _DENIED or _clause_break_before(modal, text):
         return modal
     polarity, strength = _DENIED[last]
     return replace(modal, polarity=polarity, strength=strength)
+
+
+def _lifted(modal: Modal, text: str) -> Modal:
+    """An obligation under a "Not all ..." subject, as "need not": "Not all clients need to support
+    dynamic registration" lets some clients go without it."""
+    if modal.polarity < 0 or modal.strength < OBLIGATION_STRENGTH or _clause_break_before(modal, text):
+        return modal
+    return replace(modal, polarity=1, strength=1)
+
+
+def _clause_break_before(modal: Modal, text: str) -> bool:
+    return any(mark in text[: modal.span[0]] for mark in ",;:(")
 
 
 # "This allows users to be notified" says what a thing brings about; "The spec allows servers to" licenses.
@@ -781,7 +799,8 @@ _SUBORDINATE = re.compile(
     r"(?i)\b(?:if|when|whenever)\b[^;]{0,300}?\bthen\b"
     r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*without\b[^,;]{0,100},"
     r"|\b(?:a|an|the|any|each|every|all|no|some|these|those)\s+[\w-]+\s+that\b[^,;]*"
-    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*[a-z][\w-]*s\s+that\b[^,;]{0,200},"
+    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*(?!(?:this|requires|ensures|means|implies|states|says|assumes|indicates|specifies|"
+    r"guarantees|asserts|demands|expects)\b)[a-z][\w-]*s\s+that\b[^,;]{0,200},"
     r"|\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b(?:(?!\bthen\b)[^,;])*"
 )
 # "a server not knowing the value should ignore it": a negated participle after a noun tells which

@@ -232,6 +232,10 @@ def test_commentary_admonitions_hold_no_rules():
         ("The `dock` field is mutually exclusive with the `station` field.", "prohibition"),
         ("No changes are allowed after the dock closes.", "prohibition"),  # a "No ..." subject turns it
         ("No registration is required for tandems.", "permission"),
+        ("No rider is required to wear a bell.", "permission"),  # also with "to" after the deontic word
+        ("No rider is allowed to ride two bikes.", "prohibition"),
+        ("Not all docks need to accept cards.", "permission"),  # "Not all" lifts an obligation from some
+        ("Not every rider must show an ID.", "permission"),
     ],
 )
 def test_deontic_predicates_state_rules(sentence, force):
