@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "42"
+FORMAT = "43"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -93,7 +93,8 @@ and "Let `x` denote" are no commands; 37: a deleted file whose twin moved in the
 commas, after a sentence-opening "Without", in a relative "that" clause, in "a noun not doing" and in a
 phrase added whole turn nothing round; 40: a clause cut down or grown pairs with its old self;
 41: a word or mark changed in a code block that declares a schema is no slip; 42: "Not all ... need to"
-lifts an obligation, "No one is allowed to" forbids, "No ... is required to" licenses)."""
+lifts an obligation, "No one is allowed to" forbids, "No ... is required to" licenses; 43: a modal verb
+after a negative subject of its clause is that verb negated)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

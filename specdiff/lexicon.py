@@ -571,6 +571,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         found = [_denied(m, clean) for m in found]
     elif _NOT_ALL_SUBJECT.match(clean):
         found = [_lifted(m, clean) for m in found]
+    if _NEGATIVE_SUBJECT_WORD.search(clean):
+        found = _under_negative_subjects(sorted(found, key=lambda m: m.span), clean)
     return sorted(found, key=lambda m: m.span)
 
 
@@ -598,6 +600,43 @@ def _lifted(modal: Modal, text: str) -> Modal:
     if modal.polarity < 0 or modal.strength < OBLIGATION_STRENGTH or _clause_break_before(modal, text):
         return modal
     return replace(modal, polarity=1, strength=1)
+
+
+def _under_negative_subjects(found: list[Modal], text: str) -> list[Modal]:
+    """``found`` (in order), each modal verb that is the first of a clause opening with a negative
+    subject turned as that verb negated: "No client should send a body" forbids as "clients should
+    not" does, and so do "None of the fields may be empty", "Neither the rider nor the staff may
+    unlock it" and "…, and neither `$` nor `}` should be escaped". In "No guess should be made and
+    the user should retry" the second "should" has a subject of its own. A bound ("No more than
+    three retries may be made") allows up to it."""
+    turned_found, previous_end = [], 0
+    for modal in found:
+        start = modal.span[0]
+        clause_start = max(text.rfind(mark, 0, start) for mark in ",;:(.!?") + 1  # (a sentence ends a clause)
+        turned = _TURNED_BY_A_NEGATIVE_SUBJECT.get(" ".join(modal.phrase.lower().split()))
+        if turned is not None and previous_end <= clause_start and _NEGATIVE_SUBJECT.match(text, clause_start):
+            polarity, strength, _ = _MEANING[turned]
+            modal = replace(modal, polarity=polarity, strength=strength)
+        turned_found.append(modal)
+        previous_end = modal.span[1]
+    return turned_found
+
+
+_NEGATIVE_SUBJECT_WORD = re.compile(r"(?i)\b(?:no|neither|none|nobody|nothing)\b")
+"""A quick test before each modal's clause is read (most sentences have none of these words)."""
+_NEGATIVE_SUBJECT = re.compile(
+    r"(?i)[\s*_\"“]*(?:(?:and|or|but|so)\s+)?(?:neither|none|nobody|nothing|no(?!\s+(?:more|fewer|less|later|sooner|longer)\s+than\b))\b"
+)
+_TURNED_BY_A_NEGATIVE_SUBJECT = {
+    "must": "must not",
+    "shall": "shall not",
+    "should": "should not",
+    "may": "may not",
+    "can": "cannot",
+    "need to": "need not",
+    "needs to": "need not",
+}
+"""What a modal verb means under a negative subject: "No client must ..." is "clients must not ..."."""
 
 
 def _clause_break_before(modal: Modal, text: str) -> bool:

@@ -242,6 +242,25 @@ def test_deontic_predicates_state_rules(sentence, force):
     assert [r.force for r in rules(sentence)] == [force], reasons(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "force"),
+    [
+        ("No rider should take two bikes.", "prohibition"),  # a negative subject turns the modal verb
+        ("No rider may ride on the pavement.", "prohibition"),
+        ("None of the docks may stay unlocked.", "prohibition"),
+        ("Neither the rider nor the staff may unlock a broken bike.", "prohibition"),
+        ("Docks lock at night, and neither `a` or `b` should be swapped.", "prohibition"),  # in its own clause
+        ("No more than three bikes may be booked at once.", "permission"),  # a bound allows up to it
+        ("If no dock is free the kiosk must say so.", "obligation"),  # the "no" is in the condition
+        ("No problem! The kiosk may print a receipt.", "permission"),  # another sentence
+        ("No rider should wait and the kiosk should call staff.", ["prohibition", "obligation"]),  # a subject of its own
+    ],
+)
+def test_a_negative_subject_turns_the_modal_verb(sentence, force):
+    forces = force if isinstance(force, list) else [force]
+    assert [r.force for r in rules(sentence)] == forces, reasons(sentence)
+
+
 def test_past_and_borrowed_rules_are_reported():
     assert not states_rule("Riders were required to pay cash in the first year.")
     assert not states_rule("Such names are not allowed by RFC 3986.")
