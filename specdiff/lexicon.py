@@ -609,17 +609,17 @@ def _under_negative_subjects(found: list[Modal], text: str) -> list[Modal]:
     unlock it" and "…, and neither `$` nor `}` should be escaped". In "No guess should be made and
     the user should retry" the second "should" has a subject of its own. A bound ("No more than
     three retries may be made") allows up to it."""
-    turned_found, previous_end = [], 0
+    result, previous_end = [], 0
     for modal in found:
-        start = modal.span[0]
-        clause_start = max(text.rfind(mark, 0, start) for mark in ",;:(.!?") + 1  # (a sentence ends a clause)
         turned = _TURNED_BY_A_NEGATIVE_SUBJECT.get(" ".join(modal.phrase.lower().split()))
-        if turned is not None and previous_end <= clause_start and _NEGATIVE_SUBJECT.match(text, clause_start):
-            polarity, strength, _ = _MEANING[turned]
-            modal = replace(modal, polarity=polarity, strength=strength)
-        turned_found.append(modal)
+        if turned is not None:
+            clause_start = max(text.rfind(mark, 0, modal.span[0]) for mark in ",;:(.!?") + 1  # (a sentence ends a clause)
+            if previous_end <= clause_start and _NEGATIVE_SUBJECT.match(text, clause_start):
+                polarity, strength, _ = _MEANING[turned]
+                modal = replace(modal, polarity=polarity, strength=strength)
+        result.append(modal)
         previous_end = modal.span[1]
-    return turned_found
+    return result
 
 
 _NEGATIVE_SUBJECT_WORD = re.compile(r"(?i)\b(?:no|neither|none|nobody|nothing)\b")
