@@ -29,12 +29,13 @@ When a document uses RFC 2119 capitals on purpose, lower-case ``must`` or
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+from specdiff.worddiff import token_opcodes
 
 _AT_A_LETTER = "(?=[a-z])"
 """Put first in a pattern of words that each start with a letter (case ignored): ``re`` tries a
@@ -771,7 +772,7 @@ def negated_apart(old_text: str, new_text: str) -> bool:
     old_words = _ASSERTED_WORD.findall(_asserted(old_text, False).lower())
     new_words = _ASSERTED_WORD.findall(_asserted(new_text, False).lower())
     apart = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in token_opcodes(old_words, new_words):
         run = new_words[j1:j2] if tag == "insert" else old_words[i1:i2] if tag == "delete" else []
         apart += sum(1 for word in run[:-1] if word in _NEGATING_WORDS or word.endswith("n't"))
     return apart % 2 == 1

@@ -12,6 +12,7 @@ from specdiff.align.text import (
     Block,
     SymbolCode,
     as_symbols,
+    best_first,
     content_words,
     heaviest_increasing,
     longest_increasing,
@@ -176,13 +177,9 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
             threshold = SHORT_CLAUSE_MOVE_SIMILARITY_MIN if short else CLAUSE_MOVE_SIMILARITY_MIN
             if o.path != n.path and (o.kind == "example") == (n.kind == "example") and score >= threshold:
                 candidates.append((score, r, c))
-        used_old: set[int] = set()
-        used_new: set[int] = set()
-        for score, r, c in sorted(candidates, key=lambda x: (-x[0], x[1], x[2])):
-            if r not in used_old and c not in used_new:
-                used_old.add(r)
-                used_new.add(c)
-                matches.append(ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True))
+        paired = best_first(candidates)
+        matches += [ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True) for score, r, c in paired]
+        used_old, used_new = {r for _, r, _ in paired}, {c for _, _, c in paired}
         left_old = [r for r in range(len(free_old)) if r not in used_old and _cut_down_candidate(free_old[r], tokens_old[r])]
         left_new = [c for c in range(len(free_new)) if c not in used_new and _cut_down_candidate(free_new[c], tokens_new[c])]
         rows, columns = [symbols_old[r] for r in left_old], [symbols_new[c] for c in left_new]
@@ -227,13 +224,7 @@ def cut_down_pairs(old: list[str], new: list[str], alike: Callable[[int, int], b
             kept = LCSseq.similarity(row, column, score_cutoff=int(CUT_DOWN_COVERAGE * shorter))
             if kept >= CUT_DOWN_COVERAGE * shorter:
                 candidates.append((kept / shorter, r, c))
-    pairs, used_old, used_new = [], set(), set()
-    for _, r, c in sorted(candidates, key=lambda candidate: (-candidate[0], candidate[1], candidate[2])):
-        if r not in used_old and c not in used_new:
-            used_old.add(r)
-            used_new.add(c)
-            pairs.append((r, c))
-    return pairs
+    return [(r, c) for _, r, c in best_first(candidates)]
 
 
 def _moved_tokens(clause: Clause) -> list[str]:

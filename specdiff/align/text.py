@@ -158,6 +158,24 @@ def similar_pairs(
                 yield i, column_indexes[k], as_float32(score)
 
 
+def best_first(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The ``(score, row, column)`` candidates taken best score first (ties: lower row, then lower
+    column), each row and each column at most once: a one-to-one pairing.
+
+    >>> best_first([(0.8, 0, 0), (0.9, 0, 1), (0.7, 1, 1), (0.6, 1, 0)])
+    [(0.9, 0, 1), (0.6, 1, 0)]
+    """
+    taken: list[tuple[float, int, int]] = []
+    used_rows: set[int] = set()
+    used_columns: set[int] = set()
+    for score, row, column in sorted(candidates, key=lambda candidate: (-candidate[0], candidate[1], candidate[2])):
+        if row not in used_rows and column not in used_columns:
+            used_rows.add(row)
+            used_columns.add(column)
+            taken.append((score, row, column))
+    return taken
+
+
 def as_symbols(*groups: Sequence[Sequence[Hashable]]) -> tuple[list[str], ...]:
     """Token lists rewritten as strings, one character per distinct token (the same in every group).
 
