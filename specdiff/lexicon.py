@@ -568,66 +568,63 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         if not _reads_as_modal(key, written, clean[max(0, start - _WINDOW) : start], clean[end : end + _WINDOW]):
             continue
         found.append(Modal(" ".join(text[start:end].split()), polarity, strength, (start, end)))
-    if _NO_SUBJECT.match(clean):
-        found = [_denied(m, clean) for m in found]
-    elif _NOT_ALL_SUBJECT.match(clean):
-        found = [_lifted(m, clean) for m in found]
     if _NEGATIVE_SUBJECT_WORD.search(clean):
         found = _under_negative_subjects(sorted(found, key=lambda m: m.span), clean)
     return sorted(found, key=lambda m: m.span)
 
 
-_NO_SUBJECT = re.compile(r"\s*no\s", re.IGNORECASE)
-"""A sentence whose subject opens with "No": "No registration is required", "No changes are allowed"."""
-_NOT_ALL_SUBJECT = re.compile(r"\s*not\s+(?:all|every)\s", re.IGNORECASE)
-"""A sentence whose subject opens with "Not all" or "Not every": "Not all clients need to support it"."""
-
-
-def _denied(modal: Modal, text: str) -> Modal:
-    """``modal`` as its "No ..." subject turns it, when it is the predicate of that subject (no clause
-    break between): "No registration is required" lets one skip registering, "No one is allowed to
-    enter" forbids entering."""
-    words = modal.phrase.lower().split()
-    last = words[-2] if words[-1] == "to" and len(words) > 1 else words[-1]
-    if last not in _DENIED or _clause_break_before(modal, text):
-        return modal
-    polarity, strength = _DENIED[last]
-    return replace(modal, polarity=polarity, strength=strength)
-
-
-def _lifted(modal: Modal, text: str) -> Modal:
-    """An obligation under a "Not all ..." subject, as "need not": "Not all clients need to support
-    dynamic registration" lets some clients go without it."""
-    if modal.polarity < 0 or modal.strength < OBLIGATION_STRENGTH or _clause_break_before(modal, text):
-        return modal
-    return replace(modal, polarity=1, strength=1)
-
-
 def _under_negative_subjects(found: list[Modal], text: str) -> list[Modal]:
-    """``found`` (in order), each modal verb that is the first of a clause opening with a negative
-    subject turned as that verb negated: "No client should send a body" forbids as "clients should
-    not" does, and so do "None of the fields may be empty", "Neither the rider nor the staff may
-    unlock it" and "…, and neither `$` nor `}` should be escaped". In "No guess should be made and
-    the user should retry" the second "should" has a subject of its own. A bound ("No more than
+    """``found`` (in order), each modal that is the first of a clause opening with a negative subject
+    turned by that subject. Under "No", "None", "Neither", "Nobody" or "Nothing" a modal verb reads
+    as itself negated ("No client should send a body" forbids as "clients should not" does) and a
+    deontic word as "not" turns it ("No registration is required" lets one skip registering, "…, and
+    no one is allowed to enter" forbids entering). Under "Not all" or "Not every" an obligation is
+    lifted ("Not all clients need to support it" reads as "need not"). In "No guess should be made
+    and the user should retry" the second "should" has a subject of its own; a bound ("No more than
     three retries may be made") allows up to it."""
     result, previous_end = [], 0
     for modal in found:
-        turned = _TURNED_BY_A_NEGATIVE_SUBJECT.get(" ".join(modal.phrase.lower().split()))
-        if turned is not None:
-            clause_start = max(text.rfind(mark, 0, modal.span[0]) for mark in ",;:(.!?") + 1  # (a sentence ends a clause)
-            if previous_end <= clause_start and _NEGATIVE_SUBJECT.match(text, clause_start):
-                polarity, strength, _ = _MEANING[turned]
-                modal = replace(modal, polarity=polarity, strength=strength)
+        clause_start = max(text.rfind(mark, 0, modal.span[0]) for mark in ",;:(.!?") + 1  # (a sentence ends a clause)
+        subject = _NEGATIVE_SUBJECT.match(text, clause_start) if previous_end <= clause_start else None
+        if subject is not None:
+            modal = _lifted(modal) if subject.group("not_all") else _negated_by_subject(modal)
         result.append(modal)
         previous_end = modal.span[1]
     return result
 
 
-_NEGATIVE_SUBJECT_WORD = re.compile(r"(?i)\b(?:no|neither|none|nobody|nothing)\b")
+_NEGATIVE_SUBJECT_WORD = re.compile(r"(?i)\b(?:no|neither|none|nobody|nothing|not\s+(?:all|every))\b")
 """A quick test before each modal's clause is read (most sentences have none of these words)."""
 _NEGATIVE_SUBJECT = re.compile(
-    r"(?i)[\s*_\"“]*(?:(?:and|or|but|so)\s+)?(?:neither|none|nobody|nothing|no(?!\s+(?:more|fewer|less|later|sooner|longer)\s+than\b))\b"
+    r"(?i)[\s*_\"“]*(?:(?:and|or|but|so)\s+)?"
+    r"(?:(?P<not_all>not\s+(?:all|every))|neither|none|nobody|nothing|no(?!\s+(?:more|fewer|less|later|sooner|longer)\s+than\b))\b"
 )
+
+
+def _negated_by_subject(modal: Modal) -> Modal:
+    """``modal`` under a "No …" subject: a modal verb as itself negated, a deontic word as "not"
+    turns it (none is required: a licence; none is allowed: a ban). Other phrases, and phrases
+    already negated, keep their reading."""
+    key = " ".join(modal.phrase.lower().split())
+    if key in _TURNED_BY_A_NEGATIVE_SUBJECT:
+        polarity, strength, _ = _MEANING[_TURNED_BY_A_NEGATIVE_SUBJECT[key]]
+        return replace(modal, polarity=polarity, strength=strength)
+    words = key.split()
+    last = words[-2] if words[-1] == "to" and len(words) > 1 else words[-1]
+    if last in _DENIED and "not" not in words:
+        polarity, strength = _DENIED[last]
+        return replace(modal, polarity=polarity, strength=strength)
+    return modal
+
+
+def _lifted(modal: Modal) -> Modal:
+    """An obligation under a "Not all ..." subject, as "need not": "Not all clients need to support
+    dynamic registration" lets some clients go without it."""
+    if modal.polarity < 0 or modal.strength < OBLIGATION_STRENGTH:
+        return modal
+    return replace(modal, polarity=1, strength=1)
+
+
 _TURNED_BY_A_NEGATIVE_SUBJECT = {
     "must": "must not",
     "shall": "shall not",
@@ -638,10 +635,6 @@ _TURNED_BY_A_NEGATIVE_SUBJECT = {
     "needs to": "need not",
 }
 """What a modal verb means under a negative subject: "No client must ..." is "clients must not ..."."""
-
-
-def _clause_break_before(modal: Modal, text: str) -> bool:
-    return any(mark in text[: modal.span[0]] for mark in ",;:(")
 
 
 # "This allows users to be notified" says what a thing brings about; "The spec allows servers to" licenses.

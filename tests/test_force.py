@@ -254,6 +254,11 @@ def test_deontic_predicates_state_rules(sentence, force):
         ("If no dock is free the kiosk must say so.", "obligation"),  # the "no" is in the condition
         ("No problem! The kiosk may print a receipt.", "permission"),  # another sentence
         ("No rider should wait and the kiosk should call staff.", ["prohibition", "obligation"]),  # a subject of its own
+        # deontic words turn in any clause a negative subject opens, as modal verbs do
+        ("Docks lock at night, and no key is required to open them.", "permission"),
+        ("Tandems are rare, but no rider is allowed to ride two.", "prohibition"),
+        ("**No** registration is required for tandems.", "permission"),
+        ("Docks lock at night; not all docks need to accept cards.", "permission"),
     ],
 )
 def test_a_negative_subject_turns_the_modal_verb(sentence, force):
