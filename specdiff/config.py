@@ -387,9 +387,6 @@ def matches_any(path: str, patterns: tuple[str, ...]) -> bool:
     return bool(_globs_pattern(patterns).fullmatch(path))
 
 
-_GLOB_CACHE: dict[str, re.Pattern[str]] = {}
-
-
 @lru_cache(maxsize=256)
 def _globs_pattern(globs: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of globs: the default exclude list has dozens, and asking each in turn
@@ -398,32 +395,30 @@ def _globs_pattern(globs: tuple[str, ...]) -> re.Pattern[str]:
     >>> bool(_globs_pattern(("docs/*.md", "**/README.md")).fullmatch("a/README.md")), bool(_globs_pattern(()).fullmatch(""))
     (True, False)
     """
-    return re.compile("|".join(f"(?:{_glob_pattern(glob).pattern})" for glob in globs) or "(?!)")
+    return re.compile("|".join(f"(?:{_glob_regex(glob)})" for glob in globs) or "(?!)")
 
 
-def _glob_pattern(glob: str) -> re.Pattern[str]:
-    """Compile a path glob: ``**`` spans folders, ``*`` and ``?`` stay within one.
+def _glob_regex(glob: str) -> str:
+    """A path glob as a regular expression: ``**`` spans folders, ``*`` and ``?`` stay within one.
 
-    >>> bool(_glob_pattern("**/*.md").fullmatch("a.md")), bool(_glob_pattern("spec/*.md").fullmatch("spec/x/a.md"))
+    >>> bool(re.fullmatch(_glob_regex("**/*.md"), "a.md")), bool(re.fullmatch(_glob_regex("spec/*.md"), "spec/x/a.md"))
     (True, False)
     """
-    if glob not in _GLOB_CACHE:
-        out, i = [], 0
-        while i < len(glob):
-            if glob.startswith("**/", i):
-                out.append("(?:.*/)?")
-                i += 3
-            elif glob.startswith("**", i):
-                out.append(".*")
-                i += 2
-            elif glob[i] == "*":
-                out.append("[^/]*")
-                i += 1
-            elif glob[i] == "?":
-                out.append("[^/]")
-                i += 1
-            else:
-                out.append(re.escape(glob[i]))
-                i += 1
-        _GLOB_CACHE[glob] = re.compile("".join(out))
-    return _GLOB_CACHE[glob]
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)
