@@ -31,7 +31,8 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     capitals; the diff decides it once for all its files (``None``: decide
     from this file alone).
     """
-    section_pairs = {m.old.id: m.new.id for m in alignment.sections}
+    # (a clause that went along when its section merged into another did not change section)
+    section_pairs = {m.old.id: m.new.id for m in alignment.sections} | {k: s.id for k, s in alignment.merged_sections.items()}
     if capitals is None:
         capitals = uses_rfc2119_capitals(alignment_texts(alignment))
     places = _Places(alignment, capitals)

@@ -415,6 +415,35 @@ def test_a_heading_inserted_above_text_moves_nothing():
     assert [s.heading for s in alignment.added_sections] == ["Numbers", "Equipment"]
 
 
+def test_a_heading_deleted_above_text_moves_nothing():
+    """libp2p deleted the title of autonat-v1.md (it went to a new README): the status table, the
+    authors and every line under the title showed as moved "before the first heading", though
+    none moved. Now the section's merge is reported, and of its clauses only what changed."""
+    old = (
+        "# Harbour rules\n\n> Moved to the harbour book.\n\nAuthors: the harbour office.\n\n"
+        "Berths MUST be booked.\n\nBoats SHOULD moor at dusk.\n\n## Lights\n\nLights MUST be lit at dusk.\n"
+    )
+    new = (
+        "Authors: the harbour office.\n\nBerths MUST be booked.\n\nBoats SHOULD moor at dsuk.\n\n"
+        "## Lights\n\nLights MUST be lit at dusk.\n"
+    )
+    alignment = align(old, new)
+    assert not any(m.moved for m in alignment.clauses)
+    found = [(a.unit, a.kind, a.severity) for a in amendments_from(alignment)]
+    assert found == [
+        ("section", "merged", "substantive"),
+        ("clause", "removed", "substantive"),  # the note under the title
+        ("clause", "modified", "editorial"),
+    ]
+
+
+def test_clauses_whose_heading_was_deleted_still_move_when_they_leave_their_order():
+    old = "# Harbour\n\nBerths MUST be booked.\n\n## Boats\n\nBoats SHOULD moor at dusk.\n\nBoats MUST show a light.\n"
+    new = "# Harbour\n\nBoats MUST show a light.\n\nBerths MUST be booked.\n\nBoats SHOULD moor at dusk.\n"
+    alignment = align(old, new)
+    assert [m.new[0].normalized for m in alignment.clauses if m.moved] == ["Boats MUST show a light."]
+
+
 def test_two_anchors_swapped_are_two_attribute_changes():
     """OpenMetrics fixed "# Security Considerations {#IANA}" and "# IANA Considerations {#Security}":
     paired by anchor, each section was "renamed" into the other and all their clauses "moved"."""

@@ -25,7 +25,9 @@ Clauses
        adjacent new clauses (or the reverse) much better than over any single one,
        also when the parts gained text;
     5. moves: a paired clause is moved when its new section is not the pair of
-       its old one, or when it left the order of the clauses around it (of an
+       its old one (a clause under an inserted heading belongs to the section the
+       heading cut in two; one whose heading was deleted, to the section above,
+       which took it), or when it left the order of the clauses around it (of an
        unchanged clause and an edited one swapped, the edited one moved: it is
        an amendment anyway).
 
@@ -51,7 +53,7 @@ from __future__ import annotations
 
 import operator
 
-from specdiff.align.clauses import align_across_files, align_clauses
+from specdiff.align.clauses import Hosts, align_across_files, align_clauses
 from specdiff.align.sections import align_sections, merged_sections, moved_sections
 from specdiff.model import Alignment, Clause, ClauseMatch, Document, Section, SectionMatch
 
@@ -65,7 +67,7 @@ def align_documents(old: Document, new: Document) -> Alignment:
     paired_new = {m.new.id for m in section_matches}
     section_pairs = {m.old.id: m.new.id for m in section_matches}
     unchanged = _unchanged_sections(old, new, section_matches)
-    hosts = inserted_into(new, paired_new)
+    hosts = Hosts(inserted=hosts_of_unpaired(new, paired_new), deleted=hosts_of_unpaired(old, paired_old))
     if unchanged:
         clause_matches, added, removed, warnings = _align_changed_sections(old, new, section_pairs, unchanged, hosts)
     else:
@@ -116,16 +118,19 @@ def _same_clauses(match: SectionMatch) -> bool:
     return old.clauses == new.clauses or all(o.fingerprint == n.fingerprint for o, n in zip(old.clauses, new.clauses))
 
 
-def inserted_into(new: Document, paired_new: set[str]) -> dict[str, str]:
-    """Each added section of ``new`` with the paired section just above it, which its heading cut in two.
+def hosts_of_unpaired(document: Document, paired: set[str]) -> dict[str, str]:
+    """Each section of ``document`` left unpaired with the paired section just above it.
 
-    "Clients MUST retry. Servers MUST log." under "## Errors" gaining "### Logging" between its
-    two rules: "Servers MUST log." sits under the new heading, where it sat, not moved.
+    In the new version that is the section an inserted heading cut in two: "Clients MUST retry.
+    Servers MUST log." under "## Errors" gaining "### Logging" between its two rules, "Servers
+    MUST log." sits under the new heading, where it sat, not moved. In the old version it is the
+    section that took the clauses of a deleted heading: a file losing its title, the text under
+    the title now stands before the first heading, where it stood.
     """
     hosts: dict[str, str] = {}
     host: str | None = None
-    for section in new.sections:
-        if section.id in paired_new:
+    for section in document.sections:
+        if section.id in paired:
             host = section.id
         elif host is not None:
             hosts[section.id] = host
@@ -137,7 +142,7 @@ def _align_changed_sections(
     new: Document,
     section_pairs: dict[str, str],
     unchanged: list[SectionMatch],
-    hosts: dict[str, str],
+    hosts: Hosts,
 ) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
     """``align_clauses`` over the clauses of the sections that changed; the unchanged ones paired in place.
 

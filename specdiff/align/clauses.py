@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from specdiff.align.text import (
     Block,
@@ -267,16 +268,28 @@ def _may_change_file(clause: Clause) -> bool:
     return clause.kind != "front_matter" and clause.section != PREAMBLE
 
 
+@dataclass(frozen=True)
+class Hosts:
+    """The paired section just above each unpaired one (``align.hosts_of_unpaired``): where its
+    clauses sit in the other version, though their section has no pair."""
+
+    inserted: dict[str, str] = field(default_factory=dict)
+    """Each added new section with the section its heading was inserted into: a clause now under
+    an inserted heading sits where it sat."""
+    deleted: dict[str, str] = field(default_factory=dict)
+    """Each removed old section with the section that took its clauses when its heading was
+    deleted: a clause whose heading went sits where it sat."""
+
+
 def align_clauses(
-    old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: dict[str, str] | None = None
+    old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: Hosts | None = None
 ) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
     """Pair clauses; return the matches, the added and removed clauses, and warnings.
 
-    ``section_pairs`` maps old section ids to the ids of their new pairs. ``hosts`` maps
-    each added new section to the paired section it was inserted into (``align.inserted_into``):
-    a clause now under an inserted heading sits where it sat.
+    ``section_pairs`` maps old section ids to the ids of their new pairs. ``hosts`` tells where
+    the clauses of an inserted or deleted heading sat (:class:`Hosts`), which a move is judged by.
     """
-    pairing = _ClausePairing(old, new, section_pairs, hosts or {})
+    pairing = _ClausePairing(old, new, section_pairs, hosts or Hosts())
     pairing.pair_identical()
     pairing.pair_by_key()
     pairing.pair_similar()
@@ -313,7 +326,7 @@ def _near_blocks(olds: list[int], news: list[int]) -> list[tuple[list[int], list
 class _ClausePairing:
     """The state of pairing one document's clauses, filled in stage by stage."""
 
-    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: dict[str, str]):
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], section_pairs: dict[str, str], hosts: Hosts):
         self.old = list(old)
         self.new = list(new)
         self.section_pairs = section_pairs
@@ -329,9 +342,10 @@ class _ClausePairing:
         self._symbol_cache: dict[tuple[str, int], str] = {}
         # Read once: ``same_place`` is asked several times for every pair (a sixth of a
         # commit's processor time on the 3,000-clause history benchmark went to it).
-        self._paired_section_of_old = [section_pairs.get(c.section) for c in self.old]
+        # (a clause whose heading was deleted belongs where it now sits: in the section above it)
+        self._paired_section_of_old = [section_pairs.get(hosts.deleted.get(c.section, c.section)) for c in self.old]
         self._section_of_new = [c.section for c in self.new]
-        self._place_of_new = [hosts.get(c.section, c.section) for c in self.new]
+        self._place_of_new = [hosts.inserted.get(c.section, c.section) for c in self.new]
 
     # helpers
 
@@ -339,8 +353,9 @@ class _ClausePairing:
         return self._paired_section_of_old[o] == self._section_of_new[n]
 
     def stayed(self, o: int, n: int) -> bool:
-        """Whether a pair sits where it sat: in the same section, or under a heading inserted into it
-        (which tells whether it moved; pairing prefers the same section alone)."""
+        """Whether a pair sits where it sat: in the same section, under a heading inserted into it,
+        or in the section that took it when its own heading was deleted (which tells whether it
+        moved; pairing prefers the same section alone)."""
         return self._paired_section_of_old[o] == self._place_of_new[n]
 
     def alike(self, o: int, n: int) -> bool:
@@ -911,7 +926,7 @@ class _ClausePairing:
         by_section: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, j in self.partner_of_old.items():
             if self.stayed(i, j):
-                by_section[self.old[i].section].append((i, j))
+                by_section[self._place_of_new[j]].append((i, j))
         kept: set[int] = set()
         for pairs in by_section.values():
             pairs.sort()
