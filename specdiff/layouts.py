@@ -108,6 +108,11 @@ COMMUNITY_EXCLUDE = (
         "**/node_modules/**",
         "**/.*/**",  # tool folders: .github templates, .agents and .claude skills (Kiro's .kiro/specs is a layout of its own)
         "**/blog/**",  # posts about the spec, not the spec (MCP's blog/content/posts)
+        # Release notes kept a file per release (Matrix's content/changelog/v1.19.md): what changed, said again.
+        "**/changelog/**",
+        "**/changelogs/**",
+        "**/release-notes/**",
+        "**/release_notes/**",
         "**/newsletters/**",
         # A working group's meeting records (SARIF's 61 meeting_minutes/, GraphQL over HTTP's working-group/agendas/).
         "**/meeting_minutes/**",

@@ -532,13 +532,15 @@ def test_notes_examples_and_change_logs_are_not_breaking_in_a_diff(spec_repo, sp
     """What a draft's editors note, what an example's settings allow and what a release's change log
     lists state no rule, in a document of capitals (OCI, Matrix and OAuth spec histories)."""
     rules = "# Docks\n\nDocks MUST lock returned bikes. Riders SHOULD dock gently. Staff MAY unlock a bike.\n\n"
-    spec_repo.commit("one", {"spec/docks.md": rules, "spec/changelog/v1.md": "# v1\n\n- Publish the dock rules.\n"})
+    changes = "## Change log\n\n- Publish the dock rules.\n"  # (a folder of change logs is no spec: not read at all)
+    spec_repo.commit("one", {"spec/docks.md": rules + changes})
     spec_repo.commit(
         "two",
         {
             "spec/docks.md": rules + "TODO: decide whether riders must pay for a lost key.\n\n"
-            "## Example\n\nConsider a station with two docks:\n\n- riders may take two bikes each\n",
-            "spec/changelog/v1.md": "# v1\n\n- Publish the dock rules.\n- Clarify when riders must pay.\n",
+            "## Example\n\nConsider a station with two docks:\n\n- riders may take two bikes each\n\n"
+            + changes
+            + "- Clarify when riders must pay.\n",
         },
     )
     found = _amendments(specdiff_json, spec_repo)

@@ -33,6 +33,8 @@ COMMUNITY = [
     ".github/pull_request_template.md",
     ".agents/skills/write/SKILL.md",
     "blog/posts/launch.md",
+    "content/changelog/v1.19.md",  # release notes, a file per release
+    "docs/release-notes/v2.md",
     "_implementors/servers.md",
     "docs/implementations/tools.md",
 ]
