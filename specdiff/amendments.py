@@ -16,6 +16,7 @@ import itertools
 from dataclasses import replace
 from typing import Literal
 
+from specdiff.align.sections import heading_key
 from specdiff.force import Place, informative_sections, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
@@ -280,10 +281,12 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
     old, new = match.old, match.new
     effects: list[Effect] = []
     renamed = old.heading != new.heading  # an anchor alone changing is an attribute, not a new name
+    # "5.1. Refresh" -> "6.1. Refresh": a section inserted above renumbered it, its name is the same
+    renumbered = renamed and heading_key(old.heading) == heading_key(new.heading)
     # A heading names a section; it states no rule, so its words are read in a place that holds none.
     meaning = (
         describe_change(old.heading, new.heading, old_place=place_of_heading(old), new_place=place_of_heading(new))
-        if old.heading != new.heading
+        if renamed and not renumbered
         else []
     )
     if old.heading != new.heading:
@@ -302,7 +305,7 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
     editorial_rename = renamed and not anchor_moved and meaning == [Effect("editorial")]
     key_values = [e for e in effects if e.type == "attribute" and not (e.old or e.new or "").startswith("#")]
     graded = severity(kind, [e for e in effects if e.type != "heading"])
-    if kind == "renamed" and editorial_rename and not key_values:
+    if kind == "renamed" and (editorial_rename or renumbered) and not key_values:
         graded = "editorial"
     elif kind == "modified" and all(e.type == "attribute" and e not in key_values for e in effects):
         graded = "editorial"  # only the anchor changed

@@ -234,7 +234,8 @@ _NUMBER = re.compile(
     # (not in a compound adjective, "one-time", "two-factor"; but "twenty-five" is a number)
     r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
     r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
-    r"|(?<=\d\s)(?:" + "|".join(_MONTHS) + r")\b|\b(?:" + "|".join(_MONTHS) + r")(?=\s+\d))",
+    # (a month's name in capitals: "on 1 May", "May 2025"; "socket 0 - may use" is the verb)
+    r"|(?<=\d\s)(?-i:" + "|".join(_MONTHS) + r")\b|\b(?-i:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
 )
 _NUMERIC_CODE = re.compile(r"`\s*(-?\d+(?:\.\d+)?%?)\s*`")

@@ -217,3 +217,24 @@ def test_a_requirement_level_cell_obliges_as_its_level_says(spec_repo, specdiff_
     ]
     assert stricter["severity"] == "breaking" and looser["severity"] != "breaking"
     assert [(e["type"], e["direction"]) for e in looser["effects"] if e["type"] == "modality"] == [("modality", "weakened")]
+
+
+def test_renumbered_sections_and_their_table_of_contents_are_editorial(spec_repo, specdiff_json):
+    """SPIFFE inserted a section: every heading after it and the table of contents (one paragraph
+    of "2.1. [Title](#anchor)" lines) were renumbered, which read as numbers changed."""
+
+    def spec(*sections: str) -> str:
+        contents = "  \n".join(f"{n}\\. [{title}](#{n}-{title.lower()})" for n, title in enumerate(sections, 1))
+        body = "".join(f"## {n}. {title}\n\n{title} MUST be kept.\n\n" for n, title in enumerate(sections, 1))
+        return f"# Harbour\n\n{contents}\n\n{body}"
+
+    spec_repo.commit("write", {"spec.md": spec("Berths", "Lights")})
+    spec_repo.commit("insert", {"spec.md": spec("Berths", "Buoys", "Lights")})
+    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    found = [(a["unit"], a["kind"], a["severity"], a["new"][0].get("heading")) for a in amendments]
+    assert found == [
+        ("clause", "modified", "editorial", "Harbour"),  # the table of contents
+        ("section", "added", "substantive", "2. Buoys"),
+        ("clause", "added", "breaking", "2. Buoys"),
+        ("section", "renamed", "editorial", "3. Lights"),
+    ]

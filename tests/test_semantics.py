@@ -725,6 +725,7 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("Tickets up to 64KB, or 8 KiB, in 10ms; docks help one another.", ["64", "8", "10"]),  # glued to a unit
         ("Reply with code `-32001` or `404`.", ["-32001", "404"]),  # a negative error code
         ("A dock's name is shown if one is set, within 2 days.", ["2"]),  # "if one is set": a pronoun
+        ("Docks on row 2 may charge 20% more from 1 May.", ["2", "20%", "1", "may"]),  # the verb, then the month
     ],
 )
 def test_numbers(text, expected):

@@ -119,12 +119,19 @@ def _shared_clauses(old: Section, new: Section) -> int:
 
 
 def _heading_key(section: Section) -> str:
+    return heading_key(section.heading)
+
+
+def heading_key(heading: str) -> str:
     """The heading as compared: case, spacing, a trailing colon and a leading number ("4.2.", "A.1") ignored.
 
     Renumbering is the most common edit of a heading and says nothing about
     which section is which.
+
+    >>> heading_key("5.1. Bundle Refresh Hint") == heading_key("6.1 Bundle refresh hint:")
+    True
     """
-    return _NUMBERING.sub("", " ".join(section.heading.lower().split()).rstrip(":."))
+    return _NUMBERING.sub("", " ".join(heading.lower().split()).rstrip(":."))
 
 
 class _SectionPairing:
