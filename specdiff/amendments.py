@@ -21,7 +21,7 @@ from specdiff.force import Place, informative_sections, place_of_heading, places
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import markup_only, visible_text
-from specdiff.semantics import describe_change, describe_clause, severity, with_unsure_breaks
+from specdiff.semantics import code_spans, describe_change, describe_clause, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
 
 
@@ -37,6 +37,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     if capitals is None:
         capitals = uses_rfc2119_capitals(alignment_texts(alignment))
     places = _Places(alignment, capitals)
+    names = _NamesInCode(alignment)
     found: list[tuple[tuple[int, int], Amendment]] = []
     new_position_of_old = _NewPositionOfOld(alignment)
     for section in alignment.removed_sections:
@@ -53,7 +54,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         old, new = clause_match.old, clause_match.new
         if not clause_match.moved and len(old) == len(new) == 1 and old[0].fingerprint == new[0].fingerprint:
             continue  # the common case, decided here: a call for each of 3,000 clauses cost 1 ms a commit
-        amendment = _clause_change(clause_match, section_pairs, places, capitals)
+        amendment = _clause_change(clause_match, section_pairs, places, capitals, names)
         if amendment:
             found.append(((clause_match.new[0].lines[0], 1), amendment))
     for clause in alignment.removed:
@@ -184,11 +185,44 @@ class _Places:
         return None
 
 
+class _NamesInCode:
+    """The names and values each version of the document writes as code, read when first asked.
+
+    A value replaced in a rule changes what complies ("MUST answer `409 Conflict`" -> "`400 Bad
+    Request`"), unless the document renamed the thing throughout: the old name is nowhere in the
+    new version and the new name nowhere in the old one (a constant `MAX_BYTES` become
+    `MAX_TRANSACTION_BYTES`, a type `Bitvector` become `BitVector`). Such an effect is ``renamed``.
+    """
+
+    def __init__(self, alignment: Alignment) -> None:
+        self._alignment = alignment
+        self._names: tuple[set[str], set[str]] | None = None
+
+    def read(self, effect: Effect) -> Effect:
+        """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
+        old_names, new_names = self._read()
+        return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
+
+    def _read(self) -> tuple[set[str], set[str]]:
+        if self._names is None:
+            a = self._alignment
+            old = [m.old for m in a.sections] + a.removed_sections
+            new = [m.new for m in a.sections] + a.added_sections
+            self._names = (_code_names(old), _code_names(new))
+        return self._names
+
+
+def _code_names(sections: list[Section]) -> set[str]:
+    return {name for s in sections for text in (s.heading, *(c.normalized for c in s.clauses)) for name in code_spans(text)}
+
+
 def _place(clause: Clause, places: _Places, capitals: bool) -> Place:
     return places.get(clause) or Place(clause.kind, path=clause.path, capitals=capitals)
 
 
-def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], places: _Places, capitals: bool) -> Amendment | None:
+def _clause_change(
+    match: ClauseMatch, section_pairs: dict[str, str], places: _Places, capitals: bool, names: _NamesInCode
+) -> Amendment | None:
     old_text = " ".join(c.normalized for c in match.old)
     new_text = " ".join(c.normalized for c in match.new)
     kind: AmendmentKind
@@ -216,6 +250,7 @@ def _clause_change(match: ClauseMatch, section_pairs: dict[str, str], places: _P
             old_place=_place(match.old[0], places, capitals),
             new_place=_place(match.new[-1], places, capitals),
         )
+        effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
         effects += _reference_effects(match.old, match.new)
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "44"
+FORMAT = "45"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -94,7 +94,9 @@ commas, after a sentence-opening "Without", in a relative "that" clause, in "a n
 phrase added whole turn nothing round; 40: a clause cut down or grown pairs with its old self;
 41: a word or mark changed in a code block that declares a schema is no slip; 42: "Not all ... need to"
 lifts an obligation, "No one is allowed to" forbids, "No ... is required to" licenses; 43: a modal verb
-after a negative subject of its clause is that verb negated; 44: a deontic word too, in any clause)."""
+after a negative subject of its clause is that verb negated; 44: a deontic word too, in any clause; 45: a
+value in code replaced, clauses under a deleted heading not moved, renumbered headings and tables of
+contents editorial, "may" after a digit no month)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -33,6 +33,7 @@ EffectType = Literal[
     "negation",
     "holder",
     "number",
+    "value",
     "quantifier",
     "condition",
     "scope",

@@ -207,7 +207,7 @@ def _code_rewritten(old: str, new: str) -> bool:
     >>> _code_rewritten("Types `string`, `binary`.", "Types `string`, `binary`, `uuid`.")
     True
     """
-    raw_a, raw_b = _code_spans(old), _code_spans(new)
+    raw_a, raw_b = code_spans(old), code_spans(new)
     a, b = [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_a], [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_b]
     if a == b:
         return False
@@ -224,7 +224,81 @@ def _code_rewritten(old: str, new: str) -> bool:
     return False
 
 
-def _code_spans(text: str) -> list[str]:
+def _value_change(old: str, new: str, where: str | None, normative: bool) -> list[Effect]:
+    """A name or value written as code that another took the place of, among the same words: a
+    required value changed. "The status MUST be `409 Conflict`." -> "... `400 Bad Request`." and
+    "The protocol id MUST be `/dock`." -> "... `/dock/1.0`." change what complies (unless the
+    document renamed the thing throughout: ``amendments`` tells, with both versions at hand). Only
+    code spans that took each other's places one for one between unchanged words count: one that
+    only came or went (a value added to a list, or taken from it) is left to the words around it,
+    as is a sentence rewritten around other values; one of digits alone is a ``number`` and a
+    requirement level's word a ``modality``.
+
+    >>> [(e.old, e.new) for e in _value_change("Set `mode` to `fast`.", "Set `mode` to `slow`.", None, True)]
+    [('fast', 'slow')]
+    >>> _value_change("Types `string`, `binary`.", "Types `string`, `binary`, `uuid`.", None, True)
+    []
+    """
+    if "`" not in old + new and "<code>" not in (old + new).lower():
+        return []  # (the usual case, told without reading)
+    if len(old) + len(new) > VALUE_SENTENCE_AT_MOST or code_spans(old) == code_spans(new):
+        return []
+    # Replaced one for one among the code spans alone (not a list grown, "`a` or `b`" -> "`a`, `b` or
+    # `c`", nor rewritten with more values, "`\\uXXXX` or `\\UXXXXXXXX`" -> three forms), and among
+    # the words too (not a sentence rewritten around other values).
+    in_words = set(_replaced_one_for_one(_words_and_code(old), _words_and_code(new)))
+    effects = []
+    for was, now in _replaced_one_for_one(_code_keyed(old), _code_keyed(new)):
+        if (was, now) not in in_words or (_DIGITS_ALONE.fullmatch(was) and _DIGITS_ALONE.fullmatch(now)):
+            continue
+        if modal_meaning(was) or modal_meaning(now):
+            continue  # a requirement level (`Recommended` -> `Required`): the modality effect reads it
+        # (a name spelt in other capitals is the same name: SPIFFE's "the `CA` field" -> "the `cA` field")
+        renamed = "renamed" if was.casefold() == now.casefold() else None
+        effects.append(Effect("value", was, now, renamed, sentence=where, normative=normative))
+    return effects
+
+
+def _replaced_one_for_one(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The code spans of ``new`` that took the places of as many of ``old``, one for one, as
+    (old text, new text) pairs. Each side lists (key, text): compared by key, a word's text empty."""
+    pairs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, [key for key, _ in old], [key for key, _ in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        gone, came = [text for _, text in old[i1:i2]], [text for _, text in new[j1:j2]]
+        if tag == "replace" and len(gone) == len(came) and all(gone + came):
+            pairs += zip(gone, came)
+    return pairs
+
+
+def _code_keyed(text: str) -> list[tuple[str, str]]:
+    """The code spans of ``text``, each keyed without its placeholders' names (``_PLACEHOLDER``)."""
+    return [(_PLACEHOLDER.sub(r"\1\2", span), span) for span in code_spans(text)]
+
+
+def _words_and_code(text: str) -> list[tuple[str, str]]:
+    """The words and code spans of ``text`` in order, each with the key it is compared by and, for a
+    code span, its text (empty for a word). A placeholder's name is no part of the key
+    (``_PLACEHOLDER``).
+
+    >>> _words_and_code("Set `mode` to <code>on</code>.")
+    [('set', ''), ('\\x00mode', 'mode'), ('to', ''), ('\\x00on', 'on')]
+    """
+    found: list[tuple[str, str]] = []
+    for match in _WORD_OR_CODE.finditer(text):
+        if match.group("word"):
+            found.append((match.group("word").lower(), ""))
+        elif not match.group(0).startswith("["):
+            span = _SPACES.sub(" ", match.group(1) or match.group(2) or "").strip("\"'")
+            found.append(("\0" + _PLACEHOLDER.sub(r"\1\2", span), span))
+    return found
+
+
+_DIGITS_ALONE = re.compile(r"\s*-?\d+(?:\.\d+)?%?\s*")
+"""A code span holding a number alone (`` `3` ``), which :func:`numbers` reads."""
+
+
+def code_spans(text: str) -> list[str]:
     """The code spans of ``text``, without the quotes around each (`` `"limit"` `` names the field
     `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``)."""
     return [
@@ -240,6 +314,11 @@ _CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`|<code>([^<\n]*)</code>", re.
 # A placeholder in a code span: a name in angle brackets or braces, keeping the brackets.
 _PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*([>}])")
 _SPACES = re.compile(r"\s+")
+# A code span (as ``_CODE_SPAN``) or a word: a sentence as ``_value_change`` compares it.
+_WORD_OR_CODE = re.compile(_CODE_SPAN.pattern + r"|(?P<word>\w+)", re.IGNORECASE)
+VALUE_SENTENCE_AT_MOST = 20_000
+"""Characters of two sentences at most for a value replaced in them to be looked for (a huge line
+of code spans is no sentence)."""
 
 
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
@@ -460,6 +539,8 @@ def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
         return effect.normative and effect.new is not None
     if effect.type == "negation":
         return effect.normative
+    if effect.type == "value":
+        return effect.normative and effect.direction != "renamed"  # (a name changed throughout asks nothing new)
     if effect.type == "holder":
         return True
     if effect.type in ("wording", "quantifier") and effect.direction == "narrowed":
@@ -709,6 +790,8 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     )
     for effect_type, reader in word_classes:
         effects += _word_class_change(effect_type, reader, old_text, new_text, where, normative)
+    if old is not None and new is not None:
+        effects += _value_change(old_text, new_text, where, normative)
     if old is None or new is None:
         # A sentence that came or went whole takes its numbers, quantifiers and conditions with its
         # rule, which the modality effect names: "Returns are only allowed at the desk." added is

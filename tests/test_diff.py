@@ -238,3 +238,27 @@ def test_renumbered_sections_and_their_table_of_contents_are_editorial(spec_repo
         ("clause", "added", "breaking", "2. Buoys"),
         ("section", "renamed", "editorial", "3. Lights"),
     ]
+
+
+def test_a_value_replaced_in_a_rule_is_breaking_unless_renamed_throughout(spec_repo, specdiff_json):
+    """A2A changed the status its error table requires (`409 Conflict` -> `400 Bad Request`, a value
+    the spec already used); consensus-specs renamed a constant everywhere it stood."""
+    old = (
+        "# Docks\n\nA full dock MUST answer `409 Conflict`.\n\nA closed dock MUST answer `400 Bad Request`.\n\n"
+        "A dock MUST hold at most `MAX_BIKES` bikes.\n\n`MAX_BIKES` is twelve.\n"
+    )
+    new = (
+        "# Docks\n\nA full dock MUST answer `400 Bad Request`.\n\nA closed dock MUST answer `400 Bad Request`.\n\n"
+        "A dock MUST hold at most `MAX_DOCKED_BIKES` bikes.\n\n`MAX_DOCKED_BIKES` is twelve.\n"
+    )
+    spec_repo.commit("write", {"spec.md": old})
+    spec_repo.commit("change", {"spec.md": new})
+    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    found = [
+        (a["severity"], [(e["old"], e["new"], e["direction"]) for e in a["effects"] if e["type"] == "value"]) for a in amendments
+    ]
+    assert found == [
+        ("breaking", [("409 Conflict", "400 Bad Request", None)]),
+        ("substantive", [("MAX_BIKES", "MAX_DOCKED_BIKES", "renamed")]),
+        ("substantive", [("MAX_BIKES", "MAX_DOCKED_BIKES", None)]),  # no rule here: named, not graded
+    ]

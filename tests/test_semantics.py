@@ -326,9 +326,10 @@ ROWS = [
         "Codes in this range are reserved and MUST NOT be assigned.",
         {"modality"}, BREAKING, modality=((None, "MUST NOT", S),), capitals=True),
     # What a code span holds is a name or a value: a changed mark there is a change, backticks added are markup.
+    # In a rule, a value replaced is a required value changed.
     row("code-span-rewritten", "The field MUST be a `*bool` value.", "The field MUST be a `bool` value.",
-        {"wording"}, SUBSTANTIVE, capitals=True),
-    row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"wording"}, SUBSTANTIVE),
+        {"value"}, BREAKING, capitals=True),
+    row("code-span-value-renamed", "Set `mode` to `strict_v1`.", "Set `mode` to `strict_v2`.", {"value"}, BREAKING),
     row("backticks-added", "Use the {x,} quantifier.", "Use the `{x,}` quantifier.", {"editorial"}, EDITORIAL),
     # A value added to a list of code spans is a change, however long the clause (Iceberg's type lists).
     row("code-span-value-added",
@@ -343,7 +344,7 @@ ROWS = [
     row("path-changed-around-placeholder",
         "To book, send a `POST` to `/v1/<city>/docks/<ref>/bookings` with the card and the start time of the ride.",
         "To book, send a `POST` to `/v1/<city>/bikes/<ref>/bookings` with the card and the start time of the ride.",
-        {"wording"}, SUBSTANTIVE),
+        {"value"}, BREAKING),
     # Pointers made more precise, or added: the same citation, nothing the rule asks.
     row("citation-gains-its-section", "Docks MUST log each return as described in [RFC 9999](https://example.org/rfc9999).",
         "Docks MUST log each return as described in [RFC 9999 (section 4)](https://example.org/rfc9999#section-4).",
@@ -815,3 +816,50 @@ def test_a_keyword_repeated_over_a_second_verb_is_no_second_rule():
     weaker = "The kiosk MUST check the card and SHOULD reject it."
     effects = describe_change(weaker, "The kiosk MUST check the card and reject it.")
     assert [(e.type, e.old, e.new) for e in effects if e.type == "modality"] == [("modality", "SHOULD", None)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "value", "sev"),
+    [
+        # a required value replaced: what complied no longer does (A2A's error table, libp2p's protocol id)
+        (
+            "Docks MUST answer `409 Conflict` when full.",
+            "Docks MUST answer `400 Bad Request` when full.",
+            ("409 Conflict", "400 Bad Request"),
+            BREAKING,
+        ),
+        (
+            "The unlock check MUST compare `keys.ed25519`.",
+            "The unlock check MUST compare `keys.curve25519`.",
+            ("keys.ed25519", "keys.curve25519"),
+            BREAKING,
+        ),
+        # outside a rule the value is named, not graded breaking
+        ("The protocol id is `/dock`.", "The protocol id is `/dock/1.0`.", ("/dock", "/dock/1.0"), SUBSTANTIVE),
+        # a value added to a list, a list rewritten with more values, and a number in code are read otherwise
+        ("Riders MAY pay with `card` or `cash`.", "Riders MAY pay with `card`, `cash` or `token`.", None, None),
+        ("Codes MAY use `\\uXXXX` or `\\UXXXXXXXX`.", "Codes MAY use `\\xHH`, `\\uHHHH` or `\\UHHHHHHHH`.", None, None),
+        ("Docks MUST retry `3` times.", "Docks MUST retry `4` times.", None, BREAKING),
+        # a sentence rewritten around other values: no value took another's place
+        (
+            "For `cargo` bikes, which carry two riders, riders MUST book ahead at the desk.",
+            "Bikes whose names start with `c` MUST be booked.",
+            None,
+            None,
+        ),
+        # a placeholder renamed names the same part of the path
+        ("Clients MUST call `/docks/<id>`.", "Clients MUST call `/docks/<dock-id>`.", None, None),
+    ],
+)
+def test_a_value_in_code_replaced_by_another(old, new, value, sev):
+    effects = describe_change(old, new, capitals=True)
+    values = [(e.old, e.new) for e in effects if e.type == "value"]
+    assert values == ([value] if value else []), effects
+    if sev is not None:
+        assert severity("modified", effects) == sev, effects
+
+
+def test_a_value_spelt_in_other_capitals_is_the_same_name():
+    effects = describe_change("Check that the `CA` flag is unset.", "Check that the `cA` flag is unset.")
+    assert [(e.type, e.direction) for e in effects] == [("value", "renamed")]
+    assert severity("modified", effects) == SUBSTANTIVE
