@@ -16,7 +16,8 @@ read as a non-rule, for a reason:
 ``reported``
     what someone else says: "tell the user that it cannot help";
 ``not_modal``
-    a word that only looks like an order: "See the appendix", "Note that";
+    a word that only looks like an order: "See the appendix", "Note that", "It
+    should be noted that";
 ``heading``, ``example``, ``changelog``
     the sentence's place holds no rules: a section heading, an example block or
     an ``Example:`` title, a change log entry.
@@ -488,6 +489,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # "This section describes cases where the assistant should refuse"; "we need to": the authors.
         # The text itself bound in capitals is a rule: "This spec MUST be updated when ...".
         return Reading(modal, False, "descriptive", LIKELY, holder)
+    if not upper and CALLS_FOR_ATTENTION.match(after):
+        return Reading(modal, False, "not_modal", LIKELY, holder)  # "It should be noted that ...": no one is bound
     if _HEDGED_BEFORE.search(before) and not upper:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "might need to override", "would need to be"
     if key == "may" and _likelihood(after, strict=upper):
@@ -821,6 +824,13 @@ _EFFECT_VERBS = {
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+CALLS_FOR_ATTENTION = re.compile(
+    r"\s+be\s+(?:noted|mentioned|stressed|emphasi[sz]ed|remembered|pointed\s+out|overstated"
+    r"|(?:stated|emphasi[sz]ed|stressed)\s+(?:\w+\s+)?enough)\b",
+    re.IGNORECASE,
+)
+"""What follows a modal word that only turns the reader's attention: "It should be noted that ...",
+"This cannot be stressed strongly enough" (SPIFFE) bind no one."""
 _HEDGED_BEFORE = re.compile(r"\b(?:might|could|would)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_PREDICATE = re.compile(r"^(?:was|were|been)\b")
 _BY_OTHERS = re.compile(r"\s+by\s+(?:\[?RFC|\[|the\s+\w+\s+(?:specification|standard|RFC))", re.I)

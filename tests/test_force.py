@@ -619,3 +619,15 @@ def test_the_items_under_a_label_item_take_the_lists_lead_in():
     assert lead_ins["The gate supports cards."] == "`gate` opens if the rider should pass:"
     # ... and the label orders nothing, though its first word is a verb
     assert not states_rule("Build platform:", Place("list_item", capitals=True))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It should be noted that docks lock at night.",
+        "This cannot be stressed strongly enough: docks lock at night.",
+        "It must be remembered that riders pay by the hour.",
+    ],
+)
+def test_a_call_for_attention_binds_no_one(sentence):
+    assert not states_rule(sentence), reasons(sentence)

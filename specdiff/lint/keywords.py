@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from specdiff.force import CALLS_FOR_ATTENTION
 from specdiff.lexicon import CONDITION, prose, sentences
 from specdiff.lint.base import Check, ClauseView, Finding, finding
 from specdiff.lint.rules import RuleBook, stated
@@ -76,12 +77,6 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 
-# "It should be noted that ..." turns the reader's attention; it rules nothing (SPIFFE, wrong by the
-# fifth set's labels).
-_IT_SHOULD_BE_NOTED = re.compile(
-    r"should\s+be\s+(?:noted|mentioned|stressed|emphasi[sz]ed|remembered)\b", re.IGNORECASE
-)
-
 
 def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     clause = view.clause
@@ -94,7 +89,8 @@ def check(view: ClauseView, book: RuleBook) -> list[Finding]:
     for sentence in sentences(text):
         if _USED_UPPER.search(sentence):
             for match in _LOWER.finditer(sentence):
-                if _DESCRIBED.search(sentence[: match.start()]) or _IT_SHOULD_BE_NOTED.match(sentence, match.start()):
+                # ("It should be noted that ..." turns the reader's attention: SPIFFE, wrong by the fifth set's labels)
+                if _DESCRIBED.search(sentence[: match.start()]) or CALLS_FOR_ATTENTION.match(sentence, match.end()):
                     continue
                 if not _MIXED.search(sentence[max(0, match.start() - 8) : match.end() + 8]):
                     found.append(
