@@ -522,7 +522,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "it needs to know the length"
     if key in ("need to", "needs to") and _subject_word(before) in ("they", "users", "people", "someone", "readers"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the information they need to decide": a need, not a duty
-    if key in ("allows", "permits", "lets") and _GERUND_SUBJECT.search(before):
+    if key in ("allows", "permits", "lets") and (_GERUND_SUBJECT.search(before) or _enabling_thing(before)):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "Returning 404 allows clients to ...": an effect
     if key == "avoids" and holder not in _ACTORS and _subject_word(before) not in ("it", "she", "he"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
@@ -876,6 +876,32 @@ _CONDITION_OPEN = re.compile(
 )
 _CLOSES_A_LINK_LABEL = re.compile(r"([^\[\]\n]{0,200})\]\(")
 """The rest of a link's label, up to its target."""
+def _enabling_thing(before: str) -> bool:
+    """Whether the subject before "allows" (or "permits", "lets") is a thing, whose allowing is what it
+    makes possible: "This mechanism allows peers to obtain certificates", "The search API allows
+    clients to search", "`autonat v2` allows nodes to ..." (libp2p, Matrix). A text licenses ("The
+    spec allows servers to retry"; what a format or a syntax allows a document may hold), and so
+    does whoever is named otherwise ("The harbour master allows captains to leave early")."""
+    if before.rstrip().endswith("`"):
+        return True  # a name in code: a field, a protocol, a value
+    words = _subject_words(before)
+    if not words or words[-1] in _LICENSING_TEXTS:
+        return False
+    return words[-1] in _ENABLING_THINGS or words[0] in ("this", "these", "such")
+
+
+_LICENSING_TEXTS = frozenset(
+    "specification spec document standard memo section rfc version draft format formats syntax grammar schema schemas".split()
+)
+_ENABLING_THINGS = frozenset(
+    "mechanism mechanisms property properties field fields value values option options approach feature features module"
+    " modules api apis type types token tokens header headers flag flags parameter parameters setting settings attribute"
+    " attributes object objects function functions method methods endpoint endpoints message messages extension extensions"
+    " request requests response responses design structure keyword keywords capability functionality data file files log"
+    " logs algorithm encoding scheme".split()
+)
+"""Things whose allowing is what they make possible (a protocol is left out: "The HTTP protocol allows
+intermediaries to transform a message" licenses)."""
 _GERUND_SUBJECT = re.compile(r"(?:^|[.;:!?]\s)[\s*_\"'(]*[A-Za-z]+ing\b[^,;:]*$")
 """A clause whose subject is a doing ("Returning 404 for missing content ..."): what it allows is its effect."""
 _AFTER_CONJUNCTION = re.compile(r"\b(?:and|but|or|then|please)\s*[*_\"'(]*$", re.I)

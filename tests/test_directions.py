@@ -242,6 +242,11 @@ def test_either_party_is_a_holder() -> None:
         ("Always lock the gangway.", True),
         ("Closing the gate early allows captains to leave on time.", False),  # a doing's effect, no licence
         ("The harbour master allows captains to leave early.", True),
+        # what a thing allows is what it makes possible; a text's allowing licenses
+        ("This mechanism allows captains to book a berth online.", False),
+        ("The tide table feature allows captains to list several ports per line.", False),
+        ("`berth-v2` allows captains to swap berths.", False),
+        ("The harbour rules specification allows captains to swap berths.", True),
         ("Please refer to the harbour rules for the fees.", False),  # a pointer
         ("Refer every late captain to the harbour master.", True),
         ("A recommended approach is to moor bow first.", True),  # the choice a deontic adjective names
