@@ -72,14 +72,16 @@ for a rule gone from one edited clause and one come to another to be one rule mo
 
 
 def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Amendment]:
-    """A rule's sentence moved from one edited clause to another reads as a rule removed from one and
-    a rule added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame
-    as soon as ..." up a section, lightly reworded). When the rule keeps its keyword, its subject word
-    for word and most of what it asks, the two modality effects are dropped and both clauses graded
-    again. "The client MUST send ..." gone and "The server MUST send ..." come stay as they are.
+    """A rule's sentence moved from one clause to another reads as a rule removed from one and a rule
+    added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame as soon
+    as ..." up a section, lightly reworded; SPIFFE moved "An X.509 SVID MAY contain any number of other
+    SAN fields" out of a paragraph it rewrote into one of its own). When the rule keeps its keyword,
+    its subject word for word and most of what it asks, the two modality effects are dropped and both
+    clauses graded again, whether each was edited, added or removed. "The client MUST send ..." gone
+    and "The server MUST send ..." come stay as they are.
     """
-    gone = [(k, e) for k, a in enumerate(amendments) if a.kind == "modified" for e in a.effects if _moved_out(e)]
-    came = [(k, e) for k, a in enumerate(amendments) if a.kind == "modified" for e in a.effects if _moved_in(e)]
+    gone = [(k, e) for k, a in enumerate(amendments) if a.unit == "clause" for e in a.effects if _moved_out(e)]
+    came = [(k, e) for k, a in enumerate(amendments) if a.unit == "clause" for e in a.effects if _moved_in(e)]
     if not gone or not came:
         return amendments
     from rapidfuzz import fuzz
@@ -101,7 +103,9 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
     moved = list(amendments)
     for k, effects in dropped.items():
         amendment = moved[k]
-        left = [e for e in amendment.effects if not any(e is d for d in effects)] or [Effect("wording")]
+        left = [e for e in amendment.effects if not any(e is d for d in effects)]
+        if not left and amendment.kind not in ("added", "removed"):
+            left = [Effect("wording")]  # (an edited clause changed its words; one added or removed only came or went)
         moved[k] = replace(amendment, effects=left, severity=severity(amendment.kind, left))
     return moved
 

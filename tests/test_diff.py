@@ -262,3 +262,24 @@ def test_a_value_replaced_in_a_rule_is_breaking_unless_renamed_throughout(spec_r
         ("substantive", [("MAX_BIKES", "MAX_DOCKED_BIKES", "renamed")]),
         ("substantive", [("MAX_BIKES", "MAX_DOCKED_BIKES", None)]),  # no rule here: named, not graded
     ]
+
+
+def test_a_rule_moved_out_of_a_removed_paragraph_into_an_added_one_is_not_breaking(spec_repo, specdiff_json):
+    """SPIFFE rewrote its Workload API: paragraphs went, and their rules came back, lightly reworded,
+    in new paragraphs of other sections. Each rule read as removed there and added here, breaking."""
+    old = (
+        "# Docks\n\n## Night\n\nBikes are heavy and the docks in the old town are small. Docks MUST lock at night"
+        " after the last ride of the day.\n\n## Fees\n\nRiders pay by the hour.\n"
+    )
+    new = (
+        "# Docks\n\n## Night\n\nNothing here yet.\n\n## Fees\n\nRiders pay by the hour.\n\nStations vary in size"
+        " across the city and some have cafes. Docks MUST lock at night after the last ride.\n"
+    )
+    spec_repo.commit("write", {"spec.md": old})
+    spec_repo.commit("move", {"spec.md": new})
+    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    assert [(a["kind"], a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [
+        ("removed", "substantive", []),
+        ("added", "substantive", []),  # "Nothing here yet."
+        ("added", "substantive", []),
+    ]
