@@ -511,6 +511,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # a booking is made the rider must pay, and ..."; capitals documents only, below. A modal verb
         # before a comma goes on after an aside: "where indices should, in the text format, allow ...".)
         return Reading(modal, False, "hedge", LIKELY, holder)
+    if place.capitals and not upper and key in ("should", "must", "shall") and _in_relative_clause(before):
+        # "the device-tree file that should be passed to the VM", "a jail which should be its parent":
+        # in a document of capitals, a lower-case word of force in a relative clause tells what a thing is.
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if place.capitals and not upper and _condition_after_main_clause(before):
         # "Set `messages` to `[]` if this operation should contain no messages", "to support scenarios
         # where the query string must be passed as is": a lower-case word of force in a condition that
@@ -822,6 +826,20 @@ _EFFECT_VERBS = {
     "increase", "decrease",
 }  # fmt: skip
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
+_WORD_AND_RELATIVE_BEFORE = re.compile(r"(\w+)\s+(which|that)\s+(?:\w+ly\s+)?$", re.I)
+_TAKES_A_THAT_CLAUSE = frozenset(
+    "ensure ensures ensuring require requires required specify specifies specified state states stated say says said"
+    " mean means indicate indicates imply implies assume assumes expect expects guarantee guarantees demand demands"
+    " recommend recommends recommended note verify verifies check checks so such is are was were".split()
+)
+
+
+def _in_relative_clause(before: str) -> bool:
+    """Whether a phrase opens a relative clause: "which" or a noun's "that" just before it ("the file
+    that should be passed"), not the "that" of what a verb asks ("ensure that it should ...")."""
+    found = _WORD_AND_RELATIVE_BEFORE.search(before)
+    return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in _TAKES_A_THAT_CLAUSE)
+
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 CALLS_FOR_ATTENTION = re.compile(

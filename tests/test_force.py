@@ -631,3 +631,18 @@ def test_the_items_under_a_label_item_take_the_lists_lead_in():
 )
 def test_a_call_for_attention_binds_no_one(sentence):
     assert not states_rule(sentence), reasons(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # in a document of capitals, a lower-case word of force in a relative clause tells what a thing is
+        ("The kiosk prints the receipt that should be handed to the rider.", []),
+        ("The name of the dock which should be the bike's home.", []),
+        # the "that" of what a verb asks still binds
+        ("Docks MUST ensure that riders should wait.", ["obligation"]),
+        ("Riders should wait for the light.", ["obligation"]),
+    ],
+)
+def test_a_relative_clause_in_a_capitals_document_tells_what_a_thing_is(sentence, expected):
+    assert [r.force for r in rules(sentence, Place(capitals=True))] == expected, reasons(sentence)
