@@ -549,6 +549,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         word = match.group("word").lower()
         if capitals and word in RFC_WORDS and not match.group("word").isupper():
             continue
+        if word in ("licensed", "licenced") and _UNDER_A_LICENCE.match(clean, match.end()):
+            continue  # "Extensions MUST be licensed under Apache 2.0": a software licence, no leave given
         polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
         found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
         taken.append(match.span())
@@ -679,6 +681,8 @@ _DEONTIC = re.compile(
     r"(?P<not>not\s+(?:(?:[a-z]+ly|only|also|even)\s+)*)?(?P<word>" + "|".join(_DEONTIC_MEANING) + r")(?:\s+to(?=\s))?(?![\w'-])",
     re.IGNORECASE,
 )
+_UNDER_A_LICENCE = re.compile(r"\s+under\b", re.IGNORECASE)
+"""What follows "licensed" when a software licence is meant: "licensed under Apache 2.0"."""
 
 
 def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:

@@ -646,3 +646,7 @@ def test_a_call_for_attention_binds_no_one(sentence):
 )
 def test_a_relative_clause_in_a_capitals_document_tells_what_a_thing_is(sentence, expected):
     assert [r.force for r in rules(sentence, Place(capitals=True))] == expected, reasons(sentence)
+
+
+def test_a_software_licence_gives_no_leave():
+    assert [r.force for r in rules("Extensions MUST be licensed under Apache 2.0.", Place(capitals=True))] == ["obligation"]
