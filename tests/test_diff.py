@@ -228,9 +228,7 @@ def test_renumbered_sections_and_their_table_of_contents_are_editorial(spec_repo
         body = "".join(f"## {n}. {title}\n\n{title} MUST be kept.\n\n" for n, title in enumerate(sections, 1))
         return f"# Harbour\n\n{contents}\n\n{body}"
 
-    spec_repo.commit("write", {"spec.md": spec("Berths", "Lights")})
-    spec_repo.commit("insert", {"spec.md": spec("Berths", "Buoys", "Lights")})
-    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, spec("Berths", "Lights"), spec("Berths", "Buoys", "Lights"))
     found = [(a["unit"], a["kind"], a["severity"], a["new"][0].get("heading")) for a in amendments]
     assert found == [
         ("clause", "modified", "editorial", "Harbour"),  # the table of contents
@@ -251,9 +249,7 @@ def test_a_value_replaced_in_a_rule_is_breaking_unless_renamed_throughout(spec_r
         "# Docks\n\nA full dock MUST answer `400 Bad Request`.\n\nA closed dock MUST answer `400 Bad Request`.\n\n"
         "A dock MUST hold at most `MAX_DOCKED_BIKES` bikes.\n\n`MAX_DOCKED_BIKES` is twelve.\n"
     )
-    spec_repo.commit("write", {"spec.md": old})
-    spec_repo.commit("change", {"spec.md": new})
-    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     found = [
         (a["severity"], [(e["old"], e["new"], e["direction"]) for e in a["effects"] if e["type"] == "value"]) for a in amendments
     ]
@@ -275,11 +271,16 @@ def test_a_rule_moved_out_of_a_removed_paragraph_into_an_added_one_is_not_breaki
         "# Docks\n\n## Night\n\nNothing here yet.\n\n## Fees\n\nRiders pay by the hour.\n\nStations vary in size"
         " across the city and some have cafes. Docks MUST lock at night after the last ride.\n"
     )
-    spec_repo.commit("write", {"spec.md": old})
-    spec_repo.commit("move", {"spec.md": new})
-    amendments = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert [(a["kind"], a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [
         ("removed", "substantive", []),
         ("added", "substantive", []),  # "Nothing here yet."
         ("added", "substantive", []),
     ]
+
+
+def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
+    """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
+    spec_repo.commit("write", {"spec.md": old})
+    spec_repo.commit("change", {"spec.md": new})
+    return specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
