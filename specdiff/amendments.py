@@ -68,7 +68,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
 
 MOVED_RULE_SIMILARITY = 80
 """Least similarity (rapidfuzz's token-sort ratio, 0-100) of what a rule asks, after its keyword,
-for a rule gone from one edited clause and one come to another to be one rule moved."""
+for a rule gone from one clause and one come to another to be one rule moved."""
 
 
 def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Amendment]:

@@ -894,6 +894,8 @@ _CONDITION_OPEN = re.compile(
 )
 _CLOSES_A_LINK_LABEL = re.compile(r"([^\[\]\n]{0,200})\]\(")
 """The rest of a link's label, up to its target."""
+
+
 def _enabling_thing(before: str) -> bool:
     """Whether the subject before "allows" (or "permits", "lets") is a thing, whose allowing is what it
     makes possible: "This mechanism allows peers to obtain certificates", "The search API allows

@@ -289,7 +289,7 @@ def _words_and_code(text: str) -> list[tuple[str, str]]:
         if match.group("word"):
             found.append((match.group("word").lower(), ""))
         elif not match.group(0).startswith("["):
-            span = _SPACES.sub(" ", match.group(1) or match.group(2) or "").strip("\"'")
+            span = _span_text(match)
             found.append(("\0" + _PLACEHOLDER.sub(r"\1\2", span), span))
     return found
 
@@ -301,11 +301,12 @@ _DIGITS_ALONE = re.compile(r"\s*-?\d+(?:\.\d+)?%?\s*")
 def code_spans(text: str) -> list[str]:
     """The code spans of ``text``, without the quotes around each (`` `"limit"` `` names the field
     `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``)."""
-    return [
-        _SPACES.sub(" ", m.group(1) or m.group(2) or "").strip("\"'")
-        for m in _CODE_SPAN.finditer(text)
-        if not m.group(0).startswith("[")
-    ]
+    return [_span_text(m) for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
+
+
+def _span_text(match: re.Match[str]) -> str:
+    """The text of a code span matched by ``_CODE_SPAN`` (or ``_WORD_OR_CODE``), its spacing and quotes put aside."""
+    return _SPACES.sub(" ", match.group(1) or match.group(2) or "").strip("\"'")
 
 
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller), or
