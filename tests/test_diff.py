@@ -123,6 +123,7 @@ def test_a_file_deleted_beside_an_unchanged_twin_is_deleted(spec_repo, specdiff_
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""
+
     def spec(kind: str, note: str, optional: str) -> str:
         message = f"```protobuf\nmessage Dock {{\n    {kind} dock_id = 1; // {note}\n    uint32 bikes = 2;\n}}\n```"
         interface = f"```typescript\ninterface Booking {{\n  /** {note} */\n  dock{optional}: string;\n  rider: string;\n}}\n```"
@@ -277,6 +278,31 @@ def test_a_rule_moved_out_of_a_removed_paragraph_into_an_added_one_is_not_breaki
         ("added", "substantive", []),  # "Nothing here yet."
         ("added", "substantive", []),
     ]
+
+
+def test_a_clause_whose_heading_was_deleted_can_still_move_to_another_file(spec_repo, specdiff_json):
+    """A2A moved its "SDK extension support" section to a new governance page and left a pointer
+    where it stood: the moved item was paired in place with the pointer, which shares its words."""
+    spec_repo.commit(
+        "write",
+        {
+            "ext.md": "# Extensions\n\nExtensions add methods.\n\n## SDK extension support\n\n"
+            "- Extension support is not required for protocol conformance\n\n## Naming\n\nNames are short.\n"
+        },
+    )
+    spec_repo.commit(
+        "move",
+        {
+            "ext.md": "# Extensions\n\nExtensions add methods.\n\nFor extension support and protocol conformance,"
+            " see the governance page.\n\n## Naming\n\nNames are short.\n",
+            "gov.md": "# Governance\n\n## SDK support\n\n- Extension support is not required for protocol conformance\n",
+        },
+    )
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [
+        (a["kind"], a["new"][0]["path"] if a["new"] else None) for f in files for a in f["amendments"] if a["unit"] == "clause"
+    ]
+    assert ("moved", "gov.md") in found and ("added", "ext.md") in found, found
 
 
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:

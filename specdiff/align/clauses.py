@@ -344,6 +344,7 @@ class _ClausePairing:
         # commit's processor time on the 3,000-clause history benchmark went to it).
         # (a clause whose heading was deleted belongs where it now sits: in the section above it)
         self._paired_section_of_old = [section_pairs.get(hosts.deleted.get(c.section, c.section)) for c in self.old]
+        self._under_deleted_heading = {i for i, c in enumerate(self.old) if c.section in hosts.deleted}
         self._section_of_new = [c.section for c in self.new]
         self._place_of_new = [hosts.inserted.get(c.section, c.section) for c in self.new]
 
@@ -629,6 +630,8 @@ class _ClausePairing:
         free_new_set = set(free_new)
         candidates = []
         for i in free_old:
+            if i in self._under_deleted_heading:
+                continue  # no paired section to have kept its place in (a move to another file may explain it)
             k = bisect_left(olds, i)
             low = partner_positions[k - 1][1] if k > 0 else -1
             high = partner_positions[k][1] if k < len(olds) else len(self.new)
