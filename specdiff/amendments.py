@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Literal
 
 from specdiff.align.sections import heading_key
+from specdiff.align.text import best_first
 from specdiff.force import Place, informative_sections, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
@@ -76,9 +77,10 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
     added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame as soon
     as ..." up a section, lightly reworded; SPIFFE moved "An X.509 SVID MAY contain any number of other
     SAN fields" out of a paragraph it rewrote into one of its own). When the rule keeps its keyword,
-    its subject word for word and most of what it asks, the two modality effects are dropped and both
-    clauses graded again, whether each was edited, added or removed. "The client MUST send ..." gone
-    and "The server MUST send ..." come stay as they are.
+    its subject word for word and most of what it asks (the same values in code), the two modality
+    effects are dropped and both clauses graded again, whether each was edited, added or removed.
+    "The client MUST send ..." gone and "The server MUST send ..." come stay as they are, and so do
+    "... call `FetchX509SVID`" gone and "... call `FetchJWTBundles`" come.
     """
     gone = [(k, e) for k, a in enumerate(amendments) if a.unit == "clause" for e in a.effects if _moved_out(e)]
     came = [(k, e) for k, a in enumerate(amendments) if a.unit == "clause" for e in a.effects if _moved_in(e)]
@@ -86,20 +88,24 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
         return amendments
     from rapidfuzz import fuzz
 
-    dropped: dict[int, list[Effect]] = {}
-    for k, out in gone:
+    candidates = []  # (likeness, gone, came): each rule gone pairs with the likest come, best first
+    for g, (k, out) in enumerate(gone):
         assert out.old is not None and out.sentence is not None
         subject, _, asks = out.sentence.partition(out.old)
-        for m, into in came:
+        for c, (m, into) in enumerate(came):
             assert into.new is not None and into.sentence is not None
-            if m == k or into.new != out.old or any(into is e for e in dropped.get(m, [])):
-                continue
             subject_new, _, asks_new = into.sentence.partition(into.new)
-            same_subject = subject.strip().lower() == subject_new.strip().lower()
-            if same_subject and fuzz.token_sort_ratio(asks, asks_new) >= MOVED_RULE_SIMILARITY:
-                dropped.setdefault(k, []).append(out)
-                dropped.setdefault(m, []).append(into)
-                break
+            # (a rule naming other values in code is another rule: "... call to the `FetchX509SVID` RPC")
+            same_values = code_spans(asks) == code_spans(asks_new)
+            if m != k and into.new == out.old and _subject(subject) == _subject(subject_new) and same_values:
+                score = fuzz.token_sort_ratio(asks, asks_new)
+                if score >= MOVED_RULE_SIMILARITY:
+                    candidates.append((score, g, c))
+    dropped: dict[int, list[Effect]] = {}
+    for _, g, c in best_first(candidates):
+        (k, out), (m, into) = gone[g], came[c]
+        dropped.setdefault(k, []).append(out)
+        dropped.setdefault(m, []).append(into)
     moved = list(amendments)
     for k, effects in dropped.items():
         amendment = moved[k]
@@ -108,6 +114,12 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
             left = [Effect("wording")]  # (an edited clause changed its words; one added or removed only came or went)
         moved[k] = replace(amendment, effects=left, severity=severity(amendment.kind, left))
     return moved
+
+
+def _subject(before: str) -> str:
+    """The words before a rule's keyword in their own clause: "Under such a case, the client" and
+    "The client" both name "the client"."""
+    return before.rsplit(",", 1)[-1].strip().lower()
 
 
 def _moved_out(effect: Effect) -> bool:

@@ -280,6 +280,17 @@ def test_a_rule_moved_out_of_a_removed_paragraph_into_an_added_one_is_not_breaki
     ]
 
 
+def test_a_rule_that_names_another_value_is_another_rule_not_one_moved(spec_repo, specdiff_json):
+    """SPIFFE's "The client MAY attempt to reconnect with another call to the `FetchX509SVID` RPC"
+    went, and the same words for `FetchJWTBundles` came in a new section: a permission added, not a
+    permission moved."""
+    old = "# Docks\n\n## Night\n\nDocks lock at dusk and open at dawn. The rider MAY retry the `unlock` call.\n"
+    new = "# Docks\n\n## Night\n\nNothing here yet.\n\n## Keys\n\nKeys open the docks. The rider MAY retry the `open` call.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    modality = [(a["kind"], e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
+    assert modality == [("removed", "MAY", None), ("added", None, "MAY")]
+
+
 def test_a_clause_whose_heading_was_deleted_can_still_move_to_another_file(spec_repo, specdiff_json):
     """A2A moved its "SDK extension support" section to a new governance page and left a pointer
     where it stood: the moved item was paired in place with the pointer, which shares its words."""
