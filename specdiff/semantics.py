@@ -1439,13 +1439,20 @@ def _scope_and_content(
         # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
         # (a holder change is found apart).
         grew, shrank = inserted_and_deleted(subject_old, subject_new)
-        # "using the kiosk", "that declare X": a who-or-when phrase ("and Mexico" adds subjects instead: wording)
-        qualifier = len(grew or shrank) >= 2 and (grew or shrank)[0] not in ("and", "or")
+        # "using the kiosk", "that declare X": a who-or-when phrase ("and Mexico" adds subjects instead:
+        # wording), or a word added that says which ("Every response message" -> "Every stream response
+        # message"; one taken away may only have said the same twice, "New keys cannot be added" -> "Keys")
+        qualifying = grew or shrank
+        one_word = grew == qualifying and len(grew) == 1 and grew[0] not in _NOT_QUALIFYING and not quantifiers(grew[0])
+        qualifier = (len(qualifying) >= 2 and qualifying[0] not in ("and", "or")) or one_word
         if bool(grew) != bool(shrank) and qualifier and subject_old and subject_new and not _new_holder(subject_old, subject_new):
             scope = Effect(
                 "scope", " ".join(shrank) or None, " ".join(grew) or None, "scope_narrowed" if grew else "scope_widened"
             )
-            return [*effects, replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
+            # (one word may only say the same thing closer, "the AI assistant": worth a read)
+            sure = UNSURE if one_word else 1.0
+            scope = replace(scope, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=sure)
+            return [*effects, scope]
         return effects
     asked_old, asked_new = _said(prose(old)[before_old:]), _said(prose(new)[first:])
     inserted, deleted = inserted_and_deleted(asked_old, asked_new)
@@ -1768,6 +1775,9 @@ _FILLER = {
     "it",
     "they",
 }
+_NOT_QUALIFYING = _FILLER | {"more", "less", "fewer", "further", "anymore"}
+"""Words that, added to a rule's subject alone, say nothing of which it binds ("no more data can be
+appended" for "no data can be appended anymore")."""
 
 
 def _holder_change(old: str, new: str, old_rules: list[Reading], new_rules: list[Reading], where: str | None) -> list[Effect]:

@@ -434,6 +434,10 @@ def test_holder_and_same_rule():
         ("The assistant may share the dock's address.", "The assistant may share the dock's address only with the rider.",
          "narrowed", "breaking"),
         ("Any rider may book a tandem.", "Only members may book a tandem.", "scope_narrowed", "substantive"),
+        # one word added that says which of them (SPIFFE: "Every stream response message ... MUST include")
+        ("Every dock MUST report its state.", "Every solar dock MUST report its state.", "scope_narrowed", "substantive"),
+        ("Every dock MUST report its state.", "Every other dock MUST report its state.", "scope_narrowed", "substantive"),
+        ("Docks MUST report their state.", "All docks MUST report their state.", "none", "substantive"),  # a quantifier
     ],
 )
 def test_directions_as_a_reviewer_reads_them(old, new, direction, graded):
