@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "45"
+FORMAT = "46"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -96,7 +96,9 @@ phrase added whole turn nothing round; 40: a clause cut down or grown pairs with
 lifts an obligation, "No one is allowed to" forbids, "No ... is required to" licenses; 43: a modal verb
 after a negative subject of its clause is that verb negated; 44: a deontic word too, in any clause; 45: a
 value in code replaced, clauses under a deleted heading not moved, renumbered headings and tables of
-contents editorial, "may" after a digit no month)."""
+contents editorial, "may" after a digit no month; 46: calls for attention, things that allow, relative
+clauses in capitals documents and "licensed under" state no rule, rules moved into or out of added and
+removed clauses, one word added to a rule's subject)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:
