@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from specdiff.lexicon import STEP_LABEL, Modal, modals, sentences, words
+from specdiff.lexicon import STEP_LABEL, TAKES_A_THAT_CLAUSE, Modal, modals, sentences, words
 from specdiff.parse import shown_text
 
 if TYPE_CHECKING:
@@ -827,18 +827,13 @@ _EFFECT_VERBS = {
 }  # fmt: skip
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
 _WORD_AND_RELATIVE_BEFORE = re.compile(r"(\w+)\s+(which|that)\s+(?:\w+ly\s+)?$", re.I)
-_TAKES_A_THAT_CLAUSE = frozenset(
-    "ensure ensures ensuring require requires required specify specifies specified state states stated say says said"
-    " mean means indicate indicates imply implies assume assumes expect expects guarantee guarantees demand demands"
-    " recommend recommends recommended note verify verifies check checks so such is are was were".split()
-)
 
 
 def _in_relative_clause(before: str) -> bool:
     """Whether a phrase opens a relative clause: "which" or a noun's "that" just before it ("the file
     that should be passed"), not the "that" of what a verb asks ("ensure that it should ...")."""
     found = _WORD_AND_RELATIVE_BEFORE.search(before)
-    return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in _TAKES_A_THAT_CLAUSE)
+    return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in TAKES_A_THAT_CLAUSE)
 
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)

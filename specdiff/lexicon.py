@@ -833,12 +833,20 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # "that" opens a relative clause after a noun its article marks ("a server that does not support") or
 # a plural subject that opens the sentence ("Requests that fail validation, the server ..."); after a
 # verb it opens what is asserted ("ensure that the body is not empty"), which counts.
+TAKES_A_THAT_CLAUSE = frozenset(
+    "ensure ensures ensuring require requires required specify specifies specified state states stated say says said"
+    " mean means indicate indicates imply implies assume assumes expect expects guarantee guarantees demand demands"
+    " assert asserts recommend recommends recommended note verify verifies check checks so such is are was were".split()
+)
+"""Words after which "that" opens what is asserted or asked ("ensure that ...", "requires that ..."),
+not a relative clause."""
 _SUBORDINATE = re.compile(
     r"(?i)\b(?:if|when|whenever)\b[^;]{0,300}?\bthen\b"
     r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*without\b[^,;]{0,100},"
     r"|\b(?:a|an|the|any|each|every|all|no|some|these|those)\s+[\w-]+\s+that\b[^,;]*"
-    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*(?!(?:this|requires|ensures|means|implies|states|says|assumes|indicates|specifies|"
-    r"guarantees|asserts|demands|expects)\b)[a-z][\w-]*s\s+that\b[^,;]{0,200},"
+    r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*(?!(?:this|"
+    + "|".join(sorted(w for w in TAKES_A_THAT_CLAUSE if w.endswith("s")))
+    + r")\b)[a-z][\w-]*s\s+that\b[^,;]{0,200},"
     r"|\b(?:unless|except|if|when|whenever|while|until|provided|what|which|who|whom)\b(?:(?!\bthen\b)[^,;])*"
 )
 # "a server not knowing the value should ignore it": a negated participle after a noun tells which
