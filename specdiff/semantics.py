@@ -411,10 +411,12 @@ _SEE_LEAD_IN = re.compile(r"(?i)^\W*(?:(?:for\s+(?:more|details)\W*)?see(?:\s+al
 
 # A line that is only a link to a place in the document, perhaps numbered: a table-of-contents
 # entry ("[Preliminaries](#preliminaries)"). Its words are the heading's, read where the heading is.
-_NAVIGATION = re.compile(r"^\s*(?:(?:[-*+]\s+)?(?:\d+(?:\.\d+)*\\?[.)]\s*)?\[[^\]]+\]\(#[^)\s]*\)\s*)+$")
+_NAVIGATION = re.compile(
+    r"^\s*(?:(?:[-*+]\s+)?(?:(?:Appendix\s+)?(?:\d+|[A-Z])(?:\.\d+)*\\?[.)]?\s*)?\[[^\]]+\]\(#[^)\s]*\)\s*)+$"
+)
 """A table of contents, or one entry of it: links to headings of the page, each perhaps after its
-section's number ("2.4. [Parsing](#24-parsing)", "1\\. [Introduction](#1-introduction)"); SPIFFE
-writes its whole table as one paragraph of such lines."""
+section's number ("2.4. [Parsing](#24-parsing)", "1\\. [Introduction](#1-introduction)", "Appendix
+A. [Example](#appendix-a-example)"); SPIFFE writes its whole table as one paragraph of such lines."""
 
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)
 

@@ -863,3 +863,10 @@ def test_a_value_spelt_in_other_capitals_is_the_same_name():
     effects = describe_change("Check that the `CA` flag is unset.", "Check that the `cA` flag is unset.")
     assert [(e.type, e.direction) for e in effects] == [("value", "renamed")]
     assert severity("modified", effects) == SUBSTANTIVE
+
+
+def test_a_table_of_contents_renumbered_is_editorial():
+    charts = "Appendix A. [Charts](#appendix-a-charts)"
+    old = f"1\\. [Berths](#1-berths)  \n2\\. [Lights](#2-lights)  \n{charts}"
+    new = f"1\\. [Berths](#1-berths)  \n2\\. [Buoys](#2-buoys)  \n3\\. [Lights](#3-lights)  \n{charts}"
+    assert [e.type for e in describe_change(old, new)] == ["editorial"]
