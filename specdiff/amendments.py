@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -61,8 +62,12 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
         found.append((position, _clause_added_or_removed("removed", clause, _place(clause, places, capitals))))
+    in_new_options = _in_new_options(alignment)
     for clause in alignment.added:
-        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
+        amendment = _clause_added_or_removed("added", clause, _place(clause, places, capitals))
+        if amendment.severity == "breaking" and clause in in_new_options:
+            amendment = replace(amendment, severity="substantive")  # it binds only those who use the new option
+        found.append(((clause.lines[0], 1), amendment))
     found.sort(key=lambda item: item[0])
     return _with_distinct_ids(_without_rules_moved_between_clauses([amendment for _, amendment in found]))
 
@@ -323,6 +328,40 @@ def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, 
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
+
+
+def _in_new_options(alignment: Alignment) -> set[Clause]:
+    """The added list items inside an optional field added in the same change: runtime-spec added an
+    optional `hwConfig` object whose `iomems` member holds "`firstMFN` (int REQUIRED)". A rule there
+    binds only those who use the new field, so nothing that complied before fails it. An item's field
+    is the item it is nested in, or for an item of the first level the paragraph just above its list,
+    when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``). (The
+    definition of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The
+    runtime MUST mount it" asks every runtime to handle the new field.)"""
+    if not any("`" in c.normalized for c in alignment.added):
+        return set()  # (every field is named in code)
+    added = set(alignment.added)
+    found: set[Clause] = set()
+    for section in [m.new for m in alignment.sections] + alignment.added_sections:
+        above: Clause | None = None  # the paragraph just above the list being read
+        open_items: list[tuple[int, Clause]] = []  # the items above, by indent
+        for clause in section.clauses:
+            if clause.kind != "list_item":
+                above, open_items = (clause if clause.kind == "paragraph" else None), []
+                continue
+            indent = len(clause.text) - len(clause.text.lstrip())
+            while open_items and open_items[-1][0] >= indent:
+                open_items.pop()
+            field = open_items[-1][1] if open_items else above
+            new_option = field is not None and (field in found or (field in added and _OPTIONAL_FIELD.match(field.normalized)))
+            if clause in added and new_option:
+                found.add(clause)  # (an item inside it is inside the new option too, whatever its own force)
+            open_items.append((indent, clause))
+    return found
+
+
+_OPTIONAL_FIELD = re.compile(r"[\W_]*`[^`]+`[\W_]*\([^()]*\bOPTIONAL\b[^()]*\)", re.IGNORECASE)
+"""A clause that defines an optional field: "`ip4Addr` (array of strings, OPTIONAL) - ...", "**`vcpus`** (int optional)"."""
 
 
 # -- sections --------------------------------------------------------------------

@@ -316,6 +316,34 @@ def test_a_clause_whose_heading_was_deleted_can_still_move_to_another_file(spec_
     assert ("moved", "gov.md") in found and ("added", "ext.md") in found, found
 
 
+def test_a_rule_inside_a_new_optional_field_breaks_nothing(spec_repo, specdiff_json):
+    """runtime-spec added an optional `hwConfig` object whose members are REQUIRED: no config that
+    complied before has the object, so none fails its members' rules. A REQUIRED member added to an
+    object that was already there still breaks."""
+    base = "# Docks\n\n**`bell`** (object, OPTIONAL) The dock's bell.\n\n* `tone` (string, OPTIONAL) The bell's tone.\n"
+    new = (
+        base
+        + "* `volume` (int, REQUIRED) How loud the bell rings.\n\n"
+        + "**`lights`** (object, OPTIONAL) The dock's lights.\n\n"
+        + "* `colour` (string, REQUIRED) The colour of the lights.\n"
+        + "* `dimmer` (object, OPTIONAL) A dimmer.\n"
+        + "    * `steps` (int, REQUIRED) How many steps the dimmer has.\n"
+        + "* `night` (string, OPTIONAL) When the lights go on. It MUST be a time of day.\n\n"
+        + "**`horn`** (object, OPTIONAL) The dock's horn. The dock MUST sound it at dawn.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = {a["new"][0]["text"].split("`")[1]: a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert found == {
+        "volume": "breaking",  # a member the existing `bell` object must now have
+        "lights": "substantive",
+        "colour": "substantive",
+        "dimmer": "substantive",
+        "steps": "substantive",
+        "night": "substantive",
+        "horn": "breaking",  # a new optional field's own rule asks every dock to handle the field
+    }
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
