@@ -387,7 +387,9 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
         effects.append(Effect("attribute", f"#{old.id}", f"#{new.id}"))
     for key in sorted(old.attributes.keys() | new.attributes.keys()):
         before, after = old.attributes.get(key), new.attributes.get(key)
-        if before != after:
+        if before != after and key == "id":  # `{id="security"}`: an anchor, as `{#security}` is
+            effects.append(Effect("attribute", f"#{before}" if before else None, f"#{after}" if after else None))
+        elif before != after:
             effects.append(Effect("attribute", f"{key}={before}" if before else None, f"{key}={after}" if after else None))
     if not effects and not moved:
         return None

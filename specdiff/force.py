@@ -560,6 +560,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     )
     if key in _ADJECTIVES and not (_PREDICATE_BEFORE.search(before) or field_mark or _NAMED_CHOICE.match(after)):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the required fields"
+    if key in ("recommended", "required") and _READING_AFTER.match(after):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "are recommended reading for implementors": books
     if key in ("is able to", "are able to"):
         return Reading(modal, False, "ability", LIKELY, holder)
     if _COMPARATIVE.search(before):
@@ -863,6 +865,7 @@ _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't
 # form of "be" makes them the predicate ("fields are required").
 _TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|a|an|the|and|or|of|for|to|in|on|with))+\s*")
 """The rest of a title in title case, with no full stop: " Approach for Synchronous Workflows"."""
+_READING_AFTER = re.compile(r"\s+reading\b", re.IGNORECASE)
 _ADJECTIVES = {"required", "prohibited", "forbidden", "mandatory", "optional", "recommended", "not recommended", "not required"}
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|was|were|remains?|becomes?|considered|deemed|it's)\s+(?:(?:\w+ly|not)\s+)*$", re.I

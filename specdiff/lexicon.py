@@ -240,7 +240,8 @@ _NUMBER = re.compile(
 )
 _NUMERIC_CODE = re.compile(r"`\s*(-?\d+(?:\.\d+)?%?)\s*`")
 _CONDITION_WORDS = (
-    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if|when|whenever|while|"
+    # ("each redirect, if any, offers ...": "if any" between commas says whatever there are, no condition)
+    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if(?!\s+any\s*[,;:.)])|when|whenever|while|"
     # "provided" as a conjunction ("MAY skip it, provided the cache is fresh"), not as a participle
     # ("a `Link` header is provided", "the value provided by the server")
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bnot\s)(?<!\bif\s)"

@@ -344,6 +344,17 @@ def test_a_rule_inside_a_new_optional_field_breaks_nothing(spec_repo, specdiff_j
     }
 
 
+def test_an_id_attribute_added_to_a_heading_is_an_anchor_and_editorial(spec_repo, specdiff_json):
+    """Matrix gave a heading `{id="content-repo-security-considerations"}` so that a rule could link to it."""
+    old = "# Docks\n\n## Security\n\nDocks MUST lock.\n"
+    new = '# Docks\n\n## Security {id="dock-security"}\n\nDocks MUST lock.\n'
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["severity"], [(e["type"], e["new"]) for e in amendment["effects"]]) == (
+        "editorial",
+        [("attribute", "#dock-security")],
+    )
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})

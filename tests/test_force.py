@@ -654,3 +654,8 @@ def test_a_relative_clause_in_a_capitals_document_tells_what_a_thing_is(sentence
 
 def test_a_software_licence_gives_no_leave():
     assert [r.force for r in rules("Extensions MUST be licensed under Apache 2.0.", Place(capitals=True))] == ["obligation"]
+
+
+def test_recommended_reading_is_no_rule():
+    assert not states_rule("RFC 9700 and the OAuth security advice are recommended reading for implementors.")
+    assert states_rule("TLS 1.3 is recommended for every dock.")

@@ -870,3 +870,8 @@ def test_a_table_of_contents_renumbered_is_editorial():
     old = f"1\\. [Berths](#1-berths)  \n2\\. [Lights](#2-lights)  \n{charts}"
     new = f"1\\. [Berths](#1-berths)  \n2\\. [Buoys](#2-buoys)  \n3\\. [Lights](#3-lights)  \n{charts}"
     assert [e.type for e in describe_change(old, new)] == ["editorial"]
+
+
+def test_if_any_between_commas_is_no_condition():
+    assert conditions("Docks SHOULD light each berth, if any, at dusk.") == []
+    assert conditions("If any berth is free, docks SHOULD light it.") == ["if"]
