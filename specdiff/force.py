@@ -533,7 +533,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
     word_after = next(iter(_next_words(after)), "")
-    if key == "may not" and (_RELATIVE_BEFORE.search(before) or word_after in _UNWILLED_NEXT):
+    if key == "may not" and (_RELATIVE_BEFORE.search(before) or word_after in _UNWILLED_NEXT or _MAY_OR_BEFORE.search(before)):
         # "tooling (which may not implement this specification)", "the answer may not originate from
         # the server": what may not be so ("The field may not be empty" still forbids)
         return Reading(modal, False, "hedge", LIKELY, holder)
@@ -603,6 +603,8 @@ def _likelihood(after: str, *, strict: bool = False) -> bool:
 
 
 def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Reading:
+    if _MAY_OR_MAY_NOT.match(after):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "may or may not be defined": either may be so
     nxt = _next_words(after)
     subject = _subject_word(before)
     if _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or (subject or "").endswith("ing"):
@@ -865,6 +867,9 @@ _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't
 # form of "be" makes them the predicate ("fields are required").
 _TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|a|an|the|and|or|of|for|to|in|on|with))+\s*")
 """The rest of a title in title case, with no full stop: " Approach for Synchronous Workflows"."""
+_MAY_OR_MAY_NOT = re.compile(r"\s+or\s+may\s+not\b", re.IGNORECASE)
+_MAY_OR_BEFORE = re.compile(r"\bmay\s+or\s+$", re.IGNORECASE)
+"""Either half of "may or may not": what may be so or not, no leave given or taken."""
 _READING_AFTER = re.compile(r"\s+reading\b", re.IGNORECASE)
 _ADJECTIVES = {"required", "prohibited", "forbidden", "mandatory", "optional", "recommended", "not recommended", "not required"}
 _PREDICATE_BEFORE = re.compile(

@@ -659,3 +659,8 @@ def test_a_software_licence_gives_no_leave():
 def test_recommended_reading_is_no_rule():
     assert not states_rule("RFC 9700 and the OAuth security advice are recommended reading for implementors.")
     assert states_rule("TLS 1.3 is recommended for every dock.")
+
+
+def test_may_or_may_not_says_what_may_be_so():
+    assert not states_rule("Dock names may or may not be unique across the city.")
+    assert states_rule("Riders may not ride on the pavement.")
