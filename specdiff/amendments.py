@@ -62,14 +62,23 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
         found.append((position, _clause_added_or_removed("removed", clause, _place(clause, places, capitals))))
-    in_new_options = _in_new_options(alignment)
     for clause in alignment.added:
-        amendment = _clause_added_or_removed("added", clause, _place(clause, places, capitals))
-        if amendment.severity == "breaking" and clause in in_new_options:
-            amendment = replace(amendment, severity="substantive")  # it binds only those who use the new option
-        found.append(((clause.lines[0], 1), amendment))
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
     found.sort(key=lambda item: item[0])
-    return _with_distinct_ids(_without_rules_moved_between_clauses([amendment for _, amendment in found]))
+    amendments = _without_rules_moved_between_clauses([amendment for _, amendment in found])
+    return _with_distinct_ids(_within_new_options(amendments, alignment))
+
+
+def _within_new_options(amendments: list[Amendment], alignment: Alignment) -> list[Amendment]:
+    """``amendments``, each added clause inside a new optional field (``_in_new_options``) graded
+    substantive rather than breaking: it binds only those who use the new field. (Last, after the
+    grades of rules moved between clauses were read again.)"""
+    breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
+    if not breaking_added:
+        return amendments
+    in_new_options = _in_new_options(alignment)
+    relieved = {id(a) for a in breaking_added if a.new[0] in in_new_options}
+    return [replace(a, severity="substantive") if id(a) in relieved else a for a in amendments]
 
 
 MOVED_RULE_SIMILARITY = 80

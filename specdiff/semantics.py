@@ -207,8 +207,9 @@ def _code_rewritten(old: str, new: str) -> bool:
     >>> _code_rewritten("Types `string`, `binary`.", "Types `string`, `binary`, `uuid`.")
     True
     """
-    raw_a, raw_b = code_spans(old), code_spans(new)
-    a, b = [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_a], [_PLACEHOLDER.sub(r"\1\2", t) for t in raw_b]
+    keyed_a, keyed_b = _code_keyed(old), _code_keyed(new)
+    a, b = [key for key, _ in keyed_a], [key for key, _ in keyed_b]
+    raw_a, raw_b = [span for _, span in keyed_a], [span for _, span in keyed_b]
     if a == b:
         return False
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -241,14 +242,17 @@ def _value_change(old: str, new: str, where: str | None, normative: bool) -> lis
     """
     if "`" not in old + new and "<code>" not in (old + new).lower():
         return []  # (the usual case, told without reading)
-    if len(old) + len(new) > VALUE_SENTENCE_AT_MOST or code_spans(old) == code_spans(new):
+    if len(old) + len(new) > VALUE_SENTENCE_AT_MOST:
+        return []
+    keyed_old, keyed_new = _code_keyed(old), _code_keyed(new)
+    if keyed_old == keyed_new:
         return []
     # Replaced one for one among the code spans alone (not a list grown, "`a` or `b`" -> "`a`, `b` or
     # `c`", nor rewritten with more values, "`\\uXXXX` or `\\UXXXXXXXX`" -> three forms), and among
     # the words too (not a sentence rewritten around other values).
     in_words = set(_replaced_one_for_one(_words_and_code(old), _words_and_code(new)))
     effects = []
-    for was, now in _replaced_one_for_one(_code_keyed(old), _code_keyed(new)):
+    for was, now in _replaced_one_for_one(keyed_old, keyed_new):
         if (was, now) not in in_words or (_DIGITS_ALONE.fullmatch(was) and _DIGITS_ALONE.fullmatch(now)):
             continue
         if modal_meaning(was) or modal_meaning(now):
