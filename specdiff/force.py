@@ -432,8 +432,9 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
 
 def _opening_command(reading: Reading, sentence: str) -> bool:
     """Whether the reading is a command verb opening its sentence ("lock each bike"), perhaps after
-    a label ("**Locks**: Enforce a lock on every bike"), not a modal word."""
-    return reading.modal.phrase.lower() not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
+    a label ("**Locks**: Enforce a lock on every bike"), not a modal word ("SHOULD avoid ..." is one)."""
+    phrase = reading.modal.phrase.lower()
+    return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
 
 
 def _lead_in_force(place: Place) -> Reading | None:
@@ -645,9 +646,9 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in _EPISTEMIC_BE:
         # "Inline tables cannot be used to add keys": what may not be done, said of the thing.
         return Reading(modal, True, "rule", LIKELY, holder)
-    if nxt[:2] == ["be", "used"] and (re.match(r"\s+be\s+used\s+to\s", after) or _RELATIVE_BEFORE.search(before)):
-        # "Anchors can be used to name a subschema", "an identifier that can be used in links": what
-        # a thing is for, said of it, not a licence.
+    if nxt[:2] == ["be", "used"] and (nxt[2:3] in (["to"], ["for"]) or _RELATIVE_BEFORE.search(before)):
+        # "Anchors can be used to name a subschema", "Tags can then be used for grouping", "an
+        # identifier that can be used in links": what a thing is for, said of it, not a licence.
         return Reading(modal, False, "ability", LIKELY, holder)
     if nxt[:2] == ["be", "used"]:
         return Reading(modal, True, "rule", UNSURE, holder)  # "YAML can be used as well": a licence

@@ -64,6 +64,7 @@ def test_hedges_state_no_rule(sentence):
         "A dock holds more bikes than a van can carry.",
         "The app can display the map offline.",
         "It cannot expect a refund to be offered.",
+        "Tags can then be used for grouping docks on the map.",  # what a thing is for (AsyncAPI)
     ],
 )
 def test_ability_states_no_rule(sentence):
@@ -354,6 +355,13 @@ def test_the_rows_of_a_table_under_a_rule_take_its_force_and_the_header_does_not
         "Fares are:\n\n| Fare | Price |\n|---|---|\n| Week | 20 |\n"
     )
     assert forces_of(markdown, "table_row") == [[], ["obligation"], [], []]
+
+
+def test_an_items_own_keyword_before_avoid_is_its_own_rule_not_the_lead_ins():
+    """in-toto: under "Producers MAY use other formats that meet [ITE-5]:", "- SHOULD avoid depending
+    on canonicalization" read as the lead-in's permission: "SHOULD avoid" opens it as a command does."""
+    place = Place("list_item", lead_in="Docks MAY use other locks that meet the lock standard:")
+    assert [r.force for r in rules("SHOULD avoid relying on the bell for security", place)] == ["prohibition"]
 
 
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():
