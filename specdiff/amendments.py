@@ -81,6 +81,18 @@ def _within_new_options(amendments: list[Amendment], alignment: Alignment) -> li
     return [replace(a, severity="substantive") if id(a) in relieved else a for a in amendments]
 
 
+def in_new_file(amendments: list[Amendment]) -> list[Amendment]:
+    """The ``amendments`` of a file new to the spec, each rule added in it graded substantive rather
+    than breaking. A new file specifies something new (in-toto's pages of new predicate types, MCP's
+    page of a new utility): it binds those who take it up, and whatever complied before complies with
+    every file it complied with. (A file that clauses moved into from another, one renamed in a
+    rewrite, is not new in this sense: ``diff.diff_alignments`` tells them apart.)"""
+    return [
+        replace(a, severity="substantive") if a.unit == "clause" and a.kind == "added" and a.severity == "breaking" else a
+        for a in amendments
+    ]
+
+
 MOVED_RULE_SIMILARITY = 80
 """Least similarity (rapidfuzz's token-sort ratio, 0-100) of what a rule asks, after its keyword,
 for a rule gone from one clause and one come to another to be one rule moved."""

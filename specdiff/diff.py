@@ -161,8 +161,11 @@ def diff_alignments(
     moved_away = {m.old[0] for m in moves}
     moved_in = {m.new[0] for m in moves}
     with_moves: list[tuple[FileChange, Alignment, list[Amendment] | None]] = []
+    new_files = set()  # added files no clause moved into: new to the spec (``amendments.in_new_file``)
     for change, alignment in aligned:
         arriving = [m for m in moves if m.new[0].path == change.new_path]
+        if change.status == "added" and not arriving:
+            new_files.add(change)
         touched = bool(moves) and (
             bool(arriving) or any(c in moved_away for c in alignment.removed) or any(c in moved_in for c in alignment.added)
         )
@@ -182,22 +185,19 @@ def diff_alignments(
         from specdiff.lexicon import uses_rfc2119_capitals
 
         capitals = uses_rfc2119_capitals(text for _, alignment, _ in with_moves for text in alignment_texts(alignment))
-    return [
-        FileDiff(
-            change.old_path,
-            change.new_path,
-            change.status,
-            amendments if amendments is not None else _amendments_from(alignment, capitals),
-            alignment,
-        )
-        for change, alignment, amendments in with_moves
-    ]
+    files = []
+    for change, alignment, amendments in with_moves:
+        if amendments is None:
+            amendments = _amendments_from(alignment, capitals, new_file=change in new_files)
+        files.append(FileDiff(change.old_path, change.new_path, change.status, amendments, alignment))
+    return files
 
 
-def _amendments_from(alignment: Alignment, capitals: bool | None) -> list[Amendment]:
-    from specdiff.amendments import amendments_from  # not at the top: see align_file
+def _amendments_from(alignment: Alignment, capitals: bool | None, *, new_file: bool) -> list[Amendment]:
+    from specdiff.amendments import amendments_from, in_new_file  # not at the top: see align_file
 
-    return amendments_from(alignment, capitals=capitals)
+    amendments = amendments_from(alignment, capitals=capitals)
+    return in_new_file(amendments) if new_file else amendments
 
 
 def _moves_across_files(removed: list[Clause], added: list[Clause]) -> list[ClauseMatch]:

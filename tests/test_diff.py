@@ -12,7 +12,28 @@ def test_added_file_lists_its_sections_and_clauses(spec_repo, specdiff_json):
     assert (file["old_path"], file["new_path"], file["status"]) == (None, "b.md", "added")
     kinds = [(a["unit"], a["kind"]) for a in file["amendments"]]
     assert kinds == [("section", "added"), ("clause", "added"), ("clause", "added")]
-    assert file["amendments"][2]["severity"] == "breaking", "a new prohibition"
+    assert file["amendments"][2]["severity"] == "substantive", "a new file's prohibition binds only who takes the file up"
+
+
+def test_a_rule_in_a_new_file_breaks_nothing_but_one_in_a_file_rewritten_under_a_new_name_does(spec_repo, specdiff_json):
+    """in-toto added a page for each new predicate type: its rules bind only those who produce the new
+    type, so nothing that complied before fails them. A rule added beside clauses that moved in from
+    a deleted file is a rule added to a spec that was already there, under a new name."""
+    kept = "".join(f"Paragraph {n} of the rules of the road stays as it was.\n\n" for n in range(6))
+    spec_repo.commit("first", {"spec.md": "# Docks\n\nDocks MUST lock.\n", "old.md": f"# Old\n\n{kept}"})
+    spec_repo.commit(
+        "second",
+        {
+            "spec.md": "# Docks\n\nDocks MUST lock.\n\nDocks MUST ring a bell.\n",
+            "horns.md": "# Horns\n\nA dock with a horn MUST sound it at dawn.\n",
+            "new.md": f"# New\n\n{kept}Riders MUST wear a helmet on every ride in the park.\n",
+        },
+        remove=("old.md",),
+    )
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    added = [a for f in files for a in f["amendments"] if a["kind"] == "added" and a["unit"] == "clause"]
+    found = {a["new"][0]["text"].split()[0]: a["severity"] for a in added}
+    assert found == {"A": "substantive", "Docks": "breaking", "Riders": "breaking"}, found
 
 
 def test_deleted_file_lists_what_was_removed(spec_repo, specdiff_json):
