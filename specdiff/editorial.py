@@ -153,7 +153,8 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
     return a[start : len(a) - end], b[start : len(b) - end]
 
 
-# What is not wording: link targets, reference labels, footnote markers, HTML tags, link
+# What is not wording: link targets, reference labels, footnote markers, HTML tags (not a type's
+# "<string, object>": a tag's name ends at a space, a slash or its ">"), link
 # reference definitions (each a line of its own). (HTML comments stay: examples mark their verdicts
 # in them, <!-- BAD -->.) Changing only these is editorial (a reference effect says which). No part
 # runs past another's opener (`](`, `[`, `<`) or a line's start: else thousands of unclosed openers
@@ -161,7 +162,7 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 _NOT_WORDING = re.compile(
     # (a link definition is its label, one destination and perhaps a title, several to a line once
     # the clause's lines are joined: "[1]: The span count is exported once" is a note, whose words count)
-    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][^<>\n]*>"
+    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>"
     r"|^(?:[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?)+[ \t]*$"
     r"|<?https?://[^\s)>]+>?",
     re.MULTILINE,
@@ -401,9 +402,10 @@ def _shown_alike(old: str, new: str) -> bool:
     return len([w for w in inserted if w not in _EXAMPLE_FILLER]) == len([w for w in deleted if w not in _EXAMPLE_FILLER])
 
 
-def schema_changed(old: str, new: str) -> bool:
-    """Whether a code block that declares a schema (a protobuf message, a TypeScript interface)
-    changed outside its comments and its layout. Such a block states the spec rather than
+def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) -> bool:
+    """Whether a code block that declares a schema (a protobuf message, a TypeScript interface, or
+    any block right under a "Schema" heading) changed outside its comments and its layout. Such a
+    block states the spec rather than
     illustrates it (OpAMP, MCP's schema page): "bytes instance_uid" -> "string instance_uid" changes
     the wire format and "params?:" -> "params:" makes a field required, though one word or one
     mark is all an example's slip changes.
@@ -417,7 +419,7 @@ def schema_changed(old: str, new: str) -> bool:
     >>> schema_changed(booking.format("The [dock](#dock)."), booking.format("The dock."))
     False
     """
-    if not (_DECLARATIONS.search(old) or _DECLARATIONS.search(new)):
+    if not (under_schema_heading or _DECLARATIONS.search(old) or _DECLARATIONS.search(new)):
         return False
     return _declared(old) != _declared(new)
 

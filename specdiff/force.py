@@ -485,7 +485,9 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
         # the example's settings do; a keyword in capitals there still rules.
         return Reading(modal, False, "example", LIKELY, holder)
-    about_the_text = _ABOUT_THE_TEXT.match(sentence) and not (upper and _THE_TEXT_AS_SUBJECT.fullmatch(before))
+    # (A keyword in capitals whose own clause names whom it binds rules: "The following table lists the
+    # values that every implementation MUST support.")
+    about_the_text = _ABOUT_THE_TEXT.match(sentence) and not (upper and (_THE_TEXT_AS_SUBJECT.fullmatch(before) or holder))
     if about_the_text or _subject_word(before) in ("we", "our", "us"):
         # "This section describes cases where the assistant should refuse"; "we need to": the authors.
         # The text itself bound in capitals is a rule: "This spec MUST be updated when ...".

@@ -156,11 +156,13 @@ def describe_change(
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
-    if example and schema_changed(old, new):
+    if example and schema_changed(old, new, under_schema_heading=_under_schema_heading(new_place)):
         return [Effect("example")]
     code_changed = _code_rewritten(old, new)
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
-    if not code_changed and not level_changed and (same_words(old, new) or only_typos(old, new)):
+    # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
+    alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
+    if not code_changed and not level_changed and (alike or only_typos(old, new)):
         return [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
@@ -390,6 +392,18 @@ _WHERE_WRITTEN = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _POINTER_WORDS = ("see", "found", "viewed", "please", "available", "learn", "view", "read", "check")
+
+
+_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
+
+
+def _under_schema_heading(place: Place) -> bool:
+    """Whether a code block sits right under a heading that names it the schema ("## Schema": each of
+    in-toto's predicate pages declares its fields in a JSON sketch there)."""
+    return bool(place.heading_path) and _SCHEMA_HEADING.fullmatch(place.heading_path[-1]) is not None
+
+
+_SCHEMA_HEADING = re.compile(r"(?i)\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:json\s+)?schemas?\W*")
 
 
 def _without_pointers(text: str, place: Place | None = None) -> str:

@@ -376,6 +376,39 @@ def test_an_id_attribute_added_to_a_heading_is_an_anchor_and_editorial(spec_repo
     )
 
 
+def test_an_address_changed_in_an_example_changes_the_example(spec_repo, specdiff_json):
+    """OpenVEX moved its examples' "@context" to ".../ns/v0.2.0": in a code block an address is a
+    value of the sample, not a link whose target only moved. A word rewrapped there is still no change."""
+    block = '# Docks\n\n## Example\n\n```json\n{{\n  "@context": "{}",\n  "name": {}\n}}\n```\n'
+    old = block.format("https://docks.example/ns", '"north"')
+    new = block.format("https://docks.example/ns/v2", '"north"')
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("substantive", ["example"])
+    rewrapped = _amendments_of_change(spec_repo, specdiff_json, new, new.replace('{\n  "@context"', '{ "@context"'))
+    assert [a["severity"] for a in rewrapped] == ["editorial"]
+
+
+def test_a_code_block_under_a_schema_heading_declares_the_schema(spec_repo, specdiff_json):
+    """in-toto's predicate pages sketch their fields in JSON under "## Schema": a field renamed
+    there ("releaseId" -> "packageId") changes the spec, though one word is all an example's slip
+    changes. Under "## Example" the same edit is a slip, flagged."""
+    block = '```json\n{{\n  "{}": "<ID>",\n  "dock": "<NAME>"\n}}\n```\n'
+    for heading, severity in (("Schema", "substantive"), ("Example", "editorial")):
+        old, new = (f"# Docks\n\n## {heading}\n\n" + block.format(name) for name in ("releaseId", "packageId"))
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+        assert amendment["severity"] == severity, heading
+
+
+def test_a_type_in_angle_brackets_is_words_not_a_tag(spec_repo, specdiff_json):
+    """in-toto: "`annotations` _map <string, object>_" -> "<string, value>" read as an HTML tag
+    changed, editorial. A tag's name ends at a space, a slash or its ">"; "<b>" still is one."""
+    old = "# Docks\n\n`labels` _map <string, object>, optional_\n\nDocks are **open** daily.\n"
+    new = "# Docks\n\n`labels` _map <string, value>, optional_\n\nDocks are <b>open</b> daily.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["new"][0]["text"].split()[0], a["severity"]) for a in amendments]
+    assert found == [("`labels`", "substantive"), ("Docks", "editorial")]
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})

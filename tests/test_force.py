@@ -364,6 +364,21 @@ def test_an_items_own_keyword_before_avoid_is_its_own_rule_not_the_lead_ins():
     assert [r.force for r in rules("SHOULD avoid relying on the bell for security", place)] == ["prohibition"]
 
 
+def test_a_keyword_in_capitals_with_its_own_holder_rules_in_a_sentence_about_the_text():
+    """AsyncAPI: "The following table contains a set of values that every implementation MUST support."
+    The table is the subject of the sentence, not of its MUST: the rule binds implementations, and the
+    table's rows take its force. Lower case, or with no holder of its own, it still only describes."""
+    markdown = (
+        "# Locks\n\nThe following table lists the lock codes that every client MUST accept.\n\n"
+        "| Code | Notes |\n|---|---|\n| `L1` | the default |\n"
+    )
+    assert forces_of(markdown, "paragraph") == [["obligation"]]
+    assert forces_of(markdown, "table_row") == [[], ["obligation"]]
+    lower_case = "The following table lists the lock codes that every client must accept."
+    assert not states_rule(lower_case, Place("paragraph", capitals=True))
+    assert not states_rule("This section describes the order in which the fares MUST be read.", Place("paragraph"))
+
+
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():
     """ "A delete file must be applied when all of the following are true:" (Iceberg), "MUST fail the
     negotiation if:" (Lightning): the items say when the rule applies, they ask nothing themselves."""
