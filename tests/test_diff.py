@@ -409,6 +409,17 @@ def test_a_type_in_angle_brackets_is_words_not_a_tag(spec_repo, specdiff_json):
     assert found == [("`labels`", "substantive"), ("Docks", "editorial")]
 
 
+def test_a_paragraph_split_into_items_and_an_example_under_a_new_heading_is_one_split(spec_repo, specdiff_json):
+    """in-toto cut a paragraph into two list items and put its last sentence, an example, under a new
+    "### Example" heading: the example read as the paragraph edited, the two items as rules added."""
+    rule, licence = "A dock for `<bike>` SHOULD be named `<bike>.dock`.", "Docks MAY hold other bikes, but SHOULD all be near."
+    example = "A bike named `red-7` could have a dock named `red-7.dock` with two bays."
+    old = f"# Docks\n\n## Naming\n\n{rule} {licence} For example, a{example[1:]}\n"
+    new = f"# Docks\n\n## Naming\n\n- {rule}\n- {licence}\n\n### Example\n\n{example}\n"
+    clauses = [a for a in _amendments_of_change(spec_repo, specdiff_json, old, new) if a["unit"] == "clause"]
+    assert [(a["kind"], len(a["new"])) for a in clauses] == [("split", 3)]
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})

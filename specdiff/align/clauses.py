@@ -739,7 +739,7 @@ class _ClausePairing:
                 count=len(self.new),
                 symbols=self.symbols_new,
                 available=_free_or_with(i, new_partner, self.grouped_new),
-                section=lambda j: self.new[j].section,
+                section=lambda j: self._place_of_new[j],
             )
             accepted = best is not None and (
                 _explains_better(best[0], current)
@@ -856,6 +856,8 @@ class _ClausePairing:
     ) -> tuple[float, list[int]] | None:
         """The best run of 2..MAX_PARTS available clauses of one section near ``around``.
 
+        A new clause under a heading inserted into a section counts as in it (in-toto cut a
+        paragraph into two list items and, under a new "### Example" heading, its example).
         Clauses paired elsewhere, and clauses that cannot be a part (too little
         of them in the whole), are stepped over: when the paragraph between two
         merged ones moved away or was dropped, the two were still neighbours
