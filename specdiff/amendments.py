@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Literal
 
 from specdiff.align.sections import heading_key
-from specdiff.align.text import best_first
+from specdiff.align.text import best_first, longest_increasing
 from specdiff.force import Place, informative_sections, place_of_heading, places_of
 from specdiff.lexicon import uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
@@ -48,8 +48,11 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         found.append((position, _section_merged(section, target) if target else _section_added_or_removed("removed", section)))
     for section in alignment.added_sections:
         found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
-    for match in alignment.sections:
-        amendment = _section_change(match, match.old.id in alignment.moved_sections)
+    in_order = longest_increasing([m.new.index for m in alignment.sections])
+    renested = _renested(alignment)
+    for k, match in enumerate(alignment.sections):
+        moved = match.old.id in alignment.moved_sections
+        amendment = _section_change(match, moved, renested=moved and k in in_order and match.old.id in renested)
         if amendment:
             found.append(((match.new.lines[0], 0), amendment))
     for clause_match in alignment.clauses:
@@ -388,7 +391,33 @@ _OPTIONAL_FIELD = re.compile(r"[\W_]*`[^`]+`[\W_]*\([^()]*\bOPTIONAL\b[^()]*\)",
 # -- sections --------------------------------------------------------------------
 
 
-def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
+def _renested(alignment: Alignment) -> set[str]:
+    """Old ids of paired sections now under what was their ancestor or their sibling: a heading's
+    level changed ("### Requirements" -> "## Requirements", a wrapper heading dropped, a sibling
+    heading raised above them, as OCI's distribution spec and AsyncAPI tidied their outlines; an
+    ancestor whose heading was dropped stands for the section that took its clauses). A section now
+    under another chapter, whose heading moved, is not one of them."""
+    old_of_new = {m.new.id: m.old.id for m in alignment.sections}
+    parent_of = {m.old.id: m.old.parent for m in alignment.sections} | {s.id: s.parent for s in alignment.removed_sections}
+    merged_into = {k: old_of_new[t.id] for k, t in alignment.merged_sections.items() if t.id in old_of_new}
+    found = set()
+    for match in alignment.sections:
+        ancestors: set[str] = set()
+        parent = match.old.parent
+        while parent is not None:
+            ancestors |= {parent, merged_into.get(parent, parent)}
+            parent = parent_of.get(parent)
+        new_parent = old_of_new.get(match.new.parent or "")
+        under_sibling = new_parent is not None and parent_of.get(new_parent) == match.old.parent
+        if match.new.parent is None or new_parent in ancestors or under_sibling:
+            found.add(match.old.id)
+    return found
+
+
+def _section_change(match: SectionMatch, moved: bool, *, renested: bool = False) -> Amendment | None:
+    """A paired section's heading, attributes or place changed. ``renested``: it moved only by
+    coming under what was its ancestor or its sibling, where it stood (``_renested``): editorial,
+    as no word moved."""
     old, new = match.old, match.new
     effects: list[Effect] = []
     renamed = old.heading != new.heading  # an anchor alone changing is an attribute, not a new name
@@ -422,6 +451,8 @@ def _section_change(match: SectionMatch, moved: bool) -> Amendment | None:
         graded = "editorial"
     elif kind == "modified" and all(e.type == "attribute" and e not in key_values for e in effects):
         graded = "editorial"  # only the anchor changed
+    elif kind == "moved" and renested and not effects:
+        graded = "editorial"
     elif graded == "editorial" or kind == "moved":
         graded = "substantive"
     return _amendment("section", kind, graded, (old,), (new,), match.score, effects, word_diff(old.heading, new.heading))

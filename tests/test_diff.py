@@ -420,6 +420,22 @@ def test_a_paragraph_split_into_items_and_an_example_under_a_new_heading_is_one_
     assert [(a["kind"], len(a["new"])) for a in clauses] == [("split", 3)]
 
 
+def test_a_heading_raised_a_level_in_place_is_editorial_and_one_moved_to_another_chapter_is_not(spec_repo, specdiff_json):
+    """OCI's distribution spec raised "### Requirements" to "## Requirements" and dropped a wrapper
+    heading above "#### Pull": no word moved. "Bells", taken to the other chapter, moved."""
+    old = (
+        "# Docks\n\n## Overview\n\nDocks hold bikes.\n\n### Requirements\n\nDocks MUST lock.\n\n"
+        "### Workflows\n\n#### Pull\n\nPull the bike.\n\n## Bells\n\nBells ring.\n\n# Kiosks\n\nKiosks sell.\n"
+    )
+    new = (
+        "# Docks\n\n## Overview\n\nDocks hold bikes.\n\n## Requirements\n\nDocks MUST lock.\n\n"
+        "### Pull\n\nPull the bike.\n\n# Kiosks\n\nKiosks sell.\n\n## Bells\n\nBells ring.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    moved = {a["new"][0]["heading"]: a["severity"] for a in amendments if a["unit"] == "section" and a["kind"] == "moved"}
+    assert moved == {"Requirements": "editorial", "Pull": "editorial", "Bells": "substantive"}, moved
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
