@@ -481,6 +481,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
             return Reading(modal, False, "descriptive", LIKELY, None)
         return Reading(modal, True, "rule", LIKELY, None)  # a command: "Cite the source.", "Setup: Run the script"
+    if place.capitals and not upper and any(_RATIONALE_HEADING.match(h) for h in place.heading_path):
+        # Lightning's "#### Rationale" after each requirements block: "But it must allow values higher
+        # than the dust limit" gives a reason; the rules are the capitals above (and any written there).
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if not upper and place.heading_path and _EXAMPLE_HEADING.match(place.heading_path[-1]):
         # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
         # the example's settings do; a keyword in capitals there still rules.
@@ -953,6 +957,8 @@ _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
 _COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I)
 _EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?:rules?|requirements?)\b)", re.I)
 """A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
+_RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
+"""A heading of reasons: "Rationale", "4.2 Design Rationale"."""
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
 _INFORMATIVE_NOTICE = re.compile(
     r"\W*(?:the\s+\w+\s+in\s+)?this\s+(?:section|subsection|appendix|annex|chapter|part|page)s?(?:\s+of\s+[^.,]{1,60}?)?"

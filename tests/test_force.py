@@ -379,6 +379,17 @@ def test_a_keyword_in_capitals_with_its_own_holder_rules_in_a_sentence_about_the
     assert not states_rule("This section describes the order in which the fares MUST be read.", Place("paragraph"))
 
 
+def test_lower_case_words_of_force_under_a_rationale_heading_give_reasons_in_a_capitals_document():
+    """Lightning follows each requirements block with "#### Rationale": "But it must allow values
+    higher than the dust limit" explains the MAY above it. A keyword in capitals there still rules,
+    and outside a capitals document a lower-case "must" there does too."""
+    rationale = Place("paragraph", heading_path=("Docks", "Rationale"), capitals=True)
+    assert not states_rule("But a dock must allow bikes wider than the standard bay.", rationale)
+    assert states_rule("A dock MUST allow bikes wider than the standard bay.", rationale)
+    plain = Place("paragraph", heading_path=("Docks", "Rationale"))
+    assert states_rule("A dock must allow bikes wider than the standard bay.", plain)
+
+
 def test_items_that_are_the_conditions_of_their_lead_in_take_no_force():
     """ "A delete file must be applied when all of the following are true:" (Iceberg), "MUST fail the
     negotiation if:" (Lightning): the items say when the rule applies, they ask nothing themselves."""
