@@ -19,8 +19,8 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, longest_increasing
-from specdiff.force import Place, informative_sections, place_of_heading, places_of
-from specdiff.lexicon import uses_rfc2119_capitals
+from specdiff.force import Place, informative_sections, place_of_heading, places_of, rules
+from specdiff.lexicon import sentences, uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import markup_only, visible_text
 from specdiff.semantics import code_spans, describe_change, describe_clause, severity, with_unsure_breaks
@@ -69,17 +69,17 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
     found.sort(key=lambda item: item[0])
     amendments = _without_rules_moved_between_clauses([amendment for _, amendment in found])
-    return _with_distinct_ids(_within_new_options(amendments, alignment))
+    return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
 
 
-def _within_new_options(amendments: list[Amendment], alignment: Alignment) -> list[Amendment]:
+def _within_new_options(amendments: list[Amendment], alignment: Alignment, capitals: bool) -> list[Amendment]:
     """``amendments``, each added clause inside a new optional field (``_in_new_options``) graded
     substantive rather than breaking: it binds only those who use the new field. (Last, after the
     grades of rules moved between clauses were read again.)"""
     breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
     if not breaking_added:
         return amendments
-    in_new_options = _in_new_options(alignment)
+    in_new_options = _in_new_options(alignment, capitals)
     relieved = {id(a) for a in breaking_added if a.new[0] in in_new_options}
     return [replace(a, severity="substantive") if id(a) in relieved else a for a in amendments]
 
@@ -354,17 +354,22 @@ def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, 
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
 
 
-def _in_new_options(alignment: Alignment) -> set[Clause]:
-    """The added list items inside an optional field added in the same change: runtime-spec added an
+def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
+    """The added list items inside an option added in the same change: runtime-spec added an
     optional `hwConfig` object whose `iomems` member holds "`firstMFN` (int REQUIRED)". A rule there
-    binds only those who use the new field, so nothing that complied before fails it. An item's field
-    is the item it is nested in, or for an item of the first level the paragraph just above its list,
-    when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``). (The
-    definition of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The
-    runtime MUST mount it" asks every runtime to handle the new field.)"""
-    if not any("`" in c.normalized for c in alignment.added):
-        return set()  # (every field is named in code)
+    binds only those who use the new option, so nothing that complied before fails it. An item's
+    option is the item it is nested in, or for an item of the first level the paragraph just above
+    its list, when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``)
+    or leads the list with a licence the change granted (``_leads_a_new_licence``). (The definition
+    of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
+    MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
+    was = {m.new[0]: " ".join(c.normalized for c in m.old) for m in alignment.clauses if len(m.new) == 1}
+    leads_new_licence = {
+        c for c in alignment.added + list(was) if c.kind == "paragraph" and _leads_a_new_licence(c, was.get(c, ""), capitals)
+    }
+    if not leads_new_licence and not any("`" in c.normalized for c in alignment.added):
+        return set()  # (every field is named in code)
     found: set[Clause] = set()
     for section in [m.new for m in alignment.sections] + alignment.added_sections:
         above: Clause | None = None  # the paragraph just above the list being read
@@ -377,11 +382,30 @@ def _in_new_options(alignment: Alignment) -> set[Clause]:
             while open_items and open_items[-1][0] >= indent:
                 open_items.pop()
             field = open_items[-1][1] if open_items else above
-            new_option = field is not None and (field in found or (field in added and _OPTIONAL_FIELD.match(field.normalized)))
+            new_field = field in added and _OPTIONAL_FIELD.match(field.normalized)
+            new_option = field is not None and (field in found or bool(new_field) or field in leads_new_licence)
             if clause in added and new_option:
                 found.add(clause)  # (an item inside it is inside the new option too, whatever its own force)
             open_items.append((indent, clause))
     return found
+
+
+def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bool:
+    """Whether ``paragraph`` (``old_text`` before the change) leads a list with a licence the change
+    granted, or with a condition on taking it: OCI's "the registry MAY support the pushing of tags
+    ... If a registry supports this, it:", in-toto's "Producers MAY use other signature methods and
+    formats that meet the [ITE-5] specification:". The items bind only whoever takes the licence."""
+    said = sentences(paragraph.normalized)
+    if not said or not said[-1].rstrip().endswith(":"):
+        return False
+    before = set(sentences(old_text))
+    place = Place("paragraph", capitals=capitals)
+    licences = [s for s in said if s not in before and any(r.force == "permission" for r in rules(s, place))]
+    return bool(licences) and (said[-1] in licences or _TAKING_IT.match(said[-1]) is not None)
+
+
+_TAKING_IT = re.compile(r"(?i)\W*(?:if|when)\s+(?:an?\s+|the\s+)?\w+\s+(?:supports?|uses?|implements?|does)\s+(?:this|so|it)\b")
+"""A lead-in that names the ones who take a licence: "If a registry supports this, it:"."""
 
 
 _OPTIONAL_FIELD = re.compile(r"[\W_]*`[^`]+`[\W_]*\([^()]*\bOPTIONAL\b[^()]*\)", re.IGNORECASE)

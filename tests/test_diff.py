@@ -365,6 +365,25 @@ def test_a_rule_inside_a_new_optional_field_breaks_nothing(spec_repo, specdiff_j
     }
 
 
+def test_rules_under_a_new_licence_bind_only_who_takes_it(spec_repo, specdiff_json):
+    """OCI's distribution spec added "the registry MAY support the pushing of tags ... If a registry
+    supports this, it:" with a SHOULD and a MUST as items: no registry that complied before pushes
+    tags, so none fails them. An item added under a lead-in that was already there still breaks."""
+    base = "# Docks\n\nDocks MUST:\n\n- lock each bike\n"
+    new = (
+        "# Docks\n\nDocks MUST:\n\n- lock each bike\n- ring at dawn\n\n"
+        "A dock MAY lend helmets. If a dock supports this, it:\n\n1. MUST clean each helmet\n1. SHOULD offer two sizes\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = {a["new"][0]["text"].split(" ", 1)[1]: a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert found == {
+        "ring at dawn": "breaking",
+        "dock MAY lend helmets. If a dock supports this, it:": "substantive",
+        "MUST clean each helmet": "substantive",
+        "SHOULD offer two sizes": "substantive",
+    }, found
+
+
 def test_an_id_attribute_added_to_a_heading_is_an_anchor_and_editorial(spec_repo, specdiff_json):
     """Matrix gave a heading `{id="content-repo-security-considerations"}` so that a rule could link to it."""
     old = "# Docks\n\n## Security\n\nDocks MUST lock.\n"
