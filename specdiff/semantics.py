@@ -1465,7 +1465,11 @@ def _scope_and_content(
         qualifying = grew or shrank
         one_word = grew == qualifying and len(grew) == 1 and grew[0] not in _NOT_QUALIFYING and not quantifiers(grew[0])
         qualifier = (len(qualifying) >= 2 and qualifying[0] not in ("and", "or")) or one_word
-        if bool(grew) != bool(shrank) and qualifier and subject_old and subject_new and not _new_holder(subject_old, subject_new):
+        # ("Each upload MUST have a 202 response" -> "The response for each upload MUST be 202": the
+        # words that came before the old subject make it the rule's object, no narrower one)
+        framed = bool(grew) and subject_new[: len(grew)] == grew and grew[-1] in _FRAMING_PREPOSITIONS
+        narrower = bool(grew) != bool(shrank) and qualifier and not framed
+        if narrower and subject_old and subject_new and not _new_holder(subject_old, subject_new):
             scope = Effect(
                 "scope", " ".join(shrank) or None, " ".join(grew) or None, "scope_narrowed" if grew else "scope_widened"
             )
@@ -1795,6 +1799,8 @@ _FILLER = {
     "it",
     "they",
 }
+_FRAMING_PREPOSITIONS = {"of", "for", "to", "from", "on", "in", "by", "with"}
+"""A preposition ending the words put before a rule's old subject: "The response for each upload"."""
 _NOT_QUALIFYING = _FILLER | {"more", "less", "fewer", "further", "anymore"}
 """Words that, added to a rule's subject alone, say nothing of which it binds ("no more data can be
 appended" for "no data can be appended anymore")."""

@@ -373,6 +373,10 @@ def test_a_who_qualifier_on_the_subject_is_scope() -> None:
     assert direction(new, old, CAPITALS) == ("scope_widened", "breaking")
     # framing before the subject binds no one: "One result is that kiosks MUST ..."
     assert direction(old, "One result of the audit is that kiosks MUST print a receipt for every fare.", CAPITALS)[0] == "none"
+    # nor do words that make the old subject the rule's object (OCI: "Each successful chunk upload MUST
+    # have a `202 Accepted` response code" -> "The response for each successful chunk upload MUST be ...")
+    old = "Each paid booking MUST have a `OK` reply code."
+    assert direction(old, "The reply for each paid booking MUST be `OK`.", CAPITALS)[0] != "scope_narrowed"
 
 
 def test_an_exception_removed_is_named_before_a_weakening() -> None:
