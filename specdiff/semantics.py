@@ -1633,17 +1633,21 @@ def _among_alternatives(old: list[str], new: list[str]) -> bool:
     True
     >>> _among_alternatives("must support a and b".split(), "must support a c and b".split())
     False
+    >>> _among_alternatives("may be a call a workflow etc".split(), "may be a call a message a workflow etc".split())
+    True
     """
     changes = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if len(changes) != 1 or changes[0][0] == "replace":
         return False
     tag, i1, i2, j1, j2 = changes[0]
     words_of, start, end = (new, j1, j2) if tag == "insert" else (old, i1, i2)
-    return not {"or", "and"} & set(words_of[start:end]) and "or" in words_of[end : end + _ALTERNATIVE_WORDS_AT_MOST]
+    # (a list left open, "a microservice, a mainframe process, etc.", names some of the ways to comply)
+    closing = set(words_of[end : end + _ALTERNATIVE_WORDS_AT_MOST])
+    return not {"or", "and"} & set(words_of[start:end]) and bool({"or", "etc"} & closing)
 
 
 _ALTERNATIVE_WORDS_AT_MOST = 6
-"""Words after an inserted list item within which the list's "or" must come."""
+"""Words after an inserted list item within which the list's "or" (or its "etc.") must come."""
 
 
 # Where the clause that holds a rule's subject starts: the words before are framing ("One

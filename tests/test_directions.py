@@ -366,6 +366,13 @@ def test_a_step_label_with_a_dash_leads_into_a_command() -> None:
     assert not rules("berth - the place a ferry ties up")
 
 
+def test_an_item_slipped_into_a_list_left_open_broadens() -> None:
+    """AsyncAPI: "An application MAY be a microservice, ..., mainframe process, message broker, etc."
+    read as the permission narrowed, breaking: an open list names some of the ways to comply."""
+    old = "A kiosk MAY be a booth, a van, a counter, etc."
+    assert direction(old, "A kiosk MAY be a booth, a van, a boat, a counter, etc.", CAPITALS) == ("broadened", "substantive")
+
+
 def test_a_who_qualifier_on_the_subject_is_scope() -> None:
     old = "Kiosks MUST print a receipt for every fare."
     new = "Kiosks with a printer MUST print a receipt for every fare."
