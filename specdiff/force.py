@@ -661,6 +661,10 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if nxt[:1] == ["be"] or (nxt[:1] and nxt[0] in _EPISTEMIC_NEXT | _ABILITY_NEXT) or _COMPARATIVE.search(before):
         return Reading(modal, False, "ability", LIKELY, holder)
     subject = _subject_word(before)
+    if modal.polarity < 0 and _CONSEQUENCE_BEFORE.search(before):
+        # "... MUST list each policy, or the verifier cannot reference it", "Otherwise the desk cannot
+        # trace it": what follows when a rule is not kept, or another case of a condition
+        return Reading(modal, False, "ability", LIKELY, holder)
     if modal.polarity < 0 and subject is not None and subject not in _NON_HOLDERS and subject not in ("it", "they"):
         # "Users under 13 cannot create an account" forbids; a reviewer should check it.
         return Reading(modal, True, "rule", UNSURE, holder)
@@ -1012,6 +1016,8 @@ _ABILITY_NEXT = {
 }
 # Subjects that make "may" a likelihood ("people may disagree", "this may take long"): they are
 # not who a spec binds. "Users" and "it" are left out: "users may export", "it may decline".
+_CONSEQUENCE_BEFORE = re.compile(r"(?:[,;]\s*or|\botherwise|\belse)\s*,?\s+(?:the\s+|a\s+|an\s+)?[\w-]+\s+$", re.I)
+"""A clause that says what follows when a rule is not kept: "..., or the verifier", "Otherwise the consumer"."""
 _NON_HOLDERS = {
     "this", "that", "these", "those", "there", "he", "she", "we", "people", "humans", "someone", "somebody",
     "anyone", "others", "some", "many", "things", "such", "which", "what",

@@ -65,6 +65,7 @@ def test_hedges_state_no_rule(sentence):
         "The app can display the map offline.",
         "It cannot expect a refund to be offered.",
         "Tags can then be used for grouping docks on the map.",  # what a thing is for (AsyncAPI)
+        "Otherwise the desk cannot trace the bike.",  # what follows (in-toto)
     ],
 )
 def test_ability_states_no_rule(sentence):
@@ -355,6 +356,15 @@ def test_the_rows_of_a_table_under_a_rule_take_its_force_and_the_header_does_not
         "Fares are:\n\n| Fare | Price |\n|---|---|\n| Week | 20 |\n"
     )
     assert forces_of(markdown, "table_row") == [[], ["obligation"], [], []]
+
+
+def test_a_cannot_after_or_says_what_follows_and_forbids_nothing():
+    """in-toto: "If no explicit policies were used, or the verifier cannot reference the policies, ..."
+    read as a prohibition added. "You cannot use multi-line strings here" (TOML) still forbids."""
+    assert [r.force for r in rules("Docks MUST log each lock, or the desk cannot trace a bike.", Place(capitals=True))] == [
+        "obligation"
+    ]
+    assert states_rule("You cannot use a bike rack as a dock.")
 
 
 def test_an_items_own_keyword_before_avoid_is_its_own_rule_not_the_lead_ins():
