@@ -798,7 +798,15 @@ def _negations(text: str, capitals: bool) -> tuple[int, int]:
     """How many negating words, and how many words with a negation in their sense, ``text`` asserts
     (remembered: a sentence's reading asks :func:`inverted_by_wording` twice and :func:`negated_sense` once)."""
     asserted = _asserted(text, capitals)
-    return len(_NEGATOR.findall(asserted)), len(_NEGATIVE_SENSE.findall(asserted))
+    senses = [m.start() for m in _NEGATIVE_SENSE.finditer(asserted)]
+    # "the first field that it did NOT skip" uses that field: a negation of a word of negative sense
+    # turns nothing round, so neither counts
+    cancelled = sum(1 for at in senses if _NEGATING_JUST_BEFORE.search(asserted, max(0, at - 24), at))
+    return len(_NEGATOR.findall(asserted)) - cancelled, len(senses) - cancelled
+
+
+_NEGATING_JUST_BEFORE = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A "not" or "never" just before a word of negative sense, perhaps over one word: "did not skip"."""
 
 
 @lru_cache(maxsize=4096)

@@ -366,6 +366,14 @@ def test_a_step_label_with_a_dash_leads_into_a_command() -> None:
     assert not rules("berth - the place a ferry ties up")
 
 
+def test_a_negated_word_of_negative_sense_turns_nothing_round() -> None:
+    """Lightning: "SHOULD use the first `p` field that it did NOT skip as the payment hash" -> "SHOULD
+    use the first `p` field ..." read as the SHOULD reversed, breaking: "did not skip" is "used"."""
+    old = "Riders SHOULD show the first `pass` ticket that they did NOT skip as the proof of fare."
+    new = "Riders SHOULD show the first `pass` ticket as the proof of fare."
+    assert direction(old, new, CAPITALS) == ("broadened", "substantive")
+
+
 def test_an_item_slipped_into_a_list_left_open_broadens() -> None:
     """AsyncAPI: "An application MAY be a microservice, ..., mainframe process, message broker, etc."
     read as the permission narrowed, breaking: an open list names some of the ways to comply."""
