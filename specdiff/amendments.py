@@ -19,7 +19,7 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, longest_increasing
-from specdiff.force import Place, informative_sections, place_of_heading, places_of, rules
+from specdiff.force import Place, informative_sections, place_of_heading, places_of, rule_with_cases, rules
 from specdiff.lexicon import sentences, uses_rfc2119_capitals
 from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
 from specdiff.parse import markup_only, visible_text
@@ -62,11 +62,17 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         amendment = _clause_change(clause_match, section_pairs, places, capitals, names)
         if amendment:
             found.append(((clause_match.new[0].lines[0], 1), amendment))
+    # (an item's lead-in that came or went with it: the rule came or went whole)
+    removed_texts, added_texts = ({c.normalized for c in clauses} for clauses in (alignment.removed, alignment.added))
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
-        found.append((position, _clause_added_or_removed("removed", clause, _place(clause, places, capitals))))
+        place = _place(clause, places, capitals)
+        case = place.lead_in not in removed_texts
+        found.append((position, _clause_added_or_removed("removed", clause, place, case_of_a_rule=case)))
     for clause in alignment.added:
-        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, _place(clause, places, capitals))))
+        place = _place(clause, places, capitals)
+        case = place.lead_in not in added_texts
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case)))
     found.sort(key=lambda item: item[0])
     amendments = _without_rules_moved_between_clauses([amendment for _, amendment in found])
     return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
@@ -343,15 +349,37 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
     return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
 
 
-def _clause_added_or_removed(kind: Literal["added", "removed"], clause: Clause, place: Place) -> Amendment:
+def _clause_added_or_removed(
+    kind: Literal["added", "removed"], clause: Clause, place: Place, *, case_of_a_rule: bool = True
+) -> Amendment:
+    """A clause that came or went whole. ``case_of_a_rule``: a list item that states no rule of its
+    own under a lead-in that lists the cases of a rule is one case more or less in which the rule
+    binds (not when the lead-in came with it: the rule came whole)."""
     if markup_only(clause):  # "<Note>", "</div>", "<!-- toc -->": no words a reader sees
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example"
         effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
+        if case_of_a_rule and not any(e.type == "modality" for e in effects):
+            effects += _case_of_a_rule(kind, clause, place)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
+
+
+def _case_of_a_rule(kind: Literal["added", "removed"], clause: Clause, place: Place) -> list[Effect]:
+    """"- `channel_type` is not set" added under Lightning's "MUST fail the negotiation if:": the rule
+    binds in one more case (``force.rule_with_cases``), as a condition widened would make it; one
+    taken away, in one fewer. An item that leads a list of its own ("- if `prevtx_len` is `0`:") is
+    left to its items."""
+    rule = rule_with_cases(place)
+    if rule is None or clause.normalized.rstrip().endswith(":"):
+        return []
+    text = clause.normalized
+    old, new, direction = (None, text, "scope_widened") if kind == "added" else (text, None, "scope_narrowed")
+    duty = rule.modal.obliges
+    case = Effect("condition", old, new, direction, sentence=place.lead_in, normative=True)
+    return [replace(case, old_obliges=duty, new_obliges=duty)]
 
 
 def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:

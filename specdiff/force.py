@@ -437,6 +437,23 @@ def _opening_command(reading: Reading, sentence: str) -> bool:
     return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
 
 
+def rule_with_cases(place: Place) -> Reading | None:
+    """The rule whose cases a list item names, when its lead-in lists the cases of a rule any one of
+    which is enough ("MUST fail the channel if:", Lightning's habit): an item added is one more case
+    in which the rule binds. ``None`` for any other item, or for cases that must all hold ("when all
+    of the following are true:"), where one more narrows."""
+    if place.kind != "list_item" or place.lead_in is None:
+        return None
+    last = (sentences(place.lead_in)[-1:] or [""])[0]
+    if not _CONDITION_LEAD_IN.search(last) or _ALL_THE_CASES.search(last):
+        return None
+    lead = [r for r in read_sentence(last, replace(place, kind="paragraph", lead_in=None)) if r.rule]
+    return lead[-1] if lead else None
+
+
+_ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")
+
+
 def _lead_in_force(place: Place) -> Reading | None:
     """The force a list item takes from its lead-in ("The assistant must not: ...")."""
     assert place.lead_in is not None

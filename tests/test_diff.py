@@ -384,6 +384,29 @@ def test_rules_under_a_new_licence_bind_only_who_takes_it(spec_repo, specdiff_js
     }, found
 
 
+def test_a_case_added_under_a_rules_cases_widens_the_rule(spec_repo, specdiff_json):
+    """Lightning lists when a node MUST fail: "MUST fail the negotiation if:" and, under it, "- `channel_type`
+    is not set" added one more case in which the node must fail, breaking. A case taken away, or one of
+    cases that must all hold, binds in fewer cases; the items of a lead-in new in the change are its rule's."""
+    base = (
+        "# Docks\n\nA dock:\n  - MUST refuse the bike if:\n    - the lock is broken\n\n"
+        "A dock MUST ring when all of the following are true:\n\n- the bike is back\n"
+    )
+    new = (
+        "# Docks\n\nA dock:\n  - MUST refuse the bike if:\n    - the lock is broken\n    - the tag is missing\n\n"
+        "A dock MUST ring when all of the following are true:\n\n- the bike is back\n- the bay is free\n\n"
+        "A dock MUST flash if:\n\n- the bay is full\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = {a["new"][0]["text"].strip(" -"): (a["severity"], [e["type"] for e in a["effects"]]) for a in amendments}
+    assert found == {
+        "the tag is missing": ("breaking", ["condition"]),
+        "the bay is free": ("substantive", []),
+        "A dock MUST flash if:": ("breaking", ["modality"]),
+        "the bay is full": ("substantive", []),
+    }, found
+
+
 def test_an_id_attribute_added_to_a_heading_is_an_anchor_and_editorial(spec_repo, specdiff_json):
     """Matrix gave a heading `{id="content-repo-security-considerations"}` so that a rule could link to it."""
     old = "# Docks\n\n## Security\n\nDocks MUST lock.\n"
