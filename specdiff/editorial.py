@@ -154,7 +154,7 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 
 
 # What is not wording: link targets, reference labels, footnote markers, HTML tags (not a type's
-# "<string, object>": a tag's name ends at a space, a slash or its ">"), link
+# "<string, object>": a tag's name ends at a space, a slash or its ">"), addresses (an e-mail's too), link
 # reference definitions (each a line of its own). (HTML comments stay: examples mark their verdicts
 # in them, <!-- BAD -->.) Changing only these is editorial (a reference effect says which). No part
 # runs past another's opener (`](`, `[`, `<`) or a line's start: else thousands of unclosed openers
@@ -164,7 +164,7 @@ _NOT_WORDING = re.compile(
     # the clause's lines are joined: "[1]: The span count is exported once" is a note, whose words count)
     r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>"
     r"|^(?:[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?)+[ \t]*$"
-    r"|<?https?://[^\s)>]+>?",
+    r"|<?https?://[^\s)>]+>?|<[^<>\s@]+@[^<>\s]+>",
     re.MULTILINE,
 )
 

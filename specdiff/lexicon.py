@@ -360,7 +360,7 @@ def _remembered_long_blanked(text: str) -> str:
 def _blanked(text: str) -> str:
     """:func:`prose`'s scan."""
     if not any(mark in text for mark in _NOT_PROSE_MARKS):
-        return text  # nothing to blank: skip the scan (1.3 s on a 10 MB line)
+        return _without_emphasis(text)  # nothing else to blank: skip the scan (1.3 s on a 10 MB line)
     closer = _NextCloser(text)
     pieces: list[str] = []
     kept = position = 0
@@ -376,7 +376,17 @@ def _blanked(text: str) -> str:
             pieces += (text[kept:start], " " * (end - start))
         kept = position = end
     pieces.append(text[kept:])
-    return "".join(pieces)
+    return _without_emphasis("".join(pieces))
+
+
+def _without_emphasis(text: str) -> str:
+    """``text`` with the underscores that mark emphasis blanked: "Clients _must_ retry" (OpenAPI writes
+    "_MUST_", in-toto "_required_") states a rule, and a word wrapped so is a word. Underscores
+    inside a name ("next_funding_txid") stay."""
+    return _EMPHASIS_UNDERSCORE.sub(lambda m: " " * len(m.group()), text) if "_" in text else text
+
+
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_{1,2}(?=[A-Za-z])|(?<=[A-Za-z.,:;!?])_{1,2}(?!\w)")
 
 
 def _keyword_used_in_code(text: str, start: int, end: int) -> bool:

@@ -441,6 +441,14 @@ def test_a_code_block_under_a_schema_heading_declares_the_schema(spec_repo, spec
         assert amendment["severity"] == severity, heading
 
 
+def test_an_e_mail_address_is_a_link_not_words(spec_repo, specdiff_json):
+    """in-toto swapped an author's "<name@example.org>" for a link to their profile: contact details."""
+    old = "# Docks\n\nAuthor: Ann Dock <ann@docks.example>\n\nDocks MUST lock.\n"
+    new = "# Docks\n\nAuthor: Ann Dock ([@anndock](https://profiles.example/anndock))\n\nDocks MUST lock.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "editorial"
+
+
 def test_a_type_in_angle_brackets_is_words_not_a_tag(spec_repo, specdiff_json):
     """in-toto: "`annotations` _map <string, object>_" -> "<string, value>" read as an HTML tag
     changed, editorial. A tag's name ends at a space, a slash or its ">"; "<b>" still is one."""

@@ -367,6 +367,13 @@ def test_a_cannot_after_or_says_what_follows_and_forbids_nothing():
     assert states_rule("You cannot use a bike rack as a dock.")
 
 
+def test_a_keyword_in_underscore_emphasis_is_a_word():
+    """OpenAPI writes "the payload _MUST_ match", in-toto "_required_": the underscores mark emphasis."""
+    assert [r.force for r in rules("The fare _MUST_ be paid at the kiosk.", Place(capitals=True))] == ["obligation"]
+    assert states_rule("Riders __must__ pay at the kiosk.")
+    assert not states_rule("The field next_must_value holds the fare.")
+
+
 def test_an_items_own_keyword_before_avoid_is_its_own_rule_not_the_lead_ins():
     """in-toto: under "Producers MAY use other formats that meet [ITE-5]:", "- SHOULD avoid depending
     on canonicalization" read as the lead-in's permission: "SHOULD avoid" opens it as a command does."""
