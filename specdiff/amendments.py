@@ -423,9 +423,9 @@ def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bo
     granted, or with a condition on taking it: OCI's "the registry MAY support the pushing of tags
     ... If a registry supports this, it:", in-toto's "Producers MAY use other signature methods and
     formats that meet the [ITE-5] specification:". The items bind only whoever takes the licence."""
-    said = sentences(paragraph.normalized)
-    if not said or not said[-1].rstrip().endswith(":"):
+    if not paragraph.normalized.rstrip().endswith(":"):
         return False
+    said = sentences(paragraph.normalized)
     before = set(sentences(old_text))
     place = Place("paragraph", capitals=capitals)
     licences = [s for s in said if s not in before and any(r.force == "permission" for r in rules(s, place))]
