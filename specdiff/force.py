@@ -396,7 +396,7 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         return tuple(Reading(m, False, reason, CERTAIN) for m in found)
     if _EXAMPLE_TITLE.match(sentence) or (place.kind == "paragraph" and _DEFINITION.match(sentence) and not found):
         return tuple(Reading(m, False, "example", CERTAIN) for m in found)
-    if _EDITORS_NOTE.match(sentence) or (place.lead_in and _EDITORS_NOTE.match(place.lead_in)):
+    if editors_note(sentence, place):
         # "TODO: Clarify what a use is: the client MUST NOT use the code more than once." is a note
         # the editors left themselves (IETF drafts), as are the items under a "TODO:" line.
         return tuple(Reading(m, False, "editors' note", CERTAIN) for m in found)
@@ -435,6 +435,12 @@ def _opening_command(reading: Reading, sentence: str) -> bool:
     a label ("**Locks**: Enforce a lock on every bike"), not a modal word ("SHOULD avoid ..." is one)."""
     phrase = reading.modal.phrase.lower()
     return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
+
+
+def editors_note(text: str, place: Place) -> bool:
+    """Whether ``text`` is a note the editors left themselves ("TODO: Ask the project to choose a
+    URI"), or an item under one: no part of the spec, whatever it says."""
+    return bool(_EDITORS_NOTE.match(text) or (place.lead_in and _EDITORS_NOTE.match(place.lead_in)))
 
 
 def rule_with_cases(place: Place) -> Reading | None:

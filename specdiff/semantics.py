@@ -84,6 +84,7 @@ from specdiff.force import (
     UNSURE,
     Place,
     Reading,
+    editors_note,
     read_all,
     read_sentence,
     requirement_level,
@@ -448,6 +449,8 @@ def describe_clause(
     place = place or Place(capitals=capitals)
     if not words(_without_pointers(text, place)) or _NAVIGATION.match(text) or only_link_definitions(text):
         return [Effect("editorial")]  # a line of "see also" pointers, a table-of-contents entry, link targets
+    if editors_note(text, place):
+        return [Effect("editorial")]  # "TODO: Ask the project to choose a URI": the editors' own note
     effects = []
     for sentence in sentences(text):
         for reading in read_sentence(sentence, place):

@@ -441,6 +441,13 @@ def test_a_code_block_under_a_schema_heading_declares_the_schema(spec_repo, spec
         assert amendment["severity"] == severity, heading
 
 
+def test_an_editors_note_added_or_removed_is_editorial(spec_repo, specdiff_json):
+    """in-toto removed "TODO: Ask SPDX project to choose a URI and to review this spec": the editors' own note."""
+    old = "# Docks\n\nDocks MUST lock.\n\nTODO: Ask the dock team to choose a name for the bays.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, "# Docks\n\nDocks MUST lock.\n")
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "editorial")
+
+
 def test_an_e_mail_address_is_a_link_not_words(spec_repo, specdiff_json):
     """in-toto swapped an author's "<name@example.org>" for a link to their profile: contact details."""
     old = "# Docks\n\nAuthor: Ann Dock <ann@docks.example>\n\nDocks MUST lock.\n"
