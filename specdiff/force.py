@@ -552,6 +552,8 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)
     if _in_condition(before) and key in _WEAK_KEYS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
+    if key in ("need to", "needs to") and re.search(r"\b(?:have|has|had|having)\s+$", before):
+        return Reading(modal, False, "descriptive", LIKELY, holder)  # "users might have need to refer to it": a need, a noun
     if key in _NEED_KEYS and _next_words(after)[:1] in (["know"], ["understand"], ["be"], ["have"], ["see"]):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "it needs to know the length"
     if key in ("need to", "needs to") and _subject_word(before) in ("they", "users", "people", "someone", "readers"):

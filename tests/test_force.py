@@ -66,6 +66,7 @@ def test_hedges_state_no_rule(sentence):
         "It cannot expect a refund to be offered.",
         "Tags can then be used for grouping docks on the map.",  # what a thing is for (AsyncAPI)
         "Otherwise the desk cannot trace the bike.",  # what follows (in-toto)
+        "Riders might have need to name a bike by its frame number.",  # "need", a noun (in-toto)
     ],
 )
 def test_ability_states_no_rule(sentence):
