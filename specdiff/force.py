@@ -458,6 +458,7 @@ def rule_with_cases(place: Place) -> Reading | None:
 
 
 _ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")
+"""A lead-in whose cases must all hold: "when all of the following are true:"."""
 
 
 def _lead_in_force(place: Place) -> Reading | None:

@@ -396,6 +396,7 @@ _POINTER_WORDS = ("see", "found", "viewed", "please", "available", "learn", "vie
 
 
 _ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
+"""A web address as a code block writes it, up to a quote, a bracket or a space."""
 
 
 def _under_schema_heading(place: Place) -> bool:
