@@ -21,7 +21,19 @@ from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, longest_increasing
 from specdiff.force import Place, informative_sections, place_of_heading, places_of, rule_with_cases, rules
 from specdiff.lexicon import sentences, uses_rfc2119_capitals
-from specdiff.model import Alignment, Amendment, AmendmentKind, Clause, ClauseMatch, Effect, Section, SectionMatch, Severity, Unit
+from specdiff.model import (
+    SEVERITIES,
+    Alignment,
+    Amendment,
+    AmendmentKind,
+    Clause,
+    ClauseMatch,
+    Effect,
+    Section,
+    SectionMatch,
+    Severity,
+    Unit,
+)
 from specdiff.parse import markup_only, visible_text
 from specdiff.semantics import code_spans, describe_change, describe_clause, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
@@ -74,8 +86,64 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         case = place.lead_in not in added_texts
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case)))
     found.sort(key=lambda item: item[0])
-    amendments = _without_rules_moved_between_clauses([amendment for _, amendment in found])
+    amendments = _examples_whole([amendment for _, amendment in found], places, capitals)
+    amendments = _without_rules_moved_between_clauses(amendments)
     return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
+
+
+def _examples_whole(amendments: list[Amendment], places: _Places, capitals: bool) -> list[Amendment]:
+    """``amendments``, each run of clauses that came (or went) together under a heading of examples
+    or test vectors as one amendment: one example added, not one per line. Lightning added a test
+    invoice with a "Breakdown:" of 22 list items under "# Examples", and each item read as a clause
+    added. A run is consecutive clauses of one section, none stating a rule."""
+    runs: list[list[Amendment]] = []
+    for amendment in amendments:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and _continues_example(previous, amendment, places, capitals):
+            runs[-1].append(amendment)
+        else:
+            runs.append([amendment])
+    return [run[0] if len(run) == 1 else _example_run(run) for run in runs]
+
+
+def _continues_example(previous: Amendment, amendment: Amendment, places: _Places, capitals: bool) -> bool:
+    """Whether ``amendment`` is the clause right after ``previous``'s, added (or removed) with it
+    under a heading of examples, neither stating a rule."""
+    if previous.kind != amendment.kind or amendment.kind not in ("added", "removed"):
+        return False
+    if previous.unit != "clause" or amendment.unit != "clause":
+        return False
+    added = amendment.kind == "added"
+    before, clause = (previous.new[-1], amendment.new[0]) if added else (previous.old[-1], amendment.old[0])
+    if not (isinstance(before, Clause) and isinstance(clause, Clause)):
+        return False
+    if clause.index != before.index + 1 or clause.section != before.section:
+        return False
+    if any(e.type == "modality" or e.normative for a in (previous, amendment) for e in a.effects):
+        return False
+    return any(_EXAMPLES_HEADING.search(h) for h in _place(clause, places, capitals).heading_path)
+
+
+def _example_run(run: list[Amendment]) -> Amendment:
+    """One amendment for the clauses of ``run``: their effects once each (a markup line's "editorial"
+    only when it is all there is), the gravest grade."""
+    first = run[0]
+    effects: list[Effect] = []
+    for amendment in run:
+        effects += [e for e in amendment.effects if e not in effects]
+    if any(e.type != "editorial" for e in effects):
+        effects = [e for e in effects if e.type != "editorial"]
+    grade = max((a.severity for a in run), key=SEVERITIES.index)
+    old = tuple(c for a in run for c in a.old if isinstance(c, Clause))
+    new = tuple(c for a in run for c in a.new if isinstance(c, Clause))
+    tag = "insert" if first.kind == "added" else "delete"
+    text = "\n\n".join(piece for a in run for _, piece in a.word_diff)
+    return _amendment("clause", first.kind, grade, old, new, 0.0, effects, [(tag, text)])
+
+
+_EXAMPLES_HEADING = re.compile(r"^[\s\d.]*(?:an?\s+)?examples?\b|\bexamples?\s*$|\btest[- ]vectors?\b", re.I)
+"""A heading of examples or test vectors: "Examples", "Example: a relay", "Routing Example",
+"Appendix B: Funding Transaction Test Vectors"."""
 
 
 def _within_new_options(amendments: list[Amendment], alignment: Alignment, capitals: bool) -> list[Amendment]:

@@ -493,6 +493,32 @@ def test_a_heading_raised_a_level_in_place_is_editorial_and_one_moved_to_another
     assert moved == {"Requirements": "editorial", "Pull": "editorial", "Bells": "substantive"}, moved
 
 
+def test_an_example_added_or_removed_whole_is_one_amendment(spec_repo, specdiff_json):
+    """Lightning added a test invoice and its "Breakdown:" of 22 items under "# Examples"; each line read
+    as a clause added. Under a heading of examples or test vectors, clauses that came (or went) together
+    are one amendment; a rule written among them, or a clause left in between, still stands apart."""
+    base = (
+        "# Bikes\n\nA dock MUST ring.\n\n## Examples\n\nA short ride:\n\n    ride 1\n\n"
+        "Winter lamps, as the harbour fleet set them:\n\n    lamp on 0xff\n\nFog horns are quiet.\n\n"
+        "## Appendix: Test Vectors\n\nThe first vector.\n"
+    )
+    new = (
+        "# Bikes\n\nA dock MUST ring.\n\n## Examples\n\nA short ride:\n\n    ride 1\n\n"
+        "A ride with a stop:\n\n    ride 2\n\nBreakdown:\n\n* `r`: ride\n* `2`: the stop\n\n"
+        "A dock MUST ring twice.\n\nThen it rests.\n\n## Appendix: Test Vectors\n\nThe first vector.\n\n"
+        "The second vector:\n\n    0x02\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["kind"], a["severity"], [c["text"].strip() for c in a["new"] or a["old"]]) for a in amendments]
+    assert found == [
+        ("removed", "substantive", ["Winter lamps, as the harbour fleet set them:", "lamp on 0xff", "Fog horns are quiet."]),
+        ("added", "substantive", ["A ride with a stop:", "ride 2", "Breakdown:", "* `r`: ride", "* `2`: the stop"]),
+        ("added", "breaking", ["A dock MUST ring twice."]),
+        ("added", "substantive", ["Then it rests."]),
+        ("added", "substantive", ["The second vector:", "0x02"]),
+    ], found
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
