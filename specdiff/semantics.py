@@ -113,6 +113,7 @@ from specdiff.lexicon import (
 )
 from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
 from specdiff.parse import only_link_definitions
+from specdiff.worddiff import token_opcodes
 
 KINSHIP_CHARS_AT_MOST = 200_000
 """Characters of changed sentences beyond which they are compared as one group (see ``_changed_sentences``)."""
@@ -1506,6 +1507,10 @@ def _scope_and_content(
         # "MUST be accepted" -> "MUST be rejected": the rule asks the opposite of what it asked.
         turned = Effect("wording", swapped[0], swapped[1], "reversed", sentence=where, normative=True)
         return [*effects, replace(turned, old_obliges=obliging, new_obliges=obliging, confidence=LIKELY)]
+    if content_in and content_out:
+        content_in, content_out = _beside_rewordings(
+            asked_old, asked_new, not_asked | relabelled_in | relabelled_out, old, new
+        )
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
     prohibits = any(m.polarity < 0 for m in new_modals)
@@ -1537,6 +1542,59 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _beside_rewordings(
+    old: list[str], new: list[str], not_asked: set[str], old_text: str, new_text: str
+) -> tuple[list[str], list[str]]:
+    """The words of what a rule asks that only came (or only went) in one place of the sentence,
+    beside words swapped for others elsewhere in it: AsyncAPI's "MUST be in the format of a URL" ->
+    "MUST be in the form of an absolute URL" swaps "format" for "form" and adds "absolute", which
+    narrows what complies. ``([], [])`` unless words only came, or only went, and others were swapped.
+
+    >>> old, new = "in the format of a URL", "in the form of an absolute URL"
+    >>> _beside_rewordings(old.lower().split(), new.lower().split(), {"the", "a", "an"}, old, new)
+    (['absolute'], [])
+    >>> _beside_rewordings(["send", "the", "fee"], ["pay", "the", "charge"], {"the"}, "send the fee", "pay the charge")
+    ([], [])
+    """
+    came: list[str] = []
+    went: list[str] = []
+    head = ""
+    swapped = False
+    for tag, i1, i2, j1, j2 in token_opcodes(old, new):
+        if tag == "equal":
+            continue
+        here_in = [w for w in new[j1:j2] if w not in not_asked and w not in _FUNCTION_WORDS]
+        here_out = [w for w in old[i1:i2] if w not in not_asked and w not in _FUNCTION_WORDS]
+        if here_in and here_out:
+            if len(here_in) > 2 or len(here_out) > 2:
+                return [], []  # a phrase rewritten, not a word swapped: read as wording
+            swapped = True
+        elif here_in or here_out:
+            if came or went:
+                return [], []  # words came or went in two places: read as wording
+            came, went = here_in, here_out
+            # (between words kept: "an absolute URL", not "object type, so" nor "List of products")
+            start, end, side = (j1, j2, new) if here_in else (i1, i2, old)
+            head = side[end] if 0 < start and end < len(side) else ""
+    if not swapped or not 0 < len(came or went) <= 2 or not all(w.isalpha() for w in came or went):
+        return [], []
+    if not head or head in not_asked or head in _FUNCTION_WORDS:
+        return [], []
+    # (words that only moved, in another form or into code, "preferred name" -> "name they prefer",
+    # "subcomponents" -> "`subcomponents`", are no qualifier)
+    other = (old_text if came else new_text).lower()
+    if any(re.search(rf"\b{re.escape(w[: max(4, len(w) - 2)])}", other) for w in came or went):
+        return [], []
+    return came, went
+
+
+_FUNCTION_WORDS = {
+    *("as", "at", "by", "from", "into", "than", "that", "which", "who", "so", "also", "then", "there"),
+    *("it", "its", "they", "them", "their", "we", "you", "your"),
+}
+"""Words that carry no qualifier of their own (``_beside_rewordings``): "used a default" -> "used as the default"."""
 
 
 def _inherited(modals: list[Modal]) -> bool:

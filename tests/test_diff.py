@@ -519,6 +519,18 @@ def test_an_example_added_or_removed_whole_is_one_amendment(spec_repo, specdiff_
     ], found
 
 
+def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
+    """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
+    a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.
+    A word that only moved within the sentence is no qualifier."""
+    base = "# Docks\n\nThe receipt MUST be in the format of a URL.\n\nDocks MUST report a broken lock in a log.\n"
+    new = "# Docks\n\nThe receipt MUST be in the form of an absolute URL.\n\nDocks MUST record a lock that is broken in a log.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["severity"], [(e["type"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
+    assert found[0] == ("breaking", [("wording", "absolute", "narrowed")]), found
+    assert found[1][1] == [("wording", None, None)], found
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
