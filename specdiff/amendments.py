@@ -14,6 +14,7 @@ import bisect
 import hashlib
 import itertools
 import re
+import urllib.parse
 from dataclasses import replace
 from typing import Literal
 
@@ -311,6 +312,8 @@ class _NamesInCode:
     Request`"), unless the document renamed the thing throughout: the old name is nowhere in the
     new version and the new name nowhere in the old one (a constant `MAX_BYTES` become
     `MAX_TRANSACTION_BYTES`, a type `Bitvector` become `BitVector`). Such an effect is ``renamed``.
+    A web address is never renamed: changed throughout, it is still another identifier on the wire
+    (in-toto's predicate type "https://in-toto.io/attestation/scai/attribute-report/v0.2" -> ".../scai/v0.3").
     """
 
     def __init__(self, alignment: Alignment) -> None:
@@ -319,6 +322,9 @@ class _NamesInCode:
 
     def read(self, effect: Effect) -> Effect:
         """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
+        old, new = effect.old or "", effect.new or ""
+        if old.startswith(("http://", "https://")) and urllib.parse.unquote(old) != urllib.parse.unquote(new):
+            return effect  # (one only written in other escapes, "!" -> "%21", is the same address)
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
 

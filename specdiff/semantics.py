@@ -165,7 +165,7 @@ def describe_change(
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
     if not code_changed and not level_changed and (alike or only_typos(old, new)):
-        return [Effect("editorial")]
+        return _address_values_changed(old, new, new_place) or [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example:
@@ -398,6 +398,32 @@ _POINTER_WORDS = ("see", "found", "viewed", "please", "available", "learn", "vie
 
 _ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
 """A web address as a code block writes it, up to a quote, a bracket or a space."""
+
+
+def _address_values_changed(old: str, new: str, place: Place) -> list[Effect]:
+    """A web address that is what the text names, not where to read more, swapped for another: the
+    ``value`` effects. in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1" -> ".../v0.2"
+    and "The predicateType MUST be https://.../v1" name the identifier producers write; a changed
+    link, "see https://..." or "Repository URL: https://...", only points elsewhere (editorial).
+
+    >>> [(e.old, e.new) for e in _address_values_changed("Type URI: https://x.dev/a/v1", "Type URI: https://x.dev/a/v2", Place())]
+    [('https://x.dev/a/v1', 'https://x.dev/a/v2')]
+    >>> _address_values_changed("Source: https://x.dev/a", "Source: https://x.dev/b", Place())
+    []
+    """
+    was, now = _ADDRESS_VALUE.findall(old), _ADDRESS_VALUE.findall(new)
+    if was == now or len(was) != len(now):
+        return []
+    normative = bool(rules(new, place))
+    return [Effect("value", a, b, sentence=new, normative=normative) for a, b in zip(was, now) if a != b]
+
+
+_ADDRESS_VALUE = re.compile(
+    r"(?:\b(?:is|be|are|equals?)|(?i:\b(?:type|types|id|identifier|namespace|uri|iri|urn)\b)\**:)\**\s+<?`?"
+    r"(https?://[^\s\"'<>()\[\]`]+?)[.,;]?(?=[\s>`]|$)"
+)
+"""An address that follows "is", "be" or a label naming an identifier ("Type URI:", "Namespace:"):
+the value the text names."""
 
 
 def _under_schema_heading(place: Place) -> bool:

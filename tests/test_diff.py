@@ -531,6 +531,29 @@ def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, spe
     assert found[1][1] == [("wording", None, None)], found
 
 
+def test_an_address_that_names_an_identifier_is_a_value(spec_repo, specdiff_json):
+    """in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1" -> ".../v0.2" read as a link
+    updated, editorial: the address is the identifier producers write. One that only points to more
+    ("Source: https://...") is still a link updated. An address in code changed throughout the
+    document is another identifier, not a name renamed; one only written in other escapes is the same."""
+    base = (
+        "# Receipts\n\nType URI: https://docks.test/receipt/v1\n\n"
+        "The kind MUST be https://docks.test/kinds/ride.\n\nSource: https://docks.test/src/a\n\n"
+        "The `schema` MUST be `https://docks.test/s/v1`.\n\nThe `room` MUST be `https://docks.test/#/!hall`.\n"
+    )
+    new = base.replace("receipt/v1", "receipt/v2").replace("kinds/ride", "kinds/trip").replace("src/a", "src/b")
+    new = new.replace("s/v1", "s/v2").replace("#/!hall", "#/%21hall")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["severity"], [(e["type"], e["old"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
+    assert found == [
+        ("substantive", [("value", "https://docks.test/receipt/v1", "https://docks.test/receipt/v2", None)]),
+        ("breaking", [("value", "https://docks.test/kinds/ride", "https://docks.test/kinds/trip", None)]),
+        ("editorial", [("editorial", None, None, None)]),
+        ("breaking", [("value", "https://docks.test/s/v1", "https://docks.test/s/v2", None)]),
+        ("substantive", [("value", "https://docks.test/#/!hall", "https://docks.test/#/%21hall", "renamed")]),
+    ], found
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
