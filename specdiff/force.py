@@ -82,6 +82,10 @@ class Place:
     header: str | None = None
     """For a table row under its table's header: the header row, which names the columns."""
 
+    note: bool = False
+    """The clause opens with a note's label ("Note:", "_Implementers note:_"): in a capitals
+    document its lower-case keywords advise or recall other rules."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -196,6 +200,7 @@ def places_of(
                 capitals,
                 commentary=section.id in informative or _commentary(clause),
                 header=row_header,
+                note=bool(_NOTE_LABEL.match(clause.normalized)),
             )
     return found
 
@@ -508,6 +513,11 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     if place.capitals and not upper and any(_RATIONALE_HEADING.match(h) for h in place.heading_path):
         # Lightning's "#### Rationale" after each requirements block: "But it must allow values higher
         # than the dust limit" gives a reason; the rules are the capitals above (and any written there).
+        return Reading(modal, False, "descriptive", LIKELY, holder)
+    if place.capitals and not upper and place.note:
+        # OCI's "_Implementers note:_ For compatibility with those clients, registries should avoid
+        # values of `<name>` ...": a note advises or recalls ("the `Allow` header must be included",
+        # as HTTP says); the rules are the capitals (and any written there).
         return Reading(modal, False, "descriptive", LIKELY, holder)
     if not upper and place.heading_path and _EXAMPLE_HEADING.match(place.heading_path[-1]):
         # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
@@ -987,6 +997,8 @@ _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
 _COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I)
 _EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?:rules?|requirements?)\b)", re.I)
 """A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
+_NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[\s*_]*:", re.I)
+"""A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)

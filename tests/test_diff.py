@@ -554,6 +554,25 @@ def test_an_address_that_names_an_identifier_is_a_value(spec_repo, specdiff_json
     ], found
 
 
+def test_lower_case_keywords_in_a_note_of_a_capitals_document_advise(spec_repo, specdiff_json):
+    """OCI's "_Implementers note:_ ... registries should avoid values of `<name>` ..." read as an
+    obligation added, breaking, in a document whose rules are written in capitals. A note advises,
+    or recalls a rule said elsewhere; a keyword in capitals there still rules."""
+    base = "# Docks\n\nA dock MUST ring. It MUST NOT buzz, and it MAY blink.\n"
+    new = (
+        "# Docks\n\nA dock MUST ring. It MUST NOT buzz, and it MAY blink.\n\n"
+        "_Implementers note:_ Old bikes lag. Docks should avoid short rings.\n\n"
+        "**Note:** A dock SHOULD flash.\n\nDocks should log each ring.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["severity"], [(e["type"], e["new"]) for e in a["effects"]]) for a in amendments]
+    assert found == [
+        ("substantive", []),
+        ("breaking", [("modality", "SHOULD")]),
+        ("breaking", [("modality", "should")]),
+    ], found
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
