@@ -315,6 +315,30 @@ _RENAME_WORDS_AT_MOST = 2_000
 """Words of a clause's differing middle beyond which no rename is looked for (no clause a person wrote)."""
 
 
+def words_only_added(old: str, new: str) -> list[str]:
+    """The words (not articles and such) ``new`` adds to ``old`` inside its sentences, when it takes
+    none away. Words put before a sentence frame it ("In nested arrays of tables, each ...", "One
+    consequence of this is that beyond ..."): they are not counted.
+
+    >>> words_only_added("Brackets or names.", "Brackets, names, or lists of names."), words_only_added("a b", "a c")
+    (['names', 'lists', 'of'], [])
+    >>> words_only_added("Go. Each table is one.", "Go. In nested arrays, each table is one.")
+    []
+    """
+    a, b = (re.findall(r"[^\s]+", _NOT_WORDING.sub(" ", text).lower()) for text in (old, new))
+    bare_a, bare_b = ([w.strip(_PUNCTUATION) for w in side] for side in (a, b))
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in token_opcodes(bare_a, bare_b):
+        if tag in ("replace", "delete") and any(w and w not in _SLIGHT for w in bare_a[i1:i2]):
+            return []
+        if tag == "insert" and j1 > 0 and not b[j1 - 1].endswith((".", "!", "?", ":")):
+            added += [w for w in bare_b[j1:j2] if w and w not in _SLIGHT]
+    return added
+
+
+_PUNCTUATION = ".,;:!?()[]\"'`*_"
+
+
 def _list_item_added(old: str, new: str) -> bool:
     """Whether ``new`` inserts, mid-sentence, a stretch ending in a comma before words ``old``
     had: one more item in a list ("due to X" -> "due to Y, X"), which says something new."""

@@ -78,6 +78,7 @@ from specdiff.editorial import (
     schema_changed,
     slight_rewording,
     small_example_edit,
+    words_only_added,
 )
 from specdiff.force import (
     LIKELY,
@@ -185,9 +186,24 @@ def describe_change(
     # A sentence that came or went whole says something new or no longer says it, however long the
     # clause around it (TUF's older drafts hold a whole section in one clause).
     whole = any(o is None or n is None for o, n in changed)
-    if effects or code_changed or whole or not slight_rewording(old, new):
+    if effects or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _phrase_added(old: str, new: str, place: Place) -> bool:
+    """Whether prose only gained words, enough to say something new however long the clause: JSON:API's
+    "... or square-bracketed legal [member names]" -> "..., square-bracketed legal [member names], or
+    square-bracketed dot-separated lists of legal member names". A rewording swaps words here and
+    there; it does not only add them. (Cross-references added, "({{HTTP, Section 9.3.3}})", are
+    pointers; HTML blocks and front matter are markup and metadata.)"""
+    if place.kind not in ("paragraph", "list_item", "table_row", "blockquote"):
+        return False
+    return len(words_only_added(_REFERENCE.sub(" ", old), _REFERENCE.sub(" ", new))) >= PHRASE_ADDED_AT_LEAST
+
+
+PHRASE_ADDED_AT_LEAST = 5
+"""Words (not counting articles) only added to a clause, none taken away, that are never a slight rewording."""
 
 
 def _code_rewritten(old: str, new: str) -> bool:

@@ -573,6 +573,30 @@ def test_lower_case_keywords_in_a_note_of_a_capitals_document_advise(spec_repo, 
     ], found
 
 
+def test_words_only_added_inside_a_long_sentence_say_something_new(spec_repo, specdiff_json):
+    """JSON:API's "... empty square brackets or square-bracketed member names" gained ", or square-bracketed
+    dot-separated lists of member names": 7 words in a clause of 50, which the share of words changed
+    let pass as a slight rewording, editorial. Words only added say something new; words put before a
+    sentence to frame it ("In nested docks, each ...") still read as a slight rewording."""
+    story = (
+        "A dock family is the set of all docks whose name starts with a base name, followed by zero or more "
+        "pairs of empty square brackets (i.e. `[]`) or square-bracketed legal [bay names]. The family is known by its base "
+        "name, and the city lists each family once on the map it prints for riders every spring."
+    )
+    grown = story.replace(
+        "(i.e. `[]`) or square-bracketed legal [bay names].",
+        "(i.e. `[]`), square-bracketed legal [bay names], or square-bracketed dot-separated lists of legal bay names.",
+    )
+    framed = story.replace("The family is known", "In the city index, the family is known")
+    amendments = _amendments_of_change(
+        spec_repo, specdiff_json, f"# Docks\n\n{story}\n\n## Bays\n\n{story}\n", f"# Docks\n\n{grown}\n\n## Bays\n\n{framed}\n"
+    )
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [
+        ("substantive", ["wording"]),
+        ("editorial", ["editorial"]),
+    ], amendments
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
