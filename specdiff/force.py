@@ -629,8 +629,14 @@ def _among_link_words(before: str, after: str) -> bool:
 
 
 def _opens(before: str) -> bool:
-    """Whether a command verb after ``before`` opens its sentence (perhaps after "Given X," or "Setup:")."""
+    """Whether a command verb after ``before`` opens its sentence (perhaps after "Given X," or "Setup:",
+    or after an anchor's tag: SLSA's "| <span id="build-id">Build ID</span> | ...")."""
+    before = _OPENING_TAGS.sub("", before)
     return not before.strip() or bool(_LEADING_CIRCUMSTANCE.fullmatch(before)) or bool(STEP_LABEL.fullmatch(before))
+
+
+_OPENING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>)+")
+"""HTML tags at the start of a text (an anchor's "<a name=\"x\"></a>"), which a reader does not see."""
 
 
 def _likelihood(after: str, *, strict: bool = False) -> bool:

@@ -597,6 +597,18 @@ def test_words_only_added_inside_a_long_sentence_say_something_new(spec_repo, sp
     ], amendments
 
 
+def test_a_field_named_after_an_anchor_tag_is_no_command(spec_repo, specdiff_json):
+    """OpenAPI's field tables start each row with an anchor, "| <a name="path-item-put"></a>put | ...",
+    and SLSA's terms with "| <span id="build-id">Build ID</span> | ...": the tag hid that the field's
+    name opens the row, and "put", "delete" or "Build" read as a command, an obligation added."""
+    table = '| Field | Type | Description |\n| --- | --- | --- |\n| <a name="dock-get"></a>get | Object | Reads a dock. |\n'
+    rows = '| <a name="dock-put"></a>put | Object | Replaces a dock. |\n'
+    rows += '| <span id="dock-build">Build ID</span> | Text | Names a build. |\n'
+    base = f"# Docks\n\nA dock MUST ring. It MUST NOT buzz.\n\n{table}"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, base + rows)
+    assert [(a["kind"], [e["type"] for e in a["effects"]]) for a in amendments] == [("added", []), ("added", [])], amendments
+
+
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
