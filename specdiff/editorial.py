@@ -325,7 +325,7 @@ def words_only_added(old: str, new: str) -> list[str]:
     >>> words_only_added("Go. Each table is one.", "Go. In nested arrays, each table is one.")
     []
     """
-    a, b = (re.findall(r"[^\s]+", _NOT_WORDING.sub(" ", text).lower()) for text in (old, new))
+    a, b = (_NOT_WORDING.sub(" ", text).lower().split() for text in (old, new))
     bare_a, bare_b = ([w.strip(_PUNCTUATION) for w in side] for side in (a, b))
     added: list[str] = []
     for tag, i1, i2, j1, j2 in token_opcodes(bare_a, bare_b):

@@ -436,7 +436,7 @@ def _address_values_changed(old: str, new: str, place: Place) -> list[Effect]:
 
 _ADDRESS_VALUE = re.compile(
     r"(?:\b(?:is|be|are|equals?)|(?i:\b(?:type|types|id|identifier|namespace|uri|iri|urn)\b)\**:)\**\s+<?`?"
-    r"(https?://[^\s\"'<>()\[\]`]+?)[.,;]?(?=[\s>`]|$)"
+    rf"({_ADDRESS.pattern}?)[.,;]?(?=[\s>`]|$)"
 )
 """An address that follows "is", "be" or a label naming an identifier ("Type URI:", "Namespace:"):
 the value the text names."""
