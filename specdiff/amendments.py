@@ -87,50 +87,92 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         case = place.lead_in not in added_texts
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case)))
     found.sort(key=lambda item: item[0])
-    amendments = _examples_whole([amendment for _, amendment in found], places, capitals)
+    amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
     amendments = _without_rules_moved_between_clauses(amendments)
     return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
 
 
-def _examples_whole(amendments: list[Amendment], places: _Places, capitals: bool) -> list[Amendment]:
-    """``amendments``, each run of clauses that came (or went) together under a heading of examples
-    or test vectors as one amendment: one example added, not one per line. Lightning added a test
-    invoice with a "Breakdown:" of 22 list items under "# Examples", and each item read as a clause
-    added. A run is consecutive clauses of one section, none stating a rule."""
+def _runs_whole(amendments: list[Amendment], places: _Places, capitals: bool) -> list[Amendment]:
+    """``amendments``, each run of clauses that came (or went) together as one amendment, where the
+    run is one thing to a reader:
+
+    - an example or test vector: Lightning added a test invoice with a "Breakdown:" of 22 list items
+      under "# Examples", and each item read as a clause added (``_continues_example``);
+    - a block and the bare tags wrapping it: MCP wrapped a new paragraph in ``<Note>`` and
+      ``</Note>`` lines, which read as three amendments, two of them a tag (``_continues_wrapper``).
+    """
     runs: list[list[Amendment]] = []
     for amendment in amendments:
         previous = runs[-1][-1] if runs else None
-        if previous is not None and _continues_example(previous, amendment, places, capitals):
+        if previous is not None and (
+            _continues_example(previous, amendment, places, capitals) or _continues_wrapper(previous, amendment)
+        ):
             runs[-1].append(amendment)
         else:
             runs.append([amendment])
-    return [run[0] if len(run) == 1 else _example_run(run) for run in runs]
+    return [run[0] if len(run) == 1 else _run_as_one(run) for run in runs]
+
+
+def _neighbours(previous: Amendment, amendment: Amendment) -> tuple[Clause, Clause] | None:
+    """The last clause of ``previous`` and the first of ``amendment`` when both amendments added
+    (or both removed) clauses and these two sit side by side in one section; else ``None``."""
+    if previous.kind != amendment.kind or amendment.kind not in ("added", "removed"):
+        return None
+    if previous.unit != "clause" or amendment.unit != "clause":
+        return None
+    added = amendment.kind == "added"
+    before, clause = (previous.new[-1], amendment.new[0]) if added else (previous.old[-1], amendment.old[0])
+    if not (isinstance(before, Clause) and isinstance(clause, Clause)):
+        return None
+    if clause.index != before.index + 1 or clause.section != before.section:
+        return None
+    return before, clause
 
 
 def _continues_example(previous: Amendment, amendment: Amendment, places: _Places, capitals: bool) -> bool:
     """Whether ``amendment`` is the clause right after ``previous``'s, added (or removed) with it
     under a heading of examples, neither stating a rule."""
-    if previous.kind != amendment.kind or amendment.kind not in ("added", "removed"):
-        return False
-    if previous.unit != "clause" or amendment.unit != "clause":
-        return False
-    added = amendment.kind == "added"
-    before, clause = (previous.new[-1], amendment.new[0]) if added else (previous.old[-1], amendment.old[0])
-    if not (isinstance(before, Clause) and isinstance(clause, Clause)):
-        return False
-    if clause.index != before.index + 1 or clause.section != before.section:
+    neighbours = _neighbours(previous, amendment)
+    if neighbours is None:
         return False
     if any(e.type == "modality" or e.normative for a in (previous, amendment) for e in a.effects):
         return False
-    return any(_EXAMPLES_HEADING.search(h) for h in _place(clause, places, capitals).heading_path)
+    return any(_EXAMPLES_HEADING.search(h) for h in _place(neighbours[1], places, capitals).heading_path)
 
 
-def _example_run(run: list[Amendment]) -> Amendment:
-    """One amendment for the clauses of ``run``: their effects once each (a markup line's "editorial"
-    only when it is all there is), the gravest grade."""
+_EXAMPLES_HEADING = re.compile(r"^[\s\d.]*(?:an?\s+)?examples?\b|\bexamples?\s*$|\btest[- ]vectors?\b", re.I)
+"""A heading of examples or test vectors: "Examples", "Example: a relay", "Routing Example",
+"Appendix B: Funding Transaction Test Vectors"."""
+
+
+def _continues_wrapper(previous: Amendment, amendment: Amendment) -> bool:
+    """Whether ``previous`` is a bare opening tag right before ``amendment``'s clause, or ``amendment``
+    a bare closing tag right after ``previous``'s, both added (or both removed)."""
+    neighbours = _neighbours(previous, amendment)
+    if neighbours is None:
+        return False
+    before, clause = neighbours
+    opens = markup_only(before) and _OPENING_TAGS.fullmatch(before.normalized) is not None
+    closes = markup_only(clause) and _CLOSING_TAGS.fullmatch(clause.normalized) is not None
+    return opens or closes
+
+
+_OPENING_TAGS = re.compile(
+    r"(?:\s*<(?!(?:img|br|hr|input|meta|link|source|area|col|embed|wbr)\b)[A-Za-z][\w.:-]*(?:\s[^<>]*)?(?<!/)>)+\s*", re.I
+)
+"""Tags that open a block and nothing else: ``<Note>``, ``<div class="type">``, ``<Tabs><Tab title="Go">``;
+not a self-closing tag or an element that holds nothing (``<img ...>``, ``<br>``): those stand alone."""
+_CLOSING_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w.:-]*\s*>)+\s*")
+"""Tags that close a block and nothing else: ``</Note>``, ``</Tab></Tabs>``."""
+
+
+def _run_as_one(run: list[Amendment]) -> Amendment:
+    """One amendment for the clauses of ``run``: their effects once each (a markup line's only when
+    the run is all markup, "editorial" only when it is all there is), the gravest grade."""
     first = run[0]
     effects: list[Effect] = []
-    for amendment in run:
+    with_words = [a for a in run if not all(isinstance(c, Clause) and markup_only(c) for c in a.old + a.new)]
+    for amendment in with_words or run:
         effects += [e for e in amendment.effects if e not in effects]
     if any(e.type != "editorial" for e in effects):
         effects = [e for e in effects if e.type != "editorial"]
@@ -142,11 +184,6 @@ def _example_run(run: list[Amendment]) -> Amendment:
     return _amendment("clause", first.kind, grade, old, new, 0.0, effects, [(tag, text)])
 
 
-_EXAMPLES_HEADING = re.compile(r"^[\s\d.]*(?:an?\s+)?examples?\b|\bexamples?\s*$|\btest[- ]vectors?\b", re.I)
-"""A heading of examples or test vectors: "Examples", "Example: a relay", "Routing Example",
-"Appendix B: Funding Transaction Test Vectors"."""
-
-
 def _within_new_options(amendments: list[Amendment], alignment: Alignment, capitals: bool) -> list[Amendment]:
     """``amendments``, each added clause inside a new optional field (``_in_new_options``) graded
     substantive rather than breaking: it binds only those who use the new field. (Last, after the
@@ -155,7 +192,10 @@ def _within_new_options(amendments: list[Amendment], alignment: Alignment, capit
     if not breaking_added:
         return amendments
     in_new_options = _in_new_options(alignment, capitals)
-    relieved = {id(a) for a in breaking_added if a.new[0] in in_new_options}
+    # (any clause of it but bare tags: an added rule may come wrapped in "<Note>" lines)
+    relieved = {
+        id(a) for a in breaking_added if any(c in in_new_options and not markup_only(c) for c in a.new if isinstance(c, Clause))
+    }
     return [replace(a, severity="substantive") if id(a) in relieved else a for a in amendments]
 
 

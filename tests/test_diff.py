@@ -519,6 +519,40 @@ def test_an_example_added_or_removed_whole_is_one_amendment(spec_repo, specdiff_
     ], found
 
 
+def test_bare_tags_wrapping_a_block_added_or_removed_with_it_join_it(spec_repo, specdiff_json):
+    """MCP wrapped a new paragraph in MDX's "<Note>" and "</Note>" lines; it read as three amendments,
+    two of them a bare tag. Tags that open or close a block, added (or removed) right beside it, now
+    join it, and the block's reading is the whole reading. A self-closing tag or an image stands apart,
+    and so does a tag wrapping text that did not change."""
+    base = (
+        "# Docks\n\nA dock MUST ring.\n\nFares are posted.\n\nRiders pay at the end.\n\n"
+        "## Winter\n\n<Warning>\n\nLocks freeze in winter.\n\n</Warning>\n\nDocks close at dusk.\n"
+    )
+    new = (
+        "# Docks\n\nA dock MUST ring.\n\n<Note>\n\nA ringing dock is one whose bell sounds.\n\n</Note>\n\n"
+        "<Tab title=\"Go\">\n\nA dock MUST log each ring.\n\n</Tab>\n\n"
+        "<img src=\"dock.png\">\n\n<div id=\"fares\" />\n\n<Info>\n\nFares are posted.\n\n</Info>\n\n"
+        "Riders pay at the end.\n\n## Winter\n\nDocks close at dusk.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [
+        (a["kind"], a["severity"], [c["text"].strip() for c in a["new"] or a["old"]], [e["type"] for e in a["effects"]])
+        for a in amendments
+    ]
+    assert found == [
+        ("added", "substantive", ["<Note>", "A ringing dock is one whose bell sounds.", "</Note>"], []),
+        ("added", "breaking", ['<Tab title="Go">', "A dock MUST log each ring.", "</Tab>"], ["modality"]),
+        ("added", "editorial", ['<img src="dock.png">'], ["editorial"]),
+        ("added", "editorial", ['<div id="fares" />'], ["editorial"]),
+        ("added", "editorial", ["<Info>"], ["editorial"]),
+        ("added", "editorial", ["</Info>"], ["editorial"]),
+        ("removed", "substantive", ["<Warning>", "Locks freeze in winter.", "</Warning>"], []),
+    ], found
+    wrapped = amendments[0]
+    assert wrapped["word_diff"] == [["insert", "<Note>\n\nA ringing dock is one whose bell sounds.\n\n</Note>"]]
+    assert [c["lines"] for c in wrapped["new"]] == [[5, 5], [7, 7], [9, 9]]
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.

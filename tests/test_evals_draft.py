@@ -127,6 +127,17 @@ def test_jsonl_draft_has_the_suites_fields(spec_repo, specdiff, specdiff_json):
     assert "Fines must stop at ten pounds." not in uncovered(specdiff_json, spec_repo), "the fines rule is now covered"
 
 
+def test_a_rule_added_inside_tags_is_drafted(spec_repo, specdiff):
+    """An MDX page wraps a new rule in "<Note>" lines; the tags join the rule's amendment, and the
+    draft is still for the rule, not for the tag that now comes first."""
+    spec_repo.commit("v1", {"desk.md": JSONL_V1, "evals/suite.jsonl": SUITE})
+    spec_repo.commit("v2", {"desk.md": JSONL_V1 + "\n<Note>\n\nFines must be paid in coins.\n\n</Note>\n"})
+    run = draft(specdiff, spec_repo)
+    added = [json.loads(line[1:]) for line in run.out.splitlines() if line.startswith("+{")]
+    assert {r["spec"] for r in added} == {"desk.md#fines"}, run.out
+    assert added[0]["input"] == "TODO: a user message that puts this rule to work: Fines must be paid in coins.", added
+
+
 def test_stage_writes_files_and_never_overwrites(spec_repo, specdiff, tmp_path):
     spec_repo.commit("v1", {"desk.md": JSONL_V1, "evals/suite.jsonl": SUITE})
     spec_repo.commit("v2", {"desk.md": JSONL_V2})
