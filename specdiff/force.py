@@ -694,9 +694,10 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in _EPISTEMIC_BE:
         # "Inline tables cannot be used to add keys": what may not be done, said of the thing.
         return Reading(modal, True, "rule", LIKELY, holder)
-    if nxt[:2] == ["be", "used"] and (nxt[2:3] in (["to"], ["for"]) or _RELATIVE_BEFORE.search(before)):
-        # "Anchors can be used to name a subschema", "Tags can then be used for grouping", "an
-        # identifier that can be used in links": what a thing is for, said of it, not a licence.
+    if nxt[:2] == ["be", "used"] and (_USED_FOR.match(after) or _RELATIVE_BEFORE.search(before)):
+        # "Anchors can be used to name a subschema", "Tags can then be used for grouping", "Inline
+        # Fragments can be used directly within a selection to condition upon ...", "an identifier
+        # that can be used in links": what a thing is for, said of it, not a licence.
         return Reading(modal, False, "ability", LIKELY, holder)
     if nxt[:2] == ["be", "used"]:
         return Reading(modal, True, "rule", UNSURE, holder)  # "YAML can be used as well": a licence
@@ -713,6 +714,11 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     # "Clients can control logging", "an attacker can claim to be any client": what is possible.
     # (On issue 19's real set a bare "can" is ability far more often than licence.)
     return Reading(modal, False, "ability", LIKELY, holder)
+
+
+_USED_FOR = re.compile(r"(?i)[\w\s,-]{0,30}?\bbe\s+used(?!\s+(?:an?|the)\b)(?:\s+(?!as\b|instead\b)[\w-]+){0,6}?\s+(?:to|for)\s")
+"""After "can": "be used" and, within a few words of the same phrase, the purpose ("to ...", "for ...");
+not "be used as the default response for ...", which lets one use a thing in a role."""
 
 
 def _read_always(modal: Modal, sentence: str, before: str, after: str, holder: str | None) -> Reading:

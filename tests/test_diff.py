@@ -553,6 +553,21 @@ def test_bare_tags_wrapping_a_block_added_or_removed_with_it_join_it(spec_repo, 
     assert [c["lines"] for c in wrapped["new"]] == [[5, 5], [7, 7], [9, 9]]
 
 
+def test_what_a_thing_can_be_used_for_a_few_words_on_is_no_licence(spec_repo, specdiff_json):
+    """GraphQL removed "Inline Fragments can be used directly within a selection to condition upon a
+    type condition ...", read as a permission withdrawn, breaking: what a thing is for, said of the
+    thing, licenses no one, however many words come between "used" and the purpose. "can be used as
+    the default ... for ..." still lets one use a thing in a role."""
+    base = (
+        "# Docks\n\nA dock MUST ring.\n\nInline locks can be used directly within a dock to hold a bike.\n\n"
+        "The night key can be used as the default key for all docks that have none.\n\nThe end.\n"
+    )
+    new = "# Docks\n\nA dock MUST ring.\n\nThe end.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["severity"], [(e["type"], e["old"]) for e in a["effects"]]) for a in amendments]
+    assert found == [("substantive", []), ("breaking", [("modality", "can")])], found
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.

@@ -65,6 +65,7 @@ def test_hedges_state_no_rule(sentence):
         "The app can display the map offline.",
         "It cannot expect a refund to be offered.",
         "Tags can then be used for grouping docks on the map.",  # what a thing is for (AsyncAPI)
+        "Inline locks can be used directly within a dock to hold a bike.",  # the purpose a few words on (GraphQL)
         "Otherwise the desk cannot trace the bike.",  # what follows (in-toto)
         "Riders might have need to name a bike by its frame number.",  # "need", a noun (in-toto)
     ],
