@@ -1023,7 +1023,10 @@ _INFORMATIVE_NOTICE = re.compile(
 section are **non-normative**", "This appendix provides non-normative guidance"."""
 _CHANGELOG_HEADING = re.compile(
     r"\b(?:change\s?log|release\s+notes|(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)"
-    r"|what's\s+new)\b",
+    r"|what's\s+new)\b"
+    # an IETF draft's appendix, "# Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
+    r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)?changes(?:\s+from\b.*)?\W*$"
+    r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)",
     re.I,
 )
 # Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".
