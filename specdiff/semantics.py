@@ -811,8 +811,8 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     old_text, new_text = old or "", new or ""
     where = new or old
     old_all, new_all = read_all(old_text, old_place), read_all(new_text, new_place)
-    old_readings = [r for r in old_all if r.rule] or _standing_in(old_all, new_all)
-    new_readings = [r for r in new_all if r.rule] or _standing_in(new_all, old_all)
+    old_readings = [r for r in old_all if r.rule] or _standing_in(old_text, old_place, new_text, new_place)
+    new_readings = [r for r in new_all if r.rule] or _standing_in(new_text, new_place, old_text, old_place)
     sure = min([r.confidence for r in old_readings + new_readings], default=1.0)
     # A modal's force is read with its sentence's sense: "must not omit" obliges as "must include" does.
     # (lower-case keywords are read in capitals documents too, so the lexicon reads every case here)
@@ -1158,16 +1158,44 @@ def _likelihood_now(old: Modal | None, new: Modal | None, old_text: str, new_tex
     return False
 
 
-def _standing_in(side: list[Reading], other: list[Reading]) -> list[Reading]:
+def _standing_in(text: str, place: Place, other_text: str, other_place: Place) -> list[Reading]:
     """A side's "can" or "may" read as force after all, when the other side states a rule in its place.
 
     "The widget can be embedded" reads as ability alone, but rewritten as
     "must not be embedded" the sentence was about what is allowed all along:
-    the change is a reversal, not a prohibition out of nothing.
+    the change is a reversal, not a prohibition out of nothing. In place of an
+    obligation or prohibition means about the same act: a word right after its
+    keyword is among the words right after the "can". A2A's "Metadata keys are
+    strings and values can be any valid value that can be represented in JSON" ->
+    "Metadata keys must be strings, and values can be any valid JSON value" added a
+    rule; its "can"s stay abilities. Any "can" stands in for a permission ("type
+    systems can add scalars" -> "services may use custom scalars": no change of force).
     """
-    if not any(r.rule for r in other):
+    other_rules = [(reading, words) for reading, words in _with_next_words(other_text, other_place) if reading.rule]
+    if not other_rules:
         return []
-    return [replace(r, rule=True, confidence=UNSURE) for r in side if r.reason in ("ability", "hedge") and r.modal.span != (0, 0)]
+    permits = any(not reading.modal.obliges for reading, _ in other_rules)
+    acts = {word for reading, words in other_rules if reading.modal.obliges for word in words}
+    return [
+        replace(r, rule=True, confidence=UNSURE)
+        for r, words in _with_next_words(text, place)
+        if r.reason in ("ability", "hedge") and r.modal.span != (0, 0) and (permits or acts & words)
+    ]
+
+
+def _with_next_words(text: str, place: Place) -> list[tuple[Reading, set[str]]]:
+    """Each reading of ``text``, with the words of what its phrase says is done: the first few after
+    it, but for "be", "not" and the like ("can be embedded" -> {"embedded"})."""
+    found = []
+    for sentence in sentences(text):
+        for reading in read_sentence(sentence, place):
+            following = re.findall(r"[\w'-]+", sentence[reading.modal.span[1] :])[:4]
+            found.append((reading, {w.lower() for w in following} - _NOT_THE_ACT))
+    return found
+
+
+_NOT_THE_ACT = {"be", "been", "being", "not", "to", "the", "a", "an", "any", "only", "also", "then", "still", "always", "never"}
+"""Words after a keyword that say nothing of what is done: "must not be the ..." shares them with any rule."""
 
 
 def _negated_phrase_of_its_own(old_modals: list[Modal], new_modals: list[Modal], old_text: str, new_text: str) -> bool:

@@ -568,6 +568,25 @@ def test_what_a_thing_can_be_used_for_a_few_words_on_is_no_licence(spec_repo, sp
     assert found == [("substantive", []), ("breaking", [("modality", "can")])], found
 
 
+def test_a_can_stands_in_for_a_new_rule_only_when_both_say_the_same_act(spec_repo, specdiff_json):
+    """A2A's "Metadata keys are strings and values can be any valid value that can be represented in
+    JSON" -> "Metadata keys must be strings, and values can be any valid JSON value" read as "can ->
+    must" and a permission removed: the "can"s were taken for force because a rule now stood beside
+    them. They stand in for it only when they say the same act ("can be parked" -> "must not be
+    parked"): here a rule was added."""
+    base = (
+        "# Docks\n\nA dock MUST ring.\n\nLock codes are digits and names can be any word that can be spoken aloud.\n\n"
+        "Bikes can be parked in the lobby.\n"
+    )
+    new = (
+        "# Docks\n\nA dock MUST ring.\n\nLock codes must be digits, and names can be any spoken word.\n\n"
+        "Bikes must not be parked in the lobby.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [[(e["type"], e["old"], e["new"]) for e in a["effects"] if e["type"] == "modality"] for a in amendments]
+    assert found == [[("modality", None, "must")], [("modality", "can", "must not")]], found
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.
