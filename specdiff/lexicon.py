@@ -819,14 +819,30 @@ _NEGATING_JUST_BEFORE = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:\w+\s+)?$", re
 """A "not" or "never" just before a word of negative sense, perhaps over one word: "did not skip"."""
 
 
+def _modal_spans(text: str, capitals: bool) -> list[tuple[int, int]]:
+    """Where the modal phrases of ``text`` are, in order, with those each sentence finds on its own: a
+    command opens a sentence ("a. Skip if the definition is empty. b. Extract the type"), and only the
+    sentence's own reading finds its opening verb a command, not a word of negative sense."""
+    spans = {m.span for m in modals(text, capitals=capitals)}
+    parts = sentences(text)
+    if len(parts) > 1:
+        at = 0
+        for part in parts:
+            start = text.find(part, at)
+            if start < 0:
+                break
+            spans |= {(start + m.span[0], start + m.span[1]) for m in modals(part, capitals=capitals)}
+            at = start + len(part)
+    return sorted(spans)
+
+
 @lru_cache(maxsize=4096)
 def _asserted(text: str, capitals: bool) -> str:
     """The prose of ``text`` without its modal phrases, conditions, relative clauses and bounds
     (remembered: :func:`negated_sense` and :func:`inverted_by_wording` ask about the same texts)."""
     outside = prose(text).replace("’", "'")
     pieces, at = [], 0
-    for modal in modals(text, capitals=capitals):  # blanked in one pass: one slice per modal was quadratic
-        start, end = modal.span
+    for start, end in _modal_spans(text, capitals):  # blanked in one pass: one slice per modal was quadratic
         if start >= at:
             pieces += [outside[at:start], " " * (end - start)]
             at = end

@@ -587,6 +587,25 @@ def test_a_can_stands_in_for_a_new_rule_only_when_both_say_the_same_act(spec_rep
     assert found == [[("modality", None, "must")], [("modality", "can", "must not")]], found
 
 
+def test_lettered_steps_made_a_nested_list_turn_nothing_round(spec_repo, specdiff_json):
+    """OpenTelemetry wrote sub-steps "a. Skip if the entity definition is empty  b. Extract ..." inside
+    a list item, which Markdown reads as one paragraph, then made them a nested list. It read as a
+    split with "Skip -> Skip (reversed)", breaking: read as one text, the old "Skip" after "a." was a
+    word of negative sense, not the command its own sentence finds; and the letters read as scope
+    words dropped. (Steps that each open with a command verb, "b. Lock each bike", still read as
+    commands removed: the new items are read joined as one sentence.)"""
+    steps = ["Skip if the dock is empty", "Extract the bike count (if any)", "Extract the lock codes"]
+    base = "# Docks\n\nA dock MUST ring.\n\n1. Open the log\n2. For each dock:\n" + "".join(
+        f"   {letter}. {step}\n" for letter, step in zip("abc", steps)
+    ) + "3. Close the log\n"
+    new = "# Docks\n\nA dock MUST ring.\n\n1. Open the log\n2. For each dock:\n" + "".join(
+        f"   {number}. {step}\n" for number, step in zip("123", steps)
+    ) + "3. Close the log\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    assert amendment["kind"] == "split" and amendment["severity"] != "breaking", amendment
+    assert not [e for e in amendment["effects"] if e["type"] in ("modality", "negation", "scope")], amendment["effects"]
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.
