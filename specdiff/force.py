@@ -86,6 +86,11 @@ class Place:
     """The clause opens with a note's label ("Note:", "_Implementers note:_"): in a capitals
     document its lower-case keywords advise or recall other rules."""
 
+    opening: str | None = None
+    """For a list item with a lead-in: its first sentence, the one that goes on from the lead-in. Only
+    it takes the lead-in's force; a sentence after it explains ("- The `ResetHint` MUST be set to
+    `UNKNOWN`. OpenTelemetry does not carry an explicit reset flag, so ...")."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -201,8 +206,14 @@ def places_of(
                 commentary=section.id in informative or _commentary(clause),
                 header=row_header,
                 note=bool(_NOTE_LABEL.match(clause.normalized)),
+                opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
             )
     return found
+
+
+def _first_sentence(text: str) -> str | None:
+    found = sentences(text)
+    return found[0] if found else None
 
 
 def _label_only(text: str) -> bool:
@@ -426,7 +437,8 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
     only_commands = all(_opening_command(r, sentence) for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
-    if only_commands and item_or_row and place.lead_in and not _ASIDE_OPENING.match(sentence) and not states_a_case:
+    goes_on = place.opening is None or sentence == place.opening  # (a later sentence of an item explains)
+    if only_commands and item_or_row and place.lead_in and goes_on and not _ASIDE_OPENING.match(sentence) and not states_a_case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
         # is no command of its own but the lead-in's prohibition.
         inherited = _lead_in_force(place)

@@ -606,6 +606,22 @@ def test_lettered_steps_made_a_nested_list_turn_nothing_round(spec_repo, specdif
     assert not [e for e in amendment["effects"] if e["type"] in ("modality", "negation", "scope")], amendment["effects"]
 
 
+def test_only_an_items_first_sentence_takes_its_lead_ins_force(spec_repo, specdiff_json):
+    """OpenTelemetry added "- The `ResetHint` ... MUST be set to `UNKNOWN`. OpenTelemetry does not carry
+    an explicit reset flag, so `UNKNOWN` lets Prometheus auto-detect resets ..." under "... MUST be
+    converted ... as follows:", and the explanation read as a second MUST, the lead-in's. An item's
+    first sentence goes on from its lead-in; a sentence after it explains. An item of one sentence
+    still takes the lead-in's force."""
+    base = "# Docks\n\nA dock MUST ring.\n\nA new dock MUST be set up as follows:\n\n- The bell is set to loud.\n"
+    new = base + (
+        "- The lamp MUST be set to blink. Docks carry no sign, so a blinking lamp lets riders find them at night.\n"
+        "- the lock set to closed\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [[(e["type"], e["new"], e["sentence"][:12]) for e in a["effects"]] for a in amendments]
+    assert found == [[("modality", "MUST", "The lamp MUS")], [("modality", "MUST", "the lock set")]], found
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.
