@@ -420,6 +420,11 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
+    if sentence.rstrip().endswith("!"):
+        # "If you're new to SLSA, start here!": a page inviting its reader in, no command to anyone
+        readings = [
+            Reading(r.modal, False, "invitation", LIKELY) if r.rule and _opening_command(r, sentence) else r for r in readings
+        ]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
     if step and not any(r.rule for r in readings):
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
@@ -692,11 +697,16 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, False, "hedge", LIKELY, holder)  # "may be difficult", "may be generating"
     if nxt[:1] == ["be"] and len(nxt) > 1 and not _PARTICIPLE.match(nxt[1]) and holder is None:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "validation alone may be insufficient"
-    if subject in _NON_HOLDERS:
+    if subject in _NON_HOLDERS or _WHAT_MAY_HAPPEN.search(before):
         return Reading(modal, False, "hedge", LIKELY, holder)
     if holder:
         return Reading(modal, True, "rule", CERTAIN, holder)
     return Reading(modal, True, "rule", LIKELY, holder)
+
+
+_WHAT_MAY_HAPPEN = re.compile(r"(?i)^\W*in\s+practice\b|\bfuture\s+(?:versions?|revisions?|releases?|editions?)\b")
+"""Before "may": what is so in practice ("In practice, the two platforms may be managed by one
+party") or what a later version of the spec may do ("A future version of this track may ..."): no licence."""
 
 
 def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Reading:
@@ -885,7 +895,9 @@ _CLAUSE_GOES_ON = re.compile(r"[^.;:!?]*,")
 """After a phrase: a comma before the sentence ends, where a condition holding the phrase closes."""
 _WEAK_KEYS = {"may", "can", "cannot", "can't", "can not", "always", "never", "may not", "could"}
 _NEED_KEYS = {"need to", "needs to", "has to", "have to"}
-_HEDGING_ADVERBS = {"sometimes", "often", "occasionally", "well", "even", "possibly", "perhaps", "rarely", "usually"}
+_HEDGING_ADVERBS = {
+    "sometimes", "often", "occasionally", "well", "even", "possibly", "perhaps", "rarely", "usually", "potentially", "eventually",
+}  # fmt: skip
 # Verbs after a capitalised MAY that still only say what is likely: "It MAY mean ...".
 _LIKELIHOOD_VERBS = {"mean", "seem", "appear", "happen", "occur", "vary", "exist", "result", "cause", "arise", "imply"}
 _ABOUT_THE_TEXT = re.compile(

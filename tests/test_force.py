@@ -51,6 +51,9 @@ def reading(old: str, new: str, **places: Place) -> tuple[str, str]:
         "The dock's owner may be known to the city.",
         "Fares are recomputed at noon, as they may change with the weather.",  # a reason
         "The table shows the relationship a bike has to a dock.",  # "has to" + a noun phrase
+        "A future version of the tariff may cover cargo bikes.",  # what a later version may do (SLSA)
+        "In practice, the depot and the dock may be run by one firm.",  # what is so in practice
+        "Staff may potentially open the depot at night.",  # a threat's possibility
     ],
 )
 def test_hedges_state_no_rule(sentence):
@@ -603,6 +606,27 @@ def test_notes_examples_and_change_logs_are_not_breaking_in_a_diff(spec_repo, sp
     found = _amendments(specdiff_json, spec_repo)
     assert found and all(a["severity"] != "breaking" for a in found.values()), {t: a["severity"] for t, a in found.items()}
     assert "- Clarify when riders must pay." in found
+
+
+def test_an_invitation_and_what_may_happen_are_not_breaking_in_a_diff(spec_repo, specdiff_json):
+    """SLSA's intro pages say "If you're new to SLSA, start here!", read as a command, an obligation
+    added; "A future version of this track may generalize requirements ..." read as a licence. An
+    exclamation inviting the reader in commands no one; what a later version may do, or what "may
+    potentially" happen, allows nothing. A rule said with an exclamation mark still rules."""
+    rules = "# Docks\n\nDocks MUST lock returned bikes. Riders SHOULD dock gently.\n\n"
+    spec_repo.commit("one", {"spec/docks.md": rules})
+    added = (
+        "If you are new to docking, start here!\n\nA future version of these rules may cover cargo bikes.\n\n"
+        "Thieves may potentially open a dock by force.\n\nNever leave a bike unlocked!\n"
+    )
+    spec_repo.commit("two", {"spec/docks.md": rules + added})
+    found = _amendments(specdiff_json, spec_repo)
+    assert {text: [e["type"] for e in a["effects"]] for text, a in found.items()} == {
+        "If you are new to docking, start here!": [],
+        "A future version of these rules may cover cargo bikes.": [],
+        "Thieves may potentially open a dock by force.": [],
+        "Never leave a bike unlocked!": ["modality"],
+    }, found
 
 
 def test_an_ietf_drafts_changes_appendix_states_no_rule_in_a_diff(spec_repo, specdiff_json):
