@@ -482,9 +482,13 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 # What a heading shows is its text: an image or an HTML tag shows none, a link its words, a code span
 # its letters as written (group "code": SPIFFE's "Preserving the `<Trust Domain, Bundle>` Binding" is not
 # a tag). A tag's name starts with a letter: Delta's "`checkpoint spec` <-> `checkpoint file naming`"
-# shows its arrow, whose hyphen stays in the slug. None of the parts holds its own opener (`<`, `[`,
+# shows its arrow, whose hyphen stays in the slug. A tag's name ends at a space, a slash or its ">":
+# OpenTelemetry's "map<string, AnyValue>" shows its type, slugged "mapstring-anyvalue" as GitHub
+# does. None of the parts holds its own opener (`<`, `[`,
 # `(`, a backtick): else each of 40,000 unclosed `<a ` in a heading was tried to the line's end (6 s).
-_NO_TEXT_IN_HEADING = re.compile(r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|</?[A-Za-z!][^<>\n]*>")
+_NO_TEXT_IN_HEADING = re.compile(
+    r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>|<![^<>\n]*>"
+)
 _LINK_IN_HEADING = re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 
 
@@ -502,8 +506,8 @@ def slugify(heading: str) -> str:
     ('dont-reveal-secrets-ever', '-launch-plan', '\ufe0f-done')
     >>> slugify("[`service deployed`](conformance/a.json)"), slugify("Use <code>x</code> here")
     ('service-deployed', 'use-x-here')
-    >>> slugify("② Fees at ½ price"), slugify("The `<Card, Patron>` pair")
-    ('-fees-at--price', 'the-card-patron-pair')
+    >>> slugify("② Fees at ½ price"), slugify("The `<Card, Patron>` pair"), slugify("map<string, Dock>")
+    ('-fees-at--price', 'the-card-patron-pair', 'mapstring-dock')
 
     Remembered: walking history, a spec's headings come back revision after revision.
     """

@@ -193,6 +193,17 @@ def test_diff_json_lists_dangling_references(spec_repo, specdiff, specdiff_json)
     assert data["dangling"] == [{"where": "src/old.py:1", "target": "spec/lending.md#reservations", "reason": "specdiff marker"}]
 
 
+def test_a_heading_with_a_type_in_angle_brackets_keeps_it_in_its_anchor(spec_repo, specdiff_json):
+    """OpenTelemetry links to "### map<string, AnyValue>" as ``#mapstring-anyvalue``, as GitHub slugs it;
+    the diff called the link dangling, having read "<string, AnyValue>" as an HTML tag. A tag's name
+    ends at a space, a slash or its ">"; a real tag in a heading still shows nothing."""
+    spec = "# Docks\n\n## map<string, Dock>\n\nA map of docks.\n\n## Lamps <a name=\"lamps\"></a>\n\nLamps blink.\n\n"
+    spec_repo.commit("Docks", {"spec.md": spec + "See the map.\n"})
+    spec_repo.commit("Link", {"spec.md": spec + "See [the map](#mapstring-dock) and [lamps](#lamps-1).\n"})
+    dangling = specdiff_json("diff", "-C", spec_repo.path, "HEAD~1")["dangling"]
+    assert [d["target"] for d in dangling] == ["spec.md#lamps-1"], dangling
+
+
 def test_a_link_spelled_as_the_built_site_spells_it_is_followed_not_dangling(spec_repo, specdiff_json):
     """``#sec-Loan-Periods`` names "Loan Periods" in another file, as spec-md spells anchors on the one page
     it builds from every file: the diff does not call it dangling, and a change there reaches who links to it."""
