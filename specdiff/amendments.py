@@ -160,15 +160,15 @@ def _continues_wrapper(previous: Amendment, amendment: Amendment) -> bool:
 _OPENING_TAGS = re.compile(
     r"(?:\s*<(?!(?:img|br|hr|input|meta|link|source|area|col|embed|wbr)\b)[A-Za-z][\w.:-]*(?:\s[^<>]*)?(?<!/)>)+\s*", re.I
 )
-"""Tags that open a block and nothing else: ``<Note>``, ``<div class="type">``, ``<Tabs><Tab title="Go">``;
+"""Tags that open a block and nothing else: ``<Note>``, ``<div class="type">``, ``<details><summary>``;
 not a self-closing tag or an element that holds nothing (``<img ...>``, ``<br>``): those stand alone."""
 _CLOSING_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w.:-]*\s*>)+\s*")
 """Tags that close a block and nothing else: ``</Note>``, ``</Tab></Tabs>``."""
 
 
 def _run_as_one(run: list[Amendment]) -> Amendment:
-    """One amendment for the clauses of ``run``: their effects once each (a markup line's only when
-    the run is all markup, "editorial" only when it is all there is), the gravest grade."""
+    """One amendment for the clauses of ``run``: their effects once each (a bare tag's only when the
+    run is nothing but tags; "editorial" only when it is all there is), the gravest grade."""
     first = run[0]
     effects: list[Effect] = []
     with_words = [a for a in run if not all(isinstance(c, Clause) and markup_only(c) for c in a.old + a.new)]

@@ -212,6 +212,7 @@ def places_of(
 
 
 def _first_sentence(text: str) -> str | None:
+    """The first sentence of ``text`` as :func:`lexicon.sentences` cuts it, so a sentence read later compares equal."""
     found = sentences(text)
     return found[0] if found else None
 

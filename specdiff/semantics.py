@@ -1738,6 +1738,7 @@ _LETTERED_STEP = re.compile(r"(?:^|(?<=\s))(?:[a-z]\.(?=\s+[A-Z`*_\[(])|[a-h]\.\
 """A lettered step written inline, "a. Skip if empty b. Extract the type" (the "b." ends the sentence
 before it): the letter is no word of the rule (steps once labelled "a."-"e." in a paragraph, now a
 nested list, read as "b e" dropped). At a sentence's end only "a."-"h.": "... `channel_update`s." is no step."""
+
 _ABBREVIATION = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\b\.?", re.IGNORECASE)
 """"e.g." and "i.e.": they introduce an example or a restatement, and their letters are no words
 of the rule (the "e" of an "(e.g." cut off at its full stop read as a condition word dropped)."""
