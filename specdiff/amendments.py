@@ -20,7 +20,16 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, longest_increasing
-from specdiff.force import Place, informative_sections, place_of_heading, places_of, rule_with_cases, rules
+from specdiff.force import (
+    Place,
+    informative_sections,
+    place_of_heading,
+    places_of,
+    rule_with_alternatives,
+    rule_with_cases,
+    rules,
+    states_a_rule,
+)
 from specdiff.lexicon import sentences, uses_rfc2119_capitals
 from specdiff.model import (
     SEVERITIES,
@@ -476,9 +485,26 @@ def _clause_added_or_removed(
         effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
         if case_of_a_rule and not any(e.type == "modality" for e in effects):
             effects += _case_of_a_rule(kind, clause, place)
+        elif case_of_a_rule and rule_with_alternatives(place) and not _states_its_own_rule(clause, place):
+            effects = _alternative_of_a_rule(kind, clause, place)
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
+
+
+def _states_its_own_rule(clause: Clause, place: Place) -> bool:
+    """Whether a list item states a rule read without its lead-in's force."""
+    return states_a_rule(clause.normalized, replace(place, lead_in=None, opening=None))
+
+
+def _alternative_of_a_rule(kind: Literal["added", "removed"], clause: Clause, place: Place) -> list[Effect]:
+    """"- a member defined by an applied extension" added under JSON:API's "A document **MUST** contain
+    at least one of the following top-level members:": one more way to comply with a rule that was
+    there (``force.rule_with_alternatives``), which the item, stating no rule of its own, took for an
+    obligation added. Added, it broadens what complies; taken away, it narrows it."""
+    text = clause.normalized
+    old, new, direction = (None, text, "broadened") if kind == "added" else (text, None, "narrowed")
+    return [Effect("wording", old, new, direction, sentence=place.lead_in, normative=True, old_obliges=True, new_obliges=True)]
 
 
 def _case_of_a_rule(kind: Literal["added", "removed"], clause: Clause, place: Place) -> list[Effect]:

@@ -480,6 +480,25 @@ def rule_with_cases(place: Place) -> Reading | None:
     return lead[-1] if lead else None
 
 
+def rule_with_alternatives(place: Place) -> Reading | None:
+    """The obligation whose alternatives a list item names, when its lead-in asks for one of them
+    (JSON:API's "A relationship object **MUST** contain at least one of the following:"): an item
+    added is one more way to comply, one taken away one fewer. ``None`` for any other item."""
+    if place.kind != "list_item" or place.lead_in is None:
+        return None
+    last = (sentences(place.lead_in)[-1:] or [""])[0]
+    if not _ALTERNATIVES_LEAD_IN.search(last):
+        return None
+    lead = [r for r in read_sentence(last, replace(place, kind="paragraph", lead_in=None)) if r.rule and r.modal.obliges]
+    return lead[-1] if lead else None
+
+
+_ALTERNATIVES_LEAD_IN = re.compile(
+    r"(?i)\b(?:at\s+least\s+one|one\s+or\s+more|(?:exactly\s+)?one|any|either)\s+of\b[^.;:]{0,80}:\s*$"
+)
+"""A lead-in whose items are alternatives: "MUST contain at least one of the following:", "MUST be one of:"."""
+
+
 _ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")
 """A lead-in whose cases must all hold: "when all of the following are true:"."""
 

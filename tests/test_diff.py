@@ -622,6 +622,23 @@ def test_only_an_items_first_sentence_takes_its_lead_ins_force(spec_repo, specdi
     assert found == [[("modality", "MUST", "The lamp MUS")], [("modality", "MUST", "the lock set")]], found
 
 
+def test_an_alternative_added_under_at_least_one_of_broadens_the_rule(spec_repo, specdiff_json):
+    """JSON:API added "- a member defined by an applied extension" under "A document **MUST** contain
+    at least one of the following top-level members:", and the item read as an obligation added,
+    breaking: it is one more way to comply. Taken away, it is one fewer, which narrows. An item with
+    a rule of its own is still read for it."""
+    lead = "# Docks\n\nA dock MUST ring.\n\nA receipt MUST hold at least one of the following:\n\n"
+    base = lead + "- a ride number\n- a rider name\n- a dock code\n"
+    new = lead + "- a ride number\n- a dock code\n- a card token\n- a photo, which MUST be signed\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = [(a["kind"], a["severity"], [(e["type"], e["direction"]) for e in a["effects"]]) for a in amendments]
+    assert found == [
+        ("removed", "breaking", [("wording", "narrowed")]),
+        ("added", "substantive", [("wording", "broadened")]),
+        ("added", "breaking", [("modality", "strengthened")]),
+    ], found
+
+
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):
     """AsyncAPI's "MUST be in the format of a URL" -> "MUST be in the form of an absolute URL" read as
     a slight rewording, editorial: "format" -> "form" hid "absolute", which turns relative URLs away.
