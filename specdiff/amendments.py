@@ -494,7 +494,7 @@ def _clause_added_or_removed(
 
 def _states_its_own_rule(clause: Clause, place: Place) -> bool:
     """Whether a list item states a rule read without its lead-in's force."""
-    return states_a_rule(clause.normalized, replace(place, lead_in=None, opening=None))
+    return states_a_rule(clause.normalized, replace(place, lead_in=None))
 
 
 def _alternative_of_a_rule(kind: Literal["added", "removed"], clause: Clause, place: Place) -> list[Effect]:

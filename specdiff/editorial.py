@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from specdiff.lexicon import modal_meaning, modals, words
+from specdiff.parse import HTML_TAG
 from specdiff.worddiff import token_opcodes
 
 TYPO_SIMILARITY = 0.8
@@ -162,7 +163,7 @@ def _trimmed(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 _NOT_WORDING = re.compile(
     # (a link definition is its label, one destination and perhaps a title, several to a line once
     # the clause's lines are joined: "[1]: The span count is exported once" is a note, whose words count)
-    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>"
+    r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|" + HTML_TAG +
     r"|^(?:[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?)+[ \t]*$"
     r"|<?https?://[^\s)>]+>?|<[^<>\s@]+@[^<>\s]+>",
     re.MULTILINE,

@@ -471,26 +471,35 @@ def rule_with_cases(place: Place) -> Reading | None:
     which is enough ("MUST fail the channel if:", Lightning's habit): an item added is one more case
     in which the rule binds. ``None`` for any other item, or for cases that must all hold ("when all
     of the following are true:"), where one more narrows."""
-    if place.kind != "list_item" or place.lead_in is None:
+    last = _last_sentence_of_lead_in(place)
+    if last is None or not _CONDITION_LEAD_IN.search(last) or _ALL_THE_CASES.search(last):
         return None
-    last = (sentences(place.lead_in)[-1:] or [""])[0]
-    if not _CONDITION_LEAD_IN.search(last) or _ALL_THE_CASES.search(last):
-        return None
-    lead = [r for r in read_sentence(last, replace(place, kind="paragraph", lead_in=None)) if r.rule]
-    return lead[-1] if lead else None
+    found = _rules_of_lead_in(last, place)
+    return found[-1] if found else None
 
 
 def rule_with_alternatives(place: Place) -> Reading | None:
     """The obligation whose alternatives a list item names, when its lead-in asks for one of them
     (JSON:API's "A relationship object **MUST** contain at least one of the following:"): an item
     added is one more way to comply, one taken away one fewer. ``None`` for any other item."""
+    last = _last_sentence_of_lead_in(place)
+    if last is None or not _ALTERNATIVES_LEAD_IN.search(last):
+        return None
+    found = [r for r in _rules_of_lead_in(last, place) if r.modal.obliges]
+    return found[-1] if found else None
+
+
+def _last_sentence_of_lead_in(place: Place) -> str | None:
+    """The sentence of a list item's lead-in that leads into its list; ``None`` for a clause with no lead-in."""
     if place.kind != "list_item" or place.lead_in is None:
         return None
-    last = (sentences(place.lead_in)[-1:] or [""])[0]
-    if not _ALTERNATIVES_LEAD_IN.search(last):
-        return None
-    lead = [r for r in read_sentence(last, replace(place, kind="paragraph", lead_in=None)) if r.rule and r.modal.obliges]
-    return lead[-1] if lead else None
+    return (sentences(place.lead_in)[-1:] or [""])[0]
+
+
+def _rules_of_lead_in(last: str, place: Place) -> list[Reading]:
+    """The rules ``last``, the sentence of a lead-in that leads into its list, states when read as a
+    paragraph of its own."""
+    return [r for r in read_sentence(last, replace(place, kind="paragraph", lead_in=None)) if r.rule]
 
 
 _ALTERNATIVES_LEAD_IN = re.compile(

@@ -479,6 +479,12 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 35 us a heading."""
 
 
+HTML_TAG = r"</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>"
+"""An HTML tag, opening or closing, as a pattern to build others with. Its name starts with a letter
+and ends at a space, a slash or its ">", so a type's "<string, object>" and an arrow's "<->" are no
+tags; nothing inside it opens another, so thousands of unclosed "<a " are each tried once."""
+
+
 # What a heading shows is its text: an image or an HTML tag shows none, a link its words, a code span
 # its letters as written (group "code": SPIFFE's "Preserving the `<Trust Domain, Bundle>` Binding" is not
 # a tag). A tag's name starts with a letter: Delta's "`checkpoint spec` <-> `checkpoint file naming`"
@@ -486,9 +492,7 @@ variation selectors, which GitHub keeps. Compiled once: ``re.sub`` with the patt
 # OpenTelemetry's "map<string, AnyValue>" shows its type, slugged "mapstring-anyvalue" as GitHub
 # does. None of the parts holds its own opener (`<`, `[`,
 # `(`, a backtick): else each of 40,000 unclosed `<a ` in a heading was tried to the line's end (6 s).
-_NO_TEXT_IN_HEADING = re.compile(
-    r"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|</?[A-Za-z][\w-]*(?:[\s/][^<>\n]*)?>|<![^<>\n]*>"
-)
+_NO_TEXT_IN_HEADING = re.compile(rf"(?P<code>`[^`\n]*`)|!\[[^\[\]\n]*\]\([^()\n]*\)|{HTML_TAG}|<![^<>\n]*>")
 _LINK_IN_HEADING = re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 
 

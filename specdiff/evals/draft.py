@@ -102,9 +102,11 @@ def draft_targets(amendments: list[Amendment]) -> list[DraftTarget]:
     """The clause amendments that need a draft, in order; removed clauses need none (nothing is left to test)."""
     targets = []
     for amendment in amendments:
+        if amendment.unit != "clause":
+            continue
         # (the first clause of a rule's kind: an added rule wrapped in "<Note>" lines starts with the tag)
         clause = next((c for c in amendment.new if isinstance(c, Clause) and c.kind in _RULE_KINDS), None)
-        if amendment.unit != "clause" or clause is None:
+        if clause is None:
             continue
         reached = any(i.kind == "eval" for i in amendment.impact)
         binding = amendment.severity == "breaking" or any(e.normative for e in amendment.effects)
