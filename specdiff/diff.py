@@ -1,6 +1,7 @@
 """The pipeline: from revisions to a :class:`~specdiff.model.SpecDiff`.
 
 ``repo`` lists the changed spec files and reads both versions of each;
+``copies`` pairs a file added as a copy with what it copies;
 ``parse`` turns each version into a document; ``align`` pairs them;
 ``amendments`` says what changed and what it means. A file pair compared
 before (``amendment_cache``) skips all four: its new document, alignment and,
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from specdiff.amendment_cache import AmendmentCache, ComparedPair, pair_key
 from specdiff.capitals import with_capitals
 from specdiff.config import Config, repository_config
+from specdiff.copies import with_copy_sources
 from specdiff.dangling import introduced
 from specdiff.errors import SpecdiffError, UnreadableFile
 from specdiff.graph import OUTPUT_KINDS
@@ -51,7 +53,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         revisions = repo.resolve(list(request.revisions))
         config = with_capitals(repo, revisions.head.commit, config or repository_config(repo, revisions.head.commit))
         all_changes = repo.changed_files(revisions, list(request.paths))
-        changes = [c for c in all_changes if touches_spec(c, config)]
+        changes = with_copy_sources(repo, revisions.base.commit, [c for c in all_changes if touches_spec(c, config)], config)
         warnings = list(config.warnings)
         notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
         if notice and not (request.paths and not changes):  # else the warning below says it

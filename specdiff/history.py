@@ -24,6 +24,7 @@ from typing import Any
 from specdiff.align.text import content_words, tokens
 from specdiff.capitals import with_capitals
 from specdiff.config import Config
+from specdiff.copies import with_copy_sources
 from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
@@ -219,9 +220,7 @@ def _key(commit: LoggedCommit, config: Config) -> str | None:
 
 def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
     aligned = []
-    for change in commit.changes:
-        if not touches_spec(change, config):
-            continue
+    for change in with_copy_sources(repo, commit.parent, [c for c in commit.changes if touches_spec(c, config)], config):
         old = _document(repo, change.old_path, change.old_blob, config, documents)
         new = _document(repo, change.new_path, change.new_blob, config, documents)
         if (change.old_path and old is None) or (change.new_path and new is None):
@@ -414,7 +413,7 @@ class LogFilter:
 
 def filtered(files: list[FileDiff], keep: LogFilter) -> list[FileDiff]:
     """One commit's file diffs with only the amendments ``keep`` selects, and only the files left
-    worth showing: those with amendments, or renamed when nothing narrows the log down.
+    worth showing: those with amendments, or renamed or copied when nothing narrows the log down.
 
     >>> filtered([FileDiff("a.md", "b.md", "renamed", [])], LogFilter())[0].status
     'renamed'
@@ -422,7 +421,7 @@ def filtered(files: list[FileDiff], keep: LogFilter) -> list[FileDiff]:
     []
     """
     kept = (_kept(file, keep) for file in files)
-    return [f for f in kept if f is not None and (f.amendments or (f.status == "renamed" and not keep.narrows))]
+    return [f for f in kept if f is not None and (f.amendments or (f.status in ("renamed", "copied") and not keep.narrows))]
 
 
 def _kept(file: FileDiff, keep: LogFilter) -> FileDiff | None:

@@ -337,7 +337,7 @@ class FileDiff:
     old_path: str | None
     new_path: str | None
     status: str
-    """``added``, ``deleted``, ``renamed`` or ``modified``."""
+    """``added``, ``deleted``, ``renamed``, ``copied`` (from ``old_path``, which stays) or ``modified``."""
     amendments: list[Amendment]
     alignment: Alignment | None = None
     """The full pairing, kept for ``--matches`` (an added or deleted file is aligned with an empty one);
@@ -347,6 +347,11 @@ class FileDiff:
     def path(self) -> str:
         """The path a reader knows the file by: the new one unless it was deleted."""
         return self.new_path or self.old_path or ""
+
+    @property
+    def title(self) -> str:
+        """The path, or ``old → new`` for a file renamed or copied."""
+        return f"{self.old_path} → {self.new_path}" if self.status in ("renamed", "copied") else self.path
 
 
 @dataclass(frozen=True)

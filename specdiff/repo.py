@@ -21,9 +21,10 @@ as ``git diff HEAD`` does.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -45,7 +46,8 @@ class FileChange:
     old_path: str | None
     new_path: str | None
     status: str
-    """``added``, ``deleted``, ``modified`` or ``renamed``."""
+    """``added``, ``deleted``, ``modified``, ``renamed`` or ``copied`` (``copies``: an added file
+    compared with the file it copies, which is its old side)."""
     old_blob: str | None = None
     """Git's id of the old content; ``None`` when there is no old side."""
     new_blob: str | None = None
@@ -381,6 +383,8 @@ class Repository:
             if not FULL_COMMIT_ID.fullmatch(commit):  # a name (HEAD, a branch) can move: only ids are kept
                 return listing
             self._listings[commit] = listing
+            while len(self._listings) > _LISTINGS_KEPT:  # a history walk lists the parent of each copy
+                self._listings.pop(next(iter(self._listings)))
         return list(self._listings[commit])
 
     def _list_commit(self, commit: str) -> list[TrackedFile]:
@@ -537,7 +541,9 @@ _GITLINK = "160000"
 """The mode git gives a submodule's entry."""
 _SYMLINK = "120000"
 """The mode git gives a symbolic link."""
-_EMPTY_BLOBS = frozenset(
+_LISTINGS_KEPT = 4
+"""How many commits' listings a :class:`Repository` keeps (the head's is read three times)."""
+EMPTY_BLOBS = frozenset(
     ("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391", "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813")
 )
 """Git's ids of an empty file (SHA-1 and SHA-256)."""
@@ -618,7 +624,7 @@ def _parse_raw_diff(output: str) -> list[FileChange]:
         i += 2
     if turned_to_links:
         changes = _with_links_left_behind(changes, turned_to_links)
-    return _with_twins_moved_along(changes)
+    return _with_twins_moved_along(_renamed_to_the_same_name(changes))
 
 
 def _with_links_left_behind(changes: list[FileChange], turned_to_links: list[FileChange]) -> list[FileChange]:
@@ -639,6 +645,39 @@ def _with_links_left_behind(changes: list[FileChange], turned_to_links: list[Fil
     ]
 
 
+def _renamed_to_the_same_name(changes: list[FileChange]) -> list[FileChange]:
+    """A file whose very content arrived at several new paths, renamed to the one that keeps its name.
+
+    Git pairs a file moved unchanged with one of the paths its content arrived at and calls the
+    others added, whatever their names: SLSA moved ``docs/spec/draft/build-env-track-basics.md``
+    to ``spec/`` and added a copy as ``spec/attested-build-env-levels.md``, git paired the move
+    with the copy, and the page that only moved read as 135 clauses added. The path with the old
+    file's name is the move, and the other one the copy.
+
+    >>> a, none = "a" * 40, "0" * 40
+    >>> raw = f":100644 100644 {a} {a} R100\\0draft/x.md\\0spec/copy.md\\0:000000 100644 {none} {a} A\\0spec/x.md\\0"
+    >>> for change in _parse_raw_diff(raw):
+    ...     print(change.old_path, change.new_path, change.status)
+    draft/x.md spec/x.md renamed
+    None spec/copy.md added
+    """
+    added_by_name = {
+        (c.new_blob, posixpath.basename(c.new_path)): c for c in changes if c.status == "added" and c.new_blob and c.new_path
+    }
+    swapped: dict[int, FileChange] = {}
+    for change in changes:
+        blob = change.new_blob
+        if change.status != "renamed" or blob is None or change.old_blob != blob or not change.old_path or not change.new_path:
+            continue  # not a file moved unchanged
+        name = posixpath.basename(change.old_path)
+        same_name = added_by_name.get((blob, name))
+        if name == posixpath.basename(change.new_path) or same_name is None or id(same_name) in swapped:
+            continue
+        swapped[id(change)] = replace(change, new_path=same_name.new_path)
+        swapped[id(same_name)] = replace(same_name, new_path=change.new_path)
+    return [swapped.get(id(c), c) for c in changes]
+
+
 def _with_twins_moved_along(changes: list[FileChange]) -> list[FileChange]:
     """Each deleted file whose very content arrived at another path in the same change, as a rename to there.
 
@@ -657,7 +696,7 @@ def _with_twins_moved_along(changes: list[FileChange]) -> list[FileChange]:
     arrived = {
         c.new_blob: c.new_path
         for c in changes
-        if c.status in ("renamed", "added") and c.new_blob and c.new_path and c.new_blob not in _EMPTY_BLOBS
+        if c.status in ("renamed", "added") and c.new_blob and c.new_path and c.new_blob not in EMPTY_BLOBS
     }
     if not arrived:
         return changes

@@ -141,6 +141,47 @@ def test_a_file_deleted_beside_an_unchanged_twin_is_deleted(spec_repo, specdiff_
     assert {a["kind"] for a in file["amendments"]} == {"removed"}
 
 
+def test_a_page_moved_unchanged_and_added_again_under_a_second_name_moves_to_its_own_name(spec_repo, specdiff_json):
+    """SLSA moved draft/ pages to spec/ and added one of them again under a second name: git paired the
+    move with the second name, and the page that only moved read as 135 clauses added."""
+    page = f"# Rooms\n\nRooms are free.\n\n{RULE}\n"
+    spec_repo.commit("first", {"draft/rooms.md": page})
+    spec_repo.commit("moved", {"spec/rooms.md": page, "spec/halls.md": page}, remove=("draft/rooms.md",))
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert sorted((f["old_path"], f["new_path"], f["status"], len(f["amendments"])) for f in files) == [
+        ("draft/rooms.md", "spec/halls.md", "copied", 0),
+        ("draft/rooms.md", "spec/rooms.md", "renamed", 0),
+    ]
+
+
+def test_a_release_copied_from_the_last_one_shows_only_what_it_changed(spec_repo, specdiff_json, specdiff):
+    """JSON:API cut 1.2 by copying 1.1/index.md, changing only its front matter: the copy read as 591
+    clauses added. Compared with what it copies, it shows the one line it changed."""
+    body = "".join(f"Rule {n}: a rider MUST return bike {n} to a dock before the day ends.\n\n" for n in range(8))
+    spec_repo.commit("first", {"1.1/index.md": f"---\nversion: 1.1\n---\n# Bikes\n\n{body}", "1.1/other.md": "# Other\n"})
+    cut = {"1.2/index.md": f"---\nversion: 1.2\n---\n# Bikes\n\n{body}", "1.2/new.md": "# New\n\nNew text.\n"}
+    spec_repo.commit("cut 1.2", cut)
+    files = {f["new_path"]: f for f in specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]}
+    copy = files["1.2/index.md"]
+    assert (copy["old_path"], copy["status"]) == ("1.1/index.md", "copied")
+    assert [(a["kind"], a["severity"]) for a in copy["amendments"]] == [("modified", "substantive")]
+    assert files["1.2/new.md"]["status"] == "added", "a new page one folder over is no copy of a page it does not resemble"
+    heading = "1.1/index.md → 1.2/index.md  (copied, 1 amendment)"
+    assert heading in specdiff("-C", spec_repo.path, "HEAD~1", "HEAD").out
+    (logged,) = specdiff_json("-C", spec_repo.path, "log", "-n", "1", lines=True)
+    assert [(f["status"], len(f["amendments"])) for f in logged["files"]] == [("copied", 1), ("added", 2)]
+
+
+def test_a_page_rewritten_under_a_name_one_folder_over_is_added(spec_repo, specdiff_json):
+    """Sharing a name one folder over is not enough: a copy keeps most of its source's lines."""
+    old = "".join(f"Rule {n}: a rider MUST return bike {n} to a dock.\n\n" for n in range(8))
+    new = "".join(f"Rule {n}: a dock MUST accept bike {n} from any rider at night.\n\n" for n in range(8))
+    spec_repo.commit("first", {"v1/index.md": f"# Bikes\n\n{old}"})
+    spec_repo.commit("second", {"v2/index.md": f"# Bikes\n\n{new}"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert (file["old_path"], file["status"]) == (None, "added")
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""

@@ -117,9 +117,9 @@ def _mentioned(diff: SpecDiff) -> dict[str, int]:
 def summary_line(diff: SpecDiff) -> str:
     """One line: how many amendments of which severity, and the suggested bump."""
     sides = f"{diff.base.label} → {diff.head.label}"
-    renamed = sum(1 for f in diff.files if f.status == "renamed")
     if not diff.amendments:
-        moves = f"; {counted(renamed, 'file')} renamed" if renamed else ""
+        moved = {status: sum(f.status == status for f in diff.files) for status in ("renamed", "copied")}
+        moves = "".join(f"; {counted(n, 'file')} {status}" for status, n in moved.items() if n)
         return f"No spec amendments{moves} ({sides})."
     counts = ", ".join(f"{n} {severity}" for severity, n in reversed(diff.by_severity.items()) if n)
     files = counted(len(diff.files), "file")
@@ -128,8 +128,7 @@ def summary_line(diff: SpecDiff) -> str:
 
 
 def _file(lines: Lines, file: FileDiff, options: RenderOptions) -> None:
-    title = file.path if file.status != "renamed" else f"{file.old_path} → {file.new_path}"
-    heading = f"{title}  ({file.status}, {counted(len(file.amendments), 'amendment')})"
+    heading = f"{file.title}  ({file.status}, {counted(len(file.amendments), 'amendment')})"
     lines.rule(printable(heading))
     current_section: tuple[str, str] | None = None
     for amendment in file.amendments:

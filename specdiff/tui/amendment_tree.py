@@ -322,11 +322,10 @@ class AmendmentTree(Tree[NodeData]):
         file = group.file
         component = self.get_component_rich_style
         done = all(item.id in self.marks for item in group.items)
-        name = f"{file.old_path} → {file.new_path}" if file.status == "renamed" else file.path
         text = Text(no_wrap=True)
         if done:
             text.append("✓ ", component("amendment-tree--tick"))
-        text.append(name, component("amendment-tree--file"))
+        text.append(file.title, component("amendment-tree--file"))
         text.append(f"  {file.status} · {len(group.items)}", component("amendment-tree--dim"))
         return text
 
