@@ -182,6 +182,74 @@ def test_a_page_rewritten_under_a_name_one_folder_over_is_added(spec_repo, specd
     assert (file["old_path"], file["status"]) == (None, "added")
 
 
+def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
+    return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
+
+
+def test_a_sections_one_rule_rewritten_while_the_section_beside_it_moved_is_modified(spec_repo, specdiff_json):
+    """JSON:API rewrote the one rule of its "204 No Content" section while the "200 OK" section beside
+    it moved up, itself edited: no two paired neighbours held both versions of the rule, and it read
+    as removed and added."""
+
+    def responses(order: list[str], update: str, ok: str, empty: str) -> str:
+        sections = {
+            "update": f"## Updates {{#updates}}\n\n{update}\n",
+            "ok": f"## 200 OK {{#ok}}\n\n{ok}\n",
+            "accepted": "## 202 Accepted {#accepted}\n\nA dock MUST answer `202 Accepted` while a return is checked.\n",
+            "empty": f"## 204 No Content {{#empty}}\n\n{empty}\n",
+            "missing": "## 404 Not Found {#missing}\n\nA dock SHOULD answer `404 Not Found` for a bike it never held.\n",
+        }
+        return "# Returns\n\n" + "\n".join(sections[name] for name in order)
+
+    old = responses(
+        ["update", "accepted", "empty", "ok", "missing"],
+        "A dock MUST answer `200 OK` when an update is stored and the rider changed nothing else.",
+        "A dock MUST answer `200 OK` when a return is recorded and a receipt is printed.",
+        "A dock MUST answer `204 No Content` when a bike return is recorded and nothing is printed.",
+    )
+    new = responses(
+        ["update", "ok", "accepted", "empty", "missing"],
+        "If an update is stored and the dock changes nothing beyond what the rider asked, it MUST answer `200 OK` "
+        "or `204 No Content`.",
+        "A dock MAY answer `200 OK` with a receipt when a return is recorded. Other lines, such as the fee, could be printed.",
+        "When a bike return is recorded, the dock MUST answer either a `200 OK` status with the receipt as described "
+        "above or a `204 No Content` status with no receipt printed.",
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [k for k in _kinds_by_section(files) if k[1] == "empty"] == [("modified", "empty")], _kinds_by_section(files)
+
+
+def test_two_unrelated_lone_sentences_of_a_section_are_removed_and_added(spec_repo, specdiff_json):
+    """Being all that changed in a section is not enough: the two must share their rarer words."""
+    tail = "## Fees {#fees}\n\nA late return costs one euro a day.\n"
+    first = f"# Bikes\n\n## Locks {{#locks}}\n\nRiders MUST chain the frame to the dock.\n\n{tail}"
+    spec_repo.commit("first", {"spec.md": first})
+    second = f"# Bikes\n\n{tail}\n## Locks {{#locks}}\n\nThe lock is opened with a code sent by text message.\n"
+    spec_repo.commit("second", {"spec.md": second})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert sorted(_kinds_by_section(files)) == [("added", "locks"), ("removed", "locks")]
+
+
+def test_table_rows_rewritten_under_the_same_first_cell_are_modified(spec_repo, specdiff_json):
+    """SLSA rewrote the definitions of its "Branch" and "Tag" rows, and each read as a row removed and
+    a row added; the first cell names the row."""
+    old = (
+        "| Term | Meaning |\n|---|---|\n| Branch | A named, moveable pointer to a revision. |\n"
+        "| Tag | A named pointer that does not usually move. |\n"
+    )
+    new = (
+        "| Term | Meaning |\n|---|---|\n| Branch | A reference that follows one line of development, such as `main`. |\n"
+        "| Tag | A reference meant never to change once created, such as `v1.2.3`. |\n"
+    )
+    spec_repo.commit("first", {"spec.md": f"# Terms\n\n{old}"})
+    spec_repo.commit("second", {"spec.md": f"# Terms\n\n{new}"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = sorted((a["kind"], (a["new"] or a["old"])[0]["text"].split("|")[1].strip()) for a in file["amendments"])
+    assert found == [("modified", "Branch"), ("modified", "Tag")], found
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""

@@ -291,8 +291,9 @@ def align_clauses(
     """
     pairing = _ClausePairing(old, new, section_pairs, hosts or Hosts())
     pairing.pair_identical()
-    pairing.pair_by_key()
+    pairing.pair_by_key(_item_key)
     pairing.pair_similar()
+    pairing.pair_by_key(_row_key)
     pairing.pair_by_lead()
     pairing.pair_in_place()
     pairing.uncross_twins()
@@ -440,25 +441,26 @@ class _ClausePairing:
 
     # 2. the same key, similar text
 
-    def pair_by_key(self) -> None:
-        """Pair a list item with the one of its section that names the same key, where each is the
-        only one naming it: "[Provenance]: To describe the origins of an artifact." ->
+    def pair_by_key(self, key_of: Callable[[Clause], str | None]) -> None:
+        """Pair a clause with the one of its section that has the same key (``key_of``), where each is
+        the only one with it: "[Provenance]: To describe the origins of an artifact." ->
         "[Provenance]: Describes how an artifact was produced." The item is that key's, however
         its words changed; pairing by words alone gave in-toto's old Provenance item to a new
         "[Verification Summary]: ... about an artifact." beside it, which shared more words.
+        Table rows are paired by their first cell once pairing by words is done (:func:`_row_key`).
         """
         from rapidfuzz.distance import Indel
 
         old_by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         for i in self.free_old():
-            key = _item_key(self.old[i])
+            key = key_of(self.old[i])
             if key is not None:
                 old_by_key[(self._paired_section_of_old[i], key)].append(i)
         if not old_by_key:
             return
         new_by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         for j in self.free_new():
-            key = _item_key(self.new[j])
+            key = key_of(self.new[j])
             if key is not None:
                 new_by_key[(self._section_of_new[j], key)].append(j)
         for place_and_key, olds in old_by_key.items():
@@ -650,6 +652,16 @@ class _ClausePairing:
                 shared = _weighted_overlap(words_old, content_words(self.tokens_new(j)), weights)
                 if shared >= (IN_PLACE_LONE_OVERLAP_MIN if alone else IN_PLACE_OVERLAP_MIN):
                     candidates.append((shared, i, j))
+        for i, j in self._alone_in_section(free_old, free_new):
+            # Its neighbours moved, so no gap holds both: JSON:API's "204 No Content" section, its one
+            # rule rewritten ("MUST return a `204 No Content` status code if a deletion request is
+            # successful" -> "If a deletion request is successful, the server MUST return either ..."),
+            # while the "200 OK" section beside it moved up. Rows or items of two keys are two entries.
+            old, new = self.old[i], self.new[j]
+            if self.alike(i, j) and old.kind == new.kind and _row_key(old) == _row_key(new) and _item_key(old) == _item_key(new):
+                shared = _weighted_overlap(content_words(self.tokens_old(i)), content_words(self.tokens_new(j)), weights)
+                if shared >= IN_PLACE_OVERLAP_MIN:
+                    candidates.append((shared, i, j))
         taken: set[int] = set()
         from rapidfuzz.distance import Indel
 
@@ -692,6 +704,21 @@ class _ClausePairing:
                         self.pair(i, m, own)
                         self.pair(k, j, other)
                         break
+
+    def _alone_in_section(self, free_old: list[int], free_new: list[int]) -> list[tuple[int, int]]:
+        """The old and the new clause that are all that changed in a pair of sections, wherever they sit in it."""
+        old_by_section: dict[str | None, list[int]] = defaultdict(list)
+        for i in free_old:
+            if i not in self._under_deleted_heading:
+                old_by_section[self._paired_section_of_old[i]].append(i)
+        new_by_section: dict[str | None, list[int]] = defaultdict(list)
+        for j in free_new:
+            new_by_section[self._section_of_new[j]].append(j)
+        return [
+            (olds[0], new_by_section[section][0])
+            for section, olds in old_by_section.items()
+            if section is not None and len(olds) == 1 and len(new_by_section.get(section, ())) == 1
+        ]
 
     def _alone_in_gap(self, old_gap: range, new_gap: range, free_new: set[int]) -> bool:
         """Whether one old and one new clause are all that changed between two paired neighbours.
@@ -959,6 +986,32 @@ def _item_key(clause: Clause) -> str | None:
     found = _ITEM_KEY.match(clause.text)
     return found.group(1).lower() if found else None
 
+
+def _row_key(clause: Clause) -> str | None:
+    """The first cell of a table row that names what the row is about ("Branch", "[Source L3](#source-l3)");
+    ``None`` for any other clause, and for a cell of no letters (a number, a tick), which orders or
+    marks rows rather than naming them.
+
+    SLSA rewrote the definitions of its "Branch", "Tag" and "Change" rows, and each read as a row
+    removed and one added. Rows are paired by key only after pairing by words, so a row renumbered
+    goes to the row its words went to.
+
+    >>> def row(text: str) -> Clause:
+    ...     return Clause("a.md", "table_row", f"| {text} |", text, (3, 3), "s", "S", 0, "")
+    >>> _row_key(row("Branch | A named ref that moves.")), _row_key(row("2 | Riders pay at the dock.")), _row_key(row("Branch"))
+    ('branch', None, None)
+    """
+    if clause.kind != "table_row":
+        return None
+    first, bar, _ = clause.normalized.partition(" | ")
+    key = first.strip().lower()
+    return key if bar and _NAMING_CELL.search(key) and len(key) <= MAX_ROW_KEY_CHARS else None
+
+
+MAX_ROW_KEY_CHARS = 80
+"""A first cell longer than this is prose, not a name to pair rows by."""
+
+_NAMING_CELL = re.compile(r"[^\W\d_]")
 
 _ITEM_KEY = re.compile(r"\s*(?:[-*+]|\d+[.)])?\s*(\[[^\]\n]+\]|\*\*[^*\n]+\*\*|`[^`\n]+`)\s*(?::|\s[-\u2013\u2014]\s)")
 
