@@ -566,6 +566,19 @@ def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdif
     }
 
 
+def test_a_terms_names_in_a_table_are_no_command(spec_repo, specdiff_json):
+    """SLSA's table of terms renamed "Review / approve / vote" to "Review": it read as the command
+    "Review" taken away, an obligation removed, breaking. A verb with a slash after it is one of a
+    term's names; a verb with an object after it still commands."""
+    table = "# Terms\n\n| Term | Meaning |\n|---|---|\n| {} | When a rider {} a bike. |\n| Check each lock | Staff, daily. |\n"
+    spec_repo.commit("one", {"spec/terms.md": table.format("Review / approve / vote", "comments on")})
+    spec_repo.commit("two", {"spec/terms.md": table.format("Review", "looks over")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "substantive", amendment["effects"]
+    assert [e for e in amendment["effects"] if e["type"] == "modality"] == []
+    assert states_rule("Check each lock | Staff, daily.") and not states_rule("Review / approve / vote | When a rider comments.")
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.
