@@ -579,6 +579,17 @@ def test_a_terms_names_in_a_table_are_no_command(spec_repo, specdiff_json):
     assert states_rule("Check each lock | Staff, daily.") and not states_rule("Review / approve / vote | When a rider comments.")
 
 
+def test_pointers_added_alone_are_editorial(spec_repo, specdiff_json):
+    """OpenFeature added "See [application integrator](../glossary.md#...), [isolated API instance](...)
+    for details." under a requirement, and a link "[See the reference implementation](https://...)":
+    each read as a clause added, substantive. The dot in the second link's address ended the pointer."""
+    rules = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    spec_repo.commit("one", {"spec/docks.md": rules})
+    pointers = "See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.\n\n[See the reference dock](https://example.org/dock.ts)\n"
+    spec_repo.commit("two", {"spec/docks.md": f"{rules}\n{pointers}"})
+    assert [a["severity"] for a in _amendments(specdiff_json, spec_repo).values()] == ["editorial", "editorial"]
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.

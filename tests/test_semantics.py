@@ -373,6 +373,10 @@ ROWS = [
         "A key MUST NOT be used twice. See {{key-reuse}} for further details.", {"editorial"}, EDITORIAL, capitals=True),
     row("see-line-gains-a-link", "see: [fares](../fares.md#day-pass)",
         "see: [fares](../fares.md#day-pass), [Requirement 1.2.4](./docks.md#requirement-124)", {"editorial"}, EDITORIAL),
+    row("see-links-with-dotted-addresses", "Docks are listed.",
+        "Docks are listed. See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.", {"editorial"}, EDITORIAL),
+    row("link-alone-saying-see", "Docks are listed.", "Docks are listed. [See the reference dock](https://example.org/dock.ts)",
+        {"editorial"}, EDITORIAL),
     row("found-here", "Docks are listed.", "Docks are listed. The current list can be found [here](#docks).",
         {"editorial"}, EDITORIAL, capitals=True),
     # A step renumbered after a step was put before it (TUF's client workflow): a label, not a quantity.
