@@ -44,7 +44,7 @@ from specdiff.model import (
     Severity,
     Unit,
 )
-from specdiff.parse import markup_only, visible_text
+from specdiff.parse import SITE_SETTINGS, front_matter_fields, markup_only, visible_text
 from specdiff.semantics import code_spans, describe_change, describe_clause, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
 
@@ -412,7 +412,7 @@ def _clause_change(
         return None
     example = all(c.kind == "example" for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
-    if all(markup_only(c) for c in match.old + match.new):
+    if all(markup_only(c) for c in match.old + match.new) or _site_settings_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees
     elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
@@ -472,13 +472,26 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
     return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
 
 
+def _site_settings_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> bool:
+    """Whether front matter changed only in how a documentation site shows the page (``parse.SITE_SETTINGS``):
+    OpenFeature's "sidebar_position: 5" -> "0" read as a number changed, and a new page's "id", "title" and
+    "sidebar_position" as a clause worth a read. A missing side (front matter added or removed whole)
+    has no fields."""
+    if len(old) > 1 or len(new) > 1 or any(c.kind != "front_matter" for c in old + new):
+        return False
+    before = front_matter_fields(old[0]) if old else {}
+    after = front_matter_fields(new[0]) if new else {}
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    return bool(changed) and changed <= SITE_SETTINGS
+
+
 def _clause_added_or_removed(
     kind: Literal["added", "removed"], clause: Clause, place: Place, *, case_of_a_rule: bool = True
 ) -> Amendment:
     """A clause that came or went whole. ``case_of_a_rule``: a list item that states no rule of its
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
     binds (not when the lead-in came with it: the rule came whole)."""
-    if markup_only(clause):  # "<Note>", "</div>", "<!-- toc -->": no words a reader sees
+    if markup_only(clause) or _site_settings_changed((), (clause,)):  # "<Note>", "<!-- toc -->", "sidebar_position: 3"
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example"

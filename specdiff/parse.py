@@ -426,6 +426,44 @@ def markup_only(clause: Clause) -> bool:
 _MARKUP = re.compile(r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>))+\s*", re.DOTALL)
 
 
+def front_matter_fields(clause: Clause) -> dict[str, str]:
+    """The top-level fields of a front matter block, each with its value and the lines nested under it;
+    none for any other clause.
+
+    >>> text = "---\\ntitle: Docks\\nauthor:\\n- ann\\n---"
+    >>> front_matter_fields(Clause("a.md", "front_matter", text, "", (1, 5), "", "", 0, ""))
+    {'title': 'Docks', 'author': '- ann'}
+    """
+    if clause.kind != "front_matter":
+        return {}
+    fields: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in clause.text.splitlines():
+        if line.strip() in ("---", "..."):
+            continue
+        field = _FRONT_MATTER_FIELD.match(line)
+        if field:
+            current = fields.setdefault(field.group(1).lower(), [])
+            current.append(field.group(2).strip())
+        elif current is not None:
+            current.append(line.strip())
+    return {key: "\n".join(part for part in lines if part) for key, lines in fields.items()}
+
+
+_FRONT_MATTER_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
+
+SITE_SETTINGS = frozenset(
+    (
+        "id slug title description sidebar_position sidebar_label sidebar_class_name nav_order nav_exclude weight order "
+        "layout permalink toc toc_min_heading_level toc_max_heading_level hide_table_of_contents pagination_label "
+        "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon"
+    ).split()
+)
+"""Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
+Mintlify): its place in the sidebar, its address, its title and summary. A change to them changes
+no rule; a spec's own fields ("version: 1.1", "status: rc", an IETF draft's "docname") are read."""
+
+
 def only_link_definitions(normalized: str) -> bool:
     """Whether a clause is only link reference definitions ("[day]: fares/day.md [week]: fares/week.md"):
     where links lead, no words of the spec.

@@ -250,6 +250,22 @@ def test_table_rows_rewritten_under_the_same_first_cell_are_modified(spec_repo, 
     assert found == [("modified", "Branch"), ("modified", "Tag")], found
 
 
+def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo, specdiff_json):
+    """OpenFeature's "sidebar_position: 5" -> "0" read as a number changed, and a new page's "id", "title"
+    and "sidebar_position" as a clause worth a read: they set how the documentation site shows the page."""
+    body = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    spec_repo.commit("first", {"docks.md": body})
+    spec_repo.commit("placed", {"docks.md": f"---\nid: docks\ntitle: Docks\nsidebar_position: 5\n---\n\n{body}"})
+    spec_repo.commit("moved", {"docks.md": f"---\nid: docks\ntitle: Docks\nsidebar_position: 0\n---\n\n{body}"})
+    spec_repo.commit("versioned", {"docks.md": f"---\nid: docks\ntitle: Docks\nsidebar_position: 0\nversion: 1.2\n---\n\n{body}"})
+
+    def grades(base: str, head: str) -> list[str]:
+        return [a["severity"] for f in specdiff_json("-C", spec_repo.path, base, head)["files"] for a in f["amendments"]]
+
+    assert grades("HEAD~3", "HEAD~2") == grades("HEAD~2", "HEAD~1") == ["editorial"]
+    assert grades("HEAD~1", "HEAD") == ["substantive"], "the spec's own version is read"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""
