@@ -621,10 +621,14 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
-    word_after = next(iter(_next_words(after)), "")
-    if key == "may not" and (_RELATIVE_BEFORE.search(before) or word_after in _UNWILLED_NEXT or _MAY_OR_BEFORE.search(before)):
+    next_words = _next_words(after)
+    word_after = next(iter(next_words), "")
+    unable = next_words[:2] == ["be", "able"]
+    what_may_not_be = word_after in _UNWILLED_NEXT or unable
+    if key == "may not" and (_RELATIVE_BEFORE.search(before) or what_may_not_be or _MAY_OR_BEFORE.search(before)):
         # "tooling (which may not implement this specification)", "the answer may not originate from
-        # the server": what may not be so ("The field may not be empty" still forbids)
+        # the server", "implementations may not be able to detect it" (OpenFeature): what may not be
+        # so ("The field may not be empty" still forbids)
         return Reading(modal, False, "hedge", LIKELY, holder)
     if key in _NEED_KEYS and word_after in ("a", "an", "the", "its", "their", "this"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the relationship a flaw has to a product"

@@ -148,10 +148,11 @@ _COMMAND = re.compile(
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
     # does ("Set to `inherit` to allow access to the host's addresses", not "Set `x` to 1", whose code
     # span is blanked to spaces here), asks the reader to mind
-    # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry"),
+    # something ("Keep in mind that ..."), points elsewhere ("Please refer to the registry", "To see
+    # them, check out the source"),
     # names a value in an algorithm ("Let {fields} be the result of ...", "Let `head` be ...", where the
     # code span is blanked, "Let x = ...", "Let `x = f(y)`.") or is a noun ("Use cases").
-    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s{1,2}to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=let)\s+(?:\S+\s+)?(?:be\b|denote\b|=)|(?<=let)\s+(?=[.;,]|$)|(?<=use)\s+cases?\b"
+    r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s{1,2}to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=check)\s+out\b|(?<=let)\s+(?:\S+\s+)?(?:be\b|denote\b|=)|(?<=let)\s+(?=[.;,]|$)|(?<=use)\s+cases?\b"
     r"|(?<=say)\s+(?:we|you)\s+(?:have|had|want|need|wish|get|receive)\b"  # "Say we have a tool ...": an example's set-up
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a

@@ -48,6 +48,7 @@ def reading(old: str, new: str, **places: Place) -> tuple[str, str]:
         "A second dock may make sense where stations are busy.",  # "may make sense"
         "Old kiosks (which may not implement this tariff) show the old fares.",  # "which may not"
         "The booking may not originate from the app.",  # what may not be so
+        "Docks may not be able to detect a bent wheel.",  # what may not be so of an ability (OpenFeature)
         "The dock's owner may be known to the city.",
         "Fares are recomputed at noon, as they may change with the weather.",  # a reason
         "The table shows the relationship a bike has to a dock.",  # "has to" + a noun phrase
@@ -116,6 +117,7 @@ def test_reported_speech_is_not_the_specs_own(sentence):
         "The following example shows a booking that is not allowed.",
         "Consider a station with two docks:",  # an example set up, not "consider" as advice
         'Set to "shared" to allow two riders per bike.',  # what a field's value does
+        "To see how the fares are computed, check out the source.",  # where to look (OpenFeature)
     ],
 )
 def test_pointers_notes_and_text_about_the_text_are_not_rules(sentence):
@@ -555,7 +557,8 @@ def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdif
         "two",
         {
             "spec/rides.md": "# Rides\n\nThe assistant must greet riders.\n\nRiders may feel rushed at busy docks.\n\n"
-            "**Example**: a rider asks for twelve bikes.\n\nThe assistant can display the map offline.\n"
+            "**Example**: a rider asks for twelve bikes.\n\nThe assistant can display the map offline.\n\n"
+            "Docks may not be able to detect a bent wheel.\n"
         },
     )
     found = _amendments(specdiff_json, spec_repo)
@@ -563,6 +566,7 @@ def test_hedges_and_example_titles_are_not_breaking_in_a_diff(spec_repo, specdif
         "Riders may feel rushed at busy docks.": "substantive",
         "**Example**: a rider asks for twelve bikes.": "substantive",
         "The assistant can display the map offline.": "substantive",
+        "Docks may not be able to detect a bent wheel.": "substantive",
     }
 
 
@@ -588,6 +592,9 @@ def test_pointers_added_alone_are_editorial(spec_repo, specdiff_json):
     pointers = "See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.\n\n[See the reference dock](https://example.org/dock.ts)\n"
     spec_repo.commit("two", {"spec/docks.md": f"{rules}\n{pointers}"})
     assert [a["severity"] for a in _amendments(specdiff_json, spec_repo).values()] == ["editorial", "editorial"]
+    spec_repo.commit("three", {"spec/docks.md": f"{rules}\n{pointers}\nTo see how docks lock, check out the source.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert (amendment["kind"], amendment["severity"]) == ("added", "substantive"), "where to look, no command"
 
 
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
