@@ -491,7 +491,8 @@ def _clause_added_or_removed(
     """A clause that came or went whole. ``case_of_a_rule``: a list item that states no rule of its
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
     binds (not when the lead-in came with it: the rule came whole)."""
-    if markup_only(clause) or _site_settings_changed((), (clause,)):  # "<Note>", "<!-- toc -->", "sidebar_position: 3"
+    old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
+    if markup_only(clause) or _site_settings_changed(old, new):  # "<Note>", "<!-- toc -->", "sidebar_position: 3"
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example"
@@ -500,7 +501,6 @@ def _clause_added_or_removed(
             effects += _case_of_a_rule(kind, clause, place)
         elif case_of_a_rule and rule_with_alternatives(place) and not _states_its_own_rule(clause, place):
             effects = _alternative_of_a_rule(kind, clause, place)
-    old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
 

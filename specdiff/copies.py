@@ -49,17 +49,18 @@ def with_copy_sources(repo: Repository, base: str | None, changes: list[FileChan
 
 def _source(repo: Repository, change: FileChange, tracked: list[TrackedFile], config: Config) -> TrackedFile | None:
     """The base file ``change`` copies: the same content anywhere, else a near copy one folder over."""
-    assert change.new_path is not None
-    suffix = posixpath.splitext(change.new_path)[1]
+    path = change.new_path
+    assert path is not None
+    suffix = posixpath.splitext(path)[1]
     specs = [f for f in tracked if posixpath.splitext(f.path)[1] == suffix]
     if change.new_blob and change.new_blob not in EMPTY_BLOBS:
         same = [f for f in specs if f.blob == change.new_blob]
         if same:
-            return max(same, key=lambda f: _shared_parts(f.path, change.new_path or ""))
-    siblings = [f for f in specs if _one_folder_over(f.path, change.new_path)]
+            return max(same, key=lambda f: _shared_parts(f.path, path))
+    siblings = [f for f in specs if _one_folder_over(f.path, path)]
     if not siblings:
         return None
-    new_lines = _lines(repo, change.new_path, change.new_blob, config)
+    new_lines = _lines(repo, path, change.new_blob, config)
     best, best_ratio = None, SIMILAR_LINES
     for sibling in siblings:
         old_lines = _lines(repo, sibling.path, sibling.blob, config)

@@ -1012,6 +1012,7 @@ MAX_ROW_KEY_CHARS = 80
 """A first cell longer than this is prose, not a name to pair rows by."""
 
 _NAMING_CELL = re.compile(r"[^\W\d_]")
+"""A letter, in any script: a first cell with one names its row."""
 
 _ITEM_KEY = re.compile(r"\s*(?:[-*+]|\d+[.)])?\s*(\[[^\]\n]+\]|\*\*[^*\n]+\*\*|`[^`\n]+`)\s*(?::|\s[-\u2013\u2014]\s)")
 
