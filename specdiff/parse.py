@@ -454,14 +454,15 @@ _FRONT_MATTER_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
 
 SITE_SETTINGS = frozenset(
     (
-        "id slug title description sidebar_position sidebar_label sidebar_class_name nav_order nav_exclude weight order "
+        "id slug title sidebar_position sidebar_label sidebar_class_name nav_order nav_exclude weight order "
         "layout permalink toc toc_min_heading_level toc_max_heading_level hide_table_of_contents pagination_label "
         "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon"
     ).split()
 )
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
-Mintlify): its place in the sidebar, its address, its title and summary. A change to them changes
-no rule; a spec's own fields ("version: 1.1", "status: rc", an IETF draft's "docname") are read."""
+Mintlify): its place in the sidebar, its address, its title. A change to them changes no rule; a
+spec's own fields ("version: 1.1", "status: rc", an IETF draft's "docname") are read, and so is a
+"description", which tells an agent what a spec-kit command or a skill is for."""
 
 
 def only_link_definitions(normalized: str) -> bool:

@@ -264,6 +264,9 @@ def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo
 
     assert grades("HEAD~3", "HEAD~2") == grades("HEAD~2", "HEAD~1") == ["editorial"]
     assert grades("HEAD~1", "HEAD") == ["substantive"], "the spec's own version is read"
+    described = f"---\nid: docks\ntitle: Docks\nsidebar_position: 0\nversion: 1.2\ndescription: Lock each bike.\n---\n\n{body}"
+    spec_repo.commit("described", {"docks.md": described})
+    assert grades("HEAD~1", "HEAD") == ["substantive"], "a description tells an agent what a command or a skill is for"
 
 
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
