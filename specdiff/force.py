@@ -426,6 +426,13 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         readings = [
             Reading(r.modal, False, "invitation", LIKELY) if r.rule and _opening_command(r, sentence) else r for r in readings
         ]
+    request = _REQUEST_TO_READERS.match(sentence)
+    if request:
+        # "Please review and try out this release candidate" (JSON:API's banner): the editors asking for
+        # feedback on the text ("Please respond in English" still commands)
+        readings = [
+            Reading(r.modal, False, "invitation", LIKELY) if r.rule and r.modal.span[0] < request.end() else r for r in readings
+        ]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
     if step and not any(r.rule for r in readings):
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
@@ -736,6 +743,18 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, True, "rule", CERTAIN, holder)
     return Reading(modal, True, "rule", LIKELY, holder)
 
+
+_REQUEST_TO_READERS = re.compile(
+    r"(?i)\W*please\s+(?:"
+    r"(?:review|try(?:\s+out)?|test|comment\s+on)(?:\s+and\s+(?:review|try(?:\s+out)?|test|comment\s+on))?\s+(?:this|the)\s+"
+    r"(?:draft|proposal|release(?:\s+candidate)?|document|specification|spec|rfc|changes)\b"
+    r"|(?:report|file|open|raise)\s+(?:an?\s+|any\s+)?(?:issues?|bugs?|problems?|errata|vulnerabilit(?:y|ies)|security\s+issues?)\b"
+    r"|(?:contact|join)\s+(?:us|the\s+(?:editors|authors|maintainers|working\s+group|mailing\s+list|discussion))\b"
+    r"|(?:reach\s+out|let\s+us\s+know)\b"
+    r"|(?:send|give|leave|provide|share)\s+(?:us\s+)?(?:your\s+|any\s+)?(?:feedback|comments)\b)"
+)
+"""A sentence that asks the document's readers to take part in making it ("Please review and try out this
+release candidate", "Please report issues on GitHub", "Please send feedback to the list"): no rule of the spec."""
 
 _WHAT_MAY_HAPPEN = re.compile(r"(?i)^\W*in\s+practice\b|\bfuture\s+(?:versions?|revisions?|releases?|editions?)\b")
 """Before "may": what is so in practice ("In practice, the two platforms may be managed by one

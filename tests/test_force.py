@@ -597,6 +597,22 @@ def test_pointers_added_alone_are_editorial(spec_repo, specdiff_json):
     assert (amendment["kind"], amendment["severity"]) == ("added", "substantive"), "where to look, no command"
 
 
+def test_the_editors_asking_for_feedback_state_no_rule(spec_repo, specdiff_json):
+    """JSON:API dropped the banner "Please review and try out this release candidate prior to its
+    finalization." when 1.1 went final: it read as a command removed, breaking, and made the release
+    a major bump. A request to the document's readers binds no implementer; "Please respond in English"
+    in a prompt still commands."""
+    rules = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    banner = "Please review and try out this draft before it is final. Please report any issues on the tracker.\n"
+    spec_repo.commit("one", {"spec/docks.md": f"{rules}\n{banner}\nPlease answer riders in English.\n"})
+    spec_repo.commit("two", {"spec/docks.md": rules})
+    found = {text.split(".")[0]: a["severity"] for text, a in _amendments(specdiff_json, spec_repo).items()}
+    assert found == {
+        "Please review and try out this draft before it is final": "substantive",
+        "Please answer riders in English": "breaking",
+    }
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.
