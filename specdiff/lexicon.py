@@ -1014,9 +1014,19 @@ _CONDITION_SAME_WORDS = sorted(((k.split(), v) for k, v in _CONDITION_SAME.items
 
 
 def quantifiers(text: str) -> list[str]:
-    """Quantifier words outside condition phrases, with synonyms folded ("each" reads as "every")."""
-    found = (" ".join(q.lower().split()) for q in _QUANTIFIER.findall(CONDITION.sub(" ", prose(text))))
+    """Quantifier words outside condition phrases, with synonyms folded ("each" reads as "every"). The
+    "any" of "if any" says whatever there are, and counts nothing (OpenFeature's "supplying the bound
+    domain, if any" read as "quantifier: — → any").
+
+    >>> quantifiers("Each redirect, if any, offers a page."), quantifiers("Reply to any rider.")
+    (['every'], ['any'])
+    """
+    found = (" ".join(q.lower().split()) for q in _QUANTIFIER.findall(CONDITION.sub(" ", _IF_ANY.sub(" ", prose(text)))))
     return [_QUANTIFIER_SAME.get(q, q) for q in found]
+
+
+_IF_ANY = re.compile(r"(?i)\bif\s+any\s*(?=[,;:.)]|$)")
+"""An "if any" closing its phrase: whatever there are ("each redirect, if any, offers ...")."""
 
 
 def words(text: str, *, capitals: bool = False) -> list[str]:

@@ -613,6 +613,14 @@ def test_the_editors_asking_for_feedback_state_no_rule(spec_repo, specdiff_json)
     }
 
 
+def test_if_any_counts_nothing(spec_repo, specdiff_json):
+    """OpenFeature added "supplying the bound domain, if any" to a MUST: it read as the quantifier "any" added."""
+    spec_repo.commit("one", {"spec/docks.md": "# Docks\n\nThe app MUST send the booking.\n"})
+    spec_repo.commit("two", {"spec/docks.md": "# Docks\n\nThe app MUST send the booking, with its voucher, if any.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [e["type"] for e in amendment["effects"]] == ["wording"]
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.

@@ -377,6 +377,8 @@ ROWS = [
         "Docks are listed. See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.", {"editorial"}, EDITORIAL),
     row("link-alone-saying-see", "Docks are listed.", "Docks are listed. [See the reference dock](https://example.org/dock.ts)",
         {"editorial"}, EDITORIAL),
+    row("whatever-there-are", "The app MUST send the booking.", "The app MUST send the booking, with its voucher, if any.",
+        {"wording"}, BREAKING, capitals=True),
     row("found-here", "Docks are listed.", "Docks are listed. The current list can be found [here](#docks).",
         {"editorial"}, EDITORIAL, capitals=True),
     # A step renumbered after a step was put before it (TUF's client workflow): a label, not a quantity.
