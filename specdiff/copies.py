@@ -67,8 +67,11 @@ def _source(repo: Repository, change: FileChange, tracked: list[TrackedFile], co
         if not old_lines or not new_lines:
             continue
         matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-        if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio and matcher.ratio() >= best_ratio:
-            best, best_ratio = sibling, matcher.ratio()
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue  # (upper bounds of the ratio, cheap to take)
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = sibling, ratio
     return best
 
 

@@ -421,18 +421,7 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
-    if sentence.rstrip().endswith("!"):
-        # "If you're new to SLSA, start here!": a page inviting its reader in, no command to anyone
-        readings = [
-            Reading(r.modal, False, "invitation", LIKELY) if r.rule and _opening_command(r, sentence) else r for r in readings
-        ]
-    request = _REQUEST_TO_READERS.match(sentence)
-    if request:
-        # "Please review and try out this release candidate" (JSON:API's banner): the editors asking for
-        # feedback on the text ("Please respond in English" still commands)
-        readings = [
-            Reading(r.modal, False, "invitation", LIKELY) if r.rule and r.modal.span[0] < request.end() else r for r in readings
-        ]
+    readings = [Reading(r.modal, False, "invitation", LIKELY) if r.rule and _invites(r, sentence) else r for r in readings]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
     if step and not any(r.rule for r in readings):
         # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
@@ -465,6 +454,30 @@ def _opening_command(reading: Reading, sentence: str) -> bool:
     a label ("**Locks**: Enforce a lock on every bike"), not a modal word ("SHOULD avoid ..." is one)."""
     phrase = reading.modal.phrase.lower()
     return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
+
+
+def _invites(reading: Reading, sentence: str) -> bool:
+    """Whether a command asks the page's reader in rather than binding anyone: "If you're new to SLSA,
+    start here!", or the editors asking for feedback on the text ("Please review and try out this
+    release candidate", JSON:API's banner). "Never leave a bike unlocked!" and "Please respond in
+    English" still command."""
+    if sentence.rstrip().endswith("!") and _opening_command(reading, sentence):
+        return True
+    request = _REQUEST_TO_READERS.match(sentence)
+    return request is not None and reading.modal.span[0] < request.end()
+
+
+_REQUEST_TO_READERS = re.compile(
+    r"(?i)\W*please\s+(?:"
+    r"(?:review|try(?:\s+out)?|test|comment\s+on)(?:\s+and\s+(?:review|try(?:\s+out)?|test|comment\s+on))?\s+(?:this|the)\s+"
+    r"(?:draft|proposal|release(?:\s+candidate)?|document|specification|spec|rfc|changes)\b"
+    r"|(?:report|file|open|raise)\s+(?:an?\s+|any\s+)?(?:issues?|bugs?|problems?|errata|vulnerabilit(?:y|ies)|security\s+issues?)\b"
+    r"|(?:contact|join)\s+(?:us|the\s+(?:editors|authors|maintainers|working\s+group|mailing\s+list|discussion))\b"
+    r"|(?:reach\s+out|let\s+us\s+know)\b"
+    r"|(?:send|give|leave|provide|share)\s+(?:us\s+)?(?:your\s+|any\s+)?(?:feedback|comments)\b)"
+)
+"""A sentence that asks the document's readers to take part in making it ("Please review and try out this
+release candidate", "Please report issues on GitHub", "Please send feedback to the list"): no rule of the spec."""
 
 
 def editors_note(text: str, place: Place) -> bool:
@@ -630,8 +643,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
     next_words = _next_words(after)
     word_after = next(iter(next_words), "")
-    unable = next_words[:2] == ["be", "able"]
-    what_may_not_be = word_after in _UNWILLED_NEXT or unable
+    what_may_not_be = word_after in _UNWILLED_NEXT or next_words[:2] == ["be", "able"]
     if key == "may not" and (_RELATIVE_BEFORE.search(before) or what_may_not_be or _MAY_OR_BEFORE.search(before)):
         # "tooling (which may not implement this specification)", "the answer may not originate from
         # the server", "implementations may not be able to detect it" (OpenFeature): what may not be
@@ -743,18 +755,6 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, True, "rule", CERTAIN, holder)
     return Reading(modal, True, "rule", LIKELY, holder)
 
-
-_REQUEST_TO_READERS = re.compile(
-    r"(?i)\W*please\s+(?:"
-    r"(?:review|try(?:\s+out)?|test|comment\s+on)(?:\s+and\s+(?:review|try(?:\s+out)?|test|comment\s+on))?\s+(?:this|the)\s+"
-    r"(?:draft|proposal|release(?:\s+candidate)?|document|specification|spec|rfc|changes)\b"
-    r"|(?:report|file|open|raise)\s+(?:an?\s+|any\s+)?(?:issues?|bugs?|problems?|errata|vulnerabilit(?:y|ies)|security\s+issues?)\b"
-    r"|(?:contact|join)\s+(?:us|the\s+(?:editors|authors|maintainers|working\s+group|mailing\s+list|discussion))\b"
-    r"|(?:reach\s+out|let\s+us\s+know)\b"
-    r"|(?:send|give|leave|provide|share)\s+(?:us\s+)?(?:your\s+|any\s+)?(?:feedback|comments)\b)"
-)
-"""A sentence that asks the document's readers to take part in making it ("Please review and try out this
-release candidate", "Please report issues on GitHub", "Please send feedback to the list"): no rule of the spec."""
 
 _WHAT_MAY_HAPPEN = re.compile(r"(?i)^\W*in\s+practice\b|\bfuture\s+(?:versions?|revisions?|releases?|editions?)\b")
 """Before "may": what is so in practice ("In practice, the two platforms may be managed by one
