@@ -457,7 +457,7 @@ _SCHEMA_HEADING = re.compile(r"(?i)\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:json\s+)?schema
 
 def _without_pointers(text: str, place: Place | None = None) -> str:
     """``text`` without what only points elsewhere; nothing at all for a link item of a "See also:" list."""
-    if place is not None and _pointer_item(text, place):
+    if (place is not None and _pointer_item(text, place)) or _TRACKER_LINKS.match(text):
         return ""
     folded = text.casefold()  # (both expressions ignore case; one of these words is in every match)
     if not any(word in folded for word in _POINTER_WORDS):
@@ -470,6 +470,14 @@ def _pointer_item(text: str, place: Place) -> bool:
     for day passes" points, as a "See ..." sentence does (unless it states a rule of its own)."""
     see_also = place.kind == "list_item" and bool(place.lead_in and _SEE_LEAD_IN.match(place.lead_in))
     return see_also and text.lstrip().startswith("[") and not rules(text, place)
+
+
+_TRACKER_LINKS = re.compile(
+    r"\s*(?:\[[^\]]*\]\(https?://[^)\s]*/(?:issues|pull|pulls|discussions|merge_requests)/\d+[^)\s]*\)\s*[,;]?\s*)+\.?\s*$"
+)
+"""Text that is only links to issues, pull requests or discussions of a tracker: CloudEvents keeps its
+v2 backlog as "- [How should we handle text_data in proto](https://github.com/cloudevents/spec/issues/1186)".
+The link's words are a thread's title, not the spec's; adding one to the list changes no rule."""
 
 
 # A lead-in that opens a list of pointers: "See also:", "For more, see:", "Further reading:".
