@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "87"
+FORMAT = "88"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -121,7 +121,8 @@ in code blocks, "<string, object>" is no tag; 53: a split's parts under a headin
 term's names is no command, pointers with dotted link addresses, front matter's site settings are editorial;
 83: "check out the source" and "may not be able to" are no rules; 84: front matter's description is read;
 85: the editors asking readers for feedback state no rule; 86: the "any" of "if any" counts nothing;
-87: links to tracker threads alone are editorial)."""
+87: links to tracker threads alone are editorial; 88: captions and lead-ins of one block pair, a
+repeated text moved with its neighbours goes with them)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -250,6 +250,59 @@ def test_table_rows_rewritten_under_the_same_first_cell_are_modified(spec_repo, 
     assert found == [("modified", "Branch"), ("modified", "Tag")], found
 
 
+def test_a_caption_or_lead_in_reworded_above_the_same_block_is_modified(spec_repo, specdiff_json):
+    """MCP rewrote each "Request:" above an example as "Input request (delivered inside ...):", and
+    "Receivers of progress requests MAY:" above a list as "Servers receiving a request with a
+    progress token MAY:": few words in common, and each read as removed and added (the MAY removed,
+    breaking). A new caption over a new block is still added."""
+    example = "```json\n{\"dock\": 4}\n```\n"
+    old = f"# Returns\n\nRequest:\n\n{example}\nDocks that receive returns MAY:\n\n- print a receipt\n- send a text\n"
+    new = (
+        f"# Returns\n\nReturn message (sent by the bike when locked):\n\n{example}\n"
+        "A dock with a printer attached MAY:\n\n- print a receipt\n- send a text\n\n"
+        "Fee message:\n\n```json\n{\"fee\": 1}\n```\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], (a["new"] or a["old"])[0]["text"].split()[0]) for a in file["amendments"]]
+    assert found == [("modified", "Return"), ("modified", "A"), ("added", "Fee"), ("added", "```json")], found
+
+
+def test_a_repeated_lead_in_moved_with_its_neighbours_is_moved(spec_repo, specdiff_json):
+    """CloudEvents moved each filter dialect's rule, its "For example:" and its example under one new
+    heading: the rules and examples paired as moved, and the repeated "For example:" (too short to
+    move on its own) read as removed and added, four times."""
+
+    def dialect(name: str, rule: str) -> str:
+        return f"{rule}\n\nFor example:\n\n```json\n{{\"{name}\": {{\"dock\": 4}}}}\n```\n"
+
+    rules = {"exact": "A dock MUST match the code exactly.", "prefix": "A dock MUST match the start of the code."}
+    old = "# Filters\n\n" + "\n".join(f"## {name} filter\n\n{dialect(name, rule)}" for name, rule in rules.items())
+    labelled = "\n".join(f"**{name}**\n\n{dialect(name, rule)}" for name, rule in rules.items())
+    new = f"# Filters\n\n## Required filters\n\n{labelled}"
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    lead_ins = [a["kind"] for a in file["amendments"] if (a["new"] or a["old"])[0].get("text") == "For example:"]
+    # (the second dialect's heading was paired with the new one by name, so its lead-in stayed put)
+    assert lead_ins == ["moved"], [(a["kind"], (a["new"] or a["old"])[0].get("text")) for a in file["amendments"]]
+
+
+def test_a_section_inserted_with_the_same_table_takes_no_rows_from_its_neighbours(spec_repo, specdiff_json):
+    """CloudEvents inserted events between others, each with the same first table rows: a row beside a
+    clause that stayed put is no move, even when the rows around it repeat too."""
+
+    def event(name: str) -> str:
+        return f"## {name}\n\n| Field | Value |\n|---|---|\n| `id` | the dock's id |\n| `type` | `dock.{name}` |\n"
+
+    spec_repo.commit("first", {"spec.md": "# Events\n\n" + "\n".join(event(n) for n in ("lock", "unlock"))})
+    spec_repo.commit("second", {"spec.md": "# Events\n\n" + "\n".join(event(n) for n in ("lock", "fee", "unlock"))})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], (a["new"] or a["old"])[0].get("text")) for a in file["amendments"]]
+    assert {kind for kind, _ in found} == {"added"}, found
+
+
 def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo, specdiff_json):
     """OpenFeature's "sidebar_position: 5" -> "0" read as a number changed, and a new page's "id", "title"
     and "sidebar_position" as a clause worth a read: they set how the documentation site shows the page."""

@@ -337,6 +337,7 @@ class _ClausePairing:
         self.grouped_old: set[int] = set()
         self.grouped_new: set[int] = set()
         self.warnings: list[str] = []
+        self.repeated_old: set[str] = set()  # fingerprints of texts the old side holds more than once
         self._token_cache: dict[tuple[str, int], list[str]] = {}
         self._word_cache: dict[tuple[str, int], list[str]] = {}
         self._symbol_code = SymbolCode()
@@ -398,6 +399,7 @@ class _ClausePairing:
                 score_of_old[olds[0]] = 1.0
                 continue
             repeated.append((olds, news))
+        self.repeated_old = {fp for fp, olds in old_by_fp.items() if len(olds) > 1}
         # Repeated text: each copy where its neighbours say it belongs (see ``_pair_beside``), then the
         # rest within paired sections in order, then the rest in order if long enough to be a real move.
         free = {self.old[olds[0]].fingerprint: set(news) for olds, news in repeated}
@@ -435,9 +437,26 @@ class _ClausePairing:
             return
         j = partner + i - neighbour
         copies = free[self.old[i].fingerprint]
-        if j in copies and self.same_place(i, j):
+        if j in copies and (self.same_place(i, j) or self._moved_along(i, j, neighbour)):
             copies.remove(j)
             self.pair(i, j, 1.0)
+
+    def _moved_along(self, i: int, j: int, neighbour: int) -> bool:
+        """Whether a copy of a repeated text moved to another section with what stands around it:
+        its ``neighbour`` went to another section, beside new clause ``j``, and the clause on its
+        other side went there too (paired, or of the same text, itself repeated and perhaps not yet
+        paired). CloudEvents moved each filter dialect's rules, its "For example:" and its example
+        under one new heading; the rules and examples paired, and the four "For example:" read as
+        removed and added. A neighbour that stayed where it was anchors no move: a section inserted
+        below it starts with the same table header as the one that follows it."""
+        partner = self.partner_of_old[neighbour]
+        if self.same_place(neighbour, partner):
+            return False
+        other, other_new = 2 * i - neighbour, 2 * j - partner
+        if self.partner_of_old.get(other) == other_new:
+            return True
+        old, new = self.old, self.new
+        return 0 <= other < len(old) and 0 <= other_new < len(new) and old[other].fingerprint == new[other_new].fingerprint
 
     # 2. the same key, similar text
 
@@ -649,6 +668,9 @@ class _ClausePairing:
                 if alone and self.old[i].kind == self.new[j].kind and _short(self.tokens_old(i), self.tokens_new(j)):
                     candidates.append((IN_PLACE_LONE_OVERLAP_MIN, i, j))  # "- OPTIONAL" -> "- REQUIRED": a value swapped
                     continue
+                if self._lead_ins_of_one_block(i, j):
+                    candidates.append((IN_PLACE_LONE_OVERLAP_MIN, i, j))
+                    continue
                 shared = _weighted_overlap(words_old, content_words(self.tokens_new(j)), weights)
                 if shared >= (IN_PLACE_LONE_OVERLAP_MIN if alone else IN_PLACE_OVERLAP_MIN):
                     candidates.append((shared, i, j))
@@ -704,6 +726,23 @@ class _ClausePairing:
                         self.pair(i, m, own)
                         self.pair(k, j, other)
                         break
+
+    def _lead_ins_of_one_block(self, i: int, j: int) -> bool:
+        """Whether two clauses of a kind each end with a colon right before the same clause: one
+        caption or lead-in reworded, whatever words it kept. MCP rewrote "Request:" above an example
+        as "Input request (delivered inside `InputRequiredResult.inputRequests`):", and "Receivers of
+        progress requests MAY:" above a list as "Servers receiving a request with a progress token
+        MAY:". What follows must be one clause for sure: paired at least half alike, and not a text
+        the old side repeats (Lightning's "MUST drop the packet." follows many unrelated cases)."""
+        old, new = self.old[i], self.new[j]
+        return (
+            old.kind == new.kind
+            and old.normalized.endswith(":")
+            and new.normalized.endswith(":")
+            and self.partner_of_old.get(i + 1) == j + 1
+            and self.score_of_old[i + 1] >= CLAUSE_SIMILARITY_MIN
+            and self.old[i + 1].fingerprint not in self.repeated_old
+        )
 
     def _alone_in_section(self, free_old: list[int], free_new: list[int]) -> list[tuple[int, int]]:
         """The old and the new clause that are all that changed in a pair of sections, wherever they sit in it."""
