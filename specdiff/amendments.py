@@ -45,7 +45,7 @@ from specdiff.model import (
     Unit,
 )
 from specdiff.parse import SITE_SETTINGS, front_matter_fields, markup_only, visible_text
-from specdiff.semantics import code_spans, describe_change, describe_clause, severity, with_unsure_breaks
+from specdiff.semantics import code_spans, describe_change, describe_clause, names_recased, severity, with_unsure_breaks
 from specdiff.worddiff import word_diff
 
 
@@ -627,7 +627,8 @@ def _section_change(match: SectionMatch, moved: bool, *, renested: bool = False)
     effects: list[Effect] = []
     renamed = old.heading != new.heading  # an anchor alone changing is an attribute, not a new name
     # "5.1. Refresh" -> "6.1. Refresh": a section inserted above renumbered it, its name is the same
-    renumbered = renamed and heading_key(old.heading) == heading_key(new.heading)
+    # (but "sinkCredential" -> "sinkcredential" renamed the key it is about)
+    renumbered = renamed and heading_key(old.heading) == heading_key(new.heading) and not names_recased(old.heading, new.heading)
     # A heading names a section; it states no rule, so its words are read in a place that holds none.
     meaning = (
         describe_change(old.heading, new.heading, old_place=place_of_heading(old), new_place=place_of_heading(new))

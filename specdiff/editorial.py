@@ -62,8 +62,8 @@ def only_typos(old: str, new: str) -> bool:
         return True
     if _words_apart(a, b) > TYPO_WORDS_AT_MOST:
         return False  # counted in linear time: most rewrites stop here, however long the text
-    old_lines = [tuple(words(line)) for line in _editorial_form(old).splitlines()]
-    new_lines = [tuple(words(line)) for line in _editorial_form(new).splitlines()]
+    old_lines = [tuple(words(line)) for line in editorial_form(old).splitlines()]
+    new_lines = [tuple(words(line)) for line in editorial_form(new).splitlines()]
     whole = [w for line in old_lines for w in line] == _editorial_words(old) and [
         w for line in new_lines for w in line
     ] == _editorial_words(new)
@@ -170,7 +170,8 @@ _NOT_WORDING = re.compile(
 )
 
 
-def _editorial_form(text: str) -> str:
+def editorial_form(text: str) -> str:
+    """``text`` without what is not wording (:data:`_NOT_WORDING`): link targets, tags, addresses."""
     return _NOT_WORDING.sub(" ", text)
 
 
@@ -178,7 +179,7 @@ def _editorial_form(text: str) -> str:
 def _editorial_words(text: str) -> list[str]:
     """The words of ``text`` without links, markers and tags; remembered, as one change asks
     for them several times (same words? typos? a slight rewording?)."""
-    return words(_editorial_form(text))
+    return words(editorial_form(text))
 
 
 def same_words(old: str, new: str) -> bool:
@@ -365,10 +366,19 @@ def _word_lists(text: str) -> list[frozenset[str]]:
 
     >>> [sorted(items) for items in _word_lists("It was truncated, discarded, or replaced due to a limit.")]
     [['discarded', 'replaced', 'truncated']]
+    >>> [sorted(items) for items in _word_lists("Omit [Health](#health), `Config` and [Status](#s).")]
+    [['config', 'health', 'status']]
     """
     if " or " not in text and " and " not in text:
         return []
-    return [frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))) for match in _WORD_LIST.finditer(text.lower())]
+    # (items may be links or code: "[EffectiveConfig](#effectiveconfig), and [PackageStatuses](#packages)")
+    plain = _LINK_LABEL.sub(r"\1", text).replace("`", "")
+    found = [frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))) for match in _WORD_LIST.finditer(plain.lower())]
+    return [items for items in found if len(items) > 1]  # ("`VERSIONING` or `VERSIONING.md`" names one word)
+
+
+_LINK_LABEL = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+"""A Markdown link, its label kept in group 1."""
 
 
 _WORD_LIST = re.compile(r"\b[\w-]+(?:,\s+[\w-]+){0,20},?\s+(?:or|and)\s+[\w-]+\b")
@@ -422,7 +432,7 @@ def _shown_alike(old: str, new: str) -> bool:
     tag, words were only swapped one for one ("raw notes" -> "plain notes") or a filler came or
     went ("book a bike" -> "book a bike please"). A word of a sample added or dropped changes what
     it shows: "say the price is fixed and offer a day pass" -> "say the price is fixed"."""
-    shown_old, shown_new = (words(_EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", _editorial_form(t)))) for t in (old, new))
+    shown_old, shown_new = (words(_EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", editorial_form(t)))) for t in (old, new))
     inserted, deleted = inserted_and_deleted(shown_old, shown_new)
     return len([w for w in inserted if w not in _EXAMPLE_FILLER]) == len([w for w in deleted if w not in _EXAMPLE_FILLER])
 

@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from specdiff.editorial import (
+    editorial_form,
     inserted_and_deleted,
     only_force_changed,
     only_typos,
@@ -166,7 +167,10 @@ def describe_change(
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
     if not code_changed and not level_changed and (alike or only_typos(old, new)):
-        return _address_values_changed(old, new, new_place) or [Effect("editorial")]
+        # (a code block's names respelled are left to what its prose says: GraphQL's examples went from
+        # "isHousetrained" to "isHouseTrained" throughout, a sample's spelling made consistent)
+        recased = [] if example else names_recased(old, new, new_place)
+        return _address_values_changed(old, new, new_place) or recased or [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example:
@@ -178,6 +182,8 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
+    if _repeat_dropped_or_added(old, new):
+        return [Effect("editorial")]
     changed = _changed_sentences(old, new)
     groups = [_sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place) for o, n in changed]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
@@ -189,6 +195,20 @@ def describe_change(
     if effects or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _repeat_dropped_or_added(old: str, new: str) -> bool:
+    """Whether the two texts say the same sentences in the same order, one of them said twice on one
+    side only: OpAMP deleted the second of two "May be omitted if nothing changed since last
+    AgentToServer message." in one paragraph, and it read as the permission taken away.
+
+    >>> _repeat_dropped_or_added("Go. May stop. Turn. May stop.", "Go. May stop. Turn.")
+    True
+    >>> _repeat_dropped_or_added("A. B.", "B. A.")
+    False
+    """
+    said, saying = sentences(old), sentences(new)
+    return said != saying and list(dict.fromkeys(said)) == list(dict.fromkeys(saying))
 
 
 def _phrase_added(old: str, new: str, place: Place) -> bool:
@@ -436,6 +456,39 @@ def _address_values_changed(old: str, new: str, place: Place) -> list[Effect]:
         return []
     normative = bool(rules(new, place))
     return [Effect("value", a, b, sentence=new, normative=normative) for a, b in zip(was, now) if a != b]
+
+
+def names_recased(old: str, new: str, place: Place | None = None) -> list[Effect]:
+    """Names written in camel case whose letters changed case: the ``value`` effects. CloudEvents
+    renamed the subscription's wire keys "sinkCredential" -> "sinkcredential", "credentialType" ->
+    "credentialtype", in headings and in "REQUIRED for credentialType=..." alike; a client that
+    sends the old key is no longer understood. A word of prose written again in capitals ("should"
+    -> "SHOULD", "Json" -> "JSON") names nothing in code, nor does a product's name ("LateX" -> "LaTeX"),
+    nor a link's target.
+
+    >>> [(e.old, e.new) for e in names_recased("REQUIRED for accessToken.", "REQUIRED for accesstoken.")]
+    [('accessToken', 'accesstoken')]
+    >>> names_recased("Clients should send Json in LateX.", "Clients SHOULD send JSON in LaTeX.")
+    []
+    """
+    was, now = _NAME_WORD.findall(editorial_form(old)), _NAME_WORD.findall(editorial_form(new))
+    if len(was) != len(now):
+        return []
+    recased = [
+        (a, b)
+        for a, b in zip(was, now)
+        if a != b and a.casefold() == b.casefold() and a[0].islower() and b[0].islower() and (_CAMEL.match(a) or _CAMEL.match(b))
+    ]
+    normative = bool(recased) and bool(rules(new, place or Place()))
+    return [Effect("value", a, b, sentence=new, normative=normative) for a, b in dict.fromkeys(recased)]
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+"""A word that opens in lower case and goes on with a capital: "sinkCredential", a name as code
+writes it. Both spellings keep the lower-case start: "devOps" -> "DevOps" and "LateX" -> "LaTeX"
+fix how a word is written, and a heading put in title case ("toolComponent lookup" ->
+"Toolcomponent Lookup") respells the name it talks about, not the name a program sends."""
 
 
 _ADDRESS_VALUE = re.compile(
@@ -1484,6 +1537,9 @@ def _scope_and_content(
     old_outside, new_outside = set(_said(_without_asides(prose(old)))), set(_said(_without_asides(prose(new))))
     scope_in = [w for w in inserted if (w in _SCOPE_WORDS and w in new_outside) or (w in new_cond and w not in old_cond)]
     scope_out = [w for w in deleted if (w in _SCOPE_WORDS and w in old_outside) or (w in old_cond and w not in new_cond)]
+    # (pronouns and "that" swapped in a condition reworded bound nothing: "indicates if the server
+    # supports it" -> "indicates that it supports them")
+    scope_in, scope_out = ([] if set(side) <= _FUNCTION_WORDS else side for side in (scope_in, scope_out))
     # Inside an "unless" or "except" the carve-out is what narrows or widens: dropping "explicitly"
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):

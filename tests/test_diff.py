@@ -269,6 +269,28 @@ def test_a_caption_or_lead_in_reworded_above_the_same_block_is_modified(spec_rep
     assert found == [("modified", "Return"), ("modified", "A"), ("added", "Fee"), ("added", "```json")], found
 
 
+def test_a_key_renamed_by_letter_case_is_a_value_changed(spec_repo, specdiff_json):
+    """CloudEvents renamed its subscription keys "sinkCredential" -> "sinkcredential", in their headings
+    and in "REQUIRED for credentialType=..." alike: each read as editorial, as case is not wording. A
+    name in camel case is a key a client sends; a heading written again in capitals is not."""
+    old = (
+        "# Docks\n\n## Json Format\n\nDocks answer in JSON.\n\n## dockCode\n\n- REQUIRED for dockType=\"LOCKED\"\n"
+    )
+    new = (
+        "# Docks\n\n## JSON Format\n\nDocks answer in JSON.\n\n## dockcode\n\n- REQUIRED for docktype=\"LOCKED\"\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"], [(e["type"], e["old"], e["new"]) for e in a["effects"]]) for a in file["amendments"]]
+    assert found == [
+        ("renamed", "editorial", [("heading", "Json Format", "JSON Format")]),
+        ("renamed", "substantive", [("heading", "dockCode", "dockcode"), ("value", "dockCode", "dockcode")]),
+        # (renamed throughout the document, as every value is graded: the spec asks nothing new of it)
+        ("modified", "substantive", [("value", "dockType", "docktype")]),
+    ], found
+
+
 def test_a_repeated_lead_in_moved_with_its_neighbours_is_moved(spec_repo, specdiff_json):
     """CloudEvents moved each filter dialect's rule, its "For example:" and its example under one new
     heading: the rules and examples paired as moved, and the repeated "For example:" (too short to

@@ -641,6 +641,40 @@ def test_if_any_counts_nothing(spec_repo, specdiff_json):
     assert [e["type"] for e in amendment["effects"]] == ["wording"]
 
 
+def test_pronouns_reworded_in_a_condition_bound_nothing(spec_repo, specdiff_json):
+    """MCP wrote "... if the server indicates if the server supports it" as "... indicates that it supports
+    them": it read as the scope narrowed by "that it them". A word that bounds the rule still does."""
+    rule = "# Docks\n\nUse the kiosk if the dock indicates {} (via `kiosk_ready`).\n"
+    spec_repo.commit("one", {"spec/docks.md": rule.format("if the dock supports it")})
+    spec_repo.commit("two", {"spec/docks.md": rule.format("that it supports them")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [e["type"] for e in amendment["effects"]] == ["wording"], amendment["effects"]
+    spec_repo.commit("three", {"spec/docks.md": rule.format("that it supports them at night")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [(e["type"], e["new"]) for e in amendment["effects"]] == [("scope", "at night")], amendment["effects"]
+
+
+def test_a_sentence_said_twice_dropped_once_changes_nothing(spec_repo, specdiff_json):
+    """OpAMP deleted the second of two "May be omitted if nothing changed ..." in one paragraph: it read
+    as the permission taken away, breaking. The paragraph still says it."""
+    said = "Riders MAY skip the receipt if nothing changed. See the fares. Riders MAY skip the receipt if nothing changed."
+    spec_repo.commit("one", {"spec/docks.md": f"# Docks\n\n{said}\n"})
+    spec_repo.commit("two", {"spec/docks.md": f"# Docks\n\n{said.rsplit(' Riders', 1)[0]}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"])
+
+
+def test_a_link_added_to_a_list_of_links_says_something_new(spec_repo, specdiff_json):
+    """OpAMP added "[AvailableComponents](#available)" to the sub-messages "The Client MAY compress": one
+    word in a long paragraph read as a slight rewording, editorial. The permission reaches one more."""
+    items = "[Health](#health), [Config](#config), [Status](#status), [Fees](#fees), and [Locks](#locks)"
+    lead = "The dock MAY omit the parts that did not change since it last reported them to the desk. These parts can be omitted:"
+    spec_repo.commit("one", {"spec/docks.md": f"# Docks\n\n{lead} {items}.\n"})
+    spec_repo.commit("two", {"spec/docks.md": f"# Docks\n\n{lead} {items.replace(', and', ',')}, and [Bikes](#bikes).\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "substantive", amendment["effects"]
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.
