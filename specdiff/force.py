@@ -651,6 +651,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)
     if key in _NEED_KEYS and word_after in ("a", "an", "the", "its", "their", "this"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the relationship a flaw has to a product"
+    if key == "may" and place.capitals and _USED_FOR.match(after):
+        # "The `ca_pem_contents` attribute may be used to provide the CA's certificate" in a document
+        # of capitals (OpAMP): what a thing is for, as "can be used to" says; "MAY be used" licenses
+        return Reading(modal, False, "ability", LIKELY, holder)
     if key == "may":
         reading = _read_may(modal, before, after, holder)
     elif key in ("can", "cannot", "can't", "can not"):

@@ -675,6 +675,22 @@ def test_a_link_added_to_a_list_of_links_says_something_new(spec_repo, specdiff_
     assert amendment["severity"] == "substantive", amendment["effects"]
 
 
+def test_what_a_field_may_be_used_for_in_a_document_of_capitals_is_no_licence(spec_repo, specdiff_json):
+    """OpAMP added "The ca_pem_contents attribute may be used to provide the CA's certificate": it read
+    as a permission added. In a document that writes its keywords in capitals, the lower-case "may be
+    used to" says what a field is for, as "can be used to" does; "MAY be used to" licenses."""
+    rules = "# Docks\n\nDocks MUST lock returned bikes. Riders SHOULD pay at the kiosk.\n"
+    spec_repo.commit("one", {"spec/docks.md": rules})
+    purpose = "The `pin` field may be used to provide the code printed on the lock."
+    spec_repo.commit("two", {"spec/docks.md": f"{rules}\n{purpose}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert (amendment["severity"], amendment["effects"]) == ("substantive", []), amendment["effects"]
+    licence = "The `fare` field MAY be used to show the price of the ride."
+    spec_repo.commit("three", {"spec/docks.md": f"{rules}\n{purpose}\n\n{licence}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [(e["type"], e["new"]) for e in amendment["effects"]] == [("modality", "MAY")], amendment["effects"]
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.
