@@ -325,6 +325,28 @@ def test_a_section_inserted_with_the_same_table_takes_no_rows_from_its_neighbour
     assert {kind for kind, _ in found} == {"added"}, found
 
 
+def test_a_paragraph_rewritten_under_its_opening_words_is_modified(spec_repo, specdiff_json):
+    """CloudEvents rewrote the paragraph under its tracing extension's title, keeping "This extension
+    embeds context from [...]" and little else, and added paragraphs after it: no gap held it alone,
+    and it read as removed and added."""
+    old = (
+        "# Lock extension\n\nThis extension carries lock codes from [the city register](https://example.org/register) so "
+        "that docks can refuse stolen bikes and report them to the police at once. It is meant to hold the history of "
+        "thefts in each district, so that insurers and wardens can trace patterns over many seasons.\n\n"
+        "## Fields\n\nA field.\n"
+    )
+    new = (
+        "# Lock extension\n\nThis extension carries lock codes from [ISO 9999](https://example.org/iso) into a ride "
+        "record. Its goal is to let riders unlock any dock.\n\nThe register is run by the city.\n\n"
+        "Codes are six digits long.\n\n## Fields\n\nA field.\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], (a["new"] or a["old"])[0]["text"].split()[0]) for a in file["amendments"]]
+    assert found == [("modified", "This"), ("added", "The"), ("added", "Codes")], found
+
+
 def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo, specdiff_json):
     """OpenFeature's "sidebar_position: 5" -> "0" read as a number changed, and a new page's "id", "title"
     and "sidebar_position" as a clause worth a read: they set how the documentation site shows the page."""
