@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "91"
+FORMAT = "92"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -124,7 +124,8 @@ term's names is no command, pointers with dotted link addresses, front matter's 
 87: links to tracker threads alone are editorial; 88: captions and lead-ins of one block pair, a
 repeated text moved with its neighbours goes with them; 89: camel-case names recased are values, pronouns
 in a condition bound nothing, a sentence said twice dropped once, a list of links that grew; 90: a lower-case
-"may be used to" in a document of capitals says what a thing is for; 91: clauses in place opening alike pair)."""
+"may be used to" in a document of capitals says what a thing is for; 91: clauses in place opening alike pair; 92: "not
+encouraged" discourages)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

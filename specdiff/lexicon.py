@@ -674,7 +674,9 @@ _DEONTIC_MEANING = {
     **{w: ((1, 3), (1, 1)) for w in ("obliged", "obligated", "mandated")},
     **{w: ((-1, 3), (1, 1)) for w in ("prohibited", "forbidden", "disallowed", "banned")},
     "expected": ((1, 2), (1, 1)),
-    "encouraged": ((1, 2), (1, 1)),
+    # ("not encouraged" discourages, as "NOT RECOMMENDED" does: CloudEvents' "Pre-announcing deprecation
+    # ... is not encouraged" read as a permission; "not expected" expects nothing of anyone)
+    "encouraged": ((1, 2), (-1, 2)),
     "discouraged": ((-1, 2), (1, 1)),
 }
 _DEONTIC_WORD = re.compile("|".join(_DEONTIC_MEANING))

@@ -691,6 +691,16 @@ def test_what_a_field_may_be_used_for_in_a_document_of_capitals_is_no_licence(sp
     assert [(e["type"], e["new"]) for e in amendment["effects"]] == [("modality", "MAY")], amendment["effects"]
 
 
+def test_not_encouraged_discourages(spec_repo, specdiff_json):
+    """CloudEvents wrote "Pre-announcing deprecation by setting a future date is not encouraged": it read
+    as a permission, as "not required" is one. Not encouraged is discouraged, as "NOT RECOMMENDED" is."""
+    rule = "# Docks\n\nBooking a bike a week ahead is {}.\n"
+    spec_repo.commit("one", {"spec/docks.md": rule.format("encouraged")})
+    spec_repo.commit("two", {"spec/docks.md": rule.format("not encouraged")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("modality", "reversed"), ("negation", None)]
+
+
 def test_one_capitals_mode_for_the_whole_diff(spec_repo, specdiff):
     # rfc.md writes its keywords in capitals; plain.md has none of its own. The same edit in each
     # gets the same grade because the diff decides the mode once.
