@@ -760,9 +760,13 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     return Reading(modal, True, "rule", LIKELY, holder)
 
 
-_WHAT_MAY_HAPPEN = re.compile(r"(?i)^\W*in\s+practice\b|\bfuture\s+(?:versions?|revisions?|releases?|editions?)\b")
+_WHAT_MAY_HAPPEN = re.compile(
+    r"(?i)^\W*in\s+practice\b|\b(?:future|later|subsequent)\s+(?:(?:minor|major)\s+)?(?:versions?|revisions?|releases?|editions?)\b"
+)
 """Before "may": what is so in practice ("In practice, the two platforms may be managed by one
-party") or what a later version of the spec may do ("A future version of this track may ..."): no licence."""
+party") or what a later version of the spec may do ("A future version of this track may ...",
+"a future minor version may define a policy", "later versions of this specification may remove
+it"): no licence."""
 
 
 def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Reading:

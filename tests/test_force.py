@@ -752,7 +752,8 @@ def test_an_invitation_and_what_may_happen_are_not_breaking_in_a_diff(spec_repo,
     spec_repo.commit("one", {"spec/docks.md": rules})
     added = (
         "If you are new to docking, start here!\n\nA future version of these rules may cover cargo bikes.\n\n"
-        "Thieves may potentially open a dock by force.\n\nNever leave a bike unlocked!\n"
+        "Thieves may potentially open a dock by force.\n\nNever leave a bike unlocked!\n\n"
+        "Later versions of these rules may drop the deposit.\n\nA future minor version may define a fee policy.\n"
     )
     spec_repo.commit("two", {"spec/docks.md": rules + added})
     found = _amendments(specdiff_json, spec_repo)
@@ -761,6 +762,8 @@ def test_an_invitation_and_what_may_happen_are_not_breaking_in_a_diff(spec_repo,
         "A future version of these rules may cover cargo bikes.": [],
         "Thieves may potentially open a dock by force.": [],
         "Never leave a bike unlocked!": ["modality"],
+        "Later versions of these rules may drop the deposit.": [],  # (OpenAPI's deprecation notes)
+        "A future minor version may define a fee policy.": [],
     }, found
 
 
