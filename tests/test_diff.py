@@ -325,6 +325,42 @@ def test_a_section_inserted_with_the_same_table_takes_no_rows_from_its_neighbour
     assert {kind for kind, _ in found} == {"added"}, found
 
 
+def test_figures_redrawn_stay_under_their_own_captions(spec_repo, specdiff_json):
+    """The HTTP secondary certificates draft redrew two figures, each under its own "{: #ex-...}"
+    caption; each new drawing was more like the other's old one, and the two paired crossed, as moves."""
+
+    def figure(anchor: str, drawing: str) -> str:
+        return f"~~~\n{drawing}\n~~~\n{{: #{anchor}}}\n"
+
+    lock = "Rider -> Dock: LOCK bike 7\nDock -> Rider: locked at bay 3\nDock -> Register: bay 3 busy"
+    fee = "Rider -> Dock: PAY fee 2\nDock -> Bank: charge card\nBank -> Dock: paid in full"
+    old = f"# Flows\n\n{figure('fig-lock', lock)}\nThe fee flow follows.\n\n{figure('fig-fee', fee)}"
+    new = f"# Flows\n\n{figure('fig-lock', fee + ' now')}\nThe fee flow follows.\n\n{figure('fig-fee', lock + ' now')}"
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("redrawn", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["old"][0]["lines"], a["new"][0]["lines"]) for a in file["amendments"]]
+    assert [kind for kind, *_ in found] == ["modified", "modified"], found
+    assert [old_lines == new_lines for _, old_lines, new_lines in found] == [True, True], found
+
+
+def test_a_row_named_by_another_anchor_elsewhere_is_not_the_row_moved(spec_repo, specdiff_json):
+    """OpenAPI 2.0 gave each object the same extension row but for its anchor ("<a name="headersExtensions">");
+    the row deleted from one object paired as moved to the row added to another, and the withdrawn
+    extension went unseen."""
+
+    def obj(name: str, extensible: bool) -> str:
+        row = f'<a name="{name}Ext"></a>^x- | Any | Allows extensions to the dock schema. The name MUST begin with `x-`.\n'
+        table = "Field | Type | Description\n---|---|---\nbay | int | The bay number.\n"
+        return f"## {name} object\n\n{table}{row if extensible else ''}"
+
+    spec_repo.commit("first", {"spec.md": "# Objects\n\n" + obj("bike", True) + "\n" + obj("dock", False)})
+    spec_repo.commit("second", {"spec.md": "# Objects\n\n" + obj("bike", False) + "\n" + obj("dock", True)})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = sorted((a["kind"], a["severity"]) for a in file["amendments"])
+    assert found == [("added", "substantive"), ("removed", "breaking")], found
+
+
 def test_a_paragraph_rewritten_under_its_opening_words_is_modified(spec_repo, specdiff_json):
     """CloudEvents rewrote the paragraph under its tracing extension's title, keeping "This extension
     embeds context from [...]" and little else, and added paragraphs after it: no gap held it alone,

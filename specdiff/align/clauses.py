@@ -295,6 +295,7 @@ def align_clauses(
     """
     pairing = _ClausePairing(old, new, section_pairs, hosts or Hosts())
     pairing.pair_identical()
+    pairing.pair_by_key(_anchor_key)
     pairing.pair_by_key(_item_key)
     pairing.pair_similar()
     pairing.pair_by_key(_row_key)
@@ -367,10 +368,13 @@ class _ClausePairing:
 
     def alike(self, o: int, n: int) -> bool:
         """Whether two clauses are of kinds that can be one clause changed: an example is never prose,
-        nor a block of link definitions ("[gateway]: https://...") the sentence whose link it names."""
+        nor a block of link definitions ("[gateway]: https://...") the sentence whose link it names;
+        and a clause that moved kept the anchors links reach it by (:func:`_anchored_apart`)."""
         old, new = self.old[o], self.new[n]
         same_kind = (old.kind == "example") == (new.kind == "example")
-        return same_kind and only_link_definitions(old.normalized) == only_link_definitions(new.normalized)
+        if not same_kind or only_link_definitions(old.normalized) != only_link_definitions(new.normalized):
+            return False
+        return self.same_place(o, n) or not _anchored_apart(old, new)
 
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.partner_of_old and i not in self.grouped_old]
@@ -470,7 +474,8 @@ class _ClausePairing:
         "[Provenance]: Describes how an artifact was produced." The item is that key's, however
         its words changed; pairing by words alone gave in-toto's old Provenance item to a new
         "[Verification Summary]: ... about an artifact." beside it, which shared more words.
-        Table rows are paired by their first cell once pairing by words is done (:func:`_row_key`).
+        Clauses that set anchors are paired by them first (:func:`_anchor_key`); table rows by their
+        first cell once pairing by words is done (:func:`_row_key`).
         """
         from rapidfuzz.distance import Indel
 
@@ -1061,6 +1066,29 @@ _NAMING_CELL = re.compile(r"[^\W\d_]")
 """A letter, in any script: a first cell with one names its row."""
 
 _ITEM_KEY = re.compile(r"\s*(?:[-*+]|\d+[.)])?\s*(\[[^\]\n]+\]|\*\*[^*\n]+\*\*|`[^`\n]+`)\s*(?::|\s[-\u2013\u2014]\s)")
+
+
+def _anchor_key(clause: Clause) -> str | None:
+    """The anchors a clause sets, which name it whatever its words: two redrawn figures of the HTTP
+    secondary certificates draft, each under its own "{: #ex-...}" caption, were each more like the
+    other's new drawing and paired crossed, as two moves.
+
+    >>> figure = Clause("a.md", "example", "~~~", "~~~", (3, 3), "s", "S", 0, "", anchors=("fig-b", "fig-a"))
+    >>> _anchor_key(figure)
+    'fig-a fig-b'
+    """
+    return " ".join(sorted(clause.anchors)) or None
+
+
+def _anchored_apart(old: Clause, new: Clause) -> bool:
+    """Whether two clauses each set anchors and share none: links lead to each by another name.
+
+    A clause that moves keeps the name links reach it by. OpenAPI 2.0 gave each object's table an
+    extension row, "<a name="headersExtensions"></a>^x- | Any | Allows extensions ...", the same
+    words in every object but its anchor; the Headers Object's row, deleted, paired as moved to the
+    row added to the Items Object, and the extension withdrawn from headers went unseen.
+    """
+    return bool(old.anchors) and bool(new.anchors) and not set(old.anchors) & set(new.anchors)
 
 
 def _short(old: list[str], new: list[str]) -> bool:
