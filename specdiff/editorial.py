@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from specdiff.lexicon import modal_meaning, modals, words
@@ -233,11 +233,50 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # a word of force swapped for one of another force: "must" -> "should", "may" -> "might"
     if (not deleted and _list_item_added(old, new)) or _word_list_grew(old, new):
         return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
-    changed = [w for w in inserted + deleted if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
+    came, went = _without_inflections(inserted, deleted)
+    changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
+    inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip
     if restated:
-        changed += ["force", "force"]  # one phrase swapped for another of the same force: one word replaced
-    return len(changed) / total <= SLIGHT_REWORDING
+        # One phrase swapped for another of the same force: one word replaced, with the words that frame
+        # either phrase ("status code `415` is RECOMMENDED" -> "status code `415` SHOULD be used").
+        changed = [w for w in changed if w not in _FORCE_FRAME] + ["force", "force"]
+    return (len(changed) + inflected / 2) / total <= SLIGHT_REWORDING
 
+
+def _without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:
+    """The words that came and went, less each pair that is one word inflected otherwise: LSP's change
+    log went from "Add support for ..." to "Added support for ...", and "avoiding" became "avoid".
+    (The order of what went is not kept: what is left is counted.)
+
+    >>> _without_inflections(["added", "bikes"], ["add", "cars"])
+    (['bikes'], ['cars'])
+    """
+    went: dict[str, list[str]] = defaultdict(list)
+    for word in deleted:
+        went[_stem(word)].append(word)
+    came = []
+    for word in inserted:
+        stem = _stem(word)
+        twins = went.get(stem, []) if len(stem) >= _STEM_AT_LEAST else []
+        twin = next((w for w in twins if w != word), None)  # (a word moved is no inflection)
+        if twin is None:
+            came.append(word)
+        else:
+            twins.remove(twin)
+    return came, [word for words in went.values() for word in words]
+
+
+def _stem(word: str) -> str:
+    """``word`` without an inflection's ending: "added", "adds", "adding" -> "add"."""
+    return _INFLECTION.sub("", word)
+
+
+_INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
+_STEM_AT_LEAST = 3
+"""Letters a stem must keep to say one word: "as" and "a" are not one word."""
+
+_FORCE_FRAME = {"it", "is", "are", "be", "that", "to", "used"}
+"""Words that frame a phrase of force and come or go with it: "it is RECOMMENDED to", "SHOULD be used"."""
 
 _FORCE_MARK = "forcephrase"
 """What every phrase of force is read as when the forces are the same on both sides (``_force_marked``)."""
@@ -454,9 +493,35 @@ def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) ->
     >>> schema_changed(booking.format("The [dock](#dock)."), booking.format("The dock."))
     False
     """
-    if not (under_schema_heading or _DECLARATIONS.search(old) or _DECLARATIONS.search(new)):
+    if not (under_schema_heading or declares_schema(old) or declares_schema(new)):
         return False
     return _declared(old) != _declared(new)
+
+
+def declares_schema(block: str) -> bool:
+    """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``)."""
+    return _DECLARATIONS.search(block) is not None
+
+
+def doc_comments(block: str) -> str:
+    r"""The prose of a schema block's comments, each closed as a sentence: LSP writes its rules in the
+    doc comments of its TypeScript interfaces ("Servers are only allowed to return `applyKind` if the
+    client signals support"), OpAMP in those of its protobuf messages.
+
+    >>> doc_comments("interface Dock {\n  /**\n   * The bay\n   * to use.\n   */\n  bay: number; // never zero\n}")
+    'The bay to use. never zero.'
+    """
+    found = []
+    for comment in _DOC_COMMENT.finditer(block):
+        lines = (_COMMENT_LINE_START.sub("", line) for line in (comment.group(1) or comment.group(2)).splitlines())
+        prose = " ".join(" ".join(lines).split())
+        if prose:
+            found.append(prose if prose[-1] in ".!?:;" else prose + ".")
+    return " ".join(found)
+
+
+_DOC_COMMENT = re.compile(r"/\*\*?(.*?)\*/|(?:^|(?<=\s))//+([^\n]*)", re.DOTALL)
+_COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
 
 
 def _declared(block: str) -> list[str]:

@@ -98,9 +98,30 @@ class Place:
         return self.kind not in ("heading", "example", "front_matter") and not self.changelog and not self.commentary
 
     @property
+    def credits(self) -> bool:
+        """A section that thanks people or lists them: the names in it are no one's rules (what states a
+        rule there is still read as one)."""
+        return _in_credits(self.heading_path)
+
+    @property
     def changelog(self) -> bool:
         """A change log file, or a section of release notes."""
         return _in_changelog(self.path, self.heading_path)
+
+
+@lru_cache(maxsize=1024)
+def _in_credits(heading_path: tuple[str, ...]) -> bool:
+    """:attr:`Place.credits`, remembered."""
+    return any(_CREDITS_HEADING.match(h) for h in heading_path)
+
+
+_CREDITS_HEADING = re.compile(
+    r"(?i)[\W\d]*(?:appendix\s+\w+\W+)?(?:\(informative\)\s*)?"
+    r"(?:acknowledge?ments|(?:\w+\s+)?contributors|authors?'?s?\s+addresses|credits|thanks\b.*|thank\s+you\b.*)\W*$"
+)
+"""A section of credits: "Acknowledgements", "# (Informative) Acknowledgments", "CloudEvents contributors",
+"Authors' Addresses", "Thanks to the MCP community". ("## Acknowledgment", one, is MCP's section on how a
+server acknowledges a subscription.)"""
 
 
 @lru_cache(maxsize=1024)

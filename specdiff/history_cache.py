@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "94"
+FORMAT = "95"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -126,7 +126,9 @@ repeated text moved with its neighbours goes with them; 89: camel-case names rec
 in a condition bound nothing, a sentence said twice dropped once, a list of links that grew; 90: a lower-case
 "may be used to" in a document of capitals says what a thing is for; 91: clauses in place opening alike pair; 92: "not
 encouraged" discourages; 93: what later versions of the spec may do allows nothing; 94: clauses pair by the anchors they set, and
-no clause moves to one whose anchors are all others)."""
+no clause moves to one whose anchors are all others; 95: names in credits, a citation added, words of grammar, a
+sentence changed only in punctuation and a word inflected otherwise are editorial, the words that frame a keyword count
+with it, and a schema block's comments are read as prose)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

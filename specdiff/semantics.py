@@ -71,6 +71,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from specdiff.editorial import (
+    declares_schema,
+    doc_comments,
     editorial_form,
     inserted_and_deleted,
     only_force_changed,
@@ -160,8 +162,17 @@ def describe_change(
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
+    if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
+        return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
     if example and schema_changed(old, new, under_schema_heading=_under_schema_heading(new_place)):
         return [Effect("example")]
+    if example and declares_schema(old) and declares_schema(new):
+        # Only a schema's comments changed: they are its prose, and say what its fields must hold.
+        said_old, said_new = doc_comments(old), doc_comments(new)
+        if said_old != said_new:
+            return describe_change(
+                said_old, said_new, old_place=replace(old_place, kind="paragraph"), new_place=replace(new_place, kind="paragraph")
+            )
     code_changed = _code_rewritten(old, new)
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
@@ -195,6 +206,32 @@ def describe_change(
     if effects or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _said_alike(old: str, new: str) -> bool:
+    """Whether two sentences say the same words but for punctuation, case, an article, a "so" or a
+    word written twice: what they rule is the same, however the reader takes a comma. LSP's "If a
+    server does the client needs to retrigger the request" -> "If a server does so, the client needs
+    to ..." read as an obligation added (the comma now closes the condition).
+
+    >>> _said_alike("If it fails the client needs to retry.", "If it fails, the the client needs to retry.")
+    True
+    >>> _said_alike("It MUST be a `*bool`.", "It MUST be a `bool`."), _said_alike("It should go.", "It SHOULD go.")
+    (False, False)
+    """
+    return _said_plainly(old) == _said_plainly(new)
+
+
+def _said_plainly(text: str) -> list[str]:
+    """The words of ``text`` as written (code spans and marks whole, cases kept), without punctuation,
+    articles, a "so", and a word's second copy."""
+    found = [w for w in _PLAIN_TOKEN.findall(text) if w.lower() not in _SLIGHTEST]
+    return [w for k, w in enumerate(found) if k == 0 or found[k - 1] != w]
+
+
+_PLAIN_TOKEN = re.compile(r"`[^`]*`|\w+|[^\w\s.,;:!?'\"()\[\]\-\u2019]")
+_SLIGHTEST = {"a", "an", "the", "so"}
+"""Words a sentence gains or loses in a copy edit: its articles, and the "so" of "If a server does so, ..."."""
 
 
 def _repeat_dropped_or_added(old: str, new: str) -> bool:
@@ -566,6 +603,8 @@ def describe_clause(
             if reading.rule:
                 pair = (None, reading.modal) if added else (reading.modal, None)
                 effects.append(replace(_modality(*pair, sentence=sentence), confidence=reading.confidence))
+    if not effects and place.credits:
+        return [Effect("editorial")]  # a name thanked in the acknowledgements
     return effects
 
 
@@ -873,6 +912,8 @@ class _Groups:
 
 def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_place: Place) -> list[Effect]:
     """The effects of one sentence (or group) changing; ``None`` for a side that is not there."""
+    if old is not None and new is not None and _said_alike(old, new):
+        return []
     old_text, new_text = old or "", new or ""
     where = new or old
     old_all, new_all = read_all(old_text, old_place), read_all(new_text, new_place)
@@ -1651,6 +1692,13 @@ def _scope_and_content(
         )
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
+    came, went = inserted_and_deleted(_said(old.replace("`", "")), _said(new.replace("`", "")))
+    if set(came + went) <= _GRAMMAR_WORDS:
+        # "can be used [-a-]{+as the+} default response": grammar mended, nothing more asked (every word
+        # counts here, those of code and links too: "a new resource[-, from [`Attributes`](...)-]" is not)
+        return effects
+    if set(content_in) <= _citations_added(old, new) and set(content_out) <= _citations_added(new, old):
+        return effects  # "[sorting](...) {+{{WHATWG-INFRA}}+}": where a term is defined, nothing more asked
     prohibits = any(m.polarity < 0 for m in new_modals)
     if _under_a_denial(prose(new if content_in else old), content_in or content_out):
         # "... without doing any case normalization" -> "... normalization or sanitization": what
@@ -1774,6 +1822,22 @@ def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:
         came |= labels_new[target] - labels_old[target]
         went |= labels_old[target] - labels_new[target]
     return came, went
+
+
+def _citations_added(old: str, new: str) -> set[str]:
+    """The words of the kramdown-rfc citations ``new`` adds when it drops none of ``old``'s: a citation
+    set beside a term says where the term is defined and asks nothing more. The HTTP No-Vary-Search
+    draft linked "sorting" to the WHATWG Infra standard, "the result of [sorting](...) {{WHATWG-INFRA}}",
+    and the rule read as narrowed by "whatwginfra". (One citation swapped for another is left to read.)
+
+    >>> sorted(_citations_added("sort them", "sort them {{WHATWG-INFRA}} ({{fig-sort}})"))
+    ['figsort', 'whatwginfra']
+    >>> _citations_added("as in {{RFC1}}", "as in {{RFC2}}")
+    set()
+    """
+    cited_old = {_said(m)[0] for m in _REFERENCE.findall(old) if _said(m)}
+    cited_new = {_said(m)[0] for m in _REFERENCE.findall(new) if _said(m)}
+    return cited_new - cited_old if cited_old <= cited_new else set()
 
 
 def _link_labels(text: str) -> dict[str, set[str]]:
@@ -2009,6 +2073,11 @@ _FILLER = {
     "it",
     "they",
 }
+_GRAMMAR_WORDS = _FUNCTION_WORDS | _FILLER | {"in", "of", "on", "to", "for", "with"}
+"""Words that, only added to a rule or only dropped from it, mend its grammar: "can be used [-a-]{+as the+}
+default", "reported in subsequent [-in-] report notifications"."""
+
+
 _FRAMING_PREPOSITIONS = {"of", "for", "to", "from", "on", "in", "by", "with"}
 """A preposition ending the words put before a rule's old subject: "The response for each upload"."""
 _NOT_QUALIFYING = _FILLER | {"more", "less", "fewer", "further", "anymore"}

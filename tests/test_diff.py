@@ -361,6 +361,93 @@ def test_a_row_named_by_another_anchor_elsewhere_is_not_the_row_moved(spec_repo,
     assert found == [("added", "substantive"), ("removed", "breaking")], found
 
 
+def test_names_thanked_in_the_acknowledgements_are_editorial(spec_repo, specdiff_json):
+    """The HTTP resumable uploads draft added names to its Acknowledgments list, and the unencoded
+    digest draft names to its thanks: each read as a clause worth a read."""
+    rule = "# Docks\n\nDocks MUST lock returned bikes.\n\n"
+    old = rule + "# Acknowledgments\n\n- Ada Lovelace\n\nThe following people reviewed the draft: Ada Lovelace and Alan Kay.\n"
+    new = (
+        rule + "# Acknowledgments\n\n- Ada Lovelace\n- Grace Hopper\n\n"
+        "The following people reviewed the draft: Ada Lovelace, Grace Hopper and Alan Kay.\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("thanked", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    assert found == [("added", "editorial"), ("modified", "editorial")], found
+
+
+def test_a_citation_or_a_word_of_grammar_added_to_a_rule_asks_nothing_more(spec_repo, specdiff_json):
+    """The No-Vary-Search draft linked "sorting" to the WHATWG Infra standard ("[sorting](...)
+    {{WHATWG-INFRA}}"), and OpenAPI mended "can be used a default" as "can be used as the default":
+    each rule read as narrowed, breaking. A word added that names something still narrows."""
+    old = (
+        "# Docks\n\nThe dock MUST order the bays by sorting them by number.\n\n"
+        "The `spare` bay MUST be used a fallback for bikes that fit nowhere else.\n\n"
+        "The dock MUST report the bays.\n"
+    )
+    new = (
+        "# Docks\n\nThe dock MUST order the bays by [sorting](https://example.org/sort) {{SORTING}} them by number.\n\n"
+        "The `spare` bay MUST be used as the fallback for bikes that fit nowhere else.\n\n"
+        "The dock MUST report the empty bays.\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    assert found == [("modified", "editorial"), ("modified", "editorial"), ("modified", "breaking")], found
+
+
+def test_is_recommended_said_as_should_be_used_is_editorial(spec_repo, specdiff_json):
+    """GraphQL over HTTP rewrote each "status code `415` is RECOMMENDED" as "status code `415` SHOULD be
+    used": the same force in other words, and the words that frame each keyword were counted as words
+    changed, so each read as a rewording worth a read. "MUST be used" is not the same force."""
+    old = (
+        "# Errors\n\nIf the `Dock-Id` of the request names no dock of the city, status code `409` is RECOMMENDED.\n\n"
+        "If the `Bike-Id` of the request names a bike that is locked, status code `423` is RECOMMENDED.\n"
+    )
+    new = (
+        "# Errors\n\nIf the `Dock-Id` of the request names no dock of the city, status code `409` SHOULD be used.\n\n"
+        "If the `Bike-Id` of the request names a bike that is locked, status code `423` MUST be used.\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    assert found == [("modified", "editorial"), ("modified", "breaking")], found
+
+
+def test_the_comments_of_a_schema_block_are_read_as_its_prose(spec_repo, specdiff_json):
+    """LSP writes its rules in the doc comments of its TypeScript interfaces: a typo fixed there read as
+    an example changed, worth a read, and a rule added there ("should be excluded") as no more than that."""
+
+    def schema(comment: str) -> str:
+        return f"# Docks\n\n```typescript\ninterface Dock {{\n  /**\n   * {comment}\n   */\n  bay: number;\n}}\n```\n"
+
+    spec_repo.commit("first", {"spec.md": schema("The bay the bike is locked in in the dock.")})
+    spec_repo.commit("typo", {"spec.md": schema("The bay the bike is locked in the dock.")})
+    spec_repo.commit("rule", {"spec.md": schema("The bay the bike is locked in the dock. Clients must not leave it empty.")})
+
+    def graded(base: str, head: str) -> list[tuple[str, list[str]]]:
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        return [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+
+    assert graded("HEAD~2", "HEAD~1") == [("editorial", ["editorial"])]
+    assert graded("HEAD~1", "HEAD") == [("breaking", ["modality"])]
+
+
+def test_a_word_inflected_otherwise_is_editorial(spec_repo, specdiff_json):
+    """LSP's change log went from "Add support for ..." to "Added support for ...": each entry read as
+    reworded, worth a read. Another word in its place still is."""
+    old = "# Docks\n\nDocks MUST lock bikes.\n\n## Changes\n\n- Add support for bays.\n- Add support for fees.\n"
+    new = "# Docks\n\nDocks MUST lock bikes.\n\n## Changes\n\n- Added support for bays.\n- Drop support for fees.\n"
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["new"][0]["text"], a["severity"]) for a in file["amendments"]]
+    assert found == [("- Added support for bays.", "editorial"), ("- Drop support for fees.", "substantive")], found
+
+
 def test_a_paragraph_rewritten_under_its_opening_words_is_modified(spec_repo, specdiff_json):
     """CloudEvents rewrote the paragraph under its tracing extension's title, keeping "This extension
     embeds context from [...]" and little else, and added paragraphs after it: no gap held it alone,
