@@ -671,9 +671,13 @@ def _section_merged(section: Section, target: Section) -> Amendment:
 
 
 def _section_added_or_removed(kind: Literal["added", "removed"], section: Section) -> Amendment:
+    """A heading that came or went: editorial when nothing stands under it but other sections (purl put
+    a page title, "# How to build a PURL", above the page's first heading), whose own clauses and
+    headings are amendments of their own."""
     old, new = ((), (section,)) if kind == "added" else ((section,), ())
     tag = "insert" if kind == "added" else "delete"
-    return _amendment("section", kind, "substantive", old, new, 0.0, [], [(tag, section.heading)])
+    graded: Severity = "substantive" if section.clauses else "editorial"
+    return _amendment("section", kind, graded, old, new, 0.0, [], [(tag, section.heading)])
 
 
 # -- shared ----------------------------------------------------------------------

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "95"
+FORMAT = "96"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -128,7 +128,8 @@ in a condition bound nothing, a sentence said twice dropped once, a list of link
 encouraged" discourages; 93: what later versions of the spec may do allows nothing; 94: clauses pair by the anchors they set, and
 no clause moves to one whose anchors are all others; 95: names in credits, a citation added, words of grammar, a
 sentence changed only in punctuation and a word inflected otherwise are editorial, the words that frame a keyword count
-with it, and a schema block's comments are read as prose)."""
+with it, and a schema block's comments are read as prose; 96: a code span's words written plainly in other capitals, and a heading
+with nothing under it but sections, are editorial; no sentence ends at "e.g."; a schema block's fields are compared)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -240,7 +240,10 @@ _NUMBER = re.compile(
     r"|(?<=\d\s)(?-i:" + "|".join(_MONTHS) + r")\b|\b(?-i:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
 )
-_NUMERIC_CODE = re.compile(r"`\s*(-?\d+(?:\.\d+)?%?)\s*`")
+_NUMERIC_CODE = re.compile(
+    r"`\s*(?:(?:[A-Z]\w{2,}|u?int\d+)\(\s*(?P<typed>-?\d+(?:\.\d+)?)\s*\)|(?P<alone>-?\d+(?:\.\d+)?%?))\s*`"
+)
+"""A number alone in a code span, perhaps written in its type: `` `3` ``, `` `Uint64(0)` ``."""
 _CONDITION_WORDS = (
     # ("each redirect, if any, offers ...": "if any" between commas says whatever there are, no condition)
     r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if(?!\s+any\s*[,;:.)])|when|whenever|while|"
@@ -284,7 +287,9 @@ _QUANTIFIER = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIER_SAME = {"each": "every", "all": "every", "everyone": "every", "anyone": "any", "nobody": "no one"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[*_]?[A-Z0-9])|(?<=;)\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[cC]f\.)\s+(?=[\"“(\[*_]?[A-Z0-9])|(?<=;)\s+")
+"""Where a sentence ends: after a full stop, a question or an exclamation mark before a capital (not the
+stop of "e.g.", "i.e." or "cf.": "... a type attribute, e.g. ERROR or INFO?" is one question), or a semicolon."""
 _WORD = re.compile(r"\w+")
 _INSIDE_WORD_MARK = re.compile(r"(?<=\w)['’\-](?=\w)")
 
@@ -465,6 +470,8 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences("Be brief. Cite sources; never guess. e.g. this stays.")
     ['Be brief.', 'Cite sources;', 'never guess. e.g. this stays.']
+    >>> sentences("Should a message have a type, e.g. ERROR or INFO? Yes.")
+    ['Should a message have a type, e.g. ERROR or INFO?', 'Yes.']
     """
     if not any(mark in text for mark in ".!?;"):
         return [text.strip()] if text.strip() else []
@@ -907,10 +914,12 @@ def numbers(text: str) -> list[str]:
     ['1.5']
     >>> numbers("[Message](#m) &#124; [Reference](#r), at most 2")
     ['2']
+    >>> numbers("See `cgroups(7)`; set `E(0)` to `Uint64(3)`.")
+    ['3']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
-    found += [(m.start(), m.group(1)) for m in _NUMERIC_CODE.finditer(text)]
+    found += [(m.start(), m.group("typed") or m.group("alone")) for m in _NUMERIC_CODE.finditer(text)]
     return [number for _, number in sorted(found)]
 
 

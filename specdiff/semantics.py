@@ -117,6 +117,7 @@ from specdiff.lexicon import (
 )
 from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
 from specdiff.parse import only_link_definitions
+from specdiff.schema_fields import field_changes
 from specdiff.worddiff import token_opcodes
 
 KINSHIP_CHARS_AT_MOST = 200_000
@@ -155,6 +156,8 @@ def describe_change(
     """
     if old == new:
         return []
+    if _TYPED_NUMBER_SPAN.sub(r"`\1`", old) == _TYPED_NUMBER_SPAN.sub(r"`\1`", new):
+        return [Effect("editorial")]  # a number now written in its type, "`0`" -> "`Uint64(0)`": the same value
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
@@ -165,7 +168,8 @@ def describe_change(
     if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
     if example and schema_changed(old, new, under_schema_heading=_under_schema_heading(new_place)):
-        return [Effect("example")]
+        # a field that came, went or changed its type says what changed; a schema this cannot read is an example changed
+        return field_changes(old, new) or [Effect("example")]
     if example and declares_schema(old) and declares_schema(new):
         # Only a schema's comments changed: they are its prose, and say what its fields must hold.
         said_old, said_new = doc_comments(old), doc_comments(new)
@@ -271,6 +275,8 @@ def _code_rewritten(old: str, new: str) -> bool:
 
     >>> _code_rewritten("Set `mode` to `*bool`.", "Set `mode` to `bool`."), _code_rewritten("Use {x}.", "Use `{x}`.")
     (True, False)
+    >>> _code_rewritten("Append '/' to the `purl`.", "Append '/' to the PURL.")  # (the backticks went, and the case)
+    False
     >>> _code_rewritten("See [`Incomplete`][r] here.", "See [`InputRequired`][r] here.")
     False
 
@@ -295,9 +301,9 @@ def _code_rewritten(old: str, new: str) -> bool:
         # A code span that came or went with its text is a value added to (or taken from) a list:
         # "`string`, `binary`" -> "`string`, `binary`, `geometry`" (Iceberg). Backticks put around
         # words already there are markup.
-        if tag == "insert" and any(span not in old for span in raw_b[j1:j2]):
+        if tag == "insert" and any(span.lower() not in old.lower() for span in raw_b[j1:j2]):
             return True
-        if tag == "delete" and any(span not in new for span in raw_a[i1:i2]):
+        if tag == "delete" and any(span.lower() not in new.lower() for span in raw_a[i1:i2]):
             return True
     return False
 
@@ -330,7 +336,7 @@ def _value_change(old: str, new: str, where: str | None, normative: bool) -> lis
     in_words = set(_replaced_one_for_one(_words_and_code(old), _words_and_code(new)))
     effects = []
     for was, now in _replaced_one_for_one(keyed_old, keyed_new):
-        if (was, now) not in in_words or (_DIGITS_ALONE.fullmatch(was) and _DIGITS_ALONE.fullmatch(now)):
+        if (was, now) not in in_words or (_DIGITS_ALONE.fullmatch(_code_key(was)) and _DIGITS_ALONE.fullmatch(_code_key(now))):
             continue
         if modal_meaning(was) or modal_meaning(now):
             continue  # a requirement level (`Recommended` -> `Required`): the modality effect reads it
@@ -353,8 +359,27 @@ def _replaced_one_for_one(old: list[tuple[str, str]], new: list[tuple[str, str]]
 
 
 def _code_keyed(text: str) -> list[tuple[str, str]]:
-    """The code spans of ``text``, each keyed without its placeholders' names (``_PLACEHOLDER``)."""
-    return [(_PLACEHOLDER.sub(r"\1\2", span), span) for span in code_spans(text)]
+    """The code spans of ``text``, each keyed without its placeholders' names (``_PLACEHOLDER``) and
+    a number without the type written around it (:func:`_code_key`)."""
+    return [(_code_key(span), span) for span in code_spans(text)]
+
+
+def _code_key(span: str) -> str:
+    """What a code span is compared by: its placeholders without their names, and a number without the
+    type it is written in. The consensus specs wrote their constants' values with their types, "`0`"
+    -> "`Uint64(0)`", "`2**4`" -> "`uint64(2**4)`": the same value.
+
+    >>> _code_key("Uint64(0)"), _code_key("uint64(2**4)"), _code_key("/v2/<name>/tags"), _code_key("Epoch(x)")
+    ('0', '2**4', '/v2/<>/tags', 'Epoch(x)')
+    """
+    typed = _TYPED_NUMBER.fullmatch(span)
+    return typed.group(1) if typed else _PLACEHOLDER.sub(r"\1\2", span)
+
+
+_TYPED_NUMBER = re.compile(r"\s*(?:[A-Z]\w{2,}|u?int\d+)\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")
+"""A number written in its type: ``Uint64(0)``, ``Slot(32)``, ``uint64(2**4)`` (a type's name: ``E(0)`` is a
+function of a formula, ``cgroups(7)`` a manual page)."""
+_TYPED_NUMBER_SPAN = re.compile(f"`{_TYPED_NUMBER.pattern}`")
 
 
 def _words_and_code(text: str) -> list[tuple[str, str]]:
@@ -371,12 +396,13 @@ def _words_and_code(text: str) -> list[tuple[str, str]]:
             found.append((match.group("word").lower(), ""))
         elif not match.group(0).startswith("["):
             span = _span_text(match)
-            found.append(("\0" + _PLACEHOLDER.sub(r"\1\2", span), span))
+            found.append(("\0" + _code_key(span), span))
     return found
 
 
 _DIGITS_ALONE = re.compile(r"\s*-?\d+(?:\.\d+)?%?\s*")
-"""A code span holding a number alone (`` `3` ``), which :func:`numbers` reads."""
+"""A code span holding a number alone (`` `3` ``, or once its type is set aside, `` `Uint64(3)` ``), which
+:func:`numbers` reads."""
 
 
 def code_spans(text: str) -> list[str]:
@@ -1566,6 +1592,7 @@ def _scope_and_content(
     effects: list[Effect] = []
     if words(old.replace("`", "")) == words(new.replace("`", "")):
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
+    old, new = _unwrapped(old, new), _unwrapped(new, old)
     a, b = _said(prose(old)), _said(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)
     # (a condition that only restates what the other version said, "the booking step allows" ->
@@ -1728,6 +1755,37 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _unwrapped(text: str, other: str) -> str:
+    """``text`` with the backticks blanked off each code span whose words ``other`` writes plainly, in
+    any case, as often, and never as code (the text keeps its length: its modals' places stand). purl
+    wrote "a `purl` must not use" as "a PURL shall not use", and with the code span's words read as no
+    words (``prose``), "purl" read as a word added to the rule's subject, its scope narrowed.
+
+    >>> _unwrapped("a `purl` must not use ``scheme``", "a PURL shall not use the scheme")
+    'a  purl  must not use   scheme  '
+    """
+    if "`" not in text:
+        return text
+    still_code = {m.group(2).lower() for m in _BACKTICKED.finditer(other)}
+    other_plain = _BACKTICKED.sub(lambda m: " " * len(m.group(0)), other)  # (a word inside code there is not plain)
+
+    def plain_in_other(span: re.Match[str]) -> str:
+        said = span.group(2)
+        if said.lower() in still_code:
+            return span.group(0)  # written as code there too: a plain word beside it is a word added
+        # the same number of times on each side: written otherwise, not added ("`string` | A version string")
+        times = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)", re.IGNORECASE)
+        if not times.search(other_plain) or len(times.findall(text)) != len(times.findall(other_plain)):
+            return span.group(0)
+        marks = " " * len(span.group(1))
+        return marks + said + marks
+
+    return _BACKTICKED.sub(plain_in_other, text)
+
+
+_BACKTICKED = re.compile(r"(`+)([^`\n]+?)\1")
 
 
 def _beside_rewordings(

@@ -448,6 +448,51 @@ def test_a_word_inflected_otherwise_is_editorial(spec_repo, specdiff_json):
     assert found == [("- Added support for bays.", "editorial"), ("- Drop support for fees.", "substantive")], found
 
 
+def test_a_name_taken_out_of_code_marks_in_other_capitals_is_editorial(spec_repo, specdiff_json):
+    """purl wrote every "`purl`" as "PURL": each clause read as reworded, and "a `purl` must not use" ->
+    "a PURL shall not use" as the rule's scope narrowed to "purl" (a code span's words are no words)."""
+    old = (
+        "# Docks\n\nAppend a slash to the `dock` name.\n\n"
+        "In its canonical form, a `dock` MUST NOT lend any bike after dark to riders who have not paid.\n"
+    )
+    new = (
+        "# Docks\n\nAppend a slash to the DOCK name.\n\n"
+        "In its canonical form, a DOCK SHALL NOT lend any bike after dark to riders who have not paid.\n"
+    )
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+    assert found == [("editorial", ["editorial"]), ("editorial", ["editorial"])], found
+
+
+def test_a_heading_with_nothing_under_it_but_sections_is_editorial(spec_repo, specdiff_json):
+    """purl put a page title, "# How to build a PURL", above the page's first heading: the section came
+    with no clause of its own, and read as worth a read. A heading that comes with a rule is not that."""
+    body = "## Docks\n\nDocks MUST lock bikes.\n"
+    spec_repo.commit("first", {"spec.md": body})
+    spec_repo.commit("titled", {"spec.md": "# Rides\n\n" + body + "\n## Fees\n\nRiders MUST pay.\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["unit"], a["kind"], a["severity"]) for a in file["amendments"]]
+    assert found == [
+        ("section", "added", "editorial"),
+        ("section", "added", "substantive"),
+        ("clause", "added", "breaking"),
+    ], found
+
+
+def test_a_question_with_an_example_in_it_asks_and_rules_nothing(spec_repo, specdiff_json):
+    """purl's open questions: "Should a test message have a type attribute- e.g. ERROR or INFO?" was cut
+    into two sentences at "e.g.", and its first half read as a recommendation added."""
+    body = "# Tests\n\nA test MUST name its input.\n\n## Open questions\n\n"
+    spec_repo.commit("first", {"spec.md": body + "- Should a test name its author?\n"})
+    question = "- Should a test message have a type attribute- e.g. ERROR or INFO?\n"
+    spec_repo.commit("asked", {"spec.md": body + "- Should a test name its author?\n" + question})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+    assert found == [("added", "substantive", [])], found
+
+
 def test_a_paragraph_rewritten_under_its_opening_words_is_modified(spec_repo, specdiff_json):
     """CloudEvents rewrote the paragraph under its tracing extension's title, keeping "This extension
     embeds context from [...]" and little else, and added paragraphs after it: no gap held it alone,
@@ -491,7 +536,8 @@ def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo
 
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
-    them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example."""
+    them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
+    then as an example changed; it is a field changed, which binds."""
 
     def spec(kind: str, note: str, optional: str) -> str:
         message = f"```protobuf\nmessage Dock {{\n    {kind} dock_id = 1; // {note}\n    uint32 bikes = 2;\n}}\n```"
@@ -501,10 +547,54 @@ def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     spec_repo.commit("first", {"spec.md": spec("bytes", "the dock", "?")})
     spec_repo.commit("typed", {"spec.md": spec("string", "the dock", "")})
     spec_repo.commit("noted", {"spec.md": spec("string", "the [dock](#dock)", "")})
-    typed = [a["severity"] for f in specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"] for a in f["amendments"]]
+    typed = [
+        (a["severity"], [(e["old"], e["new"], e["direction"]) for e in a["effects"]])
+        for f in specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"]
+        for a in f["amendments"]
+    ]
     noted = [a["severity"] for f in specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"] for a in f["amendments"]]
-    assert typed == ["substantive", "substantive"]
+    assert typed == [
+        ("breaking", [("Dock.bytes dock_id = 1", "Dock.string dock_id = 1", "field_changed")]),
+        ("breaking", [("Booking.dock?: string", "Booking.dock: string", "field_changed")]),
+    ]
     assert noted == ["editorial", "editorial"], "comments of the schema reworded"
+
+
+def test_fields_that_came_or_went_in_a_schema_block_say_whether_they_bind(spec_repo, specdiff_json):
+    """LSP's TypeScript interfaces are its protocol: a field removed or added read as "example changed".
+    A field gone binds; one added binds only when required where its owner stood before."""
+
+    def spec(fields: str) -> str:
+        return f"# Messages\n\n```typescript\ninterface Booking {{\n  rider: string;\n{fields}}}\n```\n"
+
+    spec_repo.commit("first", {"spec.md": spec("  dock: string;\n")})
+    spec_repo.commit("optional", {"spec.md": spec("  dock: string;\n  fee?: {\n    amount: number;\n  };\n")})
+    spec_repo.commit("required", {"spec.md": spec("  dock: string;\n  fee?: {\n    amount: number;\n  };\n  bay: number;\n")})
+    spec_repo.commit("removed", {"spec.md": spec("  fee?: {\n    amount: number;\n  };\n  bay: number;\n")})
+
+    def read(base: str, head: str) -> list[tuple[str, list[str | None]]]:
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        return [(a["severity"], [e["new"] or e["old"] for e in a["effects"]]) for a in file["amendments"]]
+
+    assert read("HEAD~3", "HEAD~2") == [("substantive", ["Booking.fee?: {…}", "Booking.fee.amount: number"])]
+    assert read("HEAD~2", "HEAD~1") == [("breaking", ["Booking.bay: number"])]
+    assert read("HEAD~1", "HEAD") == [("breaking", ["Booking.dock: string"])]
+
+
+def test_a_number_written_in_its_type_is_the_same_number(spec_repo, specdiff_json):
+    """The consensus specs wrote each constant's value in its type, "`0`" -> "`Uint64(0)`": each row read
+    as reworded and its number as gone. A value changed inside the type is still a number changed."""
+    table = "# Constants\n\n| Name | Value |\n| - | - |\n| `BAY_INDEX` | `{}` |\n| `DOCK_SIZE` | `{}` |\n"
+    spec_repo.commit("first", {"spec.md": table.format("0", "2**4")})
+    spec_repo.commit("typed", {"spec.md": table.format("Uint64(0)", "uint64(2**4)")})
+    spec_repo.commit("changed", {"spec.md": table.format("Uint64(1)", "uint64(2**4)")})
+
+    def read(base: str, head: str) -> list[tuple[str, list[str]]]:
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        return [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+
+    assert read("HEAD~2", "HEAD~1") == [("editorial", ["editorial"]), ("editorial", ["editorial"])]
+    assert read("HEAD~1", "HEAD") == [("substantive", ["number"])]  # as "`0`" -> "`1`" reads
 
 
 def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged(spec_repo, specdiff_json):

@@ -1,0 +1,154 @@
+"""The fields of a code block that declares a schema, and what changed among them.
+
+LSP states its protocol as TypeScript interfaces, OpAMP as protobuf messages: such a block is the
+spec, not an example of it. When its declarations change, a reviewer asks which field came, went or
+changed its type, and whether a client that conformed before still does. So each field is read as
+``Owner.name`` with what its line declares (its type, ``?`` when optional, its number), and the two
+versions compared field by field:
+
+- a field whose declaration changed (``insertText: string`` -> ``insertText: string | StringValue``)
+  or that went is a value changed, which binds: what conformed may not any more;
+- a field that came binds when it is required (a TypeScript field without ``?``), and is only new
+  otherwise (an optional TypeScript field, any protobuf 3 field, an enum member).
+
+Only the lines are read, not the language: comments are set aside (they are the block's prose, read
+by ``semantics``), and a line that declares no field (a brace, a decorator) is passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from specdiff.model import Effect
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared field: ``InlineCompletionItem.insertText`` declared as ``insertText: string``."""
+
+    name: str
+    """``Owner.member``: the declaration it is in, and its own name."""
+    declared: str
+    """What its line says of it, spaces folded: ``insertText?: string | StringValue``."""
+    binds: bool
+    """Whether a conforming message must carry it (a required TypeScript field)."""
+
+
+def schema_fields(block: str) -> dict[str, Field]:
+    """The fields of a schema block by ``Owner.member``, in order.
+
+    >>> fields = schema_fields("```ts\\ninterface Dock {\\n  /** its bay */\\n  bay?: number;\\n  id: string;\\n}\\n```")
+    >>> [(f.name, f.declared, f.binds) for f in fields.values()]
+    [('Dock.bay', 'bay?: number', False), ('Dock.id', 'id: string', True)]
+    >>> [f.declared for f in schema_fields("message Dock {\\n  repeated string tags = 2; // labels\\n}").values()]
+    ['repeated string tags = 2']
+    >>> list(schema_fields("interface Dock {\\n  fees?: {\\n    day: number;\\n  };\\n  id: string;\\n}"))
+    ['Dock.fees', 'Dock.fees.day', 'Dock.id']
+    >>> schema_fields("```graphql example\\ntype Dock {\\n  id: ID!\\n}\\n```")
+    {}
+    """
+    if _EXAMPLE_FENCE.match(block):
+        return {}  # fenced as an example ("```graphql example"): it shows a schema, it does not state one
+    graphql = _GRAPHQL_TYPE.search(block) is not None  # (a field added to a GraphQL type asks no client for more)
+    owners: list[str] = []
+    found: dict[str, Field] = {}
+    for line in _BLOCK_COMMENT.sub(" ", block).splitlines():
+        line = _LINE_COMMENT.sub("", line).strip()
+        opened = _OPENS.match(line)
+        if opened:
+            owners.append(opened.group(1) or opened.group(2))
+            continue
+        if line.startswith("}"):
+            if owners:
+                owners.pop()
+            continue
+        alias = _ALIAS.match(line)
+        if alias:
+            found[alias.group(1)] = Field(alias.group(1), " ".join(line.rstrip(";").split()), False)
+            continue
+        field = _member(line)
+        owner = owners[-1] if owners else None
+        if field is not None and owner is not None and not owner.startswith(_UNKNOWN):
+            name, declared, binds = field
+            declared = declared[:-1] + "{…}" if declared.endswith("{") else declared
+            found[f"{owner}.{name}"] = Field(f"{owner}.{name}", declared, binds and not graphql)
+        if line.endswith("{"):
+            # an object declared in place ("completionList?: {"): its fields are that field's
+            # (a brace opened by anything else, a query or a sample's body, holds no fields of the schema)
+            inner = field[0] if field is not None and owner is not None else _UNKNOWN
+            owners.append(f"{owner}.{inner}" if owner and inner != _UNKNOWN else inner)
+    return found
+
+
+def field_changes(old: str, new: str) -> list[Effect]:
+    """One ``value`` effect per field that came, went or changed its declaration between two versions of
+    a schema block (none when no field could be read on either side: not a schema this reads).
+
+    >>> old = "interface Dock {\\n  bay: number;\\n  id: string;\\n}"
+    >>> new = "interface Dock {\\n  bay: string;\\n  tag?: string;\\n}"
+    >>> [(e.old, e.new, e.direction, e.normative) for e in field_changes(old, new)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Dock.bay: number', 'Dock.bay: string', 'field_changed', True), ('Dock.id: string', None, 'field_removed', True),
+     (None, 'Dock.tag?: string', 'field_added', False)]
+    """
+    before, after = schema_fields(old), schema_fields(new)
+    if not before or not after:
+        return []
+    effects = []
+    for name, field in before.items():
+        now = after.get(name)
+        if now is None:
+            effects.append(Effect("value", _shown(field), None, "field_removed", normative=True))
+        elif now.declared != field.declared:
+            effects.append(Effect("value", _shown(field), _shown(now), "field_changed", normative=True))
+    for name, field in after.items():
+        if name not in before:
+            # a required field binds where its owner stood before: inside a new optional object it is that object's
+            owner = name.rpartition(".")[0]
+            owner_stood = owner in before or any(other.startswith(owner + ".") for other in before)
+            effects.append(Effect("value", None, _shown(field), "field_added", normative=field.binds and owner_stood))
+    return effects
+
+
+def _shown(field: Field) -> str:
+    """A field as an effect names it: ``Dock.bay?: number``; ``Kind.Invoked = 1`` for ``export const Invoked = 1``."""
+    owner = field.name.rpartition(".")[0]
+    declared = _EXPORTED.sub("", field.declared)
+    return f"{owner}.{declared}" if owner else declared
+
+
+_EXPORTED = re.compile(r"^export\s+(?:const\s+)?")
+
+
+def _member(line: str) -> tuple[str, str, bool] | None:
+    """A field's name, its declaration and whether it binds, from one line; ``None`` for any other line."""
+    typed = _TS_FIELD.match(line)
+    if typed:
+        name, optional = typed.group(1), typed.group(2)
+        return name, " ".join(line.rstrip(";,").split()), not optional
+    numbered = _PROTO_FIELD.match(line)
+    if numbered:
+        return numbered.group(2), " ".join(line.rstrip(";").split()), False
+    valued = _ENUM_MEMBER.match(line)
+    if valued:
+        return valued.group(1), " ".join(line.rstrip(";,").split()), False
+    return None
+
+
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$")
+_OPENS = re.compile(
+    r"(?:export\s+|extend\s+)?(?:(?:interface|message|enum|namespace|service|type|input)\s+(\w+)[^{=]*"
+    r"|type\s+(\w+)(?:<[^>]*>)?\s*=\s*)\{\s*$"
+)
+"""A line that opens a declaration: ``export interface Booking extends Request {``, ``message Dock {``,
+``export type DockOptions = {``, GraphQL's ``type Dock implements Node {``."""
+_GRAPHQL_TYPE = re.compile(r"^\s*(?:extend\s+)?(?:type|input)\s+\w+[^={\n]*\{", re.MULTILINE)
+"""GraphQL's ``type Dock implements Node {`` (TypeScript writes ``type Dock = {``)."""
+_UNKNOWN = "?"
+"""The owner of what a brace opened by anything else holds."""
+_EXAMPLE_FENCE = re.compile(r"\s*(?:`{3,}|~{3,})[^\n]*\b(?:example|counter-example)\b")
+_ALIAS = re.compile(r"(?:export\s+)?type\s+(\w+)(?:<[^>]*>)?\s*=\s*\S")
+_TS_FIELD = re.compile(r"(?:readonly\s+)?([A-Za-z_$][\w$]*)(\??)\s*:\s*[^=]+$")
+_PROTO_FIELD = re.compile(r"((?:repeated|optional|required)\s+)?[\w.]+(?:<[\w., ]+>)?\s+(\w+)\s*=\s*\d+")
+_ENUM_MEMBER = re.compile(r"(?:export\s+const\s+)?(\w+)\s*(?::\s*[\w.' |]+)?=\s*[^=]+$")
