@@ -1131,7 +1131,9 @@ _CHANGELOG_HEADING = re.compile(
     r"|what's\s+new)\b"
     # an IETF draft's appendix, "# Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
     r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)?changes(?:\s+from\b.*)?\W*$"
-    r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)",
+    r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)"
+    # a history of the document's versions, "## Revisions" (OpenVEX)
+    r"|^[\W\d]*(?:appendix\s+\w+\W+)?revisions\W*$",
     re.I,
 )
 # Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".

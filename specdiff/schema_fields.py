@@ -8,11 +8,14 @@ versions compared field by field:
 
 - a field whose declaration changed (``insertText: string`` -> ``insertText: string | StringValue``)
   or that went is a value changed, which binds: what conformed may not any more;
-- a field that came binds when it is required (a TypeScript field without ``?``), and is only new
-  otherwise (an optional TypeScript field, any protobuf 3 field, an enum member).
+- a field that came binds when it is required (a TypeScript field without ``?``) where its owner stood
+  before, and is only new otherwise (an optional field, any protobuf or GraphQL field, an enum member,
+  a required field inside an object that is itself new).
 
 Only the lines are read, not the language: comments are set aside (they are the block's prose, read
-by ``semantics``), and a line that declares no field (a brace, a decorator) is passed over.
+by ``semantics``), a line that declares no field (a brace, a decorator) is passed over, and so is what
+a brace opened by anything else holds (a query, a sample's body). A block fenced as an example
+("```graphql example") shows a schema and states none: it has no fields here.
 """
 
 from __future__ import annotations

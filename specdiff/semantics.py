@@ -165,6 +165,8 @@ def describe_change(
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
         old, new = old_read, new_read
+    if _only_notes_column_changed(old, new, old_place, new_place):
+        return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
     if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
     if example and schema_changed(old, new, under_schema_heading=_under_schema_heading(new_place)):
@@ -210,6 +212,43 @@ def describe_change(
     if effects or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a table row (or its header) only lost or gained the cells of columns that note, not
+    state: a unit, a description, a comment. The consensus specs dropped the "Unit" column of their
+    constants tables ("| Name | Value | Unit |" -> "| Name | Value |"), and each row read as reworded.
+
+    >>> row = Place("table_row", header="Name | Value | Unit")
+    >>> _only_notes_column_changed("`X` | `1` | slots", "`X` | `1`", row, Place("table_row", header="Name | Value"))
+    True
+    >>> _only_notes_column_changed("Name | Value | Unit", "Name | Value", Place("table_row"), Place("table_row"))
+    True
+    >>> _only_notes_column_changed("Name | Value | Required", "Name | Value", Place("table_row"), Place("table_row"))
+    False
+    """
+    if old_place.kind != "table_row" or new_place.kind != "table_row":
+        return False
+    header_old = old_place.header if old_place.header is not None else old
+    header_new = new_place.header if new_place.header is not None else new
+    columns_old, columns_new = _cells(header_old), _cells(header_new)
+    cells_old, cells_new = _cells(old), _cells(new)
+    if columns_old == columns_new or len(cells_old) != len(columns_old) or len(cells_new) != len(columns_new):
+        return False
+    changed = set(columns_old) ^ set(columns_new)
+    if not changed or not all(column.lower() in _NOTES_COLUMNS for column in changed):
+        return False
+    kept_old = [cell for column, cell in zip(columns_old, cells_old) if column not in changed]
+    kept_new = [cell for column, cell in zip(columns_new, cells_new) if column not in changed]
+    return kept_old == kept_new
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.split(" | ")]
+
+
+_NOTES_COLUMNS = {"unit", "units", "description", "descriptions", "note", "notes", "comment", "comments", "remarks"}
+"""Columns that note something of each row, not what the row states."""
 
 
 def _said_alike(old: str, new: str) -> bool:

@@ -597,6 +597,22 @@ def test_a_number_written_in_its_type_is_the_same_number(spec_repo, specdiff_jso
     assert read("HEAD~1", "HEAD") == [("substantive", ["number"])]  # as "`0`" -> "`1`" reads
 
 
+def test_a_table_that_drops_its_unit_column_changes_no_row(spec_repo, specdiff_json):
+    """The consensus specs dropped the "Unit" column of their constants tables: each row read as reworded.
+    A value changed in the same commit still reads, and so does a "Required" column dropped."""
+    old = "# Constants\n\n| Name | Value | Unit |\n| - | - | - |\n| `SLOTS` | `32` | slots |\n| `BAYS` | `8` | bays |\n"
+    new = "# Constants\n\n| Name | Value |\n| - | - |\n| `SLOTS` | `32` |\n| `BAYS` | `9` |\n"
+    spec_repo.commit("first", {"spec.md": old})
+    spec_repo.commit("second", {"spec.md": new})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["new"][0]["text"], a["severity"]) for a in file["amendments"]]
+    assert found == [
+        ("| Name | Value |", "editorial"),
+        ("| `SLOTS` | `32` |", "editorial"),
+        ("| `BAYS` | `9` |", "substantive"),
+    ], found
+
+
 def test_code_blocks_whose_fences_changed_from_backticks_to_tildes_are_unchanged(spec_repo, specdiff_json):
     # A one-line block is mostly fence: compared with its fences, it was removed and added.
     def spec(fence: str, info: str) -> str:
