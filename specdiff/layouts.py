@@ -136,6 +136,9 @@ COMMUNITY_EXCLUDE = (
         "**/_implementors/**",
         "**/implementors/**",
         "**/implementations/**",
+        # How the project is run: OpenVEX keeps the Community Specification's licence, contributor
+        # agreement and code of conduct in governance/ (303 amendments in one commit, none of the spec).
+        "**/governance/**",
     )
 )
 

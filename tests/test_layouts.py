@@ -37,6 +37,7 @@ COMMUNITY = [
     "docs/release-notes/v2.md",
     "_implementors/servers.md",
     "docs/implementations/tools.md",
+    "governance/1._Community_Specification_License-v1.md",  # how the project is run (OpenVEX)
 ]
 
 
