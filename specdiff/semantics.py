@@ -226,6 +226,9 @@ def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: 
     True
     >>> _only_notes_column_changed("Name | Value | Required", "Name | Value", Place("table_row"), Place("table_row"))
     False
+    >>> row = Place("table_row", header="Name | Description", capitals=True)
+    >>> _only_notes_column_changed("`url` | The URL MUST be absolute.", "`url`", row, Place("table_row", header="Name"))
+    False
     """
     if old_place.kind != "table_row" or new_place.kind != "table_row":
         return False
@@ -240,7 +243,9 @@ def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: 
         return False
     kept_old = [cell for column, cell in zip(columns_old, cells_old) if column not in changed]
     kept_new = [cell for column, cell in zip(columns_new, cells_new) if column not in changed]
-    return kept_old == kept_new
+    noted = [cell for column, cell in [*zip(columns_old, cells_old), *zip(columns_new, cells_new)] if column in changed]
+    # (a Description cell can hold the row's rules, "REQUIRED. The URL MUST be absolute.": those are read)
+    return kept_old == kept_new and not any(rules(cell, replace(old_place, kind="paragraph")) for cell in noted)
 
 
 def _cells(row: str) -> list[str]:
