@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from specdiff.lexicon import modal_meaning, modals, words
-from specdiff.parse import HTML_TAG
+from specdiff.parse import HTML_TAG, visible_text
 from specdiff.worddiff import token_opcodes
 
 TYPO_SIMILARITY = 0.8
@@ -411,13 +411,9 @@ def _word_lists(text: str) -> list[frozenset[str]]:
     if " or " not in text and " and " not in text:
         return []
     # (items may be links or code: "[EffectiveConfig](#effectiveconfig), and [PackageStatuses](#packages)")
-    plain = _LINK_LABEL.sub(r"\1", text).replace("`", "")
+    plain = visible_text(text).replace("`", "").replace("[", "").replace("]", "")
     found = [frozenset(_WORD_LIST_SEPARATOR.split(match.group(0))) for match in _WORD_LIST.finditer(plain.lower())]
     return [items for items in found if len(items) > 1]  # ("`VERSIONING` or `VERSIONING.md`" names one word)
-
-
-_LINK_LABEL = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
-"""A Markdown link, its label kept in group 1."""
 
 
 _WORD_LIST = re.compile(r"\b[\w-]+(?:,\s+[\w-]+){0,20},?\s+(?:or|and)\s+[\w-]+\b")
@@ -471,78 +467,16 @@ def _shown_alike(old: str, new: str) -> bool:
     tag, words were only swapped one for one ("raw notes" -> "plain notes") or a filler came or
     went ("book a bike" -> "book a bike please"). A word of a sample added or dropped changes what
     it shows: "say the price is fixed and offer a day pass" -> "say the price is fixed"."""
-    shown_old, shown_new = (words(_EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", editorial_form(t)))) for t in (old, new))
+    shown_old, shown_new = (words(EXAMPLE_COMMENT.sub(" ", FENCE_INFO.sub(r"\1", editorial_form(t)))) for t in (old, new))
     inserted, deleted = inserted_and_deleted(shown_old, shown_new)
     return len([w for w in inserted if w not in _EXAMPLE_FILLER]) == len([w for w in deleted if w not in _EXAMPLE_FILLER])
 
 
-def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) -> bool:
-    """Whether a code block that declares a schema (a protobuf message, a TypeScript interface, or
-    any block right under a "Schema" heading) changed outside its comments and its layout. Such a
-    block states the spec rather than
-    illustrates it (OpAMP, MCP's schema page): "bytes instance_uid" -> "string instance_uid" changes
-    the wire format and "params?:" -> "params:" makes a field required, though one word or one
-    mark is all an example's slip changes.
-
-    >>> dock = "```proto\\nmessage Dock {{\\n  {} id = 1; // the dock's {}\\n}}\\n```"
-    >>> schema_changed(dock.format("bytes", "id"), dock.format("string", "id"))
-    True
-    >>> schema_changed(dock.format("bytes", "id"), dock.format("bytes", "number"))
-    False
-    >>> booking = "interface Booking {{\\n  /** {} */\\n  dock: string;\\n}}"
-    >>> schema_changed(booking.format("The [dock](#dock)."), booking.format("The dock."))
-    False
-    """
-    if not (under_schema_heading or declares_schema(old) or declares_schema(new)):
-        return False
-    return _declared(old) != _declared(new)
-
-
-def declares_schema(block: str) -> bool:
-    """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``)."""
-    return _DECLARATIONS.search(block) is not None
-
-
-def doc_comments(block: str) -> str:
-    r"""The prose of a schema block's comments, each closed as a sentence: LSP writes its rules in the
-    doc comments of its TypeScript interfaces ("Servers are only allowed to return `applyKind` if the
-    client signals support"), OpAMP in those of its protobuf messages.
-
-    >>> doc_comments("interface Dock {\n  /**\n   * The bay\n   * to use.\n   */\n  bay: number; // never zero\n}")
-    'The bay to use. never zero.'
-    """
-    found = []
-    for comment in _DOC_COMMENT.finditer(block):
-        lines = (_COMMENT_LINE_START.sub("", line) for line in (comment.group(1) or comment.group(2)).splitlines())
-        prose = " ".join(" ".join(lines).split())
-        if prose:
-            found.append(prose if prose[-1] in ".!?:;" else prose + ".")
-    return " ".join(found)
-
-
-_DOC_COMMENT = re.compile(r"/\*\*?(.*?)\*/|(?:^|(?<=\s))//+([^\n]*)", re.DOTALL)
-_COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
-
-
-def _declared(block: str) -> list[str]:
-    """A schema block's words and marks outside its comments (``//``, ``#`` and the ``/** ... */`` of
-    LSP's TypeScript interfaces, whose doc comments are reworded often) and its fence's language tag."""
-    return _EXAMPLE_COMMENT.sub(" ", _FENCE_INFO.sub(r"\1", _BLOCK_COMMENT.sub(" ", block))).split()
-
-
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_DECLARATIONS = re.compile(
-    r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)",
-    re.MULTILINE,
-)
-"""A declaration opening a schema's code block: ``message Dock {``, ``export interface Booking extends
-Request {``, ``type Role = ...``."""
-
 # A comment inside an example says something about the sample, not what the sample is. An
 # unclosed `<!--` runs to the end, as in HTML (and a search for its close is made once, not once
 # for every unclosed opener).
-_EXAMPLE_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|(?:^|(?<=\s))(?:#|//)[^\n]*$", re.MULTILINE | re.DOTALL)
-_FENCE_INFO = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
+EXAMPLE_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|(?:^|(?<=\s))(?:#|//)[^\n]*$", re.MULTILINE | re.DOTALL)
+FENCE_INFO = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
 _EXAMPLE_FILLER = {"a", "an", "the", "please", "just", "also", "so", "then"}
 
 

@@ -240,8 +240,11 @@ _NUMBER = re.compile(
     r"|(?<=\d\s)(?-i:" + "|".join(_MONTHS) + r")\b|\b(?-i:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
 )
+TYPE_NAME = r"(?:[A-Z]\w{2,}|u?int\d+)"
+"""The name of a type a number is written in: ``Uint64(0)``, ``Slot(32)``, ``uint64(4)`` (``E(0)`` is a
+function of a formula, ``cgroups(7)`` a manual page)."""
 _NUMERIC_CODE = re.compile(
-    r"`\s*(?:(?:[A-Z]\w{2,}|u?int\d+)\(\s*(?P<typed>-?\d+(?:\.\d+)?)\s*\)|(?P<alone>-?\d+(?:\.\d+)?%?))\s*`"
+    r"`\s*(?:" + TYPE_NAME + r"\(\s*(?P<typed>-?\d+(?:\.\d+)?)\s*\)|(?P<alone>-?\d+(?:\.\d+)?%?))\s*`"
 )
 """A number alone in a code span, perhaps written in its type: `` `3` ``, `` `Uint64(0)` ``."""
 _CONDITION_WORDS = (

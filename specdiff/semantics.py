@@ -71,14 +71,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from specdiff.editorial import (
-    declares_schema,
-    doc_comments,
     editorial_form,
     inserted_and_deleted,
     only_force_changed,
     only_typos,
     same_words,
-    schema_changed,
     slight_rewording,
     small_example_edit,
     words_only_added,
@@ -101,6 +98,7 @@ from specdiff.lexicon import (
     CONDITION_PHRASE,
     RFC_WORDS,
     SCOPE_PHRASE,
+    TYPE_NAME,
     Modal,
     condition_words_folded,
     conditions,
@@ -117,7 +115,7 @@ from specdiff.lexicon import (
 )
 from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
 from specdiff.parse import only_link_definitions
-from specdiff.schema_fields import field_changes
+from specdiff.schema_blocks import declares_schema, doc_comments, field_changes, schema_changed
 from specdiff.worddiff import token_opcodes
 
 KINSHIP_CHARS_AT_MOST = 200_000
@@ -420,9 +418,8 @@ def _code_key(span: str) -> str:
     return typed.group(1) if typed else _PLACEHOLDER.sub(r"\1\2", span)
 
 
-_TYPED_NUMBER = re.compile(r"\s*(?:[A-Z]\w{2,}|u?int\d+)\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")
-"""A number written in its type: ``Uint64(0)``, ``Slot(32)``, ``uint64(2**4)`` (a type's name: ``E(0)`` is a
-function of a formula, ``cgroups(7)`` a manual page)."""
+_TYPED_NUMBER = re.compile(r"\s*" + TYPE_NAME + r"\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")
+"""A number, or a power of two, written in its type (``lexicon.TYPE_NAME``): ``Uint64(0)``, ``uint64(2**4)``."""
 _TYPED_NUMBER_SPAN = re.compile(f"`{_TYPED_NUMBER.pattern}`")
 
 

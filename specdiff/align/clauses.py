@@ -445,19 +445,18 @@ class _ClausePairing:
             return
         j = partner + i - neighbour
         copies = free[self.old[i].fingerprint]
-        if j in copies and (self.same_place(i, j) or self._moved_along(i, j, neighbour)):
+        if j in copies and (self.same_place(i, j) or self._moved_along(i, j, neighbour, partner)):
             copies.remove(j)
             self.pair(i, j, 1.0)
 
-    def _moved_along(self, i: int, j: int, neighbour: int) -> bool:
+    def _moved_along(self, i: int, j: int, neighbour: int, partner: int) -> bool:
         """Whether a copy of a repeated text moved to another section with what stands around it:
-        its ``neighbour`` went to another section, beside new clause ``j``, and the clause on its
-        other side went there too (paired, or of the same text, itself repeated and perhaps not yet
-        paired). CloudEvents moved each filter dialect's rules, its "For example:" and its example
+        its ``neighbour`` went to another section, as new clause ``partner``, beside new clause ``j``,
+        and the clause on its other side went there too (paired, or of the same text, itself repeated
+        and perhaps not yet paired). CloudEvents moved each filter dialect's rules, its "For example:" and its example
         under one new heading; the rules and examples paired, and the four "For example:" read as
         removed and added. A neighbour that stayed where it was anchors no move: a section inserted
         below it starts with the same table header as the one that follows it."""
-        partner = self.partner_of_old[neighbour]
         if self.same_place(neighbour, partner):
             return False
         other, other_new = 2 * i - neighbour, 2 * j - partner

@@ -1,10 +1,15 @@
-"""The fields of a code block that declares a schema, and what changed among them.
+"""Code blocks that declare a schema, and what changed in them.
 
 LSP states its protocol as TypeScript interfaces, OpAMP as protobuf messages: such a block is the
-spec, not an example of it. When its declarations change, a reviewer asks which field came, went or
-changed its type, and whether a client that conformed before still does. So each field is read as
-``Owner.name`` with what its line declares (its type, ``?`` when optional, its number), and the two
-versions compared field by field:
+spec, not an example of it. This module tells whether a block declares a schema
+(:func:`declares_schema`), whether it changed outside its comments and layout
+(:func:`schema_changed`), what its comments say as prose (:func:`doc_comments`), and what
+changed among its fields (:func:`field_changes`).
+
+When its declarations change, a reviewer asks which field came, went or changed its type, and
+whether a client that conformed before still does. So each field is read as ``Owner.name`` with
+what its line declares (its type, ``?`` when optional, its number), and the two versions compared
+field by field:
 
 - a field whose declaration changed (``insertText: string`` -> ``insertText: string | StringValue``)
   or that went is a value changed, which binds: what conformed may not any more;
@@ -12,9 +17,9 @@ versions compared field by field:
   before, and is only new otherwise (an optional field, any protobuf or GraphQL field, an enum member,
   a required field inside an object that is itself new).
 
-Only the lines are read, not the language: comments are set aside (they are the block's prose, read
-by ``semantics``), a line that declares no field (a brace, a decorator) is passed over, and so is what
-a brace opened by anything else holds (a query, a sample's body). A block fenced as an example
+Only the lines are read, not the language: comments are set aside (they are the block's prose,
+:func:`doc_comments`), a line that declares no field (a brace, a decorator) is passed over, and so is
+what a brace opened by anything else holds (a query, a sample's body). A block fenced as an example
 ("```graphql example") shows a schema and states none: it has no fields here.
 """
 
@@ -23,8 +28,71 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from specdiff.editorial import EXAMPLE_COMMENT, FENCE_INFO
 from specdiff.model import Effect
 
+
+def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) -> bool:
+    """Whether a code block that declares a schema (a protobuf message, a TypeScript interface, or
+    any block right under a "Schema" heading) changed outside its comments and its layout. Such a
+    block states the spec rather than
+    illustrates it (OpAMP, MCP's schema page): "bytes instance_uid" -> "string instance_uid" changes
+    the wire format and "params?:" -> "params:" makes a field required, though one word or one
+    mark is all an example's slip changes.
+
+    >>> dock = "```proto\\nmessage Dock {{\\n  {} id = 1; // the dock's {}\\n}}\\n```"
+    >>> schema_changed(dock.format("bytes", "id"), dock.format("string", "id"))
+    True
+    >>> schema_changed(dock.format("bytes", "id"), dock.format("bytes", "number"))
+    False
+    >>> booking = "interface Booking {{\\n  /** {} */\\n  dock: string;\\n}}"
+    >>> schema_changed(booking.format("The [dock](#dock)."), booking.format("The dock."))
+    False
+    """
+    if not (under_schema_heading or declares_schema(old) or declares_schema(new)):
+        return False
+    return _declared(old) != _declared(new)
+
+
+def declares_schema(block: str) -> bool:
+    """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``)."""
+    return _DECLARATIONS.search(block) is not None
+
+
+def doc_comments(block: str) -> str:
+    r"""The prose of a schema block's comments, each closed as a sentence: LSP writes its rules in the
+    doc comments of its TypeScript interfaces ("Servers are only allowed to return `applyKind` if the
+    client signals support"), OpAMP in those of its protobuf messages.
+
+    >>> doc_comments("interface Dock {\n  /**\n   * The bay\n   * to use.\n   */\n  bay: number; // never zero\n}")
+    'The bay to use. never zero.'
+    """
+    found = []
+    for comment in _DOC_COMMENT.finditer(block):
+        lines = (_COMMENT_LINE_START.sub("", line) for line in (comment.group(1) or comment.group(2)).splitlines())
+        prose = " ".join(" ".join(lines).split())
+        if prose:
+            found.append(prose if prose[-1] in ".!?:;" else prose + ".")
+    return " ".join(found)
+
+
+_DOC_COMMENT = re.compile(r"/\*\*?(.*?)\*/|(?:^|(?<=\s))//+([^\n]*)", re.DOTALL)
+_COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
+
+
+def _declared(block: str) -> list[str]:
+    """A schema block's words and marks outside its comments (``//``, ``#`` and the ``/** ... */`` of
+    LSP's TypeScript interfaces, whose doc comments are reworded often) and its fence's language tag."""
+    return EXAMPLE_COMMENT.sub(" ", FENCE_INFO.sub(r"\1", _BLOCK_COMMENT.sub(" ", block))).split()
+
+
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_DECLARATIONS = re.compile(
+    r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)",
+    re.MULTILINE,
+)
+"""A declaration opening a schema's code block: ``message Dock {``, ``export interface Booking extends
+Request {``, ``type Role = ...``."""
 
 @dataclass(frozen=True)
 class Field:
@@ -138,7 +206,6 @@ def _member(line: str) -> tuple[str, str, bool] | None:
     return None
 
 
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$")
 _OPENS = re.compile(
     r"(?:export\s+|extend\s+)?(?:(?:interface|message|enum|namespace|service|type|input)\s+(\w+)[^{=]*"
