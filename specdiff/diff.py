@@ -1,7 +1,8 @@
 """The pipeline: from revisions to a :class:`~specdiff.model.SpecDiff`.
 
 ``repo`` lists the changed spec files and reads both versions of each;
-``copies`` pairs a file added as a copy with what it copies;
+``copies`` pairs a file added as a copy with what it copies, and
+``renames`` a file deleted with the one that rewrites it under a new name;
 ``parse`` turns each version into a document; ``align`` pairs them;
 ``amendments`` says what changed and what it means. A file pair compared
 before (``amendment_cache``) skips all four: its new document, alignment and,
@@ -28,6 +29,7 @@ from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Dangling, 
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
 from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
+from specdiff.renames import with_rewritten_renames
 from specdiff.repo import FileChange, Repository, RevisionRange
 from specdiff.spec_files import read_spec, touches_spec
 from specdiff.unreadable import unreadable_amendment
@@ -53,7 +55,8 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         revisions = repo.resolve(list(request.revisions))
         config = with_capitals(repo, revisions.head.commit, config or repository_config(repo, revisions.head.commit))
         all_changes = repo.changed_files(revisions, list(request.paths))
-        changes = with_copy_sources(repo, revisions.base.commit, [c for c in all_changes if touches_spec(c, config)], config)
+        spec_changes = [c for c in all_changes if touches_spec(c, config)]
+        changes = with_rewritten_renames(repo, with_copy_sources(repo, revisions.base.commit, spec_changes, config), config)
         warnings = list(config.warnings)
         notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
         if notice and not (request.paths and not changes):  # else the warning below says it

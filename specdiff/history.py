@@ -30,6 +30,7 @@ from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import SEVERITIES, Amendment, AmendmentKind, Clause, ClauseMatch, Document, FileDiff, Severity
 from specdiff.parse_cache import ParseCache
+from specdiff.renames import with_rewritten_renames
 from specdiff.repo import LoggedCommit, Repository, is_under
 from specdiff.spec_files import read_spec, touches_spec
 
@@ -220,7 +221,8 @@ def _key(commit: LoggedCommit, config: Config) -> str | None:
 
 def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
     aligned = []
-    for change in with_copy_sources(repo, commit.parent, [c for c in commit.changes if touches_spec(c, config)], config):
+    spec_changes = [c for c in commit.changes if touches_spec(c, config)]
+    for change in with_rewritten_renames(repo, with_copy_sources(repo, commit.parent, spec_changes, config), config):
         old = _document(repo, change.old_path, change.old_blob, config, documents)
         new = _document(repo, change.new_path, change.new_blob, config, documents)
         if (change.old_path and old is None) or (change.new_path and new is None):

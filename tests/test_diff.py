@@ -182,6 +182,49 @@ def test_a_page_rewritten_under_a_name_one_folder_over_is_added(spec_repo, specd
     assert (file["old_path"], file["status"]) == (None, "added")
 
 
+def test_a_spec_renamed_and_rewritten_in_one_change_is_renamed(spec_repo, specdiff_json):
+    """CloudEvents renamed its "loglevel" extension "severity", file and all, and reworded it in the same
+    change: git saw one file deleted and another added, and each reworded rule read as a rule
+    withdrawn and a rule imposed."""
+    old = (
+        "# Loglevel\n\nThe loglevel attribute names how urgent an event is, from trace to fatal.\n\n"
+        "A producer MUST set loglevel to one of the levels listed below.\n\n"
+        "A consumer MAY ignore a loglevel it does not know and treat the event as info.\n\n"
+        "Levels are ordered, and a consumer SHOULD keep that order when it filters events.\n"
+    )
+    new = (
+        "# Severity\n\nThe severity attribute names how urgent an event is, from trace to fatal, as a number.\n\n"
+        "A producer MUST set severity to one of the levels listed below, or leave it out.\n\n"
+        "A consumer MAY ignore a severity it does not know and treat the event as info.\n\n"
+        "Levels are ordered, and a consumer SHOULD keep that order when it filters events by severity.\n"
+    )
+    spec_repo.commit("first", {"extensions/loglevel.md": old, "extensions/other.md": "# Other\n\nNothing here changes.\n"})
+    spec_repo.commit("rename", {"extensions/severity.md": new}, remove=("extensions/loglevel.md",))
+    assert "R" not in spec_repo.git("diff", "-M", "--name-status", "HEAD~1", "HEAD"), "git sees no rename"
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert (file["old_path"], file["new_path"], file["status"]) == ("extensions/loglevel.md", "extensions/severity.md", "renamed")
+    kinds = [a["kind"] for a in file["amendments"] if a["unit"] == "clause"]
+    assert kinds == ["modified"] * 4, kinds
+    (logged,) = specdiff_json("-C", spec_repo.path, "log", "-n", "1", lines=True)
+    assert [(f["status"], f["new_path"]) for f in logged["files"]] == [("renamed", "extensions/severity.md")]
+
+
+def test_chapters_folded_into_one_page_are_no_rename(spec_repo, specdiff_json):
+    """Where two deleted files each went into the one added, neither takes its place: their clauses move."""
+    docks = "A dock MUST lock a returned bike within ten seconds of its return.\n\nA dock SHOULD report a jammed lock.\n"
+    fees = "A rider MUST pay a fee for every late day after the first one.\n\nA fee MAY be waived.\n"
+    spec_repo.commit("first", {"docks.md": f"# Docks\n\n{docks}", "fees.md": f"# Fees\n\n{fees}"})
+    folded = f"# Rules\n\n## Docks\n\n{docks}\n## Fees\n\n{fees}"
+    spec_repo.commit("fold", {"rules.md": folded}, remove=("docks.md", "fees.md"))
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert sorted((f["old_path"] or "", f["new_path"] or "", f["status"]) for f in files) == [
+        ("", "rules.md", "added"),
+        ("docks.md", "", "deleted"),
+        ("fees.md", "", "deleted"),
+    ]
+    assert sum(a["kind"] == "moved" for f in files for a in f["amendments"]) >= 4
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
