@@ -23,6 +23,7 @@ from specdiff.align.text import best_first, longest_increasing
 from specdiff.force import (
     Place,
     informative_sections,
+    labelled_example,
     place_of_heading,
     places_of,
     rule_with_alternatives,
@@ -410,7 +411,7 @@ def _clause_change(
         kind = "modified"
     else:
         return None
-    example = all(c.kind == "example" for c in match.old + match.new)
+    example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
     if all(markup_only(c) for c in match.old + match.new) or _site_settings_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees
@@ -495,7 +496,7 @@ def _clause_added_or_removed(
     if markup_only(clause) or _site_settings_changed(old, new):  # "<Note>", "<!-- toc -->", "sidebar_position: 3"
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
-        example = clause.kind == "example"
+        example = clause.kind == "example" or labelled_example(clause)
         effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
         if case_of_a_rule and not any(e.type == "modality" for e in effects):
             effects += _case_of_a_rule(kind, clause, place)

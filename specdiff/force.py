@@ -91,6 +91,10 @@ class Place:
     it takes the lead-in's force; a sentence after it explains ("- The `ResetHint` MUST be set to
     `UNKNOWN`. OpenTelemetry does not carry an explicit reset flag, so ...")."""
 
+    scenario_case: bool = False
+    """A scenario's GIVEN or WHEN item, or an AND item after one (OpenSpec's "- **WHEN** a user runs
+    `init`" / "- **AND** no config exists"): the case its THEN items hold in, no outcome of its own."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -194,6 +198,7 @@ def places_of(
     for section in sections:
         headings[section.id] = section.heading_path
         lead_in: str | None = None
+        step: str | None = None  # the scenario keyword the items so far went on from ("WHEN", "THEN")
         parents: list[tuple[int, str | None]] = []  # the open list items above, by indent, with what their items continue
         header: str | None = None  # of the table being read
         for clause in section.clauses:
@@ -205,8 +210,10 @@ def places_of(
                     item_lead_in, row_header = lead_in, header
             elif clause.kind != "list_item":
                 lead_in = clause.normalized if _leads_a_list(clause.normalized) else None
-                parents, header = [], None
+                parents, header, step = [], None, None
             else:
+                keyword = _SCENARIO_STEP.match(clause.normalized)
+                step = (step if keyword.group(1) == "AND" else keyword.group(1)) if keyword else None
                 indent = len(clause.text) - len(clause.text.lstrip())
                 while parents and parents[-1][0] >= indent:
                     parents.pop()
@@ -228,8 +235,25 @@ def places_of(
                 header=row_header,
                 note=bool(_NOTE_LABEL.match(clause.normalized)),
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
+                scenario_case=clause.kind == "list_item" and step in ("GIVEN", "WHEN"),
             )
     return found
+
+
+def labelled_example(clause: Clause) -> bool:
+    """A paragraph or block quote that opens with an example's label: an example written as prose, whose
+    words show a rule stated elsewhere ("> EXAMPLE 4: In this example, the `kinds` array …", "Example: a
+    header value of "Euro €" SHOULD be encoded as follows:"). OASIS specs quote their examples so, SARIF
+    two hundred times; a label alone ("**Example:**") is a title.
+
+    >>> from specdiff.parse import parse_document
+    >>> [labelled_example(c) for c in parse_document("> EXAMPLE 4: A tool reports it.\\n\\n**Example:**\\n", "s.md").clauses]
+    [True, False]
+    """
+    return clause.kind in ("paragraph", "blockquote") and bool(_EXAMPLE_LABEL.match(clause.normalized))
+
+
+_EXAMPLE_LABEL = re.compile(r"\W*examples?(?:\s+\d+)?\W*:\W*\w", re.I)
 
 
 def _first_sentence(text: str) -> str | None:
@@ -443,9 +467,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
     readings = [Reading(r.modal, False, "invitation", LIKELY) if r.rule and _invites(r, sentence) else r for r in readings]
-    step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" else None
+    step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" and not place.scenario_case else None
     if step and not any(r.rule for r in readings):
-        # OpenSpec's "- **WHEN** ... / **THEN** ..." bullets under a scenario state what must happen.
+        # OpenSpec's "- **THEN** ..." bullets under a scenario state what must happen (its "**WHEN**"
+        # bullets, the case they hold in).
         readings.append(Reading(Modal(step.group(1), 1, 3, step.span(1)), True, "scenario", LIKELY))
     mark = _required_column_mark(sentence, place.header) if place.header else None
     if mark is not None and not any(r.rule and r.modal.span == mark.span for r in readings):

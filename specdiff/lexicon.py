@@ -122,6 +122,9 @@ _COMMAND_VERBS = (
     "maximize minimize monitor normalize normalise object obtain preface presume produce promote qualify refuse "
     "reason recognize recognise claim reference refrain remain reserve resist seek serve steer strive surface tailor "
     "terminate treat uphold weigh"
+    # and those an agent's instructions give (spec-kit's command prompts: "Classify every part of the input")
+    " abort assign auto-generate classify convert determine"
+    " halt infer insert invoke populate re-evaluate re-run reevaluate rerun"
 ).split()
 _ADVICE_VERBS = frozenset({"consider", "prefer", "try", "strive", "aim", "favor", "favour"})
 """Command verbs that advise as "should" does: "Consider caching the timetable" leaves the choice to the
@@ -134,7 +137,10 @@ The label starts with a capital here (``force``); inside :data:`_COMMAND` case i
 _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
     # or a step's label: "Setup: Run the script"
-    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200},\s*"
+    # or an "Otherwise, " ("Otherwise, auto-generate it"), or a circumstance closed by a colon ("If the item
+    # now passes and was unchecked: change `[ ]` to `[x]`")
+    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200}[,:]\s*"
+    r"|otherwise,\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
     # (a word in capitals is a literal, "ADD COLUMN", "POINT (1 2)", not a command)
     # (perhaps after a manner adverb: "Automatically generate provenance ...")
@@ -225,17 +231,24 @@ _NUMBER_WORDS = (
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
     "billion twice thrice half double triple"
 ).split()
+CODE_POINT = r"(?:U\+[0-9a-fA-F]{4,6}|0x[0-9a-fA-F]+)(?![\w+])"
+"""A character's code point, in either notation: "U+0009", "0x09" (:func:`number_value` writes both one way)."""
 # Digits (not inside a word, not a requirement id such as FR-003), number words,
 # "once" as a frequency ("once a day", not "once the payment clears"), and month
 # names next to a day or year.
 _NUMBER = re.compile(
     # (every alternative starts a word: the leading \b turns most places away at once)
-    r"\b(?:(?<![\w./])(?<![A-Za-z]-)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    r"\b(?:(?<![\w./])(?<![A-Za-z]-)(?<!U\+)\d+(?:[.,:/-]\d+)*%?(?![\w])"
+    # (a character's code point)
+    + r"|"
+    + CODE_POINT
     # (a number glued to its unit: "64KB", "8kb", "10ms")
-    r"|(?<![\w./])\d+(?:\.\d+)?(?=(?:[kKmMgGtT]i?[bB]|[kKmM]?Bytes?|ms)\b)"
+    + r"|(?<![\w./])\d+(?:\.\d+)?(?=(?:[kKmMgGtT]i?[bB]|[kKmM]?Bytes?|ms)\b)"
     # (not in a compound adjective, "one-time", "two-factor"; but "twenty-five" is a number)
     r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
-    r"|(?<![\w'])once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$))"
+    # ("once a day", but not "Once a verified archive is complete": then, not one time)
+    r"|(?<![\w'])once(?=\s+(?:per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$)"
+    r"|\s+an?\s+(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|session|lifetime|cycle|run)\b)"
     # (a month's name in capitals: "on 1 May", "May 2025"; "socket 0 - may use" is the verb)
     r"|(?<=\d\s)(?-i:" + "|".join(_MONTHS) + r")\b|\b(?-i:" + "|".join(_MONTHS) + r")(?=\s+\d))",
     re.IGNORECASE,
@@ -919,6 +932,8 @@ def numbers(text: str) -> list[str]:
     ['2']
     >>> numbers("See `cgroups(7)`; set `E(0)` to `Uint64(3)`.")
     ['3']
+    >>> numbers("Once a verified copy is complete, rotate the key once a day.")
+    ['once']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -961,10 +976,12 @@ _PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indi
 def number_value(number: str) -> str:
     """A number as :func:`numbers` finds it, written one way: digits, no thousands separators.
 
-    >>> [number_value(n) for n in ("ten", "14,720", "14720", "Twice", "1,2", "3.5")]
-    ['10', '14720', '14720', 'twice', '1,2', '3.5']
+    >>> [number_value(n) for n in ("ten", "14,720", "14720", "Twice", "1,2", "3.5", "0x0a", "u+000a")]
+    ['10', '14720', '14720', 'twice', '1,2', '3.5', 'U+000A', 'U+000A']
     """
     lowered = number.lower()
+    if lowered.startswith(("u+", "0x")):
+        return f"U+{int(lowered[2:], 16):04X}"  # "0x0A" and "U+000A" name one character
     if lowered in _NUMBER_WORD_VALUES:
         return _NUMBER_WORD_VALUES[lowered]
     return number.replace(",", "") if _THOUSANDS.fullmatch(number) else lowered

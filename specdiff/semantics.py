@@ -94,6 +94,7 @@ from specdiff.force import (
     states_a_rule,
 )
 from specdiff.lexicon import (
+    CODE_POINT,
     CONDITION,
     CONDITION_PHRASE,
     RFC_WORDS,
@@ -156,6 +157,8 @@ def describe_change(
         return []
     if _TYPED_NUMBER_SPAN.sub(r"`\1`", old) == _TYPED_NUMBER_SPAN.sub(r"`\1`", new):
         return [Effect("editorial")]  # a number now written in its type, "`0`" -> "`Uint64(0)`": the same value
+    if "0x" in old + new and _in_one_notation(old) == _in_one_notation(new):
+        return [Effect("editorial")]  # "tab (0x09)" -> "tab (U+0009)": the same character
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
@@ -421,6 +424,18 @@ def _code_key(span: str) -> str:
 _TYPED_NUMBER = re.compile(r"\s*" + TYPE_NAME + r"\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")
 """A number, or a power of two, written in its type (``lexicon.TYPE_NAME``): ``Uint64(0)``, ``uint64(2**4)``."""
 _TYPED_NUMBER_SPAN = re.compile(f"`{_TYPED_NUMBER.pattern}`")
+
+
+def _in_one_notation(text: str) -> str:
+    """``text`` with each code point written as "U+" and four hex digits or more.
+
+    >>> _in_one_notation("tab (0x09) or LF (U+000a)")
+    'tab (U+0009) or LF (U+000A)'
+    """
+    return _CODE_POINT.sub(lambda m: number_value(m.group()), text)
+
+
+_CODE_POINT = re.compile(CODE_POINT)
 
 
 def _words_and_code(text: str) -> list[tuple[str, str]]:

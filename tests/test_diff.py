@@ -225,6 +225,77 @@ def test_chapters_folded_into_one_page_are_no_rename(spec_repo, specdiff_json):
     assert sum(a["kind"] == "moved" for f in files for a in f["amendments"]) >= 4
 
 
+def test_a_scenario_step_naming_its_case_imposes_nothing(spec_repo, specdiff_json):
+    """An OpenSpec scenario's WHEN item (and an AND item after it) names the case its THEN items hold in:
+    a new case read as "obligation added: WHEN", breaking, though only the THEN items oblige."""
+
+    def spec(*steps: str) -> str:
+        requirement = "### Requirement: Full docks\n\nThe app SHALL help a rider at a full dock.\n\n"
+        items = "".join(f"- **{step.split()[0]}** {step.split(' ', 1)[1]}\n" for step in steps)
+        return f"# Docks\n\n{requirement}#### Scenario: Full dock\n\n{items}"
+
+    spec_repo.commit("first", {"spec.md": spec("WHEN the dock is full", "THEN the app offers the next dock")})
+    steps = ("WHEN the dock is full", "AND the rider asks for help", "THEN the app offers the next dock", "AND the dock blinks")
+    spec_repo.commit("second", {"spec.md": spec(*steps)})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    read = {a["new"][0]["text"].split("** ")[-1]: (a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]}
+    assert read == {"the rider asks for help": ("substantive", []), "the dock blinks": ("breaking", ["modality"])}, read
+
+
+def test_a_code_point_written_in_the_other_notation_is_editorial(spec_repo, specdiff_json):
+    """TOML rewrote "tab (0x09)" as "tab (U+0009)": the same character, read as a number added."""
+    spec_repo.commit("first", {"spec.md": "# Text\n\nA dock name MUST NOT hold a tab (0x09) or a line feed (0x0A).\n"})
+    spec_repo.commit("second", {"spec.md": "# Text\n\nA dock name MUST NOT hold a tab (U+0009) or a line feed (U+000A).\n"})
+    spec_repo.commit("third", {"spec.md": "# Text\n\nA dock name MUST NOT hold a tab (U+0009) or a line feed (U+000B).\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"]
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]] == [("editorial", ["editorial"])]
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [e["type"] for a in file["amendments"] for e in a["effects"]] == ["number"], "another character is another number"
+
+
+def test_a_block_quote_labelled_as_an_example_is_an_example(spec_repo, specdiff_json):
+    """SARIF quotes its examples ("> EXAMPLE 4: In this example, …"): one added read as a clause of
+    the spec with no effect, and one edited inside its JSON as a value renamed, normative."""
+    rule = "# Kinds\n\nA kind SHALL be one of the values listed below.\n\n"
+    example = '> EXAMPLE 1: In this example, a tool reports two kinds.\n>\n> ```json\n> {{ "kinds": [{}] }}\n> ```\n'
+    spec_repo.commit("first", {"spec.md": rule + example.format('"call", "return"')})
+    edited, added = example.format('"enter", "exit", "wait"'), example.replace("1", "2").format('"exit"')
+    spec_repo.commit("second", {"spec.md": f"{rule}{edited}\n{added}"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    read = [(a["kind"], [(e["type"], e["normative"]) for e in a["effects"]]) for a in file["amendments"]]
+    assert read == [("modified", [("example", False)]), ("added", [("example", False)])], read
+
+
+def test_the_commands_of_an_agents_instructions_oblige(spec_repo, specdiff_json):
+    """spec-kit's command prompts give an agent its orders: "Classify every part of the input …",
+    "Otherwise, auto-generate it", "If the item now passes and was unchecked: change `[ ]` to `[x]`"
+    read as no rule."""
+    steps = ["Read the whole input first."]
+    spec_repo.commit("first", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps)})
+    added = [
+        "Classify every part of the input as a rule or a request.",
+        "If the user named a branch, use it as it is.",
+        "Otherwise, auto-generate a branch name.",
+        "If the item now passes and was unchecked: mark it `[x]`.",
+        "Re-evaluate each item against the updated spec.",
+    ]
+    spec_repo.commit("second", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps + added)})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    read = [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+    assert read == [("breaking", ["modality"])] * len(added), read
+
+
+def test_once_saying_when_is_no_number(spec_repo, specdiff_json):
+    """OpenSpec's "Once a verified fallback archive is complete, …" read as the number "once" added."""
+    spec_repo.commit("first", {"spec.md": "# Copies\n\nAfter a copy is verified, the dock MUST delete the original.\n"})
+    spec_repo.commit("second", {"spec.md": "# Copies\n\nOnce a copy is verified, the dock MUST delete the original.\n"})
+    spec_repo.commit("third", {"spec.md": "# Copies\n\nOnce a day, the dock MUST delete the original.\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"]
+    assert "number" not in [e["type"] for a in file["amendments"] for e in a["effects"]]
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert "number" in [e["type"] for a in file["amendments"] for e in a["effects"]], "once a day is how often"
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 

@@ -448,9 +448,18 @@ def test_a_nested_item_continues_its_parent_item_not_the_list_above():
     assert forces["unlock the bike only at its dock"] == ["obligation"]
 
 
-def test_scenario_steps_state_rules():
-    place = Place("list_item")
-    assert states_rule("**WHEN** the dock is full", place) and states_rule("**THEN** the app offers the next dock", place)
+def test_a_scenarios_outcome_states_rules_and_its_case_none():
+    """OpenSpec's THEN items, and the AND items after one, say what must happen; its GIVEN and WHEN
+    items, and the AND items after those, the case that holds in (read as obligations, 101 amendments
+    of a review of OpenSpec's history were wrong)."""
+    doc = parse_document(
+        "# Docks\n\n#### Scenario: Full dock\n\n- **GIVEN** a rider at a dock\n- **WHEN** the dock is full\n"
+        "- **AND** the rider asks for help\n- **THEN** the app offers the next dock\n- **AND** the dock blinks\n",
+        "s.md",
+    )
+    places = places_of(doc.sections, capitals=True)
+    stated = [(c.normalized.split()[0], states_rule(c.normalized, places[c])) for c in doc.clauses]
+    assert stated == [("GIVEN", False), ("WHEN", False), ("AND", False), ("THEN", True), ("AND", True)]
 
 
 def test_holder_and_same_rule():
