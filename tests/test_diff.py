@@ -296,6 +296,20 @@ def test_once_saying_when_is_no_number(spec_repo, specdiff_json):
     assert "number" in [e["type"] for a in file["amendments"] for e in a["effects"]], "once a day is how often"
 
 
+def test_a_heading_that_only_set_its_name_in_code_is_renamed(spec_repo, specdiff_json):
+    """SARIF retitled "## stack object" as "## `stack` Object" above subsections it kept: it read as a
+    section merged into a section added, the one heading twice, substantive."""
+
+    def spec(title: str) -> str:
+        body = "### General\n\nA `stack` object is one call stack.\n\n### frames\n\nA stack SHALL hold frames.\n"
+        return f"# Log\n\n## {title}\n\n{body}"
+
+    spec_repo.commit("first", {"spec.md": spec("stack object")})
+    spec_repo.commit("second", {"spec.md": spec("`stack` Object")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [(a["unit"], a["kind"], a["severity"]) for a in file["amendments"]] == [("section", "renamed", "editorial")]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 

@@ -123,15 +123,24 @@ def _heading_key(section: Section) -> str:
 
 
 def heading_key(heading: str) -> str:
-    """The heading as compared: case, spacing, a trailing colon and a leading number ("4.2.", "A.1") ignored.
+    """The heading as compared: case, spacing, code marks, a trailing colon and a leading number
+    ("4.2.", "A.1") ignored.
 
     Renumbering is the most common edit of a heading and says nothing about
-    which section is which.
+    which section is which; nor does setting a name in code (SARIF's "stack
+    object" became "`stack` Object").
 
     >>> heading_key("5.1. Bundle Refresh Hint") == heading_key("6.1 Bundle refresh hint:")
     True
+    >>> heading_key("stack object") == heading_key("`stack` Object")
+    True
     """
-    return _NUMBERING.sub("", " ".join(heading.lower().split()).rstrip(":."))
+    return _NUMBERING.sub("", " ".join(_words_of(heading).split()).rstrip(":."))
+
+
+def _words_of(heading: str) -> str:
+    """A heading's words as compared, lower-case and without code marks."""
+    return heading.replace("`", "").lower()
 
 
 class _SectionPairing:
@@ -358,10 +367,10 @@ class _Evidence:
         else:
             # Each old section's few most alike headings (ties: the first in order): in a list
             # of numbered rules every heading is 0.6 alike to every other.
-            headings = [n.heading.lower() for n in self.free_new]
+            headings = [_words_of(n.heading) for n in self.free_new]
             for i, o in enumerate(self.free_old):
                 alike = process.extract(
-                    o.heading.lower(),
+                    _words_of(o.heading),
                     headings,
                     scorer=fuzz.token_sort_ratio,
                     score_cutoff=100 * SECTION_HEADING_ALIKE,
@@ -369,7 +378,7 @@ class _Evidence:
                 )
                 pairs |= {(i, j) for _, _, j in alike}
         return {
-            (i, j): fuzz.token_sort_ratio(self.free_old[i].heading.lower(), self.free_new[j].heading.lower()) / 100
+            (i, j): fuzz.token_sort_ratio(_words_of(self.free_old[i].heading), _words_of(self.free_new[j].heading)) / 100
             for i, j in pairs
         }
 
