@@ -70,6 +70,7 @@ def pair_key(change: FileChange, config: Config) -> str | None:
         change.new_path,
         change.old_blob,
         change.new_blob,
+        change.status,  # (a delta is compared with part of its old side)
     ]
     return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
 

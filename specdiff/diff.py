@@ -2,7 +2,8 @@
 
 ``repo`` lists the changed spec files and reads both versions of each;
 ``copies`` pairs a file added as a copy with what it copies, and
-``renames`` a file deleted with the one that rewrites it under a new name;
+``renames`` a file deleted with the one that rewrites it under a new name,
+and ``openspec_deltas`` an OpenSpec change's delta with the spec it changes;
 ``parse`` turns each version into a document; ``align`` pairs them;
 ``amendments`` says what changed and what it means. A file pair compared
 before (``amendment_cache``) skips all four: its new document, alignment and,
@@ -27,6 +28,7 @@ from specdiff.graph import OUTPUT_KINDS
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Dangling, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
+from specdiff.openspec_deltas import requirements_restated, with_delta_sources
 from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
 from specdiff.renames import with_rewritten_renames
@@ -57,6 +59,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         all_changes = repo.changed_files(revisions, list(request.paths))
         spec_changes = [c for c in all_changes if touches_spec(c, config)]
         changes = with_rewritten_renames(repo, with_copy_sources(repo, revisions.base.commit, spec_changes, config), config)
+        changes = with_delta_sources(repo, revisions.base.commit, changes)
         warnings = list(config.warnings)
         notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
         if notice and not (request.paths and not changes):  # else the warning below says it
@@ -141,6 +144,8 @@ def align_file(old: Document | None, new: Document | None, change: FileChange) -
     """Align two versions of one file; a missing side (added or deleted file) is an empty document."""
     from specdiff.align import align_documents  # not at the top: a diff whose pairs are all kept needs no aligning
 
+    if change.status == "delta" and old is not None and new is not None:
+        old = requirements_restated(old, new)  # a delta restates some of its spec's requirements, not the whole spec
     return align_documents(old or parse_document("", change.old_path or ""), new or parse_document("", change.new_path or ""))
 
 

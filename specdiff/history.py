@@ -29,6 +29,7 @@ from specdiff.diff import align_file, diff_alignments
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import SEVERITIES, Amendment, AmendmentKind, Clause, ClauseMatch, Document, FileDiff, Severity
+from specdiff.openspec_deltas import with_delta_sources
 from specdiff.parse_cache import ParseCache
 from specdiff.renames import with_rewritten_renames
 from specdiff.repo import LoggedCommit, Repository, is_under
@@ -222,7 +223,8 @@ def _key(commit: LoggedCommit, config: Config) -> str | None:
 def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
     aligned = []
     spec_changes = [c for c in commit.changes if touches_spec(c, config)]
-    for change in with_rewritten_renames(repo, with_copy_sources(repo, commit.parent, spec_changes, config), config):
+    changes = with_rewritten_renames(repo, with_copy_sources(repo, commit.parent, spec_changes, config), config)
+    for change in with_delta_sources(repo, commit.parent, changes):
         old = _document(repo, change.old_path, change.old_blob, config, documents)
         new = _document(repo, change.new_path, change.new_blob, config, documents)
         if (change.old_path and old is None) or (change.new_path and new is None):

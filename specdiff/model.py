@@ -350,8 +350,8 @@ class FileDiff:
 
     @property
     def title(self) -> str:
-        """The path, or ``old → new`` for a file renamed or copied."""
-        return f"{self.old_path} → {self.new_path}" if self.status in ("renamed", "copied") else self.path
+        """The path, or ``old → new`` for a file renamed or copied, or a delta with the spec it changes."""
+        return f"{self.old_path} → {self.new_path}" if self.status in ("renamed", "copied", "delta") else self.path
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,9 @@ class FileChange:
     old_path: str | None
     new_path: str | None
     status: str
-    """``added``, ``deleted``, ``modified``, ``renamed`` or ``copied`` (``copies``: an added file
-    compared with the file it copies, which is its old side)."""
+    """``added``, ``deleted``, ``modified``, ``renamed``, ``copied`` (``copies``: an added file
+    compared with the file it copies, which is its old side) or ``delta`` (``openspec_deltas``: an
+    OpenSpec change's delta compared with the spec it changes)."""
     old_blob: str | None = None
     """Git's id of the old content; ``None`` when there is no old side."""
     new_blob: str | None = None

@@ -310,6 +310,39 @@ def test_a_heading_that_only_set_its_name_in_code_is_renamed(spec_repo, specdiff
     assert [(a["unit"], a["kind"], a["severity"]) for a in file["amendments"]] == [("section", "renamed", "editorial")]
 
 
+def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_repo, specdiff_json):
+    """An OpenSpec change's delta writes a modified requirement out whole, as the spec will read: 47
+    lines restated for a change of 5 read as 47 rules added. Compared with the spec's requirements of
+    the same names, only what differs is read, and a requirement the delta removes loses its rules."""
+    lock = "### Requirement: Locking\nThe dock SHALL lock a returned bike.\n\n#### Scenario: Return\n"
+    lock += "- **WHEN** a bike is returned\n- **THEN** the dock locks it\n"
+    fees = "### Requirement: Fees\nThe app SHALL charge a fee for every late day.\n"
+    maps = "### Requirement: Maps\nThe app SHALL show every dock on a map.\n"
+    spec = f"# Docks\n\n## Purpose\nDocks hold bikes.\n\n## Requirements\n\n{lock}\n{fees}\n{maps}"
+    spec_repo.commit("first", {"openspec/specs/docks/spec.md": spec})
+    locked = lock + "- **AND** the dock blinks once\n"
+    alarms = "### Requirement: Alarms\nThe dock SHALL sound an alarm on a forced lock.\n"
+    removed = "### Requirement: Fees\n**Reason**: Rides are free.\n"
+    delta = f"## MODIFIED Requirements\n\n{locked}\n## ADDED Requirements\n\n{alarms}\n## REMOVED Requirements\n\n{removed}"
+    spec_repo.commit("propose", {"openspec/changes/add-alarms/specs/docks/spec.md": delta})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert (file["old_path"], file["status"]) == ("openspec/specs/docks/spec.md", "delta")
+    clauses = [a for a in file["amendments"] if a["unit"] == "clause"]
+    read = sorted((a["kind"], a["severity"], (a["new"] or a["old"])[0]["text"]) for a in clauses)
+    assert read == [
+        ("added", "breaking", "- **AND** the dock blinks once"),
+        ("added", "breaking", "The dock SHALL sound an alarm on a forced lock."),
+        ("added", "substantive", "**Reason**: Rides are free."),
+        ("removed", "breaking", "The app SHALL charge a fee for every late day."),
+    ], read
+    (logged,) = specdiff_json("-C", spec_repo.path, "log", "-n", "1", lines=True)
+    assert [(f["status"], len(f["amendments"])) for f in logged["files"]] == [("delta", len(file["amendments"]))]
+    archived = delta.replace("blinks once", "blinks twice")
+    spec_repo.commit("archived", {"openspec/changes/archive/2026-01-05-add-blinks/specs/docks/spec.md": archived})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert file["status"] == "added", "an archived change is a record of what the spec itself shows"
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
