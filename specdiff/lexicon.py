@@ -149,7 +149,9 @@ _COMMAND = re.compile(
     # defined ("query - Parameters that are appended to the URL"), one of a term's names ("Review /
     # approve / vote | When an actor ..." in SLSA's table of terms) or the first word of a field's
     # label ("Start Date: 2019-08-15", "Review Status: draft" at the top of an RFC).
-    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b|[ \t]{1,2}[-:\u2013\u2014/]"
+    # (a path after the verb is its object: "Read /memory/constitution.md")
+    r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b"
+    r"|[ \t]{1,2}(?:[-:\u2013\u2014]|/(?=\s))"
     r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
     # does ("Set to `inherit` to allow access to the host's addresses", not "Set `x` to 1", whose code

@@ -2258,13 +2258,23 @@ def _paired_modals(old: list[Modal], new: list[Modal]) -> list[tuple[Modal | Non
     return pairs
 
 
+def _restricts(modal: Modal) -> bool:
+    """A leave given only there, which forbids it elsewhere: TOML's "Carriage returns are only allowed as
+    part of a newline sequence" came as a restriction, not as a licence.
+
+    >>> _restricts(Modal("are only allowed", 1, 1)), _restricts(Modal("are allowed", 1, 1))
+    (True, False)
+    """
+    return "only" in modal.phrase.lower().split()
+
+
 def _modality(old: Modal | None, new: Modal | None, *, sentence: str | None) -> Effect:
     """A modality effect; its direction is ``None`` when nothing changed in force."""
     direction: str | None
     if old is None and new is not None:
-        direction = "strengthened" if new.obliges else "weakened"
+        direction = "strengthened" if new.obliges or _restricts(new) else "weakened"
     elif new is None and old is not None:
-        direction = "weakened" if old.obliges else "strengthened"
+        direction = "weakened" if old.obliges or _restricts(old) else "strengthened"
     elif old is not None and new is not None and old.polarity != new.polarity:
         direction = "reversed"
     elif old is not None and new is not None and old.strength != new.strength:

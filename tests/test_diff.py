@@ -268,8 +268,8 @@ def test_a_block_quote_labelled_as_an_example_is_an_example(spec_repo, specdiff_
 
 def test_the_commands_of_an_agents_instructions_oblige(spec_repo, specdiff_json):
     """spec-kit's command prompts give an agent its orders: "Classify every part of the input …",
-    "Otherwise, auto-generate it", "If the item now passes and was unchecked: change `[ ]` to `[x]`"
-    read as no rule."""
+    "Otherwise, auto-generate it", "If the item now passes and was unchecked: change `[ ]` to `[x]`",
+    "**IF EXISTS**: Read /memory/constitution.md …" read as no rule."""
     steps = ["Read the whole input first."]
     spec_repo.commit("first", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps)})
     added = [
@@ -278,6 +278,7 @@ def test_the_commands_of_an_agents_instructions_oblige(spec_repo, specdiff_json)
         "Otherwise, auto-generate a branch name.",
         "If the item now passes and was unchecked: mark it `[x]`.",
         "Re-evaluate each item against the updated spec.",
+        "IF EXISTS: Read /memory/constitution.md for its rules.",
     ]
     spec_repo.commit("second", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps + added)})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
@@ -341,6 +342,18 @@ def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_re
     spec_repo.commit("archived", {"openspec/changes/archive/2026-01-05-add-blinks/specs/docks/spec.md": archived})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert file["status"] == "added", "an archived change is a record of what the spec itself shows"
+
+
+def test_a_leave_given_only_somewhere_restricts(spec_repo, specdiff_json):
+    """TOML added "Carriage returns are only allowed as part of a newline sequence": read as a leave
+    given, the rule weakened, where it forbids a carriage return anywhere else."""
+    rule = "Any character may be used in a string except a quote."
+    spec_repo.commit("first", {"spec.md": f"# Strings\n\n{rule}\n"})
+    spec_repo.commit("second", {"spec.md": f"# Strings\n\n{rule} Carriage returns are only allowed as part of a newline.\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    (amendment,) = file["amendments"]
+    modality = [e["direction"] for e in amendment["effects"] if e["type"] == "modality"]
+    assert (amendment["severity"], modality) == ("breaking", ["strengthened"]), amendment["effects"]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
