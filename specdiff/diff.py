@@ -1,9 +1,9 @@
 """The pipeline: from revisions to a :class:`~specdiff.model.SpecDiff`.
 
 ``repo`` lists the changed spec files and reads both versions of each;
-``copies`` pairs a file added as a copy with what it copies, and
-``renames`` a file deleted with the one that rewrites it under a new name,
-and ``openspec_deltas`` an OpenSpec change's delta with the spec it changes;
+``paired_spec_changes`` pairs the files git left apart (``copies``: a file
+added as a copy, with what it copies; ``renames``: a file deleted, with the one
+that rewrites it; ``openspec_deltas``: an OpenSpec delta, with its spec);
 ``parse`` turns each version into a document; ``align`` pairs them;
 ``amendments`` says what changed and what it means. A file pair compared
 before (``amendment_cache``) skips all four: its new document, alignment and,
@@ -15,7 +15,7 @@ repeats a step.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from specdiff.amendment_cache import AmendmentCache, ComparedPair, pair_key
@@ -57,9 +57,7 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         revisions = repo.resolve(list(request.revisions))
         config = with_capitals(repo, revisions.head.commit, config or repository_config(repo, revisions.head.commit))
         all_changes = repo.changed_files(revisions, list(request.paths))
-        spec_changes = [c for c in all_changes if touches_spec(c, config)]
-        changes = with_rewritten_renames(repo, with_copy_sources(repo, revisions.base.commit, spec_changes, config), config)
-        changes = with_delta_sources(repo, revisions.base.commit, changes)
+        changes = paired_spec_changes(repo, revisions.base.commit, all_changes, config)
         warnings = list(config.warnings)
         notice = config.unselected_notice(p for c in all_changes for p in (c.old_path, c.new_path) if p)
         if notice and not (request.paths and not changes):  # else the warning below says it
@@ -138,6 +136,13 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
         stale=reach.stale,
         has_evals=reach.has_evals,
     )
+
+
+def paired_spec_changes(repo: Repository, base: str | None, changes: Sequence[FileChange], config: Config) -> list[FileChange]:
+    """The ``changes`` that touch a spec, with the files git left apart paired: an added file with the
+    file it copies, a deleted file with the added one that rewrites it, an OpenSpec delta with its spec."""
+    spec_changes = with_copy_sources(repo, base, [c for c in changes if touches_spec(c, config)], config)
+    return with_delta_sources(repo, base, with_rewritten_renames(repo, spec_changes, config))
 
 
 def align_file(old: Document | None, new: Document | None, change: FileChange) -> Alignment:

@@ -24,14 +24,11 @@ from typing import Any
 from specdiff.align.text import content_words, tokens
 from specdiff.capitals import with_capitals
 from specdiff.config import Config
-from specdiff.copies import with_copy_sources
-from specdiff.diff import align_file, diff_alignments
+from specdiff.diff import align_file, diff_alignments, paired_spec_changes
 from specdiff.errors import FileTooLarge, SpecdiffError, UnreadableFile
 from specdiff.history_cache import HistoryCache, cache_key
 from specdiff.model import SEVERITIES, Amendment, AmendmentKind, Clause, ClauseMatch, Document, FileDiff, Severity
-from specdiff.openspec_deltas import with_delta_sources
 from specdiff.parse_cache import ParseCache
-from specdiff.renames import with_rewritten_renames
 from specdiff.repo import LoggedCommit, Repository, is_under
 from specdiff.spec_files import read_spec, touches_spec
 
@@ -222,9 +219,7 @@ def _key(commit: LoggedCommit, config: Config) -> str | None:
 
 def _compute(repo: Repository, config: Config, commit: LoggedCommit, documents: dict[str, Document | None]) -> CommitAmendments:
     aligned = []
-    spec_changes = [c for c in commit.changes if touches_spec(c, config)]
-    changes = with_rewritten_renames(repo, with_copy_sources(repo, commit.parent, spec_changes, config), config)
-    for change in with_delta_sources(repo, commit.parent, changes):
+    for change in paired_spec_changes(repo, commit.parent, commit.changes, config):
         old = _document(repo, change.old_path, change.old_blob, config, documents)
         new = _document(repo, change.new_path, change.new_blob, config, documents)
         if (change.old_path and old is None) or (change.new_path and new is None):
