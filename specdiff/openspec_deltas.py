@@ -39,6 +39,7 @@ def with_delta_sources(repo: Repository, base: str | None, changes: list[FileCha
 
 
 def _from_spec(repo: Repository, base: str, change: FileChange) -> FileChange:
+    """``change`` as a delta of the spec of its capability, when it adds a delta and ``base`` has that spec."""
     found = _DELTA.fullmatch(change.new_path or "")
     if found is None:
         return change
