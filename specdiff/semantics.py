@@ -193,6 +193,8 @@ def describe_change(
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example:
         return [Effect("editorial", confidence=UNSURE)] if small_example_edit(old, new) else [Effect("example")]
+    if old_place.scenario_case and new_place.scenario_case and not (rules(old, old_place) or rules(new, new_place)):
+        return [_case_changed(old, new)]
     if (
         _TITLE_OR_POINTER.match(old)
         and _TITLE_OR_POINTER.match(new)
@@ -424,6 +426,31 @@ def _code_key(span: str) -> str:
 _TYPED_NUMBER = re.compile(r"\s*" + TYPE_NAME + r"\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")
 """A number, or a power of two, written in its type (``lexicon.TYPE_NAME``): ``Uint64(0)``, ``uint64(2**4)``."""
 _TYPED_NUMBER_SPAN = re.compile(f"`{_TYPED_NUMBER.pattern}`")
+
+
+def _case_changed(old: str, new: str) -> Effect:
+    """A scenario's WHEN (or GIVEN) step reworded: the case its THEN steps oblige in changed. Words only
+    added narrow it ("WHEN a user runs their first command{+ without `--json`+}"), words only dropped
+    widen it, and the THEN steps then bind in more cases; words that carve a case out ("unless", "other
+    than") add or remove an exception.
+
+    >>> old = "WHEN a dock is full"
+    >>> [_case_changed(old, new).direction for new in ("WHEN a city dock is full", "WHEN full", "WHEN a dock is shut")]
+    ['scope_narrowed', 'scope_widened', None]
+    """
+    old_words, new_words = old.split(), new.split()
+    kept, came = set(old_words), set(new_words)
+    direction = "scope_narrowed" if kept < came else "scope_widened" if came < kept else None
+    opcodes = [op for op in token_opcodes(old_words, new_words) if op[0] != "equal"]
+    dropped = " … ".join(" ".join(old_words[i1:i2]) for _, i1, i2, _, _ in opcodes if i2 > i1) or None
+    added = " … ".join(" ".join(new_words[j1:j2]) for _, _, _, j1, j2 in opcodes if j2 > j1) or None
+    if direction is not None and _CARVED_OUT.search((added if direction == "scope_narrowed" else dropped) or ""):
+        # "fails{+ for any reason other than the label missing+}": a case carved out of the rule
+        direction = "exception_added" if direction == "scope_narrowed" else "exception_removed"
+    return Effect("condition", dropped, added, direction, sentence=new, normative=True, old_obliges=True, new_obliges=True)
+
+
+_CARVED_OUT = re.compile(r"(?i)\b(?:unless|except|other\s+than)\b")
 
 
 def _in_one_notation(text: str) -> str:

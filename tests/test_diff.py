@@ -356,6 +356,30 @@ def test_a_leave_given_only_somewhere_restricts(spec_repo, specdiff_json):
     assert (amendment["severity"], modality) == ("breaking", ["strengthened"]), amendment["effects"]
 
 
+def test_a_scenarios_case_reworded_changes_where_its_outcome_binds(spec_repo, specdiff_json):
+    """OpenSpec's "- **WHEN** a user runs their first command{+ without `--json`+}" read as a rewording
+    that changed no condition: the case its THEN step binds in narrowed. Words dropped widen it, and
+    the THEN step then binds where it did not."""
+
+    def spec(case: str) -> str:
+        return f"# Docks\n\n#### Scenario: Full dock\n\n- **WHEN** {case}\n- **THEN** the app offers the next dock\n"
+
+    spec_repo.commit("first", {"spec.md": spec("a rider reaches a full dock")})
+    spec_repo.commit("second", {"spec.md": spec("a rider reaches a full dock at night")})
+    spec_repo.commit("third", {"spec.md": spec("a rider reaches a dock")})
+    spec_repo.commit("fourth", {"spec.md": spec("a rider reaches a dock other than a closed one")})
+    read = []
+    for base, head in (("HEAD~3", "HEAD~2"), ("HEAD~2", "HEAD~1"), ("HEAD~1", "HEAD")):
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        (amendment,) = file["amendments"]
+        read.append((amendment["severity"], [(e["type"], e["old"], e["new"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [
+        ("substantive", [("condition", None, "at night", "scope_narrowed")]),
+        ("breaking", [("condition", "full … at night", None, "scope_widened")]),
+        ("substantive", [("condition", None, "other than a closed one", "exception_added")]),
+    ], read
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
