@@ -355,6 +355,12 @@ class _Places:
         return None
 
 
+_FILE_NAME = re.compile(r"\.[\w-]+/?|[\w.<>/-]*[\w>]\.(?:json|ya?ml|toml|md|mdx|txt|proto)")
+"""A file's name or path, one word: a hidden one ("`.kimi`", "`.openspec-workspace/`") or one with the
+suffix of a file specs name ("`view.yaml`", "`.windsurf/workflows/opsx-<id>.md`"). (A path alone is not
+enough: "`refs/heads/main`", a media type, a formula with a "/" in it are values of other kinds.)"""
+
+
 class _NamesInCode:
     """The names and values each version of the document writes as code, read when first asked.
 
@@ -364,6 +370,9 @@ class _NamesInCode:
     `MAX_TRANSACTION_BYTES`, a type `Bitvector` become `BitVector`). Such an effect is ``renamed``.
     A web address is never renamed: changed throughout, it is still another identifier on the wire
     (in-toto's predicate type "https://in-toto.io/attestation/scai/attribute-report/v0.2" -> ".../scai/v0.3").
+    Nor is a file's name (``_FILE_NAME``): changed throughout, it is another place on disk that an
+    implementation must read or write (OpenSpec's "SHALL be stored in `.openspec-workspace/workspace.yaml`"
+    -> "`view.yaml`", "`skillsDir` SHALL be `.kimi`" -> "`.kimi-code`").
     """
 
     def __init__(self, alignment: Alignment) -> None:
@@ -375,6 +384,8 @@ class _NamesInCode:
         old, new = effect.old or "", effect.new or ""
         if old.startswith(("http://", "https://")) and urllib.parse.unquote(old) != urllib.parse.unquote(new):
             return effect  # (one only written in other escapes, "!" -> "%21", is the same address)
+        if _FILE_NAME.fullmatch(old) or _FILE_NAME.fullmatch(new):
+            return effect
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
 

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "103"
+FORMAT = "104"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -134,7 +134,8 @@ with nothing under it but sections, are editorial; no sentence ends at "e.g."; a
 a change log; 98: a spec file deleted and one added that rewrites it are a rename; 99: a scenario's WHEN steps rule nothing, a
 labelled example in prose is an example, a code point is one number in either notation; 100: headings compare
 without code marks; 101: an OpenSpec delta is compared with the requirements it restates; 102: a leave given only
-somewhere restricts, and a command's object may be a path; 103: a scenario's WHEN reworded is its condition changed)."""
+somewhere restricts, and a command's object may be a path; 103: a scenario's WHEN reworded is its condition
+changed; 104: a file's name changed throughout is no rename)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -380,6 +380,23 @@ def test_a_scenarios_case_reworded_changes_where_its_outcome_binds(spec_repo, sp
     ], read
 
 
+def test_a_path_changed_throughout_is_another_place_on_disk(spec_repo, specdiff_json):
+    """OpenSpec moved its workspace file, "SHALL be stored in `.openspec-workspace/workspace.yaml`" ->
+    "`view.yaml`", everywhere at once: read as a name renamed throughout, which asks nothing new. A
+    constant renamed throughout still asks nothing new."""
+    rule = "# Docks\n\nThe app SHALL store the dock's name in `.docks/{}`{}.\n"
+    spec_repo.commit("first", {"spec.md": rule.format("name.yaml", "")})
+    spec_repo.commit("second", {"spec.md": rule.format("view.yaml", "")})
+    spec_repo.commit("third", {"spec.md": rule.format("view.yaml", ", at most `MAX_NAME` bytes")})
+    spec_repo.commit("fourth", {"spec.md": rule.format("view.yaml", ", at most `NAME_BYTES` bytes")})
+    read = []
+    for base, head in (("HEAD~3", "HEAD~2"), ("HEAD~1", "HEAD")):
+        (file,) = specdiff_json("-C", spec_repo.path, base, head)["files"]
+        (amendment,) = file["amendments"]
+        read.append((amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
