@@ -41,8 +41,9 @@ several files share alike and so the second condition keeps apart."""
 MIN_SHARED = 5
 """Fewer phrases than this in common are no evidence, however short the files."""
 
-MAX_PAIRS = 10_000
-"""More deleted-by-added pairs than this (a reorganised site) are not compared."""
+MAX_PAIRS = 400
+"""More deleted-by-added pairs than this (a reorganised site, 20 pages by 20) are not compared: each
+comparison counts two files' phrases, and a change could delete and add hundreds of large files."""
 
 _WORD = re.compile(r"\w+")
 
@@ -84,10 +85,11 @@ def _renamed(changes: list[FileChange], renamed_to: dict[int, FileChange], taken
 
 def _rewrites(old: Counter[tuple[str, ...]], new: Counter[tuple[str, ...]]) -> bool:
     """Whether two files share enough of their phrases, each way, for one to be the other rewritten."""
-    if not old or not new:
-        return False
+    old_count, new_count = old.total(), new.total()
+    if not old or not new or min(old_count, new_count) < SHARED_PHRASES * max(old_count, new_count):
+        return False  # (the smaller could not hold a fifth of the larger: no need to count what they share)
     shared = (old & new).total()
-    return shared >= MIN_SHARED and shared >= SHARED_PHRASES * old.total() and shared >= SHARED_PHRASES * new.total()
+    return shared >= MIN_SHARED and shared >= SHARED_PHRASES * old_count and shared >= SHARED_PHRASES * new_count
 
 
 def _phrases(repo: Repository, path: str | None, blob: str | None, config: Config) -> Counter[tuple[str, ...]]:
