@@ -221,6 +221,16 @@ def in_new_file(amendments: list[Amendment]) -> list[Amendment]:
     ]
 
 
+def in_withdrawn_proposal(amendments: list[Amendment]) -> list[Amendment]:
+    """The ``amendments`` of an OpenSpec change's delta deleted before it was archived, each rule removed
+    graded substantive rather than breaking: the change was withdrawn, and the rules it proposed never
+    bound anyone (OpenSpec's fd92ccca dropped a proposal, and its eight rules read as withdrawn from the spec)."""
+    return [
+        replace(a, severity="substantive") if a.unit == "clause" and a.kind == "removed" and a.severity == "breaking" else a
+        for a in amendments
+    ]
+
+
 MOVED_RULE_SIMILARITY = 80
 """Least similarity (rapidfuzz's token-sort ratio, 0-100) of what a rule asks, after its keyword,
 for a rule gone from one clause and one come to another to be one rule moved."""

@@ -28,7 +28,7 @@ from specdiff.graph import OUTPUT_KINDS
 from specdiff.lockfile import LOCK_NAME, read_lock, stale_outputs
 from specdiff.model import Alignment, Amendment, Clause, ClauseMatch, Dangling, Document, FileDiff, SpecDiff
 from specdiff.nodes import changed_nodes, clause_nodes, output_path
-from specdiff.openspec_deltas import requirements_restated, with_delta_sources
+from specdiff.openspec_deltas import proposed, requirements_restated, with_delta_sources
 from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
 from specdiff.renames import with_rewritten_renames
@@ -203,15 +203,18 @@ def diff_alignments(
     files = []
     for change, alignment, amendments in with_moves:
         if amendments is None:
-            amendments = _amendments_from(alignment, capitals, new_file=change in new_files)
+            withdrawn = change.status == "deleted" and proposed(change.old_path)
+            amendments = _amendments_from(alignment, capitals, new_file=change in new_files, withdrawn=withdrawn)
         files.append(FileDiff(change.old_path, change.new_path, change.status, amendments, alignment))
     return files
 
 
-def _amendments_from(alignment: Alignment, capitals: bool | None, *, new_file: bool) -> list[Amendment]:
-    from specdiff.amendments import amendments_from, in_new_file  # not at the top: see align_file
+def _amendments_from(alignment: Alignment, capitals: bool | None, *, new_file: bool, withdrawn: bool) -> list[Amendment]:
+    from specdiff.amendments import amendments_from, in_new_file, in_withdrawn_proposal  # not at the top: see align_file
 
     amendments = amendments_from(alignment, capitals=capitals)
+    if withdrawn:
+        return in_withdrawn_proposal(amendments)  # an OpenSpec change dropped before it was archived
     return in_new_file(amendments) if new_file else amendments
 
 

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "104"
+FORMAT = "105"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -135,7 +135,7 @@ a change log; 98: a spec file deleted and one added that rewrites it are a renam
 labelled example in prose is an example, a code point is one number in either notation; 100: headings compare
 without code marks; 101: an OpenSpec delta is compared with the requirements it restates; 102: a leave given only
 somewhere restricts, and a command's object may be a path; 103: a scenario's WHEN reworded is its condition
-changed; 104: a file's name changed throughout is no rename)."""
+changed; 104: a file's name changed throughout is no rename; 105: an OpenSpec delta deleted unarchived is withdrawn)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -15,7 +15,9 @@ scenarios, under a heading of the delta's own): a restated line is no change,
 a line edited is one, a requirement removed loses its rules, and an added
 requirement is a rule added. The change's status is ``delta``, with the spec as
 its old side. A change already archived (``openspec/changes/archive/``) is a
-record of a change the spec itself shows.
+record of a change the spec itself shows. A delta deleted before it was
+archived is a proposal withdrawn: the rules it would have brought go, and no
+rule of the spec goes with them (``amendments.in_withdrawn_proposal``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ from specdiff.repo import FileChange, Repository
 _DELTA = re.compile(r"openspec/changes/(?!archive/)[^/]+/specs/(?P<capability>.+)/spec\.md")
 _RESTATING = re.compile(r"(?i)(?:modified|removed)\s+requirements")
 """The delta's headings whose requirements stand for requirements of the spec."""
+
+
+def proposed(path: str | None) -> bool:
+    """Whether ``path`` is a delta of an OpenSpec change not archived yet: a proposal, no part of the spec.
+
+    >>> proposed("openspec/changes/add-2fa/specs/auth/spec.md"), proposed("openspec/changes/archive/x/specs/auth/spec.md")
+    (True, False)
+    """
+    return bool(path and _DELTA.fullmatch(path))
 
 
 def with_delta_sources(repo: Repository, base: str | None, changes: list[FileChange]) -> list[FileChange]:

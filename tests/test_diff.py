@@ -314,7 +314,9 @@ def test_a_heading_that_only_set_its_name_in_code_is_renamed(spec_repo, specdiff
 def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_repo, specdiff_json):
     """An OpenSpec change's delta writes a modified requirement out whole, as the spec will read: 47
     lines restated for a change of 5 read as 47 rules added. Compared with the spec's requirements of
-    the same names, only what differs is read, and a requirement the delta removes loses its rules."""
+    the same names, only what differs is read, and a requirement the delta removes loses its rules. A
+    delta deleted before it was archived is a proposal withdrawn (OpenSpec's fd92ccca read as eight
+    rules withdrawn from the spec, breaking)."""
     lock = "### Requirement: Locking\nThe dock SHALL lock a returned bike.\n\n#### Scenario: Return\n"
     lock += "- **WHEN** a bike is returned\n- **THEN** the dock locks it\n"
     fees = "### Requirement: Fees\nThe app SHALL charge a fee for every late day.\n"
@@ -338,6 +340,10 @@ def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_re
     ], read
     (logged,) = specdiff_json("-C", spec_repo.path, "log", "-n", "1", lines=True)
     assert [(f["status"], len(f["amendments"])) for f in logged["files"]] == [("delta", len(file["amendments"]))]
+    spec_repo.commit("withdrawn", remove=("openspec/changes/add-alarms/specs/docks/spec.md",))
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert file["status"] == "deleted" and file["amendments"], "a proposal dropped before it was archived"
+    assert "breaking" not in {a["severity"] for a in file["amendments"]}, "its rules never bound anyone"
     archived = delta.replace("blinks once", "blinks twice")
     spec_repo.commit("archived", {"openspec/changes/archive/2026-01-05-add-blinks/specs/docks/spec.md": archived})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
