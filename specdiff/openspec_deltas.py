@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from specdiff.align.sections import heading_key
 from specdiff.errors import SpecdiffError
 from specdiff.model import Document, Section
 from specdiff.repo import FileChange, Repository
@@ -90,6 +89,8 @@ def requirements_restated(spec: Document, delta: Document) -> Document:
 
 def _namesake(spec: Document, named: Section, taken: set[str]) -> Section | None:
     """The section of ``spec`` with ``named``'s heading, not yet taken by another."""
+    from specdiff.align.sections import heading_key  # not at the top: only a delta being aligned needs it (see diff.align_file)
+
     key = heading_key(named.heading)
     return next((s for s in spec.sections if s.id not in taken and s.level > 0 and heading_key(s.heading) == key), None)
 

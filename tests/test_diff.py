@@ -305,10 +305,8 @@ def test_a_heading_that_only_set_its_name_in_code_is_renamed(spec_repo, specdiff
         body = "### General\n\nA `stack` object is one call stack.\n\n### frames\n\nA stack SHALL hold frames.\n"
         return f"# Log\n\n## {title}\n\n{body}"
 
-    spec_repo.commit("first", {"spec.md": spec("stack object")})
-    spec_repo.commit("second", {"spec.md": spec("`stack` Object")})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    assert [(a["unit"], a["kind"], a["severity"]) for a in file["amendments"]] == [("section", "renamed", "editorial")]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, spec("stack object"), spec("`stack` Object"))
+    assert [(a["unit"], a["kind"], a["severity"]) for a in amendments] == [("section", "renamed", "editorial")]
 
 
 def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_repo, specdiff_json):
@@ -354,10 +352,8 @@ def test_a_leave_given_only_somewhere_restricts(spec_repo, specdiff_json):
     """TOML added "Carriage returns are only allowed as part of a newline sequence": read as a leave
     given, the rule weakened, where it forbids a carriage return anywhere else."""
     rule = "Any character may be used in a string except a quote."
-    spec_repo.commit("first", {"spec.md": f"# Strings\n\n{rule}\n"})
-    spec_repo.commit("second", {"spec.md": f"# Strings\n\n{rule} Carriage returns are only allowed as part of a newline.\n"})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    (amendment,) = file["amendments"]
+    restricted = f"# Strings\n\n{rule} Carriage returns are only allowed as part of a newline.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, f"# Strings\n\n{rule}\n", restricted)
     modality = [e["direction"] for e in amendment["effects"] if e["type"] == "modality"]
     assert (amendment["severity"], modality) == ("breaking", ["strengthened"]), amendment["effects"]
 
@@ -591,10 +587,8 @@ def test_names_thanked_in_the_acknowledgements_are_editorial(spec_repo, specdiff
         rule + "# Acknowledgments\n\n- Ada Lovelace\n- Grace Hopper\n\n"
         "The following people reviewed the draft: Ada Lovelace, Grace Hopper and Alan Kay.\n"
     )
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("thanked", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["kind"], a["severity"]) for a in amendments]
     assert found == [("added", "editorial"), ("modified", "editorial")], found
 
 
@@ -612,10 +606,8 @@ def test_a_citation_or_a_word_of_grammar_added_to_a_rule_asks_nothing_more(spec_
         "The `spare` bay MUST be used as the fallback for bikes that fit nowhere else.\n\n"
         "The dock MUST report the empty bays.\n"
     )
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("second", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["kind"], a["severity"]) for a in amendments]
     assert found == [("modified", "editorial"), ("modified", "editorial"), ("modified", "breaking")], found
 
 
@@ -631,10 +623,8 @@ def test_is_recommended_said_as_should_be_used_is_editorial(spec_repo, specdiff_
         "# Errors\n\nIf the `Dock-Id` of the request names no dock of the city, status code `409` SHOULD be used.\n\n"
         "If the `Bike-Id` of the request names a bike that is locked, status code `423` MUST be used.\n"
     )
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("second", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["kind"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["kind"], a["severity"]) for a in amendments]
     assert found == [("modified", "editorial"), ("modified", "breaking")], found
 
 
@@ -662,10 +652,8 @@ def test_a_word_inflected_otherwise_is_editorial(spec_repo, specdiff_json):
     reworded, worth a read. Another word in its place still is."""
     old = "# Docks\n\nDocks MUST lock bikes.\n\n## Changes\n\n- Add support for bays.\n- Add support for fees.\n"
     new = "# Docks\n\nDocks MUST lock bikes.\n\n## Changes\n\n- Added support for bays.\n- Drop support for fees.\n"
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("second", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["new"][0]["text"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["new"][0]["text"], a["severity"]) for a in amendments]
     assert found == [("- Added support for bays.", "editorial"), ("- Drop support for fees.", "substantive")], found
 
 
@@ -680,10 +668,8 @@ def test_a_name_taken_out_of_code_marks_in_other_capitals_is_editorial(spec_repo
         "# Docks\n\nAppend a slash to the DOCK name.\n\n"
         "In its canonical form, a DOCK SHALL NOT lend any bike after dark to riders who have not paid.\n"
     )
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("second", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments]
     assert found == [("editorial", ["editorial"]), ("editorial", ["editorial"])], found
 
 
@@ -691,10 +677,8 @@ def test_a_heading_with_nothing_under_it_but_sections_is_editorial(spec_repo, sp
     """purl put a page title, "# How to build a PURL", above the page's first heading: the section came
     with no clause of its own, and read as worth a read. A heading that comes with a rule is not that."""
     body = "## Docks\n\nDocks MUST lock bikes.\n"
-    spec_repo.commit("first", {"spec.md": body})
-    spec_repo.commit("titled", {"spec.md": "# Rides\n\n" + body + "\n## Fees\n\nRiders MUST pay.\n"})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["unit"], a["kind"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, body, "# Rides\n\n" + body + "\n## Fees\n\nRiders MUST pay.\n")
+    found = [(a["unit"], a["kind"], a["severity"]) for a in amendments]
     assert found == [
         ("section", "added", "editorial"),
         ("section", "added", "substantive"),
@@ -823,10 +807,8 @@ def test_a_table_that_drops_its_unit_column_changes_no_row(spec_repo, specdiff_j
     A value changed in the same commit still reads, and so does a "Required" column dropped."""
     old = "# Constants\n\n| Name | Value | Unit |\n| - | - | - |\n| `SLOTS` | `32` | slots |\n| `BAYS` | `8` | bays |\n"
     new = "# Constants\n\n| Name | Value |\n| - | - |\n| `SLOTS` | `32` |\n| `BAYS` | `9` |\n"
-    spec_repo.commit("first", {"spec.md": old})
-    spec_repo.commit("second", {"spec.md": new})
-    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
-    found = [(a["new"][0]["text"], a["severity"]) for a in file["amendments"]]
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["new"][0]["text"], a["severity"]) for a in amendments]
     assert found == [
         ("| Name | Value |", "editorial"),
         ("| `SLOTS` | `32` |", "editorial"),
@@ -1408,4 +1390,5 @@ def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[
     """The amendments of a commit that rewrote spec.md from ``old`` to ``new``, as the JSON gives them."""
     spec_repo.commit("write", {"spec.md": old})
     spec_repo.commit("change", {"spec.md": new})
-    return specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"][0]["amendments"]
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    return file["amendments"]
