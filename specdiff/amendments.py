@@ -178,13 +178,14 @@ _CLOSING_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w.:-]*\s*>)+\s*")
 
 def _run_as_one(run: list[Amendment]) -> Amendment:
     """One amendment for the clauses of ``run``: their effects once each (a bare tag's only when the
-    run is nothing but tags; "editorial" only when it is all there is), the gravest grade."""
+    run is nothing but tags; "editorial" only when it is all each clause has: a test vector's table
+    header is editorial, its rows are not), the gravest grade."""
     first = run[0]
     effects: list[Effect] = []
     with_words = [a for a in run if not all(isinstance(c, Clause) and markup_only(c) for c in a.old + a.new)]
     for amendment in with_words or run:
         effects += [e for e in amendment.effects if e not in effects]
-    if any(e.type != "editorial" for e in effects):
+    if not all(a.effects and all(e.type == "editorial" for e in a.effects) for a in with_words or run):
         effects = [e for e in effects if e.type != "editorial"]
     grade = max((a.severity for a in run), key=SEVERITIES.index)
     old = tuple(c for a in run for c in a.old if isinstance(c, Clause))
@@ -371,18 +372,31 @@ suffix of a file specs name ("`view.yaml`", "`.windsurf/workflows/opsx-<id>.md`"
 enough: "`refs/heads/main`", a media type, a formula with a "/" in it are values of other kinds.)"""
 
 
+_MEDIA_TYPE = re.compile(
+    r"(?i)(?:application|text|image|audio|video|multipart|message|font|model)/[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.\"-]+)*"
+)
+"""A media type, perhaps with parameters ("`application/vnd.aai.asyncapi+json;version=2.6.0`"): a name on the
+wire, as a web address is."""
+
+
+_NUMERIC = re.compile(r"[-+]?\d")
+"""A value that opens with a digit: a status, an error code, a number on the wire, never a name renamed."""
+
+
 class _NamesInCode:
     """The names and values each version of the document writes as code, read when first asked.
 
     A value replaced in a rule changes what complies ("MUST answer `409 Conflict`" -> "`400 Bad
-    Request`"), unless the document renamed the thing throughout: the old name is nowhere in the
+    Request`"), unless the document renamed a name throughout: the old name is nowhere in the
     new version and the new name nowhere in the old one (a constant `MAX_BYTES` become
     `MAX_TRANSACTION_BYTES`, a type `Bitvector` become `BitVector`). Such an effect is ``renamed``.
     A web address is never renamed: changed throughout, it is still another identifier on the wire
     (in-toto's predicate type "https://in-toto.io/attestation/scai/attribute-report/v0.2" -> ".../scai/v0.3").
-    Nor is a file's name (``_FILE_NAME``): changed throughout, it is another place on disk that an
-    implementation must read or write (OpenSpec's "SHALL be stored in `.openspec-workspace/workspace.yaml`"
-    -> "`view.yaml`", "`skillsDir` SHALL be `.kimi`" -> "`.kimi-code`").
+    Nor is a code that opens with a digit (A2A's "`409 Conflict`" -> "`400 Bad Request`"), nor a media
+    type (AsyncAPI's required schema formats, "`application/vnd.aai.asyncapi;version=2.5.0`" ->
+    "`...;version=2.6.0`" each release), nor a file's name (``_FILE_NAME``): changed throughout, it is
+    another place on disk that an implementation must read or write (OpenSpec's "SHALL be stored in
+    `.openspec-workspace/workspace.yaml`" -> "`view.yaml`", "`skillsDir` SHALL be `.kimi`" -> "`.kimi-code`").
     """
 
     def __init__(self, alignment: Alignment) -> None:
@@ -394,8 +408,10 @@ class _NamesInCode:
         old, new = effect.old or "", effect.new or ""
         if old.startswith(("http://", "https://")) and urllib.parse.unquote(old) != urllib.parse.unquote(new):
             return effect  # (one only written in other escapes, "!" -> "%21", is the same address)
-        if _FILE_NAME.fullmatch(old) or _FILE_NAME.fullmatch(new):
+        if _FILE_NAME.fullmatch(old) or _FILE_NAME.fullmatch(new) or _MEDIA_TYPE.fullmatch(old) or _MEDIA_TYPE.fullmatch(new):
             return effect
+        if _NUMERIC.match(old) or _NUMERIC.match(new):
+            return effect  # "`409 Conflict`" -> "`400 Bad Request`", "`0x2028d7f0`" -> "`0x2028d7f2`": codes, not names
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
 

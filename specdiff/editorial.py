@@ -60,6 +60,8 @@ def only_typos(old: str, new: str) -> bool:
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     if not a and not b:
         return True
+    if _filled_cells(old) != _filled_cells(new):
+        return False  # a table's cell filled: "| Verbose | DEBUG |" -> "| Verbose | VERBOSE | DEBUG |" is no doubled word
     if _words_apart(a, b) > TYPO_WORDS_AT_MOST:
         return False  # counted in linear time: most rewrites stop here, however long the text
     old_lines = [tuple(words(line)) for line in editorial_form(old).splitlines()]
@@ -81,6 +83,17 @@ def only_typos(old: str, new: str) -> bool:
             found = True
         return found
     return _only_slips(a, b)
+
+
+def _filled_cells(text: str) -> int:
+    """How many cells of a table row hold something (0 for a text that is no row).
+
+    >>> _filled_cells("| Debug | Verbose | | DEBUG |"), _filled_cells("Plain text.")
+    (3, 0)
+    """
+    if "|" not in text:
+        return 0
+    return sum(1 for cell in re.split(r"(?<!\\)\|", text.strip().strip("|")) if cell.strip())
 
 
 TYPO_WORDS_AT_MOST = 40
@@ -219,6 +232,8 @@ def slight_rewording(old: str, new: str) -> bool:
     """
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     total = len(words(old)) + len(words(new))
+    if _filled_cells(old) != _filled_cells(new):
+        return False  # a mapping gained or lost a value: "| | FATAL |" -> "| CRITICAL | FATAL |"
     if _renamed_throughout(a, b):
         return True
     if _IMAGE_LABEL.findall(old) != _IMAGE_LABEL.findall(new):
@@ -459,7 +474,23 @@ def small_example_edit(old: str, new: str) -> bool:
     numbers_kept = re.findall(r"\d+", old) == re.findall(r"\d+", new)  # a value in a sample changed: not a slip
     lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
     small = len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
-    return small and _shown_alike(old, new)
+    return small and _shown_alike(old, new) and data_values(old) == data_values(new)
+
+
+def data_values(text: str) -> list[str]:
+    """The values a sample of data holds: the one-word strings of JSON members (``"kind": "taskStatusUpdate"``) and a
+    query's parameters (``?status=working``). One changed is a value on the wire changed, not a slip of the
+    pen (A2A's "taskStatusUpdate" -> "status-update"); a member's name respelled in an example still is one.
+
+    >>> data_values('{"kind": "task"}'), data_values("GET /tasks?status=working"), data_values('say "hi"')
+    (['"task"'], ['status=working'], [])
+    """
+    return _JSON_STRING_VALUE.findall(text) + _QUERY_PARAMETER.findall(text)
+
+
+_JSON_STRING_VALUE = re.compile(r'"[\w$@.:/-]+"\s*:\s*("[^"\s]*")')
+"""A JSON member's value of one word: a name, a state, a code ("a typo fixed in a sentence" is a slip still)."""
+_QUERY_PARAMETER = re.compile(r"(?<=[?&])[\w.-]+=[^\s&#`]*")
 
 
 def _shown_alike(old: str, new: str) -> bool:

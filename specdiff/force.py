@@ -220,8 +220,9 @@ def places_of(
                 item_lead_in = parents[-1][1] if parents else lead_in
                 if not clause.normalized.rstrip().endswith(":"):
                     continued = lead_in
-                elif _label_only(clause.normalized):
-                    continued = item_lead_in  # "- **Connection Management**:" leads on its own lead-in's rule
+                elif _label_only(clause.normalized) or _case_only(clause.normalized):
+                    # "- **Connection Management**:" or "- If the flag is `false`:" leads on its own lead-in's rule
+                    continued = item_lead_in
                 else:
                     continued = clause.normalized
                 parents.append((indent, continued))
@@ -260,6 +261,16 @@ def _first_sentence(text: str) -> str | None:
     """The first sentence of ``text`` as :func:`lexicon.sentences` cuts it, so a sentence read later compares equal."""
     found = sentences(text)
     return found[0] if found else None
+
+
+def _case_only(text: str) -> bool:
+    """Whether a list item only names the case its items hold in ("- If the `NoRecordedValue` flag is set
+    to `false`:"), asking nothing itself: its items go on with the rule of its own lead-in.
+
+    >>> _case_only("If the flag is set to `false`:"), _case_only("If the flag is set, clients MUST:")
+    (True, False)
+    """
+    return text.rstrip().endswith(":") and bool(_CASE_OPENING.match(text)) and not modals(text)
 
 
 def _label_only(text: str) -> bool:
@@ -327,8 +338,9 @@ If it failed." gives "Conditionally Required"; "Yes" gives "Yes")."""
 
 
 def _leads_a_list(paragraph: str) -> bool:
-    """Whether a paragraph introduces the list below it: it ends with a colon, or its last sentence
-    announces "the following" ("The following configuration options MUST be available.").
+    """Whether a paragraph introduces the list below it: it ends with a colon, or one of its sentences
+    announces "the following" ("The following configuration options MUST be available. Each option MUST
+    be overridable ...").
 
     >>> _leads_a_list("Staff must check:"), _leads_a_list("The following options MUST be offered."), _leads_a_list("Be kind.")
     (True, True, False)
@@ -336,7 +348,23 @@ def _leads_a_list(paragraph: str) -> bool:
     text = paragraph.rstrip()
     if text.endswith(":"):
         return True
-    return "following" in text.lower() and bool(_THE_FOLLOWING.search((sentences(text)[-1:] or [""])[0]))
+    return "following" in text.lower() and any(_THE_FOLLOWING.search(sentence) for sentence in sentences(text))
+
+
+def _leading_sentence(lead_in: str) -> str:
+    """The sentence of a lead-in that leads into its list: its last, unless an earlier one announces "the
+    following" and the last does not end with a colon ("The following options MUST be available. Each option
+    MUST be overridable ..."; "The following test vectors are hex-encoded bytes. Implementations SHOULD check
+    them." leads into no rule).
+
+    >>> _leading_sentence("The following keys are hex. Implementations SHOULD check them.")
+    'The following keys are hex.'
+    """
+    found = sentences(lead_in) or [""]
+    if lead_in.rstrip().endswith(":"):
+        return found[-1]
+    announcing = [sentence for sentence in found if _THE_FOLLOWING.search(sentence)]
+    return (announcing or found)[-1]
 
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)
@@ -477,11 +505,12 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         readings.append(Reading(mark, True, "field mark", LIKELY))
     item_or_row = place.kind in ("list_item", "table_row")
     label = place.kind == "list_item" and _label_only(sentence)
-    completes_infinitive = item_or_row and place.lead_in is not None and _INFINITIVE_LEAD_IN.search(place.lead_in)
-    if label or completes_infinitive:
-        # Its first verb is no command: "- Build platform:" names the group of items below it, and
-        # under "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's "to"
-        # (the lead-in's own force, if any, is the item's below).
+    completes_lead_in = item_or_row and place.lead_in is not None and _INFINITIVE_OR_OPTIONS_LEAD_IN.search(place.lead_in)
+    if label or completes_lead_in:
+        # Its first verb is no command: "- Build platform:" names the group of items below it, under
+        # "If an SDK provides a way to:", "set a depth limit ..." completes the lead-in's "to" (the
+        # lead-in's own force, if any, is the item's below), and under "For example, an implementation
+        # can:", "Load the variables into a cache" is one thing it can do.
         readings = [r for r in readings if not (r.rule and _opening_command(r, sentence))]
     only_commands = all(_opening_command(r, sentence) for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
@@ -559,7 +588,7 @@ def _last_sentence_of_lead_in(place: Place) -> str | None:
     """The sentence of a list item's lead-in that leads into its list; ``None`` for a clause with no lead-in."""
     if place.kind != "list_item" or place.lead_in is None:
         return None
-    return (sentences(place.lead_in)[-1:] or [""])[0]
+    return _leading_sentence(place.lead_in)
 
 
 def _rules_of_lead_in(last: str, place: Place) -> list[Reading]:
@@ -581,7 +610,7 @@ _ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")
 def _lead_in_force(place: Place) -> Reading | None:
     """The force a list item takes from its lead-in ("The assistant must not: ...")."""
     assert place.lead_in is not None
-    last = sentences(place.lead_in)[-1:] or [""]
+    last = [_leading_sentence(place.lead_in)]
     if _CONDITION_LEAD_IN.search(last[0]):
         return None  # "MUST fail the negotiation if:", "... when all of the following are true:": the items are its conditions
     # A field's mark ("`enableCMT` (boolean, OPTIONAL) - specifies if ...:") is the field's, not its items'.
@@ -590,10 +619,22 @@ def _lead_in_force(place: Place) -> Reading | None:
         for r in read_sentence(last[0], replace(place, kind="paragraph", lead_in=None))
         if r.rule and last[0].count("(", 0, r.modal.span[0]) <= last[0].count(")", 0, r.modal.span[0])
     ]
+    if not lead and place.kind == "table_row" and _TABLE_ANNOUNCED.match(last[0]):
+        # "All errors **MUST** be mapped to binding-specific errors. The following table provides the
+        # canonical mappings:" (A2A): the table is the content of the rule just before it.
+        before = sentences(place.lead_in)[-2:-1]
+        lead = [r for r in read_sentence(before[0], replace(place, kind="paragraph", lead_in=None)) if r.rule] if before else []
     if not lead:
         return None
     source = lead[-1]
     return Reading(replace(source.modal, span=(0, 0)), True, "lead_in", min(source.confidence, LIKELY), source.holder)
+
+
+_TABLE_ANNOUNCED = re.compile(
+    r"(?i)\W*the\s+following\s+table\s+(?:provides|lists|gives|defines|contains|specifies)\b(?![^.:]*\b(?:examples?|illustrat\w*)\b)"
+)
+"""A sentence that announces the table below as what it holds ("The following table provides the canonical
+mappings:"), not as examples of it."""
 
 
 def _read(modal: Modal, sentence: str, place: Place) -> Reading:
@@ -685,6 +726,9 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "Returning 404 allows clients to ...": an effect
     if key == "avoids" and holder not in _ACTORS and _subject_word(before) not in ("it", "she", "he"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "choosing one avoids the need to ...": an effect
+    if key == "avoid" and place.capitals and not upper and _subject_word(before) not in (None, "you"):
+        # In a document of capitals, "producers avoid storing the same bytes twice" says what they do
+        return Reading(modal, False, "descriptive", LIKELY, holder)
     if _PURPOSE_BEFORE.search(before) and key in _WEAK_KEYS | {"avoid", "avoids"}:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
     next_words = _next_words(after)
@@ -829,7 +873,8 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, False, "ability", LIKELY, holder)
     if nxt[:2] == ["be", "used"]:
         return Reading(modal, True, "rule", UNSURE, holder)  # "YAML can be used as well": a licence
-    if nxt[:1] == ["be"] or (nxt[:1] and nxt[0] in _EPISTEMIC_NEXT | _ABILITY_NEXT) or _COMPARATIVE.search(before):
+    ability_next = nxt[:1] and nxt[0] in _EPISTEMIC_NEXT | _ABILITY_NEXT | _ABILITY_ADVERBS  # (also "cannot yet flow")
+    if nxt[:1] == ["be"] or ability_next or _COMPARATIVE.search(before):
         return Reading(modal, False, "ability", LIKELY, holder)
     subject = _subject_word(before)
     if modal.polarity < 0 and _CONSEQUENCE_BEFORE.search(before):
@@ -980,10 +1025,13 @@ _EDITORS_NOTE = re.compile(
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...", "NB: Need to add ...".
 (Not "Editor's note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
-_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:]{0,80}:\s*$", re.I)
-"""A lead-in whose list gives the conditions of its rule, not what the rule asks."""
-_INFINITIVE_LEAD_IN = re.compile(r"\bto:\s*$", re.I)
-"""A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:")."""
+_CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:,]{0,80}:\s*$", re.I)
+"""A lead-in whose list gives the conditions of its rule, not what the rule asks ("MUST fail the negotiation
+if:"); one whose condition a comma closes goes on to its rule ("When converting to a histogram, only one
+metric MUST be created:")."""
+_INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$", re.I)
+"""A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
+or name what one can do ("For example, an implementation can:", "Patterns SDKs can use to prevent such loops:")."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or
@@ -1027,6 +1075,7 @@ def _in_relative_clause(before: str) -> bool:
     that should be passed"), not the "that" of what a verb asks ("ensure that it should ...")."""
     found = _WORD_AND_RELATIVE_BEFORE.search(before)
     return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in TAKES_A_THAT_CLAUSE)
+
 
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
@@ -1145,12 +1194,13 @@ _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
 _INFORMATIVE_NOTICE = re.compile(
-    r"\W*(?:the\s+\w+\s+in\s+)?this\s+(?:section|subsection|appendix|annex|chapter|part|page)s?(?:\s+of\s+[^.,]{1,60}?)?"
+    r"\W*(?:\[!\w+\]\W*)?(?:the\s+\w+\s+in\s+)?this\s+(?:section|subsection|appendix|annex|chapter|part|page)s?(?:\s+of\s+[^.,]{1,60}?)?"
     r"\s+(?:is|are|contains|provides)\s+(?:entirely\s+|wholly\s+|purely\s+|only\s+)?[*_]{0,2}(?:non-normative|informative)\b",
     re.I,
 )
 """A section's notice that it states no rules: "This section is non-normative.", "The pages in this
-section are **non-normative**", "This appendix provides non-normative guidance"."""
+section are **non-normative**", "This appendix provides non-normative guidance", "> [!IMPORTANT] This section
+is non-normative" (a GitHub alert's label first)."""
 _CHANGELOG_HEADING = re.compile(
     r"\b(?:change\s?log|release\s+notes|(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)"
     r"|what's\s+new)\b"
@@ -1184,6 +1234,8 @@ _EPISTEMIC_BE = {
     "perceived", "seen", "viewed", "read", "considered", "affected", "influenced", "caused", "triggered",
     "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient", "known", "unknown",
 }  # fmt: skip
+_ABILITY_ADVERBS = {"yet", "easily", "reliably", "readily", "currently", "always", "fully"}
+"""Adverbs after "can" or "cannot" that tell what is possible, not what is allowed."""
 _ABILITY_NEXT = {
     "support",
     "handle",

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "105"
+FORMAT = "106"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -135,7 +135,13 @@ a change log; 98: a spec file deleted and one added that rewrites it are a renam
 labelled example in prose is an example, a code point is one number in either notation; 100: headings compare
 without code marks; 101: an OpenSpec delta is compared with the requirements it restates; 102: a leave given only
 somewhere restricts, and a command's object may be a path; 103: a scenario's WHEN reworded is its condition
-changed; 104: a file's name changed throughout is no rename; 105: an OpenSpec delta deleted unarchived is withdrawn)."""
+changed; 104: a file's name changed throughout is no rename; 105: an OpenSpec delta deleted unarchived is withdrawn;
+106: a table takes the rule announced before "The following table provides ...", a value that opens with a
+digit or a media type is never renamed, an item under "- If ...:" keeps its list's rule, a lead-in closed by a
+comma or announced before its last sentence leads, items under "... can:" are options, a GitHub alert's
+non-normative notice counts, a noun opening a sentence and "Welcome to" are no commands, "cannot yet" and a
+capitals document's "producers avoid" rule nothing, a name's number is no number, a table's header row and a
+filled cell, a sample's data values, prose before a file's first heading may move to another file)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

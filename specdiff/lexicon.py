@@ -126,6 +126,30 @@ _COMMAND_VERBS = (
     " abort assign auto-generate classify convert determine"
     " halt infer insert invoke populate re-evaluate re-run reevaluate rerun"
 ).split()
+
+
+def _names_the_subject(text: str, command: re.Match[str]) -> bool:
+    """Whether a command verb that opens ``text`` is the first noun of its subject, a finite verb
+    following a few words on: "Attribute value length and depth limits apply recursively", "Record
+    keys are strings" (where "Ensure timestamps are monotonic" asks what follows it, and "use it as it
+    is" has an object).
+
+    >>> text = "Attribute value limits apply to nested values."
+    >>> _names_the_subject(text, _COMMAND.match(text)), _names_the_subject("Use it as it is.", _COMMAND.match("Use it as it is."))
+    (True, False)
+    """
+    verb = command.group(1).lower()
+    return verb not in TAKES_A_THAT_CLAUSE | _ASKS_WHAT_FOLLOWS and bool(_SUBJECT_THEN_VERB.match(text, command.end(1)))
+
+
+_SUBJECT_THEN_VERB = re.compile(
+    r"(?:\s+(?!(?:a|an|the|this|that|these|those|each|every|any|all|it|its|them|their|your|our|no|to|as|if|when|so)\b)"
+    r"[a-z][\w-]*){1,5}"
+    r"\s+(?:apply|applies|are|is)\b"
+)
+_WELCOME = re.compile(r"(?i)welcome\s+to\b")
+_ASKS_WHAT_FOLLOWS = frozenset({"confirm", "validate", "remember", "make", "test", "treat"})
+"""Command verbs whose object may be a clause ("Confirm values are set"), besides ``TAKES_A_THAT_CLAUSE``."""
 _ADVICE_VERBS = frozenset({"consider", "prefer", "try", "strive", "aim", "favor", "favour"})
 """Command verbs that advise as "should" does: "Consider caching the timetable" leaves the choice to the
 reader, where "Cache the timetable" does not."""
@@ -571,6 +595,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
     found = []
     clean = _without_keyword_conventions(prose(text).replace("’", "'"))
     command = _COMMAND.match(clean)
+    if command and (_names_the_subject(clean, command) or _WELCOME.match(clean, command.start(1))):
+        command = None  # ("Welcome to the documentation": a greeting)
     if command and not _MODAL.match(clean, command.start(1)) and not _DEONTIC.match(clean, command.start(1)):
         strength = 2 if command.group(1).lower() in _ADVICE_VERBS else 3
         found.append(Modal(text[command.start(1) : command.end(1)], 1, strength, command.span(1)))

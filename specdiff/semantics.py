@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from specdiff.editorial import (
+    data_values,
     editorial_form,
     inserted_and_deleted,
     only_force_changed,
@@ -184,7 +185,8 @@ def describe_change(
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
-    if not code_changed and not level_changed and (alike or only_typos(old, new)):
+    data_kept = not example or data_values(old) == data_values(new)  # "kind": "taskStatusUpdate" -> "status-update"
+    if not code_changed and not level_changed and data_kept and (alike or only_typos(old, new)):
         # (a code block's names respelled are left to what its prose says: GraphQL's examples went from
         # "isHousetrained" to "isHouseTrained" throughout, a sample's spelling made consistent)
         recased = [] if example else names_recased(old, new, new_place)
@@ -706,6 +708,8 @@ def describe_clause(
         return [Effect("editorial")]  # a line of "see also" pointers, a table-of-contents entry, link targets
     if editors_note(text, place):
         return [Effect("editorial")]  # "TODO: Ask the project to choose a URI": the editors' own note
+    if place.kind == "table_row" and place.header is None and "|" in text.strip().strip("|"):
+        return [Effect("editorial")]  # a table's header row, "| Key | Type | Required |": its rows say what the table does
     effects = []
     for sentence in sentences(text):
         for reading in read_sentence(sentence, place):
@@ -2253,6 +2257,9 @@ def _word_class_change(
     found_old, found_new = reader(old), reader(new)
     if found_old == found_new:
         return []  # (the usual case, told without counting)
+    if effect_type == "number":
+        found_old = [n for n in found_old if n not in _numbers_of_names_only_in(old, new)]
+        found_new = [n for n in found_new if n not in _numbers_of_names_only_in(new, old)]
     before, after = Counter(found_old), Counter(found_new)
     if before == after:
         return []
@@ -2261,6 +2268,20 @@ def _word_class_change(
     gone = ", ".join((before - after).elements()) or None
     came = ", ".join((after - before).elements()) or None
     return [Effect(effect_type, gone, came, sentence=where, normative=normative)]
+
+
+def _numbers_of_names_only_in(text: str, other: str) -> set[str]:
+    """The numbers that are part of a name ``text`` has and ``other`` lacks: "ROS 2" added to a list of
+    brokers brings a product, not the number 2 (where "Python 3" -> "Python 4" changes a number).
+
+    >>> sorted(_numbers_of_names_only_in("Kafka, Pulsar, ROS 2.", "Kafka, Pulsar."))
+    ['2']
+    """
+    return {m.group(2) for m in _NAME_AND_NUMBER.finditer(text) if not re.search(rf"\b{re.escape(m.group(1))}\b", other)}
+
+
+_NAME_AND_NUMBER = re.compile(r"(?<=[\w,;(] )([A-Z][\w-]*)\s+(\d+)\b(?![.,:]\d)")
+"""A capitalised word and a number, inside a sentence ("Retry 3 times" opens one: a command and its count)."""
 
 
 # -- modality --------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 RULE = "The assistant must confirm the branch before it books a meeting room."
 
 
@@ -397,6 +399,126 @@ def test_a_path_changed_throughout_is_another_place_on_disk(spec_repo, specdiff_
         (amendment,) = file["amendments"]
         read.append((amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]))
     assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
+
+
+def test_a_table_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json):
+    """A2A's error table sits under "... **MUST** be mapped ... The following table provides the canonical
+    mappings:", and AsyncAPI's schema formats under "... that every implementation MUST support.": a row's
+    value replaced is a value the rule asks for replaced, even when the old one is gone throughout (a status
+    written out, a media type renamed each release, are values on the wire, not names)."""
+    old = (
+        "# Docks\n\nEvery fault MUST be mapped to a status. The following table provides the canonical mappings:\n\n"
+        "| Fault | Status |\n|---|---|\n| Dock full | `409 Conflict` |\n\n"
+        "The following table lists the formats that every implementation MUST support.\n\n"
+        "| Name | Format |\n|---|---|\n| Dock report | `application/vnd.dock;version=1.0` |\n"
+    )
+    new = old.replace("409 Conflict", "400 Bad Request").replace("version=1.0", "version=1.1")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["severity"], [(e["old"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
+    assert found == [
+        ("breaking", [("409 Conflict", "400 Bad Request", None)]),
+        ("breaking", [("application/vnd.dock;version=1.0", "application/vnd.dock;version=1.1", None)]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "item"),
+    [
+        # OpenTelemetry: the items of "- If the flag is set to `false`:" go on with the list's rule
+        ("Docks MUST report as follows:\n\n- If the dock is empty:\n  - The dock's name.", "  - The time it emptied."),
+        # a condition a comma closes goes on to the rule ("When converting to a histogram, only one metric MUST be created:")
+        ("When a dock is full, each alarm MUST carry:\n\n- The dock's name.", "- The time it filled."),
+        # "the following" announced before the lead-in's last sentence
+        ("The following fields MUST be reported. Each MUST be signed.\n\n- The dock's name.", "- The time it filled."),
+    ],
+    ids=["under a case", "condition closed by a comma", "announced earlier"],
+)
+def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lead_in, item):
+    """Each read as an item added with no rule, substantive (OpenTelemetry's new required exporter options)."""
+    old = f"# Docks\n\n{lead_in}\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}{item}\n")
+    assert (amendment["kind"], amendment["severity"]) == ("added", "breaking")
+
+
+@pytest.mark.parametrize(
+    ("context", "sentence"),
+    [
+        ("## Notes\n\n> [!IMPORTANT]\n> This section is non-normative.\n\nDocks are lit.", "Riders MUST ring twice."),
+        ("## Caching\n\nFor example, a dock can:\n\n- Cache the count.", "- Report the count once a day."),
+        ("## Limits\n\nDocks MUST limit the count.", "Attribute value limits apply to nested values too."),
+        ("## Setup\n\nDocks MUST be lit.", "Events raised during setup cannot yet reach the rider."),
+        ("## Cost\n\nDocks MUST be lit.", "By caching the count, docks avoid sending it twice."),
+        ("## About\n\nDocks MUST be lit.", "Welcome to the documentation of the docks."),
+    ],
+    ids=["non-normative alert", "options lead-in", "noun as command", "cannot yet", "avoid as a description", "greeting"],
+)
+def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
+    """From OpenTelemetry's history: a section a GitHub alert declares non-normative, items under "an
+    implementation can:", "Attribute value length ... limits apply", "cannot yet flow", "producers avoid
+    ..."; from A2A's, "Welcome to the official documentation". Each read as a rule added, breaking."""
+    old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
+    assert amendment["severity"] == "substantive"
+    assert not [e for e in amendment["effects"] if e["type"] == "modality"]
+
+
+def test_a_name_with_a_number_added_to_a_list_is_no_number(spec_repo, specdiff_json):
+    """AsyncAPI added "ROS 2" to the protocols it names: no number 2 came."""
+    old = "# Docks\n\nDocks accept bikes from Acme, Bolt.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("Bolt.", "Bolt, Cargo 2."))
+    assert [e["type"] for e in amendment["effects"]] == ["wording"]
+
+
+def test_a_table_header_added_with_its_table_is_editorial(spec_repo, specdiff_json):
+    """MCP's tables came with their header rows, each a clause added, substantive: the header names the columns."""
+    old = "# Docks\n\nDocks are lit.\n"
+    new = old + "\n| Key | Type |\n|---|---|\n| `name` | string |\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["new"][0]["text"], a["severity"]) for a in amendments] == [
+        ("| Key | Type |", "editorial"),
+        ("| `name` | string |", "substantive"),
+    ]
+
+
+def test_a_paragraph_moved_before_the_first_heading_of_another_file_is_a_move(spec_repo, specdiff_json):
+    """MCP split its transports page: "Messages are delimited by newlines, and **MUST NOT** contain embedded
+    newlines." went to the opening of a new `stdio.mdx`, before its first heading, and read as a rule removed
+    there and added here. A title block's fields before the first heading still never move."""
+    rule = "Messages are delimited by newlines, and MUST NOT contain embedded newlines."
+    spec_repo.commit("write", {"transports.md": f"# Transports\n\n{rule}\n\nDocks MUST answer.\n"})
+    stdio = f"{rule}\n\n# Standard streams\n\nDocks MAY log.\n"
+    spec_repo.commit("split", {"transports.md": "# Transports\n\nDocks MUST answer.\n", "stdio.md": stdio})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = [(a["kind"], a["severity"], a["old"][0]["path"] if a["old"] else None) for f in files for a in f["amendments"]]
+    assert ("moved", "substantive", "transports.md") in found
+    assert not [k for k, _, _ in found if k == "removed"]
+
+
+def test_a_value_changed_in_a_sample_of_data_is_an_example_changed(spec_repo, specdiff_json):
+    """A2A corrected the wire value in a JSON sample, `"kind": "taskStatusUpdate"` -> `"status-update"`,
+    and a query's `status=working` -> `status=TASK_STATE_WORKING`: read as a slip of the pen, editorial.
+    A word of a conversation's sample swapped is still one."""
+    sample = '# Docks\n\nA report:\n\n```json\n{"kind": "dockFull", "id": "d1"}\n```\n\n```http\nGET /docks?state=full\n```\n'
+    talk = "\n```text\nRider: book a bike for me\n```\n"
+    new = sample.replace("dockFull", "dock-full").replace("state=full", "state=DOCK_FULL") + talk.replace("book", "reserve")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, sample + talk, new)
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [
+        ("substantive", ["example"]),
+        ("substantive", ["example"]),
+        ("editorial", ["editorial"]),
+    ]
+
+
+def test_a_cell_filled_in_a_table_row_is_no_slip(spec_repo, specdiff_json):
+    """OpenTelemetry added a column to a mapping table: "|Debug (7) |Verbose |DEBUG |" -> "|Debug (7) |Verbose
+    |VERBOSE |DEBUG |" read as a doubled word, a slip, editorial. A row that only gains an empty cell is one."""
+    old = "# Levels\n\n| Level | Name | Code |\n|---|---|---|\n| Debug | Verbose | DEBUG |\n| Info | | INFO |\n"
+    new = (
+        "# Levels\n\n| Level | Name | Alias | Code |\n|---|---|---|---|\n"
+        "| Debug | Verbose | VERBOSE | DEBUG |\n| Info | | | INFO |\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["substantive", "substantive", "editorial"]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:

@@ -268,8 +268,23 @@ def _compared(clause: Clause, words: list[str]) -> list[str]:
 
 
 def _may_change_file(clause: Clause) -> bool:
-    """Whether a clause can be one moved between files: not front matter, not before the first heading."""
-    return clause.kind != "front_matter" and clause.section != PREAMBLE
+    """Whether a clause can be one moved between files: not front matter, and before the first heading
+    only a sentence of prose (MCP moved "Messages are delimited by newlines, and **MUST NOT** contain
+    embedded newlines." into the opening of a new `stdio.mdx`), not a title block's lines of fields."""
+    if clause.kind == "front_matter":
+        return False
+    return clause.section != PREAMBLE or (
+        clause.kind in ("paragraph", "list_item")
+        and len(clause.normalized.split()) >= PREAMBLE_MOVE_WORDS_AT_LEAST
+        and not _FIELD_LINE.search(clause.text)
+    )
+
+
+PREAMBLE_MOVE_WORDS_AT_LEAST = 8
+"""A paragraph or list item before the first heading this long is prose that may have moved from another
+file; a title block's lines ("Network Working Group", "Intended status: Informational") are shorter or fields."""
+_FIELD_LINE = re.compile(r"(?m)^[ \t>*_-]*[A-Za-z][\w -]{0,30}:[ \t]+\S")
+"""A line that opens with a field's name and a colon: "Intended status: Informational", "Expires: 1 May"."""
 
 
 @dataclass(frozen=True)
