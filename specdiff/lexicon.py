@@ -176,6 +176,7 @@ _COMMAND = re.compile(
     # (a path after the verb is its object: "Read /memory/constitution.md")
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b"
     r"|[ \t]{1,2}(?:[-:\u2013\u2014]|/(?=\s))"
+    r"|[ \t]*\([^()]*\)[ \t]*:"  # ("Request (Server -> Client):", an example's caption)
     r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
     # does ("Set to `inherit` to allow access to the host's addresses", not "Set `x` to 1", whose code
@@ -288,7 +289,9 @@ _NUMERIC_CODE = re.compile(
 """A number alone in a code span, perhaps written in its type: `` `3` ``, `` `Uint64(0)` ``."""
 _CONDITION_WORDS = (
     # ("each redirect, if any, offers ...": "if any" between commas says whatever there are, no condition)
-    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if(?!\s+any\s*[,;:.)])|when|whenever|while|"
+    # ("while following the principle": "while" and a gerund say how, not when)
+    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if(?!\s+any\s*[,;:.)])|when|whenever|"
+    r"while(?!\s+(?!being\b|\w*thing\b)\w+ing\b)|"
     # "provided" as a conjunction ("MAY skip it, provided the cache is fresh"), not as a participle
     # ("a `Link` header is provided", "the value provided by the server")
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bnot\s)(?<!\bif\s)"

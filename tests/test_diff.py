@@ -449,13 +449,15 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Setup\n\nDocks MUST be lit.", "Events raised during setup cannot yet reach the rider."),
         ("## Cost\n\nDocks MUST be lit.", "By caching the count, docks avoid sending it twice."),
         ("## About\n\nDocks MUST be lit.", "Welcome to the documentation of the docks."),
+        ("## Sampling\n\nDocks MUST be lit.", "Request (Dock -> Desk):"),
     ],
-    ids=["non-normative alert", "options lead-in", "noun as command", "cannot yet", "avoid as a description", "greeting"],
+    ids=["non-normative alert", "options lead-in", "noun as command", "cannot yet", "avoid described", "greeting", "caption"],
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
     """From OpenTelemetry's history: a section a GitHub alert declares non-normative, items under "an
     implementation can:", "Attribute value length ... limits apply", "cannot yet flow", "producers avoid
-    ..."; from A2A's, "Welcome to the official documentation". Each read as a rule added, breaking."""
+    ..."; from A2A's, "Welcome to the official documentation"; from MCP's, an example's caption "Request (Server
+    -> Client):". Each read as a rule added, breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -519,6 +521,31 @@ def test_a_cell_filled_in_a_table_row_is_no_slip(spec_repo, specdiff_json):
     )
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert [a["severity"] for a in amendments] == ["substantive", "substantive", "editorial"]
+
+
+def test_a_section_whose_heading_was_reworded_and_body_rewritten_is_renamed(spec_repo, specdiff_json):
+    """A2A rewrote its home page: "## How does A2A work with MCP?" became "## How A2A Works with MCP", moved
+    and with its text rewritten, and read as one section removed and another added."""
+    old = (
+        "# Docks\n\n## How does a dock charge bikes?\n\nA dock charges each bike overnight through its stand.\n\n"
+        "## Fees\n\nRides cost one euro.\n"
+    )
+    new = (
+        "# Docks\n\n## Fees\n\nRides cost one euro.\n\n"
+        "## How a Dock Charges Bikes\n\nEvery stand feeds power to the bike resting in it during the night.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["unit"], a["kind"]) for a in amendments][:1] == [("section", "renamed")]
+    assert "removed" not in [a["kind"] for a in amendments]
+
+
+def test_while_and_a_gerund_set_no_condition(spec_repo, specdiff_json):
+    """MCP: "This approach minimizes user friction while following the principle of least privilege" read as
+    a condition "while" gone, and "While the stream is open, ..." is still one."""
+    old = "# Docks\n\nDocks MUST ring once while following the rider's route.\n\nWhile a dock is open, it MUST ring.\n"
+    new = "# Docks\n\nDocks MUST ring once.\n\nA dock MUST ring.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [[e["old"] for e in a["effects"] if e["type"] == "condition"] for a in amendments] == [[], ["while"]]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:

@@ -122,6 +122,29 @@ def _heading_key(section: Section) -> str:
     return heading_key(section.heading)
 
 
+def _heading_gist(section: Section) -> frozenset[str]:
+    return heading_gist(section.heading)
+
+
+def heading_gist(heading: str) -> frozenset[str]:
+    """The words that name a section's subject, each without its plural "s": "How does A2A work with
+    MCP?" and "How A2A Works with MCP" say one thing, so a section whose heading alone was reworded, and
+    whose body was rewritten, pairs when no other section says it (the empty set for a heading of fewer
+    than two such words, which pairs nothing).
+
+    >>> heading_gist("How does A2A work with MCP?") == heading_gist("How A2A Works with MCP")
+    True
+    >>> heading_gist("Security Considerations") == heading_gist("Privacy Considerations"), heading_gist("Examples")
+    (False, frozenset())
+    """
+    gist = frozenset(_PLURAL.sub("", w) for w in re.findall(r"[a-z0-9]+", heading_key(heading)) if w not in _HEADING_FILLER)
+    return gist if len(gist) >= 2 else frozenset()
+
+
+_HEADING_FILLER = frozenset("a an the of for to in on at with and or how what why when does do is are can".split())
+_PLURAL = re.compile(r"(?<=\w{3})(?<!s)s$")
+
+
 def heading_key(heading: str) -> str:
     """The heading as compared: case, spacing, code marks, a trailing colon and a leading number
     ("4.2.", "A.1") ignored.
@@ -209,14 +232,15 @@ class _SectionPairing:
                 self.pair(o, candidates[0], 1.0, "heading")
                 new_parent_of[o.id] = candidates[0].id
 
-        free_old, free_new = self.free()
-        old_counts = Counter(_heading_key(o) for o in free_old)
-        new_by_heading = unique_index(free_new, _heading_key)
-        for o in free_old:
-            key = _heading_key(o)
-            namesake = new_by_heading.get(key)
-            if namesake is not None and old_counts[key] == 1 and namesake.index not in self.taken:
-                self.pair(o, namesake, 1.0, "heading")
+        for key_of in (_heading_key, _heading_gist):
+            free_old, free_new = self.free()
+            old_counts = Counter(key_of(o) for o in free_old)
+            new_by_heading = unique_index(free_new, key_of)
+            for o in free_old:
+                key = key_of(o)
+                namesake = new_by_heading.get(key)
+                if key and namesake is not None and old_counts[key] == 1 and namesake.index not in self.taken:
+                    self.pair(o, namesake, 1.0, "heading")
 
     def pair_by_content(self) -> None:
         """Pair the remaining sections whose content mostly survives, or whose place and name say they are one.
