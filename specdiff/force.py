@@ -843,8 +843,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, False, "hedge", LIKELY, holder)  # "may be difficult", "may be generating"
     if nxt[:1] == ["be"] and len(nxt) > 1 and not _PARTICIPLE.match(nxt[1]) and holder is None:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "validation alone may be insufficient"
-    if subject in _NON_HOLDERS or _WHAT_MAY_HAPPEN.search(before):
-        return Reading(modal, False, "hedge", LIKELY, holder)
+    if subject in _NON_HOLDERS or _THE_TEXT_BEFORE.search(before) or _WHAT_MAY_HAPPEN.search(before):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # (also "the specification may introduce ...")
     if holder:
         return Reading(modal, True, "rule", CERTAIN, holder)
     return Reading(modal, True, "rule", LIKELY, holder)
@@ -1099,7 +1099,9 @@ _SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
 _LICENCE_OVER_VALUES = re.compile(
     r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"
 )
-_FUTURE = re.compile(r"\b(?:in\s+(?:the\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:in\s+(?:the\s+)?future|by\s+(?:a\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I
+)
 _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't", "shan't", "is required to", "are required to"}
 # Deontic adjectives that name a kind of thing before a noun ("the required fields") unless a
 # form of "be" makes them the predicate ("fields are required").
@@ -1214,7 +1216,7 @@ _CHANGELOG_HEADING = re.compile(
 # Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".
 _EPISTEMIC_NEXT = {
     "feel", "seem", "appear", "look", "sound", "find", "want", "wish", "prefer", "need", "become", "cause",
-    "lead", "result", "happen", "occur", "arise", "vary", "differ", "mean", "indicate", "reflect", "involve",
+    "lead", "result", "happen", "occur", "arise", "vary", "differ", "mean", "indicate", "reflect", "involve", "match",
     "depend", "exist", "come", "get", "think", "believe", "know", "expect", "hope", "like", "worry", "struggle",
     "experience", "face", "encounter", "misunderstand", "perceive", "interpret", "benefit", "affect", "prove",
     "pose", "harm", "well", "even", "still", "already", "sometimes", "lack", "imply", "confuse", "mislead",
@@ -1255,6 +1257,11 @@ _ABILITY_NEXT = {
 # not who a spec binds. "Users" and "it" are left out: "users may export", "it may decline".
 _CONSEQUENCE_BEFORE = re.compile(r"(?:[,;]\s*or|\botherwise|\belse)\s*,?\s+(?:the\s+|a\s+|an\s+)?[\w-]+\s+$", re.I)
 """A clause that says what follows when a rule is not kept: "..., or the verifier", "Otherwise the consumer"."""
+_THE_TEXT_BEFORE = re.compile(
+    r"(?i)(?:^|[,;:]\s*|\b(?:and|but|so)\s+)\W*(?:the|this)\s+(?:specification|spec|document|standard)\s+$"
+)
+"""The text itself as the subject of a "may": what it may yet do, no one given leave ("In time, the
+specification may introduce ..."; not "Some objects in the specification may be declared ...")."""
 _NON_HOLDERS = {
     "this", "that", "these", "those", "there", "he", "she", "we", "people", "humans", "someone", "somebody",
     "anyone", "others", "some", "many", "things", "such", "which", "what",

@@ -128,6 +128,34 @@ _COMMAND_VERBS = (
 ).split()
 
 
+def _no_command_after_all(text: str, command: re.Match[str]) -> bool:
+    """Whether the verb that opens ``text`` gives no order after all: it is a noun that opens the subject
+    (:func:`_names_the_subject`), a greeting ("Welcome to the documentation") or the first word of a name
+    in title case ("Operations: Send Streaming Message (...)", A2A's operation)."""
+    return (
+        _names_the_subject(text, command)
+        or bool(_WELCOME.match(text, command.start(1)))
+        or _title_case_name(text, command.end(1))
+    )
+
+
+def _title_case_name(text: str, at: int) -> bool:
+    """Whether the words from ``at`` on finish a name in title case that began with a command's verb: a
+    title alone ("1. Start Development", "Mark Nottingham"), two words or more before a bracket or a comma
+    ("Send Streaming Message ([Section 3.1.2](#312))"), or a label's ("Test Flow:", "Push Notifications
+    (WebHooks):"). "Support Windows (Nix does not run there)" and "Ask Claude: 'Continue'" still give orders.
+
+    >>> _title_case_name("Send Streaming Message (see 3.1)", 4), _title_case_name("Support Windows (see below)", 7)
+    (True, False)
+    """
+    found = _TITLE_CASE_NAME.match(text, at)
+    if found is None:
+        return False
+    rest = text[found.end() :].strip()
+    label = text.rstrip().endswith(":") and (not rest or rest.startswith("(") or rest == ":")
+    return not rest or label or (len(found.group(1).split()) >= 2 and rest[0] in "(),;")
+
+
 def _names_the_subject(text: str, command: re.Match[str]) -> bool:
     """Whether a command verb that opens ``text`` is the first noun of its subject, a finite verb
     following a few words on: "Attribute value length and depth limits apply recursively", "Record
@@ -148,6 +176,8 @@ _SUBJECT_THEN_VERB = re.compile(
     r"\s+(?:apply|applies|are|is)\b"
 )
 _WELCOME = re.compile(r"(?i)welcome\s+to\b")
+_TITLE_CASE_NAME = re.compile(r"((?:[ \t]+[A-Z][a-z][\w-]*){1,3})[ \t]*")
+"""After a command's verb, the rest of a name in title case (``_title_case_name``)."""
 _ASKS_WHAT_FOLLOWS = frozenset({"confirm", "validate", "remember", "make", "test", "treat"})
 """Command verbs whose object may be a clause ("Confirm values are set"), besides ``TAKES_A_THAT_CLAUSE``."""
 _ADVICE_VERBS = frozenset({"consider", "prefer", "try", "strive", "aim", "favor", "favour"})
@@ -598,8 +628,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
     found = []
     clean = _without_keyword_conventions(prose(text).replace("’", "'"))
     command = _COMMAND.match(clean)
-    if command and (_names_the_subject(clean, command) or _WELCOME.match(clean, command.start(1))):
-        command = None  # ("Welcome to the documentation": a greeting)
+    if command and _no_command_after_all(clean, command):
+        command = None
     if command and not _MODAL.match(clean, command.start(1)) and not _DEONTIC.match(clean, command.start(1)):
         strength = 2 if command.group(1).lower() in _ADVICE_VERBS else 3
         found.append(Modal(text[command.start(1) : command.end(1)], 1, strength, command.span(1)))

@@ -694,6 +694,12 @@ _NAVIGATION = re.compile(
 section's number ("2.4. [Parsing](#24-parsing)", "1\\. [Introduction](#1-introduction)", "Appendix
 A. [Example](#appendix-a-example)"); SPIFFE writes its whole table as one paragraph of such lines."""
 
+_LABEL_OR_CONTENTS_BOX = re.compile(
+    r"(?is)[\s*_]*(?:examples?|for\s+example|e\.g\.)[\s*_]*:?[\s*_]*"
+    r"|\s*<details>\s*<summary>\s*(?:table\s+of\s+contents|contents|toc)\s*</summary>\s*"
+)
+"""A label alone that names what follows ("Examples:"), or the box a table of contents is folded in."""
+
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)
 
 
@@ -706,6 +712,8 @@ def describe_clause(
     place = place or Place(capitals=capitals)
     if not words(_without_pointers(text, place)) or _NAVIGATION.match(text) or only_link_definitions(text):
         return [Effect("editorial")]  # a line of "see also" pointers, a table-of-contents entry, link targets
+    if _LABEL_OR_CONTENTS_BOX.fullmatch(text):
+        return [Effect("editorial")]  # "Examples:" above a list of them, "<details><summary>Table of Contents</summary>"
     if editors_note(text, place):
         return [Effect("editorial")]  # "TODO: Ask the project to choose a URI": the editors' own note
     if place.kind == "table_row" and place.header is None and "|" in text.strip().strip("|"):
@@ -2218,9 +2226,9 @@ _FILLER = {
     "it",
     "they",
 }
-_GRAMMAR_WORDS = _FUNCTION_WORDS | _FILLER | {"in", "of", "on", "to", "for", "with"}
+_GRAMMAR_WORDS = _FUNCTION_WORDS | _FILLER | {"in", "of", "on", "to", "for", "with", "be", "been"}
 """Words that, only added to a rule or only dropped from it, mend its grammar: "can be used [-a-]{+as the+}
-default", "reported in subsequent [-in-] report notifications"."""
+default", "reported in subsequent [-in-] report notifications", "how members may {+be+} named"."""
 
 
 _FRAMING_PREPOSITIONS = {"of", "for", "to", "from", "on", "in", "by", "with"}

@@ -450,14 +450,23 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Cost\n\nDocks MUST be lit.", "By caching the count, docks avoid sending it twice."),
         ("## About\n\nDocks MUST be lit.", "Welcome to the documentation of the docks."),
         ("## Sampling\n\nDocks MUST be lit.", "Request (Dock -> Desk):"),
+        ("## Desk\n\nDocks MUST be lit.", "- Operations: Send Dock Report ([Reports](#reports))"),
+        ("## Events\n\nDocks MUST be lit.", "Events may be added by future versions of the dock schema."),
+        ("## Events\n\nDocks MUST be lit.", "In time, the specification may introduce a patch event."),
+        ("## Events\n\nDocks MUST be lit.", "The lookup may match a dock whose name differs in case."),
     ],
-    ids=["non-normative alert", "options lead-in", "noun as command", "cannot yet", "avoid described", "greeting", "caption"],
+    ids=[
+        "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting", "caption", "name",
+        "by future", "the text as subject", "may match",
+    ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
     """From OpenTelemetry's history: a section a GitHub alert declares non-normative, items under "an
     implementation can:", "Attribute value length ... limits apply", "cannot yet flow", "producers avoid
-    ..."; from A2A's, "Welcome to the official documentation"; from MCP's, an example's caption "Request (Server
-    -> Client):". Each read as a rule added, breaking."""
+    ..."; from A2A's, "Welcome to the official documentation" and an operation's name, "Operations: Send
+    Streaming Message"; from MCP's, an example's caption "Request (Server -> Client):"; OpenTelemetry's
+    hedges again, "may be added by future semantic conventions", "the specification may introduce", "may
+    match". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -546,6 +555,25 @@ def test_while_and_a_gerund_set_no_condition(spec_repo, specdiff_json):
     new = "# Docks\n\nDocks MUST ring once.\n\nA dock MUST ring.\n"
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert [[e["old"] for e in a["effects"] if e["type"] == "condition"] for a in amendments] == [[], ["while"]]
+
+
+@pytest.mark.parametrize("label", ["Examples:", "<details>\n<summary>Table of Contents</summary>"])
+def test_a_label_or_a_contents_box_added_is_editorial(spec_repo, specdiff_json, label):
+    """OpenTelemetry folded its tables of contents in `<details><summary>Table of Contents</summary>` and
+    dropped an "Examples:" label: each read as content, substantive."""
+    old = "# Docks\n\nDocks MUST be lit.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{label}\n")
+    assert amendment["severity"] == "editorial"
+
+
+def test_a_word_that_mends_a_rules_grammar_narrows_nothing(spec_repo, specdiff_json):
+    """JSON:API fixed "how members ... may named" to "may be named", read as the rule narrowed, breaking;
+    and "Some objects in the specification may be declared" still licenses (the text itself is no subject)."""
+    old = "# Docks\n\nThe spec limits how docks may named.\n"
+    new = "# Docks\n\nThe spec limits how docks may be named.\n\nSome docks in the specification may hold scooters.\n"
+    fixed, licence = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert fixed["severity"] == "editorial"
+    assert [(e["type"], e["new"]) for e in licence["effects"]] == [("modality", "may")]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
