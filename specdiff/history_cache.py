@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "106"
+FORMAT = "107"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -141,7 +141,9 @@ digit or a media type is never renamed, an item under "- If ...:" keeps its list
 comma or announced before its last sentence leads, items under "... can:" are options, a GitHub alert's
 non-normative notice counts, a noun opening a sentence and "Welcome to" are no commands, "cannot yet" and a
 capitals document's "producers avoid" rule nothing, a name's number is no number, a table's header row and a
-filled cell, a sample's data values, prose before a file's first heading may move to another file)."""
+filled cell, a sample's data values, prose before a file's first heading may move to another file;
+107: a heading reworded with the same words pairs its section, a name in title case and a caption give no
+order, "while" and a gerund set no condition, labels and contents boxes are editorial, more likelihoods)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:
