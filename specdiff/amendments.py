@@ -282,9 +282,12 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
 
 
 def _subject(before: str) -> str:
-    """The words before a rule's keyword in their own clause: "Under such a case, the client" and
-    "The client" both name "the client"."""
-    return before.rsplit(",", 1)[-1].strip().lower()
+    """The words before a rule's keyword in their own clause, but a leading article: "Under such a case,
+    the client", "The client" and "Client" all name "client"."""
+    return _LEADING_ARTICLE.sub("", before.rsplit(",", 1)[-1].strip().lower())
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 def _moved_out(effect: Effect) -> bool:

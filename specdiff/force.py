@@ -368,7 +368,7 @@ def _leading_sentence(lead_in: str) -> str:
 
 
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)
-"""A last sentence that announces the list after it: "The following ... MUST be supported."."""
+"""A sentence that announces the list after it: "The following ... MUST be supported."."""
 
 
 def informative_sections(sections: Iterable[Section]) -> set[str]:
@@ -566,10 +566,10 @@ def rule_with_cases(place: Place) -> Reading | None:
     which is enough ("MUST fail the channel if:", Lightning's habit): an item added is one more case
     in which the rule binds. ``None`` for any other item, or for cases that must all hold ("when all
     of the following are true:"), where one more narrows."""
-    last = _last_sentence_of_lead_in(place)
-    if last is None or not _CONDITION_LEAD_IN.search(last) or _ALL_THE_CASES.search(last):
+    leading = _leading_sentence_of(place)
+    if leading is None or not _CONDITION_LEAD_IN.search(leading) or _ALL_THE_CASES.search(leading):
         return None
-    found = _rules_of_lead_in(last, place)
+    found = _rules_of_lead_in(leading, place)
     return found[-1] if found else None
 
 
@@ -577,14 +577,14 @@ def rule_with_alternatives(place: Place) -> Reading | None:
     """The obligation whose alternatives a list item names, when its lead-in asks for one of them
     (JSON:API's "A relationship object **MUST** contain at least one of the following:"): an item
     added is one more way to comply, one taken away one fewer. ``None`` for any other item."""
-    last = _last_sentence_of_lead_in(place)
-    if last is None or not _ALTERNATIVES_LEAD_IN.search(last):
+    leading = _leading_sentence_of(place)
+    if leading is None or not _ALTERNATIVES_LEAD_IN.search(leading):
         return None
-    found = [r for r in _rules_of_lead_in(last, place) if r.modal.obliges]
+    found = [r for r in _rules_of_lead_in(leading, place) if r.modal.obliges]
     return found[-1] if found else None
 
 
-def _last_sentence_of_lead_in(place: Place) -> str | None:
+def _leading_sentence_of(place: Place) -> str | None:
     """The sentence of a list item's lead-in that leads into its list; ``None`` for a clause with no lead-in."""
     if place.kind != "list_item" or place.lead_in is None:
         return None
@@ -610,16 +610,16 @@ _ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")
 def _lead_in_force(place: Place) -> Reading | None:
     """The force a list item takes from its lead-in ("The assistant must not: ...")."""
     assert place.lead_in is not None
-    last = [_leading_sentence(place.lead_in)]
-    if _CONDITION_LEAD_IN.search(last[0]):
+    leading = _leading_sentence(place.lead_in)
+    if _CONDITION_LEAD_IN.search(leading):
         return None  # "MUST fail the negotiation if:", "... when all of the following are true:": the items are its conditions
     # A field's mark ("`enableCMT` (boolean, OPTIONAL) - specifies if ...:") is the field's, not its items'.
     lead = [
         r
-        for r in read_sentence(last[0], replace(place, kind="paragraph", lead_in=None))
-        if r.rule and last[0].count("(", 0, r.modal.span[0]) <= last[0].count(")", 0, r.modal.span[0])
+        for r in read_sentence(leading, replace(place, kind="paragraph", lead_in=None))
+        if r.rule and leading.count("(", 0, r.modal.span[0]) <= leading.count(")", 0, r.modal.span[0])
     ]
-    if not lead and place.kind == "table_row" and _TABLE_ANNOUNCED.match(last[0]):
+    if not lead and place.kind == "table_row" and _TABLE_ANNOUNCED.match(leading):
         # "All errors **MUST** be mapped to binding-specific errors. The following table provides the
         # canonical mappings:" (A2A): the table is the content of the rule just before it.
         before = sentences(place.lead_in)[-2:-1]
@@ -734,10 +734,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     next_words = _next_words(after)
     word_after = next(iter(next_words), "")
     what_may_not_be = word_after in _UNWILLED_NEXT or next_words[:2] == ["be", "able"]
-    if key == "may not" and (_RELATIVE_BEFORE.search(before) or what_may_not_be or _MAY_OR_BEFORE.search(before)):
+    if key == "may not" and (
+        _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or what_may_not_be or _MAY_OR_BEFORE.search(before)
+    ):
         # "tooling (which may not implement this specification)", "the answer may not originate from
-        # the server", "implementations may not be able to detect it" (OpenFeature): what may not be
-        # so ("The field may not be empty" still forbids)
+        # the server", "implementations may not be able to detect it" (OpenFeature), "Because stderr may
+        # not be visible, ..." (MCP): what may not be so ("The field may not be empty" still forbids)
         return Reading(modal, False, "hedge", LIKELY, holder)
     if key in _NEED_KEYS and word_after in ("a", "an", "the", "its", "their", "this"):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "the relationship a flaw has to a product"
@@ -827,7 +829,7 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     right_after = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:40])][:2]
     if any(w in _HEDGING_ADVERBS for w in right_after):
         return Reading(modal, False, "hedge", LIKELY, holder)  # "may sometimes", "may well", "may even"
-    if "only" in right_after or re.match(r"\s+be\s+\w+\s+only\b", after):
+    if "only" in right_after or re.match(r"\s+be\s+(?!the\b|an?\b)\w+\s+only\b", after):
         return Reading(modal, True, "rule", LIKELY, holder)  # a licence with a limit: "may be considered only if"
     if _LICENCE_OVER_VALUES.match(after):
         return Reading(modal, True, "rule", LIKELY, holder)
@@ -1077,7 +1079,7 @@ def _in_relative_clause(before: str) -> bool:
     return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in TAKES_A_THAT_CLAUSE)
 
 
-_REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+)\s+$", re.I)
+_REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+|[\w`]+)\s+$", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 CALLS_FOR_ATTENTION = re.compile(
     r"\s+be\s+(?:noted|mentioned|stressed|emphasi[sz]ed|remembered|pointed\s+out|overstated"

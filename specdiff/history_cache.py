@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "107"
+FORMAT = "108"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -143,7 +143,9 @@ non-normative notice counts, a noun opening a sentence and "Welcome to" are no c
 capitals document's "producers avoid" rule nothing, a name's number is no number, a table's header row and a
 filled cell, a sample's data values, prose before a file's first heading may move to another file;
 107: a heading reworded with the same words pairs its section, a name in title case and a caption give no
-order, "while" and a gerund set no condition, labels and contents boxes are editorial, more likelihoods)."""
+order, "while" and a gerund set no condition, labels and contents boxes are editorial, more likelihoods;
+108: a "can" made a keyword of the same force is named, "may not" in a reason and "may be the only" are no
+rules, a moved rule's subject is compared without its article)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -214,7 +214,9 @@ def describe_change(
     # A sentence that came or went whole says something new or no longer says it, however long the
     # clause around it (TUF's older drafts hold a whole section in one clause).
     whole = any(o is None or n is None for o, n in changed)
-    if effects or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
+    # (a keyword of the same force for a "can" names the change; in a long clause it is still a slight rewording)
+    graded = [e for e in effects if not (e.type == "modality" and e.direction is None)]
+    if graded or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
 
@@ -1060,6 +1062,8 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         pairs, joined = _rules_rejoined(pairs, old_text, new_text, old_place, new_place, where)
     effects = [_modality(a, b, sentence=where) for a, b in pairs]
     effects = [replace(e, confidence=sure) for e in effects if e.direction is not None] + joined
+    if old is not None and new is not None and not pairs:
+        effects += _ability_made_a_keyword(old_all, new_all, old_modals, new_modals, where)
     if old is not None and new is not None and not joined:
         before = _polarity(old_modals, old_text)
         after = _polarity(new_modals, new_text)
@@ -1106,6 +1110,22 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
+
+
+def _ability_made_a_keyword(
+    old_all: list[Reading], new_all: list[Reading], old_modals: list[Modal], new_modals: list[Modal], where: str | None
+) -> list[Effect]:
+    """A "can" that a keyword of the same force took the place of: "This object can be extended" -> "This
+    object MAY be extended" (AsyncAPI, under twenty objects) grants what the "can" stood in for, now in the
+    words the spec rules with. Named, with no direction: the force is the same (the other way round too).
+    """
+    if any(r.rule for r in old_all) == any(r.rule for r in new_all):
+        return []  # (both sides state rules, or neither does: nothing stood in)
+    return [
+        Effect("modality", a.phrase, b.phrase, None, sentence=where, normative=True, confidence=UNSURE)
+        for a, b in zip(old_modals, new_modals)
+        if a.phrase.lower() != b.phrase.lower() and (a.polarity, a.strength) == (b.polarity, b.strength)
+    ]
 
 
 def _keyword_repeated(
@@ -1541,8 +1561,9 @@ def _same_force(a: str | None, b: str | None) -> bool:
 
 
 def _leaves_content_to_read(effect: Effect) -> bool:
-    """An effect that does not say what the change does: a quantifier with no direction, a number that only went."""
-    if effect.type == "quantifier":
+    """An effect that does not say what the change does: a quantifier or a keyword of the same force with no
+    direction ("can" -> "MAY"), a number that only went."""
+    if effect.type in ("quantifier", "modality"):
         return not effect.direction
     return effect.type == "number" and not effect.normative
 

@@ -454,10 +454,12 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Events\n\nDocks MUST be lit.", "Events may be added by future versions of the dock schema."),
         ("## Events\n\nDocks MUST be lit.", "In time, the specification may introduce a patch event."),
         ("## Events\n\nDocks MUST be lit.", "The lookup may match a dock whose name differs in case."),
+        ("## Logs\n\nDocks MUST be lit.", "Because the screen may not be lit, this beep may be the only sign a rider gets."),
     ],
     ids=[
-        "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting", "caption", "name",
-        "by future", "the text as subject", "may match",
+        "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
+        "caption", "name",
+        "by future", "the text as subject", "may match", "a reason and the only one",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -466,7 +468,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     ..."; from A2A's, "Welcome to the official documentation" and an operation's name, "Operations: Send
     Streaming Message"; from MCP's, an example's caption "Request (Server -> Client):"; OpenTelemetry's
     hedges again, "may be added by future semantic conventions", "the specification may introduce", "may
-    match". Each read as a rule added, most breaking."""
+    match"; MCP's "Because stderr may not be visible, this message may be the only diagnostic". Each read as
+    a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -574,6 +577,33 @@ def test_a_word_that_mends_a_rules_grammar_narrows_nothing(spec_repo, specdiff_j
     fixed, licence = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert fixed["severity"] == "editorial"
     assert [(e["type"], e["new"]) for e in licence["effects"]] == [("modality", "may")]
+
+
+def test_a_rule_moved_to_another_section_keeps_its_subject_whatever_its_article(spec_repo, specdiff_json):
+    """OpenTelemetry moved "The language implementations MUST NOT ..." out of a list item into a paragraph
+    of its own as "Language implementations MUST NOT ...": the subject is the same, the article aside."""
+    old = (
+        "# Kits\n\n## Reading\n\n- Kits read the variables once. The language kits MUST NOT spawn child processes "
+        "to read them.\n\n## Writing\n\nKits write nothing.\n"
+    )
+    new = (
+        "# Kits\n\n## Reading\n\n- Kits read the variables once.\n\n## Writing\n\nKits write nothing.\n\n"
+        "Language kits MUST NOT spawn child processes to read them.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert not [e for a in amendments for e in a["effects"] if e["type"] == "modality"], amendments
+
+
+def test_a_can_made_a_keyword_of_the_same_force_is_named(spec_repo, specdiff_json):
+    """AsyncAPI wrote "This object can be extended with Specification Extensions." as "This object MAY be
+    extended ..." under twenty objects: read as "reworded", nothing named. A limit added on the way is
+    still read."""
+    old = "# Docks\n\nThis dock can be extended with plug-ins.\n\nThis bay can be extended with plug-ins.\n"
+    new = "# Docks\n\nThis dock MAY be extended with plug-ins.\n\nThis bay MAY be extended only with plug-ins.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["severity"], [(e["type"], e["old"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
+    assert found[0] == ("substantive", [("modality", "can", "MAY", None)])
+    assert found[1][0] == "breaking", found[1]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:

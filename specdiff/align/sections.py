@@ -123,18 +123,18 @@ def _heading_key(section: Section) -> str:
 
 
 def _heading_gist(section: Section) -> frozenset[str]:
-    return heading_gist(section.heading)
+    return _gist_of_heading(section.heading)
 
 
-def heading_gist(heading: str) -> frozenset[str]:
+def _gist_of_heading(heading: str) -> frozenset[str]:
     """The words that name a section's subject, each without its plural "s": "How does A2A work with
     MCP?" and "How A2A Works with MCP" say one thing, so a section whose heading alone was reworded, and
     whose body was rewritten, pairs when no other section says it (the empty set for a heading of fewer
     than two such words, which pairs nothing).
 
-    >>> heading_gist("How does A2A work with MCP?") == heading_gist("How A2A Works with MCP")
+    >>> _gist_of_heading("How does A2A work with MCP?") == _gist_of_heading("How A2A Works with MCP")
     True
-    >>> heading_gist("Security Considerations") == heading_gist("Privacy Considerations"), heading_gist("Examples")
+    >>> _gist_of_heading("Security Considerations") == _gist_of_heading("Privacy Considerations"), _gist_of_heading("Examples")
     (False, frozenset())
     """
     gist = frozenset(_PLURAL.sub("", w) for w in re.findall(r"[a-z0-9]+", heading_key(heading)) if w not in _HEADING_FILLER)
