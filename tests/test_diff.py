@@ -606,6 +606,24 @@ def test_a_can_made_a_keyword_of_the_same_force_is_named(spec_repo, specdiff_jso
     assert found[1][0] == "breaking", found[1]
 
 
+def test_a_status_changed_beside_a_new_subsection_with_the_old_status_is_changed_in_place(spec_repo, specdiff_json):
+    """OpenTelemetry stabilised its Histograms section and gave a subsection it added the old badge: the
+    badge read as moved into the subsection and the new one as added, so the change was never named."""
+    old = (
+        "# Docks\n\n## Charging\n\n**Status**: [Development](status.md)\n\nDocks charge bikes.\n\n"
+        "## Fees\n\n**Status**: [Stable](status.md)\n\nRides cost one euro.\n"
+    )
+    new = (
+        "# Docks\n\n## Charging\n\n**Status**: [Stable](status.md)\n\nDocks charge bikes.\n\n"
+        "### Fast charging\n\n**Status**: [Development](status.md)\n\nSome docks charge fast.\n\n"
+        "## Fees\n\n**Status**: [Stable](status.md)\n\nRides cost one euro.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    kinds = [(a["kind"], (a["old"] or [{}])[0].get("lines"), a["new"][0]["lines"]) for a in amendments if a["unit"] == "clause"]
+    assert ("modified", [5, 5], [5, 5]) in kinds, kinds
+    assert "moved" not in [kind for kind, _, _ in kinds]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 

@@ -310,6 +310,7 @@ def align_clauses(
     """
     pairing = _ClausePairing(old, new, section_pairs, hosts or Hosts())
     pairing.pair_identical()
+    pairing.keep_labelled_lines_in_place()
     pairing.pair_by_key(_anchor_key)
     pairing.pair_by_key(_item_key)
     pairing.pair_similar()
@@ -320,6 +321,30 @@ def align_clauses(
     pairing.find_splits_and_merges()
     pairing.pair_cut_down()
     return pairing.result()
+
+
+def _label_key(clause: Clause) -> str | None:
+    """The label a short paragraph opens with, "**Status**: [Stable](...)" -> "status"; ``None`` for any other.
+
+    >>> from specdiff.parse import parse_document
+    >>> [_label_key(c) for c in parse_document("**Status**: [Stable](s.md)\\n\\nThe status is kept.\\n", "s.md").clauses]
+    ['status', None]
+    """
+    if clause.kind != "paragraph" or len(clause.normalized) > LABELLED_LINE_CHARS_AT_MOST:
+        return None
+    found = _LABEL.match(clause.normalized)
+    return found.group(1).lower() if found else None
+
+
+def _ordinal_in_section(clauses: list[Clause], at: int) -> int:
+    """How many of ``clauses`` before the one ``at`` belong to its section."""
+    section = clauses[at].section
+    return sum(1 for clause in clauses[:at] if clause.section == section)
+
+
+LABELLED_LINE_CHARS_AT_MOST = 120
+"""A labelled line is a badge or a field ("**Status**: [Stable](...)"), not a paragraph that opens with a label."""
+_LABEL = re.compile(r"[\s*_]*([A-Za-z][\w -]{0,30}?)[\s*_]*:[\s*_]")
 
 
 def _windows(olds: list[int], news: list[int]) -> list[tuple[list[int], list[int]]]:
@@ -446,6 +471,31 @@ class _ClausePairing:
             if len(self.old[olds[0]].normalized) >= MIN_MOVE_CHARS:
                 for i, j in zip(leftover, free_news):
                     self.pair(i, j, 1.0)
+
+    def keep_labelled_lines_in_place(self) -> None:
+        """An identical labelled line that went to a section added in this change, when its own section
+        kept a line of the same label in the same place (as many clauses of the section before it),
+        edited: that line is it, changed in place, and the identical one is new. OpenTelemetry
+        stabilised its Histograms section ("**Status**: [Development]" -> "**Status**: [Stable] ...")
+        and put the old badge on a subsection it added below: the badge read as moved into the
+        subsection and the Stable one as added, so the change of status was never named."""
+        from rapidfuzz.distance import Indel
+
+        added_sections = set(self._section_of_new) - set(self.section_pairs.values())
+        taken = set(self.partner_of_old.values())
+        for i, j in list(self.partner_of_old.items()):
+            label = _label_key(self.old[i])
+            if label is None or self._section_of_new[j] not in added_sections:
+                continue
+            home = self._paired_section_of_old[i]
+            at = _ordinal_in_section(self.old, i)
+            twins = [k for k in range(len(self.new)) if k not in taken and self._section_of_new[k] == home]
+            twins = [k for k in twins if _label_key(self.new[k]) == label and _ordinal_in_section(self.new, k) == at]
+            if len(twins) == 1:
+                (k,) = twins
+                self.pair(i, k, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(k)))
+                taken.discard(j)
+                taken.add(k)
 
     def _pair_beside(self, i: int, neighbour: int, free: dict[str, set[int]]) -> None:
         """Pair a copy of a repeated text with the copy beside the new partner of its ``neighbour``
