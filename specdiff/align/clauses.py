@@ -336,10 +336,14 @@ def _label_key(clause: Clause) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _ordinal_in_section(clauses: list[Clause], at: int) -> int:
-    """How many of ``clauses`` before the one ``at`` belong to its section."""
-    section = clauses[at].section
-    return sum(1 for clause in clauses[:at] if clause.section == section)
+def _ordinals_in_sections(clauses: list[Clause]) -> list[int]:
+    """For each of ``clauses``, how many before it belong to its section."""
+    seen: dict[str, int] = defaultdict(int)
+    found = []
+    for clause in clauses:
+        found.append(seen[clause.section])
+        seen[clause.section] += 1
+    return found
 
 
 LABELLED_LINE_CHARS_AT_MOST = 120
@@ -482,20 +486,26 @@ class _ClausePairing:
         from rapidfuzz.distance import Indel
 
         added_sections = set(self._section_of_new) - set(self.section_pairs.values())
+        moved_out = [
+            (i, label)
+            for i, j in self.partner_of_old.items()
+            if self._section_of_new[j] in added_sections and (label := _label_key(self.old[i])) is not None
+        ]
+        if not moved_out:
+            return
         taken = set(self.partner_of_old.values())
-        for i, j in list(self.partner_of_old.items()):
-            label = _label_key(self.old[i])
-            if label is None or self._section_of_new[j] not in added_sections:
-                continue
+        old_places, new_places = _ordinals_in_sections(self.old), _ordinals_in_sections(self.new)
+        free_by_place: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+        for k, clause in enumerate(self.new):
+            label = _label_key(clause) if k not in taken else None
+            if label is not None:
+                free_by_place[(clause.section, new_places[k], label)].append(k)
+        for i, label in moved_out:
             home = self._paired_section_of_old[i]
-            at = _ordinal_in_section(self.old, i)
-            twins = [k for k in range(len(self.new)) if k not in taken and self._section_of_new[k] == home]
-            twins = [k for k in twins if _label_key(self.new[k]) == label and _ordinal_in_section(self.new, k) == at]
+            twins = free_by_place.get((home, old_places[i], label), []) if home is not None else []
             if len(twins) == 1:
-                (k,) = twins
+                k = twins.pop()
                 self.pair(i, k, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(k)))
-                taken.discard(j)
-                taken.add(k)
 
     def _pair_beside(self, i: int, neighbour: int, free: dict[str, set[int]]) -> None:
         """Pair a copy of a repeated text with the copy beside the new partner of its ``neighbour``
