@@ -386,6 +386,12 @@ _NUMERIC = re.compile(r"[-+]?\d")
 """A value that opens with a digit: a status, an error code, a number on the wire, never a name renamed."""
 
 
+def _on_the_wire(value: str) -> bool:
+    """Whether ``value`` is one a document never renames throughout (``_NamesInCode``): a file's name, a
+    media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`")."""
+    return bool(_FILE_NAME.fullmatch(value) or _MEDIA_TYPE.fullmatch(value) or _NUMERIC.match(value))
+
+
 class _NamesInCode:
     """The names and values each version of the document writes as code, read when first asked.
 
@@ -411,10 +417,8 @@ class _NamesInCode:
         old, new = effect.old or "", effect.new or ""
         if old.startswith(("http://", "https://")) and urllib.parse.unquote(old) != urllib.parse.unquote(new):
             return effect  # (one only written in other escapes, "!" -> "%21", is the same address)
-        if _FILE_NAME.fullmatch(old) or _FILE_NAME.fullmatch(new) or _MEDIA_TYPE.fullmatch(old) or _MEDIA_TYPE.fullmatch(new):
+        if _on_the_wire(old) or _on_the_wire(new):
             return effect
-        if _NUMERIC.match(old) or _NUMERIC.match(new):
-            return effect  # "`409 Conflict`" -> "`400 Bad Request`", "`0x2028d7f0`" -> "`0x2028d7f2`": codes, not names
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
 

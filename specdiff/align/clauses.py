@@ -324,15 +324,16 @@ def align_clauses(
 
 
 def _label_key(clause: Clause) -> str | None:
-    """The label a short paragraph opens with, "**Status**: [Stable](...)" -> "status"; ``None`` for any other.
+    """The key a short paragraph opens with, as a list item's (``_ITEM_KEY``): "**Status**: [Stable](...)"
+    -> "**status**"; ``None`` for any other clause.
 
     >>> from specdiff.parse import parse_document
     >>> [_label_key(c) for c in parse_document("**Status**: [Stable](s.md)\\n\\nThe status is kept.\\n", "s.md").clauses]
-    ['status', None]
+    ['**status**', None]
     """
     if clause.kind != "paragraph" or len(clause.normalized) > LABELLED_LINE_CHARS_AT_MOST:
         return None
-    found = _LABEL.match(clause.normalized)
+    found = _ITEM_KEY.match(clause.text)
     return found.group(1).lower() if found else None
 
 
@@ -348,7 +349,6 @@ def _ordinals_in_sections(clauses: list[Clause]) -> list[int]:
 
 LABELLED_LINE_CHARS_AT_MOST = 120
 """A labelled line is a badge or a field ("**Status**: [Stable](...)"), not a paragraph that opens with a label."""
-_LABEL = re.compile(r"[\s*_]*([A-Za-z][\w -]{0,30}?)[\s*_]*:[\s*_]")
 
 
 def _windows(olds: list[int], news: list[int]) -> list[tuple[list[int], list[int]]]:
