@@ -622,7 +622,8 @@ def _lead_in_force(place: Place) -> Reading | None:
     if not lead and place.kind == "table_row" and _TABLE_ANNOUNCED.match(leading):
         # "All errors **MUST** be mapped to binding-specific errors. The following table provides the
         # canonical mappings:" (A2A): the table is the content of the rule just before it.
-        before = sentences(place.lead_in)[-2:-1]
+        found = sentences(place.lead_in)
+        before = found[: found.index(leading)][-1:] if leading in found else []
         lead = [r for r in read_sentence(before[0], replace(place, kind="paragraph", lead_in=None)) if r.rule] if before else []
     if not lead:
         return None

@@ -421,6 +421,16 @@ def test_a_table_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json):
     ]
 
 
+def test_a_table_announced_before_a_last_sentence_takes_the_rule_before_it(spec_repo, specdiff_json):
+    """The rule is the one before the sentence that announces the table, whatever sentence follows it."""
+    old = (
+        "# Docks\n\nEvery fault MUST be mapped to a status. The following table provides the canonical mappings. "
+        "It is kept current by the desk.\n\n| Fault | Status |\n|---|---|\n| Dock full | `409 Conflict` |\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("409 Conflict", "400 Bad Request"))
+    assert amendment["severity"] == "breaking"
+
+
 @pytest.mark.parametrize(
     ("lead_in", "item"),
     [
