@@ -1635,9 +1635,9 @@ def _condition_restates(effect: Effect, old: str, new: str) -> bool:
 
 def _said_in(condition: str, other: str) -> bool:
     """Whether every word of ``condition`` (but its condition word, fillers and "is") stands in ``other``."""
-    said = {_stem(w) for w in words(prose(other))}
+    said = {stem(w) for w in words(prose(other))}
     content = set(words(CONDITION.sub(" ", condition))) - _FILLER - _PLAIN_VERBS
-    return bool(content) and all(_stem(w) in said for w in content)
+    return bool(content) and all(stem(w) in said for w in content)
 
 
 def _own_conditions(text: str, other: str) -> list[str]:
@@ -1648,7 +1648,7 @@ def _own_conditions(text: str, other: str) -> list[str]:
 _PLAIN_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do"}
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """``word`` without a plural or verb ending, so that "created" and "creation", "booked" and
     "booking" read as one word."""
     for ending in ("ings", "ing", "ions", "ion", "ed", "es", "s"):
@@ -2116,13 +2116,13 @@ def _opposite_swapped(deleted: list[str], inserted: list[str]) -> tuple[str, str
 
 
 def _root(word: str) -> str:
-    """:func:`_stem`, and a final "e" dropped and "i" read as "y": "disable" and "disabled" are
+    """:func:`stem`, and a final "e" dropped and "i" read as "y": "disable" and "disabled" are
     one word, "denied" and "deny" too.
 
     >>> [_root(w) for w in ("rejected", "disable", "disabled", "denied", "closes", "min")]
     ['reject', 'disabl', 'disabl', 'deny', 'clos', 'min']
     """
-    word = _stem(word)
+    word = stem(word)
     word = word[:-1] if word.endswith("e") and len(word) > 3 else word
     return word[:-1] + "y" if word.endswith("i") else word
 

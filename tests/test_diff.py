@@ -634,6 +634,58 @@ def test_a_status_changed_beside_a_new_subsection_with_the_old_status_is_changed
     assert "moved" not in [kind for kind, _, _ in kinds]
 
 
+def test_a_rule_reworded_as_it_moved_keeps_its_holder_and_is_no_rule_removed_and_added(spec_repo, specdiff_json):
+    """OpenTelemetry moved "The language implementations MUST NOT handle spawning processes." up to its
+    rules as "Language implementations MUST NOT spawn child processes as part of environment variable
+    context propagation.": a MUST NOT removed and one added, both breaking, for one rule reworded."""
+    old = (
+        "# Kits\n\n## Rules\n\nKits read the variables once.\n\n## Spawning\n\n"
+        "- The onus is on the owner. The language kits MUST NOT handle spawning processes.\n"
+    )
+    reworded = (
+        "# Kits\n\n## Rules\n\nKits read the variables once.\n\n"
+        "Language kits MUST NOT spawn child processes as part of reading the variables.\n\n"
+        "## Spawning\n\n- The onus is on the owner.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, reworded)
+    assert not [e for a in amendments for e in a["effects"] if e["type"] == "modality"], amendments
+    other = reworded.replace("spawn child processes as part of reading the variables", "log the keys they read")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, other)
+    assert [a["severity"] for a in amendments if a["unit"] == "clause"] == ["breaking", "breaking"], "another rule"
+
+
+def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(spec_repo, specdiff_json):
+    """MCP took "SHOULD still provide manual controls that let the user retry or cancel the original
+    request ... if the notification never arrives." out of a list it removed, into "Clients SHOULD
+    provide manual controls that let the user retry or cancel the original request ...". A rule that
+    names another thing ("Each Dock reference ..." gone, "Each Bay reference ..." come) is another rule."""
+    old = (
+        "# Docks\n\n## Unlocking\n\nRiders unlock bikes with the app.\n\n## Signals\n\n"
+        "When the dock sends the unlock signal, the app:\n\n- SHOULD show the bike's number.\n"
+        "- SHOULD still offer a manual button that lets the rider unlock the bike or cancel the ride "
+        "if the signal never arrives.\n"
+    )
+    new = (
+        "# Docks\n\n## Unlocking\n\nRiders unlock bikes with the app, which talks to the dock over the network and "
+        "shows the state of the ride as it changes. Apps SHOULD offer a manual button that lets the rider unlock the "
+        "bike or cancel the ride. The dock keeps a log of every ride.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
+    assert found == [("SHOULD", None)], amendments  # the bike's number is no longer shown
+    old = (
+        "# Docks\n\n## Old\n\nDocks are numbered by the city. Each Dock reference MAY point to a Dock outside the "
+        "city.\n\n## New\n\nNothing yet.\n"
+    )
+    new = (
+        "# Docks\n\n## Old\n\nDocks are numbered by the city.\n\n## New\n\nNothing yet. Bays close at night, and "
+        "each one is lit. Each Bay reference MAY point to a Bay outside the city.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
+    assert sorted(found, key=str) == [("MAY", None), (None, "MAY")], amendments
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
