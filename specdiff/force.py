@@ -102,6 +102,11 @@ class Place:
         return self.kind not in ("heading", "example", "front_matter") and not self.changelog and not self.commentary
 
     @property
+    def teaches(self) -> bool:
+        """A page in a folder of pages that teach or show rather than specify (``_TEACHING_FOLDER``)."""
+        return bool(_TEACHING_FOLDER.search(self.path))
+
+    @property
     def credits(self) -> bool:
         """A section that thanks people or lists them: the names in it are no one's rules (what states a
         rule there is still read as one)."""
@@ -521,6 +526,12 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         inherited = _lead_in_force(place)
         if inherited is not None:
             readings = [r for r in readings if not r.rule] + [inherited]
+    if place.teaches:
+        # A tutorial tells its reader what to do next: its commands and lower-case keywords are steps,
+        # not rules ("Fill in the client's details", "the server should accept reduced scopes"). A
+        # keyword in capitals still binds ("MCP servers **MUST** use secure session IDs").
+        steps = [r for r in readings if r.rule and not r.modal.phrase.isupper()]
+        readings = [Reading(r.modal, False, "instruction", LIKELY) if r in steps else r for r in readings]
     return tuple(readings)
 
 
@@ -1197,6 +1208,13 @@ _NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[
 """A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
+_TEACHING_FOLDER = re.compile(
+    r"(?i)(?:^|/)(?:tutorials?|guides?|how-?tos?|getting-started|quick-?starts?|cookbooks?|examples?|blog)/"
+)
+"""A folder of pages that teach or show rather than specify: MCP's ``tutorials/security/authorization.mdx``
+tells its reader "Fill in the client's details", A2A's ``docs/tutorials/python/`` to "Use the route
+factory" (208 amendments graded breaking in MCP's last 200 commits, for such steps)."""
+
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
 _INFORMATIVE_NOTICE = re.compile(
     r"\W*(?:\[!\w+\]\W*)?(?:the\s+\w+\s+in\s+)?this\s+(?:section|subsection|appendix|annex|chapter|part|page)s?(?:\s+of\s+[^.,]{1,60}?)?"

@@ -9,8 +9,8 @@ change or a rewritten body.
 
 from __future__ import annotations
 
-from specdiff.align import align_across_files, align_documents
 from specdiff import amendments
+from specdiff.align import align_across_files, align_documents
 from specdiff.amendments import amendments_from
 from specdiff.parse import parse_document
 

@@ -686,6 +686,23 @@ def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(sp
     assert sorted(found, key=str) == [("MAY", None), (None, "MAY")], amendments
 
 
+def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
+    """MCP's tutorials tell their reader "Fill in the client's details", A2A's "Use the route factory":
+    208 amendments graded breaking in MCP's last 200 commits, for steps a reader takes. A keyword in
+    capitals in a tutorial still binds; the same step in the spec is still a command."""
+    step = "Use the dock's app to unlock the bike."
+    old = "# Riding\n\nRiders need an account.\n"
+    new = old + f"\n{step}\n\nApps **MUST** lock the bike at the end of the ride.\n"
+    spec_repo.commit("write", {"docs/tutorials/riding.md": old, "spec.md": old})
+    spec_repo.commit("change", {"docs/tutorials/riding.md": new, "spec.md": new})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    found = {
+        f["new_path"]: [(a["severity"], [(e["type"], e["new"]) for e in a["effects"]]) for a in f["amendments"]] for f in files
+    }
+    assert found["docs/tutorials/riding.md"] == [("substantive", []), ("breaking", [("modality", "MUST")])]
+    assert found["spec.md"] == [("breaking", [("modality", "Use")]), ("breaking", [("modality", "MUST")])]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
