@@ -22,7 +22,8 @@ released versions         ``versions/**/<x.y.z>.md``, and the working copy besid
 Community files, top-level ``test/``, ``tests/``, ``tools/`` and ``scripts/``
 folders, any ``fixtures/`` or ``testdata/`` folder, a Jekyll site's templates
 (``_includes/``, ``_layouts/``) and meeting records (``minutes/``, ``agendas/``,
-``meetings/``) are never specs by default.
+``meetings/``) are never specs by default, nor are translations of the spec's files
+(``cloudevents/languages/he/**``: ``_translations``).
 With none of the layouts, a ``spec/``, ``specs/``, ``specification/``,
 ``specifications/`` or ``standards/`` folder (at the top or in ``docs/``) holding
 Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
@@ -182,19 +183,49 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         spec_folder = _spec_folder(files)
         if spec_folder is not None:
             found.append(spec_folder)
+    translations = _translations(files)
+    left_out = (f"translations left out: {', '.join(translations)}",) if translations else ()
     if found:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
         extra = tuple(dict.fromkeys(glob for _, _, excluded, _ in found for glob in excluded))
-        return Layout(specs, default_exclude(specs) + extra, tuple(r for *_, r in found), tuple(n for n, *_ in found))
+        reasons = tuple(r for *_, r in found) + left_out
+        return Layout(specs, default_exclude(specs) + extra + translations, reasons, tuple(n for n, *_ in found))
     if not any(_selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE) for p in files):  # (no prose but READMEs)
         readme = next((p for p in files if "/" not in p and posixpath.splitext(p)[0].upper() == "README"), None)
         if readme is not None:
             return Layout((readme,), (), (f"{readme}: the only prose in the repository, so it is the spec",))
     return Layout(
         GENERIC_SPECS,
-        GENERIC_EXCLUDE,
-        ("every Markdown and MDX file, except community files (the top-level README, CONTRIBUTING, GOVERNANCE, …)",),
+        GENERIC_EXCLUDE + translations,
+        ("every Markdown and MDX file, except community files (the top-level README, CONTRIBUTING, GOVERNANCE, …)",)
+        + left_out,
     )
+
+
+def _translations(files: list[str]) -> tuple[str, ...]:
+    """Folders of translations, as globs: ``<part>/languages/<code>/**`` (or ``translations/``, ``i18n/``,
+    ``l10n/``, ``locales/``) where some file translates one of ``<part>/``. CloudEvents keeps Hebrew and
+    Chinese copies of its spec in ``cloudevents/languages/he/`` and ``zh-CN/``, most of them stubs that say
+    "not translated yet, read the English version": 27 of 72 amendments a reviewer read as wrong in its
+    newest 39 commits. The English text is the spec. (A folder of one language's notes, ``languages/go/``,
+    translates nothing.)
+
+    >>> _translations(["spec/a.md", "spec/languages/he/a.md", "spec/languages/go/notes.md"])
+    ('spec/languages/he/**',)
+    """
+    present = set(files)
+    found: dict[str, None] = {}
+    for path in files:
+        parts = path.split("/")
+        for k in range(len(parts) - 2):
+            if parts[k] in _TRANSLATION_FOLDERS and _LANGUAGE_FOLDER.match(parts[k + 1]) and parts[k + 1] != "en":
+                original = "/".join(parts[:k] + parts[k + 2 :])
+                if original in present and _selected(path, GENERIC_SPECS, COMMUNITY_EXCLUDE):  # (not a test fixture)
+                    found["/".join(parts[: k + 2]) + "/**"] = None
+    return tuple(found)
+
+
+_TRANSLATION_FOLDERS = frozenset(("languages", "translations", "i18n", "l10n", "locales"))
 
 
 def default_exclude(specs: tuple[str, ...]) -> tuple[str, ...]:

@@ -703,6 +703,22 @@ def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, 
     assert found["spec.md"] == [("breaking", [("modality", "Use")]), ("breaking", [("modality", "MUST")])]
 
 
+def test_a_translation_of_the_spec_is_not_the_spec(spec_repo, specdiff_json):
+    """CloudEvents keeps Hebrew and Chinese copies of its spec in ``cloudevents/languages/he/`` and
+    ``zh-CN/``, most of them stubs that point to the English text: 27 of the 72 amendments a reviewer
+    read as wrong in its newest 39 commits. A folder named by a language that translates nothing of
+    the spec (``languages/go/``) is still read."""
+    english = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    stub = "# Docks\n\nThis page is not translated yet: read the [English version](../../docks.md).\n"
+    spec_repo.commit("write", {"spec/docks.md": english, "spec/languages/go/notes.md": "# Notes\n\nNothing yet.\n"})
+    spec_repo.commit(
+        "translate",
+        {"spec/languages/he/docks.md": stub, "spec/languages/go/notes.md": "# Notes\n\nUse channels.\n"},
+    )
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [f["new_path"] for f in files] == ["spec/languages/go/notes.md"]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
