@@ -520,10 +520,12 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     only_commands = all(_opening_command(r, sentence) for r in readings if r.rule)
     states_a_case = bool(_CASE_OPENING.match(sentence)) and not any(r.rule for r in readings)
     goes_on = place.opening is None or sentence == place.opening  # (a later sentence of an item explains)
+    optional = _OPTIONAL_ITEM.match(sentence) is not None
     if only_commands and item_or_row and place.lead_in and goes_on and not _ASIDE_OPENING.match(sentence) and not states_a_case:
         # An item continues its lead-in: under "must not suggest routes that:", "end at a closed dock"
-        # is no command of its own but the lead-in's prohibition.
-        inherited = _lead_in_force(place)
+        # is no command of its own but the lead-in's prohibition; under "The folder SHALL contain:",
+        # "An optional `## Purpose` section" is what it may contain.
+        inherited = None if optional else _lead_in_force(place)
         if inherited is not None:
             readings = [r for r in readings if not r.rule] + [inherited]
     if place.teaches:
@@ -1053,6 +1055,9 @@ when the lead-in's rule applies; it does not continue the rule."""
 _ASIDE_OPENING = re.compile(r"[\s*_]*(?:(?:this|these|that|those|it|such|note|for\s+example|for\s+instance)\b|e\.g\.)", re.I)
 """A sentence of a list item that speaks of what came before ("This is especially important when
 ...", "For example, ..."): it explains the item, it does not continue the lead-in's rule."""
+_OPTIONAL_ITEM = re.compile(r"[\s*_]*(?:an?\s+)?optional(?:ly)?\b", re.I)
+"""A list item that opens by saying it is optional ("An optional `## Purpose` section ..."): a choice left
+open, whatever its lead-in obliges."""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")

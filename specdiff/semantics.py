@@ -1625,12 +1625,19 @@ def _condition_restates(effect: Effect, old: str, new: str) -> bool:
     """
     if not old or not new or effect.direction not in ("scope_narrowed", "scope_widened") or bool(effect.old) == bool(effect.new):
         return False
+    if effect.old and len(_REGARDLESS.findall(prose(new))) > len(_REGARDLESS.findall(prose(old))):
+        return False  # "when the change declared the marker" -> "whether or not ...": its words stay, its reach is every case
     before, after = CONDITION_PHRASE.findall(prose(old)), CONDITION_PHRASE.findall(prose(new))
     if effect.new:  # a condition came
         phrases, other = [c for c in after if c not in before], old
     else:
         phrases, other = [c for c in before if c not in after], new
     return bool(phrases) and all(_said_in(c, other) for c in phrases)
+
+
+_REGARDLESS = re.compile(r"(?i)\b(?:whether\s+or\s+not|regardless\s+of|irrespective\s+of)\b")
+"""Words that lift a condition while naming it: OpenSpec's "say which lines stood in the way when the change
+declared the marker" -> "... whether or not the change declared the marker"."""
 
 
 def _said_in(condition: str, other: str) -> bool:

@@ -465,11 +465,12 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Events\n\nDocks MUST be lit.", "In time, the specification may introduce a patch event."),
         ("## Events\n\nDocks MUST be lit.", "The lookup may match a dock whose name differs in case."),
         ("## Logs\n\nDocks MUST be lit.", "Because the screen may not be lit, this beep may be the only sign a rider gets."),
+        ("## Folders\n\nA dock's folder SHALL contain:\n\n- A log file", "- An optional `## Notes` section on new docks"),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
         "caption", "name",
-        "by future", "the text as subject", "may match", "a reason and the only one",
+        "by future", "the text as subject", "may match", "a reason and the only one", "an optional item",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -478,8 +479,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     ..."; from A2A's, "Welcome to the official documentation" and an operation's name, "Operations: Send
     Streaming Message"; from MCP's, an example's caption "Request (Server -> Client):"; OpenTelemetry's
     hedges again, "may be added by future semantic conventions", "the specification may introduce", "may
-    match"; MCP's "Because stderr may not be visible, this message may be the only diagnostic". Each read as
-    a rule added, most breaking."""
+    match"; MCP's "Because stderr may not be visible, this message may be the only diagnostic"; OpenSpec's
+    "An optional `## Purpose` section" under "... SHALL contain:". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -717,6 +718,17 @@ def test_a_translation_of_the_spec_is_not_the_spec(spec_repo, specdiff_json):
     )
     files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert [f["new_path"] for f in files] == ["spec/languages/go/notes.md"]
+
+
+def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
+    """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
+    "... whether or not the change declared the marker": the condition's words stay, so it read as
+    restated, "no condition changed", where the rule now holds in every case."""
+    old = "# Docks\n\nThe dock MUST log the ride when the rider declared a fault.\n"
+    new = "# Docks\n\nThe dock MUST log the ride whether or not the rider declared a fault.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "breaking"
+    assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("condition", "scope_widened")]
 
 
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
