@@ -465,7 +465,11 @@ def small_example_edit(old: str, new: str) -> bool:
     True
     >>> small_example_edit("```\nname = 'Ann'\n```", "```\nname = 'Ann'\n'' = 'blank'  # valid\n```")
     False
+
+    A grammar is no example: each of its marks counts (:func:`grammar`).
     """
+    if grammar(old) or grammar(new):
+        return False
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     if len(a) + len(b) > 4 * EXAMPLE_SLIP_WORDS + 4:
         return False  # the words that differ span more than a few edits could
@@ -475,6 +479,20 @@ def small_example_edit(old: str, new: str) -> bool:
     lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
     small = len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
     return small and _shown_alike(old, new) and data_values(old) == data_values(new)
+
+
+def grammar(block: str) -> bool:
+    r"""Whether a code block is a grammar: fenced as ABNF, EBNF, BNF or PEG, or written in productions
+    ("a ::= b"). Each of its marks counts: CESQL made a literal's sign optional with one mark,
+    "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+", which read as an example's slip.
+
+    >>> grammar("~~~ abnf\nRetry = 1*DIGIT\n~~~"), grammar("```\nsign ::= '+' | '-'\n```"), grammar("```json\n{}\n```")
+    (True, True, False)
+    """
+    return _GRAMMAR.search(block) is not None
+
+
+_GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)\b|::=")
 
 
 def data_values(text: str) -> list[str]:

@@ -731,6 +731,17 @@ def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specd
     assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("condition", "scope_widened")]
 
 
+def test_a_grammar_changed_by_one_mark_is_no_slip(spec_repo, specdiff_json):
+    """CESQL made a literal's sign optional: "integer-literal ::= ( '+' | '-' ) digit+" -> "... ( '+' | '-' )?
+    digit+", which read as an editorial slip in an example. The same mark in a JSON sample still is one."""
+    old = "# Grammar\n\nLiterals:\n\n```\ninteger-literal ::= ( '+' | '-' ) digit+\n```\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace(") digit", ")? digit"))
+    assert amendment["severity"] == "substantive"
+    reflowed = old.replace(") digit", ")  digit")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, reflowed)
+    assert amendment["severity"] == "editorial", "spaces are no marks"
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
