@@ -1045,9 +1045,12 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\
 """A lead-in whose list gives the conditions of its rule, not what the rule asks ("MUST fail the negotiation
 if:"); one whose condition a comma closes goes on to its rule ("When converting to a histogram, only one
 metric MUST be created:")."""
-_INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$", re.I)
+_INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
+    r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$", re.I
+)
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
-or name what one can do ("For example, an implementation can:", "Patterns SDKs can use to prevent such loops:")."""
+or name what one can do ("For example, an implementation can:", "Patterns SDKs can use to prevent such loops:",
+CloudEvents' "implementers have two options:")."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or
