@@ -343,10 +343,13 @@ def _reworded_rules(
       moved "The language implementations MUST NOT handle spawning processes." up to its rules as
       "Language implementations MUST NOT spawn child processes as part of environment variable
       context propagation.";
-    - or they share four words or more and half of all their words, and neither names a holder or a
-      thing (a word with a capital) where the other names another: MCP's "SHOULD still provide manual
-      controls that let the user retry ..." went from a list into "Clients SHOULD provide manual
-      controls that let the user retry ...". CloudEvents' "Each Definition Reference MAY be to a
+    - or they share four words or more and half of all their words, or three words or more and three
+      quarters of what each asks (after its keyword), and neither names a holder or a thing (a
+      word with a capital) where the other names another: MCP's "SHOULD still provide manual controls
+      that let the user retry ..." went from a list into "Clients SHOULD provide manual controls that
+      let the user retry ...", and CloudEvents' "Attribute names SHOULD be descriptive and terse and
+      SHOULD NOT exceed 20 characters in length." into a list, "- MUST be at least one character in
+      length, and SHOULD NOT exceed 20 characters.". CloudEvents' "Each Definition Reference MAY be to a
       Definition defined outside ..." gone and "Each Endpoint reference MAY be to an Endpoint ..."
       come are two rules, and so are "The client MUST log the key ..." and "The desk MUST log the key ...".
     """
@@ -364,9 +367,11 @@ def _reworded_rules(
             same_holder = out.names_a_holder and out.holder == into.holder and holders[out.holder] == 2
             other_holder = out.names_a_holder and into.names_a_holder and not out.holder_words & into.holder_words
             other_thing = out.names - into.names and into.names - out.names
+            asked = len(out.asked & into.asked)
+            asks_alike = asked >= 3 and 4 * asked >= 3 * max(len(out.asked), len(into.asked))
             if same_holder and shared >= 2 and 2 * shared >= min(len(out.words), len(into.words)):
                 candidates.append((1 + likeness, g, c))  # (the holder said it: before any likeness of words alone)
-            elif shared >= 4 and likeness >= REWORDED_RULE_LIKENESS and not other_holder and not other_thing:
+            elif ((shared >= 4 and likeness >= REWORDED_RULE_LIKENESS) or asks_alike) and not other_holder and not other_thing:
                 candidates.append((likeness, g, c))
     return best_first(candidates)
 
@@ -387,6 +392,8 @@ class _RuleRead:
     """Whether the sentence says its keyword (a list item's may be its lead-in's)."""
     words: frozenset[str]
     """The stems of its content words, but its keyword's."""
+    asked: frozenset[str]
+    """The stems of the content words of what it asks."""
     values: frozenset[str]
     """The values it names in code."""
     names: frozenset[str]
@@ -409,7 +416,8 @@ class _RuleRead:
 
     @property
     def names_a_holder(self) -> bool:
-        return self.subject not in _NO_NAME_HOLDERS
+        """Whether it names who it binds: "- MUST be at least one character in length, and SHOULD NOT ..." does not."""
+        return self.subject not in _NO_NAME_HOLDERS and bool(self.holder_words)
 
     @property
     def holder_words(self) -> set[str]:
@@ -430,6 +438,7 @@ class _RuleRead:
             asks=asks,
             says_keyword=bool(says_keyword),
             words=frozenset(stem(w) for w in content_words(said)),
+            asked=frozenset(stem(w) for w in content_words(words(prose(asks)))),
             values=frozenset(code_spans(sentence)),
             names=frozenset(w.lower() for w in capitalised if w.lower() not in RFC_WORDS and not w.islower()),
         )

@@ -745,6 +745,24 @@ def test_a_grammar_changed_by_one_mark_is_no_slip(spec_repo, specdiff_json):
     assert amendment["severity"] == "editorial", "spaces are no marks"
 
 
+def test_a_rule_moved_into_a_list_that_asks_the_same_is_no_rule_removed_and_added(spec_repo, specdiff_json):
+    """CloudEvents turned "Attribute names SHOULD be descriptive and terse and SHOULD NOT exceed 20 characters
+    in length." into a list, "- MUST be at least one character in length, and SHOULD NOT exceed 20
+    characters.": a SHOULD NOT removed and one added, for the same rule. What the item asks is all the
+    old sentence asked but "in length"; its holder is its lead-in's."""
+    old = (
+        "# Names\n\n## Reading\n\nRiders read the map before they ride. Bike names SHOULD NOT exceed 20 characters "
+        "in length.\n\n## Limits\n\nDocks hold ten bikes.\n"
+    )
+    new = (
+        "# Names\n\n## Reading\n\nRiders read the map before they ride.\n\n## Limits\n\nDocks hold ten bikes. "
+        "Bike names have these limits:\n\n- MUST be at least one character long.\n- SHOULD NOT exceed 20 characters.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
+    assert found == [(None, "MUST")], amendments
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
