@@ -248,6 +248,8 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # a word of force swapped for one of another force: "must" -> "should", "may" -> "might"
     if (not deleted and _list_item_added(old, new)) or _word_list_grew(old, new):
         return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
+    if ("and" in deleted and "or" in inserted) or ("or" in deleted and "and" in inserted):
+        return False  # cases joined otherwise: "If A, and B, it MUST fail" -> "If A, or B, ..." reaches more cases
     came, went = _without_inflections(inserted, deleted)
     changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip

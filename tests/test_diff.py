@@ -763,6 +763,18 @@ def test_a_rule_moved_into_a_list_that_asks_the_same_is_no_rule_removed_and_adde
     assert found == [(None, "MUST")], amendments
 
 
+def test_cases_joined_by_or_instead_of_and_are_no_slip(spec_repo, specdiff_json):
+    """JSON:API turned "If a server encounters a query parameter that does not follow the naming conventions
+    above, and the server does not know how to process it ..., it MUST return `400 Bad Request`." into
+    "..., or the server does not know ...": the rule now holds in more cases, and it read as editorial."""
+    old = (
+        "# Params\n\nIf a dock meets a parameter that breaks the naming rules above, and the dock does not know how to "
+        "read it as a parameter of this specification, it **MUST** return `400 Bad Request`.\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("above, and", "above, or"))
+    assert amendment["severity"] != "editorial", amendment
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
