@@ -611,9 +611,10 @@ def _rules_of_lead_in(last: str, place: Place) -> list[Reading]:
 
 
 _ALTERNATIVES_LEAD_IN = re.compile(
-    r"(?i)\b(?:at\s+least\s+one|one\s+or\s+more|(?:exactly\s+)?one|any|either)\s+of\b[^.;:]{0,80}:\s*$"
+    r"(?i)\b(?:at\s+least\s+one|one\s+or\s+more|(?:exactly\s+)?one|any|either)\s+of\b[^.;:]{0,80}:\s*$|\beither\s*:\s*$"
 )
-"""A lead-in whose items are alternatives: "MUST contain at least one of the following:", "MUST be one of:"."""
+"""A lead-in whose items are alternatives: "MUST contain at least one of the following:", "MUST be one of:",
+"a link MUST be represented as either:"."""
 
 
 _ALL_THE_CASES = re.compile(r"(?i)\b(?:all|both|each|every)\b")

@@ -301,8 +301,9 @@ _NUMBER = re.compile(
     + CODE_POINT
     # (a number glued to its unit: "64KB", "8kb", "10ms")
     + r"|(?<![\w./])\d+(?:\.\d+)?(?=(?:[kKmMgGtT]i?[bB]|[kKmM]?Bytes?|ms)\b)"
-    # (not in a compound adjective, "one-time", "two-factor"; but "twenty-five" is a number)
-    r"|(?<![\w'])(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
+    # (not in a compound adjective, "one-time", "two-factor", "to-one", "many-to-one"; but "twenty-five" is a number)
+    r"|(?<![\w'])(?<!to-)(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
+    r"(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
     # ("once a day", but not "Once a verified archive is complete": then, not one time)
     r"|(?<![\w'])once(?=\s+(?:per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$)"
     r"|\s+an?\s+(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|session|lifetime|cycle|run)\b)"

@@ -775,6 +775,15 @@ def test_cases_joined_by_or_instead_of_and_are_no_slip(spec_repo, specdiff_json)
     assert amendment["severity"] != "editorial", amendment
 
 
+def test_a_kind_of_relationship_is_no_number(spec_repo, specdiff_json):
+    """JSON:API's "A to-one relationship can be updated by sending a `PATCH` request ..." read as the number
+    one added."""
+    old = "# Links\n\nA link between docks can be updated by sending a `PATCH` request to its URL.\n"
+    new = old.replace("A link", "A to-one link")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [e for e in amendment["effects"] if e["type"] == "number"] == [], amendment["effects"]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
@@ -1670,6 +1679,17 @@ def test_an_alternative_added_under_at_least_one_of_broadens_the_rule(spec_repo,
         ("added", "substantive", [("wording", "broadened")]),
         ("added", "breaking", [("modality", "strengthened")]),
     ], found
+
+
+def test_an_alternative_added_under_either_broadens_the_rule(spec_repo, specdiff_json):
+    """JSON:API added "* `null` if the link does not exist." under "Within this object, a link **MUST** be
+    represented as either:": read as an obligation added, breaking, where it is one more way to comply."""
+    lead = "# Links\n\nWithin this object, a link **MUST** be represented as either:\n\n- a string with its URL.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, lead, lead + "- `null` if the link is gone.\n")
+    assert (amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]) == (
+        "substantive",
+        [("wording", "broadened")],
+    )
 
 
 def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, specdiff_json):

@@ -727,6 +727,7 @@ def test_polarity_in_capitals_mode_reads_lower_case_not_as_english():
         ("4.2. Check the brakes within 1.5 days.", ["1.5"]),
         ("It takes 3.5-4.5 days under Requirement 2.1 of version 1.0.10.", ["3.5-4.5"]),
         ("A one-time code, a two-factor login, after twenty-five days.", ["twenty", "five"]),  # compound adjectives
+        ("A to-one link, a one-to-one map, many-to-one keys.", []),  # kinds of relationship
         ("[Berth](#berth) &#124; [Quay](#quay), within 2 days.", ["2"]),  # a "|" written as its character code
         ("Docks offer one or more of the following, within 3 days.", ["3"]),  # "one or more": any number
         ("Tickets up to 64KB, or 8 KiB, in 10ms; docks help one another.", ["64", "8", "10"]),  # glued to a unit
