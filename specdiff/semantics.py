@@ -418,15 +418,22 @@ def _code_keyed(text: str) -> list[tuple[str, str]]:
 
 
 def _code_key(span: str) -> str:
-    """What a code span is compared by: its placeholders without their names, and a number without the
-    type it is written in. The consensus specs wrote their constants' values with their types, "`0`"
-    -> "`Uint64(0)`", "`2**4`" -> "`uint64(2**4)`": the same value.
+    """What a code span is compared by: its placeholders without their names, a number without the
+    type it is written in, and no spaces beside a separator. The consensus specs wrote their constants'
+    values with their types, "`0`" -> "`Uint64(0)`", "`2**4`" -> "`uint64(2**4)`": the same value.
+    JSON:API wrote "`text/html; charset="utf-8"`" as "`text/html;charset="utf-8"`": the same header.
 
     >>> _code_key("Uint64(0)"), _code_key("uint64(2**4)"), _code_key("/v2/<name>/tags"), _code_key("Epoch(x)")
     ('0', '2**4', '/v2/<>/tags', 'Epoch(x)')
+    >>> _code_key('text/html; charset="utf-8"'), _code_key("a b")
+    ('text/html;charset="utf-8"', 'a b')
     """
     typed = _TYPED_NUMBER.fullmatch(span)
-    return typed.group(1) if typed else _PLACEHOLDER.sub(r"\1\2", span)
+    return typed.group(1) if typed else _SPACED_SEPARATOR.sub(r"\1", _PLACEHOLDER.sub(r"\1\2", span))
+
+
+_SPACED_SEPARATOR = re.compile(r"\s*([;,=])\s*")
+"""A separator in code with the spaces around it, which say nothing: "`a; b`" is "`a;b`"."""
 
 
 _TYPED_NUMBER = re.compile(r"\s*" + TYPE_NAME + r"\(\s*(-?\d+(?:\.\d+)?|\d+\s*\*\*\s*\d+)\s*\)\s*")

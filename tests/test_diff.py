@@ -784,6 +784,14 @@ def test_a_kind_of_relationship_is_no_number(spec_repo, specdiff_json):
     assert [e for e in amendment["effects"] if e["type"] == "number"] == [], amendment["effects"]
 
 
+def test_spaces_beside_a_separator_in_code_are_no_change(spec_repo, specdiff_json):
+    """JSON:API wrote "`Content-Type: text/html; charset="utf-8"`" as "`... text/html;charset="utf-8"`" in a
+    note: a value changed, substantive, where the same edit in its code blocks read as editorial."""
+    old = '# Media\n\nA dock may send `Content-Type: text/html; charset="utf-8"` to a browser for its own pages.\n'
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("html; charset", "html;charset"))
+    assert amendment["severity"] == "editorial", amendment["effects"]
+
+
 def _kinds_by_section(files: list[dict]) -> list[tuple[str, str]]:
     return [(a["kind"], (a["new"] or a["old"])[0]["section"]) for f in files for a in f["amendments"] if a["unit"] == "clause"]
 
