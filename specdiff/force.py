@@ -498,6 +498,9 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     if _QUESTION.search(sentence):
         # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
+    if _SAYS_NON_NORMATIVE.search(sentence):
+        # "The following are non-normative examples of how security may be layered ...:" says it rules nothing.
+        return tuple(Reading(m, False, "commentary", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
     readings = [Reading(r.modal, False, "invitation", LIKELY) if r.rule and _invites(r, sentence) else r for r in readings]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" and not place.scenario_case else None
@@ -1217,6 +1220,12 @@ _NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[
 """A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
+_SAYS_NON_NORMATIVE = re.compile(r"(?i)\bnon-?normative\s+(?:examples?|illustrations?|notes?|guidance|text)\b")
+"""A sentence that introduces non-normative examples or text (CloudEvents' primer: "to give a few non-normative
+examples of how security may be layered on top of a CloudEvent:"). A thing called non-normative is no
+such sentence: A2A's "A generated JSON artifact MAY be published ..., but it is a non-normative build
+artifact." grants a licence."""
+
 _TEACHING_FOLDER = re.compile(
     r"(?i)(?:^|/)(?:tutorials?|guides?|how-?tos?|getting-started|quick-?starts?|cookbooks?|examples?|blog)/"
 )
