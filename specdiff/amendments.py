@@ -399,6 +399,9 @@ class _RuleRead:
     names: frozenset[str]
     """Its words with a capital, but the first and any keyword, in its markup too (an anchor's
     "headersExtensions"): the things it names."""
+    holder_words: frozenset[str]
+    """The stems of the words of its subject that name who it binds: none for "it" or "- MUST be at least
+    one character in length, and SHOULD NOT ...", whose keyword's subject is "and"."""
 
     @property
     def holder_and_values(self) -> tuple[str, str, tuple[str, ...]]:
@@ -416,12 +419,7 @@ class _RuleRead:
 
     @property
     def names_a_holder(self) -> bool:
-        """Whether it names who it binds: "- MUST be at least one character in length, and SHOULD NOT ..." does not."""
-        return self.subject not in _NO_NAME_HOLDERS and bool(self.holder_words)
-
-    @property
-    def holder_words(self) -> set[str]:
-        return {stem(w) for w in content_words(words(self.subject))}
+        return bool(self.holder_words)
 
     @classmethod
     def of(cls, effect: Effect, keyword: str | None) -> _RuleRead:
@@ -431,23 +429,27 @@ class _RuleRead:
         keyword_words = set(words(keyword))
         said = [w for w in words(prose(sentence)) if w not in keyword_words]
         capitalised = _A_WORD.findall(_IN_CODE.sub(" ", sentence))[1:]
+        opening = _subject(before)
+        subject = words(opening) if says_keyword else []
         return cls(
             effect=effect,
             keyword=keyword,
-            opening=_subject(before),
+            opening=opening,
             asks=asks,
             says_keyword=bool(says_keyword),
             words=frozenset(stem(w) for w in content_words(said)),
             asked=frozenset(stem(w) for w in content_words(words(prose(asks)))),
             values=frozenset(code_spans(sentence)),
             names=frozenset(w.lower() for w in capitalised if w.lower() not in RFC_WORDS and not w.islower()),
+            holder_words=frozenset(stem(w) for w in content_words(subject) if w not in _PRONOUNS),
         )
 
 
-_NO_NAME_HOLDERS = frozenset(("", "it", "they", "this", "these", "that", "those", "such", "one"))
-"""Subjects that name no holder of their own: MCP's "If the server supports the requested version, it MUST
-respond with the same version." gone and "If the server does not implement the requested version, ..., it
-MUST respond with an `UnsupportedProtocolVersionError`" come are two rules."""
+_PRONOUNS = frozenset(("they", "them", "such", "one", "we", "you"))
+"""Words of a subject that name no holder of their own (with "it", "this" and the like, which are no content
+words): MCP's "If the server supports the requested version, it MUST respond with the same version." gone and
+"If the server does not implement the requested version, ..., it MUST respond with an
+`UnsupportedProtocolVersionError`" come are two rules."""
 
 
 _A_WORD = re.compile(r"[A-Za-z][\w-]*")
