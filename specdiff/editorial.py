@@ -495,6 +495,7 @@ def grammar(block: str) -> bool:
 
 
 _GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)\b|::=")
+"""A fence opened for a grammar, or a production's "::=" (ASN.1's too: libp2p's "SignedKey ::= SEQUENCE {")."""
 
 
 def data_values(text: str) -> list[str]:

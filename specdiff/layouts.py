@@ -226,6 +226,7 @@ def _translations(files: list[str]) -> tuple[str, ...]:
 
 
 _TRANSLATION_FOLDERS = frozenset(("languages", "translations", "i18n", "l10n", "locales"))
+"""Names of a folder that holds one folder per language (``_LANGUAGE_FOLDER``: ``he``, ``zh-CN``)."""
 
 
 def default_exclude(specs: tuple[str, ...]) -> tuple[str, ...]:

@@ -186,7 +186,8 @@ def describe_change(
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
-    alike = alike and not (example and grammar(new) and _SPACES.sub("", old) != _SPACES.sub("", new))  # "digit+" -> "?digit+"
+    # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+")
+    alike = alike and not (example and grammar(new) and _SPACES.sub("", old) != _SPACES.sub("", new))
     data_kept = not example or data_values(old) == data_values(new)  # "kind": "taskStatusUpdate" -> "status-update"
     if not code_changed and not level_changed and data_kept and (alike or only_typos(old, new)):
         # (a code block's names respelled are left to what its prose says: GraphQL's examples went from

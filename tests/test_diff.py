@@ -676,9 +676,8 @@ def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(sp
         "shows the state of the ride as it changes. Apps SHOULD offer a manual button that lets the rider unlock the "
         "bike or cancel the ride. The dock keeps a log of every ride.\n"
     )
-    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
-    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
-    assert found == [("SHOULD", None)], amendments  # the bike's number is no longer shown
+    found = _modality_changes(spec_repo, specdiff_json, old, new)
+    assert found == [("SHOULD", None)], found  # the bike's number is no longer shown
     old = (
         "# Docks\n\n## Old\n\nDocks are numbered by the city. Each Dock reference MAY point to a Dock outside the "
         "city.\n\n## New\n\nNothing yet.\n"
@@ -687,9 +686,8 @@ def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(sp
         "# Docks\n\n## Old\n\nDocks are numbered by the city.\n\n## New\n\nNothing yet. Bays close at night, and "
         "each one is lit. Each Bay reference MAY point to a Bay outside the city.\n"
     )
-    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
-    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
-    assert sorted(found, key=str) == [("MAY", None), (None, "MAY")], amendments
+    found = _modality_changes(spec_repo, specdiff_json, old, new)
+    assert sorted(found, key=str) == [("MAY", None), (None, "MAY")], found
 
 
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
@@ -760,9 +758,8 @@ def test_a_rule_moved_into_a_list_that_asks_the_same_is_no_rule_removed_and_adde
         "# Names\n\n## Reading\n\nRiders read the map before they ride.\n\n## Limits\n\nDocks hold ten bikes. "
         "Bike names have these limits:\n\n- MUST be at least one character long.\n- SHOULD NOT exceed 20 characters.\n"
     )
-    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
-    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
-    assert found == [(None, "MUST")], amendments
+    found = _modality_changes(spec_repo, specdiff_json, old, new)
+    assert found == [(None, "MUST")], found
 
 
 def test_cases_joined_by_or_instead_of_and_are_no_slip(spec_repo, specdiff_json):
@@ -1790,6 +1787,12 @@ def test_a_field_named_after_an_anchor_tag_is_no_command(spec_repo, specdiff_jso
     base = f"# Docks\n\nA dock MUST ring. It MUST NOT buzz.\n\n{table}"
     amendments = _amendments_of_change(spec_repo, specdiff_json, base, base + rows)
     assert [(a["kind"], [e["type"] for e in a["effects"]]) for a in amendments] == [("added", []), ("added", [])], amendments
+
+
+def _modality_changes(spec_repo, specdiff_json, old: str, new: str) -> list[tuple[str | None, str | None]]:
+    """The keywords each modality effect of a commit that rewrote spec.md from ``old`` to ``new`` says went and came."""
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    return [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
 
 
 def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[dict]:
