@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 import urllib.parse
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -315,14 +315,14 @@ def _rules_moved_word_for_word(
     gone: list[tuple[int, _RuleRead]], came: list[tuple[int, _RuleRead]]
 ) -> list[tuple[float, int, int]]:
     """The rules gone and come that are one rule moved word for word, in order, as ``_rules_moved`` gives them."""
-    by_rule: dict[tuple[tuple[str, str, tuple[str, ...]], str], list[int]] = {}
-    for c, (_, into) in reversed(list(enumerate(came))):
-        by_rule.setdefault((into.holder_and_values, into.asks), []).append(c)
+    by_rule: dict[tuple[tuple[str, str, tuple[str, ...]], str], deque[int]] = {}
+    for c, (_, into) in enumerate(came):
+        by_rule.setdefault((into.holder_and_values, into.asks), deque()).append(c)
     pairs = []
     for g, (k, out) in enumerate(gone):
-        same = by_rule.get((out.holder_and_values, out.asks), [])
-        if same and came[same[-1]][0] != k:
-            pairs.append((100.0, g, same.pop()))
+        same = by_rule.get((out.holder_and_values, out.asks))
+        if same and came[same[0]][0] != k:
+            pairs.append((100.0, g, same.popleft()))
     return pairs
 
 
@@ -388,8 +388,8 @@ class _RuleRead:
     (a list item under its lead-in's)."""
     asks: str
     """The words after its keyword."""
-    says_keyword: bool
-    """Whether the sentence says its keyword (a list item's may be its lead-in's)."""
+    subject: str
+    """Who it binds, as its sentence says: its opening, or nobody when the keyword is its lead-in's."""
     words: frozenset[str]
     """The stems of its content words, but its keyword's."""
     asked: frozenset[str]
@@ -409,11 +409,6 @@ class _RuleRead:
         return self.keyword, self.opening, tuple(code_spans(self.asks))
 
     @property
-    def subject(self) -> str:
-        """Who it binds, as its sentence says: nobody when the keyword is its lead-in's."""
-        return self.opening if self.says_keyword else ""
-
-    @property
     def holder(self) -> tuple[str, str]:
         return self.keyword, self.subject
 
@@ -430,18 +425,18 @@ class _RuleRead:
         said = [w for w in words(prose(sentence)) if w not in keyword_words]
         capitalised = _A_WORD.findall(_IN_CODE.sub(" ", sentence))[1:]
         opening = _subject(before)
-        subject = words(opening) if says_keyword else []
+        subject = opening if says_keyword else ""
         return cls(
             effect=effect,
             keyword=keyword,
             opening=opening,
             asks=asks,
-            says_keyword=bool(says_keyword),
+            subject=subject,
             words=frozenset(stem(w) for w in content_words(said)),
             asked=frozenset(stem(w) for w in content_words(words(prose(asks)))),
             values=frozenset(code_spans(sentence)),
             names=frozenset(w.lower() for w in capitalised if w.lower() not in RFC_WORDS and not w.islower()),
-            holder_words=frozenset(stem(w) for w in content_words(subject) if w not in _PRONOUNS),
+            holder_words=frozenset(stem(w) for w in content_words(words(subject)) if w not in _PRONOUNS),
         )
 
 
