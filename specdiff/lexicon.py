@@ -321,7 +321,8 @@ _NUMERIC_CODE = re.compile(
 _CONDITION_WORDS = (
     # ("each redirect, if any, offers ...": "if any" between commas says whatever there are, no condition)
     # ("while following the principle": "while" and a gerund say how, not when)
-    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|if(?!\s+any\s*[,;:.)])|when|whenever|"
+    # ("MUST include the bike as if a `GET` request was made": "as if" says how, not when)
+    r"unless|except(?:\s+when|\s+where|\s+if|\s+for)?|only\s+if|only\s+when|(?<!\bas\s)if(?!\s+any\s*[,;:.)])|when|whenever|"
     r"while(?!\s+(?!being\b|\w*thing\b)\w+ing\b)|"
     # "provided" as a conjunction ("MAY skip it, provided the cache is fresh"), not as a participle
     # ("a `Link` header is provided", "the value provided by the server")

@@ -186,10 +186,13 @@ def describe_change(
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
-    # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+")
-    alike = alike and not (example and grammar(new) and _SPACES.sub("", old) != _SPACES.sub("", new))
+    # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+";
+    # and a rule's name respelled is no slip: "digit+" -> "digits+" names another rule)
+    in_grammar = example and grammar(new)
+    alike = alike and not (in_grammar and _SPACES.sub("", old) != _SPACES.sub("", new))
+    slips = not in_grammar and only_typos(old, new)
     data_kept = not example or data_values(old) == data_values(new)  # "kind": "taskStatusUpdate" -> "status-update"
-    if not code_changed and not level_changed and data_kept and (alike or only_typos(old, new)):
+    if not code_changed and not level_changed and data_kept and (alike or slips):
         # (a code block's names respelled are left to what its prose says: GraphQL's examples went from
         # "isHousetrained" to "isHouseTrained" throughout, a sample's spelling made consistent)
         recased = [] if example else names_recased(old, new, new_place)
@@ -209,7 +212,7 @@ def describe_change(
         return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
     if _repeat_dropped_or_added(old, new):
         return [Effect("editorial")]
-    changed = _changed_sentences(old, new)
+    changed = _with_rules_taken_in(_changed_sentences(old, new), old, old_place, new_place)
     groups = [_sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place) for o, n in changed]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
@@ -222,6 +225,79 @@ def describe_change(
     if graded or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _with_rules_taken_in(
+    changed: list[tuple[str | None, str | None]], old: str, old_place: Place, new_place: Place
+) -> list[tuple[str | None, str | None]]:
+    """The changed sentences, a sentence gone joined to the changed one that took in all its rules
+    (see :func:`_taken_in`), so that the two are read as one rewritten: no rule removed, and no
+    reach widened by the words it brought ("MUST return X" -> "MUST return X and a document ...")."""
+    joined = list(changed)
+    for gone, came in changed:
+        if gone is None or came is not None:
+            continue
+        rules = [(modal, said) for modal, said in _what_each_rule_says(gone, old_place) if modal is not None]
+        into = next(
+            (
+                k
+                for k, (partner, became) in enumerate(joined)
+                if partner is not None
+                and became is not None
+                and all(_taken_in(modal, said, old, _what_each_rule_says(became, new_place)) for modal, said in rules)
+            ),
+            None,
+        )
+        if rules and into is not None:
+            partner, became = joined[into]
+            joined[into] = (" ".join(sorted((partner or "", gone), key=old.find)), became)
+            joined.remove((gone, None))
+    return joined
+
+
+def _taken_in(modal: Modal, said: str, old: str, new_rules: list[tuple[Modal | None, str]]) -> bool:
+    """Whether a rule of the ``old`` text, ``modal`` saying ``said``, lives on in one of ``new_rules``
+    (see :func:`_what_each_rule_says`).
+
+    JSON:API joined "... it MUST return a `200 OK` response. The response document MUST include
+    a representation of the updated resource(s) ..." into "... it MUST return a `200 OK` response
+    and a document that contains the updated resource(s) as primary data.": the second MUST is no
+    rule removed. A rule is taken in when a rule of the same force says two words or more of what
+    it said that the rest of the old text does not. SemVer's "The string MUST be comprised of only
+    alphanumerics ... and MUST begin with an alpha character" lost its second rule: what that one
+    said ("begin with an alpha character") is said nowhere.
+    """
+    in_rule, in_old = Counter(words(prose(said))), Counter(words(prose(old)))
+    own = {w for w in _content(said) if in_old[w] <= in_rule[w]}  # (a row that says it too says it elsewhere)
+    force = (modal.polarity, modal.strength)
+    return any(
+        other is not None and (other.polarity, other.strength) == force and len(own & _content(other_said)) >= 2
+        for other, other_said in new_rules
+    )
+
+
+def _what_each_rule_says(text: str, place: Place) -> list[tuple[Modal | None, str]]:
+    """Each rule phrase of ``text`` with what it says: the words up to the sentence's next rule
+    phrase, and for a sentence's first rule its subject before it; a sentence without a rule says
+    its words with ``None``. "The string MUST be X and MUST begin with Y.": the first MUST says
+    "The string ... be X and", the second "begin with Y.". (A rule's words stop at a stop,
+    colon or list item: a table cell's "See [Path Templating].<li>If `in` is `"body"`, the
+    name MUST be `"body"`. <li>For all other cases ..." reads as one sentence.)"""
+    found: list[tuple[Modal | None, str]] = []
+    for sentence in sentences(text):
+        modals = {reading.modal.span: reading.modal for reading in read_sentence(sentence, place) if reading.rule}
+        spans = sorted(modals)
+        if not spans:
+            found.append((None, sentence))
+        for k, (start, end) in enumerate(spans):
+            upto = spans[k + 1][0] if k + 1 < len(spans) else len(sentence)
+            subject = _PART_END.split(sentence[:start])[-1] if k == 0 else ""
+            found.append((modals[start, end], subject + _PART_END.split(sentence[end:upto])[0]))
+    return found
+
+
+_PART_END = re.compile(r"[.;:](?:\s|<)|<li>|\n")
+"""Where a rule's words stop, within what reads as one sentence."""
 
 
 def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: Place) -> bool:
@@ -1176,6 +1252,10 @@ def _rules_rejoined(
     - **Rather than**: "MUST NOT rewrite the value" -> "MUST pass the value unchanged
       rather than rewriting it" keeps the prohibition as the refused alternative and
       adds a duty: ``narrowed``, not reversed.
+    - **Merged**: "it MUST return a `200 OK` response. The response document MUST
+      include the updated bike." -> "it MUST return a `200 OK` response and a document
+      that contains the updated bike": no rule gone but one taken in (``_taken_in``),
+      a rewording.
 
     Returns the pairs left to read as modality changes, and the effects found here.
     """
@@ -1185,6 +1265,13 @@ def _rules_rejoined(
     kept: list[tuple[Modal | None, Modal | None]] = []
     effects: list[Effect] = []
     for a, b in pairs:
+        if a is not None and b is None:
+            said = next((said for m, said in _what_each_rule_says(old, old_place) if m is not None and m.span == a.span), None)
+            if said is not None and _taken_in(a, said, old, _what_each_rule_says(new, new_place)):
+                # merged into a kept rule, which asks what both did in other words: worth a read
+                merged = Effect("wording", a.phrase, None, sentence=where, normative=True, confidence=UNSURE)
+                effects.append(replace(merged, old_obliges=a.obliges, new_obliges=a.obliges))
+                continue
         found = _placed(b, new_rules) if b is not None else None
         if a is None and b is not None and found is not None:
             index, _, after = found
@@ -1740,7 +1827,7 @@ def _scope_and_content(
     scope_out = [w for w in deleted if (w in _SCOPE_WORDS and w in old_outside) or (w in old_cond and w not in new_cond)]
     # (pronouns and "that" swapped in a condition reworded bound nothing: "indicates if the server
     # supports it" -> "indicates that it supports them")
-    scope_in, scope_out = ([] if set(side) <= _FUNCTION_WORDS else side for side in (scope_in, scope_out))
+    scope_in, scope_out = ([] if set(side) <= _FUNCTION_WORDS | _FILLER else side for side in (scope_in, scope_out))
     # Inside an "unless" or "except" the carve-out is what narrows or widens: dropping "explicitly"
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):

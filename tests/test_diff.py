@@ -743,6 +743,8 @@ def test_a_grammar_changed_by_one_mark_is_no_slip(spec_repo, specdiff_json):
     reflowed = old.replace(") digit", ")  digit")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, reflowed)
     assert amendment["severity"] == "editorial", "spaces are no marks"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("digit+", "digits+"))
+    assert amendment["severity"] == "substantive", "a rule's name respelled names another rule, however like a typo"
 
 
 def test_a_rule_moved_into_a_list_that_asks_the_same_is_no_rule_removed_and_added(spec_repo, specdiff_json):
@@ -760,6 +762,52 @@ def test_a_rule_moved_into_a_list_that_asks_the_same_is_no_rule_removed_and_adde
     )
     found = _modality_changes(spec_repo, specdiff_json, old, new)
     assert found == [(None, "MUST")], found
+
+
+def test_as_if_sets_no_condition(spec_repo, specdiff_json):
+    """OCI's "If any `poststart` hook fails, the runtime MUST log a warning, but the remaining hooks and
+    lifecycle continue as if the hook had succeeded." lost its "as if" clause: read as a condition gone,
+    the rule widened (breaking). "as if" says how the lifecycle goes on, not when the rule holds."""
+    old = "# Hooks\n\nIf a hook fails, the dock MUST log a warning, and the ride goes on as if the hook had worked.\n"
+    new = "# Hooks\n\nIf a hook fails, the dock MUST log a warning, and the ride goes on.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [e["type"] for e in amendment["effects"]] == ["wording"], amendment["effects"]
+    assert amendment["severity"] == "substantive"
+
+
+def test_an_article_alone_bounds_no_scope(spec_repo, specdiff_json):
+    """AsyncAPI turned "MAY contain any property ..., except `message` and `traits`." into "..., except the
+    `action`, `channel` and `traits` ones.": read as "scope: the -> (widened)", an article taken for what
+    bounds the rule."""
+    old = "# Traits\n\nA trait MAY contain any property of the Bike, except `seat` and `bell`.\n"
+    new = "# Traits\n\nA trait MAY contain any property of the Bike, except the `lock`, `seat` and `bell` ones.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert not [e for e in amendment["effects"] if e["type"] == "scope"], amendment["effects"]
+
+
+def test_a_rule_taken_into_the_sentence_before_it_is_no_rule_removed(spec_repo, specdiff_json):
+    """JSON:API joined "... it MUST return a `200 OK` response. The response document MUST include a
+    representation of the updated resource(s) as if a `GET` request was made ..." into "... it MUST
+    return a `200 OK` response and a document that contains the updated resource(s) as primary
+    data.": the second MUST read as an obligation removed (breaking), and "as if" as a condition gone.
+    A rule gone while its neighbour gains other words is still a rule removed."""
+    old = (
+        "# Updating\n\nIf an update is successful, the dock MUST return a `200 OK` response. The response document "
+        "MUST include a representation of the updated bike as if a `GET` request was made.\n"
+    )
+    merged = (
+        "# Updating\n\nIf an update is successful, the dock MUST return a `200 OK` response and a document that "
+        "contains the updated bike as primary data.\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, merged)
+    assert amendment["severity"] == "substantive", amendment["effects"]
+    assert [e["type"] for e in amendment["effects"]] == ["wording"]
+    dropped = "# Updating\n\nIf an update is successful, the dock MUST return a `200 OK` response within a second.\n"
+    assert _modality_changes(spec_repo, specdiff_json, old, dropped) == [("MUST", None)]
+    # (SemVer dropped "and MUST begin with an alpha character": the sentence's other rule says none of it)
+    two = "# Names\n\nThe name MUST be made of letters and digits and MUST begin with a capital letter. Names are short.\n"
+    one = "# Names\n\nThe name MUST be made of letters and digits. Names are short.\n"
+    assert _modality_changes(spec_repo, specdiff_json, two, one) == [("MUST", None)]
 
 
 def test_cases_joined_by_or_instead_of_and_are_no_slip(spec_repo, specdiff_json):
