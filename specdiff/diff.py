@@ -33,7 +33,7 @@ from specdiff.parse import parse_document
 from specdiff.parse_cache import ParseCache
 from specdiff.renames import with_rewritten_renames
 from specdiff.repo import FileChange, Repository, RevisionRange
-from specdiff.spec_files import read_spec, touches_spec
+from specdiff.spec_files import read_spec, touches_spec, without_translations
 from specdiff.unreadable import unreadable_amendment
 from specdiff.workspace import graph_at
 
@@ -139,9 +139,11 @@ def diff_revisions(request: DiffRequest, config: Config | None = None) -> SpecDi
 
 
 def paired_spec_changes(repo: Repository, base: str | None, changes: Sequence[FileChange], config: Config) -> list[FileChange]:
-    """The ``changes`` that touch a spec, with the files git left apart paired: an added file with the
-    file it copies, a deleted file with the added one that rewrites it, an OpenSpec delta with its spec."""
-    spec_changes = with_copy_sources(repo, base, [c for c in changes if touches_spec(c, config)], config)
+    """The ``changes`` that touch a spec (not a translation of one), with the files git left apart paired: an
+    added file with the file it copies, a deleted file with the added one that rewrites it, an OpenSpec delta
+    with its spec."""
+    spec_changes = [c for c in changes if touches_spec(c, config)]
+    spec_changes = with_copy_sources(repo, base, without_translations(repo, base, spec_changes, config), config)
     return with_delta_sources(repo, base, with_rewritten_renames(repo, spec_changes, config))
 
 

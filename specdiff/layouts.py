@@ -23,7 +23,7 @@ Community files, top-level ``test/``, ``tests/``, ``tools/`` and ``scripts/``
 folders, any ``fixtures/`` or ``testdata/`` folder, a Jekyll site's templates
 (``_includes/``, ``_layouts/``) and meeting records (``minutes/``, ``agendas/``,
 ``meetings/``) are never specs by default, nor are translations of the spec's files
-(``cloudevents/languages/he/**``: ``_translations``).
+(``cloudevents/languages/he/**``: ``translation_folders``).
 With none of the layouts, a ``spec/``, ``specs/``, ``specification/``,
 ``specifications/`` or ``standards/`` folder (at the top or in ``docs/``) holding
 Markdown is the spec, and the rest (proposals, changelogs, guides, a steering
@@ -183,7 +183,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         spec_folder = _spec_folder(files)
         if spec_folder is not None:
             found.append(spec_folder)
-    translations = _translations(files)
+    translations = translation_folders(files)
     left_out = (f"translations left out: {', '.join(translations)}",) if translations else ()
     if found:
         specs = tuple(dict.fromkeys(glob for _, globs, _, _ in found for glob in globs))
@@ -202,7 +202,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
     )
 
 
-def _translations(files: list[str]) -> tuple[str, ...]:
+def translation_folders(files: Iterable[str]) -> tuple[str, ...]:
     """Folders of translations, as globs: ``<part>/languages/<code>/**`` (or ``translations/``, ``i18n/``,
     ``l10n/``, ``locales/``) where some file translates one of ``<part>/``. CloudEvents keeps Hebrew and
     Chinese copies of its spec in ``cloudevents/languages/he/`` and ``zh-CN/``, most of them stubs that say
@@ -210,19 +210,31 @@ def _translations(files: list[str]) -> tuple[str, ...]:
     newest 39 commits. The English text is the spec. (A folder of one language's notes, ``languages/go/``,
     translates nothing.)
 
-    >>> _translations(["spec/a.md", "spec/languages/he/a.md", "spec/languages/go/notes.md"])
+    >>> translation_folders(["spec/a.md", "spec/languages/he/a.md", "spec/languages/go/notes.md"])
     ('spec/languages/he/**',)
     """
     present = set(files)
     found: dict[str, None] = {}
-    for path in files:
-        parts = path.split("/")
-        for k in range(len(parts) - 2):
-            if parts[k] in _TRANSLATION_FOLDERS and _LANGUAGE_FOLDER.match(parts[k + 1]) and parts[k + 1] != "en":
-                original = "/".join(parts[:k] + parts[k + 2 :])
-                if original in present and _selected(path, GENERIC_SPECS, COMMUNITY_EXCLUDE):  # (not a test fixture)
-                    found["/".join(parts[: k + 2]) + "/**"] = None
+    for path in sorted(present):
+        translation = as_translation(path)
+        if translation is not None and translation[1] in present and _selected(path, GENERIC_SPECS, COMMUNITY_EXCLUDE):
+            found[translation[0] + "/**"] = None  # (not a test fixture)
     return tuple(found)
+
+
+def as_translation(path: str) -> tuple[str, str] | None:
+    """The folder of one language ``path`` sits in and the file it would translate, by its place
+    alone; ``None`` outside a translations folder. Whether it is a translation is whether some file
+    of its folder has its original beside it (:func:`translation_folders`).
+
+    >>> as_translation("cloudevents/languages/zh-CN/spec.md"), as_translation("spec/en/a.md")
+    (('cloudevents/languages/zh-CN', 'cloudevents/spec.md'), None)
+    """
+    parts = path.split("/")
+    for k in range(len(parts) - 2):
+        if parts[k] in _TRANSLATION_FOLDERS and _LANGUAGE_FOLDER.match(parts[k + 1]) and parts[k + 1] != "en":
+            return "/".join(parts[: k + 2]), "/".join(parts[:k] + parts[k + 2 :])
+    return None
 
 
 _TRANSLATION_FOLDERS = frozenset(("languages", "translations", "i18n", "l10n", "locales"))

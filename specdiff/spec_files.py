@@ -17,8 +17,9 @@ import codecs
 import hashlib
 from collections.abc import Callable
 
-from specdiff.config import Config
+from specdiff.config import Config, matches_any
 from specdiff.errors import FileTooLarge, UnreadableFile
+from specdiff.layouts import as_translation, translation_folders
 from specdiff.model import Document
 from specdiff.parse import BINARY_SNIFF_BYTES, parse_document
 from specdiff.parse_cache import ParseCache, parse_key
@@ -39,6 +40,21 @@ _BOMS = (
 def touches_spec(change: FileChange, config: Config) -> bool:
     """Whether either side of a change is a spec file under the config."""
     return any(path is not None and config.is_spec(path) for path in (change.old_path, change.new_path))
+
+
+def without_translations(repo: Repository, base: str | None, changes: list[FileChange], config: Config) -> list[FileChange]:
+    """``changes``, but those inside the translation folders there are at ``base``, under a detected layout.
+
+    The layout leaves out the translation folders it finds where it reads the tracked files
+    (``layouts.translation_folders``); a folder the change deletes is gone from there. CloudEvents
+    deleted its Hebrew and Chinese copies of the spec (2ef79bd16a): 1,119 clauses read as removed
+    from the spec, whose English text did not change. A config file's globs are kept as written.
+    """
+    paths = [p for c in changes for p in (c.old_path, c.new_path) if p]
+    if config.layout is None or base is None or not any(as_translation(p) for p in paths):
+        return changes  # (the tree at ``base`` is listed only when a change may be a translation)
+    folders = translation_folders(f.path for f in repo.list_files(base))
+    return [c for c in changes if not all(matches_any(p, folders) for p in (c.old_path, c.new_path) if p)]
 
 
 def read_spec(repo: Repository, path: str, blob: str | None, config: Config, cache: ParseCache | None = None) -> Document:

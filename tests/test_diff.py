@@ -723,6 +723,23 @@ def test_a_translation_of_the_spec_is_not_the_spec(spec_repo, specdiff_json):
     assert [f["new_path"] for f in files] == ["spec/languages/go/notes.md"]
 
 
+def test_translations_deleted_are_no_spec_removed(spec_repo, specdiff_json):
+    """CloudEvents deleted its Hebrew and Chinese copies (2ef79bd16a). The layout is read from the
+    files tracked at the head, where the folders are gone, so 1,119 of their clauses read as removed
+    from a spec whose English text did not change. Under a config file's own globs they are spec files."""
+    english = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    hebrew = "# Docks\n\nThis page is not translated yet: read the [English version](../../docks.md).\n"
+    spec_repo.commit(
+        "write",
+        {"spec/docks.md": english, "spec/languages/he/docks.md": hebrew, "spec/languages/he/status.md": "# Status\n\nBegun.\n"},
+    )
+    spec_repo.commit("drop the translations", remove=("spec/languages/he/docks.md", "spec/languages/he/status.md"))
+    assert specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"] == []
+    spec_repo.commit("choose the files", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n'})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"]
+    assert sorted(f["old_path"] for f in files) == ["spec/languages/he/docks.md", "spec/languages/he/status.md"]
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
