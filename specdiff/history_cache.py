@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "123"
+FORMAT = "124"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -154,7 +154,8 @@ under "… two options:" name options; 117: a rule moved that asks the same in o
 118: "and" swapped for "or" is no slip; 119: "to-one" is no number, items under "either:" are alternatives;
 120: spaces beside a separator in code say nothing; 121: a sentence that introduces non-normative examples
 states no rule; 122: a rule taken into a neighbouring sentence is no rule removed, "as if" sets no condition,
-a grammar rule's name respelled is no slip; 123: a translation folder a change deletes is no spec removed)."""
+a grammar rule's name respelled is no slip; 123: a translation folder a change deletes is no spec removed;
+124: an OpenSpec delta's title and "ADDED Requirements" heading are no sections added)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

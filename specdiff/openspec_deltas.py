@@ -32,6 +32,8 @@ from specdiff.repo import FileChange, Repository
 _DELTA = re.compile(r"openspec/changes/(?!archive/)[^/]+/specs/(?P<capability>.+)/spec\.md")
 _RESTATING = re.compile(r"(?i)(?:modified|removed)\s+requirements")
 """The delta's headings whose requirements stand for requirements of the spec."""
+_OPERATION = re.compile(r"(?i)(?:added|modified|removed|renamed)\s+requirements")
+"""The delta's headings that sort its requirements by what the change does to them."""
 
 
 def proposed(path: str | None) -> bool:
@@ -65,14 +67,17 @@ def requirements_restated(spec: Document, delta: Document) -> Document:
     """The requirements of ``spec`` that ``delta`` modifies or removes, with their scenarios, each under
     a copy of the delta's heading that names them (``## MODIFIED Requirements``), in the delta's order.
 
-    Clauses keep the spec's path and lines, so an amendment points at the line the delta changes.
+    The delta's own headings, its title and each ``## ADDED Requirements``, are copied in too, without
+    their text: they sort the change, and are no sections added to the spec. Clauses keep the spec's
+    path and lines, so an amendment points at the line the delta changes.
     """
     sections: list[Section] = [replace(spec.sections[0], clauses=())]
     taken: set[str] = set()
     for group in delta.sections:
+        if group.level == 1 or _OPERATION.fullmatch(group.heading.strip()):
+            sections.append(replace(group, path=spec.path, clauses=()))
         if group.level == 0 or not _RESTATING.fullmatch(group.heading.strip()):
             continue
-        sections.append(replace(group, path=spec.path, clauses=()))
         for named in (s for s in delta.sections if s.parent == group.id):
             requirement = _namesake(spec, named, taken)
             if requirement is not None:

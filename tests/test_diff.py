@@ -327,9 +327,12 @@ def test_an_openspec_delta_is_compared_with_the_requirements_it_restates(spec_re
     alarms = "### Requirement: Alarms\nThe dock SHALL sound an alarm on a forced lock.\n"
     removed = "### Requirement: Fees\n**Reason**: Rides are free.\n"
     delta = f"## MODIFIED Requirements\n\n{locked}\n## ADDED Requirements\n\n{alarms}\n## REMOVED Requirements\n\n{removed}"
+    delta = f"# Docks Delta Specification\n\n{delta}"
     spec_repo.commit("propose", {"openspec/changes/add-alarms/specs/docks/spec.md": delta})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert (file["old_path"], file["status"]) == ("openspec/specs/docks/spec.md", "delta")
+    sections = [(a["kind"], (a["new"] or a["old"])[0]["heading"]) for a in file["amendments"] if a["unit"] == "section"]
+    assert sections == [("added", "Requirement: Alarms")], "the delta's title and ADDED heading sort the change"
     clauses = [a for a in file["amendments"] if a["unit"] == "clause"]
     read = sorted((a["kind"], a["severity"], (a["new"] or a["old"])[0]["text"]) for a in clauses)
     assert read == [
