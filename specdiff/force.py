@@ -91,6 +91,10 @@ class Place:
     it takes the lead-in's force; a sentence after it explains ("- The `ResetHint` MUST be set to
     `UNKNOWN`. OpenTelemetry does not carry an explicit reset flag, so ...")."""
 
+    title: bool = False
+    """A paragraph all in bold with no full stop, set as a heading is ("**Case 8d: `signedextattrs`
+    present without `ext`**"): in a capitals document its lower-case words rule nothing."""
+
     scenario_case: bool = False
     """A scenario's GIVEN or WHEN item, or an AND item after one (OpenSpec's "- **WHEN** a user runs
     `init`" / "- **AND** no config exists"): the case its THEN items hold in, no outcome of its own."""
@@ -242,6 +246,7 @@ def places_of(
                 note=bool(_NOTE_LABEL.match(clause.normalized)),
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
                 scenario_case=clause.kind == "list_item" and step in ("GIVEN", "WHEN"),
+                title=clause.kind == "paragraph" and _BOLD_TITLE.fullmatch(clause.text.strip()) is not None,
             )
     return found
 
@@ -491,6 +496,8 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         return tuple(Reading(m, False, reason, CERTAIN) for m in found)
     if _EXAMPLE_TITLE.match(sentence) or (place.kind == "paragraph" and _DEFINITION.match(sentence) and not found):
         return tuple(Reading(m, False, "example", CERTAIN) for m in found)
+    if place.title and place.capitals and not any(m.phrase.split()[0].isupper() for m in found):
+        return tuple(Reading(m, False, "title", CERTAIN) for m in found)
     if editors_note(sentence, place):
         # "TODO: Clarify what a use is: the client MUST NOT use the code more than once." is a note
         # the editors left themselves (IETF drafts), as are the items under a "TODO:" line.
@@ -883,7 +890,12 @@ def _read_can(modal: Modal, before: str, after: str, holder: str | None) -> Read
     nxt = _next_words(after)
     if re.match(r"\s+only\b", after):
         return Reading(modal, True, "rule", LIKELY, holder)  # "can only be used to create fragments"
-    if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in _EPISTEMIC_BE:
+    if modal.polarity < 0 and _ADVERSARY.search(before):
+        # "An attacker positioned between signer and verifier cannot forge signatures": what the
+        # design leaves beyond an attacker's reach, a property of it; no one is forbidden.
+        return Reading(modal, False, "ability", LIKELY, holder)
+    beyond_reach = _EPISTEMIC_BE | _BEYOND_KNOWING
+    if modal.polarity < 0 and nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and nxt[1] not in beyond_reach:
         # "Inline tables cannot be used to add keys": what may not be done, said of the thing.
         return Reading(modal, True, "rule", LIKELY, holder)
     if nxt[:2] == ["be", "used"] and (_USED_FOR.match(after) or _RELATIVE_BEFORE.search(before)):
@@ -1210,6 +1222,8 @@ _INDIRECT_QUESTION = re.compile(
     re.I,
 )
 """An indirect question still open before a phrase: "specifies if", "decide whether", "says which"."""
+_BOLD_TITLE = re.compile(r"(\*\*|__)(?:(?!\1)[^.!?\n])+\1")
+"""A paragraph all in bold on one line, with no full stop (:attr:`Place.title`)."""
 _EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|illustration)\b\s*\d*\s*[:.\u2014-]", re.I)
 # "**Tool**: a program that can be called ..." defines a word; it rules only with a rule word of its own.
 _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")
@@ -1275,6 +1289,14 @@ _EPISTEMIC_BE = {
     "perceived", "seen", "viewed", "read", "considered", "affected", "influenced", "caused", "triggered",
     "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient", "known", "unknown",
 }  # fmt: skip
+_BEYOND_KNOWING = {
+    "determined", "detected", "distinguished", "predicted", "guaranteed", "verified", "proven", "proved",
+    "inferred", "defended", "prevented", "trusted", "relied", "assumed", "ensured",
+}  # fmt: skip
+"""Participles after "cannot be" that say what no one can know or make sure of, not what is forbidden:
+"whose type cannot be determined", "a signer that leaks its key cannot be defended against"."""
+_ADVERSARY = re.compile(r"(?i)\b(?:attackers?|adversar(?:y|ies)|eavesdroppers?|intruders?|malicious\s+[\w-]+)\b")
+"""Who a threat model speaks of: what "an attacker cannot" do is a property of the design."""
 _ABILITY_ADVERBS = {"yet", "easily", "reliably", "readily", "currently", "always", "fully"}
 """Adverbs after "can" or "cannot" that tell what is possible, not what is allowed."""
 _ABILITY_NEXT = {

@@ -471,12 +471,17 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Folders\n\nA dock's folder SHALL contain:\n\n- A log file", "- An optional `## Notes` section on new docks"),
         ("## Order\n\nTo order rides, docks have two options:\n\n- Define a count field.", "- Include the count in the name."),
         ("## Locks\n\nDocks MUST be lit.", "The following are non-normative examples of how a lock may be added to a dock:"),
+        ("## Threats\n\nDocks MUST be lit.", "An attacker between the dock and the desk cannot forge a ride, but can delay it."),
+        ("## Threats\n\nDocks MUST be lit.", "A dock that leaks its key cannot be defended against."),
+        ("## Types\n\nDocks MUST be lit.", "A bike whose type cannot be determined is sent to the desk."),
+        ("## Cases\n\nDocks MUST be lit.", "**Case 8d: `lock` present without `bell`**"),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
         "caption", "name",
         "by future", "the text as subject", "may match", "a reason and the only one", "an optional item",
-        "two options", "says it is non-normative",
+        "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
+        "a title in bold",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -487,8 +492,10 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     hedges again, "may be added by future semantic conventions", "the specification may introduce", "may
     match"; MCP's "Because stderr may not be visible, this message may be the only diagnostic"; OpenSpec's
     "An optional `## Purpose` section" under "... SHALL contain:"; CloudEvents' "Include ..." under
-    "implementers have two options:" and "a few non-normative examples of how security may be layered".
-    Each read as a rule added, most breaking."""
+    "implementers have two options:" and "a few non-normative examples of how security may be layered", and
+    from its verifiability extension "An attacker ... cannot forge signatures", "... cannot be defended
+    against", "whose type cannot be determined" and a test case's title in bold, "**Case 8d:
+    `signedextattrs` present without `ext`**". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
