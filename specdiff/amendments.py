@@ -46,7 +46,7 @@ from specdiff.model import (
     Severity,
     Unit,
 )
-from specdiff.parse import SITE_SETTINGS, front_matter_fields, markup_only, visible_text
+from specdiff.parse import SITE_SETTINGS, front_matter_fields, markup_and_label, markup_only, visible_text
 from specdiff.semantics import (
     code_spans,
     describe_change,
@@ -630,8 +630,8 @@ def _clause_change(
         return None
     example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
-    if all(markup_only(c) for c in match.old + match.new) or _site_settings_changed(match.old, match.new):
-        effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees
+    if all(markup_and_label(c) for c in match.old + match.new) or _site_settings_changed(match.old, match.new):
+        effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees but a label
     elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
     else:
@@ -710,7 +710,7 @@ def _clause_added_or_removed(
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
     binds (not when the lead-in came with it: the rule came whole)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
-    if markup_only(clause) or _site_settings_changed(old, new):  # "<Note>", "<!-- toc -->", "sidebar_position: 3"
+    if markup_and_label(clause) or _site_settings_changed(old, new):  # "<Note>", "<dt>Summary<dd>", "sidebar_position: 3"
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example" or labelled_example(clause)

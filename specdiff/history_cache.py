@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "125"
+FORMAT = "126"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -156,7 +156,8 @@ under "… two options:" name options; 117: a rule moved that asks the same in o
 states no rule; 122: a rule taken into a neighbouring sentence is no rule removed, "as if" sets no condition,
 a grammar rule's name respelled is no slip; 123: a translation folder a change deletes is no spec removed;
 124: an OpenSpec delta's title and "ADDED Requirements" heading are no sections added; 125: what "an attacker
-cannot" do and what "cannot be determined" are no prohibitions, a paragraph all in bold is a title)."""
+cannot" do and what "cannot be determined" are no prohibitions, a paragraph all in bold is a title; 126: an
+HTML block of tags around a label ("<dt>Summary<dd>") says nothing)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

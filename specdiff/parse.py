@@ -426,6 +426,33 @@ def markup_only(clause: Clause) -> bool:
 _MARKUP = re.compile(r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>))+\s*", re.DOTALL)
 
 
+def markup_and_label(clause: Clause) -> bool:
+    """Whether a clause is an HTML block of tags (:func:`markup_only`) around a label at most: a layout's ``<dl
+    class="as-table"> <dt>Summary<dd>`` (SLSA) names what follows as a heading does, and says
+    nothing of its own. A sentence or a keyword in capitals is more than a label, and so are a
+    table's cells and code: a row ``<tr><td><code>invocationId</code><td>string`` is a field.
+
+    >>> def html(text):
+    ...     return Clause("spec.md", "html", text, text, (1, 1), "", "", 0, "")
+    >>> markup_and_label(html('<dl class="as-table"> <dt>Intended for<dd>')), markup_and_label(html("<dt>MUST<dd>"))
+    (True, False)
+    >>> markup_and_label(html("<td>Riders lock bikes.</td>")), markup_and_label(html("<tr><td><code>id</code><td>string"))
+    (False, False)
+    """
+    if markup_only(clause):
+        return True
+    if clause.kind != "html" or not clause.normalized.lstrip().startswith("<") or _CELL_OR_CODE.search(clause.normalized):
+        return False
+    label = _TAG.sub(" ", clause.normalized).split()
+    return len(label) <= _LABEL_WORDS and not any(w.isupper() and len(w) > 1 or w[-1] in ".!?;" for w in label)
+
+
+_CELL_OR_CODE = re.compile(r"(?i)<(?:td|code)\b")
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+_LABEL_WORDS = 4
+"""The most words a label between tags has ("Intended for", "Benefits")."""
+
+
 def front_matter_fields(clause: Clause) -> dict[str, str]:
     """The top-level fields of a front matter block, each with its value and the lines nested under it;
     none for any other clause.

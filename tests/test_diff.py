@@ -750,6 +750,21 @@ def test_translations_deleted_are_no_spec_removed(spec_repo, specdiff_json):
     assert sorted(f["old_path"] for f in files) == ["spec/languages/he/docks.md", "spec/languages/he/status.md"]
 
 
+def test_a_label_set_in_html_layout_says_nothing(spec_repo, specdiff_json):
+    """SLSA set its levels' "Summary:" and "Intended for:" labels in a `<dl class="as-table">` layout: each
+    new `<dt>Summary<dd>` block read as text added, substantive, where its closing `</dl>` was editorial."""
+    old = "# Levels\n\n## Level 1\n\nThe source is kept in a system that records its history.\n"
+    new = (
+        '# Levels\n\n## Level 1\n\n<dl class="as-table">\n<dt>Summary<dd>\n\n'
+        "The source is kept in a system that records its history.\n\n</dl>\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("added", "editorial"), ("added", "editorial")]
+    worded = new.replace("<dt>Summary<dd>", "<dt>Riders MUST lock bikes.<dd>")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, worded)
+    assert "breaking" in [a["severity"] for a in amendments], "a sentence between tags is no label"
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
