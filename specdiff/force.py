@@ -145,7 +145,8 @@ def _in_changelog(path: str, heading_path: tuple[str, ...]) -> bool:
         return True
     if any(re.fullmatch(r"change[-_ ]?logs?|release[-_ ]?notes", folder) for folder in folders.split("/")):
         return True  # Matrix's content/changelog/v1.19.md
-    return any(_CHANGELOG_HEADING.search(h) for h in heading_path)
+    draft = name.startswith(("draft-", "rfc"))
+    return any(_CHANGELOG_HEADING.search(h) or (draft and _CHANGES.fullmatch(h)) for h in heading_path)
 
 
 @dataclass(frozen=True)
@@ -1257,15 +1258,19 @@ _INFORMATIVE_NOTICE = re.compile(
 section are **non-normative**", "This appendix provides non-normative guidance", "> [!IMPORTANT] This section
 is non-normative" (a GitHub alert's label first)."""
 _CHANGELOG_HEADING = re.compile(
-    r"\b(?:change\s?log|release\s+notes|(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)"
-    r"|what's\s+new)\b"
-    # an IETF draft's appendix, "# Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
-    r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)?changes(?:\s+from\b.*)?\W*$"
+    # (not one a heading points to: "Decisions This Spec Makes (recorded in the changelog)")
+    r"\b(?<!\bin\sthe\s)(?:change\s?log|release\s+notes)\b"
+    r"|\b(?:(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)|what's\s+new)\b"
+    # an IETF draft's appendix, "# A. Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
+    r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)(?:changes\W*$|changes\s+from\b)|^[\W\d]*changes\s+from\b"
     r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)"
     # a history of the document's versions, "## Revisions" (OpenVEX)
     r"|^[\W\d]*(?:appendix\s+\w+\W+)?revisions\W*$",
     re.I,
 )
+_CHANGES = re.compile(r"[\W\d]*changes\W*", re.I)
+"""A heading that says only "Changes": an IETF draft's change log ("# Changes" above "## Since
+draft-..."); elsewhere a section about changes (OpenSpec's "## Changes", a concept of its tool)."""
 # Verbs after "may" that say what is likely, not what is allowed: "users may feel", "it may vary".
 _EPISTEMIC_NEXT = {
     "feel", "seem", "appear", "look", "sound", "find", "want", "wish", "prefer", "need", "become", "cause",

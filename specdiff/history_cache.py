@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "126"
+FORMAT = "127"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -157,7 +157,8 @@ states no rule; 122: a rule taken into a neighbouring sentence is no rule remove
 a grammar rule's name respelled is no slip; 123: a translation folder a change deletes is no spec removed;
 124: an OpenSpec delta's title and "ADDED Requirements" heading are no sections added; 125: what "an attacker
 cannot" do and what "cannot be determined" are no prohibitions, a paragraph all in bold is a title; 126: an
-HTML block of tags around a label ("<dt>Summary<dd>") says nothing)."""
+HTML block of tags around a label ("<dt>Summary<dd>") says nothing; 127: a change log's entries are editorial,
+"Decisions (recorded in the changelog)" is no change log, nor is "Changes" outside an IETF draft)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -172,6 +172,8 @@ def describe_change(
         return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
     if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
+    if old_place.changelog and new_place.changelog:
+        return [Effect("editorial")]  # a change log's entry reworded: the change it tells of is read where it was made
     if example and schema_changed(old, new, under_schema_heading=_under_schema_heading(new_place)):
         # a field that came, went or changed its type says what changed; a schema this cannot read is an example changed
         return field_changes(old, new) or [Effect("example")]
@@ -812,8 +814,10 @@ def describe_clause(
             if reading.rule:
                 pair = (None, reading.modal) if added else (reading.modal, None)
                 effects.append(replace(_modality(*pair, sentence=sentence), confidence=reading.confidence))
-    if not effects and place.credits:
-        return [Effect("editorial")]  # a name thanked in the acknowledgements
+    if not effects and (place.credits or place.changelog):
+        # a name thanked in the acknowledgements; an entry of a change log ("* Redefine Upload-Complete
+        # on the server side."), which tells of a change read where it was made
+        return [Effect("editorial")]
     return effects
 
 

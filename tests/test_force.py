@@ -779,8 +779,9 @@ def test_an_invitation_and_what_may_happen_are_not_breaking_in_a_diff(spec_repo,
 def test_an_ietf_drafts_changes_appendix_states_no_rule_in_a_diff(spec_repo, specdiff_json):
     """An IETF draft keeps "# Changes" with a "## Since draft-...-11" entry per revision, and nearly
     every commit adds a line there: "Describe `GET` requests against upload resource." read as a
-    command, an obligation added, breaking. Those headings name a change log; "Changes to the
-    protocol" does not, and a rule there still binds."""
+    command, an obligation added, breaking. Those headings name a change log, whose entries tell of
+    changes read where they were made: editorial. "Changes to the protocol" does not, and a rule
+    there still binds."""
     draft = (
         "# Docks\n\nDocks MUST lock returned bikes. Riders SHOULD dock gently.\n\n## Changes to the protocol\n\n"
         "Staff MAY unlock a bike.\n\n# Changes\n\n## Since draft-ietf-docks-rules-03\n\n* Define gentle docking.\n\n"
@@ -788,14 +789,15 @@ def test_an_ietf_drafts_changes_appendix_states_no_rule_in_a_diff(spec_repo, spe
     )
     spec_repo.commit("one", {"draft-ietf-docks-rules.md": draft})
     draft = draft.replace("Staff MAY unlock", "Staff MUST unlock")
-    draft = draft.replace("* Define gentle", "* Describe unlocking.\n* Define gentle")
+    draft = draft.replace("* Define gentle docking.", "* Describe unlocking.\n* Define gentle docking at night.")
     draft = draft.replace("* Require locks.", "* Require locks.\n* Recommend lights.")
     spec_repo.commit("two", {"draft-ietf-docks-rules.md": draft})
     found = _amendments(specdiff_json, spec_repo)
     assert {text: a["severity"] for text, a in found.items()} == {
         "Staff MUST unlock a bike.": "breaking",
-        "* Describe unlocking.": "substantive",
-        "* Recommend lights.": "substantive",
+        "* Describe unlocking.": "editorial",
+        "* Define gentle docking at night.": "editorial",
+        "* Recommend lights.": "editorial",
     }, found
 
 
