@@ -483,6 +483,23 @@ def small_example_edit(old: str, new: str) -> bool:
     return small and _shown_alike(old, new) and data_values(old) == data_values(new)
 
 
+def version_bumped(old: str, new: str) -> bool:
+    r"""Whether an example block changed only in the release numbers it names: Serverless Workflow's
+    release bumped every example's ``dsl: '1.0.2'`` to ``'1.0.3'``, each read as an example changed.
+    A release number has three parts; "1.5" may be any quantity a sample holds.
+
+    >>> version_bumped("```yaml\ndsl: '1.0.2'\n```", "```yaml\ndsl: '1.0.3'\n```")
+    True
+    >>> version_bumped("```yaml\ntimeout: 1.5\n```", "```yaml\ntimeout: 2.5\n```")
+    False
+    """
+    return old != new and _RELEASE.sub("0.0.0", old) == _RELEASE.sub("0.0.0", new)
+
+
+_RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
+"""A release number: ``1.0.3``, ``v2.1.0``, ``1.0.0-alpha.1``."""
+
+
 def grammar(block: str) -> bool:
     r"""Whether a code block is a grammar: fenced as ABNF, EBNF, BNF or PEG, or written in productions
     ("a ::= b"). Each of its marks counts: CESQL made a literal's sign optional with one mark,

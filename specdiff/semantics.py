@@ -80,6 +80,7 @@ from specdiff.editorial import (
     same_words,
     slight_rewording,
     small_example_edit,
+    version_bumped,
     words_only_added,
 )
 from specdiff.force import (
@@ -202,7 +203,8 @@ def describe_change(
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example:
-        return [Effect("editorial", confidence=UNSURE)] if small_example_edit(old, new) else [Effect("example")]
+        slight = small_example_edit(old, new) or version_bumped(old, new)  # (a release's number is no sample's value)
+        return [Effect("editorial", confidence=UNSURE)] if slight else [Effect("example")]
     if old_place.scenario_case and new_place.scenario_case and not (rules(old, old_place) or rules(new, new_place)):
         return [_case_changed(old, new)]
     if (

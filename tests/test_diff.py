@@ -765,6 +765,16 @@ def test_a_label_set_in_html_layout_says_nothing(spec_repo, specdiff_json):
     assert "breaking" in [a["severity"] for a in amendments], "a sentence between tags is no label"
 
 
+def test_a_release_number_bumped_in_an_example_is_editorial(spec_repo, specdiff_json):
+    """Serverless Workflow's release bumped every example's `dsl: '1.0.2'` to `'1.0.3'`: 136 examples
+    read as changed, substantive. A sample's other numbers still count."""
+    old = "# Docks\n\nA ride:\n\n```yaml\ndsl: '1.0.2'\ntimeout: 1.5\n```\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.0.2", "1.0.3"))
+    assert amendment["severity"] == "editorial"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.5", "2.5"))
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
