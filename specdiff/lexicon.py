@@ -782,12 +782,17 @@ _DEONTIC = re.compile(
     r"(?P<not>not\s+(?:(?:[a-z]+ly|only|also|even)\s+)*)?(?P<word>" + "|".join(_DEONTIC_MEANING) + r")(?:\s+to(?=\s))?(?![\w'-])",
     re.IGNORECASE,
 )
+_STATUS_CODE_BEFORE = re.compile(r"(?<![\w.])[1-5]\d\d\s*\(?\s*(?:[A-Z][a-z][\w-]*\s+){0,3}$")
+"""An HTTP status code and the first words of its reason phrase, in title case: "403 (", "405 Method "
+(not "X.509 SVID MAY": a keyword in capitals is no reason phrase)."""
 _UNDER_A_LICENCE = re.compile(r"\s+under\b", re.IGNORECASE)
 """What follows "licensed" when a software licence is meant: "licensed under Apache 2.0"."""
 
 
 def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
     """Whether a modal word, between ``before`` and ``after``, is used as one."""
+    if written[:1].isupper() and not written.isupper() and _STATUS_CODE_BEFORE.search(before):
+        return False  # "403 (Forbidden)", "405 Method Not Allowed": an HTTP status's reason phrase
     if key in ("do not", "don't"):
         position = _COMMAND_POSITION.search(before)
         if position is None:

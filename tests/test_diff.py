@@ -475,13 +475,14 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Threats\n\nDocks MUST be lit.", "A dock that leaks its key cannot be defended against."),
         ("## Types\n\nDocks MUST be lit.", "A bike whose type cannot be determined is sent to the desk."),
         ("## Cases\n\nDocks MUST be lit.", "**Case 8d: `lock` present without `bell`**"),
+        ("## Codes\n\nDocks MUST be lit.", "While other codes (e.g., 403 (Forbidden)) could be sent, a 451 is clearer."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
         "caption", "name",
         "by future", "the text as subject", "may match", "a reason and the only one", "an optional item",
         "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
-        "a title in bold",
+        "a title in bold", "a status's reason phrase",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -495,7 +496,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     "implementers have two options:" and "a few non-normative examples of how security may be layered", and
     from its verifiability extension "An attacker ... cannot forge signatures", "... cannot be defended
     against", "whose type cannot be determined" and a test case's title in bold, "**Case 8d:
-    `signedextattrs` present without `ext`**". Each read as a rule added, most breaking."""
+    `signedextattrs` present without `ext`**"; from an HTTP draft's, "403 (Forbidden)". Each read as a
+    rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
