@@ -300,8 +300,9 @@ def _what_each_rule_says(text: str, place: Place) -> list[tuple[Modal | None, st
     return found
 
 
-_PART_END = re.compile(r"[.;:](?:\s|<)|<li>|\n")
-"""Where a rule's words stop, within what reads as one sentence."""
+_PART_END = re.compile(r"[.;:](?:\s|<)|<li>")
+"""Where a rule's words stop, within what reads as one sentence (not at a line's end: a paragraph's
+sentences run on over its lines)."""
 
 
 def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: Place) -> bool:

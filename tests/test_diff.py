@@ -862,6 +862,11 @@ def test_a_rule_taken_into_the_sentence_before_it_is_no_rule_removed(spec_repo, 
     two = "# Names\n\nThe name MUST be made of letters and digits and MUST begin with a capital letter. Names are short.\n"
     one = "# Names\n\nThe name MUST be made of letters and digits. Names are short.\n"
     assert _modality_changes(spec_repo, specdiff_json, two, one) == [("MUST", None)]
+    # (OpenAPI dropped a list item from a table cell, 'If `in` is "body", the name MUST be "body".', whose
+    # sentence ran on into the next item: what a rule says stops at a stop or a list item)
+    glued = "# Names\n\nA name MUST be unique.<li>If the dock is full, it MUST be `full`. <li>For other cases, it is free.\n"
+    dropped = "# Names\n\nA name MUST be unique.<li>For other cases, it is free.\n"
+    assert _modality_changes(spec_repo, specdiff_json, glued, dropped) == [("MUST", None)]
 
 
 def test_cases_joined_by_or_instead_of_and_are_no_slip(spec_repo, specdiff_json):
