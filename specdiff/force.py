@@ -91,6 +91,10 @@ class Place:
     it takes the lead-in's force; a sentence after it explains ("- The `ResetHint` MUST be set to
     `UNKNOWN`. OpenTelemetry does not carry an explicit reset flag, so ...")."""
 
+    capitals_only: bool = False
+    """The document declares that its keywords bind only in capitals (:attr:`Section.capitals_only`):
+    there a lower-case "must" or "should" is plain English, whatever the repository's mode."""
+
     title: bool = False
     """A paragraph all in bold with no full stop, set as a heading is ("**Case 8d: `signedextattrs`
     present without `ext`**"): in a capitals document its lower-case words rule nothing."""
@@ -248,6 +252,7 @@ def places_of(
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
                 scenario_case=clause.kind == "list_item" and step in ("GIVEN", "WHEN"),
                 title=clause.kind == "paragraph" and _BOLD_TITLE.fullmatch(clause.text.strip()) is not None,
+                capitals_only=section.capitals_only,
             )
     return found
 
@@ -676,6 +681,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
     upper = modal.phrase.split()[0].isupper() and len(modal.phrase) > 2
     if _among_link_words(before, after):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "See [All Variable Usages Are Allowed](#...)"
+    if place.capitals_only and not upper and key in _RFC_2119_KEYS:
+        # An IETF draft that says "{::boilerplate bcp14-tagged}": "the gateway must perform this
+        # authentication itself" advises in plain English, as RFC 8174 says of lower case.
+        return Reading(modal, False, "plain English", LIKELY, holder)
     if _reported(before) and not (place.capitals and upper):
         return Reading(modal, False, "reported", LIKELY, holder)
     if not upper and _INDIRECT_QUESTION.search(before):

@@ -126,6 +126,9 @@ class Section:
     clauses: tuple[Clause, ...] = ()
     fingerprint: str = ""
     """Hash of the heading text and attributes."""
+    capitals_only: bool = False
+    """Its document declares that its keywords bind only in capitals (RFC 8174: "when, and only when,
+    they appear in all capitals"), so a lower-case "must" there is plain English."""
 
 
 @dataclass(frozen=True)

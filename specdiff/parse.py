@@ -146,7 +146,17 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     if rest:  # one block of text, which `_assemble` cuts into pieces
         blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
     # (A set-aside line is blank to the Markdown parser, so the same blocks need not hold the same text there.)
-    return _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None, remember_runs=not set_aside)
+    document = _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None, remember_runs=not set_aside)
+    if _CAPITALS_ONLY.search(text):
+        document = replace(document, sections=tuple(replace(s, capitals_only=True) for s in document.sections))
+    return document
+
+
+_CAPITALS_ONLY = re.compile(
+    r"(?i)when,?\s+and\s+only\s+when,?\s+they\s+appear\s+in\s+all\s+capitals|\{::boilerplate\s+bcp14-tagged"
+)
+"""A document's declaration that its keywords bind only in capitals: RFC 8174's sentence, written
+out or as kramdown-rfc's ``{::boilerplate bcp14-tagged}``, which the parse sets aside."""
 
 
 # -- Reading within bounds ------------------------------------------------------------

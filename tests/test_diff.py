@@ -777,6 +777,23 @@ def test_a_release_number_bumped_in_an_example_is_editorial(spec_repo, specdiff_
     assert amendment["severity"] == "substantive"
 
 
+def test_a_document_that_binds_only_in_capitals_speaks_plain_english_in_lower_case(spec_repo, specdiff_json):
+    """The HTTP drafts say "{::boilerplate bcp14-tagged}", RFC 8174's "when, and only when, they appear in
+    all capitals": "the gateway must perform this authentication itself" read as an obligation added,
+    breaking. Where a document does not say so, a lower-case "must" is still read (with less confidence)."""
+    front = "---\ntitle: Docks\n---\n\n--- middle\n\n# Conventions\n\n{::boilerplate bcp14-tagged}\n\n"
+    old = front + "# Docks\n\nA dock MUST lock bikes.\n"
+    spec_repo.commit("draft", {"draft-ietf-docks.md": old})
+    spec_repo.commit("advice", {"draft-ietf-docks.md": old.replace("bikes.", "bikes. The gateway must check the rider.")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]] == [("substantive", ["wording"])]
+    plain = old.replace("{::boilerplate bcp14-tagged}", "Some words.")
+    spec_repo.commit("no convention", {"draft-ietf-docks.md": plain})
+    spec_repo.commit("advice again", {"draft-ietf-docks.md": plain.replace("bikes.", "bikes. The gateway must check the rider.")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["breaking"]
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
