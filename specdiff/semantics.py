@@ -2085,9 +2085,15 @@ def _under_a_denial(text: str, changed: list[str]) -> bool:
     content = [w for w in changed if w not in ("or", "and")]
     if "or" not in changed or not content:
         return False
-    # (within 200 characters of the denial: a 10 MB line of "no no no ..." is not read to its end from each)
-    denial = rf"\b(?:without|no|not|never)\b[^.;:,]{{0,200}}\bor\s+(?:\w+\s+){{0,3}}?{re.escape(content[0])}\b"
+    # (within 200 characters of the denial: a 10 MB line of "no no no ..." is not read to its end from each;
+    # a keyword's own "not" is the rule's, which ``prohibits`` reads: "MUST NOT send append or creation requests")
+    denied = rf"(?:\b(?:without|no|never)|{_NOT_OF_A_KEYWORD}\bnot)\b"
+    denial = rf"{denied}[^.;:,]{{0,200}}\bor\s+(?:\w+\s+){{0,3}}?{re.escape(content[0])}\b"
     return bool(re.search(denial, text, re.I))
+
+
+_NOT_OF_A_KEYWORD = "".join(rf"(?<!\b{verb}\s)" for verb in ("must", "shall", "should", "may", "do", "does", "did", "will"))
+"""Before a "not" that is no keyword's own: "MUST NOT", "do not" and "will not" state the rule itself."""
 
 
 def _relabelled_link_words(old: str, new: str) -> tuple[set[str], set[str]]:

@@ -794,6 +794,18 @@ def test_a_document_that_binds_only_in_capitals_speaks_plain_english_in_lower_ca
     assert [a["severity"] for a in file["amendments"]] == ["breaking"]
 
 
+def test_an_alternative_added_to_what_a_rule_forbids_forbids_more(spec_repo, specdiff_json):
+    """An HTTP draft turned "A client ... MUST NOT send larger upload append requests." into "... append or
+    upload creation requests.": read as broadened, substantive, where the ban now reaches more requests. The
+    same words added to an obligation offer another way to comply."""
+    ban = "# Uploads\n\nA client MUST NOT send larger append requests.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, ban, ban.replace("append", "append or creation"))
+    assert (amendment["severity"], amendment["effects"][0]["direction"]) == ("breaking", "narrowed")
+    duty = "# Uploads\n\nA client MUST send larger append requests.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, duty, duty.replace("append", "append or creation"))
+    assert (amendment["severity"], amendment["effects"][0]["direction"]) == ("substantive", "broadened")
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
