@@ -238,6 +238,10 @@ def _with_rules_taken_in(
     (see :func:`_taken_in`), so that the two are read as one rewritten: no rule removed, and no
     reach widened by the words it brought ("MUST return X" -> "MUST return X and a document ...")."""
     joined = list(changed)
+    if not any(gone is not None and came is None for gone, came in changed):
+        return joined  # no sentence gone whole (most clauses)
+    in_old = Counter(words(prose(old)))
+    said_in = {text: _what_each_rule_says(text, new_place) for _, text in changed if text is not None}
     for gone, came in changed:
         if gone is None or came is not None:
             continue
@@ -248,7 +252,7 @@ def _with_rules_taken_in(
                 for k, (partner, became) in enumerate(joined)
                 if partner is not None
                 and became is not None
-                and all(_taken_in(modal, said, old, _what_each_rule_says(became, new_place)) for modal, said in rules)
+                and all(_taken_in(modal, said, in_old, said_in.get(became) or []) for modal, said in rules)
             ),
             None,
         )
@@ -259,9 +263,9 @@ def _with_rules_taken_in(
     return joined
 
 
-def _taken_in(modal: Modal, said: str, old: str, new_rules: list[tuple[Modal | None, str]]) -> bool:
-    """Whether a rule of the ``old`` text, ``modal`` saying ``said``, lives on in one of ``new_rules``
-    (see :func:`_what_each_rule_says`).
+def _taken_in(modal: Modal, said: str, in_old: Counter[str], new_rules: list[tuple[Modal | None, str]]) -> bool:
+    """Whether a rule of the old text (whose words ``in_old`` counts), ``modal`` saying ``said``, lives on
+    in one of ``new_rules`` (see :func:`_what_each_rule_says`).
 
     JSON:API joined "... it MUST return a `200 OK` response. The response document MUST include
     a representation of the updated resource(s) ..." into "... it MUST return a `200 OK` response
@@ -271,7 +275,7 @@ def _taken_in(modal: Modal, said: str, old: str, new_rules: list[tuple[Modal | N
     alphanumerics ... and MUST begin with an alpha character" lost its second rule: what that one
     said ("begin with an alpha character") is said nowhere.
     """
-    in_rule, in_old = Counter(words(prose(said))), Counter(words(prose(old)))
+    in_rule = Counter(words(prose(said)))
     own = {w for w in _content(said) if in_old[w] <= in_rule[w]}  # (a row that says it too says it elsewhere)
     force = (modal.polarity, modal.strength)
     return any(
@@ -1271,10 +1275,14 @@ def _rules_rejoined(
     new_actions = [_content(rest) for *_, rest in new_rules]
     kept: list[tuple[Modal | None, Modal | None]] = []
     effects: list[Effect] = []
+    gone_whole = any(a is not None and b is None for a, b in pairs)
+    old_said = _what_each_rule_says(old, old_place) if gone_whole else []
+    new_said = _what_each_rule_says(new, new_place) if gone_whole else []
+    in_old = Counter(words(prose(old))) if gone_whole else Counter()
     for a, b in pairs:
         if a is not None and b is None:
-            said = next((said for m, said in _what_each_rule_says(old, old_place) if m is not None and m.span == a.span), None)
-            if said is not None and _taken_in(a, said, old, _what_each_rule_says(new, new_place)):
+            said = next((said for m, said in old_said if m is not None and m.span == a.span), None)
+            if said is not None and _taken_in(a, said, in_old, new_said):
                 # merged into a kept rule, which asks what both did in other words: worth a read
                 merged = Effect("wording", a.phrase, None, sentence=where, normative=True, confidence=UNSURE)
                 effects.append(replace(merged, old_obliges=a.obliges, new_obliges=a.obliges))
