@@ -433,7 +433,9 @@ def markup_only(clause: Clause) -> bool:
     return clause.kind == "html" and _MARKUP.fullmatch(clause.normalized) is not None
 
 
-_MARKUP = re.compile(r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>))+\s*", re.DOTALL)
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+"""An HTML tag or comment."""
+_MARKUP = re.compile(rf"(?:\s*(?:{_TAG.pattern}))+\s*", re.DOTALL)
 
 
 def markup_and_label(clause: Clause) -> bool:
@@ -458,7 +460,6 @@ def markup_and_label(clause: Clause) -> bool:
 
 
 _CELL_OR_CODE = re.compile(r"(?i)<(?:td|code)\b")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _LABEL_WORDS = 4
 """The most words a label between tags has ("Intended for", "Benefits")."""
 

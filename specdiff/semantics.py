@@ -245,7 +245,7 @@ def _with_rules_taken_in(
     for gone, came in changed:
         if gone is None or came is not None:
             continue
-        rules = [(modal, said) for modal, said in _what_each_rule_says(gone, old_place) if modal is not None]
+        rules = _what_each_rule_says(gone, old_place)
         into = next(
             (
                 k
@@ -263,7 +263,7 @@ def _with_rules_taken_in(
     return joined
 
 
-def _taken_in(modal: Modal, said: str, in_old: Counter[str], new_rules: list[tuple[Modal | None, str]]) -> bool:
+def _taken_in(modal: Modal, said: str, in_old: Counter[str], new_rules: list[tuple[Modal, str]]) -> bool:
     """Whether a rule of the old text (whose words ``in_old`` counts), ``modal`` saying ``said``, lives on
     in one of ``new_rules`` (see :func:`_what_each_rule_says`).
 
@@ -279,29 +279,26 @@ def _taken_in(modal: Modal, said: str, in_old: Counter[str], new_rules: list[tup
     own = {w for w in _content(said) if in_old[w] <= in_rule[w]}  # (a row that says it too says it elsewhere)
     force = (modal.polarity, modal.strength)
     return any(
-        other is not None and (other.polarity, other.strength) == force and len(own & _content(other_said)) >= 2
-        for other, other_said in new_rules
+        (other.polarity, other.strength) == force and len(own & _content(other_said)) >= 2 for other, other_said in new_rules
     )
 
 
-def _what_each_rule_says(text: str, place: Place) -> list[tuple[Modal | None, str]]:
-    """Each rule phrase of ``text`` with what it says: the words up to the sentence's next rule
-    phrase, and for a sentence's first rule its subject before it; a sentence without a rule says
-    its words with ``None``. "The string MUST be X and MUST begin with Y.": the first MUST says
-    "The string ... be X and", the second "begin with Y.". (A rule's words stop at a stop,
-    colon or list item: a table cell's "See [Path Templating].<li>If `in` is `"body"`, the
-    name MUST be `"body"`. <li>For all other cases ..." reads as one sentence.)"""
-    found: list[tuple[Modal | None, str]] = []
-    for sentence in sentences(text):
-        modals = {reading.modal.span: reading.modal for reading in read_sentence(sentence, place) if reading.rule}
-        spans = sorted(modals)
-        if not spans:
-            found.append((None, sentence))
-        for k, (start, end) in enumerate(spans):
-            upto = spans[k + 1][0] if k + 1 < len(spans) else len(sentence)
-            subject = _PART_END.split(sentence[:start])[-1] if k == 0 else ""
-            found.append((modals[start, end], subject + _PART_END.split(sentence[end:upto])[0]))
-    return found
+def _what_each_rule_says(text: str, place: Place) -> list[tuple[Modal, str]]:
+    """Each rule phrase of ``text`` (:func:`_rule_places`) with what it says: the words up to the
+    sentence's next rule phrase, and for a sentence's first rule its subject before it. "The string
+    MUST be X and MUST begin with Y.": the first MUST says "The string ... be X and", the second
+    "begin with Y.". (A rule's words stop at a stop, colon or list item: a table cell's "See [Path
+    Templating].<li>If `in` is `"body"`, the name MUST be `"body"`. <li>For all other cases ..." reads
+    as one sentence.)"""
+    places = sorted(_rule_places(text, place), key=lambda found: (found[2], found[0].span))
+    said = []
+    for k, (modal, _, index, before, after) in enumerate(places):
+        first = k == 0 or places[k - 1][2] != index
+        following = places[k + 1][0] if k + 1 < len(places) and places[k + 1][2] == index else None
+        upto = following.span[0] - modal.span[1] if following is not None else len(after)
+        subject = _PART_END.split(before)[-1] if first else ""
+        said.append((modal, subject + _PART_END.split(after[:upto])[0]))
+    return said
 
 
 _PART_END = re.compile(r"[.;:](?:\s|<)|<li>")
@@ -1281,7 +1278,7 @@ def _rules_rejoined(
     in_old = Counter(words(prose(old))) if gone_whole else Counter()
     for a, b in pairs:
         if a is not None and b is None:
-            said = next((said for m, said in old_said if m is not None and m.span == a.span), None)
+            said = next((said for m, said in old_said if m.span == a.span), None)
             if said is not None and _taken_in(a, said, in_old, new_said):
                 # merged into a kept rule, which asks what both did in other words: worth a read
                 merged = Effect("wording", a.phrase, None, sentence=where, normative=True, confidence=UNSURE)
