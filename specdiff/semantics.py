@@ -934,7 +934,7 @@ def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
         return True
     if effect.type in ("wording", "quantifier") and effect.direction == "narrowed":
         return True  # fewer behaviours comply: "a string" -> "a non-empty string"
-    if effect.type == "wording" and effect.direction == "reversed":
+    if effect.type == "wording" and effect.direction in ("reversed", "replaced"):
         return effect.new_obliges  # "MUST be accepted" -> "MUST be rejected"
     if effect.type in ("condition", "scope", "quantifier"):
         widened = effect.direction in ("exception_removed", "scope_widened")
@@ -963,7 +963,7 @@ def _restrictive(permission: Effect, effects: list[Effect]) -> bool:
 # consequence comes first: a rule split into a MUST and a SHOULD part that also lost its "unless"
 # is an exception removed (breaking) before it is weakened (the real set's guide, section 2).
 _DIRECTION_ORDER = (
-    "reversed", "strengthened", "exception_removed", "weakened", "added", "removed", "holder_changed",
+    "reversed", "strengthened", "exception_removed", "weakened", "added", "removed", "holder_changed", "replaced",
     "number_changed", "exception_added", "scope_widened", "scope_narrowed", "narrowed", "broadened",
 )  # fmt: skip
 
@@ -1946,9 +1946,17 @@ def _scope_and_content(
         turned = Effect("wording", swapped[0], swapped[1], "reversed", sentence=where, normative=True)
         return [*effects, replace(turned, old_obliges=obliging, new_obliges=obliging, confidence=LIKELY)]
     if content_in and content_out:
+        # (only a rule in keywords written in capitals, and words outside its asides: "MUST log a
+        # warning" -> "MUST generate an error, stop the container" asks another thing; "should weigh
+        # the costs" in plain English, or "(used in sparse fieldsets)", may only say the same again)
+        stated = bool(old_modals and new_modals) and all(m.obliges and m.phrase.isupper() for m in old_modals + new_modals)
+        replaced = _asks_replaced(content_out, content_in, old, new) if stated and any(outside) else None
         content_in, content_out = _beside_rewordings(
             asked_old, asked_new, not_asked | relabelled_in | relabelled_out, old, new
         )
+        if replaced and not content_in and not content_out:
+            swap = Effect("wording", " ".join(replaced[0]), " ".join(replaced[1]), "replaced", sentence=where, normative=True)
+            return [*effects, replace(swap, old_obliges=True, new_obliges=True, confidence=UNSURE)]
     if bool(content_in) == bool(content_out):
         return effects  # reworded both ways: read as wording
     came, went = inserted_and_deleted(_said(old.replace("`", "")), _said(new.replace("`", "")))
@@ -2018,6 +2026,47 @@ def _unwrapped(text: str, other: str) -> str:
 
 
 _BACKTICKED = re.compile(r"(`+)([^`\n]+?)\1")
+
+
+def _asks_replaced(content_out: list[str], content_in: list[str], old: str, new: str) -> tuple[list[str], list[str]] | None:
+    """The words a rule no longer asks and the words it asks now, when it asks another thing: two
+    words or more on each side that the other version does not have in any form (nor respelled,
+    "least-saver" -> "least-severe"), and none of them a keyword, a number or a word of grammar.
+    ``None`` when the rule's words were only reworded around what it asks.
+
+    >>> old = "If a hook fails, the runtime MUST log a warning and go on."
+    >>> new = "If a hook fails, the runtime MUST generate an error and stop the container."
+    >>> _asks_replaced(["log", "warning", "go", "on"], ["generate", "error", "stop", "container"], old, new)
+    (['log', 'warning', 'go'], ['generate', 'error', 'stop', 'container'])
+    >>> old, new = "The server MUST send the created resources.", "The server SHALL return the resource it created."
+    >>> _asks_replaced(["must", "send", "created", "resources"], ["shall", "return", "resource", "it"], old, new) is None
+    True
+    """
+    from rapidfuzz.distance import Indel
+
+    def root(word: str) -> str:
+        return stem(word).rstrip("e")  # "resources" and "resource", "replaced" and "replace" alike
+
+    not_asked = _GRAMMAR_WORDS | RFC_WORDS | _MODAL_WORDS
+
+    def own(side: list[str], other: str) -> list[str]:
+        others = _said(other.replace("`", ""))
+        roots = {root(w) for w in others}
+        return [
+            w
+            for w in side
+            if w not in not_asked
+            and not w.isdigit()
+            and root(w) not in roots
+            and not any(Indel.normalized_similarity(w, o) >= 0.8 for o in others)
+        ]
+
+    gone, came = own(content_out, new), own(content_in, old)
+    return (gone, came) if len(gone) >= 2 and len(came) >= 2 else None
+
+
+_MODAL_WORDS = {"can", "cannot", "never", "always", "do", "need", "needs", "has", "have", "will", "would", "could", "might"}
+"""Words of a rule's force outside RFC 2119's keywords: none of them says what a rule asks."""
 
 
 def _beside_rewordings(

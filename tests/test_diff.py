@@ -806,6 +806,32 @@ def test_an_alternative_added_to_what_a_rule_forbids_forbids_more(spec_repo, spe
     assert (amendment["severity"], amendment["effects"][0]["direction"]) == ("substantive", "broadened")
 
 
+def test_what_a_rule_in_keywords_asks_replaced_by_another_thing_is_breaking(spec_repo, specdiff_json):
+    """OCI turned "If any poststart hook fails, the runtime MUST log a warning, but the remaining hooks
+    ... continue" into "... MUST generate an error, stop the container, and continue the lifecycle at
+    step 12": same keyword, another thing asked, so a runtime that did the old no longer complies. It
+    read as a rewording, substantive. A rule reworded around the same asks stays one, and so does a
+    rule whose only change is in its aside."""
+    old = "# Docks\n\nIf a lock jams, the dock MUST log a warning and notify the desk.\n"
+    new = "# Docks\n\nIf a lock jams, the dock MUST sound an alarm and call the police.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "breaking"
+    assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("wording", "replaced")]
+    assert amendment["effects"][0]["old"] == "log warning notify desk"
+    assert amendment["effects"][0]["new"] == "sound alarm call police"
+    reworded = "# Docks\n\nIf a lock jams, the dock MUST write a warning to its log and tell the desk.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, reworded)
+    assert amendment["severity"] != "breaking"
+    aside = "# Docks\n\nThe dock MUST log a warning (kept for the desk).\n"
+    read = aside.replace("kept for the desk", "read by the riders")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, aside, read)
+    assert amendment["severity"] != "breaking"
+    plain = "# Docks\n\nIf a lock jams, the dock must log a warning and notify the desk.\n"
+    otherwise = plain.replace("log a warning and notify the desk", "sound an alarm and call the police")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, plain, otherwise)
+    assert amendment["severity"] == "substantive", "in plain English the rule may only be said again otherwise"
+
+
 def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specdiff_json):
     """OpenSpec turned "say which lines stood in the way when the change declared the marker" into
     "... whether or not the change declared the marker": the condition's words stay, so it read as
