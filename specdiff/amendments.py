@@ -46,7 +46,15 @@ from specdiff.model import (
     Severity,
     Unit,
 )
-from specdiff.parse import SITE_SETTINGS, front_matter_fields, markup_and_label, markup_only, visible_text
+from specdiff.parse import (
+    PAGE_METADATA,
+    front_matter_fields,
+    front_matter_read,
+    markup_and_label,
+    markup_only,
+    names_its_writers,
+    visible_text,
+)
 from specdiff.semantics import (
     code_spans,
     describe_change,
@@ -630,11 +638,15 @@ def _clause_change(
         return None
     example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
-    if all(markup_and_label(c) for c in match.old + match.new) or _site_settings_changed(match.old, match.new):
+    says_nothing = all(markup_and_label(c) or names_its_writers(c) for c in match.old + match.new)
+    if says_nothing or _page_metadata_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees but a label
     elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
     else:
+        if all(c.kind == "front_matter" for c in match.old + match.new):
+            # (the page's date and editors changed beside its description: the date is no number of a rule)
+            old_text, new_text = (" ".join(front_matter_read(c) for c in side) for side in (match.old, match.new))
         effects = describe_change(
             old_text,
             new_text,
@@ -690,9 +702,10 @@ def _anchor_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Ef
     return [Effect("attribute", ", ".join(f"#{a}" for a in before) or None, ", ".join(f"#{a}" for a in after) or None)]
 
 
-def _site_settings_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> bool:
-    """Whether front matter changed only in how a documentation site shows the page (``parse.SITE_SETTINGS``):
-    OpenFeature's "sidebar_position: 5" -> "0" read as a number changed, and a new page's "id", "title" and
+def _page_metadata_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> bool:
+    """Whether front matter changed only in how a documentation site shows the page, or in who wrote it
+    and when (``parse.PAGE_METADATA``): OpenFeature's "sidebar_position: 5" -> "0" and IPFS's "date:
+    2025-10-13" -> "2026-03-05" read as numbers changed, and a new page's "id", "title" and
     "sidebar_position" as a clause worth a read. A missing side (front matter added or removed whole)
     has no fields."""
     if len(old) > 1 or len(new) > 1 or any(c.kind != "front_matter" for c in old + new):
@@ -700,7 +713,7 @@ def _site_settings_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> 
     before = front_matter_fields(old[0]) if old else {}
     after = front_matter_fields(new[0]) if new else {}
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    return bool(changed) and changed <= SITE_SETTINGS
+    return bool(changed) and changed <= PAGE_METADATA
 
 
 def _clause_added_or_removed(
@@ -710,7 +723,8 @@ def _clause_added_or_removed(
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
     binds (not when the lead-in came with it: the rule came whole)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
-    if markup_and_label(clause) or _site_settings_changed(old, new):  # "<Note>", "<dt>Summary<dd>", "sidebar_position: 3"
+    if markup_and_label(clause) or names_its_writers(clause) or _page_metadata_changed(old, new):
+        # "<Note>", "<dt>Summary<dd>", "Authors: [@ann]", "sidebar_position: 3"
         effects = [Effect("editorial")]
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example" or labelled_example(clause)

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "132"
+FORMAT = "133"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -161,7 +161,9 @@ HTML block of tags around a label ("<dt>Summary<dd>") says nothing; 127: a chang
 "Decisions (recorded in the changelog)" is no change log, nor is "Changes" outside an IETF draft; 128: a release
 number bumped in an example is editorial; 129: an HTTP status's reason phrase, "403 (Forbidden)", is no keyword;
 130: in a document that declares RFC 8174, a lower-case keyword is plain English; 131: an alternative added to
-what a "MUST NOT" forbids narrows; 132: a rule in capitals that asks another thing is `replaced`, breaking)."""
+what a "MUST NOT" forbids narrows; 132: a rule in capitals that asks another thing is `replaced`, breaking;
+133: a page's date and editors in front matter and "Authors:" lines say nothing, nor does a "See the [x][ref]"
+pointer)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

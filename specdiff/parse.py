@@ -464,6 +464,26 @@ _LABEL_WORDS = 4
 """The most words a label between tags has ("Intended for", "Benefits")."""
 
 
+def names_its_writers(clause: Clause) -> bool:
+    """Whether a paragraph only names who wrote or follows the spec, as front matter's "editors:" does:
+    libp2p's "Authors: [@marcopolo]" and "Interest Group: [@cortze], [@raulk]" under each title.
+
+    >>> def paragraph(text):
+    ...     return Clause("spec.md", "paragraph", text, text, (1, 1), "", "", 0, "")
+    >>> names_its_writers(paragraph("Interest Group: [@cortze], [@raulk] and Ann Lee"))
+    True
+    >>> names_its_writers(paragraph("Authors: MUST sign each release."))
+    False
+    """
+    return clause.kind == "paragraph" and bool(_WRITERS.fullmatch(clause.normalized.strip()))
+
+
+_WRITERS = re.compile(
+    r"(?i:authors?|editors?|interest\s+group|maintainers?|contributors?)\s*:"
+    r"(?:\s*(?:\[@?[\w .-]+\](?:\([^)\s]*\))?|@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s*,|\s+and)?)+"
+)
+
+
 def front_matter_fields(clause: Clause) -> dict[str, str]:
     """The top-level fields of a front matter block, each with its value and the lines nested under it;
     none for any other clause.
@@ -490,17 +510,32 @@ def front_matter_fields(clause: Clause) -> dict[str, str]:
 
 _FRONT_MATTER_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
 
-SITE_SETTINGS = frozenset(
+PAGE_METADATA = frozenset(
     (
         "id slug title sidebar_position sidebar_label sidebar_class_name nav_order nav_exclude weight order "
         "layout permalink toc toc_min_heading_level toc_max_heading_level hide_table_of_contents pagination_label "
-        "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon"
+        "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon "
+        "date lastmod last_modified last_update updated author authors editor editors former_editors contributors "
+        "maintainers thanks author_name author_email author_website xref tags sidebartitle noindex"
     ).split()
 )
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
-Mintlify): its place in the sidebar, its address, its title. A change to them changes no rule; a
-spec's own fields ("version: 1.1", "status: rc", an IETF draft's "docname") are read, and so is a
-"description", which tells an agent what a spec-kit command or a skill is for."""
+Mintlify): its place in the sidebar, its address, its title, tags and cross-references; and who
+wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:"). A change
+to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity: draft", an
+IETF draft's "docname") are read, and so is a "description", which tells an agent what a spec-kit
+command or a skill is for."""
+
+
+def front_matter_read(clause: Clause) -> str:
+    """What a front matter block says that is read: its fields but those of :data:`PAGE_METADATA`.
+
+    >>> text = "---\\ntitle: Docks\\ndate: 2025-10-13\\nmaturity: draft\\n---"
+    >>> front_matter_read(Clause("a.md", "front_matter", text, "", (1, 5), "", "", 0, ""))
+    'maturity: draft'
+    """
+    fields = front_matter_fields(clause)
+    return "\n".join(f"{key}: {value}" for key, value in fields.items() if key not in PAGE_METADATA)
 
 
 def only_link_definitions(normalized: str) -> bool:

@@ -646,9 +646,10 @@ def _quoted_and_digits(text: str) -> tuple[list[str], list[str]]:
 # A sentence or parenthesis that only points elsewhere: "See [Appendix E](#e) for details.",
 # "See [domain](../glossary.md#domain), [provider](../glossary.md#provider) for details." (a dot in
 # a later link's address ends no sentence), "(see also [?](#style))", a link alone that says so
-# ("[See the reference implementation](https://...)"). Adding one changes no rule.
+# ("[See the reference implementation](https://...)"), a link by reference ("See the [lifecycle
+# document][lifecycle-spec] for context"). Adding one changes no rule.
 _POINTER = re.compile(
-    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?\[[^\]]*\]\([^)]*\)"
+    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
     r"(?:\[[^\]]*\](?:\([^)]*\))?|[^.!?\[])*[.!?]?\)?\s*(?=$|[A-Z])"
     r"|(?:(?<=[.!?;])|^)\s*\[see\b[^\]]*\]\([^)]*\)\s*\.?\s*$"
     # a "see:" line of links closing the text: "see: [error codes](../types.md#error-code), [Requirement 1.1.2.4](...)"

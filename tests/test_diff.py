@@ -1295,6 +1295,39 @@ def test_a_pages_place_in_the_site_is_editorial_but_its_version_is_not(spec_repo
     assert grades("HEAD~1", "HEAD") == ["substantive"], "a description tells an agent what a command or a skill is for"
 
 
+def test_who_wrote_a_page_and_when_is_no_change_of_its_rules(spec_repo, specdiff_json):
+    """IPFS bumps its pages' "date: 2025-10-13" with each change, and reads their "editors:": the date
+    read as a number changed, substantive, even beside a description reworded, where it was the only
+    effect named."""
+    body = "# Docks\n\nDocks MUST lock returned bikes.\n"
+
+    def page(date: str, editor: str, description: str) -> str:
+        return f"---\ntitle: Docks\ndescription: {description}\ndate: {date}\neditors:\n  - name: {editor}\n---\n\n{body}"
+
+    spec_repo.commit("first", {"docks.md": page("2025-10-13", "Ann", "How docks lock bikes.")})
+    spec_repo.commit("dated", {"docks.md": page("2026-03-05", "Bo", "How docks lock bikes.")})
+    spec_repo.commit("described", {"docks.md": page("2026-04-01", "Bo", "How docks lock and release bikes.")})
+    (dated,) = [a for f in specdiff_json("-C", spec_repo.path, "HEAD~2", "HEAD~1")["files"] for a in f["amendments"]]
+    assert dated["severity"] == "editorial"
+    (described,) = [a for f in specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"] for a in f["amendments"]]
+    assert described["severity"] == "substantive", "a description tells an agent what a command or a skill is for"
+    assert [e["type"] for e in described["effects"]] == ["wording"], "the date is no number of a rule"
+
+
+def test_a_specs_writers_and_a_pointer_by_a_link_reference_are_editorial(spec_repo, specdiff_json):
+    """libp2p's specs open with "Authors: [@marcopolo]", "Interest Group: [@cortze], [@raulk]" and "See
+    the [lifecycle document][lifecycle-spec] for context about the maturity level": all read as text
+    added, substantive (the pointer was editorial only with its link written inline)."""
+    old = "# Docks\n\nDocks MUST lock returned bikes.\n\n[fares]: fares.md\n"
+    header = "Authors: [@ann]\n\nInterest Group: [@bo], [@cy] and Dee Ray\n\nSee the [fare table][fares] for context."
+    new = old.replace("# Docks\n\n", f"# Docks\n\n{header}\n\n")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("added", "editorial")] * 3
+    ruled = new.replace("Dee Ray", "Dee Ray MUST sign each fare")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, ruled)
+    assert amendment["severity"] == "breaking"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
