@@ -702,6 +702,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # Lightning's "#### Rationale" after each requirements block: "But it must allow values higher
         # than the dust limit" gives a reason; the rules are the capitals above (and any written there).
         return Reading(modal, False, "descriptive", LIKELY, holder)
+    considerations = any(_CONSIDERATIONS_HEADING.match(h) for h in place.heading_path)
+    if place.capitals and not upper and key in _RFC_2119_KEYS and considerations:
+        # SPIFFE's "Security Considerations": "Operators should carefully consider ... whether a given
+        # foreign authority should be considered trustworthy" advises in plain English (a command
+        # there, "Always use HTTPS", still rules).
+        return Reading(modal, False, "plain English", LIKELY, holder)
     if place.capitals and not upper and place.note:
         # OCI's "_Implementers note:_ For compatibility with those clients, registries should avoid
         # values of `<name>` ...": a note advises or recalls ("the `Allow` header must be included",
@@ -1244,6 +1250,8 @@ _NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[
 """A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
+_CONSIDERATIONS_HEADING = re.compile(r"[\s\d.]*(?:security|privacy)\s+considerations\b", re.I)
+"""A heading of advice on risks: "Security Considerations", "7. Privacy Considerations"."""
 _SAYS_NON_NORMATIVE = re.compile(r"(?i)\bnon-?normative\s+(?:examples?|illustrations?|notes?|guidance|text)\b")
 """A sentence that introduces non-normative examples or text (CloudEvents' primer: "to give a few non-normative
 examples of how security may be layered on top of a CloudEvent:"). A thing called non-normative is no

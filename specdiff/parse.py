@@ -421,21 +421,28 @@ _INVISIBLE = re.compile(
 
 def markup_only(clause: Clause) -> bool:
     """Whether a clause is an HTML block of tags and comments only, with no words a reader sees:
-    MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``.
+    MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``; or a
+    paragraph that only opens or closes a container (Docusaurus' and VitePress' ``:::note``, ``:::``).
 
-    >>> def html(text):
-    ...     return Clause("spec.md", "html", text, text, (1, 1), "", "", 0, "")
+    >>> def html(text, kind="html"):
+    ...     return Clause("spec.md", kind, text, text, (1, 1), "", "", 0, "")
     >>> markup_only(html('<div class="note">')), markup_only(html("</Note>")), markup_only(html("<!-- toc -->"))
     (True, True, True)
     >>> markup_only(html("<Note>Riders MUST lock their bikes.</Note>"))
     False
+    >>> [markup_only(html(text, "paragraph")) for text in (":::note", ":::", "::: Lock it")]
+    [True, True, False]
     """
+    if clause.kind == "paragraph":
+        return _CONTAINER_FENCE.fullmatch(clause.normalized) is not None
     return clause.kind == "html" and _MARKUP.fullmatch(clause.normalized) is not None
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 """An HTML tag or comment."""
 _MARKUP = re.compile(rf"(?:\s*(?:{_TAG.pattern}))+\s*", re.DOTALL)
+_CONTAINER_FENCE = re.compile(r"\s*:{3,}\s*(?:[A-Za-z][\w-]*)?\s*(?:\{[^{}\n]*\})?\s*")
+"""A line that opens or closes a container: ":::note", "::: warning", ":::", "::: tip {#id}"."""
 
 
 def markup_and_label(clause: Clause) -> bool:

@@ -1328,6 +1328,34 @@ def test_a_specs_writers_and_a_pointer_by_a_link_reference_are_editorial(spec_re
     assert amendment["severity"] == "breaking"
 
 
+def test_a_container_fence_is_markup(spec_repo, specdiff_json):
+    """IPFS wraps notes in Docusaurus' ":::note" ... ":::": each fence line read as a paragraph added,
+    substantive."""
+    old = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    new = old + "\n:::note\n\nA dock can hold twelve bikes.\n\n:::\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["new"][0]["text"], a["severity"]) for a in amendments] == [
+        (":::note", "editorial"),
+        ("A dock can hold twelve bikes.", "substantive"),
+        (":::", "editorial"),
+    ]
+
+
+def test_lower_case_advice_under_security_considerations_is_plain_english(spec_repo, specdiff_json):
+    """SPIFFE writes its rules in capitals, and advises in its Security Considerations: "Operators
+    should carefully consider ... whether a given foreign authority should be considered
+    trustworthy" read as a rule added, breaking. Capitals there still rule."""
+    rules = "Docks MUST lock returned bikes. Riders MUST NOT ride on the pavement."
+    old = f"# Docks\n\n{rules}\n\n## Security Considerations\n\nLocks age.\n"
+    advice = old.replace("Locks age.", "Locks age. Operators should check them each week.")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, advice)
+    assert amendment["severity"] == "substantive"
+    assert not [e for e in amendment["effects"] if e["type"] == "modality"]
+    rule = old.replace("Locks age.", "Locks age. Operators MUST check them each week.")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, rule)
+    assert amendment["severity"] == "breaking"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
