@@ -213,13 +213,14 @@ def _run_as_one(run: list[Amendment]) -> Amendment:
 
 
 def _within_new_options(amendments: list[Amendment], alignment: Alignment, capitals: bool) -> list[Amendment]:
-    """``amendments``, each added clause inside a new optional field (``_in_new_options``) graded
-    substantive rather than breaking: it binds only those who use the new field. (Last, after the
-    grades of rules moved between clauses were read again.)"""
+    """``amendments``, each added clause inside a new optional field (``_in_new_options``) or a new
+    optional section (``_in_new_optional_sections``) graded substantive rather than breaking: it binds
+    only those who use the new field or take up the new part. (Last, after the grades of rules moved
+    between clauses were read again.)"""
     breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
     if not breaking_added:
         return amendments
-    in_new_options = _in_new_options(alignment, capitals)
+    in_new_options = _in_new_options(alignment, capitals) | _in_new_optional_sections(alignment)
     # (any clause of it but bare tags: an added rule may come wrapped in "<Note>" lines)
     relieved = {
         id(a) for a in breaking_added if any(c in in_new_options and not markup_only(c) for c in a.new if isinstance(c, Clause))
@@ -801,6 +802,32 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
                 found.add(clause)  # (an item inside it is inside the new option too, whatever its own force)
             open_items.append((indent, clause))
     return found
+
+
+def _in_new_optional_sections(alignment: Alignment) -> set[Clause]:
+    """The clauses of a section the change added whose opening sentence says what it specifies is
+    optional, and of the sections added under it: IPFS added "## DHT Routing API", opening "The DHT
+    Routing API is OPTIONAL.", with an endpoint's rules in its subsections. They bind only whoever
+    implements the new part, as the rules of a new file do (``in_new_file``)."""
+    optional: set[str] = set()
+    found: set[Clause] = set()
+    for section in alignment.added_sections:  # (in the document's order: a section before those under it)
+        opening = section.clauses[0] if section.clauses else None
+        declared = opening is not None and opening.kind == "paragraph" and _DECLARED_OPTIONAL.match(opening.normalized)
+        if declared or section.parent in optional:
+            optional.add(section.id)
+            found.update(section.clauses)
+    return found
+
+
+_DECLARED_OPTIONAL = re.compile(
+    r"(?i)[^.!?:`]*?\b(?:apis?|extensions?|features?|profiles?|modules?|capabilit(?:y|ies)|support|implementing)\b"
+    r"[^.!?:`]*?\b(?:is|are)\s+(?:entirely\s+)?optional\s*[.;,]"
+)
+"""An opening sentence that says a part of the spec is optional to implement: "The DHT Routing API is
+OPTIONAL.", "Support for batching is optional; ...". Not one that says headers or fields are optional
+to send ("All query parameters are optional.", "The `name` field is optional"): whoever reads them
+may still be bound to handle them."""
 
 
 def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bool:

@@ -1356,6 +1356,21 @@ def test_lower_case_advice_under_security_considerations_is_plain_english(spec_r
     assert amendment["severity"] == "breaking"
 
 
+def test_rules_of_a_new_section_that_declares_itself_optional_bind_only_its_takers(spec_repo, specdiff_json):
+    """IPFS added "## DHT Routing API", opening "The DHT Routing API is OPTIONAL.", with an endpoint's
+    SHOULDs and MUSTs in its subsections: each read as a rule added for every gateway, breaking. A new
+    section that only says its headers are optional to send still binds whoever reads them."""
+    old = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    optional = "## Rental API\n\nThe Rental API is OPTIONAL.\n\n### Returns\n\nThe dock MUST answer within a minute.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{optional}")
+    ruled = [a for a in amendments if a["unit"] == "clause" and "MUST" in a["new"][0]["text"]]
+    assert [a["severity"] for a in ruled] == ["substantive"]
+    headers = optional.replace("The Rental API is OPTIONAL.", "All request headers are optional.")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{headers}")
+    ruled = [a for a in amendments if a["unit"] == "clause" and "MUST" in a["new"][0]["text"]]
+    assert [a["severity"] for a in ruled] == ["breaking"]
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
