@@ -774,7 +774,9 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "... so it can adjust and avoid ..."
     next_words = _next_words(after)
     word_after = next(iter(next_words), "")
-    what_may_not_be = word_after in _UNWILLED_NEXT or next_words[:2] == ["be", "able"]
+    # ("may not be enough", "may not be available": what may not be so; "may not be empty" still forbids)
+    being = next_words[1] if next_words[:1] == ["be"] and len(next_words) > 1 else ""
+    what_may_not_be = word_after in _UNWILLED_NEXT or being in _EPISTEMIC_BE
     if key == "may not" and (
         _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or what_may_not_be or _MAY_OR_BEFORE.search(before)
     ):
@@ -878,6 +880,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
         return Reading(modal, False, "hedge", LIKELY, holder)  # "it may vary", "a relay may make sense"
     if nxt[:1] == ["have"] and len(nxt) > 1 and (nxt[1] == "been" or _PARTICIPLE.match(nxt[1])):
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the group may have moved": what may be so
+    if nxt[:1] == ["have"] and _CONSEQUENCES.intersection(nxt[1:4]):
+        return Reading(modal, False, "hedge", LIKELY, holder)  # "IDONTWANT may have negative effect on small messages"
     if nxt[:1] and nxt[0] in _EFFECT_VERBS and holder not in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "trivial questions may waste the user's time"
     if nxt[:2] in (["not", "be"], ["be", "a"], ["be", "an"], ["be", "the"], ["be", "more"], ["be", "less"], ["be", "to"]):
@@ -1116,6 +1120,8 @@ _ABOUT_THE_TEXT = re.compile(
 _THE_TEXT_AS_SUBJECT = re.compile(r"\W*this\s+(?:document|specification|spec)\s+", re.I)
 _PURPOSE_BEFORE = re.compile(r"\bso(?:\s+that)?\s+(?:it|they|you|the\s+\w+)\s+(?:\w+\s+){0,8}$", re.I)
 # Verbs that say what a thing may bring about; with no actor as subject, "may" is a likelihood.
+_CONSEQUENCES = {"effect", "effects", "impact", "impacts", "consequences", "implications", "side-effects"}
+"""What "may have" an effect names: a consequence, not a licence to have something."""
 _EFFECT_VERBS = {
     "waste", "reduce", "cost", "slow", "hurt", "damage", "undermine", "worsen", "improve", "lead", "trigger",
     "increase", "decrease",
@@ -1126,9 +1132,17 @@ _WORD_AND_RELATIVE_BEFORE = re.compile(r"(\w+)\s+(which|that)\s+(?:\w+ly\s+)?$",
 
 def _in_relative_clause(before: str) -> bool:
     """Whether a phrase opens a relative clause: "which" or a noun's "that" just before it ("the file
-    that should be passed"), not the "that" of what a verb asks ("ensure that it should ...")."""
+    that should be passed"), not the "that" of what a verb asks ("ensure that it should ..."), or
+    sits in one with a subject of its own ("the entity for which the server should issue an SVID")."""
+    if _PREPOSITION_WHICH_BEFORE.search(before):
+        return True
     found = _WORD_AND_RELATIVE_BEFORE.search(before)
     return found is not None and (found.group(2).lower() == "which" or found.group(1).lower() not in TAKES_A_THAT_CLAUSE)
+
+
+_PREPOSITION_WHICH_BEFORE = re.compile(
+    r"\b(?:for|in|on|to|from|by|with|at|under|through)\s+(?:which|whom)\s+(?:the\s+|an?\s+)?[\w`-]+\s+(?:\w+ly\s+)?$", re.I
+)
 
 
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+|[\w`]+)\s+$", re.I)
@@ -1154,7 +1168,7 @@ _LICENCE_OVER_VALUES = re.compile(
     r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"
 )
 _FUTURE = re.compile(
-    r"\b(?:in\s+(?:the\s+)?future|by\s+(?:a\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I
+    r"\b(?:in\s+(?:the\s+|a\s+)?future|by\s+(?:a\s+)?future|eventually|later\s+(?:on|versions?)|someday|over\s+time)\b", re.I
 )
 _STRONG_KEYS = {"must", "must not", "shall", "shall not", "must never", "mustn't", "shan't", "is required to", "are required to"}
 # Deontic adjectives that name a kind of thing before a noun ("the required fields") unless a
@@ -1299,7 +1313,7 @@ _EPISTEMIC_NEXT = {
     "understand", "err", "misread", "fail", "break", "crash", "contain", "include", "comprise", "exhibit",
     "play", "attempt", "try", "originate", "evolve",
 }  # fmt: skip
-_UNWILLED_NEXT = {"originate", "happen", "occur", "arise", "exist", "reflect", "work", "evolve"}
+_UNWILLED_NEXT = {"originate", "happen", "occur", "arise", "exist", "reflect", "work", "evolve", "function"}
 """Verbs after "may not" that tell what may not be so: nobody is forbidden to "originate" or to "work"."""
 _EPISTEMIC_BE = {
     "difficult", "hard", "easy", "helpful", "useful", "appropriate", "inappropriate", "necessary", "unclear",
@@ -1310,6 +1324,7 @@ _EPISTEMIC_BE = {
     "missing", "available", "unavailable", "incorrect", "correct", "outdated", "incomplete", "interpreted",
     "perceived", "seen", "viewed", "read", "considered", "affected", "influenced", "caused", "triggered",
     "acceptable", "fine", "okay", "wise", "worth", "enough", "insufficient", "sufficient", "known", "unknown",
+    "vulnerable", "susceptible", "slow", "expensive", "costly", "stale",
 }  # fmt: skip
 _BEYOND_KNOWING = {
     "determined", "detected", "distinguished", "predicted", "guaranteed", "verified", "proven", "proved",

@@ -217,6 +217,7 @@ _COMMAND = re.compile(
     # code span is blanked, "Let x = ...", "Let `x = f(y)`.") or is a noun ("Use cases").
     r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s{1,2}to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=check)\s+out\b|(?<=let)\s+(?:\S+\s+)?(?:be\b|denote\b|=)|(?<=let)\s+(?=[.;,]|$)|(?<=use)\s+cases?\b"
     r"|(?<=say)\s+(?:we|you)\s+(?:have|had|want|need|wish|get|receive)\b"  # "Say we have a tool ...": an example's set-up
+    r"|(?<=put)\s+(?:another\s+way|simply|differently|briefly)\b"  # "Put another way, ...": an idiom
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
     # relative word ("Send messages that must be short").
@@ -240,10 +241,12 @@ _NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _IN_CONDITION = re.compile(r"\b(?:if|when|whenever|where|once|unless|in case)\b[^,;:.]*$", re.IGNORECASE)
 # "Should a team lead wish to step down, members may self-nominate": a sentence that opens with
 # "Should", a subject and a comma is a condition ("If a team lead wishes ..."), not a rule (a Rust
-# RFC's read as "Should: strengthened"). A question keeps its "Should": "Should the relay retry?"
+# RFC's read as "Should: strengthened"; SPIFFE's "Should additional functionality be rendered ...,").
+# A question keeps its "Should": "Should the relay retry?"
 _INVERTED_CONDITION = re.compile(
     r"(?:^|(?<=[.!?;:\n]))[\s*_\"“(]*(Should)\s+(?:a|an|the|this|that|these|those|any|some|its|their|our|your|his|her|"
-    r"it|they|we|you|he|she|there|one|either|neither|each|every|no|such|both|all)\b[^.;:!?,]{0,100},"
+    r"it|they|we|you|he|she|there|one|either|neither|each|every|no|such|both|all|additional|further|other|more|multiple|"
+    r"new)\b[^.;:!?,]{0,100},"
 )
 # "The components are to be percent-encoded": "to be" and a participle oblige as "must be" does.
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!expected\b)[a-z-]+(?:ed|en|wn)\b", re.IGNORECASE)

@@ -476,13 +476,22 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Types\n\nDocks MUST be lit.", "A bike whose type cannot be determined is sent to the desk."),
         ("## Cases\n\nDocks MUST be lit.", "**Case 8d: `lock` present without `bell`**"),
         ("## Codes\n\nDocks MUST be lit.", "While other codes (e.g., 403 (Forbidden)) could be sent, a 451 is clearer."),
+        ("## Keys\n\nDocks MUST be lit.", "The bike's tag alone may not be enough to find its dock."),
+        ("## Keys\n\nDocks MUST be lit.", "If a rider shares the code, you may be vulnerable to theft."),
+        ("## Keys\n\nDocks MUST be lit.", "The beep may have negative effect on sleeping neighbours."),
+        ("## Keys\n\nDocks MUST be lit.", "Other signals may be specified in a future update."),
+        ("## Keys\n\nDocks MUST be lit.", "Old docks may not function with the new bikes."),
+        ("## Keys\n\nDocks MUST be lit.", "Should more docks be added to a station, the desk numbers them in order."),
+        ("## Keys\n\nDocks MUST be lit.", "The desk names the dock for which the rider should wait."),
+        ("## Keys\n\nDocks MUST be lit.", "Put another way, a dock lends the bikes it holds."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
         "caption", "name",
         "by future", "the text as subject", "may match", "a reason and the only one", "an optional item",
         "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
-        "a title in bold", "a status's reason phrase",
+        "a title in bold", "a status's reason phrase", "may not be enough", "may be vulnerable", "may have effect",
+        "in a future update", "may not function", "should more be added", "for which should", "put another way",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -496,8 +505,11 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     "implementers have two options:" and "a few non-normative examples of how security may be layered", and
     from its verifiability extension "An attacker ... cannot forge signatures", "... cannot be defended
     against", "whose type cannot be determined" and a test case's title in bold, "**Case 8d:
-    `signedextattrs` present without `ext`**"; from an HTTP draft's, "403 (Forbidden)". Each read as a
-    rule added, most breaking."""
+    `signedextattrs` present without `ext`**"; from an HTTP draft's, "403 (Forbidden)"; libp2p's "the
+    PeerID alone may not be enough", "you may be vulnerable to a MITM attack", "may have negative effect",
+    "may be specified in a future update"; SPIFFE's "may not function", "Should additional functionality
+    be rendered ..., a portability guarantee cannot be made" and "for which the server should issue";
+    the Dev Container spec's "Put another way". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
