@@ -184,8 +184,30 @@ _NOT_WORDING = re.compile(
 
 
 def editorial_form(text: str) -> str:
-    """``text`` without what is not wording (:data:`_NOT_WORDING`): link targets, tags, addresses."""
+    """``text`` without what is not wording (:data:`_NOT_WORDING`): link targets, tags, addresses;
+    and its mathematics as the letters it writes (:func:`_math_letters`).
+
+    >>> words(editorial_form(r"Bob's key, \\(E_B\\), and \\(\\mathit{AES\\_KEY}_{i,j}\\)"))
+    ['bobs', 'key', 'eb', 'and', 'aeskeyi', 'j']
+    """
+    if "\\(" in text or "$$" in text:
+        text = _MATH.sub(_math_letters, text)
     return _NOT_WORDING.sub(" ", text)
+
+
+_MATH = re.compile(r"\\\((.+?)\\\)|\$\$(.+?)\$\$", re.DOTALL)
+"""Mathematics written in LaTeX: "\\(E_B\\)", "$$ ... $$" (not a lone "$", which prices use, nor "\\[", which
+escapes a bracket in Markdown: SARIF's "para\\[0\\]")."""
+_MATH_MARKUP = re.compile(r"\\(?:(?:math[a-z]+|text[a-z]*|operatorname|left|right)(?![A-Za-z])|[,;:! ])|[\\_^{}]")
+"""What typesets mathematics and writes no letter of it: "\\mathit{...}", "\\left(", "\\;", "_", "^", braces
+(another command keeps its name: "\\pi" is "pi")."""
+
+
+def _math_letters(math: re.Match[str]) -> str:
+    """The letters a piece of mathematics writes, without the commands and marks that typeset it:
+    Matrix typeset "Bob's single-use key, Eb" as "\\(E_B\\)" and "\\(salt\\)" as "\\(\\mathit{salt}\\)",
+    which read as words changed, substantive."""
+    return _MATH_MARKUP.sub("", next(group for group in math.groups() if group is not None))
 
 
 @lru_cache(maxsize=64)

@@ -1383,6 +1383,19 @@ def test_rules_of_a_new_section_that_declares_itself_optional_bind_only_its_take
     assert [a["severity"] for a in ruled] == ["breaking"]
 
 
+def test_mathematics_typeset_anew_is_editorial(spec_repo, specdiff_json):
+    """Matrix typeset its Olm spec's symbols: "Bob's single-use key, Eb" became "... key, \\(E_B\\)" and
+    "\\(salt\\)" became "\\(\\mathit{salt}\\)", each read as words changed, substantive. Another symbol
+    is another thing, and an escaped bracket is no mathematics."""
+    old = "# Keys\n\nThe dock signs each ride with its key, Kd, and the salt \\(s\\).\n"
+    typeset = "# Keys\n\nThe dock signs each ride with its key, \\(K_d\\), and the salt \\(\\mathit{s}\\).\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, typeset)
+    assert amendment["severity"] == "editorial"
+    symbol = "# Keys\n\nThe dock's key is \\(K_d\\).\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, symbol, symbol.replace("K_d", "P_r"))
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
