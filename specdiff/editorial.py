@@ -185,14 +185,30 @@ _NOT_WORDING = re.compile(
 
 def editorial_form(text: str) -> str:
     """``text`` without what is not wording (:data:`_NOT_WORDING`): link targets, tags, addresses;
-    and its mathematics as the letters it writes (:func:`_math_letters`).
+    its mathematics as the letters it writes (:func:`_math_letters`), and each mark a table's cell
+    may hold alone as a word (:data:`_MARK`).
 
     >>> words(editorial_form(r"Bob's key, \\(E_B\\), and \\(\\mathit{AES\\_KEY}_{i,j}\\)"))
     ['bobs', 'key', 'eb', 'and', 'aeskeyi', 'j']
     """
     if "\\(" in text or "$$" in text:
         text = _MATH.sub(_math_letters, text)
+    if _MARK.search(text):
+        text = _MARK.sub(_mark_as_word, text)
     return _NOT_WORDING.sub(" ", text)
+
+
+_MARK = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
+"""A check mark, a cross, a symbol or an emoji ("✅", "❔", "✗", "🏗"): a status table's cell says
+something with one alone. libp2p added a column of them ("| rust | ✅ | ✅ |" -> "| rust | ✅ | ✅ | ❔ |"),
+which read as no words changed, editorial. (Not arrows: "→" for "->" writes the same.)"""
+_CHECK_MARKS = "\u2713\u2714\u2705\u2611"
+
+
+def _mark_as_word(mark: re.Match[str]) -> str:
+    """A mark as a word: a check mark ("✓", "✔", "✅", "☑") as the "x" that ticks a cell too (the Dev
+    Container spec swapped its table's "x" for "✓"), any other mark as its own."""
+    return " x " if mark.group() in _CHECK_MARKS else f" mark{ord(mark.group()):x} "
 
 
 _MATH = re.compile(r"\\\((.+?)\\\)|\$\$(.+?)\$\$", re.DOTALL)

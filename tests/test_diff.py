@@ -1396,6 +1396,19 @@ def test_mathematics_typeset_anew_is_editorial(spec_repo, specdiff_json):
     assert amendment["severity"] == "substantive"
 
 
+def test_a_marks_cell_says_something_and_a_check_mark_ticks_as_an_x_does(spec_repo, specdiff_json):
+    """libp2p added a column of marks to its implementations table ("| rust | ✅ | ✅ |" -> "... | ❔ |"),
+    which read as no words changed, editorial; the Dev Container spec swapped its table's "x" for "✓",
+    which read as words changed, substantive, in its shortest rows."""
+    head = "# Support\n\n| Dock | v1 | v2 |\n| --- | --- | --- |\n"
+    old = head + "| Oslo | ✅ | ✅ |\n| Bergen | x |   |\n"
+    new = head.replace("v2 |\n| --- |", "v2 | v3 |\n| --- | --- |") + "| Oslo | ✅ | ✅ | ❔ |\n| Bergen | ✓ |   |   |\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    rows = {a["new"][0]["text"].split("|")[1].strip(): a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert rows["Oslo"] == "substantive"
+    assert rows["Bergen"] == "editorial"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
