@@ -768,12 +768,16 @@ def _pointer_item(text: str, place: Place) -> bool:
     return see_also and text.lstrip().startswith("[") and not rules(text, place)
 
 
+_TRACKER_ADDRESS = r"https?://[^)\s>]*/(?:issues|pull|pulls|discussions|merge_requests|commit)/\w+[^)\s>]*"
 _TRACKER_LINKS = re.compile(
-    r"\s*(?:\[[^\]]*\]\(https?://[^)\s]*/(?:issues|pull|pulls|discussions|merge_requests)/\d+[^)\s]*\)\s*[,;]?\s*)+\.?\s*$"
+    r"\s*(?:[A-Z][\w -]{0,30}:\s*)?"  # a label: "Discussion issue: ", "CLI PR: "
+    rf"(?:(?:\[[^\]]*\]\({_TRACKER_ADDRESS}\)|<?{_TRACKER_ADDRESS}>?)\s*[,;]?\s*)+\.?\s*$"
 )
-"""Text that is only links to issues, pull requests or discussions of a tracker: CloudEvents keeps its
-v2 backlog as "- [How should we handle text_data in proto](https://github.com/cloudevents/spec/issues/1186)".
-The link's words are a thread's title, not the spec's; adding one to the list changes no rule."""
+"""Text that is only links to issues, pull requests, discussions or commits of a tracker, perhaps
+after a label: CloudEvents keeps its v2 backlog as "- [How should we handle text_data in
+proto](https://github.com/cloudevents/spec/issues/1186)"; the Dev Container spec heads each
+proposal with "* Discussion issue: https://github.com/devcontainers/spec/issues/198". The link's
+words are a thread's title, not the spec's; adding one to the list changes no rule."""
 
 
 # A lead-in that opens a list of pointers: "See also:", "For more, see:", "Further reading:".

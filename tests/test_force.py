@@ -609,13 +609,17 @@ def test_pointers_added_alone_are_editorial(spec_repo, specdiff_json):
 def test_links_to_tracker_threads_are_editorial(spec_repo, specdiff_json):
     """CloudEvents keeps a backlog of its v2 candidates as a list of issue links ("[Why does the
     binding require the same version?](https://github.com/.../issues/807)"): each item added read as
-    substantive. A thread's title is not the spec's text; a link to a page of the spec still counts."""
+    substantive, and so did the Dev Container spec's "* Discussion issue: https://github.com/.../issues/198"
+    and "* CLI PR: ..." heading each proposal. A thread's title is not the spec's text; a link to a
+    page of the spec still counts."""
     rules = "# Docks\n\nDocks MUST lock returned bikes.\n\nOpen questions:\n\n"
     spec_repo.commit("one", {"spec/docks.md": f"{rules}- [Should docks require a PIN?](https://example.org/docks/issues/12)\n"})
     threads = (
         "- [Why must bikes be returned at night?](https://example.org/docks/issues/7#top)\n"
         "- [Riders must pay later](https://example.org/docks/pull/31)\n"
         "- [Riders must pay on return](https://example.org/docks/returns.md)\n"
+        "- Discussion issue: https://example.org/docks/issues/8, https://example.org/docks/issues/9\n"
+        "- Kiosk PR: https://example.org/kiosk/commit/236b851\n"
     )
     spec_repo.commit("two", {"spec/docks.md": f"{rules}- [Should docks require a PIN?](https://example.org/docks/issues/12)\n{threads}"})
     found = {text.split("]")[0]: a["severity"] for text, a in _amendments(specdiff_json, spec_repo).items()}
@@ -623,6 +627,8 @@ def test_links_to_tracker_threads_are_editorial(spec_repo, specdiff_json):
         "- [Why must bikes be returned at night?": "editorial",
         "- [Riders must pay later": "editorial",
         "- [Riders must pay on return": "breaking",
+        "- Discussion issue: https://example.org/docks/issues/8, https://example.org/docks/issues/9": "editorial",
+        "- Kiosk PR: https://example.org/kiosk/commit/236b851": "editorial",
     }
 
 
