@@ -77,7 +77,8 @@ class Place:
 
     commentary: bool = False
     """An aside the document marks as commentary (``!!! meta "Commentary"``) or hides in an HTML
-    comment, or a section it declares non-normative: not its rules."""
+    comment, a section it declares non-normative, or a block quote of another text ("{{HTTP}} says:",
+    "Current:"): not its rules."""
 
     header: str | None = None
     """For a table row under its table's header: the header row, which names the columns."""
@@ -215,6 +216,7 @@ def places_of(
         step: str | None = None  # the scenario keyword the items so far went on from ("WHEN", "THEN")
         parents: list[tuple[int, str | None]] = []  # the open list items above, by indent, with what their items continue
         header: str | None = None  # of the table being read
+        previous: Clause | None = None
         for clause in section.clauses:
             item_lead_in, row_header = None, None
             if clause.kind == "table_row":
@@ -246,7 +248,7 @@ def places_of(
                 clause.path,
                 item_lead_in,
                 capitals,
-                commentary=section.id in informative or _commentary(clause),
+                commentary=section.id in informative or _commentary(clause) or _quoted(clause, previous),
                 header=row_header,
                 note=bool(_NOTE_LABEL.match(clause.normalized)),
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
@@ -254,6 +256,7 @@ def places_of(
                 title=clause.kind == "paragraph" and _BOLD_TITLE.fullmatch(clause.text.strip()) is not None,
                 capitals_only=section.capitals_only,
             )
+            previous = clause
     return found
 
 
@@ -426,6 +429,24 @@ def _commentary(clause: Clause) -> bool:
     if clause.kind == "admonition":
         return bool(_COMMENTARY.match(clause.text))
     return clause.kind == "html" and clause.text.lstrip().startswith("<!--") and clause.text.rstrip().endswith("-->")
+
+
+def _quoted(clause: Clause, previous: Clause | None) -> bool:
+    """A block quote of another text, as the paragraph above it says: an HTTP draft's "For example,
+    {{HTTP}} says:" before RFC 9110's words, an IPIP's "The existing specs say:" or "Current:" before
+    the rule it replaces. Its keywords are that text's rules, not this document's."""
+    return (
+        clause.kind == "blockquote"
+        and previous is not None
+        and previous.kind == "paragraph"
+        and _ANNOUNCES_A_QUOTE.search(previous.normalized) is not None
+    )
+
+
+_ANNOUNCES_A_QUOTE = re.compile(
+    r"(?i)(?:\b(?:says?|said|states?|stated|reads?|currently\s+(?:says|states|reads))"
+    r"|^\W*(?:current(?:ly)?|before|old(?:\s+text)?|previously|original(?:\s+text)?|existing\s+text)\W*)\s*:\s*$"
+)
 
 
 def place_of_heading(section: Section, *, capitals: bool = False) -> Place:

@@ -484,6 +484,8 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Keys\n\nDocks MUST be lit.", "Should more docks be added to a station, the desk numbers them in order."),
         ("## Keys\n\nDocks MUST be lit.", "The desk names the dock for which the rider should wait."),
         ("## Keys\n\nDocks MUST be lit.", "Put another way, a dock lends the bikes it holds."),
+        ("## Quotes\n\nDocks MUST be lit. For example, {{GUIDE}} says:", "> A rider MAY ring twice."),
+        ("## Quotes\n\nDocks MUST be lit.\n\nCurrent:", "> - A dock must ring twice."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -492,6 +494,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
         "a title in bold", "a status's reason phrase", "may not be enough", "may be vulnerable", "may have effect",
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
+        "another text says", "the rule it replaces",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -509,7 +512,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     PeerID alone may not be enough", "you may be vulnerable to a MITM attack", "may have negative effect",
     "may be specified in a future update"; SPIFFE's "may not function", "Should additional functionality
     be rendered ..., a portability guarantee cannot be made" and "for which the server should issue";
-    the Dev Container spec's "Put another way". Each read as a rule added, most breaking."""
+    the Dev Container spec's "Put another way"; a block quote of another text, an HTTP draft's "For
+    example, {{HTTP}} says:" and an IPIP's "Current:". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
