@@ -6,7 +6,7 @@ or per diff, graded the same edit ``breaking`` in one file and ``substantive`` i
 differently in two diffs of the same repository. So the mode belongs to the repository: the
 ``[semantics] capitals`` setting when it says ``true`` or ``false``, else counted over every spec
 file at the revision the command reads (a diff's head, a log's newest commit), more keywords in
-capitals than not (``lexicon.keyword_counts``).
+capitals than not (``lexicon.keyword_counts``, which leaves a lower-case "may" out).
 
 Counting reads every spec file once; the answer is kept in the history cache under the spec
 files' blob ids, so the next command on the same tree does not read them again, and each file's
@@ -26,7 +26,7 @@ from specdiff.history_cache import HistoryCache
 from specdiff.repo import Repository
 from specdiff.spec_files import read_spec_text
 
-FORMAT = "1"
+FORMAT = "2"
 """Bumped when the way the mode is counted changes, so that kept answers are counted again."""
 
 

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "140"
+FORMAT = "141"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -169,7 +169,8 @@ pointer; 134: ":::note" fences are markup, lower-case keywords under "Security C
 should" and "Should additional X be ..., " rule nothing; 137: mathematics typeset anew is editorial;
 138: a mark alone in a table's cell, "✅", is a word, and a check mark an "x";
 139: "Discussion issue: <link to a tracker>" is editorial;
-140: a block quote after "{{HTTP}} says:" or "Current:" quotes another text's rules)."""
+140: a block quote after "{{HTTP}} says:" or "Current:" quotes another text's rules;
+141: a lower-case "may" does not count against the capitals mode)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1413,6 +1413,18 @@ def test_a_marks_cell_says_something_and_a_check_mark_ticks_as_an_x_does(spec_re
     assert rows["Bergen"] == "editorial"
 
 
+def test_a_lower_case_may_does_not_count_against_capitals(spec_repo, specdiff_json):
+    """SPIFFE writes every rule in capitals, and explains in plain English, where "may" says what may
+    happen ("the veracity of the assertion itself may be called into question"): its lower-case
+    keywords outnumbered its capitals, so the repository was not read in capitals mode, and the
+    advice of its Security Considerations read as rules added, breaking."""
+    rules = "Docks MUST lock returned bikes. Riders MUST pay. Bells may ring. Lights may flicker. Tyres may wear."
+    old = f"# Docks\n\n{rules}\n\n## Security Considerations\n\nLocks age.\n"
+    advice = old.replace("Locks age.", "Locks age. Operators should check them each week.")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, advice)
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
