@@ -288,6 +288,8 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # one more item in a list ("due to X" -> "due to Y, X"): something new is said
     if ("and" in deleted and "or" in inserted) or ("or" in deleted and "and" in inserted):
         return False  # cases joined otherwise: "If A, and B, it MUST fail" -> "If A, or B, ..." reaches more cases
+    if _STATUS_WORDS.intersection(inserted + deleted):
+        return False  # SPIFFE's "specifies an experimental identity ... standard" -> "specifies an identity ...": a status
     came, went = _without_inflections(inserted, deleted)
     changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip
@@ -296,6 +298,12 @@ def slight_rewording(old: str, new: str) -> bool:
         # either phrase ("status code `415` is RECOMMENDED" -> "status code `415` SHOULD be used").
         changed = [w for w in changed if w not in _FORCE_FRAME] + ["force", "force"]
     return (len(changed) + inflected / 2) / total <= SLIGHT_REWORDING
+
+
+_STATUS_WORDS = frozenset(
+    "experimental draft deprecated obsolete obsoleted provisional preliminary beta alpha unstable stable preview".split()
+)
+"""Words that say a spec's or a feature's standing: one that came or went is no slip of wording."""
 
 
 def _without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:

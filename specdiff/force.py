@@ -714,6 +714,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "reported", LIKELY, holder)
     if key in _ADJECTIVES and not before.strip() and _TITLE_WORDS.fullmatch(after):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # a title: "Recommended Approach for Retries"
+    summary = place.heading_path and _SUMMARY_HEADING.match(place.heading_path[-1]) and _PROPOSAL.search(place.path)
+    if key not in _MODAL_KEYS and summary and _opens(before):
+        # An IPIP's "## Summary": "Add opt-in support for filtering providers", "Make gateway responses
+        # easier to reason about" names what the proposal does, as a title does; no one is told to.
+        # (SemVer's own "Summary" states its rules: "Given a version number ..., increment the: ...")
+        return Reading(modal, False, "descriptive", LIKELY, None)
     if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
         if place.kind == "table_row" and _SHORT_CELL.match(after) and key not in _ADJECTIVES:
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
@@ -1283,6 +1289,12 @@ _EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?
 """A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
 _NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[\s*_]*:", re.I)
 """A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
+_SUMMARY_HEADING = re.compile(r"[\s\d.]*(?:summary|abstract|tl;?\s*dr)\s*$", re.I)
+"""A heading over a summary of the document or of a proposal: "Summary", "Abstract", "TL;DR"."""
+_PROPOSAL = re.compile(
+    r"(?i)(?:^|/)(?:ipips?|proposals?|rfcs?|seps?|oteps?|keps?|enhancements)/|(?:^|/)(?:ipip|sep|otep|kep)-?\d|(?:^|/)proposal\.mdx?$"
+)
+"""The path of a proposal to change a spec: IPFS's "src/ipips/ipip-0484.md", MCP's "seps/", OpenSpec's "proposal.md"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
 _CONSIDERATIONS_HEADING = re.compile(r"[\s\d.]*(?:security|privacy)\s+considerations\b", re.I)

@@ -1425,6 +1425,33 @@ def test_a_lower_case_may_does_not_count_against_capitals(spec_repo, specdiff_js
     assert amendment["severity"] == "substantive"
 
 
+def test_a_status_word_dropped_is_no_slight_rewording(spec_repo, specdiff_json):
+    """SPIFFE's "This document specifies an experimental identity and identity document standard ..."
+    lost its "experimental" in eight files: editorial in three of them, where the paragraph was long
+    enough for one word to be a slight rewording. A spec that is no longer experimental has another
+    standing."""
+    old = (
+        "# Docks\n\nThis document specifies an experimental standard for docks that lock returned bikes, "
+        "count the bikes they hold, ring a bell on each return, and report each day to the desk the bikes "
+        "they lent, the bikes that came back, the faults they found, and the locks that jammed.\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("an experimental", "a"))
+    assert amendment["severity"] == "substantive"
+
+
+def test_a_command_in_a_proposals_summary_names_what_it_does(spec_repo, specdiff_json):
+    """Each IPIP opens its "## Summary" with what it proposes, "Add opt-in support for filtering
+    specific network transports ...": read as a command added. SemVer's own "Summary" states its
+    rules ("Given a version number MAJOR.MINOR.PATCH, increment the: ..."), and they stay rules."""
+    old = "# Bells\n\n## Summary\n\nThis proposal adds a bell.\n"
+    new = old + "\nAdd a bell to every dock, rung on each return.\n"
+    spec_repo.commit("write", {"proposals/0042-bells.md": old, "spec.md": old})
+    spec_repo.commit("change", {"proposals/0042-bells.md": new, "spec.md": new})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    grades = {f["new_path"]: [a["severity"] for a in f["amendments"]] for f in files}
+    assert grades == {"proposals/0042-bells.md": ["substantive"], "spec.md": ["breaking"]}
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
