@@ -447,6 +447,8 @@ _ANNOUNCES_A_QUOTE = re.compile(
     r"(?i)(?:\b(?:says?|said|states?|stated|reads?|currently\s+(?:says|states|reads))"
     r"|^\W*(?:current(?:ly)?|before|old(?:\s+text)?|previously|original(?:\s+text)?|existing\s+text)\W*)\s*:\s*$"
 )
+"""A paragraph that ends by announcing another text's words: "{{HTTP}} says:", "The existing specs say:",
+or is only a label for them: "Current:", "Old text:"."""
 
 
 def place_of_heading(section: Section, *, capitals: bool = False) -> Place:
@@ -1170,6 +1172,7 @@ def _in_relative_clause(before: str) -> bool:
 _PREPOSITION_WHICH_BEFORE = re.compile(
     r"\b(?:for|in|on|to|from|by|with|at|under|through)\s+(?:which|whom)\s+(?:the\s+|an?\s+)?[\w`-]+\s+(?:\w+ly\s+)?$", re.I
 )
+"""A relative clause with a subject of its own open before a phrase: "the entity for which the server "."""
 
 
 _REASON_BEFORE = re.compile(r"\b(?:as|because|since)\s+(?:it|they|these|this|the\s+[\w`]+|[\w`]+)\s+$", re.I)

@@ -1220,6 +1220,7 @@ _KEYWORD_SAMPLE = 20_000
 _RFC_KEYWORD_UPPER = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 _RFC_KEYWORD_ANY = re.compile(r"\b(?:must|shall|should|may|required|recommended|optional)\b", re.IGNORECASE)
 _MAY_IN_LOWER_CASE = re.compile(r"\bmay\b")
+"""A lower-case "may", left out of :func:`keyword_counts`'s count of keywords not in capitals."""
 _RFC_KEYWORD_WORDS = tuple(sorted(RFC_WORDS - {"not"}))
 """The keywords as plain substrings: a text holding none of them, case folded, holds no keyword
 (a quicker question than the pattern's, and prose blanking adds no letters)."""

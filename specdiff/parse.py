@@ -489,6 +489,7 @@ _WRITERS = re.compile(
     r"(?i:authors?|editors?|interest\s+group|maintainers?|contributors?)\s*:"
     r"(?:\s*(?:\[@?[\w .-]+\](?:\([^)\s]*\))?|@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s*,|\s+and)?)+"
 )
+"""A label of people ("Authors:", "Interest Group:"), then only handles, links to them or capitalised names."""
 
 
 def front_matter_fields(clause: Clause) -> dict[str, str]:

@@ -940,7 +940,7 @@ def _is_breaking(effect: Effect, effects: list[Effect]) -> bool:
     if effect.type in ("wording", "quantifier") and effect.direction == "narrowed":
         return True  # fewer behaviours comply: "a string" -> "a non-empty string"
     if effect.type == "wording" and effect.direction in ("reversed", "replaced"):
-        return effect.new_obliges  # "MUST be accepted" -> "MUST be rejected"
+        return effect.new_obliges  # "MUST be accepted" -> "MUST be rejected"; "MUST log a warning" -> "MUST stop"
     if effect.type in ("condition", "scope", "quantifier"):
         widened = effect.direction in ("exception_removed", "scope_widened")
         return widened and effect.new_obliges
@@ -992,7 +992,7 @@ def main_direction(amendment: Amendment) -> str:
     ``none`` when no rule changed in force or content (editorial, same-meaning
     rewording, or no rule on either side); ``added`` / ``removed`` when a rule
     came or went; else the most serious of ``reversed``, ``strengthened``,
-    ``weakened``, ``holder_changed``, ``number_changed``, ``exception_removed``,
+    ``weakened``, ``holder_changed``, ``replaced``, ``number_changed``, ``exception_removed``,
     ``exception_added``, ``scope_widened``, ``scope_narrowed``, ``narrowed``,
     ``broadened``.
     """
@@ -1954,8 +1954,8 @@ def _scope_and_content(
         # (only a rule in keywords written in capitals, and words outside its asides: "MUST log a
         # warning" -> "MUST generate an error, stop the container" asks another thing; "should weigh
         # the costs" in plain English, or "(used in sparse fieldsets)", may only say the same again)
-        stated = bool(old_modals and new_modals) and all(m.obliges and m.phrase.isupper() for m in old_modals + new_modals)
-        replaced = _asks_replaced(content_out, content_in, old, new) if stated and any(outside) else None
+        in_capitals = bool(old_modals and new_modals) and all(m.obliges and m.phrase.isupper() for m in old_modals + new_modals)
+        replaced = _asks_replaced(content_out, content_in, old, new) if in_capitals and any(outside) else None
         content_in, content_out = _beside_rewordings(
             asked_old, asked_new, not_asked | relabelled_in | relabelled_out, old, new
         )
