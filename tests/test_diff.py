@@ -842,6 +842,14 @@ def test_what_a_rule_in_keywords_asks_replaced_by_another_thing_is_breaking(spec
     read = aside.replace("kept for the desk", "read by the riders")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, aside, read)
     assert amendment["severity"] != "breaking"
+    # (past ASKS_REPLACED_WORDS_AT_MOST words lost and gained, a rule is read as reworded)
+    words = [f"{a}{b}" for a in ("bell", "lamp", "gate", "horn", "flag", "lock") for b in ("ring", "glow", "seal", "tone")]
+    frame = "When a lock jams while a rider waits at the dock in the rain at night after the last train has left the station"
+    asked_old, asked_new = " ".join(w + "ed" for w in words[:21]), " ".join(w + "er" for w in words[3:24])
+    long_old = f"# Docks\n\n{frame}, the dock MUST {asked_old} before the desk closes. {frame}.\n"
+    long_new = long_old.replace(asked_old, asked_new)
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, long_old, long_new)
+    assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("wording", None)], "a rule rewritten at length"
     plain = "# Docks\n\nIf a lock jams, the dock must log a warning and notify the desk.\n"
     otherwise = plain.replace("log a warning and notify the desk", "sound an alarm and call the police")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, plain, otherwise)
