@@ -162,6 +162,10 @@ def describe_change(
         return [Effect("editorial")]  # a number now written in its type, "`0`" -> "`Uint64(0)`": the same value
     if "0x" in old + new and _in_one_notation(old) == _in_one_notation(new):
         return [Effect("editorial")]  # "tab (0x09)" -> "tab (U+0009)": the same character
+    if _LEADING_ORDINAL.sub("", old, count=1) == _LEADING_ORDINAL.sub("", new, count=1):
+        # IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG",
+        # read as the number 1 gone: an item's number says where it stands, and its marker says it now
+        return [Effect("editorial")]
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
@@ -229,6 +233,10 @@ def describe_change(
     if graded or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+_LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
+"""A number that opens a text as an ordered item's does: "1. ", "12) "."""
 
 
 def _with_rules_taken_in(

@@ -1460,6 +1460,18 @@ def test_a_command_in_a_proposals_summary_names_what_it_does(spec_repo, specdiff
     assert grades == {"proposals/0042-bells.md": ["substantive"], "spec.md": ["breaking"]}
 
 
+def test_an_items_number_moved_into_its_marker_is_editorial(spec_repo, specdiff_json):
+    """IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG":
+    each item read as its number gone, substantive. A number in an item's words still counts."""
+    old = "# Parts\n\n- 1. The dock and its locks\n- 2. The desk\n"
+    new = "# Parts\n\n1. The dock and its locks\n2. The desk\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["editorial", "editorial"]
+    counted = new.replace("its locks", "its 2 locks")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, counted)
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
