@@ -126,6 +126,25 @@ class Place:
         """A change log file, or a section of release notes."""
         return _in_changelog(self.path, self.heading_path)
 
+    @property
+    def advises(self) -> bool:
+        """A section of advice on risks ("Security Considerations"): in a capitals document its
+        lower-case keywords advise."""
+        return _in_considerations(self.heading_path)
+
+    @property
+    def summarizes_a_proposal(self) -> bool:
+        """The "Summary" or "Abstract" of a proposal to change a spec (``_PROPOSAL``): its commands
+        name what the proposal does."""
+        in_summary = bool(self.heading_path) and _SUMMARY_HEADING.match(self.heading_path[-1]) is not None
+        return in_summary and _PROPOSAL.search(self.path) is not None
+
+
+@lru_cache(maxsize=1024)
+def _in_considerations(heading_path: tuple[str, ...]) -> bool:
+    """:attr:`Place.advises`, remembered."""
+    return any(_CONSIDERATIONS_HEADING.match(h) for h in heading_path)
+
 
 @lru_cache(maxsize=1024)
 def _in_credits(heading_path: tuple[str, ...]) -> bool:
@@ -716,8 +735,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "reported", LIKELY, holder)
     if key in _ADJECTIVES and not before.strip() and _TITLE_WORDS.fullmatch(after):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # a title: "Recommended Approach for Retries"
-    summary = place.heading_path and _SUMMARY_HEADING.match(place.heading_path[-1]) and _PROPOSAL.search(place.path)
-    if key not in _MODAL_KEYS and summary and _opens(before):
+    if key not in _MODAL_KEYS and place.summarizes_a_proposal and _opens(before):
         # An IPIP's "## Summary": "Add opt-in support for filtering providers", "Make gateway responses
         # easier to reason about" names what the proposal does, as a title does; no one is told to.
         # (SemVer's own "Summary" states its rules: "Given a version number ..., increment the: ...")
@@ -731,8 +749,7 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # Lightning's "#### Rationale" after each requirements block: "But it must allow values higher
         # than the dust limit" gives a reason; the rules are the capitals above (and any written there).
         return Reading(modal, False, "descriptive", LIKELY, holder)
-    considerations = any(_CONSIDERATIONS_HEADING.match(h) for h in place.heading_path)
-    if place.capitals and not upper and key in _RFC_2119_KEYS and considerations:
+    if place.capitals and not upper and key in _RFC_2119_KEYS and place.advises:
         # SPIFFE's "Security Considerations": "Operators should carefully consider ... whether a given
         # foreign authority should be considered trustworthy" advises in plain English (a command
         # there, "Always use HTTPS", still rules).
