@@ -159,8 +159,11 @@ def _title_case_name(text: str, at: int) -> bool:
 def _names_the_subject(text: str, command: re.Match[str]) -> bool:
     """Whether a command verb that opens ``text`` is the first noun of its subject, a finite verb
     following a few words on: "Attribute value length and depth limits apply recursively", "Record
-    keys are strings" (where "Ensure timestamps are monotonic" asks what follows it, and "use it as it
-    is" has an object).
+    keys are strings", "Test fixtures allow implementations to verify ...", "Provide Validity defines
+    the time-to-live", "Build L3 usually requires significant changes", "Offer and answer contain the
+    fingerprint" (where "Ensure timestamps are monotonic" asks what follows it, "use it as it is" and
+    "Provide examples and describe how they work" have objects, and "Let users define" and "Help
+    clients decide" a verb of their own).
 
     >>> text = "Attribute value limits apply to nested values."
     >>> _names_the_subject(text, _COMMAND.match(text)), _names_the_subject("Use it as it is.", _COMMAND.match("Use it as it is."))
@@ -171,15 +174,27 @@ def _names_the_subject(text: str, command: re.Match[str]) -> bool:
 
 
 _SUBJECT_THEN_VERB = re.compile(
-    r"(?:\s+(?!(?:a|an|the|this|that|these|those|each|every|any|all|it|its|them|their|your|our|no|to|as|if|when|so)\b)"
-    r"[a-z][\w-]*){1,5}"
-    r"\s+(?:apply|applies|are|is)\b"
+    # a few words, perhaps joined by "and" ("Offer and answer contain ..."), but not ending in it
+    # ("Provide examples and describe how they work"), then an adverb perhaps and a finite verb
+    r"(?:(?:\s+(?:and|or))?\s+"
+    r"(?!(?:a|an|the|this|that|these|those|each|every|any|all|it|its|them|their|your|our|my|no|to|as|if|when|so"
+    r"|and|or|which|what|who|whose|how|whether|where|you|we|they|he|she|i)\b)"
+    r"[A-Za-z0-9][\w-]*){1,5}"
+    r"(?<!\bfor)(?<!\bin)(?<!\bof)(?<!\bon)(?<!\bat)(?<!\bby)(?<!\bwith)(?<!\bfrom)(?<!\binto)"  # ("Ask X for apply context")
+    r"(?:\s+(?:[a-z]+ly|already|also|only|always|often|never|still|usually))?"
+    r"\s+(?:apply|applies|are|is|was|were|has|have|had|does|do|did|allows?|defines?|describes?|contains?|provides?"
+    r"|specif(?:y|ies)|requires?|represents?|means|refers|includes?|indicates?|enables?|supports|determines?"
+    r"|satisf(?:y|ies)|holds)\b"
 )
 _WELCOME = re.compile(r"(?i)welcome\s+to\b")
 _TITLE_CASE_NAME = re.compile(r"((?:[ \t]+[A-Z][a-z][\w-]*){1,3})[ \t]*")
 """After a command's verb, the rest of a name in title case (``_title_case_name``)."""
-_ASKS_WHAT_FOLLOWS = frozenset({"confirm", "validate", "remember", "make", "test", "treat"})
-"""Command verbs whose object may be a clause ("Confirm values are set"), besides ``TAKES_A_THAT_CLAUSE``."""
+_ASKS_WHAT_FOLLOWS = frozenset(
+    "confirm validate remember make treat let help have determine detect show decide find explain describe document"
+    " report".split()
+)
+"""Command verbs whose object may be a clause ("Confirm values are set", "Show which task runs"), or a verb
+of its own ("Let users define ..."), besides ``TAKES_A_THAT_CLAUSE``."""
 _ADVICE_VERBS = frozenset({"consider", "prefer", "try", "strive", "aim", "favor", "favour"})
 """Command verbs that advise as "should" does: "Consider caching the timetable" leaves the choice to the
 reader, where "Cache the timetable" does not."""

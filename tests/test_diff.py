@@ -271,7 +271,9 @@ def test_a_block_quote_labelled_as_an_example_is_an_example(spec_repo, specdiff_
 def test_the_commands_of_an_agents_instructions_oblige(spec_repo, specdiff_json):
     """spec-kit's command prompts give an agent its orders: "Classify every part of the input …",
     "Otherwise, auto-generate it", "If the item now passes and was unchecked: change `[ ]` to `[x]`",
-    "**IF EXISTS**: Read /memory/constitution.md …" read as no rule."""
+    "**IF EXISTS**: Read /memory/constitution.md …" read as no rule. A verb after "and" ("fetch ... and
+    apply their rules") or after a preposition ("Ask OpenSpec for apply context") is no verb of a subject
+    the command opens."""
     steps = ["Read the whole input first."]
     spec_repo.commit("first", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps)})
     added = [
@@ -281,6 +283,9 @@ def test_the_commands_of_an_agents_instructions_oblige(spec_repo, specdiff_json)
         "If the item now passes and was unchecked: mark it `[x]`.",
         "Re-evaluate each item against the updated spec.",
         "IF EXISTS: Read /memory/constitution.md for its rules.",
+        "When the spec changes, fetch its rules and apply them to the plan.",
+        "Provide examples and describe how they work.",
+        "Ask the desk for apply rights.",
     ]
     spec_repo.commit("second", {"spec.md": "# Steps\n\n" + "".join(f"- {s}\n" for s in steps + added)})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
@@ -486,6 +491,9 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Keys\n\nDocks MUST be lit.", "Put another way, a dock lends the bikes it holds."),
         ("## Quotes\n\nDocks MUST be lit. For example, {{GUIDE}} says:", "> A rider MAY ring twice."),
         ("## Quotes\n\nDocks MUST be lit.\n\nCurrent:", "> - A dock must ring twice."),
+        ("## Tests\n\nDocks MUST be lit.", "Test rides allow a dock to check its lock before it opens."),
+        ("## Stations\n\nDocks MUST be lit.", "Build stations usually require a permit from the city."),
+        ("## Keys\n\nDocks MUST be lit.", "Offer and answer contain the ride's key."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -494,7 +502,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
         "a title in bold", "a status's reason phrase", "may not be enough", "may be vulnerable", "may have effect",
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
-        "another text says", "the rule it replaces",
+        "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -513,7 +521,10 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     "may be specified in a future update"; SPIFFE's "may not function", "Should additional functionality
     be rendered ..., a portability guarantee cannot be made" and "for which the server should issue";
     the Dev Container spec's "Put another way"; a block quote of another text, an HTTP draft's "For
-    example, {{HTTP}} says:" and an IPIP's "Current:". Each read as a rule added, most breaking."""
+    example, {{HTTP}} says:" and an IPIP's "Current:"; a noun that is also a command's verb opening a
+    subject, IPFS's "Test fixtures allow implementations to verify ...", SLSA's "Build L3 usually requires
+    significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint". Each
+    read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
