@@ -166,6 +166,9 @@ def describe_change(
         # IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG",
         # read as the number 1 gone: an item's number says where it stands, and its marker says it now
         return [Effect("editorial")]
+    if _SHALL.sub(_as_must, old) == _SHALL.sub(_as_must, new):
+        # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded
+        return [Effect("editorial")]
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
@@ -237,6 +240,17 @@ def describe_change(
 
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
 """A number that opens a text as an ordered item's does: "1. ", "12) "."""
+
+_SHALL = re.compile(r"\b(?:shall|SHALL|Shall)\b")
+"""RFC 2119's "shall", which means what "must" means ("MUST   This word, or the terms "REQUIRED" or
+"SHALL", mean that ..."), to read a text that only swapped the one for the other as the same text."""
+
+
+def _as_must(shall: re.Match[str]) -> str:
+    """The "must" that a "shall" stands for, in its case: "SHALL" -> "MUST", "Shall" -> "Must"."""
+    word = shall.group()
+    return "MUST" if word.isupper() else "Must" if word[0].isupper() else "must"
+
 
 
 def _with_rules_taken_in(

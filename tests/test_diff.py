@@ -1483,6 +1483,16 @@ def test_an_items_number_moved_into_its_marker_is_editorial(spec_repo, specdiff_
     assert amendment["severity"] == "substantive"
 
 
+def test_shall_for_must_is_editorial(spec_repo, specdiff_json):
+    """purl's type notes went from "must" to "shall" in one commit, "**Note:** `The namespace must be
+    lowercased.`" among them: each short note read as reworded, substantive, and each in a code span as
+    a value changed. RFC 2119 gives the two words one meaning; "must" to "should" weakens a rule."""
+    old = "# Names\n\nThe name must be lowercased.\n\n- **Note:** `The namespace MUST be lowercased.`\n\nA tag must be short.\n"
+    new = old.replace("name must", "name shall").replace("MUST be", "SHALL be").replace("tag must", "tag should")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["editorial", "editorial", "substantive"]
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,

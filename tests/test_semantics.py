@@ -56,7 +56,7 @@ ROWS = [
     row("rfc-shouldnot-mustnot", "Clients SHOULD NOT poll the status endpoint.", "Clients MUST NOT poll the status endpoint.",
         {"modality"}, BREAKING, modality=(("SHOULD NOT", "MUST NOT", S),), capitals=True),
     row("rfc-shall-must-same-force", "Servers SHALL reject expired tokens.", "Servers MUST reject expired tokens.",
-        {"wording"}, SUBSTANTIVE, capitals=True),
+        {"editorial"}, EDITORIAL, capitals=True),
     row("rfc-mustnot-may-reversed", "Clients MUST NOT cache the token.", "Clients MAY cache the token.",
         {"modality", "negation"}, BREAKING, modality=(("MUST NOT", "MAY", R),), capitals=True),
     row("rfc-optional-required", "The `lang` field is OPTIONAL.", "The `lang` field is REQUIRED.",
