@@ -112,8 +112,8 @@ class Place:
 
     @property
     def teaches(self) -> bool:
-        """A page in a folder of pages that teach or show rather than specify (``_TEACHING_FOLDER``)."""
-        return bool(_TEACHING_FOLDER.search(self.path))
+        """A page that teaches or shows rather than specifies, by its folder or its name (``_TEACHING_PAGE``)."""
+        return bool(_TEACHING_PAGE.search(self.path))
 
     @property
     def credits(self) -> bool:
@@ -1325,12 +1325,15 @@ examples of how security may be layered on top of a CloudEvent:"). A thing calle
 such sentence: A2A's "A generated JSON artifact MAY be published ..., but it is a non-normative build
 artifact." grants a licence."""
 
-_TEACHING_FOLDER = re.compile(
+_TEACHING_PAGE = re.compile(
     r"(?i)(?:^|/)(?:tutorials?|guides?|how-?tos?|getting-started|quick-?starts?|cookbooks?|examples?|blog)/"
+    r"|(?:^|/)(?:quick-?start|getting-started|tutorial|install|installation|upgrade|local-development)(?:[-_][^/]*)?\.mdx?$"
 )
-"""A folder of pages that teach or show rather than specify: MCP's ``tutorials/security/authorization.mdx``
-tells its reader "Fill in the client's details", A2A's ``docs/tutorials/python/`` to "Use the route
-factory" (208 amendments graded breaking in MCP's last 200 commits, for such steps)."""
+"""A page that teaches or shows rather than specifies, in a folder of such pages or named as one: MCP's
+``tutorials/security/authorization.mdx`` tells its reader "Fill in the client's details", A2A's
+``docs/tutorials/python/`` to "Use the route factory" (208 amendments graded breaking in MCP's last 200
+commits, for such steps), and spec-kit's ``docs/quickstart.md`` to "Follow [Adopting Spec Kit in an
+Existing Project] before starting", its ``installation.md`` and ``upgrade.md`` likewise."""
 
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
 _INFORMATIVE_NOTICE = re.compile(

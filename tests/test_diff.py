@@ -732,17 +732,20 @@ def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(sp
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
     """MCP's tutorials tell their reader "Fill in the client's details", A2A's "Use the route factory":
     208 amendments graded breaking in MCP's last 200 commits, for steps a reader takes. A keyword in
-    capitals in a tutorial still binds; the same step in the spec is still a command."""
+    capitals in a tutorial still binds; the same step in the spec is still a command. A page named as one
+    teaches too: spec-kit's ``docs/quickstart.md`` "Follow [Adopting Spec Kit ...] before starting"."""
     step = "Use the dock's app to unlock the bike."
     old = "# Riding\n\nRiders need an account.\n"
     new = old + f"\n{step}\n\nApps **MUST** lock the bike at the end of the ride.\n"
-    spec_repo.commit("write", {"docs/tutorials/riding.md": old, "spec.md": old})
-    spec_repo.commit("change", {"docs/tutorials/riding.md": new, "spec.md": new})
+    pages = ("docs/tutorials/riding.md", "docs/quickstart.md", "spec.md")
+    spec_repo.commit("write", dict.fromkeys(pages, old))
+    spec_repo.commit("change", dict.fromkeys(pages, new))
     files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     found = {
         f["new_path"]: [(a["severity"], [(e["type"], e["new"]) for e in a["effects"]]) for a in f["amendments"]] for f in files
     }
     assert found["docs/tutorials/riding.md"] == [("substantive", []), ("breaking", [("modality", "MUST")])]
+    assert found["docs/quickstart.md"] == found["docs/tutorials/riding.md"]
     assert found["spec.md"] == [("breaking", [("modality", "Use")]), ("breaking", [("modality", "MUST")])]
 
 
