@@ -172,7 +172,10 @@ def diff_alignments(
     ``known`` holds amendments already worked out for a change's alignment alone (the
     amendment cache): they stand for a file no clause moved into or out of.
     """
-    removed = [c for _, alignment in aligned for c in alignment.removed]
+    # (The clauses of a file deleted come last, so that text removed from one that stays as well, and added
+    # elsewhere, moves from the file that stays: purl deleted two drafts of its test overview as it moved the
+    # live overview's sections to a new page, and the overview read as its rules removed, breaking.)
+    removed = [c for _, alignment in sorted(aligned, key=lambda pair: pair[0].status == "deleted") for c in alignment.removed]
     added = [c for _, alignment in aligned for c in alignment.added]
     moves = _moves_across_files(removed, added)
     moved_away = {m.old[0] for m in moves}

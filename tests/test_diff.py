@@ -76,6 +76,21 @@ def test_content_moved_out_of_a_deleted_file_into_a_new_one(spec_repo, specdiff_
     assert ("deleted", "clause", "removed") in kinds, "the paragraph that did not move is removed"
 
 
+def test_text_in_a_deleted_file_and_in_one_that_stays_moves_from_the_one_that_stays(spec_repo, specdiff_json):
+    """purl deleted two drafts of its test overview as it moved the live overview's sections to a new page:
+    each paragraph moved came from a deleted draft, and the live overview read as its rules removed,
+    breaking. The draft's copy goes with its file; the overview's moved."""
+    extra = "".join(f"The draft said thing {n} once, and then it said it again.\n\n" for n in range(6))
+    overview = "# Overview\n\nRooms are free.\n"
+    spec_repo.commit("first", {"a-draft.md": f"# Draft\n\n{RULE}\n\n{extra}", "overview.md": f"{overview}\n{RULE}\n"})
+    spec_repo.commit("second", {"overview.md": overview, "suite.md": f"# Suite\n\n{RULE}\n"}, remove=("a-draft.md",))
+    data = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")
+    amendments = {f["new_path"] or f["old_path"]: f["amendments"] for f in data["files"]}
+    assert amendments["overview.md"] == [], "what the overview lost moved to the suite"
+    (moved,) = [a for a in amendments["suite.md"] if a["unit"] == "clause"]
+    assert (moved["kind"], moved["old"][0]["path"]) == ("moved", "overview.md")
+
+
 def test_a_rule_moved_to_another_file_without_its_reason_is_one_rule_moved(spec_repo, specdiff_json):
     long_rule = (
         "If the crossing is cancelled after noon and the ticket was bought online then the office MUST NOT "
