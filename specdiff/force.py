@@ -133,6 +133,12 @@ class Place:
         return _in_considerations(self.heading_path)
 
     @property
+    def answers_questions(self) -> bool:
+        """A section of answers to common questions ("FAQ", and the questions under it): its commands
+        advise whoever asks."""
+        return any(_QUESTIONS_HEADING.match(h) for h in self.heading_path)
+
+    @property
     def summarizes_a_proposal(self) -> bool:
         """The "Summary" or "Abstract" of a proposal to change a spec (``_PROPOSAL``): its commands
         name what the proposal does."""
@@ -592,6 +598,12 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # keyword in capitals still binds ("MCP servers **MUST** use secure session IDs").
         steps = [r for r in readings if r.rule and not r.modal.phrase.isupper()]
         readings = [Reading(r.modal, False, "instruction", LIKELY) if r in steps else r for r in readings]
+    elif place.answers_questions:
+        # A FAQ's answer tells the asker what to do in a case: its commands advise (SemVer's "Use your best
+        # judgment", "No, but use good judgment"). Its keywords are the spec's own recommendations, in any
+        # case ("When you deprecate part of your public API, you should do two things").
+        advice = [r for r in readings if r.rule and _opening_command(r, sentence)]
+        readings = [Reading(r.modal, False, "advice", LIKELY) if r in advice else r for r in readings]
     return tuple(readings)
 
 
@@ -1317,6 +1329,9 @@ _PROPOSAL = re.compile(
 """The path of a proposal to change a spec: IPFS's "src/ipips/ipip-0484.md", MCP's "seps/", OpenSpec's "proposal.md"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
+_QUESTIONS_HEADING = re.compile(r"[\s\d.]*(?:faqs?|frequently\s+asked\s+questions)\b", re.I)
+"""The heading of a section of answers to common questions: "FAQ", "Frequently Asked Questions"."""
+
 _CONSIDERATIONS_HEADING = re.compile(r"[\s\d.]*(?:security|privacy)\s+considerations\b", re.I)
 """A heading of advice on risks: "Security Considerations", "7. Privacy Considerations"."""
 _SAYS_NON_NORMATIVE = re.compile(r"(?i)\bnon-?normative\s+(?:examples?|illustrations?|notes?|guidance|text)\b")
