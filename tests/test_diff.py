@@ -1514,6 +1514,29 @@ def test_shall_for_must_is_editorial(spec_repo, specdiff_json):
     assert [a["severity"] for a in amendments] == ["editorial", "editorial", "substantive"]
 
 
+def test_code_points_written_anew_pair_their_items_and_their_section(spec_repo, specdiff_json):
+    """TOML renamed its "Spec" section "Preliminaries" as it wrote "LF (0x0A)" as "LF (U+000A)" and said
+    more of an item it moved: the items read as removed and others added, and the section as removed
+    and another added."""
+    old = (
+        "# Docks\n\n## Terms\n\n- Docks are case-sensitive.\n- A dock file must be valid UTF-8 encoded text.\n"
+        "- A gap means tab (0x09) or space (0x20).\n- A break means LF (0x0A) or CRLF (0x0D 0x0A).\n\n"
+        "## Notes\n\nA hash mark starts a note that runs to the end of the line.\n"
+    )
+    new = (
+        "# Docks\n\n## Basics\n\n- Docks are case-sensitive.\n- A gap means tab (U+0009) or space (U+0020).\n"
+        "- A break means LF (U+000A) or CRLF (U+000D U+000A).\n- A dock file must be valid UTF-8 encoded text.\n\n"
+        "  That is, a file _as a whole_ must form a\n  [well-formed sequence](https://example.com/glossary#sequence)\n"
+        "  and will be turned away (preferably) or have each bad byte replaced\n  with U+FFFD, as the encoding standard says.\n\n"
+        "## Notes\n\nA hash mark starts a note that runs to the end of the line.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    kinds = [(a["unit"], a["kind"], a["severity"]) for a in amendments]
+    assert kinds[0] == ("section", "renamed", "substantive"), kinds
+    assert kinds[1:3] == [("clause", "modified", "editorial")] * 2, kinds
+    assert kinds[3][:2] == ("clause", "moved"), kinds
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,

@@ -9,13 +9,26 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from specdiff.lexicon import CODE_POINT, number_value
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 T = TypeVar("T")
 K = TypeVar("K")
 
 
 def tokens(text: str) -> list[str]:
+    """The words and marks of ``text``, in lower case, each code point written one way: TOML wrote "LF
+    (0x0A)" as "LF (U+000A)", and the item read as removed and another added.
+
+    >>> tokens("LF (0x0A)") == tokens("LF (U+000A)")
+    True
+    """
+    if "0x" in text or "U+" in text or "u+" in text:
+        text = _CODE_POINT.sub(lambda found: number_value(found.group()), text)
     return _TOKEN.findall(text.lower())
+
+
+_CODE_POINT = re.compile(CODE_POINT)
 
 
 _FUNCTION_WORDS = frozenset(
