@@ -139,6 +139,12 @@ class Place:
         return any(_QUESTIONS_HEADING.match(h) for h in self.heading_path)
 
     @property
+    def lists_tasks(self) -> bool:
+        """A section of the authors' tasks ("Action items", "TODO", "Next steps"): its commands are
+        things to do, not rules."""
+        return bool(self.heading_path) and _TASKS_HEADING.match(self.heading_path[-1]) is not None
+
+    @property
     def summarizes_a_proposal(self) -> bool:
         """The "Summary" or "Abstract" of a proposal to change a spec (``_PROPOSAL``): its commands
         name what the proposal does."""
@@ -598,12 +604,15 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # keyword in capitals still binds ("MCP servers **MUST** use secure session IDs").
         steps = [r for r in readings if r.rule and not r.modal.phrase.isupper()]
         readings = [Reading(r.modal, False, "instruction", LIKELY) if r in steps else r for r in readings]
-    elif place.answers_questions:
+    elif place.answers_questions or place.lists_tasks:
         # A FAQ's answer tells the asker what to do in a case: its commands advise (SemVer's "Use your best
         # judgment", "No, but use good judgment"). Its keywords are the spec's own recommendations, in any
-        # case ("When you deprecate part of your public API, you should do two things").
+        # case ("When you deprecate part of your public API, you should do two things"). A list of tasks
+        # says what its authors will do (purl's "### Action items": "Create new PURL component level test
+        # files", "Contact maintainers of known PURL implementations").
         advice = [r for r in readings if r.rule and _opening_command(r, sentence)]
-        readings = [Reading(r.modal, False, "advice", LIKELY) if r in advice else r for r in readings]
+        kind = "advice" if place.answers_questions else "task"
+        readings = [Reading(r.modal, False, kind, LIKELY) if r in advice else r for r in readings]
     return tuple(readings)
 
 
@@ -1140,11 +1149,14 @@ _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\
 if:"); one whose condition a comma closes goes on to its rule ("When converting to a histogram, only one
 metric MUST be created:")."""
 _INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
-    r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$", re.I
+    r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$"
+    r"|\b(?:such\s+as|including):\s*$",
+    re.I,
 )
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
 or name what one can do ("For example, an implementation can:", "Patterns SDKs can use to prevent such loops:",
-CloudEvents' "implementers have two options:")."""
+CloudEvents' "implementers have two options:"), or give examples (purl's "... for core functions such as:",
+whose items "build a PURL string", "validate a PURL string" name functions)."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or
@@ -1329,6 +1341,9 @@ _PROPOSAL = re.compile(
 """The path of a proposal to change a spec: IPFS's "src/ipips/ipip-0484.md", MCP's "seps/", OpenSpec's "proposal.md"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
+_TASKS_HEADING = re.compile(r"[\s\d.]*(?:action\s+items|to-?dos?|open\s+items|follow-?ups?|next\s+steps)\s*$", re.I)
+"""The heading of a section of the authors' tasks: "Action items", "TODO", "Next steps"."""
+
 _QUESTIONS_HEADING = re.compile(r"[\s\d.]*(?:faqs?|frequently\s+asked\s+questions)\b", re.I)
 """The heading of a section of answers to common questions: "FAQ", "Frequently Asked Questions"."""
 

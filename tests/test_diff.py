@@ -511,6 +511,8 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Keys\n\nDocks MUST be lit.", "Offer and answer contain the ride's key."),
         ("## FAQ\n\n### How do I retire a dock?\n\nRiders MUST pay.", "Use your best judgment, and ask the desk."),
         ("## Frequently asked questions\n\nDocks are lit.", "Keep the receipt until the ride ends."),
+        ("## Action items\n\n- Ask the city for more docks.", "- Contact the makers of the old locks."),
+        ("## Tools\n\nA tool helps riders with tasks such as:\n\n- find a dock", "- validate a ride"),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -520,7 +522,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "a title in bold", "a status's reason phrase", "may not be enough", "may be vulnerable", "may have effect",
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
-        "a command in a FAQ", "a command in frequently asked questions",
+        "a command in a FAQ", "a command in frequently asked questions", "a task", "an example of a task",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -542,7 +544,9 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     example, {{HTTP}} says:" and an IPIP's "Current:"; a noun that is also a command's verb opening a
     subject, IPFS's "Test fixtures allow implementations to verify ...", SLSA's "Build L3 usually requires
     significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint";
-    a command in SemVer's FAQ, "Use your best judgment". Each read as a rule added, most breaking."""
+    a command in SemVer's FAQ, "Use your best judgment"; purl's "### Action items", "Contact maintainers of
+    known PURL implementations", and its "core functions such as:" "- validate a PURL string". Each read as
+    a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
