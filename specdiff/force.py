@@ -824,6 +824,11 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)
     if _in_condition(before) and key in _WEAK_KEYS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
+    if key in ("should", "should not") and not upper and holder not in _ACTORS and _expected_effect(before, after):
+        # purl's "This change should have a minimal impact", "Using the full descriptive name should be less
+        # confusing than ...", "... would be a useful change and should not materially affect existing PURL
+        # tools": what the authors expect to follow, not what anyone is to do.
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if key in ("need to", "needs to") and re.search(r"\b(?:have|has|had|having)\s+$", before):
         return Reading(modal, False, "descriptive", LIKELY, holder)  # "users might have need to refer to it": a need, a noun
     if key in _NEED_KEYS and _next_words(after)[:1] in (["know"], ["understand"], ["be"], ["have"], ["see"]):
@@ -1414,10 +1419,35 @@ _EPISTEMIC_BE = {
 }  # fmt: skip
 _BEYOND_KNOWING = {
     "determined", "detected", "distinguished", "predicted", "guaranteed", "verified", "proven", "proved",
-    "inferred", "defended", "prevented", "trusted", "relied", "assumed", "ensured",
+    "inferred", "defended", "prevented", "trusted", "relied", "assumed", "ensured", "enforced", "expressed",
+    "represented", "validated", "known", "measured",
 }  # fmt: skip
 """Participles after "cannot be" that say what no one can know or make sure of, not what is forbidden:
-"whose type cannot be determined", "a signer that leaks its key cannot be defended against"."""
+"whose type cannot be determined", "a signer that leaks its key cannot be defended against", purl's "some
+require programming and cannot be enforced only with a schema"."""
+
+
+def _expected_effect(before: str, after: str) -> bool:
+    """Whether "should" says what effect one expects: "have a minimal impact", "be less confusing" of
+    anything, "not materially affect existing tools" of a change ("Metadata should not affect workflow
+    execution" binds whoever runs the workflow)."""
+    if _EXPECTED_EFFECT.match(after):
+        return True
+    of_a_change = _subject_word(before) in _A_CHANGE or bool(_A_CHANGE_BEFORE.search(before))
+    return of_a_change and _AFFECTS.match(after) is not None
+
+
+_EXPECTED_EFFECT = re.compile(
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:have\s+(?:an?\s+|no\s+|any\s+|little\s+)?(?:\w+\s+)?(?:impact|effect|consequence)s?\b"
+    r"|be\s+(?:much\s+|far\s+)?(?:less|more)\s+\w+)",
+    re.I,
+)
+_AFFECTS = re.compile(r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:affect|effect|impact|break)\b", re.I)
+_A_CHANGE = {"this", "that", "it", "change", "changes", "update", "proposal", "rename", "renaming", "migration"}
+"""Subjects that name a change, whose effect "should" foretells: "this", "the change", "the update"."""
+_A_CHANGE_BEFORE = re.compile(r"(?i)\b(?:change|update|proposal)\s+and\s+$")
+"""A change named just before "and should": "... would be a useful change and should not affect ..."."""
+
 _ADVERSARY = re.compile(r"(?i)\b(?:attackers?|adversar(?:y|ies)|eavesdroppers?|intruders?|malicious\s+[\w-]+)\b")
 """Who a threat model speaks of: what "an attacker cannot" do is a property of the design."""
 _ABILITY_ADVERBS = {"yet", "easily", "reliably", "readily", "currently", "always", "fully"}

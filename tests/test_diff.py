@@ -513,6 +513,10 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Frequently asked questions\n\nDocks are lit.", "Keep the receipt until the ride ends."),
         ("## Action items\n\n- Ask the city for more docks.", "- Contact the makers of the old locks."),
         ("## Tools\n\nA tool helps riders with tasks such as:\n\n- find a dock", "- validate a ride"),
+        ("## Names\n\nDocks MUST be lit.", "The longer name should be less confusing than the short one."),
+        ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
+        ("## Names\n\nDocks MUST be lit.", "Renaming it would be a useful change and should not affect old docks."),
+        ("## Names\n\nDocks MUST be lit.", "Some of these rules cannot be enforced with a schema alone."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -523,6 +527,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "an example of a task",
+        "should be less", "should have an impact", "should not affect", "cannot be enforced",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -545,7 +550,9 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     subject, IPFS's "Test fixtures allow implementations to verify ...", SLSA's "Build L3 usually requires
     significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint";
     a command in SemVer's FAQ, "Use your best judgment"; purl's "### Action items", "Contact maintainers of
-    known PURL implementations", and its "core functions such as:" "- validate a PURL string". Each read as
+    known PURL implementations", and its "core functions such as:" "- validate a PURL string"; what purl's
+    authors expect, "should be less confusing", "should have a minimal impact", "should not materially
+    affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema". Each read as
     a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
