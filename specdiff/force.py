@@ -140,8 +140,8 @@ class Place:
 
     @property
     def lists_tasks(self) -> bool:
-        """A section of the authors' tasks ("Action items", "TODO", "Next steps"): its commands are
-        things to do, not rules."""
+        """A section of what the authors do, their tasks ("Action items", "TODO", "Next steps") or their
+        own procedures ("Release process", "Contributing"): its commands are things to do, not rules."""
         return bool(self.heading_path) and _TASKS_HEADING.match(self.heading_path[-1]) is not None
 
     @property
@@ -1346,8 +1346,16 @@ _PROPOSAL = re.compile(
 """The path of a proposal to change a spec: IPFS's "src/ipips/ipip-0484.md", MCP's "seps/", OpenSpec's "proposal.md"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
-_TASKS_HEADING = re.compile(r"[\s\d.]*(?:action\s+items|to-?dos?|open\s+items|follow-?ups?|next\s+steps)\s*$", re.I)
-"""The heading of a section of the authors' tasks: "Action items", "TODO", "Next steps"."""
+_TASKS_HEADING = re.compile(
+    r"[\s\d.]*(?:(?:action\s+items|to-?dos?|open\s+items|follow-?ups?|next\s+steps)\s*$"
+    r"|release\s+process\b|releasing\b|how\s+to\s+release\b|making\s+a\s+release\b|release\s+checklist\b"
+    r"|publishing\s+a\s+new\s+version\b|contributing\b)",
+    re.I,
+)
+"""The heading of a section of the authors' tasks ("Action items", "TODO", "Next steps") or procedures:
+TOML's "Release Process" ("- Create the new release version of the specification"), OCI's, SLSA's
+"Publishing a new version of the SLSA specification", OpenAPI's "Contributing" ("- Convert the
+schema.yaml to schema.json")."""
 
 _QUESTIONS_HEADING = re.compile(r"[\s\d.]*(?:faqs?|frequently\s+asked\s+questions)\b", re.I)
 """The heading of a section of answers to common questions: "FAQ", "Frequently Asked Questions"."""
