@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 import urllib.parse
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -116,7 +116,31 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     found.sort(key=lambda item: item[0])
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
     amendments = _without_rules_moved_between_clauses(amendments)
+    amendments = _headings_graded_as_what_stands_under_them(amendments)
     return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
+
+
+def _headings_graded_as_what_stands_under_them(amendments: list[Amendment]) -> list[Amendment]:
+    """A heading that came or went with its section is editorial when every clause that came or went under
+    it is: spec-kit's new ``docs/history.md``, a record of what happened, read each of its paragraphs as
+    editorial and each of its ten headings as substantive. (A heading with nothing but other sections
+    under it is editorial already, see ``_section_added_or_removed``.)"""
+    under: dict[tuple[str, str, str], set[Severity]] = defaultdict(set)
+    for amendment in amendments:
+        if amendment.unit == "clause":
+            for side, clauses in (("old", amendment.old), ("new", amendment.new)):
+                for clause in clauses:
+                    assert isinstance(clause, Clause)
+                    under[side, clause.path, clause.section].add(amendment.severity)
+    graded = []
+    for amendment in amendments:
+        if amendment.unit == "section" and amendment.kind in ("added", "removed") and amendment.severity == "substantive":
+            side, (section,) = ("new", amendment.new) if amendment.kind == "added" else ("old", amendment.old)
+            assert isinstance(section, Section)
+            if under[side, section.path, section.id] == {"editorial"}:
+                amendment = replace(amendment, severity="editorial")
+        graded.append(amendment)
+    return graded
 
 
 def _runs_whole(amendments: list[Amendment], places: _Places, capitals: bool) -> list[Amendment]:

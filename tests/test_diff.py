@@ -1550,6 +1550,17 @@ def test_code_points_written_anew_pair_their_items_and_their_section(spec_repo, 
     assert kinds[3][:2] == ("clause", "moved"), kinds
 
 
+def test_a_heading_added_over_editorial_clauses_is_editorial(spec_repo, specdiff_json):
+    """CloudEvents added a section per property, some holding only "See [Common Resource Properties](...)",
+    and spec-kit a history page whose paragraphs each read as editorial: every heading read as substantive.
+    A heading with a rule under it stays substantive."""
+    old = "# Docks\n\n## Common\n\nDocks MUST be lit.\n"
+    new = old + "\n## Origin\n\nSee [Common](#common).\n\n## Colour\n\nDocks MUST be green.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    headings = [(a["new"][0]["text"], a["severity"]) for a in amendments if a["unit"] == "section"]
+    assert headings == [("Origin", "editorial"), ("Colour", "substantive")], headings
+
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
