@@ -166,8 +166,9 @@ def describe_change(
         # IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG",
         # read as the number 1 gone: an item's number says where it stands, and its marker says it now
         return [Effect("editorial")]
-    if _SHALL.sub(_as_must, old) == _SHALL.sub(_as_must, new):
-        # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded
+    if _keywords_one_way(old) == _keywords_one_way(new):
+        # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded, and
+        # from "`... MUST be lowercased.`" to "`... shall be lowercased.`", inside code marks
         return [Effect("editorial")]
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
@@ -241,15 +242,20 @@ def describe_change(
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
 """A number that opens a text as an ordered item's does: "1. ", "12) "."""
 
-_SHALL = re.compile(r"\b(?:shall|SHALL|Shall)\b")
-"""RFC 2119's "shall", which means what "must" means ("MUST   This word, or the terms "REQUIRED" or
-"SHALL", mean that ..."), to read a text that only swapped the one for the other as the same text."""
+def _keywords_one_way(text: str) -> str:
+    """``text`` with its RFC 2119 keywords in lower case and each "shall" written "must", which RFC 2119
+    gives one meaning ("MUST   This word, or the terms "REQUIRED" or "SHALL", mean that ..."): two texts
+    that differ only there say the same (a keyword only recased is editorial, as ``semantics_real``'s
+    guide decides, in code marks too).
+
+    >>> _keywords_one_way("Names SHALL NOT hold `::`; a tag MAY be empty.")
+    'Names must not hold `::`; a tag may be empty.'
+    """
+    return _SHALL.sub("must", _KEYWORD_IN_CAPITALS.sub(lambda found: found.group().lower(), text))
 
 
-def _as_must(shall: re.Match[str]) -> str:
-    """The "must" that a "shall" stands for, in its case: "SHALL" -> "MUST", "Shall" -> "Must"."""
-    word = shall.group()
-    return "MUST" if word.isupper() else "Must" if word[0].isupper() else "must"
+_SHALL = re.compile(r"\b(?:shall|Shall)\b")
+_KEYWORD_IN_CAPITALS = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|NOT|REQUIRED|RECOMMENDED|OPTIONAL)\b")
 
 
 

@@ -1520,11 +1520,17 @@ def test_an_items_number_moved_into_its_marker_is_editorial(spec_repo, specdiff_
 def test_shall_for_must_is_editorial(spec_repo, specdiff_json):
     """purl's type notes went from "must" to "shall" in one commit, "**Note:** `The namespace must be
     lowercased.`" among them: each short note read as reworded, substantive, and each in a code span as
-    a value changed. RFC 2119 gives the two words one meaning; "must" to "should" weakens a rule."""
-    old = "# Names\n\nThe name must be lowercased.\n\n- **Note:** `The namespace MUST be lowercased.`\n\nA tag must be short.\n"
-    new = old.replace("name must", "name shall").replace("MUST be", "SHALL be").replace("tag must", "tag should")
+    a value changed, "`... MUST NOT ...`" -> "`... shall not ...`" too. RFC 2119 gives the two words one
+    meaning, and a keyword only recased is editorial; "must" to "should" weakens a rule."""
+    old = (
+        "# Names\n\nThe name must be lowercased.\n\n- **Note:** `The namespace MUST be lowercased.`\n\n"
+        "- **Note:** `A name MUST NOT hold two colons.`\n\nA tag must be short.\n"
+    )
+    new = (
+        old.replace("name must", "name shall").replace("MUST be", "SHALL be").replace("MUST NOT hold", "shall not hold")
+    ).replace("tag must", "tag should")
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
-    assert [a["severity"] for a in amendments] == ["editorial", "editorial", "substantive"]
+    assert [a["severity"] for a in amendments] == ["editorial", "editorial", "editorial", "substantive"]
 
 
 def test_code_points_written_anew_pair_their_items_and_their_section(spec_repo, specdiff_json):
