@@ -322,6 +322,8 @@ _NUMBER = re.compile(
     # (not in a compound adjective, "one-time", "two-factor", "to-one", "many-to-one"; but "twenty-five" is a number)
     r"|(?<![\w'])(?<!to-)(?:" + "|".join(_NUMBER_WORDS) + r")(?![\w'])"
     r"(?!-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z])"
+    # (nor a mark's name: "double brackets", "triple quotes", "double-quoted" above)
+    r"(?!(?<=double|triple)\s+(?:quot\w*|brackets?|braces?|colons?|slash(?:es)?|dash(?:es)?|hyphens?|asterisks?|backticks?))"
     # ("once a day", but not "Once a verified archive is complete": then, not one time)
     r"|(?<![\w'])once(?=\s+(?:per|every|each|daily|weekly|monthly|yearly)\b|\s*(?:[.,;:!?)]|$)"
     r"|\s+an?\s+(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|session|lifetime|cycle|run)\b)"

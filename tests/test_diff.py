@@ -569,6 +569,15 @@ def test_a_name_with_a_number_added_to_a_list_is_no_number(spec_repo, specdiff_j
     assert [e["type"] for e in amendment["effects"]] == ["wording"]
 
 
+def test_double_brackets_are_no_number(spec_repo, specdiff_json):
+    """TOML's "an array of tables ... in double brackets" read as the number "double" added; a fee that
+    doubles still changes a number."""
+    old = "# Docks\n\nA rack's name is written in brackets. The late fee is the base rate.\n"
+    new = old.replace("in brackets", "in double brackets").replace("is the base", "is double the base")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(e["type"], e["new"]) for e in amendment["effects"] if e["type"] == "number"] == [("number", "double")]
+
+
 def test_a_table_header_added_with_its_table_is_editorial(spec_repo, specdiff_json):
     """MCP's tables came with their header rows, each a clause added, substantive: the header names the columns."""
     old = "# Docks\n\nDocks are lit.\n"
