@@ -139,10 +139,12 @@ class Place:
         return any(_QUESTIONS_HEADING.match(h) for h in self.heading_path)
 
     @property
-    def lists_tasks(self) -> bool:
-        """A section of what the authors do, their tasks ("Action items", "TODO", "Next steps") or their
-        own procedures ("Release process", "Contributing"): its commands are things to do, not rules."""
-        return bool(self.heading_path) and _TASKS_HEADING.match(self.heading_path[-1]) is not None
+    def speaks_of_the_work(self) -> bool:
+        """A section about the authors' work on the spec rather than the spec: their tasks ("Action items",
+        "TODO", "Next steps"), their own procedures ("Release process", "Contributing"), the questions
+        they left open and the alternatives they weighed. Its commands are things to do or to consider,
+        not rules."""
+        return bool(self.heading_path) and _WORK_HEADING.match(self.heading_path[-1]) is not None
 
     @property
     def summarizes_a_proposal(self) -> bool:
@@ -604,7 +606,7 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # keyword in capitals still binds ("MCP servers **MUST** use secure session IDs").
         steps = [r for r in readings if r.rule and not r.modal.phrase.isupper()]
         readings = [Reading(r.modal, False, "instruction", LIKELY) if r in steps else r for r in readings]
-    elif place.answers_questions or place.lists_tasks:
+    elif place.answers_questions or place.speaks_of_the_work:
         # A FAQ's answer tells the asker what to do in a case: its commands advise (SemVer's "Use your best
         # judgment", "No, but use good judgment"). Its keywords are the spec's own recommendations, in any
         # case ("When you deprecate part of your public API, you should do two things"). A list of tasks
@@ -1346,16 +1348,18 @@ _PROPOSAL = re.compile(
 """The path of a proposal to change a spec: IPFS's "src/ipips/ipip-0484.md", MCP's "seps/", OpenSpec's "proposal.md"."""
 _RATIONALE_HEADING = re.compile(r"[\s\d.]*(?:design\s+)?rationale\b", re.I)
 """A heading of reasons: "Rationale", "4.2 Design Rationale"."""
-_TASKS_HEADING = re.compile(
-    r"[\s\d.]*(?:(?:action\s+items|to-?dos?|open\s+items|follow-?ups?|next\s+steps)\s*$"
+_WORK_HEADING = re.compile(
+    r"[\s\d.]*(?:(?:action\s+items|to-?dos?|open\s+items|follow-?ups?|next\s+steps|open\s+(?:questions|issues)"
+    r"|unresolved\s+questions|(?:rejected\s+|considered\s+)?alternatives(?:\s+considered)?)\s*$"
     r"|release\s+process\b|releasing\b|how\s+to\s+release\b|making\s+a\s+release\b|release\s+checklist\b"
     r"|publishing\s+a\s+new\s+version\b|contributing\b)",
     re.I,
 )
-"""The heading of a section of the authors' tasks ("Action items", "TODO", "Next steps") or procedures:
-TOML's "Release Process" ("- Create the new release version of the specification"), OCI's, SLSA's
-"Publishing a new version of the SLSA specification", OpenAPI's "Contributing" ("- Convert the
-schema.yaml to schema.json")."""
+"""The heading of a section about the authors' work (``Place.speaks_of_the_work``): tasks ("Action items",
+"TODO", "Next steps"), procedures (TOML's "Release Process": "- Create the new release version of the
+specification"; OpenAPI's "Contributing": "- Convert the schema.yaml to schema.json"), open questions
+(OpenSpec's "Open Questions": "- Consider: Add `--schema tdd` option or prompt") and alternatives weighed
+(OpenAPI's "Alternatives considered": "- Set `children` rather than `parent` on the tags")."""
 
 _QUESTIONS_HEADING = re.compile(r"[\s\d.]*(?:faqs?|frequently\s+asked\s+questions)\b", re.I)
 """The heading of a section of answers to common questions: "FAQ", "Frequently Asked Questions"."""

@@ -513,6 +513,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Frequently asked questions\n\nDocks are lit.", "Keep the receipt until the ride ends."),
         ("## Action items\n\n- Ask the city for more docks.", "- Contact the makers of the old locks."),
         ("## Release process\n\n- Tag the release.", "- Copy the spec to `versions/` under its number."),
+        ("## Alternatives considered\n\nDocks are lit.", "- Set the count on each dock rather than on the desk."),
         ("## Tools\n\nA tool helps riders with tasks such as:\n\n- find a dock", "- validate a ride"),
         ("## Names\n\nDocks MUST be lit.", "The longer name should be less confusing than the short one."),
         ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
@@ -528,7 +529,8 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
-        "an example of a task", "should be less", "should have an impact", "should not affect", "cannot be enforced",
+        "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
+        "cannot be enforced",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -552,7 +554,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint";
     a command in SemVer's FAQ, "Use your best judgment"; purl's "### Action items", "Contact maintainers of
     known PURL implementations", and its "core functions such as:" "- validate a PURL string"; TOML's
-    "Release Process", "- Copy `README.md` to `versions/en/toml-v{version}.md`."; what purl's
+    "Release Process", "- Copy `README.md` to `versions/en/toml-v{version}.md`."; OpenAPI's "Alternatives
+    considered", "- Set `children` rather than `parent` on the tags"; what purl's
     authors expect, "should be less confusing", "should have a minimal impact", "should not materially
     affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema". Each read as
     a rule added, most breaking."""
