@@ -609,9 +609,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
     elif place.answers_questions or place.speaks_of_the_work:
         # A FAQ's answer tells the asker what to do in a case: its commands advise (SemVer's "Use your best
         # judgment", "No, but use good judgment"). Its keywords are the spec's own recommendations, in any
-        # case ("When you deprecate part of your public API, you should do two things"). A list of tasks
-        # says what its authors will do (purl's "### Action items": "Create new PURL component level test
-        # files", "Contact maintainers of known PURL implementations").
+        # case ("When you deprecate part of your public API, you should do two things"). A section about
+        # the authors' work says what they will do or weigh (purl's "### Action items": "Contact maintainers
+        # of known PURL implementations"; OpenAPI's "Alternatives considered": "Set `children` rather than
+        # `parent` on the tags").
         advice = [r for r in readings if r.rule and _opening_command(r, sentence)]
         kind = "advice" if place.answers_questions else "task"
         readings = [Reading(r.modal, False, kind, LIKELY) if r in advice else r for r in readings]

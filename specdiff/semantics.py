@@ -242,21 +242,22 @@ def describe_change(
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
 """A number that opens a text as an ordered item's does: "1. ", "12) "."""
 
+
 def _keywords_one_way(text: str) -> str:
     """``text`` with its RFC 2119 keywords in lower case and each "shall" written "must", which RFC 2119
     gives one meaning ("MUST   This word, or the terms "REQUIRED" or "SHALL", mean that ..."): two texts
     that differ only there say the same (a keyword only recased is editorial, as ``semantics_real``'s
     guide decides, in code marks too).
 
-    >>> _keywords_one_way("Names SHALL NOT hold `::`; a tag MAY be empty.")
-    'Names must not hold `::`; a tag may be empty.'
+    >>> _keywords_one_way("Names SHALL NOT hold `::`; a tag MAY be empty. Shall it?")
+    'Names must not hold `::`; a tag may be empty. Must it?'
     """
-    return _SHALL.sub("must", _KEYWORD_IN_CAPITALS.sub(lambda found: found.group().lower(), text))
+    lowered = _KEYWORD_IN_CAPITALS.sub(lambda found: found.group().lower(), text)
+    return _SHALL.sub(lambda found: "Must" if found.group().startswith("S") else "must", lowered)
 
 
 _SHALL = re.compile(r"\b(?:shall|Shall)\b")
 _KEYWORD_IN_CAPITALS = re.compile(r"\b(?:MUST|SHALL|SHOULD|MAY|NOT|REQUIRED|RECOMMENDED|OPTIONAL)\b")
-
 
 
 def _with_rules_taken_in(
