@@ -827,6 +827,10 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         return Reading(modal, False, "hedge", LIKELY, holder)
     if _in_condition(before) and key in _WEAK_KEYS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "if the user may be a minor, ..."
+    if key in ("is expected to", "are expected to") and _condition_after_main_clause(before):
+        # purl's "**expected failure** is true if the test **input** is expected to fail": a field's
+        # meaning, the case in which it holds; no one is expected to do anything
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if key in ("should", "should not") and not upper and holder not in _ACTORS and _expected_effect(before, after):
         # purl's "This change should have a minimal impact", "Using the full descriptive name should be less
         # confusing than ...", "... would be a useful change and should not materially affect existing PURL

@@ -565,6 +565,17 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     assert not [e for e in amendment["effects"] if e["type"] == "modality"]
 
 
+def test_is_expected_to_in_the_case_a_field_names_is_no_rule(spec_repo, specdiff_json):
+    """purl, which writes its rules in lower case, defines "**expected failure** is true if the test
+    **input** is expected to fail": read as an obligation added, breaking. "Docks are expected to ring"
+    still binds its docks."""
+    old = "# Fields\n\nDocks must be lit.\n"
+    new = old + "\n`late` is true if the ride is expected to end after dark.\n\nDocks are expected to ring.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments]
+    assert found == [("substantive", []), ("breaking", ["modality"])], found
+
+
 def test_a_name_with_a_number_added_to_a_list_is_no_number(spec_repo, specdiff_json):
     """AsyncAPI added "ROS 2" to the protocols it names: no number 2 came."""
     old = "# Docks\n\nDocks accept bikes from Acme, Bolt.\n"
