@@ -546,6 +546,53 @@ _RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
 """A release number: ``1.0.3``, ``v2.1.0``, ``1.0.0-alpha.1``."""
 
 
+def sample_names_renamed(old: str, new: str) -> bool:
+    r"""Whether an example block changed only in the number of the names its sample uses, each made plural
+    (or singular) the same way wherever it stands: TOML's arrays of tables went from ``[[fruit]]`` and
+    ``[[fruit.variety]]`` to ``[[fruits]]`` and ``[[fruits.varieties]]`` throughout its examples, each
+    read as an example changed. ``EXAMPLE_RENAMED_NAMES`` names at most, none of them a word of the other
+    version. Another name is another identifier ("INT" -> "UINT", "completed" -> "TASK_STATE_COMPLETED"
+    in CloudEvents' and A2A's examples): the example changed. A grammar is no sample: its rule "digit"
+    made "digits" names another rule (:func:`grammar`).
+
+    >>> sample_names_renamed("```\n[[fruit]]\n[fruit.size]\n```", "```\n[[fruits]]\n[fruits.size]\n```")
+    True
+    >>> sample_names_renamed("```\n[[fruit]]\n[fruit.size]\n```", "```\n[[fruits]]\n[fruit.size]\n```")
+    False
+    """
+    if grammar(old) or grammar(new):
+        return False
+    before, after = _SAMPLE_NAME.findall(old), _SAMPLE_NAME.findall(new)
+    if before == after or len(before) != len(after):
+        return False
+    renamed: dict[str, str] = {}
+    for a, b in zip(before, after):
+        if a != b and renamed.setdefault(a, b) != b:
+            return False
+    if len(renamed) > EXAMPLE_RENAMED_NAMES or any(a in after or b in before for a, b in renamed.items()):
+        return False
+    if not all(_plural(a) == b or _plural(b) == a for a, b in renamed.items()):
+        return False
+    return _SAMPLE_NAME.sub(lambda found: renamed.get(found.group(), found.group()), old) == new
+
+
+def _plural(word: str) -> str:
+    """The plural of a lower-case English noun written the common way: "fruit" -> "fruits", "variety" ->
+    "varieties", "box" -> "boxes"; a word with a capital is left as it is (no noun to make plural)."""
+    if not word.islower() or not word.isalpha():
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+EXAMPLE_RENAMED_NAMES = 2
+"""Most names a sample may rename for its example to be the same example (``sample_names_renamed``)."""
+
+_SAMPLE_NAME = re.compile(r"(?<![\w-])[A-Za-z_][\w-]*")
+"""A name in a sample: a key, a table's name, a word (not a number)."""
+
+
 def grammar(block: str) -> bool:
     r"""Whether a code block is a grammar: fenced as ABNF, EBNF, BNF or PEG, or written in productions
     ("a ::= b"). Each of its marks counts: CESQL made a literal's sign optional with one mark,

@@ -78,6 +78,7 @@ from specdiff.editorial import (
     only_force_changed,
     only_typos,
     same_words,
+    sample_names_renamed,
     slight_rewording,
     small_example_edit,
     version_bumped,
@@ -211,7 +212,8 @@ def describe_change(
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example:
-        slight = small_example_edit(old, new) or version_bumped(old, new)  # (a release's number is no sample's value)
+        # (a release's number is no sample's value, nor a name the sample renamed throughout)
+        slight = small_example_edit(old, new) or version_bumped(old, new) or sample_names_renamed(old, new)
         return [Effect("editorial", confidence=UNSURE)] if slight else [Effect("example")]
     if old_place.scenario_case and new_place.scenario_case and not (rules(old, old_place) or rules(new, new_place)):
         return [_case_changed(old, new)]

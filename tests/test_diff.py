@@ -861,6 +861,21 @@ def test_a_release_number_bumped_in_an_example_is_editorial(spec_repo, specdiff_
     assert amendment["severity"] == "substantive"
 
 
+def test_names_a_sample_renamed_throughout_are_editorial(spec_repo, specdiff_json):
+    """TOML renamed its examples' `[[fruit]]` and `[[fruit.variety]]` to `[[fruits]]` and
+    `[[fruits.varieties]]`: each example read as changed, substantive. A name renamed otherwise (a value
+    on the wire, "INT" -> "UINT"), or a third name made plural as well, changes the example."""
+    sample = "[[pony]]\nname = 'north'\n\n[[pony.lorry]]\nsize = 2\n\n[[pony]]\nname = 'south'\n[[pony.lorry]]\nsize = 3\n"
+    old = f"# Docks\n\nA dock keeps:\n\n```toml\n{sample}```\n"
+    plural = old.replace("pony", "ponies").replace("lorry", "lorries")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, plural)
+    assert amendment["severity"] == "editorial"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("pony", "horse").replace("lorry", "cart"))
+    assert amendment["severity"] == "substantive"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, plural.replace("size", "sizes"))
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_document_that_binds_only_in_capitals_speaks_plain_english_in_lower_case(spec_repo, specdiff_json):
     """The HTTP drafts say "{::boilerplate bcp14-tagged}", RFC 8174's "when, and only when, they appear in
     all capitals": "the gateway must perform this authentication itself" read as an obligation added,
