@@ -547,8 +547,8 @@ _RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
 
 
 def sample_names_renamed(old: str, new: str) -> bool:
-    r"""Whether an example block changed only in the number of the names its sample uses, each made plural
-    (or singular) the same way wherever it stands: TOML's arrays of tables went from ``[[fruit]]`` and
+    r"""Whether an example block changed only in names of its sample made plural (or singular), each the
+    same way wherever it stands: TOML's arrays of tables went from ``[[fruit]]`` and
     ``[[fruit.variety]]`` to ``[[fruits]]`` and ``[[fruits.varieties]]`` throughout its examples, each
     read as an example changed. ``EXAMPLE_RENAMED_NAMES`` names at most, none of them a word of the other
     version. Another name is another identifier ("INT" -> "UINT", "completed" -> "TASK_STATE_COMPLETED"
