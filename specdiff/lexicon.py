@@ -1061,6 +1061,18 @@ _PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|an
 _PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below|another)\b")
 
 
+def in_one_notation(text: str) -> str:
+    """``text`` with each code point written as "U+" and four hex digits or more (:func:`number_value`).
+
+    >>> in_one_notation("tab (0x09) or LF (U+000a)")
+    'tab (U+0009) or LF (U+000A)'
+    """
+    return _CODE_POINT.sub(lambda found: number_value(found.group()), text)
+
+
+_CODE_POINT = re.compile(CODE_POINT)
+
+
 def number_value(number: str) -> str:
     """A number as :func:`numbers` finds it, written one way: digits, no thousands separators.
 

@@ -98,7 +98,6 @@ from specdiff.force import (
     states_a_rule,
 )
 from specdiff.lexicon import (
-    CODE_POINT,
     CONDITION,
     CONDITION_PHRASE,
     RFC_WORDS,
@@ -107,6 +106,7 @@ from specdiff.lexicon import (
     Modal,
     condition_words_folded,
     conditions,
+    in_one_notation,
     inverted_by_wording,
     modal_meaning,
     negated_apart,
@@ -161,7 +161,7 @@ def describe_change(
         return []
     if _TYPED_NUMBER_SPAN.sub(r"`\1`", old) == _TYPED_NUMBER_SPAN.sub(r"`\1`", new):
         return [Effect("editorial")]  # a number now written in its type, "`0`" -> "`Uint64(0)`": the same value
-    if "0x" in old + new and _in_one_notation(old) == _in_one_notation(new):
+    if "0x" in old + new and in_one_notation(old) == in_one_notation(new):
         return [Effect("editorial")]  # "tab (0x09)" -> "tab (U+0009)": the same character
     if _LEADING_ORDINAL.sub("", old, count=1) == _LEADING_ORDINAL.sub("", new, count=1):
         # IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG",
@@ -579,17 +579,6 @@ def _case_changed(old: str, new: str) -> Effect:
 
 _CARVED_OUT = re.compile(r"(?i)\b(?:unless|except|other\s+than)\b")
 
-
-def _in_one_notation(text: str) -> str:
-    """``text`` with each code point written as "U+" and four hex digits or more.
-
-    >>> _in_one_notation("tab (0x09) or LF (U+000a)")
-    'tab (U+0009) or LF (U+000A)'
-    """
-    return _CODE_POINT.sub(lambda m: number_value(m.group()), text)
-
-
-_CODE_POINT = re.compile(CODE_POINT)
 
 
 def _words_and_code(text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from specdiff.lexicon import CODE_POINT, number_value
+from specdiff.lexicon import in_one_notation
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 T = TypeVar("T")
@@ -24,11 +24,8 @@ def tokens(text: str) -> list[str]:
     True
     """
     if "0x" in text or "U+" in text or "u+" in text:
-        text = _CODE_POINT.sub(lambda found: number_value(found.group()), text)
+        text = in_one_notation(text)
     return _TOKEN.findall(text.lower())
-
-
-_CODE_POINT = re.compile(CODE_POINT)
 
 
 _FUNCTION_WORDS = frozenset(
