@@ -248,6 +248,8 @@ def default_exclude(specs: tuple[str, ...]) -> tuple[str, ...]:
     >>> "**/.*/**" in default_exclude((".kiro/specs/**/requirements.md",)), "**/.*/**" in default_exclude(("**/*.md",))
     (False, True)
     """
+    if not any(matches_any(s, COMMUNITY_EXCLUDE) for s in specs):
+        return COMMUNITY_EXCLUDE  # the usual case, asked with one pattern: one per glob cost 12 ms a run
     return tuple(g for g in COMMUNITY_EXCLUDE if not any(matches_any(s, (g,)) for s in specs))
 
 
