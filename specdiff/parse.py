@@ -147,7 +147,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         blocks.append(_Block("paragraph", rest[0], rest, heading=reason))
     # (A set-aside line is blank to the Markdown parser, so the same blocks need not hold the same text there.)
     document = _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None, remember_runs=not set_aside)
-    if _CAPITALS_ONLY.search(text):
+    if _declares_capitals_only(text):
         document = replace(document, sections=tuple(replace(s, capitals_only=True) for s in document.sections))
     return document
 
@@ -157,6 +157,18 @@ _CAPITALS_ONLY = re.compile(
 )
 """A document's declaration that its keywords bind only in capitals: RFC 8174's sentence, written
 out or as kramdown-rfc's ``{::boilerplate bcp14-tagged}``, which the parse sets aside."""
+
+
+def _declares_capitals_only(text: str) -> bool:
+    """Whether ``text`` holds :data:`_CAPITALS_ONLY`, asked only of a text with one of its words:
+    the search, which ignores case and so has no literal to skip to, took 4.5 ms on a 390 kB spec,
+    a sixth of each commit's time walking its history; the words are found in 0.5 ms.
+
+    >>> _declares_capitals_only("... when, and only when, they appear in all CAPITALS"), _declares_capitals_only("capitals")
+    (True, False)
+    """
+    folded = text.casefold()
+    return ("capitals" in folded or "bcp14" in folded) and _CAPITALS_ONLY.search(text) is not None
 
 
 # -- Reading within bounds ------------------------------------------------------------
