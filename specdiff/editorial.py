@@ -96,6 +96,12 @@ def _filled_cells(text: str) -> int:
     return sum(1 for cell in re.split(r"(?<!\\)\|", text.strip().strip("|")) if cell.strip())
 
 
+PIPE_IN_CELL = re.compile(r"(?:<span>)?&(?:#124|#[xX]0*7[cC]|vert|verbar|VerticalLine);(?:</span>)?|\\\|")
+"""A pipe written so that it stays in a table's cell: as a character reference, perhaps in a span
+("<span>&#124;</span>", "&vert;"), or escaped ("\\|"). Each reads as the one character "|", and
+joins the alternatives of a type ("`string` \\| `number`")."""
+
+
 TYPO_WORDS_AT_MOST = 40
 """More words than this in one text and not the other (counted as multisets) is a rewrite, not
 a round of typo fixes: the check stops before aligning anything."""
@@ -272,6 +278,8 @@ def slight_rewording(old: str, new: str) -> bool:
     total = len(words(old)) + len(words(new))
     if _filled_cells(old) != _filled_cells(new):
         return False  # a mapping gained or lost a value: "| | FATAL |" -> "| CRITICAL | FATAL |"
+    if len(PIPE_IN_CELL.findall(old)) != len(PIPE_IN_CELL.findall(new)):
+        return False  # a cell's type gained or lost an alternative: "[Schema Object]" -> "[Schema Object] \| [Reference Object]"
     if _renamed_throughout(a, b):
         return True
     if _IMAGE_LABEL.findall(old) != _IMAGE_LABEL.findall(new):

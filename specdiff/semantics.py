@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from specdiff.editorial import (
+    PIPE_IN_CELL,
     data_values,
     editorial_form,
     grammar,
@@ -167,6 +168,8 @@ def describe_change(
         # IPFS turned "- 1. IPFS and the Merkle DAG" into an ordered list's "1. IPFS and the Merkle DAG",
         # read as the number 1 gone: an item's number says where it stands, and its marker says it now
         return [Effect("editorial")]
+    if "&" in old + new and PIPE_IN_CELL.sub(r"\\|", old) == PIPE_IN_CELL.sub(r"\\|", new):
+        return [Effect("editorial")]  # OpenAPI's "A <span>&#124;</span> B" -> "A \| B": one pipe in a cell
     if _keywords_one_way(old) == _keywords_one_way(new):
         # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded, and
         # from "`... MUST be lowercased.`" to "`... shall be lowercased.`", inside code marks

@@ -1605,6 +1605,47 @@ def test_a_heading_added_over_editorial_clauses_is_editorial(spec_repo, specdiff
     assert headings == [("Origin", "editorial"), ("Colour", "substantive")], headings
 
 
+_FIELDS_TABLE = """# Docks
+
+The dock document MUST be valid JSON.
+
+## Dock Object
+
+Field Name | Type | Required | Description
+---|:---:|---|---
+name | `string` | Yes | The dock's name.
+slots | {slots} | Yes | The dock's slots.
+"""
+
+
+def test_a_pipe_in_a_cell_written_otherwise_is_editorial(spec_repo, specdiff_json):
+    """OpenAPI wrote the pipe between a field's types as "<span>&#124;</span>", then as "\\|" (GitHub
+    shows both in the cell): each row read as its cells shifted, a wording changed, substantive."""
+    old = _FIELDS_TABLE.format(slots="[Slot Object](#slot) <span>&#124;</span> [Reference Object](#ref)")
+    new = _FIELDS_TABLE.format(slots="[Slot Object](#slot) \\| [Reference Object](#ref)")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("modified", "editorial")
+
+
+def test_a_type_that_gained_an_alternative_in_its_cell_is_a_change(spec_repo, specdiff_json):
+    """AsyncAPI let a field hold a Reference Object too: "[Schema Object]" -> "[Schema Object] \\| [Reference
+    Object]". The type says what the field may hold: more than a slight rewording."""
+    old = _FIELDS_TABLE.format(slots="[Slot Object](#slot)")
+    new = _FIELDS_TABLE.format(slots="[Slot Object](#slot) \\| [Reference Object](#ref)")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("modified", "substantive")
+
+
+def test_an_escaped_pipe_stays_in_its_cell(spec_repo, specdiff_json):
+    """A2A's required fields of a union type ("| `file` | `FileWithBytes` \\| `FileWithUri` | Yes |") read
+    their "Yes" under the Description header, the escaped pipe taken for a cell's end: the row removed
+    read as no rule gone, while each other required field removed from the table broke."""
+    old = _FIELDS_TABLE.format(slots="`Slot` \\| `Stub`")
+    new = old.replace("slots | `Slot` \\| `Stub` | Yes | The dock's slots.\n", "")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking")
+    assert [(e["type"], e["old"]) for e in amendment["effects"]] == [("modality", "Yes")]
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
