@@ -1276,11 +1276,16 @@ _PARTICIPLE = re.compile(
 )
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have)\s+$", re.I)
 _COMPARATIVE = re.compile(
-    r"\b(?:(?<!other\s)(?<!rather\s)than|as\s+(?:much|many|well|far|soon|long)\s+as|whatever|wherever|however|what)\s+(?:\w+\s+){0,4}$",
+    r"\b(?:(?<!other\s)(?<!rather\s)than|as\s+(?:much|many|well|far|soon|long)\s+as|whatever|wherever|what"
+    r"|however\s+(?:much|many|few|little|long|far|often|\w+ly)\b)\s+(?:\w+\s+){0,4}$",
     re.I,
 )
+"""A modal word in a comparison or a free relative ("more than a client should send", "whatever the
+server may return", "however often the client should retry"). Not "however" that joins two clauses with
+no comma: LSP's "Cell text documents have an URI however servers should not rely on any format for
+this URI" forbids."""
 _CLAUSE_BREAK = re.compile(
-    r"[,;:(\u2014]|\s-\s|\b(?:that|which|who|whom|whose|because|since|although|though|so|and|but|or|while|where|if|when|unless)\b",
+    r"[,;:(\u2014]|\s-\s|\b(?:that|which|who|whom|whose|because|since|although|though|so|and|but|however|or|while|where|if|when|unless)\b",
     re.I,
 )
 _CONDITION_OPEN = re.compile(

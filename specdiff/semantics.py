@@ -2303,7 +2303,7 @@ _ALTERNATIVE_WORDS_AT_MOST = 6
 
 # Where the clause that holds a rule's subject starts: the words before are framing ("One
 # consequence is that, beyond X, the assistant should ..."), not whom the rule binds.
-_CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:(\u2014]|\b(?:that|which|because|since|although|though|but|however)\b", re.IGNORECASE)
 
 
 def _opposite_swapped(deleted: list[str], inserted: list[str]) -> tuple[str, str] | None:

@@ -1646,6 +1646,21 @@ def test_an_escaped_pipe_stays_in_its_cell(spec_repo, specdiff_json):
     assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking")
     assert [(e["type"], e["old"]) for e in amendment["effects"]] == [("modality", "Yes")]
 
+def test_however_with_no_comma_joins_a_rule_not_a_comparison(spec_repo, specdiff_json):
+    """GraphQL's "However it must not be a modified Non-Null type" and LSP's "Cell text documents have
+    an URI however servers should not rely on any format for this URI" read "however" as in "however
+    often the client should retry": no rule. Added, the first forbids; re-punctuated ("have a URI, but
+    servers should not rely ..."), the second is the same rule, not one added with its subject widened."""
+    base = "# Docks\n\nDocks hold bikes.\n"
+    nested = base + "\nDocks nest. However a dock must not hold itself.\n"
+    (added,) = _amendments_of_change(spec_repo, specdiff_json, base, nested)
+    assert (added["kind"], added["severity"]) == ("added", "breaking")
+    assert [(e["type"], e["new"]) for e in added["effects"]] == [("modality", "must not")]
+    old = base + "\nDocks have an URI however riders should not rely on its format since the desk makes it.\n"
+    new = base + "\nDocks have a URI, but riders should not rely on its format, since the desk makes it.\n"
+    (reworded,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (reworded["kind"], reworded["severity"]) == ("modified", "editorial")
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
