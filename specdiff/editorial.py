@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from specdiff.lexicon import modal_meaning, modals, words
+from specdiff.lexicon import DATE, modal_meaning, modals, words
 from specdiff.parse import HTML_TAG, visible_text
 from specdiff.worddiff import token_opcodes
 
@@ -552,6 +552,46 @@ def version_bumped(old: str, new: str) -> bool:
 
 _RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
 """A release number: ``1.0.3``, ``v2.1.0``, ``1.0.0-alpha.1``."""
+
+
+def only_dates_changed(old: str, new: str) -> bool:
+    """Whether ``old`` and ``new`` differ only in the dates that say when the document was written:
+    SARIF's drafts open with "## 04 December 2025", cite themselves as "Edited by ... 04 December 2025."
+    and close with "Copyright © OASIS Open 2025."; each new draft bumps them, and each read as a number
+    changed, substantive. A date that sets when something happens ("on 1 June 2026", "until 2027-01-01")
+    is a schedule, not a stamp, and a year alone is a stamp only in a copyright line.
+
+    >>> only_dates_changed("## 04 December 2025", "## 05 February 2026")
+    True
+    >>> only_dates_changed("Copyright © OASIS Open 2025.", "Copyright © OASIS Open 2026.")
+    True
+    >>> only_dates_changed("Uploads stop on 1 June 2026.", "Uploads stop on 1 July 2026.")
+    False
+    """
+    old_stamped, new_stamped = DATE.sub(_date_as_stamp, old), DATE.sub(_date_as_stamp, new)
+    if _COPYRIGHT.search(old) and _COPYRIGHT.search(new):
+        old_stamped, new_stamped = (_COPYRIGHT_YEAR.sub(lambda _: _STAMP, text) for text in (old_stamped, new_stamped))
+    return old != new and old_stamped == new_stamped and _STAMP in old_stamped
+
+
+def _date_as_stamp(date: re.Match[str]) -> str:
+    """A date as the same mark whatever day it names, unless a word before it schedules by it, or it
+    heads an entry of a timeline ("Oct 20, 2021: Nominations close")."""
+    scheduled = _SCHEDULED_BY.search(date.string, 0, date.start()) or date.string.startswith(":", date.end())
+    return date.group() if scheduled else _STAMP
+
+
+_STAMP = " \0date "
+"""What each date a document was stamped with is written as, to compare texts without them."""
+
+
+_SCHEDULED_BY = re.compile(
+    r"(?i)\b(?:on|by|until|till|before|after|from|since|through|starting|effective|as\s+of|in|at"
+    r"|ends?|expires?|due|deadline|closes?|opens?|starts?|begins?)\s*:?\s*$"
+)
+"""The words that make a date a schedule: "on 1 June", "effective 2026-01-01", "Term end: May 10th, 2027"."""
+_COPYRIGHT = re.compile(r"(?i)copyright|©|\(c\)")
+_COPYRIGHT_YEAR = re.compile(r"\s(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 
 
 def sample_names_renamed(old: str, new: str) -> bool:

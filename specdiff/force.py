@@ -168,11 +168,14 @@ def _in_credits(heading_path: tuple[str, ...]) -> bool:
 
 _CREDITS_HEADING = re.compile(
     r"(?i)[\W\d]*(?:appendix\s+\w+\W+)?(?:\(informative\)\s*)?"
-    r"(?:acknowledge?ments|(?:\w+\s+)?contributors|authors?'?s?\s+addresses|credits|thanks\b.*|thank\s+you\b.*)\W*$"
+    r"(?:acknowledge?ments|(?:\w+\s+)?contributors|authors?'?s?\s+addresses|credits|thanks\b.*|thank\s+you\b.*"
+    r"|(?:co-)?chairs?|authors?|(?:chairs?\s+and\s+)?editors?\s*:)\W*$"
 )
 """A section of credits: "Acknowledgements", "# (Informative) Acknowledgments", "CloudEvents contributors",
-"Authors' Addresses", "Thanks to the MCP community". ("## Acknowledgment", one, is MCP's section on how a
-server acknowledges a subscription.)"""
+"Authors' Addresses", "Thanks to the MCP community", and the people an OASIS or W3C draft names under
+"#### Chairs:" and "#### Editors:" (the colon names people: the Dev Container spec's "## Editors" lists
+the code editors that support it). ("## Acknowledgment", one, is MCP's section on how a server
+acknowledges a subscription.)"""
 
 
 @lru_cache(maxsize=1024)

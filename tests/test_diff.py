@@ -1661,6 +1661,45 @@ def test_however_with_no_comma_joins_a_rule_not_a_comparison(spec_repo, specdiff
     (reworded,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert (reworded["kind"], reworded["severity"]) == ("modified", "editorial")
 
+_FRONT_PAGE = """# Dock Protocol Version 1.0
+
+## Committee Draft 01
+
+## {date}
+
+#### Chairs:
+{chair} \\
+Bo Lind (<bo@example.org>)
+
+## Citation
+
+_Dock Protocol Version 1.0_. Edited by Ann Lee. {date}. Committee Draft.
+
+## Notices
+
+Copyright © Dock Open {year}. All Rights Reserved.
+
+## Returns
+
+A rider MUST return a bike by 22:00.
+
+Returns close on {closing}.
+"""
+
+
+def test_the_day_a_draft_was_written_and_its_chairs_change_no_rule(spec_repo, specdiff_json):
+    """Each new SARIF draft puts its day on the front page ("## 07 August 2025" -> "## 04 December 2025"),
+    in its citation and in its copyright line, and one changed its chairs: the heading read as a section
+    merged into an added one, the rest as numbers and words changed, substantive. A day that says when
+    something happens ("Returns close on ...") is a schedule: it still changes."""
+    old = _FRONT_PAGE.format(date="07 August 2025", chair="Cy Moss (<cy@example.org>)", year="2025", closing="1 June 2026")
+    new = _FRONT_PAGE.format(date="04 December 2025", chair="Di Park (<di@example.org>)", year="2026", closing="1 June 2026")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert sorted((a["kind"], a["severity"]) for a in amendments) == [("modified", "editorial")] * 3 + [("renamed", "editorial")]
+    rescheduled = new.replace("1 June 2026", "1 July 2026")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, rescheduled)
+    assert amendment["severity"] != "editorial"
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,

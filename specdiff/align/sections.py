@@ -7,6 +7,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 
 from specdiff.align.text import as_float32, as_symbols, longest_increasing, tokens, unique_index
+from specdiff.lexicon import DATE
 from specdiff.model import ClauseMatch, Document, Section, SectionMatch
 
 # -- section thresholds ----------------------------------------------------------
@@ -162,7 +163,11 @@ def heading_key(heading: str) -> str:
 
 
 def _words_of(heading: str) -> str:
-    """A heading's words as compared, lower-case and without code marks."""
+    """A heading's words as compared, lower-case and without code marks; a heading that is only a
+    date as the word "date": SARIF's drafts head their front page with the day they were written
+    ("## 07 August 2025" -> "## 04 December 2025", its subsections kept), one heading renamed."""
+    if DATE.fullmatch(heading.strip()):
+        return "date"
     return heading.replace("`", "").lower()
 
 
