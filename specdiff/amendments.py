@@ -27,6 +27,7 @@ from specdiff.force import (
     labelled_example,
     place_of_heading,
     places_of,
+    requirement_level,
     rule_with_alternatives,
     rule_with_cases,
     rules,
@@ -53,6 +54,7 @@ from specdiff.parse import (
     markup_and_label,
     markup_only,
     names_its_writers,
+    shown_text,
     visible_text,
 )
 from specdiff.semantics import (
@@ -117,7 +119,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
     amendments = _without_rules_moved_between_clauses(amendments)
     amendments = _headings_graded_as_what_stands_under_them(amendments)
-    return _with_distinct_ids(_within_new_options(amendments, alignment, capitals))
+    return _with_distinct_ids(_within_new_options(amendments, alignment, places, capitals))
 
 
 def _headings_graded_as_what_stands_under_them(amendments: list[Amendment]) -> list[Amendment]:
@@ -236,15 +238,20 @@ def _run_as_one(run: list[Amendment]) -> Amendment:
     return _amendment("clause", first.kind, grade, old, new, 0.0, effects, [(tag, text)])
 
 
-def _within_new_options(amendments: list[Amendment], alignment: Alignment, capitals: bool) -> list[Amendment]:
+def _within_new_options(amendments: list[Amendment], alignment: Alignment, places: _Places, capitals: bool) -> list[Amendment]:
     """``amendments``, each added clause inside a new optional field (``_in_new_options``) or a new
-    optional section (``_in_new_optional_sections``) graded substantive rather than breaking: it binds
-    only those who use the new field or take up the new part. (Last, after the grades of rules moved
-    between clauses were read again.)"""
+    optional section (``_in_new_optional_sections``), or that rules only on the value of a new optional
+    field (``_on_new_optional_fields``), graded substantive rather than breaking: it binds only those who
+    use the new field or take up the new part. (Last, after the grades of rules moved between clauses
+    were read again.)"""
     breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
     if not breaking_added:
         return amendments
-    in_new_options = _in_new_options(alignment, capitals) | _in_new_optional_sections(alignment)
+    in_new_options = (
+        _in_new_options(alignment, capitals)
+        | _in_new_optional_sections(alignment)
+        | _on_new_optional_fields(alignment, places, capitals)
+    )
     # (any clause of it but bare tags: an added rule may come wrapped in "<Note>" lines)
     relieved = {
         id(a) for a in breaking_added if any(c in in_new_options and not markup_only(c) for c in a.new if isinstance(c, Clause))
@@ -852,6 +859,77 @@ _DECLARED_OPTIONAL = re.compile(
 OPTIONAL.", "Support for batching is optional; ...". Not one that says headers or fields are optional
 to send ("All query parameters are optional.", "The `name` field is optional"): whoever reads them
 may still be bound to handle them."""
+
+
+def _on_new_optional_fields(alignment: Alignment, places: _Places, capitals: bool) -> set[Clause]:
+    """The added clauses that define a new optional field, or stand in a new section that opens by
+    adding one, and whose every obligation is on that field's own value. OpenAPI added to each object's
+    table a row "^x- | Any | Allows extensions ... The field name MUST begin with `x-`", and a row
+    "jsonSchemaDialect | `string` | ... This MUST be in the form of a URI."; SARIF added a section
+    opening "A `notification` object MAY contain a property named `relatedLocations` ...", then "The
+    `relatedLocations` property SHOULD allow ...". Only a document that uses the field is bound. (An
+    obligation there with a holder of its own, "The runtime MUST mount it", asks every runtime to
+    handle the new field; a row marked required is no optional field.)"""
+    opened = {
+        (section.path, section.id)
+        for section in alignment.added_sections
+        if section.clauses and _OPENS_WITH_OPTIONAL_FIELD.search(section.clauses[0].normalized)
+    }
+    found = set()
+    for clause in alignment.added:
+        place = _place(clause, places, capitals)
+        optional_row = clause.kind == "table_row" and _optional_field_row(clause.normalized, place)
+        if (optional_row or (clause.path, clause.section) in opened) and _rules_only_its_own_value(clause.normalized, place):
+            found.add(clause)
+    return found
+
+
+_OPENS_WITH_OPTIONAL_FIELD = re.compile(
+    r"(?i)\bmay\s+(?:contain|have|include)\s+an?\s+(?:optional\s+)?(?:property|member|field|key)\s+named\s+`"
+)
+"""An opening sentence that adds an optional field: SARIF's "A `notification` object **MAY** contain a
+property named `relatedLocations` whose value is ..."."""
+
+
+def _optional_field_row(row: str, place: Place) -> bool:
+    """Whether a table row defines a field that need not be set: its table names fields in its first
+    column ("Field Name", "Field Pattern", "Property"), and neither its requirement column nor its
+    words say it is required (OpenAPI marks a required field "**REQUIRED**." in its description)."""
+    first_column = shown_text(place.header.split(" | ")[0]).strip(" *_").lower() if place.header else ""
+    if first_column not in _FIELD_COLUMNS:
+        return False
+    return requirement_level(row, place) in (None, 1) and not _REQUIRED.search(row)
+
+
+_FIELD_COLUMNS = frozenset(
+    ("field name", "field pattern", "field", "name", "property", "parameter", "key", "attribute", "member")
+)
+_REQUIRED = re.compile(r"(?i)\brequired\b")
+
+
+def _rules_only_its_own_value(text: str, place: Place) -> bool:
+    """Whether every obligation or prohibition in ``text`` is on the value of the field it defines:
+    its subject is the field ("This", "Value", "The field name", "The `relatedLocations` property"),
+    or it has none ("MUST be in the format of a URL")."""
+    for sentence in sentences(text):
+        for rule in rules(sentence, place):
+            if rule.force == "permission":
+                continue
+            at = sentence.find(rule.phrase)
+            if at < 0:
+                return False  # the force of a lead-in ("MUST include the following parameters:"), on the whole row
+            subject = re.split(r"\s\|\s|[,;:]", sentence[:at])[-1]
+            if not _OWN_VALUE_SUBJECT.fullmatch(subject):
+                return False
+    return True
+
+
+_OWN_VALUE_SUBJECT = re.compile(
+    r"(?i)\W*(?:(?:the|this|its|that|each)\s+)?(?:(?:`[^`]+`|field|property|member|key|value|name|it|this)\s*){0,3}"
+    r"(?:of\s+(?:this|the)\s+(?:field|property|member|key)\s*)?\W*"
+)
+"""The subject of a rule on a field's own value: none, "This", "Value", "The field name", "The value of this
+field", "The `relatedLocations` property"."""
 
 
 def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bool:

@@ -1109,10 +1109,12 @@ _LABEL_END = re.compile(r"[.)]\s")
 _MANUAL_SECTION = re.compile(r"\w\(\d")
 """A digit right after a name and an opening bracket: "set_mempolicy(2)", "cgroups(7)"."""
 _NUMBERED_THING = re.compile(
-    r"(?i)\b(?:sections?|§|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
+    r"(?i)(?:\b(?:sections?|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
     r"requirements?|"
-    r"paragraphs?|clauses?|lines?)\s*$"
+    r"paragraphs?|clauses?|lines?)|§)\s*$"
 )
+"""What a number names rather than counts: "Section 5.6.2", "RFC 9110", SARIF's "[§5.3](#...)" (no word
+boundary before "§", which is no letter)."""
 
 
 def conditions(text: str) -> list[str]:

@@ -1700,6 +1700,52 @@ def test_the_day_a_draft_was_written_and_its_chairs_change_no_rule(spec_repo, sp
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, rescheduled)
     assert amendment["severity"] != "editorial"
 
+_DOCK_FIELDS = """# Docks
+
+A dock document MUST be valid JSON.
+
+## Dock Object
+
+Field Name | Type | Description
+---|:---:|---
+name | `string` | **REQUIRED**. The dock's name.
+{row}
+"""
+
+
+@pytest.mark.parametrize(
+    ("row", "severity"),
+    [
+        ("^x- | Any | Allows extensions. The field name MUST begin with `x-`.", "substantive"),
+        ("night | `string` | The closing time. This MUST be in the form of a time of day.", "substantive"),
+        ("night | `string` | **REQUIRED**. The closing time. This MUST be in the form of a time of day.", "breaking"),
+        ("night | `string` | The closing time. Every kiosk MUST show it.", "breaking"),
+    ],
+    ids=["own-value", "no-subject-but-this", "required", "another-holder"],
+)
+def test_a_rule_on_a_new_optional_fields_own_value_breaks_nothing(spec_repo, specdiff_json, row, severity):
+    """OpenAPI added to each object's table a row "^x- | Any | Allows extensions ... The field name MUST
+    begin with `x-`", and a `jsonSchemaDialect` row whose value "MUST be in the form of a URI": each read
+    as an obligation added, breaking (11 in a review of OpenAPI). Only a document that sets the new field
+    is bound. A required field, or a rule with a holder of its own, still breaks."""
+    old = _DOCK_FIELDS.format(row="")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, _DOCK_FIELDS.format(row=row))
+    assert (amendment["kind"], amendment["severity"]) == ("added", severity)
+
+
+def test_a_rule_on_a_property_a_new_section_adds_breaks_nothing(spec_repo, specdiff_json):
+    """SARIF added a section opening "A `notification` object **MAY** contain a property named
+    `relatedLocations` ...", then "The `relatedLocations` property **SHOULD** allow ...": read as an
+    obligation added, breaking. Its section number, in a link's label ("[§5.3](#...)"), is no number."""
+    old = "# Docks\n\n## Dock object\n\nA dock object MUST have a name.\n"
+    new = old + (
+        "\n### night property\n\nA dock object MAY contain a property named `night` whose value is a time.\n\n"
+        "The `night` property SHOULD follow [§5.3](#times).\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments if a["unit"] == "clause"] == [("added", "substantive")] * 2
+    assert not [e for a in amendments for e in a["effects"] if e["type"] == "number"]
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
