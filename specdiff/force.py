@@ -104,6 +104,11 @@ class Place:
     """A scenario's GIVEN or WHEN item, or an AND item after one (OpenSpec's "- **WHEN** a user runs
     `init`" / "- **AND** no config exists"): the case its THEN items hold in, no outcome of its own."""
 
+    algorithm_step: bool = False
+    """A list item of an algorithm, the list below its signature (GraphQL's "ExecuteQuery(query, schema):"
+    / "- Let {queryType} be ...", "- Return {data}."), nested items too: its verbs are the algorithm's
+    steps, not commands to the reader."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -249,6 +254,7 @@ def places_of(
     for section in sections:
         headings[section.id] = section.heading_path
         lead_in: str | None = None
+        algorithm = False  # the list being read is an algorithm's steps
         step: str | None = None  # the scenario keyword the items so far went on from ("WHEN", "THEN")
         parents: list[tuple[int, str | None]] = []  # the open list items above, by indent, with what their items continue
         header: str | None = None  # of the table being read
@@ -262,6 +268,7 @@ def places_of(
                     item_lead_in, row_header = lead_in, header
             elif clause.kind != "list_item":
                 lead_in = clause.normalized if _leads_a_list(clause.normalized) else None
+                algorithm = _ALGORITHM_SIGNATURE.fullmatch(clause.normalized.strip()) is not None
                 parents, header, step = [], None, None
             else:
                 keyword = _SCENARIO_STEP.match(clause.normalized)
@@ -289,11 +296,16 @@ def places_of(
                 note=bool(_NOTE_LABEL.match(clause.normalized)),
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
                 scenario_case=clause.kind == "list_item" and step in ("GIVEN", "WHEN"),
+                algorithm_step=clause.kind == "list_item" and algorithm,
                 title=clause.kind == "paragraph" and _BOLD_TITLE.fullmatch(clause.text.strip()) is not None,
                 capitals_only=section.capitals_only,
             )
             previous = clause
     return found
+
+
+_ALGORITHM_SIGNATURE = re.compile(r"[A-Z]\w*\([^()]*\)\s*:")
+"""An algorithm's signature, its steps listed below it: GraphQL's "ExecuteQuery(query, schema, variableValues):"."""
 
 
 def labelled_example(clause: Clause) -> bool:
@@ -609,6 +621,13 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # keyword in capitals still binds ("MCP servers **MUST** use secure session IDs").
         steps = [r for r in readings if r.rule and not r.modal.phrase.isupper()]
         readings = [Reading(r.modal, False, "instruction", LIKELY) if r in steps else r for r in readings]
+    elif place.algorithm_step:
+        # An algorithm's step says what the algorithm does: GraphQL's "- Return {false}.", "- Add
+        # {fragmentSpreadName} to {visitedFragments}.", "...; if no such list exists, create it as an empty
+        # list." read as commands added, breaking, beside "Let" and "If" steps read as no rule. A keyword
+        # there still rules ("- {InputObjectDefaultValueHasCycle(inputObject)} must be {false}.").
+        steps = [r for r in readings if r.rule and r.modal.phrase.lower() not in _MODAL_KEYS]
+        readings = [Reading(r.modal, False, "step", LIKELY) if r in steps else r for r in readings]
     elif place.answers_questions or place.speaks_of_the_work:
         # A FAQ's answer tells the asker what to do in a case: its commands advise (SemVer's "Use your best
         # judgment", "No, but use good judgment"). Its keywords are the spec's own recommendations, in any

@@ -1746,6 +1746,19 @@ def test_a_rule_on_a_property_a_new_section_adds_breaks_nothing(spec_repo, specd
     assert [(a["kind"], a["severity"]) for a in amendments if a["unit"] == "clause"] == [("added", "substantive")] * 2
     assert not [e for a in amendments for e in a["effects"] if e["type"] == "number"]
 
+def test_an_algorithms_steps_are_no_commands_but_its_keywords_rule(spec_repo, specdiff_json):
+    """GraphQL lists each algorithm's steps under its signature ("ExecuteQuery(query, schema):"): its
+    "- Return {false}." and "- Add {name} to {visited}." read as commands added, breaking, beside "Let"
+    and "If" steps read as no rule (31 in a review of GraphQL). A step's keyword still rules."""
+    old = "# Docks\n\n## Checking\n\nCheckDock(dock):\n\n- Let {slots} be the slots of {dock}.\n"
+    new = old + "- If {slots} is empty:\n  - Return {false}.\n- {IsOpen(dock)} must be {true}.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["new"][0]["text"].strip(), a["severity"]) for a in amendments] == [
+        ("- If {slots} is empty:", "substantive"),
+        ("- Return {false}.", "substantive"),
+        ("- {IsOpen(dock)} must be {true}.", "breaking"),
+    ]
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
