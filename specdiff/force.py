@@ -586,6 +586,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # "The following are non-normative examples of how security may be layered ...:" says it rules nothing.
         return tuple(Reading(m, False, "commentary", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
+    # "| `{ a: "abc", b: 123 }` | `{}` | Error: Exactly one key must be specified |": GraphQL's tables of
+    # examples give the message each input fails with; a word of force in it is the message's.
+    messages = [r for r in readings if r.rule and _in_error_message(sentence, r.modal)]
+    readings = [Reading(r.modal, False, "reported", CERTAIN) if r in messages else r for r in readings]
     readings = [Reading(r.modal, False, "invitation", LIKELY) if r.rule and _invites(r, sentence) else r for r in readings]
     step = _SCENARIO_STEP.match(sentence) if place.kind == "list_item" and not place.scenario_case else None
     if step and not any(r.rule for r in readings):
@@ -639,6 +643,16 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         kind = "advice" if place.answers_questions else "task"
         readings = [Reading(r.modal, False, kind, LIKELY) if r in advice else r for r in readings]
     return tuple(readings)
+
+
+def _in_error_message(sentence: str, modal: Modal) -> bool:
+    """Whether ``modal`` stands in an error message the text quotes: a table cell or a sentence that
+    opens with "Error:" ("Error: Value for member field {a} must be non-null")."""
+    cell = sentence.rfind(" | ", 0, modal.span[0])
+    return _ERROR_LABEL.match(sentence, cell + 3 if cell >= 0 else 0) is not None
+
+
+_ERROR_LABEL = re.compile(r"[\s*_`]*error[\s*_`]*:", re.I)
 
 
 def _opening_command(reading: Reading, sentence: str) -> bool:

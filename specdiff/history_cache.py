@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "163"
+FORMAT = "164"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -187,7 +187,8 @@ nothing; 158: an example whose sample made one or two names plural throughout is
 pipe stays in its table cell, and a pipe written otherwise there is editorial; 160: "however" with no comma
 opens a clause, no comparison; 161: the day a draft was written, in a heading, a citation or a copyright line,
 and its chairs are no change; 162: a rule on a new optional field's own value breaks nothing, and a number
-after "§" names a section; 163: an algorithm's steps are no commands)."""
+after "§" names a section; 163: an algorithm's steps are no commands; 164: a word of force in a quoted error message
+is the message's, and "See the rules for [x](#x)" only points)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -181,7 +181,10 @@ def describe_change(
     if old_read != old or new_read != new:
         if same_words(old_read, new_read):
             return [Effect("editorial")]  # only a "see ..." pointer came or went
-        old, new = old_read, new_read
+        if old_read and new_read:
+            # (a text that is all pointer on one side only is read whole: "See more in the path resolution
+            # spec (TODO)." -> "See more in the [path resolution spec](...)." only gained its link)
+            old, new = old_read, new_read
     if _only_notes_column_changed(old, new, old_place, new_place):
         return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
     if only_dates_changed(old, new) and not (rules(old, old_place) or rules(new, new_place)):
@@ -675,7 +678,7 @@ def _quoted_and_digits(text: str) -> tuple[list[str], list[str]]:
 # ("[See the reference implementation](https://...)"), a link by reference ("See the [lifecycle
 # document][lifecycle-spec] for context"). Adding one changes no rule.
 _POINTER = re.compile(
-    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
+    r"\(\s*see\b(?:[^()]|\([^()]*\))*\)|(?:(?<=[.!?;])|^)\s*\(?see\s+(?:also\s+)?(?:the\s+)?(?:(?!(?:must|shall|should|may)\b)[a-z][\w-]*\s+){0,5}\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
     r"(?:\[[^\]]*\](?:\([^)]*\))?|[^.!?\[])*[.!?]?\)?\s*(?=$|[A-Z])"
     r"|(?:(?<=[.!?;])|^)\s*\[see\b[^\]]*\]\([^)]*\)\s*\.?\s*$"
     # a "see:" line of links closing the text: "see: [error codes](../types.md#error-code), [Requirement 1.1.2.4](...)"

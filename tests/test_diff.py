@@ -1759,6 +1759,27 @@ def test_an_algorithms_steps_are_no_commands_but_its_keywords_rule(spec_repo, sp
         ("- {IsOpen(dock)} must be {true}.", "breaking"),
     ]
 
+def test_a_word_of_force_in_a_quoted_error_message_is_the_messages(spec_repo, specdiff_json):
+    """GraphQL's tables of examples give the message each input fails with ("| `{ a: 1, b: 2 }` | `{}` |
+    Error: Exactly one key must be specified |"): each row read as an obligation added, breaking (11 in
+    a review of GraphQL)."""
+    old = "# Docks\n\nA dock MUST hold one bike.\n\n| Input | Result |\n| --- | --- |\n| `{ a: 1 }` | `{ a: 1 }` |\n"
+    new = old + "| `{ a: 1, b: 2 }` | Error: Exactly one key must be specified |\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("added", "substantive")
+    assert not [e for e in amendment["effects"] if e["type"] == "modality"]
+
+
+def test_a_sentence_that_points_to_the_rules_elsewhere_adds_none(spec_repo, specdiff_json):
+    """OpenAPI added "See the rules for resolving [Relative References](#relative-references)." to a
+    field's row and as a paragraph of its own: read as a wording changed, substantive. Only a "See
+    [link]" sentence read as a pointer; words before the link are still one."""
+    old = "# Docks\n\n## Fields\n\nField | Description\n--- | ---\nurl | The dock's address. This MUST be a URL.\n"
+    new = old.replace("a URL.", "a URL. See the rules for resolving [Relative Addresses](#relative).")
+    new += "\nSee the rules for resolving [Relative Addresses](#relative).\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert sorted((a["kind"], a["severity"]) for a in amendments) == [("added", "editorial"), ("modified", "editorial")]
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
