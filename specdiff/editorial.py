@@ -554,6 +554,40 @@ _RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
 """A release number: ``1.0.3``, ``v2.1.0``, ``1.0.0-alpha.1``."""
 
 
+def yaml_nesting_changed(old: str, new: str) -> bool:
+    """Whether a YAML example nests its lines otherwise: in YAML the indent is the structure. OpenAPI
+    moved an example's `name:` from under `id:` to beside it by unindenting one line, read as spaces
+    changed, editorial; re-indenting a block the same way throughout ("8 spaces" -> "6") nests alike.
+
+    >>> yaml_nesting_changed("```yaml\\nid:\\n  a: 1\\n  name: x\\n```", "```yaml\\nid:\\n  a: 1\\nname: x\\n```")
+    True
+    >>> yaml_nesting_changed("```yaml\\nid:\\n    a: 1\\n```", "```yaml\\nid:\\n  a: 1\\n```")
+    False
+    """
+    return bool(_YAML_FENCE.match(old) and _YAML_FENCE.match(new)) and _nesting(old) != _nesting(new)
+
+
+_YAML_FENCE = re.compile(r"\s*(?:```|~~~)\s*ya?ml\b", re.IGNORECASE)
+
+
+def _nesting(text: str) -> list[tuple[int, bool]]:
+    """How deep each line that holds something sits, by its indent among the lines above it, and whether it
+    is a sequence's item ("- url: ..."), which sits under the key above it even at that key's indent, as
+    YAML reads it."""
+    depths: list[tuple[int, bool]] = []
+    open_indents: list[int] = []
+    for line in text.split("\n")[1:]:
+        if not line.strip():
+            continue
+        item = line.lstrip(" ").startswith("- ")
+        indent = len(line) - len(line.lstrip(" ")) + item
+        while open_indents and open_indents[-1] >= indent:
+            open_indents.pop()
+        depths.append((len(open_indents), item))
+        open_indents.append(indent)
+    return depths
+
+
 def only_dates_changed(old: str, new: str) -> bool:
     """Whether ``old`` and ``new`` differ only in the dates that say when the document was written:
     SARIF's drafts open with "## 04 December 2025", cite themselves as "Edited by ... 04 December 2025."

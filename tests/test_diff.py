@@ -1780,6 +1780,25 @@ def test_a_sentence_that_points_to_the_rules_elsewhere_adds_none(spec_repo, spec
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert sorted((a["kind"], a["severity"]) for a in amendments) == [("added", "editorial"), ("modified", "editorial")]
 
+@pytest.mark.parametrize(
+    ("after", "severity"),
+    [
+        ("dock:\n  slots: 4\nname: Oslo\n", "substantive"),
+        ("dock:\n    slots: 4\n    name: Oslo\n", "editorial"),
+        ("dock:\n  slots:\n  - 4\n  name: Oslo\n", "editorial"),
+    ],
+    ids=["key-moved-out", "re-indented-alike", "item-at-its-keys-indent"],
+)
+def test_a_yaml_samples_indent_nests_its_keys(spec_repo, specdiff_json, after, severity):
+    """OpenAPI moved an example's `name:` from under `id:` to beside it by unindenting one line: read
+    as spaces changed, editorial. In YAML the indent is the structure; re-indenting it the same way
+    throughout, or a sequence set at its key's indent, nests alike."""
+    before = "dock:\n  slots:\n    - 4\n  name: Oslo\n" if "- 4" in after else "dock:\n  slots: 4\n  name: Oslo\n"
+    old = f"# Docks\n\nA dock MUST have a name.\n\n```yaml\n{before}```\n"
+    new = f"# Docks\n\nA dock MUST have a name.\n\n```yaml\n{after}```\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("modified", severity)
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
