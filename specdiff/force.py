@@ -1460,7 +1460,7 @@ _EPISTEMIC_NEXT = {
     "pose", "harm", "well", "even", "still", "already", "sometimes", "lack", "imply", "confuse", "mislead",
     "miss", "overlook", "notice", "grow", "increase", "decrease", "diverge", "conflict", "seek", "intend",
     "understand", "err", "misread", "fail", "break", "crash", "contain", "include", "comprise", "exhibit",
-    "play", "attempt", "try", "originate", "evolve",
+    "play", "attempt", "try", "originate", "evolve", "vanish", "disappear",
 }  # fmt: skip
 _UNWILLED_NEXT = {"originate", "happen", "occur", "arise", "exist", "reflect", "work", "evolve", "function"}
 """Verbs after "may not" that tell what may not be so: nobody is forbidden to "originate" or to "work"."""
@@ -1478,7 +1478,7 @@ _EPISTEMIC_BE = {
 _BEYOND_KNOWING = {
     "determined", "detected", "distinguished", "predicted", "guaranteed", "verified", "proven", "proved",
     "inferred", "defended", "prevented", "trusted", "relied", "assumed", "ensured", "enforced", "expressed",
-    "represented", "validated", "known", "measured",
+    "represented", "validated", "known", "measured", "realized", "realised", "exploited",
 }  # fmt: skip
 """Participles after "cannot be" that say what no one can know or make sure of, not what is forbidden:
 "whose type cannot be determined", "a signer that leaks its key cannot be defended against", purl's "some
@@ -1486,9 +1486,10 @@ require programming and cannot be enforced only with a schema"."""
 
 
 def _expected_effect(before: str, after: str) -> bool:
-    """Whether "should" says what effect one expects: "have a minimal impact", "be less confusing" of
-    anything, "not materially affect existing tools" of a change ("Metadata should not affect workflow
-    execution" binds whoever runs the workflow)."""
+    """Whether "should" says what effect one expects: "have a minimal impact", "be less confusing", "do the
+    trick" (SARIF's "`pip install inverso` should do the trick"), "suffice" of anything, "not materially
+    affect existing tools" of a change ("Metadata should not affect workflow execution" binds whoever
+    runs the workflow)."""
     if _EXPECTED_EFFECT.match(after):
         return True
     of_a_change = _subject_word(before) in _A_CHANGE or bool(_A_CHANGE_BEFORE.search(before))
@@ -1497,7 +1498,7 @@ def _expected_effect(before: str, after: str) -> bool:
 
 _EXPECTED_EFFECT = re.compile(
     r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:have\s+(?:an?\s+|no\s+|any\s+|little\s+)?(?:\w+\s+)?(?:impact|effect|consequence)s?\b"
-    r"|be\s+(?:much\s+|far\s+)?(?:less|more)\s+\w+)",
+    r"|be\s+(?:much\s+|far\s+)?(?:less|more)\s+\w+|do\s+the\s+trick\b|suffice\b)",
     re.I,
 )
 _AFFECTS = re.compile(r"\s+(?:not\s+)?(?:\w+ly\s+)?(?:affect|effect|impact|break)\b", re.I)

@@ -519,6 +519,9 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
         ("## Names\n\nDocks MUST be lit.", "Renaming it would be a useful change and should not affect old docks."),
         ("## Names\n\nDocks MUST be lit.", "Some of these rules cannot be enforced with a schema alone."),
+        ("## Setup\n\nDocks MUST be lit.", "`pip install dockctl` should do the trick."),
+        ("## Drafts\n\nDocks MUST be lit.", "Unnumbered drafts may vanish at any point in time."),
+        ("## Threats\n\nDocks MUST be lit.", "The flaw cannot be realized or exploited in production."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -530,7 +533,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
         "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
-        "cannot be enforced",
+        "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -557,8 +560,9 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     "Release Process", "- Copy `README.md` to `versions/en/toml-v{version}.md`."; OpenAPI's "Alternatives
     considered", "- Set `children` rather than `parent` on the tags"; what purl's
     authors expect, "should be less confusing", "should have a minimal impact", "should not materially
-    affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema". Each read as
-    a rule added, most breaking."""
+    affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema"; SARIF's
+    "`pip install inverso` should do the trick", "may vanish at any point in time" and "cannot be realized
+    or exploited in production". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
