@@ -21,7 +21,7 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, content_words, longest_increasing
-from specdiff.editorial import yaml_nesting_changed
+from specdiff.editorial import sample_reshaped
 from specdiff.force import (
     Place,
     informative_sections,
@@ -671,7 +671,7 @@ def _clause_change(
         return None
     example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
-    retargeted = retargeted and not yaml_nesting_changed(old_text, new_text)  # (a YAML sample's indent nests its keys)
+    retargeted = retargeted and not sample_reshaped(old_text, new_text)  # (a sample's brackets and YAML indents nest it)
     says_nothing = all(markup_and_label(c) or names_its_writers(c) for c in match.old + match.new)
     if says_nothing or _page_metadata_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees but a label

@@ -554,19 +554,45 @@ _RELEASE = re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:-[\w.]+)?(?![\w.])")
 """A release number: ``1.0.3``, ``v2.1.0``, ``1.0.0-alpha.1``."""
 
 
-def yaml_nesting_changed(old: str, new: str) -> bool:
-    """Whether a YAML example nests its lines otherwise: in YAML the indent is the structure. OpenAPI
-    moved an example's `name:` from under `id:` to beside it by unindenting one line, read as spaces
-    changed, editorial; re-indenting a block the same way throughout ("8 spaces" -> "6") nests alike.
+def sample_reshaped(old: str, new: str) -> bool:
+    """Whether an example block nests its sample otherwise, with the same words: its brackets came, went
+    or moved (OpenAPI moved a JSON sample's `}` to put `Cat` and `Dog` inside `definitions`), or, in YAML,
+    where the indent is the structure, its lines sit under other keys (OpenAPI unindented `name:` from
+    under `id:` to beside it). Each read as spaces or marks changed, editorial. Re-indenting a YAML block
+    the same way throughout ("8 spaces" -> "6") nests alike.
 
-    >>> yaml_nesting_changed("```yaml\\nid:\\n  a: 1\\n  name: x\\n```", "```yaml\\nid:\\n  a: 1\\nname: x\\n```")
+    >>> sample_reshaped("```yaml\\nid:\\n  a: 1\\n  name: x\\n```", "```yaml\\nid:\\n  a: 1\\nname: x\\n```")
     True
-    >>> yaml_nesting_changed("```yaml\\nid:\\n    a: 1\\n```", "```yaml\\nid:\\n  a: 1\\n```")
+    >>> sample_reshaped("```yaml\\nid:\\n    a: 1\\n```", "```yaml\\nid:\\n  a: 1\\n```")
     False
+    >>> sample_reshaped('```json\\n{"a": {"x": 1}, "b": 2}\\n```', '```json\\n{"a": {"x": 1, "b": 2}}\\n```')
+    True
     """
+    if not (_FENCE.match(old) and _FENCE.match(new)):
+        return False
+    depths_old, depths_new = _word_depths(old), _word_depths(new)
+    if len(depths_old) == len(depths_new) and depths_old != depths_new:
+        return True  # (a word respelled keeps its place; one added or taken away is read by the words)
     return bool(_YAML_FENCE.match(old) and _YAML_FENCE.match(new)) and _nesting(old) != _nesting(new)
 
 
+def _word_depths(text: str) -> list[int]:
+    """How many brackets hold each word of a sample."""
+    depths, depth = [], 0
+    for token in _WORDS_AND_BRACKETS.findall(text):
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+        else:
+            depths.append(depth)
+    return depths
+
+
+_WORDS_AND_BRACKETS = re.compile(r"[{}\[\]]|\w+")
+
+
+_FENCE = re.compile(r"\s*(?:```|~~~)")
 _YAML_FENCE = re.compile(r"\s*(?:```|~~~)\s*ya?ml\b", re.IGNORECASE)
 
 
@@ -732,7 +758,8 @@ EXAMPLE_SLIP_WORDS = 6
 """An example block with at most this many words added or removed (a comment, a language tag on
 the fence, one word of a sample string) changed nothing a reader acts on: the real histories of
 issue 19 label such edits editorial."""
-_VERDICTS = {"good", "bad", "correct", "incorrect", "compliant", "violation", "right", "wrong", "ok"}
+_VERDICTS = {"good", "bad", "correct", "incorrect", "compliant", "violation", "right", "wrong", "ok", "true", "false", "null"}
+"""Words whose swap turns what an example shows around: a verdict, or a literal ("wrapped": false -> true)."""
 
 
 def _doubled(sequence: list[str], k: int) -> bool:

@@ -81,11 +81,11 @@ from specdiff.editorial import (
     only_typos,
     same_words,
     sample_names_renamed,
+    sample_reshaped,
     slight_rewording,
     small_example_edit,
     version_bumped,
     words_only_added,
-    yaml_nesting_changed,
 )
 from specdiff.force import (
     LIKELY,
@@ -217,8 +217,8 @@ def describe_change(
     if not code_changed and not level_changed and data_kept and (alike or slips):
         # (a code block's names respelled are left to what its prose says: GraphQL's examples went from
         # "isHousetrained" to "isHouseTrained" throughout, a sample's spelling made consistent)
-        if example and yaml_nesting_changed(old, new):
-            return [Effect("example")]  # a YAML sample's line moved under another key: its structure changed
+        if example and sample_reshaped(old, new):
+            return [Effect("example")]  # a line of the sample moved under another key: its structure changed
         recased = [] if example else names_recased(old, new, new_place)
         return _address_values_changed(old, new, new_place) or recased or [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):

@@ -1803,6 +1803,21 @@ def test_a_yaml_samples_indent_nests_its_keys(spec_repo, specdiff_json, after, s
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert (amendment["kind"], amendment["severity"]) == ("modified", severity)
 
+@pytest.mark.parametrize(
+    "after",
+    ['{\n  "dock": {\n    "slots": 4,\n    "lit": true\n  }\n}\n', '{\n  "dock": {\n    "slots": 4\n  },\n  "lit": false\n}\n'],
+    ids=["key-moved-inside", "literal-flipped"],
+)
+def test_a_json_samples_brackets_and_literals_say_what_it_shows(spec_repo, specdiff_json, after):
+    """OpenAPI moved a JSON sample's `}` to put `Cat` and `Dog` inside `definitions`, and flipped
+    `"wrapped": false` to `true` in the sample that shows wrapping: each read as marks or a word
+    respelled, editorial."""
+    before = '{\n  "dock": {\n    "slots": 4\n  },\n  "lit": true\n}\n'
+    old = f"# Docks\n\nA dock MUST have a name.\n\n```json\n{before}```\n"
+    new = f"# Docks\n\nA dock MUST have a name.\n\n```json\n{after}```\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["kind"], amendment["severity"]) == ("modified", "substantive")
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
