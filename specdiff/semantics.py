@@ -2009,6 +2009,9 @@ def _scope_and_content(
         # came sits in what the rule rules out, so it reads as a prohibition does
         prohibits = not prohibits
     alternative = "or" in (content_in or content_out) or _among_alternatives(asked_old, asked_new)
+    # "MUST be either `A` or `B`" -> "either `A`, `B` or both": one more way to comply, as an alternative added is
+    or_both = set(content_in or content_out) == {"both"} and _OR_BOTH.search(new if content_in else old) is not None
+    alternative = alternative or (or_both and not prohibits)
     # "at least one bucket" -> "one bucket": a bound dropped makes the count exact, so fewer comply.
     changed = set(content_in or content_out)
     bound = changed <= _BOUND_WORDS and bool(changed & {"least", "most", "up", "more", "fewer", "less"})
@@ -2282,6 +2285,9 @@ def _demonstrative_for(old: list[str], new: list[str]) -> bool:
 
 
 _DEMONSTRATIVES = {"this", "these", "that", "those"}
+
+
+_OR_BOTH = re.compile(r"(?i)\bor\s+both\b")
 
 
 def _among_alternatives(old: list[str], new: list[str]) -> bool:

@@ -1818,6 +1818,14 @@ def test_a_json_samples_brackets_and_literals_say_what_it_shows(spec_repo, specd
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert (amendment["kind"], amendment["severity"]) == ("modified", "substantive")
 
+def test_or_both_added_to_what_a_rule_requires_is_one_more_way_to_comply(spec_repo, specdiff_json):
+    """OpenAPI's "the consumes MUST be either "multipart/form-data" or "application/x-www-form-urlencoded""
+    gained "or both": read as the rule narrowed, breaking. Both at once is one more way to comply."""
+    old = "# Docks\n\nA dock MUST take either `cards` or `coins`.\n"
+    new = old.replace("`cards` or `coins`", "`cards`, `coins` or both")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert (amendment["severity"], [e["direction"] for e in amendment["effects"]]) == ("substantive", ["broadened"])
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
