@@ -201,9 +201,13 @@ def editorial_form(text: str) -> str:
         text = _MATH.sub(_math_letters, text)
     if _MARK.search(text):
         text = _MARK.sub(_mark_as_word, text)
+    if "." in text:
+        text = _FOR_EXAMPLE.sub(" eg ", text)
     return _NOT_WORDING.sub(" ", text)
 
 
+_FOR_EXAMPLE = re.compile(r"(?i)\b(?:e\.\s?g\.|ex\.)(?=\s|,|$)")
+"""The abbreviations of "for example" written as one: GraphQL made each "(ex. `[1, 2, 3]`)" an "(e.g. ...)"."""
 _MARK = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 """A check mark, a cross, a symbol or an emoji ("✅", "❔", "✗", "🏗"): a status table's cell says
 something with one alone. libp2p added a column of them ("| rust | ✅ | ✅ |" -> "| rust | ✅ | ✅ | ❔ |"),

@@ -1826,6 +1826,13 @@ def test_or_both_added_to_what_a_rule_requires_is_one_more_way_to_comply(spec_re
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert (amendment["severity"], [e["direction"] for e in amendment["effects"]]) == ("substantive", ["broadened"])
 
+def test_ex_and_eg_are_one_abbreviation(spec_repo, specdiff_json):
+    """GraphQL turned each "(ex. `[1, 2, 3]`)" into "(e.g. `[1, 2, 3]`)": read as a wording changed,
+    substantive (3 in a second review of GraphQL)."""
+    old = "# Docks\n\nSlots are listed in square brackets (ex. `[1, 2]`). A dock MUST list its slots.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("(ex.", "(e.g."))
+    assert (amendment["kind"], amendment["severity"]) == ("modified", "editorial")
+
 def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
     """OpAMP's protobuf messages and MCP's TypeScript interfaces are the schema: one word changed in
     them ("bytes" -> "string", "params?:" -> "params:") had read as an editorial slip of an example,
