@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from specdiff.lexicon import DATE, modal_meaning, modals, words
-from specdiff.parse import HTML_TAG, visible_text
+from specdiff.parse import CELL_BORDER, HTML_TAG, visible_text
 from specdiff.worddiff import token_opcodes
 
 TYPO_SIMILARITY = 0.8
@@ -93,7 +93,7 @@ def _filled_cells(text: str) -> int:
     """
     if "|" not in text:
         return 0
-    return sum(1 for cell in re.split(r"(?<!\\)\|", text.strip().strip("|")) if cell.strip())
+    return sum(1 for cell in CELL_BORDER.split(text.strip().strip("|")) if cell.strip())
 
 
 PIPE_IN_CELL = re.compile(r"(?:<span>)?&(?:#124|#[xX]0*7[cC]|vert|verbar|VerticalLine);(?:</span>)?|\\\|")

@@ -301,10 +301,8 @@ _NEGATIVE_SENSE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = "January February March April May June July August September October November December".split()
-_MONTH_NAME = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-)
+_MONTH_NAME = "(?:" + "|".join(f"{month[:3]}(?:{month[3:]})?" for month in _MONTHS) + r"|Sept)\b\.?"
+"""A month's name, in full or cut to three letters ("Dec", "Dec."), and "Sept"."""
 DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+\d{{4}}\b|\b{_MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"

@@ -420,12 +420,12 @@ def normalize(text: str, kind: str = "paragraph") -> str:
     if kind == "blockquote":
         source_lines = [_BLOCKQUOTE_MARKER.sub("", line, count=1) for line in source_lines]
     if kind == "table_row":
-        cells = [cell.strip() for cell in _CELL_BORDER.split(text.strip().strip("|"))]
+        cells = [cell.strip() for cell in CELL_BORDER.split(text.strip().strip("|"))]
         return " | ".join(_fold_inline(cell) for cell in cells)
     return _fold_inline(" ".join(source_lines))
 
 
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
+CELL_BORDER = re.compile(r"(?<!\\)\|")
 """A pipe that ends a table's cell: not an escaped one, which GitHub shows in the cell ("`A` \\| `B`")."""
 
 
