@@ -1525,9 +1525,20 @@ _ABILITY_NEXT = {
     "store",
     "fit",
     "afford",
+    # what a mechanism can or cannot achieve, a limit of its design: "Client ID Metadata Documents
+    # cannot prevent `localhost` URL impersonation by themselves", "TLS cannot guarantee end-to-end integrity"
+    "prevent",
+    "guarantee",
+    "ensure",
+    "protect",
+    "detect",
+    "distinguish",
+    "mitigate",
+    "eliminate",
+    "tell",
 }
-# Subjects that make "may" a likelihood ("people may disagree", "this may take long"): they are
-# not who a spec binds. "Users" and "it" are left out: "users may export", "it may decline".
+"""Verbs after "can" or "cannot" that tell what is possible, not what is allowed ("Implementers cannot
+tell whether ..." would be a rule by its subject alone)."""
 _CONSEQUENCE_BEFORE = re.compile(r"(?:[,;]\s*or|\botherwise|\belse)\s*,?\s+(?:the\s+|a\s+|an\s+)?[\w-]+\s+$", re.I)
 """A clause that says what follows when a rule is not kept: "..., or the verifier", "Otherwise the consumer"."""
 _THE_TEXT_BEFORE = re.compile(
@@ -1535,6 +1546,8 @@ _THE_TEXT_BEFORE = re.compile(
 )
 """The text itself as the subject of a "may": what it may yet do, no one given leave ("In time, the
 specification may introduce ..."; not "Some objects in the specification may be declared ...")."""
+# Subjects that make "may" a likelihood ("people may disagree", "this may take long"): they are
+# not who a spec binds. "Users" and "it" are left out: "users may export", "it may decline".
 _NON_HOLDERS = {
     "this", "that", "these", "those", "there", "he", "she", "we", "people", "humans", "someone", "somebody",
     "anyone", "others", "some", "many", "things", "such", "which", "what",

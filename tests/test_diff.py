@@ -522,6 +522,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Setup\n\nDocks MUST be lit.", "`pip install dockctl` should do the trick."),
         ("## Drafts\n\nDocks MUST be lit.", "Unnumbered drafts may vanish at any point in time."),
         ("## Threats\n\nDocks MUST be lit.", "The flaw cannot be realized or exploited in production."),
+        ("## Threats\n\nDocks MUST be lit.", "Dock passes cannot prevent tailgating by themselves."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -533,7 +534,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
         "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
-        "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited",
+        "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -562,7 +563,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     authors expect, "should be less confusing", "should have a minimal impact", "should not materially
     affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema"; SARIF's
     "`pip install inverso` should do the trick", "may vanish at any point in time" and "cannot be realized
-    or exploited in production". Each read as a rule added, most breaking."""
+    or exploited in production"; MCP's "Client ID Metadata Documents cannot prevent `localhost` URL
+    impersonation by themselves". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
