@@ -128,7 +128,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     if mdx:
         readable, jsx = _mdx_code(readable)
         set_aside += jsx
-    detailed = _detailed_lines(readable)
+    detailed, starts = _detailed_lines(readable)
     # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
     # the rest belongs to the block of text read after the cut.
     set_aside = [
@@ -139,7 +139,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     # MDX and Bikeshed have no indented code blocks: indented lines are prose (a component's children,
     # Bikeshed's definition lists), and code sits in fences or <pre>.
     indented_code = not (mdx or _bikeshed(lines))
-    blocks = _chunks_within_budget(readable[:detailed], set_aside, indented_code)  # in order, chunk after chunk
+    blocks = _chunks_within_budget(readable[:detailed], starts, set_aside, indented_code)  # in order, chunk after chunk
     if set_aside:
         blocks = sorted(set_aside + blocks, key=lambda b: b.start)
     blocks, rest, reason = _within_budget(blocks, detailed, len(lines))
@@ -177,8 +177,10 @@ def _declares_capitals_only(text: str) -> bool:
 # 9,224-character paragraph. Past them a hostile file is still compared in full, but as
 # blocks of text instead of clause by clause, and a warning says from which line.
 
-MAX_DETAILED_LINES = 10_000
-"""Lines the Markdown parser reads; the rest are blocks of text (200,000 table rows took 81 s and 1.2 GB)."""
+MAX_DETAILED_LINES = 25_000
+"""Lines the Markdown parser reads; the rest are blocks of text. (SARIF's generated draft has 11,000 lines.)"""
+MAX_CHUNK_LINES = 10_000
+"""Lines of one heading's chunk the Markdown parser reads (200,000 table rows took 81 s and 1.2 GB, 10,000 take 0.6 s)."""
 MAX_DETAILED_CHARS = 1_000_000
 """Characters the Markdown parser reads, at most (a 16 MB file of 4,000 ever deeper list items)."""
 MAX_SECTIONS = 2_000
@@ -194,8 +196,22 @@ lines themselves, not on where the piece started, so an edit changes its own pie
 spec with 1 % of its paragraphs reworded, 83 of 1,809 pieces kept their first line.)"""
 
 
-def _detailed_lines(lines: list[str]) -> int:
-    """How many of the first lines the Markdown parser reads (``MAX_DETAILED_LINES``, ``MAX_DETAILED_CHARS``)."""
+def _detailed_lines(lines: list[str]) -> tuple[int, list[int]]:
+    """How many of the first lines the Markdown parser reads (``MAX_DETAILED_LINES``, ``MAX_DETAILED_CHARS``,
+    ``MAX_CHUNK_LINES``), and the first line of each chunk among them (:func:`_chunk_starts`).
+
+    >>> _detailed_lines(["# A", "", "text", "# B", *["- x"] * MAX_CHUNK_LINES, "# C"])
+    (10003, [0, 3])
+    """
+    detailed = _within_size(lines)
+    starts = _chunk_starts(lines[:detailed])
+    for k, (start, end) in enumerate(zip(starts, starts[1:] + [detailed])):
+        if end - start > MAX_CHUNK_LINES:
+            return start + MAX_CHUNK_LINES, starts[: k + 1]
+    return detailed, starts
+
+
+def _within_size(lines: list[str]) -> int:
     if sum(map(len, lines)) + len(lines) <= MAX_DETAILED_CHARS:  # the whole file fits: no line to count
         return min(len(lines), MAX_DETAILED_LINES)
     size = 0
@@ -216,24 +232,48 @@ def _within_budget(blocks: list[_Block], detailed: int, line_count: int) -> tupl
     """
     headings = [b.kind for b in blocks].count("heading")
     if headings <= MAX_SECTIONS and len(blocks) - headings <= MAX_CLAUSES:  # most files: counted in C, not block by block
-        reason = f"past the first {MAX_DETAILED_LINES:,} lines or {MAX_DETAILED_CHARS // 1_000_000} MB"
-        return blocks, tuple(range(detailed, line_count)), reason
-    sections = clauses = 0
-    over = -1  # over the budget: the block that goes over it
-    while sections <= MAX_SECTIONS and clauses <= MAX_CLAUSES:
-        over += 1
-        if blocks[over].kind == "heading":
-            sections += 1
-        else:
-            clauses += 1
-    cut = blocks[over].start
-    reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
+        if detailed == line_count:
+            return blocks, (), ""
+        over, cut = _back_to_a_heading(blocks, len(blocks), detailed)
+        megabytes = MAX_DETAILED_CHARS // 1_000_000
+        reason = f"more than {MAX_DETAILED_LINES:,} lines, {megabytes} MB or {MAX_CHUNK_LINES:,} lines under one heading"
+    else:
+        sections = clauses = 0
+        over = -1  # over the budget: the block that goes over it
+        while sections <= MAX_SECTIONS and clauses <= MAX_CLAUSES:
+            over += 1
+            if blocks[over].kind == "heading":
+                sections += 1
+            else:
+                clauses += 1
+        reason = f"more than {MAX_SECTIONS:,} headings" if sections > MAX_SECTIONS else f"more than {MAX_CLAUSES:,} clauses"
+        over, cut = _back_to_a_heading(blocks, over, blocks[over].start)
     kept = [_Block(b.kind, b.start, tuple(n for n in b.line_numbers if n < cut), b.level, b.heading) for b in blocks[:over]]
     return [b for b in kept if b.line_numbers], tuple(range(cut, line_count)), reason
 
 
-def _chunks_within_budget(readable: list[str], set_aside: list[_Block], indented_code: bool) -> list[_Block]:
-    """The blocks of the chunks of ``readable``, up to the chunk in which the budget runs out.
+def _back_to_a_heading(blocks: list[_Block], over: int, cut: int) -> tuple[int, int]:
+    """Where the detailed reading ends instead of at line ``cut`` (block ``over``): at the last
+    heading in the second half of the lines up to it, when there is one, so that both sides of
+    a diff cut at the same text. SARIF's generated 11,000-line draft was cut at line 10,000: one
+    line added above the cut moved the line after it into the blocks of text, and unchanged
+    clauses on either side of the cut came out removed, merged and split.
+
+    >>> blocks = [_Block("heading", 0, (0,), 1, "a"), _Block("paragraph", 2, (2, 3)), _Block("heading", 6, (6,), 2, "b"),
+    ...           _Block("paragraph", 8, (8,))]
+    >>> _back_to_a_heading(blocks, 4, 10), _back_to_a_heading(blocks, 4, 20)
+    ((2, 6), (4, 20))
+    """
+    for k in range(min(over, len(blocks) - 1), -1, -1):
+        if blocks[k].start < cut // 2:
+            break
+        if blocks[k].kind == "heading":
+            return k, blocks[k].start
+    return over, cut
+
+
+def _chunks_within_budget(readable: list[str], starts: list[int], set_aside: list[_Block], indented_code: bool) -> list[_Block]:
+    """The blocks of the chunks of ``readable`` (which start at ``starts``), up to the chunk in which the budget runs out.
 
     ``_within_budget`` cuts before that chunk ends, so no later chunk is parsed: in
     a file of 100,000 headings, 8,000 of the 10,000 chunks read in detail were parsed
@@ -241,7 +281,6 @@ def _chunks_within_budget(readable: list[str], set_aside: list[_Block], indented
     blocks count against the budget where they start.
     """
     set_aside_starts = sorted(b.start for b in set_aside)
-    starts = _chunk_starts(readable)
     blocks: list[_Block] = []
     headings = others = 0
     for start, end in zip(starts, starts[1:] + [len(readable)]):

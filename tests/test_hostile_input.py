@@ -78,6 +78,55 @@ def test_past_the_bounds_a_weakened_rule_still_trips_the_gate(spec_repo, specdif
     assert severities == ["breaking"]
 
 
+def languages_by_family(families: int, added: str | None = None) -> str:
+    """A long appendix of short sections, as SARIF's list of languages: ``added`` joins the second family."""
+    parts = []
+    for family in range(families):
+        names = [f"lang{family}x{n}" for n in range(3)] + ([added] if added and family == 1 else [])
+        lead_in = "Tools name the languages\nof this family as they\nare written in the table\nof names below:\n"
+        parts.append(f"## Family {family}\n\n{lead_in}\n" + "".join(f"- `{n}`\n" for n in names) + "\n")
+    return "# Languages\n\n" + "".join(parts)
+
+
+def test_a_line_added_above_the_cut_to_blocks_of_text_changes_nothing_past_it(spec_repo, specdiff, monkeypatch):
+    """Past the lines read clause by clause the text is compared in blocks. SARIF's draft was cut at a
+    fixed line: one line added above it moved the cut, and unchanged clauses on both sides of it came
+    out removed, moved and merged. The cut falls on a heading, the same text on both sides."""
+    from specdiff import parse
+
+    monkeypatch.setattr(parse, "MAX_DETAILED_LINES", 100)
+    spec_repo.commit("first", {"spec.md": languages_by_family(20)})
+    spec_repo.commit("add a language", {"spec.md": languages_by_family(20, added="algol68")})
+    result = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json")
+    report = json.loads(result.out)
+    assert any("not clause by clause" in w for w in report["warnings"]), report["warnings"]
+    changes = [(a["kind"], [c["text"] for c in a["new"]]) for f in report["files"] for a in f["amendments"]]
+    assert changes == [("added", ["- `algol68`"])]
+
+
+def test_a_long_spec_of_short_sections_is_read_clause_by_clause(spec_repo, specdiff):
+    """A generated spec of 11,000 lines (SARIF's draft) is read clause by clause to its end: the lines
+    the parser reads at once are bounded under each heading, not in the whole file."""
+    spec_repo.commit("first", {"spec.md": languages_by_family(1_000)})
+    spec_repo.commit("add a language", {"spec.md": languages_by_family(1_000, added="algol68")})
+    result = specdiff("-C", spec_repo.path, "HEAD~1", "HEAD", "--format", "json")
+    report = json.loads(result.out)
+    assert report["warnings"] == []
+    assert [a["kind"] for f in report["files"] for a in f["amendments"]] == ["added"]
+
+
+def test_past_the_lines_under_one_heading_the_text_is_compared_in_blocks(monkeypatch):
+    from specdiff import parse
+
+    monkeypatch.setattr(parse, "MAX_CHUNK_LINES", 30)
+    items = "".join(f"- Staff must log visit {n}.\n" for n in range(60))
+    document = parse.parse_document(f"# Short\n\nText.\n\n# Long\n\n{items}", "spec.md")
+    assert document.notes == (
+        "spec.md: from line 35 on, the text is compared in blocks of up to 50,000 characters, not clause by clause "
+        "(more than 25,000 lines, 1 MB or 30 lines under one heading)",
+    )
+
+
 def test_an_inserted_line_changes_one_piece_of_a_long_clause(small_bounds):
     from specdiff.parse import parse_document
 
@@ -105,7 +154,7 @@ def test_reading_stops_at_the_chunk_where_the_budget_runs_out(small_bounds, seed
         for start, end in zip(starts, starts[1:] + [len(readable)])
         for block in parse._chunk_blocks("\n".join(readable[start:end]), False)
     ]
-    read = parse._chunks_within_budget(readable, set_aside, False)
+    read = parse._chunks_within_budget(readable, starts, set_aside, False)
     assert read == every[: len(read)]
 
     def budgeted(blocks: list) -> tuple:
@@ -121,7 +170,7 @@ def test_a_file_of_many_headings_is_parsed_only_up_to_the_budget(small_bounds):
     from specdiff import parse
 
     readable = "".join(f"## Topic {n}\n\nStaff must log visit {n}.\n\n" for n in range(100)).split("\n")
-    read = parse._chunks_within_budget(readable, [], False)
+    read = parse._chunks_within_budget(readable, parse._chunk_starts(readable), [], False)
     assert sum(1 for b in read if b.kind == "heading") == parse.MAX_SECTIONS + 1
 
 
