@@ -618,24 +618,39 @@ def _nesting(text: str) -> list[tuple[int, bool]]:
     return depths
 
 
-def only_dates_changed(old: str, new: str) -> bool:
-    """Whether ``old`` and ``new`` differ only in the dates that say when the document was written:
-    SARIF's drafts open with "## 04 December 2025", cite themselves as "Edited by ... 04 December 2025."
-    and close with "Copyright © OASIS Open 2025."; each new draft bumps them, and each read as a number
-    changed, substantive. A date that sets when something happens ("on 1 June 2026", "until 2027-01-01")
-    is a schedule, not a stamp, and a year alone is a stamp only in a copyright line.
+def only_stamps_changed(old: str, new: str, *, releases: bool = True) -> bool:
+    """Whether ``old`` and ``new`` differ only in the dates and the release that say when the document
+    was written: SARIF's drafts open with "## 04 December 2025", cite themselves as "Edited by ... 04
+    December 2025." and close with "Copyright © OASIS Open 2025."; TUF's each said "Version: **1.0.5**",
+    later "Date: 2023-03-02" over "Text Macro: VERSION 1.0.32". Each new draft bumps them, and each read
+    as a number changed, substantive. A date that sets when something happens ("on 1 June 2026", "until
+    2027-01-01") is a schedule, not a stamp, and a year alone is a stamp only in a copyright line.
+    (Callers ask this only of texts that state no rule: "Clients MUST send version 1.2" is no stamp; and
+    without ``releases`` of a sample, whose ``"version": "1.1"`` is a value it holds.)
 
-    >>> only_dates_changed("## 04 December 2025", "## 05 February 2026")
+    >>> only_stamps_changed("## 04 December 2025", "## 05 February 2026")
     True
-    >>> only_dates_changed("Copyright © OASIS Open 2025.", "Copyright © OASIS Open 2026.")
+    >>> only_stamps_changed("Copyright © OASIS Open 2025.", "Copyright © OASIS Open 2026.")
     True
-    >>> only_dates_changed("Uploads stop on 1 June 2026.", "Uploads stop on 1 July 2026.")
+    >>> only_stamps_changed("Date: 2023-03-02 Text Macro: VERSION 1.0.32", "Date: 2023-04-14 Text Macro: VERSION 1.0.33")
+    True
+    >>> only_stamps_changed("Uploads stop on 1 June 2026.", "Uploads stop on 1 July 2026.")
     False
     """
     old_stamped, new_stamped = DATE.sub(_date_as_stamp, old), DATE.sub(_date_as_stamp, new)
+    if releases:
+        old_stamped, new_stamped = (_VERSION_STAMP.sub(_release_as_stamp, text) for text in (old_stamped, new_stamped))
     if _COPYRIGHT.search(old) and _COPYRIGHT.search(new):
         old_stamped, new_stamped = (_COPYRIGHT_YEAR.sub(lambda _: _STAMP, text) for text in (old_stamped, new_stamped))
     return old != new and old_stamped == new_stamped and _STAMP in old_stamped
+
+
+_VERSION_STAMP = re.compile(r"(?i)(\bversion\W{0,4})v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?")
+"""A release number after the word "version": "Version: **1.0.5**", "VERSION 1.0.32", "version v2.1-rc1"."""
+
+
+def _release_as_stamp(release: re.Match[str]) -> str:
+    return release.group(1) + _STAMP
 
 
 def _date_as_stamp(date: re.Match[str]) -> str:
@@ -646,7 +661,7 @@ def _date_as_stamp(date: re.Match[str]) -> str:
 
 
 _STAMP = " \0date "
-"""What each date a document was stamped with is written as, to compare texts without them."""
+"""What each date and release a document was stamped with is written as, to compare texts without them."""
 
 
 _SCHEDULED_BY = re.compile(
@@ -654,6 +669,30 @@ _SCHEDULED_BY = re.compile(
     r"|ends?|expires?|due|deadline|closes?|opens?|starts?|begins?)\s*:?\s*$"
 )
 """The words that make a date a schedule: "on 1 June", "effective 2026-01-01", "Term end: May 10th, 2027"."""
+
+
+def only_numbering_changed(old: str, new: str) -> bool:
+    """Whether ``old`` and ``new`` differ only in how steps and sections are numbered: the number a step
+    is labelled with, or the ones a reference names. TUF numbered its client's steps by hand
+    ("* **5.2.3**. **Check ...**", "go to step 5.5", "Repeat steps 1.1 to 1.8"); a step put in renumbered
+    each one after it, and each read as a number changed, breaking where a reference sat in a sentence.
+
+    >>> only_numbering_changed("* **1.7**. **Repeat steps 1.1 to 1.7**.", "* **5.1.8**. **Repeat steps 5.1.1 to 5.1.8**.")
+    True
+    >>> only_numbering_changed("If it fails, go to step 5.5.", "If it fails, go to §5.6.")
+    True
+    >>> only_numbering_changed("Retry 3 times (see step 2).", "Retry 4 times (see step 3).")
+    False
+    """
+    return old != new and _NUMBERING.sub("#", old) == _NUMBERING.sub("#", new)
+
+
+_NUMBERING = re.compile(
+    r"^[\s*_+-]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?=\s)"
+    r"|(?i:\b(?:steps?|sections?)\s+|§\s*)\d+(?:\.\d+)*(?:\s*(?:to|through|and|or|-|–|,)\s*\d+(?:\.\d+)*)*"
+)
+"""A step's label at the start of its text, and the step or section numbers a reference names, alone
+or as a range or list ("steps 1.1 to 1.8")."""
 _COPYRIGHT = re.compile(r"(?i)copyright|©|\(c\)")
 _COPYRIGHT_YEAR = re.compile(r"\s(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 

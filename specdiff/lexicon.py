@@ -1029,6 +1029,8 @@ def numbers(text: str) -> list[str]:
     ['3']
     >>> numbers("Once a verified copy is complete, rotate the key once a day.")
     ['once']
+    >>> numbers("* **1.8**. **Repeat steps 1.1 to 1.8** at most 3 times.")
+    ['3']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -1039,7 +1041,7 @@ def numbers(text: str) -> list[str]:
 def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
     """A section number ("Section 5.6.2", "RFC 9110"), a manual page's section ("mount(2)"), or "one"
     used as a pronoun ("One consequence of ...")."""
-    if _NUMBERED_THING.search(text, max(0, match.start() - 16), match.start()):
+    if _NUMBERED_THING.search(text, max(0, match.start() - 40), match.start()):
         return True
     if _MANUAL_SECTION.match(text, max(0, match.start() - 2)) and text.startswith(")", match.end()):
         return True
@@ -1049,8 +1051,8 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
         return True  # "&#124;": a character written as its code (a "|" in a table cell)
     if _DOTTED.fullmatch(match.group()):
         return True  # "5.4.6.2.1", "1.0.10": a step, section or version, never an amount
-    if match.start() == len(text) - len(text.lstrip()) and _LABEL_END.match(text, match.end()):
-        return True  # "4.4. Check the hashes.": the number a step is labelled with
+    if _LABEL_BEFORE.fullmatch(text, 0, match.start()) and _LABEL_END.match(text, match.end()):
+        return True  # "4.4. Check the hashes.", TUF's "* **5.2.3**. **Check ...**": the number a step is labelled with
     if match.group().lower() == "one":
         return (
             match.group() == "One"
@@ -1103,16 +1105,18 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 _DOTTED = re.compile(r"\d+\.\d+(?:\.\d+)+(?:-\d+(?:\.\d+)*)?")
 """A number of three parts or more, or a range starting with one: "5.4.6.2", "2.8.1-2.8.4"."""
-_LABEL_END = re.compile(r"[.)]\s")
+_LABEL_BEFORE = re.compile(r"[\s*_+-]*")
+"""What may stand before a step's number at the start of its text: a list marker, emphasis."""
+_LABEL_END = re.compile(r"[*_]{0,2}[.)][*_]{0,2}\s")
 _MANUAL_SECTION = re.compile(r"\w\(\d")
 """A digit right after a name and an opening bracket: "set_mempolicy(2)", "cgroups(7)"."""
 _NUMBERED_THING = re.compile(
     r"(?i)(?:\b(?:sections?|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
     r"requirements?|"
-    r"paragraphs?|clauses?|lines?)|§)\s*$"
+    r"paragraphs?|clauses?|lines?)|§)\s*(?:\d+(?:\.\d+)*\s*(?:to|through|and|or|-|–|,)\s*)?$"
 )
 """What a number names rather than counts: "Section 5.6.2", "RFC 9110", SARIF's "[§5.3](#...)" (no word
-boundary before "§", which is no letter)."""
+boundary before "§", which is no letter), and the end of a range of them, TUF's "Repeat steps 1.1 to 1.8"."""
 
 
 def conditions(text: str) -> list[str]:

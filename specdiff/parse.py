@@ -128,6 +128,9 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     if mdx:
         readable, jsx = _mdx_code(readable)
         set_aside += jsx
+    bikeshed = _bikeshed(lines)
+    if bikeshed:  # Bikeshed takes any space after a heading's hashes: TUF's "##\xa0Update the snapshot role ##"
+        readable = [_HASHES_AND_NO_BREAK_SPACE.sub(r"\1 ", line) if "\xa0" in line else line for line in readable]
     detailed, starts = _detailed_lines(readable)
     # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
     # the rest belongs to the block of text read after the cut.
@@ -138,7 +141,7 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     ]
     # MDX and Bikeshed have no indented code blocks: indented lines are prose (a component's children,
     # Bikeshed's definition lists), and code sits in fences or <pre>.
-    indented_code = not (mdx or _bikeshed(lines))
+    indented_code = not (mdx or bikeshed)
     blocks = _chunks_within_budget(readable[:detailed], starts, set_aside, indented_code)  # in order, chunk after chunk
     if set_aside:
         blocks = sorted(set_aside + blocks, key=lambda b: b.start)
@@ -387,6 +390,9 @@ _JSX_EXPRESSION_LINE = re.compile(r"^\s*\{.*\}\s*$")
 
 
 _BIKESHED_METADATA = re.compile(r"""\s*<pre\s+class\s*=\s*["']?metadata["']?\s*>""", re.IGNORECASE)
+
+
+_HASHES_AND_NO_BREAK_SPACE = re.compile(r"^( {0,3}#{1,6})\xa0")
 
 
 def _bikeshed(lines: list[str]) -> bool:
@@ -1343,6 +1349,8 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
     ('Use {braces} here', None, {})
     >>> _split_heading('Fares <!-- omit in toc -->')
     ('Fares', None, {})
+    >>> _split_heading('Object format ### {#object-format}')
+    ('Object format', 'object-format', {})
     """
     raw = _without_html_comments(raw).strip() if "<!--" in raw else raw  # shown to no one: "<!-- omit in toc -->"
     anchor: str | None = None
@@ -1358,12 +1366,16 @@ def _split_heading(raw: str) -> tuple[str, str | None, dict[str, str]]:
             elif match.group("key"):
                 value = next(v for v in (match.group("qv"), match.group("sv"), match.group("v")) if v is not None)
                 attributes[match.group("key")] = value
-        raw = raw[: block.start()]
+        raw = _CLOSING_HASHES.sub("", raw[: block.start()])  # TUF's "### Object format ### {#object-format}"
     html_anchor = _HTML_ANCHOR.search(raw)
     if html_anchor:
         anchor = anchor or html_anchor.group(1)
         raw = raw[: html_anchor.start()] + (html_anchor.group("shown") or "") + raw[html_anchor.end() :]
     return _fold_inline(raw), anchor, attributes
+
+
+_CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")
+"""An ATX heading's closing sequence, which CommonMark strips only at the end of the line, not before an anchor."""
 
 
 def _without_html_comments(text: str) -> str:

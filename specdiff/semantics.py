@@ -76,8 +76,9 @@ from specdiff.editorial import (
     editorial_form,
     grammar,
     inserted_and_deleted,
-    only_dates_changed,
     only_force_changed,
+    only_numbering_changed,
+    only_stamps_changed,
     only_typos,
     same_words,
     sample_names_renamed,
@@ -188,8 +189,10 @@ def describe_change(
             old, new = old_read, new_read
     if _only_notes_column_changed(old, new, old_place, new_place):
         return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
-    if only_dates_changed(old, new) and not (rules(old, old_place) or rules(new, new_place)):
+    if only_stamps_changed(old, new, releases=not example) and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # SARIF's "## 04 December 2025" -> "## 05 February 2026": when a draft was written
+    if only_numbering_changed(old, new):
+        return [Effect("editorial", confidence=UNSURE)]  # TUF's "* **1.7**. **Repeat steps 1.1 to 1.7**." -> "1.8", "1.8"
     if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
     if old_place.changelog and new_place.changelog:

@@ -181,7 +181,7 @@ def test_a_release_copied_from_the_last_one_shows_only_what_it_changed(spec_repo
     files = {f["new_path"]: f for f in specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]}
     copy = files["1.2/index.md"]
     assert (copy["old_path"], copy["status"]) == ("1.1/index.md", "copied")
-    assert [(a["kind"], a["severity"]) for a in copy["amendments"]] == [("modified", "substantive")]
+    assert [(a["kind"], a["severity"]) for a in copy["amendments"]] == [("modified", "editorial")], "the release's stamp"
     assert files["1.2/new.md"]["status"] == "added", "a new page one folder over is no copy of a page it does not resemble"
     heading = "1.1/index.md → 1.2/index.md  (copied, 1 amendment)"
     assert heading in specdiff("-C", spec_repo.path, "HEAD~1", "HEAD").out
@@ -1705,6 +1705,40 @@ def test_the_day_a_draft_was_written_and_its_chairs_change_no_rule(spec_repo, sp
     rescheduled = new.replace("1 June 2026", "1 July 2026")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, rescheduled)
     assert amendment["severity"] != "editorial"
+
+_DOCK_STEPS = """# Docks
+
+Version: **{release}**
+
+## Returning a bike
+
+{first}. **Check the lock.** The rider MUST close the lock.
+
+{second}. **Repeat steps {first} to {second}** for each bike. If the dock is full, go to step {third}.
+
+{third}. **Find another dock.**
+"""
+
+
+def test_steps_renumbered_by_hand_and_the_release_bumped_change_no_rule(spec_repo, specdiff_json):
+    """TUF numbered its client's steps by hand ("**5.2.3**. **Check ...**", "Repeat steps 1.1 to 1.8",
+    "go to step 5.5") and stamped each release "Version: **1.0.16**": a step put in renumbered every one
+    after it, each read as a number changed, breaking where a reference sat in a sentence, and each
+    release's stamp as reworded, substantive. A count beside a renumbered step still changes."""
+    old = _DOCK_STEPS.format(release="1.0.5", first="**1.1**", second="**1.2**", third="1.3")
+    new = _DOCK_STEPS.format(release="1.0.6", first="**2.1**", second="**2.2**", third="2.3")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [("editorial", ["editorial"])] * 4
+    recounted = new.replace("for each bike", "for 2 bikes")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, recounted)
+    assert amendment["severity"] != "editorial"
+
+
+def test_a_release_in_a_sample_is_a_value_it_holds(spec_repo, specdiff_json):
+    old = '# Docks\n\nA dock MUST say which release it speaks:\n\n```json\n{"version": "1.1"}\n```\n'
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.1", "1.2"))
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("substantive", ["example"])
+
 
 _DOCK_FIELDS = """# Docks
 

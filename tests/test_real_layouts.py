@@ -106,6 +106,21 @@ def test_bikeshed_definitions_indented_under_a_term_are_prose_not_code(spec_repo
     assert parse_document(plain, "x.md").clauses[-1].kind == "example", "without Bikeshed's metadata it is code"
 
 
+def test_bikeshed_headings_lose_their_closing_hashes_and_take_a_no_break_space(spec_repo, specdiff_json):
+    """TUF writes "## Title ## {#anchor}", which CommonMark leaves with the closing hashes in its text,
+    and a few of its headings have a no-break space after the opening hashes, which Bikeshed takes and
+    CommonMark does not: everything under them was filed under the section before."""
+    spec_repo.commit("write", {"lantern-spec.md": BIKESHED.format(rule="SHOULD")})
+    trimmed = BIKESHED.format(rule="SHOULD") + "\n##\xa0Lantern keys ##\xa0{#keys}\n\nA key MUST be kept dry.\n"
+    spec_repo.commit("add keys", {"lantern-spec.md": trimmed})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    added = [(a["unit"], a["new"][0].get("heading"), a["new"][0]["section"]) for a in file["amendments"]]
+    assert added == [("section", "Lantern keys", "keys"), ("clause", "Lantern keys", "keys")]
+    from specdiff.parse import parse_document
+
+    assert [s.heading for s in parse_document(trimmed, "lantern-spec.md").sections][1:] == ["Lantern objects", "Lantern keys"]
+
+
 def test_a_link_is_a_mention_shown_on_request_never_an_output(spec_repo, specdiff, specdiff_json):
     mdx_site(spec_repo)
     mdx_site(spec_repo, rule="MUST")
