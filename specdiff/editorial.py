@@ -302,7 +302,7 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # cases joined otherwise: "If A, and B, it MUST fail" -> "If A, or B, ..." reaches more cases
     if _STATUS_WORDS.intersection(inserted + deleted):
         return False  # SPIFFE's "specifies an experimental identity ... standard" -> "specifies an identity ...": a status
-    came, went = _without_inflections(inserted, deleted)
+    came, went = without_inflections(inserted, deleted)
     changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip
     if restated:
@@ -318,12 +318,12 @@ _STATUS_WORDS = frozenset(
 """Words that say a spec's or a feature's standing: one that came or went is no slip of wording."""
 
 
-def _without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:
+def without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:
     """The words that came and went, less each pair that is one word inflected otherwise: LSP's change
     log went from "Add support for ..." to "Added support for ...", and "avoiding" became "avoid".
     (The order of what went is not kept: what is left is counted.)
 
-    >>> _without_inflections(["added", "bikes"], ["add", "cars"])
+    >>> without_inflections(["added", "bikes"], ["add", "cars"])
     (['bikes'], ['cars'])
     """
     went: dict[str, list[str]] = defaultdict(list)

@@ -86,6 +86,7 @@ from specdiff.editorial import (
     slight_rewording,
     small_example_edit,
     version_bumped,
+    without_inflections,
     words_only_added,
 )
 from specdiff.force import (
@@ -253,7 +254,28 @@ def describe_change(
     graded = [e for e in effects if not (e.type == "modality" and e.direction is None)]
     if graded or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
         return effects or [Effect("wording")]
+    if any(o and n and _alternative_of_a_rule_dropped(o, n, old_place, new_place) for o, n in changed):
+        return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _alternative_of_a_rule_dropped(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a sentence that states a rule on both sides lost one of the things it names side by side,
+    and gained no word in its place, however long it is: the OCI distribution spec's "A client that
+    pushes an image or artifact manifest ... MUST verify ..." -> "... an image manifest ..." read as a
+    slight rewording, editorial; the rule reaches fewer things. (A word swapped for another, "lazy" ->
+    "non-greedy", is as often a synonym as another thing; words only added are ``_phrase_added``'s.)"""
+    came, went = without_inflections(*inserted_and_deleted(words(prose(old)), words(prose(new))))
+    if [w for w in came if w not in _SLIGHT_WORDS and w not in _FUNCTION_WORDS]:
+        return False
+    went = [w for w in went if w not in _SLIGHT_WORDS and w not in _FUNCTION_WORDS and w.isalpha()]
+    side_by_side = prose(old).lower()
+    return (
+        bool(went)
+        and all(re.search(rf"\b(?:and|or)\s+{w}\b|\b{w}\s+(?:and|or)\b", side_by_side) for w in went)
+        and bool(rules(old, old_place))
+        and bool(rules(new, new_place))
+    )
 
 
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
@@ -2166,6 +2188,11 @@ def _beside_rewordings(
     return came, went
 
 
+_SLIGHT_WORDS = {
+    *("a", "an", "the", "of", "to", "in", "on", "for", "with", "and", "or"),
+    *("be", "is", "are", "this", "these", "those"),
+}
+"""Words whose coming or going names nothing a rule reaches: articles, prepositions, the verb "to be"."""
 _FUNCTION_WORDS = {
     *("as", "at", "by", "from", "into", "than", "that", "which", "who", "so", "also", "then", "there"),
     *("it", "its", "they", "them", "their", "we", "you", "your"),

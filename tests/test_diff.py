@@ -1734,6 +1734,17 @@ def test_steps_renumbered_by_hand_and_the_release_bumped_change_no_rule(spec_rep
     assert amendment["severity"] != "editorial"
 
 
+def test_a_thing_a_rule_names_beside_another_dropped_is_no_slight_rewording(spec_repo, specdiff_json):
+    """The OCI distribution spec's "A client that pushes an image or artifact manifest with a defined
+    `subject` field MUST verify ..." lost "or artifact", read as a slight rewording in a long sentence,
+    editorial: the rule reaches fewer things. A word swapped for another is left to the rewording's size."""
+    old = "# Docks\n\nA rider who parks a bike or scooter at a dock that shows a full sign MUST tell the desk within the hour.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace(" or scooter", ""))
+    assert amendment["severity"] == "substantive"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("full sign", "red sign"))
+    assert amendment["severity"] == "editorial"
+
+
 def test_a_release_in_a_sample_is_a_value_it_holds(spec_repo, specdiff_json):
     old = '# Docks\n\nA dock MUST say which release it speaks:\n\n```json\n{"version": "1.1"}\n```\n'
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.1", "1.2"))
