@@ -982,6 +982,10 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or (subject or "").endswith("ing"):
         # "rules which may override", "as they may change with the slot", "refusing may reveal"
         return Reading(modal, False, "hedge", LIKELY, holder)
+    if _INDIRECT_QUESTION_BEFORE.search(before) or _SOME_OF_A_KIND_BEFORE.search(before):
+        # in-toto's "Consult the [spec] for how the verification workflow may use it", the OCI
+        # distribution spec's "(Note: Many registries may have other ways to accomplish this ...)"
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and holder in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the assistant may be tasked with": acted upon
     right_after = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:40])][:2]
@@ -1012,6 +1016,13 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     return Reading(modal, True, "rule", LIKELY, holder)
 
 
+_INDIRECT_QUESTION_BEFORE = re.compile(r"(?i)\b(?:how|whether|why)\s+(?!to\b)(?:[\w`-]+\s+){1,4}$")
+"""Before "may": a question asked inside the sentence ("for how the workflow may use it"), no licence;
+not a skill the subject has ("Workloads which don't understand how to leverage multiple identities may
+use the default identity")."""
+_SOME_OF_A_KIND_BEFORE = re.compile(r"(?i)(?:^|[^\w\s]\s*)\W*(?:many|most|several|few)\s+(?:[\w`-]+\s+){1,2}$")
+"""Before "may", opening the sentence or a clause: a subject of some of a kind ("Many registries"),
+what some are like; a spec grants leave to all of a kind ("Registries MAY ...")."""
 _WHAT_MAY_HAPPEN = re.compile(
     r"(?i)^\W*in\s+practice\b|\b(?:future|later|subsequent)\s+(?:(?:minor|major)\s+)?(?:versions?|revisions?|releases?|editions?)\b"
 )
@@ -1229,7 +1240,10 @@ _HEDGING_ADVERBS = {
     "sometimes", "often", "occasionally", "well", "even", "possibly", "perhaps", "rarely", "usually", "potentially", "eventually",
 }  # fmt: skip
 # Verbs after a capitalised MAY that still only say what is likely: "It MAY mean ...".
-_LIKELIHOOD_VERBS = {"mean", "seem", "appear", "happen", "occur", "vary", "exist", "result", "cause", "arise", "imply"}
+_LIKELIHOOD_VERBS = {
+    "mean", "seem", "appear", "happen", "occur", "vary", "exist", "result", "cause", "arise", "imply",
+    "see", "encounter", "observe",  # the OCI distribution spec's "Clients MAY see other status codes"
+}  # fmt: skip
 _ABOUT_THE_TEXT = re.compile(
     r"^\W*(?:[A-Za-z0-9]{1,2}[.)]\s+)?(?:this|the\s+following|the\s+above|the\s+next)\s+(?:section|document|specification|spec|chapter|part|page|"
     r"example|examples|figure|table|appendix|list)\b|^\W*examples\s+include\b",
@@ -1460,7 +1474,7 @@ _EPISTEMIC_NEXT = {
     "pose", "harm", "well", "even", "still", "already", "sometimes", "lack", "imply", "confuse", "mislead",
     "miss", "overlook", "notice", "grow", "increase", "decrease", "diverge", "conflict", "seek", "intend",
     "understand", "err", "misread", "fail", "break", "crash", "contain", "include", "comprise", "exhibit",
-    "play", "attempt", "try", "originate", "evolve", "vanish", "disappear",
+    "play", "attempt", "try", "originate", "evolve", "vanish", "disappear", "see", "observe",
 }  # fmt: skip
 _UNWILLED_NEXT = {"originate", "happen", "occur", "arise", "exist", "reflect", "work", "evolve", "function"}
 """Verbs after "may not" that tell what may not be so: nobody is forbidden to "originate" or to "work"."""

@@ -523,6 +523,9 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Drafts\n\nDocks MUST be lit.", "Unnumbered drafts may vanish at any point in time."),
         ("## Threats\n\nDocks MUST be lit.", "The flaw cannot be realized or exploited in production."),
         ("## Threats\n\nDocks MUST be lit.", "Dock passes cannot prevent tailgating by themselves."),
+        ("## Codes\n\nDocks MUST be lit.", "Riders MAY see other status codes depending on the dock."),
+        ("## Codes\n\nDocks MUST be lit.", "Consult the [desk guide](guide.md) for how the desk may use it."),
+        ("## Codes\n\nDocks MUST be lit.", "(Note: Many cities may have other ways to lend bikes.)"),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -535,6 +538,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
         "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
+        "what one may see", "how one may", "what many may have",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -564,11 +568,22 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     affect existing PURL tools", and what it cannot, "cannot be enforced only with a schema"; SARIF's
     "`pip install inverso` should do the trick", "may vanish at any point in time" and "cannot be realized
     or exploited in production"; MCP's "Client ID Metadata Documents cannot prevent `localhost` URL
-    impersonation by themselves". Each read as a rule added, most breaking."""
+    impersonation by themselves"; the OCI distribution spec's "Clients MAY see other status codes" and "(Note:
+    Many registries may have other ways ...)", and in-toto's "for how the verification workflow may use
+    it". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
     assert not [e for e in amendment["effects"] if e["type"] == "modality"]
+
+
+def test_a_skill_named_before_may_leaves_it_a_licence(spec_repo, specdiff_json):
+    """SPIFFE's "Workloads which don't understand how to leverage multiple identities may use the default
+    identity" grants leave: "how to" names what the subject knows, no question asked inside the sentence."""
+    old = "# Docks\n\nDocks MUST be lit.\n"
+    new = old + "\nRiders who do not understand how to unlock a bike may ask the desk.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(e["type"], e["new"]) for e in amendment["effects"]] == [("modality", "may")]
 
 
 def test_is_expected_to_in_the_case_a_field_names_is_no_rule(spec_repo, specdiff_json):
