@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "174"
+FORMAT = "175"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -195,7 +195,8 @@ brackets moved and a literal flipped are an example changed; 168: "or both" adde
 rule; 171: a long spec is read clause by clause up to 25,000 lines, and past the budget the cut falls on a heading;
 172: steps renumbered by hand and a release's number after "version" are editorial, and a Bikeshed heading loses
 its closing hashes and takes a no-break space; 173: a rule that lost one of the things it names side by side is
-no slight rewording; 174: "MAY see", "how the workflow may use it" and "Many registries may have" grant nothing)."""
+no slight rewording; 174: "MAY see", "how the workflow may use it" and "Many registries may have" grant nothing;
+175: "X is preserved in [link]" and ", see https://..." only point elsewhere)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -730,10 +730,17 @@ _WHERE_WRITTEN = re.compile(
     r"|(?:(?<=[.!?])|^)\s*see\s+[^.!?\[]{1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$"
     # "You may learn more in [the guide](...)", "you can view an example in [...]", "Check out [the FAQ](...) to ..."
     r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+(?:learn|read|find\s+out|view|see)\s+(?:more|an?\s+example|examples)\b[^.!?\[]*"
-    r"|check\s+out\s+(?:the\s+)?)\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$",
+    r"|check\s+out\s+(?:the\s+)?)\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
+    # in-toto's "The predicate for SPDX v2 is preserved in [spdx2.md](spdx2.md)."
+    r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:is|are)\s+(?:now\s+)?(?:preserved|kept|archived)\s+(?:in|at)\s+"
+    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?\s*[.!?]?\s*$"
+    # in-toto's "For a simpler verification results predicate, see https://in-toto.io/attestation/svr/v0.1"
+    r"|(?:(?<=[.!?])|^)[^.!?\[]*,\s*see\s+https?://\S+?[.!?]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_POINTER_WORDS = ("see", "found", "viewed", "please", "available", "learn", "view", "read", "check")
+_POINTER_WORDS = (
+    "see", "found", "viewed", "please", "available", "learn", "view", "read", "check", "preserved", "kept", "archived",
+)  # fmt: skip
 
 
 _ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")

@@ -594,13 +594,19 @@ def test_a_terms_names_in_a_table_are_no_command(spec_repo, specdiff_json):
 
 def test_pointers_added_alone_are_editorial(spec_repo, specdiff_json):
     """OpenFeature added "See [application integrator](../glossary.md#...), [isolated API instance](...)
-    for details." under a requirement, and a link "[See the reference implementation](https://...)":
-    each read as a clause added, substantive. The dot in the second link's address ended the pointer."""
+    for details." under a requirement, and a link "[See the reference implementation](https://...)";
+    in-toto "The predicate for SPDX v2 is preserved in [spdx2.md](spdx2.md)." and "For a simpler
+    verification results predicate, see https://in-toto.io/...": each read as a clause added,
+    substantive. The dot in the second link's address ended the pointer."""
     rules = "# Docks\n\nDocks MUST lock returned bikes.\n"
     spec_repo.commit("one", {"spec/docks.md": rules})
-    pointers = "See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.\n\n[See the reference dock](https://example.org/dock.ts)\n"
+    pointers = (
+        "See [dock](../terms.md#dock), [desk](../terms.md#desk) for details.\n\n[See the reference dock](https://example.org/dock.ts)\n\n"
+        "The tariff of 2025 is preserved in [fares-2025.md](fares-2025.md).\n\n"
+        "For a simpler dock record, see https://example.org/docks/simple/v0.1\n"
+    )
     spec_repo.commit("two", {"spec/docks.md": f"{rules}\n{pointers}"})
-    assert [a["severity"] for a in _amendments(specdiff_json, spec_repo).values()] == ["editorial", "editorial"]
+    assert [a["severity"] for a in _amendments(specdiff_json, spec_repo).values()] == ["editorial"] * 4
     spec_repo.commit("three", {"spec/docks.md": f"{rules}\n{pointers}\nTo see how docks lock, check out the source.\n"})
     (amendment,) = _amendments(specdiff_json, spec_repo).values()
     assert (amendment["kind"], amendment["severity"]) == ("added", "substantive"), "where to look, no command"
