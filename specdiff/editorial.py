@@ -541,6 +541,22 @@ def small_example_edit(old: str, new: str) -> bool:
     return small and _shown_alike(old, new) and data_values(old) == data_values(new)
 
 
+def fence_label_only_changed(old: str, new: str) -> bool:
+    """Whether two examples differ only in the label after their opening code fence, which says how
+    to colour the code, not what it is: the OCI image spec's grammars went from "```" to "```ebnf".
+
+    >>> fence_label_only_changed("```\\nref ::= name\\n```", "```ebnf\\nref ::= name\\n```")
+    True
+    >>> fence_label_only_changed("```\\nref ::= name\\n```", "```ebnf\\nref ::= names\\n```")
+    False
+    """
+    return old != new and _FENCE_LABEL.sub(r"\1", old, count=1) == _FENCE_LABEL.sub(r"\1", new, count=1)
+
+
+_FENCE_LABEL = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
+"""An opening code fence and its label: "```ebnf", "~~~ json"."""
+
+
 def version_bumped(old: str, new: str) -> bool:
     r"""Whether an example block changed only in the release numbers it names: Serverless Workflow's
     release bumped every example's ``dsl: '1.0.2'`` to ``'1.0.3'``, each read as an example changed.

@@ -74,6 +74,7 @@ from specdiff.editorial import (
     PIPE_IN_CELL,
     data_values,
     editorial_form,
+    fence_label_only_changed,
     grammar,
     inserted_and_deleted,
     only_force_changed,
@@ -227,6 +228,8 @@ def describe_change(
         return _address_values_changed(old, new, new_place) or recased or [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
+    if example and fence_label_only_changed(old, new):
+        return [Effect("editorial")]  # the OCI image spec's "```" -> "```ebnf": how to colour the code, not what it is
     if example:
         # (a release's number is no sample's value, nor a name the sample renamed throughout)
         slight = small_example_edit(old, new) or version_bumped(old, new) or sample_names_renamed(old, new)
@@ -648,8 +651,10 @@ def code_spans(text: str) -> list[str]:
 
 
 def _span_text(match: re.Match[str]) -> str:
-    """The text of a code span matched by ``_CODE_SPAN`` (or ``_WORD_OR_CODE``), its spacing and quotes put aside."""
-    return _SPACES.sub(" ", match.group(1) or match.group(2) or "").strip("\"'")
+    """The text of a code span matched by ``_CODE_SPAN`` (or ``_WORD_OR_CODE``), its spacing and quotes put
+    aside: the OCI image spec's "`gid `" -> "`gid`" named the same field (a span of spaces only is kept)."""
+    spaced = _SPACES.sub(" ", match.group(1) or match.group(2) or "")
+    return (spaced.strip() or spaced).strip("\"'")
 
 
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller), or

@@ -1760,6 +1760,17 @@ def test_a_thing_a_rule_names_beside_another_dropped_is_no_slight_rewording(spec
     assert amendment["severity"] == "editorial"
 
 
+def test_a_grammars_fence_label_and_a_stray_space_in_a_code_span_are_markup(spec_repo, specdiff_json):
+    """The OCI image spec's lint pass labelled its grammars ("```" -> "```ebnf"), read as each example
+    changed, and trimmed "Group ID (`gid `)", read as a value renamed, breaking."""
+    old = "# Docks\n\n- Dock ID (`did `) MUST be set.\n\n```\ndock ::= letter digit*\n```\n"
+    new = "# Docks\n\n- Dock ID (`did`) MUST be set.\n\n```ebnf\ndock ::= letter digit*\n```\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [("editorial", ["editorial"])] * 2
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, new.replace("digit*", "digit+"))
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_release_in_a_sample_is_a_value_it_holds(spec_repo, specdiff_json):
     old = '# Docks\n\nA dock MUST say which release it speaks:\n\n```json\n{"version": "1.1"}\n```\n'
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.1", "1.2"))
