@@ -963,9 +963,12 @@ def _renested(alignment: Alignment) -> set[str]:
     """Old ids of paired sections now under what was their ancestor or their sibling: a heading's
     level changed ("### Requirements" -> "## Requirements", a wrapper heading dropped, a sibling
     heading raised above them, as OCI's distribution spec and AsyncAPI tidied their outlines; an
-    ancestor whose heading was dropped stands for the section that took its clauses). A section now
-    under another chapter, whose heading moved, is not one of them."""
+    ancestor whose heading was dropped stands for the section that took its clauses), or beside what was
+    their parent (the OCI image spec's "# Image Manifest" -> "## Image Manifest" left its "## Example
+    Image Manifest" under the page's title). A section now under another chapter, whose heading moved,
+    is not one of them."""
     old_of_new = {m.new.id: m.old.id for m in alignment.sections}
+    new_parent_of_old = {m.old.id: m.new.parent for m in alignment.sections}
     parent_of = {m.old.id: m.old.parent for m in alignment.sections} | {s.id: s.parent for s in alignment.removed_sections}
     merged_into = {k: old_of_new[t.id] for k, t in alignment.merged_sections.items() if t.id in old_of_new}
     found = set()
@@ -977,7 +980,8 @@ def _renested(alignment: Alignment) -> set[str]:
             parent = parent_of.get(parent)
         new_parent = old_of_new.get(match.new.parent or "")
         under_sibling = new_parent is not None and parent_of.get(new_parent) == match.old.parent
-        if match.new.parent is None or new_parent in ancestors or under_sibling:
+        beside_parent = match.old.parent in new_parent_of_old and new_parent_of_old[match.old.parent] == match.new.parent
+        if match.new.parent is None or new_parent in ancestors or under_sibling or beside_parent:
             found.add(match.old.id)
     return found
 

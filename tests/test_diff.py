@@ -2315,6 +2315,13 @@ def test_a_heading_raised_a_level_in_place_is_editorial_and_one_moved_to_another
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     moved = {a["new"][0]["heading"]: a["severity"] for a in amendments if a["unit"] == "section" and a["kind"] == "moved"}
     assert moved == {"Requirements": "editorial", "Pull": "editorial", "Bells": "substantive"}, moved
+    # The OCI image spec lowered "# Image Manifest" to "## Image Manifest": its "## Example Image
+    # Manifest" stands beside it now, under the page's title, where it stood.
+    old = "# Docks\n\nDocks hold bikes.\n\n# Dock rules\n\nDocks MUST lock.\n\n## Example dock\n\nA locked dock.\n"
+    new = old.replace("# Dock rules", "## Dock rules")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    moved = {a["new"][0]["heading"]: a["severity"] for a in amendments if a["unit"] == "section" and a["kind"] == "moved"}
+    assert moved == {"Dock rules": "editorial", "Example dock": "editorial"}, moved
 
 
 def test_an_example_added_or_removed_whole_is_one_amendment(spec_repo, specdiff_json):
