@@ -97,10 +97,13 @@ COMMUNITY_FILES_IN_ANY_CASE = (
     "OWNERS",
     "CONTRIBUTORS",
     "ROADMAP",
+    "IMPLEMENTATIONS",
+    "ADOPTERS",
 )
 """Those whose name says what they are in lower or title case too (the dev container spec's
 ``contributing.md``, TUF's ``Roadmap.md``, Serverless Workflow's ``code-of-conduct.md`` and
-``owners.md``); a ``security.md`` or ``agents.md`` may be a spec's chapter."""
+``owners.md``, the OCI specs' lists of adopters, ``implementations.md``); a ``security.md`` or
+``agents.md`` may be a spec's chapter."""
 
 COMMUNITY_EXCLUDE = (
     tuple(f"**/{name}*" for name in COMMUNITY_FILES)

@@ -12,6 +12,8 @@ COMMUNITY = [
     "GOVERNANCE.md",
     "MAINTAINERS.md",
     "IMPLEMENTATIONS.md",
+    "implementations.md",  # the OCI image and runtime specs' adopters
+    "docs/adopters.md",
     "SECURITY.md",
     "CHANGELOG.md",
     "RELEASES.md",
