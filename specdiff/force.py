@@ -982,9 +982,8 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if _RELATIVE_BEFORE.search(before) or _REASON_BEFORE.search(before) or (subject or "").endswith("ing"):
         # "rules which may override", "as they may change with the slot", "refusing may reveal"
         return Reading(modal, False, "hedge", LIKELY, holder)
-    if _INDIRECT_QUESTION_BEFORE.search(before) or _SOME_OF_A_KIND_BEFORE.search(before):
-        # in-toto's "Consult the [spec] for how the verification workflow may use it", the OCI
-        # distribution spec's "(Note: Many registries may have other ways to accomplish this ...)"
+    if _SOME_OF_A_KIND_BEFORE.search(before):
+        # the OCI distribution spec's "(Note: Many registries may have other ways to accomplish this ...)"
         return Reading(modal, False, "hedge", LIKELY, holder)
     if nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and holder in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the assistant may be tasked with": acted upon
@@ -1016,10 +1015,6 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     return Reading(modal, True, "rule", LIKELY, holder)
 
 
-_INDIRECT_QUESTION_BEFORE = re.compile(r"(?i)\b(?:how|whether|why)\s+(?!to\b)(?:[\w`-]+\s+){1,4}$")
-"""Before "may": a question asked inside the sentence ("for how the workflow may use it"), no licence;
-not a skill the subject has ("Workloads which don't understand how to leverage multiple identities may
-use the default identity")."""
 _SOME_OF_A_KIND_BEFORE = re.compile(r"(?i)(?:^|[^\w\s]\s*)\W*(?:many|most|several|few)\s+(?:[\w`-]+\s+){1,2}$")
 """Before "may", opening the sentence or a clause: a subject of some of a kind ("Many registries"),
 what some are like; a spec grants leave to all of a kind ("Registries MAY ...")."""
@@ -1386,10 +1381,14 @@ _REPORTING = re.compile(
 _INDIRECT_QUESTION = re.compile(
     r"\b(?:whether|(?:specif(?:y|ies|ying)|indicat(?:e|es|ing)|determin(?:e|es|ing)|decid(?:e|es|ing)|check(?:s|ing)?|"
     r"know(?:s|ing)?|ask(?:s|ing)?|controls?|controlling|selects?|selecting|chooses?|choosing|says?|saying)"
-    r"\s+(?:if|which|how|what))\b[^,;:.]*$",
+    r"\s+(?:if|which|how|what)|why|how(?!\s+to\b))\b[^,;:.]*$",
     re.I,
 )
-"""An indirect question still open before a phrase: "specifies if", "decide whether", "says which"."""
+"""An indirect question still open before a phrase: "specifies if", "decide whether", "says which",
+in-toto's "Consult the [spec] for how the verification workflow may use it", Serverless Workflow's
+"No matter how many times sub-workflow may use `continueAs`", IPFS's "as to why this rule may block
+all subpaths"; not "how to", a skill ("Workloads which don't understand how to leverage multiple
+identities may use the default identity")."""
 _BOLD_TITLE = re.compile(r"(\*\*|__)(?:(?!\1)[^.!?\n])+\1")
 """A paragraph all in bold on one line, with no full stop (:attr:`Place.title`)."""
 _EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|illustration)\b\s*\d*\s*[:.\u2014-]", re.I)

@@ -526,6 +526,8 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Codes\n\nDocks MUST be lit.", "Riders MAY see other status codes depending on the dock."),
         ("## Codes\n\nDocks MUST be lit.", "Consult the [desk guide](guide.md) for how the desk may use it."),
         ("## Codes\n\nDocks MUST be lit.", "(Note: Many cities may have other ways to lend bikes.)"),
+        ("## Codes\n\nDocks MUST be lit.", "No matter how many times a rider may return a bike, the desk counts one ride."),
+        ("## Codes\n\nDocks MUST be lit.", "There is no consensus yet on how docks should behave in snow."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -538,7 +540,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
         "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
-        "what one may see", "how one may", "what many may have",
+        "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -569,8 +571,10 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     "`pip install inverso` should do the trick", "may vanish at any point in time" and "cannot be realized
     or exploited in production"; MCP's "Client ID Metadata Documents cannot prevent `localhost` URL
     impersonation by themselves"; the OCI distribution spec's "Clients MAY see other status codes" and "(Note:
-    Many registries may have other ways ...)", and in-toto's "for how the verification workflow may use
-    it". Each read as a rule added, most breaking."""
+    Many registries may have other ways ...)", in-toto's "for how the verification workflow may use
+    it", Serverless Workflow's "No matter how many times sub-workflow may use `continueAs`" and IPFS's
+    "There is no current consensus on how pathing over symlinks should behave". Each read as a rule
+    added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"

@@ -151,13 +151,14 @@ _STEP = re.compile(
 
 def described(rule: force.Rule) -> bool:
     """Whether the rule's phrase sits in a subordinate clause that describes rather than lays down:
-    after "how", "whether", "why" or "what" ("governs how the model should prioritize"), or in a
+    after "how", "whether", "why" or "what" ("governs how the model SHOULD prioritize"; ``force`` leaves
+    a keyword in lower case there unread already), or in a
     sentence that is all one "when"/"if" clause ("When the assistant must pause for approval."):
     no comma, and the condition's own subject (a determiner, a pronoun or the holder) follows the
     opening word and leads to the phrase. "When in doubt the assistant should ask." has a main
     clause after its condition, unmarked by a comma: it is a rule.
 
-    >>> [described(r) for r in force.rules("The chain of command governs how the assistant should order requests.")]
+    >>> [described(r) for r in force.rules("The chain of command governs how the assistant SHOULD order requests.")]
     [True]
     >>> [described(r) for r in force.rules("When the assistant must pause for approval.")]
     [True]
