@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "179"
+FORMAT = "180"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -199,7 +199,8 @@ no slight rewording; 174: "MAY see", "how the workflow may use it" and "Many reg
 175: "X is preserved in [link]" and ", see https://..." only point elsewhere; 176: a code fence's label and the
 spaces around a code span's text are markup; 177: a section beside what was its parent, whose heading's level
 changed, stood where it was; 178: lists of implementations and adopters in lower case are no spec files;
-179: a lower-case keyword after "how" or "why" sits in a question asked inside the sentence)."""
+179: a lower-case keyword after "how" or "why" sits in a question asked inside the sentence; 180: "empty" in a
+link's words names a thing)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -290,13 +290,13 @@ _NEGATION_IDIOMS = re.compile(
     re.IGNORECASE,
 )
 # Words that carry a negation in their sense: "must not omit" is "must include",
-# "must not be empty" is "must have something" (but "send the empty response" and "the missing
-# attribute" name things).
+# "must not be empty" is "must have something" (but "send the empty response", "the missing
+# attribute" and a link's words, the OCI image spec's "the [empty descriptor](#...)", name things).
 _NEGATIVE_SENSE = re.compile(
     _AT_A_LETTER
     + r"(?<![\w'-])(?:omit|omits|omitted|exclude|excludes|excluded|skip|skips|skipped|leave\s+out|leaves\s+out|"
     r"lack|lacks|fail\s+to|fails\s+to|forget|forgets|neglect|neglects|withhold|withholds|"
-    r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?:empty|blank|missing|absent))"
+    r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\[)(?:empty|blank|missing|absent))"
     r"(?![\w'])",
     re.IGNORECASE,
 )

@@ -1775,6 +1775,16 @@ def test_a_grammars_fence_label_and_a_stray_space_in_a_code_span_are_markup(spec
     assert amendment["severity"] == "substantive"
 
 
+def test_a_term_renamed_empty_in_a_links_words_negates_nothing(spec_repo, specdiff_json):
+    """The OCI image spec renamed its "scratch" descriptor "empty": "MUST be set to the [scratch
+    value](...)" -> "the [empty value](...)" read as the rule turned round, breaking. Words of a link
+    name a thing; "MUST be empty" still says what may not be there."""
+    old = "# Docks\n\nA new dock's log MUST be set to the [spare value](#blank).\n\n## Blank\n\nNo rides yet.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("[spare value]", "[empty value]"))
+    assert amendment["severity"] != "breaking"
+    assert [e for e in amendment["effects"] if e["type"] in ("modality", "negation")] == []
+
+
 def test_a_release_in_a_sample_is_a_value_it_holds(spec_repo, specdiff_json):
     old = '# Docks\n\nA dock MUST say which release it speaks:\n\n```json\n{"version": "1.1"}\n```\n'
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("1.1", "1.2"))
