@@ -666,6 +666,7 @@ _VERSION_STAMP = re.compile(r"(?i)(\bversion\W{0,4})v?\d+(?:\.\d+){1,3}(?:-[\w.]
 
 
 def _release_as_stamp(release: re.Match[str]) -> str:
+    """A release number found by ``_VERSION_STAMP`` as the same mark whatever release it names."""
     return release.group(1) + _STAMP
 
 

@@ -215,6 +215,7 @@ def _detailed_lines(lines: list[str]) -> tuple[int, list[int]]:
 
 
 def _within_size(lines: list[str]) -> int:
+    """How many of the first lines fit ``MAX_DETAILED_LINES`` and ``MAX_DETAILED_CHARS``."""
     if sum(map(len, lines)) + len(lines) <= MAX_DETAILED_CHARS:  # the whole file fits: no line to count
         return min(len(lines), MAX_DETAILED_LINES)
     size = 0
@@ -393,6 +394,7 @@ _BIKESHED_METADATA = re.compile(r"""\s*<pre\s+class\s*=\s*["']?metadata["']?\s*>
 
 
 _HASHES_AND_NO_BREAK_SPACE = re.compile(r"^( {0,3}#{1,6})\xa0")
+"""A heading's opening hashes and the no-break space after them, which Bikeshed takes for a space."""
 
 
 def _bikeshed(lines: list[str]) -> bool:
