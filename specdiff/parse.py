@@ -175,10 +175,11 @@ def _declares_capitals_only(text: str) -> bool:
 
 
 # -- Reading within bounds ------------------------------------------------------------
-# Real specs stay far inside these. The largest seen: OpenAPI 3.2.0 (296 kB, 5,604 lines,
-# 1,226 clauses, 265 sections), spec-kit's changelog (1,665 clauses, 436 sections), and a
-# 9,224-character paragraph. Past them a hostile file is still compared in full, but as
-# blocks of text instead of clause by clause, and a warning says from which line.
+# Real specs stay inside these. The largest seen: SARIF's generated 2.2 draft (667 kB, 11,000
+# lines, 2,086 clauses, 570 sections), OpenAPI 3.2.0 (296 kB, 5,604 lines), spec-kit's changelog
+# (1,665 clauses, 436 sections), and a 9,224-character paragraph. Past them a hostile file is
+# still compared in full, but as blocks of text instead of clause by clause, and a warning says
+# from which line.
 
 MAX_DETAILED_LINES = 25_000
 """Lines the Markdown parser reads; the rest are blocks of text. (SARIF's generated draft has 11,000 lines.)"""
