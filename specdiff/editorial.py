@@ -705,7 +705,7 @@ def only_numbering_changed(old: str, new: str) -> bool:
 
 
 _NUMBERING = re.compile(
-    r"^[\s*_+-]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?=\s)"
+    r"^[\W_]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?=\s|$)"
     r"|(?i:\b(?:steps?|sections?)\s+|§\s*)\d+(?:\.\d+)*(?:\s*(?:to|through|and|or|-|–|,)\s*\d+(?:\.\d+)*)*"
 )
 """A step's label at the start of its text, and the step or section numbers a reference names, alone

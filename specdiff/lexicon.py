@@ -1029,8 +1029,8 @@ def numbers(text: str) -> list[str]:
     ['3']
     >>> numbers("Once a verified copy is complete, rotate the key once a day.")
     ['once']
-    >>> numbers("* **1.8**. **Repeat steps 1.1 to 1.8** at most 3 times.")
-    ['3']
+    >>> numbers("* **1.8**. **Repeat steps 1.1 to 1.8** at most 3 times."), numbers("* **5.1.4.")
+    (['3'], [])
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -1105,9 +1105,9 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 _DOTTED = re.compile(r"\d+\.\d+(?:\.\d+)+(?:-\d+(?:\.\d+)*)?")
 """A number of three parts or more, or a range starting with one: "5.4.6.2", "2.8.1-2.8.4"."""
-_LABEL_BEFORE = re.compile(r"[\s*_+-]*")
-"""What may stand before a step's number at the start of its text: a list marker, emphasis."""
-_LABEL_END = re.compile(r"[*_]{0,2}[.)][*_]{0,2}\s")
+_LABEL_BEFORE = re.compile(r"[\W_]*")
+"""What may stand before a step's number at the start of its text: a list marker, emphasis, an emoji."""
+_LABEL_END = re.compile(r"[*_]{0,2}[.)][*_]{0,2}(?:\s|$)")
 _MANUAL_SECTION = re.compile(r"\w\(\d")
 """A digit right after a name and an opening bracket: "set_mempolicy(2)", "cgroups(7)"."""
 _NUMBERED_THING = re.compile(

@@ -1751,6 +1751,12 @@ def test_steps_renumbered_by_hand_and_the_release_bumped_change_no_rule(spec_rep
     recounted = new.replace("for each bike", "for 2 bikes")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, new, recounted)
     assert amendment["severity"] != "editorial"
+    # TUF's "* **1.4. Check for a rollback attack.** ... must be less than ..." -> "* **5.1.4. ...** MUST
+    # ...": the label's sentence ends at its dot, and a keyword only recased changes nothing
+    old = "# Docks\n\n* **1.4. Check the lock.** The rider must close the lock before the ride ends.\n"
+    new = "# Docks\n\n* **5.1.4. Check the lock.** The rider MUST close the lock before the ride ends.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [e["type"] for e in amendment["effects"]] == ["editorial"]
 
 
 def test_a_thing_a_rule_names_beside_another_dropped_is_no_slight_rewording(spec_repo, specdiff_json):
