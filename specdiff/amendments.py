@@ -865,7 +865,8 @@ may still be bound to handle them."""
 
 def _on_new_optional_fields(alignment: Alignment, places: _Places, capitals: bool) -> set[Clause]:
     """The added clauses that define a new optional field, or stand in a new section that opens by
-    adding one, and whose every obligation is on that field's own value. OpenAPI added to each object's
+    adding one, or a list item that defines one (the OCI image spec's "`artifactType` *string* This
+    OPTIONAL property ..."), and whose every obligation is on that field's own value. OpenAPI added to each object's
     table a row "^x- | Any | Allows extensions ... The field name MUST begin with `x-`", and a row
     "jsonSchemaDialect | `string` | ... This MUST be in the form of a URI."; SARIF added a section
     opening "A `notification` object MAY contain a property named `relatedLocations` ...", then "The
@@ -881,7 +882,9 @@ def _on_new_optional_fields(alignment: Alignment, places: _Places, capitals: boo
     for clause in alignment.added:
         place = _place(clause, places, capitals)
         optional_row = clause.kind == "table_row" and _optional_field_row(clause.normalized, place)
-        if (optional_row or (clause.path, clause.section) in opened) and _rules_only_its_own_value(clause.normalized, place):
+        optional_item = clause.kind == "list_item" and _OPTIONAL_PROPERTY_ITEM.match(clause.normalized) is not None
+        own_value = _rules_only_its_own_value(clause.normalized, place)
+        if (optional_row or optional_item or (clause.path, clause.section) in opened) and own_value:
             found.add(clause)
     return found
 
@@ -891,6 +894,11 @@ _OPENS_WITH_OPTIONAL_FIELD = re.compile(
 )
 """An opening sentence that adds an optional field: SARIF's "A `notification` object **MAY** contain a
 property named `relatedLocations` whose value is ..."."""
+
+
+_OPTIONAL_PROPERTY_ITEM = re.compile(r"[\W_]*`[^`]+`[\W_]*(?:[\w\s]{0,30}?\s)?This\s+OPTIONAL\s+(?:property|field|member)\b")
+"""A list item that defines an optional field, as the OCI specs write one: "- **`artifactType`** *string*
+This OPTIONAL property contains ... If defined, the value MUST comply with [RFC 6838] ..."."""
 
 
 def _optional_field_row(row: str, place: Place) -> bool:

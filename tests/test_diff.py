@@ -1830,6 +1830,20 @@ def test_a_rule_on_a_new_optional_fields_own_value_breaks_nothing(spec_repo, spe
     assert (amendment["kind"], amendment["severity"]) == ("added", severity)
 
 
+@pytest.mark.parametrize(
+    ("field", "severity"),
+    [("OPTIONAL", "substantive"), ("REQUIRED", "breaking")],
+)
+def test_a_rule_on_a_new_optional_field_defined_in_a_list_item_breaks_nothing(spec_repo, specdiff_json, field, severity):
+    """The OCI image spec added "- **`artifactType`** *string* This OPTIONAL property contains ... If
+    defined, the value MUST comply with [RFC 6838]": read as an obligation added, breaking (in both
+    reviews of the image spec). A required field's rule still breaks."""
+    old = "# Docks\n\n- **`name`** *string*\n\n  This REQUIRED property names the dock.\n"
+    item = f"- **`night`** *string*\n\n  This {field} property holds the closing time.\n  If set, the value MUST be a time.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{item}")
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("added", severity)]
+
+
 def test_a_rule_on_a_property_a_new_section_adds_breaks_nothing(spec_repo, specdiff_json):
     """SARIF added a section opening "A `notification` object **MAY** contain a property named
     `relatedLocations` ...", then "The `relatedLocations` property **SHOULD** allow ...": read as an
