@@ -269,9 +269,9 @@ def _alternative_of_a_rule_dropped(old: str, new: str, old_place: Place, new_pla
     slight rewording, editorial; the rule reaches fewer things. (A word swapped for another, "lazy" ->
     "non-greedy", is as often a synonym as another thing; words only added are ``_phrase_added``'s.)"""
     came, went = without_inflections(*inserted_and_deleted(words(prose(old)), words(prose(new))))
-    if [w for w in came if w not in _SLIGHT_WORDS and w not in _FUNCTION_WORDS]:
+    if [w for w in came if w not in _NAMES_NOTHING]:
         return False
-    went = [w for w in went if w not in _SLIGHT_WORDS and w not in _FUNCTION_WORDS and w.isalpha()]
+    went = [w for w in went if w not in _NAMES_NOTHING and w.isalpha()]
     side_by_side = prose(old).lower()
     return (
         bool(went)
@@ -2200,16 +2200,17 @@ def _beside_rewordings(
     return came, went
 
 
-_SLIGHT_WORDS = {
-    *("a", "an", "the", "of", "to", "in", "on", "for", "with", "and", "or"),
-    *("be", "is", "are", "this", "these", "those"),
-}
-"""Words whose coming or going names nothing a rule reaches: articles, prepositions, the verb "to be"."""
 _FUNCTION_WORDS = {
     *("as", "at", "by", "from", "into", "than", "that", "which", "who", "so", "also", "then", "there"),
     *("it", "its", "they", "them", "their", "we", "you", "your"),
 }
 """Words that carry no qualifier of their own (``_beside_rewordings``): "used a default" -> "used as the default"."""
+_NAMES_NOTHING = _FUNCTION_WORDS | {
+    *("a", "an", "the", "of", "to", "in", "on", "for", "with", "and", "or"),
+    *("be", "is", "are", "this", "these", "those"),
+}
+"""Words whose coming or going names nothing a rule reaches (``_alternative_of_a_rule_dropped``): those
+above, articles, prepositions, "and" and "or", the verb "to be"."""
 
 
 def _inherited(modals: list[Modal]) -> bool:

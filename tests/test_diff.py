@@ -1891,6 +1891,7 @@ def test_a_sentence_that_points_to_the_rules_elsewhere_adds_none(spec_repo, spec
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert sorted((a["kind"], a["severity"]) for a in amendments) == [("added", "editorial"), ("modified", "editorial")]
 
+
 @pytest.mark.parametrize(
     ("after", "severity"),
     [
