@@ -811,14 +811,22 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
-    was = {m.new[0]: " ".join(c.normalized for c in m.old) for m in alignment.clauses if len(m.new) == 1}
+    # (a paragraph that kept its words granted nothing new: only the reworded ones are asked)
+    was = {
+        m.new[0]: " ".join(c.normalized for c in m.old)
+        for m in alignment.clauses
+        if len(m.new) == 1 and not (len(m.old) == 1 and m.old[0].fingerprint == m.new[0].fingerprint)
+    }
     leads_new_licence = {
         c for c in alignment.added + list(was) if c.kind == "paragraph" and _leads_a_new_licence(c, was.get(c, ""), capitals)
     }
     if not leads_new_licence and not any("`" in c.normalized for c in alignment.added):
         return set()  # (every field is named in code)
     found: set[Clause] = set()
+    with_added = {(c.path, c.section) for c in alignment.added}
     for section in [m.new for m in alignment.sections] + alignment.added_sections:
+        if (section.path, section.id) not in with_added:
+            continue  # (an option and the items inside it stand in one section)
         above: Clause | None = None  # the paragraph just above the list being read
         open_items: list[tuple[int, Clause]] = []  # the items above, by indent
         for clause in section.clauses:

@@ -465,7 +465,7 @@ def informative_sections(sections: Iterable[Section]) -> set[str]:
 
 
 def _declares_itself_informative(section: Section) -> bool:
-    if any(_INFORMATIVE_HEADING.search(h) for h in section.heading_path):
+    if any(map(_informative_heading, section.heading_path)):
         return True
     first = next((c for c in section.clauses if c.kind != "html"), None)
     return first is not None and bool(_INFORMATIVE_NOTICE.match(first.normalized))
@@ -1440,6 +1440,13 @@ _TEACHING_PAGE = re.compile(
 ``docs/tutorials/python/`` to "Use the route factory" (208 amendments graded breaking in MCP's last 200
 commits, for such steps), and spec-kit's ``docs/quickstart.md`` to "Follow [Adopting Spec Kit in an
 Existing Project] before starting", its ``installation.md`` and ``upgrade.md`` likewise."""
+
+@lru_cache(maxsize=4096)
+def _informative_heading(heading: str) -> bool:
+    """Whether a heading marks its section non-normative; remembered, as every commit of a history
+    asks again about the same headings."""
+    return _INFORMATIVE_HEADING.search(heading) is not None
+
 
 _INFORMATIVE_HEADING = re.compile(r"\((?:non-normative|informative)\)|^[\W\d]*(?:appendix\s+\w+\W+)?non-normative\b", re.I)
 _INFORMATIVE_NOTICE = re.compile(

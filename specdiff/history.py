@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from specdiff.align.text import content_words, tokens
 from specdiff.capitals import with_capitals
@@ -255,27 +254,22 @@ def _record_links(file: FileDiff, result: CommitAmendments) -> None:
     partner = {m.old.id: m.new.id for m in file.alignment.sections}
     new_subsections = {s.id: s.parent for s in file.alignment.added_sections if s.parent is not None}
     changed_indexes = {index for _, index in changes}
-    runs: list[list[Any]] = []  # [old path, new path, old start, new start, length]; matches come in new order
-    last: list[Any] | None = None
+    runs: list[Run] = []  # matches come in new order
+    # The run being read, in plain variables: its paths, its first clauses, the clauses next in it.
+    old_path = new_path = ""
+    old_start = new_start = next_old = next_new = -1
     for match in file.alignment.clauses:
-        first = match.new[0]
+        before, first = match.old[0], match.new[0]
         index = first.index
         # Most clauses of a commit are unchanged: asked by index alone, without building a key.
         change = changes.get((first.path, index)) if index in changed_indexes else None
         if change is None and len(match.old) == 1 and len(match.new) == 1:
             # The loop's hot path (3,000 clauses a commit): one more clause of the run, or a new run.
-            before = match.old[0]
-            if (
-                last is not None
-                and last[2] + last[4] == before.index
-                and last[3] + last[4] == index
-                and last[0] == before.path
-                and last[1] == first.path
-            ):
-                last[4] += 1
-            else:
-                last = [before.path, first.path, before.index, index, 1]
-                runs.append(last)
+            if before.index != next_old or index != next_new or before.path != old_path or first.path != new_path:
+                if next_old > old_start:
+                    runs.append(Run(old_path, new_path, old_start, new_start, next_old - old_start))
+                old_path, new_path, old_start, new_start = before.path, first.path, before.index, index
+            next_old, next_new = before.index + 1, index + 1
             continue
         severity = change.severity if change else None
         if change is not None and severity == "editorial" and change.worth_a_read:
@@ -288,7 +282,9 @@ def _record_links(file: FileDiff, result: CommitAmendments) -> None:
         into_new = new_subsections.get(first.section) == partner.get(match.old[0].section, "")
         kept = tuple((c.path, c.index) for c in _kept_meaning(match, change, into_new)) if change else ()
         result.links.append(ClauseLink(old, new, severity, kept))
-    result.runs += [Run(*run) for run in runs]
+    if next_old > old_start:
+        runs.append(Run(old_path, new_path, old_start, new_start, next_old - old_start))
+    result.runs += runs
     result.added += [(c.path, c.index) for c in file.alignment.added]
 
 

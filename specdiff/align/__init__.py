@@ -103,7 +103,7 @@ def _unchanged_sections(old: Document, new: Document, matches: list[SectionMatch
     kept = {id(s) for m in unchanged.values() for s in (m.old, m.new)}
     changed_texts = {c.fingerprint for s in (*old.sections, *new.sections) if id(s) not in kept for c in s.clauses}
     while True:
-        sharing = [k for k, m in unchanged.items() if any(c.fingerprint in changed_texts for c in m.new.clauses)]
+        sharing = [k for k, m in unchanged.items() if not changed_texts.isdisjoint(map(_FINGERPRINT, m.new.clauses))]
         if not sharing:
             return list(unchanged.values())
         for k in sharing:
@@ -115,7 +115,13 @@ def _same_clauses(match: SectionMatch) -> bool:
     old, new = match.old, match.new
     if old.id != new.id or len(old.clauses) != len(new.clauses):
         return False
-    return old.clauses == new.clauses or all(o.fingerprint == n.fingerprint for o, n in zip(old.clauses, new.clauses))
+    # (the same clauses, or the same text parsed again at other lines: `==` would compare every field)
+    return all(map(operator.is_, old.clauses, new.clauses)) or list(map(_FINGERPRINT, old.clauses)) == list(
+        map(_FINGERPRINT, new.clauses)
+    )
+
+
+_FINGERPRINT = operator.attrgetter("fingerprint")
 
 
 def hosts_of_unpaired(document: Document, paired: set[str]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from specdiff.align.text import as_float32, as_symbols, longest_increasing, tokens, unique_index
 from specdiff.lexicon import DATE
@@ -146,13 +147,16 @@ _HEADING_FILLER = frozenset("a an the of for to in on at with and or how what wh
 _PLURAL = re.compile(r"(?<=\w{3})(?<!s)s$")
 
 
+@lru_cache(maxsize=4096)
 def heading_key(heading: str) -> str:
     """The heading as compared: case, spacing, code marks, a trailing colon and a leading number
     ("4.2.", "A.1") ignored.
 
     Renumbering is the most common edit of a heading and says nothing about
     which section is which; nor does setting a name in code (SARIF's "stack
-    object" became "`stack` Object").
+    object" became "`stack` Object"). Remembered: walking a history, every commit
+    asks again about the same few hundred headings (a millisecond a commit of the
+    3,000-clause history benchmark).
 
     >>> heading_key("5.1. Bundle Refresh Hint") == heading_key("6.1 Bundle refresh hint:")
     True
