@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import operator
 import re
 import urllib.parse
 from collections import Counter, defaultdict, deque
@@ -1118,8 +1119,13 @@ class _NewPositionOfOld:
 
     def __call__(self, line: int) -> int:
         if self.starts is None:
-            ends = sorted((m.old[0].lines[0], m.new[-1].lines[1]) for m in self._alignment.clauses)
-            self.starts = [start for start, _ in ends]
-            self.furthest = list(itertools.accumulate((end for _, end in ends), max))
+            matches = self._alignment.clauses
+            starts = [m.old[0].lines[0] for m in matches]
+            ends = [m.new[-1].lines[1] for m in matches]
+            if not all(map(operator.le, starts, starts[1:])):  # (most commits move nothing: no sort needed)
+                pairs = sorted(zip(starts, ends))
+                starts, ends = [start for start, _ in pairs], [end for _, end in pairs]
+            self.starts = starts
+            self.furthest = list(itertools.accumulate(ends, max))
         count = bisect.bisect_right(self.starts, line)
         return max(self.furthest[count - 1], 0) if count else 0

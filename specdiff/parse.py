@@ -278,6 +278,9 @@ def _back_to_a_heading(blocks: list[_Block], over: int, cut: int) -> tuple[int, 
     return over, cut
 
 
+_KIND = operator.attrgetter("kind")
+
+
 def _chunks_within_budget(readable: list[str], starts: list[int], set_aside: list[_Block], indented_code: bool) -> list[_Block]:
     """The blocks of the chunks of ``readable`` (which start at ``starts``), up to the chunk in which the budget runs out.
 
@@ -292,7 +295,7 @@ def _chunks_within_budget(readable: list[str], starts: list[int], set_aside: lis
     for start, end in zip(starts, starts[1:] + [len(readable)]):
         chunk = _chunk_blocks_at("\n".join(readable[start:end]), start, indented_code)
         blocks += chunk
-        in_chunk = [b.kind for b in chunk].count("heading")
+        in_chunk = operator.countOf(map(_KIND, chunk), "heading")
         headings, others = headings + in_chunk, others + len(chunk) - in_chunk
         if headings > MAX_SECTIONS or others + bisect.bisect_left(set_aside_starts, end) > MAX_CLAUSES:
             break
