@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "182"
+FORMAT = "183"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -201,7 +201,9 @@ spaces around a code span's text are markup; 177: a section beside what was its 
 changed, stood where it was; 178: lists of implementations and adopters in lower case are no spec files;
 179: a lower-case keyword after "how" or "why" sits in a question asked inside the sentence; 180: "empty" in a
 link's words names a thing; 181: a step's label that is its own sentence ("* **5.1.4.") and one after an emoji
-is no number; 182: a list item that defines an optional property ("This OPTIONAL property ...") binds only who sets it)."""
+is no number; 182: a list item that defines an optional property ("This OPTIONAL property ...") binds only who sets it;
+183: a rule said anew the other way round, asking another act ("MUST be ignored" -> "MUST NOT generate an error"), is
+no reversal)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

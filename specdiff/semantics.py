@@ -1228,6 +1228,11 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
         and any(a is None or b is None or a.polarity != b.polarity for a, b in pairs)
     ):
         pairs, joined = _rules_rejoined(pairs, old_text, new_text, old_place, new_place, where)
+    said_anew = [
+        (a, b) for a, b in pairs if a and b and _restated_the_other_way(a, b, (old_text, old_place), (new_text, new_place))
+    ]
+    # (a rule said anew the other way round keeps or changes only its strength)
+    pairs = [(replace(a, polarity=b.polarity), b) if a and b and (a, b) in said_anew else (a, b) for a, b in pairs]
     effects = [_modality(a, b, sentence=where) for a, b in pairs]
     effects = [replace(e, confidence=sure) for e in effects if e.direction is not None] + joined
     if old is not None and new is not None and not pairs:
@@ -1239,7 +1244,7 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
             # A rule came or went: its modality effect tells its force, and "are reserved" -> "are
             # reserved and MUST NOT be assigned" negated nothing. Only the words outside it count.
             before, after = negated_sense(old_text), negated_sense(new_text)
-        if before != after and not _negated_phrase_of_its_own(old_modals, new_modals, old_text, new_text):
+        if before != after and not said_anew and not _negated_phrase_of_its_own(old_modals, new_modals, old_text, new_text):
             effects.append(
                 Effect(
                     "negation",
@@ -1392,6 +1397,62 @@ def _rules_rejoined(
                 continue
         kept.append((a, b))
     return kept, effects
+
+
+def _restated_the_other_way(old: Modal, new: Modal, old_said: tuple[str, Place], new_said: tuple[str, Place]) -> bool:
+    """Whether a rule whose polarity turned asks for another act, not the opposite of the same one.
+
+    The OCI image spec rewrote "Any extra fields ... MUST be ignored by any implementations which are
+    unable to interpret them" as "... MUST NOT generate an error by any implementations ...": ignoring
+    them still complies, and the rule is said anew the other way round; "SHOULD be safely ignored" ->
+    "MUST NOT generate an error" made it stronger. A reversal asks the opposite of the same act, its
+    verb kept: "MUST include the header" -> "MUST NOT include the header". (Words of negative sense
+    that turned a rule round are read already: "must include" -> "must omit", ``_in_sense``.)
+    """
+    (old_text, old_place), (new_text, new_place) = old_said, new_said
+    if old.polarity == new.polarity or inverted_by_wording(old_text) or inverted_by_wording(new_text):
+        return False
+    old_at, new_at = _placed(old, _rule_places(old_text, old_place)), _placed(new, _rule_places(new_text, new_place))
+    if old_at is None or new_at is None:
+        return False
+    old_act, new_act = _asked_act(old.phrase, old_at[2]), _asked_act(new.phrase, new_at[2])
+    return old_act is not None and new_act is not None and old_act != new_act
+
+
+def _asked_act(phrase: str, after: str) -> str | None:
+    """The verb of what a rule phrase asks, by its first letters (one word inflected: "ignore",
+    "ignored"): a command's own verb ("Do not redirect" -> "redir"), else the first word after a
+    keyword ("be safely ignored by ..." -> "ignor", "NOT generate an error" -> "gener"); ``None`` when
+    nothing follows, or a word that names no act ("is not to be expected that an implementation would").
+
+    >>> _asked_act("MUST", " be safely ignored by clients"), _asked_act("SHOULD", " not to be set to `null`.")
+    ('ignor', 'set')
+    >>> _asked_act("Do not redirect", " the user."), _asked_act("MUST", ".")
+    ('redir', None)
+    """
+    verbs = [word for word in words(phrase) if word not in _WORDS_OF_FORCE and not word.endswith("ly")]
+    if verbs:
+        return verbs[-1][:_STEM_LETTERS]
+    for word in words(prose(after)):
+        if word not in _AROUND_THE_ACT and not word.endswith("ly"):
+            return None if word in _NAMES_NOTHING else word[:_STEM_LETTERS]  # ("is expected that X would ...": not here)
+    return None
+
+
+_WORDS_OF_FORCE = frozenset(
+    """must shall should may might can could will would need needs ought cannot cant mustnt shouldnt neednt dont do does
+    required require requires recommended allowed allow allows permitted forbidden prohibited optional mandatory
+    encouraged discouraged expected free mutually exclusive of has have had to not never no yes always please and then
+    is are be it that""".split()
+)
+"""The words of a rule phrase that give its force ("MUST NOT", "is free to", "Always"), and those of "and
+then" that join two; any other is a command's verb ("Do not redirect")."""
+
+_AROUND_THE_ACT = frozenset("not be been being is are was were to also always never ever only then a an the".split())
+"""Words between a rule phrase and the act it asks for: "MUST NOT be", "is required to", "SHOULD also be"."""
+
+_STEM_LETTERS = 5
+"""Letters that tell a verb apart from another, whatever its ending ("ignore", "ignored", "ignoring")."""
 
 
 def _joined(modal: Modal, before: str, index: int, places: list[tuple[Modal, str, int, str, str]]) -> bool:

@@ -2606,6 +2606,26 @@ def test_a_field_named_after_an_anchor_tag_is_no_command(spec_repo, specdiff_jso
     assert [(a["kind"], [e["type"] for e in a["effects"]]) for a in amendments] == [("added", []), ("added", [])], amendments
 
 
+@pytest.mark.parametrize(
+    ("old_rule", "new_rule", "expected"),
+    [
+        # the OCI image spec: ignoring unknown fields still complies with "MUST NOT generate an error"
+        ("Unknown fields MUST be ignored by readers.", "Unknown fields MUST NOT raise an error in readers.", ("substantive", [])),
+        ("Unknown fields SHOULD be safely ignored.", "Unknown fields MUST NOT cause an error.", ("breaking", ["strengthened"])),
+        # the same act asked the other way round: reversed
+        ("Unknown fields MUST be kept by readers.", "Unknown fields MUST NOT be kept by readers.", ("breaking", ["reversed"])),
+        ("Redirect the user to the sign-in page.", "Do not redirect the user to the sign-in page.", ("breaking", ["reversed"])),
+    ],
+)
+def test_a_rule_said_anew_the_other_way_round_is_no_reversal(spec_repo, specdiff_json, old_rule, new_rule, expected):
+    """A rule whose keyword turned negative while it came to ask for another act ("MUST be ignored" ->
+    "MUST NOT generate an error") was read as reversed, breaking: only its strength changed, if anything."""
+    base = "# Fields\n\nA manifest MAY hold extra fields. {}\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, base.format(old_rule), base.format(new_rule))
+    modality = [e["direction"] for e in amendment["effects"] if e["type"] == "modality"]
+    assert (amendment["severity"], modality) == expected, amendment["effects"]
+
+
 def _modality_changes(spec_repo, specdiff_json, old: str, new: str) -> list[tuple[str | None, str | None]]:
     """The keywords each modality effect of a commit that rewrote spec.md from ``old`` to ``new`` says went and came."""
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
