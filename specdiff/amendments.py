@@ -24,8 +24,8 @@ from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, content_words, longest_increasing
 from specdiff.editorial import sample_reshaped
 from specdiff.force import (
+    InformativeSections,
     Place,
-    informative_sections,
     labelled_example,
     place_of_heading,
     places_of,
@@ -567,17 +567,17 @@ class _Places:
         """The places of each section read so far, by the section's ``id()``."""
         old = [m.old for m in alignment.sections] + alignment.removed_sections
         new = [m.new for m in alignment.sections] + alignment.added_sections
-        self._informative: set[int] = set()
-        """The sections (by ``id()``) each version declares non-normative (``force.informative_sections``)."""
+        self._informative: dict[int, InformativeSections] = {}
+        """Each section's version (by the section's ``id()``), to ask which sections it declares non-normative."""
         for side in (old, new):
-            ids = informative_sections(side)
-            self._informative.update(id(s) for s in side if s.id in ids)
+            self._informative.update(dict.fromkeys(map(id, side), InformativeSections(side)))
 
     def get(self, clause: Clause) -> Place | None:
         for section in reversed(self._sections.get((clause.path, clause.section), [])):
             places = self._read.get(id(section))
             if places is None:
-                informative = (section.id,) if id(section) in self._informative else ()
+                version = self._informative.get(id(section))
+                informative = (section.id,) if version is not None and version.declares(section.id) else ()
                 places = self._read[id(section)] = places_of([section], capitals=self._capitals, informative=informative)
             if clause in places:
                 return places[clause]

