@@ -16,9 +16,11 @@ True
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import Any
 
 from specdiff.lexicon import DATE, modal_meaning, modals, words
 from specdiff.parse import CELL_BORDER, HTML_TAG, visible_text
@@ -555,6 +557,37 @@ def fence_label_only_changed(old: str, new: str) -> bool:
 
 _FENCE_LABEL = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
 """An opening code fence and its label: "```ebnf", "~~~ json"."""
+
+
+def json_members_reordered(old: str, new: str) -> bool:
+    """Whether two JSON samples hold the same data, their members in another order or laid out
+    otherwise: the OCI image spec put each descriptor's "digest" before its "size" throughout its
+    examples, each read as an example changed. An object's members have no order (RFC 8259); an
+    array's items keep theirs.
+
+    >>> json_members_reordered('```json\\n{"size": 1, "digest": "a"}\\n```', '```json\\n{"digest": "a", "size": 1}\\n```')
+    True
+    >>> json_members_reordered('```json\\n{"size": 1}\\n```', '```json\\n{"size": 2}\\n```')
+    False
+    >>> json_members_reordered('```json\\n[1, 2]\\n```', '```json\\n[2, 1]\\n```')
+    False
+    """
+    if old == new:
+        return False
+    old_data, new_data = _json_sample(old), _json_sample(new)
+    return old_data is not None and old_data == new_data
+
+
+def _json_sample(text: str) -> dict[str, Any] | list[Any] | None:
+    """The object or array a fenced code block holds, when its body is JSON (no comments, no "...")."""
+    lines = text.strip().split("\n")
+    if len(lines) < 3 or not _FENCE.match(lines[0]) or not _FENCE.match(lines[-1]):
+        return None
+    try:
+        data = json.loads("\n".join(lines[1:-1]))
+    except (ValueError, RecursionError):  # (RecursionError: a hostile sample nested thousands deep)
+        return None
+    return data if isinstance(data, (dict, list)) else None
 
 
 def version_bumped(old: str, new: str) -> bool:

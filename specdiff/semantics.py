@@ -77,6 +77,7 @@ from specdiff.editorial import (
     fence_label_only_changed,
     grammar,
     inserted_and_deleted,
+    json_members_reordered,
     only_force_changed,
     only_numbering_changed,
     only_stamps_changed,
@@ -230,6 +231,8 @@ def describe_change(
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
     if example and fence_label_only_changed(old, new):
         return [Effect("editorial")]  # the OCI image spec's "```" -> "```ebnf": how to colour the code, not what it is
+    if example and json_members_reordered(old, new):
+        return [Effect("editorial")]  # the same data: '"size": 7023, "digest": ...' -> '"digest": ..., "size": 7023'
     if example:
         # (a release's number is no sample's value, nor a name the sample renamed throughout)
         slight = small_example_edit(old, new) or version_bumped(old, new) or sample_names_renamed(old, new)

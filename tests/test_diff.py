@@ -1781,6 +1781,21 @@ def test_a_grammars_fence_label_and_a_stray_space_in_a_code_span_are_markup(spec
     assert amendment["severity"] == "substantive"
 
 
+def test_a_json_samples_members_reordered_are_the_same_data(spec_repo, specdiff_json):
+    """The OCI image spec put each descriptor's "digest" before its "size" throughout its examples, each
+    read as an example changed, substantive: an object's members have no order."""
+
+    def sample(digest_first: bool) -> str:
+        members = [('"size": {n}0', '"digest": "sha256:{n}f{n}"')[:: -1 if digest_first else 1] for _ in range(5)]
+        bays = ",\n".join("    {" + ", ".join(members[n]).format(n=n + 1) + "}" for n in range(5))
+        return f'# Docks\n\nA dock:\n\n```json\n{{\n  "bays": [\n{bays}\n  ]\n}}\n```\n'
+
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, sample(False), sample(True))
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"])
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, sample(False), sample(False).replace("3f3", "4f4"))
+    assert amendment["severity"] == "substantive"
+
+
 def test_a_term_renamed_empty_in_a_links_words_negates_nothing(spec_repo, specdiff_json):
     """The OCI image spec renamed its "scratch" descriptor "empty": "MUST be set to the [scratch
     value](...)" -> "the [empty value](...)" read as the rule turned round, breaking. Words of a link
