@@ -601,6 +601,24 @@ _NUMERIC = re.compile(r"[-+]?\d")
 """A value that opens with a digit: a status, an error code, a number on the wire, never a name renamed."""
 
 
+def _named_a_field(value: str, sentence: str) -> bool:
+    """Whether ``sentence`` calls the code ``value`` a field of the data ("the `subject` field", "the property
+    `refers`"): a field renamed throughout is another name on the wire, which what implemented the old
+    one does not read (the OCI distribution spec's "MUST accept ... a manifest with a `refers` field" ->
+    "`subject` field"). A type's name is no field's: "the `stack` object" may be renamed throughout.
+
+    >>> _named_a_field("subject", "a manifest with a `subject` field"), _named_a_field("x", "the `x` object")
+    (True, False)
+    """
+    code = f"`{re.escape(value)}`"
+    return re.search(rf"(?i){code}\s+{_FIELD_WORD}|{_FIELD_WORD}\s+(?:named\s+)?{code}", sentence) is not None
+
+
+_FIELD_WORD = r"\b(?:field|property|member|key|header|attribute)s?\b"
+"""What a specification calls a named part of the data it defines. (Not "parameter": the OCI distribution
+spec's "`<uuid>`" in a URL template, renamed "`<session_id>`", names a placeholder, not what is sent.)"""
+
+
 def _on_the_wire(value: str) -> bool:
     """Whether ``value`` is one a document never renames throughout (``_NamesInCode``): a file's name, a
     media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`")."""
@@ -632,7 +650,7 @@ class _NamesInCode:
         old, new = effect.old or "", effect.new or ""
         if old.startswith(("http://", "https://")) and urllib.parse.unquote(old) != urllib.parse.unquote(new):
             return effect  # (one only written in other escapes, "!" -> "%21", is the same address)
-        if _on_the_wire(old) or _on_the_wire(new):
+        if _on_the_wire(old) or _on_the_wire(new) or _named_a_field(new, effect.sentence or ""):
             return effect
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect

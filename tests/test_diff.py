@@ -424,6 +424,19 @@ def test_a_path_changed_throughout_is_another_place_on_disk(spec_repo, specdiff_
     assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
 
 
+def test_a_field_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
+    """The OCI distribution spec renamed its manifests' `refers` field `subject` everywhere at once:
+    "Registries MUST accept a manifest with a `refers` field" read as a name renamed throughout, which
+    asks nothing new; what read the old field does not read the new one. A type renamed throughout
+    ("the `Dock` object") is still a name only."""
+    rule = "# Docks\n\nRegistries MUST accept a `{}` object with a `{}` field.\n"
+    read = []
+    for old, new in ((("Dock", "refers"), ("Dock", "subject")), (("Dock", "subject"), ("Pier", "subject"))):
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(*old), rule.format(*new))
+        read.append((amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
+
+
 def test_a_table_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json):
     """A2A's error table sits under "... **MUST** be mapped ... The following table provides the canonical
     mappings:", and AsyncAPI's schema formats under "... that every implementation MUST support.": a row's
