@@ -1455,6 +1455,7 @@ _TEACHING_PAGE = re.compile(
 commits, for such steps), and spec-kit's ``docs/quickstart.md`` to "Follow [Adopting Spec Kit in an
 Existing Project] before starting", its ``installation.md`` and ``upgrade.md`` likewise."""
 
+
 @lru_cache(maxsize=4096)
 def _informative_heading(heading: str) -> bool:
     """Whether a heading marks its section non-normative; remembered, as every commit of a history

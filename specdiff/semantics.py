@@ -2016,7 +2016,7 @@ def _scope_and_content(
                 "scope",
                 " ".join(scope_out),
                 None,
-                "scope_narrowed" if "or" in scope_out else "scope_widened",
+                "scope_narrowed" if _alternative_dropped(scope_out) else "scope_widened",
                 sentence=where,
                 normative=True,
                 old_obliges=obliging,
@@ -2136,6 +2136,25 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+def _alternative_dropped(dropped: list[str]) -> bool:
+    """Whether the words dropped from a condition took one of its alternatives, leaving another: "when A or
+    B" -> "when B" drops "A or", and the rule reaches fewer cases. When the whole choice went, both sides
+    of its "or" with it, the condition asks less and reaches more: the OCI distribution spec's "When pushing
+    an image or artifact manifest ..." -> "When pushing a manifest ..." binds clients pushing any manifest.
+
+    >>> _alternative_dropped(["a", "or"]), _alternative_dropped(["an", "image", "or", "artifact"])
+    (True, False)
+    >>> _alternative_dropped(["api", "returns", "a", "404", "or", "the"])  # "... or the header was not set" left
+    True
+    """
+    while dropped and dropped[-1] in _ARTICLES:
+        dropped = dropped[:-1]
+    return any(word == "or" and k in (0, len(dropped) - 1) for k, word in enumerate(dropped))
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _unwrapped(text: str, other: str) -> str:

@@ -988,6 +988,24 @@ def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specd
     assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("condition", "scope_widened")]
 
 
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        ("When docking a bike", ("breaking", [("scope", "cargo or electric", None, "scope_widened")])),  # the whole choice went
+        ("When docking an electric bike", ("substantive", [("scope", "a cargo or", None, "scope_narrowed")])),  # one side went
+    ],
+)
+def test_a_choice_dropped_from_a_condition_widens_the_rule(spec_repo, specdiff_json, condition, expected):
+    """The OCI distribution spec's "When pushing an image or artifact manifest ..., the client MUST:" became
+    "When pushing a manifest ...": read as an alternative dropped, the scope narrowed, where the client's
+    duty now holds for every manifest. Dropping one side of an "or" still narrows."""
+    rule = "# Docks\n\n{}, the rider MUST lock the frame.\n"
+    old = rule.format("When docking a cargo or electric bike")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, rule.format(condition))
+    read = [(e["type"], e["old"], e["new"], e["direction"]) for e in amendment["effects"]]
+    assert (amendment["severity"], read) == expected, read
+
+
 def test_a_grammar_changed_by_one_mark_is_no_slip(spec_repo, specdiff_json):
     """CESQL made a literal's sign optional: "integer-literal ::= ( '+' | '-' ) digit+" -> "... ( '+' | '-' )?
     digit+", which read as an editorial slip in an example. The same mark in a JSON sample still is one."""
