@@ -1442,11 +1442,10 @@ def _asked_act(phrase: str, after: str) -> str | None:
     return None
 
 
-_WORDS_OF_FORCE = frozenset(
-    """must shall should may might can could will would need needs ought cannot cant mustnt shouldnt neednt dont do does
-    required require requires recommended allowed allow allows permitted forbidden prohibited optional mandatory
-    encouraged discouraged expected free mutually exclusive of has have had to not never no yes always please and then
-    is are be it that""".split()
+_WORDS_OF_FORCE = RFC_WORDS | frozenset(
+    """might can could will would need needs ought cannot cant mustnt shouldnt neednt dont do does require requires
+    allowed allow allows permitted forbidden prohibited mandatory encouraged discouraged expected free mutually
+    exclusive of has have had to never no yes always please and then is are be it that""".split()
 )
 """The words of a rule phrase that give its force ("MUST NOT", "is free to", "Always"), and those of "and
 then" that join two; any other is a command's verb ("Do not redirect")."""
