@@ -26,7 +26,13 @@ on: ``cloudevents`` (cloudevents/spec), ``graphql-spec`` (graphql/graphql-spec),
 ``lint_holdout4_runs.jsonl`` lists its 14 runs) or ``fifth`` (``lint_holdout5.jsonl``, the fifth
 held-out set, a seventh blind labeller: ``slsa`` (slsa-framework/slsa), ``json-api``
 (json-api/json-api), ``spiffe`` (spiffe/spiffe) and ``component-model`` (WebAssembly/component-model);
-``lint_holdout5_runs.jsonl`` lists its 16 runs). A repository whose history
+``lint_holdout5_runs.jsonl`` lists its 16 runs) or ``sixth`` (``lint_holdout6.jsonl``, the sixth
+held-out set, two more blind labellers: ``distribution-spec`` (opencontainers/distribution-spec),
+``purl-spec`` (package-url/purl-spec), ``oauth-v2-1`` (oauth-wg/oauth-v2-1), ``ppm-dap``
+(ietf-wg-ppm/draft-ietf-ppm-dap), ``matrix-spec`` (matrix-org/matrix-spec), ``lsp``
+(microsoft/language-server-protocol), ``quic`` (quicwg/base-drafts), ``mls`` (mlswg/mls-protocol),
+``scitt`` (ietf-wg-scitt/draft-ietf-scitt-architecture) and ``sarif`` (oasis-tcs/sarif-spec);
+``lint_holdout6_runs.jsonl`` lists its 316 runs). A repository whose history
 lacks large binary blobs (cloudevents, as fetched here) is checked out without them (see
 ``corpus.private_clone``).
 

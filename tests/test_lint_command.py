@@ -202,6 +202,15 @@ def test_the_sentence_that_says_how_to_read_the_keywords_is_no_rule(spec_repo, s
          "A client SHOULD cache fetched schemas.",  # the paragraph before explains
          "Schemas are fetched over HTTPS.\n\nA client SHOULD cache fetched schemas."),
         ("A client SHOULD log each request id for debugging.", "A client SHOULD log each request id."),
+        ("A client SHOULD tag each request to signal its priority.",  # a purpose, with no comma before it
+         "A client SHOULD be able to tag each request."),
+        ("Servers MUST answer pings. Clients watch them, because a lost ping means a dead link.\n\n"
+         "A client SHOULD send a ping every minute.",  # the paragraph before explains, beside a rule of its own
+         "Servers MUST answer pings. Clients watch them.\n\nA client SHOULD send a ping every minute."),
+        ("Receivers SHOULD:\n\n- drop a stale request, to keep the queue short",  # a lead-in; its items say why
+         "Receivers SHOULD drop a stale request."),
+        ("A client that loses its session SHOULD drop its queue.",  # the circumstance: which clients
+         "A client SHOULD drop its queue."),
     ],
 )  # fmt: skip
 def test_a_should_whose_paragraph_lead_in_or_footnote_says_why(spec_repo, specdiff_json, added, bare):
@@ -431,6 +440,10 @@ def test_vague_rules_that_earlier_readings_missed(base, specdiff_json, sentence)
         "A server MUST read the header to determine if the request should be queued.",  # what a step decides
         "The `cache` field MUST be a boolean that specifies if the proxy should keep copies.",  # what a field says
         "It should be noted that a client MUST NOT retry a rejected request.",  # turns attention, rules nothing
+        "- **`proxy`** (string OPTIONAL) The address that a client should send requests to.",  # describes the field
+        "- **User** *string*, OPTIONAL\n\n  The name which the process in the container should run as.",
+        "A client MUST keep the header's case (e.g. it should not lower-case `Accept`).",  # an example in brackets
+        "A client MUST list the servers that the request should reach.",  # a relative clause describes the servers
     ],
 )
 def test_in_a_capitals_spec_only_keywords_in_capitals_make_rules(base, specdiff_json, sentence):
