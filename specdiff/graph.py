@@ -37,7 +37,7 @@ from urllib.parse import unquote
 
 from specdiff.model import Dangling, Dependency, Document, Impact, Target
 from specdiff.nodes import Node, clause_nodes, node_name, output_kind, section_node
-from specdiff.parse import requirement_pattern
+from specdiff.parse import front_matter_references, requirement_pattern
 from specdiff.site_anchors import SiteAnchors
 from specdiff.site_pages import SitePages
 from specdiff.site_redirects import SiteRedirects
@@ -370,6 +370,7 @@ class _TargetIndex:
         self.definitions: dict[str, list[str]] = {}  # requirement ID -> clauses that start with it
         self.first_mention: dict[str, str] = {}  # requirement ID -> the first clause naming it
         self.clauses: dict[str, dict[str, str]] = {}  # path -> anchor set inside a clause -> that clause
+        self.references: dict[str, frozenset[str]] = {}  # path -> references its front matter declares
         pattern = requirement_pattern(tuple(workspace.config.requirement_ids))
         for _, document in self.documents.matching(pattern) if pattern else ():
             nodes = clause_nodes(document)
@@ -405,6 +406,17 @@ class _TargetIndex:
         return self.pages.runs_templates(target.path) or any(
             other not in self.documents and self._anchor_in(other, target.anchor) for other in self.pages.shown_with(target.path)
         )
+
+    def cites(self, target: Target) -> bool:
+        """Whether the anchor a link names is a reference its file's front matter declares: kramdown-rfc
+        builds an IETF draft with an anchor for each (QUIC's ``[Retry Packet Integrity](#QUIC-TLS)``)."""
+        if target.path is None or not target.anchor:
+            return False
+        if target.path not in self.references:
+            document = self.pages.document(target.path)
+            front = [c for c in document.clauses[:1] if c.kind == "front_matter"] if document else []
+            self.references[target.path] = front_matter_references(front[0]) if front else frozenset()
+        return target.anchor in self.references[target.path]
 
     def _anchor_in(self, path: str, written: str) -> str | None:
         """The node of the section or clause of ``path`` an anchor names, if any.
@@ -465,6 +477,8 @@ def _add(graph: SpecGraph, index: _TargetIndex, dependency: Dependency, workspac
         return  # a link to a Markdown file that is not a spec: not our business
     if index.shown_elsewhere(target):
         return  # the anchor is on the page the site builds, in a file that is not a spec or a template's output
+    if index.cites(target):
+        return  # an entry of the draft's references, which kramdown-rfc writes from its front matter
     if target.path is not None and target.path not in workspace.files and index.redirects.sends_elsewhere(target.path):
         return  # a page gone on purpose: the site's host sends its address elsewhere (site_redirects)
     graph.dangling.append(Dangling(dependency.where, target.label, dependency.reason))

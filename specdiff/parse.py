@@ -586,6 +586,37 @@ def front_matter_fields(clause: Clause) -> dict[str, str]:
 
 _FRONT_MATTER_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
 
+
+def front_matter_references(clause: Clause) -> frozenset[str]:
+    """The references a kramdown-rfc front matter declares (the keys under ``normative:`` and
+    ``informative:``); the draft it builds has an anchor for each, so ``[the integrity
+    tag](#QUIC-TLS)`` leads to the entry of the reference ``QUIC-TLS``. None for any other clause.
+
+    >>> text = "---\\nnormative:\\n  QUIC-TLS:\\n    title: TLS\\n  RFC8126:\\ninformative:\\n  EARLY: RFC1\\n---"
+    >>> sorted(front_matter_references(Clause("a.md", "front_matter", text, "", (1, 8), "", "", 0, "")))
+    ['EARLY', 'QUIC-TLS', 'RFC8126']
+    """
+    if clause.kind != "front_matter":
+        return frozenset()
+    names = set()
+    indent = None  # of the reference names, under "normative:" or "informative:"; None outside those lists
+    for line in clause.text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            indent = 0 if _REFERENCE_LIST.match(line) else None
+            continue
+        key = _NESTED_KEY.match(line)
+        if indent is not None and key:
+            indent = indent or len(key.group(1))
+            if len(key.group(1)) == indent:
+                names.add(key.group(2))
+    return frozenset(names)
+
+
+_REFERENCE_LIST = re.compile(r"(?:normative|informative)\s*:\s*$")
+_NESTED_KEY = re.compile(r"( +)([^\s:#][^:]*?)\s*:(?:\s|$)")
+
 PAGE_METADATA = frozenset(
     (
         "id slug title sidebar_position sidebar_label sidebar_class_name nav_order nav_exclude weight order "

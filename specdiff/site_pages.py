@@ -22,7 +22,15 @@ nowhere is unknown, not missing: no dangling reference is reported for it.
 Only a directive on a line of its own counts. A shortcode inside a sentence
 (``{{< changed-in v="1.2" >}}``) writes a few words, not a section; a page that
 uses only those keeps its anchors in plain sight, and its broken links are still
-found.
+found. A shortcode may name the file it pulls in by its name alone: each of
+Matrix's room versions says ``{{% rver-fragment name="v3-handling-redactions" %}}``,
+and the fragment's link to ``#authorisation-rules`` names a heading of those pages.
+
+A build may join files that no page includes: SARIF's specification is the 86
+files of its ``edit/src/`` folder, in the order ``etc/bind.txt`` lists them, and
+the build writes anchors of its own (``#def;result`` for a defined term). So a
+text file beside a folder of spec files whose every line names one of them is
+such a list: its files show on one page, which runs a build this cannot read.
 """
 
 from __future__ import annotations
@@ -46,6 +54,10 @@ _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*[>%]\}\}[ \t]*$", re.MULTILINE)
 _DIRECTIVE = re.compile(r"\{%-?[ \t]*include|\{\{[<%]")
 """What a file holding either must contain: the files searched for pages are first sifted with this."""
 
+_SHORTCODE_FILE = re.compile(r"\b(?:name|file|path|src|source|fragment|partial|include)\s*=\s*\"([\w.-]+)\"")
+"""A shortcode's parameter that names a file (``name="v3-handling-redactions"``), not what a template
+reads (``spec="client-server" api="login"``)."""
+
 
 class SitePages:
     """Which files show on the same page as a given one, and whether that page runs templates.
@@ -64,6 +76,7 @@ class SitePages:
         """Files with a template whose output no file shows: a shortcode, or an include of nothing readable."""
         self._together: dict[str, tuple[list[str], bool]] = {}
         self._parsed: dict[str, Document | None] = {}
+        self._by_name: dict[str, str] | None = None
 
     def shown_with(self, path: str) -> list[str]:
         """The other files whose text shows on a page that shows ``path``: the pages that include it, at
@@ -126,7 +139,36 @@ class SitePages:
                     if included not in seen:  # an included file may include others
                         seen.add(included)
                         waiting.append(included)
+            for listing, parts in self._lists_of_parts():
+                self._includes[listing] = parts
+                self._opaque.add(listing)
         return self._includes
+
+    def _lists_of_parts(self) -> list[tuple[str, list[str]]]:
+        """Text files that list, one per line, the spec files a build joins into one document: a ``.txt``
+        file in a folder of spec files or beside one (``edit/etc/bind.txt`` beside ``edit/src/``), whose
+        every line names a file of one such folder, with the files it names.
+
+        >>> docs = SpecDocuments({"src/a.md": "## A\\n", "src/b.md": "## B\\n"}, parse_document)
+        >>> lists = {"etc/bind.txt": "a.md\\nb.md\\n", "etc/notes.txt": "a.md\\nsee above\\n"}
+        >>> SitePages(docs, set(docs) | set(lists), lists.get)._lists_of_parts()
+        [('etc/bind.txt', ['src/a.md', 'src/b.md'])]
+        """
+        folders = {posixpath.dirname(path) for path in self.documents}
+        beside = {posixpath.dirname(folder) for folder in folders}
+        found = []
+        for listing in sorted(path for path in self.files if path.endswith(".txt")):
+            here = posixpath.dirname(listing)
+            if here not in folders and posixpath.dirname(here) not in beside:
+                continue
+            names = (self.read(listing) or "").split()
+            candidates = [here] + sorted(f for f in folders if posixpath.dirname(f) == posixpath.dirname(here))
+            for folder in candidates if len(names) > 1 else ():
+                parts = [posixpath.join(folder, name) for name in names]
+                if all(part in self.documents or part in self.files for part in parts):  # a change log, say, is no spec
+                    found.append((listing, parts))
+                    break
+        return found
 
     def _named(self, page: str, text: str) -> list[str | None]:
         """The files ``page``'s includes name, ``None`` for one that names no tracked file."""
@@ -139,7 +181,20 @@ class SitePages:
                 folders = page.split("/")[:-1]
                 candidates = [posixpath.join(*folders[:depth], "_includes", written) for depth in range(len(folders), -1, -1)]
             named.append(next((c for c in candidates if c in self.files or c in self.documents), None))
+        by_name = self._named_alone() if _SHORTCODE.search(text) else {}
+        for shortcode in _SHORTCODE.finditer(text):
+            names = [value.removesuffix(".md") for value in _SHORTCODE_FILE.findall(shortcode.group())]
+            named += [by_name[name] for name in names if name in by_name]
         return named
+
+    def _named_alone(self) -> dict[str, str]:
+        """Spec files by their name without folder or extension, for the names no other spec file shares."""
+        if self._by_name is None:
+            paths: dict[str, list[str]] = {}
+            for path in self.documents:
+                paths.setdefault(posixpath.splitext(posixpath.basename(path))[0], []).append(path)
+            self._by_name = {name: found[0] for name, found in paths.items() if len(found) == 1}
+        return self._by_name
 
 
 def _closure(start: list[str], step: Callable[[str], list[str]]) -> list[str]:

@@ -875,6 +875,59 @@ def test_links_resolve_as_on_the_site_built_from_the_spec(base, specdiff_json, a
     assert [f["check"] for f in _findings(specdiff_json, base, "HEAD~1", "HEAD")] == (["REF001"] if dangling else [])
 
 
+REF_ONLY = 'specs = ["spec/**/*.md"]\n[lint]\nselect = ["REF001"]\n'
+
+
+def _dangling(specdiff_json, spec_repo) -> list[tuple[str, str]]:
+    return [(f["path"], f["evidence"].rpartition("#")[2]) for f in _findings(specdiff_json, spec_repo, "--all")]
+
+
+def test_a_fragment_a_shortcode_names_shows_on_the_pages_that_name_it(spec_repo, specdiff_json):
+    """Matrix's room versions pull in ``fragments/v3-handling-redactions.md`` with ``{{% rver-fragment
+    name="v3-handling-redactions" %}}``: the fragment's link names a heading of those pages."""
+    link = "Redactions follow [the authorisation rules](#authorisation-rules).\n"
+    spec_repo.commit(
+        "Room versions",
+        {
+            "specdiff.toml": REF_ONLY,
+            "spec/rooms/v3.md": "# Room version 3\n\n## Authorisation rules\n\nRules.\n\n"
+            '{{% rver-fragment name="v3-redactions" %}}\n',
+            "spec/rooms/fragments/v3-redactions.md": link,
+            "spec/rooms/fragments/v4-redactions.md": link,  # no page names it
+        },
+    )
+    assert _dangling(specdiff_json, spec_repo) == [("spec/rooms/fragments/v4-redactions.md", "authorisation-rules")]
+
+
+def test_the_parts_a_build_joins_into_one_document_share_its_anchors(spec_repo, specdiff_json):
+    """SARIF's build joins the files of ``edit/src/`` in the order ``edit/etc/bind.txt`` lists them, and
+    writes anchors of its own (``#def;result``): a list of parts makes one page whose build this cannot read."""
+    part = "## Alpha\n\nSee [beta](#beta) and [a result](#def;result).\n"
+    spec_repo.commit(
+        "Parts of one document",
+        {
+            "specdiff.toml": REF_ONLY,
+            "spec/edit/src/alpha.md": part,
+            "spec/edit/src/beta.md": "## Beta\n\nThe assistant reads every part.\n",
+            "spec/edit/etc/bind.txt": "alpha.md\nbeta.md\nchangelog.md\n",
+            "spec/edit/src/changelog.md": "# Changes\n",
+            "spec/edit/etc/notes.txt": "gamma.md comes first\n",  # prose, not a list of parts
+            "spec/other/src/gamma.md": part,
+        },
+    )
+    assert _dangling(specdiff_json, spec_repo) == [("spec/other/src/gamma.md", "beta"), ("spec/other/src/gamma.md", "def;result")]
+
+
+def test_a_draft_links_the_references_its_front_matter_declares(spec_repo, specdiff_json):
+    """kramdown-rfc makes an anchor of each reference under ``normative:`` and ``informative:`` (QUIC's
+    ``[Retry Packet Integrity](#QUIC-TLS)``); a name declared nowhere still dangles."""
+    front = "---\ntitle: Desk protocol\nnormative:\n  DESK-TLS:\n    title: Desk over TLS\n  RFC8126:\n"
+    front += "informative:\n  EARLY: RFC1\n---\n"
+    body = "\n# Introduction\n\nSee [the TLS mapping](#DESK-TLS), [early work](#EARLY) and [the title](#title).\n"
+    spec_repo.commit("Draft", {"specdiff.toml": REF_ONLY, "spec/draft.md": front + body})
+    assert _dangling(specdiff_json, spec_repo) == [("spec/draft.md", "title")]
+
+
 def test_an_archived_change_is_a_record_not_a_rule_to_test(base, specdiff_json):
     pickup = "# Pickup\n\n## Pickup {#pickup}\n\nThe assistant must read back the pickup date.\n"
     base.commit("Every folder", {"specdiff.toml": 'specs = ["spec/**/*.md"]\n' + f"[lint]\nselect = {EXERCISED}\n"})
