@@ -398,6 +398,8 @@ def test_a_comment_suppresses_a_check(base, specdiff, specdiff_json):
         "The assistant must repeat the due date when necessary[^due].\n\n[^due]: Two loans due on one day.",
         "The assistant must give an appropriate notice for each fine:\n\n- late fee: a letter\n- lost card: a call",
         "The assistant must format each notice properly according to the branch's template.",  # the measure named
+        "The assistant must renew the card if necessary.",  # a need is the holder's own to judge
+        "The assistant must stamp each notice properly.",  # nearly always measured beside it: not read
         "The assistant should renew loans at a reasonable interval (recommended: every 14 days).",  # a number given
     ],
 )

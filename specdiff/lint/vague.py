@@ -19,7 +19,7 @@ CHECKS = (
         "VAG001",
         "vague-qualifier",
         "warning",
-        "A rule rests on an unmeasurable qualifier (appropriate, reasonable, as needed, timely, ...).",
+        "A rule rests on an unmeasurable qualifier (appropriate, reasonable, where possible, timely, ...).",
         "The assistant must reply to renewal requests in a timely manner.",
         "The assistant must reply to renewal requests within two minutes.",
     ),
@@ -41,11 +41,13 @@ CHECKS = (
     ),
 )
 
+# Not the words of need ("if necessary", "as needed", "where necessary"), "properly", "sufficiently",
+# "suitable" and "as far as possible": a need is the holder's own to judge, and the others nearly always
+# had their measure beside them. Of the findings the labelled sets hold with one of these, 7 were right
+# and 98 wrong (the sixth held-out set: 0 and 18).
 _QUALIFIERS = re.compile(
-    r"\b(?:as (?:needed|necessary|appropriate)|where (?:possible|appropriate|practical|feasible|necessary)"
-    r"|(?:if|when) (?:possible|appropriate|practical|feasible|necessary)|as (?:soon|far) as (?:possible|practical)"
-    r"|in a timely (?:manner|fashion)|appropriate(?:ly)?|reasonabl[ey]|timely|promptly|adequate(?:ly)?"
-    r"|sufficient(?:ly)?|suitabl[ey]|properly)\b",
+    r"\b(?:as appropriate|(?:where|if|when) (?:possible|appropriate|practical|feasible)|as soon as (?:possible|practical)"
+    r"|in a timely (?:manner|fashion)|appropriate(?:ly)?|reasonabl[ey]|timely|promptly|adequate(?:ly)?|sufficient)\b",
     re.IGNORECASE,
 )
 # "Note that ..." reads as a command ("note" is a command verb), but it introduces a remark, not a rule.
@@ -87,7 +89,7 @@ _MEASURE_NAMED_AFTER = re.compile(
 # adjective's yardstick follows it. An adverb's does not: in "respond appropriately to 401 responses"
 # the 401 is what is answered, and how is still open.
 _YARDSTICK_AFTER = re.compile(r"^\s+(?:for|to)\s+(?!(?:be|the\s+(?:client|server|user|caller|sender|receiver))\b)", re.IGNORECASE)
-_MEASURED = frozenset({"sufficient", "sufficiently", "adequate", "adequately", "appropriate", "if necessary", "when necessary"})
+_MEASURED = frozenset({"sufficient", "adequate", "adequately", "appropriate"})
 _TIME = re.compile(r"\b(?:timely|promptly|as soon as)\b", re.IGNORECASE)
 # "MUST inspect the data if possible; implementations that cannot access it MUST fall back to the
 # schema": the sentence says what to do when it is not possible, so "possible" decides nothing left open
@@ -206,13 +208,13 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     ['adequate']
     >>> vague_qualifiers("Servers must read the cache if possible; servers that cannot must fall back to the disk.")
     []
-    >>> vague_qualifiers("Clients must retry as needed.", "Clients must [retry as needed](#retries).")
+    >>> vague_qualifiers("Clients must retry as appropriate.", "Clients must [retry as appropriate](#retries).")
     []
     >>> vague_qualifiers("Servers must read the cache if possible.", following="Servers that cannot must use the disk.")
     []
     >>> vague_qualifiers("Servers must pick a reasonable limit.", following="This limit is shown in the example below.")
     []
-    >>> vague_qualifiers("Clients must clarify when necessary[^1].", "Clients must clarify when necessary[^1].")
+    >>> vague_qualifiers("Clients must clarify when appropriate[^1].", "Clients must clarify when appropriate[^1].")
     []
     >>> vague_qualifiers("Quote the name, e.g. with single quotes (or double quotes if possible).")
     []
@@ -220,7 +222,7 @@ def vague_qualifiers(text: str, written: str = "", following: str = "") -> list[
     ['if possible']
     >>> vague_qualifiers("Clients, e.g. browsers, must reply promptly.")
     ['promptly']
-    >>> vague_qualifiers("Servers must encode the body properly according to its media type.")
+    >>> vague_qualifiers("Servers must encode the body appropriately according to its media type.")
     []
     >>> vague_qualifiers("Servers should send keep-alives at a reasonable interval (recommended: 10 to 30 s).")
     []
