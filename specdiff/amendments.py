@@ -56,6 +56,7 @@ from specdiff.parse import (
     markup_and_label,
     markup_only,
     names_its_writers,
+    only_link_definitions,
     shown_text,
     visible_text,
 )
@@ -716,6 +717,9 @@ def _clause_change(
         # stay a visible change, not a slight rewording: the history counts them as a revision.
         effects = [Effect("wording") if e.type == "editorial" else e for e in effects]
     across = section_pairs.get(match.old[0].section) != match.new[0].section
+    # Link reference definitions ("[oci-runtime-config]: https://...") show nowhere: moved to the end of
+    # the file (the image spec's conversion.md), they leave the section they sat in saying what it said.
+    across = across and not all(only_link_definitions(c.normalized) for c in match.old + match.new)
     effects = with_unsure_breaks(effects)
     graded = severity(kind, effects, moved_across_sections=across)
     if retargeted and not across:

@@ -2684,3 +2684,16 @@ def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[
     spec_repo.commit("change", {"spec.md": new})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     return file["amendments"]
+
+
+def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, specdiff_json):
+    """The image spec moved its link reference definitions from its first section to the end of the file:
+    they show nowhere, so no section says anything new. A sentence moved the same way still is substantive."""
+    links = "[bundle]: https://example.org/bundle.md\n[config]: https://example.org/config.md\n"
+    top = "# Conversion\n\nA tool reads the [bundle] and the [config].\n\n"
+    end = "## Annotations\n\nThe tool copies each annotation.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, top + links + "\n" + end, top + end + "\n" + links)
+    assert (amendment["kind"], amendment["severity"]) == ("moved", "editorial"), amendment
+    sentence = "The tool keeps the bundle.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, top + sentence + "\n" + end, top + end + "\n" + sentence)
+    assert (amendment["kind"], amendment["severity"]) == ("moved", "substantive"), amendment
