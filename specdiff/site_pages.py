@@ -161,7 +161,7 @@ class SitePages:
             here = posixpath.dirname(listing)
             if here not in folders and posixpath.dirname(here) not in beside:
                 continue
-            names = (self.read(listing) or "").split()
+            names = [line.strip() for line in (self.read(listing) or "").splitlines() if line.strip()]
             candidates = [here] + sorted(f for f in folders if posixpath.dirname(f) == posixpath.dirname(here))
             for folder in candidates if len(names) > 1 else ():
                 parts = [posixpath.join(folder, name) for name in names]

@@ -203,7 +203,10 @@ def _should_without_reason(view: ClauseView, text: str) -> list[Finding]:
     list item continues ("To minimize the risk of failed uploads, servers SHOULD:"), or in a footnote the
     sentence cites: RFC 2119's "valid reasons" may sit in any of them (the independent labeller: 13 of 33
     wrong KW004 findings had their reason there; on the four blind sets the paragraph before held it for 7
-    of 45 wrong findings, and for 1 of 88 right ones, whose paragraph before explained something else)."""
+    of 45 wrong findings, and for 1 of 88 right ones, whose paragraph before explained something else).
+    Nor a SHOULD with a purpose after it ("to detect a dead connection"), one whose holder is narrowed by
+    what it does ("An endpoint that detects an error SHOULD"), or one that only leads a list ("Receivers
+    SHOULD:"), whose items say what, and why."""
     lead_in = prose(view.place.lead_in or "")
     if _REASON.search(text) or _REASON.search(lead_in) or _RESTRICTED_HOLDER.search(lead_in):
         return []
