@@ -18,6 +18,7 @@ import re
 import urllib.parse
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import Literal
 
 from specdiff.align.sections import heading_key
@@ -710,6 +711,9 @@ def _clause_change(
         )
         effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
         effects += _reference_effects(match.old, match.new)
+    place = _place(match.new[0], places, capitals)
+    if example and place.completes and len(match.old) == len(match.new) == 1 and _place(match.old[0], places, capitals).completes:
+        effects = _lines_of_a_rule(match.old[0], match.new[0], place) or effects
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
     elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
@@ -734,6 +738,30 @@ def _clause_change(
         effects,
         word_diff(CLAUSE_SEPARATOR.join(c.normalized for c in match.old), CLAUSE_SEPARATOR.join(c.normalized for c in match.new)),
     )
+
+
+def _lines_of_a_rule(old: Clause, new: Clause, place: Place) -> list[Effect]:
+    """What the lines that came, went or changed in a code block that completes a rule's sentence
+    (:attr:`force.Place.completes`) do, each read as an item of that rule: the OCI distribution spec added
+    "Range: 0-<end-of-range>" to the block under "... MUST have the following headers:", a header the
+    response now must have. None when no line changed (only the fence, say)."""
+    item = replace(place, kind="list_item", lead_in=place.completes, completes=None, opening=None)
+    before, after = _code_lines(old.normalized), _code_lines(new.normalized)
+    effects: list[Effect] = []
+    for _, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        paired = min(i2 - i1, j2 - j1)  # lines replaced, one for one, in order; the rest came or went
+        for line_before, line_after in zip(before[i1 : i1 + paired], after[j1 : j1 + paired]):
+            if line_before != line_after:
+                effects += describe_change(line_before, line_after, old_place=item, new_place=item)
+        effects += [e for line in before[i1 + paired : i2] for e in describe_clause(line, added=False, place=item)]
+        effects += [e for line in after[j1 + paired : j2] for e in describe_clause(line, added=True, place=item)]
+    said = [e for e in effects if e.type != "editorial"]  # a line only respelt says nothing beside one that does
+    return said or effects[:1]
+
+
+def _code_lines(block: str) -> list[str]:
+    """A code block's lines of text, without its fences and blank lines."""
+    return [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith(("```", "~~~"))]
 
 
 def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Effect]:

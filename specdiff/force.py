@@ -109,6 +109,11 @@ class Place:
     / "- Let {queryType} be ...", "- Return {data}."), nested items too: its verbs are the algorithm's
     steps, not commands to the reader."""
 
+    completes: str | None = None
+    """For a code block: the paragraph right above it, when that paragraph leads into it with a rule
+    ("The response MUST have the following headers:" over a block of them): each line of the block is
+    an item of that rule, not an example."""
+
     @property
     def holds_rules(self) -> bool:
         """False where nothing is a rule: headings, examples, change logs, commentary."""
@@ -297,11 +302,49 @@ def places_of(
                 opening=_first_sentence(clause.normalized) if clause.kind == "list_item" and item_lead_in else None,
                 scenario_case=clause.kind == "list_item" and step in ("GIVEN", "WHEN"),
                 algorithm_step=clause.kind == "list_item" and algorithm,
+                completes=_rule_it_completes(clause, previous, found.get(previous) if previous else None),
                 title=clause.kind == "paragraph" and _BOLD_TITLE.fullmatch(clause.text.strip()) is not None,
                 capitals_only=section.capitals_only,
             )
             previous = clause
     return found
+
+
+def _rule_it_completes(block: Clause, previous: Clause | None, previous_place: Place | None) -> str | None:
+    """The paragraph above a code block when it leads into the block with an obligation or prohibition:
+    the OCI distribution spec's "... and MUST have the following headers:" over a block that lists them,
+    OpenSpec's "THEN it SHALL have this structure:" over a folder tree. Only a short block of short lines
+    that is fenced with no language, or as plain text, and holds no sentence, no braces and no HTTP
+    message: one in a language (```json) is a sample written in it, a request or a response with a body
+    is a template of a message, prose is prose, and one introduced as an example ("The response MUST
+    look like this example:") is an example.
+
+    >>> from specdiff.parse import parse_document
+    >>> text = "# A\\n\\nThe reply MUST have these headers:\\n\\n```\\nLocation: x\\n```\\n"
+    >>> [place.completes for place in places_of(parse_document(text, "a.md").sections).values()]
+    [None, 'The reply MUST have these headers:']
+    """
+    if block.kind != "example" or previous is None or previous.kind != "paragraph" or previous_place is None:
+        return None
+    lead_in = previous.normalized
+    if not _leads_a_list(lead_in) or "example" in lead_in.lower() or not previous_place.holds_rules:
+        return None
+    fence, *lines = [line.strip() for line in block.text.strip().splitlines()[: _LISTED_LINES_AT_MOST + 3] if line.strip()]
+    lines = [line for line in lines if not line.startswith(("```", "~~~"))]
+    if fence.strip("`~ \t").lower() not in ("", "text", "txt", "plain", "plaintext"):
+        return None
+    if not 0 < len(lines) <= _LISTED_LINES_AT_MOST or block.text.count("\n") > _LISTED_LINES_AT_MOST + 2:
+        return None
+    if any(len(line) > 80 or _NO_LISTED_LINE.search(line) for line in lines) or _HTTP_MESSAGE.match(lines[0]):
+        return None
+    leading = _leading_sentence(lead_in)
+    return lead_in if any(reading.rule and reading.modal.obliges for reading in read_sentence(leading, previous_place)) else None
+
+
+_LISTED_LINES_AT_MOST = 20
+_NO_LISTED_LINE = re.compile(r"[{}]|[.?!]$")
+"""A line that is no item a rule lists: a brace of a structure, a sentence's end."""
+_HTTP_MESSAGE = re.compile(r"(?:HTTP/\d|(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\s)")
 
 
 _ALGORITHM_SIGNATURE = re.compile(r"[A-Z]\w*\([^()]*\)\s*:")

@@ -2697,3 +2697,23 @@ def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, spec
     sentence = "The tool keeps the bundle.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, top + sentence + "\n" + end, top + end + "\n" + sentence)
     assert (amendment["kind"], amendment["severity"]) == ("moved", "substantive"), amendment
+
+
+def test_a_line_added_to_a_block_a_rule_leads_into_is_an_item_of_that_rule(spec_repo, specdiff_json):
+    """The OCI distribution spec added "Range: 0-<end-of-range>" to the block under "... and MUST have the
+    following headers:": a header the response now must have, as a list item added there would be. A
+    block in a language ("```json") under the same words is a sample of it; one under words that rule
+    nothing is an example."""
+    block = "```{fence}\nLocation: <location>\n{more}```\n"
+    for lead_in, fence, grade in (
+        ("The response MUST have the following headers:", "", "breaking"),
+        ("The response MUST have the following headers:", "json", "substantive"),
+        ("The response has the following headers:", "", "substantive"),
+    ):
+        old = f"# Uploads\n\n{lead_in}\n\n" + block.format(fence=fence, more="")
+        new = f"# Uploads\n\n{lead_in}\n\n" + block.format(fence=fence, more="Range: 0-<end-of-range>\n")
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+        assert amendment["severity"] == grade, (lead_in, fence, amendment)
+        if grade == "breaking":
+            [effect] = amendment["effects"]
+            assert (effect["type"], effect["old"], effect["new"]) == ("modality", None, "MUST"), effect
