@@ -711,9 +711,10 @@ def _clause_change(
         )
         effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
         effects += _reference_effects(match.old, match.new)
-    place = _place(match.new[0], places, capitals)
-    if example and place.completes and len(match.old) == len(match.new) == 1 and _place(match.old[0], places, capitals).completes:
-        effects = _lines_of_a_rule(match.old[0], match.new[0], place) or effects
+    if example and len(match.old) == len(match.new) == 1:
+        place = _place(match.new[0], places, capitals)
+        if place.completes and _place(match.old[0], places, capitals).completes:
+            effects = _lines_of_a_rule(match.old[0], match.new[0], place) or effects
     if kind in ("split", "merged") and not effects:
         effects = [Effect("editorial")]
     elif kind in ("split", "merged") and any(e.type == "editorial" and e.confidence < 1 for e in effects):
