@@ -102,7 +102,7 @@ _MODAL = re.compile(
 _COMMAND_VERBS = (
     "accept acknowledge act add address adjust allow answer append apply ask assume attach avoid begin block "
     "build call cap check choose cite clarify clear close collect compare confirm consider contact continue copy "
-    "correct count create decline default defer delete deliver deny describe detect direct disable display do "
+    "correct count create decline default defer delete deliver deny describe detect direct disable discard display do "
     "double-check drop email emit enable encourage encrypt end enforce ensure escalate estimate exclude expire "
     "explain export fail fall fetch fill filter flag follow forward gather generate give greet group guide hand handle "
     "help hide highlight hold identify ignore implement include inform insist introduce invite keep label lead leave let "
@@ -205,10 +205,12 @@ checklist - " in "Generate checklist - Create ...". A command after one still op
 The label starts with a capital here (``force``); inside :data:`_COMMAND` case is ignored, as before."""
 _COMMAND = re.compile(
     # a command may follow a leading circumstance: "Given a version number, increment the: ..."
+    # ("On the next update cycle, begin at step 1": TUF's client steps)
     # or a step's label: "Setup: Run the script"
     # or an "Otherwise, " ("Otherwise, auto-generate it"), or a circumstance closed by a colon ("If the item
     # now passes and was unchecked: change `[ ]` to `[x]`")
-    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200}[,:]\s*"
+    r"^\s*(?:(?:given|if|when|whenever|once|after|before|for|in|on|at|upon|during|until|within|with|unless|where|while|to)\b"
+    r"(?:[^,;:.]|\.(?=\w)){0,200}[,:]\s*"
     r"|otherwise,\s*"
     r"|" + _STEP_LABEL_TEXT + r")?"
     # (a word in capitals is a literal, "ADD COLUMN", "POINT (1 2)", not a command)

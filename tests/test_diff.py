@@ -2717,3 +2717,13 @@ def test_a_line_added_to_a_block_a_rule_leads_into_is_an_item_of_that_rule(spec_
         if grade == "breaking":
             [effect] = amendment["effects"]
             assert (effect["type"], effect["old"], effect["new"]) == ("modality", None, "MUST"), effect
+
+
+def test_a_step_after_a_circumstance_that_went_is_a_rule_removed(spec_repo, specdiff_json):
+    """TUF removed "On the next update cycle, begin at step [[#update-root]] ..." from three client steps:
+    a command after the circumstance it holds in, taken away, read as a rewording."""
+    step = "1. **Check the signature.** If it fails, discard the file and report the failure.{}\n"
+    old = "# Client\n\n" + step.format(" On the next update cycle, begin at the first step.")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, "# Client\n\n" + step.format(""))
+    assert amendment["severity"] == "breaking", amendment
+    assert [(e["type"], e["old"], e["new"]) for e in amendment["effects"]] == [("modality", "begin", None)], amendment

@@ -285,6 +285,8 @@ def test_past_and_borrowed_rules_are_reported():
     [
         "Check the brakes before each ride.",
         "Given a damaged bike, flag it in the app.",  # after a circumstance
+        "On the next update cycle, begin at the first step.",  # after a circumstance "on" opens
+        "At the end of a ride, discard the rider's route.",
         "Setup: Run the dock calibration at dawn.",  # after a step's label
         "Seek the rider's consent before sharing a location.",
         "Set `dock_id` to the nearest free dock.",  # not "Set to `shared` to ...", what a value does
