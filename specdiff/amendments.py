@@ -52,6 +52,7 @@ from specdiff.model import (
 )
 from specdiff.parse import (
     PAGE_METADATA,
+    code_lines,
     front_matter_fields,
     front_matter_read,
     markup_and_label,
@@ -747,7 +748,7 @@ def _lines_of_a_rule(old: Clause, new: Clause, place: Place) -> list[Effect]:
     "Range: 0-<end-of-range>" to the block under "... MUST have the following headers:", a header the
     response now must have. None when no line changed (only the fence, say)."""
     item = replace(place, kind="list_item", lead_in=place.completes, completes=None, opening=None)
-    before, after = _code_lines(old.normalized), _code_lines(new.normalized)
+    before, after = code_lines(old.normalized), code_lines(new.normalized)
     effects: list[Effect] = []
     for _, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         paired = min(i2 - i1, j2 - j1)  # lines replaced, one for one, in order; the rest came or went
@@ -758,11 +759,6 @@ def _lines_of_a_rule(old: Clause, new: Clause, place: Place) -> list[Effect]:
         effects += [e for line in after[j1 + paired : j2] for e in describe_clause(line, added=True, place=item)]
     said = [e for e in effects if e.type != "editorial"]  # a line only respelt says nothing beside one that does
     return said or effects[:1]
-
-
-def _code_lines(block: str) -> list[str]:
-    """A code block's lines of text, without its fences and blank lines."""
-    return [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith(("```", "~~~"))]
 
 
 def _reference_effects(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> list[Effect]:

@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from specdiff.lexicon import STEP_LABEL, TAKES_A_THAT_CLAUSE, Modal, modals, sentences, words
-from specdiff.parse import shown_text
+from specdiff.parse import code_lines, shown_text
 
 if TYPE_CHECKING:
     from specdiff.model import Clause, Document, Section
@@ -329,11 +329,13 @@ def _rule_it_completes(block: Clause, previous: Clause | None, previous_place: P
     lead_in = previous.normalized
     if not _leads_a_list(lead_in) or "example" in lead_in.lower() or not previous_place.holds_rules:
         return None
-    fence, *lines = [line.strip() for line in block.text.strip().splitlines()[: _LISTED_LINES_AT_MOST + 3] if line.strip()]
-    lines = [line for line in lines if not line.startswith(("```", "~~~"))]
+    if block.text.count("\n") > _LISTED_LINES_AT_MOST + 2:  # (asked first: a long sample is read no further)
+        return None
+    fence = block.text.lstrip().split("\n", 1)[0]
+    lines = code_lines(block.text)
     if fence.strip("`~ \t").lower() not in ("", "text", "txt", "plain", "plaintext"):
         return None
-    if not 0 < len(lines) <= _LISTED_LINES_AT_MOST or block.text.count("\n") > _LISTED_LINES_AT_MOST + 2:
+    if not 0 < len(lines) <= _LISTED_LINES_AT_MOST:
         return None
     if any(len(line) > 80 or _NO_LISTED_LINE.search(line) for line in lines) or _HTTP_MESSAGE.match(lines[0]):
         return None
@@ -345,6 +347,7 @@ _LISTED_LINES_AT_MOST = 20
 _NO_LISTED_LINE = re.compile(r"[{}]|[.?!]$")
 """A line that is no item a rule lists: a brace of a structure, a sentence's end."""
 _HTTP_MESSAGE = re.compile(r"(?:HTTP/\d|(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\s)")
+"""A request's or a response's first line: the block is a template of a message, not a list."""
 
 
 _ALGORITHM_SIGNATURE = re.compile(r"[A-Z]\w*\([^()]*\)\s*:")

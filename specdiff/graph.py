@@ -414,8 +414,8 @@ class _TargetIndex:
             return False
         if target.path not in self.references:
             document = self.pages.document(target.path)
-            front = [c for c in document.clauses[:1] if c.kind == "front_matter"] if document else []
-            self.references[target.path] = front_matter_references(front[0]) if front else frozenset()
+            first = document.sections[0].clauses[:1] if document and document.sections else ()
+            self.references[target.path] = front_matter_references(first[0]) if first else frozenset()
         return target.anchor in self.references[target.path]
 
     def _anchor_in(self, path: str, written: str) -> str | None:

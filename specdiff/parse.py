@@ -810,6 +810,15 @@ class _Block:
 # previous revision, when walking history) is not parsed again.
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def code_lines(block: str) -> list[str]:
+    """A fenced code block's lines of text, stripped, without its fences and blank lines.
+
+    >>> code_lines("```text\\nLocation: x\\n\\n  Range: y\\n```")
+    ['Location: x', 'Range: y']
+    """
+    return [line.strip() for line in block.splitlines() if line.strip() and not _FENCE.match(line.lstrip())]
 _RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 
 
