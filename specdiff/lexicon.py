@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1144,7 +1145,7 @@ def condition_words_folded(found: list[str]) -> list[str]:
     folded: list[str] = []
     at = 0
     while at < len(found):
-        for phrase, same in _CONDITION_SAME_WORDS:
+        for phrase, same in _CONDITION_PHRASES_BY_FIRST_WORD.get(found[at], ()):
             if found[at : at + len(phrase)] == phrase:
                 folded.append(same)
                 at += len(phrase)
@@ -1155,8 +1156,17 @@ def condition_words_folded(found: list[str]) -> list[str]:
     return folded
 
 
-_CONDITION_SAME_WORDS = sorted(((k.split(), v) for k, v in _CONDITION_SAME.items()), key=lambda kv: -len(kv[0]))
-"""``_CONDITION_SAME`` as lists of words, longest first ("with the exception of" before any shorter phrase)."""
+def _phrases_by_first_word(same: dict[str, str]) -> dict[str, list[tuple[list[str], str]]]:
+    """Each phrase of ``same`` as a list of words with its synonym, under its first word and longest
+    first (a longer phrase is tried before a shorter one that opens with the same word): a word that
+    opens no phrase costs one lookup, not one comparison per phrase."""
+    phrases: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for words_of_phrase, synonym in sorted(((k.split(), v) for k, v in same.items()), key=lambda kv: -len(kv[0])):
+        phrases[words_of_phrase[0]].append((words_of_phrase, synonym))
+    return dict(phrases)
+
+
+_CONDITION_PHRASES_BY_FIRST_WORD = _phrases_by_first_word(_CONDITION_SAME)
 
 
 def quantifiers(text: str) -> list[str]:
