@@ -196,8 +196,13 @@ def _in_changelog(path: str, heading_path: tuple[str, ...]) -> bool:
         return True
     if any(re.fullmatch(r"change[-_ ]?logs?|release[-_ ]?notes", folder) for folder in folders.split("/")):
         return True  # Matrix's content/changelog/v1.19.md
+    if _CHANGES_BETWEEN_VERSIONS.search(name):
+        return True  # SARIF's "Documents/Schema changes between SARIF v1 and v2.md"
     draft = name.startswith(("draft-", "rfc"))
-    return any(_CHANGELOG_HEADING.search(h) or (draft and _CHANGES.fullmatch(h)) for h in heading_path)
+    return any(
+        _CHANGELOG_HEADING.search(h) or _CHANGES_BETWEEN_VERSIONS.search(h) or (draft and _CHANGES.fullmatch(h))
+        for h in heading_path
+    )
 
 
 @dataclass(frozen=True)
@@ -1529,6 +1534,12 @@ _CHANGELOG_HEADING = re.compile(
     r"|^[\W\d]*(?:appendix\s+\w+\W+)?revisions\W*$",
     re.I,
 )
+_CHANGES_BETWEEN_VERSIONS = re.compile(
+    r"\bchanges[\s_-]+between[\s_-]+(?:[a-z0-9.]+[\s_-]+){0,2}(?:v?\d|versions?\b|releases?\b|drafts?\b)", re.I
+)
+"""A file or heading that names the changes between two versions: SARIF's "Schema changes between
+SARIF v1 and v2" lists what changed, told as commands ("On the `locations` property, remove ...").
+(Not OpenSpec's "Scenario: Context changes between operations", a rule's case.)"""
 _CHANGES = re.compile(r"[\W\d]*changes\W*", re.I)
 """A heading that says only "Changes": an IETF draft's change log ("# Changes" above "## Since
 draft-..."); elsewhere a section about changes (OpenSpec's "## Changes", a concept of its tool)."""

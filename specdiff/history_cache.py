@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "189"
+FORMAT = "190"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -208,7 +208,8 @@ no reversal; 184: a JSON sample whose members only changed order holds the same 
 186: a condition's whole choice dropped ("an image or artifact manifest" -> "a manifest") widens its rule;
 187: link reference definitions moved to another section are editorial: they show nowhere;
 188: a code block under a paragraph that leads into it with a rule lists that rule's items;
-189: a command after a circumstance that opens with "on", "at", "upon", "during", "until", "within"; "discard")."""
+189: a command after a circumstance that opens with "on", "at", "upon", "during", "until", "within"; "discard";
+190: a document of changes between versions is a change log)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1376,6 +1376,26 @@ def test_a_word_inflected_otherwise_is_editorial(spec_repo, specdiff_json):
     assert found == [("- The app added support for bays.", "editorial"), ("- The app drops support for fees.", "substantive")]
 
 
+def test_a_document_of_changes_between_versions_is_a_change_log(spec_repo, specdiff_json):
+    """SARIF kept "# Schema changes between SARIF v1 and v2", a list of what changed told as commands
+    ("On the `locations` property, remove ..."): each entry edited read as a rule added or dropped. A
+    heading of changes between anything else ("Scenario: Context changes between operations") is no log."""
+
+    def graded(title: str) -> list[tuple[str, str]]:
+        old = f"# {title}\n\n- On the `dock` object, remove the `bay` property.\n"
+        new = f"# {title}\n\n- On the `dock` object, remove the `bay` and `lock` properties.\n"
+        return [(a["kind"], a["severity"]) for a in _amendments_of_change(spec_repo, specdiff_json, old, new)]
+
+    assert graded("Schema changes between Dock v1 and v2") == [("modified", "editorial")]
+    assert graded("Changes between releases") == [("modified", "editorial")]
+    assert graded("Dock changes between stops") == [("modified", "substantive")]
+    # SARIF's file opened with a stray "R" before its title: its name says what it is
+    spec_repo.commit("log", {"docs/Schema changes between Dock v1 and v2.md": "R# Changes\n\n- Remove the `bay` property.\n"})
+    spec_repo.commit("more", {"docs/Schema changes between Dock v1 and v2.md": "R# Changes\n\n- Remove the `lock` property.\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["editorial"], file["amendments"]
+
+
 def test_a_name_taken_out_of_code_marks_in_other_capitals_is_editorial(spec_repo, specdiff_json):
     """purl wrote every "`purl`" as "PURL": each clause read as reworded, and "a `purl` must not use" ->
     "a PURL shall not use" as the rule's scope narrowed to "purl" (a code span's words are no words)."""
