@@ -2103,6 +2103,10 @@ def _scope_and_content(
         return effects
     if set(content_in) <= _citations_added(old, new) and set(content_out) <= _citations_added(new, old):
         return effects  # "[sorting](...) {+{{WHATWG-INFRA}}+}": where a term is defined, nothing more asked
+    if set(content_in or content_out) <= _CONJUNCTIONS and _one_for_one(came, went):
+        # A2A's "(`completed`, `failed`, `canceled`, or `rejected`)" -> "(`TASK_STATE_COMPLETED`, ...,
+        # `TASK_STATE_REJECTED`)": the list lost its "or", and names the same four states
+        return effects
     prohibits = any(m.polarity < 0 for m in new_modals)
     if _under_a_denial(prose(new if content_in else old), content_in or content_out):
         # "... without doing any case normalization" -> "... normalization or sanitization": what
@@ -2154,6 +2158,13 @@ def _alternative_dropped(dropped: list[str]) -> bool:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _one_for_one(inserted: list[str], deleted: list[str]) -> bool:
+    """Whether, leaving "and" and "or" aside, as many words came as went: each one put in another's
+    place, not one more item ("lexical order" -> "lexical or "ASCIIbetical" order" names one more)."""
+    return sum(w not in _CONJUNCTIONS for w in inserted) == sum(w not in _CONJUNCTIONS for w in deleted)
 
 
 def _unwrapped(text: str, other: str) -> str:

@@ -1396,6 +1396,31 @@ def test_a_document_of_changes_between_versions_is_a_change_log(spec_repo, specd
     assert [a["severity"] for a in file["amendments"]] == ["editorial"], file["amendments"]
 
 
+def test_one_standing_for_a_thing_described_is_no_number(spec_repo, specdiff_json):
+    """A2A's "retrieves the task or creates a new one" and MCP's "challenged with a narrower one" read
+    "one" as a number added or dropped. A count of one still is one."""
+    spec = "# Docks\n\nA dock that jams MUST be reset or swapped for {}.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, spec.format("a spare"), spec.format("a new one"))
+    assert [e["type"] for e in amendment["effects"]] == ["wording"], amendment["effects"]
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, spec.format("a spare"), spec.format("one spare"))
+    assert ("number", "one") in [(e["type"], e["new"]) for e in amendment["effects"]], amendment["effects"]
+
+
+def test_a_list_that_only_lost_its_or_asks_the_same(spec_repo, specdiff_json):
+    """A2A wrote a rule's terminal states in full and dropped the list's "or": "(`completed`, `failed`,
+    `canceled`, or `rejected`)" -> "(`TASK_STATE_COMPLETED`, ..., `TASK_STATE_REJECTED`)" read as the rule
+    narrowed, breaking. The same states are named; an "or" that came with another case would widen."""
+    old = "# Rides\n\nThe ride MUST end when the bike reaches a final state (`docked`, `lost`, or `stolen`).\n"
+    new = "# Rides\n\nThe ride MUST end when the bike reaches a final state (`BIKE_DOCKED`, `BIKE_LOST`, `BIKE_STOLEN`).\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "substantive", amendment
+    assert "narrowed" not in [e["direction"] for e in amendment["effects"]], amendment["effects"]
+    old = "# Rides\n\nThe docks MUST be listed in lexical order.\n"
+    new = "# Rides\n\nThe docks MUST be listed in lexical or \"natural\" order.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(e["type"], e["new"], e["direction"]) for e in amendment["effects"]] == [("wording", "or", "broadened")]
+
+
 def test_a_name_taken_out_of_code_marks_in_other_capitals_is_editorial(spec_repo, specdiff_json):
     """purl wrote every "`purl`" as "PURL": each clause read as reworded, and "a `purl` must not use" ->
     "a PURL shall not use" as the rule's scope narrowed to "purl" (a code span's words are no words)."""
