@@ -854,8 +854,10 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     optional `hwConfig` object whose `iomems` member holds "`firstMFN` (int REQUIRED)". A rule there
     binds only those who use the new option, so nothing that complied before fails it. An item's
     option is the item it is nested in, or for an item of the first level the paragraph just above
-    its list, when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``)
-    or leads the list with a licence the change granted (``_leads_a_new_licence``). (The definition
+    its list, when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``),
+    leads the list with a licence the change granted (``_leads_a_new_licence``; such a lead-in added is
+    inside it too when it binds only those who take the licence, ``_binds_only_takers``), or leads a list
+    of ways one may provide ("If an SDK provides a way to:", ``_LEADS_OPTIONAL_WAYS``). (The definition
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
@@ -868,9 +870,11 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     leads_new_licence = {
         c for c in alignment.added + list(was) if c.kind == "paragraph" and _leads_a_new_licence(c, was.get(c, ""), capitals)
     }
-    if not leads_new_licence and not any("`" in c.normalized for c in alignment.added):
-        return set()  # (every field is named in code)
-    found: set[Clause] = set()
+    if not leads_new_licence and not any("`" in c.normalized or c.kind == "list_item" for c in alignment.added):
+        return set()  # (every field is named in code, and a way offered is a list item)
+    # (a lead-in added with its licence binds only its takers too: "A `MeterProvider` MAY accept ...
+    # A `MeterProvider` that accepts this parameter MUST support the following values:")
+    found: set[Clause] = {c for c in leads_new_licence if c in added and _binds_only_takers(c, capitals)}
     with_added = {(c.path, c.section) for c in alignment.added}
     for section in [m.new for m in alignment.sections] + alignment.added_sections:
         if (section.path, section.id) not in with_added:
@@ -886,7 +890,8 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
                 open_items.pop()
             field = open_items[-1][1] if open_items else above
             new_field = field in added and _OPTIONAL_FIELD.match(field.normalized)
-            new_option = field is not None and (field in found or bool(new_field) or field in leads_new_licence)
+            offered = field is above and field is not None and _LEADS_OPTIONAL_WAYS.match(field.normalized) is not None
+            new_option = field is not None and (field in found or bool(new_field) or field in leads_new_licence or offered)
             if clause in added and new_option:
                 found.add(clause)  # (an item inside it is inside the new option too, whatever its own force)
             open_items.append((indent, clause))
@@ -1012,8 +1017,30 @@ def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bo
     return bool(licences) and (said[-1] in licences or _TAKING_IT.match(said[-1]) is not None)
 
 
-_TAKING_IT = re.compile(r"(?i)\W*(?:if|when)\s+(?:an?\s+|the\s+)?\w+\s+(?:supports?|uses?|implements?|does)\s+(?:this|so|it)\b")
-"""A lead-in that names the ones who take a licence: "If a registry supports this, it:"."""
+_TAKING_IT = re.compile(
+    r"(?i)\W*(?:(?:if|when)\s+(?:an?\s+|the\s+)?\w+\s+(?:supports?|uses?|implements?|does)\s+(?:this|so|it)\b"
+    r"|(?:an?|the|each|every)\s+[\w`-]+\s+that\s+(?:accepts?|supports?|uses?|implements?|offers?|provides?)\s+(?:this|it)\b)"
+)
+"""A lead-in that names the ones who take a licence: "If a registry supports this, it:", OpenTelemetry's
+"A `MeterProvider` that accepts this parameter MUST support the following values:"."""
+
+
+def _binds_only_takers(paragraph: Clause, capitals: bool) -> bool:
+    """Whether every obligation of a lead-in that grants a licence is on those who take it: each
+    sentence of it that rules otherwise than by leave names them (``_TAKING_IT``)."""
+    place = Place("paragraph", capitals=capitals)
+    return all(
+        _TAKING_IT.match(sentence) or all(r.force == "permission" for r in rules(sentence, place))
+        for sentence in sentences(paragraph.normalized)
+    )
+
+
+_LEADS_OPTIONAL_WAYS = re.compile(
+    r"(?i)\W*if\s+(?:an?\s+|the\s+)?[\w`-]+\s+(?:provides?|offers?|supports?|exposes?)\s+(?:a\s+way|ways|the\s+ability|means)\s+to\s*:\s*$"
+)
+"""A lead-in whose items are ways one may or may not provide: OpenTelemetry's "If an SDK provides a way
+to:" above "- set an attribute value length limit such that ...". An item added there is a new option,
+and the rules under it bind only whoever provides that way."""
 
 
 _OPTIONAL_FIELD = re.compile(r"[\W_]*`[^`]+`[\W_]*\([^()]*\bOPTIONAL\b[^()]*\)", re.IGNORECASE)

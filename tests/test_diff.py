@@ -2334,6 +2334,33 @@ def test_rules_under_a_new_licence_bind_only_who_takes_it(spec_repo, specdiff_js
     }, found
 
 
+def test_rules_of_a_new_optional_way_bind_only_who_takes_it(spec_repo, specdiff_json):
+    """OpenTelemetry added "A `MeterProvider` MAY accept a `view_matching_mode` parameter ... A
+    `MeterProvider` that accepts this parameter MUST support the following values:", and under "If an
+    SDK provides a way to:" a new way, "- set an attribute value depth limit such that:", with MUSTs
+    under it: each read as breaking, though only those who take the new option are bound. A rule added
+    under a way that was already offered still breaks, as does a lead-in whose MUST binds every dock."""
+    base = "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n"
+    new = (
+        "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n"
+        "  - the dock MUST ring\n- set a speed limit such that:\n  - the dock MUST slow the bike\n\n"
+        "A `Dock` MAY accept a `lamp_mode` parameter. A `Dock` that accepts this parameter MUST support the following values:\n\n"
+        "- `steady`: the lamp stays on.\n\n"
+        "A `Dock` MAY accept a `horn_mode` parameter. Every `Dock` MUST support the following values:\n\n- `loud`: it honks.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = {a["new"][0]["text"].strip(" -")[:30]: a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert found == {
+        "the dock MUST ring": "breaking",
+        "set a speed limit such that:": "substantive",
+        "the dock MUST slow the bike": "substantive",
+        "A `Dock` MAY accept a `lamp_mo": "substantive",
+        "`steady`: the lamp stays on.": "substantive",
+        "A `Dock` MAY accept a `horn_mo": "breaking",
+        "`loud`: it honks.": "breaking",
+    }, found
+
+
 def test_a_case_added_under_a_rules_cases_widens_the_rule(spec_repo, specdiff_json):
     """Lightning lists when a node MUST fail: "MUST fail the negotiation if:" and, under it, "- `channel_type`
     is not set" added one more case in which the node must fail, breaking. A case taken away, or one of
