@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "192"
+FORMAT = "193"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -211,7 +211,8 @@ no reversal; 184: a JSON sample whose members only changed order holds the same 
 189: a command after a circumstance that opens with "on", "at", "upon", "during", "until", "within"; "discard";
 190: a document of changes between versions is a change log; 191: "one" after "a" and one word ("a new
 one") is no number, a list that only lost its "or" names the same cases; 192: a way added under "If an SDK
-provides a way to:" and a lead-in whose rule binds only who takes its new licence are new options)."""
+provides a way to:" and a lead-in whose rule binds only who takes its new licence are new options;
+193: a list item rewritten in place, with paragraphs added after its list, is one item modified)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1155,6 +1155,29 @@ def test_a_sections_one_rule_rewritten_while_the_section_beside_it_moved_is_modi
     assert [k for k in _kinds_by_section(files) if k[1] == "empty"] == [("modified", "empty")], _kinds_by_section(files)
 
 
+def test_a_list_item_rewritten_as_a_paragraph_came_after_its_list_is_modified(spec_repo, specdiff_json):
+    """MCP rewrote "- **MAY** be applied to properties at any nesting depth within the `inputSchema`"
+    as "- **MUST** only be applied to properties that are statically reachable ..." and added a
+    paragraph after the list: two clauses came where one went, and the item read as removed and added.
+    An item replaced by one about something else still is."""
+    items = "- MUST NOT be empty\n- MUST be unique among the docks of the station\n- MUST only be attached to bays with a lamp\n"
+    after = "\nDocks MUST refuse a layout where any bay label breaks these constraints.\n"
+    rewritten = "- MAY be attached to bays at any depth within the station, not only front bays\n"
+    old = f"# Bays\n\n**Constraints on bay labels**:\n\n{items}{rewritten}{after}"
+    new = (
+        f"# Bays\n\n**Constraints on bay labels**:\n\n{items}- MUST only be attached to bays that are statically reachable "
+        "from the entrance: reachable through a chain made solely of open lanes. The chain MUST NOT pass through repair "
+        "lanes (or any other closed lane), locked gates, ramps, lifts or tunnels. Nested lanes are permitted as long as "
+        "every step in the chain is an open lane. A label anywhere else makes the label, and thus the whole layout, invalid.\n\n"
+        "Label reading is defined as reading the tag at the exact place of the labelled bay.\n" + after
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("modified", "breaking"), ("added", "substantive")], amendments
+    unrelated = new.replace("MUST only be attached to bays that are statically reachable from the entrance", "MUST ring twice")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, unrelated)
+    assert sorted(a["kind"] for a in amendments) == ["added", "added", "removed"], amendments
+
+
 def test_two_unrelated_lone_sentences_of_a_section_are_removed_and_added(spec_repo, specdiff_json):
     """Being all that changed in a section is not enough: the two must share their rarer words."""
     tail = "## Fees {#fees}\n\nA late return costs one euro a day.\n"
