@@ -857,7 +857,10 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     its list, when it defines an optional field ("`hwConfig` (object OPTIONAL) ...", ``_OPTIONAL_FIELD``),
     leads the list with a licence the change granted (``_leads_a_new_licence``; such a lead-in added is
     inside it too when it binds only those who take the licence, ``_binds_only_takers``), or leads a list
-    of ways one may provide ("If an SDK provides a way to:", ``_LEADS_OPTIONAL_WAYS``). (The definition
+    of ways one may provide ("If an SDK provides a way to:", ``_LEADS_OPTIONAL_WAYS``). A clause added that
+    opens on a value of a parameter a licence new in the change offers ("(**Development**) If
+    `view_matching_mode` is `composable`, ...:" under "A `MeterProvider` MAY accept a `view_matching_mode`
+    parameter") is an option too, with the items under it. (The definition
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
@@ -875,6 +878,14 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     # (a lead-in added with its licence binds only its takers too: "A `MeterProvider` MAY accept ...
     # A `MeterProvider` that accepts this parameter MUST support the following values:")
     found: set[Clause] = {c for c in leads_new_licence if c in added and _binds_only_takers(c, capitals)}
+    # (a clause added that opens on a value of a parameter a new licence offers binds only its takers)
+    offered_parameters = {
+        name
+        for c in alignment.added + list(was)
+        for name in _OFFERED_PARAMETER.findall(c.normalized)
+        if name not in _OFFERED_PARAMETER.findall(was.get(c, ""))
+    }
+    found |= {c for c in added if _opens_on_a_value_of(c.normalized, offered_parameters)}
     with_added = {(c.path, c.section) for c in alignment.added}
     for section in [m.new for m in alignment.sections] + alignment.added_sections:
         if (section.path, section.id) not in with_added:
@@ -890,8 +901,8 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
                 open_items.pop()
             field = open_items[-1][1] if open_items else above
             new_field = field in added and _OPTIONAL_FIELD.match(field.normalized)
-            offered = field is above and field is not None and _LEADS_OPTIONAL_WAYS.match(field.normalized) is not None
-            new_option = field is not None and (field in found or bool(new_field) or field in leads_new_licence or offered)
+            way_offered = field is above and field is not None and _LEADS_OPTIONAL_WAYS.match(field.normalized) is not None
+            new_option = field is not None and (field in found or bool(new_field) or field in leads_new_licence or way_offered)
             if clause in added and new_option:
                 found.add(clause)  # (an item inside it is inside the new option too, whatever its own force)
             open_items.append((indent, clause))
@@ -1033,6 +1044,21 @@ def _binds_only_takers(paragraph: Clause, capitals: bool) -> bool:
         _TAKING_IT.match(sentence) or all(r.force == "permission" for r in rules(sentence, place))
         for sentence in sentences(paragraph.normalized)
     )
+
+
+_OFFERED_PARAMETER = re.compile(
+    r"(?i)\bMAY\s+(?:accept|support|take|offer|provide|expose)\s+(?:an?\s+|the\s+)?(?:optional\s+)?`([^`]+)`"
+)
+"""A parameter a licence offers: OpenTelemetry's "A `MeterProvider` MAY accept a `view_matching_mode` parameter"."""
+_OPENS_ON_A_VALUE = re.compile(r"[\W_]*(?:\([^()]{0,40}\)\s*)?(?:if|when)\s+`([^`]+)`\s+is\b", re.IGNORECASE)
+"""A clause that opens on a parameter's value, perhaps after a status in brackets: "(**Development**)
+If `view_matching_mode` is `composable`, and ...:"."""
+
+
+def _opens_on_a_value_of(text: str, parameters: set[str]) -> bool:
+    """Whether ``text`` opens on a value of one of ``parameters`` (``_OPENS_ON_A_VALUE``)."""
+    opening = _OPENS_ON_A_VALUE.match(text) if parameters else None
+    return opening is not None and opening.group(1) in parameters
 
 
 _LEADS_OPTIONAL_WAYS = re.compile(

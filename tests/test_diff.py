@@ -2361,26 +2361,37 @@ def test_rules_of_a_new_optional_way_bind_only_who_takes_it(spec_repo, specdiff_
     """OpenTelemetry added "A `MeterProvider` MAY accept a `view_matching_mode` parameter ... A
     `MeterProvider` that accepts this parameter MUST support the following values:", and under "If an
     SDK provides a way to:" a new way, "- set an attribute value depth limit such that:", with MUSTs
-    under it: each read as breaking, though only those who take the new option are bound. A rule added
-    under a way that was already offered still breaks, as does a lead-in whose MUST binds every dock."""
-    base = "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n"
+    under it, and rules under "(**Development**) If `view_matching_mode` is `composable`, ...:": each
+    read as breaking, though only those who take the new option are bound. A rule added under a way
+    that was already offered, or on a parameter offered before, still breaks, as does a lead-in whose
+    MUST binds every dock."""
+    bell = "## Bells\n\nA `Dock` MAY accept a `bell_mode` parameter.\n"
+    base = "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n\n" + bell
     new = (
         "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n"
         "  - the dock MUST ring\n- set a speed limit such that:\n  - the dock MUST slow the bike\n\n"
         "A `Dock` MAY accept a `lamp_mode` parameter. A `Dock` that accepts this parameter MUST support the following values:\n\n"
         "- `steady`: the lamp stays on.\n\n"
-        "A `Dock` MAY accept a `horn_mode` parameter. Every `Dock` MUST support the following values:\n\n- `loud`: it honks.\n"
+        "A `Dock` MAY accept a `horn_mode` parameter. Every `Dock` MUST support the following values:\n\n- `loud`: it honks.\n\n"
+        "If `lamp_mode` is not set, the dock MUST keep the lamp steady.\n\n"
+        "- (**Draft**) If `lamp_mode` is `blink`, for each bay:\n  - the dock MUST flash twice\n\n"
+        + bell
+        + "\nIf `bell_mode` is `loud`, the dock MUST ring twice.\n"
     )
     amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
-    found = {a["new"][0]["text"].strip(" -")[:30]: a["severity"] for a in amendments if a["unit"] == "clause"}
+    found = {" ".join(a["new"][0]["text"].strip(" -").split()[:6]): a["severity"] for a in amendments if a["unit"] == "clause"}
     assert found == {
         "the dock MUST ring": "breaking",
         "set a speed limit such that:": "substantive",
         "the dock MUST slow the bike": "substantive",
-        "A `Dock` MAY accept a `lamp_mo": "substantive",
+        "A `Dock` MAY accept a `lamp_mode`": "substantive",
         "`steady`: the lamp stays on.": "substantive",
-        "A `Dock` MAY accept a `horn_mo": "breaking",
+        "A `Dock` MAY accept a `horn_mode`": "breaking",
         "`loud`: it honks.": "breaking",
+        "If `lamp_mode` is not set, the": "substantive",
+        "(**Draft**) If `lamp_mode` is `blink`, for": "substantive",
+        "the dock MUST flash twice": "substantive",
+        "If `bell_mode` is `loud`, the dock": "breaking",
     }, found
 
 
