@@ -38,6 +38,27 @@ def test_a_rule_in_a_new_file_breaks_nothing_but_one_in_a_file_rewritten_under_a
     assert found == {"A": "substantive", "Docks": "breaking", "Riders": "breaking"}, found
 
 
+def test_a_short_item_grown_as_it_moved_to_another_file_is_moved(spec_repo, specdiff_json):
+    """A2A moved "- An abstract describing the extension's purpose" into a new governance page as "- An
+    abstract describing the extension's purpose or the binding's transport and use case": seven words,
+    0.67 alike, below the bar for a short clause moved, so it read as removed and added. Within one
+    file a short item grown into another is still read as removed and added."""
+    ride = "- A note saying which bays the dock serves\n"
+    grown = "- A note saying which bays the dock serves or which lanes the ramp reaches\n"
+    fees = "# Fees\n\nRides cost one euro.\n"
+    spec_repo.commit("first", {"docks.md": f"# Docks\n\nTo propose a dock, send:\n\n{ride}", "fees.md": fees})
+    thread = "# Docks\n\nTo propose a dock, open a thread.\n"
+    spec_repo.commit("second", {"docks.md": thread, "fees.md": f"{fees}\nSend:\n\n{grown}"})
+    files = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    kinds = sorted((a["kind"], a["unit"]) for f in files for a in f["amendments"])
+    assert ("moved", "clause") in kinds and ("removed", "clause") not in kinds, kinds
+    spec_repo.commit("third", {"docks.md": f"# Docks\n\nTo propose a dock, send:\n\n{ride}\n{fees}", "fees.md": fees})
+    spec_repo.commit("fourth", {"docks.md": f"{thread}\n{fees}\nSend:\n\n{grown}"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    kinds = sorted((a["kind"], a["unit"]) for a in file["amendments"])
+    assert ("moved", "clause") not in kinds and ("removed", "clause") in kinds, kinds
+
+
 def test_deleted_file_lists_what_was_removed(spec_repo, specdiff_json):
     spec_repo.commit("first", {"a.md": "# A\n\nAlpha rule stays.\n", "b.md": "# B\n\nThe assistant should greet people.\n"})
     spec_repo.commit("second", remove=("b.md",))

@@ -68,13 +68,19 @@ TIGHT_PART_TOKENS = 8
 """A part of at least this many tokens, this much inside the whole, is surely a part (see ``_tight``)."""
 
 CUT_DOWN_TOKENS = 12
+CUT_DOWN_ACROSS_FILES_TOKENS = 6
 CUT_DOWN_COVERAGE = 0.9
 CUT_DOWN_GROWTH = 2.5
 CUT_DOWN_MAX_CELLS = 10_000
 """A clause left unpaired that holds, in order, at least ``CUT_DOWN_COVERAGE`` of the words and
 marks of an unpaired clause of ``CUT_DOWN_TOKENS`` words or more, and is at most ``CUT_DOWN_GROWTH``
 times as long, is that clause cut down or grown (see ``pair_cut_down``); tried when at most
-``CUT_DOWN_MAX_CELLS`` pairs, and ``MAX_SIMILARITY_WORK`` tokens times tokens, are left to score."""
+``CUT_DOWN_MAX_CELLS`` pairs, and ``MAX_SIMILARITY_WORK`` tokens times tokens, are left to score.
+Between files ``CUT_DOWN_ACROSS_FILES_TOKENS`` words are enough: A2A moved "- An abstract describing
+the extension's purpose" into a new governance page as "... purpose or the binding's transport and use
+case", and OpenAPI its list of "* within the [info object](...)" items into a page of its own. Within
+a file a short clause grown reads as another one too often (two steps titled alike, TUF's "Verify the
+desired target ...", paired across the document)."""
 
 GROWN_SPLIT_COVERAGE = 0.85
 GROWN_SPLIT_PART_SHARE = 0.2
@@ -185,8 +191,12 @@ def align_across_files(removed: Sequence[Clause], added: Sequence[Clause]) -> li
         paired = best_first(candidates)
         matches += [ClauseMatch((free_old[r],), (free_new[c],), round(score, 4), moved=True) for score, r, c in paired]
         used_old, used_new = {r for _, r, _ in paired}, {c for _, _, c in paired}
-        left_old = [r for r in range(len(free_old)) if r not in used_old and _cut_down_candidate(free_old[r], tokens_old[r])]
-        left_new = [c for c in range(len(free_new)) if c not in used_new and _cut_down_candidate(free_new[c], tokens_new[c])]
+        left_old = [
+            r for r in range(len(free_old)) if r not in used_old and _cut_down_candidate(free_old[r], tokens_old[r], across=True)
+        ]
+        left_new = [
+            c for c in range(len(free_new)) if c not in used_new and _cut_down_candidate(free_new[c], tokens_new[c], across=True)
+        ]
         rows, columns = [symbols_old[r] for r in left_old], [symbols_new[c] for c in left_new]
 
         def alike(r: int, c: int) -> bool:
@@ -246,11 +256,12 @@ def _moved_tokens(clause: Clause) -> list[str]:
 _WORD = re.compile(r"\w")
 
 
-def _cut_down_candidate(clause: Clause, tokens: list[str]) -> bool:
-    """Whether a clause is prose of ``CUT_DOWN_TOKENS`` words or more (marks do not count:
-    ``["https://example.com"]`` is three words). Examples are left out: one sample is often a
-    few lines of another, without being that one cut down."""
-    return clause.kind != "example" and sum(1 for token in tokens if _WORD.search(token)) >= CUT_DOWN_TOKENS
+def _cut_down_candidate(clause: Clause, tokens: list[str], across: bool = False) -> bool:
+    """Whether a clause is prose of ``CUT_DOWN_TOKENS`` words or more, ``CUT_DOWN_ACROSS_FILES_TOKENS``
+    ``across`` files (marks do not count: ``["https://example.com"]`` is three words). Examples are
+    left out: one sample is often a few lines of another, without being that one cut down."""
+    at_least = CUT_DOWN_ACROSS_FILES_TOKENS if across else CUT_DOWN_TOKENS
+    return clause.kind != "example" and sum(1 for token in tokens if _WORD.search(token)) >= at_least
 
 
 def clause_tokens(clause: Clause) -> list[str]:
