@@ -1283,9 +1283,10 @@ when the lead-in's rule applies; it does not continue the rule."""
 _ASIDE_OPENING = re.compile(r"[\s*_]*(?:(?:this|these|that|those|it|such|note|for\s+example|for\s+instance)\b|e\.g\.)", re.I)
 """A sentence of a list item that speaks of what came before ("This is especially important when
 ...", "For example, ..."): it explains the item, it does not continue the lead-in's rule."""
-_OPTIONAL_ITEM = re.compile(r"[\s*_]*(?:an?\s+)?optional(?:ly)?\b", re.I)
-"""A list item that opens by saying it is optional ("An optional `## Purpose` section ..."): a choice left
-open, whatever its lead-in obliges."""
+_OPTIONAL_ITEM = re.compile(r"[\s*_]*(?:`[^`\n]{1,80}`[*_]*\s*(?::|\s[-\u2013\u2014])\s*)?(?:an?\s+)?optional(?:ly)?\b", re.I)
+"""A list item that opens by saying it is optional ("An optional `## Purpose` section ...", A2A's
+"`metadata`: Optional map of additional error context" under "... MUST include ... with:"): a choice
+left open, whatever its lead-in obliges."""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")

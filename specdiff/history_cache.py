@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "195"
+FORMAT = "196"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -214,7 +214,8 @@ one") is no number, a list that only lost its "or" names the same cases; 192: a 
 provides a way to:" and a lead-in whose rule binds only who takes its new licence are new options;
 193: a list item rewritten in place, with paragraphs added after its list, is one item modified; 194: a
 clause added that opens on a value of a parameter a new licence offers is a new option; 195: a clause of 6
-words grown or cut down as it moved to another file is moved)."""
+words grown or cut down as it moved to another file is moved; 196: an item that says it is optional after
+its field's name takes no force from its lead-in)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -523,6 +523,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Events\n\nDocks MUST be lit.", "The lookup may match a dock whose name differs in case."),
         ("## Logs\n\nDocks MUST be lit.", "Because the screen may not be lit, this beep may be the only sign a rider gets."),
         ("## Folders\n\nA dock's folder SHALL contain:\n\n- A log file", "- An optional `## Notes` section on new docks"),
+        ("## Refusals\n\nA refusal MUST include a note with:\n\n- `reason`: the cause", "- `extra`: Optional text for the rider"),
         ("## Order\n\nTo order rides, docks have two options:\n\n- Define a count field.", "- Include the count in the name."),
         ("## Locks\n\nDocks MUST be lit.", "The following are non-normative examples of how a lock may be added to a dock:"),
         ("## Threats\n\nDocks MUST be lit.", "An attacker between the dock and the desk cannot forge a ride, but can delay it."),
@@ -566,7 +567,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
         "caption", "name",
-        "by future", "the text as subject", "may match", "a reason and the only one", "an optional item",
+        "by future", "the text as subject", "may match", "a reason and the only one", "an optional item", "an optional field",
         "two options", "says it is non-normative", "an attacker cannot", "cannot be defended", "cannot be determined",
         "a title in bold", "a status's reason phrase", "may not be enough", "may be vulnerable", "may have effect",
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
@@ -584,7 +585,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     Streaming Message"; from MCP's, an example's caption "Request (Server -> Client):"; OpenTelemetry's
     hedges again, "may be added by future semantic conventions", "the specification may introduce", "may
     match"; MCP's "Because stderr may not be visible, this message may be the only diagnostic"; OpenSpec's
-    "An optional `## Purpose` section" under "... SHALL contain:"; CloudEvents' "Include ..." under
+    "An optional `## Purpose` section" under "... SHALL contain:" and A2A's "`metadata`: Optional map of
+    additional error context" under "... MUST include ... with:"; CloudEvents' "Include ..." under
     "implementers have two options:" and "a few non-normative examples of how security may be layered", and
     from its verifiability extension "An attacker ... cannot forge signatures", "... cannot be defended
     against", "whose type cannot be determined" and a test case's title in bold, "**Case 8d:
