@@ -1178,7 +1178,7 @@ def test_a_sections_one_rule_rewritten_while_the_section_beside_it_moved_is_modi
     assert [k for k in _kinds_by_section(files) if k[1] == "empty"] == [("modified", "empty")], _kinds_by_section(files)
 
 
-def test_a_list_item_rewritten_as_a_paragraph_came_after_its_list_is_modified(spec_repo, specdiff_json):
+def test_a_list_item_rewritten_while_a_paragraph_came_after_its_list_is_modified(spec_repo, specdiff_json):
     """MCP rewrote "- **MAY** be applied to properties at any nesting depth within the `inputSchema`"
     as "- **MUST** only be applied to properties that are statically reachable ..." and added a
     paragraph after the list: two clauses came where one went, and the item read as removed and added.
