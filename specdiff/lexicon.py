@@ -1064,18 +1064,18 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
             and match.start() == len(text) - len(text.lstrip())
             or text.startswith(" of", match.end())
             or text.startswith(" or more", match.end())  # "one or more of the following": any number
-            or bool(_PRONOUN_ONE_BEFORE.search(text, max(0, match.start() - 12), match.start()))
-            or bool(_PRONOUN_ONE_DESCRIBED.search(text, max(0, match.start() - 30), match.start()))
+            or bool(_PRONOUN_ONE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
             or bool(_PRONOUN_ONE_AFTER.match(text, match.end()))
         )
     return False
 
 
 # "the one indicated", "for one with the output present": "one" standing for a thing named before.
-_PRONOUN_ONE_BEFORE = re.compile(r"(?i)\b(?:the|this|that|which|each|every|no|another|any|if|unless|whether)\s+$")
-_PRONOUN_ONE_DESCRIBED = re.compile(r"(?i)\ban?\s+[a-z][\w-]*\s+$")
-"""Before "one" that stands for a thing named before, described: A2A's "retrieves the task or creates a
-new one", MCP's "a token granted a broad scope may be challenged with a narrower one"."""
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"(?i)\b(?:the|this|that|which|each|every|no|another|any|if|unless|whether|an?\s+[a-z][\w-]*)\s+$"
+)
+"""Before "one" that stands for a thing named before, perhaps described: A2A's "retrieves the task or
+creates a new one", MCP's "a token granted a broad scope may be challenged with a narrower one"."""
 _PRONOUN_ONE_AFTER = re.compile(r"(?i)\s+(?:with|that|which|who|whose|where|indicated|given|found|used|above|below|another)\b")
 
 

@@ -810,6 +810,7 @@ class _Block:
 # previous revision, when walking history) is not parsed again.
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 
 
 def code_lines(block: str) -> list[str]:
@@ -819,7 +820,6 @@ def code_lines(block: str) -> list[str]:
     ['Location: x', 'Range: y']
     """
     return [line.strip() for line in block.splitlines() if line.strip() and not _FENCE.match(line.lstrip())]
-_RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
 
 
 def _closes(fence: str, line: str) -> bool:
