@@ -23,10 +23,11 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, content_words, longest_increasing
-from specdiff.editorial import sample_reshaped
+from specdiff.editorial import only_typos, sample_reshaped
 from specdiff.force import (
     InformativeSections,
     Place,
+    Rule,
     labelled_example,
     place_of_heading,
     places_of,
@@ -124,7 +125,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
     amendments = _without_rules_moved_between_clauses(amendments)
     amendments = _headings_graded_as_what_stands_under_them(amendments)
-    return _with_distinct_ids(_within_new_options(amendments, alignment, places, capitals))
+    return _with_distinct_ids(_within_new_options(amendments, alignment, places, capitals, names))
 
 
 def _headings_graded_as_what_stands_under_them(amendments: list[Amendment]) -> list[Amendment]:
@@ -243,19 +244,23 @@ def _run_as_one(run: list[Amendment]) -> Amendment:
     return _amendment("clause", first.kind, grade, old, new, 0.0, effects, [(tag, text)])
 
 
-def _within_new_options(amendments: list[Amendment], alignment: Alignment, places: _Places, capitals: bool) -> list[Amendment]:
+def _within_new_options(
+    amendments: list[Amendment], alignment: Alignment, places: _Places, capitals: bool, names: _NamesInCode
+) -> list[Amendment]:
     """``amendments``, each added clause inside a new optional field (``_in_new_options``) or a new
     optional section (``_in_new_optional_sections``), or that rules only on the value of a new optional
-    field (``_on_new_optional_fields``), graded substantive rather than breaking: it binds only those who
+    field (``_on_new_optional_fields``) or only on what its own licence offers (``_licences_on_their_own_terms``),
+    graded substantive rather than breaking: it binds only those who
     use the new field or take up the new part. (Last, after the grades of rules moved between clauses
     were read again.)"""
     breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
     if not breaking_added:
         return amendments
     in_new_options = (
-        _in_new_options(alignment, capitals)
+        _in_new_options(alignment, capitals, names)
         | _in_new_optional_sections(alignment)
         | _on_new_optional_fields(alignment, places, capitals)
+        | _licences_on_their_own_terms(alignment, capitals)
     )
     # (any clause of it but bare tags: an added rule may come wrapped in "<Note>" lines)
     relieved = {
@@ -642,11 +647,13 @@ class _NamesInCode:
     "`...;version=2.6.0`" each release), nor a file's name (``_FILE_NAME``): changed throughout, it is
     another place on disk that an implementation must read or write (OpenSpec's "SHALL be stored in
     `.openspec-workspace/workspace.yaml`" -> "`view.yaml`", "`skillsDir` SHALL be `.kimi`" -> "`.kimi-code`").
+    It also tells whether the old version said a value at all, in code or not (``said_before``).
     """
 
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
         self._names: tuple[set[str], set[str]] | None = None
+        self._old_text: str | None = None
 
     def read(self, effect: Effect) -> Effect:
         """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
@@ -657,6 +664,14 @@ class _NamesInCode:
             return effect
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
+
+    def said_before(self, value: str) -> bool:
+        """Whether the old version of the document says ``value`` anywhere, in code or not."""
+        if self._old_text is None:
+            a = self._alignment
+            old = [m.old for m in a.sections] + a.removed_sections
+            self._old_text = "\n".join(text for s in old for text in (s.heading, *(c.normalized for c in s.clauses)))
+        return value in self._old_text
 
     def _read(self) -> tuple[set[str], set[str]]:
         if self._names is None:
@@ -711,6 +726,10 @@ def _clause_change(
             new_place=_place(match.new[-1], places, capitals),
         )
         effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
+        renamed = _field_renamed(old_text, new_text, match.old[0], match.new[-1], places, capitals)
+        if renamed:  # (what else the row says is still read; that it was reworded, the name says)
+            said = [e for e in effects if e.type != "editorial" and (e.type, e.old, e.new) != ("wording", None, None)]
+            effects = renamed + said
         effects += _reference_effects(match.old, match.new)
     if example and len(match.old) == len(match.new) == 1:
         place = _place(match.new[0], places, capitals)
@@ -811,6 +830,8 @@ def _clause_added_or_removed(
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example" or labelled_example(clause)
         effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
+        if kind == "removed":
+            effects = _field_removed(clause, place) + effects
         if case_of_a_rule and not any(e.type == "modality" for e in effects):
             effects += _case_of_a_rule(kind, clause, place)
         elif case_of_a_rule and rule_with_alternatives(place) and not _states_its_own_rule(clause, place):
@@ -849,7 +870,7 @@ def _case_of_a_rule(kind: Literal["added", "removed"], clause: Clause, place: Pl
     return [replace(case, old_obliges=duty, new_obliges=duty)]
 
 
-def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
+def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -> set[Clause]:
     """The added list items inside an option added in the same change: runtime-spec added an
     optional `hwConfig` object whose `iomems` member holds "`firstMFN` (int REQUIRED)". A rule there
     binds only those who use the new option, so nothing that complied before fails it. An item's
@@ -860,7 +881,10 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
     of ways one may provide ("If an SDK provides a way to:", ``_LEADS_OPTIONAL_WAYS``). A clause added that
     opens on a value of a parameter a licence new in the change offers ("(**Development**) If
     `view_matching_mode` is `composable`, ...:" under "A `MeterProvider` MAY accept a `view_matching_mode`
-    parameter") is an option too, with the items under it. (The definition
+    parameter") is an option too, with the items under it, and so is one added just after such a clause
+    on the values it does not list ("Any other value MUST be treated as unsupported.", ``_OTHER_VALUES``), or one
+    that opens on a value the old version never named (the OCI image spec's "When the algorithm identifier is
+    `blake3`, the encoded portion MUST match ...", ``_OPENS_ON_A_NAMED_VALUE``). (The definition
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
@@ -886,13 +910,17 @@ def _in_new_options(alignment: Alignment, capitals: bool) -> set[Clause]:
         if name not in _OFFERED_PARAMETER.findall(was.get(c, ""))
     }
     found |= {c for c in added if _opens_on_a_value_of(c.normalized, offered_parameters)}
+    # (and so does one that opens on a value the document never named before: "When the algorithm identifier is `blake3`, ...")
+    found |= {c for c in added if (value := _OPENS_ON_A_NAMED_VALUE.match(c.normalized)) and not names.said_before(value[1])}
     with_added = {(c.path, c.section) for c in alignment.added}
     for section in [m.new for m in alignment.sections] + alignment.added_sections:
         if (section.path, section.id) not in with_added:
             continue  # (an option and the items inside it stand in one section)
         above: Clause | None = None  # the paragraph just above the list being read
         open_items: list[tuple[int, Clause]] = []  # the items above, by indent
-        for clause in section.clauses:
+        for before, clause in zip([None, *section.clauses], section.clauses):
+            if clause in added and before in found and _OTHER_VALUES.match(clause.normalized):
+                found.add(clause)  # (what is done with values of a new parameter not listed binds only its takers too)
             if clause.kind != "list_item":
                 above, open_items = (clause if clause.kind == "paragraph" else None), []
                 continue
@@ -913,16 +941,32 @@ def _in_new_optional_sections(alignment: Alignment) -> set[Clause]:
     """The clauses of a section the change added whose opening sentence says what it specifies is
     optional, and of the sections added under it: IPFS added "## DHT Routing API", opening "The DHT
     Routing API is OPTIONAL.", with an endpoint's rules in its subsections. They bind only whoever
-    implements the new part, as the rules of a new file do (``in_new_file``)."""
+    implements the new part, as the rules of a new file do (``in_new_file``). So do those of a section
+    added that licenses implementing what its heading names: the OCI image spec added "#### BLAKE3", whose
+    paragraph says "The hash output length MUST be 256 bits. Implementations MAY implement BLAKE3 digest
+    verification ..." (``_licenses_its_subject``)."""
     optional: set[str] = set()
     found: set[Clause] = set()
     for section in alignment.added_sections:  # (in the document's order: a section before those under it)
         opening = section.clauses[0] if section.clauses else None
         declared = opening is not None and opening.kind == "paragraph" and _DECLARED_OPTIONAL.match(opening.normalized)
-        if declared or section.parent in optional:
+        if declared or section.parent in optional or _licenses_its_subject(section):
             optional.add(section.id)
             found.update(section.clauses)
     return found
+
+
+def _licenses_its_subject(section: Section) -> bool:
+    """Whether a clause of ``section`` licenses implementing or supporting what its heading names, as
+    the heading writes it ("#### BLAKE3" / "Implementations MAY implement BLAKE3 digest verification").
+    (Not a licence to use it: JSON:API's "`profile` Query Parameter" section says "A client MAY use the
+    `profile` query parameter" and binds every server to answer it; nor a kind of thing: IPNS's "Key
+    Types" section says "Implementations MAY support Secp256k1 ... key types" beside a MUST for Ed25519.)"""
+    subject = shown_text(section.heading).strip(" *_`")
+    if not subject or len(subject.split()) > 3:
+        return False
+    licence = re.compile(rf"\b(?i:MAY)\s+(?i:implement|support)\b[^.!?]*?(?<![\w-]){re.escape(subject)}(?![\w-])")
+    return any(licence.search(clause.normalized) for clause in section.clauses)
 
 
 _DECLARED_OPTIONAL = re.compile(
@@ -975,24 +1019,64 @@ This OPTIONAL property contains ... If defined, the value MUST comply with [RFC 
 
 def _optional_field_row(row: str, place: Place) -> bool:
     """Whether a table row defines a field that need not be set: its table names fields in its first
-    column ("Field Name", "Field Pattern", "Property"), and neither its requirement column nor its
-    words say it is required (OpenAPI marks a required field "**REQUIRED**." in its description)."""
+    column (``_names_fields``), and neither its requirement column nor its words say it is required
+    (OpenAPI marks a required field "**REQUIRED**." in its description)."""
+    return _names_fields(place, _FIELD_COLUMNS) and requirement_level(row, place) in (None, 1) and not _REQUIRED.search(row)
+
+
+def _names_fields(place: Place, columns: frozenset[str]) -> bool:
+    """Whether ``place`` is a row of a table that names fields in its first column ("Field Name",
+    "Field Pattern", "Property": one of ``columns``)."""
     first_column = shown_text(place.header.split(" | ")[0]).strip(" *_").lower() if place.header else ""
-    if first_column not in _FIELD_COLUMNS:
-        return False
-    return requirement_level(row, place) in (None, 1) and not _REQUIRED.search(row)
+    return place.kind == "table_row" and first_column in columns
+
+
+def _field_renamed(old: str, new: str, old_clause: Clause, new_clause: Clause, places: _Places, capitals: bool) -> list[Effect]:
+    """The field a row of a table of fields renamed, as a value replaced: AsyncAPI 3.0 turned its OAuth
+    flow's row "scopes | Map[`string`, `string`] | `oauth2` | **REQUIRED**. The available scopes ..."
+    into "availableScopes | ...", read as editorial, though a document that names the old field names
+    none the spec knows. (Never ``renamed``: what read the old field does not read the new one.) A name
+    in code is a value replaced like any other (``_NamesInCode``); one only recased ("Id" -> "ID") or
+    with a typo fixed ("extenralDocs" -> "externalDocs") names the field the spec always meant."""
+    old_place, new_place = _place(old_clause, places, capitals), _place(new_clause, places, capitals)
+    if not (_names_fields(old_place, _FIELD_NAME_COLUMNS) and _names_fields(new_place, _FIELD_NAME_COLUMNS)):
+        return []
+    old_cell, new_cell = (text.split(" | ")[0] for text in (old, new))
+    old_name, new_name = (shown_text(cell).strip(" *_") for cell in (old_cell, new_cell))
+    if "`" in old_cell + new_cell or not old_name or not new_name or len(f"{old_name} {new_name}".split()) != 2:
+        return []
+    if old_name.lower() == new_name.lower() or only_typos(old_name, new_name):
+        return []
+    return [Effect("value", old_name, new_name, sentence=new, normative=True)]
 
 
 _FIELD_COLUMNS = frozenset(
     ("field name", "field pattern", "field", "name", "property", "parameter", "key", "attribute", "member")
 )
+_FIELD_NAME_COLUMNS = _FIELD_COLUMNS - {"name"}
+"""The columns that name only fields (a "Name" column may name anything: an SDK, a project, a status)."""
+
+
+def _field_removed(clause: Clause, place: Place) -> list[Effect]:
+    """The field a row removed from a table of fields took away: AsyncAPI 3.0 dropped the root object's
+    "externalDocs | [External Documentation Object](...) | Additional external documentation." row, read
+    as substantive since no word of force went with it; a document that sets the field now sets one the
+    spec does not know."""
+    name = shown_text(clause.normalized.split(" | ")[0]).strip(" *_`")
+    if not _names_fields(place, _FIELD_NAME_COLUMNS) or not name or len(name.split()) != 1:
+        return []
+    return [Effect("value", name, None, "field_removed", sentence=clause.normalized, normative=True)]
 _REQUIRED = re.compile(r"(?i)\brequired\b")
 
 
 def _rules_only_its_own_value(text: str, place: Place) -> bool:
     """Whether every obligation or prohibition in ``text`` is on the value of the field it defines:
     its subject is the field ("This", "Value", "The field name", "The `relatedLocations` property"),
-    or it has none ("MUST be in the format of a URL")."""
+    or it has none ("MUST be in the format of a URL"), or it names the field by the words of its name
+    in a row that defines it (AsyncAPI's "messageId | `string` | ... The id MUST be unique among all
+    messages described in the API.")."""
+    name = shown_text(text.split(" | ")[0]).strip(" *_`") if place.kind == "table_row" else ""
+    name_words = {name.lower(), *(w.lower() for w in _NAME_PART.findall(name))} - {""}
     for sentence in sentences(text):
         for rule in rules(sentence, place):
             if rule.force == "permission":
@@ -1001,9 +1085,14 @@ def _rules_only_its_own_value(text: str, place: Place) -> bool:
             if at < 0:
                 return False  # the force of a lead-in ("MUST include the following parameters:"), on the whole row
             subject = re.split(r"\s\|\s|[,;:]", sentence[:at])[-1]
-            if not _OWN_VALUE_SUBJECT.fullmatch(subject):
+            named = name_words and set(words(subject.lower())) - {"the", "this", "its", "value"} <= name_words
+            if not (_OWN_VALUE_SUBJECT.fullmatch(subject) or named):
                 return False
     return True
+
+
+_NAME_PART = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+"""The words of a field's name: "messageId" -> "message", "Id"; "max_bytes" -> "max", "bytes"."""
 
 
 _OWN_VALUE_SUBJECT = re.compile(
@@ -1055,10 +1144,66 @@ _OPENS_ON_A_VALUE = re.compile(r"[\W_]*(?:\([^()]{0,40}\)\s*)?(?:if|when)\s+`([^
 If `view_matching_mode` is `composable`, and ...:"."""
 
 
+_OPENS_ON_A_NAMED_VALUE = re.compile(
+    r"[\W_]*(?:\([^()]{0,40}\)\s*)?(?:if|when)\s+(?:(?:the|an?)\s+)?(?:[\w`-]+\s+){0,4}?(?:is|equals)\s+`([^`]+)`\s*[,:]",
+    re.IGNORECASE,
+)
+"""A clause that opens on a value named in code: "When the algorithm identifier is `blake3`, ...", "If `mode` is `fast`:"."""
+_OTHER_VALUES = re.compile(
+    r"(?i)[\W_]*(?:(?:any|all)\s+other\s+values?|(?:an?\s+)?(?:unknown|unsupported|unrecognized|invalid)\s+values?)\b"
+)
+"""A clause on the values not listed: OpenTelemetry's "Any other value MUST be treated as unsupported. If an
+unsupported value is provided, the SDK MUST either fail fast ...", after "If `view_matching_mode` is not
+specified, the SDK MUST use `independent`."."""
+
+
 def _opens_on_a_value_of(text: str, parameters: set[str]) -> bool:
     """Whether ``text`` opens on a value of one of ``parameters`` (``_OPENS_ON_A_VALUE``)."""
     opening = _OPENS_ON_A_VALUE.match(text) if parameters else None
     return opening is not None and opening.group(1) in parameters
+
+
+def _licences_on_their_own_terms(alignment: Alignment, capitals: bool) -> set[Clause]:
+    """The clauses added whose every rule is a licence, or binds only what a licence of its own sentence
+    offers: MCP added "Implementations **MAY** offer an opt-in mode that fetches non-local `$ref`s but it
+    **MUST** be disabled by default and **SHOULD** enforce an allowlist of hosts ...". The MUST and the
+    SHOULD bind the mode, so only whoever offers it (``_binds_what_it_offers``). "Servers MAY cache
+    responses and MUST revalidate them" binds every server: the MUST's subject is the licence's own."""
+    place = Place("paragraph", capitals=capitals)
+    found = set()
+    for clause in alignment.added:
+        said = [(sentence, rules(sentence, place)) for sentence in sentences(clause.normalized)]
+        offers = [sentence for sentence, said_rules in said if _binds_what_it_offers(sentence, said_rules)]
+        others = [r for sentence, said_rules in said if sentence not in offers for r in said_rules]
+        if offers and all(r.force == "permission" for r in others):
+            found.add(clause)
+    return found
+
+
+def _binds_what_it_offers(sentence: str, said_rules: list[Rule]) -> bool:
+    """Whether ``sentence`` opens on a licence and its every other rule is on what that licence offers:
+    each names it by a pronoun after a conjunction ("... but it MUST be disabled by default"), or goes on
+    from the rule before it that did ("... and SHOULD enforce an allowlist")."""
+    if len(said_rules) < 2 or said_rules[0].force != "permission":
+        return False
+    at = sentence.find(said_rules[0].phrase) + len(said_rules[0].phrase)
+    on_what_is_offered = False
+    for rule in said_rules[1:]:
+        found = sentence.find(rule.phrase, at)
+        if found < 0:
+            return False
+        subject, at = sentence[at:found], found + len(rule.phrase)
+        if _OFFERED_THING_SUBJECT.search(subject):
+            on_what_is_offered = True
+        elif not (on_what_is_offered and _SAME_SUBJECT.search(subject)):
+            return False
+    return True
+
+
+_OFFERED_THING_SUBJECT = re.compile(r"(?i)(?:,|;|\b(?:but|and|though|although|yet))\s+(?:it|they|such\s+an?\s+[\w-]+)\s*$")
+"""Words before a rule that make its subject what a licence before it offers: "... but it", "; such a mode"."""
+_SAME_SUBJECT = re.compile(r"(?i)\b(?:and|or|but)\s*$")
+"""Words before a rule that keep the subject of the rule before it: "... be disabled by default and"."""
 
 
 _LEADS_OPTIONAL_WAYS = re.compile(

@@ -152,8 +152,8 @@ def _typo(x: str, y: str) -> bool:
     """Whether word ``x`` became ``y`` by a slip, not by a change of word."""
     from rapidfuzz import fuzz
 
-    if any(x in same and y in same for same in _SAME_MARK):
-        return True
+    if any(x in same and y in same for same in _SAME_MARK) or {x, y} == {"not", "note"}:
+        return True  # (CloudEvents' "Not that in some setups, ..." -> "Note that ...": too short to measure)
     alike = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) / 100 >= TYPO_SIMILARITY
     swapped = len(x) >= 3 and sorted(x) == sorted(y)  # "teh" -> "the"
     negated = x + "nt" == y or y + "nt" == x  # "should" -> "shouldn't" (apostrophes are dropped)
@@ -557,6 +557,22 @@ def fence_label_only_changed(old: str, new: str) -> bool:
 
 _FENCE_LABEL = re.compile(r"^(\s*(?:`{3,}|~{3,}))[^\n`]*$", re.MULTILINE)
 """An opening code fence and its label: "```ebnf", "~~~ json"."""
+
+
+def alt_text_given_or_taken(old: str, new: str) -> bool:
+    """Whether two texts differ only in images that gained or lost their alternative text: the OCI image
+    spec's "![](img/build-diagram.png)" -> "![build diagram](...)" describes the picture to a screen
+    reader. (A label changed, "![Development](...)" -> "![Stable](...)", is a badge's status changed.)
+
+    >>> alt_text_given_or_taken("![](img/run.png)", "![runtime diagram](img/run.png)")
+    True
+    >>> alt_text_given_or_taken("![Development](s.svg)", "![Stable](s.svg)")
+    False
+    """
+    old_labels, new_labels = _IMAGE_LABEL.findall(old), _IMAGE_LABEL.findall(new)
+    if old == new or len(old_labels) != len(new_labels) or _IMAGE_LABEL.sub("![]", old) != _IMAGE_LABEL.sub("![]", new):
+        return False
+    return all(a == b or not a or not b for a, b in zip(old_labels, new_labels))
 
 
 def json_members_reordered(old: str, new: str) -> bool:

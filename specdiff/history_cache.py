@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "196"
+FORMAT = "197"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -215,7 +215,11 @@ provides a way to:" and a lead-in whose rule binds only who takes its new licenc
 193: a list item rewritten in place, with paragraphs added after its list, is one item modified; 194: a
 clause added that opens on a value of a parameter a new licence offers is a new option; 195: a clause of 6
 words grown or cut down as it moved to another file is moved; 196: an item that says it is optional after
-its field's name takes no force from its lead-in)."""
+its field's name takes no force from its lead-in; 197: a licence whose rules bind what it offers, a rule on
+values a new parameter does not list, on a value never named before, or in a section that licenses its
+subject, is a new option, "can" made "MAY" is editorial, "Not" fixed to "Note" is a typo, a field renamed or
+removed in a table of fields is a value, an image's alternative text is editorial, "Group Name (`gname`)"
+and "Query parameters ... SHALL NOT" give no command)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

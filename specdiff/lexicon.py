@@ -144,7 +144,9 @@ def _title_case_name(text: str, at: int) -> bool:
     """Whether the words from ``at`` on finish a name in title case that began with a command's verb: a
     title alone ("1. Start Development", "Mark Nottingham"), two words or more before a bracket or a comma
     ("Send Streaming Message ([Section 3.1.2](#312))"), or a label's ("Test Flow:", "Push Notifications
-    (WebHooks):"). "Support Windows (Nix does not run there)" and "Ask Claude: 'Continue'" still give orders.
+    (WebHooks):"), or before the name in code it stands for (the OCI image spec's "Group Name (`gname`)",
+    whose code span the reader has blanked). "Support Windows (Nix does not run there)" and "Ask Claude:
+    'Continue'" still give orders.
 
     >>> _title_case_name("Send Streaming Message (see 3.1)", 4), _title_case_name("Support Windows (see below)", 7)
     (True, False)
@@ -154,7 +156,8 @@ def _title_case_name(text: str, at: int) -> bool:
         return False
     rest = text[found.end() :].strip()
     label = text.rstrip().endswith(":") and (not rest or rest.startswith("(") or rest == ":")
-    return not rest or label or (len(found.group(1).split()) >= 2 and rest[0] in "(),;")
+    coded = _CODE_IN_BRACKETS.match(rest) is not None  # ("Group Name (`gname`) should be ignored ...")
+    return not rest or label or coded or (len(found.group(1).split()) >= 2 and rest[0] in "(),;")
 
 
 def _names_the_subject(text: str, command: re.Match[str]) -> bool:
@@ -162,9 +165,10 @@ def _names_the_subject(text: str, command: re.Match[str]) -> bool:
     following a few words on: "Attribute value length and depth limits apply recursively", "Record
     keys are strings", "Test fixtures allow implementations to verify ...", "Provide Validity defines
     the time-to-live", "Build L3 usually requires significant changes", "Offer and answer contain the
-    fingerprint" (where "Ensure timestamps are monotonic" asks what follows it, "use it as it is" and
-    "Provide examples and describe how they work" have objects, and "Let users define" and "Help
-    clients decide" a verb of their own).
+    fingerprint", or a modal verb (AsyncAPI's "Query parameters SHALL NOT be ...") (where "Ensure
+    timestamps are monotonic" asks what follows it, "use it as it is" and "Provide examples and
+    describe how they work" have objects, and "Let users define" and "Help clients decide" a verb of
+    their own).
 
     >>> text = "Attribute value limits apply to nested values."
     >>> _names_the_subject(text, _COMMAND.match(text)), _names_the_subject("Use it as it is.", _COMMAND.match("Use it as it is."))
@@ -185,9 +189,11 @@ _SUBJECT_THEN_VERB = re.compile(
     r"(?:\s+(?:[a-z]+ly|already|also|only|always|often|never|still|usually))?"
     r"\s+(?:apply|applies|are|is|was|were|has|have|had|does|do|did|allows?|defines?|describes?|contains?|provides?"
     r"|specif(?:y|ies)|requires?|represents?|means|refers|includes?|indicates?|enables?|supports|determines?"
-    r"|satisf(?:y|ies)|holds)\b"
+    r"|satisf(?:y|ies)|holds|(?i:must|shall|should|may|will))\b"
 )
 _WELCOME = re.compile(r"(?i)welcome\s+to\b")
+_CODE_IN_BRACKETS = re.compile(r"\(\s+\)")
+"""Brackets around nothing but a code span, blanked to spaces by the reader: "(`gname`)"."""
 _TITLE_CASE_NAME = re.compile(r"((?:[ \t]+[A-Z][a-z][\w-]*){1,3})[ \t]*")
 """After a command's verb, the rest of a name in title case (``_title_case_name``)."""
 _ASKS_WHAT_FOLLOWS = frozenset(

@@ -72,6 +72,7 @@ from dataclasses import replace
 
 from specdiff.editorial import (
     PIPE_IN_CELL,
+    alt_text_given_or_taken,
     data_values,
     editorial_form,
     fence_label_only_changed,
@@ -229,6 +230,8 @@ def describe_change(
         return _address_values_changed(old, new, new_place) or recased or [Effect("editorial")]
     if _NAVIGATION.match(old) and _NAVIGATION.match(new):
         return [Effect("editorial", confidence=UNSURE)]  # a table of contents follows the headings it links to
+    if alt_text_given_or_taken(old, new):
+        return [Effect("editorial")]  # "![](img/build.png)" -> "![build diagram](img/build.png)": for a screen reader
     if example and fence_label_only_changed(old, new):
         return [Effect("editorial")]  # the OCI image spec's "```" -> "```ebnf": how to colour the code, not what it is
     if example and json_members_reordered(old, new):
@@ -923,9 +926,17 @@ def severity(kind: AmendmentKind, effects: list[Effect], *, moved_across_section
         return "substantive"
     if any(e.type == "editorial" for e in effects) and all(e.type in ("editorial", "reference") for e in effects):
         return "editorial"  # the words are the same; only where a link points, or a footnote marker, changed
+    if effects and all(_keyword_for_its_word(e) for e in effects):
+        return "editorial"  # "This object can be extended" -> "This object MAY be extended": the same leave, now marked
     if not effects and kind == "moved":  # reordered within its section, text unchanged
         return "editorial"
     return "substantive"
+
+
+def _keyword_for_its_word(effect: Effect) -> bool:
+    """Whether ``effect`` is a keyword of the same force put for a plain word, or the other way round
+    (``_ability_made_a_keyword``): the only modality effect with no direction."""
+    return effect.type == "modality" and effect.direction is None and effect.old is not None and effect.new is not None
 
 
 def breaking_effects(effects: list[Effect]) -> list[Effect]:
@@ -1293,7 +1304,8 @@ def _ability_made_a_keyword(
 ) -> list[Effect]:
     """A "can" that a keyword of the same force took the place of: "This object can be extended" -> "This
     object MAY be extended" (AsyncAPI, under twenty objects) grants what the "can" stood in for, now in the
-    words the spec rules with. Named, with no direction: the force is the same (the other way round too).
+    words the spec rules with. Named, with no direction: the force is the same (the other way round too),
+    so alone it is editorial, as a keyword only put in capitals is.
     """
     if any(r.rule for r in old_all) == any(r.rule for r in new_all):
         return []  # (both sides state rules, or neither does: nothing stood in)

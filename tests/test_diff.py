@@ -764,15 +764,51 @@ def test_a_rule_moved_to_another_section_keeps_its_subject_whatever_its_article(
     assert not [e for a in amendments for e in a["effects"] if e["type"] == "modality"], amendments
 
 
+def test_alt_text_given_to_an_image_is_editorial_and_a_badge_relabelled_is_not(spec_repo, specdiff_json):
+    """The OCI image spec gave its diagrams alternative text, "![](img/build-diagram.png)" -> "![build
+    diagram](img/build-diagram.png)": read as reworded, substantive. A badge's label changed is a status."""
+    old = "# Docks\n\n![](img/dock.png)\n\n![Draft](img/badge.svg)\n"
+    new = "# Docks\n\n![dock diagram](img/dock.png)\n\n![Stable](img/badge.svg)\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["editorial", "substantive"], amendments
+
+
+def test_a_verb_that_opens_a_name_or_a_subject_gives_no_order(spec_repo, specdiff_json):
+    """The OCI image spec rewrote "- Group Name (`gname`) *secondary to `gid`*" under "MUST include file
+    attributes ...:" as "... should be ignored on platforms that support Group ID (`gid`)": "Group" read
+    as a command, so a rule added, breaking, where the same edit of "User Name (`uname`)" read as the
+    lead-in's MUST weakened. AsyncAPI's "Query parameters SHALL NOT ..." read "Query" as a command too."""
+    old = "# Docks\n\nDocks MUST record:\n\n- Group Name (`gname`) *secondary to `gid`*\n"
+    new = (
+        "# Docks\n\nDocks MUST record:\n\n- Group Name (`gname`) should be ignored where `gid` is known\n\n"
+        "Query parameters and fragments SHALL NOT be used.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = [(a["severity"], [(e["type"], e["old"], e["new"]) for e in a["effects"]]) for a in amendments]
+    assert found == [
+        ("substantive", [("modality", "MUST", "should")]),
+        ("breaking", [("modality", None, "SHALL NOT")]),
+    ], found
+
+
+def test_not_fixed_to_note_is_a_typo_not_a_negation(spec_repo, specdiff_json):
+    """CloudEvents fixed "Not that in some setups, ... the requestor ... MUST be authorized." to "Note
+    that ...": read as a negation turned round, breaking, with a major bump suggested."""
+    old = "# Docks\n\nNot that in some cities, a rider MUST show a card before the dock opens.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("Not that", "Note that"))
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"]), amendment
+
+
 def test_a_can_made_a_keyword_of_the_same_force_is_named(spec_repo, specdiff_json):
     """AsyncAPI wrote "This object can be extended with Specification Extensions." as "This object MAY be
-    extended ..." under twenty objects: read as "reworded", nothing named. A limit added on the way is
-    still read."""
+    extended ..." under twenty objects: read as "reworded", nothing named, then as substantive. It grants
+    the same leave in the spec's keywords: editorial, as "should" -> "SHOULD" is. A limit added on the way
+    is still read."""
     old = "# Docks\n\nThis dock can be extended with plug-ins.\n\nThis bay can be extended with plug-ins.\n"
     new = "# Docks\n\nThis dock MAY be extended with plug-ins.\n\nThis bay MAY be extended only with plug-ins.\n"
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     found = [(a["severity"], [(e["type"], e["old"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
-    assert found[0] == ("substantive", [("modality", "can", "MAY", None)])
+    assert found[0] == ("editorial", [("modality", "can", "MAY", None)])
     assert found[1][0] == "breaking", found[1]
 
 
@@ -1625,6 +1661,17 @@ def test_rules_of_a_new_section_that_declares_itself_optional_bind_only_its_take
     assert [a["severity"] for a in ruled] == ["breaking"]
 
 
+@pytest.mark.parametrize(("licence", "severity"), [("Docks MAY support MagLock.", "substantive"), ("", "breaking")])
+def test_rules_of_a_new_section_that_licenses_its_subject_bind_only_its_takers(spec_repo, specdiff_json, licence, severity):
+    """The OCI image spec added "#### BLAKE3": "... The hash output length MUST be 256 bits.
+    Implementations MAY implement BLAKE3 digest verification ...", read as a rule added for every
+    implementation, breaking. A new section with no such licence still binds everyone."""
+    old = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    new = f"{old}\n## MagLock\n\nA MagLock MUST release within a second. {licence}\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments if a["unit"] == "clause"] == [severity]
+
+
 def test_mathematics_typeset_anew_is_editorial(spec_repo, specdiff_json):
     """Matrix typeset its Olm spec's symbols: "Bob's single-use key, Eb" became "... key, \\(E_B\\)" and
     "\\(salt\\)" became "\\(\\mathit{salt}\\)", each read as words changed, substantive. Another symbol
@@ -1791,7 +1838,7 @@ def test_an_escaped_pipe_stays_in_its_cell(spec_repo, specdiff_json):
     new = old.replace("slots | `Slot` \\| `Stub` | Yes | The dock's slots.\n", "")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking")
-    assert [(e["type"], e["old"]) for e in amendment["effects"]] == [("modality", "Yes")]
+    assert [(e["type"], e["old"]) for e in amendment["effects"]] == [("value", "slots"), ("modality", "Yes")]
 
 def test_however_with_no_comma_joins_a_rule_not_a_comparison(spec_repo, specdiff_json):
     """GraphQL's "However it must not be a modified Non-Null type" and LSP's "Cell text documents have
@@ -1954,17 +2001,40 @@ name | `string` | **REQUIRED**. The dock's name.
         ("night | `string` | The closing time. This MUST be in the form of a time of day.", "substantive"),
         ("night | `string` | **REQUIRED**. The closing time. This MUST be in the form of a time of day.", "breaking"),
         ("night | `string` | The closing time. Every kiosk MUST show it.", "breaking"),
+        ("closingHour | `string` | The closing time. The hour MUST be unique among all docks.", "substantive"),
     ],
-    ids=["own-value", "no-subject-but-this", "required", "another-holder"],
+    ids=["own-value", "no-subject-but-this", "required", "another-holder", "named-by-its-name"],
 )
 def test_a_rule_on_a_new_optional_fields_own_value_breaks_nothing(spec_repo, specdiff_json, row, severity):
     """OpenAPI added to each object's table a row "^x- | Any | Allows extensions ... The field name MUST
     begin with `x-`", and a `jsonSchemaDialect` row whose value "MUST be in the form of a URI": each read
-    as an obligation added, breaking (11 in a review of OpenAPI). Only a document that sets the new field
-    is bound. A required field, or a rule with a holder of its own, still breaks."""
+    as an obligation added, breaking (11 in a review of OpenAPI), and so did AsyncAPI's new "messageId"
+    row's "The id MUST be unique among all messages". Only a document that sets the new field is bound.
+    A required field, or a rule with a holder of its own, still breaks."""
     old = _DOCK_FIELDS.format(row="")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, _DOCK_FIELDS.format(row=row))
     assert (amendment["kind"], amendment["severity"]) == ("added", severity)
+
+
+def test_a_field_renamed_or_removed_in_a_table_of_fields_breaks(spec_repo, specdiff_json):
+    """AsyncAPI 3.0 renamed its OAuth flow's row "scopes | Map[...] | **REQUIRED**. The available scopes
+    ..." to "availableScopes | ...", read as editorial, and dropped the root object's "externalDocs |
+    [External Documentation Object](...) | Additional external documentation." row, read as substantive
+    since no word of force went with it. A document that sets the old field sets one the spec no longer
+    knows. A row of a table that names other things ("Name": an SDK) is no field."""
+    sdks = "\n## SDKs\n\nName | Language\n---|---\nPedal | Go\n{row}\n"
+    old = _DOCK_FIELDS.format(row="night | `string` | The closing time.") + sdks.format(row="Saddle | Rust")
+    new = _DOCK_FIELDS.format(row="").replace("name |", "dockName |") + sdks.format(row="")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = {
+        (a["kind"], a["severity"], tuple((e["type"], e["old"], e["new"], e["direction"]) for e in a["effects"]))
+        for a in amendments
+    }
+    assert found == {
+        ("modified", "breaking", (("value", "name", "dockName", None),)),
+        ("removed", "breaking", (("value", "night", None, "field_removed"),)),
+        ("removed", "substantive", ()),
+    }, found
 
 
 @pytest.mark.parametrize(
@@ -2384,11 +2454,11 @@ def test_rules_of_a_new_optional_way_bind_only_who_takes_it(spec_repo, specdiff_
     """OpenTelemetry added "A `MeterProvider` MAY accept a `view_matching_mode` parameter ... A
     `MeterProvider` that accepts this parameter MUST support the following values:", and under "If an
     SDK provides a way to:" a new way, "- set an attribute value depth limit such that:", with MUSTs
-    under it, and rules under "(**Development**) If `view_matching_mode` is `composable`, ...:": each
-    read as breaking, though only those who take the new option are bound. A rule added under a way
-    that was already offered, or on a parameter offered before, still breaks, as does a lead-in whose
-    MUST binds every dock."""
-    bell = "## Bells\n\nA `Dock` MAY accept a `bell_mode` parameter.\n"
+    under it, and rules under "(**Development**) If `view_matching_mode` is `composable`, ...:" or on the
+    values it does not list ("Any other value MUST be treated as unsupported."): each read as breaking,
+    though only those who take the new option are bound. A rule added under a way that was already
+    offered, or on a parameter offered before, still breaks, as does a lead-in whose MUST binds every dock."""
+    bell = "## Bells\n\nA `Dock` MAY accept a `bell_mode` parameter, `loud` or `soft`.\n"
     base = "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n\n" + bell
     new = (
         "# Docks\n\nIf a dock provides a way to:\n\n- set a ride limit such that:\n  - the dock MUST stop the ride\n"
@@ -2397,9 +2467,10 @@ def test_rules_of_a_new_optional_way_bind_only_who_takes_it(spec_repo, specdiff_
         "- `steady`: the lamp stays on.\n\n"
         "A `Dock` MAY accept a `horn_mode` parameter. Every `Dock` MUST support the following values:\n\n- `loud`: it honks.\n\n"
         "If `lamp_mode` is not set, the dock MUST keep the lamp steady.\n\n"
+        "Any other value MUST be treated as unknown.\n\n"
         "- (**Draft**) If `lamp_mode` is `blink`, for each bay:\n  - the dock MUST flash twice\n\n"
         + bell
-        + "\nIf `bell_mode` is `loud`, the dock MUST ring twice.\n"
+        + "\nIf `bell_mode` is `loud`, the dock MUST ring twice.\n\nAny other value MUST be refused.\n"
     )
     amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
     found = {" ".join(a["new"][0]["text"].strip(" -").split()[:6]): a["severity"] for a in amendments if a["unit"] == "clause"}
@@ -2412,10 +2483,45 @@ def test_rules_of_a_new_optional_way_bind_only_who_takes_it(spec_repo, specdiff_
         "A `Dock` MAY accept a `horn_mode`": "breaking",
         "`loud`: it honks.": "breaking",
         "If `lamp_mode` is not set, the": "substantive",
+        "Any other value MUST be treated": "substantive",
         "(**Draft**) If `lamp_mode` is `blink`, for": "substantive",
         "the dock MUST flash twice": "substantive",
         "If `bell_mode` is `loud`, the dock": "breaking",
+        "Any other value MUST be refused.": "breaking",
     }, found
+
+
+def test_a_rule_on_a_value_the_spec_never_named_binds_only_who_uses_it(spec_repo, specdiff_json):
+    """The OCI image spec registered a new digest algorithm and added "When the algorithm identifier is
+    `blake3`, the encoded portion MUST match `/[a-f0-9]{64}/`.": read as breaking, though only a digest
+    of the new algorithm is bound. A rule on a value the spec named before still breaks."""
+    old = "# Docks\n\nA lock is `chain` or `bar`.\n"
+    new = (
+        old + "\nWhen the lock type is `magnet`, the dock MUST test it daily.\n\n"
+        "When the lock type is `chain`, the dock MUST oil it weekly.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert {a["new"][0]["text"].split("`")[1]: a["severity"] for a in amendments} == {
+        "magnet": "substantive",
+        "chain": "breaking",
+    }
+
+
+def test_a_licence_whose_rules_bind_what_it_offers_is_a_new_option(spec_repo, specdiff_json):
+    """MCP added "Implementations **MAY** offer an opt-in mode that fetches non-local `$ref`s but it
+    **MUST** be disabled by default and **SHOULD** enforce an allowlist of hosts ...": the MUST and the
+    SHOULD bind the mode, so only whoever offers it. It read as breaking. A MUST whose subject is the
+    licence's own ("... and MUST log each bike") or another's ("but riders MUST ...") still binds everyone."""
+    base = "# Docks\n\nDocks MUST lock.\n"
+    new = (
+        "# Docks\n\nDocks MUST lock.\n\n"
+        "Docks **MAY** offer a night mode but it **MUST** be off by default and **SHOULD** dim the lamp.\n\n"
+        "Docks MAY lend helmets and MUST log each bike.\n\n"
+        "Docks MAY lend locks, but riders MUST return them.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
+    found = {" ".join(a["new"][0]["text"].split()[2:4]).strip(","): a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert found == {"offer a": "substantive", "lend helmets": "breaking", "lend locks": "breaking"}, found
 
 
 def test_a_case_added_under_a_rules_cases_widens_the_rule(spec_repo, specdiff_json):
