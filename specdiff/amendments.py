@@ -609,17 +609,30 @@ _NUMERIC = re.compile(r"[-+]?\d")
 """A value that opens with a digit: a status, an error code, a number on the wire, never a name renamed."""
 
 
+_DOTTED_PATH = re.compile(r"[a-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\.?")
+"""A path of fields or a reverse domain name, in lower case first: SLSA's "`subject.annotations.source_refs`"
+-> "`subject.annotations.sourceRefs`", CloudEvents' "`com.github.installation_repository.`". (A type's
+qualified name, "`Dock.Bay`", opens with a capital.)"""
+
+
 def _named_a_field(value: str, sentence: str) -> bool:
     """Whether ``sentence`` calls the code ``value`` a field of the data ("the `subject` field", "the property
     `refers`"): a field renamed throughout is another name on the wire, which what implemented the old
     one does not read (the OCI distribution spec's "MUST accept ... a manifest with a `refers` field" ->
     "`subject` field"). A type's name is no field's: "the `stack` object" may be renamed throughout.
 
+    The sentence may also open on the name to define it, as the OCI specs do: "`subject` [descriptor](...)
+    This OPTIONAL property specifies ..." (not across a table's cells: "| `session_id` | path | ... This field
+    can accept ..." names a placeholder of a URL).
+
     >>> _named_a_field("subject", "a manifest with a `subject` field"), _named_a_field("x", "the `x` object")
     (True, False)
+    >>> _named_a_field("subject", "`subject` [descriptor](descriptor.md) This OPTIONAL property specifies ...")
+    True
     """
     code = f"`{re.escape(value)}`"
-    return re.search(rf"(?i){code}\s+{_FIELD_WORD}|{_FIELD_WORD}\s+(?:named\s+)?{code}", sentence) is not None
+    defined = rf"^[\W_]*{code}(?:[^.!?|]|\.(?=\S)){{0,60}}?\bThis\s+(?:\w+\s+){{0,2}}?{_FIELD_WORD}"
+    return re.search(rf"(?i){code}\s+{_FIELD_WORD}|{_FIELD_WORD}\s+(?:named\s+)?{code}|{defined}", sentence) is not None
 
 
 _FIELD_WORD = r"\b(?:field|property|member|key|header|attribute)s?\b"
@@ -629,8 +642,9 @@ spec's "`<uuid>`" in a URL template, renamed "`<session_id>`", names a placehold
 
 def _on_the_wire(value: str) -> bool:
     """Whether ``value`` is one a document never renames throughout (``_NamesInCode``): a file's name, a
-    media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`")."""
-    return bool(_FILE_NAME.fullmatch(value) or _MEDIA_TYPE.fullmatch(value) or _NUMERIC.match(value))
+    media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`"), a path of fields."""
+    wire = _FILE_NAME.fullmatch(value) or _MEDIA_TYPE.fullmatch(value) or _DOTTED_PATH.fullmatch(value)
+    return bool(wire or _NUMERIC.match(value))
 
 
 class _NamesInCode:

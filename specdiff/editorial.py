@@ -304,6 +304,8 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # cases joined otherwise: "If A, and B, it MUST fail" -> "If A, or B, ..." reaches more cases
     if _STATUS_WORDS.intersection(inserted + deleted):
         return False  # SPIFFE's "specifies an experimental identity ... standard" -> "specifies an identity ...": a status
+    if _MATCHING_WORDS.intersection(inserted + deleted):
+        return False  # CloudEvents' "prefixed with `application/cloudevents` (matched case-insensitively)": what matches
     came, went = without_inflections(inserted, deleted)
     changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip
@@ -314,6 +316,11 @@ def slight_rewording(old: str, new: str) -> bool:
     return (len(changed) + inflected / 2) / total <= SLIGHT_REWORDING
 
 
+_MATCHING_WORDS = frozenset(
+    "caseinsensitive caseinsensitively casesensitive casesensitively insensitive insensitively sensitive sensitively".split()
+)
+"""Words that say how values are compared ("case-insensitively" as the reader spells it): one that came or
+went changes which values match, no slip of wording."""
 _STATUS_WORDS = frozenset(
     "experimental draft deprecated obsolete obsoleted provisional preliminary beta alpha unstable stable preview".split()
 )

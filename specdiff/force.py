@@ -1356,7 +1356,8 @@ _LEADING_CIRCUMSTANCE = re.compile(
     r"\s*(?:given|if|when|whenever|once|after|before|for|in|with|unless|where|while|to)\b(?:[^,;:.]|\.(?=\w)){0,200},\s*(?:please\s+)?",
     re.I,
 )
-_SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b")
+_SCENARIO_STEP = re.compile(r"^\W*(GIVEN|WHEN|THEN|AND)\b(?!\s*[,/|])")
+"""A scenario's step, "**THEN** the dock locks"; not a list of operators, CloudEvents' "AND, OR, XOR binary operators"."""
 # "may contain any character", "may only include digits": what a value may hold, a licence over a set.
 _LICENCE_OVER_VALUES = re.compile(
     r"(?i)\s+(?:only\s+)?(?:contain|include|consist\s+of|hold)\s+(?:only\b|any\b)|\s+only\s+(?:contain|include)\b"
@@ -1527,7 +1528,7 @@ is non-normative" (a GitHub alert's label first)."""
 _CHANGELOG_HEADING = re.compile(
     # (not one a heading points to: "Decisions This Spec Makes (recorded in the changelog)")
     r"\b(?<!\bin\sthe\s)(?:change\s?log|release\s+notes)\b"
-    r"|\b(?:(?:revision|document|version|draft)\s+history|changes\s+(?:in|since)|what's\s+new)\b"
+    r"|\b(?:(?:revision|document|version|draft|change)\s+history|changes\s+(?:in|since)|what's\s+new)\b"
     # an IETF draft's appendix, "# A. Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
     r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)(?:changes\W*$|changes\s+from\b)|^[\W\d]*changes\s+from\b"
     r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)"

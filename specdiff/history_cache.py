@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "197"
+FORMAT = "198"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -219,7 +219,10 @@ its field's name takes no force from its lead-in; 197: a licence whose rules bin
 values a new parameter does not list, on a value never named before, or in a section that licenses its
 subject, is a new option, "can" made "MAY" is editorial, "Not" fixed to "Note" is a typo, a field renamed or
 removed in a table of fields is a value, an image's alternative text is editorial, "Group Name (`gname`)"
-and "Query parameters ... SHALL NOT" give no command)."""
+and "Query parameters ... SHALL NOT" give no command; 198: words of how values are compared are no slight
+rewording, "AND, OR, XOR binary operators" is no scenario step, an item that opens on a name in code to define
+a property names a field, a path of fields is a name on the wire, a condition's cases joined by "or" for "and"
+widen a rule, "Change history" is a change log)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1958,6 +1958,32 @@ _SCOPE_WORDS = {
 }  # fmt: skip
 
 
+def _cases_joined_otherwise(old: str, new: str, new_modals: list[Modal]) -> tuple[str, str, str] | None:
+    """The cases of a rule's opening condition joined by "or" where they were joined by "and", or the other
+    way round, and nothing else changed: JSON:API's "If a server encounters a query parameter that does not
+    follow the naming conventions above, and the server does not know how to process it ..., it **MUST**
+    return `400 Bad Request`" -> "..., or the server ...": the rule binds in more cases (``scope_widened``);
+    "or" made "and", in fewer.
+
+    >>> _cases_joined_otherwise("If A is set and B is set, X MUST stop.", "If A is set or B is set, X MUST stop.", [])
+    ('and', 'or', 'scope_widened')
+    """
+    if not _OPENS_ON_A_CASE.match(old):
+        return None
+    keyword = new_modals[0].phrase if new_modals else None
+    end = new.find(keyword) if keyword else -1
+    for was, now, direction in (("and", "or", "scope_widened"), ("or", "and", "scope_narrowed")):
+        for found in re.finditer(rf"\b{was}\b", old):
+            if end >= 0 and found.start() > end:
+                break
+            if " ".join((old[: found.start()] + now + old[found.end() :]).split()) == " ".join(new.split()):
+                return was, now, direction
+    return None
+
+
+_OPENS_ON_A_CASE = re.compile(r"(?i)\W*(?:if|when|whenever)\b")
+
+
 def _scope_and_content(
     old: str, new: str, old_modals: list[Modal], new_modals: list[Modal], where: str | None, obliging: bool
 ) -> list[Effect]:
@@ -1973,6 +1999,9 @@ def _scope_and_content(
     effects: list[Effect] = []
     if words(old.replace("`", "")) == words(new.replace("`", "")):
         return []  # only code marks came or went ("e.g. 1234" -> "e.g. `1234`"): the rule asks the same
+    joined = _cases_joined_otherwise(old, new, new_modals)
+    if joined:
+        return [Effect("condition", *joined, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
     old, new = _unwrapped(old, new), _unwrapped(new, old)
     a, b = _said(prose(old)), _said(prose(new))
     inserted, deleted = inserted_and_deleted(a, b)

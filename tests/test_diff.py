@@ -458,6 +458,30 @@ def test_a_field_renamed_throughout_is_another_name_on_the_wire(spec_repo, specd
     assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
 
 
+def test_a_path_of_fields_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
+    """SLSA renamed "`subject.annotations.source_refs`" to "`subject.annotations.sourceRefs`" throughout, read
+    as a name renamed, substantive: what reads the old path does not read the new one. A type's qualified
+    name renamed throughout is still a name only."""
+    rule = "# Docks\n\nA dock MUST set `{}` on every ride.\n"
+    read = []
+    for old, new in (("ride.bay_id", "ride.bayId"), ("Dock.Bay", "Dock.Slot")):
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(old), rule.format(new))
+        read.append((amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
+
+
+def test_a_field_an_item_defines_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
+    """The OCI image spec renamed the item "- **`refers`** *[descriptor](descriptor.md)* This OPTIONAL
+    property specifies a descriptor of another manifest." to "- **`subject`** ...": read as renamed
+    throughout, substantive, though the item says it defines a property."""
+    item = "# Docks\n\n- **`{}`** *[bay](bay.md)* This OPTIONAL property names the bay of a bike.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, item.format("refers"), item.format("subject"))
+    assert (amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]) == (
+        "breaking",
+        [("value", None)],
+    ), amendment
+
+
 def test_a_table_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json):
     """A2A's error table sits under "... **MUST** be mapped ... The following table provides the canonical
     mappings:", and AsyncAPI's schema formats under "... that every implementation MUST support.": a row's
@@ -789,6 +813,52 @@ def test_a_verb_that_opens_a_name_or_a_subject_gives_no_order(spec_repo, specdif
         ("substantive", [("modality", "MUST", "should")]),
         ("breaking", [("modality", None, "SHALL NOT")]),
     ], found
+
+
+def test_how_values_are_compared_is_no_slight_rewording(spec_repo, specdiff_json):
+    """CloudEvents added "(matched case-insensitively)" after the media type a receiver looks for in four
+    bindings, each read as a slight rewording, editorial: it changes which values match."""
+    old = (
+        "# Docks\n\nIf the tag of a bike that comes back to the dock is prefixed with `rent/` and the bike is"
+        " not broken, the dock keeps it in the bay for the next rider and counts it as free.\n"
+    )
+    new = old.replace("`rent/`", "`rent/` (matched case-insensitively)")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "substantive", amendment
+
+
+def test_a_list_of_operators_is_no_scenario_step(spec_repo, specdiff_json):
+    """CloudEvents listed its operators by precedence, "1. AND, OR, XOR binary operators": the item read
+    as a scenario's "AND" step, an obligation added, breaking. A step still binds."""
+    old = "# Docks\n\nOperators bind in this order:\n\n1. NOT unary operator\n"
+    new = old + "2. AND, OR, XOR binary operators\n\n## Scenario: return\n\n- **AND** the dock locks the bike\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = {a["new"][0]["text"]: [e.get("new") for e in a["effects"] if e["type"] == "modality"] for a in amendments}
+    assert found["2. AND, OR, XOR binary operators"] == [], found
+    assert found["- **AND** the dock locks the bike"] == ["AND"], found
+
+
+def test_the_cases_of_a_condition_joined_by_or_for_and_widen_the_rule(spec_repo, specdiff_json):
+    """JSON:API turned "If a server encounters a query parameter that does not follow the naming conventions
+    above, and the server does not know how to process it ..., it **MUST** return `400 Bad Request`" into
+    "..., or the server ...": read as reworded, substantive, though the rule now binds in more cases."""
+    old = "# Docks\n\nIf a bike is late, and the rider has no pass, the dock **MUST** charge a fee.\n"
+    widened = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("late, and", "late, or"))
+    narrowed = _amendments_of_change(spec_repo, specdiff_json, old.replace("late, and", "late, or"), old)
+    found = [(a["severity"], [(e["type"], e["direction"]) for e in a["effects"]]) for a in widened + narrowed]
+    assert found == [
+        ("breaking", [("condition", "scope_widened")]),
+        ("substantive", [("condition", "scope_narrowed")]),
+    ], found
+
+
+def test_an_entry_of_a_change_history_section_is_editorial(spec_repo, specdiff_json):
+    """SLSA's verification summary ends with "## Change history": the entry "- Update SlsaResult definition
+    to discuss how to refer to new tracks" read as a command added, breaking."""
+    old = "# Docks\n\nDocks MUST lock.\n\n## Change history\n\n- 1.1: Add the fee table.\n"
+    new = old + "- 1.2: Update the fee table to name the new bikes.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "editorial", amendment
 
 
 def test_not_fixed_to_note_is_a_typo_not_a_negation(spec_repo, specdiff_json):
