@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "198"
+FORMAT = "199"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -222,7 +222,8 @@ removed in a table of fields is a value, an image's alternative text is editoria
 and "Query parameters ... SHALL NOT" give no command; 198: words of how values are compared are no slight
 rewording, "AND, OR, XOR binary operators" is no scenario step, an item that opens on a name in code to define
 a property names a field, a path of fields is a name on the wire, a condition's cases joined by "or" for "and"
-widen a rule, "Change history" is a change log)."""
+widen a rule, "Change history" is a change log; 199: a reason of compliance or an out-of-scope remark added to a
+rule narrows nothing, a value in an example in brackets is the example's)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -540,6 +540,9 @@ def _value_change(old: str, new: str, where: str | None, normative: bool) -> lis
         return []  # (the usual case, told without reading)
     if len(old) + len(new) > VALUE_SENTENCE_AT_MOST:
         return []
+    # (a value in an example of the rule is the example's: JSON:API's "(for example, updating the
+    # `updated-at` attribute ...)" -> "`updatedAt`", the document's attributes renamed)
+    old, new = _EXAMPLE_ASIDE.sub("", old), _EXAMPLE_ASIDE.sub("", new)
     keyed_old, keyed_new = _code_keyed(old), _code_keyed(new)
     if keyed_old == keyed_new:
         return []
@@ -672,6 +675,8 @@ _SPACES = re.compile(r"\s+")
 # A code span (as ``_CODE_SPAN``) or a word: a sentence as ``_value_change`` compares it.
 _WORD_OR_CODE = re.compile(_CODE_SPAN.pattern + r"|(?P<word>\w+)", re.IGNORECASE)
 VALUE_SENTENCE_AT_MOST = 20_000
+_EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^()]*\)")
+"""An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
 """Characters of two sentences at most for a value replaced in them to be looked for (a huge line
 of code spans is no sentence)."""
 
@@ -2144,6 +2149,10 @@ def _scope_and_content(
         return effects
     if set(content_in) <= _citations_added(old, new) and set(content_out) <= _citations_added(new, old):
         return effects  # "[sorting](...) {+{{WHATWG-INFRA}}+}": where a term is defined, nothing more asked
+    if _said(_REMARK_ON_A_RULE.sub("", prose(new))) == _said(_REMARK_ON_A_RULE.sub("", prose(old))):
+        # JSON:API's "The response SHOULD include a `Location` header ...{+, in order to comply with [RFC
+        # 7231](...)+}": why the rule is there, nothing more asked
+        return effects
     if set(content_in or content_out) <= _CONJUNCTIONS and _one_for_one(came, went):
         # A2A's "(`completed`, `failed`, `canceled`, or `rejected`)" -> "(`TASK_STATE_COMPLETED`, ...,
         # `TASK_STATE_REJECTED`)": the list lost its "or", and names the same four states
@@ -2180,6 +2189,15 @@ def _scope_and_content(
         )
     )
     return effects
+
+
+_REMARK_ON_A_RULE = re.compile(
+    r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*"
+    r"|,?\s*(?:however|but)\b,?[^.;]*?\bout\s+of\s+(?:the\s+)?scope\b[^.;]*"
+)
+"""A remark on a rule that asks nothing more: a reason of compliance (", in order to comply with [RFC
+7231](...)"), or what it leaves out of scope (CESQL's "An engine SHOULD also allow users to define their
+custom functions, however, the mechanism by which this is done is out of scope of this specification")."""
 
 
 def _alternative_dropped(dropped: list[str]) -> bool:

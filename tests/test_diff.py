@@ -861,6 +861,27 @@ def test_an_entry_of_a_change_history_section_is_editorial(spec_repo, specdiff_j
     assert amendment["severity"] == "editorial", amendment
 
 
+@pytest.mark.parametrize(
+    "remark", [", in order to comply with [the tariff](tariff.md)", ", however, how it is named is out of scope of this spec"]
+)
+def test_a_remark_added_to_a_rule_asks_nothing_more(spec_repo, specdiff_json, remark):
+    """JSON:API added ", in order to comply with [RFC 7231](...)" to "The response **SHOULD** include a
+    `Location` header ...", and CloudEvents ", however, the mechanism by which this is done is out of scope
+    of this specification" to "An engine SHOULD also allow users to define their custom functions": each
+    read as the rule narrowed, breaking."""
+    old = "# Docks\n\nThe receipt **SHOULD** name the dock.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("dock.", f"dock{remark}."))
+    assert amendment["severity"] == "substantive", amendment
+
+
+def test_a_value_in_an_example_of_a_rule_is_the_examples(spec_repo, specdiff_json):
+    """JSON:API renamed its sample attributes, "(for example, updating the `updated-at` attribute ...)" ->
+    "`updatedAt`", inside a MUST: read as a value the rule asks for replaced, breaking."""
+    old = "# Docks\n\nIf a dock changes a ride (for example, the `end-time` field), it **MUST** say so.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("end-time", "endTime"))
+    assert amendment["severity"] == "substantive", amendment
+
+
 def test_not_fixed_to_note_is_a_typo_not_a_negation(spec_repo, specdiff_json):
     """CloudEvents fixed "Not that in some setups, ... the requestor ... MUST be authorized." to "Note
     that ...": read as a negation turned round, breaking, with a major bump suggested."""
