@@ -19,6 +19,7 @@ import urllib.parse
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from specdiff.align.sections import heading_key
@@ -250,9 +251,8 @@ def _within_new_options(
     """``amendments``, each added clause inside a new optional field (``_in_new_options``) or a new
     optional section (``_in_new_optional_sections``), or that rules only on the value of a new optional
     field (``_on_new_optional_fields``) or only on what its own licence offers (``_licences_on_their_own_terms``),
-    graded substantive rather than breaking: it binds only those who
-    use the new field or take up the new part. (Last, after the grades of rules moved between clauses
-    were read again.)"""
+    graded substantive rather than breaking: it binds only those who use the new field or take up the new
+    part. (Last, after the grades of rules moved between clauses were read again.)"""
     breaking_added = [a for a in amendments if a.unit == "clause" and a.kind == "added" and a.severity == "breaking"]
     if not breaking_added:
         return amendments
@@ -1041,8 +1041,14 @@ def _optional_field_row(row: str, place: Place) -> bool:
 def _names_fields(place: Place, columns: frozenset[str]) -> bool:
     """Whether ``place`` is a row of a table that names fields in its first column ("Field Name",
     "Field Pattern", "Property": one of ``columns``)."""
-    first_column = shown_text(place.header.split(" | ")[0]).strip(" *_").lower() if place.header else ""
-    return place.kind == "table_row" and first_column in columns
+    return place.kind == "table_row" and place.header is not None and _first_column(place.header) in columns
+
+
+@lru_cache(maxsize=256)
+def _first_column(header: str) -> str:
+    """The name of a table's first column, as shown, in lower case (remembered: asked once per row, and
+    a table of 200,000 rows has one header)."""
+    return shown_text(header.split(" | ")[0]).strip(" *_").lower()
 
 
 def _field_renamed(old: str, new: str, old_clause: Clause, new_clause: Clause, places: _Places, capitals: bool) -> list[Effect]:
@@ -1064,13 +1070,6 @@ def _field_renamed(old: str, new: str, old_clause: Clause, new_clause: Clause, p
     return [Effect("value", old_name, new_name, sentence=new, normative=True)]
 
 
-_FIELD_COLUMNS = frozenset(
-    ("field name", "field pattern", "field", "name", "property", "parameter", "key", "attribute", "member")
-)
-_FIELD_NAME_COLUMNS = _FIELD_COLUMNS - {"name"}
-"""The columns that name only fields (a "Name" column may name anything: an SDK, a project, a status)."""
-
-
 def _field_removed(clause: Clause, place: Place) -> list[Effect]:
     """The field a row removed from a table of fields took away: AsyncAPI 3.0 dropped the root object's
     "externalDocs | [External Documentation Object](...) | Additional external documentation." row, read
@@ -1080,6 +1079,13 @@ def _field_removed(clause: Clause, place: Place) -> list[Effect]:
     if not _names_fields(place, _FIELD_NAME_COLUMNS) or not name or len(name.split()) != 1:
         return []
     return [Effect("value", name, None, "field_removed", sentence=clause.normalized, normative=True)]
+
+
+_FIELD_COLUMNS = frozenset(
+    ("field name", "field pattern", "field", "name", "property", "parameter", "key", "attribute", "member")
+)
+_FIELD_NAME_COLUMNS = _FIELD_COLUMNS - {"name"}
+"""The columns that name only fields (a "Name" column may name anything: an SDK, a project, a status)."""
 _REQUIRED = re.compile(r"(?i)\brequired\b")
 
 

@@ -1987,6 +1987,7 @@ def _cases_joined_otherwise(old: str, new: str, new_modals: list[Modal]) -> tupl
 
 
 _OPENS_ON_A_CASE = re.compile(r"(?i)\W*(?:if|when|whenever)\b")
+"""A sentence that opens on the case its rule binds in: "If a bike is late, ...", "When the dock is full, ..."."""
 
 
 def _scope_and_content(

@@ -890,7 +890,7 @@ def test_not_fixed_to_note_is_a_typo_not_a_negation(spec_repo, specdiff_json):
     assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"]), amendment
 
 
-def test_a_can_made_a_keyword_of_the_same_force_is_named(spec_repo, specdiff_json):
+def test_a_can_made_a_keyword_of_the_same_force_is_named_and_editorial(spec_repo, specdiff_json):
     """AsyncAPI wrote "This object can be extended with Specification Extensions." as "This object MAY be
     extended ..." under twenty objects: read as "reworded", nothing named, then as substantive. It grants
     the same leave in the spec's keywords: editorial, as "should" -> "SHOULD" is. A limit added on the way
