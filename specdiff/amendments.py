@@ -979,7 +979,7 @@ def _licenses_its_subject(section: Section) -> bool:
     subject = shown_text(section.heading).strip(" *_`")
     if not subject or len(subject.split()) > 3:
         return False
-    licence = re.compile(rf"\b(?i:MAY)\s+(?i:implement|support)\b[^.!?]*?(?<![\w-]){re.escape(subject)}(?![\w-])")
+    licence = re.compile(rf"\b(?i:MAY)\s+(?i:implement|support)\b[^.!?]{{0,200}}?(?<![\w-]){re.escape(subject)}(?![\w-])")
     return any(licence.search(clause.normalized) for clause in section.clauses)
 
 

@@ -1975,14 +1975,16 @@ def _cases_joined_otherwise(old: str, new: str, new_modals: list[Modal]) -> tupl
     """
     if not _OPENS_ON_A_CASE.match(old):
         return None
+    old, new = " ".join(old.split()), " ".join(new.split())
+    at = next((k for k, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     keyword = new_modals[0].phrase if new_modals else None
-    end = new.find(keyword) if keyword else -1
+    if keyword and 0 <= new.find(keyword) < at:
+        return None  # (the texts part after the rule's keyword: not in its condition)
+    before = old[at - 1] if at else " "
     for was, now, direction in (("and", "or", "scope_widened"), ("or", "and", "scope_narrowed")):
-        for found in re.finditer(rf"\b{was}\b", old):
-            if end >= 0 and found.start() > end:
-                break
-            if " ".join((old[: found.start()] + now + old[found.end() :]).split()) == " ".join(new.split()):
-                return was, now, direction
+        joined = old.startswith(was, at) and new.startswith(now, at) and old[at + len(was) :] == new[at + len(now) :]
+        if joined and not before.isalnum() and not old[at + len(was) : at + len(was) + 1].isalnum():
+            return was, now, direction
     return None
 
 
@@ -2150,7 +2152,7 @@ def _scope_and_content(
         return effects
     if set(content_in) <= _citations_added(old, new) and set(content_out) <= _citations_added(new, old):
         return effects  # "[sorting](...) {+{{WHATWG-INFRA}}+}": where a term is defined, nothing more asked
-    if _said(_REMARK_ON_A_RULE.sub("", prose(new))) == _said(_REMARK_ON_A_RULE.sub("", prose(old))):
+    if _said(_without_remarks(prose(new))) == _said(_without_remarks(prose(old))):
         # JSON:API's "The response SHOULD include a `Location` header ...{+, in order to comply with [RFC
         # 7231](...)+}": why the rule is there, nothing more asked
         return effects
@@ -2192,13 +2194,37 @@ def _scope_and_content(
     return effects
 
 
-_REMARK_ON_A_RULE = re.compile(
-    r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*"
-    r"|,?\s*(?:however|but)\b,?[^.;]*?\bout\s+of\s+(?:the\s+)?scope\b[^.;]*"
-)
-"""A remark on a rule that asks nothing more: a reason of compliance (", in order to comply with [RFC
-7231](...)"), or what it leaves out of scope (CESQL's "An engine SHOULD also allow users to define their
-custom functions, however, the mechanism by which this is done is out of scope of this specification")."""
+def _without_remarks(text: str) -> str:
+    """``text`` without the remarks on its rule that ask nothing more: a reason of compliance (", in order
+    to comply with [RFC 7231](...)"), or what it leaves out of scope after a "however" or "but" in the same
+    part of the sentence (CESQL's "An engine SHOULD also allow users to define their custom functions,
+    however, the mechanism by which this is done is out of scope of this specification").
+
+    >>> _without_remarks("Docks SHOULD log rides, but how is out of scope of this spec. Docks MUST lock.")
+    'Docks SHOULD log rides. Docks MUST lock.'
+    """
+    text = _COMPLIANCE_REASON.sub("", text)
+    cuts: list[tuple[int, int]] = []
+    for found in _OUT_OF_SCOPE.finditer(text) if "scope" in text else ():
+        done = cuts[-1][1] if cuts else 0
+        if found.start() < done:
+            continue  # (inside a remark already cut)
+        # (the nearest "however" or "but" up to 200 characters before it: a window, so that a text of
+        # many "but"s is read once, not once per "but")
+        window_start = max(done, found.start() - 200)
+        window = text[window_start : found.start()]
+        turns = [t for t in _TURN.finditer(window) if not _PART_END_MARK.search(window, t.end())]
+        if turns:
+            part_end = _PART_END_MARK.search(text, found.end())
+            cuts.append((window_start + turns[-1].start(), part_end.start() if part_end else len(text)))
+    kept = zip([0] + [end for _, end in cuts], [start for start, _ in cuts] + [len(text)])
+    return "".join(text[start:end] for start, end in kept)
+
+
+_COMPLIANCE_REASON = re.compile(r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*")
+_OUT_OF_SCOPE = re.compile(r"(?i)\bout\s+of\s+(?:the\s+)?scope\b")
+_TURN = re.compile(r"(?i),?\s*\b(?:however|but)\b")
+_PART_END_MARK = re.compile(r"[.;]")
 
 
 def _alternative_dropped(dropped: list[str]) -> bool:
