@@ -732,15 +732,10 @@ def _clause_change(
         if all(c.kind == "front_matter" for c in match.old + match.new):
             # (the page's date and editors changed beside its description: the date is no number of a rule)
             old_text, new_text = (" ".join(front_matter_read(c) for c in side) for side in (match.old, match.new))
-        effects = describe_change(
-            old_text,
-            new_text,
-            example=example,
-            old_place=_place(match.old[0], places, capitals),
-            new_place=_place(match.new[-1], places, capitals),
-        )
+        old_place, new_place = _place(match.old[0], places, capitals), _place(match.new[-1], places, capitals)
+        effects = describe_change(old_text, new_text, example=example, old_place=old_place, new_place=new_place)
         effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
-        renamed = _field_renamed(old_text, new_text, match.old[0], match.new[-1], places, capitals)
+        renamed = _field_renamed(old_text, new_text, old_place, new_place)
         if renamed:  # (what else the row says is still read; that it was reworded, the name says)
             said = [e for e in effects if e.type != "editorial" and (e.type, e.old, e.new) != ("wording", None, None)]
             effects = renamed + said
@@ -1051,19 +1046,24 @@ def _first_column(header: str) -> str:
     return shown_text(header.split(" | ")[0]).strip(" *_").lower()
 
 
-def _field_renamed(old: str, new: str, old_clause: Clause, new_clause: Clause, places: _Places, capitals: bool) -> list[Effect]:
+def _field_name(row: str) -> str:
+    """The name a table row gives in its first cell, as shown: "<a name="x"></a>scopes | ..." -> "scopes"."""
+    return shown_text(row.split(" | ")[0]).strip(" *_`")
+
+
+def _field_renamed(old: str, new: str, old_place: Place, new_place: Place) -> list[Effect]:
     """The field a row of a table of fields renamed, as a value replaced: AsyncAPI 3.0 turned its OAuth
     flow's row "scopes | Map[`string`, `string`] | `oauth2` | **REQUIRED**. The available scopes ..."
     into "availableScopes | ...", read as editorial, though a document that names the old field names
     none the spec knows. (Never ``renamed``: what read the old field does not read the new one.) A name
     in code is a value replaced like any other (``_NamesInCode``); one only recased ("Id" -> "ID") or
     with a typo fixed ("extenralDocs" -> "externalDocs") names the field the spec always meant."""
-    old_place, new_place = _place(old_clause, places, capitals), _place(new_clause, places, capitals)
     if not (_names_fields(old_place, _FIELD_NAME_COLUMNS) and _names_fields(new_place, _FIELD_NAME_COLUMNS)):
         return []
-    old_cell, new_cell = (text.split(" | ")[0] for text in (old, new))
-    old_name, new_name = (shown_text(cell).strip(" *_") for cell in (old_cell, new_cell))
-    if "`" in old_cell + new_cell or not old_name or not new_name or len(f"{old_name} {new_name}".split()) != 2:
+    if "`" in old.split(" | ")[0] + new.split(" | ")[0]:
+        return []
+    old_name, new_name = _field_name(old), _field_name(new)
+    if not old_name or not new_name or len(f"{old_name} {new_name}".split()) != 2:
         return []
     if old_name.lower() == new_name.lower() or only_typos(old_name, new_name):
         return []
@@ -1075,7 +1075,7 @@ def _field_removed(clause: Clause, place: Place) -> list[Effect]:
     "externalDocs | [External Documentation Object](...) | Additional external documentation." row, read
     as substantive since no word of force went with it; a document that sets the field now sets one the
     spec does not know."""
-    name = shown_text(clause.normalized.split(" | ")[0]).strip(" *_`")
+    name = _field_name(clause.normalized)
     if not _names_fields(place, _FIELD_NAME_COLUMNS) or not name or len(name.split()) != 1:
         return []
     return [Effect("value", name, None, "field_removed", sentence=clause.normalized, normative=True)]
@@ -1095,7 +1095,7 @@ def _rules_only_its_own_value(text: str, place: Place) -> bool:
     or it has none ("MUST be in the format of a URL"), or it names the field by the words of its name
     in a row that defines it (AsyncAPI's "messageId | `string` | ... The id MUST be unique among all
     messages described in the API.")."""
-    name = shown_text(text.split(" | ")[0]).strip(" *_`") if place.kind == "table_row" else ""
+    name = _field_name(text) if place.kind == "table_row" else ""
     name_words = {name.lower(), *(w.lower() for w in _NAME_PART.findall(name))} - {""}
     for sentence in sentences(text):
         for rule in rules(sentence, place):

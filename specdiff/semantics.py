@@ -675,10 +675,10 @@ _SPACES = re.compile(r"\s+")
 # A code span (as ``_CODE_SPAN``) or a word: a sentence as ``_value_change`` compares it.
 _WORD_OR_CODE = re.compile(_CODE_SPAN.pattern + r"|(?P<word>\w+)", re.IGNORECASE)
 VALUE_SENTENCE_AT_MOST = 20_000
-_EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^()]*\)")
-"""An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
 """Characters of two sentences at most for a value replaced in them to be looked for (a huge line
 of code spans is no sentence)."""
+_EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^()]*\)")
+"""An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
 
 
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
@@ -2222,9 +2222,12 @@ def _without_remarks(text: str) -> str:
 
 
 _COMPLIANCE_REASON = re.compile(r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*")
+"""A reason of compliance, to the end of its part of the sentence: ", in order to comply with [RFC 7231](...)"."""
 _OUT_OF_SCOPE = re.compile(r"(?i)\bout\s+of\s+(?:the\s+)?scope\b")
 _TURN = re.compile(r"(?i),?\s*\b(?:however|but)\b")
+"""The word that turns from a rule to a remark on it: ", however", "but"."""
 _PART_END_MARK = re.compile(r"[.;]")
+"""Where a part of a sentence ends, for a remark: a full stop or a semicolon."""
 
 
 def _alternative_dropped(dropped: list[str]) -> bool:
