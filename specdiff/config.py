@@ -180,6 +180,15 @@ def repository_config(repo: Repository, commit: str | None = None) -> Config:
     return load_config(repo.root, lambda: [f.path for f in repo.list_files(commit)])
 
 
+def history_config(repo: Repository, revisions: list[str]) -> Config:
+    """The settings for reading the history of ``revisions``: :func:`repository_config`'s, except that
+    defaults are detected from the working tree's files together with those the history removed, so
+    a spec folder moved is read where each commit kept it (``layouts.detect_layout``)."""
+    if config_revision() is not None:
+        return repository_config(repo)
+    return load_config(repo.root, lambda: [f.path for f in repo.list_files(None)], lambda: repo.removed_paths(revisions))
+
+
 def config_at(repo: Repository, revision: str) -> Config:
     """The settings as committed at ``revision``: its config file, else the defaults for its files."""
     commit = repo.commit_of(revision)
@@ -198,12 +207,14 @@ def config_at(repo: Repository, revision: str) -> Config:
     return _config_from(read, lambda: tracked, f" at {revision}")
 
 
-def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) -> Config:
+def load_config(
+    root: Path, tracked: Callable[[], Iterable[str]] | None = None, removed: Callable[[], Iterable[str]] = lambda: ()
+) -> Config:
     """The settings for the repository whose work tree is ``root``.
 
     Without a config file, the spec files are those of the layout detected in
-    the paths ``tracked`` returns (see ``layouts``), or the generic defaults
-    when it is not given.
+    the paths ``tracked`` returns, beside those its history ``removed`` (see
+    ``layouts``), or the generic defaults when ``tracked`` is not given.
     """
 
     def read(name: str) -> str | None:
@@ -216,10 +227,15 @@ def load_config(root: Path, tracked: Callable[[], Iterable[str]] | None = None) 
         except (OSError, UnicodeDecodeError) as error:
             raise SpecdiffError(f"cannot read {name}: {error}") from None
 
-    return _config_from(read, tracked, "")
+    return _config_from(read, tracked, "", removed)
 
 
-def _config_from(read: Callable[[str], str | None], tracked: Callable[[], Iterable[str]] | None, where: str) -> Config:
+def _config_from(
+    read: Callable[[str], str | None],
+    tracked: Callable[[], Iterable[str]] | None,
+    where: str,
+    removed: Callable[[], Iterable[str]] = lambda: (),
+) -> Config:
     """The settings in the files ``read`` returns (``None``: no such file); ``where`` follows the file's name."""
     own_text = read("specdiff.toml")
     if own_text is not None:
@@ -234,12 +250,13 @@ def _config_from(read: Callable[[str], str | None], tracked: Callable[[], Iterab
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
             return _from_table(table, f"pyproject.toml{where}", "tool.specdiff.")
-    return Config() if tracked is None else detected_config(tracked())
+    return Config() if tracked is None else detected_config(tracked(), removed())
 
 
-def detected_config(tracked: Iterable[str]) -> Config:
-    """The defaults for a repository that tracks these paths: the spec files of its layout."""
-    layout = detect_layout(tracked)
+def detected_config(tracked: Iterable[str], removed: Iterable[str] = ()) -> Config:
+    """The defaults for a repository that tracks these paths, and whose history removed those: the
+    spec files of its layout."""
+    layout = detect_layout(tracked, removed)
     return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 
 

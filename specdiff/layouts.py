@@ -174,8 +174,13 @@ class Layout:
     """The layouts found, ``()`` for the generic choice."""
 
 
-def detect_layout(paths: Iterable[str]) -> Layout:
-    """The spec files of a repository that tracks ``paths`` (relative, with ``/``)."""
+def detect_layout(paths: Iterable[str], removed: Iterable[str] = ()) -> Layout:
+    """The spec files of a repository that tracks ``paths`` (relative, with ``/``).
+
+    ``removed`` are paths its history deleted or moved away. A spec folder is
+    followed to where the history kept it before: SLSA moved ``docs/spec/<version>/``
+    to ``spec/``, and a log of its history found 5 of its commits, not the 60 before.
+    """
     files = sorted(p for p in paths if p.endswith(PROSE_SUFFIXES))
     found: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
     for detector in (_model_spec, _openspec, _speckit, _kiro, _keps, _ietf_drafts, _mdx_site, _released_versions):
@@ -183,7 +188,7 @@ def detect_layout(paths: Iterable[str]) -> Layout:
         if result is not None:
             found.append(result)
     if not found:  # a plain spec folder counts only where no named layout explains the repository
-        spec_folder = _spec_folder(files)
+        spec_folder = _spec_folder(files, sorted(p for p in removed if p.endswith(PROSE_SUFFIXES)))
         if spec_folder is not None:
             found.append(spec_folder)
     translations = translation_folders(files)
@@ -446,17 +451,27 @@ def _mdx_site(files: list[str]) -> Found | None:
     return ("MDX site", GENERIC_SPECS, ("**/blog/**",), why)
 
 
-def _spec_folder(files: list[str]) -> Found | None:
-    prose = [p for p in files if _selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE)]
-    tops = [top for top in _spec_folder_tops(prose) if posixpath.dirname(top) in ("", "docs")]
+def _spec_folder(files: list[str], removed: list[str]) -> Found | None:
+    tops = _spec_folders_among(files)
     if not tops:
         return None
+    before = [top for top in _spec_folders_among(removed) if top not in tops]
+    tops += before
     globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in PROSE_SUFFIXES)
     # A README in a part of the spec folder is that part's spec (OpenTelemetry's specification/common/README.md
     # holds 24 MUSTs); the folder's own README says how the folder is laid out.
     readmes = tuple(f"{top}/*/**/README.md" for top in tops)
-    why = f"a spec folder: the Markdown under {', '.join(top + '/' for top in tops)}; the rest of the prose is not the spec"
+    where = ", ".join(top + "/" for top in tops if top not in before)
+    if before:
+        where += f" (and {', '.join(top + '/' for top in before)}, where the history kept it)"
+    why = f"a spec folder: the Markdown under {where}; the rest of the prose is not the spec"
     return ("spec folder", globs + readmes, tuple(f"{top}/README*" for top in tops), why)
+
+
+def _spec_folders_among(files: list[str]) -> list[str]:
+    """The spec folders, at the top or in ``docs/``, that hold prose of ``files`` other than community files."""
+    prose = [p for p in files if _selected(p, GENERIC_SPECS, COMMUNITY_EXCLUDE)]
+    return [top for top in _spec_folder_tops(prose) if posixpath.dirname(top) in ("", "docs")]
 
 
 def _released_versions(files: list[str]) -> Found | None:

@@ -472,6 +472,28 @@ class Repository:
             raise SpecdiffError(f"git log failed: {_first_line(error.stderr)}") from None
         return [Commit(*line.split("\0", 1)) for line in output.splitlines() if line]
 
+    def _check_revisions(self, revisions: list[str]) -> None:
+        """Raise the one-line error of :meth:`commit_of` for a revision of a range that names no commit."""
+        for rev in revisions or ["HEAD"]:  # an empty repository says so in one line, as a bad revision does
+            for side in re.split(r"\.\.\.?", rev):
+                if side:
+                    self.commit_of(side)
+
+    def removed_paths(self, revisions: list[str]) -> set[str]:
+        """The paths that commits in ``git log REVISIONS`` (default: HEAD's history) deleted or moved
+        away: one ``git log`` with no rename detection, a tenth of a second on 2,500 commits."""
+        import git
+
+        if not revisions and not self._has_commits():
+            return set()
+        self._check_revisions(revisions)
+        arguments = ["--no-renames", "--diff-filter=D", "--name-only", "-z", "--format="]
+        try:
+            output = self._repo.git.log(*arguments, "--end-of-options", *(revisions or ["HEAD"]), "--")
+        except git.GitCommandError as error:
+            raise SpecdiffError(f"git log failed: {_first_line(error.stderr)}") from None
+        return {path.strip("\n") for path in output.split("\0") if path.strip("\n")}
+
     def history(self, revisions: list[str], *, first_parent: bool = True) -> Iterator[LoggedCommit]:
         """The commits of ``git log REVISIONS``, newest first, each with its changed files.
 
@@ -483,10 +505,7 @@ class Repository:
         """
         import git
 
-        for rev in revisions or ["HEAD"]:  # an empty repository says so in one line, as a bad revision does
-            for side in re.split(r"\.\.\.?", rev):
-                if side:
-                    self.commit_of(side)
+        self._check_revisions(revisions)
         merges = ["--first-parent", "--diff-merges=first-parent"] if first_parent else ["--diff-merges=off"]
         arguments = [*merges, "--root", "-M", "--raw", "-z", "--no-abbrev", "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"]
         try:

@@ -179,6 +179,21 @@ def test_init_finds_the_spec_folder_and_leaves_the_proposals_out(spec_repo, spec
     assert "#   spec/pings.md" in run.out and "proposals/0001-pings.md" not in run.out.split("specs = ")[0]
 
 
+def test_a_spec_folder_moved_is_read_where_each_commit_kept_it(spec_repo, specdiff, specdiff_json):
+    """SLSA moved its spec from docs/spec/<version>/ to spec/; the layout detected in the working tree chose
+    spec/ alone, and a log of the history found only the commits after the move. The folders the history
+    removed count too, for `log` and for `init`; a diff reads the files of its own revisions."""
+    spec_repo.commit("docks", {"docs/spec/v1/docks.md": "# Docks\n\nA dock SHOULD lock its racks.\n", "guide.md": "Hi.\n"})
+    spec_repo.commit("docks must lock", {"docs/spec/v1/docks.md": "# Docks\n\nA dock MUST lock its racks.\n"})
+    spec_repo.git("mv", "docs/spec/v1", "spec")
+    spec_repo.commit("move the spec", {"spec/docks.md": "# Docks\n\nA dock MUST lock its racks.\n\nRiders MUST pay.\n"})
+    log = specdiff_json("-C", spec_repo.path, "log", lines=True)
+    assert [entry["subject"] for entry in log] == ["move the spec", "docks must lock", "docks"], log
+    init = specdiff("init", "-C", spec_repo.path, "--print")
+    assert "spec/ (and docs/spec/, where the history kept it)" in init.out, init.out
+    assert '"docs/spec/**/*.md"' in init.out, init.out
+
+
 def test_a_changed_proposal_is_no_amendment_but_a_notice(spec_repo, specdiff, specdiff_json):
     spec_folder_repo(spec_repo)
     spec_folder_repo(spec_repo, rule="MUST", proposal="We propose pings, and a pong.\n")

@@ -41,6 +41,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
+    from specdiff.atomic import write_text_atomically
     from specdiff.config import detected_config, load_config
     from specdiff.errors import SpecdiffError
     from specdiff.repo import Repository
@@ -55,14 +56,14 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
                 raise SpecdiffError(
                     "pyproject.toml already has [tool.specdiff]; `specdiff init --print` shows what init would write"
                 )
-        config = detected_config(f.path for f in repo.list_files(None))
+        config = detected_config((f.path for f in repo.list_files(None)), repo.removed_paths([]))
         graph, workspace, warnings = graph_at(repo, None, config)
     print_warnings(warnings)
     text = config_text(config, sorted(workspace.documents), graph)
     if args.print:
         sys.stdout.write(text)
         return 0
-    target.write_text(text, encoding="utf-8")
+    write_text_atomically(target, text)  # --force replaces the user's file whole, never half-written
     print(summary(config, sorted(workspace.documents), graph, target))
     return 0
 

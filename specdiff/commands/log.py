@@ -45,7 +45,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: list[str]) -> int:
-    from specdiff.config import repository_config
+    from specdiff.config import history_config
     from specdiff.history import LogFilter, filtered, walk
     from specdiff.render import RenderOptions
     from specdiff.repo import Repository
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
     shown = 0
     changed: set[str] = set()
     with Repository(args.repository) as repo:  # opened once for the settings, the paths, the shallow cut and the walk
-        config = repository_config(repo)
+        config = history_config(repo, args.revisions)
         cut = repo.shallow_boundaries()
         keep = LogFilter(args.severity, frozenset(args.kind or ()), _places(repo, args, paths))
         places = [place for place, _ in keep.places]
