@@ -757,7 +757,18 @@ def only_numbering_changed(old: str, new: str) -> bool:
     >>> only_numbering_changed("Retry 3 times (see step 2).", "Retry 4 times (see step 3).")
     False
     """
-    return old != new and _NUMBERING.sub("#", old) == _NUMBERING.sub("#", new)
+    return old != new and without_numbering(old) == without_numbering(new)
+
+
+def without_numbering(text: str) -> str:
+    """``text`` with its step's label and the step and section numbers it names written "#", so that a
+    step renumbered while a typo in it was fixed reads as the typo fixed (TUF's "3.3.3. ... the new
+    snaphot metadata file" -> "3.3.2. ... the new snapshot metadata file").
+
+    >>> without_numbering("3.3.3. Go to step 5.2.")
+    '# Go to #.'
+    """
+    return _NUMBERING.sub("#", text)
 
 
 _NUMBERING = re.compile(

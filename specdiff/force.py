@@ -456,15 +456,17 @@ If it failed." gives "Conditionally Required"; "Yes" gives "Yes")."""
 
 
 def _leads_a_list(paragraph: str) -> bool:
-    """Whether a paragraph introduces the list below it: it ends with a colon, or one of its sentences
-    announces "the following" ("The following configuration options MUST be available. Each option MUST
-    be overridable ...").
+    """Whether a paragraph introduces the list below it: it ends with a colon or on its keyword (SLSA's
+    "The SCS MUST" over items that each open on a verb), or one of its sentences announces "the following"
+    ("The following configuration options MUST be available. Each option MUST be overridable ...").
 
     >>> _leads_a_list("Staff must check:"), _leads_a_list("The following options MUST be offered."), _leads_a_list("Be kind.")
     (True, True, False)
+    >>> _leads_a_list("The SCS MUST"), _leads_a_list("Docks MUST NOT"), _leads_a_list("Riders lock bikes as they may.")
+    (True, True, False)
     """
     text = paragraph.rstrip()
-    if text.endswith(":"):
+    if text.endswith(":") or _ENDS_ON_ITS_KEYWORD.search(text):
         return True
     return "following" in text.lower() and any(_THE_FOLLOWING.search(sentence) for sentence in sentences(text))
 
@@ -485,6 +487,8 @@ def _leading_sentence(lead_in: str) -> str:
     return (announcing or found)[-1]
 
 
+_ENDS_ON_ITS_KEYWORD = re.compile(r"\b(?:must|shall|should|may)(?:\s+not)?$", re.IGNORECASE)
+"""A paragraph that stops on its keyword, with no stop: the items below finish its sentence."""
 _THE_FOLLOWING = re.compile(r"\bthe\s+following\b[^.:;]*\.$", re.IGNORECASE)
 """A sentence that announces the list after it: "The following ... MUST be supported."."""
 

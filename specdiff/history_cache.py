@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "199"
+FORMAT = "200"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -223,7 +223,12 @@ and "Query parameters ... SHALL NOT" give no command; 198: words of how values a
 rewording, "AND, OR, XOR binary operators" is no scenario step, an item that opens on a name in code to define
 a property names a field, a path of fields is a name on the wire, a condition's cases joined by "or" for "and"
 widen a rule, "Change history" is a change log; 199: a reason of compliance or an out-of-scope remark added to a
-rule narrows nothing, a value in an example in brackets is the example's)."""
+rule narrows nothing, a value in an example in brackets is the example's; 200: each line of an HTML block
+that opens a table row starts a clause, a table row's code keeps its marks when rows are paired, splits and merges
+are also measured by words, a list item and a table row share no place by a rare word alone, a paragraph that
+stops on its keyword leads the list below, a placeholder of several words recased and a slash escaped in code are
+no values changed, a status written in code with its name is its number, a step renumbered with a typo fixed is
+editorial)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

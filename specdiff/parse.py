@@ -969,6 +969,8 @@ def _walk(nodes: Iterable[SyntaxTreeNode]) -> Iterator[_Block]:
                 yield _Block("table_row", _span(row).start, tuple(_span(row)))
         elif kind == "hr":
             continue
+        elif kind == "html_block":
+            yield from _html_rows(node)
         else:
             span = _span(node)
             if len(span):
@@ -984,6 +986,37 @@ _CLAUSE_KIND = {
     "html_block": "html",
     "front_matter": "front_matter",
 }
+
+
+_HTML_ROW = re.compile(r"^ {0,3}<tr(?:[\s>]|$)", re.IGNORECASE)
+"""A line that opens an HTML table row."""
+
+
+def _html_rows(node: SyntaxTreeNode) -> Iterator[_Block]:
+    """An HTML block as clauses: one per table row it opens, or the whole block.
+
+    Markdown ends an HTML block only at a blank line, so in a table written
+    with HTML whose rows hold Markdown, one block holds the cells that close a
+    row and the ``<tr>`` that opens the next. SLSA's requirement tables put
+    each level's checkmarks (``<td>✓<td>✓``) right above the next
+    requirement's ``<tr id="...">``; read as one clause, a level changed on
+    one requirement was read on the next. Each line opening a row starts a
+    clause, unless only tags come before it (``<table>`` stays with its first
+    row); a ``<pre>``, script or style block is kept whole.
+    """
+    span = _span(node)
+    if not len(span):
+        return
+    lines = node.content.split("\n")
+    starts = [0]
+    only_tags = True  # since the last start
+    if not _RAW_HTML.match(lines[0]):
+        for n, line in enumerate(lines[: len(span)]):
+            if n and _HTML_ROW.match(line) and not only_tags:
+                starts.append(n)
+            only_tags = (only_tags or starts[-1] == n) and (not line.strip() or _MARKUP.fullmatch(line) is not None)
+    for start, end in zip(starts, [*starts[1:], len(span)]):
+        yield _Block("html", span.start + start, tuple(span[start:end]))
 
 
 def _list_item(item: SyntaxTreeNode) -> Iterator[_Block]:

@@ -90,6 +90,7 @@ from specdiff.editorial import (
     small_example_edit,
     version_bumped,
     without_inflections,
+    without_numbering,
     words_only_added,
 )
 from specdiff.force import (
@@ -219,7 +220,7 @@ def describe_change(
     # and a rule's name respelled is no slip: "digit+" -> "digits+" names another rule)
     in_grammar = example and grammar(new)
     alike = alike and not (in_grammar and _SPACES.sub("", old) != _SPACES.sub("", new))
-    slips = not in_grammar and only_typos(old, new)
+    slips = not in_grammar and (only_typos(old, new) or only_typos(without_numbering(old), without_numbering(new)))
     data_kept = not example or data_values(old) == data_values(new)  # "kind": "taskStatusUpdate" -> "status-update"
     if not code_changed and not level_changed and data_kept and (alike or slips):
         # (a code block's names respelled are left to what its prose says: GraphQL's examples went from
@@ -498,6 +499,8 @@ def _code_rewritten(old: str, new: str) -> bool:
 
     >>> _code_rewritten("GET `/v2/<name>/tags/<reference>`", "GET `/v2/<name>/tags/<tag-or-digest>`")
     False
+    >>> _code_rewritten("Run `git reset --hard <unreviewed revision id>`.", "Run `git reset --hard <unreviewed revision ID>`.")
+    False
     >>> _code_rewritten("GET `/v2/<name>/tags/<reference>`", "GET `/v2/<name>/blobs/<reference>`")
     True
     >>> _code_rewritten("Types `string`, `binary`.", "Types `string`, `binary`, `uuid`.")
@@ -585,14 +588,18 @@ def _code_key(span: str) -> str:
     type it is written in, and no spaces beside a separator. The consensus specs wrote their constants'
     values with their types, "`0`" -> "`Uint64(0)`", "`2**4`" -> "`uint64(2**4)`": the same value.
     JSON:API wrote "`text/html; charset="utf-8"`" as "`text/html;charset="utf-8"`": the same header.
+    A slash escaped is a slash: the OCI distribution spec wrote its name pattern's "`(/[a-z0-9]+`" as
+    "`(\\/[a-z0-9]+`", which matches the same names.
 
     >>> _code_key("Uint64(0)"), _code_key("uint64(2**4)"), _code_key("/v2/<name>/tags"), _code_key("Epoch(x)")
     ('0', '2**4', '/v2/<>/tags', 'Epoch(x)')
-    >>> _code_key('text/html; charset="utf-8"'), _code_key("a b")
-    ('text/html;charset="utf-8"', 'a b')
+    >>> _code_key('text/html; charset="utf-8"'), _code_key("a b"), _code_key(r"(\\/[a-z]+)*")
+    ('text/html;charset="utf-8"', 'a b', '(/[a-z]+)*')
     """
     typed = _TYPED_NUMBER.fullmatch(span)
-    return typed.group(1) if typed else _SPACED_SEPARATOR.sub(r"\1", _PLACEHOLDER.sub(r"\1\2", span))
+    if typed:
+        return typed.group(1)
+    return _SPACED_SEPARATOR.sub(r"\1", _PLACEHOLDER.sub(r"\1\2", span.replace("\\/", "/")))
 
 
 _SPACED_SEPARATOR = re.compile(r"\s*([;,=])\s*")
@@ -669,8 +676,9 @@ def _span_text(match: re.Match[str]) -> str:
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller), or
 # an HTML code element: OSV's registry of ID prefixes is an HTML table of <code>SUSE-SU</code> cells.
 _CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`|<code>([^<\n]*)</code>", re.IGNORECASE)
-# A placeholder in a code span: a name in angle brackets or braces, keeping the brackets.
-_PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*([>}])")
+# A placeholder in a code span: a name in angle brackets or braces, perhaps of a few words ("`git reset
+# --hard <unreviewed revision id>`" in SLSA), keeping the brackets.
+_PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,5}([>}])")
 _SPACES = re.compile(r"\s+")
 # A code span (as ``_CODE_SPAN``) or a word: a sentence as ``_value_change`` compares it.
 _WORD_OR_CODE = re.compile(_CODE_SPAN.pattern + r"|(?P<word>\w+)", re.IGNORECASE)
@@ -2078,11 +2086,20 @@ def _scope_and_content(
     before_old = old_modals[0].span[0] if old_modals and old_modals[0].span != (0, 0) else 0
     if new_modals and _PASSIVE_PREDICATE.match(new_modals[0].phrase):
         first = before_old = 0  # "references ... are allowed": the subject is what the rule licenses
+    subject_in_lead_in = False
     if _inherited(old_modals) != _inherited(new_modals):
         # One side's force is its lead-in's, which stands nowhere in the item: read both items whole
-        # ("Rate Limiting: Implement ..." -> "Rate Limiting: SHOULD implement ..." drops no words).
+        # ("Rate Limiting: Implement ..." -> "Rate Limiting: SHOULD implement ..." drops no words),
+        # unless the other side's subject went to the lead-in with its keyword: SLSA made "The SCS MUST
+        # prevent X" an item "Prevent X" under "The SCS MUST". Then what each asks is compared.
         first = before_old = 0
+        if _inherited(new_modals) and old_modals and _asked_from_its_keyword(prose(old), old_modals[0], prose(new)):
+            before_old, subject_in_lead_in = old_modals[0].span[0], True
+        elif _inherited(old_modals) and new_modals and _asked_from_its_keyword(prose(new), new_modals[0], prose(old)):
+            first, subject_in_lead_in = new_modals[0].span[0], True
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
+    if subject_in_lead_in:
+        subject_old = subject_new = []
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
         # bind fewer of them: scope_narrowed; only taken away, scope_widened. Else read as wording
@@ -2393,6 +2410,22 @@ _NAMES_NOTHING = _FUNCTION_WORDS | {
 }
 """Words whose coming or going names nothing a rule reaches (``_alternative_of_a_rule_dropped``): those
 above, articles, prepositions, "and" and "or", the verb "to be"."""
+
+
+def _asked_from_its_keyword(text: str, modal: Modal, item: str) -> bool:
+    """Whether ``item``, which takes its force from a lead-in, opens on the words that follow ``text``'s own
+    keyword: "Prevent properties from ..." against "The SCS MUST prevent properties from ...".
+
+    >>> text = "The SCS MUST prevent properties from starting with X."
+    >>> _asked_from_its_keyword(text, Modal("MUST", 1, 3, (8, 12)), "Prevent properties from starting with Y.")
+    True
+    >>> _asked_from_its_keyword(text, Modal("MUST", 1, 3, (8, 12)), "Rate limiting: prevent properties.")
+    False
+    """
+    if modal.span == (0, 0):
+        return False
+    asked, opening = words(text[modal.span[1] :])[:2], words(item)[:2]
+    return len(opening) == 2 and [w.lower() for w in asked] == [w.lower() for w in opening]
 
 
 def _inherited(modals: list[Modal]) -> bool:
@@ -2736,8 +2769,8 @@ def _word_class_change(
     if found_old == found_new:
         return []  # (the usual case, told without counting)
     if effect_type == "number":
-        found_old = [n for n in found_old if n not in _numbers_of_names_only_in(old, new)]
-        found_new = [n for n in found_new if n not in _numbers_of_names_only_in(new, old)]
+        found_old = [n for n in found_old if n not in _numbers_of_names_only_in(old, new) and n not in _named_codes(new)]
+        found_new = [n for n in found_new if n not in _numbers_of_names_only_in(new, old) and n not in _named_codes(old)]
     before, after = Counter(found_old), Counter(found_new)
     if before == after:
         return []
@@ -2757,6 +2790,20 @@ def _numbers_of_names_only_in(text: str, other: str) -> set[str]:
     """
     return {m.group(2) for m in _NAME_AND_NUMBER.finditer(text) if not re.search(rf"\b{re.escape(m.group(1))}\b", other)}
 
+
+def _named_codes(text: str) -> set[str]:
+    """The numbers ``text`` writes as code with their names: the OCI distribution spec wrote "receiving a
+    404" as "receiving a `404 Not Found`", which read as the number 404 taken out. (A value replaced in
+    code, "`409 Conflict`" -> "`400 Bad Request`", is told as a value.)
+
+    >>> sorted(_named_codes("After a `404 Not Found` or a `410`, retry."))
+    ['404']
+    """
+    return {m.group(1) for m in _NAMED_CODE.finditer(text)} if "`" in text else set()
+
+
+_NAMED_CODE = re.compile(r"`(\d+)(?:\s+[A-Z][A-Za-z-]*){1,4}`")
+"""A number in code followed by its name: an HTTP status, "`404 Not Found`"."""
 
 _NAME_AND_NUMBER = re.compile(r"(?<=[\w,;(] )([A-Z][\w-]*)\s+(\d+)\b(?![.,:]\d)")
 """A capitalised word and a number, inside a sentence ("Retry 3 times" opens one: a command and its count)."""

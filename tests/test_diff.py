@@ -3012,6 +3012,124 @@ def _amendments_of_change(spec_repo, specdiff_json, old: str, new: str) -> list[
     return file["amendments"]
 
 
+def test_cells_closing_an_html_table_row_are_read_apart_from_the_row_after_them(spec_repo, specdiff_json):
+    """SLSA writes its requirements as HTML rows holding Markdown: each row's level cells ("<td><td>✓<td>✓")
+    sit right above the next row's "<tr id=...>", with no blank line, so Markdown makes them one block. A
+    requirement raised to a lower level read as a change to the requirement below it; now each row is its own
+    clause, and the change is on the cells, not on the untouched row after them."""
+    def table(levels: str) -> str:
+        return (
+            "# Requirements\n\n<table>\n<tr><th>Requirement<th>Description<th>L1<th>L2<th>L3\n\n"
+            '<tr id="context"><td>Context<td>\n\nThe dock MUST record each rental.\n\n'
+            f'{levels}\n<tr id="branches"><td>Protected racks<td>\n\nThe dock MUST lock its racks.\n\n'
+            "<td>✓<td>✓<td>✓\n</table>\n"
+        )
+
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table("<td><td><td>✓"), table("<td><td>✓<td>✓"))
+    assert amendment["kind"] == "modified", amendment
+    assert [clause["text"] for clause in amendment["new"]] == ["<td><td>✓<td>✓"], amendment
+
+
+def test_a_placeholder_of_several_words_recased_is_no_value_changed(spec_repo, specdiff_json):
+    """SLSA wrote "`git reset --hard <unreviewed revision id>`" with "ID" in capitals: the same placeholder,
+    read as a value renamed, substantive. A literal value recased still is one."""
+    rule = "# Attacks\n\nThe victim runs `git reset --hard {}` after a clone.\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format("<unreviewed revision id>"), rule.format("<unreviewed revision ID>")
+    )
+    assert amendment["severity"] == "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("main"), rule.format("MAIN"))
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_rule_made_an_item_under_a_lead_in_that_stops_on_its_keyword_keeps_its_force(spec_repo, specdiff_json):
+    """SLSA's "The SCS MUST" stands over items that each open on a verb, with no colon. A paragraph "The SCS
+    MUST prevent ..." made one more item "Prevent ..." read as its MUST removed, breaking: the lead-in was
+    not read as one, and the subject that went into it as words taken away."""
+    lead_in = "# Docks\n\nThe dock MUST\n\n- Log each rental.\n"
+    rule = "The dock MUST prevent riders from parking on the ramp."
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, f"{lead_in}\n{rule}\n", f"{lead_in}- Prevent riders from parking on the ramp.\n"
+    )
+    assert amendment["severity"] != "breaking", amendment
+    assert [effect["type"] for effect in amendment["effects"]] in (["editorial"], ["wording"]), amendment
+    assert all(effect["direction"] is None for effect in amendment["effects"]), amendment
+
+
+def test_a_paragraph_cut_into_items_whose_marks_changed_is_a_split(spec_repo, specdiff_json):
+    """CloudEvents cut its naming rules into a lead-in and items, writing "letters ('a' to 'z')" as
+    "letters [a-z]" on the way: by all its tokens the items held too little of the paragraph, which read as
+    modified into one item, with "SHOULD be descriptive and terse", word for word, an obligation added."""
+    old = (
+        "# Names\n\nTo keep names portable across languages and formats, dock names MUST consist of letters "
+        "('a' to 'z') or digits ('0' to '9') from the ASCII set. Dock names SHOULD be short and plain.\n"
+    )
+    new = (
+        "# Names\n\nTo keep names portable across languages and formats, dock names have these constraints:\n\n"
+        "- MUST consist of letters [a-z] or digits [0-9] from the ASCII set.\n- SHOULD start with a letter.\n"
+        "- SHOULD be short and plain.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    (split,) = [a for a in amendments if a["kind"] == "split"]
+    assert [clause["lines"] for clause in split["new"]] == [[3, 3], [5, 5], [7, 7]], split
+    (added,) = [a for a in amendments if a["kind"] == "added"]
+    assert added["new"][0]["text"] == "- SHOULD start with a letter.", added
+
+
+def test_swapped_table_rows_that_differ_only_in_code_marks_are_not_crossed(spec_repo, specdiff_json):
+    """CESQL's rows "`x != y: String x String -> Boolean`" and "`x <> y: ...`" swapped places and both gained
+    "(case sensitive)". Compared by their words alone they were twins, and they paired across: two
+    operators renamed into each other. A row's code keeps its marks."""
+    rows = ["| `x = y` | Equal |", "| `x != y` | Not equal{} |", "| `x <> y` | Not equal{} |"]
+    head = "# Operators\n\n| Operator | Meaning |\n| --- | --- |\n"
+    old = head + "\n".join([rows[0], rows[1].format(""), rows[2].format("")]) + "\n"
+    new = head + "\n".join([rows[0], rows[2].format(" (exact)"), rows[1].format(" (exact)")]) + "\n"
+    for amendment in _amendments_of_change(spec_repo, specdiff_json, old, new):
+        (before,), (after,) = amendment["old"], amendment["new"]
+        assert before["text"].split("|")[1] == after["text"].split("|")[1], amendment
+
+
+def test_a_table_that_took_the_place_of_a_list_is_no_item_rewritten(spec_repo, specdiff_json):
+    """The OCI distribution spec replaced its list of a tag's parts with a table of examples: the item
+    "- `<alg>`: the digest algorithm (e.g. `sha256` or `sha512`)" shared the rare word "sha512" with a row
+    "| sha512:aaaa... |", 0.07 alike, and read as that row, moved."""
+    head = "# Tags\n\nA dock tag is written as its parts joined by dashes.\n\n"
+    old = head + "- `<kind>`: the rack kind (e.g. `cargo` or `tandem`)\n- `<id>`: the rack number\n"
+    new = head + "| Tag | Kind | Number |\n| --- | --- | --- |\n| tandem-0042 | tandem | 0042 |\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert sorted(a["kind"] for a in amendments) == ["added", "added", "removed", "removed"], amendments
+
+
+def test_a_status_code_written_in_code_with_its_name_is_the_same_number(spec_repo, specdiff_json):
+    """The OCI distribution spec wrote "receiving a 404" as "receiving a `404 Not Found`": the number 404
+    read as taken out. Another status in its place still is a number changed."""
+    rule = "# Pull\n\nAfter receiving a {}, the client MUST retry with the tag.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("404"), rule.format("`404 Not Found`"))
+    assert "number" not in [effect["type"] for effect in amendment["effects"]], amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("404"), rule.format("`410 Gone`"))
+    assert [e["old"] for e in amendment["effects"] if e["type"] == "number"] == ["404"], amendment
+
+
+def test_a_slash_escaped_in_a_pattern_is_the_same_pattern(spec_repo, specdiff_json):
+    """The OCI distribution spec escaped the slashes of its name pattern, which matches the same names; it
+    read as a value changed. Another character in the pattern still changes it."""
+    rule = "# Names\n\nA dock name MUST match `{}`.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(\\/[a-z]+)*"))
+    assert amendment["severity"] == "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(-[a-z]+)*"))
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_step_renumbered_while_a_typo_in_it_was_fixed_is_editorial(spec_repo, specdiff_json):
+    """TUF renumbered "3.3.3." to "3.3.2." in the commit that fixed "snaphot": each alone read as editorial,
+    both together as reworded, substantive."""
+    step = "# Steps\n\n{}. If the check fails, discard the new {} file and report the failure.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, step.format("3.3.3", "snaphot"), step.format("3.3.2", "snapshot"))
+    assert amendment["severity"] == "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, step.format("3.3.3", "snapshot"), step.format("3.3.2", "timestamp"))
+    assert amendment["severity"] != "editorial", amendment
+
+
 def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, specdiff_json):
     """The image spec moved its link reference definitions from its first section to the end of the file:
     they show nowhere, so no section says anything new. A sentence moved the same way still is substantive."""

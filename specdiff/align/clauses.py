@@ -93,6 +93,10 @@ shares add up to at most 1.25 times what they hold together), and together they 
 fifth more than the best single part (a tenth, when another part is old text word for word).
 Clauses under 12 tokens are too short to judge."""
 
+WORD_MEASURE_MIN_WORDS = 12
+"""Fewest words a clause split or merged must have to be measured by its words alone (see
+``find_splits_and_merges``): below it, a part of one word more or less is most of the whole."""
+
 MAX_PARTS = 6
 """Most parts a split or merge is searched for: real edits rarely exceed three,
 but a list item restructured into a parent and nested items makes five (semver)."""
@@ -107,6 +111,11 @@ must share to be one clause reworded. On the hand-checked real pairings of
 ``benchmarks/alignment_real.py`` (Model Spec, IETF drafts, semver, JSON
 Schema), 0.3 pairs 25 of 26 rewordings and none of 29 clauses really added or
 removed in place of another; 0.4 paired 23."""
+
+IN_PLACE_OTHER_KIND_SIMILARITY_MIN = 0.2
+"""Least similarity of two clauses of two kinds (a list item and a table row, a paragraph and a
+list item) paired in place by the rare words they share (see ``_other_block``). Over the last 200
+commits of 23 spec histories, nearly all such pairs below it were two different blocks."""
 
 IN_PLACE_LONE_OVERLAP_MIN = 0.15
 """The same, when the two are all that changed between their paired neighbours: one clause
@@ -265,17 +274,30 @@ def _cut_down_candidate(clause: Clause, tokens: list[str], across: bool = False)
 
 
 def clause_tokens(clause: Clause) -> list[str]:
-    """The tokens a clause is compared by: a table row's by its words only.
+    """The tokens a clause is compared by: a table row's by its words and its code.
 
     Two rows of one author table, two different people, are 0.53 alike by all
     their tokens (pipes, brackets, ``https``, dots) and 0.09 by their words.
+    Code keeps its marks: CESQL's rows "`x != y: String x String -> Boolean`"
+    and "`x <> y: ...`" were the same words, and two swapped rows paired across.
     """
     return _compared(clause, tokens(clause.normalized))
 
 
 def _compared(clause: Clause, words: list[str]) -> list[str]:
     """:func:`clause_tokens` from the clause's ``tokens`` (the same list when it is not a table row)."""
-    return [w for w in words if w.isalnum() or w == "_"] if clause.kind == "table_row" else words
+    if clause.kind != "table_row":
+        return words
+    if "`" not in clause.normalized:
+        return [w for w in words if w.isalnum() or w == "_"]
+    found = []
+    for k, part in enumerate(_CODE_SPAN_SPLIT.split(clause.normalized)):
+        found += tokens(part) if k % 2 else [w for w in tokens(part) if w.isalnum() or w == "_"]
+    return found
+
+
+_CODE_SPAN_SPLIT = re.compile(r"`([^`\n]*)`")
+"""A code span of a table row, its text captured: split by it, a row's odd parts are code."""
 
 
 def _may_change_file(clause: Clause) -> bool:
@@ -402,6 +424,7 @@ class _ClausePairing:
         self._word_cache: dict[tuple[str, int], list[str]] = {}
         self._symbol_code = SymbolCode()
         self._symbol_cache: dict[tuple[str, int], str] = {}
+        self._part_symbol_cache: dict[tuple[str, int], str] = {}
         # Read once: ``same_place`` is asked several times for every pair (a sixth of a
         # commit's processor time on the 3,000-clause history benchmark went to it).
         # (a clause whose heading was deleted belongs where it now sits: in the section above it)
@@ -607,6 +630,23 @@ class _ClausePairing:
             self._symbol_cache[key] = self._symbol_code.encode(self._tokens(key, clause))
         return self._symbol_cache[key]
 
+    def part_symbols_old(self, i: int) -> str:
+        return self._part_symbols(("o", i), self.old[i])
+
+    def part_symbols_new(self, j: int) -> str:
+        return self._part_symbols(("n", j), self.new[j])
+
+    def _part_symbols(self, key: tuple[str, int], clause: Clause) -> str:
+        """The clause's tokens as splits and merges are found by: the words of prose, every token of an
+        example. A paragraph cut into list items gains and loses marks that are no part of what moved:
+        CloudEvents made "letters ('a' to 'z')" "letters [a-z]" as it cut its naming rules into items, and
+        with the marks counted, the items held 0.72 of the paragraph, too little for a split."""
+        if key not in self._part_symbol_cache:
+            tokens = self._tokens(key, clause)
+            words = tokens if clause.kind == "example" else [w for w in tokens if _WORD.search(w)]
+            self._part_symbol_cache[key] = self._symbol_code.encode(words)
+        return self._part_symbol_cache[key]
+
     def _words(self, key: tuple[str, int], clause: Clause) -> list[str]:
         """``tokens(clause.normalized)``, read once for pairing by similarity and for word rarity."""
         if key not in self._word_cache:
@@ -769,7 +809,7 @@ class _ClausePairing:
                     candidates.append((1.0, i, j))  # (taken before any that only share words)
                     continue
                 shared = _weighted_overlap(words_old, content_words(self.tokens_new(j)), weights)
-                if shared >= (IN_PLACE_LONE_OVERLAP_MIN if alone else IN_PLACE_OVERLAP_MIN):
+                if shared >= (IN_PLACE_LONE_OVERLAP_MIN if alone else IN_PLACE_OVERLAP_MIN) and not self._other_block(i, j):
                     candidates.append((shared, i, j))
         for i, j in self._alone_in_section(free_old, free_new):
             # Its neighbours moved, so no gap holds both: JSON:API's "204 No Content" section, its one
@@ -788,6 +828,17 @@ class _ClausePairing:
             if i not in self.partner_of_old and j not in taken:
                 taken.add(j)
                 self.pair(i, j, Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)))
+
+    def _other_block(self, i: int, j: int) -> bool:
+        """Whether two clauses in one place are blocks of two kinds with little text alike, though they
+        share a rare word: another block that took the place, not the clause rewritten. The OCI
+        distribution spec replaced its list of a tag's parts ("- `<alg>`: the digest algorithm (e.g.
+        `sha256` or `sha512`)") with a table of examples ("| sha512:aaaa... |"), 0.07 alike."""
+        from rapidfuzz.distance import Indel
+
+        if self.old[i].kind == self.new[j].kind:
+            return False
+        return Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)) < IN_PLACE_OTHER_KIND_SIMILARITY_MIN
 
     def uncross_twins(self) -> None:
         """Pair twin clauses of two sections each in its own section, when the pairing crossed them.
@@ -897,26 +948,45 @@ class _ClausePairing:
     # 3. splits and merges
 
     def find_splits_and_merges(self) -> None:
+        """Splits (one old clause, several adjacent new ones), then merges (the other way round).
+
+        Parts are measured twice: by all their tokens, then, if that finds none, by their words
+        (``part_symbols_*``). Cutting a paragraph into list items changes marks that are no part of
+        what moved: CloudEvents made "letters ('a' to 'z')" "letters [a-z]" as it cut its naming
+        rules into items, and by all tokens the items held 0.72 of the paragraph. By words alone a
+        short part weighs less, so a step split in three ("Let `enforcement` be ...", HTTP's
+        cookie draft) is found by the tokens; and a clause of a few words is measured by its tokens
+        alone ("- ipfs bootstrap" and "- ipfs bootstrap add" are no parts of "- `> ipfs bootstrap add`").
+        """
+        measures = ((self.symbols_old, self.symbols_new, False), (self.part_symbols_old, self.part_symbols_new, True))
         new_partner = {n: o for o, n in self.partner_of_old.items()}
-        # Splits: one old clause, several adjacent new ones.
         for i in range(len(self.old)):
             if i in self.grouped_old or self.score_of_old.get(i, 0.0) >= 1.0:
                 continue
             current = self.score_of_old.get(i, 0.0)
-            best = self._best_run(
-                whole=self.symbols_old(i),
-                around=_expected_position(i, self.partner_of_old),
-                count=len(self.new),
-                symbols=self.symbols_new,
-                available=_free_or_with(i, new_partner, self.grouped_new),
-                section=lambda j: self._place_of_new[j],
-            )
-            accepted = best is not None and (
-                _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.symbols_old(i), self.symbols_new))
-            )
+            available = _free_or_with(i, new_partner, self.grouped_new)
+            best, accepted = None, False
+            for old_symbols, new_symbols, by_words in measures:
+                if by_words and len(old_symbols(i)) < WORD_MEASURE_MIN_WORDS:
+                    continue
+                best = self._best_run(
+                    whole=old_symbols(i),
+                    around=_expected_position(i, self.partner_of_old),
+                    count=len(self.new),
+                    symbols=new_symbols,
+                    available=available,
+                    section=lambda j: self._place_of_new[j],
+                )
+                single = current
+                if by_words and i in self.partner_of_old:
+                    single = _similarity(old_symbols(i), new_symbols(self.partner_of_old[i]))
+                accepted = best is not None and (
+                    _explains_better(best[0], single) or (best[0] > single and _tight(best[1], old_symbols(i), new_symbols))
+                )
+                if accepted:
+                    break
             if not accepted:
-                best = self._grown_split(i, _free_or_with(i, new_partner, self.grouped_new))
+                best = self._grown_split(i, available)
             if best and (accepted or best[0] > current or i not in self.partner_of_old):
                 score, run = best
                 for j in run:
@@ -926,40 +996,43 @@ class _ClausePairing:
                 self.groups.append(((i,), tuple(run), score))
                 self.grouped_old.add(i)
                 self.grouped_new.update(run)
-        # Merges: several adjacent old clauses, one new one.
         old_partner = dict(self.partner_of_old)
         new_to_old = {n: o for o, n in old_partner.items()}
         for j in range(len(self.new)):
-            if j in self.grouped_new:
-                continue
-            current = self.score_of_old.get(new_to_old[j], 0.0) if j in new_to_old else 0.0
-            if current >= 1.0:
-                continue
             partner = new_to_old.get(j)
-            best = self._best_run(
-                whole=self.symbols_new(j),
-                around=_expected_position(j, new_to_old),
-                count=len(self.old),
-                symbols=self.symbols_old,
-                available=_free_or_with(j, old_partner, self.grouped_old),
-                section=lambda i: self.old[i].section,
-            )
-            if best and (
-                _explains_better(best[0], current)
-                or (best[0] > current and _tight(best[1], self.symbols_new(j), self.symbols_old))
-            ):
-                score, run = best
-                if partner is not None and partner not in run:
-                    # The merge explains the new clause better than its old pair, which is set free.
-                    self.partner_of_old.pop(partner, None)
-                    self.score_of_old.pop(partner, None)
-                for i in run:
-                    old_partner.pop(i, None)
-                    self.partner_of_old.pop(i, None)
-                    self.score_of_old.pop(i, None)
-                self.groups.append((tuple(run), (j,), score))
-                self.grouped_old.update(run)
-                self.grouped_new.add(j)
+            if j in self.grouped_new or (partner is not None and self.score_of_old.get(partner, 0.0) >= 1.0):
+                continue
+            current = self.score_of_old.get(partner, 0.0) if partner is not None else 0.0
+            for old_symbols, new_symbols, by_words in measures:
+                if by_words and len(new_symbols(j)) < WORD_MEASURE_MIN_WORDS:
+                    continue
+                best = self._best_run(
+                    whole=new_symbols(j),
+                    around=_expected_position(j, new_to_old),
+                    count=len(self.old),
+                    symbols=old_symbols,
+                    available=_free_or_with(j, old_partner, self.grouped_old),
+                    section=lambda i: self.old[i].section,
+                )
+                single = _similarity(old_symbols(partner), new_symbols(j)) if by_words and partner is not None else current
+                if best and (
+                    _explains_better(best[0], single) or (best[0] > single and _tight(best[1], new_symbols(j), old_symbols))
+                ):
+                    break
+            else:
+                continue
+            score, run = best
+            if partner is not None and partner not in run:
+                # The merge explains the new clause better than its old pair, which is set free.
+                self.partner_of_old.pop(partner, None)
+                self.score_of_old.pop(partner, None)
+            for i in run:
+                old_partner.pop(i, None)
+                self.partner_of_old.pop(i, None)
+                self.score_of_old.pop(i, None)
+            self.groups.append((tuple(run), (j,), score))
+            self.grouped_old.update(run)
+            self.grouped_new.add(j)
 
     def _grown_split(self, i: int, available: Callable[[int], bool]) -> tuple[float, list[int]] | None:
         """A split whose parts also gained text: each takes its own share of the old clause, together nearly all of it.
@@ -1236,6 +1309,13 @@ def _weighted_overlap(a: set[str], b: set[str], weight: Callable[[str], float]) 
     # one way under some seeds and another under others.
     smaller = min(sum(map(weight, sorted(a))), sum(map(weight, sorted(b))))
     return sum(map(weight, sorted(a & b))) / smaller if smaller else 0.0
+
+
+def _similarity(a: str, b: str) -> float:
+    """How alike two clauses are, by their symbols (0 to 1)."""
+    from rapidfuzz.distance import Indel
+
+    return float(Indel.normalized_similarity(a, b))
 
 
 def _explains_better(joined: float, single: float) -> bool:
