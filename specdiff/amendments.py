@@ -893,7 +893,8 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
     parameter") is an option too, with the items under it, and so is one added just after such a clause
     on the values it does not list ("Any other value MUST be treated as unsupported.", ``_OTHER_VALUES``), or one
     that opens on a value the old version never named (the OCI image spec's "When the algorithm identifier is
-    `blake3`, the encoded portion MUST match ...", ``_OPENS_ON_A_NAMED_VALUE``). (The definition
+    `blake3`, the encoded portion MUST match ...", ``_OPENS_ON_A_NAMED_VALUE``), or one right after a
+    licence added that opens on the leave taken ("If included, ...", ``_TAKEN_UP``). (The definition
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
     added = set(alignment.added)
@@ -906,7 +907,9 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
     leads_new_licence = {
         c for c in alignment.added + list(was) if c.kind == "paragraph" and _leads_a_new_licence(c, was.get(c, ""), capitals)
     }
-    if not leads_new_licence and not any("`" in c.normalized or c.kind == "list_item" for c in alignment.added):
+    if not leads_new_licence and not any(
+        "`" in c.normalized or c.kind == "list_item" or _TAKEN_UP.match(c.normalized) for c in alignment.added
+    ):
         return set()  # (every field is named in code, and a way offered is a list item)
     # (a lead-in added with its licence binds only its takers too: "A `MeterProvider` MAY accept ...
     # A `MeterProvider` that accepts this parameter MUST support the following values:")
@@ -930,6 +933,8 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
         for before, clause in zip([None, *section.clauses], section.clauses):
             if clause in added and before in found and _OTHER_VALUES.match(clause.normalized):
                 found.add(clause)  # (what is done with values of a new parameter not listed binds only its takers too)
+            if clause in added and before in added and _TAKEN_UP.match(clause.normalized) and _grants_leave(before, capitals):
+                found.add(clause)  # ("Registries MAY include warnings ..." / "If included, `Warning` headers MUST ...")
             if clause.kind != "list_item":
                 above, open_items = (clause if clause.kind == "paragraph" else None), []
                 continue
@@ -1143,6 +1148,19 @@ _TAKING_IT = re.compile(
 )
 """A lead-in that names the ones who take a licence: "If a registry supports this, it:", OpenTelemetry's
 "A `MeterProvider` that accepts this parameter MUST support the following values:"."""
+
+
+_TAKEN_UP = re.compile(
+    r"(?i)\W*(?:if|when)\s+(?:so\s+|(?:it\s+is|they\s+are)\s+)?(?:included|present|provided|used|sent|given|specified|supplied)\s*,"
+)
+"""A clause that opens on the leave just granted being taken: the OCI distribution spec's "Registry
+implementations MAY include informational warnings in `Warning` headers ..." followed by "If included,
+`Warning` headers MUST specify a `warn-code` of `299` ...", which binds only the registries that send them."""
+
+
+def _grants_leave(clause: Clause, capitals: bool) -> bool:
+    """Whether one of ``clause``'s rules is a licence ("Registries MAY include ...")."""
+    return any(r.force == "permission" for r in rules(clause.normalized, Place("paragraph", capitals=capitals)))
 
 
 def _binds_only_takers(paragraph: Clause, capitals: bool) -> bool:

@@ -306,6 +306,8 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # SPIFFE's "specifies an experimental identity ... standard" -> "specifies an identity ...": a status
     if _MATCHING_WORDS.intersection(inserted + deleted):
         return False  # CloudEvents' "prefixed with `application/cloudevents` (matched case-insensitively)": what matches
+    if _quoted_value_changed(old, new):
+        return False  # TUF's key types, "such as "rsa", "ed25519", and "ecdsa-sha2-nistp256"" -> ""ecdsa"": a value
     came, went = without_inflections(inserted, deleted)
     changed = [w for w in came + went if w not in _SLIGHT and w != _FORCE_MARK]  # an article is a slip (``only_typos``)
     inflected = len(inserted) - len(came)  # each half a word changed: "Add support" -> "Added support" is a slip
@@ -316,6 +318,24 @@ def slight_rewording(old: str, new: str) -> bool:
     return (len(changed) + inflected / 2) / total <= SLIGHT_REWORDING
 
 
+def _quoted_value_changed(old: str, new: str) -> bool:
+    """Whether a value in double quotes came or went (``_QUOTED_VALUE``), other than into code or out of
+    it: "if "transition" is not defined" -> "if `transition` ..." writes the same value.
+
+    >>> _quoted_value_changed('Use "rsa" here.', 'Use "ecdsa" here.'), _quoted_value_changed('Use "rsa".', "Use `rsa`.")
+    (True, False)
+    """
+    old_quoted, new_quoted = Counter(_QUOTED_VALUE.findall(old)), Counter(_QUOTED_VALUE.findall(new))
+    if old_quoted == new_quoted:
+        return False
+    gone, came = old_quoted - new_quoted, new_quoted - old_quoted
+    return not (set(gone) <= set(_ONE_WORD_CODE.findall(new)) and set(came) <= set(_ONE_WORD_CODE.findall(old)))
+
+
+_ONE_WORD_CODE = re.compile(r"`([^\s`]{1,60})`")
+_QUOTED_VALUE = re.compile(r"(?<![=\w])[\"“]([^\s\"“”=<>]{1,60})[\"”]")
+"""A value written in double quotes, one word: ""rsa"", ""ecdsa-sha2-nistp256"" (a quoted phrase of several words
+names or cites rather than gives a value, and an HTML attribute's, `class="nav-card"`, styles a page)."""
 _MATCHING_WORDS = frozenset(
     "caseinsensitive caseinsensitively casesensitive casesensitively insensitive insensitively sensitive sensitively".split()
 )
@@ -771,12 +791,14 @@ def without_numbering(text: str) -> str:
     return _NUMBERING.sub("#", text)
 
 
+_STEP_NAME = r"(?:\d+(?:\.\d+)*|\[\[#[\w-]+\]\])"
 _NUMBERING = re.compile(
     r"^[\W_]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?=\s|$)"
-    r"|(?i:\b(?:steps?|sections?)\s+|§\s*)\d+(?:\.\d+)*(?:\s*(?:to|through|and|or|-|–|,)\s*\d+(?:\.\d+)*)*"
+    rf"|(?i:\b(?:steps?|sections?)\s+|§\s*){_STEP_NAME}(?:\s*(?:to|through|and|or|-|–|,)\s*{_STEP_NAME})*"
 )
 """A step's label at the start of its text, and the step or section numbers a reference names, alone
-or as a range or list ("steps 1.1 to 1.8")."""
+or as a range or list ("steps 1.1 to 1.8"), or by a Bikeshed link to the step's anchor (TUF's "begin at
+step 5.1" -> "begin at step [[#update-root]]")."""
 _COPYRIGHT = re.compile(r"(?i)copyright|©|\(c\)")
 _COPYRIGHT_YEAR = re.compile(r"\s(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 

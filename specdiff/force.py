@@ -466,7 +466,7 @@ def _leads_a_list(paragraph: str) -> bool:
     (True, True, False)
     """
     text = paragraph.rstrip()
-    if text.endswith(":") or _ENDS_ON_ITS_KEYWORD.search(text):
+    if text.endswith(":") or _ENDS_ON_ITS_KEYWORD.search(text, max(0, len(text) - 20)):  # (its end alone: pieces are 50 kB)
         return True
     return "following" in text.lower() and any(_THE_FOLLOWING.search(sentence) for sentence in sentences(text))
 

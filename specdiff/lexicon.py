@@ -975,6 +975,12 @@ def _asserted(text: str, capitals: bool) -> str:
     pieces, at = [], 0
     for start, end in _modal_spans(text, capitals):  # blanked in one pass: one slice per modal was quadratic
         if start >= at:
+            # A negative subject that turned the modal is the modal's word ("no file format must be
+            # updated" forbids as "file formats SHALL NOT be updated" does): blanked with it
+            subject = _turning_subject(outside, start)
+            if subject is not None and subject[0] >= at:
+                pieces += [outside[at : subject[0]], " " * (subject[1] - subject[0])]
+                at = subject[1]
             pieces += [outside[at:start], " " * (end - start)]
             at = end
     outside = "".join([*pieces, outside[at:]])
@@ -985,6 +991,26 @@ def _asserted(text: str, capitals: bool) -> str:
     if "not" in outside:
         outside = _NOT_DOING.sub(" ", outside)
     return _SUBORDINATE.sub(" ", outside)
+
+
+def _turning_subject(text: str, modal_start: int) -> tuple[int, int] | None:
+    """Where the negative subject word that opens the clause of the modal at ``modal_start`` stands (the
+    "No" of "No client should send a body", which :func:`modals` reads as "should not"), or ``None``.
+
+    >>> _turning_subject("Most importantly, no file format must be updated.", 33)
+    (18, 20)
+    """
+    window = max(0, modal_start - _WINDOW)
+    if not _NEGATIVE_SUBJECT_WORD.search(text, window, modal_start):
+        return None
+    clause_start = max(text.rfind(mark, window, modal_start) for mark in ",;:(.!?") + 1
+    if clause_start == 0 and window > 0:
+        return None  # (a clause opening farther back than the window: left as it reads)
+    subject = _NEGATIVE_SUBJECT.match(text, clause_start)
+    if subject is None or subject.group("not_all") or subject.end() > modal_start:
+        return None
+    word = _NEGATIVE_SUBJECT_WORD.search(text, subject.start(), subject.end())
+    return (word.start(), word.end()) if word else None
 
 
 # "Neither A nor B invalidates it", "does not retry nor wait": one negation, which "nor" carries on.

@@ -266,7 +266,26 @@ def describe_change(
         return effects or [Effect("wording")]
     if any(o and n and _alternative_of_a_rule_dropped(o, n, old_place, new_place) for o, n in changed):
         return effects or [Effect("wording")]
+    if any(o and n and _condition_of_a_rule_reworded(o, n, old_place, new_place) for o, n in changed):
+        return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _condition_of_a_rule_reworded(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a sentence that states a rule on both sides says its condition in words of its own on
+    each side, however few: the OCI distribution spec's "If the manifest is not found in the registry,
+    the response code MUST be `404 Not Found`" -> "... in the repository, ..." read as a slight
+    rewording, editorial; the rule answers other cases. (A synonym reads so too: worth a read.)"""
+    if not (rules(old, old_place) and rules(new, new_place)):
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    said, saying = " ".join(_own_conditions(old, new)), " ".join(_own_conditions(new, old))
+    if not (said and saying):
+        return False
+    came, went = inserted_and_deleted(words(prose(said)), words(prose(saying)))
+    # (a letter mistyped is no other condition: OpenTelemetry's "If no such lisf of references ..." -> "list")
+    return not (len(came) == len(went) and all(Levenshtein.distance(a, b) <= 1 for a, b in zip(came, went)))
 
 
 def _alternative_of_a_rule_dropped(old: str, new: str, old_place: Place, new_place: Place) -> bool:
@@ -1958,6 +1977,21 @@ def _only_aside(text: str) -> bool:
     return "only" in prose(text).lower() and not re.search(r"(?i)\bonly\b", _without_asides(prose(text)))
 
 
+def _alternative_added(old: str, new: str) -> bool:
+    """Whether ``new`` says one more "or" than ``old`` outside brackets: "when the dock is full" -> "when the
+    dock is full or closed", not "outside the range (before or after)".
+
+    >>> _alternative_added("When it is full, wait.", "When it is full or closed, wait.")
+    True
+    >>> _alternative_added("When it is outside, wait.", "When it is outside (before or after), wait.")
+    False
+    """
+    return len(_OR.findall(_without_asides(prose(new)))) > len(_OR.findall(_without_asides(prose(old))))
+
+
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
 def _without_asides(text: str) -> str:
     return re.sub(r"\([^()]*\)", " ", text)
 
@@ -2038,14 +2072,18 @@ def _scope_and_content(
     # from "unless explicitly delegated" widens the exception, so the rule reaches fewer cases.
     if _in_exception(scope_in, new) or _in_exception(scope_out, old):
         scope_in, scope_out = scope_out, scope_in
-    # An alternative dropped ("when A or B" -> "when B") narrows where the rule reaches; one added
-    # is named as neither and flagged, as a second "or when" is (see ``_with_condition_direction``).
-    if scope_in and "or" in scope_in and not scope_out:
+    # An alternative dropped ("when A or B" -> "when B") narrows where the rule reaches; one added to
+    # a condition the rule had widens it (the OCI distribution spec's "... returns a 404{+ or the
+    # `OCI-Subject` header was not set+}, the client MUST:"), flagged: a reviewer may read it as a case
+    # of its own; an "or" in brackets is named as neither. A condition added whole narrows (below),
+    # whatever "or" it holds ("Where an event (or batch of events) is ...").
+    if scope_in and "or" in scope_in and not scope_out and conditions(old):
         effects.append(
             Effect(
                 "scope",
                 None,
                 " ".join(scope_in),
+                "scope_widened" if _alternative_added(old, new) else None,
                 sentence=where,
                 normative=True,
                 old_obliges=obliging,
@@ -2126,6 +2164,8 @@ def _scope_and_content(
         return effects
     asked_old, asked_new = _said(prose(old)[before_old:]), _said(prose(new)[first:])
     inserted, deleted = inserted_and_deleted(asked_old, asked_new)
+    if _said(_EXAMPLE_ASIDE.sub(" ", prose(old)[before_old:])) == _said(_EXAMPLE_ASIDE.sub(" ", prose(new)[first:])):
+        return effects  # TUF's "MUST write the file ... as FILENAME.EXT{+ (e.g. timestamp.json)+}": an example of it
     outside = inserted_and_deleted(_said(_without_asides(prose(old)[before_old:])), _said(_without_asides(prose(new)[first:])))
     if any(outside) and outside != (inserted, deleted):
         # Where the words outside parentheses changed, they say what the rule asks now; the asides
@@ -2506,13 +2546,16 @@ _INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{0,200})\]\(\s*<?([^()\s>]{1,2000}
 def _said(text: str) -> list[str]:
     """The words of ``text`` for reading what a rule asks: a condition in other words is the same
     condition, a cross-reference is one word, however its label is written ("{{OpenID.Connect}}"),
-    and "e.g.", "i.e." and the "(s)" of "task(s)" are none.
+    and "e.g.", "i.e.", the "(s)" of "task(s)" and the numbers of steps are none (TUF renumbered its
+    steps, "begin at step 0" -> "begin at step 5.0", in rules it reworded).
 
     >>> _said("as in {{OpenID.Connect}}, except for tests (e.g. unit tests)")
     ['as', 'in', 'openidconnect', 'except', 'tests', 'unit', 'tests']
+    >>> _said("begin at step 5.0") == _said("begin at step 0")
+    True
     """
     text = _ABBREVIATION.sub(" ", _REFERENCE.sub(lambda m: _NOT_A_WORD.sub("", m.group(0)), text))
-    text = _LETTERED_STEP.sub(" ", text)
+    text = _LETTERED_STEP.sub(" ", without_numbering(text))
     text = _PLURAL_MARK.sub("", text)
     return condition_words_folded(words(text))
 

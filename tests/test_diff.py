@@ -3114,9 +3114,13 @@ def test_a_slash_escaped_in_a_pattern_is_the_same_pattern(spec_repo, specdiff_js
     """The OCI distribution spec escaped the slashes of its name pattern, which matches the same names; it
     read as a value changed. Another character in the pattern still changes it."""
     rule = "# Names\n\nA dock name MUST match `{}`.\n"
-    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(\\/[a-z]+)*"))
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(\\/[a-z]+)*")
+    )
     assert amendment["severity"] == "editorial", amendment
-    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(-[a-z]+)*"))
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format("[a-z]+(/[a-z]+)*"), rule.format("[a-z]+(-[a-z]+)*")
+    )
     assert amendment["severity"] != "editorial", amendment
 
 
@@ -3124,10 +3128,105 @@ def test_a_step_renumbered_while_a_typo_in_it_was_fixed_is_editorial(spec_repo, 
     """TUF renumbered "3.3.3." to "3.3.2." in the commit that fixed "snaphot": each alone read as editorial,
     both together as reworded, substantive."""
     step = "# Steps\n\n{}. If the check fails, discard the new {} file and report the failure.\n"
-    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, step.format("3.3.3", "snaphot"), step.format("3.3.2", "snapshot"))
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, step.format("3.3.3", "snaphot"), step.format("3.3.2", "snapshot")
+    )
     assert amendment["severity"] == "editorial", amendment
-    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, step.format("3.3.3", "snapshot"), step.format("3.3.2", "timestamp"))
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, step.format("3.3.3", "snapshot"), step.format("3.3.2", "timestamp")
+    )
     assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_step_number_a_rule_names_is_no_word_of_what_it_asks(spec_repo, specdiff_json):
+    """TUF renumbered its steps in rules it also reworded: "begin at step 0" -> "begin at step 5.0" read as
+    "5" added to what the rule asks, narrowed, breaking."""
+    rule = "# Steps\n\nCheck {}. The key MUST be signed. On the next cycle, begin at step {} again.\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format("the signatures", "0"), rule.format("for a forged key", "5.0")
+    )
+    assert amendment["severity"] != "breaking", amendment
+    assert all(effect["direction"] is None for effect in amendment["effects"]), amendment
+    (amendment,) = _amendments_of_change(  # (Bikeshed names the step by a link to its anchor)
+        spec_repo, specdiff_json, rule.format("the signatures", "5.1"), rule.format("for a forged key", "[[#update-root]]")
+    )
+    assert all(effect["direction"] is None for effect in amendment["effects"]), amendment
+
+
+def test_an_example_added_in_brackets_asks_nothing_more(spec_repo, specdiff_json):
+    """TUF added "(e.g. timestamp.json)" after "The client MUST write the file to storage as FILENAME.EXT": it
+    read as words added to what the rule asks, narrowed, breaking. Words added outside the brackets still are."""
+    rule = "# Storage\n\nThe dock MUST write the file to disk as NAME.EXT{}.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(""), rule.format(" (e.g. racks.json)"))
+    assert amendment["severity"] != "breaking", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(""), rule.format(" in a signed folder"))
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_negative_subject_that_went_into_the_keyword_negates_nothing(spec_repo, specdiff_json):
+    """TUF wrote "no metadata file format must be updated to ..." as "metadata file formats SHALL NOT be
+    updated to ...": the "no" that made the "must" a ban was counted again as a negation of the sentence,
+    which read as turned round, breaking."""
+    head = "# Docks\n\nRiders MUST pay. Clients MUST log in.\n\n"
+    old = head + "Most importantly, no dock format must be changed to name the racks.\n"
+    new = head + "Most importantly, dock formats SHALL NOT be changed to name the racks.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert "negation" not in [effect["type"] for effect in amendment["effects"]], amendment
+    assert amendment["severity"] != "breaking", amendment
+
+
+def test_a_quoted_value_changed_in_a_long_sentence_is_no_slight_rewording(spec_repo, specdiff_json):
+    """TUF renamed its key type "ecdsa-sha2-nistp256" to "ecdsa" in a long sentence listing the types: one
+    word of many, read as a slight rewording, editorial. A plain word swapped there still is one."""
+    sentence = (
+        "# Keys\n\nThe dock supports any key signature system that its operators choose to deploy across "
+        'their whole network of racks and kiosks, such as "rsa", "ed25519", and "{}", in every {} region.\n'
+    )
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, sentence.format("ecdsa-sha2-nistp256", "city"), sentence.format("ecdsa", "city")
+    )
+    assert amendment["severity"] != "editorial", amendment
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, sentence.format("ecdsa", "city"), sentence.format("ecdsa", "town")
+    )
+    assert amendment["severity"] == "editorial", amendment
+
+
+def test_a_rule_on_a_new_leave_taken_binds_only_its_takers(spec_repo, specdiff_json):
+    """The OCI distribution spec added "Registry implementations MAY include informational warnings in
+    `Warning` headers" and then "If included, `Warning` headers MUST specify a `warn-code` of `299`": a rule
+    only on the registries that send warnings, read as breaking. The same rule added under a leave granted
+    before still breaks: whoever took the leave then must now comply."""
+    head = "# Docks\n\nRiders MUST pay.\n\n"
+    leave = "Docks MAY show notices on their screens.\n\n"
+    rule = "If included, notices MUST be shorter than 80 characters.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, head, head + leave + rule)
+    assert [a["severity"] for a in amendments] == ["substantive", "substantive"], amendments
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, head + leave, head + leave + rule)
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_an_alternative_added_to_a_rules_condition_widens_its_reach(spec_repo, specdiff_json):
+    """The OCI distribution spec's client rule "When pushing a manifest ... and the referrers API returns a
+    404, the client MUST: ..." gained "or the `OCI-Subject` header was not set": the rule binds in more
+    cases, breaking. It read as a scope change of no direction, substantive."""
+    rule = "# Docks\n\nWhen a rider returns a bike and the dock is full{}, the rider MUST wait.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(""), rule.format(" or the dock was closed"))
+    assert [(e["type"], e["direction"]) for e in amendment["effects"]] == [("scope", "scope_widened")], amendment
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_rules_condition_in_other_words_is_no_slight_rewording(spec_repo, specdiff_json):
+    """The OCI distribution spec wrote "If the manifest is not found in the registry, the response code MUST
+    be `404 Not Found`" with "repository" for "registry": one word of many, read as a slight rewording,
+    editorial, though the rule now answers other cases. A word swapped outside the condition still is slight."""
+    rule = "# Docks\n\nIf the bike is not found in the {}, the {} code MUST be `404 Not Found`.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("city", "reply"), rule.format("dock", "reply"))
+    assert amendment["severity"] == "substantive", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("city", "reply"), rule.format("city", "response"))
+    assert amendment["severity"] == "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("citu", "reply"), rule.format("city", "reply"))
+    assert amendment["severity"] == "editorial", amendment  # (a letter mistyped in the condition: OpenTelemetry's "lisf")
 
 
 def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, specdiff_json):
