@@ -333,6 +333,7 @@ def _quoted_value_changed(old: str, new: str) -> bool:
 
 
 _ONE_WORD_CODE = re.compile(r"`([^\s`]{1,60})`")
+"""A code span of one word: where a value quoted before may be written now."""
 _QUOTED_VALUE = re.compile(r"(?<![=\w])[\"“]([^\s\"“”=<>]{1,60})[\"”]")
 """A value written in double quotes, one word: ""rsa"", ""ecdsa-sha2-nistp256"" (a quoted phrase of several words
 names or cites rather than gives a value, and an HTML attribute's, `class="nav-card"`, styles a page)."""

@@ -179,7 +179,7 @@ def detect_layout(paths: Iterable[str], removed: Iterable[str] = ()) -> Layout:
 
     ``removed`` are paths its history deleted or moved away. A spec folder is
     followed to where the history kept it before: SLSA moved ``docs/spec/<version>/``
-    to ``spec/``, and a log of its history found 5 of its commits, not the 60 before.
+    to ``spec/``, and a log of its last 200 commits found only the 5 made since.
     """
     files = sorted(p for p in paths if p.endswith(PROSE_SUFFIXES))
     found: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = []
