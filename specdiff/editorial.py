@@ -145,7 +145,13 @@ _SAME_MARK = [{"dash", "hyphen"}, {"a", "an", "the"}, {"period", "stop", "dot"}]
 
 def _slight(sequence: list[str], k: int) -> bool:
     """Whether word ``k`` can come or go as a slip: doubled, an article, a list item's last "and"."""
-    return _doubled(sequence, k) or sequence[k] in _SLIGHT or (k == len(sequence) - 1 and sequence[k] in ("and", "or"))
+    doubled = _doubled(sequence, k) and not _MARK_WORD.fullmatch(sequence[k])  # (a mark more is a cell ticked: SLSA's levels)
+    return doubled or sequence[k] in _SLIGHT or (k == len(sequence) - 1 and sequence[k] in ("and", "or"))
+
+
+_MARK_WORD = re.compile(r"x|mark[0-9a-f]+")
+"""A mark as :func:`editorial_form` writes it (``_mark_as_word``): one more beside another ticks one more
+cell ("<td><td>✓<td>✓" -> "<td>✓<td>✓<td>✓", SLSA's requirement levels), no word written twice."""
 
 
 def _typo(x: str, y: str) -> bool:

@@ -3229,6 +3229,20 @@ def test_a_rules_condition_in_other_words_is_no_slight_rewording(spec_repo, spec
     assert amendment["severity"] == "editorial", amendment  # (a letter mistyped in the condition: OpenTelemetry's "lisf")
 
 
+def test_a_check_mark_more_in_a_row_of_cells_is_no_slip(spec_repo, specdiff_json):
+    """SLSA moved a requirement to a lower level by ticking one more level cell ("<td><td><td>✓" ->
+    "<td><td>✓<td>✓"): the mark read as a word written twice, a slip, editorial. A mark that only changed
+    its form ("x" for "✓") still is editorial."""
+    table = (
+        "# Requirements\n\n<table>\n<tr><th>Requirement<th>L1<th>L2<th>L3\n\n"
+        '<tr id="context"><td>Context<td>\n\nThe dock MUST record each rental.\n\n{}\n</table>\n'
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table.format("<td><td><td>✓"), table.format("<td><td>✓<td>✓"))
+    assert amendment["severity"] != "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table.format("<td><td><td>✓"), table.format("<td><td><td>x"))
+    assert amendment["severity"] == "editorial", amendment
+
+
 def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, specdiff_json):
     """The image spec moved its link reference definitions from its first section to the end of the file:
     they show nowhere, so no section says anything new. A sentence moved the same way still is substantive."""
