@@ -933,7 +933,8 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
         for before, clause in zip([None, *section.clauses], section.clauses):
             if clause in added and before in found and _OTHER_VALUES.match(clause.normalized):
                 found.add(clause)  # (what is done with values of a new parameter not listed binds only its takers too)
-            if clause in added and before in added and _TAKEN_UP.match(clause.normalized) and _grants_leave(before, capitals):
+            taken_up = clause in added and before in added and _TAKEN_UP.match(clause.normalized)
+            if taken_up and before is not None and _grants_leave(before.normalized, capitals):
                 found.add(clause)  # ("Registries MAY include warnings ..." / "If included, `Warning` headers MUST ...")
             if clause.kind != "list_item":
                 above, open_items = (clause if clause.kind == "paragraph" else None), []
@@ -1137,8 +1138,7 @@ def _leads_a_new_licence(paragraph: Clause, old_text: str, capitals: bool) -> bo
         return False
     said = sentences(paragraph.normalized)
     before = set(sentences(old_text))
-    place = Place("paragraph", capitals=capitals)
-    licences = [s for s in said if s not in before and any(r.force == "permission" for r in rules(s, place))]
+    licences = [s for s in said if s not in before and _grants_leave(s, capitals)]
     return bool(licences) and (said[-1] in licences or _TAKING_IT.match(said[-1]) is not None)
 
 
@@ -1158,9 +1158,9 @@ implementations MAY include informational warnings in `Warning` headers ..." fol
 `Warning` headers MUST specify a `warn-code` of `299` ...", which binds only the registries that send them."""
 
 
-def _grants_leave(clause: Clause, capitals: bool) -> bool:
-    """Whether one of ``clause``'s rules is a licence ("Registries MAY include ...")."""
-    return any(r.force == "permission" for r in rules(clause.normalized, Place("paragraph", capitals=capitals)))
+def _grants_leave(text: str, capitals: bool) -> bool:
+    """Whether one of the rules ``text`` states is a licence ("Registries MAY include ...")."""
+    return any(r.force == "permission" for r in rules(text, Place("paragraph", capitals=capitals)))
 
 
 def _binds_only_takers(paragraph: Clause, capitals: bool) -> bool:

@@ -250,12 +250,12 @@ def _config_from(
             if not isinstance(table, dict):
                 raise SpecdiffError("pyproject.toml: [tool.specdiff] must be a table")
             return _from_table(table, f"pyproject.toml{where}", "tool.specdiff.")
-    return Config() if tracked is None else detected_config(tracked(), removed())
+    return Config() if tracked is None else detected_config(tracked(), removed)
 
 
-def detected_config(tracked: Iterable[str], removed: Iterable[str] = ()) -> Config:
-    """The defaults for a repository that tracks these paths, and whose history removed those: the
-    spec files of its layout."""
+def detected_config(tracked: Iterable[str], removed: Callable[[], Iterable[str]] = lambda: ()) -> Config:
+    """The defaults for a repository that tracks these paths, and whose history removed those ``removed``
+    gives (asked only for a spec folder): the spec files of its layout."""
     layout = detect_layout(tracked, removed)
     return Config(specs=layout.specs, exclude=layout.exclude, layout=layout)
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 PROSE_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -174,11 +174,12 @@ class Layout:
     """The layouts found, ``()`` for the generic choice."""
 
 
-def detect_layout(paths: Iterable[str], removed: Iterable[str] = ()) -> Layout:
+def detect_layout(paths: Iterable[str], removed: Callable[[], Iterable[str]] = lambda: ()) -> Layout:
     """The spec files of a repository that tracks ``paths`` (relative, with ``/``).
 
-    ``removed`` are paths its history deleted or moved away. A spec folder is
-    followed to where the history kept it before: SLSA moved ``docs/spec/<version>/``
+    ``removed`` gives the paths its history deleted or moved away, asked only
+    when a spec folder is found (reading them takes a ``git log``). A spec folder
+    is followed to where the history kept it before: SLSA moved ``docs/spec/<version>/``
     to ``spec/``, and a log of its last 200 commits found only the 5 made since.
     """
     files = sorted(p for p in paths if p.endswith(PROSE_SUFFIXES))
@@ -188,7 +189,7 @@ def detect_layout(paths: Iterable[str], removed: Iterable[str] = ()) -> Layout:
         if result is not None:
             found.append(result)
     if not found:  # a plain spec folder counts only where no named layout explains the repository
-        spec_folder = _spec_folder(files, sorted(p for p in removed if p.endswith(PROSE_SUFFIXES)))
+        spec_folder = _spec_folder(files, removed)
         if spec_folder is not None:
             found.append(spec_folder)
     translations = translation_folders(files)
@@ -451,11 +452,12 @@ def _mdx_site(files: list[str]) -> Found | None:
     return ("MDX site", GENERIC_SPECS, ("**/blog/**",), why)
 
 
-def _spec_folder(files: list[str], removed: list[str]) -> Found | None:
+def _spec_folder(files: list[str], removed: Callable[[], Iterable[str]]) -> Found | None:
     tops = _spec_folders_among(files)
     if not tops:
         return None
-    before = [top for top in _spec_folders_among(removed) if top not in tops]
+    gone = sorted(p for p in removed() if p.endswith(PROSE_SUFFIXES))
+    before = [top for top in _spec_folders_among(gone) if top not in tops]
     tops += before
     globs = tuple(f"{top}/**/*{suffix}" for top in tops for suffix in PROSE_SUFFIXES)
     # A README in a part of the spec folder is that part's spec (OpenTelemetry's specification/common/README.md

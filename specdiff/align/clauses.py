@@ -834,11 +834,9 @@ class _ClausePairing:
         share a rare word: another block that took the place, not the clause rewritten. The OCI
         distribution spec replaced its list of a tag's parts ("- `<alg>`: the digest algorithm (e.g.
         `sha256` or `sha512`)") with a table of examples ("| sha512:aaaa... |"), 0.07 alike."""
-        from rapidfuzz.distance import Indel
-
         if self.old[i].kind == self.new[j].kind:
             return False
-        return Indel.normalized_similarity(self.symbols_old(i), self.symbols_new(j)) < IN_PLACE_OTHER_KIND_SIMILARITY_MIN
+        return _similarity(self.symbols_old(i), self.symbols_new(j)) < IN_PLACE_OTHER_KIND_SIMILARITY_MIN
 
     def uncross_twins(self) -> None:
         """Pair twin clauses of two sections each in its own section, when the pairing crossed them.

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, paths: list[str]) -> int:
                 raise SpecdiffError(
                     "pyproject.toml already has [tool.specdiff]; `specdiff init --print` shows what init would write"
                 )
-        config = detected_config((f.path for f in repo.list_files(None)), repo.removed_paths([]))
+        config = detected_config((f.path for f in repo.list_files(None)), lambda: repo.removed_paths([]))
         graph, workspace, warnings = graph_at(repo, None, config)
     print_warnings(warnings)
     text = config_text(config, sorted(workspace.documents), graph)
