@@ -196,7 +196,8 @@ def _section_of(clause: Clause, document: Document) -> Section:
 
 
 def read_heading_case(result: Result, capitals: bool) -> None:
-    """A case whose lines hold a section heading: read as the diff reads a renamed, added or removed section."""
+    """A case whose lines hold a section heading: read as the diff reads a renamed, added or removed section
+    (a section added or removed comes or goes with its clauses, as a whole section does in the diff)."""
     old = result.old.heading if result.old else None
     new = result.new.heading if result.new else None
     alignment = Alignment(
@@ -204,14 +205,14 @@ def read_heading_case(result: Result, capitals: bool) -> None:
         added_sections=[new] if new and not old else [],
         removed_sections=[old] if old and not new else [],
         clauses=[],
-        added=[],
-        removed=[],
+        added=list(new.clauses) if new and not old else [],
+        removed=list(old.clauses) if old and not new else [],
     )
     try:
         found = amendments_from(alignment, capitals=capitals)  # type: ignore[call-arg]
     except TypeError:
         found = amendments_from(alignment)
-    amendment = found[0] if found else None
+    amendment = next((a for a in found if a.unit == "section"), None)
     result.amendment = amendment
     result.severity = amendment.severity if amendment else "editorial"
     if states_rule is not None:

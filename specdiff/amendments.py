@@ -91,12 +91,14 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
     names = _NamesInCode(alignment)
     found: list[tuple[tuple[int, int], Amendment]] = []
     new_position_of_old = _NewPositionOfOld(alignment)
+    removed, added = set(alignment.removed), set(alignment.added)
     for section in alignment.removed_sections:
         position = (new_position_of_old(section.lines[0]), 0)
         target = alignment.merged_sections.get(section.id)
-        found.append((position, _section_merged(section, target) if target else _section_added_or_removed("removed", section)))
+        gone = _section_merged(section, target) if target else _section_added_or_removed("removed", section, removed)
+        found.append((position, gone))
     for section in alignment.added_sections:
-        found.append(((section.lines[0], 0), _section_added_or_removed("added", section)))
+        found.append(((section.lines[0], 0), _section_added_or_removed("added", section, added)))
     in_order = longest_increasing([m.new.index for m in alignment.sections])
     renested = _renested(alignment)
     for k, match in enumerate(alignment.sections):
@@ -132,8 +134,8 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
 def _headings_graded_as_what_stands_under_them(amendments: list[Amendment]) -> list[Amendment]:
     """A heading that came or went with its section is editorial when every clause that came or went under
     it is: spec-kit's new ``docs/history.md``, a record of what happened, read each of its paragraphs as
-    editorial and each of its ten headings as substantive. (A heading with nothing but other sections
-    under it is editorial already, see ``_section_added_or_removed``.)"""
+    editorial and each of its ten headings as substantive. (A heading with nothing but other sections, or
+    clauses that stand on the other side too, under it is editorial already: ``_section_added_or_removed``.)"""
     under: dict[tuple[str, str, str], set[Severity]] = defaultdict(set)
     for amendment in amendments:
         if amendment.unit == "clause":
@@ -1337,13 +1339,16 @@ def _section_merged(section: Section, target: Section) -> Amendment:
     return _amendment("section", "merged", "substantive", (section,), (target,), 0.0, [], pieces)
 
 
-def _section_added_or_removed(kind: Literal["added", "removed"], section: Section) -> Amendment:
-    """A heading that came or went: editorial when nothing stands under it but other sections (purl put
-    a page title, "# How to build a PURL", above the page's first heading), whose own clauses and
-    headings are amendments of their own."""
+def _section_added_or_removed(kind: Literal["added", "removed"], section: Section, came_or_went: set[Clause]) -> Amendment:
+    """A heading that came or went: editorial when none of the clauses under it ``came_or_went`` with it.
+    Nothing may stand under it but other sections (purl put a page title, "# How to build a PURL", above
+    the page's first heading), or clauses that stand on the other side too: TUF put "### Object format"
+    over paragraphs of the section above, unchanged, to make them a subsection, and OpenTelemetry gave
+    each maturity level a heading over the text it moved there from a table in another page. What
+    changed in those clauses, or that they moved, is their own amendment."""
     old, new = ((), (section,)) if kind == "added" else ((section,), ())
     tag = "insert" if kind == "added" else "delete"
-    graded: Severity = "substantive" if section.clauses else "editorial"
+    graded: Severity = "substantive" if any(clause in came_or_went for clause in section.clauses) else "editorial"
     return _amendment("section", kind, graded, old, new, 0.0, [], [(tag, section.heading)])
 
 

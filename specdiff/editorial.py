@@ -781,6 +781,12 @@ def only_numbering_changed(old: str, new: str) -> bool:
     True
     >>> only_numbering_changed("If it fails, go to step 5.5.", "If it fails, go to §5.6.")
     True
+
+    A label that came or went is numbering too: TUF's Bikeshed source numbers its steps as an ordered list,
+    where "* **5.2.1**. Let N denote ..." became "2. Let N denote ...", whose number is the list's.
+
+    >>> only_numbering_changed("5.2.1. Let N denote the version.", "Let N denote the version.")
+    True
     >>> only_numbering_changed("Retry 3 times (see step 2).", "Retry 4 times (see step 3).")
     False
     """
@@ -788,24 +794,25 @@ def only_numbering_changed(old: str, new: str) -> bool:
 
 
 def without_numbering(text: str) -> str:
-    """``text`` with its step's label and the step and section numbers it names written "#", so that a
-    step renumbered while a typo in it was fixed reads as the typo fixed (TUF's "3.3.3. ... the new
-    snaphot metadata file" -> "3.3.2. ... the new snapshot metadata file").
+    """``text`` without its step's label, and with the step and section numbers it names written "#", so
+    that a step renumbered while a typo in it was fixed reads as the typo fixed (TUF's "3.3.3. ... the
+    new snaphot metadata file" -> "3.3.2. ... the new snapshot metadata file").
 
     >>> without_numbering("3.3.3. Go to step 5.2.")
-    '# Go to #.'
+    'Go to #.'
     """
-    return _NUMBERING.sub("#", text)
+    return _STEP_REFERENCE.sub("#", _STEP_LABEL.sub("", text, count=1))
 
 
+_STEP_LABEL = re.compile(r"^[\W_]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?:\s+|$)")
+"""A step's label at the start of its text: "3.3.3. ", "* **5.2.1**. "."""
 _STEP_NAME = r"(?:\d+(?:\.\d+)*|\[\[#[\w-]+\]\])"
-_NUMBERING = re.compile(
-    r"^[\W_]*\d+(?:\.\d+)*[*_]{0,2}[.)][*_]{0,2}(?=\s|$)"
-    rf"|(?i:\b(?:steps?|sections?)\s+|§\s*){_STEP_NAME}(?:\s*(?:to|through|and|or|-|–|,)\s*{_STEP_NAME})*"
+_STEP_REFERENCE = re.compile(
+    rf"(?i:\b(?:steps?|sections?)\s+|§\s*){_STEP_NAME}(?:\s*(?:to|through|and|or|-|–|,)\s*{_STEP_NAME})*"
 )
-"""A step's label at the start of its text, and the step or section numbers a reference names, alone
-or as a range or list ("steps 1.1 to 1.8"), or by a Bikeshed link to the step's anchor (TUF's "begin at
-step 5.1" -> "begin at step [[#update-root]]")."""
+"""The step or section numbers a reference names, alone or as a range or list ("steps 1.1 to 1.8"),
+or by a Bikeshed link to the step's anchor (TUF's "begin at step 5.1" -> "begin at step
+[[#update-root]]")."""
 _COPYRIGHT = re.compile(r"(?i)copyright|©|\(c\)")
 _COPYRIGHT_YEAR = re.compile(r"\s(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 

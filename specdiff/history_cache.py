@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "202"
+FORMAT = "203"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -231,7 +231,11 @@ no values changed, a status written in code with its name is its number, a step 
 editorial; 201: a step's number is no word of what a rule asks, an example in brackets asks nothing more, a
 negative subject turned a keyword only once, a quoted value changed is no slight rewording, a rule opening on a
 leave just granted binds only its takers, an alternative joined to a rule's condition widens it, a rule's
-condition in other words is no slight rewording; 202: a check mark more beside another is no word written twice)."""
+condition in other words is no slight rewording; 202: a check mark more beside another is no word written twice;
+203: Bikeshed's metadata is front matter, a heading put over text that stood there is editorial, a step's label
+that came or went is numbering, an HTML comment runs over blank lines and headings, a field label after spaces
+is no command, a keyword defined is no rule, a span in double backticks is one code span, a sentence in
+backticks is no value)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -231,7 +231,7 @@ _COMMAND = re.compile(
     r"(?!\s+(?:of|is|are|was|were|will|would|can|could|should|must|may|has|have|had|does)\b"
     r"|[ \t]{1,2}(?:[-:\u2013\u2014]|/(?=\s))"
     r"|[ \t]*\([^()]*\)[ \t]*:"  # ("Request (Server -> Client):", an example's caption)
-    r"|(?:[ \t](?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...")
+    r"|(?:[ \t]+(?-i:[A-Z][\w-]*)){1,3}:\s"  # ("Default Repository URL: https://...", "Type: Object<br> Description: ...")
     # ... or sets up an example ("Consider a two-socket machine with:"), says what a field's value
     # does ("Set to `inherit` to allow access to the host's addresses", not "Set `x` to 1", whose code
     # span is blanked to spaces here), asks the reader to mind
@@ -845,9 +845,17 @@ def _reads_as_modal(key: str, written: str, before: str, after: str) -> bool:
         return not _PURPOSE.search(before)
     if key in ("is to be", "are to be"):  # "are to be percent-encoded", not "what is to be expected"
         return bool(_PARTICIPLE_NEXT.match(after)) and not _ASKING_BEFORE.search(before)
+    if _KEYWORD_DEFINED.match(after) and not before.strip(" \t*_-•"):
+        return False  # purl's "* Must: This word, or the adjective “required” ... means ...": a keyword defined
     if written == "May":  # the month: "in May 2025", "1 May"
         return not (_MONTH_NEAR_DIGIT.match(after) or re.search(r"\d\s+$", before))
     return True
+
+
+_KEYWORD_DEFINED = re.compile(r"[*_]*\s*[:\u2013\u2014-]?\s*this\s+(?:word|phrase)\b", re.IGNORECASE)
+"""What follows a keyword that opens a clause to be defined: "This word", perhaps after a colon or a dash
+(purl's "Must: This word ...", RFC 2119's own "MUST   This word, or the terms ..."). A keyword and a colon
+alone open a requirement: SLSA's "REQUIRED: at least one of `uri` or `digest`"."""
 
 
 def modal_meaning(phrase: str) -> Modal | None:

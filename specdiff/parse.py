@@ -132,6 +132,8 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     bikeshed = _bikeshed(lines)
     if bikeshed:  # Bikeshed takes any space after a heading's hashes: TUF's "##\xa0Update the snapshot role ##"
         readable = [_HASHES_AND_NO_BREAK_SPACE.sub(r"\1 ", line) if "\xa0" in line else line for line in readable]
+        readable, metadata = _bikeshed_metadata(readable)
+        set_aside += metadata
     detailed, starts = _detailed_lines(readable)
     # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
     # the rest belongs to the block of text read after the cut.
@@ -412,6 +414,24 @@ def _bikeshed(lines: list[str]) -> bool:
     return bool(_BIKESHED_METADATA.match(first))
 
 
+def _bikeshed_metadata(lines: list[str]) -> tuple[list[str], list[_Block]]:
+    """Bikeshed source with its ``<pre class=metadata>`` block blanked; the block becomes one
+    ``front_matter`` block, since it is the page's front matter: its title, editors, date and version.
+
+    >>> readable, blocks = _bikeshed_metadata(["<pre class=metadata>", "Editor: Ann", "</pre>", "", "Text."])
+    >>> readable, [(b.kind, b.line_numbers) for b in blocks]
+    (['', '', '', '', 'Text.'], [('front_matter', (0, 1, 2))])
+    """
+    start = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _BIKESHED_METADATA.match(lines[start]):
+        return lines, []
+    end = next((n for n in range(start, len(lines)) if "</pre>" in lines[n].lower()), None)
+    if end is None:
+        return lines, []  # (an unclosed block is read as markdown-it reads it)
+    readable = [*lines[:start], *[""] * (end + 1 - start), *lines[end + 1 :]]
+    return readable, [_Block("front_matter", start, tuple(range(start, end + 1)))]
+
+
 def _mdx_code(lines: list[str]) -> tuple[list[str], list[_Block]]:
     """MDX lines with the JSX and ESM lines blanked; each run of them becomes one ``html`` block.
 
@@ -572,10 +592,11 @@ def front_matter_fields(clause: Clause) -> dict[str, str]:
         return {}
     fields: dict[str, list[str]] = {}
     current: list[str] | None = None
+    field_pattern = _BIKESHED_FIELD if _BIKESHED_METADATA.match(clause.text) else _FRONT_MATTER_FIELD
     for line in clause.text.splitlines():
-        if line.strip() in ("---", "..."):
+        if line.strip() in ("---", "...") or _BIKESHED_METADATA.match(line) or line.strip().lower() == "</pre>":
             continue
-        field = _FRONT_MATTER_FIELD.match(line)
+        field = field_pattern.match(line)
         if field:
             current = fields.setdefault(field.group(1).lower(), [])
             current.append(field.group(2).strip())
@@ -585,6 +606,8 @@ def front_matter_fields(clause: Clause) -> dict[str, str]:
 
 
 _FRONT_MATTER_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
+_BIKESHED_FIELD = re.compile(r"([A-Za-z][\w -]*?)\s*:(.*)")
+"""A field of Bikeshed's metadata, whose names hold spaces: "Mailing List: ...", "Text Macro: ..."."""
 
 
 def front_matter_references(clause: Clause) -> frozenset[str]:
@@ -625,10 +648,11 @@ PAGE_METADATA = frozenset(
         "date lastmod last_modified last_update updated author authors editor editors former_editors contributors "
         "maintainers thanks author_name author_email author_website xref tags sidebartitle noindex"
     ).split()
-)
+) | {"former editor"}
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
 Mintlify): its place in the sidebar, its address, its title, tags and cross-references; and who
-wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:"). A change
+wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:", Bikeshed's
+"Editor:" and "Former Editor:"). A change
 to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity: draft", an
 IETF draft's "docname") are read, and so is a "description", which tells an agent what a spec-kit
 command or a skill is for."""
@@ -811,6 +835,8 @@ class _Block:
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RAW_HTML = re.compile(r"^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r" {0,3}<!--")
+"""A line that opens an HTML comment, which runs to the first "-->", over blank lines and headings."""
 
 
 def code_lines(block: str) -> list[str]:
@@ -847,7 +873,7 @@ the text for the next such line break (a literal first character lets ``re`` ski
 
 
 def _chunk_starts(lines: list[str]) -> list[int]:
-    """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML and front matter."""
+    """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML, HTML comments and front matter."""
     starts = [0]
     fence: str | None = None
     n = 0
@@ -875,6 +901,11 @@ def _chunk_starts(lines: list[str]) -> list[int]:
             while closing not in line.lower() and n + 1 < len(lines):  # raw HTML closes anywhere in a line
                 at, n = at + len(line) + 1, n + 1
                 line = lines[n]
+        elif (comment := _HTML_COMMENT.match(line)) is not None:  # (purl's header.md: "<!--", "# PLEASE READ", ...)
+            rest = line[comment.end() :]
+            while "-->" not in rest and n + 1 < len(lines):
+                at, n = at + len(line) + 1, n + 1
+                line = rest = lines[n]
         elif _ATX_HEADING.match(line) and n > 0:
             starts.append(n)
         at, n = at + len(line) + 1, n + 1

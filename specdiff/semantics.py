@@ -681,20 +681,33 @@ _DIGITS_ALONE = re.compile(r"\s*-?\d+(?:\.\d+)?%?\s*")
 
 def code_spans(text: str) -> list[str]:
     """The code spans of ``text``, without the quotes around each (`` `"limit"` `` names the field
-    `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``)."""
-    return [_span_text(m) for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("[")]
+    `` `limit` `` names); :func:`_code_rewritten` blanks their placeholders' names (``<name>``, ``{id}``).
+    A sentence in backticks is no name or value: purl writes its types' notes as code ("- **Note:**
+    `Technically the name is case-perserving, ...`"), and a typo fixed there read as a value changed.
+
+    >>> code_spans("Set `mode` to ``fast``. `The name is case-preserving, but case-insensitive.`")
+    ['mode', 'fast']
+    """
+    spans = (_span_text(m) for m in _CODE_SPAN.finditer(text) if not m.group(0).startswith("["))
+    return [span for span in spans if not _SENTENCE_IN_CODE.fullmatch(span)]
+
+
+_SENTENCE_IN_CODE = re.compile(r"[A-Z][a-z]*(?: \S+){4,} \S*[.:]")
+"""A sentence written as code: a capitalised word and five words more, up to a full stop or a colon."""
 
 
 def _span_text(match: re.Match[str]) -> str:
     """The text of a code span matched by ``_CODE_SPAN`` (or ``_WORD_OR_CODE``), its spacing and quotes put
     aside: the OCI image spec's "`gid `" -> "`gid`" named the same field (a span of spaces only is kept)."""
-    spaced = _SPACES.sub(" ", match.group(1) or match.group(2) or "")
+    spaced = _SPACES.sub(" ", match.group(1) or match.group(2) or match.group(3) or "")
     return (spaced.strip() or spaced).strip("\"'")
 
 
 # A code span, or one that is a link's whole label ("[`Result`][ref]", left out by the caller), or
 # an HTML code element: OSV's registry of ID prefixes is an HTML table of <code>SUSE-SU</code> cells.
-_CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|`([^`\n]*)`|<code>([^<\n]*)</code>", re.IGNORECASE)
+# A span between double backticks is one span too: purl's "``maven``" (reStructuredText's way) is
+# CommonMark's "`maven`".
+_CODE_SPAN = re.compile(r"\[`[^`\n]*`\]|``([^`\n]+)``|`([^`\n]*)`|<code>([^<\n]*)</code>", re.IGNORECASE)
 # A placeholder in a code span: a name in angle brackets or braces, perhaps of a few words ("`git reset
 # --hard <unreviewed revision id>`" in SLSA), keeping the brackets.
 _PLACEHOLDER = re.compile(r"([<{])[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,5}([>}])")

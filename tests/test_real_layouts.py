@@ -121,6 +121,24 @@ def test_bikeshed_headings_lose_their_closing_hashes_and_take_a_no_break_space(s
     assert [s.heading for s in parse_document(trimmed, "lantern-spec.md").sections][1:] == ["Lantern objects", "Lantern keys"]
 
 
+def test_bikeshed_metadata_is_front_matter_whose_editors_and_version_say_nothing(spec_repo, specdiff_json):
+    """TUF's Bikeshed metadata block changed an editor's employer and its "Text Macro: VERSION 1.0.33" ->
+    "1.0.34", and read as reworded, substantive. It is the page's front matter: who wrote it and which
+    release it is. Its other fields are read, as a spec's own front matter fields are."""
+    header = BIKESHED.split("</pre>", 1)[0]
+    stamped = header + "Editor: Ann Lee, Docks Inc\nText Macro: VERSION 1.0.33\n" + BIKESHED[len(header) :]
+    spec_repo.commit("write", {"lantern-spec.md": stamped.format(rule="SHOULD")})
+    moved_on = stamped.replace("Docks Inc", "Harbour Co").replace("1.0.33", "1.0.34")
+    spec_repo.commit("new employer", {"lantern-spec.md": moved_on.format(rule="SHOULD")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    (amendment,) = file["amendments"]
+    assert (amendment["new"][0]["kind"], amendment["severity"]) == ("front_matter", "editorial"), amendment
+    indented = moved_on.replace("Indent: 2", "Indent: 4")
+    spec_repo.commit("indent", {"lantern-spec.md": indented.format(rule="SHOULD")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["substantive"]
+
+
 def test_a_link_is_a_mention_shown_on_request_never_an_output(spec_repo, specdiff, specdiff_json):
     mdx_site(spec_repo)
     mdx_site(spec_repo, rule="MUST")
