@@ -115,15 +115,16 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
             found.append(((clause_match.new[0].lines[0], 1), amendment))
     # (an item's lead-in that came or went with it: the rule came or went whole)
     removed_texts, added_texts = ({c.normalized for c in clauses} for clauses in (alignment.removed, alignment.added))
+    twice = _said_twice(alignment)
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
         place = _place(clause, places, capitals)
         case = place.lead_in not in removed_texts
-        found.append((position, _clause_added_or_removed("removed", clause, place, case_of_a_rule=case)))
+        found.append((position, _clause_added_or_removed("removed", clause, place, case_of_a_rule=case, twice=twice)))
     for clause in alignment.added:
         place = _place(clause, places, capitals)
         case = place.lead_in not in added_texts
-        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case)))
+        found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case, twice=twice)))
     found.sort(key=lambda item: item[0])
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
     amendments = _without_rules_moved_between_clauses(amendments)
@@ -829,15 +830,24 @@ def _page_metadata_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> 
 
 
 def _clause_added_or_removed(
-    kind: Literal["added", "removed"], clause: Clause, place: Place, *, case_of_a_rule: bool = True
+    kind: Literal["added", "removed"],
+    clause: Clause,
+    place: Place,
+    *,
+    case_of_a_rule: bool = True,
+    twice: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> Amendment:
     """A clause that came or went whole. ``case_of_a_rule``: a list item that states no rule of its
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
-    binds (not when the lead-in came with it: the rule came whole)."""
+    binds (not when the lead-in came with it: the rule came whole). ``twice`` holds the texts a
+    section said twice on one side and said on the other too (``_said_twice``)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
+    side = "new" if kind == "added" else "old"
     if markup_and_label(clause) or names_its_writers(clause) or _page_metadata_changed(old, new):
         # "<Note>", "<dt>Summary<dd>", "Authors: [@ann]", "sidebar_position: 3"
         effects = [Effect("editorial")]
+    elif (side, clause.section, clause.normalized) in twice:
+        effects = [Effect("editorial")]  # A2A's spec showed a table twice, one line after the other: said once now
     else:  # (what an example's dialogue says, "you must...", is not a rule of the spec)
         example = clause.kind == "example" or labelled_example(clause)
         effects = with_unsure_breaks(describe_clause(clause.normalized, added=kind == "added", example=example, place=place))
@@ -849,6 +859,26 @@ def _clause_added_or_removed(
             effects = _alternative_of_a_rule(kind, clause, place)
     tag = "insert" if kind == "added" else "delete"
     return _amendment("clause", kind, severity(kind, effects), old, new, 0.0, effects, [(tag, clause.normalized)])
+
+
+def _said_twice(alignment: Alignment) -> frozenset[tuple[str, str, str]]:
+    """The texts a section says twice in a row on one side (old or new) and at least once on the other,
+    as (side, section id, text): one of the two that came or went says nothing new. A2A's spec called
+    ``proto_to_table("TaskPushNotificationConfig")`` twice in a row, and the copy removed read as a table
+    taken out of the spec. (A text said twice apart may say two things: "- It MUST be a JSON object"
+    under two lead-ins, an example repeated for another case.)"""
+    asked = {("old", c.section) for c in alignment.removed} | {("new", c.section) for c in alignment.added}
+    found = set()
+    for match in alignment.sections if asked else ():
+        for side, this, other in (("old", match.old, match.new), ("new", match.new, match.old)):
+            if (side, this.id) not in asked:
+                continue
+            texts = [c.normalized for c in this.clauses]
+            repeated = {text for text, after in zip(texts, texts[1:]) if text == after}
+            if repeated:
+                kept = {c.normalized for c in other.clauses}
+                found |= {(side, this.id, text) for text in repeated & kept}
+    return frozenset(found)
 
 
 def _states_its_own_rule(clause: Clause, place: Place) -> bool:

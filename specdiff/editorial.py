@@ -735,10 +735,16 @@ def only_stamps_changed(old: str, new: str, *, releases: bool = True) -> bool:
     True
     >>> only_stamps_changed("Uploads stop on 1 June 2026.", "Uploads stop on 1 July 2026.")
     False
+
+    libp2p's specs stamp their revision beside its date: "| 1A | Working Draft | Active | r0, 2023-01-23 |".
+
+    >>> only_stamps_changed("| Active | r0, 2023-01-23 |", "| Active | r1, 2025-05-28 |")
+    True
     """
     old_stamped, new_stamped = DATE.sub(_date_as_stamp, old), DATE.sub(_date_as_stamp, new)
     if releases:
         old_stamped, new_stamped = (_VERSION_STAMP.sub(_release_as_stamp, text) for text in (old_stamped, new_stamped))
+        old_stamped, new_stamped = (_REVISION_STAMP.sub(_STAMP, text) for text in (old_stamped, new_stamped))
     if _COPYRIGHT.search(old) and _COPYRIGHT.search(new):
         old_stamped, new_stamped = (_COPYRIGHT_YEAR.sub(lambda _: _STAMP, text) for text in (old_stamped, new_stamped))
     return old != new and old_stamped == new_stamped and _STAMP in old_stamped
@@ -746,6 +752,10 @@ def only_stamps_changed(old: str, new: str, *, releases: bool = True) -> bool:
 
 _VERSION_STAMP = re.compile(r"(?i)(\bversion\W{0,4})v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?")
 """A release number after the word "version": "Version: **1.0.5**", "VERSION 1.0.32", "version v2.1-rc1"."""
+
+
+_REVISION_STAMP = re.compile(r"\br\d+(?=,?\s*\0date)")
+"""A revision's label right before the date it was stamped with (already a stamp): "r1, 2025-05-28"."""
 
 
 def _release_as_stamp(release: re.Match[str]) -> str:

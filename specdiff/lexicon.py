@@ -686,6 +686,8 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
             continue
         if word in ("licensed", "licenced") and _UNDER_A_LICENCE.match(clean, match.end()):
             continue  # "Extensions MUST be licensed under Apache 2.0": a software licence, no leave given
+        if word == "expected" and not (written.lower().endswith("to") or _OF_SOMEONE.match(clean, match.end())):
+            continue  # A2A's "breaking changes are expected": foreseen, no one's duty ("are expected to", "of")
         polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
         found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
         taken.append(match.span())
@@ -821,6 +823,8 @@ _DEONTIC = re.compile(
 _STATUS_CODE_BEFORE = re.compile(r"(?<![\w.])[1-5]\d\d\s*\(?\s*(?:[A-Z][a-z][\w-]*\s+){0,3}$")
 """An HTTP status code and the first words of its reason phrase, in title case: "403 (", "405 Method "
 (not "X.509 SVID MAY": a keyword in capitals is no reason phrase)."""
+_OF_SOMEONE = re.compile(r"\s+of\b", re.IGNORECASE)
+"""What follows "expected" when a duty is meant without "to": "what is expected of clients"."""
 _UNDER_A_LICENCE = re.compile(r"\s+under\b", re.IGNORECASE)
 """What follows "licensed" when a software licence is meant: "licensed under Apache 2.0"."""
 
@@ -1076,6 +1080,8 @@ def numbers(text: str) -> list[str]:
     ['2']
     >>> numbers("* **1.8**. **Repeat steps 1.1 to 1.8** at most 3 times."), numbers("* **5.1.4.")
     (['3'], [])
+    >>> numbers("Levels are as defined by OTEP 0232 and IPIP-0412, for 2 years.")
+    ['2']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -1163,9 +1169,11 @@ _NUMBERED_THING = re.compile(
     r"(?i)(?:\b(?:sections?|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
     r"requirements?|"
     r"paragraphs?|clauses?|lines?)|§)\s*(?:\d+(?:\.\d+)*\s*(?:to|through|and|or|-|–|,)\s*)?$"
+    r"|\b(?-i:OTEP|IPIP|TAP|PEP|KEP|SEP|BIP|EIP|ERC|BCP)[-\s]?$"
 )
 """What a number names rather than counts: "Section 5.6.2", "RFC 9110", SARIF's "[§5.3](#...)" (no word
-boundary before "§", which is no letter), and the end of a range of them, TUF's "Repeat steps 1.1 to 1.8"."""
+boundary before "§", which is no letter), and the end of a range of them, TUF's "Repeat steps 1.1 to 1.8";
+and a proposal's number, "as defined by OTEP 0232", "IPIP-0412"."""
 
 
 def conditions(text: str) -> list[str]:

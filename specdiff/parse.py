@@ -575,9 +575,10 @@ def names_its_writers(clause: Clause) -> bool:
 
 _WRITERS = re.compile(
     r"(?i:authors?|editors?|interest\s+group|maintainers?|contributors?)\s*:"
-    r"(?:\s*(?:\[@?[\w .-]+\](?:\([^)\s]*\))?|@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s*,|\s+and)?)+"
+    r"(?:\s*(?:\[@?[\w .-]+\](?:\([^)\s]*\))?|@[\w-]+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:\s*,|\s+and)?)*"
 )
-"""A label of people ("Authors:", "Interest Group:"), then only handles, links to them or capitalised names."""
+"""A label of people ("Authors:", "Interest Group:"), then only handles, links to them or capitalised names,
+or none yet (libp2p's "Interest Group:" filled in later)."""
 
 
 def front_matter_fields(clause: Clause) -> dict[str, str]:

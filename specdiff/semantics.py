@@ -178,6 +178,8 @@ def describe_change(
         return [Effect("editorial")]
     if "&" in old + new and PIPE_IN_CELL.sub(r"\\|", old) == PIPE_IN_CELL.sub(r"\\|", new):
         return [Effect("editorial")]  # OpenAPI's "A <span>&#124;</span> B" -> "A \| B": one pipe in a cell
+    if "`_" in old + new and _RST_LINK.sub(r"\1", old) == _RST_LINK.sub(r"\1", new):
+        return [Effect("editorial")]  # purl's "`/types <https://...>`_", reStructuredText left over: the same address
     if _keywords_one_way(old) == _keywords_one_way(new):
         # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded, and
         # from "`... MUST be lowercased.`" to "`... shall be lowercased.`", inside code marks
@@ -307,6 +309,8 @@ def _alternative_of_a_rule_dropped(old: str, new: str, old_place: Place, new_pla
     )
 
 
+_RST_LINK = re.compile(r"`[^`<\n]*<([^<>\s]+)>`__?")
+"""A link written as reStructuredText does, "`label <https://...>`_", which Markdown shows as it stands."""
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,3}[.)](?=\s)\s*")
 """A number that opens a text as an ordered item's does: "1. ", "12) "."""
 
@@ -1951,8 +1955,10 @@ def _said_in(condition: str, other: str) -> bool:
 
 
 def _own_conditions(text: str, other: str) -> list[str]:
-    """The condition and "where" clauses of ``text`` that say something ``other`` does not."""
-    return [c for c in SCOPE_PHRASE.findall(prose(text)) if not _said_in(c, other)]
+    """The condition and "where" clauses of ``text`` that say something ``other`` does not. An example in
+    brackets is none of a condition's words: OpenTelemetry's "If applying the View would produce semantic
+    errors (e.g. the View sets ...)" -> "(for example, configuring ...)" read as the rule's scope narrowed."""
+    return [c for c in SCOPE_PHRASE.findall(_EXAMPLE_ASIDE.sub(" ", prose(text))) if not _said_in(c, other)]
 
 
 _PLAIN_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do"}
@@ -2149,7 +2155,11 @@ def _scope_and_content(
         elif _inherited(old_modals) and new_modals and _asked_from_its_keyword(prose(new), new_modals[0], prose(old)):
             first, subject_in_lead_in = new_modals[0].span[0], True
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
-    if subject_in_lead_in:
+    # (an example in brackets names no one the rule binds: see ``_own_conditions``)
+    subjects = prose(old)[:before_old], prose(new)[:first]
+    without_examples = [_said(_EXAMPLE_ASIDE.sub(" ", t)) for t in subjects]
+    example_only = any(_EXAMPLE_ASIDE.search(t) for t in subjects) and without_examples[0] == without_examples[1]
+    if subject_in_lead_in or example_only:
         subject_old = subject_new = []
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")

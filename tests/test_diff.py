@@ -3353,3 +3353,72 @@ def test_code_in_double_backticks_and_sentences_in_backticks_are_read_as_they_sh
     assert amendment["severity"] == "editorial", amendment
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("``npm``", "`pnpm`"))
     assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_proposal_number_and_a_restructuredtext_link_are_no_values(spec_repo, specdiff_json):
+    """OpenTelemetry's "as defined by OTEP 0232" read as the number 0232 of a rule, and purl's leftover
+    reStructuredText link "`/types <https://...>`_" turned into the bare address read as reworded."""
+    old = "# Docks\n\nDocks MUST be lit, as defined by OTEP 0232 and [the guide](guide.md).\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("OTEP 0232", "OTEP 0233"))
+    assert not [e for e in amendment["effects"] if e["type"] == "number"], amendment
+    assert amendment["severity"] != "breaking", amendment
+    link = "# Docks\n\n- The list of docks is at:\n  {}\n"
+    address = "https://example.org/docks/index.json"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, link.format(f"`/index.json <{address}>`_"), link.format(address)
+    )
+    assert amendment["severity"] == "editorial", amendment
+
+
+def test_an_example_in_brackets_in_a_rules_condition_bounds_nothing(spec_repo, specdiff_json):
+    """OpenTelemetry reworded the example in "If applying the View would produce semantic errors (e.g. the
+    View sets ...) the implementation SHOULD emit a warning": "for example" read as a condition's words,
+    and the example's words as the rule's scope, widened, breaking."""
+    rule = "# Views\n\nIf the view cannot be applied ({}) the dock SHOULD log a warning.\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format("e.g. the view asks for a sum"), rule.format("for example, a sum of gauges")
+    )
+    assert amendment["severity"] != "breaking", amendment
+    assert not [e for e in amendment["effects"] if e["type"] == "scope"], amendment
+
+
+def test_a_clause_said_twice_in_a_row_and_now_once_is_editorial(spec_repo, specdiff_json):
+    """A2A's spec showed the same table twice, one call after the other, and dropped the copy: it read as a
+    table taken out of the spec, substantive. A rule taken from a section that said it only once is gone,
+    and so is one of two said apart (each may say its own thing under its own lead-in)."""
+    twice = "# Docks\n\nDocks MUST be lit.\n\nDocks MUST be lit.\n\nSee the fares.\n"
+    once = "# Docks\n\nDocks MUST be lit.\n\nSee the fares.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, twice, once)
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "editorial"), amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, once, twice)
+    assert (amendment["kind"], amendment["severity"]) == ("added", "editorial"), amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, once, "# Docks\n\nSee the fares.\n")
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking"), amendment
+    apart = "# Docks\n\nDocks MUST be lit.\n\nSee the fares.\n\nDocks MUST be lit.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, apart, once)
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking"), amendment
+
+
+def test_changes_that_are_expected_bind_no_one(spec_repo, specdiff_json):
+    """A2A's "Experimental extensions MAY be used; breaking changes are expected" read "are expected" as a
+    duty, and the new licence as an obligation added, breaking. "Docks are expected to ..." still binds."""
+    old = "# Extensions\n\nExtensions are listed below.\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, old, old + "\nDraft extensions MAY be used, and breaking changes are expected.\n"
+    )
+    assert amendment["severity"] == "substantive", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old + "\nDocks are expected to list them.\n")
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_revision_stamped_beside_its_date_and_an_interest_group_filled_in_say_nothing(spec_repo, specdiff_json):
+    """libp2p's specs open with "| 1A | Working Draft | Active | r0, 2023-01-23 |", bumped to "r1, 2025-05-28"
+    with each change, which read as numbers changed; and an empty "Interest Group:" filled in read as reworded.
+    The row's status changed is read."""
+    page = "# Docks\n\n| Stage | Status | Latest Revision |\n| --- | --- | --- |\n| 1A | {} | {} |\n\n{}\n\nDocks MUST be lit.\n"
+    old = page.format("Active", "r0, 2023-01-23", "Interest Group:")
+    new = page.format("Active", "r1, 2025-05-28", "Interest Group: [@ann], [@bo]")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["editorial", "editorial"], amendments
+    amendments = _amendments_of_change(spec_repo, specdiff_json, new, new.replace("Active", "Deprecated"))
+    assert [a["severity"] for a in amendments] == ["substantive"], amendments

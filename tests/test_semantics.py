@@ -642,7 +642,8 @@ def _read(text, **kwargs):
         ("The spec allows servers to retry.", [("allows", 1, 1)]),
         ("Should be kept short, as the desk reads it.", [("Should", 1, 2)]),  # no subject: a rule
         ("Berth numbers are to be painted white.", [("are to be", 1, 3)]),  # "to be" and a participle oblige
-        ("Delays are to be expected; what is to be done is unclear.", [("be expected", 1, 2)]),
+        ("Delays are to be expected; what is to be done is unclear.", []),  # foreseen: no one's duty
+        ("Riders are to be expected to queue.", [("be expected to", 1, 2)]),
         ("The plan names which dock prefix is to be used.", []),  # an indirect question
         ("Count and bucket values MUST be integers.", [("MUST", 1, 3)]),  # "Count" opens the subject
         ("Default Repository URL: https://example.org", []),  # a field's label
