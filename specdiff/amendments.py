@@ -840,7 +840,7 @@ def _clause_added_or_removed(
     """A clause that came or went whole. ``case_of_a_rule``: a list item that states no rule of its
     own under a lead-in that lists the cases of a rule is one case more or less in which the rule
     binds (not when the lead-in came with it: the rule came whole). ``twice`` holds the texts a
-    section said twice on one side and said on the other too (``_said_twice``)."""
+    section says twice in a row on one side and at least once on the other (``_said_twice``)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     side = "new" if kind == "added" else "old"
     if markup_and_label(clause) or names_its_writers(clause) or _page_metadata_changed(old, new):

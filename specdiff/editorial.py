@@ -791,14 +791,14 @@ def only_numbering_changed(old: str, new: str) -> bool:
     True
     >>> only_numbering_changed("If it fails, go to step 5.5.", "If it fails, go to §5.6.")
     True
+    >>> only_numbering_changed("Retry 3 times (see step 2).", "Retry 4 times (see step 3).")
+    False
 
     A label that came or went is numbering too: TUF's Bikeshed source numbers its steps as an ordered list,
     where "* **5.2.1**. Let N denote ..." became "2. Let N denote ...", whose number is the list's.
 
     >>> only_numbering_changed("5.2.1. Let N denote the version.", "Let N denote the version.")
     True
-    >>> only_numbering_changed("Retry 3 times (see step 2).", "Retry 4 times (see step 3).")
-    False
     """
     return old != new and without_numbering(old) == without_numbering(new)
 

@@ -653,10 +653,9 @@ PAGE_METADATA = frozenset(
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
 Mintlify): its place in the sidebar, its address, its title, tags and cross-references; and who
 wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:", Bikeshed's
-"Editor:" and "Former Editor:"). A change
-to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity: draft", an
-IETF draft's "docname") are read, and so is a "description", which tells an agent what a spec-kit
-command or a skill is for."""
+"Editor:" and "Former Editor:"). A change to them changes no rule; a spec's own fields ("version: 1.1",
+"status: rc", "maturity: draft", an IETF draft's "docname") are read, and so is a "description", which
+tells an agent what a spec-kit command or a skill is for."""
 
 
 def front_matter_read(clause: Clause) -> str:

@@ -2230,6 +2230,8 @@ def _scope_and_content(
         # "can be used [-a-]{+as the+} default response": grammar mended, nothing more asked (every word
         # counts here, those of code and links too: "a new resource[-, from [`Attributes`](...)-]" is not)
         return effects
+    if set(content_in or content_out) == {"following"} and _ANNOUNCES_A_LIST.search(prose(new if content_in else old)):
+        return effects  # libp2p's "points should have:" -> "should have the following:": the list says what is asked
     if set(content_in) <= _citations_added(old, new) and set(content_out) <= _citations_added(new, old):
         return effects  # "[sorting](...) {+{{WHATWG-INFRA}}+}": where a term is defined, nothing more asked
     if _said(_without_remarks(prose(new))) == _said(_without_remarks(prose(old))):
@@ -2798,6 +2800,10 @@ _FILLER = {
 _GRAMMAR_WORDS = _FUNCTION_WORDS | _FILLER | {"in", "of", "on", "to", "for", "with", "be", "been"}
 """Words that, only added to a rule or only dropped from it, mend its grammar: "can be used [-a-]{+as the+}
 default", "reported in subsequent [-in-] report notifications", "how members may {+be+} named"."""
+
+
+_ANNOUNCES_A_LIST = re.compile(r"(?i)\bthe\s+following\s*:\s*$")
+"""The words that end a lead-in by announcing the list under it: "... should have the following:"."""
 
 
 _FRAMING_PREPOSITIONS = {"of", "for", "to", "from", "on", "in", "by", "with"}

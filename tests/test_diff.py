@@ -1890,7 +1890,6 @@ def test_a_heading_added_over_editorial_clauses_is_editorial(spec_repo, specdiff
     assert headings == [("Origin", "editorial"), ("Colour", "substantive")], headings
 
 
-
 def test_a_heading_put_over_text_that_stood_there_is_editorial(spec_repo, specdiff_json):
     """TUF put "### Object format" over the first paragraphs of "## General principles", unchanged, to
     make them a subsection: the heading read as a section added, substantive. A heading put over a rule
@@ -3422,3 +3421,15 @@ def test_a_revision_stamped_beside_its_date_and_an_interest_group_filled_in_say_
     assert [a["severity"] for a in amendments] == ["editorial", "editorial"], amendments
     amendments = _amendments_of_change(spec_repo, specdiff_json, new, new.replace("Active", "Deprecated"))
     assert [a["severity"] for a in amendments] == ["substantive"], amendments
+
+
+def test_a_lead_in_that_now_announces_the_following_asks_nothing_more(spec_repo, specdiff_json):
+    """libp2p's "rendezvous points should have:" -> "should have the following:" read as "following" added to
+    what the rule asks, narrowed, breaking: the list under it says what is asked. Words that name more
+    than the list still narrow it."""
+    lead_in = "# Docks\n\nDocks SHOULD have{}:\n\n- a lamp\n- a lock\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, lead_in.format(""), lead_in.format(" the following"))
+    assert amendment["severity"] != "breaking", amendment
+    more = lead_in.format(" the following spare parts")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, lead_in.format(""), more)
+    assert amendment["severity"] == "breaking", amendment
