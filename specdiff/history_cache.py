@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "206"
+FORMAT = "207"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -238,7 +238,8 @@ is no command, a keyword defined is no rule, a span in double backticks is one c
 backticks is no value; 204: a proposal's number is no quantity, a reStructuredText link become its address is
 editorial, an example in brackets is no part of a rule's condition or subject; 205: a revision's label beside its
 date is a stamp, an empty "Interest Group:" names no one, "are expected" without "to" binds no one, a clause said
-twice in a row and now once is editorial; 206: "the following" that announces a lead-in's list asks nothing more)."""
+twice in a row and now once is editorial; 206: "the following" that announces a lead-in's list asks nothing more;
+207: a negation in the reason a rule gives after its keyword ("since", "because") turns nothing round)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -898,7 +898,8 @@ def negated_sense(text: str, *, capitals: bool = False) -> int:
     their sense ("omit", "empty") each turn it over, so "must not omit the
     address" asserts what "must include the address" does. Negations inside a
     condition ("when the body is not chunked"), a relative clause ("what it
-    does not know") or a bound ("no later than") do not count.
+    does not know"), the reason a rule gives after its keyword ("since the order
+    is not kept") or a bound ("no later than") do not count.
 
     >>> negated_sense("Receipts must include the address."), negated_sense("Receipts must not omit the address.")
     (1, -1)
@@ -985,7 +986,8 @@ def _asserted(text: str, capitals: bool) -> str:
     (remembered: :func:`negated_sense` and :func:`inverted_by_wording` ask about the same texts)."""
     outside = prose(text).replace("’", "'")
     pieces, at = [], 0
-    for start, end in _modal_spans(text, capitals):  # blanked in one pass: one slice per modal was quadratic
+    spans = _modal_spans(text, capitals)
+    for start, end in spans:  # blanked in one pass: one slice per modal was quadratic
         if start >= at:
             # A negative subject that turned the modal is the modal's word ("no file format must be
             # updated" forbids as "file formats SHALL NOT be updated" does): blanked with it
@@ -996,6 +998,10 @@ def _asserted(text: str, capitals: bool) -> str:
             pieces += [outside[at:start], " " * (end - start)]
             at = end
     outside = "".join([*pieces, outside[at:]])
+    if spans and _REASON_WORD.search(outside, spans[0][1]):
+        # (the reason a rule gives, after its keyword, asserts nothing the rule asks: libp2p's "SHOULD accept
+        # at most 2 streams per peer since cross stream behavior is not linearizable")
+        outside = outside[: spans[0][1]] + _REASON.sub(" ", outside[spans[0][1] :])
     outside = _NEGATION_IDIOMS.sub(" ", outside)
     outside = _NEITHER_NOR.sub(r"\1   ", outside) if "nor" in outside.lower() else outside
     outside = _ASIDE.sub(" ", outside)
@@ -1044,6 +1050,9 @@ TAKES_A_THAT_CLAUSE = frozenset(
 )
 """Words after which "that" opens what is asserted or asked ("ensure that ...", "requires that ..."),
 not a relative clause."""
+_REASON_WORD = re.compile(r"(?i)\b(?:since|because)\b")
+_REASON = re.compile(r"(?i)\b(?:since|because)\b[^,;.!?()]*")
+"""A reason clause, up to the next comma, semicolon, bracket or full stop: "since the order is not kept"."""
 _SUBORDINATE = re.compile(
     r"(?i)\b(?:if|when|whenever)\b[^;]{0,300}?\bthen\b"
     r"|(?:^|(?<=[.!?:]))[\s*_\"“(]*without\b[^,;]{0,100},"

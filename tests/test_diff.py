@@ -3433,3 +3433,15 @@ def test_a_lead_in_that_now_announces_the_following_asks_nothing_more(spec_repo,
     more = lead_in.format(" the following spare parts")
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, lead_in.format(""), more)
     assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_negation_in_a_rules_reason_turns_nothing_round(spec_repo, specdiff_json):
+    """libp2p's ping spec reworded "The server SHOULD accept at most 2 streams per peer since cross stream
+    behavior is not linearizable" as "... since cross-stream behavior is non-linear": the "not" of the
+    reason read as the rule turned round, breaking. A "not" put into the rule itself still turns it."""
+    rule = "# Racks\n\nThe dock SHOULD accept at most 2 bikes per rider since the rack order is {} for riders.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("not kept"), rule.format("unordered"))
+    assert amendment["severity"] != "breaking", amendment
+    turned = rule.format("not kept").replace("SHOULD accept", "SHOULD not accept")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("not kept"), turned)
+    assert amendment["severity"] == "breaking", amendment
