@@ -149,7 +149,6 @@ def _slight(sequence: list[str], k: int) -> bool:
     return doubled or sequence[k] in _SLIGHT or (k == len(sequence) - 1 and sequence[k] in ("and", "or"))
 
 
-
 def _typo(x: str, y: str) -> bool:
     """Whether word ``x`` became ``y`` by a slip, not by a change of word."""
     from rapidfuzz import fuzz
@@ -223,6 +222,7 @@ def _mark_as_word(mark: re.Match[str]) -> str:
     """A mark as a word: a check mark ("✓", "✔", "✅", "☑") as the "x" that ticks a cell too (the Dev
     Container spec swapped its table's "x" for "✓"), any other mark as its own."""
     return " x " if mark.group() in _CHECK_MARKS else f" mark{ord(mark.group()):x} "
+
 
 _MARK_WORD = re.compile(r"x|mark[0-9a-f]+")
 """A mark as :func:`editorial_form` writes it (``_mark_as_word``): one more beside another ticks one more

@@ -725,6 +725,11 @@ _EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^
 """An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
 
 
+def _alike_but_examples(old: str, new: str) -> bool:
+    """Whether two texts say the same words once their examples in brackets are set aside (``_said``)."""
+    return _said(_EXAMPLE_ASIDE.sub(" ", old)) == _said(_EXAMPLE_ASIDE.sub(" ", new))
+
+
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
     """An exemption sentence beside a rule that now exempts more (or fewer) cases.
 
@@ -2157,8 +2162,7 @@ def _scope_and_content(
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
     # (an example in brackets names no one the rule binds: see ``_own_conditions``)
     subjects = prose(old)[:before_old], prose(new)[:first]
-    without_examples = [_said(_EXAMPLE_ASIDE.sub(" ", t)) for t in subjects]
-    example_only = any(_EXAMPLE_ASIDE.search(t) for t in subjects) and without_examples[0] == without_examples[1]
+    example_only = any(_EXAMPLE_ASIDE.search(t) for t in subjects) and _alike_but_examples(*subjects)
     if subject_in_lead_in or example_only:
         subject_old = subject_new = []
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
@@ -2187,7 +2191,7 @@ def _scope_and_content(
         return effects
     asked_old, asked_new = _said(prose(old)[before_old:]), _said(prose(new)[first:])
     inserted, deleted = inserted_and_deleted(asked_old, asked_new)
-    if _said(_EXAMPLE_ASIDE.sub(" ", prose(old)[before_old:])) == _said(_EXAMPLE_ASIDE.sub(" ", prose(new)[first:])):
+    if _alike_but_examples(prose(old)[before_old:], prose(new)[first:]):
         return effects  # TUF's "MUST write the file ... as FILENAME.EXT{+ (e.g. timestamp.json)+}": an example of it
     outside = inserted_and_deleted(_said(_without_asides(prose(old)[before_old:])), _said(_without_asides(prose(new)[first:])))
     if any(outside) and outside != (inserted, deleted):
