@@ -311,7 +311,7 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
     moved word for word are found.
     """
     clauses = [(k, a) for k, a in enumerate(amendments) if a.unit == "clause"]
-    gone = [(k, _RuleRead.of(e, e.old)) for k, a in clauses for e in a.effects if _moved_out(e)]
+    gone = [(k, _RuleRead.of(e, e.old, _sentence_that_said(e, a))) for k, a in clauses for e in a.effects if _moved_out(e)]
     came = [(k, _RuleRead.of(e, e.new)) for k, a in clauses for e in a.effects if _moved_in(e)]
     if not gone or not came:
         return amendments
@@ -470,9 +470,10 @@ class _RuleRead:
         return bool(self.holder_words)
 
     @classmethod
-    def of(cls, effect: Effect, keyword: str | None) -> _RuleRead:
-        assert keyword is not None and effect.sentence is not None
-        sentence = effect.sentence
+    def of(cls, effect: Effect, keyword: str | None, sentence: str | None = None) -> _RuleRead:
+        """The rule ``effect`` tells of, read from ``sentence`` (the effect's own, unless given)."""
+        sentence = sentence or effect.sentence
+        assert keyword is not None and sentence is not None
         before, says_keyword, asks = sentence.partition(keyword)
         keyword_words = set(words(keyword))
         said = [w for w in words(prose(sentence)) if w not in keyword_words]
@@ -514,6 +515,19 @@ def _subject(before: str) -> str:
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def _sentence_that_said(effect: Effect, amendment: Amendment) -> str | None:
+    """The sentence of ``amendment``'s old text that said the rule ``effect`` tells went. The effect of an
+    edited clause names the sentence now in its place: OAuth 2.1 rewrote "The privileges ... MUST depend on
+    the assessment ..." as "Depending on the overall process ..., this may affect ...", and said the rule
+    again in another section, where it read as a rule added, breaking."""
+    if effect.old is None or (effect.sentence and effect.old.lower() in effect.sentence.lower()):
+        return effect.sentence
+    new_text = " ".join(c.normalized for c in amendment.new if isinstance(c, Clause))
+    old_text = " ".join(c.normalized for c in amendment.old if isinstance(c, Clause))
+    said = [s for s in sentences(old_text) if effect.old in s and s not in new_text]
+    return said[0] if len(said) == 1 else effect.sentence
 
 
 def _moved_out(effect: Effect) -> bool:
@@ -618,6 +632,12 @@ _DOTTED_PATH = re.compile(r"[a-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\.?")
 qualified name, "`Dock.Bay`", opens with a capital.)"""
 
 
+_FIELD_SETTING = re.compile(r"[A-Za-z_][\w.-]*:\s+\S.*")
+"""A field set to a value: A2A's "`blocking: false`" -> "`return_immediately: true`" names the field a request
+sends. (Not a path of a language's names, "`std::fmt`", nor a web address, nor a format such as
+"`VARNAME=VARVALUE`", whose names are placeholders.)"""
+
+
 def _named_a_field(value: str, sentence: str) -> bool:
     """Whether ``sentence`` calls the code ``value`` a field of the data ("the `subject` field", "the property
     `refers`"): a field renamed throughout is another name on the wire, which what implemented the old
@@ -645,8 +665,10 @@ spec's "`<uuid>`" in a URL template, renamed "`<session_id>`", names a placehold
 
 def _on_the_wire(value: str) -> bool:
     """Whether ``value`` is one a document never renames throughout (``_NamesInCode``): a file's name, a
-    media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`"), a path of fields."""
+    media type, a code that opens with a digit ("`409 Conflict`", "`0x2028d7f0`"), a path of fields, a field set
+    to a value."""
     wire = _FILE_NAME.fullmatch(value) or _MEDIA_TYPE.fullmatch(value) or _DOTTED_PATH.fullmatch(value)
+    wire = wire or _FIELD_SETTING.fullmatch(value)
     return bool(wire or _NUMERIC.match(value))
 
 
@@ -713,10 +735,9 @@ def _clause_change(
     old_text = " ".join(c.normalized for c in match.old)
     new_text = " ".join(c.normalized for c in match.new)
     kind: AmendmentKind
-    if len(match.old) > 1:
-        kind = "merged"
-    elif len(match.new) > 1:
-        kind = "split"
+    if len(match.old) > 1 or len(match.new) > 1:
+        kind = "merged" if len(match.old) > 1 else "split"
+        old_text, new_text = _joined_without_markers(match.old), _joined_without_markers(match.new)
     elif match.moved:
         kind = "moved"
     elif old_text != new_text:
@@ -771,6 +792,27 @@ def _clause_change(
         effects,
         word_diff(CLAUSE_SEPARATOR.join(c.normalized for c in match.old), CLAUSE_SEPARATOR.join(c.normalized for c in match.new)),
     )
+
+
+def _joined_without_markers(clauses: tuple[Clause, ...]) -> str:
+    """The texts of the clauses a split or merge made or joined, without the marks that number, letter or
+    bullet their parts: OpenTelemetry's item "2. For each entity definition: a. Skip if ... b. Extract ..."
+    became a nested list, "1. Skip if ...", "2. Extract ...", which read as reworded."""
+    return " ".join(_without_markers(c.normalized) for c in clauses)
+
+
+def _without_markers(text: str) -> str:
+    text = _LINE_MARKER.sub("", text)
+    if [m.group(1) for m in itertools.islice(_LETTERED_STEP.finditer(text), 2)] == ["a", "b"]:
+        text = _LETTERED_STEP.sub("", text)
+    return text
+
+
+_LINE_MARKER = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+"""A list's bullet or number opening a line: "- ", "   2. "."""
+_LETTERED_STEP = re.compile(r"(?:^|(?<=\s))([a-z])[.)]\s+(?=[A-Z`*_\[(])")
+"""A step's letter in a line of text, "a. Skip if empty b. Extract the type": one only when the letters
+run "a.", "b.", ... ("Plan a. The" is a plan's name)."""
 
 
 def _lines_of_a_rule(old: Clause, new: Clause, place: Place) -> list[Effect]:
@@ -987,8 +1029,10 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
 def _in_new_optional_sections(alignment: Alignment) -> set[Clause]:
     """The clauses of a section the change added whose opening sentence says what it specifies is
     optional, and of the sections added under it: IPFS added "## DHT Routing API", opening "The DHT
-    Routing API is OPTIONAL.", with an endpoint's rules in its subsections. They bind only whoever
-    implements the new part, as the rules of a new file do (``in_new_file``). So do those of a section
+    Routing API is OPTIONAL.", with an endpoint's rules in its subsections; OpenTelemetry added sections
+    that open "**Status**: [Development](../document-status.md)", parts not yet stable, which no
+    implementation has to take up (``_IN_DEVELOPMENT``). They bind only whoever implements the new part,
+    as the rules of a new file do (``in_new_file``). So do those of a section
     added that licenses implementing what its heading names: the OCI image spec added "#### BLAKE3", whose
     paragraph says "The hash output length MUST be 256 bits. Implementations MAY implement BLAKE3 digest
     verification ..." (``_licenses_its_subject``)."""
@@ -996,7 +1040,10 @@ def _in_new_optional_sections(alignment: Alignment) -> set[Clause]:
     found: set[Clause] = set()
     for section in alignment.added_sections:  # (in the document's order: a section before those under it)
         opening = section.clauses[0] if section.clauses else None
-        declared = opening is not None and opening.kind == "paragraph" and _DECLARED_OPTIONAL.match(opening.normalized)
+        declared = opening is not None and bool(
+            opening.kind == "paragraph" and _DECLARED_OPTIONAL.match(opening.normalized)
+            or _IN_DEVELOPMENT.fullmatch(opening.normalized)
+        )
         if declared or section.parent in optional or _licenses_its_subject(section):
             optional.add(section.id)
             found.update(section.clauses)
@@ -1014,6 +1061,11 @@ def _licenses_its_subject(section: Section) -> bool:
         return False
     licence = re.compile(rf"\b(?i:MAY)\s+(?i:implement|support)\b[^.!?]{{0,200}}?(?<![\w-]){re.escape(subject)}(?![\w-])")
     return any(licence.search(clause.normalized) for clause in section.clauses)
+
+
+_IN_DEVELOPMENT = re.compile(r"(?i)[\W_]*status[\W_]*:[\W_]*\[?[\W_]*(?:development|experimental|alpha)\b.*")
+"""A status line that says a part is still in development: "**Status**: [Development](../document-status.md)",
+"Status: Experimental". (Not "Stable" or "Deprecated", nor a status named only in running text.)"""
 
 
 _DECLARED_OPTIONAL = re.compile(

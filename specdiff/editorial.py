@@ -292,7 +292,7 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # a mapping gained or lost a value: "| | FATAL |" -> "| CRITICAL | FATAL |"
     if len(PIPE_IN_CELL.findall(old)) != len(PIPE_IN_CELL.findall(new)):
         return False  # a cell's type gained or lost an alternative: "[Schema Object]" -> "[Schema Object] \| [Reference Object]"
-    if _renamed_throughout(a, b):
+    if _renamed_throughout(a, b) or _abbreviations_written_out(a, b, old + new):
         return True
     if _IMAGE_LABEL.findall(old) != _IMAGE_LABEL.findall(new):
         return False  # a badge's label: "![Development](...)" -> "![Stable](...)" is a change of status
@@ -461,6 +461,48 @@ def _renamed_throughout(a: list[str], b: list[str]) -> bool:
 
 _RENAMED_TERM_WORDS = 3
 """Most words of a renamed term, on either side ("AS" -> "authorization server")."""
+
+
+def abbreviations_written_out(old: str, new: str) -> bool:
+    """Whether ``new`` differs from ``old`` only by abbreviations written out or words abbreviated (see
+    ``_abbreviations_written_out``).
+
+    >>> abbreviations_written_out("The AS SHOULD only redirect.", "The authorization server SHOULD only redirect.")
+    True
+    """
+    if set(_ABBREVIATION.findall(old)) == set(_ABBREVIATION.findall(new)):
+        return False  # (the cheap test first: no abbreviation came or went)
+    return _abbreviations_written_out(_editorial_words(old), _editorial_words(new), old + new)
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
+"""A word in capitals, perhaps plural: "AS", "RSs"."""
+
+
+def _abbreviations_written_out(a: list[str], b: list[str], text: str) -> bool:
+    """Whether ``a`` became ``b`` only by abbreviations written out, or words abbreviated, each one a word in
+    capitals in ``text`` whose letters are the initials of the words in its place: OAuth 2.1's "The AS SHOULD
+    only redirect ..." -> "The authorization server SHOULD ...", once in the sentence.
+
+    >>> _abbreviations_written_out("the as may log".split(), "the authorization server may log".split(), "The AS may log")
+    True
+    >>> _abbreviations_written_out("log as sent".split(), "log after saving".split(), "Log as sent")
+    False
+    """
+    if max(len(a), len(b)) > _RENAME_WORDS_AT_MOST:
+        return False
+    swapped = False
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        short, long = (a[i1:i2], b[j1:j2]) if i2 - i1 == 1 else (b[j1:j2], a[i1:i2])
+        if tag != "replace" or len(short) != 1 or not 2 <= len(long) <= _RENAMED_TERM_WORDS:
+            return False
+        initials = "".join(word[0] for word in long)
+        if short[0] != initials or not re.search(rf"\b{re.escape(initials.upper())}s?\b", text):
+            return False
+        swapped = True
+    return swapped
 
 
 _RENAME_WORDS_AT_MOST = 2_000

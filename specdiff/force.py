@@ -757,8 +757,10 @@ release candidate", "Please report issues on GitHub", "Please send feedback to t
 
 def editors_note(text: str, place: Place) -> bool:
     """Whether ``text`` is a note the editors left themselves ("TODO: Ask the project to choose a
-    URI"), or an item under one: no part of the spec, whatever it says."""
-    return bool(_EDITORS_NOTE.match(text) or (place.lead_in and _EDITORS_NOTE.match(place.lead_in)))
+    URI"), or an item under one, or under a heading "TODO" (in-toto's "## TODO" over "- [ ] Bump up the
+    in-toto version ..."): no part of the spec, whatever it says."""
+    under_todo = bool(place.heading_path) and _EDITORS_HEADING.fullmatch(place.heading_path[-1]) is not None
+    return bool(_EDITORS_NOTE.match(text) or (place.lead_in and _EDITORS_NOTE.match(place.lead_in)) or under_todo)
 
 
 def rule_with_cases(place: Place) -> Reading | None:
@@ -1267,19 +1269,23 @@ _EDITORS_NOTE = re.compile(
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...", "NB: Need to add ...".
 (Not "Editor's note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
+_EDITORS_HEADING = re.compile(r"(?i)[\W_]*(?:todos?|to\s+do|fixme)[\W_]*")
+"""A heading over the editors' own notes: "TODO", "To do"."""
 _CONDITION_LEAD_IN = re.compile(r"\b(?:if|when|whenever|where|unless|only\s+if)\b[^.;:,]{0,80}:\s*$", re.I)
 """A lead-in whose list gives the conditions of its rule, not what the rule asks ("MUST fail the negotiation
 if:"); one whose condition a comma closes goes on to its rule ("When converting to a histogram, only one
 metric MUST be created:")."""
 _INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
     r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$"
-    r"|\b(?:such\s+as|including):\s*$",
+    r"|\b(?:such\s+as|including):\s*$|\b(?:generally|typically|usually|commonly|often)\b[^.;:]{0,60}:\s*$",
     re.I,
 )
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
 or name what one can do ("For example, an implementation can:", "Patterns SDKs can use to prevent such loops:",
 CloudEvents' "implementers have two options:"), or give examples (purl's "... for core functions such as:",
-whose items "build a PURL string", "validate a PURL string" name functions)."""
+whose items "build a PURL string", "validate a PURL string" name functions), or say what is usually done
+(libp2p's "Implementations generally do some combination of these mitigations:", whose "Reset the stream
+once ..." is one of them)."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "207"
+FORMAT = "208"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -239,7 +239,14 @@ backticks is no value; 204: a proposal's number is no quantity, a reStructuredTe
 editorial, an example in brackets is no part of a rule's condition or subject; 205: a revision's label beside its
 date is a stamp, an empty "Interest Group:" names no one, "are expected" without "to" binds no one, a clause said
 twice in a row and now once is editorial; 206: "the following" that announces a lead-in's list asks nothing more;
-207: a negation in the reason a rule gives after its keyword ("since", "because") turns nothing round)."""
+207: a negation in the reason a rule gives after its keyword ("since", "because") turns nothing round; 208: a
+field set to a value is a name on the wire, items under a lead-in that says what is usually done command
+nothing, "See Section 5.1 for more details" points, lettered lines made a nested list split nothing, rules of a
+new section in development bind only its takers, "{::boilerplate bcp14}" binds keywords in capitals only and
+there a keyword recased makes or unmakes a rule, a step renumbered while its keyword was recased is editorial,
+a "TODO" heading holds editors' notes, a page's "Type URI:" binds, section numbers in a list and the number of
+a name that came are no numbers, an abbreviation written out is editorial, a rule gone is read from the
+sentence that said it)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1092,6 +1092,8 @@ def numbers(text: str) -> list[str]:
     (['3'], [])
     >>> numbers("Levels are as defined by OTEP 0232 and IPIP-0412, for 2 years.")
     ['2']
+    >>> numbers("See Sections {{errors}},\\n7.2, and 8.5, within 2 days, or HTTP 404.")
+    ['2', '404']
     """
     clean = prose(text)
     found = [(m.start(), m.group().lower()) for m in _NUMBER.finditer(clean) if not _not_a_quantity(clean, m)]
@@ -1102,7 +1104,7 @@ def numbers(text: str) -> list[str]:
 def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
     """A section number ("Section 5.6.2", "RFC 9110"), a manual page's section ("mount(2)"), or "one"
     used as a pronoun ("One consequence of ...")."""
-    if _NUMBERED_THING.search(text, max(0, match.start() - 40), match.start()):
+    if _NUMBERED_THING.search(text, max(0, match.start() - _NUMBERED_THING_REACH), match.start()):
         return True
     if _MANUAL_SECTION.match(text, max(0, match.start() - 2)) and text.startswith(")", match.end()):
         return True
@@ -1178,12 +1180,16 @@ _MANUAL_SECTION = re.compile(r"\w\(\d")
 _NUMBERED_THING = re.compile(
     r"(?i)(?:\b(?:sections?|rfc|appendix|figure|table|chapter|steps?|part|version|v|items?|notes?|footnotes?|examples?|"
     r"requirements?|"
-    r"paragraphs?|clauses?|lines?)|§)\s*(?:\d+(?:\.\d+)*\s*(?:to|through|and|or|-|–|,)\s*)?$"
+    r"paragraphs?|clauses?|lines?)|§)\s*"
+    r"(?:(?:\d+(?:\.\d+)*|\{\{[^{}]*\}\})\s*(?:,\s*(?:and|or)\b|to|through|and|or|-|–|,)\s*){0,6}$"
     r"|\b(?-i:OTEP|IPIP|TAP|PEP|KEP|SEP|BIP|EIP|ERC|BCP)[-\s]?$"
 )
 """What a number names rather than counts: "Section 5.6.2", "RFC 9110", SARIF's "[§5.3](#...)" (no word
-boundary before "§", which is no letter), and the end of a range of them, TUF's "Repeat steps 1.1 to 1.8";
-and a proposal's number, "as defined by OTEP 0232", "IPIP-0412"."""
+boundary before "§", which is no letter), and the later ones of a range or list of them, TUF's "Repeat
+steps 1.1 to 1.8", OAuth 2.1's "Sections {{token-error-response}}, 7.2, and 8.5"; and a proposal's number,
+"as defined by OTEP 0232", "IPIP-0412"."""
+_NUMBERED_THING_REACH = 120
+"""How far before a number :data:`_NUMBERED_THING` looks: far enough for a list of references before it."""
 
 
 def conditions(text: str) -> list[str]:

@@ -159,10 +159,11 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
 
 
 _CAPITALS_ONLY = re.compile(
-    r"(?i)when,?\s+and\s+only\s+when,?\s+they\s+appear\s+in\s+all\s+capitals|\{::boilerplate\s+bcp14-tagged"
+    r"(?i)when,?\s+and\s+only\s+when,?\s+they\s+appear\s+in\s+all\s+capitals|\{::boilerplate\s+bcp14(?:-tagged)?\}"
 )
 """A document's declaration that its keywords bind only in capitals: RFC 8174's sentence, written
-out or as kramdown-rfc's ``{::boilerplate bcp14-tagged}``, which the parse sets aside."""
+out or as kramdown-rfc's ``{::boilerplate bcp14-tagged}`` or ``{::boilerplate bcp14}`` (both print
+it; OAuth 2.1's draft has the second), which the parse sets aside."""
 
 
 def _declares_capitals_only(text: str) -> bool:

@@ -72,6 +72,7 @@ from dataclasses import replace
 
 from specdiff.editorial import (
     PIPE_IN_CELL,
+    abbreviations_written_out,
     alt_text_given_or_taken,
     data_values,
     editorial_form,
@@ -180,12 +181,17 @@ def describe_change(
         return [Effect("editorial")]  # OpenAPI's "A <span>&#124;</span> B" -> "A \| B": one pipe in a cell
     if "`_" in old + new and _RST_LINK.sub(r"\1", old) == _RST_LINK.sub(r"\1", new):
         return [Effect("editorial")]  # purl's "`/types <https://...>`_", reStructuredText left over: the same address
-    if _keywords_one_way(old) == _keywords_one_way(new):
-        # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded, and
-        # from "`... MUST be lowercased.`" to "`... shall be lowercased.`", inside code marks
-        return [Effect("editorial")]
     old_place = old_place or Place(capitals=capitals)
     new_place = new_place or Place(capitals=capitals)
+    keywords_in_capitals_only = old_place.capitals_only or new_place.capitals_only
+    if not keywords_in_capitals_only and _keywords_one_way(old) == _keywords_one_way(new):
+        # purl's type notes went from "must" to "shall" (32 in one commit), each read as reworded, and
+        # from "`... MUST be lowercased.`" to "`... shall be lowercased.`", inside code marks. (Where
+        # keywords bind only in capitals, "should" -> "SHOULD" makes a rule: OAuth 2.1's "Clients
+        # should open the network port" -> "SHOULD".)
+        return [Effect("editorial")]
+    if abbreviations_written_out(old, new):
+        return [Effect("editorial")]  # OAuth 2.1's "The AS SHOULD only redirect ..." -> "The authorization server SHOULD ..."
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
     if old_read != old or new_read != new:
         if same_words(old_read, new_read):
@@ -200,6 +206,10 @@ def describe_change(
         return [Effect("editorial")]  # SARIF's "## 04 December 2025" -> "## 05 February 2026": when a draft was written
     if only_numbering_changed(old, new):
         return [Effect("editorial", confidence=UNSURE)]  # TUF's "* **1.7**. **Repeat steps 1.1 to 1.7**." -> "1.8", "1.8"
+    unnumbered_old, unnumbered_new = without_numbering(old), without_numbering(new)
+    renumbered = (unnumbered_old, unnumbered_new) != (old, new) and not keywords_in_capitals_only
+    if renumbered and _keywords_one_way(unnumbered_old) == _keywords_one_way(unnumbered_new):
+        return [Effect("editorial", confidence=UNSURE)]  # TUF's "* **1.4. ...** ... must be" -> "* **5.1.4. ...** ... MUST be"
     if old_place.credits and new_place.credits and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # "feedback on the document: Mike Bishop, {+Mallory Knodel, +}Roberto Polli"
     if old_place.changelog and new_place.changelog:
@@ -216,6 +226,10 @@ def describe_change(
             )
     code_changed = _code_rewritten(old, new)
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
+    # (where keywords bind only in capitals, a keyword recased is a rule made or unmade: "should" -> "SHOULD")
+    level_changed = level_changed or (
+        keywords_in_capitals_only and _KEYWORD_IN_CAPITALS.findall(old) != _KEYWORD_IN_CAPITALS.findall(new)
+    )
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
     # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+";
@@ -791,8 +805,8 @@ _WHERE_WRITTEN = re.compile(
     r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
     # "An [example](#ex) is available to illustrate the difference."
     r"|(?:(?<=[.!?])|^)\s*(?:an?|the)\s+\[[^\]]*\]\([^)]*\)\s+(?:is|are)\s+available\b[^.!?\[]*[.!?]?\s*$"
-    # "See the Registered types section for details."
-    r"|(?:(?<=[.!?])|^)\s*see\s+[^.!?\[]{1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$"
+    # "See the Registered types section for details.", "See Section 5.1 for more details."
+    r"|(?:(?<=[.!?])|^)\s*see\s+(?:[^.!?\[]|\.(?=\d)){1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$"
     # "You may learn more in [the guide](...)", "you can view an example in [...]", "Check out [the FAQ](...) to ..."
     r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+(?:learn|read|find\s+out|view|see)\s+(?:more|an?\s+example|examples)\b[^.!?\[]*"
     r"|check\s+out\s+(?:the\s+)?)\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
@@ -815,8 +829,9 @@ _ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
 def _address_values_changed(old: str, new: str, place: Place) -> list[Effect]:
     """A web address that is what the text names, not where to read more, swapped for another: the
     ``value`` effects. in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1" -> ".../v0.2"
-    and "The predicateType MUST be https://.../v1" name the identifier producers write; a changed
-    link, "see https://..." or "Repository URL: https://...", only points elsewhere (editorial).
+    and "The predicateType MUST be https://.../v1" name the identifier producers write (under its label,
+    the one a page declares, which binds as a rule does); a changed link, "see https://..." or
+    "Repository URL: https://...", only points elsewhere (editorial).
 
     >>> [(e.old, e.new) for e in _address_values_changed("Type URI: https://x.dev/a/v1", "Type URI: https://x.dev/a/v2", Place())]
     [('https://x.dev/a/v1', 'https://x.dev/a/v2')]
@@ -826,7 +841,8 @@ def _address_values_changed(old: str, new: str, place: Place) -> list[Effect]:
     was, now = _ADDRESS_VALUE.findall(old), _ADDRESS_VALUE.findall(new)
     if was == now or len(was) != len(now):
         return []
-    normative = bool(rules(new, place))
+    # (the identifier a page declares under its label is what every statement of that type writes)
+    normative = bool(rules(new, place)) or _IDENTIFIER_LABEL.search(new) is not None
     return [Effect("value", a, b, sentence=new, normative=normative) for a, b in zip(was, now) if a != b]
 
 
@@ -869,6 +885,8 @@ _ADDRESS_VALUE = re.compile(
 )
 """An address that follows "is", "be" or a label naming an identifier ("Type URI:", "Namespace:"):
 the value the text names."""
+_IDENTIFIER_LABEL = re.compile(r"(?i)\b(?:type|id|identifier|namespace|uri|iri|urn)\**:\**\s+<?`?https?://")
+"""A label naming an identifier, before its address: in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1"."""
 
 
 def _under_schema_heading(place: Place) -> bool:
@@ -2863,8 +2881,19 @@ def _numbers_of_names_only_in(text: str, other: str) -> set[str]:
 
     >>> sorted(_numbers_of_names_only_in("Kafka, Pulsar, ROS 2.", "Kafka, Pulsar."))
     ['2']
+
+    A name may go on after its number: OAuth 2.1's "if neither OAuth metadata {{RFC8414}} nor ..." ->
+    "OAuth 2.0 Authorization Server Metadata {{RFC8414}}" names a document.
+
+    >>> sorted(_numbers_of_names_only_in("if OAuth 2.0 Server Metadata is used", "if OAuth metadata is used"))
+    ['2.0']
     """
-    return {m.group(2) for m in _NAME_AND_NUMBER.finditer(text) if not re.search(rf"\b{re.escape(m.group(1))}\b", other)}
+    found = set()
+    for m in _NAME_AND_NUMBER.finditer(text):
+        name = m.group(3).strip() or m.group(1)
+        if not re.search(rf"\b{re.escape(name)}\b", other):
+            found.add(m.group(2))
+    return found
 
 
 def _named_codes(text: str) -> set[str]:
@@ -2881,8 +2910,9 @@ def _named_codes(text: str) -> set[str]:
 _NAMED_CODE = re.compile(r"`(\d+)(?:\s+[A-Z][A-Za-z-]*){1,4}`")
 """A number in code followed by its name: an HTTP status, "`404 Not Found`"."""
 
-_NAME_AND_NUMBER = re.compile(r"(?<=[\w,;(] )([A-Z][\w-]*)\s+(\d+)\b(?![.,:]\d)")
-"""A capitalised word and a number, inside a sentence ("Retry 3 times" opens one: a command and its count)."""
+_NAME_AND_NUMBER = re.compile(r"(?<=[\w,;(] )([A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,:]\d)((?:\s+[A-Z][\w-]*)*)")
+"""A capitalised word and a number, inside a sentence ("Retry 3 times" opens one: a command and its count),
+and the capitalised words that go on with the name ("OAuth 2.0 Authorization Server Metadata")."""
 
 
 # -- modality --------------------------------------------------------------------

@@ -470,6 +470,19 @@ def test_a_path_of_fields_renamed_throughout_is_another_name_on_the_wire(spec_re
     assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
 
 
+def test_a_field_set_to_a_value_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
+    """A2A renamed its `blocking` field `return_immediately`: "- **Non-Blocking (`blocking: false`)**: The
+    operation MUST return immediately" -> "(`return_immediately: true`)" read as a name renamed throughout,
+    substantive; a request that sets the old field is not read. A path of a language's names
+    ("`docks::Bay`" -> "`docks::Slot`") renamed throughout is still a name only."""
+    item = "# Docks\n\n- **Quick (`{}`)**: The dock MUST answer at once.\n"
+    read = []
+    for old, new in (("wait: false", "answer_at_once: true"), ("docks::Bay", "docks::Slot")):
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, item.format(old), item.format(new))
+        read.append((amendment["severity"], [(e["type"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [("breaking", [("value", None)]), ("substantive", [("value", "renamed")])], read
+
+
 def test_a_field_an_item_defines_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
     """The OCI image spec renamed the item "- **`refers`** *[descriptor](descriptor.md)* This OPTIONAL
     property specifies a descriptor of another manifest." to "- **`subject`** ...": read as renamed
@@ -574,6 +587,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Release process\n\n- Tag the release.", "- Copy the spec to `versions/` under its number."),
         ("## Alternatives considered\n\nDocks are lit.", "- Set the count on each dock rather than on the desk."),
         ("## Tools\n\nA tool helps riders with tasks such as:\n\n- find a dock", "- validate a ride"),
+        ("## Late riders\n\nDesks generally do one of these:\n\n- Ring the rider.", "- Lock the bike once it is late."),
         ("## Names\n\nDocks MUST be lit.", "The longer name should be less confusing than the short one."),
         ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
         ("## Names\n\nDocks MUST be lit.", "Renaming it would be a useful change and should not affect old docks."),
@@ -597,7 +611,8 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
-        "an alternative weighed", "an example of a task", "should be less", "should have an impact", "should not affect",
+        "an alternative weighed", "an example of a task", "what is usually done",
+        "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
         "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
     ],  # fmt: skip
@@ -623,7 +638,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     subject, IPFS's "Test fixtures allow implementations to verify ...", SLSA's "Build L3 usually requires
     significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint";
     a command in SemVer's FAQ, "Use your best judgment"; purl's "### Action items", "Contact maintainers of
-    known PURL implementations", and its "core functions such as:" "- validate a PURL string"; TOML's
+    known PURL implementations", and its "core functions such as:" "- validate a PURL string"; libp2p's
+    "Reset the stream ..." under "Implementations generally do some combination of these mitigations:"; TOML's
     "Release Process", "- Copy `README.md` to `versions/en/toml-v{version}.md`."; OpenAPI's "Alternatives
     considered", "- Set `children` rather than `parent` on the tags"; what purl's
     authors expect, "should be less confusing", "should have a minimal impact", "should not materially
@@ -786,6 +802,29 @@ def test_a_rule_moved_to_another_section_keeps_its_subject_whatever_its_article(
     )
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
     assert not [e for a in amendments for e in a["effects"] if e["type"] == "modality"], amendments
+
+
+def test_a_rule_said_again_elsewhere_where_its_sentence_was_rewritten_is_one_rule_moved(spec_repo, specdiff_json):
+    """OAuth 2.1 rewrote "The privileges an authorization server associates with a certain client identity MUST
+    depend on the assessment ..." as "Depending on the overall process ..., this may affect the confidence
+    ..." and said the rule again in another section: a rule removed and a rule added, both breaking. The
+    rule gone was read from the sentence now in its place, which says no rule."""
+    rule = (
+        "The rights a desk gives to a certain rider identity MUST depend on the assessment of the overall "
+        "process for rider identification and card lifecycle management."
+    )
+    kept = (
+        "For example, a card read by a kiosk does not prove who the rider is, it only shows that repeated rides "
+        "were booked with the same card. Such cards can be copied by anyone who holds them for a minute."
+    )
+    old = f"# Docks\n\n## Cards\n\nDesks check cards.\n\n## Risks\n\n{rule}\n{kept}\n"
+    new = (
+        f"# Docks\n\n## Cards\n\nDesks check cards.\n\n{rule} See {{{{risks}}}} for details.\n\n## Risks\n\n"
+        "Depending on the overall process of rider registration and card lifecycle management, this may affect "
+        f"the confidence a desk has in a particular rider.\n{kept}\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("added", "substantive"), ("modified", "substantive")]
 
 
 def test_alt_text_given_to_an_image_is_editorial_and_a_badge_relabelled_is_not(spec_repo, specdiff_json):
@@ -1079,6 +1118,21 @@ def test_a_document_that_binds_only_in_capitals_speaks_plain_english_in_lower_ca
     spec_repo.commit("advice again", {"draft-ietf-docks.md": plain.replace("bikes.", "bikes. The gateway must check the rider.")})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert [a["severity"] for a in file["amendments"]] == ["breaking"]
+
+
+@pytest.mark.parametrize("boilerplate", ["{::boilerplate bcp14}", "Some words."])
+def test_a_keyword_put_in_capitals_where_only_capitals_bind_makes_a_rule(spec_repo, specdiff_json, boilerplate):
+    """OAuth 2.1's draft says "{::boilerplate bcp14}" (RFC 8174's reading, as "bcp14-tagged" does): its
+    "Clients should open the network port only when ..." -> "Clients SHOULD open ..." read as a keyword
+    only put in capitals, editorial, though the lower-case "should" bound no one. Where a document does not
+    say so, the keyword recased is still the same rule, now marked."""
+    front = f"---\ntitle: Docks\n---\n\n--- middle\n\n# Conventions\n\n{boilerplate}\n\n# Docks\n\nA dock MUST lock bikes. "
+    advice = front + "The gateway should check the rider before it opens.\n"
+    spec_repo.commit("advice", {"draft-ietf-docks.md": advice})
+    spec_repo.commit("rule", {"draft-ietf-docks.md": advice.replace("should", "SHOULD")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    read = [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
+    assert read == ([("breaking", ["modality"])] if "bcp14" in boilerplate else [("editorial", ["editorial"])]), read
 
 
 def test_an_alternative_added_to_what_a_rule_forbids_forbids_more(spec_repo, specdiff_json):
@@ -1750,6 +1804,19 @@ def test_rules_of_a_new_section_that_declares_itself_optional_bind_only_its_take
     amendments = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{headers}")
     ruled = [a for a in amendments if a["unit"] == "clause" and "MUST" in a["new"][0]["text"]]
     assert [a["severity"] for a in ruled] == ["breaking"]
+
+
+@pytest.mark.parametrize(("status", "severity"), [("Development", "substantive"), ("Stable", "breaking")])
+def test_rules_of_a_new_section_in_development_bind_only_its_takers(spec_repo, specdiff_json, status, severity):
+    """OpenTelemetry added "#### Retrieve entities", opening "**Status**: [Development](../document-status.md)",
+    then "The SDK SHOULD provide a way to retrieve the entities ...": read as a rule added for every SDK,
+    breaking, though no implementation has to take up a part still in development. A new stable section
+    still binds everyone."""
+    old = "# Docks\n\nDocks MUST lock returned bikes.\n"
+    new = f"{old}\n## Waitlists\n\n**Status**: [{status}](status.md)\n\nA dock SHOULD keep a waitlist.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    ruled = [a for a in amendments if a["unit"] == "clause" and "SHOULD" in a["new"][0]["text"]]
+    assert [a["severity"] for a in ruled] == [severity]
 
 
 @pytest.mark.parametrize(("licence", "severity"), [("Docks MAY support MagLock.", "substantive"), ("", "breaking")])
@@ -2692,6 +2759,15 @@ def test_an_editors_note_added_or_removed_is_editorial(spec_repo, specdiff_json)
     assert (amendment["kind"], amendment["severity"]) == ("removed", "editorial")
 
 
+def test_the_items_under_a_todo_heading_are_editors_notes(spec_repo, specdiff_json):
+    """in-toto removed "## TODO" over "- [ ] Bump up the in-toto version of the link ...": each read as
+    text removed, substantive, though the editors' list of tasks was never part of the spec."""
+    kept = "# Docks\n\nDocks MUST lock.\n"
+    old = kept + "\n## TODO\n\n- [ ] Bump the dock's version once the bays are named.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, kept)
+    assert {a["severity"] for a in amendments} == {"editorial"}, amendments
+
+
 def test_an_e_mail_address_is_a_link_not_words(spec_repo, specdiff_json):
     """in-toto swapped an author's "<name@example.org>" for a link to their profile: contact details."""
     old = "# Docks\n\nAuthor: Ann Dock <ann@docks.example>\n\nDocks MUST lock.\n"
@@ -2915,7 +2991,8 @@ def test_a_qualifier_added_beside_a_word_swapped_narrows_the_rule(spec_repo, spe
 
 def test_an_address_that_names_an_identifier_is_a_value(spec_repo, specdiff_json):
     """in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1" -> ".../v0.2" read as a link
-    updated, editorial: the address is the identifier producers write. One that only points to more
+    updated, editorial: the address is the identifier producers write, and a page that declares its own
+    under a label ("Type URI:") breaks whatever wrote or matched the old one. One that only points to more
     ("Source: https://...") is still a link updated. An address in code changed throughout the
     document is another identifier, not a name renamed; one only written in other escapes is the same."""
     base = (
@@ -2928,7 +3005,7 @@ def test_an_address_that_names_an_identifier_is_a_value(spec_repo, specdiff_json
     amendments = _amendments_of_change(spec_repo, specdiff_json, base, new)
     found = [(a["severity"], [(e["type"], e["old"], e["new"], e["direction"]) for e in a["effects"]]) for a in amendments]
     assert found == [
-        ("substantive", [("value", "https://docks.test/receipt/v1", "https://docks.test/receipt/v2", None)]),
+        ("breaking", [("value", "https://docks.test/receipt/v1", "https://docks.test/receipt/v2", None)]),
         ("breaking", [("value", "https://docks.test/kinds/ride", "https://docks.test/kinds/trip", None)]),
         ("editorial", [("editorial", None, None, None)]),
         ("breaking", [("value", "https://docks.test/s/v1", "https://docks.test/s/v2", None)]),
@@ -3089,6 +3166,20 @@ def test_a_paragraph_cut_into_items_whose_marks_changed_is_a_split(spec_repo, sp
     assert added["new"][0]["text"] == "- SHOULD start with a letter.", added
 
 
+def test_lettered_lines_made_a_nested_list_are_an_editorial_split(spec_repo, specdiff_json):
+    """OpenTelemetry's step "2. For each entity definition:" held lines lettered "a." to "e.", which
+    Markdown does not read as a list; they became a nested list numbered "1." to "5.". The split read as
+    reworded, substantive: the letters and numbers are no words of the steps. A word changed on the way
+    still reads as a rewording."""
+    old = "# Steps\n\n1. Read the card.\n2. For each bike:\n   a. Skip it if it is docked\n   b. Ring its bell\n"
+    new = "# Steps\n\n1. Read the card.\n2. For each bike:\n   1. Skip it if it is docked\n   2. Ring its {}\n"
+    read = []
+    for word in ("bell", "horn"):
+        amendments = _amendments_of_change(spec_repo, specdiff_json, old, new.format(word))
+        read.append([(a["kind"], a["severity"]) for a in amendments])
+    assert read == [[("split", "editorial")], [("split", "substantive")]], read
+
+
 def test_swapped_table_rows_that_differ_only_in_code_marks_are_not_crossed(spec_repo, specdiff_json):
     """CESQL's rows "`x != y: String x String -> Boolean`" and "`x <> y: ...`" swapped places and both gained
     "(case sensitive)". Compared by their words alone they were twins, and they paired across: two
@@ -3149,6 +3240,16 @@ def test_a_step_renumbered_while_a_typo_in_it_was_fixed_is_editorial(spec_repo, 
         spec_repo, specdiff_json, step.format("3.3.3", "snapshot"), step.format("3.3.2", "timestamp")
     )
     assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_step_renumbered_while_its_keyword_was_capitalised_is_editorial(spec_repo, specdiff_json):
+    """TUF renumbered "* **1.4. Check for a rollback attack.**" to "5.1.4." in the commit that wrote its
+    "must be less than or equal" as "MUST" (and its "begin at step 0" as "step 5.0"): each alone read as
+    editorial, all together as reworded."""
+    step = "# Steps\n\n* **{}. Check the count.** The count of the new file {} be at least the old one. Else, go to step {}.\n"
+    old, new = step.format("1.4", "must", "0"), step.format("5.1.4", "MUST", "5.0")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "editorial", amendment
 
 
 def test_a_step_label_that_became_the_number_of_an_ordered_list_is_editorial(spec_repo, specdiff_json):
@@ -3367,6 +3468,36 @@ def test_a_proposal_number_and_a_restructuredtext_link_are_no_values(spec_repo, 
         spec_repo, specdiff_json, link.format(f"`/index.json <{address}>`_"), link.format(address)
     )
     assert amendment["severity"] == "editorial", amendment
+
+
+def test_section_numbers_in_a_list_and_a_documents_name_are_no_numbers(spec_repo, specdiff_json):
+    """OAuth 2.1's "The `error` element is defined in Sections {{a}}, {{b}},\n7.2, and 8.5:" with the last two
+    made references read as the numbers 7.2 and 8.5 taken out; its "OAuth metadata {{RFC8414}}" ->
+    "OAuth 2.0 Authorization Server Metadata {{RFC8414}}", beside MUSTs, read as the number 2.0 added to a
+    rule, breaking. A number of a rule still counts."""
+    listed = "# Docks\n\nThe `bay` element is defined in Sections {{{{docks}}}}, {{{{bays}}}},\n{}:\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, listed.format("7.2, and 8.5"), listed.format("and {{locks}}")
+    )
+    assert not [e for e in amendment["effects"] if e["type"] == "number"], amendment
+    rule = "# Docks\n\nDocks MUST check the rider's card{}.\n"
+    named = " if no Dock {} {{{{RFC9999}}}} is used"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, rule.format(named.format("metadata")), rule.format(named.format("2.0 Bay Metadata"))
+    )
+    assert not [e for e in amendment["effects"] if e["type"] == "number"], amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format(""), rule.format(" within 2.5 days"))
+    assert [e["type"] for e in amendment["effects"]] == ["number"], amendment
+
+
+@pytest.mark.parametrize(("holder", "severity"), [("dock server", "editorial"), ("DR", "substantive")])
+def test_an_abbreviation_written_out_is_editorial(spec_repo, specdiff_json, holder, severity):
+    """OAuth 2.1 wrote out "AS": "The AS SHOULD only automatically redirect the user agent if it trusts the
+    redirect URI." -> "The authorization server SHOULD ..." read as reworded, substantive. Another
+    abbreviation in its place names another holder."""
+    rule = "# Docks\n\nThe {} SHOULD only unlock a bike if it trusts the rider's card.\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("DS"), rule.format(holder))
+    assert amendment["severity"] == severity, amendment
 
 
 def test_an_example_in_brackets_in_a_rules_condition_bounds_nothing(spec_repo, specdiff_json):

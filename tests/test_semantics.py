@@ -369,6 +369,8 @@ ROWS = [
         "The `fare` field MUST be a positive integer that caps the price of a ride.", {"editorial"}, EDITORIAL, capitals=True),
     row("see-for-details", "Docks are registered.", "Docks are registered. See the Registered docks section for details.",
         {"editorial"}, EDITORIAL, capitals=True),
+    row("see-numbered-section-for-details", "A key MUST NOT be used twice.",
+        "A key MUST NOT be used twice. See Section 5.1 for more details.", {"editorial"}, EDITORIAL, capitals=True),
     row("see-for-further-details", "A key MUST NOT be used twice.",
         "A key MUST NOT be used twice. See {{key-reuse}} for further details.", {"editorial"}, EDITORIAL, capitals=True),
     row("see-line-gains-a-link", "see: [fares](../fares.md#day-pass)",
