@@ -158,8 +158,8 @@ def _typo(x: str, y: str) -> bool:
     alike = min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) / 100 >= TYPO_SIMILARITY
     swapped = len(x) >= 3 and sorted(x) == sorted(y)  # "teh" -> "the"
     negated = x + "nt" == y or y + "nt" == x  # "should" -> "shouldn't" (apostrophes are dropped)
-    if not (alike or swapped) or negated:
-        return False
+    if not (alike or swapped) or negated or {x, y} <= _SCHEME_WORDS:
+        return False  # (nor is "HTTP" -> "HTTPS": another protocol)
     # "shuold" -> "should" is a typo fixed; "shall" -> "shell", "13" -> "18" or FR-003 -> FR-004 is not.
     return not (any(c.isdigit() for c in x + y) or (modal_meaning(x) and modal_meaning(y)))
 
@@ -312,6 +312,8 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # SPIFFE's "specifies an experimental identity ... standard" -> "specifies an identity ...": a status
     if _MATCHING_WORDS.intersection(inserted + deleted):
         return False  # CloudEvents' "prefixed with `application/cloudevents` (matched case-insensitively)": what matches
+    if _SCHEME_WORDS.intersection(inserted) and _SCHEME_WORDS.intersection(deleted):
+        return False  # OAuth 2.1's "the client makes the following HTTP request" -> "HTTPS request": another protocol
     if _quoted_value_changed(old, new):
         return False  # TUF's key types, "such as "rsa", "ed25519", and "ecdsa-sha2-nistp256"" -> ""ecdsa"": a value
     came, went = without_inflections(inserted, deleted)
@@ -352,6 +354,8 @@ _STATUS_WORDS = frozenset(
     "experimental draft deprecated obsolete obsoleted provisional preliminary beta alpha unstable stable preview".split()
 )
 """Words that say a spec's or a feature's standing: one that came or went is no slip of wording."""
+_SCHEME_WORDS = frozenset("http https ws wss tls ssl".split())
+"""Words that name a protocol a message travels by, secured or not: one swapped for another is no slip."""
 
 
 def without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:
@@ -616,7 +620,7 @@ def small_example_edit(old: str, new: str) -> bool:
     numbers_kept = re.findall(r"\d+", old) == re.findall(r"\d+", new)  # a value in a sample changed: not a slip
     lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
     small = len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
-    return small and _shown_alike(old, new) and data_values(old) == data_values(new)
+    return small and _shown_alike(old, new) and data_values(old) == data_values(new) and _member_names(old) == _member_names(new)
 
 
 def fence_label_only_changed(old: str, new: str) -> bool:
@@ -945,6 +949,16 @@ def data_values(text: str) -> list[str]:
 _JSON_STRING_VALUE = re.compile(r'"[\w$@.:/-]+"\s*:\s*("[^"\s]*")')
 """A JSON member's value of one word: a name, a state, a code ("a typo fixed in a sentence" is a slip still)."""
 _QUERY_PARAMETER = re.compile(r"(?<=[?&])[\w.-]+=[^\s&#`]*")
+
+
+def _member_names(text: str) -> list[str]:
+    """The names of a sample's JSON members, as words without their case or separators: in-toto's
+    ``"subjectAttributes"`` -> ``"attributes"`` names another field, where ``"isHousetrained"`` ->
+    ``"isHouseTrained"`` respells one."""
+    return [re.sub(r"[\W_]", "", name).casefold() for name in _JSON_MEMBER_NAME.findall(text)]
+
+
+_JSON_MEMBER_NAME = re.compile(r'"([\w$@.-]+)"\s*:')
 
 
 def _shown_alike(old: str, new: str) -> bool:

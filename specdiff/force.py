@@ -648,6 +648,10 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # "TODO: Clarify what a use is: the client MUST NOT use the code more than once." is a note
         # the editors left themselves (IETF drafts), as are the items under a "TODO:" line.
         return tuple(Reading(m, False, "editors' note", CERTAIN) for m in found)
+    if _REGISTRATION_FIELD.match(sentence) and any(_IANA_HEADING.search(h) for h in place.heading_path):
+        # A media type's registration template (RFC 6838) under "IANA Considerations": its "Required
+        # parameters:" field says what the media type takes, no rule of the spec.
+        return tuple(Reading(m, False, "registration", CERTAIN) for m in found)
     if _QUESTION.search(sentence):
         # "Should we name this to also cover ...?" asks; an RFC's unresolved questions rule nothing.
         return tuple(Reading(m, False, "question", LIKELY) for m in found)
@@ -728,7 +732,8 @@ def _opening_command(reading: Reading, sentence: str) -> bool:
     """Whether the reading is a command verb opening its sentence ("lock each bike"), perhaps after
     a label ("**Locks**: Enforce a lock on every bike"), not a modal word ("SHOULD avoid ..." is one)."""
     phrase = reading.modal.phrase.lower()
-    return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens(sentence[: reading.modal.span[0]])
+    before = sentence[: reading.modal.span[0]]
+    return phrase not in _MODAL_KEYS and phrase.split()[0] not in _MODAL_KEYS and _opens_as_a_command(before, phrase)
 
 
 def _invites(reading: Reading, sentence: str) -> bool:
@@ -871,7 +876,11 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # easier to reason about" names what the proposal does, as a title does; no one is told to.
         # (SemVer's own "Summary" states its rules: "Given a version number ..., increment the: ...")
         return Reading(modal, False, "descriptive", LIKELY, None)
-    if key not in _MODAL_KEYS and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower() and _opens(before):
+    if (
+        key not in _MODAL_KEYS
+        and modal.phrase.split()[0].lower() == sentence[start:end].split()[0].lower()
+        and _opens_as_a_command(before, key)
+    ):
         if place.kind == "table_row" and _SHORT_CELL.match(after) and key not in _ADJECTIVES:
             # "Log Record Attribute | Source Field | ...", "DEFAULT | ...": a table's label, not a command
             return Reading(modal, False, "descriptive", LIKELY, None)
@@ -1027,6 +1036,17 @@ def _opens(before: str) -> bool:
     or after an anchor's tag: SLSA's "| <span id="build-id">Build ID</span> | ...")."""
     before = _OPENING_TAGS.sub("", before)
     return not before.strip() or bool(_LEADING_CIRCUMSTANCE.fullmatch(before)) or bool(STEP_LABEL.fullmatch(before))
+
+
+def _opens_as_a_command(before: str, verb: str) -> bool:
+    """Whether the command verb ``verb`` after ``before`` opens its sentence, perhaps after an adverb of
+    manner that goes with it: OAuth 2.1's attack steps, "1. Intentionally send ...". (Not a word of force
+    after one: "Previously required `proposal.md`" tells what was so.)"""
+    return _opens(before) or (verb.lower() not in _ADJECTIVES and _opens(_LEADING_ADVERB.sub("", before)))
+
+
+_LEADING_ADVERB = re.compile(r"\b[A-Za-z]{3,}ly\s+$")
+"""An adverb right before a command's verb: "Intentionally send ..."."""
 
 
 _OPENING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][\w-]*(?:\s[^<>]*)?>)+")
@@ -1277,7 +1297,8 @@ if:"); one whose condition a comma closes goes on to its rule ("When converting 
 metric MUST be created:")."""
 _INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
     r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$"
-    r"|\b(?:such\s+as|including):\s*$|\b(?:generally|typically|usually|commonly|often)\b[^.;:]{0,60}:\s*$",
+    r"|\b(?:such\s+as|including):\s*$|\b(?:generally|typically|usually|commonly|often)\b[^.;:]{0,60}:\s*$"
+    r"|\b(?:an?|the)\s+(?:attacker|adversary)\b[^.;:]{0,200}:\s*$",
     re.I,
 )
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
@@ -1285,7 +1306,9 @@ or name what one can do ("For example, an implementation can:", "Patterns SDKs c
 CloudEvents' "implementers have two options:"), or give examples (purl's "... for core functions such as:",
 whose items "build a PURL string", "validate a PURL string" name functions), or say what is usually done
 (libp2p's "Implementations generally do some combination of these mitigations:", whose "Reset the stream
-once ..." is one of them)."""
+once ..." is one of them), or what an attacker does (OAuth 2.1's "The attacker could, for example, register a
+client ... and execute one of the following attacks:", whose "Intentionally send an erroneous authorization
+request" is the attacker's step)."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or
@@ -1297,6 +1320,10 @@ _OPTIONAL_ITEM = re.compile(r"[\s*_]*(?:`[^`\n]{1,80}`[*_]*\s*(?::|\s[-\u2013\u2
 """A list item that opens by saying it is optional ("An optional `## Purpose` section ...", A2A's
 "`metadata`: Optional map of additional error context" under "... MUST include ... with:"): a choice
 left open, whatever its lead-in obliges."""
+_REGISTRATION_FIELD = re.compile(r"(?i)[\W_]*(?:required|optional)\s+parameters\s*:")
+"""A field of a media type's registration template: "Required parameters:", "Optional parameters:"."""
+_IANA_HEADING = re.compile(r"(?i)\biana\b|\bregistration\b|\bmedia\s+types?\b")
+"""A heading over registrations with IANA: "IANA Considerations", "Protocol Message Media Types"."""
 _SHORT_CELL = re.compile(r"(?:\s+[^\s|]+){0,3}\s*(?:\||$)")
 """The rest of a table cell of at most four words, the first one included."""
 _QUESTION = re.compile(r"\?[\s*_)\"'”’]*$")
@@ -1540,6 +1567,7 @@ _CHANGELOG_HEADING = re.compile(
     r"\b(?<!\bin\sthe\s)(?:change\s?log|release\s+notes)\b"
     r"|\b(?:(?:revision|document|version|draft|change)\s+history|changes\s+(?:in|since)|what's\s+new)\b"
     # an IETF draft's appendix, "# A. Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
+    # (not OAuth 2.1's "# Differences from OAuth 2.0", whose subsections state rules for servers that serve both)
     r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)(?:changes\W*$|changes\s+from\b)|^[\W\d]*changes\s+from\b"
     r"|^[\W\d]*since\s+(?:draft-|-\d|rfc\s?\d|v?\d)"
     # a history of the document's versions, "## Revisions" (OpenVEX)

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "208"
+FORMAT = "209"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -246,7 +246,9 @@ new section in development bind only its takers, "{::boilerplate bcp14}" binds k
 there a keyword recased makes or unmakes a rule, a step renumbered while its keyword was recased is editorial,
 a "TODO" heading holds editors' notes, a page's "Type URI:" binds, section numbers in a list and the number of
 a name that came are no numbers, an abbreviation written out is editorial, a rule gone is read from the
-sentence that said it)."""
+sentence that said it; 209: items under a lead-in that tells an attacker's steps command nothing, "HTTP" ->
+"HTTPS" is no slip, a JSON member renamed in an example is an example changed, a media type's registration
+template states no rule, a TLS presentation struct declares a schema)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

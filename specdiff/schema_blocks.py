@@ -88,11 +88,13 @@ def _declared(block: str) -> list[str]:
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _DECLARATIONS = re.compile(
-    r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)",
+    r"^\s*(?:export\s+)?(?:(?:message|interface|enum|service)\s+\w+(?:\s+extends\s+[\w<>, ]+)?\s*\{|type\s+\w+(?:<[^>]*>)?\s*=)"
+    r"|^\s*(?:struct|enum)\s*\{\s*$",
     re.MULTILINE,
 )
 """A declaration opening a schema's code block: ``message Dock {``, ``export interface Booking extends
-Request {``, ``type Role = ...``."""
+Request {``, ``type Role = ...``, and the TLS presentation language's ``struct {`` and ``enum {``, whose
+name comes after their closing brace (``} CollectionJobResp;``), as IETF drafts write their messages."""
 
 @dataclass(frozen=True)
 class Field:
@@ -118,6 +120,8 @@ def schema_fields(block: str) -> dict[str, Field]:
     ['Dock.fees', 'Dock.fees.day', 'Dock.id']
     >>> schema_fields("```graphql example\\ntype Dock {\\n  id: ID!\\n}\\n```")
     {}
+    >>> [(f.name, f.binds) for f in schema_fields("struct {\\n  uint64 count;\\n  opaque id<0..255>;\\n} Dock;").values()]
+    [('Dock.count', True), ('Dock.id', True)]
     """
     if _EXAMPLE_FENCE.match(block):
         return {}  # fenced as an example ("```graphql example"): it shows a schema, it does not state one
@@ -130,10 +134,15 @@ def schema_fields(block: str) -> dict[str, Field]:
         if opened:
             owners.append(opened.group(1) or opened.group(2))
             continue
+        if _TLS_OPENS.match(line):
+            # a TLS struct or enum, named at its close; a "select (...) {" inside one holds its fields
+            owners.append(owners[-1] if line.startswith("select") and owners else f"{_UNNAMED}{len(found)}")
+            continue
         if line.startswith("}"):
             if owners:
-                owners.pop()
+                _name_fields(found, owners.pop(), _TLS_CLOSES.match(line))
             continue
+        line = _TLS_CASE.sub("", line)  # ("case leader: uint8 x;" inside a select declares a field too)
         alias = _ALIAS.match(line)
         if alias:
             found[alias.group(1)] = Field(alias.group(1), " ".join(line.rstrip(";").split()), False)
@@ -150,6 +159,17 @@ def schema_fields(block: str) -> dict[str, Field]:
             inner = field[0] if field is not None and owner is not None else _UNKNOWN
             owners.append(f"{owner}.{inner}" if owner and inner != _UNKNOWN else inner)
     return found
+
+
+def _name_fields(found: dict[str, Field], owner: str, closing: re.Match[str] | None) -> None:
+    """The fields of a TLS struct or enum, read under a stand-in owner, renamed for the name its closing
+    brace gives (``} CollectionJobResp;``)."""
+    if closing is None or not owner.startswith(_UNNAMED):
+        return
+    for name in [n for n in found if n.startswith(owner + ".")]:
+        field = found.pop(name)
+        named = closing.group(1) + name[len(owner) :]
+        found[named] = Field(named, field.declared, field.binds)
 
 
 def field_changes(old: str, new: str) -> list[Effect]:
@@ -203,6 +223,12 @@ def _member(line: str) -> tuple[str, str, bool] | None:
     valued = _ENUM_MEMBER.match(line)
     if valued:
         return valued.group(1), " ".join(line.rstrip(";,").split()), False
+    tls = _TLS_FIELD.match(line)
+    if tls:
+        return tls.group(1), " ".join(line.rstrip(";").split()), True  # (a struct's every field is sent)
+    numbered_member = _TLS_ENUM_MEMBER.match(line)
+    if numbered_member:
+        return numbered_member.group(1), " ".join(line.rstrip(",").split()), False
     return None
 
 
@@ -217,6 +243,15 @@ _GRAPHQL_TYPE = re.compile(r"^\s*(?:extend\s+)?(?:type|input)\s+\w+[^={\n]*\{", 
 """GraphQL's ``type Dock implements Node {`` (TypeScript writes ``type Dock = {``)."""
 _UNKNOWN = "?"
 """The owner of what a brace opened by anything else holds."""
+_TLS_OPENS = re.compile(r"(?:struct|enum|select\s*\([^)]*\))\s*\{$")
+_TLS_CLOSES = re.compile(r"\}\s*(\w+)\s*;")
+_TLS_CASE = re.compile(r"^case\s+[\w.]+\s*:\s*")
+_UNNAMED = "struct#"
+"""The stand-in owner of a TLS struct's fields until its closing brace names it."""
+_TLS_FIELD = re.compile(r"[\w.]+(?:<[^>]*>)?\s+(\w+)\s*(?:<[^>]*>|\[[^\]]*\])?\s*;$")
+"""A TLS struct's field: ``uint64 report_count;``, ``opaque payload<1..2^32-1>;``, ``opaque id[32];``."""
+_TLS_ENUM_MEMBER = re.compile(r"(\w+)\s*\(\s*\d+\s*\)\s*,?$")
+"""A TLS enum's member: ``leader(2),``."""
 _EXAMPLE_FENCE = re.compile(r"\s*(?:`{3,}|~{3,})[^\n]*\b(?:example|counter-example)\b")
 _ALIAS = re.compile(r"(?:export\s+)?type\s+(\w+)(?:<[^>]*>)?\s*=\s*\S")
 _TS_FIELD = re.compile(r"(?:readonly\s+)?([A-Za-z_$][\w$]*)(\??)\s*:\s*[^=]+$")

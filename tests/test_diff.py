@@ -588,6 +588,11 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Alternatives considered\n\nDocks are lit.", "- Set the count on each dock rather than on the desk."),
         ("## Tools\n\nA tool helps riders with tasks such as:\n\n- find a dock", "- validate a ride"),
         ("## Late riders\n\nDesks generally do one of these:\n\n- Ring the rider.", "- Lock the bike once it is late."),
+        (
+            "## Phishing\n\nThe attacker could, for example, register a dock with the desk {{DOCKS}} and execute one of "
+            "the following attacks:\n\n1. Intentionally send a wrong request.",
+            "1. Intentionally send a valid request with a stolen card.",
+        ),
         ("## Names\n\nDocks MUST be lit.", "The longer name should be less confusing than the short one."),
         ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
         ("## Names\n\nDocks MUST be lit.", "Renaming it would be a useful change and should not affect old docks."),
@@ -611,7 +616,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
-        "an alternative weighed", "an example of a task", "what is usually done",
+        "an alternative weighed", "an example of a task", "what is usually done", "an attacker's step",
         "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
         "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
@@ -639,7 +644,9 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     significant changes" and libp2p's "Offer and answer contain the TLS certificate fingerprint";
     a command in SemVer's FAQ, "Use your best judgment"; purl's "### Action items", "Contact maintainers of
     known PURL implementations", and its "core functions such as:" "- validate a PURL string"; libp2p's
-    "Reset the stream ..." under "Implementations generally do some combination of these mitigations:"; TOML's
+    "Reset the stream ..." under "Implementations generally do some combination of these mitigations:"; OAuth 2.1's
+    "Intentionally send a valid authorization request ..." under "The attacker could ... execute one of the
+    following attacks:"; TOML's
     "Release Process", "- Copy `README.md` to `versions/en/toml-v{version}.md`."; OpenAPI's "Alternatives
     considered", "- Set `children` rather than `parent` on the tags"; what purl's
     authors expect, "should be less confusing", "should have a minimal impact", "should not materially
@@ -1133,6 +1140,17 @@ def test_a_keyword_put_in_capitals_where_only_capitals_bind_makes_a_rule(spec_re
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     read = [(a["severity"], [e["type"] for e in a["effects"]]) for a in file["amendments"]]
     assert read == ([("breaking", ["modality"])] if "bcp14" in boilerplate else [("editorial", ["editorial"])]), read
+
+
+@pytest.mark.parametrize(("heading", "severity"), [("IANA Considerations", "substantive"), ("Docks API", "breaking")])
+def test_a_media_types_registration_template_states_no_rule(spec_repo, specdiff_json, heading, severity):
+    """DAP's "# IANA Considerations" registers its media types with RFC 6838's template, "Required
+    parameters:" / ": N/A" among its fields: each template removed read as an obligation gone, breaking.
+    Elsewhere "Required parameters:" over a list still leads a rule."""
+    old = f"# Docks\n\nDocks MUST lock.\n\n# {heading}\n\n## Dock reports\n\nRequired parameters:\n\n: N/A\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, "# Docks\n\nDocks MUST lock.\n")
+    (field,) = [a for a in amendments if a["unit"] == "clause" and a["old"][0]["text"] == "Required parameters:"]
+    assert field["severity"] == severity, field
 
 
 def test_an_alternative_added_to_what_a_rule_forbids_forbids_more(spec_repo, specdiff_json):
@@ -2136,6 +2154,16 @@ def test_a_json_samples_members_reordered_are_the_same_data(spec_repo, specdiff_
     assert amendment["severity"] == "substantive"
 
 
+@pytest.mark.parametrize(("name", "severity"), [("attributes", "substantive"), ("stationattributes", "editorial")])
+def test_a_json_samples_member_renamed_is_an_example_changed(spec_repo, specdiff_json, name, severity):
+    """in-toto renamed a member of its SCAI samples, "subjectAttributes" -> "attributes": read as a small
+    example edit, editorial, though a reader who copies it writes another field. A name only respelled
+    ("stationAttributes" -> "stationattributes") is still a slip."""
+    sample = '# Docks\n\nA dock:\n\n```json\n{{\n  "{}": [{{"kind": "bell"}}]\n}}\n```\n'
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, sample.format("stationAttributes"), sample.format(name))
+    assert amendment["severity"] == severity, amendment
+
+
 def test_a_term_renamed_empty_in_a_links_words_negates_nothing(spec_repo, specdiff_json):
     """The OCI image spec renamed its "scratch" descriptor "empty": "MUST be set to the [scratch
     value](...)" -> "the [empty value](...)" read as the rule turned round, breaking. Words of a link
@@ -2343,6 +2371,36 @@ def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
         ("breaking", [("Booking.dock?: string", "Booking.dock: string", "field_changed")]),
     ]
     assert noted == ["editorial", "editorial"], "comments of the schema reworded"
+
+
+def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
+    """DAP writes its messages in the TLS presentation language, "struct { ... } CollectionJobResp;":
+    "PartialBatchSelector part_batch_selector;" taken out, "uint32" made "uint64" and a field added read as
+    an example changed, substantive. Each is a field of the message on the wire; a comment reworded is
+    still the block's prose, and a member added to an enum only names a new value."""
+
+    def spec(fields: str, note: str, members: str) -> str:
+        return (
+            f"# Messages\n\n~~~ tls-presentation\nstruct {{\n{fields}}} Ride; /* {note} */\n\n"
+            f"enum {{\n  bike(0),\n{members}  (255)\n}} Kind;\n~~~\n"
+        )
+
+    base = spec("  uint32 count;\n  opaque dock_id<0..255>;\n", "the ride", "")
+    read = []
+    for changed in (
+        spec("  uint64 count;\n  opaque dock_id<0..255>;\n", "the ride", ""),
+        spec("  uint32 count;\n", "the ride", ""),
+        spec("  uint32 count;\n  opaque dock_id<0..255>;\n", "the [ride](#ride)", ""),
+        spec("  uint32 count;\n  opaque dock_id<0..255>;\n", "the ride", "  trike(1),\n"),
+    ):
+        (amendment,) = _amendments_of_change(spec_repo, specdiff_json, base, changed)
+        read.append((amendment["severity"], [(e["old"], e["new"], e["direction"]) for e in amendment["effects"]]))
+    assert read == [
+        ("breaking", [("Ride.uint32 count", "Ride.uint64 count", "field_changed")]),
+        ("breaking", [("Ride.opaque dock_id<0..255>", None, "field_removed")]),
+        ("editorial", [(None, None, None)]),
+        ("substantive", [(None, "Kind.trike(1)", "field_added")]),
+    ], read
 
 
 def test_fields_that_came_or_went_in_a_schema_block_say_whether_they_bind(spec_repo, specdiff_json):
@@ -2744,10 +2802,10 @@ def test_an_address_changed_in_an_example_changes_the_example(spec_repo, specdif
 def test_a_code_block_under_a_schema_heading_declares_the_schema(spec_repo, specdiff_json):
     """in-toto's predicate pages sketch their fields in JSON under "## Schema": a field renamed
     there ("releaseId" -> "packageId") changes the spec, though one word is all an example's slip
-    changes. Under "## Example" the same edit is a slip, flagged."""
+    changes. Under "## Example" a name only respelled ("releaseId" -> "releaseID") is a slip, flagged."""
     block = '```json\n{{\n  "{}": "<ID>",\n  "dock": "<NAME>"\n}}\n```\n'
-    for heading, severity in (("Schema", "substantive"), ("Example", "editorial")):
-        old, new = (f"# Docks\n\n## {heading}\n\n" + block.format(name) for name in ("releaseId", "packageId"))
+    for heading, renamed, severity in (("Schema", "packageId", "substantive"), ("Example", "releaseID", "editorial")):
+        old, new = (f"# Docks\n\n## {heading}\n\n" + block.format(name) for name in ("releaseId", renamed))
         (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
         assert amendment["severity"] == severity, heading
 
@@ -3498,6 +3556,14 @@ def test_an_abbreviation_written_out_is_editorial(spec_repo, specdiff_json, hold
     rule = "# Docks\n\nThe {} SHOULD only unlock a bike if it trusts the rider's card.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, rule.format("DS"), rule.format(holder))
     assert amendment["severity"] == severity, amendment
+
+
+def test_http_made_https_is_no_typo(spec_repo, specdiff_json):
+    """OAuth 2.1's "For example, the client makes the following HTTP request" -> "HTTPS request" read as a
+    typo fixed, editorial: another protocol is another request to copy."""
+    lead_in = "# Docks\n\nFor example, the dock makes the following {} request:\n\n```\nGET /rides\n```\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, lead_in.format("HTTP"), lead_in.format("HTTPS"))
+    assert amendment["severity"] == "substantive", amendment
 
 
 def test_an_example_in_brackets_in_a_rules_condition_bounds_nothing(spec_repo, specdiff_json):
