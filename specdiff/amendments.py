@@ -802,6 +802,8 @@ def _joined_without_markers(clauses: tuple[Clause, ...]) -> str:
 
 
 def _without_markers(text: str) -> str:
+    """``text`` without the bullets and numbers that open its lines, and without its steps' letters when
+    they run "a.", "b.", ..."""
     text = _LINE_MARKER.sub("", text)
     if [m.group(1) for m in itertools.islice(_LETTERED_STEP.finditer(text), 2)] == ["a", "b"]:
         text = _LETTERED_STEP.sub("", text)

@@ -292,7 +292,7 @@ def slight_rewording(old: str, new: str) -> bool:
         return False  # a mapping gained or lost a value: "| | FATAL |" -> "| CRITICAL | FATAL |"
     if len(PIPE_IN_CELL.findall(old)) != len(PIPE_IN_CELL.findall(new)):
         return False  # a cell's type gained or lost an alternative: "[Schema Object]" -> "[Schema Object] \| [Reference Object]"
-    if _renamed_throughout(a, b) or _abbreviations_written_out(a, b, old + new):
+    if _renamed_throughout(a, b):
         return True
     if _IMAGE_LABEL.findall(old) != _IMAGE_LABEL.findall(new):
         return False  # a badge's label: "![Development](...)" -> "![Stable](...)" is a change of status
@@ -474,12 +474,12 @@ def abbreviations_written_out(old: str, new: str) -> bool:
     >>> abbreviations_written_out("The AS SHOULD only redirect.", "The authorization server SHOULD only redirect.")
     True
     """
-    if set(_ABBREVIATION.findall(old)) == set(_ABBREVIATION.findall(new)):
+    if set(_ACRONYM.findall(old)) == set(_ACRONYM.findall(new)):
         return False  # (the cheap test first: no abbreviation came or went)
     return _abbreviations_written_out(_editorial_words(old), _editorial_words(new), old + new)
 
 
-_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}s?\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
 """A word in capitals, perhaps plural: "AS", "RSs"."""
 
 

@@ -82,8 +82,10 @@ _COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
 
 def _declared(block: str) -> list[str]:
     """A schema block's words and marks outside its comments (``//``, ``#`` and the ``/** ... */`` of
-    LSP's TypeScript interfaces, whose doc comments are reworded often) and its fence's language tag."""
-    return EXAMPLE_COMMENT.sub(" ", FENCE_INFO.sub(r"\1", _BLOCK_COMMENT.sub(" ", block))).split()
+    LSP's TypeScript interfaces, whose doc comments are reworded often) and its fence's language tag, each
+    without the comma or semicolon that ends it (DAP mended "finish(1)" to "finish(1)," in an enum)."""
+    words = EXAMPLE_COMMENT.sub(" ", FENCE_INFO.sub(r"\1", _BLOCK_COMMENT.sub(" ", block))).split()
+    return [word.rstrip(",;") for word in words]
 
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -185,6 +187,7 @@ def field_changes(old: str, new: str) -> list[Effect]:
     before, after = schema_fields(old), schema_fields(new)
     if not before or not after:
         return []
+    before = _with_owners_renamed(before, after)
     effects = []
     for name, field in before.items():
         now = after.get(name)
@@ -199,6 +202,32 @@ def field_changes(old: str, new: str) -> list[Effect]:
             owner_stood = owner in before or any(other.startswith(owner + ".") for other in before)
             effects.append(Effect("value", None, _shown(field), "field_added", normative=field.binds and owner_stood))
     return effects
+
+
+def _with_owners_renamed(before: dict[str, Field], after: dict[str, Field]) -> dict[str, Field]:
+    """``before``, its fields named for the new name of an owner renamed with the same fields: DAP's
+    "struct { ... } UploadResponse;" made "} UploadErrors;" is a type renamed, no field removed and added
+    (a TLS struct's name is no part of the message)."""
+    owners_before, owners_after = _declarations_by_owner(before), _declarations_by_owner(after)
+    gone = {owner: fields for owner, fields in owners_before.items() if owner not in owners_after}
+    came = {fields: owner for owner, fields in owners_after.items() if owner not in owners_before}
+    renamed = {owner: came[fields] for owner, fields in gone.items() if fields in came}
+    if not renamed:
+        return before
+    found = {}
+    for name, field in before.items():
+        owner, _, member = name.rpartition(".")
+        named = f"{renamed[owner]}.{member}" if owner in renamed else name
+        found[named] = Field(named, field.declared, field.binds)
+    return found
+
+
+def _declarations_by_owner(fields: dict[str, Field]) -> dict[str, tuple[str, ...]]:
+    """What each owner declares, in order."""
+    found: dict[str, list[str]] = {}
+    for name, field in fields.items():
+        found.setdefault(name.rpartition(".")[0], []).append(field.declared)
+    return {owner: tuple(declared) for owner, declared in found.items()}
 
 
 def _shown(field: Field) -> str:

@@ -2377,7 +2377,8 @@ def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
     """DAP writes its messages in the TLS presentation language, "struct { ... } CollectionJobResp;":
     "PartialBatchSelector part_batch_selector;" taken out, "uint32" made "uint64" and a field added read as
     an example changed, substantive. Each is a field of the message on the wire; a comment reworded is
-    still the block's prose, and a member added to an enum only names a new value."""
+    still the block's prose, a member added to an enum only names a new value, and the struct's own name
+    is no part of the message."""
 
     def spec(fields: str, note: str, members: str) -> str:
         return (
@@ -2401,6 +2402,11 @@ def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
         ("editorial", [(None, None, None)]),
         ("substantive", [(None, "Kind.trike(1)", "field_added")]),
     ], read
+    # a struct renamed with the same fields is a type renamed, and a comma mended is layout
+    (renamed,) = _amendments_of_change(spec_repo, specdiff_json, base, base.replace("} Ride;", "} Trip;"))
+    assert not [e for e in renamed["effects"] if e["type"] == "value"], renamed
+    (mended,) = _amendments_of_change(spec_repo, specdiff_json, base.replace("bike(0),", "bike(0)"), base)
+    assert mended["severity"] == "editorial", mended
 
 
 def test_fields_that_came_or_went_in_a_schema_block_say_whether_they_bind(spec_repo, specdiff_json):
