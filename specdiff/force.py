@@ -1042,7 +1042,10 @@ def _opens_as_a_command(before: str, verb: str) -> bool:
     """Whether the command verb ``verb`` after ``before`` opens its sentence, perhaps after an adverb of
     manner that goes with it: OAuth 2.1's attack steps, "1. Intentionally send ...". (Not a word of force
     after one: "Previously required `proposal.md`" tells what was so.)"""
-    return _opens(before) or (verb.lower() not in _ADJECTIVES and _opens(_LEADING_ADVERB.sub("", before)))
+    if _opens(before):
+        return True
+    after_an_adverb = before.rstrip().endswith("ly") and verb.lower() not in _ADJECTIVES  # (the cheap test first)
+    return after_an_adverb and _opens(_LEADING_ADVERB.sub("", before))
 
 
 _LEADING_ADVERB = re.compile(r"\b[A-Za-z]{3,}ly\s+$")
