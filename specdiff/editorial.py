@@ -468,31 +468,18 @@ _RENAMED_TERM_WORDS = 3
 
 
 def abbreviations_written_out(old: str, new: str) -> bool:
-    """Whether ``new`` differs from ``old`` only by abbreviations written out or words abbreviated (see
-    ``_abbreviations_written_out``).
+    """Whether ``new`` differs from ``old`` only by abbreviations written out, or words abbreviated, each
+    one a word in capitals whose letters are the initials of the words in its place: OAuth 2.1's "The AS
+    SHOULD only redirect ..." -> "The authorization server SHOULD ...", once in the sentence.
 
     >>> abbreviations_written_out("The AS SHOULD only redirect.", "The authorization server SHOULD only redirect.")
     True
+    >>> abbreviations_written_out("Log AS sent.", "Log after saving.")
+    False
     """
     if set(_ACRONYM.findall(old)) == set(_ACRONYM.findall(new)):
         return False  # (the cheap test first: no abbreviation came or went)
-    return _abbreviations_written_out(_editorial_words(old), _editorial_words(new), old + new)
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
-"""A word in capitals, perhaps plural: "AS", "RSs"."""
-
-
-def _abbreviations_written_out(a: list[str], b: list[str], text: str) -> bool:
-    """Whether ``a`` became ``b`` only by abbreviations written out, or words abbreviated, each one a word in
-    capitals in ``text`` whose letters are the initials of the words in its place: OAuth 2.1's "The AS SHOULD
-    only redirect ..." -> "The authorization server SHOULD ...", once in the sentence.
-
-    >>> _abbreviations_written_out("the as may log".split(), "the authorization server may log".split(), "The AS may log")
-    True
-    >>> _abbreviations_written_out("log as sent".split(), "log after saving".split(), "Log as sent")
-    False
-    """
+    a, b = _editorial_words(old), _editorial_words(new)
     if max(len(a), len(b)) > _RENAME_WORDS_AT_MOST:
         return False
     swapped = False
@@ -503,10 +490,14 @@ def _abbreviations_written_out(a: list[str], b: list[str], text: str) -> bool:
         if tag != "replace" or len(short) != 1 or not 2 <= len(long) <= _RENAMED_TERM_WORDS:
             return False
         initials = "".join(word[0] for word in long)
-        if short[0] != initials or not re.search(rf"\b{re.escape(initials.upper())}s?\b", text):
+        if short[0] != initials or not re.search(rf"\b{re.escape(initials.upper())}s?\b", old + new):
             return False
         swapped = True
     return swapped
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
+"""A word in capitals, perhaps plural: "AS", "RSs"."""
 
 
 _RENAME_WORDS_AT_MOST = 2_000

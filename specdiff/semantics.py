@@ -879,14 +879,14 @@ fix how a word is written, and a heading put in title case ("toolComponent looku
 "Toolcomponent Lookup") respells the name it talks about, not the name a program sends."""
 
 
+_LABEL_OF_AN_IDENTIFIER = r"(?i:\b(?:type|types|id|identifier|namespace|uri|iri|urn)\b)\**:"
+"""A label naming an identifier: "Type URI:", "Namespace:", "**ID**:"."""
 _ADDRESS_VALUE = re.compile(
-    r"(?:\b(?:is|be|are|equals?)|(?i:\b(?:type|types|id|identifier|namespace|uri|iri|urn)\b)\**:)\**\s+<?`?"
-    rf"({_ADDRESS.pattern}?)[.,;]?(?=[\s>`]|$)"
+    rf"(?:\b(?:is|be|are|equals?)|{_LABEL_OF_AN_IDENTIFIER})\**\s+<?`?({_ADDRESS.pattern}?)[.,;]?(?=[\s>`]|$)"
 )
-"""An address that follows "is", "be" or a label naming an identifier ("Type URI:", "Namespace:"):
-the value the text names."""
-_IDENTIFIER_LABEL = re.compile(r"(?i)\b(?:type|id|identifier|namespace|uri|iri|urn)\**:\**\s+<?`?https?://")
-"""A label naming an identifier, before its address: in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1"."""
+"""An address that follows "is", "be" or a label naming an identifier: the value the text names."""
+_IDENTIFIER_LABEL = re.compile(rf"{_LABEL_OF_AN_IDENTIFIER}\**\s+<?`?https?://")
+"""Such a label before its address: in-toto's "Type URI: https://in-toto.io/attestation/svr/v0.1"."""
 
 
 def _under_schema_heading(place: Place) -> bool:
