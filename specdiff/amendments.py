@@ -26,6 +26,7 @@ from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, content_words, longest_increasing
 from specdiff.editorial import only_typos, sample_reshaped
 from specdiff.force import (
+    UNSURE,
     InformativeSections,
     Place,
     Rule,
@@ -127,7 +128,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case, twice=twice)))
     found.sort(key=lambda item: item[0])
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
-    amendments = _without_rules_moved_between_clauses(amendments)
+    amendments = _without_rules_moved_between_clauses(amendments, _RulesStanding(alignment, amendments))
     amendments = _headings_graded_as_what_stands_under_them(amendments)
     return _with_distinct_ids(_within_new_options(amendments, alignment, places, capitals, names))
 
@@ -299,13 +300,14 @@ MOVED_RULE_SIMILARITY = 80
 for a rule gone from one clause and one come to another to be one rule moved."""
 
 
-def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Amendment]:
+def _without_rules_moved_between_clauses(amendments: list[Amendment], standing: _RulesStanding) -> list[Amendment]:
     """A rule's sentence moved from one clause to another reads as a rule removed from one and a rule
     added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame as soon
     as ..." up a section, lightly reworded; SPIFFE moved "An X.509 SVID MAY contain any number of other
     SAN fields" out of a paragraph it rewrote into one of its own). When the two are one rule moved
     (``_rules_moved``, then ``_reworded_rules``), the two modality effects are dropped and both clauses
-    graded again, whether each was edited, added or removed.
+    graded again, whether each was edited, added or removed. So is the effect of a rule gone that the
+    new document says all the same, or of one come that the old one said (``_rules_said_all_the_same``).
 
     In a change of more pairs of a rule gone and a rule come than ``MAX_MOVED_RULE_PAIRS``, only rules
     moved word for word are found.
@@ -313,7 +315,7 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
     clauses = [(k, a) for k, a in enumerate(amendments) if a.unit == "clause"]
     gone = [(k, _RuleRead.of(e, e.old, _sentence_that_said(e, a))) for k, a in clauses for e in a.effects if _moved_out(e)]
     came = [(k, _RuleRead.of(e, e.new)) for k, a in clauses for e in a.effects if _moved_in(e)]
-    if not gone or not came:
+    if not gone and not came:
         return amendments
     if len(gone) * len(came) > MAX_MOVED_RULE_PAIRS:
         pairs = _rules_moved_word_for_word(gone, came)
@@ -325,6 +327,8 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment]) -> list[Am
         (k, out), (m, into) = gone[g], came[c]
         dropped.setdefault(k, []).append(out.effect)
         dropped.setdefault(m, []).append(into.effect)
+    for k, effect in _rules_said_all_the_same(gone, came, pairs, standing):
+        dropped.setdefault(k, []).append(effect)
     moved = list(amendments)
     for k, effects in dropped.items():
         amendment = moved[k]
@@ -429,13 +433,157 @@ def _reworded_rules(
     return best_first(candidates)
 
 
+def _rules_said_all_the_same(
+    gone: list[tuple[int, _RuleRead]],
+    came: list[tuple[int, _RuleRead]],
+    paired: list[tuple[float, int, int]],
+    standing: _RulesStanding,
+) -> list[tuple[int, Effect]]:
+    """The rules gone, left unpaired, that the new document says all the same, and the rules come that the
+    old one said, as ``(amendment, effect)``:
+
+    - a rule that names its holder, in a paragraph that stands word for word on the other side, under
+      headings of the same names (``paragraph_stands``): OpenSpec took the second copy of each requirement
+      out of its conventions. (A sentence said again in another paragraph may be about another thing:
+      TUF's "The client MUST write the file to non-volatile storage as FILENAME.EXT." says which file in
+      the words of its step.)
+    - a rule that went (or came) in copies for several holders, when a sentence of a clause this change
+      wrote on the other side asks much the same (``_asks_alike``): DAP gathered "The Helper MAY instead
+      handle the request immediately." and the Leader's copy, from three sections, into "The HTTP server
+      MAY instead handle the request immediately." of a new section on HTTP resources, and its Leader's and
+      Collector's "... SHOULD use each response's Retry-After header field ..." into "The HTTP client SHOULD
+      use ...". One rule gone for one holder and one come for another are two rules: "The client MUST send
+      ..." and "The server MUST send ...". (A table row names no holder before its keyword, but its cells.)
+    """
+    taken_gone, taken_came = {g for _, g, _ in paired}, {c for _, _, c in paired}
+    free_gone = [gone[g] for g in range(len(gone)) if g not in taken_gone]
+    free_came = [came[c] for c in range(len(came)) if c not in taken_came]
+    in_prose = [[(k, rule) for k, rule in side if standing.in_prose(k)] for side in (gone, came)]
+    found = []
+    sides: list[tuple[list[tuple[int, _RuleRead]], Literal["old", "new"]]] = [(free_gone, "new"), (free_came, "old")]
+    for free, there in sides:
+        for k, rule in free:
+            if rule.names_a_holder and not rule.refers_back and standing.paragraph_stands(there, k, rule.sentence):
+                found.append((k, rule.effect))
+            elif len(rule.asked) < MIN_WORDS_ASKED_ALIKE or not standing.in_prose(k):
+                continue
+            elif any(_in_copies_for_several_holders(rule, side) for side in in_prose):
+                if any(written and _asks_alike(rule, said) for said, written in standing.rules(there, rule.keyword)):
+                    found.append((k, rule.effect))
+    return found
+
+
+MIN_WORDS_ASKED_ALIKE = 3
+"""Fewest content words a rule asks (after its keyword) for ``_rules_said_all_the_same`` to look for it
+on the other side in other words: "MUST be a string." is said of many things."""
+
+
+def _in_copies_for_several_holders(rule: _RuleRead, rules: list[tuple[int, _RuleRead]]) -> bool:
+    """Whether the rules gone (or come) that ask much the same as ``rule`` name two holders or more."""
+    return len({r.holder_words for _, r in rules if r.names_a_holder and _asks_alike(rule, r)}) >= 2
+
+
+def _asks_alike(rule: _RuleRead, other: _RuleRead) -> bool:
+    """Whether two sentences of one keyword ask much the same, and the same values in code, in much the
+    same case: rapidfuzz's token-sort ratio of what each asks, after its keyword, is ``MOVED_RULE_SIMILARITY``
+    or more, and of their conditions 20 less. Many rules of one holder ask the same in other cases: DAP's
+    "If so, the Helper MUST fail the job with error `invalidMessage`." follows each of its checks, so a
+    sentence whose case is the one before it (``_REFERS_BACK``) is compared with none."""
+    from rapidfuzz import fuzz
+
+    if rule.keyword != other.keyword or 2 * len(rule.asked & other.asked) < len(rule.asked):
+        return False
+    if rule.refers_back or other.refers_back or code_spans(rule.asks) != code_spans(other.asks):
+        return False
+    if bool(rule.condition) != bool(other.condition):
+        return False
+    if rule.condition and fuzz.token_sort_ratio(rule.condition, other.condition) < MOVED_RULE_SIMILARITY - 20:
+        return False
+    return fuzz.token_sort_ratio(rule.asks, other.asks) >= MOVED_RULE_SIMILARITY
+
+
+class _RulesStanding:
+    """Each side of a document as ``_rules_said_all_the_same`` looks for a rule gone or come on it: its
+    paragraphs (clauses) word for word, and the sentences that say a keyword, read as rules, each with
+    whether it stands in a clause the change wrote (one of an amendment's). Read when first asked, keyword
+    by keyword: most changes ask for none."""
+
+    def __init__(self, alignment: Alignment, amendments: list[Amendment]) -> None:
+        self._alignment = alignment
+        self._amendments = amendments
+        self._paragraphs: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
+        self._heading_paths: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._rules: dict[tuple[str, str], list[tuple[_RuleRead, bool]]] = {}
+
+    def paragraph_stands(self, side: Literal["old", "new"], amendment: int, sentence: str) -> bool:
+        """Whether the paragraph of ``amendment`` that says ``sentence``, on the side other than ``side``,
+        stands word for word on ``side``, under headings of the same names. A paragraph said under others
+        may be about another thing (AsyncAPI's "This object MAY be extended with [Specification Extensions]"
+        under each object's "Fixed Fields"), and a list item or a table row is read in its lead-in's case, or
+        its scenario's, or its table's (OpenSpec's "- **THEN** OpenSpec SHALL use the current workspace" is
+        one rule in each scenario that says it)."""
+        changed = self._amendments[amendment]
+        own_side: Literal["old", "new"] = "old" if side == "new" else "new"
+        own = changed.old if own_side == "old" else changed.new
+        if side not in self._paragraphs:
+            self._paragraphs[side] = frozenset(
+                (self._heading_path(side, c), c.normalized) for c in self._clauses(side) if c.kind == "paragraph"
+            )
+        return any(
+            isinstance(c, Clause)
+            and sentence in c.normalized
+            and (self._heading_path(own_side, c), c.normalized) in self._paragraphs[side]
+            for c in own
+        )
+
+    def _heading_path(self, side: Literal["old", "new"], clause: Clause) -> tuple[str, ...]:
+        if side not in self._heading_paths:
+            a = self._alignment
+            old, new = [m.old for m in a.sections] + a.removed_sections, [m.new for m in a.sections] + a.added_sections
+            self._heading_paths[side] = {s.id: s.heading_path for s in (old if side == "old" else new)}
+        return self._heading_paths[side].get(clause.section, ())
+
+    def in_prose(self, amendment: int) -> bool:
+        """Whether the clauses of ``amendment`` are paragraphs or list items (``_PROSE``)."""
+        changed = self._amendments[amendment]
+        return all(isinstance(c, Clause) and c.kind in _PROSE for c in changed.old + changed.new)
+
+    def rules(self, side: Literal["old", "new"], keyword: str) -> list[tuple[_RuleRead, bool]]:
+        """The sentences of the paragraphs and list items of ``side`` that say ``keyword``, read as rules, each
+        with whether the change wrote it."""
+        if (side, keyword) not in self._rules:
+            says_it = re.compile(rf"(?<!\w){re.escape(keyword)}(?!\w)")
+            written = {c for a in self._amendments if a.unit == "clause" for c in (a.old if side == "old" else a.new)}
+            self._rules[side, keyword] = [
+                (_RuleRead.of(Effect("modality", keyword, keyword, sentence=sentence), keyword), clause in written)
+                for clause in self._clauses(side)
+                if keyword in clause.normalized and clause.kind in _PROSE
+                for sentence in sentences(clause.normalized)
+                if says_it.search(sentence)
+            ]
+        return self._rules[side, keyword]
+
+    def _clauses(self, side: Literal["old", "new"]) -> list[Clause]:
+        alignment = self._alignment
+        if side == "old":
+            return [c for m in alignment.clauses for c in m.old] + alignment.removed
+        return [c for m in alignment.clauses for c in m.new] + alignment.added
+
+
+_PROSE = frozenset(("paragraph", "list_item"))
+"""The kinds of clause whose rules name their holder in words (``_RulesStanding``)."""
+
+
 @dataclass(frozen=True)
 class _RuleRead:
     """A rule's sentence gone from one clause, or come to one, read to find it again in another."""
 
     effect: Effect
-    """The modality effect that says the rule went (or came)."""
+    """The modality effect that says the rule went (or came); for a rule read where it stands, its keyword
+    unchanged (``_RulesStanding``)."""
     keyword: str
+    sentence: str
+    """The sentence that says it."""
     opening: str
     """The words before its keyword (``_subject``); the whole sentence when it does not say its keyword
     (a list item under its lead-in's)."""
@@ -455,6 +603,10 @@ class _RuleRead:
     holder_words: frozenset[str]
     """The stems of the words of its subject that name who it binds: none for "it" or "- MUST be at least
     one character in length, and SHOULD NOT ...", whose keyword's subject is "and"."""
+    condition: str
+    """The words before its subject's clause: its case ("If the request fails"), or nothing."""
+    refers_back: bool
+    """Whether its case is the sentence before it: "If so, the Helper MUST ...", "Otherwise, ..."."""
 
     @property
     def holder_and_values(self) -> tuple[str, str, tuple[str, ...]]:
@@ -483,6 +635,7 @@ class _RuleRead:
         return cls(
             effect=effect,
             keyword=keyword,
+            sentence=sentence,
             opening=opening,
             asks=asks,
             subject=subject,
@@ -491,6 +644,8 @@ class _RuleRead:
             values=frozenset(code_spans(sentence)),
             names=frozenset(w.lower() for w in capitalised if w.lower() not in RFC_WORDS and not w.islower()),
             holder_words=frozenset(stem(w) for w in content_words(words(subject)) if w not in _PRONOUNS),
+            condition=before.rpartition(",")[0].strip(),
+            refers_back=bool(_REFERS_BACK.match(sentence)),
         )
 
 
@@ -499,6 +654,10 @@ _PRONOUNS = frozenset(("they", "them", "such", "one", "we", "you"))
 words): MCP's "If the server supports the requested version, it MUST respond with the same version." gone and
 "If the server does not implement the requested version, ..., it MUST respond with an
 `UnsupportedProtocolVersionError`" come are two rules."""
+
+
+_REFERS_BACK = re.compile(r"\W*(?:if (?:so|not)|otherwise|in (?:this|that|either) case|then)\b", re.IGNORECASE)
+"""The opening of a sentence whose case is the sentence before it."""
 
 
 _A_WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -693,6 +852,7 @@ class _NamesInCode:
         self._alignment = alignment
         self._names: tuple[set[str], set[str]] | None = None
         self._old_text: str | None = None
+        self._new_text: str | None = None
 
     def read(self, effect: Effect) -> Effect:
         """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
@@ -711,6 +871,14 @@ class _NamesInCode:
             old = [m.old for m in a.sections] + a.removed_sections
             self._old_text = "\n".join(text for s in old for text in (s.heading, *(c.normalized for c in s.clauses)))
         return value in self._old_text
+
+    def said_after(self, words: str) -> bool:
+        """Whether the new version of the document says ``words`` anywhere, in any case."""
+        if self._new_text is None:
+            a = self._alignment
+            new = [m.new for m in a.sections] + a.added_sections
+            self._new_text = "\n".join(text for s in new for text in (s.heading, *(c.normalized for c in s.clauses))).lower()
+        return re.search(rf"\b{re.escape(words)}\b", self._new_text) is not None
 
     def _read(self) -> tuple[set[str], set[str]]:
         if self._names is None:
@@ -759,6 +927,8 @@ def _clause_change(
         old_place, new_place = _place(match.old[0], places, capitals), _place(match.new[-1], places, capitals)
         effects = describe_change(old_text, new_text, example=example, old_place=old_place, new_place=new_place)
         effects = [names.read(e) if e.type == "value" and e.normative and not e.direction else e for e in effects]
+        if effects == [Effect("editorial", confidence=UNSURE)] and _holder_swapped(old_text, new_text, names):
+            effects = [Effect("wording")]
         renamed = _field_renamed(old_text, new_text, old_place, new_place)
         if renamed:  # (what else the row says is still read; that it was reworded, the name says)
             said = [e for e in effects if e.type != "editorial" and (e.type, e.old, e.new) != ("wording", None, None)]
@@ -792,6 +962,39 @@ def _clause_change(
         effects,
         word_diff(CLAUSE_SEPARATOR.join(c.normalized for c in match.old), CLAUSE_SEPARATOR.join(c.normalized for c in match.new)),
     )
+
+
+def _holder_swapped(old: str, new: str, names: _NamesInCode) -> bool:
+    """Whether the words that name whom a keyword binds were swapped for others, every keyword kept, while the
+    document still says the old ones: DAP's "If so, the the Helper MUST fail the job ..." -> "If so, the
+    Leader MUST fail ..." changed a word and a half of a long item, read as a slip, and binds another party.
+    A holder renamed throughout is a term renamed (SLSA's "The build system MUST ..." -> "The build platform
+    MUST ..."), one respelled or made plural names the same, and one the sentence still names was only put
+    further from the keyword (JSON:API's "If present, its value MUST be ..." -> "..., the value of the
+    `jsonapi` member MUST be ...").
+
+    >>> _HOLDER_AND_KEYWORD.findall("If so, the Helper MUST fail. The build system SHOULD log.")
+    [('the Helper', 'MUST'), ('build system', 'SHOULD')]
+    """
+    before, after = _HOLDER_AND_KEYWORD.findall(old), _HOLDER_AND_KEYWORD.findall(new)
+    if [keyword for _, keyword in before] != [keyword for _, keyword in after]:
+        return False
+    old_words, new_words = set(words(old.lower())), set(words(new.lower()))
+    for (was, _), (now, _) in zip(before, after):
+        was, now = (_LEADING_ARTICLE.sub("", said.lower()) for said in (was, now))
+        heads = was.split()[-1], now.split()[-1]
+        if stem(heads[0]) == stem(heads[1]) or only_typos(*heads) or set(heads) & _NAMES_NO_HOLDER:
+            continue
+        if heads[0] not in new_words and heads[1] not in old_words and names.said_after(was):
+            return True
+    return False
+
+
+_HOLDER_AND_KEYWORD = re.compile(r"((?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+(MUST|SHALL|SHOULD|MAY|must|shall|should)\b")
+"""The word or two right before a keyword: whom it binds, in most rules."""
+
+_NAMES_NO_HOLDER = frozenset(("it", "they", "this", "that", "also", "then", "still", "always", "only", "not", "and", "or"))
+"""Words that stand right before a keyword and name no holder."""
 
 
 def _joined_without_markers(clauses: tuple[Clause, ...]) -> str:

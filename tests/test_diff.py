@@ -1017,6 +1017,83 @@ def test_a_rule_moved_out_of_a_list_and_reworded_is_no_rule_removed_and_added(sp
     assert sorted(found, key=str) == [("MAY", None), (None, "MAY")], found
 
 
+def test_a_rule_said_for_several_holders_gathered_into_one_for_all_is_no_rule_removed_or_added(spec_repo, specdiff_json):
+    """DAP gathered "The Helper MAY instead handle the request immediately." and the Leader's copies, from
+    three sections, into "The HTTP server MAY instead handle the request immediately." of a new section, and
+    each "The Leader SHOULD use each response's Retry-After header field ..." into "The HTTP client SHOULD
+    use ...": each copy but one (read as moved) as a rule removed, breaking. Gathered for another holder
+    than any, each copy is still said; a rule gone for one holder is not."""
+    def section(name: str, holder: str, asker: str) -> str:
+        return (
+            f"## {name}\n\nThe {asker} sends the {name.lower()} request to the {holder}.\n\n"
+            f"The {holder} MAY instead answer the request at once. The {asker} SHOULD use each answer's Wait "
+            "field to decide when to ask again.\n\n"
+        )
+
+    old = "# Docks\n\n" + section("Unlock", "dock", "app") + section("Return", "dock", "rider") + section("Pay", "bank", "dock")
+    gathered = (
+        "# Docks\n\n## Requests\n\nRequests follow plain HTTP.\n\nThe server MAY instead answer the request at once. "
+        "The client SHOULD use each answer's Wait field to decide when to ask again.\n\n"
+        "## Unlock\n\nThe app sends the unlock request to the dock.\n\n"
+        "## Return\n\nThe rider sends the return request to the dock.\n\n"
+        "## Pay\n\nThe dock sends the pay request to the bank.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, gathered)
+    assert not [e for a in amendments for e in a["effects"] if e["type"] == "modality"], amendments
+    assert [a["severity"] for a in amendments if a["kind"] == "removed"] == ["substantive"] * 2, amendments
+    one_gone = old.replace(
+        "The bank MAY instead answer the request at once. The dock SHOULD use each answer's Wait field to decide when to "
+        "ask again.\n\n", ""
+    ) + "## Fees\n\nThe server MAY instead answer the request at once.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, one_gone)
+    found = [(e["old"], e["new"]) for a in amendments for e in a["effects"] if e["type"] == "modality"]
+    assert found == [("MAY", None), ("SHOULD", None), (None, "MAY")], amendments
+
+
+def test_a_copy_of_a_rule_said_twice_removed_is_no_rule_removed(spec_repo, specdiff_json):
+    """OpenSpec took the second copy of each requirement out of its conventions: each read as a rule removed,
+    breaking. A paragraph said again under another heading may be about another thing ("This object MAY be
+    extended ..."), and a rule that follows a check ("If so, the dock MUST reject the ride with error
+    `badRide`."), added where another check's says the same words, is a rule added."""
+    old = (
+        "# Docks\n\n## Retries\n\nThe app unlocks the bike.\n\n"
+        "If the answer is lost, the app SHOULD send the original request again unchanged.\n\n"
+        "## Retries\n\nIf the answer is lost, the app SHOULD send the original request again unchanged.\n\n"
+        "## Checks\n\n- Whether the ride is paid. If not, the dock MUST reject the ride with error `badRide`.\n"
+    )
+    new = (
+        "# Docks\n\n## Retries\n\nThe app unlocks the bike.\n\n"
+        "## Retries\n\nIf the answer is lost, the app SHOULD send the original request again unchanged.\n\n"
+        "## Checks\n\n- Whether the ride is paid. If not, the dock MUST reject the ride with error `badRide`.\n"
+        "- Whether the bike is broken. If so, the dock MUST reject the ride with error `badRide`.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    graded = [(a["kind"], a["severity"]) for a in amendments if a["unit"] == "clause"]
+    assert graded == [("removed", "substantive"), ("added", "breaking")], amendments
+    old, new = (text.replace("## Retries\n\nIf the answer", "## Answers\n\nIf the answer") for text in (old, new))
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    graded = [(a["kind"], a["severity"]) for a in amendments if a["unit"] == "clause"]
+    assert graded == [("removed", "breaking"), ("added", "breaking")], amendments
+
+
+def test_a_rules_holder_swapped_in_a_long_item_is_no_slight_rewording(spec_repo, specdiff_json):
+    """DAP's "If so, the the Helper MUST fail the job with error `invalidMessage`." -> "If so, the Leader MUST
+    fail ...": a word and a half of a long item changed, read as a slip, editorial; another party is bound.
+    A holder made plural is the same holder, and one renamed throughout is a term renamed (SLSA's "build
+    system" -> "build platform")."""
+    page = (
+        "# Docks\n\n## Checks\n\nThe dock checks each request.\n\n- Whether the `RideRequest` from the app is malformed "
+        "or names no bike. If so, the {} MUST fail the ride with error `badRide`.\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, page.format("the Dock"), page.format("Bank"))
+    assert amendment["severity"] == "substantive", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, page.format("the Dock"), page.format("Docks"))
+    assert amendment["severity"] == "editorial", amendment
+    renamed = page.format("the Dock").replace("# Docks", "# Stations").replace("dock", "station").replace("Dock", "Station")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, page.format("the Dock"), renamed)
+    assert [a["severity"] for a in amendments if "badRide" in a["new"][0]["text"]] == ["editorial"], amendments
+
+
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
     """MCP's tutorials tell their reader "Fill in the client's details", A2A's "Use the route factory":
     208 amendments graded breaking in MCP's last 200 commits, for steps a reader takes. A keyword in
@@ -3586,8 +3663,9 @@ def test_an_example_in_brackets_in_a_rules_condition_bounds_nothing(spec_repo, s
 
 def test_a_clause_said_twice_in_a_row_and_now_once_is_editorial(spec_repo, specdiff_json):
     """A2A's spec showed the same table twice, one call after the other, and dropped the copy: it read as a
-    table taken out of the spec, substantive. A rule taken from a section that said it only once is gone,
-    and so is one of two said apart (each may say its own thing under its own lead-in)."""
+    table taken out of the spec, substantive. A rule taken from a section that said it only once is gone;
+    one of two paragraphs said apart under one heading is a copy gone, the rule stands (a list item may say
+    its own thing under its own lead-in)."""
     twice = "# Docks\n\nDocks MUST be lit.\n\nDocks MUST be lit.\n\nSee the fares.\n"
     once = "# Docks\n\nDocks MUST be lit.\n\nSee the fares.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, twice, once)
@@ -3598,7 +3676,7 @@ def test_a_clause_said_twice_in_a_row_and_now_once_is_editorial(spec_repo, specd
     assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking"), amendment
     apart = "# Docks\n\nDocks MUST be lit.\n\nSee the fares.\n\nDocks MUST be lit.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, apart, once)
-    assert (amendment["kind"], amendment["severity"]) == ("removed", "breaking"), amendment
+    assert (amendment["kind"], amendment["severity"]) == ("removed", "substantive"), amendment
 
 
 def test_changes_that_are_expected_bind_no_one(spec_repo, specdiff_json):
