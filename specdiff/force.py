@@ -1079,6 +1079,9 @@ def _read_may(modal: Modal, before: str, after: str, holder: str | None) -> Read
     if _SOME_OF_A_KIND_BEFORE.search(before):
         # the OCI distribution spec's "(Note: Many registries may have other ways to accomplish this ...)"
         return Reading(modal, False, "hedge", LIKELY, holder)
+    if _WRONGDOER_BEFORE.search(before):
+        # SCITT's "Conversely, a corrupt Transparency Service may:" tells what it could do, no one is let
+        return Reading(modal, False, "hedge", LIKELY, holder)
     if nxt[:1] == ["be"] and len(nxt) > 1 and _PARTICIPLE.match(nxt[1]) and holder in _ACTORS:
         return Reading(modal, False, "hedge", LIKELY, holder)  # "the assistant may be tasked with": acted upon
     right_after = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", after[:40])][:2]
@@ -1284,6 +1287,10 @@ _MODAL_KEYS = {
 }  # fmt: skip
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
+_WRONGDOER_BEFORE = re.compile(
+    r"\b(?:an?|the)\s+(?:corrupt|malicious|compromised|dishonest|rogue|attacker|adversary)\b[^.;:,]{0,60}$", re.I
+)
+"""Before a "may": a party that does wrong, whose "may" tells what it could do."""
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
     r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b"
@@ -1301,7 +1308,8 @@ metric MUST be created:")."""
 _INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
     r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$"
     r"|\b(?:such\s+as|including):\s*$|\b(?:generally|typically|usually|commonly|often)\b[^.;:]{0,60}:\s*$"
-    r"|\b(?:an?|the)\s+(?:attacker|adversary)\b[^.;:]{0,200}:\s*$",
+    r"|\b(?:an?|the)\s+(?:attacker|adversary)\b[^.;:]{0,200}:\s*$"
+    r"|\b(?:an?|the)\s+(?:corrupt|malicious|compromised|dishonest|rogue)\b[^.;:]{0,120}:\s*$",
     re.I,
 )
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),
@@ -1311,7 +1319,8 @@ whose items "build a PURL string", "validate a PURL string" name functions), or 
 (libp2p's "Implementations generally do some combination of these mitigations:", whose "Reset the stream
 once ..." is one of them), or what an attacker does (OAuth 2.1's "The attacker could, for example, register a
 client ... and execute one of the following attacks:", whose "Intentionally send an erroneous authorization
-request" is the attacker's step)."""
+request" is the attacker's step, and SCITT's "Conversely, a corrupt Transparency Service may:", whose "refuse or
+delay the Registration of Signed Statements" is what it may do)."""
 _CASE_OPENING = re.compile(r"[\s*_]*(?:if|when|whenever|unless|in\s+that\s+case)\b", re.I)
 """A sentence of a list item that opens with a condition and asks nothing itself ("If two names
 normalize to one key, the value returned is unspecified"): it says what happens in a case, or

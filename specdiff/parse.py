@@ -648,15 +648,18 @@ PAGE_METADATA = frozenset(
         "layout permalink toc toc_min_heading_level toc_max_heading_level hide_table_of_contents pagination_label "
         "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon "
         "date lastmod last_modified last_update updated author authors editor editors former_editors contributors "
-        "maintainers thanks author_name author_email author_website xref tags sidebartitle noindex"
+        "maintainers thanks author_name author_email author_website xref tags sidebartitle noindex "
+        "contributor informative entity venue kramdown_options abbrev area wg kw ipr pi stand_alone v"
     ).split()
 ) | {"former editor"}
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
 Mintlify): its place in the sidebar, its address, its title, tags and cross-references; and who
 wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:", Bikeshed's
-"Editor:" and "Former Editor:"). A change to them changes no rule; a spec's own fields ("version: 1.1",
-"status: rc", "maturity: draft", an IETF draft's "docname") are read, and so is a "description", which
-tells an agent what a spec-kit command or a skill is for."""
+"Editor:" and "Former Editor:"); and an IETF draft's (kramdown-rfc's) informative references, contributors,
+mailing list and markup options (SCITT's architecture draft read a DOI added to "informative:" as a number
+changed). A change to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity:
+draft", an IETF draft's "docname", its "cat" and "normative:" references) are read, and so is a
+"description", which tells an agent what a spec-kit command or a skill is for."""
 
 
 def front_matter_read(clause: Clause) -> str:

@@ -455,6 +455,29 @@ def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: 
     return kept_old == kept_new and not any(rules(cell, replace(old_place, kind="paragraph")) for cell in noted)
 
 
+def _only_described_otherwise(old: str, new: str) -> bool:
+    """Whether a table row whose level has a cell of its own ("| `private` | MUST | ... |") changed only in the
+    cells after that cell, which describe what the level binds and state no rule of their own: runtime-spec's
+    mount options, "[^2] (bind mounts)" -> "Bind mount propagation [^2]", read as each option's MUST narrowed.
+
+    >>> _only_described_otherwise("`rbind` | MUST | [^2] (bind mounts)", "`rbind` | MUST | Recursive bind mount [^2]")
+    True
+    >>> _only_described_otherwise("`rbind` | MUST | mounts", "`rbind` | MUST | mounts. It MUST NOT follow links.")
+    False
+    """
+    cells_old, cells_new = _cells(old), _cells(new)
+    if len(cells_old) != len(cells_new) or len(cells_old) < 3:
+        return False
+    level = next((k for k, cell in enumerate(cells_old) if _LEVEL_CELL.fullmatch(cell)), None)
+    if level is None or level == 0 or cells_old[: level + 1] != cells_new[: level + 1]:
+        return False
+    return not any(rules(cell, Place(kind="paragraph")) for cell in cells_old[level + 1 :] + cells_new[level + 1 :])
+
+
+_LEVEL_CELL = re.compile(r"(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)(?: NOT)?")
+"""A cell that holds only a requirement level."""
+
+
 def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.split(" | ")]
 
@@ -1366,7 +1389,8 @@ def _sentence_effects(old: str | None, new: str | None, old_place: Place, new_pl
     if restated is not None:
         return [e for e in effects if e.type == "condition"] + restated  # its numbers and keywords are the restated list
     if old is not None and new is not None and normative and all(_leaves_content_to_read(e) for e in effects):
-        effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
+        if not (old_place.kind == new_place.kind == "table_row" and _only_described_otherwise(old_text, new_text)):
+            effects += _scope_and_content(old_text, new_text, old_modals, new_modals, where, obliging)
         effects += _holder_change(old_text, new_text, old_readings, new_readings, where)
     return effects
 
@@ -2282,7 +2306,7 @@ def _scope_and_content(
     if reach is not None:
         scope = Effect("scope", " ".join(content_out) or None, " ".join(content_in) or None, reach, sentence=where)
         return [*effects, replace(scope, normative=True, old_obliges=obliging, new_obliges=obliging, confidence=UNSURE)]
-    if _spells_out(inserted, deleted, content_in):
+    if _spells_out(inserted, deleted, content_in) or _name_lengthened(old, new, content_in, content_out):
         return effects
     effects.append(
         Effect(
@@ -2747,6 +2771,27 @@ def _spells_out(inserted: list[str], deleted: list[str], content_in: list[str]) 
     if _POINTER_NOUNS & set(content_in) and all(w in _POINTER_NOUNS or w.isdigit() or w == "of" for w in content_in):
         return True  # "as described in [RFC 7234]" -> "[RFC 7234 (section 5.5)]": the same citation, more precise
     return bool(deleted) and all(w in _PRONOUNS for w in deleted)
+
+
+def _name_lengthened(old: str, new: str, content_in: list[str], content_out: list[str]) -> bool:
+    """Whether the words a rule gained (or lost) sit inside a name of capitalised words, which the other
+    side writes without them: runtime-spec's "the version of the Open Container Runtime Specification" ->
+    "... Open Container Initiative Runtime Specification" names the same document, and asks nothing more.
+
+    >>> _name_lengthened("Open Container Runtime Spec", "Open Container Initiative Runtime Spec", ["initiative"], [])
+    True
+    >>> _name_lengthened("the runtime", "the Linux runtime", ["linux"], [])
+    False
+    """
+    longer, shorter, added = (new, old, set(content_in)) if content_in else (old, new, set(content_out))
+    names = [run.split() for run in _NAME_RUN.findall(prose(longer)) if {w.lower() for w in run.split()} & added]
+    if not names or not added <= {w.lower() for name in names for w in name}:
+        return False
+    return all(" ".join(w for w in name if w.lower() not in added) in prose(shorter) for name in names)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){2,}")
+"""Three capitalised words or more in a row: a name ("Open Container Initiative Runtime Specification")."""
 
 
 _KIND_NOUNS = {

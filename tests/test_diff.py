@@ -593,6 +593,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
             "the following attacks:\n\n1. Intentionally send a wrong request.",
             "1. Intentionally send a valid request with a stolen card.",
         ),
+        ("## Threats\n\nConversely, a corrupt desk may:\n\n1. refuse to lend a bike", "1. delay the return of a bike"),
         ("## Names\n\nDocks MUST be lit.", "The longer name should be less confusing than the short one."),
         ("## Names\n\nDocks MUST be lit.", "This change should have a minimal impact on existing docks."),
         ("## Names\n\nDocks MUST be lit.", "Renaming it would be a useful change and should not affect old docks."),
@@ -616,7 +617,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "in a future update", "may not function", "should more be added", "for which should", "put another way",
         "another text says", "the rule it replaces", "a noun before its verb", "a noun and an adverb", "two nouns joined",
         "a command in a FAQ", "a command in frequently asked questions", "a task", "a step of the release process",
-        "an alternative weighed", "an example of a task", "what is usually done", "an attacker's step",
+        "an alternative weighed", "an example of a task", "what is usually done", "an attacker's step", "a corrupt party's step",
         "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
         "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
@@ -656,8 +657,9 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     impersonation by themselves"; the OCI distribution spec's "Clients MAY see other status codes" and "(Note:
     Many registries may have other ways ...)", in-toto's "for how the verification workflow may use
     it", Serverless Workflow's "No matter how many times sub-workflow may use `continueAs`" and IPFS's
-    "There is no current consensus on how pathing over symlinks should behave". Each read as a rule
-    added, most breaking."""
+    "There is no current consensus on how pathing over symlinks should behave"; SCITT's "Conversely, a
+    corrupt Transparency Service may:" / "1. refuse or delay the Registration of Signed Statements". Each
+    read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -1092,6 +1094,34 @@ def test_a_rules_holder_swapped_in_a_long_item_is_no_slight_rewording(spec_repo,
     renamed = page.format("the Dock").replace("# Docks", "# Stations").replace("dock", "station").replace("Dock", "Station")
     amendments = _amendments_of_change(spec_repo, specdiff_json, page.format("the Dock"), renamed)
     assert [a["severity"] for a in amendments if "badRide" in a["new"][0]["text"]] == ["editorial"], amendments
+
+
+def test_a_word_put_inside_a_name_narrows_no_rule(spec_repo, specdiff_json):
+    """runtime-spec's "MUST be in [SemVer v2.0.0] format and specifies the version of the Open Container Runtime
+    Specification ..." -> "... Open Container Initiative Runtime Specification ...": read as the rule narrowed by
+    "initiative", breaking; it names the same document. A word put before a holder does narrow it."""
+    page = (
+        "# Docks\n\n## Fields\n\n- **`version`** (string, REQUIRED) MUST be a dotted number and names the version of "
+        "the {} with which the dock complies.\n"
+    )
+    old, new = page.format("Open Dock Runtime Specification"), page.format("Open Dock Alliance Runtime Specification")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert amendment["severity"] == "editorial", amendment
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, page.format("dock manual"), page.format("dock safety manual"))
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_description_cell_reworded_beside_a_level_cell_narrows_no_rule(spec_repo, specdiff_json):
+    """runtime-spec's mount options table, "| `rbind` | MUST | [^2] (bind mounts) |" -> "| `rbind` | MUST |
+    Recursive bind mount [^2] |": read as the option's MUST narrowed by "recursive", breaking; the cell after
+    the level describes the option. A rule written into that cell is read."""
+    table = "# Docks\n\n## Locks\n\n| Lock | Level | Note |\n|---|---|---|\n| `chain` | MUST | {} |\n"
+    described = table.format("Steel chain lock, see locks")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table.format("see locks"), described)
+    assert amendment["severity"] == "substantive", amendment
+    stated = table.format("see locks. It MUST NOT be cut")
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table.format("see locks"), stated)
+    assert amendment["severity"] == "breaking", amendment
 
 
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):

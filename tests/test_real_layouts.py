@@ -292,6 +292,25 @@ def test_ietf_draft_diff_and_init(spec_repo, specdiff):
     assert 'specs = ["**/draft-*.md"]' in init.out and '"archive/**",' in init.out
 
 
+def test_a_drafts_informative_references_and_contributors_say_nothing_but_its_normative_ones_do(spec_repo, specdiff_json):
+    """SCITT's architecture draft added a DOI to its "informative:" references and a contributor's e-mail
+    changed case: each read as reworded (a DOI as a number changed), substantive. Informative references,
+    contributors, the mailing list and kramdown's options are the page's metadata; a normative reference
+    added is a new dependency."""
+    def drafted(informative: str, normative: str = "") -> str:
+        head = "contributor:\n - name: Bo Reader\n   email: Bo@example.org\n" + informative + normative
+        return DRAFT.replace("--- abstract", head + "--- abstract").format(rule="MUST")
+
+    spec_repo.commit("Draft", {"draft-ietf-wg-pacing.md": drafted("informative:\n  RFC9000:\n")})
+    cited = drafted("informative:\n  RFC9000:\n  PACE: DOI.10.1145/1323293.1294280\n").replace("Bo@", "bo@")
+    spec_repo.commit("Cite", {"draft-ietf-wg-pacing.md": cited})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["editorial"], file["amendments"]
+    spec_repo.commit("Depend", {"draft-ietf-wg-pacing.md": cited.replace("--- abstract", "normative:\n  RFC9110:\n--- abstract")})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["substantive"], file["amendments"]
+
+
 # -- OpenAPI-style anchors ------------------------------------------------------------
 
 OAS = """\
