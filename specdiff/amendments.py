@@ -454,18 +454,20 @@ def _rules_said_all_the_same(
       Collector's "... SHOULD use each response's Retry-After header field ..." into "The HTTP client SHOULD
       use ...". One rule gone for one holder and one come for another are two rules: "The client MUST send
       ..." and "The server MUST send ...". (A table row names no holder before its keyword, but its cells.)
+      Only in a change of fewer rules gone and come than the square root of ``MAX_MOVED_RULE_PAIRS``.
     """
     taken_gone, taken_came = {g for _, g, _ in paired}, {c for _, _, c in paired}
     free_gone = [gone[g] for g in range(len(gone)) if g not in taken_gone]
     free_came = [came[c] for c in range(len(came)) if c not in taken_came]
     in_prose = [[(k, rule) for k, rule in side if standing.in_prose(k)] for side in (gone, came)]
+    compared = (len(gone) + len(came)) ** 2 <= MAX_MOVED_RULE_PAIRS  # (each with each, and with the other side's)
     found = []
     sides: list[tuple[list[tuple[int, _RuleRead]], Literal["old", "new"]]] = [(free_gone, "new"), (free_came, "old")]
     for free, there in sides:
         for k, rule in free:
             if rule.names_a_holder and not rule.refers_back and standing.paragraph_stands(there, k, rule.sentence):
                 found.append((k, rule.effect))
-            elif len(rule.asked) < MIN_WORDS_ASKED_ALIKE or not standing.in_prose(k):
+            elif not compared or len(rule.asked) < MIN_WORDS_ASKED_ALIKE or not standing.in_prose(k):
                 continue
             elif any(_in_copies_for_several_holders(rule, side) for side in in_prose):
                 if any(written and _asks_alike(rule, said) for said, written in standing.rules(there, rule.keyword)):

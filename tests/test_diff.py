@@ -1124,6 +1124,22 @@ def test_a_description_cell_reworded_beside_a_level_cell_narrows_no_rule(spec_re
     assert amendment["severity"] == "breaking", amendment
 
 
+def test_a_subsection_raised_before_its_parent_moves_only_itself(spec_repo, specdiff_json):
+    """SCITT made "### Cryptographic Agility", the last subsection of "## Threat Model", a section of its own
+    just before it: both read as moved, though "Threat Model" kept its place among its siblings."""
+    old = (
+        "# Docks\n\n## Fees\n\nRides cost one euro.\n\n## Threats\n\nBikes get stolen.\n\n"
+        "### Locks\n\nDocks MUST lock bikes.\n"
+    )
+    new = (
+        "# Docks\n\n## Fees\n\nRides cost one euro.\n\n## Locks\n\nDocks MUST lock bikes.\n\n"
+        "## Threats\n\nBikes get stolen.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    moved = [a["new"][0]["heading"] for a in amendments if a["unit"] == "section" and a["kind"] == "moved"]
+    assert moved == ["Locks"], amendments
+
+
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
     """MCP's tutorials tell their reader "Fill in the client's details", A2A's "Use the route factory":
     208 amendments graded breaking in MCP's last 200 commits, for steps a reader takes. A keyword in

@@ -515,7 +515,8 @@ def moved_sections(matches: list[SectionMatch]) -> set[str]:
 
     A heading inserted above sections that keep their level and their order ("Text format"
     turned from a line of text into a heading over "ABNF", "Overall Structure" ...) gives
-    them a new parent, but moves none of them.
+    them a new parent, but moves none of them. Order is read among the sections that kept
+    their parent.
     """
     new_id_of = {m.old.id: m.new.id for m in matches}
     paired_new = set(new_id_of.values())
@@ -530,6 +531,10 @@ def moved_sections(matches: list[SectionMatch]) -> set[str]:
         and not (m.old.parent is None and m.new.parent == wrapper)
         and not (m.new.parent is not None and m.new.parent not in paired_new and m.old.level == m.new.level)
     }
-    in_order = longest_increasing([m.new.index for m in matches])
-    moved |= {m.old.id for k, m in enumerate(matches) if k not in in_order}
+    # Out of order among those that kept their parent: one that went under another parent moved already,
+    # and is no reason to move the rest (SCITT made "### Cryptographic Agility" a section of its own
+    # before "## Threat Model", its old parent, which read as moved too).
+    staying = [m for m in matches if m.old.id not in moved]
+    in_order = longest_increasing([m.new.index for m in staying])
+    moved |= {m.old.id for k, m in enumerate(staying) if k not in in_order}
     return moved
