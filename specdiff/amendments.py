@@ -128,7 +128,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
         found.append(((clause.lines[0], 1), _clause_added_or_removed("added", clause, place, case_of_a_rule=case, twice=twice)))
     found.sort(key=lambda item: item[0])
     amendments = _runs_whole([amendment for _, amendment in found], places, capitals)
-    amendments = _without_rules_moved_between_clauses(amendments, _RulesStanding(alignment, amendments))
+    amendments = _without_rules_moved_between_clauses(amendments, _RulesStanding(alignment, amendments), places, capitals)
     amendments = _headings_graded_as_what_stands_under_them(amendments)
     return _with_distinct_ids(_within_new_options(amendments, alignment, places, capitals, names))
 
@@ -300,7 +300,9 @@ MOVED_RULE_SIMILARITY = 80
 for a rule gone from one clause and one come to another to be one rule moved."""
 
 
-def _without_rules_moved_between_clauses(amendments: list[Amendment], standing: _RulesStanding) -> list[Amendment]:
+def _without_rules_moved_between_clauses(
+    amendments: list[Amendment], standing: _RulesStanding, places: _Places, capitals: bool
+) -> list[Amendment]:
     """A rule's sentence moved from one clause to another reads as a rule removed from one and a rule
     added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame as soon
     as ..." up a section, lightly reworded; SPIFFE moved "An X.509 SVID MAY contain any number of other
@@ -313,8 +315,10 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment], standing: 
     moved word for word are found.
     """
     clauses = [(k, a) for k, a in enumerate(amendments) if a.unit == "clause"]
-    gone = [(k, _RuleRead.of(e, e.old, _sentence_that_said(e, a))) for k, a in clauses for e in a.effects if _moved_out(e)]
-    came = [(k, _RuleRead.of(e, e.new)) for k, a in clauses for e in a.effects if _moved_in(e)]
+    gone_effects = [(k, a, e, _sentence_that_said(e, a)) for k, a in clauses for e in a.effects if _moved_out(e)]
+    came_effects = [(k, a, e, e.sentence) for k, a in clauses for e in a.effects if _moved_in(e)]
+    gone = [(k, _RuleRead.of(e, e.old, sentence)) for k, _, e, sentence in gone_effects]
+    came = [(k, _RuleRead.of(e, e.new, sentence)) for k, _, e, sentence in came_effects]
     if not gone and not came:
         return amendments
     if len(gone) * len(came) > MAX_MOVED_RULE_PAIRS:
@@ -322,6 +326,14 @@ def _without_rules_moved_between_clauses(amendments: list[Amendment], standing: 
     else:
         pairs = _rules_moved(gone, came)
         pairs += _reworded_rules(gone, came, pairs)
+        # (then items, read with their lead-in's holder: ``_with_its_lead_in``)
+        led_gone = [
+            (k, _RuleRead.of(e, e.old, _with_its_lead_in(e.old, said, a.old, places, capitals))) for k, a, e, said in gone_effects
+        ]
+        led_came = [
+            (k, _RuleRead.of(e, e.new, _with_its_lead_in(e.new, said, a.new, places, capitals))) for k, a, e, said in came_effects
+        ]
+        pairs += _reworded_rules(led_gone, led_came, pairs)
     dropped: dict[int, list[Effect]] = {}
     for _, g, c in pairs:
         (k, out), (m, into) = gone[g], came[c]
@@ -396,7 +408,8 @@ def _reworded_rules(
     other lacks, are one rule when
 
     - they name the same holder (a pronoun names none), no other rule gone or come names it with that
-      keyword, and they share two words or more and half the words of the shorter: OpenTelemetry
+      keyword, and they share two words or more and half the words of the shorter (an item is read with its
+      lead-in's holder, ``_with_its_lead_in``): OpenTelemetry
       moved "The language implementations MUST NOT handle spawning processes." up to its rules as
       "Language implementations MUST NOT spawn child processes as part of environment variable
       context propagation.";
@@ -689,6 +702,22 @@ def _sentence_that_said(effect: Effect, amendment: Amendment) -> str | None:
     old_text = " ".join(c.normalized for c in amendment.old if isinstance(c, Clause))
     said = [s for s in sentences(old_text) if effect.old in s and s not in new_text]
     return said[0] if len(said) == 1 else effect.sentence
+
+
+def _with_its_lead_in(
+    keyword: str | None, sentence: str | None, clauses: tuple[Clause | Section, ...], places: _Places, capitals: bool
+) -> str | None:
+    """A list item's rule, whose keyword is its lead-in's, read as one sentence with the lead-in's opening: SCITT
+    cut "Issuers and Transparency Services MUST carefully protect their private signing keys and avoid ..."
+    into "Issuers and Transparency Services MUST:" / "- carefully protect their private signing keys", where the
+    item alone names no holder, and read a rule removed and one added. (Items are paired as they read alone
+    first: MCP moved "OAuth 2.0 Authorization Server Metadata" from one lead-in to another.)"""
+    if not keyword or not sentence or keyword in sentence or len(clauses) != 1 or not isinstance(clauses[0], Clause):
+        return sentence
+    lead_in = _place(clauses[0], places, capitals).lead_in
+    if not lead_in or keyword not in lead_in or not lead_in.rstrip().endswith(":"):
+        return sentence
+    return f"{lead_in.rstrip().removesuffix(':')} {_without_markers(sentence)}"
 
 
 def _moved_out(effect: Effect) -> bool:

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "213"
+FORMAT = "214"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -253,7 +253,8 @@ same fields is no field removed and added, and a comma or semicolon mended in on
 that the new document says all the same, or come that the old one said, is no rule removed or added; 212: a
 word put inside a name narrows no rule, a description cell beside a level cell states none, a draft's
 informative references and contributors are metadata, items under "a corrupt X may:" command nothing; 213:
-a section that kept its parent is out of order only among the others that kept theirs)."""
+a section that kept its parent is out of order only among the others that kept theirs; 214: an item's rule
+moved is also read with its lead-in's holder)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -1140,6 +1140,27 @@ def test_a_subsection_raised_before_its_parent_moves_only_itself(spec_repo, spec
     assert moved == ["Locks"], amendments
 
 
+def test_a_rule_cut_into_a_lead_in_and_its_items_is_no_rule_added(spec_repo, specdiff_json):
+    """SCITT cut "Issuers and Transparency Services MUST carefully protect their private signing keys and avoid
+    ..." into "- carefully protect their private signing keys" under another paragraph's rule made a lead-in,
+    "Issuers and Transparency Services MUST:": the item read as a rule added, breaking, beside the sentence's
+    rule removed. The item's rule is its lead-in's holder's; an item that asks something else is a rule added."""
+    old = (
+        "# Docks\n\n## Keys\n\nRiders trust docks.\n\nDocks and desks MUST carefully protect their private signing keys "
+        "and avoid these keys being used for any purpose not described in this document.\n\n## Key care\n\n"
+        "Signing keys are worth guarding.\n\nDocks and desks MUST rotate their keys in well-defined periods.\n"
+    )
+    new = (
+        "# Docks\n\n## Keys\n\nRiders trust docks.\n\n## Key care\n\nSigning keys are worth guarding.\n\n"
+        "Docks and desks MUST:\n\n- {}\n- rotate their keys in well-defined periods\n"
+    )
+    other = "log each ride with its time, its dock and its rider"
+    for item, graded in (("carefully protect their private signing keys", "substantive"), (other, "breaking")):
+        amendments = _amendments_of_change(spec_repo, specdiff_json, old, new.format(item))
+        added = [a["severity"] for a in amendments if a["kind"] == "added" and a["new"][0]["text"] == f"- {item}"]
+        assert added == [graded], amendments
+
+
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
     """MCP's tutorials tell their reader "Fill in the client's details", A2A's "Use the route factory":
     208 amendments graded breaking in MCP's last 200 commits, for steps a reader takes. A keyword in
