@@ -307,7 +307,8 @@ def _without_rules_moved_between_clauses(
     added to the other, both breaking (QUIC moved "The server MUST send a HANDSHAKE_DONE frame as soon
     as ..." up a section, lightly reworded; SPIFFE moved "An X.509 SVID MAY contain any number of other
     SAN fields" out of a paragraph it rewrote into one of its own). When the two are one rule moved
-    (``_rules_moved``, then ``_reworded_rules``), the two modality effects are dropped and both clauses
+    (``_rules_moved``, then ``_reworded_rules``, then ``_reworded_rules`` again with each list item read with
+    its lead-in's holder, ``_with_its_lead_in``), the two modality effects are dropped and both clauses
     graded again, whether each was edited, added or removed. So is the effect of a rule gone that the
     new document says all the same, or of one come that the old one said (``_rules_said_all_the_same``).
 
@@ -326,7 +327,6 @@ def _without_rules_moved_between_clauses(
     else:
         pairs = _rules_moved(gone, came)
         pairs += _reworded_rules(gone, came, pairs)
-        # (then items, read with their lead-in's holder: ``_with_its_lead_in``)
         led_gone = [
             (k, _RuleRead.of(e, e.old, _with_its_lead_in(e.old, said, a.old, places, capitals))) for k, a, e, said in gone_effects
         ]
