@@ -553,9 +553,7 @@ class _RulesStanding:
 
     def _heading_path(self, side: Literal["old", "new"], clause: Clause) -> tuple[str, ...]:
         if side not in self._heading_paths:
-            a = self._alignment
-            old, new = [m.old for m in a.sections] + a.removed_sections, [m.new for m in a.sections] + a.added_sections
-            self._heading_paths[side] = {s.id: s.heading_path for s in (old if side == "old" else new)}
+            self._heading_paths[side] = {s.id: s.heading_path for s in _sections_of(self._alignment, side)}
         return self._heading_paths[side].get(clause.section, ())
 
     def in_prose(self, amendment: int) -> bool:
@@ -583,6 +581,13 @@ class _RulesStanding:
         if side == "old":
             return [c for m in alignment.clauses for c in m.old] + alignment.removed
         return [c for m in alignment.clauses for c in m.new] + alignment.added
+
+
+def _sections_of(alignment: Alignment, side: Literal["old", "new"]) -> list[Section]:
+    """The sections of one version of the document: paired, then removed (or added)."""
+    if side == "old":
+        return [m.old for m in alignment.sections] + alignment.removed_sections
+    return [m.new for m in alignment.sections] + alignment.added_sections
 
 
 _PROSE = frozenset(("paragraph", "list_item"))
@@ -780,11 +785,9 @@ class _Places:
             self._sections.setdefault((section.path, section.id), []).append(section)
         self._read: dict[int, dict[Clause, Place]] = {}
         """The places of each section read so far, by the section's ``id()``."""
-        old = [m.old for m in alignment.sections] + alignment.removed_sections
-        new = [m.new for m in alignment.sections] + alignment.added_sections
         self._informative: dict[int, InformativeSections] = {}
         """Each section's version (by the section's ``id()``), to ask which sections it declares non-normative."""
-        for side in (old, new):
+        for side in (_sections_of(alignment, "old"), _sections_of(alignment, "new")):
             self._informative.update(dict.fromkeys(map(id, side), InformativeSections(side)))
 
     def get(self, clause: Clause) -> Place | None:
@@ -882,8 +885,7 @@ class _NamesInCode:
     def __init__(self, alignment: Alignment) -> None:
         self._alignment = alignment
         self._names: tuple[set[str], set[str]] | None = None
-        self._old_text: str | None = None
-        self._new_text: str | None = None
+        self._texts: dict[str, str] = {}
 
     def read(self, effect: Effect) -> Effect:
         """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
@@ -897,26 +899,21 @@ class _NamesInCode:
 
     def said_before(self, value: str) -> bool:
         """Whether the old version of the document says ``value`` anywhere, in code or not."""
-        if self._old_text is None:
-            a = self._alignment
-            old = [m.old for m in a.sections] + a.removed_sections
-            self._old_text = "\n".join(text for s in old for text in (s.heading, *(c.normalized for c in s.clauses)))
-        return value in self._old_text
+        return value in self._text("old")
 
     def said_after(self, words: str) -> bool:
-        """Whether the new version of the document says ``words`` anywhere, in any case."""
-        if self._new_text is None:
-            a = self._alignment
-            new = [m.new for m in a.sections] + a.added_sections
-            self._new_text = "\n".join(text for s in new for text in (s.heading, *(c.normalized for c in s.clauses))).lower()
-        return re.search(rf"\b{re.escape(words)}\b", self._new_text) is not None
+        """Whether the new version of the document says ``words`` (in lower case) anywhere, in any case."""
+        return re.search(rf"\b{re.escape(words)}\b", self._text("new").lower()) is not None
+
+    def _text(self, side: Literal["old", "new"]) -> str:
+        if side not in self._texts:
+            sections = _sections_of(self._alignment, side)
+            self._texts[side] = "\n".join(text for s in sections for text in (s.heading, *(c.normalized for c in s.clauses)))
+        return self._texts[side]
 
     def _read(self) -> tuple[set[str], set[str]]:
         if self._names is None:
-            a = self._alignment
-            old = [m.old for m in a.sections] + a.removed_sections
-            new = [m.new for m in a.sections] + a.added_sections
-            self._names = (_code_names(old), _code_names(new))
+            self._names = (_code_names(_sections_of(self._alignment, "old")), _code_names(_sections_of(self._alignment, "new")))
         return self._names
 
 
@@ -1235,7 +1232,7 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
     # (and so does one that opens on a value the document never named before: "When the algorithm identifier is `blake3`, ...")
     found |= {c for c in added if (value := _OPENS_ON_A_NAMED_VALUE.match(c.normalized)) and not names.said_before(value[1])}
     with_added = {(c.path, c.section) for c in alignment.added}
-    for section in [m.new for m in alignment.sections] + alignment.added_sections:
+    for section in _sections_of(alignment, "new"):
         if (section.path, section.id) not in with_added:
             continue  # (an option and the items inside it stand in one section)
         above: Clause | None = None  # the paragraph just above the list being read

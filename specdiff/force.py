@@ -1287,9 +1287,9 @@ _MODAL_KEYS = {
 }  # fmt: skip
 _WINDOW = 300
 """Characters read on each side of a phrase to judge it: a clause's worth."""
-_WRONGDOER_BEFORE = re.compile(
-    r"\b(?:an?|the)\s+(?:corrupt|malicious|compromised|dishonest|rogue|attacker|adversary)\b[^.;:,]{0,60}$", re.I
-)
+_WRONGDOER = r"\b(?:an?|the)\s+(?:attacker|adversary|corrupt|malicious|compromised|dishonest|rogue)\b"
+"""A party that does wrong: "an attacker", "a corrupt Transparency Service"."""
+_WRONGDOER_BEFORE = re.compile(rf"{_WRONGDOER}[^.;:,]{{0,60}}$", re.I)
 """Before a "may": a party that does wrong, whose "may" tells what it could do."""
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
@@ -1308,8 +1308,7 @@ metric MUST be created:")."""
 _INFINITIVE_OR_OPTIONS_LEAD_IN = re.compile(
     r"\bto:\s*$|\b(?:can|could)\b[^.;:]{0,60}:\s*$|\b(?:options|alternatives|choices)\b[^.;:]{0,40}:\s*$"
     r"|\b(?:such\s+as|including):\s*$|\b(?:generally|typically|usually|commonly|often)\b[^.;:]{0,60}:\s*$"
-    r"|\b(?:an?|the)\s+(?:attacker|adversary)\b[^.;:]{0,200}:\s*$"
-    r"|\b(?:an?|the)\s+(?:corrupt|malicious|compromised|dishonest|rogue)\b[^.;:]{0,120}:\s*$",
+    rf"|{_WRONGDOER}[^.;:]{{0,200}}:\s*$",
     re.I,
 )
 """A lead-in whose items complete its infinitive ("Clients MUST be able to:", "If an SDK provides a way to:"),

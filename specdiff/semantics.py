@@ -468,14 +468,16 @@ def _only_described_otherwise(old: str, new: str) -> bool:
     cells_old, cells_new = _cells(old), _cells(new)
     if len(cells_old) != len(cells_new) or len(cells_old) < 3:
         return False
-    level = next((k for k, cell in enumerate(cells_old) if _LEVEL_CELL.fullmatch(cell)), None)
+    level = next((k for k, cell in enumerate(cells_old) if _level_only(cell)), None)
     if level is None or level == 0 or cells_old[: level + 1] != cells_new[: level + 1]:
         return False
     return not any(rules(cell, Place(kind="paragraph")) for cell in cells_old[level + 1 :] + cells_new[level + 1 :])
 
 
-_LEVEL_CELL = re.compile(r"(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)(?: NOT)?")
-"""A cell that holds only a requirement level."""
+def _level_only(cell: str) -> bool:
+    """Whether a table cell holds only a requirement level, in capitals: "MUST", "SHOULD NOT"."""
+    said = cell.split()
+    return bool(said) and cell.isupper() and said[0] != "NOT" and all(w.lower() in RFC_WORDS for w in said)
 
 
 def _cells(row: str) -> list[str]:
