@@ -134,7 +134,15 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         readable = [_HASHES_AND_NO_BREAK_SPACE.sub(r"\1 ", line) if "\xa0" in line else line for line in readable]
         readable, metadata = _bikeshed_metadata(readable)
         set_aside += metadata
-    detailed, starts = _detailed_lines(readable)
+    # MDX and Bikeshed have no indented code blocks: indented lines are prose (a component's children,
+    # Bikeshed's definition lists), and code sits in fences or <pre>.
+    indented_code = not (mdx or bikeshed)
+    detailed, starts, fenced_headings = _detailed_lines(readable)
+    fence_notes: list[str] = []
+    if fenced_headings:
+        readable, fence_notes = _fences_closed_before_headings(readable, detailed, fenced_headings, path, indented_code)
+        if fence_notes:
+            detailed, starts, _ = _detailed_lines(readable)
     # A set-aside block that runs past the end of detailed reading keeps only its lines before it:
     # the rest belongs to the block of text read after the cut.
     set_aside = [
@@ -142,9 +150,6 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
         for b in set_aside
         if b.start < detailed
     ]
-    # MDX and Bikeshed have no indented code blocks: indented lines are prose (a component's children,
-    # Bikeshed's definition lists), and code sits in fences or <pre>.
-    indented_code = not (mdx or bikeshed)
     blocks = _chunks_within_budget(readable[:detailed], starts, set_aside, indented_code)  # in order, chunk after chunk
     if set_aside:
         blocks = sorted(set_aside + blocks, key=lambda b: b.start)
@@ -155,6 +160,8 @@ def parse_document(text: str, path: str, requirement_ids: Sequence[str] = DEFAUL
     document = _assemble(path, blocks, lines, tuple(requirement_ids), rest[0] if rest else None, remember_runs=not set_aside)
     if _declares_capitals_only(text):
         document = replace(document, sections=tuple(replace(s, capitals_only=True) for s in document.sections))
+    if fence_notes:
+        document = replace(document, notes=(*fence_notes, *document.notes))
     return document
 
 
@@ -204,19 +211,20 @@ lines themselves, not on where the piece started, so an edit changes its own pie
 spec with 1 % of its paragraphs reworded, 83 of 1,809 pieces kept their first line.)"""
 
 
-def _detailed_lines(lines: list[str]) -> tuple[int, list[int]]:
+def _detailed_lines(lines: list[str]) -> tuple[int, list[int], list[_FencedHeading]]:
     """How many of the first lines the Markdown parser reads (``MAX_DETAILED_LINES``, ``MAX_DETAILED_CHARS``,
-    ``MAX_CHUNK_LINES``), and the first line of each chunk among them (:func:`_chunk_starts`).
+    ``MAX_CHUNK_LINES``), the first line of each chunk among them and the headings found inside
+    fences there (:func:`_chunk_starts`).
 
     >>> _detailed_lines(["# A", "", "text", "# B", *["- x"] * MAX_CHUNK_LINES, "# C"])
-    (10003, [0, 3])
+    (10003, [0, 3], [])
     """
     detailed = _within_size(lines)
-    starts = _chunk_starts(lines[:detailed])
+    starts, fenced_headings = _chunk_starts(lines[:detailed])
     for k, (start, end) in enumerate(zip(starts, starts[1:] + [detailed])):
         if end - start > MAX_CHUNK_LINES:
-            return start + MAX_CHUNK_LINES, starts[: k + 1]
-    return detailed, starts
+            return start + MAX_CHUNK_LINES, starts[: k + 1], [h for h in fenced_headings if h.heading < start + MAX_CHUNK_LINES]
+    return detailed, starts, fenced_headings
 
 
 def _within_size(lines: list[str]) -> int:
@@ -876,10 +884,26 @@ the text for the next such line break (a literal first character lets ``re`` ski
 ``re.MULTILINE`` tried every character and took longer than reading line by line)."""
 
 
-def _chunk_starts(lines: list[str]) -> list[int]:
-    """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML, HTML comments and front matter."""
+@dataclass(frozen=True)
+class _FencedHeading:
+    """A line that reads as an ATX heading, between blank lines, inside a fenced code block."""
+
+    fence: int
+    """0-based line of the fence that opened the block."""
+    heading: int
+    """0-based line of the heading."""
+    closed: bool
+    """Whether a fence closes the block at all (else it runs to the end of the text read)."""
+
+
+def _chunk_starts(lines: list[str]) -> tuple[list[int], list[_FencedHeading]]:
+    """First lines of the chunks: 0, and every ATX heading outside fences, raw HTML, HTML comments and front
+    matter; and the headings found inside fences (:func:`_fences_closed_before_headings` may close those fences)."""
     starts = [0]
+    fenced_headings: list[_FencedHeading] = []
     fence: str | None = None
+    fence_line = 0
+    in_fence: list[int] = []  # the headings inside the open fence
     n = 0
     if lines and lines[0].strip() == "---":  # front matter runs to the next --- line
         n = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0) + 1
@@ -898,8 +922,12 @@ def _chunk_starts(lines: list[str]) -> list[int]:
         if fence is not None:
             if _closes(fence, line):
                 fence = None
+                fenced_headings += [_FencedHeading(fence_line, k, closed=True) for k in in_fence]
+                in_fence = []
+            elif _ATX_HEADING.match(line) and not lines[n - 1].strip() and (n + 1 == len(lines) or not lines[n + 1].strip()):
+                in_fence.append(n)
         elif (opening := _FENCE.match(line)) is not None:
-            fence = opening.group(1)
+            fence, fence_line = opening.group(1), n
         elif (html := _RAW_HTML.match(line)) is not None:
             closing = f"</{html.group(1).lower()}"
             while closing not in line.lower() and n + 1 < len(lines):  # raw HTML closes anywhere in a line
@@ -913,7 +941,67 @@ def _chunk_starts(lines: list[str]) -> list[int]:
         elif _ATX_HEADING.match(line) and n > 0:
             starts.append(n)
         at, n = at + len(line) + 1, n + 1
-    return starts
+    fenced_headings += [_FencedHeading(fence_line, k, closed=False) for k in in_fence]
+    return starts, fenced_headings
+
+
+_HASH_OPENS_NO_COMMENT = frozenset(
+    "json json5 jsonc javascript js jsx typescript ts tsx go golang java kotlin swift rust rs c cpp c++ csharp cs "
+    "css html xml protobuf proto cddl abnf".split()
+)
+"""Languages in which a line "# words" is no code: not a comment, as in shells, YAML or Python."""
+
+MAX_FENCES_CLOSED = 4
+"""Fences left open that one parse closes, at most (each costs markdown-it a parse of the whole text)."""
+
+
+def _fences_closed_before_headings(
+    readable: list[str], detailed: int, fenced_headings: list[_FencedHeading], path: str, indented_code: bool
+) -> tuple[list[str], list[str]]:
+    """``readable`` with each fence left open closed before the heading it runs over, and a note for each;
+    ``fenced_headings`` are the headings inside fences among its first ``detailed`` lines.
+
+    A fence its author forgot to close runs on, by CommonMark, to the next fence line or to the end,
+    turning the sections after it into code; the fences after it fall out of step. The OCI runtime
+    spec's "Network Devices" example opened a ```json fence and never closed it: "## Control
+    groups" and its rules became code, and the commit that added the missing fence read as every
+    cgroup rule added. A fence is read as left open before a heading between blank lines inside it
+    when the fence is never closed at all, or when its language has no comments that start with
+    "#" (JSON cannot hold "## Control groups"); markdown-it must agree that the fence (outside any
+    list or quote) runs over that heading. The blank line before the heading becomes the closing
+    fence, so no line moves.
+    """
+    readable = list(readable)  # (it may be the document's own lines, which clauses are cut from)
+    notes: list[str] = []
+    doubtful: set[int] = set()  # fences markdown-it reads otherwise
+    for _ in range(MAX_FENCES_CLOSED):
+        heading = next((h for h in fenced_headings if h.fence not in doubtful and _left_open(readable, h)), None)
+        if heading is None:
+            break
+        tokens = _markdown(indented_code).parse("\n".join(readable[:detailed]))
+        runs_over = (t for t in tokens if t.type == "fence" and t.level == 0 and t.map and t.map[0] == heading.fence)
+        if not any(t.map and heading.heading < t.map[1] for t in runs_over):
+            doubtful.add(heading.fence)
+            continue
+        opening = _FENCE.match(readable[heading.fence])
+        assert opening is not None
+        readable[heading.heading - 1] = opening.group(0)
+        notes.append(
+            f"{path}:{heading.fence + 1}: the code block opened here is not closed before the heading on line "
+            f"{heading.heading + 1}; read as closed there (a Markdown viewer shows the text after it as code)"
+        )
+        _, fenced_headings = _chunk_starts(readable[:detailed])
+    return readable, notes
+
+
+def _left_open(readable: list[str], heading: _FencedHeading) -> bool:
+    """Whether ``heading`` says that its fence was left open (:func:`_fences_closed_before_headings`)."""
+    if not heading.closed:
+        return True
+    opening = _FENCE.match(readable[heading.fence])
+    assert opening is not None
+    label = readable[heading.fence][opening.end() :].strip().strip("{}.").split(" ")[0]
+    return label.lower() in _HASH_OPENS_NO_COMMENT
 
 
 @lru_cache(maxsize=1024)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 RULE = "The assistant must confirm the branch before it books a meeting room."
@@ -1159,6 +1161,30 @@ def test_a_rule_cut_into_a_lead_in_and_its_items_is_no_rule_added(spec_repo, spe
         amendments = _amendments_of_change(spec_repo, specdiff_json, old, new.format(item))
         added = [a["severity"] for a in amendments if a["kind"] == "added" and a["new"][0]["text"] == f"- {item}"]
         assert added == [graded], amendments
+
+
+def test_a_fence_left_open_swallows_no_rules_and_closing_it_is_editorial(spec_repo, specdiff):
+    """The OCI runtime spec added a ```json example and left it open: by CommonMark the "Control groups"
+    section after it became code, and its rules read as removed, breaking; the commit that added the
+    missing fence read them all as added again. The fence is read as closed before the heading it runs
+    over, with a warning, so the first commit adds the example and the second only closes it."""
+    fees = "## Fees\n\nThe desk MUST charge a fee for each late return.\n\n```\nfee.log\n```\n\nThe desk SHOULD NOT waive fees.\n"
+    locks = "# Docks\n\nThe dock MUST lock its racks.\n\n"
+    spec_repo.commit("write", {"spec.md": f"{locks}{fees}"})
+    spec_repo.commit("example", {"spec.md": f'{locks}```json\n{{"racks": 4}}\n\n{fees}'})
+    spec_repo.commit("close it", {"spec.md": f'{locks}```json\n{{"racks": 4}}\n```\n\n{fees}'})
+
+    def amendments(old: str, new: str) -> tuple[list[tuple[str, str]], str]:
+        run = specdiff("-C", spec_repo.path, old, new, "--format", "json")
+        assert run.code == 0, run.err
+        (file,) = json.loads(run.out)["files"]
+        return [(a["kind"], a["severity"]) for a in file["amendments"]], run.err
+
+    added, warned = amendments("HEAD~2", "HEAD~1")
+    assert added == [("added", "substantive")], "the example, and no rule removed"
+    assert "spec.md:5: the code block opened here is not closed before the heading on line 8" in warned
+    closed, _ = amendments("HEAD~1", "HEAD")
+    assert closed == [("modified", "editorial")], "the example gained its closing fence"
 
 
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):

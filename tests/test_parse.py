@@ -206,6 +206,52 @@ def test_code_blocks_are_example_clauses(text, lines):
     assert c.lines == lines, "an example spans its fences or indented lines"
 
 
+@pytest.mark.parametrize(
+    "opening, later",
+    [("```json", "```\nfee.log\n```\n\n"), ("~~~go", "~~~\nfee.log\n~~~\n\n"), ("```bash", "")],
+    ids=["json-fence-closed-later", "go-fence-closed-later", "fence-never-closed"],
+)
+def test_a_fence_left_open_is_closed_before_the_heading_it_runs_over(opening, later):
+    """The OCI runtime spec left a ```json example open: by CommonMark "## Control groups" and its
+    rules became code, and the fences after it fell out of step. The fence is read as closed before
+    the heading, and a note says so."""
+    text = (
+        f"# Racks\n\nA rack reads:\n\n{opening}\n{{\"racks\": 4}}\n\n## Fees\n\nThe desk MUST charge a fee.\n\n"
+        f"{later}The desk SHOULD NOT waive fees.\n"
+    )
+    doc = parse(text)
+    rules = [c.normalized for c in section(doc, "fees").clauses if c.kind == "paragraph"]
+    assert rules == ["The desk MUST charge a fee.", "The desk SHOULD NOT waive fees."], doc.clauses
+    assert [c.lines for c in doc.clauses if c.kind == "example"][0] == (5, 7), "the example ends before the heading"
+    assert doc.notes == (
+        "spec.md:5: the code block opened here is not closed before the heading on line 8; read as closed there "
+        "(a Markdown viewer shows the text after it as code)",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Guide\n\n```markdown\n# Title\n\n## Rules\n\nText.\n```\n",
+        "# Guide\n\n```bash\necho one\n\n# then the second step\n\necho two\n```\n",
+    ],
+    ids=["markdown-example", "shell-comment"],
+)
+def test_a_heading_inside_a_fence_that_may_hold_it_stays_code(text):
+    """A Markdown example's headings and a closed shell block's comments are code."""
+    doc = parse(text)
+    assert only_clause(doc).lines == (3, 9), "one example, fences and all"
+    assert [s.id for s in doc.sections] == ["", "guide"] and doc.notes == ()
+
+
+def test_a_fence_in_a_list_item_ends_with_the_item_and_is_left_alone():
+    """markdown-it ends a fence left open in a list item where the item ends: the heading after it is
+    a heading already, and closing the fence again before it would open a fence there."""
+    doc = parse("# Guide\n\n- Step:\n\n  ```json\n  {}\n\n## Next\n\nThe desk MUST log.\n")
+    assert [c.normalized for c in section(doc, "next").clauses] == ["The desk MUST log."]
+    assert doc.notes == ()
+
+
 def test_example_keeps_line_breaks_in_normalized_text():
     c = only_clause(parse("```\na  =  1\nb = 2   \n```\n"))
     assert c.normalized == "```\na  =  1\nb = 2\n```", "examples keep line breaks and inner spaces, drop trailing ones"
