@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "215"
+FORMAT = "216"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -254,7 +254,10 @@ that the new document says all the same, or come that the old one said, is no ru
 word put inside a name narrows no rule, a description cell beside a level cell states none, a draft's
 informative references and contributors are metadata, items under "a corrupt X may:" command nothing; 213:
 a section that kept its parent is out of order only among the others that kept theirs; 214: an item's rule
-moved is also read with its lead-in's holder; 215: a fence left open is closed before the heading it runs over)."""
+moved is also read with its lead-in's holder; 215: a fence left open is closed before the heading it runs
+over; 216: a clause's text moved into another from elsewhere merges them, a sentence ends after a closing
+quotation mark and before a "{{reference}}", sentences only put in another order are editorial, "not
+mandatory" licenses)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -87,6 +87,7 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("do not have to", 1, 1, False), ("does not have to", 1, 1, False), ("don't have to", 1, 1, False),
     ("doesn't have to", 1, 1, False),
     ("is not required to", 1, 1, False), ("are not required to", 1, 1, False), ("not required", 1, 1, False),
+    ("not mandatory", 1, 1, False),
 ]  # fmt: skip
 _MEANING = {phrase: (polarity, strength, rfc) for phrase, polarity, strength, rfc in _PHRASES}
 _MODAL = re.compile(
@@ -400,9 +401,13 @@ _QUANTIFIER = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIER_SAME = {"each": "every", "all": "every", "everyone": "every", "anyone": "any", "nobody": "no one"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[cC]f\.)\s+(?=[\"“(\[*_]?[A-Z0-9])|(?<=;)\s+")
-"""Where a sentence ends: after a full stop, a question or an exclamation mark before a capital (not the
-stop of "e.g.", "i.e." or "cf.": "... a type attribute, e.g. ERROR or INFO?" is one question), or a semicolon."""
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[cC]f\.)\s+(?=[\"“(\[*_]?[A-Z0-9]|\{\{)|(?<=;)\s+"
+)
+"""Where a sentence ends: after a full stop, a question or an exclamation mark, perhaps closing a quotation
+or a bracket ('... is "The issue of a statement."'), before a capital or a kramdown-rfc reference ("{{RFC9110}}
+defines ...") (not the stop of "e.g.", "i.e." or "cf.": "... a type attribute, e.g. ERROR or INFO?" is one
+question), or a semicolon."""
 _WORD = re.compile(r"\w+")
 _INSIDE_WORD_MARK = re.compile(r"(?<=\w)['’\-](?=\w)")
 

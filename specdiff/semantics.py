@@ -273,6 +273,8 @@ def describe_change(
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
     effects = _licences_beside_rules(effects, old, old_place)
+    if not effects and all(o == n for o, n in changed):
+        return [Effect("editorial")]  # sentences only put in another order (SCITT's "... out of scope." after the next)
     # A sentence that came or went whole says something new or no longer says it, however long the
     # clause around it (TUF's older drafts hold a whole section in one clause).
     whole = any(o is None or n is None for o, n in changed)

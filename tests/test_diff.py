@@ -668,6 +668,16 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     assert not [e for e in amendment["effects"] if e["type"] == "modality"]
 
 
+def test_not_mandatory_is_a_licence_not_a_duty(spec_repo, specdiff_json):
+    """MLS added "(This check is not mandatory because ...)" after a SHOULD: "mandatory" read as a duty
+    added, its "not" unread, breaking. As "not required" does, it leaves one free to skip the check."""
+    old = "# Checks\n\nDocks SHOULD check the lock.\n"
+    aside = "(This check is not mandatory because the lock is sealed.)"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{aside}\n")
+    assert amendment["severity"] == "substantive", amendment
+    assert [(e["type"], e["new"], e["direction"]) for e in amendment["effects"]] == [("modality", "not mandatory", "weakened")]
+
+
 def test_a_skill_named_before_may_leaves_it_a_licence(spec_repo, specdiff_json):
     """SPIFFE's "Workloads which don't understand how to leverage multiple identities may use the default
     identity" grants leave: "how to" names what the subject knows, no question asked inside the sentence."""
@@ -1185,6 +1195,36 @@ def test_a_fence_left_open_swallows_no_rules_and_closing_it_is_editorial(spec_re
     assert "spec.md:5: the code block opened here is not closed before the heading on line 8" in warned
     closed, _ = amendments("HEAD~1", "HEAD")
     assert closed == [("modified", "editorial")], "the example gained its closing fence"
+
+
+def test_paragraphs_moved_word_for_word_into_a_definition_elsewhere_are_merged_into_it(spec_repo, specdiff_json):
+    """SCITT's architecture draft moved the paragraphs of its "Common Terminology Disambiguation" section
+    into its definitions forty lines up: each definition read as reworded, with numbers gone and come,
+    and each paragraph as removed. The definition and the paragraphs it took in are one merge; a
+    sentence taken out of it into a paragraph of another section is one split. (The moved sentences are
+    told apart after a closing quotation mark and before a "{{reference}}", so they read as moved.)"""
+    rider, returns = "Rider: a person who hires a bike at a dock.", "Riders return their bikes within the hour."
+    quoted = '{{DOCK-19}} defines "rider" as "A member who rides." The term is used as the 2019 charter uses it.'
+    old = f"# Terms\n\n{rider}\n{returns}\n\n# Notes\n\n{quoted}\n\nThe desk opens at nine every morning, all year long.\n"
+    new = f"# Terms\n\n{rider}\n{quoted}\n{returns}\n\n# Notes\n\nThe desk opens at nine every morning, all year long.\n"
+    (merge,) = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert merge["kind"] == "merged" and len(merge["old"]) == 2, merge
+    assert not [e for e in merge["effects"] if e["type"] == "number"], "the numbers moved with their sentence"
+    (split,) = _amendments_of_change(spec_repo, specdiff_json, new, old)
+    assert split["kind"] == "split" and len(split["new"]) == 2, split
+
+
+def test_sentences_only_put_in_another_order_are_editorial(spec_repo, specdiff_json):
+    """SCITT put "Revocation strategies for compromised keys are out of scope for this document." after the
+    sentence that followed it: the same sentences read as reworded, substantive. A sentence whose words
+    changed as it moved is still read."""
+    scope, why = "Refunds for lost cards are out of scope for this document.", "The desk MUST report a lost card at once."
+    before = f"# Cards\n\n{scope} {why}\n"
+    (swapped,) = _amendments_of_change(spec_repo, specdiff_json, before, f"# Cards\n\n{why} {scope}\n")
+    assert (swapped["kind"], swapped["severity"]) == ("modified", "editorial"), swapped
+    reworded = why.replace("at once", "within a day")
+    (changed,) = _amendments_of_change(spec_repo, specdiff_json, before, f"# Cards\n\n{reworded} {scope}\n")
+    assert changed["severity"] != "editorial", changed
 
 
 def test_a_tutorials_steps_are_no_rules_but_its_capital_keywords_are(spec_repo, specdiff_json):
@@ -2986,9 +3026,13 @@ def test_a_code_block_under_a_schema_heading_declares_the_schema(spec_repo, spec
         assert amendment["severity"] == severity, heading
 
 
-def test_an_editors_note_added_or_removed_is_editorial(spec_repo, specdiff_json):
-    """in-toto removed "TODO: Ask SPDX project to choose a URI and to review this spec": the editors' own note."""
-    old = "# Docks\n\nDocks MUST lock.\n\nTODO: Ask the dock team to choose a name for the bays.\n"
+@pytest.mark.parametrize(
+    "note", ["TODO: Ask the dock team to choose a name for the bays.", "[[ RFC EDITOR: Please align the bay names. ]]"]
+)
+def test_an_editors_note_added_or_removed_is_editorial(spec_repo, specdiff_json, note):
+    """in-toto removed "TODO: Ask SPDX project to choose a URI and to review this spec": the editors' own note.
+    MLS removed "[[ RFC EDITOR: ... Please align the two documents ]]", read as a command removed, breaking."""
+    old = f"# Docks\n\nDocks MUST lock.\n\n{note}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, "# Docks\n\nDocks MUST lock.\n")
     assert (amendment["kind"], amendment["severity"]) == ("removed", "editorial")
 

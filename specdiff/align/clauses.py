@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from specdiff.align.text import (
@@ -92,6 +92,12 @@ old clause's words, in order; each holds a fifth of them, mostly not the same on
 shares add up to at most 1.25 times what they hold together), and together they hold a
 fifth more than the best single part (a tenth, when another part is old text word for word).
 Clauses under 12 tokens are too short to judge."""
+
+MOVED_TEXT_MIN_WORDS = 8
+"""Fewest words a clause must have to join a changed pair, merged into it or split from it, from
+wherever it stood (``gather_text_moved_between_pairs``): a shorter run of words may stand anywhere."""
+MAX_MOVED_TEXT_CHECKS = 200_000
+"""Pairs times unpaired clauses tried by ``gather_text_moved_between_pairs``, at most."""
 
 WORD_MEASURE_MIN_WORDS = 12
 """Fewest words a clause split or merged must have to be measured by its words alone (see
@@ -353,6 +359,7 @@ def align_clauses(
     pairing.uncross_twins()
     pairing.find_splits_and_merges()
     pairing.pair_cut_down()
+    pairing.gather_text_moved_between_pairs()
     return pairing.result()
 
 
@@ -1140,6 +1147,50 @@ class _ClausePairing:
         for r, c in cut_down_pairs(rows, columns, lambda r, c: self.alike(free_old[r], free_new[c])):
             self.pair(free_old[r], free_new[c], Indel.normalized_similarity(rows[r], columns[c]))
 
+    def gather_text_moved_between_pairs(self) -> None:
+        """Merge into a changed clause the clauses left unpaired whose words it took in, word for word,
+        from elsewhere; and split from one the clauses that took its words away.
+
+        SCITT's architecture draft moved the paragraphs of its "Common Terminology Disambiguation"
+        section into the definitions of "Issuer" and "Statement", forty lines up: each definition
+        read as reworded and each paragraph as removed. Merges and splits are otherwise found
+        among neighbours (``find_splits_and_merges``); here a clause of prose of ``MOVED_TEXT_MIN_WORDS``
+        words or more joins a pair wherever it stood, when its words stand in the pair's other side
+        (``_stands_in``), not in its own, and in no other clause of that side. At most
+        ``MAX_MOVED_TEXT_CHECKS`` are tried.
+        """
+        pairs = [
+            (i, j)
+            for i, j in self.partner_of_old.items()
+            if self.score_of_old[i] < 1.0 and self.old[i].kind in _PROSE and self.new[j].kind in _PROSE
+        ]
+        words_old, words_new = self.part_symbols_old, self.part_symbols_new
+        free_old = [r for r in self.free_old() if _movable(self.old[r], words_old(r))]
+        free_new = [a for a in self.free_new() if _movable(self.new[a], words_new(a))]
+        if not pairs or len(pairs) * (len(free_old) + len(free_new)) > MAX_MOVED_TEXT_CHECKS:
+            return
+        gathered: dict[int, list[int]] = defaultdict(list)  # old clause -> free old clauses its pair took in
+        split_off: dict[int, list[int]] = defaultdict(list)  # old clause -> free new clauses that took its words
+        for i, j in pairs:
+            for r in free_old:
+                words = words_old(r)
+                if _stands_in(words, words_new(j)) and not _stands_in(words, words_old(i)) and self.alike(r, j):
+                    if _said_once(words, map(words_new, range(len(self.new)))) and all(r not in g for g in gathered.values()):
+                        gathered[i].append(r)
+            for a in free_new:
+                words = words_new(a)
+                if _stands_in(words, words_old(i)) and not _stands_in(words, words_new(j)) and self.alike(i, a):
+                    if _said_once(words, map(words_old, range(len(self.old)))) and all(a not in g for g in split_off.values()):
+                        split_off[i].append(a)
+        for i in gathered.keys() ^ split_off.keys():  # (a clause that both took words in and gave some away stays paired)
+            j = self.partner_of_old.pop(i)
+            self.score_of_old.pop(i)
+            olds, news = sorted([i, *gathered[i]]), sorted([j, *split_off[i]])
+            score = _similarity("".join(map(words_old, olds)), "".join(map(words_new, news)))
+            self.groups.append((tuple(olds), tuple(news), score))
+            self.grouped_old.update(olds)
+            self.grouped_new.update(news)
+
     # 5. moves, and the result
 
     def result(self) -> tuple[list[ClauseMatch], list[Clause], list[Clause], list[str]]:
@@ -1336,6 +1387,37 @@ def _tight(run: list[int], whole: str, symbols: Callable[[int], str]) -> bool:
     return all(
         len(symbols(part)) >= TIGHT_PART_TOKENS and _coverage(symbols(part), whole) >= TIGHT_PART_COVERAGE for part in run
     )
+
+
+_PROSE = frozenset({"paragraph", "list_item", "blockquote", "footnote"})
+"""The kinds of clause whose words ``gather_text_moved_between_pairs`` follows: no sample, table row or
+HTML block, whose lines (a generated page's "</div></section>") stand in many places."""
+
+
+def _movable(clause: Clause, words: str) -> bool:
+    """Whether ``clause`` (of ``words``) may join a pair from elsewhere (``gather_text_moved_between_pairs``)."""
+    return clause.kind in _PROSE and len(words) >= MOVED_TEXT_MIN_WORDS
+
+
+def _said_once(words: str, side: Iterable[str]) -> bool:
+    """Whether ``words`` stand in one clause of ``side`` at most, as a run: a sentence said in two
+    places cannot tell which one took it in."""
+    return sum(words in clause for clause in side) <= 1
+
+
+def _stands_in(part: str, whole: str) -> bool:
+    """Whether the words of ``part`` (symbols, one a word) stand in ``whole`` in order, in at most two
+    runs: a clause moved word for word into another, perhaps with a sentence put in its midst.
+
+    >>> _stands_in("abcdefgh", "xxabcdyyyefghzz"), _stands_in("abcdefgh", "axbxcxdxefgh"), _stands_in("abcd", "dcba")
+    (True, False, False)
+    """
+    if part in whole:
+        return True
+    from difflib import SequenceMatcher
+
+    blocks = [b for b in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks() if b.size]
+    return len(blocks) <= 2 and sum(b.size for b in blocks) == len(part)
 
 
 def _free_or_with(owner: int, partner_of: dict[int, int], grouped: set[int]) -> Callable[[int], bool]:
