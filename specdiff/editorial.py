@@ -927,18 +927,25 @@ _GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)
 
 
 def data_values(text: str) -> list[str]:
-    """The values a sample of data holds: the one-word strings of JSON members (``"kind": "taskStatusUpdate"``) and a
-    query's parameters (``?status=working``). One changed is a value on the wire changed, not a slip of the
-    pen (A2A's "taskStatusUpdate" -> "status-update"); a member's name respelled in an example still is one.
+    """The values a sample of data holds: the one-word strings of JSON members (``"kind": "taskStatusUpdate"``)
+    and of a call's arguments (``Expand(secret, "exporter", n)``), and a query's parameters (``?status=working``).
+    One changed is a value on the wire changed, not a slip of the pen (A2A's "taskStatusUpdate" ->
+    "status-update", MLS's "exporter" -> "exported", the label every exported secret is derived with); a
+    member's name respelled in an example still is one.
 
     >>> data_values('{"kind": "task"}'), data_values("GET /tasks?status=working"), data_values('say "hi"')
     (['"task"'], ['status=working'], [])
+    >>> data_values('Expand(secret, "exporter", n)'), data_values("get('my-flag', false)")
+    (['exporter'], ['my-flag'])
     """
-    return _JSON_STRING_VALUE.findall(text) + _QUERY_PARAMETER.findall(text)
+    arguments = [word for _, word in _ARGUMENT_STRING.findall(text)]  # (in either quotes: "'x'" -> '"x"' is no value changed)
+    return _JSON_STRING_VALUE.findall(text) + arguments + _QUERY_PARAMETER.findall(text)
 
 
 _JSON_STRING_VALUE = re.compile(r'"[\w$@.:/-]+"\s*:\s*("[^"\s]*")')
 """A JSON member's value of one word: a name, a state, a code ("a typo fixed in a sentence" is a slip still)."""
+_ARGUMENT_STRING = re.compile(r"""[(,]\s*(["'])([\w$@.:/-]+)\1\s*[,)]""")
+"""A call's argument that is a string of one word: ``"exporter"`` in ``Expand(secret, "exporter", n)``."""
 _QUERY_PARAMETER = re.compile(r"(?<=[?&])[\w.-]+=[^\s&#`]*")
 
 

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "216"
+FORMAT = "217"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -257,7 +257,8 @@ a section that kept its parent is out of order only among the others that kept t
 moved is also read with its lead-in's holder; 215: a fence left open is closed before the heading it runs
 over; 216: a clause's text moved into another from elsewhere merges them, a sentence ends after a closing
 quotation mark and before a "{{reference}}", sentences only put in another order are editorial, "not
-mandatory" licenses)."""
+mandatory" licenses; 217: GraphQL's types are schemas, a field with arguments a field, a call's one-word
+string argument a sample's value, a noun before "don't" no command)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

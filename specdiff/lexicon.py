@@ -166,7 +166,8 @@ def _names_the_subject(text: str, command: re.Match[str]) -> bool:
     following a few words on: "Attribute value length and depth limits apply recursively", "Record
     keys are strings", "Test fixtures allow implementations to verify ...", "Provide Validity defines
     the time-to-live", "Build L3 usually requires significant changes", "Offer and answer contain the
-    fingerprint", or a modal verb (AsyncAPI's "Query parameters SHALL NOT be ...") (where "Ensure
+    fingerprint", or a modal verb (AsyncAPI's "Query parameters SHALL NOT be ...", "Cache entries can
+    expire") or a negated one (MLS's "Welcome messages don't necessarily need to be sent") (where "Ensure
     timestamps are monotonic" asks what follows it, "use it as it is" and "Provide examples and
     describe how they work" have objects, and "Let users define" and "Help clients decide" a verb of
     their own).
@@ -190,7 +191,7 @@ _SUBJECT_THEN_VERB = re.compile(
     r"(?:\s+(?:[a-z]+ly|already|also|only|always|often|never|still|usually))?"
     r"\s+(?:apply|applies|are|is|was|were|has|have|had|does|do|did|allows?|defines?|describes?|contains?|provides?"
     r"|specif(?:y|ies)|requires?|represents?|means|refers|includes?|indicates?|enables?|supports|determines?"
-    r"|satisf(?:y|ies)|holds|(?i:must|shall|should|may|will))\b"
+    r"|satisf(?:y|ies)|holds|(?i:must|shall|should|may|will|can|cannot)|(?:don|doesn|didn|can|won)'t)\b"
 )
 _WELCOME = re.compile(r"(?i)welcome\s+to\b")
 _CODE_IN_BRACKETS = re.compile(r"\(\s+\)")

@@ -55,8 +55,9 @@ def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) ->
 
 
 def declares_schema(block: str) -> bool:
-    """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``)."""
-    return _DECLARATIONS.search(block) is not None
+    """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``,
+    GraphQL's ``type Dock implements Node {``)."""
+    return _DECLARATIONS.search(block) is not None or _GRAPHQL_TYPE.search(block) is not None
 
 
 def doc_comments(block: str) -> str:
@@ -242,6 +243,9 @@ _EXPORTED = re.compile(r"^export\s+(?:const\s+)?")
 
 def _member(line: str) -> tuple[str, str, bool] | None:
     """A field's name, its declaration and whether it binds, from one line; ``None`` for any other line."""
+    with_arguments = _FIELD_WITH_ARGUMENTS.match(line)
+    if with_arguments:
+        return with_arguments.group(1), " ".join(line.rstrip(";,").split()), True
     typed = _TS_FIELD.match(line)
     if typed:
         name, optional = typed.group(1), typed.group(2)
@@ -283,6 +287,9 @@ _TLS_ENUM_MEMBER = re.compile(r"(\w+)\s*\(\s*\d+\s*\)\s*,?$")
 """A TLS enum's member: ``leader(2),``."""
 _EXAMPLE_FENCE = re.compile(r"\s*(?:`{3,}|~{3,})[^\n]*\b(?:example|counter-example)\b")
 _ALIAS = re.compile(r"(?:export\s+)?type\s+(\w+)(?:<[^>]*>)?\s*=\s*\S")
+_FIELD_WITH_ARGUMENTS = re.compile(r"([A-Za-z_]\w*)\s*\([^()]*\)\s*:\s*\S[^=]*$")
+"""A GraphQL field that takes arguments, on one line: ``fields(includeDeprecated: Boolean = false): [__Field!]``
+(a TypeScript method, ``dock(id: string): Dock;``, reads the same way)."""
 _TS_FIELD = re.compile(r"(?:readonly\s+)?([A-Za-z_$][\w$]*)(\??)\s*:\s*[^=]+$")
 _PROTO_FIELD = re.compile(r"((?:repeated|optional|required)\s+)?[\w.]+(?:<[\w., ]+>)?\s+(\w+)\s*=\s*\d+")
 _ENUM_MEMBER = re.compile(r"(?:export\s+const\s+)?(\w+)\s*(?::\s*[\w.' |]+)?=\s*[^=]+$")

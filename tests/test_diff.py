@@ -609,6 +609,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Codes\n\nDocks MUST be lit.", "(Note: Many cities may have other ways to lend bikes.)"),
         ("## Codes\n\nDocks MUST be lit.", "No matter how many times a rider may return a bike, the desk counts one ride."),
         ("## Codes\n\nDocks MUST be lit.", "There is no consensus yet on how docks should behave in snow."),
+        ("## Joins\n\nDocks MUST be lit.", "Welcome messages don't necessarily go to the rider directly."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -623,6 +624,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
         "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
+        "a noun before don't",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -660,8 +662,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     Many registries may have other ways ...)", in-toto's "for how the verification workflow may use
     it", Serverless Workflow's "No matter how many times sub-workflow may use `continueAs`" and IPFS's
     "There is no current consensus on how pathing over symlinks should behave"; SCITT's "Conversely, a
-    corrupt Transparency Service may:" / "1. refuse or delay the Registration of Signed Statements". Each
-    read as a rule added, most breaking."""
+    corrupt Transparency Service may:" / "1. refuse or delay the Registration of Signed Statements"; MLS's
+    "Welcome messages don't necessarily need to be sent directly". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -744,14 +746,17 @@ def test_a_value_changed_in_a_sample_of_data_is_an_example_changed(spec_repo, sp
     and a query's `status=working` -> `status=TASK_STATE_WORKING`: read as a slip of the pen, editorial.
     A word of a conversation's sample swapped is still one."""
     sample = '# Docks\n\nA report:\n\n```json\n{"kind": "dockFull", "id": "d1"}\n```\n\n```http\nGET /docks?state=full\n```\n'
+    key = '\n```\nkey = Derive(secret, "docking", length)\n```\n'
     talk = "\n```text\nRider: book a bike for me\n```\n"
-    new = sample.replace("dockFull", "dock-full").replace("state=full", "state=DOCK_FULL") + talk.replace("book", "reserve")
-    amendments = _amendments_of_change(spec_repo, specdiff_json, sample + talk, new)
+    new = sample.replace("dockFull", "dock-full").replace("state=full", "state=DOCK_FULL")
+    new += key.replace("docking", "docked") + talk.replace("book", "reserve")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, sample + key + talk, new)
     assert [(a["severity"], [e["type"] for e in a["effects"]]) for a in amendments] == [
         ("substantive", ["example"]),
         ("substantive", ["example"]),
+        ("substantive", ["example"]),
         ("editorial", ["editorial"]),
-    ]
+    ], "MLS's label of exported secrets, \"exporter\" -> \"exported\", read as a slip"
 
 
 def test_a_cell_filled_in_a_table_row_is_no_slip(spec_repo, specdiff_json):
@@ -2581,6 +2586,24 @@ def test_a_type_changed_in_a_schema_block_is_no_slip(spec_repo, specdiff_json):
         ("breaking", [("Booking.dock?: string", "Booking.dock: string", "field_changed")]),
     ]
     assert noted == ["editorial", "editorial"], "comments of the schema reworded"
+
+
+def test_a_graphql_type_is_a_schema_and_its_fields_arguments_are_read(spec_repo, specdiff_json):
+    """GraphQL's spec states its introspection schema as ```graphql blocks of "type __Type {": "name: String" ->
+    "String!" and "fields(includeDeprecated: Boolean = false)" -> "Boolean! = false" read as an example's
+    slip, editorial. The block declares the schema; each is a field changed, which binds."""
+    block = "```graphql\ntype Dock {{\n  id: ID!\n  name: {}\n  bikes(includeBroken: {} = false): [Bike!]\n}}\n```"
+    changes = [("String", "Boolean"), ("String!", "Boolean"), ("String!", "Boolean!")]
+    spec_repo.commit("first", {"spec.md": f"# Introspection\n\n{block.format(*changes[0])}\n"})
+    found = []
+    for name, argument in changes[1:]:
+        spec_repo.commit("typed", {"spec.md": f"# Introspection\n\n{block.format(name, argument)}\n"})
+        (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+        found += [(a["severity"], [(e["new"], e["direction"]) for e in a["effects"]]) for a in file["amendments"]]
+    assert found == [
+        ("breaking", [("Dock.name: String!", "field_changed")]),
+        ("breaking", [("Dock.bikes(includeBroken: Boolean! = false): [Bike!]", "field_changed")]),
+    ]
 
 
 def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
