@@ -56,7 +56,14 @@ def schema_changed(old: str, new: str, *, under_schema_heading: bool = False) ->
 
 def declares_schema(block: str) -> bool:
     """Whether a code block declares a schema (``message Dock {``, ``interface Booking {``, ``type Role =``,
-    GraphQL's ``type Dock implements Node {``)."""
+    GraphQL's ``type Dock implements Node {``); not one fenced as an example ("```graphql counter-example"),
+    which shows a schema and states none.
+
+    >>> declares_schema("```graphql\\ntype Dock {\\n}\\n```"), declares_schema("```graphql example\\ntype Dock {\\n}\\n```")
+    (True, False)
+    """
+    if _EXAMPLE_FENCE.match(block):
+        return False
     return _DECLARATIONS.search(block) is not None or _GRAPHQL_TYPE.search(block) is not None
 
 

@@ -2604,6 +2604,11 @@ def test_a_graphql_type_is_a_schema_and_its_fields_arguments_are_read(spec_repo,
         ("breaking", [("Dock.name: String!", "field_changed")]),
         ("breaking", [("Dock.bikes(includeBroken: Boolean! = false): [Bike!]", "field_changed")]),
     ]
+    counter = "```graphql counter-example\ntype Dock {{\n  {}\n  {}\n}}\n```"
+    spec_repo.commit("counter", {"spec.md": f"# Validation\n\n{counter.format('self: Dock', 'value: Int')}\n"})
+    spec_repo.commit("reordered", {"spec.md": f"# Validation\n\n{counter.format('value: Int', 'self: Dock')}\n"})
+    (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
+    assert [a["severity"] for a in file["amendments"]] == ["editorial"], "a counter-example shows a schema, states none"
 
 
 def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
