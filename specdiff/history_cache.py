@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "217"
+FORMAT = "218"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -258,7 +258,8 @@ moved is also read with its lead-in's holder; 215: a fence left open is closed b
 over; 216: a clause's text moved into another from elsewhere merges them, a sentence ends after a closing
 quotation mark and before a "{{reference}}", sentences only put in another order are editorial, "not
 mandatory" licenses; 217: GraphQL's types are schemas, a field with arguments a field, a call's one-word
-string argument a sample's value, a noun before "don't" no command)."""
+string argument a sample's value, a noun before "don't" no command; 218: a schema fenced as an example
+declares nothing, an empty cell written "-" for "N/A" is editorial)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -202,6 +202,8 @@ def describe_change(
             old, new = old_read, new_read
     if _only_notes_column_changed(old, new, old_place, new_place):
         return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
+    if _only_empty_marks_changed(old, new, old_place, new_place):
+        return [Effect("editorial")]  # MLS's "| 0x0000 | RESERVED | N/A | RFC XXXX |" -> "| ... | - | ... |": no value either way
     if only_stamps_changed(old, new, releases=not example) and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # SARIF's "## 04 December 2025" -> "## 05 February 2026": when a draft was written
     if only_numbering_changed(old, new):
@@ -421,6 +423,27 @@ def _what_each_rule_says(text: str, place: Place) -> list[tuple[Modal, str]]:
 _PART_END = re.compile(r"[.;:](?:\s|<)|<li>")
 """Where a rule's words stop, within what reads as one sentence (not at a line's end: a paragraph's
 sentences run on over its lines)."""
+
+
+def _only_empty_marks_changed(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a table row only swapped one mark of a cell left empty for another ("N/A" for "-").
+
+    >>> row = Place("table_row")
+    >>> _only_empty_marks_changed("0x0000 | RESERVED | N/A", "0x0000 | RESERVED | -", row, row)
+    True
+    >>> _only_empty_marks_changed("0x0000 | RESERVED | N/A", "0x0000 | RESERVED | Y", row, row)
+    False
+    """
+    if old_place.kind != "table_row" or new_place.kind != "table_row":
+        return False
+    cells_old, cells_new = _cells(old), _cells(new)
+    if cells_old == cells_new or len(cells_old) != len(cells_new):
+        return False
+    return all(a == b or (a.lower() in _EMPTY_MARKS and b.lower() in _EMPTY_MARKS) for a, b in zip(cells_old, cells_new))
+
+
+_EMPTY_MARKS = frozenset({"", "-", "--", "\u2013", "\u2014", "n/a", "na", "none", "\u2205"})
+"""What a table writes in a cell that holds no value: nothing, a dash, "N/A", "none", "∅"."""
 
 
 def _only_notes_column_changed(old: str, new: str, old_place: Place, new_place: Place) -> bool:

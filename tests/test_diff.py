@@ -759,6 +759,16 @@ def test_a_value_changed_in_a_sample_of_data_is_an_example_changed(spec_repo, sp
     ], "MLS's label of exported secrets, \"exporter\" -> \"exported\", read as a slip"
 
 
+def test_a_cell_left_empty_written_another_way_is_editorial(spec_repo, specdiff_json):
+    """MLS's registry tables wrote their empty cells "-" instead of "N/A": "| 0x0000 | RESERVED | N/A | RFC XXXX |"
+    read as reworded, substantive. A cell given a value is still read."""
+    table = "# Registry\n\n| Value | Name | Recommended |\n|---|---|---|\n| 0x0000 | RESERVED | {} |\n"
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, table.format("N/A"), table.format("-"))
+    assert amendment["severity"] == "editorial", amendment
+    (filled,) = _amendments_of_change(spec_repo, specdiff_json, table.format("-"), table.format("Y"))
+    assert filled["severity"] != "editorial", filled
+
+
 def test_a_cell_filled_in_a_table_row_is_no_slip(spec_repo, specdiff_json):
     """OpenTelemetry added a column to a mapping table: "|Debug (7) |Verbose |DEBUG |" -> "|Debug (7) |Verbose
     |VERBOSE |DEBUG |" read as a doubled word, a slip, editorial. A row that only gains an empty cell is one."""
