@@ -442,7 +442,7 @@ def _only_empty_marks_changed(old: str, new: str, old_place: Place, new_place: P
     return all(a == b or (a.lower() in _EMPTY_MARKS and b.lower() in _EMPTY_MARKS) for a, b in zip(cells_old, cells_new))
 
 
-_EMPTY_MARKS = frozenset({"", "-", "--", "\u2013", "\u2014", "n/a", "na", "none", "\u2205"})
+_EMPTY_MARKS = frozenset({"", "-", "--", "\u2013", "\u2014", "n/a", "none", "\u2205"})
 """What a table writes in a cell that holds no value: nothing, a dash, "N/A", "none", "∅"."""
 
 
