@@ -63,6 +63,7 @@ from specdiff.parse import (
     names_its_writers,
     only_link_definitions,
     shown_text,
+    stamps_its_edition,
     visible_text,
 )
 from specdiff.semantics import (
@@ -879,7 +880,8 @@ class _NamesInCode:
     "`...;version=2.6.0`" each release), nor a file's name (``_FILE_NAME``): changed throughout, it is
     another place on disk that an implementation must read or write (OpenSpec's "SHALL be stored in
     `.openspec-workspace/workspace.yaml`" -> "`view.yaml`", "`skillsDir` SHALL be `.kimi`" -> "`.kimi-code`").
-    It also tells whether the old version said a value at all, in code or not (``said_before``).
+    It also tells whether the old version said a value at all, in code or not (``said_before``), and
+    whether a name written bare, in CamelCase, was renamed throughout (``only_renamed_throughout``).
     """
 
     def __init__(self, alignment: Alignment) -> None:
@@ -896,6 +898,37 @@ class _NamesInCode:
             return effect
         old_names, new_names = self._read()
         return replace(effect, direction="renamed") if effect.old not in new_names and effect.new not in old_names else effect
+
+    def only_renamed_throughout(self, old: str, new: str) -> bool:
+        """Whether ``new`` only writes, where ``old`` wrote a name in CamelCase, another that the document
+        took for it throughout, perhaps with its article made to fit ("an MLSPlaintext" -> "a PublicMessage").
+        MLS renamed its message types so, written bare, not as code: "Applications MUST use MLSCiphertext
+        ..." -> "... PrivateMessage ..." read as reworded, substantive, and "MUST be sent as an MLSPlaintext
+        object" as a rule asking another thing, breaking. "Throughout": the new name is nowhere in the old
+        version, and the old one is left in at most a fifth of the places the old version wrote it (MLS's
+        rename missed one "MLSCiphertext" of its dozens)."""
+        from difflib import SequenceMatcher
+
+        a, b = old.split(), new.split()
+        swapped: list[tuple[str, str]] = []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            if tag != "replace" or i2 - i1 != j2 - j1:
+                return False
+            swapped += zip(a[i1:i2], b[j1:j2])
+        renames = [(x, y) for x, y in swapped if {x.lower(), y.lower()} != {"a", "an"}]
+        return bool(renames) and all(self._renamed_throughout(x, y) for x, y in renames)
+
+    def _renamed_throughout(self, old_word: str, new_word: str) -> bool:
+        if any(mark in old_word + new_word for mark in "`\"'"):
+            return False  # (a name in code or quotes is a value: ``read``, A2A's proto_to_table(..., "PasswordOAuthFlow"))
+        x, y = (_CAMEL_CASE.search(word) for word in (old_word, new_word))
+        if x is None or y is None or _CAMEL_CASE.sub("", old_word) != _CAMEL_CASE.sub("", new_word):
+            return False  # (the marks around the names, "(MLSPlaintext)", are the same)
+        said = re.compile(rf"(?<![\w-])(?:{re.escape(x[0])}|{re.escape(y[0])})(?![\w-])")
+        before, after = Counter(said.findall(self._text("old"))), Counter(said.findall(self._text("new")))
+        return before[y[0]] == 0 and after[y[0]] > 0 and after[x[0]] * RENAMED_LEFT_AT_MOST <= before[x[0]]
 
     def said_before(self, value: str) -> bool:
         """Whether the old version of the document says ``value`` anywhere, in code or not."""
@@ -915,6 +948,14 @@ class _NamesInCode:
         if self._names is None:
             self._names = (_code_names(_sections_of(self._alignment, "old")), _code_names(_sections_of(self._alignment, "new")))
         return self._names
+
+
+RENAMED_LEFT_AT_MOST = 5
+"""A name renamed throughout may be left in one place of every five it stood in (``only_renamed_throughout``)."""
+_CAMEL_CASE = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z])(?=[A-Za-z]{6})[A-Z][a-z]*[A-Z][A-Za-z]*(?![\w-])")
+"""A type's name in CamelCase, written bare, of letters only and six at least: "PrivateMessage", "MLSCiphertext"
+(not "MUST", "Dock", a unit, "KiB", a hash, "Qm7fDockRideX2", or a field's name, "triggerEventRef", which a
+message carries on the wire)."""
 
 
 def _code_names(sections: list[Section]) -> set[str]:
@@ -943,11 +984,13 @@ def _clause_change(
     example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
     retargeted = retargeted and not sample_reshaped(old_text, new_text)  # (a sample's brackets and YAML indents nest it)
-    says_nothing = all(markup_and_label(c) or names_its_writers(c) for c in match.old + match.new)
+    says_nothing = all(markup_and_label(c) or names_its_writers(c) or stamps_its_edition(c) for c in match.old + match.new)
     if says_nothing or _page_metadata_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees but a label
     elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
         effects = _reference_effects(match.old, match.new) + _anchor_effects(match.old, match.new)
+    elif not example and names.only_renamed_throughout(old_text, new_text):
+        effects = [Effect("editorial")]  # MLS's "MUST use MLSCiphertext" -> "... PrivateMessage": the type renamed throughout
     else:
         if all(c.kind == "front_matter" for c in match.old + match.new):
             # (the page's date and editors changed beside its description: the date is no number of a rule)
@@ -1118,7 +1161,7 @@ def _clause_added_or_removed(
     section says twice in a row on one side and at least once on the other (``_said_twice``)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     side = "new" if kind == "added" else "old"
-    if markup_and_label(clause) or names_its_writers(clause) or _page_metadata_changed(old, new):
+    if markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause) or _page_metadata_changed(old, new):
         # "<Note>", "<dt>Summary<dd>", "Authors: [@ann]", "sidebar_position: 3"
         effects = [Effect("editorial")]
     elif (side, clause.section, clause.normalized) in twice:

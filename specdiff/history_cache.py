@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "218"
+FORMAT = "219"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -259,7 +259,9 @@ over; 216: a clause's text moved into another from elsewhere merges them, a sent
 quotation mark and before a "{{reference}}", sentences only put in another order are editorial, "not
 mandatory" licenses; 217: GraphQL's types are schemas, a field with arguments a field, a call's one-word
 string argument a sample's value, a noun before "don't" no command; 218: a schema fenced as an example
-declares nothing, an empty cell written "-" for "N/A" is editorial)."""
+declares nothing, an empty cell written "-" for "N/A" is editorial; 219: a paragraph that only names the spec's
+edition is editorial, and so is a bare CamelCase name renamed throughout; a struct renamed keeps fields of the
+same names)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

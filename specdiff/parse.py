@@ -590,6 +590,25 @@ _WRITERS = re.compile(
 or none yet (libp2p's "Interest Group:" filled in later)."""
 
 
+def stamps_its_edition(clause: Clause) -> bool:
+    """Whether a paragraph only says which edition of the spec this is, as GraphQL's line under its title
+    does, "_September 2025 Edition_" at each release and "_Current Working Draft_" between them.
+
+    >>> def paragraph(text):
+    ...     return Clause("spec.md", "paragraph", text, text, (1, 1), "", "", 0, "")
+    >>> [stamps_its_edition(paragraph(t)) for t in ("_September 2025 Edition_", "*Current Working Draft*", "Draft riders")]
+    [True, True, False]
+    """
+    return clause.kind == "paragraph" and bool(_EDITION.fullmatch(clause.normalized.strip()))
+
+
+_EDITION = re.compile(
+    r"[*_]*(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*)?"
+    r"\d{4}\s+Edition|(?:Current\s+)?(?:Working|Editor['’]?s|Public|Candidate)\s+Draft)[*_]*"
+)
+"""A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics."""
+
+
 def front_matter_fields(clause: Clause) -> dict[str, str]:
     """The top-level fields of a front matter block, each with its value and the lines nested under it;
     none for any other clause.

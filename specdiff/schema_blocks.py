@@ -215,11 +215,19 @@ def field_changes(old: str, new: str) -> list[Effect]:
 def _with_owners_renamed(before: dict[str, Field], after: dict[str, Field]) -> dict[str, Field]:
     """``before``, its fields named for the new name of an owner renamed with the same fields: DAP's
     "struct { ... } UploadResponse;" made "} UploadErrors;" is a type renamed, no field removed and added
-    (a TLS struct's name is no part of the message)."""
+    (a TLS struct's name is no part of the message). Fields of the same names in the same order are the
+    same fields, whatever their types became: MLS renamed "MLSAuthenticatedContent" to "AuthenticatedContent"
+    and the type of its `content` from "MLSContent" to "FramedContent" (read as that field changed)."""
     owners_before, owners_after = _declarations_by_owner(before), _declarations_by_owner(after)
     gone = {owner: fields for owner, fields in owners_before.items() if owner not in owners_after}
     came = {fields: owner for owner, fields in owners_after.items() if owner not in owners_before}
     renamed = {owner: came[fields] for owner, fields in gone.items() if fields in came}
+    came_by_names = {_member_names(after, owner): owner for owner in came.values()}
+    renamed |= {
+        owner: came_by_names[names]
+        for owner in gone.keys() - renamed.keys()
+        if (names := _member_names(before, owner)) in came_by_names and came_by_names[names] not in renamed.values()
+    }
     if not renamed:
         return before
     found = {}
@@ -228,6 +236,11 @@ def _with_owners_renamed(before: dict[str, Field], after: dict[str, Field]) -> d
         named = f"{renamed[owner]}.{member}" if owner in renamed else name
         found[named] = Field(named, field.declared, field.binds)
     return found
+
+
+def _member_names(fields: dict[str, Field], owner: str) -> tuple[str, ...]:
+    """The names of ``owner``'s own fields, in order."""
+    return tuple(name.rpartition(".")[2] for name in fields if name.rpartition(".")[0] == owner)
 
 
 def _declarations_by_owner(fields: dict[str, Field]) -> dict[str, tuple[str, ...]]:

@@ -2657,6 +2657,19 @@ def test_a_tls_struct_is_a_schema_named_at_its_close(spec_repo, specdiff_json):
     assert mended["severity"] == "editorial", mended
 
 
+def test_a_struct_renamed_with_its_fields_types_keeps_its_fields(spec_repo, specdiff_json):
+    """MLS renamed "MLSAuthenticatedContent" to "AuthenticatedContent" and its `content`'s type "MLSContent" to
+    "FramedContent": read as every field removed and added again. Fields of the same names, in the same order,
+    are the same fields; the one whose type changed says so."""
+    struct = "# Messages\n\n~~~ tls\nstruct {{\n  uint8 kind;\n  {} body;\n}} {};\n~~~\n"
+    (amendment,) = _amendments_of_change(
+        spec_repo, specdiff_json, struct.format("DockBody", "DockMessage"), struct.format("RideBody", "RideMessage")
+    )
+    assert [(e["old"], e["new"], e["direction"]) for e in amendment["effects"]] == [
+        ("RideMessage.DockBody body", "RideMessage.RideBody body", "field_changed")
+    ]
+
+
 def test_fields_that_came_or_went_in_a_schema_block_say_whether_they_bind(spec_repo, specdiff_json):
     """LSP's TypeScript interfaces are its protocol: a field removed or added read as "example changed".
     A field gone binds; one added binds only when required where its owner stood before."""
@@ -3073,6 +3086,29 @@ def test_an_editors_note_added_or_removed_is_editorial(spec_repo, specdiff_json,
     old = f"# Docks\n\nDocks MUST lock.\n\n{note}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, "# Docks\n\nDocks MUST lock.\n")
     assert (amendment["kind"], amendment["severity"]) == ("removed", "editorial")
+
+
+def test_a_bare_name_renamed_throughout_is_editorial(spec_repo, specdiff_json):
+    """MLS renamed its message types, written bare: "Applications MUST use MLSCiphertext ..." -> "... PrivateMessage
+    ..." read as reworded, and "MUST be sent as an MLSPlaintext object" as a rule asking another thing, breaking.
+    A name swapped in one place for another the document already used is another thing asked."""
+    spec = (
+        "# Rides\n\nA {a} carries the rider's card.\n\nDocks MUST answer a {a} with a {b}.\n\n"
+        "Desks MUST log each {c} they see.\n\nA {d} is signed by the dock.\n"
+    )
+    old = spec.format(a="RideRequest", b="DockReceipt", c="DockReceipt", d="DockReceipt")
+    new = spec.format(a="RideRequest", b="ReturnReceipt", c="ReturnReceipt", d="ReturnReceipt")
+    assert [a["severity"] for a in _amendments_of_change(spec_repo, specdiff_json, old, new)] == ["editorial"] * 3
+    swapped = spec.format(a="RideRequest", b="DockReceipt", c="RideRequest", d="DockReceipt")
+    assert [a["severity"] for a in _amendments_of_change(spec_repo, specdiff_json, old, swapped)] == ["substantive"]
+
+
+def test_the_line_that_names_the_edition_is_editorial(spec_repo, specdiff_json):
+    """GraphQL's line under its title goes from "_Current Working Draft_" to "_September 2025 Edition_" at each
+    release and back after it: read as a paragraph removed and one added, both substantive."""
+    draft, edition = (f"# Docks\n\n{stamp}\n\nDocks MUST lock.\n" for stamp in ("_Current Working Draft_", "_May 2026 Edition_"))
+    amendments = _amendments_of_change(spec_repo, specdiff_json, draft, edition)
+    assert {a["severity"] for a in amendments} == {"editorial"}, amendments
 
 
 def test_the_items_under_a_todo_heading_are_editors_notes(spec_repo, specdiff_json):
