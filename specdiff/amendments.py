@@ -888,6 +888,7 @@ class _NamesInCode:
         self._alignment = alignment
         self._names: tuple[set[str], set[str]] | None = None
         self._texts: dict[str, str] = {}
+        self._camel_case: dict[str, Counter[str]] = {}
 
     def read(self, effect: Effect) -> Effect:
         """``effect`` (a value replaced), marked ``renamed`` when the document renamed it throughout."""
@@ -907,6 +908,8 @@ class _NamesInCode:
         object" as a rule asking another thing, breaking. "Throughout": the new name is nowhere in the old
         version, and the old one is left in at most a fifth of the places the old version wrote it (MLS's
         rename missed one "MLSCiphertext" of its dozens)."""
+        if _CAMEL_CASE.search(old) is None:
+            return False  # (most clauses: no name to rename, and no words to compare)
         from difflib import SequenceMatcher
 
         a, b = old.split(), new.split()
@@ -926,9 +929,14 @@ class _NamesInCode:
         x, y = (_CAMEL_CASE.search(word) for word in (old_word, new_word))
         if x is None or y is None or _CAMEL_CASE.sub("", old_word) != _CAMEL_CASE.sub("", new_word):
             return False  # (the marks around the names, "(MLSPlaintext)", are the same)
-        said = re.compile(rf"(?<![\w-])(?:{re.escape(x[0])}|{re.escape(y[0])})(?![\w-])")
-        before, after = Counter(said.findall(self._text("old"))), Counter(said.findall(self._text("new")))
+        before, after = self._names_in_camel_case("old"), self._names_in_camel_case("new")
         return before[y[0]] == 0 and after[y[0]] > 0 and after[x[0]] * RENAMED_LEFT_AT_MOST <= before[x[0]]
+
+    def _names_in_camel_case(self, side: Literal["old", "new"]) -> Counter[str]:
+        """How often one version writes each name in CamelCase, counted once for every clause that asks."""
+        if side not in self._camel_case:
+            self._camel_case[side] = Counter(_CAMEL_CASE.findall(self._text(side)))
+        return self._camel_case[side]
 
     def said_before(self, value: str) -> bool:
         """Whether the old version of the document says ``value`` anywhere, in code or not."""
