@@ -222,12 +222,11 @@ def _with_owners_renamed(before: dict[str, Field], after: dict[str, Field]) -> d
     gone = {owner: fields for owner, fields in owners_before.items() if owner not in owners_after}
     came = {fields: owner for owner, fields in owners_after.items() if owner not in owners_before}
     renamed = {owner: came[fields] for owner, fields in gone.items() if fields in came}
-    came_by_names = {_member_names(after, owner): owner for owner in came.values()}
-    renamed |= {
-        owner: came_by_names[names]
-        for owner in gone.keys() - renamed.keys()
-        if (names := _member_names(before, owner)) in came_by_names and came_by_names[names] not in renamed.values()
-    }
+    came_by_names = {_member_names(after, owner): owner for owner in came.values() if owner not in renamed.values()}
+    for owner in gone:
+        taken = came_by_names.pop(_member_names(before, owner), None) if owner not in renamed else None
+        if taken is not None:
+            renamed[owner] = taken
     if not renamed:
         return before
     found = {}
