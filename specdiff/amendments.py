@@ -910,8 +910,6 @@ class _NamesInCode:
         rename missed one "MLSCiphertext" of its dozens)."""
         if _CAMEL_CASE.search(old) is None:
             return False  # (most clauses: no name to rename, and no words to compare)
-        from difflib import SequenceMatcher
-
         a, b = old.split(), new.split()
         swapped: list[tuple[str, str]] = []
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -974,6 +972,12 @@ def _place(clause: Clause, places: _Places, capitals: bool) -> Place:
     return places.get(clause) or Place(clause.kind, path=clause.path, capitals=capitals)
 
 
+def _says_nothing_of_the_spec(clause: Clause) -> bool:
+    """Whether a clause is only markup and a label ("<Note>"), the names of who wrote the spec
+    ("Authors: [@ann]") or the spec's edition ("_September 2025 Edition_")."""
+    return markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause)
+
+
 def _clause_change(
     match: ClauseMatch, section_pairs: dict[str, str], places: _Places, capitals: bool, names: _NamesInCode
 ) -> Amendment | None:
@@ -992,7 +996,7 @@ def _clause_change(
     example = all(c.kind == "example" or labelled_example(c) for c in match.old + match.new)
     retargeted = old_text != new_text and visible_text(old_text) == visible_text(new_text)
     retargeted = retargeted and not sample_reshaped(old_text, new_text)  # (a sample's brackets and YAML indents nest it)
-    says_nothing = all(markup_and_label(c) or names_its_writers(c) or stamps_its_edition(c) for c in match.old + match.new)
+    says_nothing = all(map(_says_nothing_of_the_spec, match.old + match.new))
     if says_nothing or _page_metadata_changed(match.old, match.new):
         effects = [Effect("editorial")]  # a "<Note>" line for a "<Warning>" one: no words a reader sees but a label
     elif retargeted:  # only anchors and link targets changed: where things lead, not what they say
@@ -1169,7 +1173,7 @@ def _clause_added_or_removed(
     section says twice in a row on one side and at least once on the other (``_said_twice``)."""
     old, new = ((), (clause,)) if kind == "added" else ((clause,), ())
     side = "new" if kind == "added" else "old"
-    if markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause) or _page_metadata_changed(old, new):
+    if _says_nothing_of_the_spec(clause) or _page_metadata_changed(old, new):
         # "<Note>", "<dt>Summary<dd>", "Authors: [@ann]", "sidebar_position: 3"
         effects = [Effect("editorial")]
     elif (side, clause.section, clause.normalized) in twice:

@@ -1171,17 +1171,23 @@ class _ClausePairing:
             return
         gathered: dict[int, list[int]] = defaultdict(list)  # old clause -> free old clauses its pair took in
         split_off: dict[int, list[int]] = defaultdict(list)  # old clause -> free new clauses that took its words
+        joined_old: set[int] = set()
+        joined_new: set[int] = set()
         for i, j in pairs:
             for r in free_old:
                 words = words_old(r)
-                if _stands_in(words, words_new(j)) and not _stands_in(words, words_old(i)) and self.alike(r, j):
-                    if _said_once(words, map(words_new, range(len(self.new)))) and all(r not in g for g in gathered.values()):
-                        gathered[i].append(r)
+                if r in joined_old or not _stands_in(words, words_new(j)) or _stands_in(words, words_old(i)):
+                    continue
+                if self.alike(r, j) and _said_once(words, map(words_new, range(len(self.new)))):
+                    gathered[i].append(r)
+                    joined_old.add(r)
             for a in free_new:
                 words = words_new(a)
-                if _stands_in(words, words_old(i)) and not _stands_in(words, words_new(j)) and self.alike(i, a):
-                    if _said_once(words, map(words_old, range(len(self.old)))) and all(a not in g for g in split_off.values()):
-                        split_off[i].append(a)
+                if a in joined_new or not _stands_in(words, words_old(i)) or _stands_in(words, words_new(j)):
+                    continue
+                if self.alike(i, a) and _said_once(words, map(words_old, range(len(self.old)))):
+                    split_off[i].append(a)
+                    joined_new.add(a)
         for i in gathered.keys() ^ split_off.keys():  # (a clause that both took words in and gave some away stays paired)
             j = self.partner_of_old.pop(i)
             self.score_of_old.pop(i)
