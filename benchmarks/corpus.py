@@ -3,11 +3,13 @@ into one), running git, and timing.
 
 A corpus folder holds ``manifest.json`` and one folder per commit
 (``<seq>-<sha>/<path>``), as in ``../shared/corpora``. It is replayed into a
-temporary git repository, oldest commit first, with its original dates.
+temporary git repository, oldest commit first, with its original dates, and removed when the
+benchmark exits.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -26,7 +28,9 @@ def repository(path: str | Path) -> Path:
         return path
     if not (path / "manifest.json").is_file():
         raise SystemExit(f"{path} is neither a git repository nor a corpus folder with manifest.json")
-    destination = Path(tempfile.mkdtemp(prefix="specdiff-bench-")) / path.name
+    scratch = Path(tempfile.mkdtemp(prefix="specdiff-bench-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    destination = scratch / path.name
     destination.mkdir()
     commits = json.loads((path / "manifest.json").read_text())["commits"]
     git(destination, "init", "-q", "-b", "main")

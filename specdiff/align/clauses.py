@@ -1420,6 +1420,10 @@ def _stands_in(part: str, whole: str) -> bool:
     """
     if part in whole:
         return True
+    from rapidfuzz.distance import Indel
+
+    if len(part) > len(whole) or Indel.distance(part, whole) != len(whole) - len(part):
+        return False  # (not even scattered in order: the cheap test first, as most clauses fail it)
     from difflib import SequenceMatcher
 
     blocks = [b for b in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks() if b.size]
