@@ -27,6 +27,7 @@ Prints figures and ratios; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
 import shutil
@@ -144,7 +145,9 @@ def main() -> None:
     # A user's Python keeps compiled modules: with PYTHONDONTWRITEBYTECODE set (as in some
     # sandboxes) every run compiles the ~150 modules it imports again, 0.1-0.3 s no user pays.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    root = Path(tempfile.mkdtemp(prefix="specdiff-history-")) / "repo"
+    scratch = Path(tempfile.mkdtemp(prefix="specdiff-history-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    root = scratch / "repo"
     started = time.perf_counter()
     build(root, args.commits, args.clauses)
     built = time.perf_counter() - started

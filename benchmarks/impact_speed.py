@@ -20,7 +20,9 @@ Target: graph and impact of the 10,000-file repository under 2 s.
 from __future__ import annotations
 
 import argparse
+import atexit
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,7 +89,9 @@ def main() -> None:
     parser.add_argument("--specs", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="specdiff-impact-")) / "repo"
+    scratch = Path(tempfile.mkdtemp(prefix="specdiff-impact-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    root = scratch / "repo"
     started = time.perf_counter()
     build(root, args.files, args.specs)
     git(root, "init", "-q", "-b", "main")

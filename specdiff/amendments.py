@@ -55,8 +55,9 @@ from specdiff.model import (
 )
 from specdiff.parse import (
     PAGE_METADATA,
+    asks_nothing_of_iana,
     code_lines,
-    front_matter_fields,
+    front_matter_meaning,
     front_matter_read,
     markup_and_label,
     markup_only,
@@ -66,6 +67,7 @@ from specdiff.parse import (
     stamps_its_edition,
     visible_text,
 )
+from specdiff.schema_blocks import declares_schema
 from specdiff.semantics import (
     code_spans,
     describe_change,
@@ -974,8 +976,9 @@ def _place(clause: Clause, places: _Places, capitals: bool) -> Place:
 
 def _says_nothing_of_the_spec(clause: Clause) -> bool:
     """Whether a clause is only markup and a label ("<Note>"), the names of who wrote the spec
-    ("Authors: [@ann]") or the spec's edition ("_September 2025 Edition_")."""
-    return markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause)
+    ("Authors: [@ann]"), the spec's edition ("_September 2025 Edition_") or that it asks nothing of
+    IANA ("This document has no IANA actions.")."""
+    return markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause) or asks_nothing_of_iana(clause)
 
 
 def _clause_change(
@@ -1031,6 +1034,10 @@ def _clause_change(
     # Link reference definitions ("[oci-runtime-config]: https://...") show nowhere: moved to the end of
     # the file (the image spec's conversion.md), they leave the section they sat in saying what it said.
     across = across and not all(only_link_definitions(c.normalized) for c in match.old + match.new)
+    # Nor does a type declared, or an anchor, moved word for word: it means the same wherever it stands (LSP
+    # moved its glob types, each under an anchor's "<div>", to a section of their own).
+    meaning_everywhere = all(markup_only(c) or declares_schema(c.text) for c in match.old + match.new)
+    across = across and not (old_text == new_text and meaning_everywhere)
     effects = with_unsure_breaks(effects)
     graded = severity(kind, effects, moved_across_sections=across)
     if retargeted and not across:
@@ -1153,10 +1160,11 @@ def _page_metadata_changed(old: tuple[Clause, ...], new: tuple[Clause, ...]) -> 
     has no fields."""
     if len(old) > 1 or len(new) > 1 or any(c.kind != "front_matter" for c in old + new):
         return False
-    before = front_matter_fields(old[0]) if old else {}
-    after = front_matter_fields(new[0]) if new else {}
+    before = front_matter_meaning(old[0]) if old else {}
+    after = front_matter_meaning(new[0]) if new else {}
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    return bool(changed) and changed <= PAGE_METADATA
+    # (or no field read changed: QUIC's "date: {DATE}" -> "2021-05" in a normative reference's entry)
+    return changed <= PAGE_METADATA and bool(before or after)
 
 
 def _clause_added_or_removed(
@@ -1254,8 +1262,9 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
     `view_matching_mode` is `composable`, ...:" under "A `MeterProvider` MAY accept a `view_matching_mode`
     parameter") is an option too, with the items under it, and so is one added just after such a clause
     on the values it does not list ("Any other value MUST be treated as unsupported.", ``_OTHER_VALUES``), or one
-    that opens on a value the old version never named (the OCI image spec's "When the algorithm identifier is
-    `blake3`, the encoded portion MUST match ...", ``_OPENS_ON_A_NAMED_VALUE``), or one right after a
+    that opens on a value or a kind of thing the old version never named (the OCI image spec's "When the
+    algorithm identifier is `blake3`, the encoded portion MUST match ...", GraphQL's "If the Input Object is
+    a _OneOf Input Object_ then:", ``_OPENS_ON_A_NAMED_VALUE``), or one right after a
     licence added that opens on the leave taken ("If included, ...", ``_TAKEN_UP``). (The definition
     of a new optional field itself is read as written: "`path` (string, OPTIONAL) ... The runtime
     MUST mount it" asks every runtime to handle the new field.)"""
@@ -1270,9 +1279,13 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
         c for c in alignment.added + list(was) if c.kind == "paragraph" and _leads_a_new_licence(c, was.get(c, ""), capitals)
     }
     if not leads_new_licence and not any(
-        "`" in c.normalized or c.kind == "list_item" or _TAKEN_UP.match(c.normalized) for c in alignment.added
+        "`" in c.normalized
+        or c.kind == "list_item"
+        or _TAKEN_UP.match(c.normalized)
+        or _OPENS_ON_A_NAMED_VALUE.match(c.normalized)
+        for c in alignment.added
     ):
-        return set()  # (every field is named in code, and a way offered is a list item)
+        return set()  # (every field is named in code, a way offered is a list item, and a kind of thing named opens its clause)
     # (a lead-in added with its licence binds only its takers too: "A `MeterProvider` MAY accept ...
     # A `MeterProvider` that accepts this parameter MUST support the following values:")
     found: set[Clause] = {c for c in leads_new_licence if c in added and _binds_only_takers(c, capitals)}
@@ -1285,7 +1298,7 @@ def _in_new_options(alignment: Alignment, capitals: bool, names: _NamesInCode) -
     }
     found |= {c for c in added if _opens_on_a_value_of(c.normalized, offered_parameters)}
     # (and so does one that opens on a value the document never named before: "When the algorithm identifier is `blake3`, ...")
-    found |= {c for c in added if (value := _OPENS_ON_A_NAMED_VALUE.match(c.normalized)) and not names.said_before(value[1])}
+    found |= {c for c in added if _opens_on_something_new(c, names)}
     with_added = {(c.path, c.section) for c in alignment.added}
     for section in _sections_of(alignment, "new"):
         if (section.path, section.id) not in with_added:
@@ -1555,10 +1568,27 @@ If `view_matching_mode` is `composable`, and ...:"."""
 
 
 _OPENS_ON_A_NAMED_VALUE = re.compile(
-    r"[\W_]*(?:\([^()]{0,40}\)\s*)?(?:if|when)\s+(?:(?:the|an?)\s+)?(?:[\w`-]+\s+){0,4}?(?:is|equals)\s+`([^`]+)`\s*[,:]",
+    r"[\W_]*(?:\([^()]{0,40}\)\s*)?(?:if|when)\s+(?:(?:the|an?)\s+)?(?:[\w`-]+\s+){0,4}?(?:is|equals)\s+"
+    r"(?:`([^`]+)`|an?\s+((?-i:[A-Z])[\w-]*(?:\s+(?!then\b)[\w-]+){0,3}))\s*(?:then\s*)?[,:]",
     re.IGNORECASE,
 )
-"""A clause that opens on a value named in code: "When the algorithm identifier is `blake3`, ...", "If `mode` is `fast`:"."""
+"""A clause that opens on a value named in code, or on a kind of thing named with a capital: "When the
+algorithm identifier is `blake3`, ...", "If `mode` is `fast`:", GraphQL's "If the Input Object is a
+_OneOf Input Object_ then:" (read without its markup)."""
+
+
+def _opens_on_something_new(clause: Clause, names: _NamesInCode) -> bool:
+    """Whether ``clause`` opens on a value or a kind of thing (``_OPENS_ON_A_NAMED_VALUE``) that the old version
+    never named: the value as written; the kind by a word of its name with a capital ("OneOf" in "OneOf Input
+    Object"; "If the request is a GET request," names no new kind when the spec said "GET" before)."""
+    named = _OPENS_ON_A_NAMED_VALUE.match(clause.normalized)
+    if named is None:
+        return False
+    if named[1] is not None:
+        return not names.said_before(named[1])
+    return any(not names.said_before(word) for word in named[2].split() if word[0].isupper())
+
+
 _OTHER_VALUES = re.compile(
     r"(?i)[\W_]*(?:(?:any|all)\s+other\s+values?|(?:an?\s+)?(?:unknown|unsupported|unrecognized|invalid)\s+values?)\b"
 )
@@ -1715,10 +1745,12 @@ def _section_added_or_removed(kind: Literal["added", "removed"], section: Sectio
     the page's first heading), or clauses that stand on the other side too: TUF put "### Object format"
     over paragraphs of the section above, unchanged, to make them a subsection, and OpenTelemetry gave
     each maturity level a heading over the text it moved there from a table in another page. What
-    changed in those clauses, or that they moved, is their own amendment."""
+    changed in those clauses, or that they moved, is their own amendment. Nor do clauses that say nothing
+    of the spec count: QUIC's "IANA Considerations" said only "This document has no IANA actions."."""
     old, new = ((), (section,)) if kind == "added" else ((section,), ())
     tag = "insert" if kind == "added" else "delete"
-    graded: Severity = "substantive" if any(clause in came_or_went for clause in section.clauses) else "editorial"
+    said = any(clause in came_or_went and not _says_nothing_of_the_spec(clause) for clause in section.clauses)
+    graded: Severity = "substantive" if said else "editorial"
     return _amendment("section", kind, graded, old, new, 0.0, [], [(tag, section.heading)])
 
 

@@ -592,7 +592,7 @@ def _force_of(word: str) -> object:
 
 def small_example_edit(old: str, new: str) -> bool:
     r"""An example block with a few words changed, no line added or removed, no verdict (GOOD / BAD)
-    and no number touched.
+    and no number or comparison touched.
 
     >>> small_example_edit("```\nname = 'Ann'  # valid\n```", "```toml\nname = 'Ann'  # valid\n```")
     True
@@ -609,9 +609,25 @@ def small_example_edit(old: str, new: str) -> bool:
     inserted, deleted = inserted_and_deleted(a, b)
     touched = set(inserted + deleted)
     numbers_kept = re.findall(r"\d+", old) == re.findall(r"\d+", new)  # a value in a sample changed: not a slip
+    numbers_kept = numbers_kept and comparisons(old) == comparisons(new)
     lines_kept = _filled_lines(old) == _filled_lines(new)  # a sample line came or went: the example shows more or less
     small = len(inserted) + len(deleted) <= EXAMPLE_SLIP_WORDS and not touched & _VERDICTS and numbers_kept and lines_kept
     return small and _shown_alike(old, new) and data_values(old) == data_values(new) and _member_names(old) == _member_names(new)
+
+
+def comparisons(code: str) -> list[str]:
+    """The comparison operators of a piece of code, in order: a sample's words may stay while its
+    test turns round (QUIC's "if (latest_rtt > min_rtt + ack_delay):" -> ">=").
+
+    >>> comparisons("if (a >= b && c != d) x = 1")
+    ['>=', '!=']
+    """
+    return _COMPARISON.findall(code)
+
+
+_COMPARISON = re.compile(r"[<>!=]=|(?<=\s)[<>](?=\s)")
+"""A comparison: "<=", ">=", "==", "!=", and "<" or ">" between spaces (not a tag's brackets, an arrow's
+"->" or "=>", nor a type's "List<Bike>")."""
 
 
 def fence_label_only_changed(old: str, new: str) -> bool:

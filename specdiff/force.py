@@ -659,6 +659,11 @@ def _readings(sentence: str, place: Place) -> tuple[Reading, ...]:
         # "The following are non-normative examples of how security may be layered ...:" says it rules nothing.
         return tuple(Reading(m, False, "commentary", LIKELY) for m in found)
     readings = [_read(m, sentence, place) for m in found]
+    # "(for example, the server needs to re-index a database)": an example's words, in brackets (a capital
+    # keyword there still rules)
+    asides = [aside.span() for aside in EXAMPLE_ASIDE.finditer(sentence)] if "(" in sentence else []
+    in_aside = [r for r in readings if r.rule and not r.modal.phrase.isupper() and _within(r.modal.span, asides)]
+    readings = [Reading(r.modal, False, "example", LIKELY) if r in in_aside else r for r in readings]
     # "| `{ a: "abc", b: 123 }` | `{}` | Error: Exactly one key must be specified |": GraphQL's tables of
     # examples give the message each input fails with; a word of force in it is the message's.
     messages = [r for r in readings if r.rule and _in_error_message(sentence, r.modal)]
@@ -1507,6 +1512,15 @@ all subpaths"; not "how to", a skill ("Workloads which don't understand how to l
 identities may use the default identity")."""
 _BOLD_TITLE = re.compile(r"(\*\*|__)(?:(?!\1)[^.!?\n])+\1")
 """A paragraph all in bold on one line, with no full stop (:attr:`Place.title`)."""
+EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^()]*\)")
+"""An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside one of ``spans``."""
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
 _EXAMPLE_TITLE = re.compile(r"^\W*(?:examples?|counter-?examples?|e\.g\.|sample|illustration)\b\s*\d*\s*[:.\u2014-]", re.I)
 # "**Tool**: a program that can be called ..." defines a word; it rules only with a rule word of its own.
 _DEFINITION = re.compile(r"^[A-Z][\w' -]{0,40}:\s")

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "219"
+FORMAT = "220"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -261,7 +261,10 @@ mandatory" licenses; 217: GraphQL's types are schemas, a field with arguments a 
 string argument a sample's value, a noun before "don't" no command; 218: a schema fenced as an example
 declares nothing, an empty cell written "-" for "N/A" is editorial; 219: a paragraph that only names the spec's
 edition is editorial, and so is a bare CamelCase name renamed throughout; a struct renamed keeps fields of the
-same names)."""
+same names; 220: rules under a case of a kind never named before bind only it, a row pairs within its table's shape
+first, column names cut short, a normative reference's entry, "no IANA actions", a template's tags, a type or
+anchor moved word for word, an example in brackets and words pasted twice are editorial, a comparison changed in
+code is an example changed)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

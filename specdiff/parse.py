@@ -519,7 +519,8 @@ _INVISIBLE = re.compile(
 def markup_only(clause: Clause) -> bool:
     """Whether a clause is an HTML block of tags and comments only, with no words a reader sees:
     MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``; or a
-    paragraph that only opens or closes a container (Docusaurus' and VitePress' ``:::note``, ``:::``).
+    paragraph that only opens or closes a container (Docusaurus' and VitePress' ``:::note``, ``:::``), or
+    only holds a template's tags (Jekyll's ``{% include messages/exit.md %}``, whose page is read on its own).
 
     >>> def html(text, kind="html"):
     ...     return Clause("spec.md", kind, text, text, (1, 1), "", "", 0, "")
@@ -527,17 +528,19 @@ def markup_only(clause: Clause) -> bool:
     (True, True, True)
     >>> markup_only(html("<Note>Riders MUST lock their bikes.</Note>"))
     False
-    >>> [markup_only(html(text, "paragraph")) for text in (":::note", ":::", "::: Lock it")]
-    [True, True, False]
+    >>> [markup_only(html(text, "paragraph")) for text in (":::note", ":::", "::: Lock it", "{% include docks.md %}")]
+    [True, True, False, True]
     """
     if clause.kind == "paragraph":
-        return _CONTAINER_FENCE.fullmatch(clause.normalized) is not None
+        return bool(_CONTAINER_FENCE.fullmatch(clause.normalized) or _TEMPLATE_TAGS.fullmatch(clause.normalized))
     return clause.kind == "html" and _MARKUP.fullmatch(clause.normalized) is not None
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 """An HTML tag or comment."""
 _MARKUP = re.compile(rf"(?:\s*(?:{_TAG.pattern}))+\s*", re.DOTALL)
+_TEMPLATE_TAGS = re.compile(r"(?:\s*\{%[^%]*%\})+\s*")
+"""A template's tags alone: "{% include_relative general/exit.md %}", "{% endif %}"."""
 _CONTAINER_FENCE = re.compile(r"\s*:{3,}\s*(?:[A-Za-z][\w-]*)?\s*(?:\{[^{}\n]*\})?\s*")
 """A line that opens or closes a container: ":::note", "::: warning", ":::", "::: tip {#id}"."""
 
@@ -609,6 +612,28 @@ _EDITION = re.compile(
 """A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics."""
 
 
+def asks_nothing_of_iana(clause: Clause) -> bool:
+    """Whether a paragraph only says that the document asks nothing of IANA, as an IETF draft's "IANA
+    Considerations" section does until it registers something; the RFC Editor drops the section at
+    publication (QUIC's recovery draft did).
+
+    >>> def paragraph(text):
+    ...     return Clause("draft.md", "paragraph", text, text, (1, 1), "", "", 0, "")
+    >>> [asks_nothing_of_iana(paragraph(t)) for t in ("This document has no IANA actions.", "IANA is asked to add a row.")]
+    [True, False]
+    """
+    return clause.kind == "paragraph" and bool(_NO_IANA_ACTIONS.fullmatch(clause.normalized.strip()))
+
+
+_NO_IANA_ACTIONS = re.compile(
+    r"(?i)(?:(?:this|the)\s+(?:document|memo|draft|specification)\s+(?:has|makes|requires|includes|contains)\s+no\s+"
+    r"(?:IANA\s+actions?|actions?\s+for\s+IANA|requests?\s+(?:to|of|for)\s+IANA)"
+    r"|(?:there\s+are\s+)?no\s+IANA\s+(?:actions?|considerations)(?:\s+are\s+(?:required|needed|requested))?)\s*\.?"
+)
+"""The sentence of an IANA section that asks for nothing: "This document has no IANA actions.", "This memo
+includes no request to IANA.", "No IANA actions are required."."""
+
+
 def front_matter_fields(clause: Clause) -> dict[str, str]:
     """The top-level fields of a front matter block, each with its value and the lines nested under it;
     none for any other clause.
@@ -639,34 +664,40 @@ _BIKESHED_FIELD = re.compile(r"([A-Za-z][\w -]*?)\s*:(.*)")
 """A field of Bikeshed's metadata, whose names hold spaces: "Mailing List: ...", "Text Macro: ..."."""
 
 
-def front_matter_references(clause: Clause) -> frozenset[str]:
+def front_matter_references(clause: Clause, lists: tuple[str, ...] = ("normative", "informative")) -> frozenset[str]:
     """The references a kramdown-rfc front matter declares (the keys under ``normative:`` and
-    ``informative:``); the draft it builds has an anchor for each, so ``[the integrity
-    tag](#QUIC-TLS)`` leads to the entry of the reference ``QUIC-TLS``. None for any other clause.
+    ``informative:``, or those of ``lists``); the draft it builds has an anchor for each, so ``[the
+    integrity tag](#QUIC-TLS)`` leads to the entry of the reference ``QUIC-TLS``. None for any other clause.
 
     >>> text = "---\\nnormative:\\n  QUIC-TLS:\\n    title: TLS\\n  RFC8126:\\ninformative:\\n  EARLY: RFC1\\n---"
     >>> sorted(front_matter_references(Clause("a.md", "front_matter", text, "", (1, 8), "", "", 0, "")))
     ['EARLY', 'QUIC-TLS', 'RFC8126']
     """
+    return frozenset(_reference_names(clause, lists))
+
+
+def _reference_names(clause: Clause, lists: tuple[str, ...]) -> list[str]:
+    """The names of the references of ``lists`` a front matter declares, in its order (``front_matter_references``)."""
     if clause.kind != "front_matter":
-        return frozenset()
-    names = set()
+        return []
+    names = []
     indent = None  # of the reference names, under "normative:" or "informative:"; None outside those lists
     for line in clause.text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line[0].isspace():
-            indent = 0 if _REFERENCE_LIST.match(line) else None
+            listed = _REFERENCE_LIST.match(line)
+            indent = 0 if listed and listed[1] in lists else None
             continue
         key = _NESTED_KEY.match(line)
         if indent is not None and key:
             indent = indent or len(key.group(1))
             if len(key.group(1)) == indent:
-                names.add(key.group(2))
-    return frozenset(names)
+                names.append(key.group(2))
+    return names
 
 
-_REFERENCE_LIST = re.compile(r"(?:normative|informative)\s*:\s*$")
+_REFERENCE_LIST = re.compile(r"(normative|informative)\s*:\s*$")
 _NESTED_KEY = re.compile(r"( +)([^\s:#][^:]*?)\s*:(?:\s|$)")
 
 PAGE_METADATA = frozenset(
@@ -676,16 +707,16 @@ PAGE_METADATA = frozenset(
         "pagination_prev pagination_next keywords image redirect_from parent grand_parent has_children menu icon "
         "date lastmod last_modified last_update updated author authors editor editors former_editors contributors "
         "maintainers thanks author_name author_email author_website xref tags sidebartitle noindex "
-        "contributor informative entity venue kramdown_options abbrev area wg kw ipr pi stand_alone v"
+        "contributor informative entity venue kramdown_options abbrev area wg kw keyword ipr pi stand_alone v"
     ).split()
 ) | {"former editor"}
 """Front matter fields that say how a documentation site shows a page (Docusaurus, Jekyll, Hugo,
 Mintlify): its place in the sidebar, its address, its title, tags and cross-references; and who
 wrote it, and when (IPFS's "date: 2025-10-13" and "editors:", an IETF draft's "author:", Bikeshed's
 "Editor:" and "Former Editor:"); and an IETF draft's (kramdown-rfc's) informative references, contributors,
-mailing list and markup options (SCITT's architecture draft read a DOI added to "informative:" as a number
-changed). A change to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity:
-draft", an IETF draft's "docname", its "cat" and "normative:" references) are read, and so is a
+mailing list, keywords and markup options (SCITT's architecture draft read a DOI added to "informative:" as a
+number changed). A change to them changes no rule; a spec's own fields ("version: 1.1", "status: rc", "maturity:
+draft", an IETF draft's "docname", its "cat" and "normative:" references, by their names) are read, and so is a
 "description", which tells an agent what a spec-kit command or a skill is for."""
 
 
@@ -696,8 +727,23 @@ def front_matter_read(clause: Clause) -> str:
     >>> front_matter_read(Clause("a.md", "front_matter", text, "", (1, 5), "", "", 0, ""))
     'maturity: draft'
     """
-    fields = front_matter_fields(clause)
+    fields = front_matter_meaning(clause)
     return "\n".join(f"{key}: {value}" for key, value in fields.items() if key not in PAGE_METADATA)
+
+
+def front_matter_meaning(clause: Clause) -> dict[str, str]:
+    """The fields of a front matter block as what they mean is read: an IETF draft's normative references
+    by their names alone. QUIC's drafts dated their references' entries at publication, then cut each down to
+    its name ("QPACK: RFC9204"); both read as reworded.
+
+    >>> text = "---\\nnormative:\\n  QPACK:\\n    title: QPACK\\n  RFC8126:\\n---"
+    >>> front_matter_meaning(Clause("a.md", "front_matter", text, "", (1, 6), "", "", 0, ""))
+    {'normative': 'QPACK\\nRFC8126'}
+    """
+    fields = front_matter_fields(clause)
+    if "normative" in fields:
+        fields["normative"] = "\n".join(_reference_names(clause, ("normative",)))
+    return fields
 
 
 def only_link_definitions(normalized: str) -> bool:

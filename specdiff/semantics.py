@@ -74,6 +74,7 @@ from specdiff.editorial import (
     PIPE_IN_CELL,
     abbreviations_written_out,
     alt_text_given_or_taken,
+    comparisons,
     data_values,
     editorial_form,
     fence_label_only_changed,
@@ -95,6 +96,7 @@ from specdiff.editorial import (
     words_only_added,
 )
 from specdiff.force import (
+    EXAMPLE_ASIDE,
     LIKELY,
     UNSURE,
     Place,
@@ -204,6 +206,8 @@ def describe_change(
         return [Effect("editorial")]  # "| `SLOTS` | `32` | slots |" -> "| `SLOTS` | `32` |": the table's Unit column went
     if _only_empty_marks_changed(old, new, old_place, new_place):
         return [Effect("editorial")]  # MLS's "| 0x0000 | RESERVED | N/A | RFC XXXX |" -> "| ... | - | ... |": no value either way
+    if _column_names_cut_short(old, new, old_place, new_place):
+        return [Effect("editorial")]  # MLS's "| Value | Name | Recommended | Reference |" -> "| ... | R | Ref |"
     if only_stamps_changed(old, new, releases=not example) and not (rules(old, old_place) or rules(new, new_place)):
         return [Effect("editorial")]  # SARIF's "## 04 December 2025" -> "## 05 February 2026": when a draft was written
     if only_numbering_changed(old, new):
@@ -226,7 +230,8 @@ def describe_change(
             return describe_change(
                 said_old, said_new, old_place=replace(old_place, kind="paragraph"), new_place=replace(new_place, kind="paragraph")
             )
-    code_changed = _code_rewritten(old, new)
+    identifiers = _identifiers_renamed(old, new)  # (a media type or a well-known path is code written as words)
+    code_changed = _code_rewritten(old, new) or bool(identifiers)
     level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
     # (where keywords bind only in capitals, a keyword recased is a rule made or unmade: "should" -> "SHOULD")
     level_changed = level_changed or (
@@ -234,6 +239,7 @@ def describe_change(
     )
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
+    alike = alike and not (example and comparisons(old) != comparisons(new))  # "if (a > b)" -> "if (a >= b)"
     # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+";
     # and a rule's name respelled is no slip: "digit+" -> "digits+" names another rule)
     in_grammar = example and grammar(new)
@@ -268,7 +274,7 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
-    if _repeat_dropped_or_added(old, new):
+    if _repeat_dropped_or_added(old, new) or (new_place.kind in _PROSE_KINDS and _run_of_words_repeated(old, new)):
         return [Effect("editorial")]
     changed = _with_rules_taken_in(_changed_sentences(old, new), old, old_place, new_place)
     groups = [_sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place) for o, n in changed]
@@ -277,6 +283,8 @@ def describe_change(
     effects = _licences_beside_rules(effects, old, old_place)
     if not effects and all(o == n for o, n in changed):
         return [Effect("editorial")]  # sentences only put in another order (SCITT's "... out of scope." after the next)
+    if not any(e.type == "value" for e in effects):
+        effects += identifiers  # "application/dock-list" -> "application/bike-dock-list"
     # A sentence that came or went whole says something new or no longer says it, however long the
     # clause around it (TUF's older drafts hold a whole section in one clause).
     whole = any(o is None or n is None for o, n in changed)
@@ -289,6 +297,29 @@ def describe_change(
     if any(o and n and _condition_of_a_rule_reworded(o, n, old_place, new_place) for o, n in changed):
         return effects or [Effect("wording")]
     return [Effect("editorial", confidence=UNSURE)]
+
+
+def _identifiers_renamed(old: str, new: str) -> list[Effect]:
+    """The media types and well-known paths that prose names, written as words, each renamed one for
+    one: Privacy Pass's "have the media type "application/token-issuer-directory" and are located at
+    /.well-known/token-issuer-directory" took "private-" in both, one word twice in a long paragraph,
+    read as a slight rewording; every client asks for the old names. (Written as code, a name is a
+    value anyway.)
+
+    >>> [(e.old, e.new) for e in _identifiers_renamed("type text/dock at /.well-known/a", "type text/bike at /.well-known/a")]
+    [('text/dock', 'text/bike')]
+    """
+    said, saying = _PROTOCOL_IDENTIFIER.findall(old), _PROTOCOL_IDENTIFIER.findall(new)
+    if said == saying or len(said) != len(saying):
+        return []
+    return [Effect("value", a, b, sentence=new) for a, b in zip(said, saying) if a != b]
+
+
+_PROTOCOL_IDENTIFIER = re.compile(
+    r"(?<![\w/.-])(?:(?:application|text|image|audio|video|multipart|message|model|font)/[a-z0-9][\w.+-]*[\w+]"
+    r"|/\.well-known/[\w.-]*\w)"
+)
+"""A media type ("application/dock-list+json") or a well-known path ("/.well-known/dock-list")."""
 
 
 def _condition_of_a_rule_reworded(old: str, new: str, old_place: Place, new_place: Place) -> bool:
@@ -442,6 +473,34 @@ def _only_empty_marks_changed(old: str, new: str, old_place: Place, new_place: P
     return all(a == b or (a.lower() in _EMPTY_MARKS and b.lower() in _EMPTY_MARKS) for a, b in zip(cells_old, cells_new))
 
 
+def _column_names_cut_short(old: str, new: str, old_place: Place, new_place: Place) -> bool:
+    """Whether a table's header row only cut the names of its columns short, or wrote them out: each
+    changed name begins the other, as written ("Recommended" -> "R", "Reference" -> "Ref", "Path Required"
+    -> "Path"). The rows under it name the same things.
+
+    >>> header = Place("table_row")
+    >>> _column_names_cut_short("Value | Recommended", "Value | R", header, header)
+    True
+    >>> _column_names_cut_short("Value | Recommended", "Value | Optional", header, header)
+    False
+    """
+    if not (_is_header_row(old_place) and _is_header_row(new_place)):
+        return False
+    cells_old, cells_new = _cells(old), _cells(new)
+    if cells_old == cells_new or len(cells_old) != len(cells_new):
+        return False
+    return all(a == b or _one_begins_the_other(a.lower(), b.lower()) for a, b in zip(cells_old, cells_new))
+
+
+def _one_begins_the_other(a: str, b: str) -> bool:
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+def _is_header_row(place: Place) -> bool:
+    """Whether ``place`` is a table's header row (the first row of its table, which names the columns)."""
+    return place.kind == "table_row" and place.header is None
+
+
 _EMPTY_MARKS = frozenset({"", "-", "--", "\u2013", "\u2014", "n/a", "none", "\u2205"})
 """What a table writes in a cell that holds no value: nothing, a dash, "N/A", "none", "∅"."""
 
@@ -553,6 +612,36 @@ def _repeat_dropped_or_added(old: str, new: str) -> bool:
     return said != saying and list(dict.fromkeys(said)) == list(dict.fromkeys(saying))
 
 
+_PROSE_KINDS = frozenset(("paragraph", "list_item", "blockquote", "footnote"))
+"""The kinds of clause written as sentences: no table row, sample or HTML block."""
+
+
+def _run_of_words_repeated(old: str, new: str) -> bool:
+    """Whether one text is the other with a run of two words or more said twice in a row: QPACK's draft
+    said "A stream becomes unblocked when the Insert Count becomes unblocked when the Insert Count becomes
+    greater than ...", words pasted twice, and dropping the repeat read as a condition taken away. (Prose
+    only: a table row's "| ✅ | ✅ |" gaining a cell, or a sample's "1, 1, 1" a value, says more.)
+
+    >>> _run_of_words_repeated("rings when it is lit when it is lit and free", "rings when it is lit and free")
+    True
+    >>> _run_of_words_repeated("rings when it is lit and free", "rings when it is free")
+    False
+    >>> _run_of_words_repeated("it rang rang", "it rang")
+    False
+    """
+    longer, shorter = sorted((old.split(), new.split()), key=len, reverse=True)
+    extra = len(longer) - len(shorter)
+    if extra < 2:
+        return False
+    prefix = next((k for k, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
+    suffix = next((k for k, (a, b) in enumerate(zip(reversed(longer), reversed(shorter))) if a != b), len(shorter))
+    for start in range(max(0, len(shorter) - suffix), prefix + 1):  # where the run may stand, the rest kept
+        run = longer[start : start + extra]
+        if (start >= extra and longer[start - extra : start] == run) or longer[start + extra : start + 2 * extra] == run:
+            return True
+    return False
+
+
 def _phrase_added(old: str, new: str, place: Place) -> bool:
     """Whether prose only gained words, enough to say something new however long the clause: JSON:API's
     "... or square-bracketed legal [member names]" -> "..., square-bracketed legal [member names], or
@@ -632,7 +721,7 @@ def _value_change(old: str, new: str, where: str | None, normative: bool) -> lis
         return []
     # (a value in an example of the rule is the example's: JSON:API's "(for example, updating the
     # `updated-at` attribute ...)" -> "`updatedAt`", the document's attributes renamed)
-    old, new = _EXAMPLE_ASIDE.sub("", old), _EXAMPLE_ASIDE.sub("", new)
+    old, new = EXAMPLE_ASIDE.sub("", old), EXAMPLE_ASIDE.sub("", new)
     keyed_old, keyed_new = _code_keyed(old), _code_keyed(new)
     if keyed_old == keyed_new:
         return []
@@ -785,13 +874,11 @@ _WORD_OR_CODE = re.compile(_CODE_SPAN.pattern + r"|(?P<word>\w+)", re.IGNORECASE
 VALUE_SENTENCE_AT_MOST = 20_000
 """Characters of two sentences at most for a value replaced in them to be looked for (a huge line
 of code spans is no sentence)."""
-_EXAMPLE_ASIDE = re.compile(r"(?i)\((?:for\s+example|for\s+instance|e\.\s?g\.)[^()]*\)")
-"""An example in brackets: "(for example, updating the `updatedAt` attribute)", "(e.g. `x-dock`)"."""
 
 
 def _alike_but_examples(old: str, new: str) -> bool:
     """Whether two texts say the same words once their examples in brackets are set aside (``_said``)."""
-    return _said(_EXAMPLE_ASIDE.sub(" ", old)) == _said(_EXAMPLE_ASIDE.sub(" ", new))
+    return _said(EXAMPLE_ASIDE.sub(" ", old)) == _said(EXAMPLE_ASIDE.sub(" ", new))
 
 
 def _exemption_change(old: str | None, new: str | None, whole: str, place: Place) -> list[Effect]:
@@ -991,10 +1078,11 @@ section's number ("2.4. [Parsing](#24-parsing)", "1\\. [Introduction](#1-introdu
 A. [Example](#appendix-a-example)"); SPIFFE writes its whole table as one paragraph of such lines."""
 
 _LABEL_OR_CONTENTS_BOX = re.compile(
-    r"(?is)[\s*_]*(?:examples?|for\s+example|e\.g\.)[\s*_]*:?[\s*_]*"
+    r"(?is)[\s*_]*(?:examples?|for\s+example|e\.g\.|notes?)[\s*_]*:?[\s*_]*"
     r"|\s*<details>\s*<summary>\s*(?:table\s+of\s+contents|contents|toc)\s*</summary>\s*"
 )
-"""A label alone that names what follows ("Examples:"), or the box a table of contents is folded in."""
+"""A label alone that names what follows ("Examples:", a definition list's "Note:"), or the box a table of
+contents is folded in."""
 
 _TITLE_OR_POINTER = re.compile(r"^\W*(?:examples?\b|counter-?examples?\b|see\s+also\b|see\s+\[)", re.I)
 
@@ -2032,7 +2120,7 @@ def _own_conditions(text: str, other: str) -> list[str]:
     """The condition and "where" clauses of ``text`` that say something ``other`` does not. An example in
     brackets is none of a condition's words: OpenTelemetry's "If applying the View would produce semantic
     errors (e.g. the View sets ...)" -> "(for example, configuring ...)" read as the rule's scope narrowed."""
-    return [c for c in SCOPE_PHRASE.findall(_EXAMPLE_ASIDE.sub(" ", prose(text))) if not _said_in(c, other)]
+    return [c for c in SCOPE_PHRASE.findall(EXAMPLE_ASIDE.sub(" ", prose(text))) if not _said_in(c, other)]
 
 
 _PLAIN_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "do"}
@@ -2231,7 +2319,7 @@ def _scope_and_content(
     subject_old, subject_new = (_said(_CLAUSE_START.split(prose(t)[:at])[-1]) for t, at in ((old, before_old), (new, first)))
     # (an example in brackets names no one the rule binds: see ``_own_conditions``)
     subjects = prose(old)[:before_old], prose(new)[:first]
-    example_only = any(_EXAMPLE_ASIDE.search(t) for t in subjects) and _alike_but_examples(*subjects)
+    example_only = any(EXAMPLE_ASIDE.search(t) for t in subjects) and _alike_but_examples(*subjects)
     if subject_in_lead_in or example_only:
         subject_old = subject_new = []
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):

@@ -610,6 +610,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         ("## Codes\n\nDocks MUST be lit.", "No matter how many times a rider may return a bike, the desk counts one ride."),
         ("## Codes\n\nDocks MUST be lit.", "There is no consensus yet on how docks should behave in snow."),
         ("## Joins\n\nDocks MUST be lit.", "Welcome messages don't necessarily go to the rider directly."),
+        ("## Reports\n\nDocks MUST be lit.", "Docks report late returns (for example, the rider needs to pay a fee)."),
     ],
     ids=[
         "non-normative alert", "options", "noun as command", "cannot yet", "avoid described", "greeting",
@@ -624,7 +625,7 @@ def test_a_list_item_takes_the_rule_of_its_lead_in(spec_repo, specdiff_json, lea
         "should be less", "should have an impact", "should not affect",
         "cannot be enforced", "should do the trick", "may vanish", "cannot be exploited", "what a thing cannot prevent",
         "what one may see", "how one may", "what many may have", "no matter how", "on how one should",
-        "a noun before don't",
+        "a noun before don't", "an example in brackets",
     ],  # fmt: skip
 )
 def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, context, sentence):
@@ -663,7 +664,8 @@ def test_descriptive_sentences_added_state_no_rule(spec_repo, specdiff_json, con
     it", Serverless Workflow's "No matter how many times sub-workflow may use `continueAs`" and IPFS's
     "There is no current consensus on how pathing over symlinks should behave"; SCITT's "Conversely, a
     corrupt Transparency Service may:" / "1. refuse or delay the Registration of Signed Statements"; MLS's
-    "Welcome messages don't necessarily need to be sent directly". Each read as a rule added, most breaking."""
+    "Welcome messages don't necessarily need to be sent directly"; LSP's "(for example, the server needs to
+    re-index a database)". Each read as a rule added, most breaking."""
     old = f"# Docks\n\nDocks MUST NOT be moved.\n\n{context}\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{sentence}\n")
     assert amendment["severity"] == "substantive"
@@ -727,6 +729,20 @@ def test_a_table_header_added_with_its_table_is_editorial(spec_repo, specdiff_js
     ]
 
 
+def test_a_table_header_with_its_column_names_cut_short_is_editorial(spec_repo, specdiff_json):
+    """MLS cut its registries' headers short, "| Value | Name | Recommended | Reference |" -> "| ... | R | Ref |"
+    and "Path Required" -> "Path": each read as reworded, substantive. A column renamed to another word is not
+    cut short."""
+    table = "| Value | Name | {} |\n|---|---|---|---|\n| 0x0001 | bell | Y | D1 |\n"
+    old = "# Bells\n\n" + table.format("Recommended | Reference") + "\n# Lamps\n\n" + table.format("Recommended | Reference")
+    new = "# Bells\n\n" + table.format("R | Ref") + "\n# Lamps\n\n" + table.format("Optional | Reference")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["new"][0]["text"], a["severity"]) for a in amendments] == [
+        ("| Value | Name | R | Ref |", "editorial"),
+        ("| Value | Name | Optional | Reference |", "substantive"),
+    ]
+
+
 def test_a_paragraph_moved_before_the_first_heading_of_another_file_is_a_move(spec_repo, specdiff_json):
     """MCP split its transports page: "Messages are delimited by newlines, and **MUST NOT** contain embedded
     newlines." went to the opening of a new `stdio.mdx`, before its first heading, and read as a rule removed
@@ -739,6 +755,36 @@ def test_a_paragraph_moved_before_the_first_heading_of_another_file_is_a_move(sp
     found = [(a["kind"], a["severity"], a["old"][0]["path"] if a["old"] else None) for f in files for a in f["amendments"]]
     assert ("moved", "substantive", "transports.md") in found
     assert not [k for k, _, _ in found if k == "removed"]
+
+
+def test_a_comparison_changed_in_pseudocode_is_an_example_changed(spec_repo, specdiff_json):
+    """QUIC's recovery draft turned "if (min_rtt + ack_delay < latest_rtt):" into "if (latest_rtt >= min_rtt +
+    ack_delay):" and "latest_rtt > ..." into ">=": read as a slip in a sample, editorial, though the two sides
+    being equal now takes the other branch. A word respelled in the same code is still a slip."""
+    code = "# Docks\n\nThe dock computes:\n\n~~~\nwait = queue\nif (queue {} limit):\n  wait = queue - limit\n~~~\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, code.format(">"), code.format(">="))
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("modified", "substantive")], amendments
+    respelled = code.format(">=").replace("queue -", "queeu -")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, code.format(">="), respelled)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("modified", "editorial")], amendments
+
+
+def test_a_media_type_or_well_known_path_renamed_in_prose_is_a_value_changed(spec_repo, specdiff_json):
+    """Privacy Pass renamed its directory's media type, "application/token-issuer-directory" ->
+    "application/private-token-issuer-directory", and its path "/.well-known/token-issuer-directory" with it:
+    one word added twice in a long paragraph read as a slight rewording, editorial, though every client
+    asks for the old names."""
+    said = (
+        "# Docks\n\nDock lists have the media type \"application/{0}\" and are located at the well-known location\n"
+        "/.well-known/{0}; see the registry for the registration of this well-known URI and of its media type,\n"
+        "which the desk keeps for every dock, lamp and bell that the city runs today.\n"
+    )
+    (amendment,) = _amendments_of_change(spec_repo, specdiff_json, said.format("dock-list"), said.format("bike-dock-list"))
+    assert amendment["severity"] == "substantive", amendment
+    assert [(e["type"], e["old"], e["new"]) for e in amendment["effects"]] == [
+        ("value", "application/dock-list", "application/bike-dock-list"),
+        ("value", "/.well-known/dock-list", "/.well-known/bike-dock-list"),
+    ]
 
 
 def test_a_value_changed_in_a_sample_of_data_is_an_example_changed(spec_repo, specdiff_json):
@@ -806,13 +852,24 @@ def test_while_and_a_gerund_set_no_condition(spec_repo, specdiff_json):
     assert [[e["old"] for e in a["effects"] if e["type"] == "condition"] for a in amendments] == [[], ["while"]]
 
 
-@pytest.mark.parametrize("label", ["Examples:", "<details>\n<summary>Table of Contents</summary>"])
+@pytest.mark.parametrize("label", ["Examples:", "<details>\n<summary>Table of Contents</summary>", "Note:"])
 def test_a_label_or_a_contents_box_added_is_editorial(spec_repo, specdiff_json, label):
     """OpenTelemetry folded its tables of contents in `<details><summary>Table of Contents</summary>` and
-    dropped an "Examples:" label: each read as content, substantive."""
+    dropped an "Examples:" label; QUIC's TLS draft dropped a definition list's "Note:" term: each read as
+    content, substantive."""
     old = "# Docks\n\nDocks MUST be lit.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, f"{old}\n{label}\n")
     assert amendment["severity"] == "editorial"
+
+
+def test_template_include_lines_say_nothing_of_their_own(spec_repo, specdiff_json):
+    """LSP's pages are stitched together with Jekyll's "{% include_relative general/exit.md %}" lines; moving
+    the included pages ("{% include messages/exit.md %}") read as reworded, substantive. What the included
+    page says is read in that page."""
+    old = "# Docks\n\nDocks MUST be lit.\n\n{% include_relative docks/lock.md %}\n{% include_relative docks/ring.md %}\n"
+    new = old.replace("include_relative docks/", "include shared/") + "{% include shared/fees.md %}\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [a["severity"] for a in amendments] == ["editorial"], amendments
 
 
 def test_a_word_that_mends_a_rules_grammar_narrows_nothing(spec_repo, specdiff_json):
@@ -1727,6 +1784,25 @@ def test_a_section_inserted_with_the_same_table_takes_no_rows_from_its_neighbour
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     found = [(a["kind"], (a["new"] or a["old"])[0].get("text")) for a in file["amendments"]]
     assert {kind for kind, _ in found} == {"added"}, found
+
+
+def test_a_row_does_not_move_into_a_table_of_another_shape(spec_repo, specdiff_json):
+    """MLS's registries each open with a "0x0000 | RESERVED | N/A | ..." row. One change wrote "-" for
+    "N/A" in every table and added a column to the second: the first table's row read as moved into the
+    second table (its "-" cell, a mark, weighs nothing), and both tables' own rows as removed and added."""
+
+    def registry(name: str, header: str, reserved: str) -> str:
+        rule = "|".join("---" for _ in header.split("|"))
+        first = f"| 0x0001 | {name.lower()}_one | {'LP | ' if 'Parts' in header else ''}Y | D1 |"
+        return f"## {name}\n\n| {header} |\n|{rule}|\n| 0x0000 | RESERVED | {reserved} |\n{first}\n"
+
+    old = "# Registries\n\n" + registry("Bells", "Value | Name | Recommended | Reference", "N/A | D1") + "\n"
+    old += registry("Lamps", "Value | Name | Parts | Recommended | Reference", "N/A | N/A | D1")
+    new = "# Registries\n\n" + registry("Bells", "Value | Name | R | Ref", "- | D1") + "\n"
+    new += registry("Lamps", "Value | Name | Parts | R | Ref", "N/A | - | D1")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    reserved = [a["kind"] for a in amendments if "RESERVED" in json.dumps(a)]
+    assert reserved == ["modified", "modified"], amendments
 
 
 def test_figures_redrawn_stay_under_their_own_captions(spec_repo, specdiff_json):
@@ -3003,6 +3079,25 @@ def test_a_rule_on_a_value_the_spec_never_named_binds_only_who_uses_it(spec_repo
     }
 
 
+def test_rules_under_a_case_of_a_kind_the_spec_never_named_bind_only_that_kind(spec_repo, specdiff_json):
+    """GraphQL added OneOf Input Objects, and to its list of an Input Object's rules, "If the Input Object is
+    a _OneOf Input Object_ then:" with "The type of the input field must be nullable." under it: read as
+    breaking, though only an object of the new kind is bound. Rules under a case of a kind the spec named
+    before still break."""
+    old = "# Docks\n\nA dock:\n\n- MUST have a lock.\n- If the dock is a Solar Dock then:\n  - It MUST face south.\n"
+    new = (
+        "# Docks\n\nA dock:\n\n- MUST have a lock.\n- If the dock is a Solar Dock then:\n  - It MUST face south.\n"
+        "  - It MUST have a meter.\n- If the dock is a _Floating Dock_ then:\n  - It MUST carry a buoy.\n"
+    )
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    found = {a["new"][0]["text"].strip(" -"): a["severity"] for a in amendments if a["unit"] == "clause"}
+    assert found == {
+        "It MUST have a meter.": "breaking",
+        "If the dock is a _Floating Dock_ then:": "substantive",
+        "It MUST carry a buoy.": "substantive",
+    }, found
+
+
 def test_a_licence_whose_rules_bind_what_it_offers_is_a_new_option(spec_repo, specdiff_json):
     """MCP added "Implementations **MAY** offer an opt-in mode that fetches non-local `$ref`s but it
     **MUST** be disabled by default and **SHOULD** enforce an allowlist of hosts ...": the MUST and the
@@ -3109,6 +3204,19 @@ def test_the_line_that_names_the_edition_is_editorial(spec_repo, specdiff_json):
     draft, edition = (f"# Docks\n\n{stamp}\n\nDocks MUST lock.\n" for stamp in ("_Current Working Draft_", "_May 2026 Edition_"))
     amendments = _amendments_of_change(spec_repo, specdiff_json, draft, edition)
     assert {a["severity"] for a in amendments} == {"editorial"}, amendments
+
+
+def test_a_section_that_asks_nothing_of_iana_is_editorial(spec_repo, specdiff_json):
+    """QUIC's recovery draft, at publication, dropped its "IANA Considerations" section, which said only
+    "This document has no IANA actions.": the section and the sentence each read as removed, substantive.
+    An IANA section that asks for a registry still says something."""
+    kept = "# Docks\n\nDocks MUST lock.\n"
+    old = kept + "\n# IANA Considerations\n\nThis document has no IANA actions.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, kept)
+    assert [(a["unit"], a["severity"]) for a in amendments] == [("section", "editorial"), ("clause", "editorial")], amendments
+    asking = kept + "\n# IANA Considerations\n\nIANA is asked to create the Dock Bays registry.\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, asking, kept)
+    assert [(a["unit"], a["severity"]) for a in amendments] == [("section", "substantive"), ("clause", "substantive")], amendments
 
 
 def test_the_items_under_a_todo_heading_are_editors_notes(spec_repo, specdiff_json):
@@ -3729,6 +3837,22 @@ def test_link_definitions_moved_to_another_section_are_editorial(spec_repo, spec
     sentence = "The tool keeps the bundle.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, top + sentence + "\n" + end, top + end + "\n" + sentence)
     assert (amendment["kind"], amendment["severity"]) == ("moved", "substantive"), amendment
+
+
+def test_a_type_and_an_anchor_moved_to_another_section_word_for_word_are_editorial(spec_repo, specdiff_json):
+    """LSP moved its glob types, each under an anchor's `<div>`, from the file-watching section to a new
+    "Patterns" section: each read as moved, substantive. A type declared means the same wherever it stands,
+    and an anchor says nothing; a type changed as it moved is still read."""
+    anchor = '<div class="anchorHolder"><a href="#lamp" name="lamp"></a></div>'
+    declared = "```typescript\nexport interface Lamp {\n\tcolour: string;\n}\n```"
+    rule = "Docks MUST light the lamp.\n"
+    old = f"# Docks\n\n## Watching\n\n{rule}\n{anchor}\n\n{declared}\n\n## Patterns\n\nPatterns name things.\n"
+    new = f"# Docks\n\n## Watching\n\n{rule}\n## Patterns\n\nPatterns name things.\n\n{anchor}\n\n{declared}\n"
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, new)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("moved", "editorial")] * 2, amendments
+    changed = new.replace("colour: string", "colour?: string")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, old, changed)
+    assert [(a["kind"], a["severity"]) for a in amendments] == [("moved", "editorial"), ("moved", "breaking")], amendments
 
 
 def test_a_line_added_to_a_block_a_rule_leads_into_is_an_item_of_that_rule(spec_repo, specdiff_json):

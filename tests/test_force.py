@@ -687,6 +687,25 @@ def test_a_sentence_said_twice_dropped_once_changes_nothing(spec_repo, specdiff_
     assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"])
 
 
+def test_words_said_twice_in_a_row_dropped_once_change_nothing(spec_repo, specdiff_json):
+    """QPACK's draft said "A stream becomes unblocked when the Insert Count becomes unblocked when the Insert
+    Count becomes greater than ...", words pasted twice; dropping the repeat read as a condition taken away,
+    substantive. Dropping words said once still changes the rule."""
+    said = "A dock SHOULD ring when the bay {}is free and the lamp is lit."
+    spec_repo.commit("one", {"spec/docks.md": f"# Docks\n\n{said.format('is free when the bay ')}\n"})
+    spec_repo.commit("two", {"spec/docks.md": f"# Docks\n\n{said.format('')}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"])
+    spec_repo.commit("three", {"spec/docks.md": f"# Docks\n\n{said.format('').replace(' and the lamp is lit', '')}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+    # (a table row that gains a cell like the one before it says more: libp2p's "| go | ✅ | ✅ |" gained a "✅")
+    table = "# Docks\n\n| Dock | Lock | Lamp {}|\n|---|---|---{}|\n| north | ✅ | ✅ {}|\n"
+    spec_repo.commit("four", {"spec/docks.md": table.format("", "", "")})
+    spec_repo.commit("five", {"spec/docks.md": table.format("| Bell ", "|---", "| ✅ ")})
+    assert {a["severity"] for a in _amendments(specdiff_json, spec_repo).values()} == {"substantive"}
+
+
 def test_a_link_added_to_a_list_of_links_says_something_new(spec_repo, specdiff_json):
     """OpAMP added "[AvailableComponents](#available)" to the sub-messages "The Client MAY compress": one
     word in a long paragraph read as a slight rewording, editorial. The permission reaches one more."""

@@ -306,9 +306,20 @@ def test_a_drafts_informative_references_and_contributors_say_nothing_but_its_no
     spec_repo.commit("Cite", {"draft-ietf-wg-pacing.md": cited})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert [a["severity"] for a in file["amendments"]] == ["editorial"], file["amendments"]
-    spec_repo.commit("Depend", {"draft-ietf-wg-pacing.md": cited.replace("--- abstract", "normative:\n  RFC9110:\n--- abstract")})
+    core = 'PACE-CORE:\n    title: "Core"\n    date: {DATE}'
+    depending = cited.replace("--- abstract", f"normative:\n  RFC9110:\n  {core}\n--- abstract")
+    spec_repo.commit("Depend", {"draft-ietf-wg-pacing.md": depending})
     (file,) = specdiff_json("-C", spec_repo.path, "HEAD~1", "HEAD")["files"]
     assert [a["severity"] for a in file["amendments"]] == ["substantive"], file["amendments"]
+    # QUIC's drafts, at publication, dated their references and gave the documents keywords; then cut the
+    # references' entries down to their names: the same documents, and each read as reworded.
+    dated = depending.replace("{DATE}", "2021-05").replace("--- abstract", "keyword:\n  - pacing\n  - frames\n--- abstract")
+    spec_repo.commit("Dated", {"draft-ietf-wg-pacing.md": dated})
+    named = dated.replace(core.replace("{DATE}", "2021-05"), "PACE-CORE: RFC9999")
+    spec_repo.commit("Named", {"draft-ietf-wg-pacing.md": named})
+    for before, after in (("HEAD~2", "HEAD~1"), ("HEAD~1", "HEAD")):
+        (file,) = specdiff_json("-C", spec_repo.path, before, after)["files"]
+        assert [a["severity"] for a in file["amendments"]] == ["editorial"], (after, file["amendments"])
 
 
 # -- OpenAPI-style anchors ------------------------------------------------------------

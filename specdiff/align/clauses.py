@@ -111,6 +111,16 @@ SAME_SECTION_BONUS = 0.05
 """Added to the similarity of candidates in paired sections, so that of two
 equally similar candidates the one that stayed in place wins."""
 
+RESHAPED_ROW_PENALTY = 0.1
+"""Taken from the similarity of a table row and a row of another section with
+another number of cells, so that a row of its own table wins: a row moved to
+another table keeps its columns, unless the table moved whole and dropped one.
+MLS's registries each open with a "0x0000 | RESERVED | N/A | ..." row; a change
+wrote "-" for "N/A" and added a column to one table, and the row of the other
+read as moved into it (a "-" cell, a mark, weighs nothing in the similarity).
+A2A moved its table of error codes and dropped the codes' column: its rows
+still pair, as nothing in their new section is like them."""
+
 IN_PLACE_OVERLAP_MIN = 0.3
 """Least share of rarity-weighted content words two clauses in the same place
 must share to be one clause reworded. On the hand-checked real pairings of
@@ -701,7 +711,10 @@ class _ClausePairing:
                 if not same_place and min(len(self.old[i].normalized), len(self.new[j].normalized)) < MIN_MOVE_CHARS:
                     continue
                 distance = abs(i / len(self.old) - j / len(self.new))
-                candidates.append((score + (SAME_SECTION_BONUS if same_place else 0.0) - 0.01 * distance, score, i, j))
+                rank = score + (SAME_SECTION_BONUS if same_place else 0.0) - 0.01 * distance
+                if not same_place and not _rows_of_one_shape(self.old[i], self.new[j]):
+                    rank -= RESHAPED_ROW_PENALTY
+                candidates.append((rank, score, i, j))
         taken: set[int] = set()
         for _, score, i, j in sorted(candidates, key=lambda c: (-c[0], c[2], c[3])):
             if i not in self.partner_of_old and j not in taken:
@@ -1428,6 +1441,13 @@ def _stands_in(part: str, whole: str) -> bool:
 
     blocks = [b for b in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks() if b.size]
     return len(blocks) <= 2 and sum(b.size for b in blocks) == len(part)
+
+
+def _rows_of_one_shape(old: Clause, new: Clause) -> bool:
+    """Whether ``old`` and ``new`` are no table rows, or rows of as many cells (``RESHAPED_ROW_PENALTY``)."""
+    if old.kind != "table_row" or new.kind != "table_row":
+        return True
+    return old.normalized.count(" | ") == new.normalized.count(" | ")
 
 
 def _free_or_with(owner: int, partner_of: dict[int, int], grouped: set[int]) -> Callable[[int], bool]:
