@@ -474,9 +474,9 @@ def _only_empty_marks_changed(old: str, new: str, old_place: Place, new_place: P
 
 
 def _column_names_cut_short(old: str, new: str, old_place: Place, new_place: Place) -> bool:
-    """Whether a table's header row only cut the names of its columns short, or wrote them out: each
-    changed name begins the other, as written ("Recommended" -> "R", "Reference" -> "Ref", "Path Required"
-    -> "Path"). The rows under it name the same things.
+    """Whether a table's header row only cut the names of its columns short, or wrote them out: of each
+    name changed, one begins the other, in any case ("Recommended" -> "R", "Reference" -> "Ref", "Path
+    Required" -> "Path"). The rows under it name the same things.
 
     >>> header = Place("table_row")
     >>> _column_names_cut_short("Value | Recommended", "Value | R", header, header)
@@ -493,6 +493,7 @@ def _column_names_cut_short(old: str, new: str, old_place: Place, new_place: Pla
 
 
 def _one_begins_the_other(a: str, b: str) -> bool:
+    """Whether two words, neither empty, are one the other's beginning ("ref", "reference")."""
     return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
