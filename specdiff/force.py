@@ -1299,11 +1299,12 @@ _WRONGDOER_BEFORE = re.compile(rf"{_WRONGDOER}[^.;:,]{{0,60}}$", re.I)
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
     r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b"
-    r"|[\s*_>\[]*rfc\s+editor[\s*_]*:|[\s*_>\[]*N\.?B\.?[\s*_]*:\s*(?:we\s+)?need\s+to\b",
+    r"|[\s*_>\[]*rfc\s+editor[\s*_]*:|[\s*_>\[]*N\.?B\.?[\s*_]*:\s*(?:we\s+)?need\s+to\b"
+    r"|[\s*_>\[]*(?:TODO|FIXME|TBD)[\s*_.\]]*$",
     re.I,
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...", "[[ RFC EDITOR: Please
-align ... ]]" (MLS), "NB: Need to add ...".
+align ... ]]" (MLS), "NB: Need to add ...", or a placeholder alone, "TBD" (OpAMP).
 (Not "Editor's note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _EDITORS_HEADING = re.compile(r"(?i)[\W_]*(?:todos?|to\s+do|fixme)[\W_]*")
 """A heading over the editors' own notes: "TODO", "To do"."""

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "220"
+FORMAT = "221"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -264,7 +264,8 @@ edition is editorial, and so is a bare CamelCase name renamed throughout; a stru
 same names; 220: rules under a case of a kind never named before bind only it, a row pairs within its table's shape
 first, column names cut short, a normative reference's entry, "no IANA actions", a template's tags, a type or
 anchor moved word for word, an example in brackets and words pasted twice are editorial, a comparison changed in
-code is an example changed)."""
+code is an example changed; 221: struck-through words are no part of a clause, a purpose added to a rule asks
+nothing more, a date line under the title, a "TBD" alone and a sentence said again beside other edits are editorial)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -601,15 +601,20 @@ def stamps_its_edition(clause: Clause) -> bool:
     ...     return Clause("spec.md", "paragraph", text, text, (1, 1), "", "", 0, "")
     >>> [stamps_its_edition(paragraph(t)) for t in ("_September 2025 Edition_", "*Current Working Draft*", "Draft riders")]
     [True, True, False]
+    >>> [stamps_its_edition(paragraph(t)) for t in ("Date: September 2021", "Date: 2021-09-30", "Date: the day you ride")]
+    [True, True, False]
     """
     return clause.kind == "paragraph" and bool(_EDITION.fullmatch(clause.normalized.strip()))
 
 
 _EDITION = re.compile(
     r"[*_]*(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*)?"
-    r"\d{4}\s+Edition|(?:Current\s+)?(?:Working|Editor['’]?s|Public|Candidate)\s+Draft)[*_]*"
+    r"\d{4}\s+Edition|(?:Current\s+)?(?:Working|Editor['’]?s|Public|Candidate)\s+Draft"
+    r"|Date[*_]*:[*_]*\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}-\d{2}(?:-\d{2})?))[*_]*"
 )
-"""A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics."""
+"""A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics, or the
+date line under its title (OpAMP's "Date: September 2021")."""
 
 
 def asks_nothing_of_iana(clause: Clause) -> bool:
@@ -865,9 +870,21 @@ def _fold_inline(text: str) -> str:
 
     >>> _fold_inline("*New* `sync_committee_{subnet_id}`  topic"), _fold_inline("a `*bool` or _a_ `_meta`")
     ('New `sync_committee_{subnet_id}` topic', 'a `*bool` or a `_meta`')
+
+    Struck-through words are gone too: GitHub shows "~~The Client SHOULD retry.~~" deleted, and OpAMP
+    struck its void rules and answered questions through before it deleted them.
+
+    >>> _fold_inline("Docks ring. ~~Docks SHOULD flash `red`.~~ Done.")
+    'Docks ring. Done.'
     """
+    if "~~" in text:
+        text = _STRUCK.sub(" ", text)  # (code struck with its sentence goes too: "~~Send `ping`.~~")
     parts = _CODE_SPAN.split(text)  # odd places hold the code spans
     return _WHITESPACE.sub(" ", "".join(part if i % 2 else _EMPHASIS.sub("", part) for i, part in enumerate(parts))).strip()
+
+
+_STRUCK = re.compile(r"(?<!~)~~(?=[^\s~])(?:[^~]|~(?!~))*?(?<=[^\s~])~~(?!~)")
+"""Words struck through, GitHub's way: "~~Docks SHOULD flash.~~" (not a fence's "~~~")."""
 
 
 @lru_cache(maxsize=2)

@@ -277,6 +277,10 @@ def describe_change(
     if _repeat_dropped_or_added(old, new) or (new_place.kind in _PROSE_KINDS and _run_of_words_repeated(old, new)):
         return [Effect("editorial")]
     changed = _with_rules_taken_in(_changed_sentences(old, new), old, old_place, new_place)
+    # (a sentence said again says nothing new: OpAMP rewrote a field's description and said its "May be
+    # omitted if nothing changed ..." twice in the new one)
+    said_before = set(sentences(old))
+    changed = [(o, n) for o, n in changed if not (o is None and n in said_before)]
     groups = [_sentence_effects(o, n, old_place, new_place) + _exemption_change(o, n, old, old_place) for o, n in changed]
     effects = [e for group in _with_limits_absorbed(groups) for e in group]
     effects = list(dict.fromkeys(_without_restated_rules(effects)))
@@ -2440,9 +2444,10 @@ def _scope_and_content(
 
 def _without_remarks(text: str) -> str:
     """``text`` without the remarks on its rule that ask nothing more: a reason of compliance (", in order
-    to comply with [RFC 7231](...)"), or what it leaves out of scope after a "however" or "but" in the same
-    part of the sentence (CESQL's "An engine SHOULD also allow users to define their custom functions,
-    however, the mechanism by which this is done is out of scope of this specification").
+    to comply with [RFC 7231](...)") or a purpose (", in order to ensure that ..."), or what it leaves out
+    of scope after a "however" or "but" in the same part of the sentence (CESQL's "An engine SHOULD also
+    allow users to define their custom functions, however, the mechanism by which this is done is out of
+    scope of this specification").
 
     >>> _without_remarks("Docks SHOULD log rides, but how is out of scope of this spec. Docks MUST lock.")
     'Docks SHOULD log rides. Docks MUST lock.'
@@ -2465,8 +2470,12 @@ def _without_remarks(text: str) -> str:
     return "".join(text[start:end] for start, end in kept)
 
 
-_COMPLIANCE_REASON = re.compile(r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*")
-"""A reason of compliance, to the end of its part of the sentence: ", in order to comply with [RFC 7231](...)"."""
+_COMPLIANCE_REASON = re.compile(
+    r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*|,\s*in\s+order\s+to\b[^.;]*"
+)
+"""A reason of compliance, or a purpose after a comma, to the end of its part of the sentence: ", in order to
+comply with [RFC 7231](...)", QUIC's ", in order to ensure that QUIC connections that disable the spin bit are
+commonly observed on the network"."""
 _OUT_OF_SCOPE = re.compile(r"(?i)\bout\s+of\s+(?:the\s+)?scope\b")
 _TURN = re.compile(r"(?i),?\s*\b(?:however|but)\b")
 """The word that turns from a rule to a remark on it: ", however", "but"."""

@@ -994,13 +994,19 @@ def test_an_entry_of_a_change_history_section_is_editorial(spec_repo, specdiff_j
 
 
 @pytest.mark.parametrize(
-    "remark", [", in order to comply with [the tariff](tariff.md)", ", however, how it is named is out of scope of this spec"]
+    "remark",
+    [
+        ", in order to comply with [the tariff](tariff.md)",
+        ", however, how it is named is out of scope of this spec",
+        ", in order to ensure that riders who lost it can still be found",
+    ],
 )
 def test_a_remark_added_to_a_rule_asks_nothing_more(spec_repo, specdiff_json, remark):
     """JSON:API added ", in order to comply with [RFC 7231](...)" to "The response **SHOULD** include a
-    `Location` header ...", and CloudEvents ", however, the mechanism by which this is done is out of scope
-    of this specification" to "An engine SHOULD also allow users to define their custom functions": each
-    read as the rule narrowed, breaking."""
+    `Location` header ...", CloudEvents ", however, the mechanism by which this is done is out of scope
+    of this specification" to "An engine SHOULD also allow users to define their custom functions", and QUIC
+    ", in order to ensure that QUIC connections that disable the spin bit are commonly observed" to a MUST:
+    each read as the rule narrowed, breaking."""
     old = "# Docks\n\nThe receipt **SHOULD** name the dock.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, old, old.replace("dock.", f"dock{remark}."))
     assert amendment["severity"] == "substantive", amendment
@@ -3204,6 +3210,10 @@ def test_the_line_that_names_the_edition_is_editorial(spec_repo, specdiff_json):
     draft, edition = (f"# Docks\n\n{stamp}\n\nDocks MUST lock.\n" for stamp in ("_Current Working Draft_", "_May 2026 Edition_"))
     amendments = _amendments_of_change(spec_repo, specdiff_json, draft, edition)
     assert {a["severity"] for a in amendments} == {"editorial"}, amendments
+    # (OpAMP dropped its "Date: September 2021" line, and a "TBD" left in a section: no part of what it specifies)
+    dated = edition.replace("Docks MUST lock.\n", "Date: May 2026\n\nDocks MUST lock.\n\n## Fees\n\nTBD\n")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, dated, edition)
+    assert sorted((a["unit"], a["severity"]) for a in amendments) == [("clause", "editorial")] * 2 + [("section", "editorial")]
 
 
 def test_a_section_that_asks_nothing_of_iana_is_editorial(spec_repo, specdiff_json):
@@ -4012,6 +4022,20 @@ def test_a_clause_said_twice_in_a_row_and_now_once_is_editorial(spec_repo, specd
     apart = "# Docks\n\nDocks MUST be lit.\n\nSee the fares.\n\nDocks MUST be lit.\n"
     (amendment,) = _amendments_of_change(spec_repo, specdiff_json, apart, once)
     assert (amendment["kind"], amendment["severity"]) == ("removed", "substantive"), amendment
+
+
+def test_struck_through_words_are_no_part_of_the_spec(spec_repo, specdiff_json):
+    """OpAMP struck a rule through, "~~The Client SHOULD retry the message.~~", and its answered questions,
+    "~~Should the dock keep one hash per bay?~~ Done.", then deleted the struck text: each deletion read as a
+    rule removed, breaking. Struck text is shown deleted: striking a rule through removes it."""
+    kept = "# Docks\n\nDocks SHOULD ring. {}\n\n- {}Done.\n"
+    struck = kept.format("~~Docks SHOULD flash.~~", "~~Should the dock keep one hash per bay?~~ ")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, struck, kept.format("", ""))
+    assert [a["severity"] for a in amendments] in ([], ["editorial"]), amendments
+    plain = kept.format("Docks SHOULD flash.", "")
+    struck_rule = plain.replace("Docks SHOULD flash.", "~~Docks SHOULD flash.~~")
+    amendments = _amendments_of_change(spec_repo, specdiff_json, plain, struck_rule)
+    assert [a["severity"] for a in amendments] == ["breaking"], amendments
 
 
 def test_changes_that_are_expected_bind_no_one(spec_repo, specdiff_json):

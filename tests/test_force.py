@@ -687,6 +687,16 @@ def test_a_sentence_said_twice_dropped_once_changes_nothing(spec_repo, specdiff_
     assert (amendment["severity"], [e["type"] for e in amendment["effects"]]) == ("editorial", ["editorial"])
 
 
+def test_a_sentence_said_again_beside_other_edits_is_no_rule_added(spec_repo, specdiff_json):
+    """OpAMP rewrote a field's description and said "May be omitted if nothing changed ..." twice in the new
+    one: the second read as a permission added, breaking, though the old description said it."""
+    said = "Riders MAY skip the receipt if nothing changed."
+    spec_repo.commit("one", {"spec/docks.md": f"# Docks\n\nThe dock's state. {said}\n"})
+    spec_repo.commit("two", {"spec/docks.md": f"# Docks\n\nThe state of the dock and its bays. {said} See the bays. {said}\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "substantive", amendment["effects"]
+
+
 def test_words_said_twice_in_a_row_dropped_once_change_nothing(spec_repo, specdiff_json):
     """QPACK's draft said "A stream becomes unblocked when the Insert Count becomes unblocked when the Insert
     Count becomes greater than ...", words pasted twice; dropping the repeat read as a condition taken away,
