@@ -39,7 +39,7 @@ from specdiff.force import (
     rules,
     states_a_rule,
 )
-from specdiff.lexicon import RFC_WORDS, prose, sentences, uses_rfc2119_capitals, words
+from specdiff.lexicon import DATE, RFC_WORDS, prose, sentences, uses_rfc2119_capitals, words
 from specdiff.model import (
     SEVERITIES,
     Alignment,
@@ -69,6 +69,7 @@ from specdiff.parse import (
 )
 from specdiff.schema_blocks import declares_schema
 from specdiff.semantics import (
+    MEDIA_TYPE_PREFIX,
     code_spans,
     describe_change,
     describe_clause,
@@ -811,9 +812,7 @@ suffix of a file specs name ("`view.yaml`", "`.windsurf/workflows/opsx-<id>.md`"
 enough: "`refs/heads/main`", a media type, a formula with a "/" in it are values of other kinds.)"""
 
 
-_MEDIA_TYPE = re.compile(
-    r"(?i)(?:application|text|image|audio|video|multipart|message|font|model)/[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.\"-]+)*"
-)
+_MEDIA_TYPE = re.compile(rf"(?i){MEDIA_TYPE_PREFIX}[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.\"-]+)*")
 """A media type, perhaps with parameters ("`application/vnd.aai.asyncapi+json;version=2.6.0`"): a name on the
 wire, as a web address is."""
 
@@ -976,9 +975,24 @@ def _place(clause: Clause, places: _Places, capitals: bool) -> Place:
 
 def _says_nothing_of_the_spec(clause: Clause) -> bool:
     """Whether a clause is only markup and a label ("<Note>"), the names of who wrote the spec
-    ("Authors: [@ann]"), the spec's edition ("_September 2025 Edition_") or that it asks nothing of
-    IANA ("This document has no IANA actions.")."""
-    return markup_and_label(clause) or names_its_writers(clause) or stamps_its_edition(clause) or asks_nothing_of_iana(clause)
+    ("Authors: [@ann]"), the spec's edition ("_September 2025 Edition_") or its date line ("Date:
+    September 2021"), or that it asks nothing of IANA ("This document has no IANA actions.")."""
+    return (
+        markup_and_label(clause)
+        or names_its_writers(clause)
+        or stamps_its_edition(clause)
+        or _dates_the_spec(clause)
+        or asks_nothing_of_iana(clause)
+    )
+
+
+def _dates_the_spec(clause: Clause) -> bool:
+    """Whether a paragraph is only the date line under a spec's title, OpAMP's "Date: September 2021": a date
+    as ``lexicon.DATE`` reads one, or a year and month, "2021-09" (not "Date: the day you ride")."""
+    return clause.kind == "paragraph" and _DATE_LINE.fullmatch(clause.normalized.strip()) is not None
+
+
+_DATE_LINE = re.compile(rf"Date:\s*(?:{DATE.pattern}|\d{{4}}-\d{{2}})")
 
 
 def _clause_change(

@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "221"
+FORMAT = "222"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -265,7 +265,8 @@ same names; 220: rules under a case of a kind never named before bind only it, a
 first, column names cut short, a normative reference's entry, "no IANA actions", a template's tags, a type or
 anchor moved word for word, an example in brackets and words pasted twice are editorial, a comparison changed in
 code is an example changed; 221: struck-through words are no part of a clause, a purpose added to a rule asks
-nothing more, a date line under the title, a "TBD" alone and a sentence said again beside other edits are editorial)."""
+nothing more, a date line under the title, a "TBD" alone and a sentence said again beside other edits are editorial;
+222: the date line read in every form ``lexicon.DATE`` reads, "Date: 4 December 2025" and "Date: Dec 2025" too)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

@@ -54,6 +54,10 @@ BUMP_FOR_SEVERITY: dict[Severity, str] = {"editorial": "patch", "substantive": "
 """The spec version bump a diff suggests, by its most serious amendment."""
 
 
+PROSE_KINDS = frozenset(("paragraph", "list_item", "blockquote", "footnote"))
+"""The kinds of clause written as sentences: no table row, sample, HTML block or front matter."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """The smallest unit a reviewer reasons about: a paragraph, a list item, ...

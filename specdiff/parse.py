@@ -601,20 +601,15 @@ def stamps_its_edition(clause: Clause) -> bool:
     ...     return Clause("spec.md", "paragraph", text, text, (1, 1), "", "", 0, "")
     >>> [stamps_its_edition(paragraph(t)) for t in ("_September 2025 Edition_", "*Current Working Draft*", "Draft riders")]
     [True, True, False]
-    >>> [stamps_its_edition(paragraph(t)) for t in ("Date: September 2021", "Date: 2021-09-30", "Date: the day you ride")]
-    [True, True, False]
     """
     return clause.kind == "paragraph" and bool(_EDITION.fullmatch(clause.normalized.strip()))
 
 
 _EDITION = re.compile(
     r"[*_]*(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*)?"
-    r"\d{4}\s+Edition|(?:Current\s+)?(?:Working|Editor['’]?s|Public|Candidate)\s+Draft"
-    r"|Date[*_]*:[*_]*\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}-\d{2}(?:-\d{2})?))[*_]*"
+    r"\d{4}\s+Edition|(?:Current\s+)?(?:Working|Editor['’]?s|Public|Candidate)\s+Draft)[*_]*"
 )
-"""A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics, or the
-date line under its title (OpAMP's "Date: September 2021")."""
+"""A spec's edition: "September 2025 Edition", "Current Working Draft", "Editor's Draft", perhaps in italics."""
 
 
 def asks_nothing_of_iana(clause: Clause) -> bool:
@@ -669,16 +664,16 @@ _BIKESHED_FIELD = re.compile(r"([A-Za-z][\w -]*?)\s*:(.*)")
 """A field of Bikeshed's metadata, whose names hold spaces: "Mailing List: ...", "Text Macro: ..."."""
 
 
-def front_matter_references(clause: Clause, lists: tuple[str, ...] = ("normative", "informative")) -> frozenset[str]:
+def front_matter_references(clause: Clause) -> frozenset[str]:
     """The references a kramdown-rfc front matter declares (the keys under ``normative:`` and
-    ``informative:``, or those of ``lists``); the draft it builds has an anchor for each, so ``[the
-    integrity tag](#QUIC-TLS)`` leads to the entry of the reference ``QUIC-TLS``. None for any other clause.
+    ``informative:``); the draft it builds has an anchor for each, so ``[the integrity
+    tag](#QUIC-TLS)`` leads to the entry of the reference ``QUIC-TLS``. None for any other clause.
 
     >>> text = "---\\nnormative:\\n  QUIC-TLS:\\n    title: TLS\\n  RFC8126:\\ninformative:\\n  EARLY: RFC1\\n---"
     >>> sorted(front_matter_references(Clause("a.md", "front_matter", text, "", (1, 8), "", "", 0, "")))
     ['EARLY', 'QUIC-TLS', 'RFC8126']
     """
-    return frozenset(_reference_names(clause, lists))
+    return frozenset(_reference_names(clause, ("normative", "informative")))
 
 
 def _reference_names(clause: Clause, lists: tuple[str, ...]) -> list[str]:

@@ -130,7 +130,7 @@ from specdiff.lexicon import (
     sentences,
     words,
 )
-from specdiff.model import Amendment, AmendmentKind, Effect, EffectType, Severity
+from specdiff.model import PROSE_KINDS, Amendment, AmendmentKind, Effect, EffectType, Severity
 from specdiff.parse import only_link_definitions
 from specdiff.schema_blocks import declares_schema, doc_comments, field_changes, schema_changed
 from specdiff.worddiff import token_opcodes
@@ -274,7 +274,7 @@ def describe_change(
         and _quoted_and_digits(old) == _quoted_and_digits(new)
     ):
         return [Effect("editorial", confidence=UNSURE)]  # an example's title or a "see also" line reworded
-    if _repeat_dropped_or_added(old, new) or (new_place.kind in _PROSE_KINDS and _run_of_words_repeated(old, new)):
+    if _repeat_dropped_or_added(old, new) or (new_place.kind in PROSE_KINDS and _run_of_words_repeated(old, new)):
         return [Effect("editorial")]
     changed = _with_rules_taken_in(_changed_sentences(old, new), old, old_place, new_place)
     # (a sentence said again says nothing new: OpAMP rewrote a field's description and said its "May be
@@ -319,10 +319,9 @@ def _identifiers_renamed(old: str, new: str) -> list[Effect]:
     return [Effect("value", a, b, sentence=new) for a, b in zip(said, saying) if a != b]
 
 
-_PROTOCOL_IDENTIFIER = re.compile(
-    r"(?<![\w/.-])(?:(?:application|text|image|audio|video|multipart|message|model|font)/[a-z0-9][\w.+-]*[\w+]"
-    r"|/\.well-known/[\w.-]*\w)"
-)
+MEDIA_TYPE_PREFIX = r"(?:application|text|image|audio|video|multipart|message|font|model)/"
+"""The top-level types a media type opens with, and its slash."""
+_PROTOCOL_IDENTIFIER = re.compile(rf"(?<![\w/.-])(?:{MEDIA_TYPE_PREFIX}[a-z0-9][\w.+-]*[\w+]|/\.well-known/[\w.-]*\w)")
 """A media type ("application/dock-list+json") or a well-known path ("/.well-known/dock-list")."""
 
 
@@ -615,10 +614,6 @@ def _repeat_dropped_or_added(old: str, new: str) -> bool:
     """
     said, saying = sentences(old), sentences(new)
     return said != saying and list(dict.fromkeys(said)) == list(dict.fromkeys(saying))
-
-
-_PROSE_KINDS = frozenset(("paragraph", "list_item", "blockquote", "footnote"))
-"""The kinds of clause written as sentences: no table row, sample or HTML block."""
 
 
 def _run_of_words_repeated(old: str, new: str) -> bool:
@@ -1105,7 +1100,7 @@ def describe_clause(
         return [Effect("editorial")]  # "Examples:" above a list of them, "<details><summary>Table of Contents</summary>"
     if editors_note(text, place):
         return [Effect("editorial")]  # "TODO: Ask the project to choose a URI": the editors' own note
-    if place.kind == "table_row" and place.header is None and "|" in text.strip().strip("|"):
+    if _is_header_row(place) and "|" in text.strip().strip("|"):
         return [Effect("editorial")]  # a table's header row, "| Key | Type | Required |": its rows say what the table does
     effects = []
     for sentence in sentences(text):
@@ -2452,7 +2447,7 @@ def _without_remarks(text: str) -> str:
     >>> _without_remarks("Docks SHOULD log rides, but how is out of scope of this spec. Docks MUST lock.")
     'Docks SHOULD log rides. Docks MUST lock.'
     """
-    text = _COMPLIANCE_REASON.sub("", text)
+    text = _REASON_OR_PURPOSE.sub("", text)
     cuts: list[tuple[int, int]] = []
     for found in _OUT_OF_SCOPE.finditer(text) if "scope" in text else ():
         done = cuts[-1][1] if cuts else 0
@@ -2470,7 +2465,7 @@ def _without_remarks(text: str) -> str:
     return "".join(text[start:end] for start, end in kept)
 
 
-_COMPLIANCE_REASON = re.compile(
+_REASON_OR_PURPOSE = re.compile(
     r"(?i),?\s*(?:in\s+order\s+)?(?:to\s+comply\s+with|for\s+compliance\s+with)\b[^.;]*|,\s*in\s+order\s+to\b[^.;]*"
 )
 """A reason of compliance, or a purpose after a comma, to the end of its part of the sentence: ", in order to

@@ -21,7 +21,7 @@ from specdiff.align.text import (
     tokens,
     unique_index,
 )
-from specdiff.model import Clause, ClauseMatch
+from specdiff.model import PROSE_KINDS, Clause, ClauseMatch
 from specdiff.parse import markup_only, only_link_definitions
 
 PREAMBLE = ""
@@ -1175,7 +1175,7 @@ class _ClausePairing:
         pairs = [
             (i, j)
             for i, j in self.partner_of_old.items()
-            if self.score_of_old[i] < 1.0 and self.old[i].kind in _PROSE and self.new[j].kind in _PROSE
+            if self.score_of_old[i] < 1.0 and self.old[i].kind in PROSE_KINDS and self.new[j].kind in PROSE_KINDS
         ]
         words_old, words_new = self.part_symbols_old, self.part_symbols_new
         free_old = [r for r in self.free_old() if _movable(self.old[r], words_old(r))]
@@ -1408,14 +1408,11 @@ def _tight(run: list[int], whole: str, symbols: Callable[[int], str]) -> bool:
     )
 
 
-_PROSE = frozenset({"paragraph", "list_item", "blockquote", "footnote"})
-"""The kinds of clause whose words ``gather_text_moved_between_pairs`` follows: no sample, table row or
-HTML block, whose lines (a generated page's "</div></section>") stand in many places."""
-
-
 def _movable(clause: Clause, words: str) -> bool:
-    """Whether ``clause`` (of ``words``) may join a pair from elsewhere (``gather_text_moved_between_pairs``)."""
-    return clause.kind in _PROSE and len(words) >= MOVED_TEXT_MIN_WORDS
+    """Whether ``clause`` (of ``words``) may join a pair from elsewhere (``gather_text_moved_between_pairs``):
+    prose only, no sample, table row or HTML block, whose lines (a generated page's "</div></section>")
+    stand in many places."""
+    return clause.kind in PROSE_KINDS and len(words) >= MOVED_TEXT_MIN_WORDS
 
 
 def _said_once(words: str, side: Iterable[str]) -> bool:
