@@ -120,7 +120,7 @@ def amendments_from(alignment: Alignment, *, capitals: bool | None = None) -> li
             found.append(((clause_match.new[0].lines[0], 1), amendment))
     # (an item's lead-in that came or went with it: the rule came or went whole)
     removed_texts, added_texts = ({c.normalized for c in clauses} for clauses in (alignment.removed, alignment.added))
-    twice = _said_twice(alignment)
+    twice = _said_twice(alignment) | _copies_of_kept_clauses(alignment)
     for clause in alignment.removed:
         position = (new_position_of_old(clause.lines[0]), 1)
         place = _place(clause, places, capitals)
@@ -1231,6 +1231,87 @@ def _said_twice(alignment: Alignment) -> frozenset[tuple[str, str, str]]:
                 kept = {c.normalized for c in other.clauses}
                 found |= {(side, this.id, text) for text in repeated & kept}
     return frozenset(found)
+
+
+def _copies_of_kept_clauses(alignment: Alignment) -> frozenset[tuple[str, str, str]]:
+    """The clauses that came or went while a copy of their words (a slip aside) stood elsewhere in their
+    section on the same side and was kept (or in the section their words speak of, ``_of_that_section``),
+    as (side, section id, text): a copy pasted twice by mistake, or its fix. Nostr's relay information NIP
+    pasted its "The relay MAY choose to publish its software version ..." paragraph a second time, then
+    dropped the copy: read as a recommendation added, then a licence removed, both breaking. Only a long
+    paragraph or a type declared in code (``_long_enough_to_copy``): a short sentence said in two places,
+    "This field is OPTIONAL.", says it of two things, and so does a long one said in two sections (OpenAPI's
+    "^x- | Any | Allows extensions ..." row, in the table of each object that takes extensions)."""
+    if not (alignment.removed or alignment.added):
+        return frozenset()
+    found = set()
+    for side, changed, sections in (
+        ("old", alignment.removed, [m.old for m in alignment.sections]),
+        ("new", alignment.added, [m.new for m in alignment.sections]),
+    ):
+        home = {id(c): section for section in sections for c in section.clauses}
+        left = {id(c) for c in changed}
+        kept = [
+            (section, c.normalized)
+            for section in sections
+            for c in section.clauses
+            if id(c) not in left and _long_enough_to_copy(c)
+        ]
+        copies = _by_ends(kept)
+        for clause in changed:
+            text, own = clause.normalized, home.get(id(clause))
+            if own is None or not _long_enough_to_copy(clause):
+                continue
+            ends = _ends(text)
+            said = content_words(words(text))
+            twins = [
+                other
+                for section, other in copies.get(ends[0], []) + copies.get(ends[1], [])
+                if section is own or _of_that_section(said, _heading_words(section), _heading_words(own))
+            ]
+            if any(text == other or only_typos(text, other) for other in twins):
+                found.add((side, clause.section, text))
+    return frozenset(found)
+
+
+def _heading_words(section: Section) -> set[str]:
+    return content_words(words(shown_text(section.heading)))
+
+
+def _of_that_section(said: set[str], twin_heading: set[str], own_heading: set[str]) -> bool:
+    """Whether a text speaks of what its twin's section is named for and not of its own: Nostr pasted
+    its "Version" paragraph, "The relay MAY choose to publish its software version ...", under "Terms
+    of Service". (CloudEvents describes an `endpoints` field under two sections of that name, one for
+    each object that has it: each copy speaks of its own.)"""
+    return bool(said & twin_heading) and not said & own_heading
+
+
+def _long_enough_to_copy(clause: Clause) -> bool:
+    """A paragraph long enough, or a code block that declares a type: a list item or a table row is read
+    with its lead-in or its table, and says its words of whatever they name ("- The flag is set to `true`
+    if ..." under "For a Sum:" and under "For a Gauge:")."""
+    if clause.kind == "paragraph":
+        return len(words(clause.normalized)) >= _COPY_WORDS_AT_LEAST
+    return clause.kind == "example" and declares_schema(clause.normalized)
+
+
+def _ends(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first three words of ``text`` and its last three: a slip fixed in a copy leaves one end as it was."""
+    said = words(text)
+    return ("first", *said[:3]), ("last", *said[-3:])
+
+
+def _by_ends(texts: list[tuple[Section, str]]) -> dict[tuple[str, ...], list[tuple[Section, str]]]:
+    """(section, text) pairs by each end of their text (``_ends``)."""
+    found: dict[tuple[str, ...], list[tuple[Section, str]]] = defaultdict(list)
+    for section, text in texts:
+        for end in _ends(text):
+            found[end].append((section, text))
+    return found
+
+
+_COPY_WORDS_AT_LEAST = 25
+"""Words a paragraph needs for a copy of it to be read as the same paragraph pasted twice."""
 
 
 def _states_its_own_rule(clause: Clause, place: Place) -> bool:

@@ -187,7 +187,9 @@ _NOT_WORDING = re.compile(
     # the clause's lines are joined: "[1]: The span count is exported once" is a note, whose words count)
     r"\]\([^)\]]*\)|\]\[[^\]]*\]|\[\^[^\[\]]+\]|\[#[^\[\]]*\]|" + HTML_TAG +
     r"|^(?:[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?)+[ \t]*$"
-    r"|<?https?://[^\s)>]+>?|<[^<>\s@]+@[^<>\s]+>",
+    r"|<?https?://[^\s)>]+>?|<[^<>\s@]+@[^<>\s]+>"
+    # (a kramdown attribute list, "{: #tbl-types title="Types"}", names and styles a block)
+    r"|\{:[^{}\n]*\}",
     re.MULTILINE,
 )
 
@@ -199,6 +201,8 @@ def editorial_form(text: str) -> str:
 
     >>> words(editorial_form(r"Bob's key, \\(E_B\\), and \\(\\mathit{AES\\_KEY}_{i,j}\\)"))
     ['bobs', 'key', 'eb', 'and', 'aeskeyi', 'j']
+    >>> words(editorial_form("It doesn't, and can't."))
+    ['it', 'does', 'not', 'and', 'can', 'not']
     """
     if "\\(" in text or "$$" in text:
         text = _MATH.sub(_math_letters, text)
@@ -206,7 +210,20 @@ def editorial_form(text: str) -> str:
         text = _MARK.sub(_mark_as_word, text)
     if "." in text:
         text = _FOR_EXAMPLE.sub(" eg ", text)
+    if "'" in text or "\u2019" in text:
+        text = _NEGATION_CONTRACTED.sub(_negation_written_out, text)
     return _NOT_WORDING.sub(" ", text)
+
+
+_NEGATION_CONTRACTED = re.compile(r"(?i)\b([a-z]+)n['\u2019]t\b")
+"""A verb and "not" written as one: "doesn't", "aren't", "can't" (JSONPath wrote each out, "does not")."""
+_CONTRACTED_OTHERWISE = {"ca": "can", "wo": "will", "sha": "shall"}
+"""The verbs whose contraction is spelt otherwise: "can't", "won't", "shan't"."""
+
+
+def _negation_written_out(contracted: re.Match[str]) -> str:
+    verb = contracted.group(1)
+    return f"{_CONTRACTED_OTHERWISE.get(verb.lower(), verb)} not"
 
 
 _FOR_EXAMPLE = re.compile(r"(?i)\b(?:e\.\s?g\.|ex\.)(?=\s|,|$)")
@@ -256,6 +273,44 @@ def same_words(old: str, new: str) -> bool:
     or when only the case of a keyword changed ("should" / "SHOULD": the same rule, now marked)."""
     a, b = _editorial_words(old), _editorial_words(new)
     return a == b or "".join(a) == "".join(b)
+
+
+def only_kind_of_a_name_said(old: str, new: str) -> bool:
+    """Whether the texts differ only in words that say what kind of thing a name is, come or gone
+    right after it (with slips and inflections at most): QUIC's "A client that sends CONNECTION_CLOSE"
+    -> "... sends a CONNECTION_CLOSE frame", "a different Stateless Reset Token" -> "... Stateless Reset
+    Token field value", "Stateless Reset packets" -> "Stateless Resets". The name names the same thing.
+    A kind swapped for another ("the Dock field" -> "the Dock header") is read.
+
+    >>> only_kind_of_a_name_said("A rider who sends UNLOCK may wait.", "A rider who sends an UNLOCK message may wait.")
+    True
+    >>> only_kind_of_a_name_said("Send the Dock field.", "Send the Dock header."), only_kind_of_a_name_said("a", "a")
+    (False, False)
+    >>> only_kind_of_a_name_said("XML data MUST be carried ...", "XML element data MUST be carried ...")
+    False
+    """
+    old_bare, new_bare = _KIND_AFTER_A_NAME.sub(r"\1", old), _KIND_AFTER_A_NAME.sub(r"\1", new)
+    if (old_bare, new_bare) == (old, new):
+        return False
+    came, went = without_inflections(*inserted_and_deleted(_editorial_words(old), _editorial_words(new)))
+    if {_stem(w) for w in came} & _KINDS and {_stem(w) for w in went} & _KINDS:
+        return False  # one kind for another
+    return same_words(old_bare, new_bare) or only_typos(old_bare, new_bare) or only_inflected(old_bare, new_bare)
+
+
+_KINDS = frozenset(
+    """frame field value packet header message parameter object element property propertie attribute member type
+    method extension function error code keyword event record structure enum interface option flag setting""".split()
+)
+"""Words that say what kind of thing a name is ("the PING frame", "the `alg` parameter"), by their stems
+("propertie" is "properties"' stem)."""
+_KIND_AFTER_A_NAME = re.compile(
+    r"(`[^`\n]+`|\b[A-Z][\w-]*)(?:\s+(?:properties|(?:" + "|".join(sorted(_KINDS - {"propertie"})) + r")(?:s|es)?)\b)+"
+    r"(?=\s*(?:$|[^\w\s]|(?i:in|of|to|for|with|by|on|at|from|that|which|is|are|was|were|and|or|as|not|must|shall"
+    r"|should|may|can|will|if|when|than|but|a|an|the)\b))"
+)
+"""A name (in code marks, or a word with a capital) and the kind words that follow it, where they end
+what names it ("the UNLOCK message in ..."; not "XML element data", whose "element" says which data)."""
 
 
 SLIGHT_REWORDING = 0.09
@@ -379,6 +434,80 @@ def without_inflections(inserted: list[str], deleted: list[str]) -> tuple[list[s
         else:
             twins.remove(twin)
     return came, [word for words in went.values() for word in words]
+
+
+def without_respellings(inserted: list[str], deleted: list[str]) -> tuple[list[str], list[str]]:
+    """The words that came and went, less each pair that is one word respelled (a slip, ``_typo``) or
+    inflected otherwise: LSP's "Whenever possible implementors should ..." -> "Whenever possible,
+    implementers should ..." names the same holder.
+
+    >>> without_respellings(["implementers", "versions", "bikes"], ["implementors", "version", "cars"])
+    (['bikes'], ['cars'])
+    """
+    went = list(deleted)
+    came = []
+    for word in inserted:
+        twin = next((w for w in went if _one_word_inflected(w, word) or (w != word and _typo(w, word))), None)
+        if twin is None:
+            came.append(word)
+        else:
+            went.remove(twin)
+    return came, went
+
+
+def only_inflected(old: str, new: str) -> bool:
+    """Whether ``old`` became ``new`` by words inflected otherwise, with slips (``only_typos``) at most:
+    a grammar fixed, though it may make a word read as a command. LSP's "Servers should only return
+    relevant commands and avoiding returning large lists" -> "... and avoid returning ..." read as a
+    rule joined, breaking, and its "- **stdio**: uses stdio as the channel." -> "use stdio" as a command
+    given. A keyword is no inflection ("must" has none), nor "not" -> "note".
+
+    >>> only_inflected("- **sms**: uses a text as next channel.", "- **sms**: use a text as the next channel.")
+    True
+    >>> only_inflected("Docks lock the bike.", "Docks unlock the bike."), only_inflected("Docks lock.", "Docks lock.")
+    (False, False)
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = _trimmed(_editorial_words(old), _editorial_words(new))
+    if _words_apart(a, b) > TYPO_WORDS_AT_MOST:
+        return False
+    inflected = False
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag == "equal":
+            continue
+        if tag == "delete" and all(_slight(a, k) for k in range(i1, i2)):
+            continue
+        if tag == "insert" and all(_slight(b, k) for k in range(j1, j2)):
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(a[i1:i2], b[j1:j2]):
+            if _one_word_inflected(x, y):
+                inflected = True
+            elif not _typo(x, y):
+                return False
+    return inflected
+
+
+def _one_word_inflected(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` are one word inflected two ways: "uses", "use"; "format", "formatting"."""
+    if x == y or min(len(x), len(y)) < 3 or "not" in (x, y) or not (x.isalpha() and y.isalpha()) or {x, y} <= _SCHEME_WORDS:
+        return False  # (nor is "HTTP" -> "HTTPS": another protocol)
+    return _root(x) == _root(y) and len(_root(x)) >= 2 and not {x, y} & _KEYWORDS
+
+
+def _root(word: str) -> str:
+    """``word`` without an inflection's ending, a silent "e" or a doubled last consonant: "uses",
+    "use" -> "us"; "formatting", "format" -> "format"."""
+    root = _stem(word).rstrip("e")
+    if len(root) >= 3 and root[-1] == root[-2] and root[-1] not in "aeiouy":
+        root = root[:-1]
+    return root
+
+
+_KEYWORDS = frozenset("must shall should may".split())
 
 
 def _stem(word: str) -> str:
@@ -940,6 +1069,32 @@ def grammar(block: str) -> bool:
 
 _GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)\b|::=")
 """A fence opened for a grammar, or a production's "::=" (ASN.1's too: libp2p's "SignedKey ::= SEQUENCE {")."""
+
+
+def only_abnf_comments_changed(old: str, new: str) -> bool:
+    r"""Whether two ABNF blocks hold the same rules, their comments and layout aside: JSONPath rewrapped
+    "; LogicalType or" / "; NodesType" onto one line and wrote "; Singular Query value" in lower case.
+    A comment explains a rule; the rules are the grammar.
+
+    >>> only_abnf_comments_changed('~~~ abnf\na = "x" ; An x\n~~~', '~~~ abnf\na  =  "x"   ; an x,\n    ; quoted\n~~~')
+    True
+    >>> only_abnf_comments_changed('~~~ abnf\na = ";" b\n~~~', '~~~ abnf\na = ";" c\n~~~')
+    False
+    """
+    if not (_ABNF_FENCE.match(old) and _ABNF_FENCE.match(new)):
+        return False
+    return _abnf_rules(old) == _abnf_rules(new) and old != new
+
+
+def _abnf_rules(block: str) -> str:
+    """An ABNF block's rules without comments or spaces (a ";" inside quotes is a terminal, no comment)."""
+    rules = _ABNF_COMMENT.sub(lambda m: m.group(1) or "", block)
+    return "".join(rules.split())
+
+
+_ABNF_FENCE = re.compile(r"\s*(?:`{3,}|~{3,})\s*abnf\b", re.I)
+_ABNF_COMMENT = re.compile(r'("[^"\n]*")|;[^\n]*')
+"""A quoted terminal (kept) or a comment, from ";" to the end of its line."""
 
 
 def data_values(text: str) -> list[str]:

@@ -84,8 +84,8 @@ class Place:
     """For a table row under its table's header: the header row, which names the columns."""
 
     note: bool = False
-    """The clause opens with a note's label ("Note:", "_Implementers note:_"): in a capitals
-    document its lower-case keywords advise or recall other rules."""
+    """The clause opens with a note's label ("Note:", "_Implementers note:_"): its lower-case keywords
+    advise or recall other rules."""
 
     opening: str | None = None
     """For a list item with a lead-in: its first sentence, the one that goes on from the lead-in. Only
@@ -899,10 +899,12 @@ def _read(modal: Modal, sentence: str, place: Place) -> Reading:
         # foreign authority should be considered trustworthy" advises in plain English (a command
         # there, "Always use HTTPS", still rules).
         return Reading(modal, False, "plain English", LIKELY, holder)
-    if place.capitals and not upper and place.note:
+    if not upper and place.note:
         # OCI's "_Implementers note:_ For compatibility with those clients, registries should avoid
         # values of `<name>` ...": a note advises or recalls ("the `Allow` header must be included",
-        # as HTTP says); the rules are the capitals (and any written there).
+        # as HTTP says); the rules are the capitals (and any written there). So too where rules are
+        # written in lower case: GraphQL's "Note: ... implementations should preserve it" (its
+        # conformance appendix: "Notes in this document are non-normative").
         return Reading(modal, False, "descriptive", LIKELY, holder)
     if not upper and place.heading_path and _EXAMPLE_HEADING.match(place.heading_path[-1]):
         # Under "### Example", "Tasks inside the container may use 20 % of the bandwidth" tells what
@@ -1403,7 +1405,12 @@ CALLS_FOR_ATTENTION = re.compile(
 )
 """What follows a modal word that only turns the reader's attention: "It should be noted that ...",
 "This cannot be stressed strongly enough" (SPIFFE) bind no one."""
-_HEDGED_BEFORE = re.compile(r"\b(?:might|could|would)\s+(?:\w+ly\s+)?$", re.I)
+_HEDGED_BEFORE = re.compile(
+    r"\b(?:(?:might|could|would)\s+(?:\w+ly\s+)?|(?:typically|usually|generally|normally|often|commonly|mostly)\s+)$", re.I
+)
+"""Words right before a lower-case modal that make it a likelihood or a habit: "might need to", "would
+be required"; MLS's "The following types of delivery are typically required:" tells what a delivery
+service is usually asked to do, and asks nothing itself."""
 _PAST_PREDICATE = re.compile(r"^(?:was|were|been)\b")
 _BY_OTHERS = re.compile(r"\s+by\s+(?:\[?RFC|\[|the\s+\w+\s+(?:specification|standard|RFC))", re.I)
 # "Given a version number MAJOR.MINOR.PATCH, " before a command; "Setup: " naming a step.
@@ -1592,7 +1599,11 @@ is non-normative" (a GitHub alert's label first)."""
 _CHANGELOG_HEADING = re.compile(
     # (not one a heading points to: "Decisions This Spec Makes (recorded in the changelog)")
     r"\b(?<!\bin\sthe\s)(?:change\s?log|release\s+notes)\b"
-    r"|\b(?:(?:revision|document|version|draft|change)\s+history|changes\s+(?:in|since)|what's\s+new)\b"
+    r"|\b(?:changes\s+(?:in|since)|what's\s+new)\b"
+    # "## Appendix A: Revision History", "# (Informative) Revision History", "## Document History of ...", not a
+    # field or a test named for one: CSAF's "Document Property - Tracking - Revision History", "Sorted Revision History"
+    r"|^[\W\d]*(?:appendix\s+\w+\W+)?(?:\(informative\)\s*)?(?:revision|document|version|draft|change)\s+history"
+    r"(?:[\W\d]*$|\s+(?:of|for|since|from|and)\b|\s*[(<{:])"
     # an IETF draft's appendix, "# A. Changes" or "# Changes from RFC 6265", and its entries, "## Since draft-ietf-httpbis-foo-11"
     # (not OAuth 2.1's "# Differences from OAuth 2.0", whose subsections state rules for servers that serve both)
     r"|^[\W\d]*(?:appendix\s+\w+\W+|[a-z]\.\s+)(?:changes\W*$|changes\s+from\b)|^[\W\d]*changes\s+from\b"

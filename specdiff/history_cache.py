@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "222"
+FORMAT = "223"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -266,7 +266,11 @@ first, column names cut short, a normative reference's entry, "no IANA actions",
 anchor moved word for word, an example in brackets and words pasted twice are editorial, a comparison changed in
 code is an example changed; 221: struck-through words are no part of a clause, a purpose added to a rule asks
 nothing more, a date line under the title, a "TBD" alone and a sentence said again beside other edits are editorial;
-222: the date line read in every form ``lexicon.DATE`` reads, "Date: 4 December 2025" and "Date: Dec 2025" too)."""
+222: the date line read in every form ``lexicon.DATE`` reads, "Date: 4 December 2025" and "Date: Dec 2025" too;
+223: a word inflected otherwise, a comma after a condition, a holder respelled, a name's kind said, "`f`" ->
+"`f()`", a contraction written out, ABNF comments, kramdown attribute lists and a long paragraph pasted twice are
+editorial; notes advise in every document; "typically required", "not formally required", "Remember that" and
+a one-word label are no rules; a field or test named for a revision history is no change log)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

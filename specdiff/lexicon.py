@@ -244,12 +244,16 @@ _COMMAND = re.compile(
     r"|(?<=consider)\s+(?:a|an|the\s+following)\b|(?<=set)\s{1,2}to\b|(?<=keep)\s+in\s+mind\b|(?<=refer)\s+to\b|(?<=check)\s+out\b|(?<=let)\s+(?:\S+\s+)?(?:be\b|denote\b|=)|(?<=let)\s+(?=[.;,]|$)|(?<=use)\s+cases?\b"
     r"|(?<=say)\s+(?:we|you)\s+(?:have|had|want|need|wish|get|receive)\b"  # "Say we have a tool ...": an example's set-up
     r"|(?<=put)\s+(?:another\s+way|simply|differently|briefly)\b"  # "Put another way, ...": an idiom
+    r"|(?<=remember)\s+that\b"  # "Remember that a relay may be hosted anywhere": as "Note that"
+    # ... or the first word of a label that ends its clause, a plural after it: Nostr's "Query parameters:"
+    # (not OpenSpec's "Show spinner: "⠋ Configuring ..."", whose quote is blanked here)
+    r"|[ \t]+(?!(?:this|these|those|its|us)\b)[\w-]+s[ \t]*:[ \t]*$"
     # ... or the first word of a subject whose verb follows: "Group identifiers must be strings"
     # (Nostr), "Block size is ...", "Count and bucket values MUST ..." (OpenMetrics); not across a
     # relative word ("Send messages that must be short").
     r"|(?:\s+(?:and|or)\s+[\w`'-]+)?"
     r"(?:\s+(?!(?:that|which|who|whom|whose|when|if|and|or|to|unless|where|so|you|we|they|it)\b)[\w`'-]+){1,2}"
-    r"\s+(?:must|shall|should|may|can|cannot|will|is|are)\b)",
+    r"(?:\s*\([^()]*\))?\s+(?:must|shall|should|may|can|cannot|will|is|are)\b)",  # (CSAF's "Group IDs (`group_ids`) are ...")
     re.IGNORECASE,
 )
 
@@ -697,6 +701,9 @@ def _read_modals(text: str, capitals: bool) -> list[Modal]:
         polarity, strength = _DEONTIC_MEANING[word][bool(match.group("not"))]
         found.append(Modal(" ".join(written.split()), polarity, strength, match.span()))
         taken.append(match.span())
+    for match in _NOT_REQUIRED_AFTER_ADVERBS.finditer(clean) if "not" in lowered else ():
+        found.append(Modal(" ".join(text[match.start() : match.end()].split()), 1, 1, match.span()))  # a licence
+        taken.append(match.span())
     inverted = {m.span(1) for m in _INVERTED_CONDITION.finditer(clean)} if "Should" in clean else set()
     for match in _MODAL.finditer(clean):
         if len(found) >= MAX_MODALS:
@@ -826,6 +833,9 @@ _DEONTIC = re.compile(
     r"(?P<not>not\s+(?:(?:[a-z]+ly|only|also|even)\s+)*)?(?P<word>" + "|".join(_DEONTIC_MEANING) + r")(?:\s+to(?=\s))?(?![\w'-])",
     re.IGNORECASE,
 )
+_NOT_REQUIRED_AFTER_ADVERBS = re.compile(r"(?<![\w'])not\s+(?:[a-z]+ly\s+)+(?:required|mandatory)(?![\w'-])", re.I)
+""""not required" with adverbs between, as "not required" alone reads: CSAF's "Although it is not formally
+required, ..." read as "required", an obligation."""
 _STATUS_CODE_BEFORE = re.compile(r"(?<![\w.])[1-5]\d\d\s*\(?\s*(?:[A-Z][a-z][\w-]*\s+){0,3}$")
 """An HTTP status code and the first words of its reason phrase, in title case: "403 (", "405 Method "
 (not "X.509 SVID MAY": a keyword in capitals is no reason phrase)."""

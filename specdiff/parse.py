@@ -520,7 +520,8 @@ def markup_only(clause: Clause) -> bool:
     """Whether a clause is an HTML block of tags and comments only, with no words a reader sees:
     MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``; or a
     paragraph that only opens or closes a container (Docusaurus' and VitePress' ``:::note``, ``:::``), or
-    only holds a template's tags (Jekyll's ``{% include messages/exit.md %}``, whose page is read on its own).
+    only holds a template's tags (Jekyll's ``{% include messages/exit.md %}``, whose page is read on its own)
+    or kramdown's attribute lists (``{: #tbl-types}``).
 
     >>> def html(text, kind="html"):
     ...     return Clause("spec.md", kind, text, text, (1, 1), "", "", 0, "")
@@ -528,8 +529,8 @@ def markup_only(clause: Clause) -> bool:
     (True, True, True)
     >>> markup_only(html("<Note>Riders MUST lock their bikes.</Note>"))
     False
-    >>> [markup_only(html(text, "paragraph")) for text in (":::note", ":::", "::: Lock it", "{% include docks.md %}")]
-    [True, True, False, True]
+    >>> [markup_only(html(text, "paragraph")) for text in (":::note", ":::", "::: Lock it", "{% include docks.md %}", "{: #t}")]
+    [True, True, False, True, True]
     """
     if clause.kind == "paragraph":
         return bool(_CONTAINER_FENCE.fullmatch(clause.normalized) or _TEMPLATE_TAGS.fullmatch(clause.normalized))
@@ -539,8 +540,9 @@ def markup_only(clause: Clause) -> bool:
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 """An HTML tag or comment."""
 _MARKUP = re.compile(rf"(?:\s*(?:{_TAG.pattern}))+\s*", re.DOTALL)
-_TEMPLATE_TAGS = re.compile(r"(?:\s*\{%[^%]*%\})+\s*")
-"""A template's tags alone: "{% include_relative general/exit.md %}", "{% endif %}"."""
+_TEMPLATE_TAGS = re.compile(r"(?:\s*(?:\{%[^%]*%\}|\{:[^{}\n]*\}))+\s*")
+"""A template's tags alone: "{% include_relative general/exit.md %}", "{% endif %}", or kramdown's attribute
+lists, which name and style a block ("{: #tbl-types title="Types"}", "{:abnf: sourcecode-name="x.abnf"}")."""
 _CONTAINER_FENCE = re.compile(r"\s*:{3,}\s*(?:[A-Za-z][\w-]*)?\s*(?:\{[^{}\n]*\})?\s*")
 """A line that opens or closes a container: ":::note", "::: warning", ":::", "::: tip {#id}"."""
 

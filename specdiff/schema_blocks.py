@@ -74,10 +74,17 @@ def doc_comments(block: str) -> str:
 
     >>> doc_comments("interface Dock {\n  /**\n   * The bay\n   * to use.\n   */\n  bay: number; // never zero\n}")
     'The bay to use. never zero.'
+
+    A ``@since`` tag tells when a field came, which the history says too: LSP tagged "@since 3.6.0 to
+    support the new pull model." onto a field it had, read as a sentence added.
+
+    >>> doc_comments("/**\n * The bay.\n *\n * @since 3.6.0 to support docks.\n */")
+    'The bay.'
     """
     found = []
     for comment in _DOC_COMMENT.finditer(block):
         lines = (_COMMENT_LINE_START.sub("", line) for line in (comment.group(1) or comment.group(2)).splitlines())
+        lines = (line for line in lines if not _SINCE_TAG.match(line))
         prose = " ".join(" ".join(lines).split())
         if prose:
             found.append(prose if prose[-1] in ".!?:;" else prose + ".")
@@ -86,6 +93,7 @@ def doc_comments(block: str) -> str:
 
 _DOC_COMMENT = re.compile(r"/\*\*?(.*?)\*/|(?:^|(?<=\s))//+([^\n]*)", re.DOTALL)
 _COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
+_SINCE_TAG = re.compile(r"\s*@since\b")
 
 
 def _declared(block: str) -> list[str]:

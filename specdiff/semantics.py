@@ -81,7 +81,10 @@ from specdiff.editorial import (
     grammar,
     inserted_and_deleted,
     json_members_reordered,
+    only_abnf_comments_changed,
     only_force_changed,
+    only_inflected,
+    only_kind_of_a_name_said,
     only_numbering_changed,
     only_stamps_changed,
     only_typos,
@@ -93,6 +96,7 @@ from specdiff.editorial import (
     version_bumped,
     without_inflections,
     without_numbering,
+    without_respellings,
     words_only_added,
 )
 from specdiff.force import (
@@ -194,6 +198,13 @@ def describe_change(
         return [Effect("editorial")]
     if abbreviations_written_out(old, new):
         return [Effect("editorial")]  # OAuth 2.1's "The AS SHOULD only redirect ..." -> "The authorization server SHOULD ..."
+    # (where keywords bind only in capitals, a keyword recased is a rule made or unmade: "should" -> "SHOULD")
+    keywords_recased = keywords_in_capitals_only and _KEYWORD_IN_CAPITALS.findall(old) != _KEYWORD_IN_CAPITALS.findall(new)
+    if not example and not keywords_recased and not _code_rewritten(old, new):
+        if only_inflected(old, new):
+            return [Effect("editorial")]  # LSP's "... and avoiding returning lists" -> "... and avoid returning ...": grammar
+        if only_kind_of_a_name_said(old, new):
+            return [Effect("editorial")]  # QUIC's "sends CONNECTION_CLOSE" -> "sends a CONNECTION_CLOSE frame": the same thing
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
     if old_read != old or new_read != new:
         if same_words(old_read, new_read):
@@ -230,19 +241,18 @@ def describe_change(
             return describe_change(
                 said_old, said_new, old_place=replace(old_place, kind="paragraph"), new_place=replace(new_place, kind="paragraph")
             )
+        return [Effect("editorial")]  # the same fields, their comments read alike: LSP's "@since 3.6.0 ..." tag added
     identifiers = _identifiers_renamed(old, new)  # (a media type or a well-known path is code written as words)
     code_changed = _code_rewritten(old, new) or bool(identifiers)
-    level_changed = requirement_level(old, old_place) != requirement_level(new, new_place)
-    # (where keywords bind only in capitals, a keyword recased is a rule made or unmade: "should" -> "SHOULD")
-    level_changed = level_changed or (
-        keywords_in_capitals_only and _KEYWORD_IN_CAPITALS.findall(old) != _KEYWORD_IN_CAPITALS.findall(new)
-    )
+    level_changed = keywords_recased or requirement_level(old, old_place) != requirement_level(new, new_place)
     # (In a code block an address is a sample's value, not a link: `"type": "https://.../v0.2"`.)
     alike = same_words(old, new) and not (example and _ADDRESS.findall(old) != _ADDRESS.findall(new))
     alike = alike and not (example and comparisons(old) != comparisons(new))  # "if (a > b)" -> "if (a >= b)"
     # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+";
     # and a rule's name respelled is no slip: "digit+" -> "digits+" names another rule)
     in_grammar = example and grammar(new)
+    if in_grammar and only_abnf_comments_changed(old, new):
+        return [Effect("editorial")]  # JSONPath rewrapped a comment, "; LogicalType or" / "; NodesType": the rules are the same
     alike = alike and not (in_grammar and _SPACES.sub("", old) != _SPACES.sub("", new))
     slips = not in_grammar and (only_typos(old, new) or only_typos(without_numbering(old), without_numbering(new)))
     data_kept = not example or data_values(old) == data_values(new)  # "kind": "taskStatusUpdate" -> "status-update"
@@ -693,11 +703,17 @@ def _code_rewritten(old: str, new: str) -> bool:
         # A code span that came or went with its text is a value added to (or taken from) a list:
         # "`string`, `binary`" -> "`string`, `binary`, `geometry`" (Iceberg). Backticks put around
         # words already there are markup.
-        if tag == "insert" and any(span.lower() not in old.lower() for span in raw_b[j1:j2]):
+        if tag == "insert" and any(_new_to(old, span) for span in raw_b[j1:j2]):
             return True
-        if tag == "delete" and any(span.lower() not in new.lower() for span in raw_a[i1:i2]):
+        if tag == "delete" and any(_new_to(new, span) for span in raw_a[i1:i2]):
             return True
     return False
+
+
+def _new_to(text: str, span: str) -> bool:
+    """Whether a code span's text stands nowhere in ``text``, as it is or as it is compared
+    (``_code_key``): JSONPath's 'The "length" function' -> 'The `length()` function' only marked it."""
+    return span.lower() not in text.lower() and _code_key(span).lower() not in text.lower()
 
 
 def _value_change(old: str, new: str, where: str | None, normative: bool) -> list[Effect]:
@@ -771,11 +787,22 @@ def _code_key(span: str) -> str:
     ('0', '2**4', '/v2/<>/tags', 'Epoch(x)')
     >>> _code_key('text/html; charset="utf-8"'), _code_key("a b"), _code_key(r"(\\/[a-z]+)*")
     ('text/html;charset="utf-8"', 'a b', '(/[a-z]+)*')
+
+    A function's name written with its call's empty brackets is the same name: JSONPath's "`length`"
+    -> "`length()`".
+
+    >>> _code_key("length()"), _code_key("()")
+    ('length', '()')
     """
     typed = _TYPED_NUMBER.fullmatch(span)
     if typed:
         return typed.group(1)
+    span = _EMPTY_CALL.sub("", span)
     return _SPACED_SEPARATOR.sub(r"\1", _PLACEHOLDER.sub(r"\1\2", span.replace("\\/", "/")))
+
+
+_EMPTY_CALL = re.compile(r"(?<=\w)\(\)$")
+"""Empty brackets after a name, that write it as a function's: "length()"."""
 
 
 _SPACED_SEPARATOR = re.compile(r"\s*([;,=])\s*")
@@ -936,20 +963,27 @@ _POINTER = re.compile(
 # the [test suite](./suite/).", "See the Registered types section for details.", "You may learn
 # more in [the guide](...)", "Check out [the FAQ](...) for ...". It states nothing
 # itself. (:data:`_POINTER` takes the "See [link] ..." sentences and asides.)
+_LINK_OR_REFERENCE = r"(?:\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|\{\{[^{}\n]*\}\})"
+"""A Markdown link, or a kramdown-rfc reference to a section or a document ("{{sec-errors}}", "{{!RFC9110}}")."""
 _WHERE_WRITTEN = re.compile(
     r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)(?:\s+(?:in|at|on|under))?"
     r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?"
-    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
+    + _LINK_OR_REFERENCE
+    + r"[^.!?\[]*[.!?]?\)?\s*$"  # (JSONPath's "(Additional discussion ... can be found in {{sec-x}}.)")
     # "An [example](#ex) is available to illustrate the difference."
     r"|(?:(?<=[.!?])|^)\s*(?:an?|the)\s+\[[^\]]*\]\([^)]*\)\s+(?:is|are)\s+available\b[^.!?\[]*[.!?]?\s*$"
-    # "See the Registered types section for details.", "See Section 5.1 for more details."
-    r"|(?:(?<=[.!?])|^)\s*see\s+(?:[^.!?\[]|\.(?=\d)){1,80}?\bfor\s+(?:more\s+|further\s+)?(?:details|information|examples)\s*[.!?]?\s*$"
+    # "See the Registered types section for details.", "See Section 5.1 for more details.", "See {{sec-x}} for more."
+    r"|(?:(?<=[.!?])|^)\s*see\s+(?:[^.!?\[]|\.(?=\d)){1,80}?\bfor\s+(?:(?:more\s+|further\s+)?(?:details|information|examples)|more)"
+    r"\s*[.!?]?\s*$"
     # "You may learn more in [the guide](...)", "you can view an example in [...]", "Check out [the FAQ](...) to ..."
     r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+(?:learn|read|find\s+out|view|see)\s+(?:more|an?\s+example|examples)\b[^.!?\[]*"
-    r"|check\s+out\s+(?:the\s+)?)\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?[^.!?\[]*[.!?]?\s*$"
+    r"|check\s+out\s+(?:the\s+)?)"
+    + _LINK_OR_REFERENCE
+    + r"[^.!?\[]*[.!?]?\s*$"
     # in-toto's "The predicate for SPDX v2 is preserved in [spdx2.md](spdx2.md)."
     r"|(?:(?<=[.!?])|^)[^.!?\[]*\b(?:is|are)\s+(?:now\s+)?(?:preserved|kept|archived)\s+(?:in|at)\s+"
-    r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?\s*[.!?]?\s*$"
+    + _LINK_OR_REFERENCE
+    + r"\s*[.!?]?\s*$"
     # in-toto's "For a simpler verification results predicate, see https://in-toto.io/attestation/svr/v0.1"
     r"|(?:(?<=[.!?])|^)[^.!?\[]*,\s*see\s+https?://\S+?[.!?]?\s*$",
     re.IGNORECASE | re.MULTILINE,
@@ -2235,7 +2269,8 @@ def _scope_and_content(
         return [Effect("condition", *joined, sentence=where, normative=True, old_obliges=obliging, new_obliges=obliging)]
     old, new = _unwrapped(old, new), _unwrapped(new, old)
     a, b = _said(prose(old)), _said(prose(new))
-    inserted, deleted = inserted_and_deleted(a, b)
+    # (a word respelled or inflected otherwise names the same: "implementors" -> "implementers")
+    inserted, deleted = without_respellings(*inserted_and_deleted(a, b))
     # (a condition that only restates what the other version said, "the booking step allows" ->
     # "when a ride is booked, ... is allowed", bounds nothing new: see ``_condition_restates``)
     old_cond = set(_said(" ".join(_own_conditions(old, new))))
@@ -2320,7 +2355,12 @@ def _scope_and_content(
     # (an example in brackets names no one the rule binds: see ``_own_conditions``)
     subjects = prose(old)[:before_old], prose(new)[:first]
     example_only = any(EXAMPLE_ASIDE.search(t) for t in subjects) and _alike_but_examples(*subjects)
-    if subject_in_lead_in or example_only:
+    # (the same words before the keyword, only punctuated, respelled or inflected otherwise, name the same
+    # holder in the same case: LSP's "If an `InsertReplaceEdit` is returned the edit's insert range must" ->
+    # "... returned, the edit's ...", where the comma cut the condition off the subject; "In future version
+    # of the protocol this property" -> "In future versions of the protocol, this property")
+    same_lead_in = _said(subjects[0]) == _said(subjects[1]) or only_typos(*subjects) or only_inflected(*subjects)
+    if subject_in_lead_in or example_only or same_lead_in:
         subject_old = subject_new = []
     if subject_old != subject_new and not _demonstrative_for(subject_old, subject_new):
         # Words only added to the rule's subject ("Clients MUST" -> "Clients using the kiosk MUST")
@@ -2995,9 +3035,13 @@ _ANNOUNCES_A_LIST = re.compile(r"(?i)\bthe\s+following\s*:\s*$")
 
 _FRAMING_PREPOSITIONS = {"of", "for", "to", "from", "on", "in", "by", "with"}
 """A preposition ending the words put before a rule's old subject: "The response for each upload"."""
-_NOT_QUALIFYING = _FILLER | {"more", "less", "fewer", "further", "anymore"}
+_NOT_QUALIFYING = _FILLER | {"more", "less", "fewer", "further", "anymore"} | {
+    "therefore", "thus", "hence", "so", "consequently", "accordingly", "however", "moreover", "furthermore",
+    "additionally", "likewise", "similarly", "finally", "instead",
+}  # fmt: skip
 """Words that, added to a rule's subject alone, say nothing of which it binds ("no more data can be
-appended" for "no data can be appended anymore")."""
+appended" for "no data can be appended anymore"), and the words that join a sentence to the one
+before (GraphQL's "The executor must, in serial:" -> "Therefore the executor must, in serial:")."""
 
 
 def _holder_change(old: str, new: str, old_rules: list[Reading], new_rules: list[Reading], where: str | None) -> list[Effect]:

@@ -1502,7 +1502,7 @@ def test_a_condition_lifted_with_whether_or_not_widens_the_rule(spec_repo, specd
     ("condition", "expected"),
     [
         ("When docking a bike", ("breaking", [("scope", "cargo or electric", None, "scope_widened")])),  # the whole choice went
-        ("When docking an electric bike", ("substantive", [("scope", "a cargo or", None, "scope_narrowed")])),  # one side went
+        ("When docking an electric bike", ("substantive", [("scope", "cargo or", None, "scope_narrowed")])),  # one side went
     ],
 )
 def test_a_choice_dropped_from_a_condition_widens_the_rule(spec_repo, specdiff_json, condition, expected):

@@ -634,7 +634,7 @@ def test_links_to_tracker_threads_are_editorial(spec_repo, specdiff_json):
     assert found == {
         "- [Why must bikes be returned at night?": "editorial",
         "- [Riders must pay later": "editorial",
-        "- [Riders must pay on return": "breaking",
+        "- [Riders must pay on return": "substantive",  # (a question left open, no rule: "Open questions:" is a label)
         "- Discussion issue: https://example.org/docks/issues/8, https://example.org/docks/issues/9": "editorial",
         "- Kiosk PR: https://example.org/kiosk/commit/236b851": "editorial",
     }
@@ -956,3 +956,202 @@ def test_recommended_reading_is_no_rule():
 def test_may_or_may_not_says_what_may_be_so():
     assert not states_rule("Dock names may or may not be unique across the city.")
     assert states_rule("Riders may not ride on the pavement.")
+
+
+def test_a_word_only_inflected_otherwise_is_a_grammar_fix(spec_repo, specdiff_json):
+    """LSP fixed "Servers should only return relevant commands and avoiding returning large lists" to "... and
+    avoid returning ...", read as a rule joined, breaking; and "- **stdio**: uses stdio" to "use stdio", read
+    as a command given. A word inflected otherwise says the same; "HTTP" -> "HTTPS" names another protocol."""
+    old = (
+        "# Docks\n\nDocks should only offer nearby bikes and avoiding listing every bike in the city.\n\n"
+        "- **app**: uses the app as the channel.\n- **sms**: uses a text as the channel, passed as next arg.\n"
+    )
+    new = old.replace("avoiding", "avoid").replace("uses", "use").replace("as next", "as the next")
+    spec_repo.commit("one", {"spec/docks.md": old})
+    spec_repo.commit("two", {"spec/docks.md": new})
+    found = _amendments(specdiff_json, spec_repo)
+    assert len(found) == 3 and {a["severity"] for a in found.values()} == {"editorial"}, found
+    spec_repo.commit("three", {"spec/docks.md": "# Docks\n\nThe dock sends an HTTP request to the desk.\n"})
+    spec_repo.commit("four", {"spec/docks.md": "# Docks\n\nThe dock sends an HTTPS request to the desk.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_comma_after_a_condition_or_a_holder_respelled_changes_no_scope(spec_repo, specdiff_json):
+    """LSP's copy edit wrote "If an `InsertReplaceEdit` is returned the edit's insert range must ..." with a
+    comma after "returned", and "Whenever possible implementors should ..." as "Whenever possible,
+    implementers should ...", beside other edits of the same comment: each read as a condition taken off
+    the rule, breaking. Words put before the holder still narrow the rule."""
+    old = (
+        "# Docks\n\nIf a bay is full the range must be a prefix of the lane, that means it must be contained and "
+        "start at the gate.\n\nWhenever possible implementors should show the nearest dock and shouldn't rely on a map.\n"
+    )
+    new = (
+        "# Docks\n\nIf a bay is full, the range must be a prefix of the lane, meaning it must be contained in and "
+        "start at the gate.\n\nWhenever possible, implementers should show the nearest dock and shouldn't rely on a map.\n"
+    )
+    spec_repo.commit("one", {"spec/docks.md": old})
+    spec_repo.commit("two", {"spec/docks.md": new})
+    found = _amendments(specdiff_json, spec_repo)
+    assert [e["type"] for a in found.values() for e in a["effects"] if e["type"] == "scope"] == [], found
+    # (nor does a word that joins the sentence to the one before: GraphQL's "Therefore the executor must, ...")
+    joined = new + "\nThe kiosk must show each dock.\n"
+    spec_repo.commit("three", {"spec/docks.md": joined})
+    joined = joined.replace("The kiosk must", "Thus the kiosk must")
+    spec_repo.commit("four", {"spec/docks.md": joined})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [e["type"] for e in amendment["effects"] if e["type"] == "scope"] == [], amendment
+    spec_repo.commit("five", {"spec/docks.md": joined.replace("implementers should", "implementers of kiosks should")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert [e["direction"] for e in amendment["effects"]] == ["scope_narrowed"], amendment
+
+
+def test_a_word_that_says_what_kind_of_thing_a_name_is_changes_nothing(spec_repo, specdiff_json):
+    """QUIC's "A client that sends CONNECTION_CLOSE in a 0-RTT packet ..." -> "... sends a CONNECTION_CLOSE
+    frame ...", and "a different Stateless Reset Token" -> "... Stateless Reset Token field value", read as
+    the rule's scope narrowed. A name with its kind said names the same thing; one kind for another does not."""
+    spec_repo.commit("one", {"spec/docks.md": "# Docks\n\nA dock that sends UNLOCK MUST wait for the Bay Token.\n"})
+    spec_repo.commit(
+        "two", {"spec/docks.md": "# Docks\n\nA dock that sends an UNLOCK message MUST wait for the Bay Token field value.\n"}
+    )
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "editorial", amendment
+    spec_repo.commit("three", {"spec/docks.md": "# Docks\n\nDocks MUST send the UNLOCK message.\n"})
+    spec_repo.commit("four", {"spec/docks.md": "# Docks\n\nDocks MUST send the UNLOCK frame.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_note_advises_where_rules_are_written_in_lower_case(spec_repo, specdiff_json):
+    """GraphQL writes its rules in lower case and says "Notes in this document are non-normative"; its
+    added "Note: ... implementations should preserve it ..." read as a rule added, breaking."""
+    body = "# Docks\n\nA dock must lock each bike.\n"
+    spec_repo.commit("one", {"spec/docks.md": body})
+    spec_repo.commit("two", {"spec/docks.md": body + "\nNote: When riders queue, docks should serve them in order.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "substantive", amendment
+    spec_repo.commit("three", {"spec/docks.md": body + "\nWhen riders queue, docks should serve them in order.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "breaking", amendment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # MLS: what a delivery service is usually asked to do, said of it
+        ("The following kinds of delivery are typically required:", []),
+        ("Docks are usually required to log each ride.", []),
+        ("Docks are typically REQUIRED to log each ride.", ["obligation"]),
+        ("Docks are required to log each ride.", ["obligation"]),
+        # CSAF's "Group IDs (`group_ids`) are of value type ...", Nostr's label "Query parameters:": nouns
+        ("Group IDs (`group_ids`) are of value type string.", []),
+        ("Query parameters:", []),
+        ("Remember that docks close at night.", []),
+        ("Send the receipt:", ["obligation"]),
+        ('Show spinner: "Docking ..."', ["obligation"]),
+        ("Given a dock number, increment the:", ["obligation"]),
+        # CSAF's "Although it is not formally required, ...": an obligation lifted, as "not required" is
+        ("A receipt is not strictly required.", ["permission"]),
+        ("Group the bikes by dock.", ["obligation"]),
+    ],
+)
+def test_habits_nouns_and_lifted_duties_read_as_what_they_are(sentence, expected):
+    assert [r.force for r in rules(sentence, Place())] == expected, reasons(sentence)
+
+
+def test_a_section_named_for_a_revision_history_field_is_no_change_log(spec_repo, specdiff_json):
+    """CSAF names its tests for the document's revision history: "### Sorted Revision History" holds "It
+    MUST be tested that ...", read as a change log's entry, editorial. A "Revision History" heading alone
+    is still one."""
+    for heading, expected in (("Sorted Revision History", "breaking"), ("Appendix B. Revision History", "editorial")):
+        spec_repo.commit(heading, {"spec/tests.md": f"# Tests\n\n## {heading}\n\nThe list is sorted.\n"})
+        spec_repo.commit(
+            heading + " rule",
+            {"spec/tests.md": f"# Tests\n\n## {heading}\n\nThe list is sorted.\n\nEach tool MUST sort the list.\n"},
+        )
+        (amendment,) = _amendments(specdiff_json, spec_repo).values()
+        assert amendment["severity"] == expected, (heading, amendment)
+
+
+def test_a_long_paragraph_pasted_twice_and_dropped_again_says_nothing_new(spec_repo, specdiff_json):
+    """Nostr's relay information NIP pasted its "The relay MAY choose to publish its software version ..."
+    paragraph a second time and later dropped the copy: read as a recommendation added, then a licence
+    removed, both breaking. A short sentence said under two things says it of each."""
+    said = (
+        "The dock MAY choose to publish its firmware version as a string attribute. The string format is defined "
+        "by the dock's maker. It is recommended this be a version number or a commit identifier."
+    )
+    once = f"# Docks\n\n## Version\n\n{said}\n\n## Bays\n\nA bay holds one bike.\n"
+    twice = once + f"\n{said}\n"
+    for first, second in ((once, twice), (twice, once)):
+        spec_repo.commit("first", {"spec/docks.md": first})
+        spec_repo.commit("second", {"spec/docks.md": second})
+        (amendment,) = _amendments(specdiff_json, spec_repo).values()
+        assert amendment["severity"] == "editorial", amendment
+    # (said of two things: a short sentence, or a long one in two sections, naming neither)
+    rule = "This field is OPTIONAL."
+    long_rule = (
+        "Allows extensions to the schema. The field name MUST begin with `x-`, and its value MAY be any value a "
+        "client can read and write back unchanged."
+    )
+    for said_twice in (rule, long_rule):
+        both = f"# Docks\n\n## Version\n\n{said_twice}\n\n## Bays\n\n{said_twice}\n"
+        spec_repo.commit("both", {"spec/docks.md": both})
+        spec_repo.commit("one gone", {"spec/docks.md": both.rsplit("\n\n", 1)[0] + "\n"})
+        (amendment,) = _amendments(specdiff_json, spec_repo).values()
+        assert amendment["severity"] != "editorial", amendment
+
+
+def test_notation_that_writes_the_same_thing_otherwise_is_editorial(spec_repo, specdiff_json):
+    """JSONPath wrote its functions with their call's brackets ("`length`" -> "`length()`", read as a value
+    renamed), its contractions out ("doesn't" -> "does not"), rewrapped an ABNF comment, and named a table
+    with a kramdown attribute list ("{: #tbl-docks}"): each read as substantive."""
+    old = (
+        "# Docks\n\n## `count` Function\n\nThe \"count\" function counts docks. It doesn't count bikes.\n\n"
+        '~~~ abnf\ndock-expr = "dock" S name  ; Dock name\n            / "bay"        ; bay or\n'
+        "                           ; lane\n~~~\n\n| Dock | Bays |\n|---|---|\n| north | 4 |\n"
+    )
+    new = (
+        "# Docks\n\n## `count()` Function\n\nThe `count()` function counts docks. It does not count bikes.\n\n"
+        '~~~ abnf\ndock-expr = "dock" S name  ; dock name\n            / "bay"        ; bay or lane\n~~~\n\n'
+        "| Dock | Bays |\n|---|---|\n| north | 4 |\n\n{: #tbl-docks title=\"Docks\"}\n"
+    )
+    spec_repo.commit("one", {"spec/docks.md": old})
+    spec_repo.commit("two", {"spec/docks.md": new})
+    found = _amendments(specdiff_json, spec_repo)
+    assert {a["severity"] for a in found.values()} == {"editorial"}, found
+    # (a rule of the grammar changed, or a function renamed, is read)
+    renamed = new.replace('/ "bay"', '/ "lane"').replace("`count()` function", "`tally()` function")
+    spec_repo.commit("three", {"spec/docks.md": renamed})
+    found = _amendments(specdiff_json, spec_repo)
+    assert len(found) == 2 and "editorial" not in {a["severity"] for a in found.values()}, found
+
+
+def test_a_sentence_that_only_points_to_a_kramdown_reference_is_editorial(spec_repo, specdiff_json):
+    """JSONPath appended "(Additional discussion of this point can be found in {{sec-x}}.)" to a rule,
+    read as the rule reworded, substantive: a kramdown-rfc reference points as a link does."""
+    rule = "A query MUST be rejected if it is not well-formed."
+    spec_repo.commit("one", {"draft-docks.md": f"# Docks\n\n{rule}\n"})
+    spec_repo.commit("two", {"draft-docks.md": f"# Docks\n\n{rule} (Further discussion can be found in {{{{sec-errors}}}}.)\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "editorial", amendment
+    spec_repo.commit("three", {"draft-docks.md": f"# Docks\n\n{rule} See {{{{sec-errors}}}} for more.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "editorial", amendment
+    spec_repo.commit("four", {"draft-docks.md": f"# Docks\n\n{rule} Errors MUST be reported as {{{{sec-errors}}}} says.\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_since_tag_in_a_schema_comment_changes_nothing(spec_repo, specdiff_json):
+    """LSP tagged a field it had with "@since 3.6.0 to support the new pull model.", read as a sentence
+    added to the schema's comments, substantive. The tag tells when the field came; its comment is the same."""
+    block = "# Docks\n\n```typescript\nexport interface Dock {{\n\t/**\n\t * The bay to use.{}\n\t */\n\tbay?: number;\n}}\n```\n"
+    spec_repo.commit("one", {"spec/docks.md": block.format("")})
+    spec_repo.commit("two", {"spec/docks.md": block.format("\n\t *\n\t * @since 3.6.0 to support bays.")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "editorial", amendment
+    tagged = block.format("\n\t *\n\t * @since 3.6.0 to support bays.")
+    spec_repo.commit("three", {"spec/docks.md": tagged.replace("bay?:", "bay:")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
