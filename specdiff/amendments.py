@@ -24,7 +24,7 @@ from typing import Literal
 
 from specdiff.align.sections import heading_key
 from specdiff.align.text import best_first, content_words, longest_increasing
-from specdiff.editorial import only_typos, sample_reshaped
+from specdiff.editorial import editorial_form, only_typos, sample_reshaped
 from specdiff.force import (
     UNSURE,
     InformativeSections,
@@ -847,10 +847,15 @@ def _named_a_field(value: str, sentence: str) -> bool:
     (True, False)
     >>> _named_a_field("subject", "`subject` [descriptor](descriptor.md) This OPTIONAL property specifies ...")
     True
+    >>> _named_a_field("level", "- `level` (required): an integer from 1 to 5")
+    True
     """
     code = f"`{re.escape(value)}`"
     defined = rf"^[\W_]*{code}(?:[^.!?|]|\.(?=\S)){{0,60}}?\bThis\s+(?:\w+\s+){{0,2}}?{_FIELD_WORD}"
-    return re.search(rf"(?i){code}\s+{_FIELD_WORD}|{_FIELD_WORD}\s+(?:named\s+)?{code}|{defined}", sentence) is not None
+    # (or an item that opens on the name and what it holds: Nostr's "- `difficulty` (required): Integer from 1-5")
+    listed = rf"^\s*(?:[-*+]\s+)?{code}\s*\((?:required|optional|recommended)\)"
+    pattern = rf"(?i){code}\s+{_FIELD_WORD}|{_FIELD_WORD}\s+(?:named\s+)?{code}|{defined}|{listed}"
+    return re.search(pattern, sentence) is not None
 
 
 _FIELD_WORD = r"\b(?:field|property|member|key|header|attribute)s?\b"
@@ -1290,8 +1295,8 @@ def _long_enough_to_copy(clause: Clause) -> bool:
     """A paragraph long enough, or a code block that declares a type: a list item or a table row is read
     with its lead-in or its table, and says its words of whatever they name ("- The flag is set to `true`
     if ..." under "For a Sum:" and under "For a Gauge:")."""
-    if clause.kind == "paragraph":
-        return len(words(clause.normalized)) >= _COPY_WORDS_AT_LEAST
+    if clause.kind == "paragraph":  # (its words, not its tags': MCP's schema page is spans of one word each)
+        return len(words(editorial_form(clause.normalized))) >= _COPY_WORDS_AT_LEAST
     return clause.kind == "example" and declares_schema(clause.normalized)
 
 

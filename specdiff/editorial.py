@@ -201,8 +201,8 @@ def editorial_form(text: str) -> str:
 
     >>> words(editorial_form(r"Bob's key, \\(E_B\\), and \\(\\mathit{AES\\_KEY}_{i,j}\\)"))
     ['bobs', 'key', 'eb', 'and', 'aeskeyi', 'j']
-    >>> words(editorial_form("It doesn't, and can't."))
-    ['it', 'does', 'not', 'and', 'can', 'not']
+    >>> words(editorial_form("It doesn't, and can't, and shouldnt.")), words(editorial_form("It doesn't."))
+    (['it', 'does', 'not', 'and', 'can', 'not', 'and', 'should', 'not'], ['it', 'does', 'not'])
     """
     if "\\(" in text or "$$" in text:
         text = _MATH.sub(_math_letters, text)
@@ -210,19 +210,22 @@ def editorial_form(text: str) -> str:
         text = _MARK.sub(_mark_as_word, text)
     if "." in text:
         text = _FOR_EXAMPLE.sub(" eg ", text)
-    if "'" in text or "\u2019" in text:
+    if "n'" in text or "n\u2019" in text or "nt" in text:  # ("doesn't", "doesn’t", "doesnt")
         text = _NEGATION_CONTRACTED.sub(_negation_written_out, text)
     return _NOT_WORDING.sub(" ", text)
 
 
-_NEGATION_CONTRACTED = re.compile(r"(?i)\b([a-z]+)n['\u2019]t\b")
-"""A verb and "not" written as one: "doesn't", "aren't", "can't" (JSONPath wrote each out, "does not")."""
+_NEGATION_CONTRACTED = re.compile(
+    r"(?i)\b(?:([a-z]+)n['\u2019]t|(should|could|would|does|do|is|are|was|were|has|have|had|did|must|need)nt)\b"
+)
+"""A verb and "not" written as one: "doesn't", "aren't", "can't" (JSONPath wrote each out, "does not"), or
+with its apostrophe left out ("shouldnt": IPFS put it in)."""
 _CONTRACTED_OTHERWISE = {"ca": "can", "wo": "will", "sha": "shall"}
 """The verbs whose contraction is spelt otherwise: "can't", "won't", "shan't"."""
 
 
 def _negation_written_out(contracted: re.Match[str]) -> str:
-    verb = contracted.group(1)
+    verb = contracted.group(1) or contracted.group(2)
     return f"{_CONTRACTED_OTHERWISE.get(verb.lower(), verb)} not"
 
 
@@ -508,6 +511,7 @@ def _root(word: str) -> str:
 
 
 _KEYWORDS = frozenset("must shall should may".split())
+"""The keywords, which have no inflection to fix: a "may" that became another word is a force changed."""
 
 
 def _stem(word: str) -> str:
@@ -1057,18 +1061,23 @@ _SAMPLE_NAME = re.compile(r"(?<![\w-])[A-Za-z_][\w-]*")
 
 
 def grammar(block: str) -> bool:
-    r"""Whether a code block is a grammar: fenced as ABNF, EBNF, BNF or PEG, or written in productions
-    ("a ::= b"). Each of its marks counts: CESQL made a literal's sign optional with one mark,
-    "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+", which read as an example's slip.
+    r"""Whether a code block is a grammar: fenced as ABNF, EBNF, BNF or PEG, written in productions
+    ("a ::= b"), or a regular expression on a line of its own, anchored at both ends. Each of its marks
+    counts: CESQL made a literal's sign optional with one mark, "( '+' | '-' ) digit+" -> "( '+' | '-' )?
+    digit+", which read as an example's slip, and CSAF anchored both branches of its version pattern,
+    "^(0|[1-9][0-9]*)|(...)$" -> "^(0|[1-9][0-9]*)$|^(...)$", so that "1abc" no longer matches.
 
     >>> grammar("~~~ abnf\nRetry = 1*DIGIT\n~~~"), grammar("```\nsign ::= '+' | '-'\n```"), grammar("```json\n{}\n```")
     (True, True, False)
+    >>> grammar("```\n    ^[a-z]{2,3}(-.+)?$\n```"), grammar("```\n$ dock --list ^C\n```")
+    (True, False)
     """
     return _GRAMMAR.search(block) is not None
 
 
-_GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)\b|::=")
-"""A fence opened for a grammar, or a production's "::=" (ASN.1's too: libp2p's "SignedKey ::= SEQUENCE {")."""
+_GRAMMAR = re.compile(r"(?im)^\s*(?:`{3,}|~{3,})\s*(?:abnf|ebnf|bnf|peg|grammar)\b|::=|^\s*\^\S.*\$\s*$")
+"""A fence opened for a grammar, a production's "::=" (ASN.1's too: libp2p's "SignedKey ::= SEQUENCE {"),
+or a line that is a regular expression anchored at both ends ("^[a-z]+$")."""
 
 
 def only_abnf_comments_changed(old: str, new: str) -> bool:

@@ -1301,12 +1301,13 @@ _WRONGDOER_BEFORE = re.compile(rf"{_WRONGDOER}[^.;:,]{{0,60}}$", re.I)
 _RFC_2119_KEYS = {"must", "must not", "shall", "shall not", "should", "should not", "may", "may not"}
 _EDITORS_NOTE = re.compile(
     r"[\s*_>\[]*(?:TODO|FIXME|XXX|TBD)\b[\s*_\]]*:|[\s*_>\[]*note\s+to\s+(?:the\s+)?(?:rfc\s+)?editors?\b"
-    r"|[\s*_>\[]*rfc\s+editor[\s*_]*:|[\s*_>\[]*N\.?B\.?[\s*_]*:\s*(?:we\s+)?need\s+to\b"
+    r"|(?:\[\^[^\]]*\]:\s*)?[\s*_>\[]*rfc\s+ed(?:itor|\.)[\s*_]*:|[\s*_>\[]*N\.?B\.?[\s*_]*:\s*(?:we\s+)?need\s+to\b"
     r"|[\s*_>\[]*(?:TODO|FIXME|TBD)[\s*_.\]]*$",
     re.I,
 )
 """A note the editors left for themselves: "TODO: ...", "Note to the RFC Editor: ...", "[[ RFC EDITOR: Please
-align ... ]]" (MLS), "NB: Need to add ...", or a placeholder alone, "TBD" (OpAMP).
+align ... ]]" (MLS), a footnote's "[^x]: RFC Ed.: please replace RFCXXXX ..." (JSONPath), "NB: Need to add ...",
+or a placeholder alone, "TBD" (OpAMP).
 (Not "Editor's note:": OpenMetrics opens a paragraph with one line of it and goes on with the paragraph's MUST NOT.)"""
 _EDITORS_HEADING = re.compile(r"(?i)[\W_]*(?:todos?|to\s+do|fixme)[\W_]*")
 """A heading over the editors' own notes: "TODO", "To do"."""
@@ -1536,7 +1537,9 @@ _COMMENTARY = re.compile(r"\s*!!!\s*(?:meta|aside|commentary|rationale)\b", re.I
 _EXAMPLE_HEADING = re.compile(r"[\s\d.]*(?:an?\s+)?examples?\b(?!\s+(?:of\s+)?(?:rules?|requirements?)\b)", re.I)
 """A heading of examples: "Example", "4.2 Examples", "Example: a two-socket machine"."""
 _NOTE_LABEL = re.compile(r"[\s*_>]*(?:[A-Za-z'-]+\s+)?notes?(?:\s+to\s+[a-z]+)?[\s*_]*:", re.I)
-"""A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:"."""
+"""A note's label opening a clause: "Note:", "NOTE:", "Implementers note:", "Note to implementers:". (Not "Note
+that ...", which as often states a rule: Serverless Workflow's "Note that an error definition should **NOT**
+carry any implementation-specific information".)"""
 _SUMMARY_HEADING = re.compile(r"[\s\d.]*(?:summary|abstract|tl;?\s*dr)\s*$", re.I)
 """A heading over a summary of the document or of a proposal: "Summary", "Abstract", "TL;DR"."""
 _PROPOSAL = re.compile(

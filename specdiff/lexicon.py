@@ -63,7 +63,7 @@ _PHRASES: list[tuple[str, int, int, bool]] = [
     ("is mutually exclusive to", -1, 3, False), ("is mutually exclusive of", -1, 3, False),
     ("forbidden", -1, 3, False), ("do not", -1, 3, False), ("don't", -1, 3, False),
     ("cannot", -1, 1, False), ("can't", -1, 1, False), ("can not", -1, 1, False),
-    ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("should never", -1, 2, False),
+    ("should not", -1, 2, True), ("shouldn't", -1, 2, False), ("shouldnt", -1, 2, False), ("should never", -1, 2, False),
     ("ought not to", -1, 2, False), ("should avoid", -1, 2, False), ("should refrain from", -1, 2, False),
     ("avoid", -1, 2, False), ("avoids", -1, 2, False), ("refrain from", -1, 2, False), ("refrains from", -1, 2, False),
     ("not recommended", -1, 2, True), ("is discouraged", -1, 2, False),

@@ -520,8 +520,8 @@ def markup_only(clause: Clause) -> bool:
     """Whether a clause is an HTML block of tags and comments only, with no words a reader sees:
     MDX's ``<Note>`` and ``</Note>`` lines, ``<div class="type">``, ``<!-- START doctoc -->``; or a
     paragraph that only opens or closes a container (Docusaurus' and VitePress' ``:::note``, ``:::``), or
-    only holds a template's tags (Jekyll's ``{% include messages/exit.md %}``, whose page is read on its own)
-    or kramdown's attribute lists (``{: #tbl-types}``).
+    only holds a template's tags (Jekyll's ``{% include messages/exit.md %}``, whose page is read on its own),
+    kramdown's attribute lists (``{: #tbl-types}``) or a footnote's marker (``[^rfced]``).
 
     >>> def html(text, kind="html"):
     ...     return Clause("spec.md", kind, text, text, (1, 1), "", "", 0, "")
@@ -540,9 +540,10 @@ def markup_only(clause: Clause) -> bool:
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 """An HTML tag or comment."""
 _MARKUP = re.compile(rf"(?:\s*(?:{_TAG.pattern}))+\s*", re.DOTALL)
-_TEMPLATE_TAGS = re.compile(r"(?:\s*(?:\{%[^%]*%\}|\{:[^{}\n]*\}))+\s*")
+_TEMPLATE_TAGS = re.compile(r"(?:\s*(?:\{%[^%]*%\}|\{:[^{}\n]*\}|\[\^[^\]\s]+\]))+\s*")
 """A template's tags alone: "{% include_relative general/exit.md %}", "{% endif %}", or kramdown's attribute
-lists, which name and style a block ("{: #tbl-types title="Types"}", "{:abnf: sourcecode-name="x.abnf"}")."""
+lists, which name and style a block ("{: #tbl-types title="Types"}", "{:abnf: sourcecode-name="x.abnf"}"), or
+a footnote's marker alone ("[^replace-xxxx]": the footnote is read where it is written)."""
 _CONTAINER_FENCE = re.compile(r"\s*:{3,}\s*(?:[A-Za-z][\w-]*)?\s*(?:\{[^{}\n]*\})?\s*")
 """A line that opens or closes a container: ":::note", "::: warning", ":::", "::: tip {#id}"."""
 

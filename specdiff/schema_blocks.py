@@ -76,10 +76,13 @@ def doc_comments(block: str) -> str:
     'The bay to use. never zero.'
 
     A ``@since`` tag tells when a field came, which the history says too: LSP tagged "@since 3.6.0 to
-    support the new pull model." onto a field it had, read as a sentence added.
+    support the new pull model." onto a field it had, read as a sentence added. (One that gives the field's
+    standing is read: "@since 3.16.0 - proposed state" -> "@since 3.16.0" made it final.)
 
     >>> doc_comments("/**\n * The bay.\n *\n * @since 3.6.0 to support docks.\n */")
     'The bay.'
+    >>> doc_comments("/**\n * The bay.\n *\n * @since 3.6.0 - proposed state\n */")
+    'The bay. @since 3.6.0 - proposed state.'
     """
     found = []
     for comment in _DOC_COMMENT.finditer(block):
@@ -93,7 +96,8 @@ def doc_comments(block: str) -> str:
 
 _DOC_COMMENT = re.compile(r"/\*\*?(.*?)\*/|(?:^|(?<=\s))//+([^\n]*)", re.DOTALL)
 _COMMENT_LINE_START = re.compile(r"^\s*\*+\s?")
-_SINCE_TAG = re.compile(r"\s*@since\b")
+_SINCE_TAG = re.compile(r"\s*@since\b(?!.*\b(?:proposed|experimental|draft|deprecated|preview|alpha|beta|stable)\b)", re.I)
+"""A ``@since`` tag that only dates a field, not one that gives its standing ("@since 3.16.0 - proposed state")."""
 
 
 def _declared(block: str) -> list[str]:

@@ -205,6 +205,8 @@ def describe_change(
             return [Effect("editorial")]  # LSP's "... and avoiding returning lists" -> "... and avoid returning ...": grammar
         if only_kind_of_a_name_said(old, new):
             return [Effect("editorial")]  # QUIC's "sends CONNECTION_CLOSE" -> "sends a CONNECTION_CLOSE frame": the same thing
+    if not example and "{{" in old + new and _pointer_reworded(old, new):
+        return [Effect("editorial")]  # JSONPath's "The following examples show" -> "The examples in {{tbl-name}} show"
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
     if old_read != old or new_read != new:
         if same_words(old_read, new_read):
@@ -250,7 +252,8 @@ def describe_change(
     alike = alike and not (example and comparisons(old) != comparisons(new))  # "if (a > b)" -> "if (a >= b)"
     # (a grammar's every mark counts, its spaces none: "( '+' | '-' ) digit+" -> "( '+' | '-' )? digit+";
     # and a rule's name respelled is no slip: "digit+" -> "digits+" names another rule)
-    in_grammar = example and grammar(new)
+    # (also in a block that completes its rule's sentence, "The code MUST match:", read line by line as its items)
+    in_grammar = grammar(new)
     if in_grammar and only_abnf_comments_changed(old, new):
         return [Effect("editorial")]  # JSONPath rewrapped a comment, "; LogicalType or" / "; NodesType": the rules are the same
     alike = alike and not (in_grammar and _SPACES.sub("", old) != _SPACES.sub("", new))
@@ -304,8 +307,8 @@ def describe_change(
     whole = any(o is None or n is None for o, n in changed)
     # (a keyword of the same force for a "can" names the change; in a long clause it is still a slight rewording)
     graded = [e for e in effects if not (e.type == "modality" and e.direction is None)]
-    if graded or code_changed or whole or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
-        return effects or [Effect("wording")]
+    if graded or code_changed or whole or in_grammar or not slight_rewording(old, new) or _phrase_added(old, new, new_place):
+        return effects or [Effect("wording")]  # (a grammar's marks are no slight rewording)
     if any(o and n and _alternative_of_a_rule_dropped(o, n, old_place, new_place) for o, n in changed):
         return effects or [Effect("wording")]
     if any(o and n and _condition_of_a_rule_reworded(o, n, old_place, new_place) for o, n in changed):
@@ -958,16 +961,40 @@ _POINTER = re.compile(
 )
 
 
+def _pointer_reworded(old: str, new: str) -> bool:
+    """Whether a kramdown-rfc reference to a table, a figure or a section came (or went) in place of words
+    that point: JSONPath's "The following examples show ..." -> "The examples in {{tbl-name}} show ...",
+    "..., as in the table below" -> "..., as shown in {{tbl-esc}}". Only the pointing words may differ.
+
+    >>> _pointer_reworded("The following rows list docks.", "The rows in {{tbl-docks}} list docks.")
+    True
+    >>> _pointer_reworded("The rows list docks.", "The rows in {{tbl-docks}} list bikes.")
+    False
+    """
+    cited, citing = set(_KRAMDOWN_REFERENCE.findall(old)), set(_KRAMDOWN_REFERENCE.findall(new))
+    if cited == citing or not (cited < citing or citing < cited):
+        return False  # (one reference swapped for another is read: "{{RFC7230}}" -> "{{Section 3.5 of RFC9110}}")
+    said = [[w for w in words(_KRAMDOWN_REFERENCE.sub(" ", text)) if w not in _POINTING_WORDS] for text in (old, new)]
+    return said[0] == said[1]
+
+
+_KRAMDOWN_REFERENCE = re.compile(r"\{\{[!?]?[\w.:/-]+\}\}")
+"""A kramdown-rfc reference, "{{tbl-docks}}", "{{!RFC9110}}" (not a template's "{{ proto_to_table("Dock") }}")."""
+_POINTING_WORDS = frozenset("following below above shown in as the table figure see here this these".split())
+"""Words that point at a table, a figure or a place in the text ("the following", "as shown in the table below")."""
+
+
+_LINK_OR_REFERENCE = r"(?:\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|" + _KRAMDOWN_REFERENCE.pattern + ")"
+"""A Markdown link, or a kramdown-rfc reference to a section or a document ("{{sec-errors}}", "{{!RFC9110}}")."""
+
 # A sentence that only says where something is written: "The full grammar can be found in the
 # [ABNF file][abnf].", "Results can be viewed at [the board](...)", "To test a server, please use
 # the [test suite](./suite/).", "See the Registered types section for details.", "You may learn
 # more in [the guide](...)", "Check out [the FAQ](...) for ...". It states nothing
 # itself. (:data:`_POINTER` takes the "See [link] ..." sentences and asides.)
-_LINK_OR_REFERENCE = r"(?:\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|\{\{[^{}\n]*\}\})"
-"""A Markdown link, or a kramdown-rfc reference to a section or a document ("{{sec-errors}}", "{{!RFC9110}}")."""
 _WHERE_WRITTEN = re.compile(
     r"(?:(?<=[.!?])|^)[^.!?\[]*\b(?:(?:can|may)\s+be\s+(?:found|viewed|seen)(?:\s+(?:in|at|on|under))?"
-    r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?"
+    r"|please\s+(?:use|see|refer\s+to|consult|read))\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"  # ("in the introduction to {{x}}")
     + _LINK_OR_REFERENCE
     + r"[^.!?\[]*[.!?]?\)?\s*$"  # (JSONPath's "(Additional discussion ... can be found in {{sec-x}}.)")
     # "An [example](#ex) is available to illustrate the difference."
@@ -1813,6 +1840,10 @@ def _restated_limit(old: str, new: str, old_place: Place, new_place: Place) -> l
     if direction is None:
         return None
     if not direction:
+        came, went = inserted_and_deleted(_said(old), _said(new))
+        if set(came + went) <= _GRAMMAR_WORDS:
+            # (JSONPath's "Note that this can only be used with ..." -> "Note: this can only be used with ...")
+            return [Effect("editorial", sentence=new or old)]
         if not only_force_changed(old, new):
             return [Effect("wording", sentence=new or old, normative=True, confidence=UNSURE)]  # the list itself changed: read it
         if _duty_graded_otherwise(old, new, old_place, new_place):

@@ -1155,3 +1155,58 @@ def test_a_since_tag_in_a_schema_comment_changes_nothing(spec_repo, specdiff_jso
     spec_repo.commit("three", {"spec/docks.md": tagged.replace("bay?:", "bay:")})
     (amendment,) = _amendments(specdiff_json, spec_repo).values()
     assert amendment["severity"] != "editorial", amendment
+    # (a tag that gives the field's standing is read: "@since 3.16.0 - proposed state" -> "@since 3.16.0")
+    spec_repo.commit("four", {"spec/docks.md": tagged.replace("to support bays.", "- proposed state")})
+    spec_repo.commit("five", {"spec/docks.md": tagged.replace("to support bays.", "")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_an_ietf_drafts_pointers_notes_and_footnotes_to_the_editor_are_editorial(spec_repo, specdiff_json):
+    """JSONPath's drafts wrote "The following examples show ..." as "The examples in {{tbl-name}} show ...",
+    "Note that this can only be used with ..." as "Note: this can only be used with ...", and added a footnote
+    "[^x]: RFC Ed.: please replace RFCXXXX ..." with its bare marker: each read as substantive."""
+    old = (
+        "# Docks\n\nThe following examples show the dock selector.\n\n"
+        "A dock name is shorthand for its code. Note that this can only be used with names of letters.\n"
+    )
+    new = (
+        "# Docks\n\nThe examples in {{tbl-docks}} show the dock selector.\n\n"
+        "A dock name is shorthand for its code. Note: this can only be used with names of letters.\n\n"
+        "[^rfced]\n\n[^rfced]: RFC Ed.: please replace RFCXXXX with the number of this RFC.\n"
+    )
+    spec_repo.commit("one", {"draft-docks.md": old})
+    spec_repo.commit("two", {"draft-docks.md": new})
+    found = _amendments(specdiff_json, spec_repo)
+    assert len(found) == 4 and {a["severity"] for a in found.values()} == {"editorial"}, found
+    # (a reference that came with other words says more)
+    spec_repo.commit("three", {"draft-docks.md": new.replace("show the dock selector", "show the dock and bay selectors")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_a_regular_expression_changed_by_its_marks_is_no_slip(spec_repo, specdiff_json):
+    """CSAF anchored both branches of its version pattern, "^(0|[1-9][0-9]*)|(...)$" -> "^(0|[1-9][0-9]*)$|^(...)$",
+    so that "1abc" no longer matches: read as an example's slip, editorial. A pattern's every mark counts."""
+    block = "# Docks\n\nThe dock's code MUST match:\n\n```\n    {}\n```\n"
+    spec_repo.commit("one", {"spec/docks.md": block.format("^(0|[1-9][0-9]*)|([a-z]+-[0-9]+)$")})
+    spec_repo.commit("two", {"spec/docks.md": block.format("^(0|[1-9][0-9]*)$|^([a-z]+-[0-9]+)$")})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] != "editorial", amendment
+
+
+def test_an_apostrophe_put_in_a_contraction_changes_nothing(spec_repo, specdiff_json):
+    """IPFS wrote "probably shouldnt be in unixfs" as "... shouldn't ...": read as a rule made, breaking."""
+    spec_repo.commit("one", {"spec/docks.md": "# Docks\n\n- new bay kinds probably shouldnt be in the dock, just known to it\n"})
+    spec_repo.commit("two", {"spec/docks.md": "# Docks\n\n- new bay kinds probably shouldn't be in the dock, just known to it\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "editorial", amendment
+
+
+def test_a_field_listed_by_its_name_and_renamed_throughout_is_another_name_on_the_wire(spec_repo, specdiff_json):
+    """Nostr renamed the required tag "- `difficulty` (required): Integer from 1-5 ..." to "`D`" throughout:
+    read as a name renamed throughout, substantive. A field's name is what readers of the data look for."""
+    spec_repo.commit("one", {"spec/docks.md": "# Docks\n\nTags:\n\n- `level` (required): how hard the dock is to find\n"})
+    spec_repo.commit("two", {"spec/docks.md": "# Docks\n\nTags:\n\n- `L` (required): how hard the dock is to find\n"})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert amendment["severity"] == "breaking", amendment
