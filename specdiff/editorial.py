@@ -210,22 +210,23 @@ def editorial_form(text: str) -> str:
         text = _MARK.sub(_mark_as_word, text)
     if "." in text:
         text = _FOR_EXAMPLE.sub(" eg ", text)
-    if "n'" in text or "n\u2019" in text or "nt" in text:  # ("doesn't", "doesn’t", "doesnt")
+    if "n'" in text or "n\u2019" in text:  # (the cheap tests first: the expressions cost more on long texts)
         text = _NEGATION_CONTRACTED.sub(_negation_written_out, text)
+    if any(f"nt{mark}" in text for mark in " .,;:)"):
+        text = _APOSTROPHE_LEFT_OUT.sub(_negation_written_out, text)
     return _NOT_WORDING.sub(" ", text)
 
 
-_NEGATION_CONTRACTED = re.compile(
-    r"(?i)\b(?:([a-z]+)n['\u2019]t|(should|could|would|does|do|is|are|was|were|has|have|had|did|must|need)nt)\b"
-)
-"""A verb and "not" written as one: "doesn't", "aren't", "can't" (JSONPath wrote each out, "does not"), or
-with its apostrophe left out ("shouldnt": IPFS put it in)."""
+_NEGATION_CONTRACTED = re.compile(r"(?i)\b([a-z]+)n['\u2019]t\b")
+"""A verb and "not" written as one: "doesn't", "aren't", "can't" (JSONPath wrote each out, "does not")."""
+_APOSTROPHE_LEFT_OUT = re.compile(r"(?i)\b(should|could|would|does|do|is|are|was|were|has|have|had|did|must|need)nt\b")
+"""A contraction with its apostrophe left out: "shouldnt" (IPFS put it in). Not "cant" or "wont", words of their own."""
 _CONTRACTED_OTHERWISE = {"ca": "can", "wo": "will", "sha": "shall"}
 """The verbs whose contraction is spelt otherwise: "can't", "won't", "shan't"."""
 
 
 def _negation_written_out(contracted: re.Match[str]) -> str:
-    verb = contracted.group(1) or contracted.group(2)
+    verb = contracted.group(1)
     return f"{_CONTRACTED_OTHERWISE.get(verb.lower(), verb)} not"
 
 
@@ -292,6 +293,8 @@ def only_kind_of_a_name_said(old: str, new: str) -> bool:
     >>> only_kind_of_a_name_said("XML data MUST be carried ...", "XML element data MUST be carried ...")
     False
     """
+    if abs(len(old.split()) - len(new.split())) > _KIND_WORDS_AT_MOST:
+        return False  # (the cheap test first: most rewordings stop here)
     old_bare, new_bare = _KIND_AFTER_A_NAME.sub(r"\1", old), _KIND_AFTER_A_NAME.sub(r"\1", new)
     if (old_bare, new_bare) == (old, new):
         return False
@@ -301,6 +304,9 @@ def only_kind_of_a_name_said(old: str, new: str) -> bool:
     return same_words(old_bare, new_bare) or only_typos(old_bare, new_bare) or only_inflected(old_bare, new_bare)
 
 
+_KIND_WORDS_AT_MOST = 6
+"""Words more in one text than the other when names' kinds came or went, articles with them ("sends UNLOCK"
+-> "sends an UNLOCK message", "Token" -> "Token field value"): more is a rewording."""
 _KINDS = frozenset(
     """frame field value packet header message parameter object element property propertie attribute member type
     method extension function error code keyword event record structure enum interface option flag setting""".split()
@@ -472,6 +478,8 @@ def only_inflected(old: str, new: str) -> bool:
     """
     from rapidfuzz.distance import Levenshtein
 
+    if abs(len(old.split()) - len(new.split())) > _INFLECTED_WORDS_APART_AT_MOST:
+        return False  # (the cheap test first: most rewordings stop here)
     a, b = _trimmed(_editorial_words(old), _editorial_words(new))
     if _words_apart(a, b) > TYPO_WORDS_AT_MOST:
         return False
@@ -492,6 +500,11 @@ def only_inflected(old: str, new: str) -> bool:
             elif not _typo(x, y):
                 return False
     return inflected
+
+
+_INFLECTED_WORDS_APART_AT_MOST = 3
+"""Words one text may have more than the other and still differ only by inflections and slips (articles
+and doubled words come and go): more is a rewording."""
 
 
 def _one_word_inflected(x: str, y: str) -> bool:
