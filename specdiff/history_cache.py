@@ -28,7 +28,7 @@ from specdiff import __version__
 from specdiff.config import Config
 from specdiff.repo import FileChange
 
-FORMAT = "224"
+FORMAT = "225"
 """Bumped whenever what is stored changes shape, or what a commit would store changes (6: GitHub's
 slugs for headings that start with a symbol or are links; 7: a heading's anchor with other attributes
 or around its words, any element's id as an anchor, an anchor alone above a paragraph naming it, slugs
@@ -273,7 +273,7 @@ editorial; notes advise in every document; "typically required", "not formally r
 a one-word label are no rules; a field or test named for a revision history is no change log; 224: a pointer to
 a kramdown-rfc reference, a reference in place of pointing words, "Note that" -> "Note:", a footnote to the RFC
 Editor, a schema comment's @since tag and "shouldnt" -> "shouldn't" are editorial, a regular expression's marks
-count)."""
+count; 225: "Nothing" or "None" with a capital inside a sentence is no negation)."""
 
 
 def cache_key(config: Config, changes: list[FileChange]) -> str:

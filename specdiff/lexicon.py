@@ -290,7 +290,11 @@ OBLIGATION_STRENGTH = 2
 """From this strength on (should, must) a phrase obliges; below it (may, can) it permits."""
 
 _NEGATOR = re.compile(
-    _AT_A_LETTER + r"(?:(?<![\w'])(?:not|no|never|none|nothing|nobody|neither|nor|without)(?![\w'])|n't\b)", re.IGNORECASE
+    _AT_A_LETTER
+    # (not "Nothing" or "None" with a capital inside a sentence: a value's name, JSONPath's "the argument is Nothing")
+    + r"(?:(?<![\w'])(?!(?<=[a-z,] )(?-i:N(?:othing|one)\b))(?:not|no|never|none|nothing|nobody|neither|nor|without)(?![\w'])"
+    r"|n't\b)",
+    re.IGNORECASE,
 )
 # Phrases built with a negating word that negate nothing: bounds and emphasis.
 _NEGATION_IDIOMS = re.compile(

@@ -1210,3 +1210,13 @@ def test_a_field_listed_by_its_name_and_renamed_throughout_is_another_name_on_th
     spec_repo.commit("two", {"spec/docks.md": "# Docks\n\nTags:\n\n- `L` (required): how hard the dock is to find\n"})
     (amendment,) = _amendments(specdiff_json, spec_repo).values()
     assert amendment["severity"] == "breaking", amendment
+
+
+def test_a_value_named_nothing_is_no_negation(spec_repo, specdiff_json):
+    """JSONPath names a function's empty result "Nothing": "... the argument is Nothing." -> "... the argument
+    is the special result `Nothing`." read as a negation taken away, the rule turned round."""
+    spec_repo.commit("one", {"spec/docks.md": "# Docks\n\n- If the bay holds no bike, the answer is Nothing.\n"})
+    said = "# Docks\n\n- If the bay holds no bike, the answer is\n  the special result `Nothing`.\n"
+    spec_repo.commit("two", {"spec/docks.md": said})
+    (amendment,) = _amendments(specdiff_json, spec_repo).values()
+    assert "negation" not in [e["type"] for e in amendment["effects"]], amendment
