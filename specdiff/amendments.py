@@ -1276,9 +1276,9 @@ def _copies_of_kept_clauses(alignment: Alignment) -> frozenset[tuple[str, str, s
             own, text = home.get(id(clause)), clause.normalized
             if own is None or not twins[id(clause)]:
                 continue
-            said = content_words(words(text))
+            said, own_heading = content_words(words(text)), _heading_words(own)
             if any(
-                (section is own or _of_that_section(said, _heading_words(section), _heading_words(own)))
+                (section is own or _of_that_section(said, _heading_words(section), own_heading))
                 and (kept.normalized == text or only_typos(text, kept.normalized))
                 and _long_enough_to_copy(kept)
                 for section, kept in twins[id(clause)]

@@ -1,9 +1,10 @@
 """Editorial changes: edits a copy editor makes that leave every rule as it was.
 
 :func:`same_words` (case, compounds, links and markup aside), :func:`only_typos`
-(a misspelling fixed, a doubled word or an article dropped), :func:`slight_rewording`
-(a few words of a long clause) and :func:`small_example_edit` (a slip inside an example
-block) are the tests ``semantics.describe_change`` runs before reading any rule.
+(a misspelling fixed, a doubled word or an article dropped), :func:`only_inflected` (a word
+inflected otherwise), :func:`only_kind_of_a_name_said` ("UNLOCK" -> "the UNLOCK message"),
+:func:`slight_rewording` (a few words of a long clause) and :func:`small_example_edit` (a slip
+inside an example block) are the tests ``semantics.describe_change`` runs before reading any rule.
 
 >>> only_typos("The assistent must recieve the book.", "The assistant must receive the book.")
 True

@@ -200,11 +200,12 @@ def describe_change(
         return [Effect("editorial")]  # OAuth 2.1's "The AS SHOULD only redirect ..." -> "The authorization server SHOULD ..."
     # (where keywords bind only in capitals, a keyword recased is a rule made or unmade: "should" -> "SHOULD")
     keywords_recased = keywords_in_capitals_only and _KEYWORD_IN_CAPITALS.findall(old) != _KEYWORD_IN_CAPITALS.findall(new)
-    if not example and not keywords_recased and not _code_rewritten(old, new):
-        if only_inflected(old, new):
-            return [Effect("editorial")]  # LSP's "... and avoiding returning lists" -> "... and avoid returning ...": grammar
-        if only_kind_of_a_name_said(old, new):
-            return [Effect("editorial")]  # QUIC's "sends CONNECTION_CLOSE" -> "sends a CONNECTION_CLOSE frame": the same thing
+    # A word inflected otherwise (LSP's "... and avoiding returning lists" -> "... and avoid returning ...") or a
+    # name's kind said (QUIC's "sends CONNECTION_CLOSE" -> "sends a CONNECTION_CLOSE frame") says the same, unless
+    # a code span was rewritten with it (asked last: the two tests turn most texts away first).
+    said_alike = not example and not keywords_recased and (only_inflected(old, new) or only_kind_of_a_name_said(old, new))
+    if said_alike and not _code_rewritten(old, new):
+        return [Effect("editorial")]
     if not example and "{{" in old + new and _pointer_reworded(old, new):
         return [Effect("editorial")]  # JSONPath's "The following examples show" -> "The examples in {{tbl-name}} show"
     old_read, new_read = _without_pointers(old, old_place), _without_pointers(new, new_place)
